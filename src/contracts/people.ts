@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { consentsSchema } from './common.ts';
+
+const csvList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
+const triState = z.enum(['yes', 'no']).optional();
+
+/** A stored or ad-hoc filter over people; segments store exactly this. */
+export const peopleFilterSchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  communeCodes: csvList.optional(),
+  departementCodes: csvList.optional(),
+  consentEmail: triState,
+  consentSms: triState,
+  consentPhone: triState,
+  confirmed: triState,
+  tags: csvList.optional(),
+  sources: csvList.optional(),
+  recruitedBy: z.coerce.number().int().positive().optional(),
+  createdFrom: z.iso.date().optional(),
+  createdTo: z.iso.date().optional(),
+  segmentId: z.coerce.number().int().positive().optional(),
+});
+export type PeopleFilter = z.infer<typeof peopleFilterSchema>;
+
+export const peopleQuerySchema = peopleFilterSchema.extend({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  sort: z.enum(['created_desc', 'created_asc', 'name_asc']).default('created_desc'),
+});
+export type PeopleQuery = z.infer<typeof peopleQuerySchema>;
+
+export const personSummarySchema = z.object({
+  id: z.number(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  communeName: z.string().nullable(),
+  departementCode: z.string().nullable(),
+  source: z.string(),
+  confirmed: z.boolean(),
+  consents: consentsSchema,
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+});
+export type PersonSummary = z.infer<typeof personSummarySchema>;
+
+export const peoplePageSchema = z.object({
+  items: z.array(personSummarySchema),
+  total: z.number(),
+  /** True when total is an estimate (large unfiltered lists). */
+  totalIsEstimate: z.boolean(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const timelineEntrySchema = z.object({
+  id: z.number(),
+  kind: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  actorName: z.string().nullable(),
+  at: z.string(),
+});
+
+export const personDetailSchema = personSummarySchema.extend({
+  communeCode: z.string().nullable(),
+  locale: z.string(),
+  recruitCode: z.string(),
+  recruitedBy: z.object({ id: z.number(), name: z.string() }).nullable(),
+  recruitedCount: z.number(),
+  utmSource: z.string().nullable(),
+  utmMedium: z.string().nullable(),
+  utmCampaign: z.string().nullable(),
+  referrerUrl: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  timeline: z.array(timelineEntrySchema),
+});
+export type PersonDetail = z.infer<typeof personDetailSchema>;
+
+export const bulkTagSchema = z.object({
+  /** Either explicit ids or every person matching a filter. */
+  personIds: z.array(z.number().int().positive()).max(10_000).optional(),
+  filter: peopleFilterSchema.optional(),
+  add: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  remove: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+});
+export const bulkTagResultSchema = z.object({ matched: z.number() });
+
+export const segmentInputSchema = z.object({ name: z.string().trim().min(1).max(120), filter: peopleFilterSchema });
+export const segmentSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  filter: peopleFilterSchema,
+  count: z.number().nullable(),
+  createdAt: z.string(),
+});
+export type Segment = z.infer<typeof segmentSchema>;
+
+export const tagSchema = z.object({ id: z.number(), name: z.string(), count: z.number() });
+
+/** CSV import: the fields a column can map to. */
+export const importFieldSchema = z.enum([
+  'email',
+  'firstName',
+  'lastName',
+  'phone',
+  'postalCode',
+  'communeCode',
+  'tags',
+  'consentEmail',
+  'consentSms',
+  'consentPhone',
+]);
+export type ImportField = z.infer<typeof importFieldSchema>;
+
+export const importOptionsSchema = z.object({
+  /** CSV column header → field. Unmapped columns are ignored. */
+  mapping: z.record(z.string(), importFieldSchema),
+  /** Tags added to every imported person. */
+  tags: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  /** Apply the valid rows even when some rows are invalid (errors downloadable). */
+  applyValidRows: z.boolean().default(false),
+  consentWordingVersion: z.string().trim().min(1).max(60).default('import'),
+});
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+
+export const importRowErrorSchema = z.object({
+  line: z.number(),
+  field: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+
+export const importReportSchema = z.object({
+  id: z.number().nullable(),
+  status: z.enum(['preview', 'queued', 'running', 'applied', 'rejected', 'failed']),
+  fileName: z.string(),
+  headers: z.array(z.string()),
+  /** Suggested or chosen mapping. */
+  mapping: z.record(z.string(), importFieldSchema),
+  totalRows: z.number(),
+  validRows: z.number(),
+  invalidRows: z.number(),
+  /** Of the valid rows, how many match an existing person (by email, then phone). */
+  wouldMerge: z.number().nullable(),
+  createdCount: z.number(),
+  mergedCount: z.number(),
+  errors: z.array(importRowErrorSchema),
+  sample: z.array(z.record(z.string(), z.string())),
+  problem: z.string().nullable(),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { consentsSchema, localeSchema } from './common.ts';
+
+const name = z
+  .string()
+  .trim()
+  .min(1, 'required')
+  .max(100, 'too_long');
+
+/** The public sign-up form (home page and embeddable form). */
+export const signupInputSchema = z.object({
+  firstName: name,
+  lastName: name,
+  email: z.string().trim().max(254, 'too_long'),
+  postalCode: z.string().trim().max(10, 'too_long'),
+  /** INSEE code; required when the postal code covers several communes. */
+  communeCode: z.string().trim().max(5).optional(),
+  phone: z.string().trim().max(30, 'too_long').optional(),
+  consents: consentsSchema,
+  locale: localeSchema.default('fr'),
+  /** Recruiter's personal code from `?r=`. */
+  ref: z.string().trim().max(32).optional(),
+  utmSource: z.string().trim().max(200).optional(),
+  utmMedium: z.string().trim().max(200).optional(),
+  utmCampaign: z.string().trim().max(200).optional(),
+  referrerUrl: z.string().trim().max(2000).optional(),
+  /** 'signup' on the site, 'embed' from the embeddable form. */
+  source: z.enum(['signup', 'embed']).default('signup'),
+});
+export type SignupInput = z.infer<typeof signupInputSchema>;
+
+export const signupResultSchema = z.object({ ok: z.literal(true), message: z.string() });
+
+export const confirmInputSchema = z.object({ token: z.string().min(10).max(200) });
+export const confirmResultSchema = z.object({ ok: z.literal(true), firstName: z.string().nullable() });
+
+/** Staff-editable home page content. */
+export const homeContentSchema = z.object({
+  campaignName: z.string().trim().min(1).max(120),
+  title: z.string().trim().min(1).max(200),
+  message: z.string().trim().max(5000),
+  signupCallToAction: z.string().trim().min(1).max(120),
+});
+export type HomeContent = z.infer<typeof homeContentSchema>;
+
+/** Wording shown next to each consent box; its version is stored with every consent. */
+export const consentWordingSchema = z.object({
+  version: z.string(),
+  email: z.string(),
+  sms: z.string(),
+  phone: z.string(),
+});
+export type ConsentWording = z.infer<typeof consentWordingSchema>;
+
+export const publicSiteSchema = z.object({
+  home: homeContentSchema,
+  consentWording: z.object({ fr: consentWordingSchema, en: consentWordingSchema }),
+});
+export type PublicSite = z.infer<typeof publicSiteSchema>;
+
+export const statsQuerySchema = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+export const recruitmentStatsSchema = z.object({
+  totals: z.object({ people: z.number(), confirmed: z.number(), last7Days: z.number(), last30Days: z.number() }),
+  perDay: z.array(z.object({ day: z.string(), signups: z.number(), confirmed: z.number() })),
+  bySource: z.array(z.object({ source: z.string(), count: z.number() })),
+  byUtmSource: z.array(z.object({ source: z.string(), count: z.number() })),
+  byDepartement: z.array(z.object({ code: z.string(), name: z.string(), count: z.number() })),
+  topRecruiters: z.array(z.object({ personId: z.number(), name: z.string(), recruited: z.number(), confirmed: z.number() })),
+});
+export type RecruitmentStats = z.infer<typeof recruitmentStatsSchema>;

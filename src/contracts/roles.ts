@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['admin', 'staff', 'finance', 'moderator']);
+export type Role = z.infer<typeof roleSchema>;
+export const roles: readonly Role[] = roleSchema.options;
+
+/**
+ * Permissions are what routes check. Roles grant a set of them; an account may also hold
+ * extra grants (e.g. `people.export` for one staff member) so later features can add
+ * scoped rights without new roles.
+ */
+export const permissionSchema = z.enum([
+  'people.read',
+  'people.write',
+  'people.import',
+  'people.export',
+  'segments.write',
+  'stats.read',
+  'settings.write',
+  'roles.manage',
+  'audit.read',
+  'mail.catcher.read',
+]);
+export type Permission = z.infer<typeof permissionSchema>;
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: permissionSchema.options,
+  staff: ['people.read', 'people.write', 'people.import', 'segments.write', 'stats.read', 'settings.write'],
+  finance: ['people.read', 'stats.read'],
+  moderator: [],
+};
+
+export function permissionsOf(accountRoles: readonly string[], grants: readonly string[] = []): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of accountRoles) {
+    for (const p of rolePermissions[role as Role] ?? []) set.add(p);
+  }
+  for (const g of grants) if ((permissionSchema.options as readonly string[]).includes(g)) set.add(g as Permission);
+  return [...set].sort();
+}

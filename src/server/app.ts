@@ -1,0 +1,85 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './core/context.ts';
+import { registerAccessControl } from './core/http/access.ts';
+import { errorHandler, sendProblem } from './core/http/errors.ts';
+import { createSessionLoader } from './core/http/session.ts';
+import { registerWeb } from './core/http/web.ts';
+import { features } from './features/index.ts';
+
+export type App = FastifyInstance;
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const { config } = ctx;
+  const app = Fastify({
+    loggerInstance: ctx.log,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) return sendProblem(reply, 404, 'not_found', 'No such API route.');
+    return reply.callNotFound();
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        // The embeddable form is meant to be framed by other sites; everything else is not.
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.production,
+  });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'levier_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.production, signed: true },
+    getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: config.IMPORT_LIMIT_BYTES, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Levier API', version: '0.1.0', description: 'Campaign platform API' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'levier_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', (request, reply, done) => {
+    const config = request.routeOptions.config;
+    if (!MUTATING.has(request.method) || !config.access || config.csrf === false) return done();
+    app.csrfProtection(request, reply, done);
+  });
+  registerAccessControl(app, createSessionLoader(ctx.database));
+
+  for (const feature of features) await app.register(feature(ctx));
+  await registerWeb(app, ctx);
+  return app;
+}

@@ -1,0 +1,17 @@
+import type { Database } from './db/index.ts';
+
+export interface AuditEntry {
+  actorId: number | null;
+  action: string;
+  target?: string;
+  details?: Record<string, unknown>;
+  ip?: string;
+}
+
+/** Exports, role changes and other sensitive acts are written here; nobody edits it. */
+export async function audit(database: Database, entry: AuditEntry): Promise<void> {
+  await database.query(
+    'INSERT INTO audit_log (actor_id, action, target, details, ip) VALUES ($1, $2, $3, $4, $5)',
+    [entry.actorId, entry.action, entry.target ?? null, JSON.stringify(entry.details ?? {}), entry.ip ?? null],
+  );
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SESSION_SECRET: z.string().min(32).optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Levier <no-reply@levier.localhost>'),
+  ALLOW_DEV_ADAPTERS: booleanish.default(false),
+  CAMPAIGN_TIMEZONE: z.string().default('Europe/Paris'),
+  UNCONFIRMED_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  TRUST_PROXY: booleanish.default(false),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  IMPORT_LIMIT_BYTES: z.coerce.number().int().min(1024).default(200 * 1_048_576),
+  RUN_WORKERS: booleanish.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema> & {
+  publicUrl: string;
+  sessionSecret: string;
+  production: boolean;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const production = c.NODE_ENV === 'production';
+  if (production && !c.SESSION_SECRET) {
+    throw new Error('SESSION_SECRET (at least 32 characters) is required in production.');
+  }
+  if (production && !c.SMTP_URL && !c.ALLOW_DEV_ADAPTERS) {
+    throw new Error(
+      'SMTP_URL is required in production; set ALLOW_DEV_ADAPTERS=true to use the development mail catcher.',
+    );
+  }
+  return {
+    ...c,
+    production,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    // Development fallback only: production refuses to start without SESSION_SECRET (above).
+    sessionSecret: c.SESSION_SECRET ?? 'levier-development-secret-change-me-in-production!!',
+  };
+}

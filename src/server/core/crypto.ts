@@ -1,0 +1,19 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+
+export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+export const sixDigitCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
+
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+/** Short, unambiguous code for personal recruitment links (?r=code). */
+export function recruitCode(length = 8): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[randomInt(0, alphabet.length)];
+  return out;
+}

@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Engine = 'pglite' | 'postgres';
+
+/** What the rest of the code needs from a database, whichever engine runs it. */
+export interface Database {
+  engine: Engine;
+  db: Db;
+  /** Raw parameterised query, for the few places that need the driver directly. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements without parameters (DDL, scripts). */
+  exec(text: string): Promise<void>;
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  pool?: pg.Pool;
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../../../../migrations', import.meta.url));
+
+// bigint columns come back as strings by default; ids and counts here stay within 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Data directory for PGlite; 'memory://' for an in-memory database. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir ?? './data');
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => undefined); // idle client errors surface on the next query instead
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    engine: 'postgres',
+    db,
+    pool,
+    async query(text, params) {
+      const result = await pool.query(text, params as unknown[] | undefined);
+      return result.rows;
+    },
+    async exec(text) {
+      await pool.query(text);
+    },
+    async rows(query) {
+      const result = await db.execute(query);
+      return (result as unknown as { rows: never[] }).rows;
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir: inMemory ? undefined : dataDir,
+    extensions: { pg_trgm },
+  });
+  // PGlite's int8 parser returns bigint-safe numbers for our ids.
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    engine: 'pglite',
+    db,
+    pglite: client,
+    async query(text, params) {
+      const result = await client.query(text, params as unknown[] | undefined);
+      return result.rows as never[];
+    },
+    async exec(text) {
+      await client.exec(text);
+    },
+    async rows(query) {
+      const result = await db.execute(query);
+      return (result as unknown as { rows: never[] }).rows;
+    },
+    close: () => client.close(),
+  };
+}
+
+export async function runMigrations(database: Database): Promise<void> {
+  if (database.engine === 'pglite') {
+    await migratePglite(database.db as never, { migrationsFolder });
+  } else {
+    await migratePg(database.db as never, { migrationsFolder });
+  }
+}

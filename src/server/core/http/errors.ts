@@ -1,0 +1,101 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** An error a person can act on: it becomes an application/problem+json response. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (code: string, message: string, errors?: FieldError[]) =>
+  new AppError(400, code, message, errors);
+export const invalidFields = (errors: FieldError[]) =>
+  new AppError(400, 'validation_failed', 'Some fields are invalid; see errors.', errors);
+export const unauthorized = (message = 'Please log in.') =>
+  new AppError(401, 'unauthenticated', message);
+export const forbidden = (message = 'You do not have access to this.') =>
+  new AppError(403, 'forbidden', message);
+export const notFound = (what = 'resource') => new AppError(404, 'not_found', `No such ${what}.`);
+export const conflict = (code: string, message: string) => new AppError(409, code, message);
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string,
+  errors?: FieldError[],
+) {
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({
+      type: `https://levier.org/problems/${code}`,
+      title: titles[status] ?? 'Error',
+      status,
+      code,
+      detail,
+      ...(errors ? { errors } : {}),
+    });
+}
+
+const fastifyCodes: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'The request body is too large.'],
+  FST_REQ_FILE_TOO_LARGE: [413, 'payload_too_large', 'The uploaded file is too large.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'Send JSON (application/json).'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', 'The JSON body is empty.'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'The body is not valid JSON.'],
+  FST_CSRF_INVALID_TOKEN: [403, 'csrf_invalid', 'Reload the page and try again (security token expired).'],
+  FST_CSRF_MISSING_SECRET: [403, 'csrf_invalid', 'Reload the page and try again (security token missing).'],
+  FST_INVALID_MULTIPART_CONTENT_TYPE: [415, 'unsupported_media_type', 'Send the file as multipart/form-data.'],
+};
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    return sendProblem(reply, error.status, error.code, error.message, error.errors);
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((issue) => ({
+      field: issue.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+      // Our schemas use snake_case messages as codes ('required', 'too_long'); zod's own
+      // messages are sentences, so their issue code is used instead.
+      code: /^[a-z0-9_]+$/.test(issue.message ?? '') ? issue.message! : issue.keyword,
+      message: issue.message ?? 'Invalid value.',
+    }));
+    return sendProblem(reply, 400, 'validation_failed', 'Some fields are invalid; see errors.', errors);
+  }
+  const known = error.code ? fastifyCodes[error.code] : undefined;
+  if (known) return sendProblem(reply, known[0], known[1], known[2]);
+  if (error.statusCode === 429) {
+    return sendProblem(reply, 429, 'rate_limited', 'Too many requests; wait a minute and try again.');
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return sendProblem(reply, error.statusCode, 'bad_request', error.message);
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, 500, 'internal_error', 'Something went wrong on our side; try again later.');
+}

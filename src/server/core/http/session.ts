@@ -1,0 +1,72 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Permission, Role } from '../../../contracts/roles.ts';
+import { permissionsOf } from '../../../contracts/roles.ts';
+import type { Database } from '../db/index.ts';
+import { randomToken, sha256 } from '../crypto.ts';
+
+export const SESSION_COOKIE = 'levier_sid';
+const SESSION_DAYS = 30;
+
+export interface AuthState {
+  personId: number;
+  sessionHash: string;
+  roles: Role[];
+  permissions: Permission[];
+}
+
+export function createSessionLoader(database: Database) {
+  return async (request: FastifyRequest): Promise<AuthState | null> => {
+    const raw = request.cookies[SESSION_COOKIE];
+    if (!raw) return null;
+    const unsigned = request.unsignCookie(raw);
+    if (!unsigned.valid || !unsigned.value) return null;
+    const hash = sha256(unsigned.value);
+    const rows = await database.query<{ person_id: number; roles: string[] | null; grants: string[] | null }>(
+      `UPDATE sessions s SET last_seen_at = now()
+         FROM people p LEFT JOIN accounts a ON a.person_id = p.id
+        WHERE s.id_hash = $1 AND s.expires_at > now() AND p.id = s.person_id AND p.erased_at IS NULL
+        RETURNING s.person_id, a.roles, a.grants`,
+      [hash],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const roles = (row.roles ?? []) as Role[];
+    return { personId: Number(row.person_id), sessionHash: hash, roles, permissions: permissionsOf(roles, row.grants ?? []) };
+  };
+}
+
+/** Starts a fresh session (rotation: any session the request carried is ended). */
+export async function startSession(
+  database: Database,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  personId: number,
+  secure: boolean,
+): Promise<void> {
+  const previous = request.cookies[SESSION_COOKIE];
+  if (previous) {
+    const unsigned = request.unsignCookie(previous);
+    if (unsigned.valid && unsigned.value) {
+      await database.query('DELETE FROM sessions WHERE id_hash = $1', [sha256(unsigned.value)]);
+    }
+  }
+  const id = randomToken();
+  await database.query(
+    `INSERT INTO sessions (id_hash, person_id, expires_at, user_agent, ip)
+     VALUES ($1, $2, now() + make_interval(days => $3), $4, $5)`,
+    [sha256(id), personId, SESSION_DAYS, request.headers['user-agent']?.slice(0, 300) ?? null, request.ip],
+  );
+  await database.query('UPDATE accounts SET last_login_at = now() WHERE person_id = $1', [personId]);
+  reply.setCookie(SESSION_COOKIE, id, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    signed: true,
+    maxAge: SESSION_DAYS * 86400,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

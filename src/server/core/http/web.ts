@@ -1,0 +1,74 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { readPublicSite } from '../../features/settings/service.ts';
+
+export const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The embeddable sign-up form: a script other websites paste, which frames /embed/signup. */
+function embedScript(publicUrl: string) {
+  return `(function(){var s=document.currentScript;var f=document.createElement('iframe');
+var q=location.search.indexOf('r=')>=0?location.search:'';
+f.src=${JSON.stringify(publicUrl + '/embed/signup')}+q;f.title='Sign-up form';f.loading='lazy';
+f.style.cssText='width:100%;max-width:480px;height:720px;border:0';
+s.parentNode.insertBefore(f,s);})();`;
+}
+
+/**
+ * Serves the built single-page app. Public pages get real <title>, description and Open
+ * Graph tags in the HTML so shared links preview well without running JavaScript.
+ */
+export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
+  app.get('/embed.js', { schema: { hide: true } }, (_request, reply) =>
+    reply.type('application/javascript').header('cache-control', 'public, max-age=300').send(embedScript(ctx.config.publicUrl)),
+  );
+  const indexPath = `${webRoot}/index.html`;
+  if (!existsSync(indexPath)) {
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/plain').send('Levier API is running. Build the web app with `npm run build`.'),
+    );
+    return;
+  }
+  const template = readFileSync(indexPath, 'utf8');
+  await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false });
+
+  const renderPage = async (url: string, reply: FastifyReply) => {
+    const site = await readPublicSite(ctx.database);
+    const title = escapeHtml(`${site.home.title} — ${site.home.campaignName}`);
+    const description = escapeHtml(site.home.message.slice(0, 200));
+    const canonical = escapeHtml(ctx.config.publicUrl + url.split('?')[0]);
+    const meta = [
+      `<title>${title}</title>`,
+      `<meta name="description" content="${description}">`,
+      `<meta property="og:title" content="${title}">`,
+      `<meta property="og:description" content="${description}">`,
+      `<meta property="og:type" content="website">`,
+      `<meta property="og:url" content="${canonical}">`,
+      `<meta name="twitter:card" content="summary">`,
+    ].join('\n    ');
+    const html = template.replace(/<title>.*<\/title>/, meta);
+    if (url.startsWith('/embed/')) {
+      // Only the embeddable form may be framed by other sites.
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors *",
+      );
+      reply.removeHeader('x-frame-options');
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  };
+
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    const path = request.url.split('?')[0];
+    if (path.startsWith('/api/')) return reply.callNotFound();
+    if (/\.[a-z0-9]+$/i.test(path) && !path.endsWith('.html')) {
+      return reply.sendFile(path.slice(1));
+    }
+    return renderPage(request.url, reply);
+  });
+}

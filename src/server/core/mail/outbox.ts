@@ -1,0 +1,75 @@
+import type { Database } from '../db/index.ts';
+import type { MailTransport } from './transport.ts';
+
+export interface QueuedMail {
+  kind: string;
+  personId: number | null;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+}
+
+export async function enqueueMail(database: Database, mail: QueuedMail): Promise<void> {
+  await database.query(
+    `INSERT INTO mail_outbox (kind, person_id, to_address, subject, text_body, html_body)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [mail.kind, mail.personId, mail.to, mail.subject, mail.text, mail.html ?? null],
+  );
+}
+
+const MAX_ATTEMPTS = 8;
+/** A claim older than this was lost with its process; the mail is tried again. */
+const STALE_CLAIM_MINUTES = 10;
+
+interface ClaimedMail {
+  id: number;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  attempts: number;
+}
+
+/**
+ * Sends what is due from the outbox. Several processes can run this at once: each claims
+ * its own batch with FOR UPDATE SKIP LOCKED. Returns how many mails were handled.
+ */
+export async function dispatchOutbox(
+  database: Database,
+  transport: MailTransport,
+  from: string,
+  batchSize = 50,
+): Promise<number> {
+  const claimed = await database.query<ClaimedMail>(
+    `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = now()
+      WHERE id IN (
+        SELECT id FROM mail_outbox
+         WHERE (status = 'pending' AND next_attempt_at <= now())
+            OR (status = 'sending' AND next_attempt_at < now() - make_interval(mins => $2))
+         ORDER BY next_attempt_at
+         LIMIT $1
+         FOR UPDATE SKIP LOCKED)
+      RETURNING id, to_address, subject, text_body, html_body, attempts`,
+    [batchSize, STALE_CLAIM_MINUTES],
+  );
+  for (const mail of claimed) {
+    try {
+      await transport.send({ from, to: mail.to_address, subject: mail.subject, text: mail.text_body, html: mail.html_body });
+      // The body may hold a login code or confirmation link: it is not kept once sent.
+      await database.query(
+        `UPDATE mail_outbox SET status = 'sent', sent_at = now(), text_body = '', html_body = NULL, last_error = NULL WHERE id = $1`,
+        [mail.id],
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const giveUp = mail.attempts >= MAX_ATTEMPTS;
+      await database.query(
+        `UPDATE mail_outbox SET status = $2, last_error = $3,
+                next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1`,
+        [mail.id, giveUp ? 'failed' : 'pending', message.slice(0, 500), Math.min(3600, 5 * 2 ** mail.attempts)],
+      );
+    }
+  }
+  return claimed.length;
+}

@@ -1,0 +1,65 @@
+type Locale = 'fr' | 'en';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function layout(paragraphs: string[], action?: { label: string; url: string }): string {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  const button = action
+    ? `<p><a href="${escapeHtml(action.url)}" style="background:#1c7ed6;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none">${escapeHtml(action.label)}</a></p>`
+    : '';
+  return `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;max-width:560px">${body}${button}</body></html>`;
+}
+
+export function signupConfirmationMail(locale: Locale, campaign: string, firstName: string, url: string): RenderedMail {
+  if (locale === 'en') {
+    const lines = [
+      `Hello ${firstName},`,
+      `Thank you for joining ${campaign}. Please confirm your email address to complete your sign-up:`,
+    ];
+    const end = 'If you did not sign up, ignore this email: nothing will be kept.';
+    return {
+      subject: `Confirm your sign-up — ${campaign}`,
+      text: `${lines.join('\n\n')}\n\n${url}\n\n${end}\n`,
+      html: layout([...lines, end], { label: 'Confirm my sign-up', url }),
+    };
+  }
+  const lines = [
+    `Bonjour ${firstName},`,
+    `Merci d'avoir rejoint ${campaign}. Confirmez votre adresse e-mail pour finaliser votre inscription :`,
+  ];
+  const end = "Si vous n'êtes pas à l'origine de cette inscription, ignorez ce message : rien ne sera conservé.";
+  return {
+    subject: `Confirmez votre inscription — ${campaign}`,
+    text: `${lines.join('\n\n')}\n\n${url}\n\n${end}\n`,
+    html: layout([...lines, end], { label: 'Je confirme mon inscription', url }),
+  };
+}
+
+export function loginCodeMail(locale: Locale, campaign: string, code: string, url: string): RenderedMail {
+  if (locale === 'en') {
+    const lines = [`Your login code for ${campaign} is: ${code}`, 'It is valid for 15 minutes. You can also log in with this link:'];
+    const end = 'If you did not ask to log in, ignore this email.';
+    return {
+      subject: `${code} is your login code — ${campaign}`,
+      text: `${lines.join('\n\n')}\n\n${url}\n\n${end}\n`,
+      html: layout([...lines, end], { label: 'Log in', url }),
+    };
+  }
+  const lines = [
+    `Votre code de connexion à ${campaign} est : ${code}`,
+    'Il est valable 15 minutes. Vous pouvez aussi vous connecter avec ce lien :',
+  ];
+  const end = "Si vous n'avez pas demandé à vous connecter, ignorez ce message.";
+  return {
+    subject: `${code} est votre code de connexion — ${campaign}`,
+    text: `${lines.join('\n\n')}\n\n${url}\n\n${end}\n`,
+    html: layout([...lines, end], { label: 'Me connecter', url }),
+  };
+}

@@ -1,0 +1,42 @@
+import nodemailer from 'nodemailer';
+import type { Database } from '../db/index.ts';
+
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+}
+
+/** The mail port: a real SMTP adapter, or the development catcher. */
+export interface MailTransport {
+  readonly name: 'smtp' | 'catcher';
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}
+
+export function smtpTransport(url: string): MailTransport {
+  const transporter = nodemailer.createTransport(url);
+  return {
+    name: 'smtp',
+    async send(mail) {
+      await transporter.sendMail({ ...mail, html: mail.html ?? undefined });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** Development adapter: keeps outgoing mail in the database, shown in the admin UI. */
+export function catcherTransport(database: Database): MailTransport {
+  return {
+    name: 'catcher',
+    async send(mail) {
+      await database.query(
+        'INSERT INTO caught_mail (to_address, from_address, subject, text_body, html_body) VALUES ($1, $2, $3, $4, $5)',
+        [mail.to, mail.from, mail.subject, mail.text, mail.html ?? null],
+      );
+    },
+    close: () => undefined,
+  };
+}

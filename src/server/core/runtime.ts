@@ -1,0 +1,47 @@
+import pino from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase, runMigrations, type Database } from './db/index.ts';
+import { geoReference } from './geo/communes.ts';
+import { createBoss } from './jobs/index.ts';
+import { createMailer } from './mail/index.ts';
+import type { MailTransport } from './mail/transport.ts';
+import { registerJobs } from '../features/jobs.ts';
+
+export interface RuntimeOptions {
+  database?: Database;
+  transport?: MailTransport;
+  log?: FastifyBaseLogger;
+}
+
+/** Opens the database, applies migrations and wires the services every feature uses. */
+export async function createContext(config: Config, options: RuntimeOptions = {}): Promise<AppContext> {
+  const log =
+    options.log ??
+    (pino({
+      level: config.LOG_LEVEL,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    }) as unknown as FastifyBaseLogger);
+  const database =
+    options.database ??
+    (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
+  await runMigrations(database);
+  const mailer = createMailer(config, database, options.transport);
+  const boss = createBoss(database);
+  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  return { config, database, mailer, boss, geo: geoReference(), log };
+}
+
+/** Starts pg-boss and the mail dispatcher; `work` also consumes jobs in this process. */
+export async function startJobs(ctx: AppContext, work: boolean) {
+  await ctx.boss.start();
+  await registerJobs(ctx, work);
+  if (work) ctx.mailer.start();
+}
+
+export async function closeContext(ctx: AppContext) {
+  await ctx.mailer.stop();
+  await ctx.boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
+  await ctx.database.close();
+}

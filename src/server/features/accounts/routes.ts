@@ -1,0 +1,114 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  loginCodeSchema,
+  loginLinkSchema,
+  loginPasswordSchema,
+  loginStartSchema,
+  sessionInfoSchema,
+  setPasswordSchema,
+} from '../../../contracts/accounts.ts';
+import { okSchema } from '../../../contracts/common.ts';
+import type { AppContext } from '../../core/context.ts';
+import { currentAuth } from '../../core/http/access.ts';
+import { forbidden } from '../../core/http/errors.ts';
+import { clearSessionCookie, startSession } from '../../core/http/session.ts';
+import * as accounts from './service.ts';
+
+export const accountsRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const limit = { max: ctx.config.LOGIN_RATE_LIMIT, timeWindow: ctx.config.RATE_LIMIT_WINDOW_SECONDS * 1000 };
+    const secure = ctx.config.production;
+
+    const loggedIn = async (request: FastifyRequest, reply: FastifyReply, personId: number) => {
+      await startSession(ctx.database, request, reply, personId, secure);
+      return { me: await accounts.me(ctx, personId), csrfToken: reply.generateCsrf() };
+    };
+
+    app.get(
+      '/api/session',
+      { config: { access: { public: true, session: 'optional' } }, schema: { tags: ['accounts'], response: { 200: sessionInfoSchema } } },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        const me = request.auth ? await accounts.me(ctx, request.auth.personId) : null;
+        return { me, csrfToken: reply.generateCsrf() };
+      },
+    );
+
+    app.post(
+      '/api/auth/login/start',
+      {
+        config: { access: { public: true }, rateLimit: limit },
+        schema: { tags: ['accounts'], body: loginStartSchema, response: { 200: okSchema } },
+      },
+      async (request) => {
+        await accounts.startLogin(ctx, request.body.email, request.body.locale);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/auth/login/code',
+      {
+        config: { access: { public: true }, rateLimit: limit },
+        schema: { tags: ['accounts'], body: loginCodeSchema, response: { 200: sessionInfoSchema } },
+      },
+      async (request, reply) =>
+        loggedIn(request, reply, await accounts.verifyCode(ctx, request.body.email, request.body.code)),
+    );
+
+    app.post(
+      '/api/auth/login/link',
+      {
+        config: { access: { public: true }, rateLimit: limit },
+        schema: { tags: ['accounts'], body: loginLinkSchema, response: { 200: sessionInfoSchema } },
+      },
+      async (request, reply) => loggedIn(request, reply, await accounts.verifyLink(ctx, request.body.token)),
+    );
+
+    app.post(
+      '/api/auth/login/password',
+      {
+        config: { access: { public: true }, rateLimit: limit },
+        schema: { tags: ['accounts'], body: loginPasswordSchema, response: { 200: sessionInfoSchema } },
+      },
+      async (request, reply) =>
+        loggedIn(request, reply, await accounts.verifyPassword(ctx, request.body.email, request.body.password)),
+    );
+
+    app.post(
+      '/api/auth/logout',
+      { config: { access: { authenticated: true } }, schema: { tags: ['accounts'], response: { 200: okSchema } } },
+      async (request, reply) => {
+        await accounts.endSession(ctx, currentAuth(request).sessionHash);
+        clearSessionCookie(reply);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/auth/logout-everywhere',
+      { config: { access: { authenticated: true } }, schema: { tags: ['accounts'], response: { 200: okSchema } } },
+      async (request, reply) => {
+        await accounts.endAllSessions(ctx, currentAuth(request).personId);
+        clearSessionCookie(reply);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/auth/password',
+      {
+        config: { access: { authenticated: true }, rateLimit: limit },
+        schema: { tags: ['accounts'], body: setPasswordSchema, response: { 200: okSchema } },
+      },
+      async (request) => {
+        const auth = currentAuth(request);
+        // Passwords are for staff accounts; supporters log in with emailed codes.
+        if (auth.roles.length === 0) throw forbidden('Only staff accounts can set a password.');
+        await accounts.setPassword(ctx, auth.personId, request.body.newPassword, request.body.currentPassword);
+        return { ok: true as const };
+      },
+    );
+  };

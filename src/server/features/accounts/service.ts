@@ -1,0 +1,172 @@
+import argon2 from 'argon2';
+import { createHmac } from 'node:crypto';
+import type { Me } from '../../../contracts/accounts.ts';
+import { permissionsOf, type Role } from '../../../contracts/roles.ts';
+import type { AppContext } from '../../core/context.ts';
+import { randomToken, safeEqual, sha256, sixDigitCode } from '../../core/crypto.ts';
+import { AppError, badRequest, notFound } from '../../core/http/errors.ts';
+import { enqueueMail } from '../../core/mail/outbox.ts';
+import { loginCodeMail } from '../../core/mail/templates.ts';
+import { normalizeEmail } from '../people/normalize.ts';
+import { readPublicSite } from '../settings/service.ts';
+
+const CODE_MINUTES = 15;
+const MAX_ATTEMPTS = 5;
+/** At most this many codes per person per hour, whatever the IP. */
+const CODES_PER_HOUR = 5;
+
+const hashCode = (ctx: AppContext, personId: number, code: string) =>
+  createHmac('sha256', ctx.config.sessionSecret).update(`${personId}:${code}`).digest('hex');
+
+async function findPersonByEmail(ctx: AppContext, email: string) {
+  const normalized = normalizeEmail(email);
+  if (!normalized) return undefined;
+  const rows = await ctx.database.query<{ id: number; locale: 'fr' | 'en'; email: string }>(
+    'SELECT id, locale, email FROM people WHERE email_normalized = $1 AND erased_at IS NULL',
+    [normalized],
+  );
+  return rows[0];
+}
+
+/** Sends a code and a magic link to a known address; says nothing either way. */
+export async function startLogin(ctx: AppContext, email: string, locale: 'fr' | 'en'): Promise<void> {
+  if (!normalizeEmail(email)) {
+    throw new AppError(400, 'validation_failed', 'Enter a valid email address.', [
+      { field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' },
+    ]);
+  }
+  const person = await findPersonByEmail(ctx, email);
+  if (!person) return;
+  const recent = await ctx.database.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM login_codes WHERE person_id = $1 AND created_at > now() - interval '1 hour'`,
+    [person.id],
+  );
+  if (recent[0].n >= CODES_PER_HOUR) return;
+  const code = sixDigitCode();
+  const token = randomToken();
+  await ctx.database.query(
+    `INSERT INTO login_codes (person_id, code_hash, link_token_hash, expires_at)
+     VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,
+    [person.id, hashCode(ctx, person.id, code), sha256(token), CODE_MINUTES],
+  );
+  const site = await readPublicSite(ctx.database);
+  const mail = loginCodeMail(locale ?? person.locale, site.home.campaignName, code, `${ctx.config.publicUrl}/login/link?token=${token}`);
+  await enqueueMail(ctx.database, { kind: 'login_code', personId: person.id, to: person.email, ...mail });
+  ctx.mailer.nudge();
+}
+
+const invalidCode = (remaining: number) =>
+  new AppError(
+    400,
+    'invalid_code',
+    `This code is not the right one. ${remaining} attempt${remaining === 1 ? '' : 's'} left.`,
+    [{ field: 'code', code: 'invalid_code', message: `Wrong code; ${remaining} attempt(s) left.` }],
+  );
+
+/** Checks a 6-digit code (5 attempts, 15 minutes); returns the person to log in. */
+export async function verifyCode(ctx: AppContext, email: string, code: string): Promise<number> {
+  const person = await findPersonByEmail(ctx, email);
+  if (!person) throw invalidCode(0);
+  const rows = await ctx.database.query<{ id: number; code_hash: string; attempts: number; expired: boolean }>(
+    `SELECT id, code_hash, attempts, expires_at < now() AS expired FROM login_codes
+      WHERE person_id = $1 AND used_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+    [person.id],
+  );
+  const row = rows[0];
+  if (!row) throw invalidCode(0);
+  if (row.expired) throw new AppError(400, 'code_expired', 'This code has expired. Ask for a new one.');
+  if (row.attempts >= MAX_ATTEMPTS) {
+    throw new AppError(400, 'too_many_attempts', 'Too many wrong codes. Ask for a new one.');
+  }
+  if (!safeEqual(row.code_hash, hashCode(ctx, person.id, code))) {
+    const updated = await ctx.database.query<{ attempts: number }>(
+      'UPDATE login_codes SET attempts = attempts + 1 WHERE id = $1 RETURNING attempts',
+      [row.id],
+    );
+    throw invalidCode(Math.max(0, MAX_ATTEMPTS - updated[0].attempts));
+  }
+  const used = await ctx.database.query('UPDATE login_codes SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id', [row.id]);
+  if (used.length === 0) throw invalidCode(0);
+  await ensureAccount(ctx, person.id);
+  return person.id;
+}
+
+export async function verifyLink(ctx: AppContext, token: string): Promise<number> {
+  const rows = await ctx.database.query<{ person_id: number }>(
+    `UPDATE login_codes SET used_at = now()
+      WHERE link_token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING person_id`,
+    [sha256(token)],
+  );
+  if (!rows[0]) throw new AppError(400, 'invalid_link', 'This login link is invalid, used or expired. Ask for a new one.');
+  await ensureAccount(ctx, rows[0].person_id);
+  return Number(rows[0].person_id);
+}
+
+// Verifying against a real hash when the account is unknown keeps response times alike.
+let decoyHash: Promise<string> | undefined;
+
+export async function verifyPassword(ctx: AppContext, email: string, password: string): Promise<number> {
+  const person = await findPersonByEmail(ctx, email);
+  const rows = person
+    ? await ctx.database.query<{ password_hash: string | null }>('SELECT password_hash FROM accounts WHERE person_id = $1', [person.id])
+    : [];
+  const hash = rows[0]?.password_hash;
+  if (!person || !hash) {
+    decoyHash ??= argon2.hash(randomToken(), { type: argon2.argon2id });
+    await argon2.verify(await decoyHash, password);
+    throw new AppError(400, 'invalid_credentials', 'Wrong email or password.');
+  }
+  if (!(await argon2.verify(hash, password))) throw new AppError(400, 'invalid_credentials', 'Wrong email or password.');
+  return person.id;
+}
+
+export async function setPassword(ctx: AppContext, personId: number, newPassword: string, currentPassword?: string) {
+  const rows = await ctx.database.query<{ password_hash: string | null }>('SELECT password_hash FROM accounts WHERE person_id = $1', [personId]);
+  const existing = rows[0]?.password_hash;
+  if (existing && !(currentPassword && (await argon2.verify(existing, currentPassword)))) {
+    throw badRequest('invalid_credentials', 'The current password is wrong.', [
+      { field: 'currentPassword', code: 'invalid_credentials', message: 'The current password is wrong.' },
+    ]);
+  }
+  const hash = await argon2.hash(newPassword, { type: argon2.argon2id });
+  await ensureAccount(ctx, personId);
+  await ctx.database.query('UPDATE accounts SET password_hash = $2 WHERE person_id = $1', [personId, hash]);
+}
+
+export async function ensureAccount(ctx: AppContext, personId: number) {
+  await ctx.database.query('INSERT INTO accounts (person_id) VALUES ($1) ON CONFLICT DO NOTHING', [personId]);
+}
+
+export async function me(ctx: AppContext, personId: number): Promise<Me> {
+  const rows = await ctx.database.query<{
+    email: string | null;
+    first_name: string | null;
+    last_name: string | null;
+    roles: Role[] | null;
+    grants: string[] | null;
+    password_hash: string | null;
+  }>(
+    `SELECT p.email, p.first_name, p.last_name, a.roles, a.grants, a.password_hash
+       FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = $1`,
+    [personId],
+  );
+  const row = rows[0];
+  if (!row) throw notFound('person');
+  return {
+    personId,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    roles: row.roles ?? [],
+    permissions: permissionsOf(row.roles ?? [], row.grants ?? []),
+    hasPassword: Boolean(row.password_hash),
+  };
+}
+
+export async function endSession(ctx: AppContext, sessionHash: string) {
+  await ctx.database.query('DELETE FROM sessions WHERE id_hash = $1', [sessionHash]);
+}
+
+export async function endAllSessions(ctx: AppContext, personId: number) {
+  await ctx.database.query('DELETE FROM sessions WHERE person_id = $1', [personId]);
+}

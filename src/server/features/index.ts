@@ -1,0 +1,18 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../core/context.ts';
+import { accountsRoutes } from './accounts/routes.ts';
+import { adminRoutes } from './admin/routes.ts';
+import { meRoutes } from './people/me-routes.ts';
+import { peopleRoutes } from './people/routes.ts';
+import { recruitmentRoutes } from './recruitment/routes.ts';
+import { settingsRoutes } from './settings/routes.ts';
+
+/** Every feature's HTTP routes, registered in this order. */
+export const features: Array<(ctx: AppContext) => FastifyPluginAsync> = [
+  settingsRoutes,
+  recruitmentRoutes,
+  accountsRoutes,
+  meRoutes,
+  peopleRoutes,
+  adminRoutes,
+] as never;

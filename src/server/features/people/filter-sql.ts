@@ -1,0 +1,50 @@
+import type { PeopleFilter } from '../../../contracts/people.ts';
+import { foldText, normalizePhone } from './normalize.ts';
+
+/** A WHERE clause over `people p` and its parameters, built from a people filter. */
+export interface WhereClause {
+  text: string;
+  params: unknown[];
+  /** True when the filter narrows nothing (so counts can be estimated). */
+  empty: boolean;
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function filterToWhere(filter: PeopleFilter, resolvedSegment?: PeopleFilter, startAt = 1): WhereClause {
+  const params: unknown[] = [];
+  const conditions: string[] = ['p.erased_at IS NULL'];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${startAt + params.length - 1}`;
+  };
+  const add = (f: PeopleFilter) => {
+    if (f.q) {
+      const phone = /^[+\d][\d\s.-]{5,}$/.test(f.q) ? normalizePhone(f.q) : null;
+      if (phone) conditions.push(`p.phone = ${param(phone)}`);
+      else conditions.push(`p.search_text LIKE ${param(`%${likeEscape(foldText(f.q))}%`)}`);
+    }
+    if (f.communeCodes?.length) conditions.push(`p.commune_code = ANY(${param(f.communeCodes)}::text[])`);
+    if (f.departementCodes?.length) conditions.push(`p.departement_code = ANY(${param(f.departementCodes)}::text[])`);
+    for (const [key, column] of [
+      ['consentEmail', 'consent_email'],
+      ['consentSms', 'consent_sms'],
+      ['consentPhone', 'consent_phone'],
+    ] as const) {
+      if (f[key]) conditions.push(`p.${column} = ${f[key] === 'yes' ? 'true' : 'false'}`);
+    }
+    if (f.confirmed) conditions.push(`p.confirmed_at IS ${f.confirmed === 'yes' ? 'NOT NULL' : 'NULL'}`);
+    if (f.tags?.length) {
+      conditions.push(
+        `EXISTS (SELECT 1 FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.person_id = p.id AND t.name = ANY(${param(f.tags)}::text[]))`,
+      );
+    }
+    if (f.sources?.length) conditions.push(`p.source = ANY(${param(f.sources)}::text[])`);
+    if (f.recruitedBy) conditions.push(`p.recruited_by = ${param(f.recruitedBy)}`);
+    if (f.createdFrom) conditions.push(`p.created_at >= ${param(f.createdFrom)}::date`);
+    if (f.createdTo) conditions.push(`p.created_at < ${param(f.createdTo)}::date + 1`);
+  };
+  add(filter);
+  if (resolvedSegment) add(resolvedSegment);
+  return { text: conditions.join(' AND '), params, empty: conditions.length === 1 };
+}

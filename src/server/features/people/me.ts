@@ -1,0 +1,124 @@
+import type { Consents } from '../../../contracts/common.ts';
+import type { Profile, ProfileUpdate } from '../../../contracts/accounts.ts';
+import type { AppContext } from '../../core/context.ts';
+import { invalidFields, notFound, type FieldError } from '../../core/http/errors.ts';
+import { wordingFor } from '../settings/service.ts';
+import { buildSearchText, normalizePhone, resolvePlace } from './normalize.ts';
+import { addPersonEvent, setConsents, transaction } from './service.ts';
+
+interface ProfileRow {
+  id: number;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  postal_code: string | null;
+  commune_code: string | null;
+  commune_name: string | null;
+  locale: 'fr' | 'en';
+  consent_email: boolean;
+  consent_sms: boolean;
+  consent_phone: boolean;
+  recruit_code: string;
+  confirmed_at: Date | null;
+  created_at: Date;
+  recruited: number;
+  recruited_confirmed: number;
+}
+
+export async function profile(ctx: AppContext, personId: number): Promise<Profile> {
+  const rows = await ctx.database.query<ProfileRow>(
+    `SELECT p.*, (SELECT count(*)::int FROM people r WHERE r.recruited_by = p.id AND r.erased_at IS NULL) AS recruited,
+            (SELECT count(*)::int FROM people r WHERE r.recruited_by = p.id AND r.erased_at IS NULL AND r.confirmed_at IS NOT NULL) AS recruited_confirmed
+       FROM people p WHERE p.id = $1 AND p.erased_at IS NULL`,
+    [personId],
+  );
+  const row = rows[0];
+  if (!row) throw notFound('person');
+  return {
+    personId,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    phone: row.phone,
+    postalCode: row.postal_code,
+    communeCode: row.commune_code,
+    communeName: row.commune_name,
+    locale: row.locale,
+    consents: { email: row.consent_email, sms: row.consent_sms, phone: row.consent_phone },
+    recruitCode: row.recruit_code,
+    recruitUrl: `${ctx.config.publicUrl}/?r=${row.recruit_code}`,
+    recruitedCount: row.recruited,
+    recruitedConfirmedCount: row.recruited_confirmed,
+    confirmed: row.confirmed_at !== null,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+export async function updateProfile(ctx: AppContext, personId: number, input: ProfileUpdate): Promise<Profile> {
+  const errors: FieldError[] = [];
+  let phone: string | null = null;
+  if (input.phone) {
+    phone = normalizePhone(input.phone);
+    if (!phone) errors.push({ field: 'phone', code: 'invalid_phone', message: 'Enter a valid phone number.' });
+  }
+  const { place, error } = resolvePlace(ctx.geo, input.postalCode, input.communeCode || undefined);
+  if (error) errors.push(error);
+  if (errors.length > 0 || !place) throw invalidFields(errors);
+  await transaction(ctx.database, async (query) => {
+    const rows = await query<{ email: string | null }>('SELECT email FROM people WHERE id = $1 AND erased_at IS NULL', [personId]);
+    if (!rows[0]) throw notFound('person');
+    await query(
+      `UPDATE people SET first_name = $2, last_name = $3, phone = $4, postal_code = $5, commune_code = $6,
+              commune_name = $7, departement_code = $8, locale = $9, search_text = $10, updated_at = now()
+        WHERE id = $1`,
+      [
+        personId,
+        input.firstName,
+        input.lastName,
+        phone,
+        place.postalCode,
+        place.communeCode,
+        place.communeName,
+        place.departementCode,
+        input.locale,
+        buildSearchText({ ...input, ...place, phone, email: rows[0].email }),
+      ],
+    );
+    await addPersonEvent(query, personId, 'profile_update', { by: 'self' }, personId);
+  });
+  return profile(ctx, personId);
+}
+
+export async function updateMyConsents(ctx: AppContext, personId: number, consents: Consents, locale: 'fr' | 'en') {
+  await transaction(ctx.database, (query) =>
+    setConsents(query, personId, consents, 'supporter_space', wordingFor(locale).version, personId),
+  );
+  return profile(ctx, personId);
+}
+
+/** Everything Levier holds about the person (GDPR art. 15 and 20), as JSON. */
+export async function exportMyData(ctx: AppContext, personId: number) {
+  const q = ctx.database.query;
+  const [person] = await q('SELECT * FROM people WHERE id = $1', [personId]);
+  const { search_text: _search, ...personData } = person as Record<string, unknown>;
+  const [consentHistory, tagRows, timeline, signupRows, sessionRows, account] = await Promise.all([
+    q('SELECT channel, granted, source, wording_version, at FROM consent_events WHERE person_id = $1 ORDER BY at', [personId]),
+    q<{ name: string }>('SELECT t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.person_id = $1 ORDER BY t.name', [personId]),
+    q('SELECT kind, data, at FROM person_events WHERE person_id = $1 ORDER BY at', [personId]),
+    q('SELECT data, source, created_at, confirmed_at FROM signups WHERE person_id = $1 ORDER BY created_at', [personId]),
+    q('SELECT created_at, last_seen_at, expires_at, user_agent, ip FROM sessions WHERE person_id = $1', [personId]),
+    q('SELECT roles, created_at, last_login_at, password_hash IS NOT NULL AS has_password FROM accounts WHERE person_id = $1', [personId]),
+  ]);
+  await q('INSERT INTO audit_log (actor_id, action, target) VALUES ($1, $2, $3)', [personId, 'person.self_export', `person:${personId}`]);
+  return {
+    exportedAt: new Date().toISOString(),
+    person: personData,
+    consentHistory,
+    tags: tagRows.map((t) => t.name),
+    timeline,
+    signups: signupRows,
+    account: account[0] ?? null,
+    sessions: sessionRows,
+  };
+}

@@ -1,0 +1,81 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParamSchema } from '../../../contracts/common.ts';
+import {
+  bulkTagResultSchema,
+  bulkTagSchema,
+  peoplePageSchema,
+  peopleQuerySchema,
+  personDetailSchema,
+  segmentInputSchema,
+  segmentSchema,
+  tagSchema,
+} from '../../../contracts/people.ts';
+import type { AppContext } from '../../core/context.ts';
+import { currentAuth } from '../../core/http/access.ts';
+import { listPeople, personDetail } from './queries.ts';
+import { createSegment, deleteSegment, listSegments, updateSegment } from './segments.ts';
+import { bulkTag, listTags } from './tags.ts';
+
+export const peopleRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const read = { access: { permission: 'people.read' } } as const;
+    const write = { access: { permission: 'people.write' } } as const;
+    const segmentsWrite = { access: { permission: 'segments.write' } } as const;
+
+    app.get(
+      '/api/people',
+      { config: read, schema: { tags: ['people'], querystring: peopleQuerySchema, response: { 200: peoplePageSchema } } },
+      async (request) => listPeople(ctx, request.query),
+    );
+
+    app.get(
+      '/api/people/:id',
+      { config: read, schema: { tags: ['people'], params: idParamSchema, response: { 200: personDetailSchema } } },
+      async (request) => personDetail(ctx, request.params.id),
+    );
+
+    app.post(
+      '/api/people/tags/bulk',
+      { config: write, schema: { tags: ['people'], body: bulkTagSchema, response: { 200: bulkTagResultSchema } } },
+      async (request) => {
+        const { personIds, filter, add, remove } = request.body;
+        return { matched: await bulkTag(ctx, { personIds, filter }, add, remove, currentAuth(request).personId) };
+      },
+    );
+
+    app.get('/api/tags', { config: read, schema: { tags: ['people'], response: { 200: z.array(tagSchema) } } }, async () =>
+      listTags(ctx),
+    );
+
+    app.get(
+      '/api/segments',
+      { config: read, schema: { tags: ['segments'], response: { 200: z.array(segmentSchema) } } },
+      async () => listSegments(ctx),
+    );
+
+    app.post(
+      '/api/segments',
+      { config: segmentsWrite, schema: { tags: ['segments'], body: segmentInputSchema, response: { 200: segmentSchema } } },
+      async (request) => createSegment(ctx, request.body.name, request.body.filter, currentAuth(request).personId),
+    );
+
+    app.put(
+      '/api/segments/:id',
+      {
+        config: segmentsWrite,
+        schema: { tags: ['segments'], params: idParamSchema, body: segmentInputSchema, response: { 200: segmentSchema } },
+      },
+      async (request) => updateSegment(ctx, request.params.id, request.body.name, request.body.filter),
+    );
+
+    app.delete(
+      '/api/segments/:id',
+      { config: segmentsWrite, schema: { tags: ['segments'], params: idParamSchema } },
+      async (request, reply) => {
+        await deleteSegment(ctx, request.params.id);
+        return reply.status(204).send();
+      },
+    );
+  };

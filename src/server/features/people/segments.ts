@@ -1,0 +1,57 @@
+import { peopleFilterSchema, type PeopleFilter, type Segment } from '../../../contracts/people.ts';
+import type { AppContext } from '../../core/context.ts';
+import { badRequest, notFound } from '../../core/http/errors.ts';
+
+interface SegmentRow {
+  id: number;
+  name: string;
+  filter: PeopleFilter;
+  created_at: Date;
+}
+
+/** A segment's stored filter; a segment may not refer to another one (no cycles). */
+export async function segmentFilter(ctx: AppContext, id: number): Promise<PeopleFilter> {
+  const rows = await ctx.database.query<SegmentRow>('SELECT filter FROM segments WHERE id = $1', [id]);
+  if (!rows[0]) throw notFound('segment');
+  return { ...peopleFilterSchema.parse(rows[0].filter), segmentId: undefined };
+}
+
+const toSegment = (row: SegmentRow): Segment => ({
+  id: Number(row.id),
+  name: row.name,
+  filter: row.filter,
+  count: null,
+  createdAt: new Date(row.created_at).toISOString(),
+});
+
+export async function listSegments(ctx: AppContext): Promise<Segment[]> {
+  const rows = await ctx.database.query<SegmentRow>('SELECT id, name, filter, created_at FROM segments ORDER BY name');
+  return rows.map(toSegment);
+}
+
+function storable(filter: PeopleFilter): PeopleFilter {
+  if (filter.segmentId) throw badRequest('segment_nesting', 'A segment cannot be built on another segment.');
+  return filter;
+}
+
+export async function createSegment(ctx: AppContext, name: string, filter: PeopleFilter, actorId: number) {
+  const rows = await ctx.database.query<SegmentRow>(
+    'INSERT INTO segments (name, filter, created_by) VALUES ($1, $2, $3) RETURNING id, name, filter, created_at',
+    [name, JSON.stringify(storable(filter)), actorId],
+  );
+  return toSegment(rows[0]);
+}
+
+export async function updateSegment(ctx: AppContext, id: number, name: string, filter: PeopleFilter) {
+  const rows = await ctx.database.query<SegmentRow>(
+    'UPDATE segments SET name = $2, filter = $3, updated_at = now() WHERE id = $1 RETURNING id, name, filter, created_at',
+    [id, name, JSON.stringify(storable(filter))],
+  );
+  if (!rows[0]) throw notFound('segment');
+  return toSegment(rows[0]);
+}
+
+export async function deleteSegment(ctx: AppContext, id: number) {
+  const rows = await ctx.database.query('DELETE FROM segments WHERE id = $1 RETURNING id', [id]);
+  if (!rows[0]) throw notFound('segment');
+}

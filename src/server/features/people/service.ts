@@ -1,0 +1,156 @@
+import type { Channel, Consents } from '../../../contracts/common.ts';
+import type { AppContext } from '../../core/context.ts';
+import type { Database } from '../../core/db/index.ts';
+import { notFound } from '../../core/http/errors.ts';
+import { wordingFor } from '../settings/service.ts';
+import { buildSearchText, type Place } from './normalize.ts';
+
+/** What a sign-up form submission holds once validated. */
+export interface SignupData extends Place {
+  email: string;
+  emailNormalized: string;
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  locale: 'fr' | 'en';
+  consents: Consents;
+  source: 'signup' | 'embed';
+}
+
+export const channelColumn: Record<Channel, string> = {
+  email: 'consent_email',
+  sms: 'consent_sms',
+  phone: 'consent_phone',
+};
+
+type Query = Database['query'];
+
+export async function addPersonEvent(
+  query: Query,
+  personId: number,
+  kind: string,
+  data: Record<string, unknown> = {},
+  actorId: number | null = null,
+) {
+  await query('INSERT INTO person_events (person_id, kind, data, actor_id) VALUES ($1, $2, $3, $4)', [
+    personId,
+    kind,
+    JSON.stringify(data),
+    actorId,
+  ]);
+}
+
+/**
+ * Sets consent per channel, recording each change with time, source and wording version.
+ * Only channels whose value changes are written.
+ */
+export async function setConsents(
+  query: Query,
+  personId: number,
+  wanted: Partial<Consents>,
+  source: string,
+  wordingVersion: string,
+  actorId: number | null = null,
+): Promise<void> {
+  const rows = await query<{ consent_email: boolean; consent_sms: boolean; consent_phone: boolean }>(
+    'SELECT consent_email, consent_sms, consent_phone FROM people WHERE id = $1 FOR UPDATE',
+    [personId],
+  );
+  const current = rows[0];
+  if (!current) throw notFound('person');
+  for (const channel of Object.keys(channelColumn) as Channel[]) {
+    const value = wanted[channel];
+    const column = channelColumn[channel];
+    if (value === undefined || current[column as keyof typeof current] === value) continue;
+    await query(`UPDATE people SET ${column} = $2, updated_at = now() WHERE id = $1`, [personId, value]);
+    await query(
+      'INSERT INTO consent_events (person_id, channel, granted, source, wording_version) VALUES ($1, $2, $3, $4, $5)',
+      [personId, channel, value, source, wordingVersion],
+    );
+    await addPersonEvent(query, personId, 'consent', { channel, granted: value, source, wordingVersion }, actorId);
+  }
+}
+
+/** Runs `work` in one transaction on either engine. */
+export async function transaction<T>(database: Database, work: (query: Query) => Promise<T>): Promise<T> {
+  if (database.engine === 'pglite') {
+    return database.pglite!.transaction(async (tx) =>
+      work(async (text, params) => (await tx.query(text, params as unknown[])).rows as never[]),
+    );
+  }
+  const client = await database.pool!.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(async (text, params) => (await client.query(text, params as unknown[])).rows);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The email owner confirmed a sign-up: apply its details and consents to the person. */
+export async function applyConfirmedSignup(ctx: AppContext, signupId: number, personId: number, data: SignupData) {
+  await transaction(ctx.database, async (query) => {
+    const claimed = await query(
+      'UPDATE signups SET confirmed_at = now() WHERE id = $1 AND confirmed_at IS NULL RETURNING id',
+      [signupId],
+    );
+    if (claimed.length === 0) return; // confirmed concurrently
+    await query(
+      `UPDATE people SET first_name = $2, last_name = $3, phone = COALESCE($4, phone), postal_code = $5,
+              commune_code = $6, commune_name = $7, departement_code = $8, locale = $9,
+              email = $10, search_text = $11, confirmed_at = COALESCE(confirmed_at, now()), updated_at = now()
+        WHERE id = $1`,
+      [
+        personId,
+        data.firstName,
+        data.lastName,
+        data.phone,
+        data.postalCode,
+        data.communeCode,
+        data.communeName,
+        data.departementCode,
+        data.locale,
+        data.email,
+        buildSearchText(data),
+      ],
+    );
+    await addPersonEvent(query, personId, 'confirmed', { source: data.source });
+    // An unticked box on a new submission is not a withdrawal: only opt-ins are applied.
+    const optIns: Partial<Consents> = {};
+    for (const channel of ['email', 'sms', 'phone'] as const) if (data.consents[channel]) optIns[channel] = true;
+    await setConsents(query, personId, optIns, data.source, wordingFor(data.locale).version);
+  });
+}
+
+/**
+ * Erasure (GDPR art. 17): personal data is removed; the row stays, emptied, only so that
+ * records the law requires us to keep (later: donations) still point somewhere.
+ */
+export async function erasePerson(ctx: AppContext, personId: number, actorId: number | null) {
+  await transaction(ctx.database, async (query) => {
+    await query(
+      `UPDATE people SET email = NULL, email_normalized = NULL, first_name = NULL, last_name = NULL, phone = NULL,
+              postal_code = NULL, commune_code = NULL, commune_name = NULL, departement_code = NULL,
+              referrer_url = NULL, utm_source = NULL, utm_medium = NULL, utm_campaign = NULL,
+              consent_email = false, consent_sms = false, consent_phone = false, search_text = '',
+              recruited_by = NULL, erased_at = now(), updated_at = now()
+        WHERE id = $1`,
+      [personId],
+    );
+    for (const table of ['sessions', 'login_codes', 'accounts', 'person_tags', 'signups', 'consent_events', 'person_events']) {
+      await query(`DELETE FROM ${table} WHERE person_id = $1`, [personId]);
+    }
+    await query(`DELETE FROM mail_outbox WHERE person_id = $1 AND status <> 'sent'`, [personId]);
+    await query('UPDATE mail_outbox SET to_address = $2 WHERE person_id = $1', [personId, 'erased']);
+    await query('INSERT INTO audit_log (actor_id, action, target) VALUES ($1, $2, $3)', [
+      actorId,
+      'person.erase',
+      `person:${personId}`,
+    ]);
+  });
+}

@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
+const ref = (name: string) => bigint(name, { mode: 'number' });
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const people = pgTable(
+  'people',
+  {
+    id: id(),
+    email: text('email'),
+    emailNormalized: text('email_normalized'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    phone: text('phone'),
+    postalCode: text('postal_code'),
+    communeCode: text('commune_code'),
+    communeName: text('commune_name'),
+    departementCode: text('departement_code'),
+    locale: text('locale').notNull().default('fr'),
+    source: text('source').notNull().default('signup'),
+    recruitCode: text('recruit_code').notNull(),
+    recruitedBy: ref('recruited_by'),
+    referrerUrl: text('referrer_url'),
+    utmSource: text('utm_source'),
+    utmMedium: text('utm_medium'),
+    utmCampaign: text('utm_campaign'),
+    consentEmail: boolean('consent_email').notNull().default(false),
+    consentSms: boolean('consent_sms').notNull().default(false),
+    consentPhone: boolean('consent_phone').notNull().default(false),
+    confirmedAt: at('confirmed_at'),
+    erasedAt: at('erased_at'),
+    importId: ref('import_id'),
+    searchText: text('search_text').notNull().default(''),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('people_email_normalized_key').on(t.emailNormalized),
+    uniqueIndex('people_recruit_code_key').on(t.recruitCode),
+    index('people_phone_idx').on(t.phone),
+    index('people_commune_idx').on(t.communeCode),
+    index('people_departement_idx').on(t.departementCode),
+    index('people_recruited_by_idx').on(t.recruitedBy),
+    index('people_created_at_idx').on(t.createdAt),
+    index('people_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+/** History of every consent decision, with the wording the person saw. */
+export const consentEvents = pgTable(
+  'consent_events',
+  {
+    id: id(),
+    personId: ref('person_id').notNull(),
+    channel: text('channel').notNull(),
+    granted: boolean('granted').notNull(),
+    source: text('source').notNull(),
+    wordingVersion: text('wording_version').notNull(),
+    importId: ref('import_id'),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [index('consent_events_person_idx').on(t.personId, t.at)],
+);
+
+export const tags = pgTable('tags', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+export const personTags = pgTable(
+  'person_tags',
+  {
+    personId: ref('person_id').notNull(),
+    tagId: ref('tag_id').notNull(),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.tagId] }), index('person_tags_tag_idx').on(t.tagId)],
+);
+
+/** The person's timeline: sign-up, confirmation, consent changes, imports, tags, edits. */
+export const personEvents = pgTable(
+  'person_events',
+  {
+    id: id(),
+    personId: ref('person_id').notNull(),
+    kind: text('kind').notNull(),
+    data: jsonb('data').notNull().default({}),
+    actorId: ref('actor_id'),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [index('person_events_person_idx').on(t.personId, t.at)],
+);
+
+export const segments = pgTable('segments', {
+  id: id(),
+  name: text('name').notNull(),
+  filter: jsonb('filter').notNull(),
+  createdBy: ref('created_by'),
+  createdAt: at('created_at').notNull().defaultNow(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+export const imports = pgTable('imports', {
+  id: id(),
+  status: text('status').notNull(),
+  fileName: text('file_name').notNull(),
+  mapping: jsonb('mapping').notNull().default({}),
+  options: jsonb('options').notNull().default({}),
+  totalRows: integer('total_rows').notNull().default(0),
+  validRows: integer('valid_rows').notNull().default(0),
+  invalidRows: integer('invalid_rows').notNull().default(0),
+  createdCount: integer('created_count').notNull().default(0),
+  mergedCount: integer('merged_count').notNull().default(0),
+  errors: jsonb('errors').notNull().default([]),
+  problem: jsonb('problem'),
+  createdBy: ref('created_by'),
+  createdAt: at('created_at').notNull().defaultNow(),
+  finishedAt: at('finished_at'),
+});

@@ -1,0 +1,57 @@
+import type { PeopleFilter } from '../../../contracts/people.ts';
+import type { AppContext } from '../../core/context.ts';
+import { badRequest } from '../../core/http/errors.ts';
+import { resolveFilter } from './queries.ts';
+
+export async function listTags(ctx: AppContext) {
+  const rows = await ctx.database.query<{ id: number; name: string; count: number }>(
+    `SELECT t.id, t.name, count(pt.person_id)::int AS count
+       FROM tags t LEFT JOIN person_tags pt ON pt.tag_id = t.id GROUP BY t.id ORDER BY t.name`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), name: r.name, count: r.count }));
+}
+
+/** Makes sure the tags exist; returns their ids. */
+export async function ensureTags(ctx: AppContext, names: string[]): Promise<number[]> {
+  if (names.length === 0) return [];
+  const rows = await ctx.database.query<{ id: number }>(
+    `WITH input AS (SELECT DISTINCT unnest($1::text[]) AS name),
+          ins AS (INSERT INTO tags (name) SELECT name FROM input ON CONFLICT (name) DO NOTHING RETURNING id)
+     SELECT id FROM ins UNION SELECT t.id FROM tags t JOIN input i ON i.name = t.name`,
+    [names],
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/** Adds and removes tags on explicit people or on everyone a filter matches, set-based. */
+export async function bulkTag(
+  ctx: AppContext,
+  target: { personIds?: number[]; filter?: PeopleFilter },
+  add: string[],
+  remove: string[],
+  actorId: number,
+): Promise<number> {
+  if (!target.personIds && !target.filter) throw badRequest('no_target', 'Choose people or a filter.');
+  if (add.length === 0 && remove.length === 0) throw badRequest('no_change', 'Choose tags to add or remove.');
+  const addIds = await ensureTags(ctx, add);
+  const where = target.personIds
+    ? { text: 'p.erased_at IS NULL AND p.id = ANY($1::bigint[])', params: [target.personIds] as unknown[] }
+    : await resolveFilter(ctx, target.filter!);
+  const n = where.params.length;
+  const matched = await ctx.database.query<{ id: number }>(
+    `WITH target AS (SELECT p.id FROM people p WHERE ${where.text}),
+          added AS (
+            INSERT INTO person_tags (person_id, tag_id)
+            SELECT target.id, tag.id FROM target CROSS JOIN unnest($${n + 1}::bigint[]) AS tag(id)
+            ON CONFLICT DO NOTHING),
+          removed AS (
+            DELETE FROM person_tags pt USING tags t
+             WHERE pt.tag_id = t.id AND t.name = ANY($${n + 2}::text[]) AND pt.person_id IN (SELECT id FROM target)),
+          events AS (
+            INSERT INTO person_events (person_id, kind, data, actor_id)
+            SELECT id, 'tags', $${n + 3}, $${n + 4} FROM target)
+     SELECT count(*)::int AS id FROM target`,
+    [...where.params, addIds, remove, JSON.stringify({ added: add, removed: remove }), actorId],
+  );
+  return matched[0].id;
+}

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { departementSchema, postalCodeLookupSchema } from '../../../contracts/geo.ts';
+import {
+  confirmInputSchema,
+  confirmResultSchema,
+  recruitmentStatsSchema,
+  signupInputSchema,
+  signupResultSchema,
+  statsQuerySchema,
+} from '../../../contracts/recruitment.ts';
+import type { AppContext } from '../../core/context.ts';
+import { AppError } from '../../core/http/errors.ts';
+import { confirmSignup, signup } from './service.ts';
+import { recruitmentStats } from './stats.ts';
+
+const signupMessage = {
+  fr: 'Merci ! Vérifiez votre boîte e-mail et cliquez sur le lien pour confirmer votre inscription.',
+  en: 'Thank you! Check your inbox and click the link to confirm your sign-up.',
+};
+
+export const recruitmentRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/geo/postal-codes/:code',
+      {
+        config: { access: { public: true } },
+        schema: { tags: ['geo'], params: z.object({ code: z.string().max(10) }), response: { 200: postalCodeLookupSchema } },
+      },
+      async (request, reply) => {
+        const code = request.params.code.replace(/\s/g, '');
+        const communes = ctx.geo.communesByPostalCode(code);
+        if (communes.length === 0) throw new AppError(404, 'unknown_postal_code', 'Unknown French postal code.');
+        reply.header('cache-control', 'public, max-age=86400');
+        return { postalCode: code, communes };
+      },
+    );
+
+    app.get(
+      '/api/geo/departements',
+      { config: { access: { public: true } }, schema: { tags: ['geo'], response: { 200: z.array(departementSchema) } } },
+      async () => ctx.geo.departements(),
+    );
+
+    app.post(
+      '/api/signup',
+      {
+        // Public form, also embedded on other sites: no session, so no CSRF token to check.
+        config: {
+          access: { public: true },
+          csrf: false,
+          rateLimit: { max: ctx.config.SIGNUP_RATE_LIMIT, timeWindow: ctx.config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+        },
+        schema: { tags: ['recruitment'], body: signupInputSchema, response: { 200: signupResultSchema } },
+      },
+      async (request) => {
+        await signup(ctx, request.body);
+        return { ok: true as const, message: signupMessage[request.body.locale] };
+      },
+    );
+
+    app.post(
+      '/api/signup/confirm',
+      {
+        config: { access: { public: true }, csrf: false, rateLimit: { max: 30, timeWindow: 60_000 } },
+        schema: { tags: ['recruitment'], body: confirmInputSchema, response: { 200: confirmResultSchema } },
+      },
+      async (request) => ({ ok: true as const, ...(await confirmSignup(ctx, request.body.token)) }),
+    );
+
+    app.get(
+      '/api/stats/recruitment',
+      {
+        config: { access: { permission: 'stats.read' } },
+        schema: { tags: ['stats'], querystring: statsQuerySchema, response: { 200: recruitmentStatsSchema } },
+      },
+      async (request) => recruitmentStats(ctx, request.query.from, request.query.to),
+    );
+  };

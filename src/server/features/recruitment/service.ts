@@ -1,0 +1,155 @@
+import type { SignupInput } from '../../../contracts/recruitment.ts';
+import type { AppContext } from '../../core/context.ts';
+import { randomToken, recruitCode, sha256 } from '../../core/crypto.ts';
+import { AppError, invalidFields, type FieldError } from '../../core/http/errors.ts';
+import { signupConfirmationMail } from '../../core/mail/templates.ts';
+import { buildSearchText, normalizeEmail, normalizePhone, resolvePlace } from '../people/normalize.ts';
+import { applyConfirmedSignup, type SignupData } from '../people/service.ts';
+import { readPublicSite } from '../settings/service.ts';
+
+export interface SignupMeta {
+  ip: string;
+}
+
+let campaignNameCache: { value: string; until: number } | undefined;
+/** The campaign name goes in every confirmation mail; a few seconds of staleness is fine. */
+async function campaignName(ctx: AppContext): Promise<string> {
+  if (campaignNameCache && campaignNameCache.until > Date.now()) return campaignNameCache.value;
+  const site = await readPublicSite(ctx.database);
+  campaignNameCache = { value: site.home.campaignName, until: Date.now() + 10_000 };
+  return site.home.campaignName;
+}
+
+/** Validates what the form sent beyond its shape: email, phone, postal code and commune. */
+export function validateSignup(ctx: AppContext, input: SignupInput): SignupData {
+  const errors: FieldError[] = [];
+  const email = normalizeEmail(input.email);
+  if (!email) errors.push({ field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' });
+  let phone: string | null = null;
+  if (input.phone) {
+    phone = normalizePhone(input.phone);
+    if (!phone) errors.push({ field: 'phone', code: 'invalid_phone', message: 'Enter a valid phone number.' });
+  }
+  const { place, error } = resolvePlace(ctx.geo, input.postalCode, input.communeCode || undefined);
+  if (error) errors.push(error);
+  if (errors.length > 0 || !email || !place) throw invalidFields(errors);
+  return {
+    email: input.email.trim(),
+    emailNormalized: email,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    phone,
+    ...place,
+    locale: input.locale,
+    consents: input.consents,
+    source: input.source,
+  };
+}
+
+/**
+ * Records a sign-up in one statement: the person (created, or found by email and left as it
+ * is until the email owner confirms), the submission, a timeline entry and the confirmation
+ * mail in the outbox. The answer is the same whether the email was known or not.
+ */
+export async function signup(ctx: AppContext, input: SignupInput): Promise<void> {
+  const data = validateSignup(ctx, input);
+  const token = randomToken();
+  const url = `${ctx.config.publicUrl}/confirm?token=${token}`;
+  const mail = signupConfirmationMail(data.locale, await campaignName(ctx), data.firstName, url);
+  const attribution = {
+    utmSource: input.utmSource || null,
+    utmMedium: input.utmMedium || null,
+    utmCampaign: input.utmCampaign || null,
+    referrerUrl: input.referrerUrl || null,
+  };
+  await ctx.database.query(
+    `WITH recruiter AS (
+       SELECT id FROM people WHERE recruit_code = $17 AND erased_at IS NULL
+     ), p AS (
+       INSERT INTO people (email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
+                           commune_name, departement_code, locale, source, recruit_code, recruited_by,
+                           referrer_url, utm_source, utm_medium, utm_campaign, search_text)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT id FROM recruiter),
+               $13, $14, $15, $16, $18)
+       ON CONFLICT (email_normalized) DO UPDATE SET updated_at = people.updated_at
+       RETURNING id
+     ), s AS (
+       INSERT INTO signups (person_id, token_hash, data, source)
+       SELECT id, $19, $20, $11 FROM p
+     ), e AS (
+       INSERT INTO person_events (person_id, kind, data)
+       SELECT id, 'signup', $21 FROM p
+     )
+     INSERT INTO mail_outbox (kind, person_id, to_address, subject, text_body, html_body)
+     SELECT 'signup_confirmation', id, $1, $22, $23, $24 FROM p`,
+    [
+      data.email,
+      data.emailNormalized,
+      data.firstName,
+      data.lastName,
+      data.phone,
+      data.postalCode,
+      data.communeCode,
+      data.communeName,
+      data.departementCode,
+      data.locale,
+      data.source,
+      recruitCode(),
+      attribution.referrerUrl,
+      attribution.utmSource,
+      attribution.utmMedium,
+      attribution.utmCampaign,
+      input.ref ?? '',
+      buildSearchText(data),
+      sha256(token),
+      JSON.stringify(data),
+      JSON.stringify({ source: data.source, ...attribution, ref: input.ref ?? null }),
+      mail.subject,
+      mail.text,
+      mail.html,
+    ],
+  );
+  ctx.mailer.nudge();
+}
+
+const invalidToken = () =>
+  new AppError(400, 'invalid_token', 'This confirmation link is invalid or has expired. Sign up again to get a new one.');
+
+/** Double opt-in: the email owner clicked the link, so the submission is applied. */
+export async function confirmSignup(ctx: AppContext, token: string): Promise<{ firstName: string | null }> {
+  const rows = await ctx.database.query<{ id: number; person_id: number; data: SignupData; confirmed_at: Date | null }>(
+    `SELECT id, person_id, data, confirmed_at FROM signups
+      WHERE token_hash = $1 AND created_at > now() - make_interval(days => $2)`,
+    [sha256(token), ctx.config.UNCONFIRMED_RETENTION_DAYS],
+  );
+  const row = rows[0];
+  if (!row) throw invalidToken();
+  if (!row.confirmed_at) await applyConfirmedSignup(ctx, row.id, row.person_id, row.data);
+  return { firstName: row.data.firstName };
+}
+
+/** Deletes sign-ups never confirmed, and the people who exist only through them. */
+export async function purgeUnconfirmed(ctx: AppContext): Promise<{ signups: number; people: number }> {
+  const days = ctx.config.UNCONFIRMED_RETENTION_DAYS;
+  const people = await ctx.database.query<{ id: number }>(
+    `WITH doomed AS (
+       SELECT p.id FROM people p
+        WHERE p.confirmed_at IS NULL AND p.import_id IS NULL AND p.erased_at IS NULL
+          AND p.source IN ('signup', 'embed')
+          AND p.created_at < now() - make_interval(days => $1)
+          AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = p.id)
+          AND NOT EXISTS (SELECT 1 FROM signups s WHERE s.person_id = p.id AND s.created_at >= now() - make_interval(days => $1))
+     ), ev AS (DELETE FROM person_events WHERE person_id IN (SELECT id FROM doomed)),
+        tg AS (DELETE FROM person_tags WHERE person_id IN (SELECT id FROM doomed)),
+        ce AS (DELETE FROM consent_events WHERE person_id IN (SELECT id FROM doomed)),
+        ob AS (DELETE FROM mail_outbox WHERE person_id IN (SELECT id FROM doomed) AND status = 'pending'),
+        lc AS (DELETE FROM login_codes WHERE person_id IN (SELECT id FROM doomed))
+     DELETE FROM people WHERE id IN (SELECT id FROM doomed) RETURNING id`,
+    [days],
+  );
+  const signups = await ctx.database.query<{ id: number }>(
+    `DELETE FROM signups WHERE confirmed_at IS NULL AND created_at < now() - make_interval(days => $1) RETURNING id`,
+    [days],
+  );
+  return { signups: signups.length, people: people.length };
+}

@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { homeContentSchema, publicSiteSchema } from '../../../contracts/recruitment.ts';
+import { audit } from '../../core/audit.ts';
+import type { AppContext } from '../../core/context.ts';
+import { currentAuth } from '../../core/http/access.ts';
+import { readPublicSite, writeSetting } from './service.ts';
+
+export const settingsRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/site',
+      { config: { access: { public: true } }, schema: { tags: ['site'], response: { 200: publicSiteSchema } } },
+      () => readPublicSite(ctx.database),
+    );
+
+    app.put(
+      '/api/admin/site/home',
+      {
+        config: { access: { permission: 'settings.write' } },
+        schema: { tags: ['site'], body: homeContentSchema, response: { 200: publicSiteSchema } },
+      },
+      async (request) => {
+        await writeSetting(ctx.database, 'home', request.body);
+        await audit(ctx.database, { actorId: currentAuth(request).personId, action: 'settings.home.update', ip: request.ip });
+        return readPublicSite(ctx.database);
+      },
+    );
+  };

@@ -1,0 +1,48 @@
+import type { ConsentWording, HomeContent, PublicSite } from '../../../contracts/recruitment.ts';
+import type { Database } from '../../core/db/index.ts';
+
+export const defaultHome: HomeContent = {
+  campaignName: 'Levier',
+  title: 'Rejoignez la campagne',
+  message:
+    'Ensemble, faisons campagne près de chez vous : inscrivez-vous pour recevoir les nouvelles, rejoindre un comité local et participer aux actions.',
+  signupCallToAction: 'Je rejoins la campagne',
+};
+
+/** Consent wording: the version is stored with every consent so we know what people agreed to. */
+export const consentWording: PublicSite['consentWording'] = {
+  fr: {
+    version: 'fr-2026-11',
+    email: "J'accepte de recevoir les nouvelles de la campagne par e-mail (désinscription en un clic dans chaque e-mail).",
+    sms: "J'accepte de recevoir des SMS de la campagne (répondez STOP pour ne plus en recevoir).",
+    phone: "J'accepte d'être appelé·e par la campagne, y compris par des messages enregistrés, entre 10 h et 20 h en semaine.",
+  },
+  en: {
+    version: 'en-2026-11',
+    email: 'I agree to receive campaign news by email (one-click unsubscribe in every email).',
+    sms: 'I agree to receive text messages from the campaign (reply STOP to opt out).',
+    phone: 'I agree to be called by the campaign, including recorded messages, between 10am and 8pm on weekdays.',
+  },
+};
+
+export function wordingFor(locale: 'fr' | 'en'): ConsentWording {
+  return consentWording[locale];
+}
+
+export async function readSetting<T>(database: Database, key: string): Promise<T | undefined> {
+  const rows = await database.query<{ value: T }>('SELECT value FROM settings WHERE key = $1', [key]);
+  return rows[0]?.value;
+}
+
+export async function writeSetting(database: Database, key: string, value: unknown): Promise<void> {
+  await database.query(
+    `INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, now())
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    [key, JSON.stringify(value)],
+  );
+}
+
+export async function readPublicSite(database: Database): Promise<PublicSite> {
+  const home = (await readSetting<HomeContent>(database, 'home')) ?? defaultHome;
+  return { home: { ...defaultHome, ...home }, consentWording };
+}

@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.ts';
+import { loadConfig } from './core/config.ts';
+import { closeContext, createContext, startJobs } from './core/runtime.ts';
+import { personForEmail, setRoles } from './features/accounts/admin.ts';
+import { roleSchema } from '../contracts/roles.ts';
+
+const usage = `levier <command>
+
+  serve                      HTTP server (and workers unless RUN_WORKERS=false)
+  worker                     background jobs only
+  migrate                    apply database migrations and exit
+  seed-demo [--people N]     fill a realistic demo campaign
+  admin create --email E [--role admin]   make (or promote) an administrator
+`;
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve': {
+      const ctx = await createContext(config);
+      await startJobs(ctx, config.RUN_WORKERS);
+      const app = await buildApp(ctx);
+      await app.listen({ port: config.PORT, host: config.HOST });
+      const engine = ctx.database.engine === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL';
+      console.log(`\nLevier is running at ${config.publicUrl}  (database: ${engine}; mail: ${ctx.mailer.transport.name})`);
+      console.log('Create the first administrator:  npx levier admin create --email you@example.org');
+      console.log('(with the server stopped when using the embedded database)\n');
+      const stop = async () => {
+        await app.close();
+        await closeContext(ctx);
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return;
+    }
+    case 'worker': {
+      const ctx = await createContext(config);
+      await startJobs(ctx, true);
+      console.log('Levier worker running.');
+      const stop = async () => {
+        await closeContext(ctx);
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return;
+    }
+    case 'migrate': {
+      const ctx = await createContext(config);
+      await closeContext(ctx);
+      console.log('Migrations applied.');
+      return;
+    }
+    case 'seed-demo': {
+      const { values } = parseArgs({ args: rest, options: { people: { type: 'string', default: '3000' } } });
+      const ctx = await createContext(config);
+      const { seedDemo } = await import('./features/demo/seed.ts');
+      const result = await seedDemo(ctx, { people: Number(values.people) });
+      await closeContext(ctx);
+      console.log(`Demo campaign ready: ${result.people} supporters, ${result.tags} tags, ${result.segments} segments.`);
+      return;
+    }
+    case 'admin': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { email: { type: 'string' }, role: { type: 'string', multiple: true, default: ['admin'] } },
+      });
+      if (positionals[0] !== 'create' || !values.email) throw new Error(usage);
+      const roles = values.role!.map((r) => roleSchema.parse(r));
+      const ctx = await createContext(config);
+      const personId = await personForEmail(ctx, values.email);
+      await setRoles(ctx, personId, roles, [], null);
+      await closeContext(ctx);
+      console.log(`${values.email} now has the role(s) ${roles.join(', ')}. Log in at ${config.publicUrl}/login`);
+      return;
+    }
+    default:
+      console.log(usage);
+      process.exitCode = command ? 1 : 0;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,172 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../core/config.ts';
+import type { AppContext } from '../core/context.ts';
+import { openDatabase } from '../core/db/index.ts';
+import { closeContext, createContext, startJobs } from '../core/runtime.ts';
+import { startSmtpServer, type TestSmtp } from './smtp.ts';
+
+export type EngineName = 'pglite' | 'postgres';
+
+/** PGlite always; the real PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export const engines: EngineName[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** Creates a fresh, uniquely named database on the test server; returns its URL and a dropper. */
+export async function createPostgresDatabase() {
+  const base = process.env.TEST_DATABASE_URL!;
+  const name = `levier_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export interface TestApp {
+  engine: EngineName;
+  app: FastifyInstance;
+  ctx: AppContext;
+  smtp: TestSmtp;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(engine: EngineName, env: Record<string, string> = {}): Promise<TestApp> {
+  const smtp = await startSmtpServer();
+  const pgDb = engine === 'postgres' ? await createPostgresDatabase() : undefined;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SMTP_URL: smtp.url,
+    SIGNUP_RATE_LIMIT: '1000',
+    LOGIN_RATE_LIMIT: '1000',
+    PUBLIC_URL: 'http://levier.test',
+    ...env,
+  });
+  const database = await openDatabase(pgDb ? { databaseUrl: pgDb.url, poolSize: 4 } : { dataDir: 'memory://' });
+  const ctx = await createContext(config, { database });
+  await startJobs(ctx, true);
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    engine,
+    app,
+    ctx,
+    smtp,
+    async close() {
+      await app.close();
+      await closeContext(ctx);
+      await smtp.close();
+      await pgDb?.drop();
+    },
+  };
+}
+
+/** A cookie-keeping client with the CSRF token, like a browser would be. */
+export class Browser {
+  private cookies = new Map<string, string>();
+  csrfToken = '';
+
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly ip = '127.0.0.1',
+  ) {}
+
+  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await this.app.inject({
+      method: method as 'GET',
+      url,
+      remoteAddress: this.ip,
+      headers: {
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(this.csrfToken && method !== 'GET' ? { 'x-csrf-token': this.csrfToken } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { payload: body as string } : {}),
+    });
+    this.keepCookies(response);
+    return response;
+  }
+
+  private keepCookies(response: LightMyRequestResponse) {
+    for (const c of response.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
+      const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '';
+      if (expired) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  async session() {
+    const response = await this.request('GET', '/api/session');
+    const body = response.json() as { me: { personId: number; permissions: string[] } | null; csrfToken: string };
+    this.csrfToken = body.csrfToken;
+    return body;
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
+  put = (url: string, body?: unknown) => this.request('PUT', url, body ?? {});
+  delete = (url: string) => this.request('DELETE', url);
+
+  /** Logs in with the emailed 6-digit code, as a person would. */
+  async login(t: TestApp, email: string) {
+    await this.session();
+    const start = await this.post('/api/auth/login/start', { email });
+    if (start.statusCode !== 200) throw new Error(`login start failed: ${start.body}`);
+    const mail = await t.smtp.waitFor(email, (m) => /connexion|login/i.test(m.subject) && !this.usedCodes.has(m.subject));
+    this.usedCodes.add(mail.subject);
+    const code = /(\d{6})/.exec(mail.subject)![1];
+    const response = await this.post('/api/auth/login/code', { email, code });
+    if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
+    this.csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+    return response.json() as { me: { personId: number } };
+  }
+  private usedCodes = new Set<string>();
+}
+
+export const signupBody = (overrides: Record<string, unknown> = {}) => ({
+  firstName: 'Camille',
+  lastName: 'Durand',
+  email: 'camille@example.org',
+  postalCode: '69001',
+  consents: { email: true, sms: false, phone: false },
+  ...overrides,
+});
+
+/** Signs up and confirms through the emailed link; returns the person id. */
+export async function signupAndConfirm(t: TestApp, overrides: Record<string, unknown> = {}) {
+  const body = signupBody(overrides);
+  const browser = new Browser(t.app, `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
+  const response = await browser.post('/api/signup', body);
+  if (response.statusCode !== 200) throw new Error(`signup failed: ${response.body}`);
+  const mail = await t.smtp.waitFor(body.email as string, (m) => m.text.includes('/confirm?token='));
+  const token = /confirm\?token=([\w-]+)/.exec(mail.text)![1];
+  const confirm = await browser.post('/api/signup/confirm', { token });
+  if (confirm.statusCode !== 200) throw new Error(`confirm failed: ${confirm.body}`);
+  const rows = await t.ctx.database.query<{ id: number }>('SELECT id FROM people WHERE email_normalized = $1', [
+    (body.email as string).toLowerCase(),
+  ]);
+  return rows[0].id;
+}
+
+/** Gives an existing or new person roles, then logs a browser in as them. */
+export async function staffBrowser(t: TestApp, email: string, roles: string[], grants: string[] = []) {
+  const { personForEmail, setRoles } = await import('../features/accounts/admin.ts');
+  const personId = await personForEmail(t.ctx, email);
+  await setRoles(t.ctx, personId, roles as never[], grants, null);
+  const browser = new Browser(t.app, `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
+  await browser.login(t, email);
+  return browser;
+}
+
+export { closeContext };
