@@ -2,13 +2,22 @@ import { z } from 'zod';
 import { consentsSchema, localeSchema } from './common.ts';
 import { permissionSchema, roleSchema } from './roles.ts';
 
-export const loginStartSchema = z.object({ email: z.string().trim().max(254), locale: localeSchema.default('fr') });
+export const loginStartSchema = z.object({
+  email: z.string().trim().max(254),
+  locale: localeSchema.default('fr'),
+});
 export const loginCodeSchema = z.object({
   email: z.string().trim().max(254),
-  code: z.string().trim().regex(/^\d{6}$/, 'six_digits'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'six_digits'),
 });
 export const loginLinkSchema = z.object({ token: z.string().min(10).max(200) });
-export const loginPasswordSchema = z.object({ email: z.string().trim().max(254), password: z.string().min(1).max(200) });
+export const loginPasswordSchema = z.object({
+  email: z.string().trim().max(254),
+  password: z.string().min(1).max(200),
+});
 export const setPasswordSchema = z.object({
   currentPassword: z.string().max(200).optional(),
   newPassword: z.string().min(12, 'min_12').max(200),
@@ -60,7 +69,10 @@ export const profileUpdateSchema = z.object({
 });
 export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
 
-export const consentUpdateSchema = z.object({ consents: consentsSchema, locale: localeSchema.default('fr') });
+export const consentUpdateSchema = z.object({
+  consents: consentsSchema,
+  locale: localeSchema.default('fr'),
+});
 
 export const deleteAccountSchema = z.object({ confirm: z.literal('DELETE') });
 

@@ -7,7 +7,9 @@ export const problemSchema = z.object({
   status: z.number().int(),
   code: z.string(),
   detail: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(z.object({ field: z.string(), code: z.string(), message: z.string() }))
+    .optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -30,5 +32,10 @@ export type Consents = z.infer<typeof consentsSchema>;
 export const idParamSchema = z.object({ id: z.coerce.number().int().positive() });
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }

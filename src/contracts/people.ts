@@ -89,7 +89,10 @@ export const bulkTagSchema = z.object({
 });
 export const bulkTagResultSchema = z.object({ matched: z.number() });
 
-export const segmentInputSchema = z.object({ name: z.string().trim().min(1).max(120), filter: peopleFilterSchema });
+export const segmentInputSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  filter: peopleFilterSchema,
+});
 export const segmentSchema = z.object({
   id: z.number(),
   name: z.string(),
@@ -132,6 +135,8 @@ export const importRowErrorSchema = z.object({
   field: z.string().nullable(),
   code: z.string(),
   message: z.string(),
+  /** 'warning' (e.g. duplicate_in_file) does not make the row invalid; absent means 'error'. */
+  severity: z.enum(['error', 'warning']).optional(),
 });
 
 export const importReportSchema = z.object({
@@ -151,5 +156,14 @@ export const importReportSchema = z.object({
   errors: z.array(importRowErrorSchema),
   sample: z.array(z.record(z.string(), z.string())),
   problem: z.string().nullable(),
+  /** 0–1 while queued or running; 1 once done. */
+  progress: z.number().optional(),
+  /** How the file was read: windows-1252 when it was not valid UTF-8 (Excel's French CSV). */
+  encoding: z.enum(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be']).optional(),
+  delimiter: z.enum([',', ';', '\t']).optional(),
+  /** Errors and warnings in all; `errors` lists the first 1,000 (all are in errors.csv). */
+  errorCount: z.number().optional(),
+  /** Rows merged into an earlier line of the same file (same email, or same phone). */
+  duplicateRows: z.number().optional(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;

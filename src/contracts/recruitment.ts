@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { consentsSchema, localeSchema } from './common.ts';
 
-const name = z
-  .string()
-  .trim()
-  .min(1, 'required')
-  .max(100, 'too_long');
+const name = z.string().trim().min(1, 'required').max(100, 'too_long');
 
 /** The public sign-up form (home page and embeddable form). */
 export const signupInputSchema = z.object({
@@ -32,7 +28,10 @@ export type SignupInput = z.infer<typeof signupInputSchema>;
 export const signupResultSchema = z.object({ ok: z.literal(true), message: z.string() });
 
 export const confirmInputSchema = z.object({ token: z.string().min(10).max(200) });
-export const confirmResultSchema = z.object({ ok: z.literal(true), firstName: z.string().nullable() });
+export const confirmResultSchema = z.object({
+  ok: z.literal(true),
+  firstName: z.string().nullable(),
+});
 
 /** Staff-editable home page content. */
 export const homeContentSchema = z.object({
@@ -64,11 +63,23 @@ export const statsQuerySchema = z.object({
 });
 
 export const recruitmentStatsSchema = z.object({
-  totals: z.object({ people: z.number(), confirmed: z.number(), last7Days: z.number(), last30Days: z.number() }),
+  totals: z.object({
+    people: z.number(),
+    confirmed: z.number(),
+    last7Days: z.number(),
+    last30Days: z.number(),
+  }),
   perDay: z.array(z.object({ day: z.string(), signups: z.number(), confirmed: z.number() })),
   bySource: z.array(z.object({ source: z.string(), count: z.number() })),
   byUtmSource: z.array(z.object({ source: z.string(), count: z.number() })),
   byDepartement: z.array(z.object({ code: z.string(), name: z.string(), count: z.number() })),
-  topRecruiters: z.array(z.object({ personId: z.number(), name: z.string(), recruited: z.number(), confirmed: z.number() })),
+  topRecruiters: z.array(
+    z.object({
+      personId: z.number(),
+      name: z.string(),
+      recruited: z.number(),
+      confirmed: z.number(),
+    }),
+  ),
 });
 export type RecruitmentStats = z.infer<typeof recruitmentStatsSchema>;

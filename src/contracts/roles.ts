@@ -25,16 +25,27 @@ export type Permission = z.infer<typeof permissionSchema>;
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissionSchema.options,
-  staff: ['people.read', 'people.write', 'people.import', 'segments.write', 'stats.read', 'settings.write'],
+  staff: [
+    'people.read',
+    'people.write',
+    'people.import',
+    'segments.write',
+    'stats.read',
+    'settings.write',
+  ],
   finance: ['people.read', 'stats.read'],
   moderator: [],
 };
 
-export function permissionsOf(accountRoles: readonly string[], grants: readonly string[] = []): Permission[] {
+export function permissionsOf(
+  accountRoles: readonly string[],
+  grants: readonly string[] = [],
+): Permission[] {
   const set = new Set<Permission>();
   for (const role of accountRoles) {
     for (const p of rolePermissions[role as Role] ?? []) set.add(p);
   }
-  for (const g of grants) if ((permissionSchema.options as readonly string[]).includes(g)) set.add(g as Permission);
+  for (const g of grants)
+    if ((permissionSchema.options as readonly string[]).includes(g)) set.add(g as Permission);
   return [...set].sort();
 }

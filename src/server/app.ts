@@ -1,7 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -15,6 +14,7 @@ import {
 import type { AppContext } from './core/context.ts';
 import { registerAccessControl } from './core/http/access.ts';
 import { errorHandler, sendProblem } from './core/http/errors.ts';
+import { securityHeaders } from './core/http/security-headers.ts';
 import { createSessionLoader } from './core/http/session.ts';
 import { registerWeb } from './core/http/web.ts';
 import { features } from './features/index.ts';
@@ -34,39 +34,39 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/')) return sendProblem(reply, 404, 'not_found', 'No such API route.');
+    if (request.url.startsWith('/api/'))
+      return sendProblem(reply, 404, 'not_found', 'No such API route.');
     return reply.callNotFound();
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        // The embeddable form is meant to be framed by other sites; everything else is not.
-        frameAncestors: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: config.production,
+  const headers = securityHeaders(config.production);
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'levier_csrf',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.production, signed: true },
+    cookieOpts: {
+      path: '/',
+      sameSite: 'lax',
+      httpOnly: true,
+      secure: config.production,
+      signed: true,
+    },
     getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
   });
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: config.IMPORT_LIMIT_BYTES, files: 1, fields: 10 } });
+  await app.register(multipart, {
+    limits: { fileSize: config.IMPORT_LIMIT_BYTES, files: 1, fields: 10 },
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Levier API', version: '0.1.0', description: 'Campaign platform API' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'levier_sid' } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'levier_sid' } },
+      },
     },
     transform: jsonSchemaTransform,
   });

@@ -23,17 +23,22 @@ async function main(argv: string[]) {
       await startJobs(ctx, config.RUN_WORKERS);
       const app = await buildApp(ctx);
       await app.listen({ port: config.PORT, host: config.HOST });
-      const engine = ctx.database.engine === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL';
-      console.log(`\nLevier is running at ${config.publicUrl}  (database: ${engine}; mail: ${ctx.mailer.transport.name})`);
-      console.log('Create the first administrator:  npx levier admin create --email you@example.org');
+      const engine =
+        ctx.database.engine === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL';
+      console.log(
+        `\nLevier is running at ${config.publicUrl}  (database: ${engine}; mail: ${ctx.mailer.transport.name})`,
+      );
+      console.log(
+        'Create the first administrator:  npx levier admin create --email you@example.org',
+      );
       console.log('(with the server stopped when using the embedded database)\n');
       const stop = async () => {
         await app.close();
         await closeContext(ctx);
         process.exit(0);
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
       return;
     }
     case 'worker': {
@@ -44,8 +49,8 @@ async function main(argv: string[]) {
         await closeContext(ctx);
         process.exit(0);
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
       return;
     }
     case 'migrate': {
@@ -55,19 +60,27 @@ async function main(argv: string[]) {
       return;
     }
     case 'seed-demo': {
-      const { values } = parseArgs({ args: rest, options: { people: { type: 'string', default: '3000' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { people: { type: 'string', default: '3000' } },
+      });
       const ctx = await createContext(config);
       const { seedDemo } = await import('./features/demo/seed.ts');
       const result = await seedDemo(ctx, { people: Number(values.people) });
       await closeContext(ctx);
-      console.log(`Demo campaign ready: ${result.people} supporters, ${result.tags} tags, ${result.segments} segments.`);
+      console.log(
+        `Demo campaign ready: ${result.people} supporters, ${result.tags} tags, ${result.segments} segments.`,
+      );
       return;
     }
     case 'admin': {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { email: { type: 'string' }, role: { type: 'string', multiple: true, default: ['admin'] } },
+        options: {
+          email: { type: 'string' },
+          role: { type: 'string', multiple: true, default: ['admin'] },
+        },
       });
       if (positionals[0] !== 'create' || !values.email) throw new Error(usage);
       const roles = values.role!.map((r) => roleSchema.parse(r));
@@ -75,7 +88,9 @@ async function main(argv: string[]) {
       const personId = await personForEmail(ctx, values.email);
       await setRoles(ctx, personId, roles, [], null);
       await closeContext(ctx);
-      console.log(`${values.email} now has the role(s) ${roles.join(', ')}. Log in at ${config.publicUrl}/login`);
+      console.log(
+        `${values.email} now has the role(s) ${roles.join(', ')}. Log in at ${config.publicUrl}/login`,
+      );
       return;
     }
     default:

@@ -12,6 +12,12 @@ export interface AuditEntry {
 export async function audit(database: Database, entry: AuditEntry): Promise<void> {
   await database.query(
     'INSERT INTO audit_log (actor_id, action, target, details, ip) VALUES ($1, $2, $3, $4, $5)',
-    [entry.actorId, entry.action, entry.target ?? null, JSON.stringify(entry.details ?? {}), entry.ip ?? null],
+    [
+      entry.actorId,
+      entry.action,
+      entry.target ?? null,
+      JSON.stringify(entry.details ?? {}),
+      entry.ip ?? null,
+    ],
   );
 }

@@ -16,7 +16,10 @@ export interface RuntimeOptions {
 }
 
 /** Opens the database, applies migrations and wires the services every feature uses. */
-export async function createContext(config: Config, options: RuntimeOptions = {}): Promise<AppContext> {
+export async function createContext(
+  config: Config,
+  options: RuntimeOptions = {},
+): Promise<AppContext> {
   const log =
     options.log ??
     (pino({
@@ -25,7 +28,11 @@ export async function createContext(config: Config, options: RuntimeOptions = {}
     }) as unknown as FastifyBaseLogger);
   const database =
     options.database ??
-    (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
+    (await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      poolSize: config.DATABASE_POOL_SIZE,
+    }));
   await runMigrations(database);
   const mailer = createMailer(config, database, options.transport);
   const boss = createBoss(database);

@@ -1,12 +1,18 @@
 import type { AppContext } from '../core/context.ts';
-import { purgeUnconfirmed } from './recruitment/service.ts';
+import { purgeUnconfirmed, registerRecruitmentMail } from './recruitment/service.ts';
 
 export const PURGE_UNCONFIRMED = 'recruitment.purge-unconfirmed';
 
 /** Queues and schedules of every feature; handlers run only in processes that work. */
 export async function registerJobs(ctx: AppContext, work: boolean) {
+  registerRecruitmentMail(ctx);
   await ctx.boss.createQueue(PURGE_UNCONFIRMED);
-  await ctx.boss.schedule(PURGE_UNCONFIRMED, '17 3 * * *', {}, { tz: ctx.config.CAMPAIGN_TIMEZONE });
+  await ctx.boss.schedule(
+    PURGE_UNCONFIRMED,
+    '17 3 * * *',
+    {},
+    { tz: ctx.config.CAMPAIGN_TIMEZONE },
+  );
   if (!work) return;
   await ctx.boss.work(PURGE_UNCONFIRMED, async () => {
     const purged = await purgeUnconfirmed(ctx);

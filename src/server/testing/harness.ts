@@ -10,7 +10,9 @@ import { startSmtpServer, type TestSmtp } from './smtp.ts';
 export type EngineName = 'pglite' | 'postgres';
 
 /** PGlite always; the real PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
-export const engines: EngineName[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const engines: EngineName[] = process.env.TEST_DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
 
 /** Creates a fresh, uniquely named database on the test server; returns its URL and a dropper. */
 export async function createPostgresDatabase() {
@@ -41,7 +43,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: EngineName, env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  engine: EngineName,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const smtp = await startSmtpServer();
   const pgDb = engine === 'postgres' ? await createPostgresDatabase() : undefined;
   const config = loadConfig({
@@ -53,7 +58,9 @@ export async function createTestApp(engine: EngineName, env: Record<string, stri
     PUBLIC_URL: 'http://levier.test',
     ...env,
   });
-  const database = await openDatabase(pgDb ? { databaseUrl: pgDb.url, poolSize: 4 } : { dataDir: 'memory://' });
+  const database = await openDatabase(
+    pgDb ? { databaseUrl: pgDb.url, poolSize: 4 } : { dataDir: 'memory://' },
+  );
   const ctx = await createContext(config, { database });
   await startJobs(ctx, true);
   const app = await buildApp(ctx);
@@ -99,8 +106,14 @@ export class Browser {
   }
 
   private keepCookies(response: LightMyRequestResponse) {
-    for (const c of response.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
-      const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '';
+    for (const c of response.cookies as Array<{
+      name: string;
+      value: string;
+      maxAge?: number;
+      expires?: Date;
+    }>) {
+      const expired =
+        c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '';
       if (expired) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
@@ -108,7 +121,10 @@ export class Browser {
 
   async session() {
     const response = await this.request('GET', '/api/session');
-    const body = response.json() as { me: { personId: number; permissions: string[] } | null; csrfToken: string };
+    const body = response.json() as {
+      me: { personId: number; permissions: string[] } | null;
+      csrfToken: string;
+    };
     this.csrfToken = body.csrfToken;
     return body;
   }
@@ -123,7 +139,10 @@ export class Browser {
     await this.session();
     const start = await this.post('/api/auth/login/start', { email });
     if (start.statusCode !== 200) throw new Error(`login start failed: ${start.body}`);
-    const mail = await t.smtp.waitFor(email, (m) => /connexion|login/i.test(m.subject) && !this.usedCodes.has(m.subject));
+    const mail = await t.smtp.waitFor(
+      email,
+      (m) => /connexion|login/i.test(m.subject) && !this.usedCodes.has(m.subject),
+    );
     this.usedCodes.add(mail.subject);
     const code = /(\d{6})/.exec(mail.subject)![1];
     const response = await this.post('/api/auth/login/code', { email, code });
@@ -146,25 +165,39 @@ export const signupBody = (overrides: Record<string, unknown> = {}) => ({
 /** Signs up and confirms through the emailed link; returns the person id. */
 export async function signupAndConfirm(t: TestApp, overrides: Record<string, unknown> = {}) {
   const body = signupBody(overrides);
-  const browser = new Browser(t.app, `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
+  const browser = new Browser(
+    t.app,
+    `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  );
   const response = await browser.post('/api/signup', body);
   if (response.statusCode !== 200) throw new Error(`signup failed: ${response.body}`);
-  const mail = await t.smtp.waitFor(body.email as string, (m) => m.text.includes('/confirm?token='));
-  const token = /confirm\?token=([\w-]+)/.exec(mail.text)![1];
+  const mail = await t.smtp.waitFor(body.email as string, (m) =>
+    m.text.includes('/confirm?token='),
+  );
+  const token = /confirm\?token=([\w.-]+)/.exec(mail.text)![1];
   const confirm = await browser.post('/api/signup/confirm', { token });
   if (confirm.statusCode !== 200) throw new Error(`confirm failed: ${confirm.body}`);
-  const rows = await t.ctx.database.query<{ id: number }>('SELECT id FROM people WHERE email_normalized = $1', [
-    (body.email as string).toLowerCase(),
-  ]);
+  const rows = await t.ctx.database.query<{ id: number }>(
+    'SELECT id FROM people WHERE email_normalized = $1',
+    [(body.email as string).toLowerCase()],
+  );
   return rows[0].id;
 }
 
 /** Gives an existing or new person roles, then logs a browser in as them. */
-export async function staffBrowser(t: TestApp, email: string, roles: string[], grants: string[] = []) {
+export async function staffBrowser(
+  t: TestApp,
+  email: string,
+  roles: string[],
+  grants: string[] = [],
+) {
   const { personForEmail, setRoles } = await import('../features/accounts/admin.ts');
   const personId = await personForEmail(t.ctx, email);
   await setRoles(t.ctx, personId, roles as never[], grants, null);
-  const browser = new Browser(t.app, `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
+  const browser = new Browser(
+    t.app,
+    `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  );
   await browser.login(t, email);
   return browser;
 }

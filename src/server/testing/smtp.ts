@@ -40,10 +40,16 @@ export async function startSmtpServer() {
     url: `smtp://127.0.0.1:${port}`,
     received,
     /** Resolves with the first mail to `to` matching `predicate`, waiting up to `timeoutMs`. */
-    async waitFor(to: string, predicate: (m: ReceivedMail) => boolean = () => true, timeoutMs = 10_000) {
+    async waitFor(
+      to: string,
+      predicate: (m: ReceivedMail) => boolean = () => true,
+      timeoutMs = 10_000,
+    ) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const found = received.find((m) => m.to.toLowerCase() === to.trim().toLowerCase() && predicate(m));
+        const found = received.find(
+          (m) => m.to.toLowerCase() === to.trim().toLowerCase() && predicate(m),
+        );
         if (found) return found;
         if (Date.now() > deadline) throw new Error(`No mail to ${to} within ${timeoutMs} ms`);
         await new Promise<void>((resolve) => {

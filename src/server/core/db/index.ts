@@ -21,6 +21,11 @@ export interface Database {
   db: Db;
   /** Raw parameterised query, for the few places that need the driver directly. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * A hot statement, prepared once per connection on PostgreSQL (saves parsing and planning
+   * on every call); a plain query on PGlite.
+   */
+  prepared<T = Record<string, unknown>>(name: string, text: string, params: unknown[]): Promise<T[]>;
   /** Several statements without parameters (DDL, scripts). */
   exec(text: string): Promise<void>;
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
@@ -58,6 +63,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       const result = await pool.query(text, params as unknown[] | undefined);
       return result.rows;
     },
+    async prepared(name, text, params) {
+      const result = await pool.query({ name, text, values: params });
+      return result.rows;
+    },
     async exec(text) {
       await pool.query(text);
     },
@@ -84,6 +93,10 @@ async function openPglite(dataDir: string): Promise<Database> {
     pglite: client,
     async query(text, params) {
       const result = await client.query(text, params as unknown[] | undefined);
+      return result.rows as never[];
+    },
+    async prepared(_name, text, params) {
+      const result = await client.query(text, params);
       return result.rows as never[];
     },
     async exec(text) {

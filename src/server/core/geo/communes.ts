@@ -22,6 +22,8 @@ export interface GeoReference {
   departements(): Departement[];
   isPostalCode(postalCode: string): boolean;
   allCommunes(): Commune[];
+  /** The postal codes serving a commune (several for Paris, Lyon, Marseille and a few others). */
+  postalCodesOf(code: string): string[];
 }
 
 let cached: GeoReference | undefined;
@@ -30,9 +32,11 @@ export function geoReference(): GeoReference {
   if (cached) return cached;
   const require = createRequire(import.meta.url);
   const rawCommunes = require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[];
-  const rawDepartements = require('@etalab/decoupage-administratif/data/departements.json') as RawDepartement[];
+  const rawDepartements =
+    require('@etalab/decoupage-administratif/data/departements.json') as RawDepartement[];
   const byCode = new Map<string, Commune>();
   const byPostal = new Map<string, Commune[]>();
+  const postalByCommune = new Map<string, string[]>();
   for (const raw of rawCommunes) {
     if (raw.type !== 'commune-actuelle' || !raw.departement) continue;
     const commune: Commune = {
@@ -42,6 +46,7 @@ export function geoReference(): GeoReference {
       population: raw.population ?? null,
     };
     byCode.set(commune.code, commune);
+    postalByCommune.set(commune.code, raw.codesPostaux ?? []);
     for (const postal of raw.codesPostaux ?? []) {
       const list = byPostal.get(postal) ?? [];
       list.push(commune);
@@ -61,6 +66,7 @@ export function geoReference(): GeoReference {
     departements: () => departements,
     isPostalCode: (postalCode) => byPostal.has(postalCode),
     allCommunes: () => communes,
+    postalCodesOf: (code) => [...(postalByCommune.get(code) ?? [])],
   };
   return cached;
 }

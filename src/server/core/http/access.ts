@@ -5,9 +5,7 @@ import type { AuthState } from './session.ts';
 
 /** Every API route declares who may call it, next to the route. */
 export type Access =
-  | { public: true; session?: 'optional' }
-  | { authenticated: true }
-  | { permission: Permission };
+  { public: true; session?: 'optional' } | { authenticated: true } | { permission: Permission };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -30,7 +28,8 @@ export function registerAccessControl(app: FastifyInstance, loadSession: Session
       throw new Error(`Route ${route.method} ${route.url} does not declare its access.`);
     }
   });
-  app.addHook('preHandler', async (request) => {
+  // Before validation: a caller without access learns nothing about a route's parameters.
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access) return;
     if ('public' in access) {

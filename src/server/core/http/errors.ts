@@ -69,9 +69,21 @@ const fastifyCodes: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'Send JSON (application/json).'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', 'The JSON body is empty.'],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'The body is not valid JSON.'],
-  FST_CSRF_INVALID_TOKEN: [403, 'csrf_invalid', 'Reload the page and try again (security token expired).'],
-  FST_CSRF_MISSING_SECRET: [403, 'csrf_invalid', 'Reload the page and try again (security token missing).'],
-  FST_INVALID_MULTIPART_CONTENT_TYPE: [415, 'unsupported_media_type', 'Send the file as multipart/form-data.'],
+  FST_CSRF_INVALID_TOKEN: [
+    403,
+    'csrf_invalid',
+    'Reload the page and try again (security token expired).',
+  ],
+  FST_CSRF_MISSING_SECRET: [
+    403,
+    'csrf_invalid',
+    'Reload the page and try again (security token missing).',
+  ],
+  FST_INVALID_MULTIPART_CONTENT_TYPE: [
+    415,
+    'unsupported_media_type',
+    'Send the file as multipart/form-data.',
+  ],
 };
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -86,16 +98,32 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       code: /^[a-z0-9_]+$/.test(issue.message ?? '') ? issue.message! : issue.keyword,
       message: issue.message ?? 'Invalid value.',
     }));
-    return sendProblem(reply, 400, 'validation_failed', 'Some fields are invalid; see errors.', errors);
+    return sendProblem(
+      reply,
+      400,
+      'validation_failed',
+      'Some fields are invalid; see errors.',
+      errors,
+    );
   }
   const known = error.code ? fastifyCodes[error.code] : undefined;
   if (known) return sendProblem(reply, known[0], known[1], known[2]);
   if (error.statusCode === 429) {
-    return sendProblem(reply, 429, 'rate_limited', 'Too many requests; wait a minute and try again.');
+    return sendProblem(
+      reply,
+      429,
+      'rate_limited',
+      'Too many requests; wait a minute and try again.',
+    );
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return sendProblem(reply, error.statusCode, 'bad_request', error.message);
   }
   request.log.error({ err: error }, 'unhandled error');
-  return sendProblem(reply, 500, 'internal_error', 'Something went wrong on our side; try again later.');
+  return sendProblem(
+    reply,
+    500,
+    'internal_error',
+    'Something went wrong on our side; try again later.',
+  );
 }

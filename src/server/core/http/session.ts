@@ -21,7 +21,11 @@ export function createSessionLoader(database: Database) {
     const unsigned = request.unsignCookie(raw);
     if (!unsigned.valid || !unsigned.value) return null;
     const hash = sha256(unsigned.value);
-    const rows = await database.query<{ person_id: number; roles: string[] | null; grants: string[] | null }>(
+    const rows = await database.query<{
+      person_id: number;
+      roles: string[] | null;
+      grants: string[] | null;
+    }>(
       `UPDATE sessions s SET last_seen_at = now()
          FROM people p LEFT JOIN accounts a ON a.person_id = p.id
         WHERE s.id_hash = $1 AND s.expires_at > now() AND p.id = s.person_id AND p.erased_at IS NULL
@@ -31,7 +35,12 @@ export function createSessionLoader(database: Database) {
     const row = rows[0];
     if (!row) return null;
     const roles = (row.roles ?? []) as Role[];
-    return { personId: Number(row.person_id), sessionHash: hash, roles, permissions: permissionsOf(roles, row.grants ?? []) };
+    return {
+      personId: Number(row.person_id),
+      sessionHash: hash,
+      roles,
+      permissions: permissionsOf(roles, row.grants ?? []),
+    };
   };
 }
 
@@ -54,9 +63,17 @@ export async function startSession(
   await database.query(
     `INSERT INTO sessions (id_hash, person_id, expires_at, user_agent, ip)
      VALUES ($1, $2, now() + make_interval(days => $3), $4, $5)`,
-    [sha256(id), personId, SESSION_DAYS, request.headers['user-agent']?.slice(0, 300) ?? null, request.ip],
+    [
+      sha256(id),
+      personId,
+      SESSION_DAYS,
+      request.headers['user-agent']?.slice(0, 300) ?? null,
+      request.ip,
+    ],
   );
-  await database.query('UPDATE accounts SET last_login_at = now() WHERE person_id = $1', [personId]);
+  await database.query('UPDATE accounts SET last_login_at = now() WHERE person_id = $1', [
+    personId,
+  ]);
   reply.setCookie(SESSION_COOKIE, id, {
     httpOnly: true,
     sameSite: 'lax',

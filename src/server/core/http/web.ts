@@ -3,12 +3,16 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { securityHeaders } from './security-headers.ts';
 import { readPublicSite } from '../../features/settings/service.ts';
 
 export const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /** The embeddable sign-up form: a script other websites paste, which frames /embed/signup. */
 function embedScript(publicUrl: string) {
@@ -25,16 +29,22 @@ s.parentNode.insertBefore(f,s);})();`;
  */
 export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
   app.get('/embed.js', { schema: { hide: true } }, (_request, reply) =>
-    reply.type('application/javascript').header('cache-control', 'public, max-age=300').send(embedScript(ctx.config.publicUrl)),
+    reply
+      .type('application/javascript')
+      .header('cache-control', 'public, max-age=300')
+      .send(embedScript(ctx.config.publicUrl)),
   );
   const indexPath = `${webRoot}/index.html`;
   if (!existsSync(indexPath)) {
     app.get('/', { schema: { hide: true } }, (_request, reply) =>
-      reply.type('text/plain').send('Levier API is running. Build the web app with `npm run build`.'),
+      reply
+        .type('text/plain')
+        .send('Levier API is running. Build the web app with `npm run build`.'),
     );
     return;
   }
   const template = readFileSync(indexPath, 'utf8');
+  const embedHeaders = securityHeaders(ctx.config.production, ['*']);
   await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false });
 
   const renderPage = async (url: string, reply: FastifyReply) => {
@@ -54,10 +64,7 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
     const html = template.replace(/<title>.*<\/title>/, meta);
     if (url.startsWith('/embed/')) {
       // Only the embeddable form may be framed by other sites.
-      reply.header(
-        'content-security-policy',
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors *",
-      );
+      reply.headers(embedHeaders);
       reply.removeHeader('x-frame-options');
     }
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);

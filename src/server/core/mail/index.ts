@@ -16,8 +16,13 @@ export interface Mailer {
 
 const POLL_MS = 1000;
 
-export function createMailer(config: Config, database: Database, transport?: MailTransport): Mailer {
-  const chosen = transport ?? (config.SMTP_URL ? smtpTransport(config.SMTP_URL) : catcherTransport(database));
+export function createMailer(
+  config: Config,
+  database: Database,
+  transport?: MailTransport,
+): Mailer {
+  const chosen =
+    transport ?? (config.SMTP_URL ? smtpTransport(config.SMTP_URL) : catcherTransport(database));
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
   let started = false;

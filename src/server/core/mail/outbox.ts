@@ -1,4 +1,5 @@
 import type { Database } from '../db/index.ts';
+import { mailRenderer } from './registry.ts';
 import type { MailTransport } from './transport.ts';
 
 export interface QueuedMail {
@@ -25,10 +26,17 @@ const STALE_CLAIM_MINUTES = 10;
 interface ClaimedMail {
   id: number;
   to_address: string;
-  subject: string;
-  text_body: string;
+  subject: string | null;
+  text_body: string | null;
   html_body: string | null;
+  template: string | null;
+  payload: Record<string, unknown> | null;
   attempts: number;
+}
+
+async function render(mail: ClaimedMail) {
+  if (mail.template) return mailRenderer(mail.template)(mail.payload ?? {});
+  return { subject: mail.subject ?? '', text: mail.text_body ?? '', html: mail.html_body };
 }
 
 /**
@@ -50,15 +58,17 @@ export async function dispatchOutbox(
          ORDER BY next_attempt_at
          LIMIT $1
          FOR UPDATE SKIP LOCKED)
-      RETURNING id, to_address, subject, text_body, html_body, attempts`,
+      RETURNING id, to_address, subject, text_body, html_body, template, payload, attempts`,
     [batchSize, STALE_CLAIM_MINUTES],
   );
   for (const mail of claimed) {
     try {
-      await transport.send({ from, to: mail.to_address, subject: mail.subject, text: mail.text_body, html: mail.html_body });
+      const rendered = await render(mail);
+      await transport.send({ from, to: mail.to_address, ...rendered });
       // The body may hold a login code or confirmation link: it is not kept once sent.
       await database.query(
-        `UPDATE mail_outbox SET status = 'sent', sent_at = now(), text_body = '', html_body = NULL, last_error = NULL WHERE id = $1`,
+        `UPDATE mail_outbox SET status = 'sent', sent_at = now(), text_body = NULL, html_body = NULL, last_error = NULL
+          WHERE id = $1`,
         [mail.id],
       );
     } catch (error) {
@@ -67,7 +77,12 @@ export async function dispatchOutbox(
       await database.query(
         `UPDATE mail_outbox SET status = $2, last_error = $3,
                 next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1`,
-        [mail.id, giveUp ? 'failed' : 'pending', message.slice(0, 500), Math.min(3600, 5 * 2 ** mail.attempts)],
+        [
+          mail.id,
+          giveUp ? 'failed' : 'pending',
+          message.slice(0, 500),
+          Math.min(3600, 5 * 2 ** mail.attempts),
+        ],
       );
     }
   }

@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -10,9 +10,12 @@ export const mailOutbox = pgTable(
     kind: text('kind').notNull(),
     personId: bigint('person_id', { mode: 'number' }),
     toAddress: text('to_address').notNull(),
-    subject: text('subject').notNull(),
-    textBody: text('text_body').notNull(),
+    /** Either a rendered mail (subject, bodies) or a template rendered when sent. */
+    subject: text('subject'),
+    textBody: text('text_body'),
     htmlBody: text('html_body'),
+    template: text('template'),
+    payload: jsonb('payload'),
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),

@@ -7,7 +7,10 @@ export interface RenderedMail {
 }
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 function layout(paragraphs: string[], action?: { label: string; url: string }): string {
   const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
@@ -17,7 +20,12 @@ function layout(paragraphs: string[], action?: { label: string; url: string }): 
   return `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;max-width:560px">${body}${button}</body></html>`;
 }
 
-export function signupConfirmationMail(locale: Locale, campaign: string, firstName: string, url: string): RenderedMail {
+export function signupConfirmationMail(
+  locale: Locale,
+  campaign: string,
+  firstName: string,
+  url: string,
+): RenderedMail {
   if (locale === 'en') {
     const lines = [
       `Hello ${firstName},`,
@@ -34,7 +42,8 @@ export function signupConfirmationMail(locale: Locale, campaign: string, firstNa
     `Bonjour ${firstName},`,
     `Merci d'avoir rejoint ${campaign}. Confirmez votre adresse e-mail pour finaliser votre inscription :`,
   ];
-  const end = "Si vous n'êtes pas à l'origine de cette inscription, ignorez ce message : rien ne sera conservé.";
+  const end =
+    "Si vous n'êtes pas à l'origine de cette inscription, ignorez ce message : rien ne sera conservé.";
   return {
     subject: `Confirmez votre inscription — ${campaign}`,
     text: `${lines.join('\n\n')}\n\n${url}\n\n${end}\n`,
@@ -42,9 +51,17 @@ export function signupConfirmationMail(locale: Locale, campaign: string, firstNa
   };
 }
 
-export function loginCodeMail(locale: Locale, campaign: string, code: string, url: string): RenderedMail {
+export function loginCodeMail(
+  locale: Locale,
+  campaign: string,
+  code: string,
+  url: string,
+): RenderedMail {
   if (locale === 'en') {
-    const lines = [`Your login code for ${campaign} is: ${code}`, 'It is valid for 15 minutes. You can also log in with this link:'];
+    const lines = [
+      `Your login code for ${campaign} is: ${code}`,
+      'It is valid for 15 minutes. You can also log in with this link:',
+    ];
     const end = 'If you did not ask to log in, ignore this email.';
     return {
       subject: `${code} is your login code — ${campaign}`,

@@ -39,9 +39,15 @@ export async function setRoles(
   ip?: string,
 ) {
   if (actorId === personId && !roles.includes('admin')) {
-    const current = await ctx.database.query<{ roles: string[] }>('SELECT roles FROM accounts WHERE person_id = $1', [personId]);
+    const current = await ctx.database.query<{ roles: string[] }>(
+      'SELECT roles FROM accounts WHERE person_id = $1',
+      [personId],
+    );
     if (current[0]?.roles.includes('admin')) {
-      throw badRequest('cannot_demote_self', 'You cannot remove your own administrator role; ask another administrator.');
+      throw badRequest(
+        'cannot_demote_self',
+        'You cannot remove your own administrator role; ask another administrator.',
+      );
     }
   }
   const rows = await ctx.database.query(
@@ -50,13 +56,22 @@ export async function setRoles(
     [personId, [...new Set(roles)], [...new Set(grants)]],
   );
   if (!rows[0]) throw notFound('person');
-  await audit(ctx.database, { actorId, action: 'account.roles', target: `person:${personId}`, details: { roles, grants }, ip });
+  await audit(ctx.database, {
+    actorId,
+    action: 'account.roles',
+    target: `person:${personId}`,
+    details: { roles, grants },
+    ip,
+  });
 }
 
 /** Finds or creates the person for an email (confirmed: staff vouch for it) and returns the id. */
 export async function personForEmail(ctx: AppContext, email: string): Promise<number> {
   const normalized = normalizeEmail(email);
-  if (!normalized) throw invalidFields([{ field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' }]);
+  if (!normalized)
+    throw invalidFields([
+      { field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' },
+    ]);
   const rows = await ctx.database.query<{ id: number }>(
     `INSERT INTO people (email, email_normalized, source, recruit_code, confirmed_at, search_text)
      VALUES ($1, $2, 'staff', $3, now(), $4)

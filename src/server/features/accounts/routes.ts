@@ -18,7 +18,10 @@ import * as accounts from './service.ts';
 export const accountsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const limit = { max: ctx.config.LOGIN_RATE_LIMIT, timeWindow: ctx.config.RATE_LIMIT_WINDOW_SECONDS * 1000 };
+    const limit = {
+      max: ctx.config.LOGIN_RATE_LIMIT,
+      timeWindow: ctx.config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+    };
     const secure = ctx.config.production;
 
     const loggedIn = async (request: FastifyRequest, reply: FastifyReply, personId: number) => {
@@ -28,7 +31,10 @@ export const accountsRoutes =
 
     app.get(
       '/api/session',
-      { config: { access: { public: true, session: 'optional' } }, schema: { tags: ['accounts'], response: { 200: sessionInfoSchema } } },
+      {
+        config: { access: { public: true, session: 'optional' } },
+        schema: { tags: ['accounts'], response: { 200: sessionInfoSchema } },
+      },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
         const me = request.auth ? await accounts.me(ctx, request.auth.personId) : null;
@@ -55,7 +61,11 @@ export const accountsRoutes =
         schema: { tags: ['accounts'], body: loginCodeSchema, response: { 200: sessionInfoSchema } },
       },
       async (request, reply) =>
-        loggedIn(request, reply, await accounts.verifyCode(ctx, request.body.email, request.body.code)),
+        loggedIn(
+          request,
+          reply,
+          await accounts.verifyCode(ctx, request.body.email, request.body.code),
+        ),
     );
 
     app.post(
@@ -64,22 +74,34 @@ export const accountsRoutes =
         config: { access: { public: true }, rateLimit: limit },
         schema: { tags: ['accounts'], body: loginLinkSchema, response: { 200: sessionInfoSchema } },
       },
-      async (request, reply) => loggedIn(request, reply, await accounts.verifyLink(ctx, request.body.token)),
+      async (request, reply) =>
+        loggedIn(request, reply, await accounts.verifyLink(ctx, request.body.token)),
     );
 
     app.post(
       '/api/auth/login/password',
       {
         config: { access: { public: true }, rateLimit: limit },
-        schema: { tags: ['accounts'], body: loginPasswordSchema, response: { 200: sessionInfoSchema } },
+        schema: {
+          tags: ['accounts'],
+          body: loginPasswordSchema,
+          response: { 200: sessionInfoSchema },
+        },
       },
       async (request, reply) =>
-        loggedIn(request, reply, await accounts.verifyPassword(ctx, request.body.email, request.body.password)),
+        loggedIn(
+          request,
+          reply,
+          await accounts.verifyPassword(ctx, request.body.email, request.body.password),
+        ),
     );
 
     app.post(
       '/api/auth/logout',
-      { config: { access: { authenticated: true } }, schema: { tags: ['accounts'], response: { 200: okSchema } } },
+      {
+        config: { access: { authenticated: true } },
+        schema: { tags: ['accounts'], response: { 200: okSchema } },
+      },
       async (request, reply) => {
         await accounts.endSession(ctx, currentAuth(request).sessionHash);
         clearSessionCookie(reply);
@@ -89,7 +111,10 @@ export const accountsRoutes =
 
     app.post(
       '/api/auth/logout-everywhere',
-      { config: { access: { authenticated: true } }, schema: { tags: ['accounts'], response: { 200: okSchema } } },
+      {
+        config: { access: { authenticated: true } },
+        schema: { tags: ['accounts'], response: { 200: okSchema } },
+      },
       async (request, reply) => {
         await accounts.endAllSessions(ctx, currentAuth(request).personId);
         clearSessionCookie(reply);
@@ -107,7 +132,12 @@ export const accountsRoutes =
         const auth = currentAuth(request);
         // Passwords are for staff accounts; supporters log in with emailed codes.
         if (auth.roles.length === 0) throw forbidden('Only staff accounts can set a password.');
-        await accounts.setPassword(ctx, auth.personId, request.body.newPassword, request.body.currentPassword);
+        await accounts.setPassword(
+          ctx,
+          auth.personId,
+          request.body.newPassword,
+          request.body.currentPassword,
+        );
         return { ok: true as const };
       },
     );

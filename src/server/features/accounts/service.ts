@@ -29,7 +29,11 @@ async function findPersonByEmail(ctx: AppContext, email: string) {
 }
 
 /** Sends a code and a magic link to a known address; says nothing either way. */
-export async function startLogin(ctx: AppContext, email: string, locale: 'fr' | 'en'): Promise<void> {
+export async function startLogin(
+  ctx: AppContext,
+  email: string,
+  locale: 'fr' | 'en',
+): Promise<void> {
   if (!normalizeEmail(email)) {
     throw new AppError(400, 'validation_failed', 'Enter a valid email address.', [
       { field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' },
@@ -50,8 +54,18 @@ export async function startLogin(ctx: AppContext, email: string, locale: 'fr' | 
     [person.id, hashCode(ctx, person.id, code), sha256(token), CODE_MINUTES],
   );
   const site = await readPublicSite(ctx.database);
-  const mail = loginCodeMail(locale ?? person.locale, site.home.campaignName, code, `${ctx.config.publicUrl}/login/link?token=${token}`);
-  await enqueueMail(ctx.database, { kind: 'login_code', personId: person.id, to: person.email, ...mail });
+  const mail = loginCodeMail(
+    locale ?? person.locale,
+    site.home.campaignName,
+    code,
+    `${ctx.config.publicUrl}/login/link?token=${token}`,
+  );
+  await enqueueMail(ctx.database, {
+    kind: 'login_code',
+    personId: person.id,
+    to: person.email,
+    ...mail,
+  });
   ctx.mailer.nudge();
 }
 
@@ -67,26 +81,47 @@ const invalidCode = (remaining: number) =>
 export async function verifyCode(ctx: AppContext, email: string, code: string): Promise<number> {
   const person = await findPersonByEmail(ctx, email);
   if (!person) throw invalidCode(0);
-  const rows = await ctx.database.query<{ id: number; code_hash: string; attempts: number; expired: boolean }>(
+  const rows = await ctx.database.query<{
+    id: number;
+    code_hash: string;
+    attempts: number;
+    expired: boolean;
+  }>(
     `SELECT id, code_hash, attempts, expires_at < now() AS expired FROM login_codes
       WHERE person_id = $1 AND used_at IS NULL ORDER BY created_at DESC LIMIT 1`,
     [person.id],
   );
   const row = rows[0];
   if (!row) throw invalidCode(0);
-  if (row.expired) throw new AppError(400, 'code_expired', 'This code has expired. Ask for a new one.');
-  if (row.attempts >= MAX_ATTEMPTS) {
-    throw new AppError(400, 'too_many_attempts', 'Too many wrong codes. Ask for a new one.');
-  }
+  if (row.expired)
+    throw new AppError(400, 'code_expired', 'This code has expired. Ask for a new one.');
+  const tooMany = () =>
+    new AppError(400, 'too_many_attempts', 'Too many wrong codes. Ask for a new one.');
+  if (row.attempts >= MAX_ATTEMPTS) throw tooMany();
+  // Each guess claims its attempt in one statement, so guesses sent in parallel cannot all
+  // pass the check above before any of them is counted.
   if (!safeEqual(row.code_hash, hashCode(ctx, person.id, code))) {
     const updated = await ctx.database.query<{ attempts: number }>(
-      'UPDATE login_codes SET attempts = attempts + 1 WHERE id = $1 RETURNING attempts',
-      [row.id],
+      `UPDATE login_codes SET attempts = attempts + 1
+        WHERE id = $1 AND attempts < $2 AND used_at IS NULL RETURNING attempts`,
+      [row.id, MAX_ATTEMPTS],
     );
+    if (!updated[0]) throw tooMany();
     throw invalidCode(Math.max(0, MAX_ATTEMPTS - updated[0].attempts));
   }
-  const used = await ctx.database.query('UPDATE login_codes SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id', [row.id]);
-  if (used.length === 0) throw invalidCode(0);
+  const used = await ctx.database.query<{ attempts: number }>(
+    `UPDATE login_codes SET used_at = now()
+      WHERE id = $1 AND used_at IS NULL AND attempts < $2 AND expires_at > now() RETURNING attempts`,
+    [row.id, MAX_ATTEMPTS],
+  );
+  if (used.length === 0) {
+    const [now] = await ctx.database.query<{ attempts: number }>(
+      'SELECT attempts FROM login_codes WHERE id = $1',
+      [row.id],
+    );
+    if (now && now.attempts >= MAX_ATTEMPTS) throw tooMany();
+    throw invalidCode(0);
+  }
   await ensureAccount(ctx, person.id);
   return person.id;
 }
@@ -97,7 +132,12 @@ export async function verifyLink(ctx: AppContext, token: string): Promise<number
       WHERE link_token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING person_id`,
     [sha256(token)],
   );
-  if (!rows[0]) throw new AppError(400, 'invalid_link', 'This login link is invalid, used or expired. Ask for a new one.');
+  if (!rows[0])
+    throw new AppError(
+      400,
+      'invalid_link',
+      'This login link is invalid, used or expired. Ask for a new one.',
+    );
   await ensureAccount(ctx, rows[0].person_id);
   return Number(rows[0].person_id);
 }
@@ -105,10 +145,17 @@ export async function verifyLink(ctx: AppContext, token: string): Promise<number
 // Verifying against a real hash when the account is unknown keeps response times alike.
 let decoyHash: Promise<string> | undefined;
 
-export async function verifyPassword(ctx: AppContext, email: string, password: string): Promise<number> {
+export async function verifyPassword(
+  ctx: AppContext,
+  email: string,
+  password: string,
+): Promise<number> {
   const person = await findPersonByEmail(ctx, email);
   const rows = person
-    ? await ctx.database.query<{ password_hash: string | null }>('SELECT password_hash FROM accounts WHERE person_id = $1', [person.id])
+    ? await ctx.database.query<{ password_hash: string | null }>(
+        'SELECT password_hash FROM accounts WHERE person_id = $1',
+        [person.id],
+      )
     : [];
   const hash = rows[0]?.password_hash;
   if (!person || !hash) {
@@ -116,25 +163,43 @@ export async function verifyPassword(ctx: AppContext, email: string, password: s
     await argon2.verify(await decoyHash, password);
     throw new AppError(400, 'invalid_credentials', 'Wrong email or password.');
   }
-  if (!(await argon2.verify(hash, password))) throw new AppError(400, 'invalid_credentials', 'Wrong email or password.');
+  if (!(await argon2.verify(hash, password)))
+    throw new AppError(400, 'invalid_credentials', 'Wrong email or password.');
   return person.id;
 }
 
-export async function setPassword(ctx: AppContext, personId: number, newPassword: string, currentPassword?: string) {
-  const rows = await ctx.database.query<{ password_hash: string | null }>('SELECT password_hash FROM accounts WHERE person_id = $1', [personId]);
+export async function setPassword(
+  ctx: AppContext,
+  personId: number,
+  newPassword: string,
+  currentPassword?: string,
+) {
+  const rows = await ctx.database.query<{ password_hash: string | null }>(
+    'SELECT password_hash FROM accounts WHERE person_id = $1',
+    [personId],
+  );
   const existing = rows[0]?.password_hash;
   if (existing && !(currentPassword && (await argon2.verify(existing, currentPassword)))) {
     throw badRequest('invalid_credentials', 'The current password is wrong.', [
-      { field: 'currentPassword', code: 'invalid_credentials', message: 'The current password is wrong.' },
+      {
+        field: 'currentPassword',
+        code: 'invalid_credentials',
+        message: 'The current password is wrong.',
+      },
     ]);
   }
   const hash = await argon2.hash(newPassword, { type: argon2.argon2id });
   await ensureAccount(ctx, personId);
-  await ctx.database.query('UPDATE accounts SET password_hash = $2 WHERE person_id = $1', [personId, hash]);
+  await ctx.database.query('UPDATE accounts SET password_hash = $2 WHERE person_id = $1', [
+    personId,
+    hash,
+  ]);
 }
 
 export async function ensureAccount(ctx: AppContext, personId: number) {
-  await ctx.database.query('INSERT INTO accounts (person_id) VALUES ($1) ON CONFLICT DO NOTHING', [personId]);
+  await ctx.database.query('INSERT INTO accounts (person_id) VALUES ($1) ON CONFLICT DO NOTHING', [
+    personId,
+  ]);
 }
 
 export async function me(ctx: AppContext, personId: number): Promise<Me> {

@@ -15,15 +15,35 @@ export const adminRoutes =
   async (app) => {
     const roles = { access: { permission: 'roles.manage' } } as const;
 
-    app.get('/api/admin/accounts', { config: roles, schema: { tags: ['admin'], response: { 200: z.array(staffAccountSchema) } } }, async () =>
-      listStaffAccounts(ctx),
+    app.get(
+      '/api/admin/accounts',
+      {
+        config: roles,
+        schema: { tags: ['admin'], response: { 200: z.array(staffAccountSchema) } },
+      },
+      async () => listStaffAccounts(ctx),
     );
 
     app.put(
       '/api/admin/accounts/:id',
-      { config: roles, schema: { tags: ['admin'], params: idParamSchema, body: roleUpdateSchema, response: { 200: okSchema } } },
+      {
+        config: roles,
+        schema: {
+          tags: ['admin'],
+          params: idParamSchema,
+          body: roleUpdateSchema,
+          response: { 200: okSchema },
+        },
+      },
       async (request) => {
-        await setRoles(ctx, request.params.id, request.body.roles, request.body.grants, currentAuth(request).personId, request.ip);
+        await setRoles(
+          ctx,
+          request.params.id,
+          request.body.roles,
+          request.body.grants,
+          currentAuth(request).personId,
+          request.ip,
+        );
         return { ok: true as const };
       },
     );
@@ -32,31 +52,56 @@ export const adminRoutes =
       '/api/admin/accounts',
       {
         config: roles,
-        schema: { tags: ['admin'], body: roleUpdateSchema.extend({ email: z.string().max(254) }), response: { 200: okSchema } },
+        schema: {
+          tags: ['admin'],
+          body: roleUpdateSchema.extend({ email: z.string().max(254) }),
+          response: { 200: okSchema },
+        },
       },
       async (request) => {
         const personId = await personForEmail(ctx, request.body.email);
-        await setRoles(ctx, personId, request.body.roles, request.body.grants, currentAuth(request).personId, request.ip);
+        await setRoles(
+          ctx,
+          personId,
+          request.body.roles,
+          request.body.grants,
+          currentAuth(request).personId,
+          request.ip,
+        );
         return { ok: true as const };
       },
     );
 
     app.get(
       '/api/admin/mail',
-      { config: { access: { permission: 'mail.catcher.read' } }, schema: { tags: ['admin'], querystring: pageQuery } },
+      {
+        config: { access: { permission: 'mail.catcher.read' } },
+        schema: { tags: ['admin'], querystring: pageQuery },
+      },
       async (request) => {
         const offset = (request.query.page - 1) * PAGE;
-        const items = await ctx.database.query<{ id: number; to: string; from: string; subject: string; at: Date }>(
+        const items = await ctx.database.query<{
+          id: number;
+          to: string;
+          from: string;
+          subject: string;
+          at: Date;
+        }>(
           `SELECT id, to_address AS "to", from_address AS "from", subject, at FROM caught_mail ORDER BY id DESC LIMIT ${PAGE} OFFSET ${offset}`,
         );
-        const total = await ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM caught_mail');
+        const total = await ctx.database.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM caught_mail',
+        );
         return { items, total: total[0].n, transport: ctx.mailer.transport.name };
       },
     );
 
     app.get(
       '/api/admin/mail/:id',
-      { config: { access: { permission: 'mail.catcher.read' } }, schema: { tags: ['admin'], params: idParamSchema } },
+      {
+        config: { access: { permission: 'mail.catcher.read' } },
+        schema: { tags: ['admin'], params: idParamSchema },
+      },
       async (request) => {
         const rows = await ctx.database.query(
           `SELECT id, to_address AS "to", from_address AS "from", subject, text_body AS text, html_body AS html, at
@@ -70,14 +115,19 @@ export const adminRoutes =
 
     app.get(
       '/api/admin/audit',
-      { config: { access: { permission: 'audit.read' } }, schema: { tags: ['admin'], querystring: pageQuery } },
+      {
+        config: { access: { permission: 'audit.read' } },
+        schema: { tags: ['admin'], querystring: pageQuery },
+      },
       async (request) => {
         const offset = (request.query.page - 1) * PAGE;
         const items = await ctx.database.query(
           `SELECT l.id, l.at, nullif(concat_ws(' ', p.first_name, p.last_name), '') AS "actorName", l.action, l.target, l.details
              FROM audit_log l LEFT JOIN people p ON p.id = l.actor_id ORDER BY l.id DESC LIMIT ${PAGE} OFFSET ${offset}`,
         );
-        const total = await ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+        const total = await ctx.database.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM audit_log',
+        );
         return { items, total: total[0].n };
       },
     );

@@ -7,13 +7,20 @@ export interface WhereClause {
   params: unknown[];
   /** True when the filter narrows nothing (so counts can be estimated). */
   empty: boolean;
+  /** True when it holds a substring search the trigram index can serve (3+ characters). */
+  substringSearch: boolean;
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export function filterToWhere(filter: PeopleFilter, resolvedSegment?: PeopleFilter, startAt = 1): WhereClause {
+export function filterToWhere(
+  filter: PeopleFilter,
+  resolvedSegment?: PeopleFilter,
+  startAt = 1,
+): WhereClause {
   const params: unknown[] = [];
   const conditions: string[] = ['p.erased_at IS NULL'];
+  let substringSearch = false;
   const param = (value: unknown) => {
     params.push(value);
     return `$${startAt + params.length - 1}`;
@@ -22,10 +29,16 @@ export function filterToWhere(filter: PeopleFilter, resolvedSegment?: PeopleFilt
     if (f.q) {
       const phone = /^[+\d][\d\s.-]{5,}$/.test(f.q) ? normalizePhone(f.q) : null;
       if (phone) conditions.push(`p.phone = ${param(phone)}`);
-      else conditions.push(`p.search_text LIKE ${param(`%${likeEscape(foldText(f.q))}%`)}`);
+      else {
+        const folded = foldText(f.q);
+        substringSearch ||= folded.length >= 3;
+        conditions.push(`p.search_text LIKE ${param(`%${likeEscape(folded)}%`)}`);
+      }
     }
-    if (f.communeCodes?.length) conditions.push(`p.commune_code = ANY(${param(f.communeCodes)}::text[])`);
-    if (f.departementCodes?.length) conditions.push(`p.departement_code = ANY(${param(f.departementCodes)}::text[])`);
+    if (f.communeCodes?.length)
+      conditions.push(`p.commune_code = ANY(${param(f.communeCodes)}::text[])`);
+    if (f.departementCodes?.length)
+      conditions.push(`p.departement_code = ANY(${param(f.departementCodes)}::text[])`);
     for (const [key, column] of [
       ['consentEmail', 'consent_email'],
       ['consentSms', 'consent_sms'],
@@ -33,7 +46,8 @@ export function filterToWhere(filter: PeopleFilter, resolvedSegment?: PeopleFilt
     ] as const) {
       if (f[key]) conditions.push(`p.${column} = ${f[key] === 'yes' ? 'true' : 'false'}`);
     }
-    if (f.confirmed) conditions.push(`p.confirmed_at IS ${f.confirmed === 'yes' ? 'NOT NULL' : 'NULL'}`);
+    if (f.confirmed)
+      conditions.push(`p.confirmed_at IS ${f.confirmed === 'yes' ? 'NOT NULL' : 'NULL'}`);
     if (f.tags?.length) {
       conditions.push(
         `EXISTS (SELECT 1 FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.person_id = p.id AND t.name = ANY(${param(f.tags)}::text[]))`,
@@ -46,5 +60,5 @@ export function filterToWhere(filter: PeopleFilter, resolvedSegment?: PeopleFilt
   };
   add(filter);
   if (resolvedSegment) add(resolvedSegment);
-  return { text: conditions.join(' AND '), params, empty: conditions.length === 1 };
+  return { text: conditions.join(' AND '), params, empty: conditions.length === 1, substringSearch };
 }

@@ -1,5 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { consentUpdateSchema, deleteAccountSchema, profileSchema, profileUpdateSchema } from '../../../contracts/accounts.ts';
+import {
+  consentUpdateSchema,
+  deleteAccountSchema,
+  profileSchema,
+  profileUpdateSchema,
+} from '../../../contracts/accounts.ts';
 import { okSchema } from '../../../contracts/common.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
@@ -13,20 +18,34 @@ export const meRoutes =
   async (app) => {
     const me = { access: { authenticated: true } } as const;
 
-    app.get('/api/me/profile', { config: me, schema: { tags: ['me'], response: { 200: profileSchema } } }, async (request) =>
-      profile(ctx, currentAuth(request).personId),
+    app.get(
+      '/api/me/profile',
+      { config: me, schema: { tags: ['me'], response: { 200: profileSchema } } },
+      async (request) => profile(ctx, currentAuth(request).personId),
     );
 
     app.put(
       '/api/me/profile',
-      { config: me, schema: { tags: ['me'], body: profileUpdateSchema, response: { 200: profileSchema } } },
+      {
+        config: me,
+        schema: { tags: ['me'], body: profileUpdateSchema, response: { 200: profileSchema } },
+      },
       async (request) => updateProfile(ctx, currentAuth(request).personId, request.body),
     );
 
     app.put(
       '/api/me/consents',
-      { config: me, schema: { tags: ['me'], body: consentUpdateSchema, response: { 200: profileSchema } } },
-      async (request) => updateMyConsents(ctx, currentAuth(request).personId, request.body.consents, request.body.locale),
+      {
+        config: me,
+        schema: { tags: ['me'], body: consentUpdateSchema, response: { 200: profileSchema } },
+      },
+      async (request) =>
+        updateMyConsents(
+          ctx,
+          currentAuth(request).personId,
+          request.body.consents,
+          request.body.locale,
+        ),
     );
 
     app.get('/api/me/export', { config: me, schema: { tags: ['me'] } }, async (request, reply) => {
@@ -40,7 +59,10 @@ export const meRoutes =
 
     app.post(
       '/api/me/delete',
-      { config: me, schema: { tags: ['me'], body: deleteAccountSchema, response: { 200: okSchema } } },
+      {
+        config: me,
+        schema: { tags: ['me'], body: deleteAccountSchema, response: { 200: okSchema } },
+      },
       async (request, reply) => {
         const { personId } = currentAuth(request);
         await erasePerson(ctx, personId, personId);

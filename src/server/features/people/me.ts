@@ -55,18 +55,30 @@ export async function profile(ctx: AppContext, personId: number): Promise<Profil
   };
 }
 
-export async function updateProfile(ctx: AppContext, personId: number, input: ProfileUpdate): Promise<Profile> {
+export async function updateProfile(
+  ctx: AppContext,
+  personId: number,
+  input: ProfileUpdate,
+): Promise<Profile> {
   const errors: FieldError[] = [];
   let phone: string | null = null;
   if (input.phone) {
     phone = normalizePhone(input.phone);
-    if (!phone) errors.push({ field: 'phone', code: 'invalid_phone', message: 'Enter a valid phone number.' });
+    if (!phone)
+      errors.push({
+        field: 'phone',
+        code: 'invalid_phone',
+        message: 'Enter a valid phone number.',
+      });
   }
   const { place, error } = resolvePlace(ctx.geo, input.postalCode, input.communeCode || undefined);
   if (error) errors.push(error);
   if (errors.length > 0 || !place) throw invalidFields(errors);
   await transaction(ctx.database, async (query) => {
-    const rows = await query<{ email: string | null }>('SELECT email FROM people WHERE id = $1 AND erased_at IS NULL', [personId]);
+    const rows = await query<{ email: string | null }>(
+      'SELECT email FROM people WHERE id = $1 AND erased_at IS NULL',
+      [personId],
+    );
     if (!rows[0]) throw notFound('person');
     await query(
       `UPDATE people SET first_name = $2, last_name = $3, phone = $4, postal_code = $5, commune_code = $6,
@@ -90,7 +102,12 @@ export async function updateProfile(ctx: AppContext, personId: number, input: Pr
   return profile(ctx, personId);
 }
 
-export async function updateMyConsents(ctx: AppContext, personId: number, consents: Consents, locale: 'fr' | 'en') {
+export async function updateMyConsents(
+  ctx: AppContext,
+  personId: number,
+  consents: Consents,
+  locale: 'fr' | 'en',
+) {
   await transaction(ctx.database, (query) =>
     setConsents(query, personId, consents, 'supporter_space', wordingFor(locale).version, personId),
   );
@@ -103,14 +120,33 @@ export async function exportMyData(ctx: AppContext, personId: number) {
   const [person] = await q('SELECT * FROM people WHERE id = $1', [personId]);
   const { search_text: _search, ...personData } = person as Record<string, unknown>;
   const [consentHistory, tagRows, timeline, signupRows, sessionRows, account] = await Promise.all([
-    q('SELECT channel, granted, source, wording_version, at FROM consent_events WHERE person_id = $1 ORDER BY at', [personId]),
-    q<{ name: string }>('SELECT t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.person_id = $1 ORDER BY t.name', [personId]),
+    q(
+      'SELECT channel, granted, source, wording_version, at FROM consent_events WHERE person_id = $1 ORDER BY at',
+      [personId],
+    ),
+    q<{ name: string }>(
+      'SELECT t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.person_id = $1 ORDER BY t.name',
+      [personId],
+    ),
     q('SELECT kind, data, at FROM person_events WHERE person_id = $1 ORDER BY at', [personId]),
-    q('SELECT data, source, created_at, confirmed_at FROM signups WHERE person_id = $1 ORDER BY created_at', [personId]),
-    q('SELECT created_at, last_seen_at, expires_at, user_agent, ip FROM sessions WHERE person_id = $1', [personId]),
-    q('SELECT roles, created_at, last_login_at, password_hash IS NOT NULL AS has_password FROM accounts WHERE person_id = $1', [personId]),
+    q(
+      'SELECT data, source, created_at, confirmed_at FROM signups WHERE person_id = $1 ORDER BY created_at',
+      [personId],
+    ),
+    q(
+      'SELECT created_at, last_seen_at, expires_at, user_agent, ip FROM sessions WHERE person_id = $1',
+      [personId],
+    ),
+    q(
+      'SELECT roles, created_at, last_login_at, password_hash IS NOT NULL AS has_password FROM accounts WHERE person_id = $1',
+      [personId],
+    ),
   ]);
-  await q('INSERT INTO audit_log (actor_id, action, target) VALUES ($1, $2, $3)', [personId, 'person.self_export', `person:${personId}`]);
+  await q('INSERT INTO audit_log (actor_id, action, target) VALUES ($1, $2, $3)', [
+    personId,
+    'person.self_export',
+    `person:${personId}`,
+  ]);
   return {
     exportedAt: new Date().toISOString(),
     person: personData,

@@ -36,9 +36,13 @@ export function buildSearchText(p: {
   communeName?: string | null;
   postalCode?: string | null;
 }): string {
-  const phoneDigits = p.phone ? `${p.phone.replace(/\D/g, '')} 0${p.phone.replace(/\D/g, '').slice(2)}` : '';
+  const phoneDigits = p.phone
+    ? `${p.phone.replace(/\D/g, '')} 0${p.phone.replace(/\D/g, '').slice(2)}`
+    : '';
   return foldText(
-    [p.firstName, p.lastName, p.email, phoneDigits, p.communeName, p.postalCode].filter(Boolean).join(' '),
+    [p.firstName, p.lastName, p.email, phoneDigits, p.communeName, p.postalCode]
+      .filter(Boolean)
+      .join(' '),
   );
 }
 
@@ -58,14 +62,39 @@ export function resolvePlace(
 ): { place?: Place; error?: FieldError } {
   const code = postalCode.replace(/\s/g, '');
   if (!/^\d{5}$/.test(code) || !geo.isPostalCode(code)) {
-    return { error: { field, code: 'unknown_postal_code', message: 'Unknown French postal code.' } };
+    return {
+      error: { field, code: 'unknown_postal_code', message: 'Unknown French postal code.' },
+    };
   }
   const communes = geo.communesByPostalCode(code);
-  const commune = communeCode ? communes.find((c) => c.code === communeCode) : communes.length === 1 ? communes[0] : undefined;
+  const commune = communeCode
+    ? communes.find((c) => c.code === communeCode)
+    : communes.length === 1
+      ? communes[0]
+      : undefined;
   if (!commune) {
     return communeCode
-      ? { error: { field: 'communeCode', code: 'commune_mismatch', message: 'This commune does not match the postal code.' } }
-      : { error: { field: 'communeCode', code: 'commune_required', message: 'Choose your commune: this postal code covers several.' } };
+      ? {
+          error: {
+            field: 'communeCode',
+            code: 'commune_mismatch',
+            message: 'This commune does not match the postal code.',
+          },
+        }
+      : {
+          error: {
+            field: 'communeCode',
+            code: 'commune_required',
+            message: 'Choose your commune: this postal code covers several.',
+          },
+        };
   }
-  return { place: { postalCode: code, communeCode: commune.code, communeName: commune.name, departementCode: commune.departementCode } };
+  return {
+    place: {
+      postalCode: code,
+      communeCode: commune.code,
+      communeName: commune.name,
+      departementCode: commune.departementCode,
+    },
+  };
 }

@@ -1,11 +1,22 @@
-import type { PeopleFilter, PeopleQuery, PersonDetail, PersonSummary } from '../../../contracts/people.ts';
+import type {
+  PeopleFilter,
+  PeopleQuery,
+  PersonDetail,
+  PersonSummary,
+} from '../../../contracts/people.ts';
 import type { AppContext } from '../../core/context.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { filterToWhere, type WhereClause } from './filter-sql.ts';
 import { segmentFilter } from './segments.ts';
+import { transaction } from './service.ts';
 
-/** Counting past this many matches is not worth the wait; the UI shows "10,000+". */
-const COUNT_CAP = 10_000;
+/**
+ * Counting every match of a broad search costs a heap visit per match; past this many the
+ * planner's estimate is shown instead (flagged as an estimate).
+ */
+const COUNT_CAP = 1_000;
+/** Above this many people an unfiltered total comes from the table statistics. */
+const ESTIMATE_TABLE_ABOVE = 100_000;
 
 interface PersonRow {
   id: number;
@@ -47,7 +58,11 @@ function toSummary(row: PersonRow): PersonSummary {
   };
 }
 
-export async function resolveFilter(ctx: AppContext, filter: PeopleFilter, startAt = 1): Promise<WhereClause> {
+export async function resolveFilter(
+  ctx: AppContext,
+  filter: PeopleFilter,
+  startAt = 1,
+): Promise<WhereClause> {
   const segment = filter.segmentId ? await segmentFilter(ctx, filter.segmentId) : undefined;
   return filterToWhere(filter, segment, startAt);
 }
@@ -58,29 +73,98 @@ const orderBy: Record<PeopleQuery['sort'], string> = {
   name_asc: 'p.last_name ASC NULLS LAST, p.first_name ASC NULLS LAST, p.id ASC',
 };
 
+/**
+ * A search that matches at most this many people is answered exactly from the trigram
+ * index; a broader one is dense enough for the newest-first index walk to find a page fast.
+ */
+const SEARCH_CANDIDATES = 2_000;
+
+type Page = { rows: PersonRow[]; total: number; estimate: boolean };
+
 export async function listPeople(ctx: AppContext, query: PeopleQuery) {
   const where = await resolveFilter(ctx, query);
+  const exact = where.substringSearch ? await searchPage(ctx, where, query) : undefined;
+  // `null`: the search matched more than the cap, so the total can only be an estimate.
+  const page = exact ?? (await orderedPage(ctx, where, query, exact === null));
+  return {
+    items: page.rows.map(toSummary),
+    total: page.total,
+    totalIsEstimate: page.estimate,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/**
+ * Substring search through the trigram index only (bitmap scan), capped. The planner cannot
+ * estimate how many people a '%term%' matches; left to itself it sometimes walks the whole
+ * table newest-first looking for a rare term, which took seconds at 1,000,000 people.
+ */
+async function searchPage(ctx: AppContext, where: WhereClause, query: PeopleQuery): Promise<Page | null> {
+  const candidates = await transaction(ctx.database, async (run) => {
+    await run('SET LOCAL enable_seqscan = off');
+    await run('SET LOCAL enable_indexscan = off');
+    return run<{ id: number }>(
+      `SELECT p.id FROM people p WHERE ${where.text} LIMIT ${SEARCH_CANDIDATES + 1}`,
+      where.params,
+    );
+  });
+  if (candidates.length > SEARCH_CANDIDATES) return null;
+  const offset = (query.page - 1) * query.pageSize;
+  const rows = await ctx.database.query<PersonRow>(
+    `SELECT ${summaryColumns} FROM people p WHERE p.id = ANY($1::bigint[])
+      ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`,
+    [candidates.map((c) => c.id)],
+  );
+  return { rows, total: candidates.length, estimate: false };
+}
+
+async function orderedPage(
+  ctx: AppContext,
+  where: WhereClause,
+  query: PeopleQuery,
+  overCap: boolean,
+): Promise<Page> {
   const offset = (query.page - 1) * query.pageSize;
   const rows = await ctx.database.query<PersonRow>(
     `SELECT ${summaryColumns} FROM people p WHERE ${where.text}
       ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`,
     where.params,
   );
-  const { total, estimate } = await countPeople(ctx, where);
-  return { items: rows.map(toSummary), total, totalIsEstimate: estimate, page: query.page, pageSize: query.pageSize };
+  // A first page that is not full is the whole list: no need to count.
+  if (query.page === 1 && rows.length < query.pageSize) return { rows, total: rows.length, estimate: false };
+  if (overCap) {
+    const estimated = await plannerEstimate(ctx, where);
+    return { rows, total: Math.max(SEARCH_CANDIDATES + 1, estimated), estimate: true };
+  }
+  return { rows, ...(await countPeople(ctx, where)) };
 }
 
-export async function countPeople(ctx: AppContext, where: WhereClause): Promise<{ total: number; estimate: boolean }> {
+async function plannerEstimate(ctx: AppContext, where: WhereClause): Promise<number> {
+  const plan = await ctx.database.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
+    `EXPLAIN (FORMAT JSON) SELECT 1 FROM people p WHERE ${where.text}`,
+    where.params,
+  );
+  return Math.round(plan[0]['QUERY PLAN'][0].Plan['Plan Rows']);
+}
+
+export async function countPeople(
+  ctx: AppContext,
+  where: WhereClause,
+): Promise<{ total: number; estimate: boolean }> {
   if (where.empty) {
-    const rows = await ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM people p WHERE ${where.text}`);
-    return { total: rows[0].n, estimate: false };
+    const stats = await ctx.database.query<{ n: number }>(
+      "SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'people'::regclass",
+    );
+    if (Number(stats[0]?.n ?? 0) > ESTIMATE_TABLE_ABOVE) return { total: Number(stats[0].n), estimate: true };
   }
   const rows = await ctx.database.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM people p WHERE ${where.text} LIMIT ${COUNT_CAP + 1}) x`,
     where.params,
   );
   const n = rows[0].n;
-  return n > COUNT_CAP ? { total: COUNT_CAP, estimate: true } : { total: n, estimate: false };
+  if (n <= COUNT_CAP) return { total: n, estimate: false };
+  return { total: Math.max(COUNT_CAP + 1, await plannerEstimate(ctx, where)), estimate: true };
 }
 
 export async function personDetail(ctx: AppContext, id: number): Promise<PersonDetail> {
@@ -108,10 +192,21 @@ export async function personDetail(ctx: AppContext, id: number): Promise<PersonD
   );
   const row = rows[0];
   if (!row) throw notFound('person');
-  const events = await ctx.database.query<{ id: number; kind: string; data: Record<string, unknown>; at: Date; actor_name: string | null }>(
-    `SELECT e.id, e.kind, e.data, e.at, nullif(concat_ws(' ', a.first_name, a.last_name), '') AS actor_name
-       FROM person_events e LEFT JOIN people a ON a.id = e.actor_id
-      WHERE e.person_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT 500`,
+  const events = await ctx.database.query<{
+    id: number;
+    kind: string;
+    data: Record<string, unknown>;
+    at: Date;
+    actor_name: string | null;
+  }>(
+    // Sign-ups are their own record (one insert less on the hot path), shown in the timeline.
+    `SELECT * FROM (
+       SELECT e.id, e.kind, e.data, e.at, nullif(concat_ws(' ', a.first_name, a.last_name), '') AS actor_name
+         FROM person_events e LEFT JOIN people a ON a.id = e.actor_id WHERE e.person_id = $1
+       UNION ALL
+       SELECT -s.id, 'signup', jsonb_build_object('source', s.source) || coalesce(s.data->'attribution', '{}'::jsonb),
+              s.created_at, NULL FROM signups s WHERE s.person_id = $1
+     ) t ORDER BY at DESC, id DESC LIMIT 500`,
     [id],
   );
   return {
@@ -119,7 +214,9 @@ export async function personDetail(ctx: AppContext, id: number): Promise<PersonD
     communeCode: row.commune_code,
     locale: row.locale,
     recruitCode: row.recruit_code,
-    recruitedBy: row.recruited_by ? { id: Number(row.recruited_by), name: row.recruiter_name ?? '' } : null,
+    recruitedBy: row.recruited_by
+      ? { id: Number(row.recruited_by), name: row.recruiter_name ?? '' }
+      : null,
     recruitedCount: row.recruited_count,
     utmSource: row.utm_source,
     utmMedium: row.utm_medium,

@@ -26,27 +26,50 @@ export const peopleRoutes =
 
     app.get(
       '/api/people',
-      { config: read, schema: { tags: ['people'], querystring: peopleQuerySchema, response: { 200: peoplePageSchema } } },
+      {
+        config: read,
+        schema: {
+          tags: ['people'],
+          querystring: peopleQuerySchema,
+          response: { 200: peoplePageSchema },
+        },
+      },
       async (request) => listPeople(ctx, request.query),
     );
 
     app.get(
       '/api/people/:id',
-      { config: read, schema: { tags: ['people'], params: idParamSchema, response: { 200: personDetailSchema } } },
+      {
+        config: read,
+        schema: { tags: ['people'], params: idParamSchema, response: { 200: personDetailSchema } },
+      },
       async (request) => personDetail(ctx, request.params.id),
     );
 
     app.post(
       '/api/people/tags/bulk',
-      { config: write, schema: { tags: ['people'], body: bulkTagSchema, response: { 200: bulkTagResultSchema } } },
+      {
+        config: write,
+        schema: { tags: ['people'], body: bulkTagSchema, response: { 200: bulkTagResultSchema } },
+      },
       async (request) => {
         const { personIds, filter, add, remove } = request.body;
-        return { matched: await bulkTag(ctx, { personIds, filter }, add, remove, currentAuth(request).personId) };
+        return {
+          matched: await bulkTag(
+            ctx,
+            { personIds, filter },
+            add,
+            remove,
+            currentAuth(request).personId,
+          ),
+        };
       },
     );
 
-    app.get('/api/tags', { config: read, schema: { tags: ['people'], response: { 200: z.array(tagSchema) } } }, async () =>
-      listTags(ctx),
+    app.get(
+      '/api/tags',
+      { config: read, schema: { tags: ['people'], response: { 200: z.array(tagSchema) } } },
+      async () => listTags(ctx),
     );
 
     app.get(
@@ -57,17 +80,27 @@ export const peopleRoutes =
 
     app.post(
       '/api/segments',
-      { config: segmentsWrite, schema: { tags: ['segments'], body: segmentInputSchema, response: { 200: segmentSchema } } },
-      async (request) => createSegment(ctx, request.body.name, request.body.filter, currentAuth(request).personId),
+      {
+        config: segmentsWrite,
+        schema: { tags: ['segments'], body: segmentInputSchema, response: { 200: segmentSchema } },
+      },
+      async (request) =>
+        createSegment(ctx, request.body.name, request.body.filter, currentAuth(request).personId),
     );
 
     app.put(
       '/api/segments/:id',
       {
         config: segmentsWrite,
-        schema: { tags: ['segments'], params: idParamSchema, body: segmentInputSchema, response: { 200: segmentSchema } },
+        schema: {
+          tags: ['segments'],
+          params: idParamSchema,
+          body: segmentInputSchema,
+          response: { 200: segmentSchema },
+        },
       },
-      async (request) => updateSegment(ctx, request.params.id, request.body.name, request.body.filter),
+      async (request) =>
+        updateSegment(ctx, request.params.id, request.body.name, request.body.filter),
     );
 
     app.delete(

@@ -11,7 +11,9 @@ interface SegmentRow {
 
 /** A segment's stored filter; a segment may not refer to another one (no cycles). */
 export async function segmentFilter(ctx: AppContext, id: number): Promise<PeopleFilter> {
-  const rows = await ctx.database.query<SegmentRow>('SELECT filter FROM segments WHERE id = $1', [id]);
+  const rows = await ctx.database.query<SegmentRow>('SELECT filter FROM segments WHERE id = $1', [
+    id,
+  ]);
   if (!rows[0]) throw notFound('segment');
   return { ...peopleFilterSchema.parse(rows[0].filter), segmentId: undefined };
 }
@@ -25,16 +27,24 @@ const toSegment = (row: SegmentRow): Segment => ({
 });
 
 export async function listSegments(ctx: AppContext): Promise<Segment[]> {
-  const rows = await ctx.database.query<SegmentRow>('SELECT id, name, filter, created_at FROM segments ORDER BY name');
+  const rows = await ctx.database.query<SegmentRow>(
+    'SELECT id, name, filter, created_at FROM segments ORDER BY name',
+  );
   return rows.map(toSegment);
 }
 
 function storable(filter: PeopleFilter): PeopleFilter {
-  if (filter.segmentId) throw badRequest('segment_nesting', 'A segment cannot be built on another segment.');
+  if (filter.segmentId)
+    throw badRequest('segment_nesting', 'A segment cannot be built on another segment.');
   return filter;
 }
 
-export async function createSegment(ctx: AppContext, name: string, filter: PeopleFilter, actorId: number) {
+export async function createSegment(
+  ctx: AppContext,
+  name: string,
+  filter: PeopleFilter,
+  actorId: number,
+) {
   const rows = await ctx.database.query<SegmentRow>(
     'INSERT INTO segments (name, filter, created_by) VALUES ($1, $2, $3) RETURNING id, name, filter, created_at',
     [name, JSON.stringify(storable(filter)), actorId],
@@ -42,7 +52,12 @@ export async function createSegment(ctx: AppContext, name: string, filter: Peopl
   return toSegment(rows[0]);
 }
 
-export async function updateSegment(ctx: AppContext, id: number, name: string, filter: PeopleFilter) {
+export async function updateSegment(
+  ctx: AppContext,
+  id: number,
+  name: string,
+  filter: PeopleFilter,
+) {
   const rows = await ctx.database.query<SegmentRow>(
     'UPDATE segments SET name = $2, filter = $3, updated_at = now() WHERE id = $1 RETURNING id, name, filter, created_at',
     [id, name, JSON.stringify(storable(filter))],

@@ -32,12 +32,10 @@ export async function addPersonEvent(
   data: Record<string, unknown> = {},
   actorId: number | null = null,
 ) {
-  await query('INSERT INTO person_events (person_id, kind, data, actor_id) VALUES ($1, $2, $3, $4)', [
-    personId,
-    kind,
-    JSON.stringify(data),
-    actorId,
-  ]);
+  await query(
+    'INSERT INTO person_events (person_id, kind, data, actor_id) VALUES ($1, $2, $3, $4)',
+    [personId, kind, JSON.stringify(data), actorId],
+  );
 }
 
 /**
@@ -52,27 +50,42 @@ export async function setConsents(
   wordingVersion: string,
   actorId: number | null = null,
 ): Promise<void> {
-  const rows = await query<{ consent_email: boolean; consent_sms: boolean; consent_phone: boolean }>(
-    'SELECT consent_email, consent_sms, consent_phone FROM people WHERE id = $1 FOR UPDATE',
-    [personId],
-  );
+  const rows = await query<{
+    consent_email: boolean;
+    consent_sms: boolean;
+    consent_phone: boolean;
+  }>('SELECT consent_email, consent_sms, consent_phone FROM people WHERE id = $1 FOR UPDATE', [
+    personId,
+  ]);
   const current = rows[0];
   if (!current) throw notFound('person');
   for (const channel of Object.keys(channelColumn) as Channel[]) {
     const value = wanted[channel];
     const column = channelColumn[channel];
     if (value === undefined || current[column as keyof typeof current] === value) continue;
-    await query(`UPDATE people SET ${column} = $2, updated_at = now() WHERE id = $1`, [personId, value]);
+    await query(`UPDATE people SET ${column} = $2, updated_at = now() WHERE id = $1`, [
+      personId,
+      value,
+    ]);
     await query(
       'INSERT INTO consent_events (person_id, channel, granted, source, wording_version) VALUES ($1, $2, $3, $4, $5)',
       [personId, channel, value, source, wordingVersion],
     );
-    await addPersonEvent(query, personId, 'consent', { channel, granted: value, source, wordingVersion }, actorId);
+    await addPersonEvent(
+      query,
+      personId,
+      'consent',
+      { channel, granted: value, source, wordingVersion },
+      actorId,
+    );
   }
 }
 
 /** Runs `work` in one transaction on either engine. */
-export async function transaction<T>(database: Database, work: (query: Query) => Promise<T>): Promise<T> {
+export async function transaction<T>(
+  database: Database,
+  work: (query: Query) => Promise<T>,
+): Promise<T> {
   if (database.engine === 'pglite') {
     return database.pglite!.transaction(async (tx) =>
       work(async (text, params) => (await tx.query(text, params as unknown[])).rows as never[]),
@@ -81,7 +94,9 @@ export async function transaction<T>(database: Database, work: (query: Query) =>
   const client = await database.pool!.connect();
   try {
     await client.query('BEGIN');
-    const result = await work(async (text, params) => (await client.query(text, params as unknown[])).rows);
+    const result = await work(
+      async (text, params) => (await client.query(text, params as unknown[])).rows,
+    );
     await client.query('COMMIT');
     return result;
   } catch (error) {
@@ -93,7 +108,12 @@ export async function transaction<T>(database: Database, work: (query: Query) =>
 }
 
 /** The email owner confirmed a sign-up: apply its details and consents to the person. */
-export async function applyConfirmedSignup(ctx: AppContext, signupId: number, personId: number, data: SignupData) {
+export async function applyConfirmedSignup(
+  ctx: AppContext,
+  signupId: number,
+  personId: number,
+  data: SignupData,
+) {
   await transaction(ctx.database, async (query) => {
     const claimed = await query(
       'UPDATE signups SET confirmed_at = now() WHERE id = $1 AND confirmed_at IS NULL RETURNING id',
@@ -122,7 +142,8 @@ export async function applyConfirmedSignup(ctx: AppContext, signupId: number, pe
     await addPersonEvent(query, personId, 'confirmed', { source: data.source });
     // An unticked box on a new submission is not a withdrawal: only opt-ins are applied.
     const optIns: Partial<Consents> = {};
-    for (const channel of ['email', 'sms', 'phone'] as const) if (data.consents[channel]) optIns[channel] = true;
+    for (const channel of ['email', 'sms', 'phone'] as const)
+      if (data.consents[channel]) optIns[channel] = true;
     await setConsents(query, personId, optIns, data.source, wordingFor(data.locale).version);
   });
 }
@@ -142,11 +163,22 @@ export async function erasePerson(ctx: AppContext, personId: number, actorId: nu
         WHERE id = $1`,
       [personId],
     );
-    for (const table of ['sessions', 'login_codes', 'accounts', 'person_tags', 'signups', 'consent_events', 'person_events']) {
+    for (const table of [
+      'sessions',
+      'login_codes',
+      'accounts',
+      'person_tags',
+      'signups',
+      'consent_events',
+      'person_events',
+    ]) {
       await query(`DELETE FROM ${table} WHERE person_id = $1`, [personId]);
     }
     await query(`DELETE FROM mail_outbox WHERE person_id = $1 AND status <> 'sent'`, [personId]);
-    await query('UPDATE mail_outbox SET to_address = $2 WHERE person_id = $1', [personId, 'erased']);
+    await query('UPDATE mail_outbox SET to_address = $2 WHERE person_id = $1', [
+      personId,
+      'erased',
+    ]);
     await query('INSERT INTO audit_log (actor_id, action, target) VALUES ($1, $2, $3)', [
       actorId,
       'person.erase',

@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -130,4 +132,43 @@ export const imports = pgTable('imports', {
   createdBy: ref('created_by'),
   createdAt: at('created_at').notNull().defaultNow(),
   finishedAt: at('finished_at'),
+  headers: jsonb('headers').notNull().default([]),
+  sample: jsonb('sample').notNull().default([]),
+  encoding: text('encoding'),
+  delimiter: text('delimiter'),
+  fileSize: bigint('file_size', { mode: 'number' }).notNull().default(0),
+  progress: real('progress').notNull().default(0),
+  /** Row errors and warnings in all; `errors` keeps only the first ones. */
+  errorCount: integer('error_count').notNull().default(0),
+  duplicateRows: integer('duplicate_rows').notNull().default(0),
+  wouldMerge: integer('would_merge'),
+  startedAt: at('started_at'),
 });
+
+const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** The uploaded file, in chunks, until its import job is done (any process may run the job). */
+export const importFiles = pgTable(
+  'import_files',
+  {
+    importId: ref('import_id').notNull(),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.seq] })],
+);
+
+/** Every row error and warning of an import (the report shows the first; the CSV has all). */
+export const importErrors = pgTable(
+  'import_errors',
+  {
+    id: id(),
+    importId: ref('import_id').notNull(),
+    line: integer('line').notNull(),
+    field: text('field'),
+    code: text('code').notNull(),
+    message: text('message').notNull(),
+    severity: text('severity').notNull().default('error'),
+  },
+  (t) => [index('import_errors_import_idx').on(t.importId, t.line)],
+);

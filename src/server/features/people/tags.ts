@@ -31,11 +31,16 @@ export async function bulkTag(
   remove: string[],
   actorId: number,
 ): Promise<number> {
-  if (!target.personIds && !target.filter) throw badRequest('no_target', 'Choose people or a filter.');
-  if (add.length === 0 && remove.length === 0) throw badRequest('no_change', 'Choose tags to add or remove.');
+  if (!target.personIds && !target.filter)
+    throw badRequest('no_target', 'Choose people or a filter.');
+  if (add.length === 0 && remove.length === 0)
+    throw badRequest('no_change', 'Choose tags to add or remove.');
   const addIds = await ensureTags(ctx, add);
   const where = target.personIds
-    ? { text: 'p.erased_at IS NULL AND p.id = ANY($1::bigint[])', params: [target.personIds] as unknown[] }
+    ? {
+        text: 'p.erased_at IS NULL AND p.id = ANY($1::bigint[])',
+        params: [target.personIds] as unknown[],
+      }
     : await resolveFilter(ctx, target.filter!);
   const n = where.params.length;
   const matched = await ctx.database.query<{ id: number }>(

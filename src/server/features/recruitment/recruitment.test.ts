@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, createTestApp, engines, signupAndConfirm, signupBody, type TestApp } from '../../testing/harness.ts';
+import {
+  Browser,
+  createTestApp,
+  engines,
+  signupAndConfirm,
+  signupBody,
+  type TestApp,
+} from '../../testing/harness.ts';
 import { purgeUnconfirmed } from './service.ts';
 
 describe.each(engines)('recruitment on %s', (engine) => {
@@ -13,33 +20,53 @@ describe.each(engines)('recruitment on %s', (engine) => {
 
   it('signs up, emails a confirmation link over SMTP and confirms on click', async () => {
     const browser = new Browser(t.app);
-    const response = await browser.post('/api/signup', signupBody({ email: 'Alice@Example.org', firstName: 'Alice', phone: '06 12 34 56 78' }));
+    const response = await browser.post(
+      '/api/signup',
+      signupBody({ email: 'Alice@Example.org', firstName: 'Alice', phone: '06 12 34 56 78' }),
+    );
     expect(response.statusCode).toBe(200);
-    const mail = await t.smtp.waitFor('alice@example.org', (m) => m.text.includes('/confirm?token='));
+    const mail = await t.smtp.waitFor('alice@example.org', (m) =>
+      m.text.includes('/confirm?token='),
+    );
     expect(mail.subject).toMatch(/Confirmez votre inscription/);
-    const [before] = await t.ctx.database.query<{ confirmed_at: Date | null; consent_email: boolean; phone: string }>(
+    const [before] = await t.ctx.database.query<{
+      confirmed_at: Date | null;
+      consent_email: boolean;
+      phone: string;
+    }>(
       "SELECT confirmed_at, consent_email, phone FROM people WHERE email_normalized = 'alice@example.org'",
     );
     expect(before.confirmed_at).toBeNull();
     expect(before.consent_email).toBe(false);
     expect(before.phone).toBe('+33612345678');
 
-    const token = /confirm\?token=([\w-]+)/.exec(mail.text)![1];
+    const token = /confirm\?token=([\w.-]+)/.exec(mail.text)![1];
     const confirm = await browser.post('/api/signup/confirm', { token });
     expect(confirm.statusCode).toBe(200);
     expect(confirm.json()).toEqual({ ok: true, firstName: 'Alice' });
-    const [after] = await t.ctx.database.query<{ id: number; confirmed_at: Date | null; consent_email: boolean; consent_sms: boolean; commune_name: string }>(
+    const [after] = await t.ctx.database.query<{
+      id: number;
+      confirmed_at: Date | null;
+      consent_email: boolean;
+      consent_sms: boolean;
+      commune_name: string;
+    }>(
       "SELECT id, confirmed_at, consent_email, consent_sms, commune_name FROM people WHERE email_normalized = 'alice@example.org'",
     );
     expect(after.confirmed_at).not.toBeNull();
     expect(after.consent_email).toBe(true);
     expect(after.consent_sms).toBe(false);
     expect(after.commune_name).toBe('Lyon');
-    const consents = await t.ctx.database.query<{ channel: string; source: string; wording_version: string }>(
-      'SELECT channel, source, wording_version FROM consent_events WHERE person_id = $1',
-      [after.id],
-    );
-    expect(consents).toEqual([{ channel: 'email', source: 'signup', wording_version: 'fr-2026-11' }]);
+    const consents = await t.ctx.database.query<{
+      channel: string;
+      source: string;
+      wording_version: string;
+    }>('SELECT channel, source, wording_version FROM consent_events WHERE person_id = $1', [
+      after.id,
+    ]);
+    expect(consents).toEqual([
+      { channel: 'email', source: 'signup', wording_version: 'fr-2026-11' },
+    ]);
     // Clicking twice is harmless.
     expect((await browser.post('/api/signup/confirm', { token })).statusCode).toBe(200);
   });
@@ -47,17 +74,29 @@ describe.each(engines)('recruitment on %s', (engine) => {
   it('never duplicates a known email and answers the same either way', async () => {
     const browser = new Browser(t.app);
     const first = await browser.post('/api/signup', signupBody({ email: 'bob@example.org' }));
-    const second = await browser.post('/api/signup', signupBody({ email: 'BOB@example.org ', firstName: 'Robert' }));
+    const second = await browser.post(
+      '/api/signup',
+      signupBody({ email: 'BOB@example.org ', firstName: 'Robert' }),
+    );
     expect(second.statusCode).toBe(first.statusCode);
     expect(second.body).toBe(first.body);
-    const rows = await t.ctx.database.query("SELECT id FROM people WHERE email_normalized = 'bob@example.org'");
+    const rows = await t.ctx.database.query(
+      "SELECT id FROM people WHERE email_normalized = 'bob@example.org'",
+    );
     expect(rows).toHaveLength(1);
   });
 
   it('applies a new submission for a known person only once its email owner confirms', async () => {
     const id = await signupAndConfirm(t, { email: 'carla@example.org', firstName: 'Carla' });
     const browser = new Browser(t.app);
-    await browser.post('/api/signup', signupBody({ email: 'carla@example.org', firstName: 'Mallory', consents: { email: true, sms: true, phone: true } }));
+    await browser.post(
+      '/api/signup',
+      signupBody({
+        email: 'carla@example.org',
+        firstName: 'Mallory',
+        consents: { email: true, sms: true, phone: true },
+      }),
+    );
     const [unchanged] = await t.ctx.database.query<{ first_name: string; consent_sms: boolean }>(
       'SELECT first_name, consent_sms FROM people WHERE id = $1',
       [id],
@@ -67,16 +106,17 @@ describe.each(engines)('recruitment on %s', (engine) => {
 
   it('rejects invalid email, phone and postal code with field errors and stores nothing', async () => {
     const browser = new Browser(t.app);
-    const response = await browser.post('/api/signup', signupBody({ email: 'not-an-email', phone: '123', postalCode: '99999' }));
+    const response = await browser.post(
+      '/api/signup',
+      signupBody({ email: 'not-an-email', phone: '123', postalCode: '99999' }),
+    );
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     const body = response.json();
     expect(body.code).toBe('validation_failed');
-    expect(body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual([
-      'email:invalid_email',
-      'phone:invalid_phone',
-      'postalCode:unknown_postal_code',
-    ]);
+    expect(
+      body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort(),
+    ).toEqual(['email:invalid_email', 'phone:invalid_phone', 'postalCode:unknown_postal_code']);
     const rows = await t.ctx.database.query("SELECT id FROM people WHERE email = 'not-an-email'");
     expect(rows).toHaveLength(0);
   });
@@ -85,16 +125,28 @@ describe.each(engines)('recruitment on %s', (engine) => {
     const lookup = await new Browser(t.app).get('/api/geo/postal-codes/01400');
     expect(lookup.json().communes.length).toBeGreaterThan(1);
     const browser = new Browser(t.app);
-    const missing = await browser.post('/api/signup', signupBody({ email: 'dan@example.org', postalCode: '01400' }));
+    const missing = await browser.post(
+      '/api/signup',
+      signupBody({ email: 'dan@example.org', postalCode: '01400' }),
+    );
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().errors[0]).toMatchObject({ field: 'communeCode', code: 'commune_required' });
-    const chosen = await browser.post('/api/signup', signupBody({ email: 'dan@example.org', postalCode: '01400', communeCode: '01001' }));
+    expect(missing.json().errors[0]).toMatchObject({
+      field: 'communeCode',
+      code: 'commune_required',
+    });
+    const chosen = await browser.post(
+      '/api/signup',
+      signupBody({ email: 'dan@example.org', postalCode: '01400', communeCode: '01001' }),
+    );
     expect(chosen.statusCode).toBe(200);
   });
 
   it('keeps HTML in names inert in the confirmation mail', async () => {
     const browser = new Browser(t.app);
-    await browser.post('/api/signup', signupBody({ email: 'xss@example.org', firstName: '<script>alert(1)</script>' }));
+    await browser.post(
+      '/api/signup',
+      signupBody({ email: 'xss@example.org', firstName: '<script>alert(1)</script>' }),
+    );
     const mail = await t.smtp.waitFor('xss@example.org');
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;');
@@ -106,11 +158,25 @@ describe.each(engines)('recruitment on %s', (engine) => {
       'SELECT recruit_code FROM people WHERE id = $1',
       [recruiterId],
     );
-    await signupAndConfirm(t, { email: 'recruit1@example.org', ref: code, utmSource: 'twitter', utmMedium: 'social', utmCampaign: 'launch' });
-    const [row] = await t.ctx.database.query<{ recruited_by: number; utm_source: string; utm_campaign: string }>(
+    await signupAndConfirm(t, {
+      email: 'recruit1@example.org',
+      ref: code,
+      utmSource: 'twitter',
+      utmMedium: 'social',
+      utmCampaign: 'launch',
+    });
+    const [row] = await t.ctx.database.query<{
+      recruited_by: number;
+      utm_source: string;
+      utm_campaign: string;
+    }>(
       "SELECT recruited_by, utm_source, utm_campaign FROM people WHERE email_normalized = 'recruit1@example.org'",
     );
-    expect(row).toEqual({ recruited_by: recruiterId, utm_source: 'twitter', utm_campaign: 'launch' });
+    expect(row).toEqual({
+      recruited_by: recruiterId,
+      utm_source: 'twitter',
+      utm_campaign: 'launch',
+    });
     const browser = new Browser(t.app);
     await browser.login(t, 'rita@example.org');
     const profile = (await browser.get('/api/me/profile')).json();
@@ -119,7 +185,9 @@ describe.each(engines)('recruitment on %s', (engine) => {
   });
 
   it('rejects an invalid confirmation token', async () => {
-    const response = await new Browser(t.app).post('/api/signup/confirm', { token: 'x'.repeat(43) });
+    const response = await new Browser(t.app).post('/api/signup/confirm', {
+      token: 'x'.repeat(43),
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('invalid_token');
   });
@@ -127,16 +195,27 @@ describe.each(engines)('recruitment on %s', (engine) => {
   it('purges unconfirmed sign-ups after the retention delay, keeping confirmed people', async () => {
     await new Browser(t.app).post('/api/signup', signupBody({ email: 'ghost@example.org' }));
     const keptId = await signupAndConfirm(t, { email: 'kept@example.org' });
-    await t.ctx.database.query(`UPDATE people SET created_at = now() - interval '30 days' WHERE email_normalized IN ('ghost@example.org', 'kept@example.org')`);
+    await t.ctx.database.query(
+      `UPDATE people SET created_at = now() - interval '30 days' WHERE email_normalized IN ('ghost@example.org', 'kept@example.org')`,
+    );
     await t.ctx.database.query(`UPDATE signups SET created_at = now() - interval '30 days'`);
     const purged = await purgeUnconfirmed(t.ctx);
     expect(purged.people).toBeGreaterThanOrEqual(1);
-    expect(await t.ctx.database.query("SELECT id FROM people WHERE email_normalized = 'ghost@example.org'")).toHaveLength(0);
-    expect(await t.ctx.database.query('SELECT id FROM people WHERE id = $1', [keptId])).toHaveLength(1);
+    expect(
+      await t.ctx.database.query(
+        "SELECT id FROM people WHERE email_normalized = 'ghost@example.org'",
+      ),
+    ).toHaveLength(0);
+    expect(
+      await t.ctx.database.query('SELECT id FROM people WHERE id = $1', [keptId]),
+    ).toHaveLength(1);
   });
 
   it('rejects oversized bodies', async () => {
-    const response = await new Browser(t.app).post('/api/signup', { ...signupBody(), firstName: 'x'.repeat(2_000_000) });
+    const response = await new Browser(t.app).post('/api/signup', {
+      ...signupBody(),
+      firstName: 'x'.repeat(2_000_000),
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json().code).toBe('payload_too_large');
   });
@@ -154,11 +233,16 @@ describe('sign-up rate limit', () => {
   it('limits a flood from one address without blocking others', async () => {
     const flooder = new Browser(t.app, '203.0.113.7');
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await flooder.post('/api/signup', signupBody({ email: `f${i}@example.org` }))).statusCode);
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (await flooder.post('/api/signup', signupBody({ email: `f${i}@example.org` }))).statusCode,
+      );
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     const limited = await flooder.post('/api/signup', signupBody({ email: 'f9@example.org' }));
     expect(limited.json().code).toBe('rate_limited');
     const other = new Browser(t.app, '198.51.100.9');
-    expect((await other.post('/api/signup', signupBody({ email: 'other@example.org' }))).statusCode).toBe(200);
+    expect(
+      (await other.post('/api/signup', signupBody({ email: 'other@example.org' }))).statusCode,
+    ).toBe(200);
   });
 });

@@ -26,12 +26,17 @@ export const recruitmentRoutes =
       '/api/geo/postal-codes/:code',
       {
         config: { access: { public: true } },
-        schema: { tags: ['geo'], params: z.object({ code: z.string().max(10) }), response: { 200: postalCodeLookupSchema } },
+        schema: {
+          tags: ['geo'],
+          params: z.object({ code: z.string().max(10) }),
+          response: { 200: postalCodeLookupSchema },
+        },
       },
       async (request, reply) => {
         const code = request.params.code.replace(/\s/g, '');
         const communes = ctx.geo.communesByPostalCode(code);
-        if (communes.length === 0) throw new AppError(404, 'unknown_postal_code', 'Unknown French postal code.');
+        if (communes.length === 0)
+          throw new AppError(404, 'unknown_postal_code', 'Unknown French postal code.');
         reply.header('cache-control', 'public, max-age=86400');
         return { postalCode: code, communes };
       },
@@ -39,7 +44,10 @@ export const recruitmentRoutes =
 
     app.get(
       '/api/geo/departements',
-      { config: { access: { public: true } }, schema: { tags: ['geo'], response: { 200: z.array(departementSchema) } } },
+      {
+        config: { access: { public: true } },
+        schema: { tags: ['geo'], response: { 200: z.array(departementSchema) } },
+      },
       async () => ctx.geo.departements(),
     );
 
@@ -50,9 +58,16 @@ export const recruitmentRoutes =
         config: {
           access: { public: true },
           csrf: false,
-          rateLimit: { max: ctx.config.SIGNUP_RATE_LIMIT, timeWindow: ctx.config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+          rateLimit: {
+            max: ctx.config.SIGNUP_RATE_LIMIT,
+            timeWindow: ctx.config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+          },
         },
-        schema: { tags: ['recruitment'], body: signupInputSchema, response: { 200: signupResultSchema } },
+        schema: {
+          tags: ['recruitment'],
+          body: signupInputSchema,
+          response: { 200: signupResultSchema },
+        },
       },
       async (request) => {
         await signup(ctx, request.body);
@@ -63,8 +78,16 @@ export const recruitmentRoutes =
     app.post(
       '/api/signup/confirm',
       {
-        config: { access: { public: true }, csrf: false, rateLimit: { max: 30, timeWindow: 60_000 } },
-        schema: { tags: ['recruitment'], body: confirmInputSchema, response: { 200: confirmResultSchema } },
+        config: {
+          access: { public: true },
+          csrf: false,
+          rateLimit: { max: 30, timeWindow: 60_000 },
+        },
+        schema: {
+          tags: ['recruitment'],
+          body: confirmInputSchema,
+          response: { 200: confirmResultSchema },
+        },
       },
       async (request) => ({ ok: true as const, ...(await confirmSignup(ctx, request.body.token)) }),
     );
@@ -73,7 +96,11 @@ export const recruitmentRoutes =
       '/api/stats/recruitment',
       {
         config: { access: { permission: 'stats.read' } },
-        schema: { tags: ['stats'], querystring: statsQuerySchema, response: { 200: recruitmentStatsSchema } },
+        schema: {
+          tags: ['stats'],
+          querystring: statsQuerySchema,
+          response: { 200: recruitmentStatsSchema },
+        },
       },
       async (request) => recruitmentStats(ctx, request.query.from, request.query.to),
     );

@@ -1,9 +1,16 @@
 import type { SignupInput } from '../../../contracts/recruitment.ts';
 import type { AppContext } from '../../core/context.ts';
-import { randomToken, recruitCode, sha256 } from '../../core/crypto.ts';
+import { createHmac } from 'node:crypto';
+import { recruitCode, safeEqual } from '../../core/crypto.ts';
+import { registerMailTemplate } from '../../core/mail/registry.ts';
 import { AppError, invalidFields, type FieldError } from '../../core/http/errors.ts';
 import { signupConfirmationMail } from '../../core/mail/templates.ts';
-import { buildSearchText, normalizeEmail, normalizePhone, resolvePlace } from '../people/normalize.ts';
+import {
+  buildSearchText,
+  normalizeEmail,
+  normalizePhone,
+  resolvePlace,
+} from '../people/normalize.ts';
 import { applyConfirmedSignup, type SignupData } from '../people/service.ts';
 import { readPublicSite } from '../settings/service.ts';
 
@@ -24,11 +31,17 @@ async function campaignName(ctx: AppContext): Promise<string> {
 export function validateSignup(ctx: AppContext, input: SignupInput): SignupData {
   const errors: FieldError[] = [];
   const email = normalizeEmail(input.email);
-  if (!email) errors.push({ field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' });
+  if (!email)
+    errors.push({ field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' });
   let phone: string | null = null;
   if (input.phone) {
     phone = normalizePhone(input.phone);
-    if (!phone) errors.push({ field: 'phone', code: 'invalid_phone', message: 'Enter a valid phone number.' });
+    if (!phone)
+      errors.push({
+        field: 'phone',
+        code: 'invalid_phone',
+        message: 'Enter a valid phone number.',
+      });
   }
   const { place, error } = resolvePlace(ctx.geo, input.postalCode, input.communeCode || undefined);
   if (error) errors.push(error);
@@ -46,81 +59,118 @@ export function validateSignup(ctx: AppContext, input: SignupInput): SignupData 
   };
 }
 
+/** The confirmation link's token: the sign-up id and an HMAC of it (nothing stored). */
+export function signupToken(ctx: AppContext, signupId: number): string {
+  const mac = createHmac('sha256', ctx.config.sessionSecret).update(`signup:${signupId}`).digest('base64url');
+  return `${signupId}.${mac}`;
+}
+
+function signupIdFromToken(ctx: AppContext, token: string): number | null {
+  const [id, mac] = token.split('.');
+  if (!/^\d{1,15}$/.test(id ?? '') || !mac) return null;
+  return safeEqual(signupToken(ctx, Number(id)), token) ? Number(id) : null;
+}
+
+/** Renders queued confirmation mails; the payload is what the sign-up statement wrote. */
+export function registerRecruitmentMail(ctx: AppContext) {
+  registerMailTemplate('signup_confirmation', async (payload) => {
+    const p = payload as { signupId: number; firstName: string; locale: 'fr' | 'en' };
+    const url = `${ctx.config.publicUrl}/confirm?token=${signupToken(ctx, p.signupId)}`;
+    return signupConfirmationMail(p.locale, await campaignName(ctx), p.firstName, url);
+  });
+}
+
 /**
- * Records a sign-up in one statement: the person (created, or found by email and left as it
- * is until the email owner confirms), the submission, a timeline entry and the confirmation
- * mail in the outbox. The answer is the same whether the email was known or not.
+ * Records a sign-up in one prepared statement: the person (created, or found by email and
+ * left as it is until the email owner confirms), the submission and the confirmation mail
+ * in the outbox. The answer is the same whether the email was known or not.
  */
 export async function signup(ctx: AppContext, input: SignupInput): Promise<void> {
   const data = validateSignup(ctx, input);
-  const token = randomToken();
-  const url = `${ctx.config.publicUrl}/confirm?token=${token}`;
-  const mail = signupConfirmationMail(data.locale, await campaignName(ctx), data.firstName, url);
   const attribution = {
     utmSource: input.utmSource || null,
     utmMedium: input.utmMedium || null,
     utmCampaign: input.utmCampaign || null,
     referrerUrl: input.referrerUrl || null,
   };
-  await ctx.database.query(
-    `WITH recruiter AS (
-       SELECT id FROM people WHERE recruit_code = $17 AND erased_at IS NULL
-     ), p AS (
-       INSERT INTO people (email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
-                           commune_name, departement_code, locale, source, recruit_code, recruited_by,
-                           referrer_url, utm_source, utm_medium, utm_campaign, search_text)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT id FROM recruiter),
-               $13, $14, $15, $16, $18)
-       ON CONFLICT (email_normalized) DO UPDATE SET updated_at = people.updated_at
-       RETURNING id
-     ), s AS (
-       INSERT INTO signups (person_id, token_hash, data, source)
-       SELECT id, $19, $20, $11 FROM p
-     ), e AS (
-       INSERT INTO person_events (person_id, kind, data)
-       SELECT id, 'signup', $21 FROM p
-     )
-     INSERT INTO mail_outbox (kind, person_id, to_address, subject, text_body, html_body)
-     SELECT 'signup_confirmation', id, $1, $22, $23, $24 FROM p`,
-    [
-      data.email,
-      data.emailNormalized,
-      data.firstName,
-      data.lastName,
-      data.phone,
-      data.postalCode,
-      data.communeCode,
-      data.communeName,
-      data.departementCode,
-      data.locale,
-      data.source,
-      recruitCode(),
-      attribution.referrerUrl,
-      attribution.utmSource,
-      attribution.utmMedium,
-      attribution.utmCampaign,
-      input.ref ?? '',
-      buildSearchText(data),
-      sha256(token),
-      JSON.stringify(data),
-      JSON.stringify({ source: data.source, ...attribution, ref: input.ref ?? null }),
-      mail.subject,
-      mail.text,
-      mail.html,
-    ],
-  );
+  const statement = (code: string) =>
+    ctx.database.prepared(
+      'signup',
+      `WITH recruiter AS (
+         SELECT id FROM people WHERE recruit_code = $17 AND erased_at IS NULL
+       ), p AS (
+         INSERT INTO people (email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
+                             commune_name, departement_code, locale, source, recruit_code, recruited_by,
+                             referrer_url, utm_source, utm_medium, utm_campaign, search_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT id FROM recruiter),
+                 $13, $14, $15, $16, $18)
+         ON CONFLICT (email_normalized) DO UPDATE SET updated_at = people.updated_at
+         RETURNING id
+       ), s AS (
+         INSERT INTO signups (person_id, data, source)
+         SELECT id, $19, $11 FROM p RETURNING id, person_id
+       )
+       INSERT INTO mail_outbox (kind, person_id, to_address, template, payload)
+       SELECT 'signup_confirmation', s.person_id, $1, 'signup_confirmation',
+              jsonb_build_object('signupId', s.id, 'firstName', $3::text, 'locale', $10::text) FROM s`,
+      [
+        data.email,
+        data.emailNormalized,
+        data.firstName,
+        data.lastName,
+        data.phone,
+        data.postalCode,
+        data.communeCode,
+        data.communeName,
+        data.departementCode,
+        data.locale,
+        data.source,
+        code,
+        attribution.referrerUrl,
+        attribution.utmSource,
+        attribution.utmMedium,
+        attribution.utmCampaign,
+        input.ref ?? '',
+        buildSearchText(data),
+        JSON.stringify({ ...data, attribution, ref: input.ref ?? null }),
+      ],
+    );
+  // A fresh recruitment code may, very rarely, collide with an existing one: draw again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await statement(recruitCode());
+      break;
+    } catch (error) {
+      const constraint = (error as { constraint?: string }).constraint;
+      if (constraint !== 'people_recruit_code_key' || attempt >= 3) throw error;
+    }
+  }
   ctx.mailer.nudge();
 }
 
 const invalidToken = () =>
-  new AppError(400, 'invalid_token', 'This confirmation link is invalid or has expired. Sign up again to get a new one.');
+  new AppError(
+    400,
+    'invalid_token',
+    'This confirmation link is invalid or has expired. Sign up again to get a new one.',
+  );
 
 /** Double opt-in: the email owner clicked the link, so the submission is applied. */
-export async function confirmSignup(ctx: AppContext, token: string): Promise<{ firstName: string | null }> {
-  const rows = await ctx.database.query<{ id: number; person_id: number; data: SignupData; confirmed_at: Date | null }>(
+export async function confirmSignup(
+  ctx: AppContext,
+  token: string,
+): Promise<{ firstName: string | null }> {
+  const signupId = signupIdFromToken(ctx, token);
+  if (!signupId) throw invalidToken();
+  const rows = await ctx.database.query<{
+    id: number;
+    person_id: number;
+    data: SignupData;
+    confirmed_at: Date | null;
+  }>(
     `SELECT id, person_id, data, confirmed_at FROM signups
-      WHERE token_hash = $1 AND created_at > now() - make_interval(days => $2)`,
-    [sha256(token), ctx.config.UNCONFIRMED_RETENTION_DAYS],
+      WHERE id = $1 AND created_at > now() - make_interval(days => $2)`,
+    [signupId, ctx.config.UNCONFIRMED_RETENTION_DAYS],
   );
   const row = rows[0];
   if (!row) throw invalidToken();
@@ -129,7 +179,9 @@ export async function confirmSignup(ctx: AppContext, token: string): Promise<{ f
 }
 
 /** Deletes sign-ups never confirmed, and the people who exist only through them. */
-export async function purgeUnconfirmed(ctx: AppContext): Promise<{ signups: number; people: number }> {
+export async function purgeUnconfirmed(
+  ctx: AppContext,
+): Promise<{ signups: number; people: number }> {
   const days = ctx.config.UNCONFIRMED_RETENTION_DAYS;
   const people = await ctx.database.query<{ id: number }>(
     `WITH doomed AS (

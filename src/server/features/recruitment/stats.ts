@@ -1,7 +1,11 @@
 import type { RecruitmentStats } from '../../../contracts/recruitment.ts';
 import type { AppContext } from '../../core/context.ts';
 
-export async function recruitmentStats(ctx: AppContext, from?: string, to?: string): Promise<RecruitmentStats> {
+export async function recruitmentStats(
+  ctx: AppContext,
+  from?: string,
+  to?: string,
+): Promise<RecruitmentStats> {
   const tz = ctx.config.CAMPAIGN_TIMEZONE;
   const end = to ?? new Date().toISOString().slice(0, 10);
   const start = from ?? new Date(Date.parse(end) - 89 * 86400_000).toISOString().slice(0, 10);
@@ -52,6 +56,8 @@ export async function recruitmentStats(ctx: AppContext, from?: string, to?: stri
     bySource,
     byUtmSource: byUtm,
     byDepartement: byDep.map((d) => ({ ...d, name: ctx.geo.departement(d.code)?.name ?? d.code })),
-    topRecruiters: top.map((r) => ({ ...r, personId: Number(r.person_id) })).map(({ person_id: _, ...r }) => r),
+    topRecruiters: top
+      .map((r) => ({ ...r, personId: Number(r.person_id) }))
+      .map(({ person_id: _, ...r }) => r),
   };
 }

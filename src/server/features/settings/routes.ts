@@ -10,7 +10,10 @@ export const settingsRoutes =
   async (app) => {
     app.get(
       '/api/site',
-      { config: { access: { public: true } }, schema: { tags: ['site'], response: { 200: publicSiteSchema } } },
+      {
+        config: { access: { public: true } },
+        schema: { tags: ['site'], response: { 200: publicSiteSchema } },
+      },
       () => readPublicSite(ctx.database),
     );
 
@@ -22,7 +25,11 @@ export const settingsRoutes =
       },
       async (request) => {
         await writeSetting(ctx.database, 'home', request.body);
-        await audit(ctx.database, { actorId: currentAuth(request).personId, action: 'settings.home.update', ip: request.ip });
+        await audit(ctx.database, {
+          actorId: currentAuth(request).personId,
+          action: 'settings.home.update',
+          ip: request.ip,
+        });
         return readPublicSite(ctx.database);
       },
     );

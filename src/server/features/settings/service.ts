@@ -13,15 +13,18 @@ export const defaultHome: HomeContent = {
 export const consentWording: PublicSite['consentWording'] = {
   fr: {
     version: 'fr-2026-11',
-    email: "J'accepte de recevoir les nouvelles de la campagne par e-mail (désinscription en un clic dans chaque e-mail).",
+    email:
+      "J'accepte de recevoir les nouvelles de la campagne par e-mail (désinscription en un clic dans chaque e-mail).",
     sms: "J'accepte de recevoir des SMS de la campagne (répondez STOP pour ne plus en recevoir).",
-    phone: "J'accepte d'être appelé·e par la campagne, y compris par des messages enregistrés, entre 10 h et 20 h en semaine.",
+    phone:
+      "J'accepte d'être appelé·e par la campagne, y compris par des messages enregistrés, entre 10 h et 20 h en semaine.",
   },
   en: {
     version: 'en-2026-11',
     email: 'I agree to receive campaign news by email (one-click unsubscribe in every email).',
     sms: 'I agree to receive text messages from the campaign (reply STOP to opt out).',
-    phone: 'I agree to be called by the campaign, including recorded messages, between 10am and 8pm on weekdays.',
+    phone:
+      'I agree to be called by the campaign, including recorded messages, between 10am and 8pm on weekdays.',
   },
 };
 
@@ -30,7 +33,9 @@ export function wordingFor(locale: 'fr' | 'en'): ConsentWording {
 }
 
 export async function readSetting<T>(database: Database, key: string): Promise<T | undefined> {
-  const rows = await database.query<{ value: T }>('SELECT value FROM settings WHERE key = $1', [key]);
+  const rows = await database.query<{ value: T }>('SELECT value FROM settings WHERE key = $1', [
+    key,
+  ]);
   return rows[0]?.value;
 }
 
