@@ -69,7 +69,9 @@ async function main(argv: string[]) {
       const result = await seedDemo(ctx, { people: Number(values.people) });
       await closeContext(ctx);
       console.log(
-        `Demo campaign ready: ${result.people} supporters, ${result.tags} tags, ${result.segments} segments.`,
+        result.alreadySeeded
+          ? 'The demo campaign is already there; nothing changed.'
+          : `Demo campaign ready: ${result.people} supporters, ${result.tags} tags, ${result.segments} segments.`,
       );
       return;
     }

@@ -1,0 +1,265 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { peopleQuerySchema } from '../../../contracts/people.ts';
+import { geoReference } from '../../core/geo/communes.ts';
+import { createTestApp, engines, type TestApp } from '../../testing/harness.ts';
+import { buildSearchText } from '../people/normalize.ts';
+import { listPeople, personDetail } from '../people/queries.ts';
+import { purgeUnconfirmed } from '../recruitment/service.ts';
+import { readPublicSite } from '../settings/service.ts';
+import { planDemo } from './generate.ts';
+import { seedDemo } from './seed.ts';
+
+const DAY = 86_400_000;
+
+describe('demo plan', () => {
+  it('is the same campaign for the same seed and day, whatever the hour', () => {
+    const geo = geoReference();
+    const now = Date.parse('2026-11-25T15:00:00Z');
+    const plan = (at: number) => planDemo({ people: 400, now: at, timeZone: 'Europe/Paris', geo });
+    const a = plan(now);
+    expect(JSON.stringify(plan(now))).toBe(JSON.stringify(a));
+    const later = plan(now + 2 * 3_600_000);
+    const same = later.people.filter((p, i) => p.emailNormalized === a.people[i].emailNormalized);
+    expect(same.length).toBeGreaterThan(380);
+  });
+});
+
+describe.each(engines)('demo campaign on %s', (engine) => {
+  let t: TestApp;
+  let started: number;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const q = <T = Record<string, unknown>>(text: string, params?: unknown[]) =>
+    t.ctx.database.query<T>(text, params);
+  const one = async <T>(text: string, params?: unknown[]) => (await q<T>(text, params))[0];
+
+  it('seeds supporters, their history, tags, segments and the home page', async () => {
+    started = Date.now();
+    const result = await seedDemo(t.ctx, { people: 500 });
+    expect(result).toMatchObject({ people: 500, segments: 4, alreadySeeded: false });
+    expect(result.tags).toBeGreaterThanOrEqual(7);
+
+    const totals = await one<Record<string, number>>(
+      `SELECT count(*)::int AS people,
+              count(confirmed_at)::int AS confirmed,
+              count(phone)::int AS phones,
+              count(recruited_by)::int AS recruited,
+              count(DISTINCT departement_code)::int AS departements,
+              count(DISTINCT commune_code)::int AS communes,
+              count(DISTINCT recruit_code)::int AS codes,
+              count(*) FILTER (WHERE email_normalized !~ '@example\\.(org|net|com)$')::int AS real_domains,
+              count(*) FILTER (WHERE email_normalized <> lower(email))::int AS bad_normalization
+         FROM people`,
+    );
+    expect(totals.people).toBe(500);
+    expect(totals.codes).toBe(500);
+    expect(totals.real_domains).toBe(0);
+    expect(totals.bad_normalization).toBe(0);
+    expect(totals.departements).toBeGreaterThan(25);
+    expect(totals.communes).toBeGreaterThan(150);
+    expect(totals.confirmed / totals.people).toBeGreaterThan(0.75);
+    expect(totals.confirmed / totals.people).toBeLessThan(0.95);
+    expect(totals.phones / totals.people).toBeGreaterThan(0.3);
+    expect(totals.phones / totals.people).toBeLessThan(0.5);
+    expect(totals.recruited / totals.people).toBeGreaterThan(0.12);
+    expect(totals.recruited / totals.people).toBeLessThan(0.38);
+
+    const sources = await q<{ source: string; n: number }>(
+      'SELECT source, count(*)::int AS n FROM people GROUP BY source ORDER BY n DESC',
+    );
+    expect(sources[0]).toEqual({ source: 'signup', n: 350 });
+    expect(Object.fromEntries(sources.map((s) => [s.source, s.n]))).toMatchObject({
+      import: 75,
+      embed: 50,
+    });
+  });
+
+  it('writes valid phones, consistent places and searchable text', async () => {
+    const geo = geoReference();
+    const people = await q<{
+      id: number;
+      first_name: string;
+      last_name: string;
+      email: string;
+      phone: string | null;
+      postal_code: string;
+      commune_code: string;
+      commune_name: string;
+      departement_code: string;
+      search_text: string;
+      created_at: Date;
+      confirmed_at: Date | null;
+    }>('SELECT * FROM people');
+    for (const p of people) {
+      if (p.phone !== null) {
+        expect(p.phone).toMatch(/^\+33[67]\d{8}$/);
+        expect(parsePhoneNumberFromString(p.phone)?.isValid()).toBe(true);
+      }
+      const commune = geo.commune(p.commune_code);
+      expect(commune, p.commune_code).toBeDefined();
+      expect(p.commune_name).toBe(commune!.name);
+      expect(p.departement_code).toBe(commune!.departementCode);
+      expect(geo.communesByPostalCode(p.postal_code).map((c) => c.code)).toContain(p.commune_code);
+      expect(p.search_text).toBe(
+        buildSearchText({
+          firstName: p.first_name,
+          lastName: p.last_name,
+          email: p.email,
+          phone: p.phone,
+          communeName: p.commune_name,
+          postalCode: p.postal_code,
+        }),
+      );
+      const created = new Date(p.created_at).getTime();
+      expect(created).toBeGreaterThan(started - 121 * DAY);
+      expect(created).toBeLessThanOrEqual(started);
+      if (p.confirmed_at) expect(new Date(p.confirmed_at).getTime()).toBeGreaterThan(created);
+    }
+    const phones = people.filter((p) => p.phone).map((p) => p.phone);
+    expect(new Set(phones).size).toBe(phones.length);
+  });
+
+  it('links recruits to supporters who were already there', async () => {
+    const orphans = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM people p LEFT JOIN people r ON r.id = p.recruited_by
+        WHERE p.recruited_by IS NOT NULL
+          AND (r.id IS NULL OR r.id = p.id OR r.confirmed_at IS NULL OR r.confirmed_at >= p.created_at)`,
+    );
+    expect(orphans.n).toBe(0);
+    const top = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM people WHERE recruited_by IS NOT NULL
+        GROUP BY recruited_by ORDER BY n DESC LIMIT 3`,
+    );
+    // A few champions bring many; most recruiters bring one or two.
+    expect(top[0].n).toBeGreaterThanOrEqual(5);
+  });
+
+  it('backs every consent with its history', async () => {
+    const mismatched = await one<{ n: number }>(
+      `SELECT count(*)::int AS n
+         FROM people p CROSS JOIN (VALUES ('email'), ('sms'), ('phone')) AS c(channel)
+        WHERE CASE c.channel WHEN 'email' THEN p.consent_email WHEN 'sms' THEN p.consent_sms
+                             ELSE p.consent_phone END
+              IS DISTINCT FROM coalesce((SELECT e.granted FROM consent_events e
+                                          WHERE e.person_id = p.id AND e.channel = c.channel
+                                          ORDER BY e.at DESC, e.id DESC LIMIT 1), false)`,
+    );
+    expect(mismatched.n).toBe(0);
+    const consents = await one<Record<string, number>>(
+      `SELECT count(*) FILTER (WHERE consent_email)::int AS email,
+              count(*) FILTER (WHERE consent_sms)::int AS sms,
+              count(*) FILTER (WHERE consent_sms AND phone IS NULL)::int AS sms_without_phone,
+              count(*)::int AS confirmed
+         FROM people WHERE confirmed_at IS NOT NULL`,
+    );
+    expect(consents.email / consents.confirmed).toBeGreaterThan(0.65);
+    expect(consents.email / consents.confirmed).toBeLessThan(0.92);
+    expect(consents.sms / consents.confirmed).toBeGreaterThan(0.15);
+    expect(consents.sms / consents.confirmed).toBeLessThan(0.45);
+    expect(consents.sms_without_phone).toBe(0);
+    // Web sign-ups consent only once they confirm; nobody unconfirmed from the web has any.
+    const early = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM consent_events e JOIN people p ON p.id = e.person_id
+        WHERE p.source IN ('signup', 'embed') AND (p.confirmed_at IS NULL OR e.at < p.confirmed_at)`,
+    );
+    expect(early.n).toBe(0);
+    const versions = await q<{ wording_version: string }>(
+      'SELECT DISTINCT wording_version FROM consent_events ORDER BY 1',
+    );
+    expect(versions.map((v) => v.wording_version)).toContain('fr-2026-11');
+    const imported = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM consent_events
+        WHERE source = 'import' AND (import_id IS NULL OR import_id NOT IN (SELECT id FROM imports))`,
+    );
+    expect(imported.n).toBe(0);
+  });
+
+  it('keeps sign-ups and the timeline as the application writes them', async () => {
+    const signups = await one<Record<string, number>>(
+      `SELECT count(*)::int AS rows,
+              count(*) FILTER (WHERE p.source NOT IN ('signup', 'embed'))::int AS wrong_source,
+              count(*) FILTER (WHERE (s.confirmed_at IS NULL) <> (p.confirmed_at IS NULL))::int AS mismatch
+         FROM signups s JOIN people p ON p.id = s.person_id`,
+    );
+    expect(signups).toEqual({ rows: 400, wrong_source: 0, mismatch: 0 });
+
+    const [web] = await q<{ id: number }>(
+      `SELECT p.id FROM people p WHERE p.source = 'signup' AND p.consent_email AND p.recruited_by IS NOT NULL
+        ORDER BY p.id LIMIT 1`,
+    );
+    const detail = await personDetail(t.ctx, Number(web.id));
+    const kinds = detail.timeline.map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['signup', 'confirmed', 'consent']));
+    expect(detail.recruitedBy).not.toBeNull();
+
+    // Nothing seeded is old enough and unconfirmed enough for the nightly purge to remove.
+    expect(await purgeUnconfirmed(t.ctx)).toEqual({ signups: 0, people: 0 });
+  });
+
+  it('tags people, saves segments that match someone, and sets the home page', async () => {
+    const tags = await q<{ name: string; n: number }>(
+      `SELECT t.name, count(pt.person_id)::int AS n FROM tags t JOIN person_tags pt ON pt.tag_id = t.id
+        GROUP BY t.name ORDER BY n DESC`,
+    );
+    const byName = Object.fromEntries(tags.map((r) => [r.name, r.n]));
+    expect(byName['bénévole']).toBeGreaterThan(25);
+    expect(byName['porte-à-porte']).toBeGreaterThan(5);
+    expect(byName['jeunes']).toBeGreaterThan(10);
+
+    const segments = await q<{ id: number; name: string }>('SELECT id, name FROM segments');
+    expect(segments.map((s) => s.name).sort()).toEqual([
+      'Bénévoles Île-de-France',
+      'Lyon – consentement SMS',
+      'Non confirmés récents',
+      'Venus après le débat télévisé',
+    ]);
+    for (const name of ['Non confirmés récents', 'Venus après le débat télévisé']) {
+      const segment = segments.find((s) => s.name === name)!;
+      const page = await listPeople(t.ctx, peopleQuerySchema.parse({ segmentId: segment.id }));
+      expect(page.total, name).toBeGreaterThan(0);
+    }
+
+    const site = await readPublicSite(t.ctx.database);
+    expect(site.home.title).toBe('Campagne 2027 — Ensemble pour nos territoires');
+  });
+
+  it('runs again without failing or duplicating anything', async () => {
+    const tables = [
+      'people',
+      'signups',
+      'consent_events',
+      'person_events',
+      'person_tags',
+      'tags',
+      'segments',
+      'imports',
+    ];
+    const count = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          tables.map(
+            async (table) =>
+              [
+                table,
+                (await one<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).n,
+              ] as const,
+          ),
+        ),
+      );
+    const before = await count();
+    const again = await seedDemo(t.ctx, { people: 500 });
+    expect(again).toMatchObject({ people: 500, segments: 4, alreadySeeded: true });
+    expect(await count()).toEqual(before);
+  });
+
+  it('refuses a nonsensical size', async () => {
+    await expect(seedDemo(t.ctx, { people: 0 })).rejects.toThrow(/--people/);
+    await expect(seedDemo(t.ctx, { people: Number.NaN })).rejects.toThrow(/--people/);
+  });
+});

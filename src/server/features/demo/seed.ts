@@ -1,0 +1,509 @@
+import type { HomeContent } from '../../../contracts/recruitment.ts';
+import type { AppContext } from '../../core/context.ts';
+import { recruitCode } from '../../core/crypto.ts';
+import { buildSearchText } from '../people/normalize.ts';
+import { transaction } from '../people/service.ts';
+import { planDemo, type DemoPerson, type DemoPlan } from './generate.ts';
+
+/**
+ * `levier seed-demo`: fills an empty installation with a believable campaign (a few thousand
+ * supporters with their history, tags, segments and a home page) so a newcomer sees the
+ * product working. Everything is written in one transaction, set-based, by this seed only:
+ * it writes the tables of people, recruitment and settings directly because it stands in
+ * for months of sign-ups, imports and staff work that no service call could replay quickly.
+ *
+ * Runs once per database: a `demo` settings row records that it ran; a second run changes
+ * nothing and reports what is there. Demo addresses use example.org/.net/.com and phone
+ * numbers come from ARCEP's fiction block, so nobody real can be emailed, texted or called.
+ */
+
+export interface SeedDemoOptions {
+  /** Supporters to create (default 3000). */
+  people?: number;
+  /** Another seed gives another (equally stable) campaign. */
+  seed?: string;
+  /** The moment the campaign's 120 days end; defaults to now. */
+  now?: Date;
+}
+
+export interface SeedDemoResult {
+  people: number;
+  tags: number;
+  segments: number;
+  /** True when the demo campaign was already there: nothing was written this time. */
+  alreadySeeded: boolean;
+  seededAt: string;
+}
+
+interface DemoMarker {
+  seededAt: string;
+  people: number;
+  tags: number;
+  segments: number;
+  seed: string;
+  launchDate: string;
+  debateDate: string;
+}
+
+export const MAX_DEMO_PEOPLE = 200_000;
+const DEFAULT_SEED = 'levier-demo-2027';
+
+export const demoHome: HomeContent = {
+  campaignName: 'Ensemble pour nos territoires',
+  title: 'Campagne 2027 — Ensemble pour nos territoires',
+  message:
+    'Des écoles ouvertes dans chaque village, des transports qui relient enfin nos communes, des services publics à moins de vingt minutes de chez soi : notre projet part de vos territoires. Inscrivez-vous pour recevoir les nouvelles de la campagne, rejoindre le comité le plus proche de chez vous, faire du porte-à-porte ou du phoning, et porter nos propositions autour de vous.',
+  signupCallToAction: 'Je rejoins la campagne',
+};
+
+type Query = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
+export async function seedDemo(
+  ctx: AppContext,
+  options: SeedDemoOptions = {},
+): Promise<SeedDemoResult> {
+  const size = options.people ?? 3000;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_DEMO_PEOPLE) {
+    throw new Error(`--people must be a whole number between 1 and ${MAX_DEMO_PEOPLE}.`);
+  }
+  if (ctx.config.production) {
+    throw new Error(
+      'seed-demo adds invented supporters and refuses to run with NODE_ENV=production. Use a separate database for a demonstration.',
+    );
+  }
+  const seed = options.seed ?? DEFAULT_SEED;
+  const now = (options.now ?? new Date()).getTime();
+
+  return transaction(ctx.database, async (query) => {
+    // Claiming the marker first also serialises two concurrent runs: the second waits here,
+    // then finds the marker and leaves.
+    const claimed = await query(
+      `INSERT INTO settings (key, value, updated_at) VALUES ('demo', $1, now())
+       ON CONFLICT (key) DO NOTHING RETURNING key`,
+      [JSON.stringify({ status: 'seeding' })],
+    );
+    if (claimed.length === 0) {
+      const [row] = await query<{ value: Partial<DemoMarker> }>(
+        `SELECT value FROM settings WHERE key = 'demo'`,
+      );
+      return {
+        people: row?.value.people ?? 0,
+        tags: row?.value.tags ?? 0,
+        segments: row?.value.segments ?? 0,
+        alreadySeeded: true,
+        seededAt: row?.value.seededAt ?? '',
+      };
+    }
+
+    const plan = planDemo({
+      people: size,
+      now,
+      timeZone: ctx.config.CAMPAIGN_TIMEZONE,
+      geo: ctx.geo,
+      seed,
+      unconfirmedRetentionDays: ctx.config.UNCONFIRMED_RETENTION_DAYS,
+    });
+    await avoidExisting(query, plan.people);
+    const importIds = await insertImports(query, plan);
+    const ids = await insertPeople(query, plan.people, importIds);
+    await linkRecruiters(query, plan.people, ids);
+    await insertSignups(query, plan.people, ids);
+    await insertConsentEvents(query, plan.people, ids, importIds);
+    await insertPersonEvents(query, plan, ids, importIds);
+    const tags = await insertTags(query, plan, ids);
+    const segments = await insertSegments(query, plan);
+    await query(
+      `INSERT INTO settings (key, value, updated_at) VALUES ('home', $1, now())
+       ON CONFLICT (key) DO NOTHING`,
+      [JSON.stringify(demoHome)],
+    );
+
+    const marker: DemoMarker = {
+      seededAt: new Date(now).toISOString(),
+      people: plan.people.length,
+      tags,
+      segments,
+      seed,
+      launchDate: plan.launchDate,
+      debateDate: plan.debateDate,
+    };
+    await query(`UPDATE settings SET value = $1, updated_at = now() WHERE key = 'demo'`, [
+      JSON.stringify(marker),
+    ]);
+    await query(
+      'INSERT INTO audit_log (actor_id, action, target, details) VALUES (NULL, $1, $2, $3)',
+      ['demo.seed', `people:${plan.people.length}`, JSON.stringify(marker)],
+    );
+    return {
+      people: plan.people.length,
+      tags,
+      segments,
+      alreadySeeded: false,
+      seededAt: marker.seededAt,
+    };
+  });
+}
+
+// --- helpers ------------------------------------------------------------------------------
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+interface Column {
+  name: string;
+  /** Postgres element type of the parameter array. */
+  type: string;
+  values: unknown[];
+  /** Cast applied to the unnested value (e.g. text to jsonb). */
+  cast?: string;
+}
+
+/**
+ * INSERT … SELECT FROM unnest(…) in batches: one statement per `batch` rows, whatever the
+ * engine. Returns the RETURNING rows of every batch, in batch order.
+ */
+async function insertUnnest<T = Record<string, unknown>>(
+  query: Query,
+  table: string,
+  columns: Column[],
+  options: { returning?: string; batch?: number; suffix?: string } = {},
+): Promise<T[]> {
+  const total = columns[0]?.values.length ?? 0;
+  const batch = options.batch ?? 5000;
+  const names = columns.map((c) => c.name).join(', ');
+  const params = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+  const select = columns.map((c) => (c.cast ? `u.${c.name}::${c.cast}` : `u.${c.name}`)).join(', ');
+  const text = `INSERT INTO ${table} (${names}) SELECT ${select} FROM unnest(${params}) AS u(${names})
+    ${options.suffix ?? ''} ${options.returning ? `RETURNING ${options.returning}` : ''}`;
+  const out: T[] = [];
+  for (let start = 0; start < total; start += batch) {
+    const rows = await query<T>(
+      text,
+      columns.map((c) => c.values.slice(start, start + batch)),
+    );
+    out.push(...rows);
+  }
+  return out;
+}
+
+/** Renames planned people whose email or recruit code a real person already uses. */
+async function avoidExisting(query: Query, people: DemoPerson[]) {
+  const emails = await query<{ email_normalized: string }>(
+    'SELECT email_normalized FROM people WHERE email_normalized = ANY($1::text[])',
+    [people.map((p) => p.emailNormalized)],
+  );
+  const codes = await query<{ recruit_code: string }>(
+    'SELECT recruit_code FROM people WHERE recruit_code = ANY($1::text[])',
+    [people.map((p) => p.recruitCode)],
+  );
+  if (emails.length === 0 && codes.length === 0) return;
+  const takenEmails = new Set([
+    ...people.map((p) => p.emailNormalized),
+    ...emails.map((r) => r.email_normalized),
+  ]);
+  const takenCodes = new Set([
+    ...people.map((p) => p.recruitCode),
+    ...codes.map((r) => r.recruit_code),
+  ]);
+  const clashingEmails = new Set(emails.map((r) => r.email_normalized));
+  const clashingCodes = new Set(codes.map((r) => r.recruit_code));
+  for (const p of people) {
+    if (clashingEmails.has(p.emailNormalized)) {
+      const [local, domain] = p.emailNormalized.split('@');
+      let candidate = p.emailNormalized;
+      for (let k = 2; takenEmails.has(candidate); k++) candidate = `${local}.${k}@${domain}`;
+      takenEmails.add(candidate);
+      p.email = candidate;
+      p.emailNormalized = candidate;
+      p.searchText = buildSearchText(p);
+    }
+    if (clashingCodes.has(p.recruitCode)) {
+      let code = recruitCode();
+      while (takenCodes.has(code)) code = recruitCode();
+      takenCodes.add(code);
+      p.recruitCode = code;
+    }
+  }
+}
+
+async function insertImports(query: Query, plan: DemoPlan): Promise<number[]> {
+  const ids: number[] = [];
+  for (const imp of plan.imports) {
+    const mapping = {
+      'E-mail': 'email',
+      Prénom: 'firstName',
+      Nom: 'lastName',
+      Portable: 'phone',
+      'Code postal': 'postalCode',
+      'Accord e-mail': 'consentEmail',
+      'Accord SMS': 'consentSms',
+      'Accord appel': 'consentPhone',
+    };
+    const importOptions = {
+      mapping,
+      tags: imp.tags,
+      applyValidRows: true,
+      consentWordingVersion: 'fr-2026-11',
+    };
+    const [row] = await query<{ id: number }>(
+      `INSERT INTO imports (status, file_name, mapping, options, total_rows, valid_rows, invalid_rows,
+                            created_count, merged_count, errors, created_at, finished_at)
+       VALUES ('applied', $1, $2, $3, $4, $5, $6, $5, 0, $7, $8, $9) RETURNING id`,
+      [
+        imp.fileName,
+        JSON.stringify(mapping),
+        JSON.stringify(importOptions),
+        imp.count + imp.invalidRows,
+        imp.count,
+        imp.invalidRows,
+        JSON.stringify(imp.errors),
+        iso(imp.at - 20_000),
+        iso(imp.at),
+      ],
+    );
+    ids.push(Number(row.id));
+  }
+  return ids;
+}
+
+async function insertPeople(
+  query: Query,
+  people: DemoPerson[],
+  importIds: number[],
+): Promise<number[]> {
+  const col = (name: string, type: string, value: (p: DemoPerson) => unknown): Column => ({
+    name,
+    type,
+    values: people.map(value),
+  });
+  const rows = await insertUnnest<{ id: number; recruit_code: string }>(
+    query,
+    'people',
+    [
+      col('email', 'text', (p) => p.email),
+      col('email_normalized', 'text', (p) => p.emailNormalized),
+      col('first_name', 'text', (p) => p.firstName),
+      col('last_name', 'text', (p) => p.lastName),
+      col('phone', 'text', (p) => p.phone),
+      col('postal_code', 'text', (p) => p.postalCode),
+      col('commune_code', 'text', (p) => p.communeCode),
+      col('commune_name', 'text', (p) => p.communeName),
+      col('departement_code', 'text', (p) => p.departementCode),
+      col('locale', 'text', (p) => p.locale),
+      col('source', 'text', (p) => p.source),
+      col('recruit_code', 'text', (p) => p.recruitCode),
+      col('referrer_url', 'text', (p) => p.referrerUrl),
+      col('utm_source', 'text', (p) => p.utmSource),
+      col('utm_medium', 'text', (p) => p.utmMedium),
+      col('utm_campaign', 'text', (p) => p.utmCampaign),
+      col('consent_email', 'boolean', (p) => p.consents.email),
+      col('consent_sms', 'boolean', (p) => p.consents.sms),
+      col('consent_phone', 'boolean', (p) => p.consents.phone),
+      col('confirmed_at', 'timestamptz', (p) => iso(p.confirmedAt)),
+      col('import_id', 'bigint', (p) => (p.importIndex === null ? null : importIds[p.importIndex])),
+      col('search_text', 'text', (p) => p.searchText),
+      col('created_at', 'timestamptz', (p) => iso(p.createdAt)),
+      col('updated_at', 'timestamptz', (p) => iso(p.updatedAt)),
+    ],
+    { returning: 'id, recruit_code', batch: 2000 },
+  );
+  const byCode = new Map(rows.map((r) => [r.recruit_code, Number(r.id)]));
+  return people.map((p) => byCode.get(p.recruitCode)!);
+}
+
+async function linkRecruiters(query: Query, people: DemoPerson[], ids: number[]) {
+  const recruited = people.flatMap((p, i) => (p.recruiter === null ? [] : [i]));
+  for (let start = 0; start < recruited.length; start += 5000) {
+    const slice = recruited.slice(start, start + 5000);
+    await query(
+      `UPDATE people p SET recruited_by = u.recruiter
+         FROM unnest($1::bigint[], $2::bigint[]) AS u(id, recruiter) WHERE p.id = u.id`,
+      [slice.map((i) => ids[i]), slice.map((i) => ids[people[i].recruiter!])],
+    );
+  }
+}
+
+/**
+ * One sign-ups row per web sign-up, holding the submission as the form stores it; the
+ * person's timeline shows its "signup" entry from this row.
+ */
+async function insertSignups(query: Query, people: DemoPerson[], ids: number[]) {
+  const web = people.flatMap((p, i) => (p.source === 'signup' || p.source === 'embed' ? [i] : []));
+  await insertUnnest(query, 'signups', [
+    { name: 'person_id', type: 'bigint', values: web.map((i) => ids[i]) },
+    {
+      name: 'data',
+      type: 'text',
+      cast: 'jsonb',
+      values: web.map((i) => {
+        const p = people[i];
+        return JSON.stringify({
+          email: p.email,
+          emailNormalized: p.emailNormalized,
+          firstName: p.firstName,
+          lastName: p.lastName,
+          phone: p.phone,
+          postalCode: p.postalCode,
+          communeCode: p.communeCode,
+          communeName: p.communeName,
+          departementCode: p.departementCode,
+          locale: p.locale,
+          consents: p.wanted,
+          source: p.source,
+          attribution: {
+            utmSource: p.utmSource,
+            utmMedium: p.utmMedium,
+            utmCampaign: p.utmCampaign,
+            referrerUrl: p.referrerUrl,
+          },
+          ref: p.recruiter === null ? null : people[p.recruiter].recruitCode,
+        });
+      }),
+    },
+    { name: 'source', type: 'text', values: web.map((i) => people[i].source) },
+    { name: 'created_at', type: 'timestamptz', values: web.map((i) => iso(people[i].createdAt)) },
+    {
+      name: 'confirmed_at',
+      type: 'timestamptz',
+      values: web.map((i) => iso(people[i].confirmedAt)),
+    },
+  ]);
+}
+
+async function insertConsentEvents(
+  query: Query,
+  people: DemoPerson[],
+  ids: number[],
+  importIds: number[],
+) {
+  const rows = people.flatMap((p, i) => p.consentEvents.map((e) => ({ p, id: ids[i], e })));
+  await insertUnnest(query, 'consent_events', [
+    { name: 'person_id', type: 'bigint', values: rows.map((r) => r.id) },
+    { name: 'channel', type: 'text', values: rows.map((r) => r.e.channel) },
+    { name: 'granted', type: 'boolean', values: rows.map((r) => r.e.granted) },
+    { name: 'source', type: 'text', values: rows.map((r) => r.e.source) },
+    { name: 'wording_version', type: 'text', values: rows.map((r) => r.e.wordingVersion) },
+    {
+      name: 'import_id',
+      type: 'bigint',
+      values: rows.map((r) =>
+        r.e.source === 'import' && r.p.importIndex !== null ? importIds[r.p.importIndex] : null,
+      ),
+    },
+    { name: 'at', type: 'timestamptz', values: rows.map((r) => iso(r.e.at)) },
+  ]);
+}
+
+/**
+ * The timeline besides sign-ups (which it reads from their own rows): import or creation by
+ * staff, confirmation, each consent decision, tags.
+ */
+async function insertPersonEvents(
+  query: Query,
+  plan: DemoPlan,
+  ids: number[],
+  importIds: number[],
+) {
+  const personIds: number[] = [];
+  const kinds: string[] = [];
+  const data: string[] = [];
+  const ats: (string | null)[] = [];
+  const add = (i: number, kind: string, value: Record<string, unknown>, at: number) => {
+    personIds.push(ids[i]);
+    kinds.push(kind);
+    data.push(JSON.stringify(value));
+    ats.push(iso(at));
+  };
+  plan.people.forEach((p, i) => {
+    if (p.importIndex !== null) {
+      const imp = plan.imports[p.importIndex];
+      add(
+        i,
+        'import',
+        { importId: importIds[p.importIndex], fileName: imp.fileName, created: true },
+        p.createdAt,
+      );
+    } else if (p.source === 'staff' || p.source === 'event') {
+      add(
+        i,
+        'created',
+        { source: p.source, ...(p.eventName ? { event: p.eventName } : {}) },
+        p.createdAt,
+      );
+    }
+    if (p.confirmedAt !== null) add(i, 'confirmed', { source: p.source }, p.confirmedAt);
+    for (const e of p.consentEvents) {
+      add(
+        i,
+        'consent',
+        {
+          channel: e.channel,
+          granted: e.granted,
+          source: e.source,
+          wordingVersion: e.wordingVersion,
+        },
+        e.at,
+      );
+    }
+    if (p.tags.length > 0 && p.taggedAt !== null)
+      add(i, 'tags', { added: p.tags, removed: [] }, p.taggedAt);
+  });
+  await insertUnnest(query, 'person_events', [
+    { name: 'person_id', type: 'bigint', values: personIds },
+    { name: 'kind', type: 'text', values: kinds },
+    { name: 'data', type: 'text', cast: 'jsonb', values: data },
+    { name: 'at', type: 'timestamptz', values: ats },
+  ]);
+}
+
+async function insertTags(query: Query, plan: DemoPlan, ids: number[]): Promise<number> {
+  await query('INSERT INTO tags (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING', [
+    plan.tags,
+  ]);
+  const rows = await query<{ id: number; name: string }>(
+    'SELECT id, name FROM tags WHERE name = ANY($1::text[])',
+    [plan.tags],
+  );
+  const tagId = new Map(rows.map((r) => [r.name, Number(r.id)]));
+  const personIds: number[] = [];
+  const tagIds: number[] = [];
+  const ats: (string | null)[] = [];
+  plan.people.forEach((p, i) => {
+    for (const name of p.importTags) {
+      personIds.push(ids[i]);
+      tagIds.push(tagId.get(name)!);
+      ats.push(iso(p.createdAt));
+    }
+    for (const name of p.tags) {
+      personIds.push(ids[i]);
+      tagIds.push(tagId.get(name)!);
+      ats.push(iso(p.taggedAt));
+    }
+  });
+  await insertUnnest(
+    query,
+    'person_tags',
+    [
+      { name: 'person_id', type: 'bigint', values: personIds },
+      { name: 'tag_id', type: 'bigint', values: tagIds },
+      { name: 'at', type: 'timestamptz', values: ats },
+    ],
+    { suffix: 'ON CONFLICT DO NOTHING' },
+  );
+  return tagId.size;
+}
+
+/** Saved segments, skipped when one of the same name exists; returns how many are there. */
+async function insertSegments(query: Query, plan: DemoPlan): Promise<number> {
+  const names = plan.segments.map((s) => s.name);
+  await query(
+    `INSERT INTO segments (name, filter)
+     SELECT u.name, u.filter::jsonb FROM unnest($1::text[], $2::text[]) AS u(name, filter)
+      WHERE NOT EXISTS (SELECT 1 FROM segments s WHERE s.name = u.name)`,
+    [names, plan.segments.map((s) => JSON.stringify(s.filter))],
+  );
+  const [row] = await query<{ n: number }>(
+    'SELECT count(DISTINCT name)::int AS n FROM segments WHERE name = ANY($1::text[])',
+    [names],
+  );
+  return row.n;
+}
