@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './core/config.ts';
 import { closeContext, createContext, startJobs } from './core/runtime.ts';
 import { personForEmail, setRoles } from './features/accounts/admin.ts';
+import { ensureAccount, issueLoginCode } from './features/accounts/service.ts';
 import { roleSchema } from '../contracts/roles.ts';
 
 const usage = `levier <command>

@@ -28,6 +28,18 @@ async function findPersonByEmail(ctx: AppContext, email: string) {
   return rows[0];
 }
 
+/** A fresh 6-digit code and magic-link token for a person (valid 15 minutes, single use). */
+export async function issueLoginCode(ctx: AppContext, personId: number) {
+  const code = sixDigitCode();
+  const token = randomToken();
+  await ctx.database.query(
+    `INSERT INTO login_codes (person_id, code_hash, link_token_hash, expires_at)
+     VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,
+    [personId, hashCode(ctx, personId, code), sha256(token), CODE_MINUTES],
+  );
+  return { code, token, linkUrl: `${ctx.config.publicUrl}/login/link?token=${token}` };
+}
+
 /** Sends a code and a magic link to a known address; says nothing either way. */
 export async function startLogin(
   ctx: AppContext,
@@ -46,13 +58,7 @@ export async function startLogin(
     [person.id],
   );
   if (recent[0].n >= CODES_PER_HOUR) return;
-  const code = sixDigitCode();
-  const token = randomToken();
-  await ctx.database.query(
-    `INSERT INTO login_codes (person_id, code_hash, link_token_hash, expires_at)
-     VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,
-    [person.id, hashCode(ctx, person.id, code), sha256(token), CODE_MINUTES],
-  );
+  const { code, token } = await issueLoginCode(ctx, person.id);
   const site = await readPublicSite(ctx.database);
   const mail = loginCodeMail(
     locale ?? person.locale,
