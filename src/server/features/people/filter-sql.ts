@@ -13,10 +13,12 @@ export interface WhereClause {
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Dates in a filter are calendar days in the campaign's time zone, not the server's. */
 export function filterToWhere(
   filter: PeopleFilter,
   resolvedSegment?: PeopleFilter,
   startAt = 1,
+  timeZone = 'Europe/Paris',
 ): WhereClause {
   const params: unknown[] = [];
   const conditions: string[] = ['p.erased_at IS NULL'];
@@ -27,10 +29,12 @@ export function filterToWhere(
   };
   const add = (f: PeopleFilter) => {
     if (f.q) {
-      const phone = /^[+\d][\d\s.-]{5,}$/.test(f.q) ? normalizePhone(f.q) : null;
+      const phoneLike = /^[+\d][\d\s.-]{5,}$/.test(f.q);
+      const phone = phoneLike ? normalizePhone(f.q) : null;
       if (phone) conditions.push(`p.phone = ${param(phone)}`);
       else {
-        const folded = foldText(f.q);
+        // Part of a number ('06 12 34'): search_text holds its digits without separators.
+        const folded = phoneLike ? f.q.replace(/\D/g, '') : foldText(f.q);
         substringSearch ||= folded.length >= 3;
         conditions.push(`p.search_text LIKE ${param(`%${likeEscape(folded)}%`)}`);
       }
@@ -55,10 +59,17 @@ export function filterToWhere(
     }
     if (f.sources?.length) conditions.push(`p.source = ANY(${param(f.sources)}::text[])`);
     if (f.recruitedBy) conditions.push(`p.recruited_by = ${param(f.recruitedBy)}`);
-    if (f.createdFrom) conditions.push(`p.created_at >= ${param(f.createdFrom)}::date`);
-    if (f.createdTo) conditions.push(`p.created_at < ${param(f.createdTo)}::date + 1`);
+    const startOfDay = (day: string, plusDays: number) =>
+      `((${param(day)}::date + ${plusDays})::timestamp AT TIME ZONE ${param(timeZone)}::text)`;
+    if (f.createdFrom) conditions.push(`p.created_at >= ${startOfDay(f.createdFrom, 0)}`);
+    if (f.createdTo) conditions.push(`p.created_at < ${startOfDay(f.createdTo, 1)}`);
   };
   add(filter);
   if (resolvedSegment) add(resolvedSegment);
-  return { text: conditions.join(' AND '), params, empty: conditions.length === 1, substringSearch };
+  return {
+    text: conditions.join(' AND '),
+    params,
+    empty: conditions.length === 1,
+    substringSearch,
+  };
 }

@@ -64,7 +64,7 @@ export async function resolveFilter(
   startAt = 1,
 ): Promise<WhereClause> {
   const segment = filter.segmentId ? await segmentFilter(ctx, filter.segmentId) : undefined;
-  return filterToWhere(filter, segment, startAt);
+  return filterToWhere(filter, segment, startAt, ctx.config.CAMPAIGN_TIMEZONE);
 }
 
 const orderBy: Record<PeopleQuery['sort'], string> = {
@@ -100,7 +100,11 @@ export async function listPeople(ctx: AppContext, query: PeopleQuery) {
  * estimate how many people a '%term%' matches; left to itself it sometimes walks the whole
  * table newest-first looking for a rare term, which took seconds at 1,000,000 people.
  */
-async function searchPage(ctx: AppContext, where: WhereClause, query: PeopleQuery): Promise<Page | null> {
+async function searchPage(
+  ctx: AppContext,
+  where: WhereClause,
+  query: PeopleQuery,
+): Promise<Page | null> {
   const candidates = await transaction(ctx.database, async (run) => {
     await run('SET LOCAL enable_seqscan = off');
     await run('SET LOCAL enable_indexscan = off');
@@ -132,7 +136,8 @@ async function orderedPage(
     where.params,
   );
   // A first page that is not full is the whole list: no need to count.
-  if (query.page === 1 && rows.length < query.pageSize) return { rows, total: rows.length, estimate: false };
+  if (query.page === 1 && rows.length < query.pageSize)
+    return { rows, total: rows.length, estimate: false };
   if (overCap) {
     const estimated = await plannerEstimate(ctx, where);
     return { rows, total: Math.max(SEARCH_CANDIDATES + 1, estimated), estimate: true };
@@ -156,7 +161,8 @@ export async function countPeople(
     const stats = await ctx.database.query<{ n: number }>(
       "SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'people'::regclass",
     );
-    if (Number(stats[0]?.n ?? 0) > ESTIMATE_TABLE_ABOVE) return { total: Number(stats[0].n), estimate: true };
+    if (Number(stats[0]?.n ?? 0) > ESTIMATE_TABLE_ABOVE)
+      return { total: Number(stats[0].n), estimate: true };
   }
   const rows = await ctx.database.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM people p WHERE ${where.text} LIMIT ${COUNT_CAP + 1}) x`,
@@ -174,6 +180,7 @@ export async function personDetail(ctx: AppContext, id: number): Promise<PersonD
       locale: string;
       recruit_code: string;
       recruited_by: number | null;
+      recruiter_id: number | null;
       recruiter_name: string | null;
       recruited_count: number;
       utm_source: string | null;
@@ -184,9 +191,9 @@ export async function personDetail(ctx: AppContext, id: number): Promise<PersonD
   >(
     `SELECT ${summaryColumns}, p.commune_code, p.locale, p.recruit_code, p.recruited_by,
             p.utm_source, p.utm_medium, p.utm_campaign, p.referrer_url,
-            concat_ws(' ', r.first_name, r.last_name) AS recruiter_name,
+            r.id AS recruiter_id, concat_ws(' ', r.first_name, r.last_name) AS recruiter_name,
             (SELECT count(*)::int FROM people x WHERE x.recruited_by = p.id AND x.erased_at IS NULL) AS recruited_count
-       FROM people p LEFT JOIN people r ON r.id = p.recruited_by
+       FROM people p LEFT JOIN people r ON r.id = p.recruited_by AND r.erased_at IS NULL
       WHERE p.id = $1 AND p.erased_at IS NULL`,
     [id],
   );
@@ -214,8 +221,9 @@ export async function personDetail(ctx: AppContext, id: number): Promise<PersonD
     communeCode: row.commune_code,
     locale: row.locale,
     recruitCode: row.recruit_code,
-    recruitedBy: row.recruited_by
-      ? { id: Number(row.recruited_by), name: row.recruiter_name ?? '' }
+    // A recruiter who erased their data is no longer shown.
+    recruitedBy: row.recruiter_id
+      ? { id: Number(row.recruiter_id), name: row.recruiter_name ?? '' }
       : null,
     recruitedCount: row.recruited_count,
     utmSource: row.utm_source,

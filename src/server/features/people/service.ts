@@ -154,6 +154,12 @@ export async function applyConfirmedSignup(
  */
 export async function erasePerson(ctx: AppContext, personId: number, actorId: number | null) {
   await transaction(ctx.database, async (query) => {
+    // The development mail catcher keeps whole mails by address: they go first.
+    await query(
+      `DELETE FROM caught_mail WHERE lower(to_address) IN
+         (SELECT email_normalized FROM people WHERE id = $1 AND email_normalized IS NOT NULL)`,
+      [personId],
+    );
     await query(
       `UPDATE people SET email = NULL, email_normalized = NULL, first_name = NULL, last_name = NULL, phone = NULL,
               postal_code = NULL, commune_code = NULL, commune_name = NULL, departement_code = NULL,
@@ -175,7 +181,8 @@ export async function erasePerson(ctx: AppContext, personId: number, actorId: nu
       await query(`DELETE FROM ${table} WHERE person_id = $1`, [personId]);
     }
     await query(`DELETE FROM mail_outbox WHERE person_id = $1 AND status <> 'sent'`, [personId]);
-    await query('UPDATE mail_outbox SET to_address = $2 WHERE person_id = $1', [
+    // Template payloads hold the first name; sent mails keep only that they were sent.
+    await query('UPDATE mail_outbox SET to_address = $2, payload = NULL WHERE person_id = $1', [
       personId,
       'erased',
     ]);

@@ -1,13 +1,25 @@
 import type { RecruitmentStats } from '../../../contracts/recruitment.ts';
 import type { AppContext } from '../../core/context.ts';
 
+/** Today's date (YYYY-MM-DD) in a time zone: the campaign's day, not the server's. */
+function todayIn(timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date());
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 export async function recruitmentStats(
   ctx: AppContext,
   from?: string,
   to?: string,
 ): Promise<RecruitmentStats> {
   const tz = ctx.config.CAMPAIGN_TIMEZONE;
-  const end = to ?? new Date().toISOString().slice(0, 10);
+  const end = to ?? todayIn(tz);
   const start = from ?? new Date(Date.parse(end) - 89 * 86400_000).toISOString().slice(0, 10);
   const q = ctx.database.query;
   const range = `p.created_at >= ($1::date)::timestamp AT TIME ZONE $3 AND p.created_at < ($2::date + 1)::timestamp AT TIME ZONE $3`;

@@ -1,0 +1,279 @@
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problemSchema } from '../../../contracts/common.ts';
+import {
+  Browser,
+  createTestApp,
+  engines,
+  staffBrowser,
+  type TestApp,
+} from '../../testing/harness.ts';
+import { currentAuth, registerAccessControl } from './access.ts';
+import { errorHandler } from './errors.ts';
+import type { AuthState } from './session.ts';
+
+interface LightResponse {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  json(): unknown;
+}
+
+/** Every error is application/problem+json with type, title, status, code and detail. */
+function expectProblem(response: LightResponse, status: number, code: string) {
+  expect(response.statusCode).toBe(status);
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const body = problemSchema.parse(response.json());
+  expect(body).toMatchObject({ status, code, type: `https://levier.org/problems/${code}` });
+  expect(body.title.length).toBeGreaterThan(0);
+  expect(body.detail?.length).toBeGreaterThan(0);
+  return body;
+}
+
+describe('access declarations', () => {
+  const staffAuth: AuthState = {
+    personId: 7,
+    sessionHash: 'x',
+    roles: ['staff'],
+    permissions: ['people.read'],
+  };
+
+  it('refuses to start when an API route does not declare its access', async () => {
+    const app = Fastify();
+    registerAccessControl(app, async () => null);
+    // As buildApp registers every feature plugin.
+    await expect(
+      app.register(async (child) => {
+        child.get('/api/declared', { config: { access: { public: true } } }, async () => 'ok');
+        child.get('/api/undeclared', async () => ({ ok: true }));
+      }),
+    ).rejects.toThrow(/GET \/api\/undeclared does not declare its access/);
+  });
+
+  it('refuses an undeclared route registered on the root too', () => {
+    const app = Fastify();
+    registerAccessControl(app, async () => null);
+    expect(() => app.post('/api/oops', async () => 'x')).toThrow(/does not declare its access/);
+  });
+
+  it('lets non-API routes and the docs go undeclared, and enforces declarations', async () => {
+    let session: AuthState | null = null;
+    const app = Fastify();
+    app.setErrorHandler(errorHandler);
+    await app.register(cookie);
+    registerAccessControl(app, async () => session);
+    app.get('/about', async () => 'page');
+    app.get('/api/docs/extra', async () => 'docs');
+    app.get('/api/open', { config: { access: { public: true } } }, async (request) => ({
+      auth: request.auth,
+    }));
+    app.get(
+      '/api/optional',
+      { config: { access: { public: true, session: 'optional' } } },
+      async (request) => ({ personId: request.auth?.personId ?? null }),
+    );
+    app.get('/api/mine', { config: { access: { authenticated: true } } }, async (request) => ({
+      personId: currentAuth(request).personId,
+    }));
+    app.get('/api/hq', { config: { access: { permission: 'people.read' } } }, async () => 'hq');
+    app.get('/api/admin', { config: { access: { permission: 'roles.manage' } } }, async () => 'a');
+    await app.ready();
+
+    expect((await app.inject('/about')).statusCode).toBe(200);
+    expect((await app.inject('/api/docs/extra')).statusCode).toBe(200);
+    session = staffAuth;
+    // A public route does not even look at the session unless it asks to.
+    expect((await app.inject('/api/open')).json()).toEqual({ auth: null });
+    expect((await app.inject('/api/optional')).json()).toEqual({ personId: 7 });
+    expect((await app.inject('/api/mine')).json()).toEqual({ personId: 7 });
+    expect((await app.inject('/api/hq')).statusCode).toBe(200);
+    expectProblem(await app.inject('/api/admin'), 403, 'forbidden');
+    session = null;
+    expect((await app.inject('/api/optional')).json()).toEqual({ personId: null });
+    expectProblem(await app.inject('/api/mine'), 401, 'unauthenticated');
+    expectProblem(await app.inject('/api/hq'), 401, 'unauthenticated');
+    await app.close();
+  });
+});
+
+describe.each(engines)('HTTP layer on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers bad input with a 400 problem listing the fields', async () => {
+    const response = await new Browser(t.app).post('/api/signup', {
+      firstName: '',
+      email: 'x@example.org',
+      postalCode: '69001',
+      consents: { email: true, sms: false, phone: false },
+    });
+    const body = expectProblem(response, 400, 'validation_failed');
+    const fields = body.errors!.map((e) => `${e.field}:${e.code}`).sort();
+    expect(fields).toContain('firstName:required');
+    expect(fields.some((f) => f.startsWith('lastName:'))).toBe(true);
+  });
+
+  it('answers malformed JSON with a 400 problem', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/signup',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"firstName": ',
+    });
+    expectProblem(response, 400, 'invalid_json');
+  });
+
+  it('answers 401 for a logged-out person on a private route', async () => {
+    expectProblem(await new Browser(t.app).get('/api/me/profile'), 401, 'unauthenticated');
+    expectProblem(await new Browser(t.app).get('/api/people'), 401, 'unauthenticated');
+  });
+
+  it('checks access before validating input', async () => {
+    // A logged-out caller learns nothing about a private route's parameters.
+    expectProblem(
+      await new Browser(t.app).get('/api/people?pageSize=10000'),
+      401,
+      'unauthenticated',
+    );
+    expectProblem(await new Browser(t.app).get('/api/people/not-a-number'), 401, 'unauthenticated');
+  });
+
+  it('answers 403 for a missing CSRF token', async () => {
+    const browser = new Browser(t.app);
+    expectProblem(
+      await browser.post('/api/auth/login/start', { email: 'a@example.org' }),
+      403,
+      'csrf_invalid',
+    );
+  });
+
+  it('answers 404 for an unknown API route, whatever the method', async () => {
+    expectProblem(await new Browser(t.app).get('/api/nothing-here'), 404, 'not_found');
+    const browser = new Browser(t.app);
+    await browser.session();
+    expectProblem(await browser.post('/api/nothing-here', { a: 1 }), 404, 'not_found');
+  });
+
+  it('answers 404 for an unknown record', async () => {
+    const staff = await staffBrowser(t, 'http.staff@http.example', ['staff']);
+    expectProblem(await staff.get('/api/people/987654321'), 404, 'not_found');
+    expectProblem(await staff.get('/api/admin/accounts'), 403, 'forbidden');
+  });
+
+  it('answers 413 for a body over the limit', async () => {
+    const response = await new Browser(t.app).post('/api/signup', {
+      firstName: 'x'.repeat(1_100_000),
+    });
+    expectProblem(response, 413, 'payload_too_large');
+  });
+
+  it('answers 415 for a body that is not JSON', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/signup',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'firstName,lastName\nA,B\n',
+    });
+    expectProblem(response, 415, 'unsupported_media_type');
+  });
+
+  it('sends security headers on API answers and on errors', async () => {
+    for (const response of [
+      await t.app.inject('/api/site'),
+      await t.app.inject('/api/nothing-here'),
+      await t.app.inject('/'),
+    ]) {
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['referrer-policy']).toBeDefined();
+      // Not production: no HSTS on plain-HTTP development servers.
+      expect(response.headers['strict-transport-security']).toBeUndefined();
+    }
+  });
+
+  it('serves the OpenAPI description, generated from the zod schemas', async () => {
+    const response = await t.app.inject('/api/docs/json');
+    expect(response.statusCode).toBe(200);
+    const doc = response.json() as {
+      openapi: string;
+      info: { title: string };
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: {
+              content: Record<
+                string,
+                { schema: { properties: Record<string, unknown>; required: string[] } }
+              >;
+            };
+          }
+        >
+      >;
+    };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.info.title).toBe('Levier API');
+    const signup = doc.paths['/api/signup']?.post;
+    expect(signup).toBeDefined();
+    const schema = signup!.requestBody!.content['application/json'].schema;
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['firstName', 'lastName', 'email', 'postalCode', 'consents']),
+    );
+    expect(schema.required).toEqual(expect.arrayContaining(['firstName', 'email', 'consents']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/session', '/api/people', '/api/me/profile']),
+    );
+  });
+});
+
+describe('HTTP layer in production', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite', {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'a-production-secret-of-at-least-32-characters',
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('sends HSTS and marks the session and CSRF cookies Secure', async () => {
+    const site = await t.app.inject('/api/site');
+    expect(site.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    const session = await t.app.inject('/api/session');
+    const csrf = session.cookies.find((c) => c.name === 'levier_csrf') as
+      { secure?: boolean; httpOnly?: boolean } | undefined;
+    expect(csrf).toMatchObject({ secure: true, httpOnly: true });
+    const staff = await staffBrowser(t, 'prod.staff@http.example', ['staff']);
+    const me = await staff.session();
+    expect(me.me?.permissions).toContain('people.read');
+    // Log in once more in a fresh client to look at the cookie the server sets.
+    const browser = new Browser(t.app);
+    await browser.session();
+    const before = t.smtp.received.length;
+    await browser.post('/api/auth/login/start', { email: 'prod.staff@http.example' });
+    const mail = await t.smtp.waitFor(
+      'prod.staff@http.example',
+      (m) => t.smtp.received.indexOf(m) >= before && /^\d{6} /.test(m.subject),
+    );
+    const login = await browser.post('/api/auth/login/code', {
+      email: 'prod.staff@http.example',
+      code: mail.subject.slice(0, 6),
+    });
+    expect(login.statusCode).toBe(200);
+    const cookie = login.cookies.find((c) => c.name === 'levier_sid') as
+      { secure?: boolean; httpOnly?: boolean; sameSite?: string } | undefined;
+    expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+  });
+});

@@ -1,0 +1,432 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Browser,
+  createTestApp,
+  engines,
+  signupAndConfirm,
+  signupBody,
+  staffBrowser,
+  type TestApp,
+} from '../../testing/harness.ts';
+
+interface Problem {
+  status: number;
+  code: string;
+  errors?: Array<{ field: string; code: string }>;
+}
+
+interface Profile {
+  personId: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  postalCode: string;
+  communeCode: string;
+  communeName: string;
+  locale: string;
+  consents: { email: boolean; sms: boolean; phone: boolean };
+  confirmed: boolean;
+}
+
+const fieldErrors = (body: Problem) =>
+  (body.errors ?? []).map((e) => `${e.field}:${e.code}`).sort();
+
+describe.each(engines)('supporter space on %s', (engine) => {
+  let t: TestApp;
+  let staff: Browser;
+  let n = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    staff = await staffBrowser(t, 'hq@me.example', ['staff']);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** Logs a browser in with the code from the newest login mail (any number of devices). */
+  const login = async (browser: Browser, email: string) => {
+    await browser.session();
+    const before = t.smtp.received.length;
+    expect((await browser.post('/api/auth/login/start', { email })).statusCode).toBe(200);
+    const mail = await t.smtp.waitFor(
+      email,
+      (m) => t.smtp.received.indexOf(m) >= before && /^\d{6} /.test(m.subject),
+    );
+    const code = mail.subject.slice(0, 6);
+    const response = await browser.post('/api/auth/login/code', { email, code });
+    expect(response.statusCode).toBe(200);
+    browser.csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+  };
+
+  /** A confirmed supporter, logged in in their own browser. */
+  const loggedInSupporter = async (overrides: Record<string, unknown> = {}) => {
+    const email = `supporter.${++n}@me.example`;
+    const personId = await signupAndConfirm(t, { email, ...overrides });
+    const browser = new Browser(t.app);
+    await login(browser, email);
+    return { email, personId, browser };
+  };
+
+  const validUpdate = {
+    firstName: 'Éloïse',
+    lastName: 'Martin',
+    phone: '06 11 22 33 44',
+    postalCode: '13001',
+    locale: 'fr',
+  };
+
+  it('shows the profile of the logged-in person only', async () => {
+    const { email, personId, browser } = await loggedInSupporter({ firstName: 'Inès' });
+    const response = await browser.get('/api/me/profile');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      personId,
+      email,
+      firstName: 'Inès',
+      lastName: 'Durand',
+      postalCode: '69001',
+      communeCode: '69123',
+      communeName: 'Lyon',
+      consents: { email: true, sms: false, phone: false },
+      confirmed: true,
+      recruitedCount: 0,
+    });
+  });
+
+  it('updates the profile, normalising the phone and resolving the commune', async () => {
+    const { personId, browser } = await loggedInSupporter();
+    const response = await browser.put('/api/me/profile', validUpdate);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      firstName: 'Éloïse',
+      lastName: 'Martin',
+      phone: '+33611223344',
+      postalCode: '13001',
+      communeCode: '13055',
+      communeName: 'Marseille',
+    });
+    const [row] = await t.ctx.database.query<{ departement_code: string; search_text: string }>(
+      'SELECT departement_code, search_text FROM people WHERE id = $1',
+      [personId],
+    );
+    expect(row.departement_code).toBe('13');
+    expect(row.search_text).toContain('eloise martin');
+    expect(row.search_text).toContain('0611223344');
+    const detail = (await staff.get(`/api/people/${personId}`)).json() as {
+      timeline: Array<{ kind: string; data: Record<string, unknown>; actorName: string | null }>;
+    };
+    expect(detail.timeline[0]).toMatchObject({ kind: 'profile_update', data: { by: 'self' } });
+    // HQ search finds the person under the new name.
+    const found = (await staff.get('/api/people?q=eloise%20martin')).json() as {
+      items: Array<{ id: number }>;
+    };
+    expect(found.items.map((p) => p.id)).toContain(personId);
+  });
+
+  it('refuses a bad phone or postal code with field errors and changes nothing', async () => {
+    const { browser } = await loggedInSupporter();
+    const before = (await browser.get('/api/me/profile')).json() as Profile;
+    const bad = await browser.put('/api/me/profile', {
+      ...validUpdate,
+      phone: '12 34',
+      postalCode: '99999',
+    });
+    expect(bad.statusCode).toBe(400);
+    const body = bad.json() as Problem;
+    expect(body.code).toBe('validation_failed');
+    expect(fieldErrors(body)).toEqual(['phone:invalid_phone', 'postalCode:unknown_postal_code']);
+
+    const empty = await browser.put('/api/me/profile', { ...validUpdate, firstName: '  ' });
+    expect(empty.statusCode).toBe(400);
+    expect(fieldErrors(empty.json() as Problem)).toEqual(['firstName:required']);
+    expect((await browser.get('/api/me/profile')).json()).toEqual(before);
+  });
+
+  it('requires the commune when the postal code covers several', async () => {
+    const { browser } = await loggedInSupporter();
+    const missing = await browser.put('/api/me/profile', { ...validUpdate, postalCode: '01400' });
+    expect(missing.statusCode).toBe(400);
+    expect(fieldErrors(missing.json() as Problem)).toEqual(['communeCode:commune_required']);
+    const mismatch = await browser.put('/api/me/profile', {
+      ...validUpdate,
+      postalCode: '01400',
+      communeCode: '69123',
+    });
+    expect(fieldErrors(mismatch.json() as Problem)).toEqual(['communeCode:commune_mismatch']);
+    const chosen = await browser.put('/api/me/profile', {
+      ...validUpdate,
+      postalCode: '01400',
+      communeCode: '01093',
+    });
+    expect(chosen.statusCode).toBe(200);
+    expect(chosen.json()).toMatchObject({
+      communeCode: '01093',
+      communeName: 'Châtillon-sur-Chalaronne',
+    });
+  });
+
+  it('records consent changes with their source and shows them in the timeline', async () => {
+    const { personId, browser } = await loggedInSupporter();
+    const response = await browser.put('/api/me/consents', {
+      consents: { email: false, sms: true, phone: false },
+      locale: 'en',
+    });
+    expect(response.statusCode).toBe(200);
+    expect((response.json() as Profile).consents).toEqual({
+      email: false,
+      sms: true,
+      phone: false,
+    });
+    const events = await t.ctx.database.query<{
+      channel: string;
+      granted: boolean;
+      source: string;
+      wording_version: string;
+    }>(
+      'SELECT channel, granted, source, wording_version FROM consent_events WHERE person_id = $1 ORDER BY id',
+      [personId],
+    );
+    expect(events).toEqual([
+      { channel: 'email', granted: true, source: 'signup', wording_version: 'fr-2026-11' },
+      {
+        channel: 'email',
+        granted: false,
+        source: 'supporter_space',
+        wording_version: 'en-2026-11',
+      },
+      { channel: 'sms', granted: true, source: 'supporter_space', wording_version: 'en-2026-11' },
+    ]);
+    // Saving the same choices again records nothing new.
+    await browser.put('/api/me/consents', { consents: { email: false, sms: true, phone: false } });
+    expect(
+      await t.ctx.database.query('SELECT 1 FROM consent_events WHERE person_id = $1', [personId]),
+    ).toHaveLength(3);
+
+    const detail = (await staff.get(`/api/people/${personId}`)).json() as {
+      consents: Record<string, boolean>;
+      timeline: Array<{ kind: string; data: Record<string, unknown> }>;
+    };
+    expect(detail.consents).toEqual({ email: false, sms: true, phone: false });
+    const consentEntries = detail.timeline.filter(
+      (e) => e.kind === 'consent' && e.data.source === 'supporter_space',
+    );
+    expect(consentEntries.map((e) => `${e.data.channel}:${e.data.granted}`).sort()).toEqual([
+      'email:false',
+      'sms:true',
+    ]);
+  });
+
+  it('exports everything held about the person as a JSON attachment, and audits it', async () => {
+    const { email, personId, browser } = await loggedInSupporter({ phone: '0611223355' });
+    await browser.put('/api/me/consents', { consents: { email: true, sms: false, phone: true } });
+    const response = await browser.get('/api/me/export');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename=".+\.json"$/);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const data = response.json() as {
+      person: Record<string, unknown>;
+      consentHistory: Array<{ channel: string; granted: boolean; source: string }>;
+      timeline: Array<{ kind: string }>;
+      signups: unknown[];
+      sessions: unknown[];
+      account: Record<string, unknown>;
+    };
+    expect(data.person).toMatchObject({
+      id: personId,
+      email,
+      first_name: 'Camille',
+      phone: '+33611223355',
+    });
+    expect(data.person).not.toHaveProperty('search_text');
+    expect(data.account).not.toHaveProperty('password_hash');
+    expect(data.consentHistory.map((c) => `${c.source}:${c.channel}:${c.granted}`)).toEqual([
+      'signup:email:true',
+      'supporter_space:phone:true',
+    ]);
+    expect(data.timeline.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['confirmed', 'consent']),
+    );
+    expect(data.signups).toHaveLength(1);
+    expect(data.sessions.length).toBeGreaterThanOrEqual(1);
+    const audit = await t.ctx.database.query<{ actor_id: number; target: string }>(
+      "SELECT actor_id, target FROM audit_log WHERE action = 'person.self_export'",
+    );
+    expect(audit).toContainEqual({ actor_id: personId, target: `person:${personId}` });
+  });
+
+  it('refuses to delete without the confirmation word', async () => {
+    const { personId, browser } = await loggedInSupporter();
+    const response = await browser.post('/api/me/delete', { confirm: 'yes' });
+    expect(response.statusCode).toBe(400);
+    const [row] = await t.ctx.database.query<{ erased_at: Date | null }>(
+      'SELECT erased_at FROM people WHERE id = $1',
+      [personId],
+    );
+    expect(row.erased_at).toBeNull();
+    expect((await browser.get('/api/me/profile')).statusCode).toBe(200);
+  });
+
+  it('deletes the account: data erased, sessions ended, login impossible, email free again', async () => {
+    const { email, personId, browser } = await loggedInSupporter({ phone: '0611223366' });
+    const otherDevice = new Browser(t.app);
+    await login(otherDevice, email);
+    await browser.put('/api/me/consents', { consents: { email: true, sms: true, phone: true } });
+
+    // As the development mail catcher would have kept it.
+    await t.ctx.database.query(
+      `INSERT INTO caught_mail (to_address, from_address, subject, text_body)
+       VALUES ($1, 'campaign@me.example', 'Bonjour', 'Bonjour Camille'), ('other@me.example', 'campaign@me.example', 'Hi', 'Hi')`,
+      [email.toUpperCase()],
+    );
+
+    const response = await browser.post('/api/me/delete', { confirm: 'DELETE' });
+    expect(response.statusCode).toBe(200);
+    const caught = await t.ctx.database.query<{ to_address: string }>(
+      'SELECT to_address FROM caught_mail',
+    );
+    expect(caught).toEqual([{ to_address: 'other@me.example' }]);
+    const [row] = await t.ctx.database.query<Record<string, unknown>>(
+      `SELECT email, email_normalized, first_name, last_name, phone, postal_code, commune_name,
+              consent_email, consent_sms, search_text, erased_at FROM people WHERE id = $1`,
+      [personId],
+    );
+    expect(row).toMatchObject({
+      email: null,
+      email_normalized: null,
+      first_name: null,
+      last_name: null,
+      phone: null,
+      postal_code: null,
+      commune_name: null,
+      consent_email: false,
+      consent_sms: false,
+      search_text: '',
+    });
+    expect(row.erased_at).not.toBeNull();
+    for (const table of [
+      'sessions',
+      'accounts',
+      'login_codes',
+      'consent_events',
+      'person_events',
+    ]) {
+      const left = await t.ctx.database.query(`SELECT 1 FROM ${table} WHERE person_id = $1`, [
+        personId,
+      ]);
+      expect(left, table).toHaveLength(0);
+    }
+    // Nothing that was mailed to the person still holds their address or name.
+    const mails = await t.ctx.database.query<Record<string, unknown>>(
+      'SELECT to_address, subject, text_body, html_body, payload FROM mail_outbox WHERE person_id = $1',
+      [personId],
+    );
+    expect(mails.length).toBeGreaterThan(0);
+    for (const mail of mails) {
+      const text = JSON.stringify(mail);
+      expect(text).not.toContain(email);
+      expect(text).not.toContain('Camille');
+    }
+    const audit = await t.ctx.database.query(
+      "SELECT 1 FROM audit_log WHERE action = 'person.erase' AND target = $1",
+      [`person:${personId}`],
+    );
+    expect(audit).toHaveLength(1);
+
+    // Both devices are logged out.
+    expect((await browser.get('/api/me/profile')).statusCode).toBe(401);
+    expect((await otherDevice.get('/api/me/profile')).statusCode).toBe(401);
+    // HQ no longer sees the person.
+    expect((await staff.get(`/api/people/${personId}`)).statusCode).toBe(404);
+    const search = (await staff.get(`/api/people?q=${encodeURIComponent(email)}`)).json() as {
+      total: number;
+    };
+    expect(search.total).toBe(0);
+
+    // Logging in again is impossible: no code is even sent.
+    const again = new Browser(t.app);
+    await again.session();
+    expect((await again.post('/api/auth/login/start', { email })).statusCode).toBe(200);
+    // Erasure blanked the address on past mails, so any row with it would be a new code.
+    const queued = await t.ctx.database.query(
+      "SELECT 1 FROM mail_outbox WHERE kind = 'login_code' AND to_address = $1",
+      [email],
+    );
+    expect(queued).toHaveLength(0);
+
+    // Signing up again with the same email creates a fresh person.
+    const visitor = new Browser(t.app);
+    const before = t.smtp.received.length;
+    const signup = await visitor.post('/api/signup', signupBody({ email, firstName: 'Nouveau' }));
+    expect(signup.statusCode).toBe(200);
+    const mail = await t.smtp.waitFor(
+      email,
+      (m) => t.smtp.received.indexOf(m) >= before && m.text.includes('/confirm?token='),
+    );
+    const token = /confirm\?token=([\w.-]+)/.exec(mail.text)![1];
+    expect((await visitor.post('/api/signup/confirm', { token })).statusCode).toBe(200);
+    const [{ id: freshId }] = await t.ctx.database.query<{ id: number }>(
+      'SELECT id FROM people WHERE email_normalized = $1',
+      [email],
+    );
+    expect(freshId).not.toBe(personId);
+    const [fresh] = await t.ctx.database.query<{ first_name: string; consent_sms: boolean }>(
+      'SELECT first_name, consent_sms FROM people WHERE id = $1',
+      [freshId],
+    );
+    expect(fresh).toEqual({ first_name: 'Nouveau', consent_sms: false });
+  });
+
+  it("removes an erased recruiter from their recruits' records", async () => {
+    const recruiter = await loggedInSupporter({ firstName: 'Recruteuse' });
+    const [{ recruit_code: code }] = await t.ctx.database.query<{ recruit_code: string }>(
+      'SELECT recruit_code FROM people WHERE id = $1',
+      [recruiter.personId],
+    );
+    const recruitId = await signupAndConfirm(t, { email: `recruit.${++n}@me.example`, ref: code });
+    const before = (await staff.get(`/api/people/${recruitId}`)).json() as {
+      recruitedBy: { id: number; name: string } | null;
+    };
+    expect(before.recruitedBy).toEqual({ id: recruiter.personId, name: 'Recruteuse Durand' });
+
+    await recruiter.browser.post('/api/me/delete', { confirm: 'DELETE' });
+    const after = (await staff.get(`/api/people/${recruitId}`)).json() as {
+      recruitedBy: unknown;
+    };
+    expect(after.recruitedBy).toBeNull();
+    const stats = (await staff.get('/api/stats/recruitment')).json() as {
+      topRecruiters: Array<{ personId: number }>;
+    };
+    expect(stats.topRecruiters.map((r) => r.personId)).not.toContain(recruiter.personId);
+  });
+
+  it('only ever shows the logged-in person', async () => {
+    const a = await loggedInSupporter({ firstName: 'Alpha' });
+    const b = await loggedInSupporter({ firstName: 'Bravo' });
+    expect(((await a.browser.get('/api/me/profile')).json() as Profile).firstName).toBe('Alpha');
+    expect(((await b.browser.get('/api/me/profile')).json() as Profile).firstName).toBe('Bravo');
+    await a.browser.put('/api/me/profile', { ...validUpdate, firstName: 'Alphonse' });
+    expect(((await b.browser.get('/api/me/profile')).json() as Profile).firstName).toBe('Bravo');
+    // The export carries no one else's data.
+    const exported = (await b.browser.get('/api/me/export')).body;
+    expect(exported).not.toContain(a.email);
+    expect(exported).not.toContain('Alphonse');
+  });
+
+  it('does not apply a sign-up by someone else to a logged-in supporter', async () => {
+    const { email, browser } = await loggedInSupporter({ firstName: 'Real' });
+    await new Browser(t.app).post(
+      '/api/signup',
+      signupBody({
+        email,
+        firstName: 'Impostor',
+        consents: { email: true, sms: true, phone: true },
+      }),
+    );
+    const profile = (await browser.get('/api/me/profile')).json() as Profile;
+    expect(profile.firstName).toBe('Real');
+    expect(profile.consents.sms).toBe(false);
+  });
+});

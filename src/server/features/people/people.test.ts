@@ -1,0 +1,605 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  Browser,
+  createTestApp,
+  engines,
+  signupAndConfirm,
+  signupBody,
+  staffBrowser,
+  type TestApp,
+} from '../../testing/harness.ts';
+import { recruitmentStats } from '../recruitment/stats.ts';
+
+interface Problem {
+  status: number;
+  code: string;
+  errors?: Array<{ field: string; code: string }>;
+}
+interface PeoplePage {
+  items: Array<{ id: number; tags: string[]; lastName: string | null }>;
+  total: number;
+  totalIsEstimate: boolean;
+  page: number;
+  pageSize: number;
+}
+interface Detail {
+  id: number;
+  communeCode: string | null;
+  recruitedBy: { id: number; name: string } | null;
+  recruitedCount: number;
+  confirmedAt: string | null;
+  tags: string[];
+  timeline: Array<{ kind: string; data: Record<string, unknown>; actorName: string | null }>;
+}
+
+describe.each(engines)('people at HQ on %s', (engine) => {
+  let t: TestApp;
+  let staff: Browser;
+  let staffId: number;
+  /** The known data set: ids by role. */
+  const p = { eloise: 0, marc: 0, zoe: 0, paul: 0 };
+  let dataset: number[] = [];
+
+  const setCreatedAt = (id: number, at: string) =>
+    t.ctx.database.query('UPDATE people SET created_at = $2 WHERE id = $1', [id, at]);
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    staff = await staffBrowser(t, 'staff@people.example', ['staff']);
+    staffId = (await staff.session()).me!.personId;
+
+    p.eloise = await signupAndConfirm(t, {
+      email: 'p1@hq.example',
+      firstName: 'Éloïse',
+      lastName: 'Lefèvre',
+      phone: '06 12 34 56 78',
+      postalCode: '69001',
+      consents: { email: true, sms: false, phone: false },
+    });
+    const [{ recruit_code: eloiseCode }] = await t.ctx.database.query<{ recruit_code: string }>(
+      'SELECT recruit_code FROM people WHERE id = $1',
+      [p.eloise],
+    );
+    p.marc = await signupAndConfirm(t, {
+      email: 'p2@hq.example',
+      firstName: 'Marc',
+      lastName: 'Dupont',
+      phone: '07 11 22 33 44',
+      postalCode: '13001',
+      consents: { email: false, sms: true, phone: false },
+      source: 'embed',
+    });
+    p.zoe = await signupAndConfirm(t, {
+      email: 'p3@hq.example',
+      firstName: 'Zoé',
+      lastName: 'Martin',
+      postalCode: '42000',
+      consents: { email: false, sms: false, phone: true },
+      ref: eloiseCode,
+    });
+    const pending = await new Browser(t.app).post(
+      '/api/signup',
+      signupBody({
+        email: 'p4@hq.example',
+        firstName: 'Paul',
+        lastName: 'Attente',
+        postalCode: '75001',
+      }),
+    );
+    expect(pending.statusCode).toBe(200);
+    [{ id: p.paul }] = await t.ctx.database.query<{ id: number }>(
+      "SELECT id FROM people WHERE email_normalized = 'p4@hq.example'",
+    );
+    // Creation times straddling midnight in Paris (UTC+1 in March).
+    await setCreatedAt(p.marc, '2024-03-10T12:00:00Z');
+    await setCreatedAt(p.eloise, '2024-03-10T23:30:00Z'); // 11 March, 00:30 in Paris
+    await setCreatedAt(p.zoe, '2024-03-12T08:00:00Z');
+    dataset = [p.eloise, p.marc, p.zoe, p.paul, staffId];
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const list = async (query: string) => {
+    const response = await staff.get(`/api/people?pageSize=200&${query}`);
+    expect(response.statusCode, `${query}: ${response.body}`).toBe(200);
+    return response.json() as PeoplePage;
+  };
+  /** Which people of the data set a query returns, in the data set's order. */
+  const ids = async (query: string) => {
+    const found = new Set((await list(query)).items.map((i) => i.id));
+    return dataset.filter((id) => found.has(id));
+  };
+
+  describe('search', () => {
+    it('ignores accents and case in names', async () => {
+      expect(await ids('q=eloise')).toEqual([p.eloise]);
+      expect(await ids('q=LEFEVRE')).toEqual([p.eloise]);
+      expect(await ids(`q=${encodeURIComponent('éloïse lefèvre')}`)).toEqual([p.eloise]);
+      expect(await ids('q=zoe')).toEqual([p.zoe]);
+    });
+
+    it('finds by email, whole or part', async () => {
+      expect(await ids('q=p2%40hq.example')).toEqual([p.marc]);
+      expect(await ids('q=P2%40HQ')).toEqual([p.marc]);
+      expect(await ids('q=hq.example')).toEqual([p.eloise, p.marc, p.zoe, p.paul]);
+    });
+
+    it('finds by phone in national or international format', async () => {
+      expect(await ids(`q=${encodeURIComponent('06 12 34 56 78')}`)).toEqual([p.eloise]);
+      expect(await ids(`q=${encodeURIComponent('+33 6 12 34 56 78')}`)).toEqual([p.eloise]);
+      expect(await ids('q=0711223344')).toEqual([p.marc]);
+      expect(await ids('q=06.12.34.56.78')).toEqual([p.eloise]);
+      // The beginning of a number, typed with spaces, finds it too.
+      expect(await ids(`q=${encodeURIComponent('06 12 34')}`)).toEqual([p.eloise]);
+      expect(await ids(`q=${encodeURIComponent('+33 7 11 22')}`)).toEqual([p.marc]);
+    });
+
+    it('finds by commune name', async () => {
+      expect(await ids('q=saint-etienne')).toEqual([p.zoe]);
+      expect(await ids(`q=${encodeURIComponent('Saint-Étienne')}`)).toEqual([p.zoe]);
+      expect(await ids('q=Marseille')).toEqual([p.marc]);
+    });
+
+    it('treats LIKE wildcards as plain characters', async () => {
+      expect(await ids('q=%25')).toEqual([]);
+      expect(await ids('q=p_%40hq')).toEqual([]);
+      expect(await ids('q=nobody-has-this')).toEqual([]);
+    });
+  });
+
+  describe('pagination', () => {
+    it('pages through a search without gaps or repeats', async () => {
+      const pages: number[][] = [];
+      for (const page of [1, 2]) {
+        const result = await staff.get(
+          `/api/people?q=hq.example&pageSize=3&page=${page}&sort=created_asc`,
+        );
+        const body = result.json() as PeoplePage;
+        expect(body).toMatchObject({ total: 4, totalIsEstimate: false, page, pageSize: 3 });
+        pages.push(body.items.map((i) => i.id));
+      }
+      expect(pages).toEqual([[p.marc, p.eloise, p.zoe], [p.paul]]);
+      const beyond = (
+        await staff.get('/api/people?q=hq.example&pageSize=3&page=3')
+      ).json() as PeoplePage;
+      expect(beyond.items).toEqual([]);
+      expect(beyond.total).toBe(4);
+    });
+
+    it('sorts newest first by default, or by name', async () => {
+      expect((await list('q=hq.example')).items.map((i) => i.id)).toEqual([
+        p.paul,
+        p.zoe,
+        p.eloise,
+        p.marc,
+      ]);
+      expect((await list('q=hq.example&sort=name_asc')).items.map((i) => i.lastName)).toEqual([
+        'Attente',
+        'Dupont',
+        'Lefèvre',
+        'Martin',
+      ]);
+    });
+
+    it('pages an unfiltered list with an exact total', async () => {
+      const first = (await staff.get('/api/people?pageSize=2')).json() as PeoplePage;
+      const all = await list('');
+      expect(first.items).toHaveLength(2);
+      expect(first.total).toBe(all.total);
+      expect(all.items).toHaveLength(all.total);
+      expect(all.total).toBeGreaterThanOrEqual(dataset.length);
+    });
+  });
+
+  describe('filters', () => {
+    it('filters by commune and département', async () => {
+      expect(await ids('communeCodes=69123')).toEqual([p.eloise]);
+      expect(await ids('communeCodes=69123,13055')).toEqual([p.eloise, p.marc]);
+      expect(await ids('communeCodes=69123&communeCodes=42218')).toEqual([p.eloise, p.zoe]);
+      expect(await ids('departementCodes=42')).toEqual([p.zoe]);
+      expect(await ids('departementCodes=13,42,75')).toEqual([p.marc, p.zoe, p.paul]);
+    });
+
+    it('filters by consent per channel', async () => {
+      expect(await ids('consentEmail=yes')).toEqual([p.eloise]);
+      expect(await ids('consentEmail=no')).toEqual([p.marc, p.zoe, p.paul, staffId]);
+      expect(await ids('consentSms=yes')).toEqual([p.marc]);
+      expect(await ids('consentPhone=yes')).toEqual([p.zoe]);
+      expect(await ids('consentPhone=no&consentSms=no')).toEqual([p.eloise, p.paul, staffId]);
+    });
+
+    it('filters by confirmation', async () => {
+      expect(await ids('confirmed=no')).toEqual([p.paul]);
+      expect(await ids('confirmed=yes')).toEqual([p.eloise, p.marc, p.zoe, staffId]);
+    });
+
+    it('filters by source and recruiter', async () => {
+      expect(await ids('sources=embed')).toEqual([p.marc]);
+      expect(await ids('sources=staff')).toEqual([staffId]);
+      expect(await ids('sources=signup,embed')).toEqual([p.eloise, p.marc, p.zoe, p.paul]);
+      expect(await ids(`recruitedBy=${p.eloise}`)).toEqual([p.zoe]);
+      expect(await ids(`recruitedBy=${p.marc}`)).toEqual([]);
+    });
+
+    it('filters by creation date, in the campaign time zone', async () => {
+      expect(await ids('createdFrom=2024-03-11&createdTo=2024-03-11')).toEqual([p.eloise]);
+      expect(await ids('createdTo=2024-03-10')).toEqual([p.marc]);
+      expect(await ids('createdFrom=2024-03-10&createdTo=2024-03-12')).toEqual([
+        p.eloise,
+        p.marc,
+        p.zoe,
+      ]);
+      expect(await ids('createdFrom=2024-03-12')).toEqual([p.zoe, p.paul, staffId]);
+    });
+
+    it('combines filters and search with AND', async () => {
+      expect(await ids('departementCodes=13,42&consentSms=yes')).toEqual([p.marc]);
+      expect(await ids('q=hq.example&confirmed=yes&createdFrom=2024-03-11')).toEqual([
+        p.eloise,
+        p.zoe,
+      ]);
+      expect(await ids('q=marseille&departementCodes=42')).toEqual([]);
+    });
+
+    it('refuses bad query parameters with field errors', async () => {
+      const cases: Array<[string, string]> = [
+        ['pageSize=10000', 'pageSize'],
+        ['pageSize=0', 'pageSize'],
+        ['page=0', 'page'],
+        ['sort=random', 'sort'],
+        ['consentEmail=maybe', 'consentEmail'],
+        ['confirmed=1', 'confirmed'],
+        ['createdFrom=2024-13-01', 'createdFrom'],
+        ['recruitedBy=abc', 'recruitedBy'],
+        ['segmentId=-1', 'segmentId'],
+      ];
+      for (const [query, field] of cases) {
+        const response = await staff.get(`/api/people?${query}`);
+        expect(response.statusCode, query).toBe(400);
+        const body = response.json() as Problem;
+        expect(body.code).toBe('validation_failed');
+        expect(
+          body.errors?.map((e) => e.field),
+          query,
+        ).toContain(field);
+      }
+    });
+  });
+
+  describe('tags', () => {
+    it('adds tags to chosen people, with a timeline entry each', async () => {
+      const response = await staff.post('/api/people/tags/bulk', {
+        personIds: [p.eloise, p.marc],
+        add: ['vip', 'volunteer'],
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ matched: 2 });
+      expect(await ids('tags=vip')).toEqual([p.eloise, p.marc]);
+      const detail = (await staff.get(`/api/people/${p.marc}`)).json() as Detail;
+      expect(detail.tags).toEqual(['vip', 'volunteer']);
+      expect(detail.timeline[0]).toMatchObject({
+        kind: 'tags',
+        data: { added: ['vip', 'volunteer'], removed: [] },
+      });
+      // Adding the same tag again changes nothing.
+      const again = await staff.post('/api/people/tags/bulk', {
+        personIds: [p.marc],
+        add: ['vip'],
+      });
+      expect(again.json()).toEqual({ matched: 1 });
+      const tags = (await staff.get('/api/tags')).json() as Array<{ name: string; count: number }>;
+      expect(tags.find((tag) => tag.name === 'vip')?.count).toBe(2);
+    });
+
+    it('tags everyone a filter matches, and removes tags', async () => {
+      const response = await staff.post('/api/people/tags/bulk', {
+        filter: { departementCodes: ['13', '42'] },
+        add: ['south'],
+        remove: ['vip'],
+      });
+      expect(response.json()).toEqual({ matched: 2 });
+      expect(await ids('tags=south')).toEqual([p.marc, p.zoe]);
+      expect(await ids('tags=vip')).toEqual([p.eloise]);
+      expect(await ids('tags=vip,south')).toEqual([p.eloise, p.marc, p.zoe]);
+      const zoe = (await staff.get(`/api/people/${p.zoe}`)).json() as Detail;
+      expect(zoe.tags).toEqual(['south']);
+      expect(zoe.timeline.filter((e) => e.kind === 'tags')).toHaveLength(1);
+
+      const removal = await staff.post('/api/people/tags/bulk', {
+        personIds: [p.eloise],
+        remove: ['vip'],
+      });
+      expect(removal.json()).toEqual({ matched: 1 });
+      expect(await ids('tags=vip')).toEqual([]);
+    });
+
+    it('tags nobody who is not matched, and nobody erased', async () => {
+      const none = await staff.post('/api/people/tags/bulk', {
+        filter: { departementCodes: ['2A'] },
+        add: ['corsica'],
+      });
+      expect(none.json()).toEqual({ matched: 0 });
+      const unknown = await staff.post('/api/people/tags/bulk', {
+        personIds: [987654321],
+        add: ['ghost'],
+      });
+      expect(unknown.json()).toEqual({ matched: 0 });
+      expect(
+        await t.ctx.database.query('SELECT 1 FROM person_tags WHERE person_id = 987654321'),
+      ).toHaveLength(0);
+    });
+
+    it('refuses a bulk change without target or without tags', async () => {
+      const noTarget = await staff.post('/api/people/tags/bulk', { add: ['x'] });
+      expect(noTarget.statusCode).toBe(400);
+      expect((noTarget.json() as Problem).code).toBe('no_target');
+      const noChange = await staff.post('/api/people/tags/bulk', { personIds: [p.eloise] });
+      expect(noChange.statusCode).toBe(400);
+      expect((noChange.json() as Problem).code).toBe('no_change');
+      const tooLong = await staff.post('/api/people/tags/bulk', {
+        personIds: [p.eloise],
+        add: ['x'.repeat(61)],
+      });
+      expect(tooLong.statusCode).toBe(400);
+      expect(await t.ctx.database.query("SELECT 1 FROM tags WHERE name = 'x'")).toHaveLength(0);
+    });
+  });
+
+  describe('segments', () => {
+    let segmentId = 0;
+
+    it('creates a segment and lists it', async () => {
+      const response = await staff.post('/api/segments', {
+        name: 'South',
+        filter: { departementCodes: '13,42' },
+      });
+      expect(response.statusCode).toBe(200);
+      const segment = response.json() as { id: number; name: string; filter: unknown };
+      expect(segment).toMatchObject({ name: 'South', filter: { departementCodes: ['13', '42'] } });
+      segmentId = segment.id;
+      const all = (await staff.get('/api/segments')).json() as Array<{ id: number; name: string }>;
+      expect(all).toContainEqual(expect.objectContaining({ id: segmentId, name: 'South' }));
+    });
+
+    it('lists the people of a segment, narrowed by more filters', async () => {
+      expect(await ids(`segmentId=${segmentId}`)).toEqual([p.marc, p.zoe]);
+      expect(await ids(`segmentId=${segmentId}&consentSms=yes`)).toEqual([p.marc]);
+      expect(await ids(`segmentId=${segmentId}&q=zoe`)).toEqual([p.zoe]);
+      expect((await list(`segmentId=${segmentId}`)).total).toBe(2);
+    });
+
+    it('tags the people of a segment', async () => {
+      const response = await staff.post('/api/people/tags/bulk', {
+        filter: { segmentId },
+        add: ['segment-tag'],
+      });
+      expect(response.json()).toEqual({ matched: 2 });
+      expect(await ids('tags=segment-tag')).toEqual([p.marc, p.zoe]);
+    });
+
+    it('updates a segment', async () => {
+      const response = await staff.put(`/api/segments/${segmentId}`, {
+        name: 'Bouches-du-Rhône',
+        filter: { departementCodes: ['13'] },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({ id: segmentId, name: 'Bouches-du-Rhône' });
+      expect(await ids(`segmentId=${segmentId}`)).toEqual([p.marc]);
+    });
+
+    it('refuses a segment built on another segment', async () => {
+      const nested = await staff.post('/api/segments', {
+        name: 'Nested',
+        filter: { segmentId, consentSms: 'yes' },
+      });
+      expect(nested.statusCode).toBe(400);
+      expect((nested.json() as Problem).code).toBe('segment_nesting');
+      const nestedUpdate = await staff.put(`/api/segments/${segmentId}`, {
+        name: 'Self',
+        filter: { segmentId },
+      });
+      expect((nestedUpdate.json() as Problem).code).toBe('segment_nesting');
+      const names = ((await staff.get('/api/segments')).json() as Array<{ name: string }>).map(
+        (s) => s.name,
+      );
+      expect(names).not.toContain('Nested');
+      expect(names).toContain('Bouches-du-Rhône');
+    });
+
+    it('refuses invalid segments', async () => {
+      expect((await staff.post('/api/segments', { name: '', filter: {} })).statusCode).toBe(400);
+      const badFilter = await staff.post('/api/segments', {
+        name: 'Bad',
+        filter: { consentEmail: 'perhaps' },
+      });
+      expect(badFilter.statusCode).toBe(400);
+      expect((badFilter.json() as Problem).errors?.[0].field).toBe('filter.consentEmail');
+    });
+
+    it('deletes a segment', async () => {
+      const response = await staff.delete(`/api/segments/${segmentId}`);
+      expect(response.statusCode).toBe(204);
+      const all = (await staff.get('/api/segments')).json() as Array<{ id: number }>;
+      expect(all.map((s) => s.id)).not.toContain(segmentId);
+      const gone = await staff.get(`/api/people?segmentId=${segmentId}`);
+      expect(gone.statusCode).toBe(404);
+      expect((await staff.delete(`/api/segments/${segmentId}`)).statusCode).toBe(404);
+      const update = await staff.put(`/api/segments/${segmentId}`, { name: 'X', filter: {} });
+      expect(update.statusCode).toBe(404);
+    });
+  });
+
+  describe('person detail', () => {
+    it('shows the person, recruiter, recruits and timeline', async () => {
+      const zoe = (await staff.get(`/api/people/${p.zoe}`)).json() as Detail;
+      expect(zoe).toMatchObject({
+        id: p.zoe,
+        communeCode: '42218',
+        recruitedBy: { id: p.eloise, name: 'Éloïse Lefèvre' },
+        recruitedCount: 0,
+      });
+      expect(zoe.confirmedAt).not.toBeNull();
+      const kinds = zoe.timeline.map((e) => e.kind);
+      expect(kinds).toEqual(expect.arrayContaining(['signup', 'confirmed', 'consent']));
+      expect(zoe.timeline.at(-1)).toMatchObject({ kind: 'signup', data: { source: 'signup' } });
+      const eloise = (await staff.get(`/api/people/${p.eloise}`)).json() as Detail;
+      expect(eloise).toMatchObject({ recruitedBy: null, recruitedCount: 1 });
+      const paul = (await staff.get(`/api/people/${p.paul}`)).json() as Detail;
+      expect(paul.confirmedAt).toBeNull();
+    });
+
+    it('answers 404 for an unknown person and 400 for a malformed id', async () => {
+      const missing = await staff.get('/api/people/987654321');
+      expect(missing.statusCode).toBe(404);
+      expect((missing.json() as Problem).code).toBe('not_found');
+      expect((await staff.get('/api/people/abc')).statusCode).toBe(400);
+      expect((await staff.get('/api/people/0')).statusCode).toBe(400);
+    });
+  });
+
+  describe('recruitment statistics', () => {
+    const stats = { r1: 0, r2: 0, s1: 0, s2: 0, s3: 0, s4: 0 };
+
+    beforeAll(async () => {
+      stats.r1 = await signupAndConfirm(t, {
+        email: 'r1@stats.example',
+        firstName: 'Rémi',
+        lastName: 'Recruteur',
+      });
+      stats.r2 = await signupAndConfirm(t, {
+        email: 'r2@stats.example',
+        firstName: 'Rose',
+        lastName: 'Relais',
+      });
+      const codes = await t.ctx.database.query<{ id: number; recruit_code: string }>(
+        'SELECT id, recruit_code FROM people WHERE id = ANY($1::bigint[])',
+        [[stats.r1, stats.r2]],
+      );
+      const codeOf = (id: number) => codes.find((c) => c.id === id)!.recruit_code;
+      stats.s1 = await signupAndConfirm(t, {
+        email: 's1@stats.example',
+        postalCode: '69001',
+        ref: codeOf(stats.r1),
+      });
+      stats.s2 = await signupAndConfirm(t, {
+        email: 's2@stats.example',
+        postalCode: '13001',
+        ref: codeOf(stats.r1),
+      });
+      const pending = await new Browser(t.app).post(
+        '/api/signup',
+        signupBody({ email: 's3@stats.example', postalCode: '13001', ref: codeOf(stats.r1) }),
+      );
+      expect(pending.statusCode).toBe(200);
+      [{ id: stats.s3 }] = await t.ctx.database.query<{ id: number }>(
+        "SELECT id FROM people WHERE email_normalized = 's3@stats.example'",
+      );
+      stats.s4 = await signupAndConfirm(t, {
+        email: 's4@stats.example',
+        postalCode: '33000',
+        source: 'embed',
+        utmSource: 'newsletter',
+        ref: codeOf(stats.r2),
+      });
+      await setCreatedAt(stats.r1, '2024-12-01T10:00:00Z');
+      await setCreatedAt(stats.r2, '2024-12-01T10:00:00Z');
+      await setCreatedAt(stats.s1, '2025-01-14T22:30:00Z'); // 23:30 on the 14th in Paris
+      await setCreatedAt(stats.s2, '2025-01-14T23:30:00Z'); // 00:30 on the 15th in Paris
+      await setCreatedAt(stats.s3, '2025-01-15T10:00:00Z');
+      await setCreatedAt(stats.s4, '2025-01-16T12:00:00Z');
+    });
+
+    it('counts per day in Europe/Paris, by source, by département and by recruiter', async () => {
+      const response = await staff.get('/api/stats/recruitment?from=2025-01-14&to=2025-01-16');
+      expect(response.statusCode).toBe(200);
+      const body = response.json() as {
+        perDay: unknown[];
+        bySource: unknown[];
+        byUtmSource: unknown[];
+        byDepartement: Array<{ code: string; name: string; count: number }>;
+        topRecruiters: unknown[];
+      };
+      expect(body.perDay).toEqual([
+        { day: '2025-01-14', signups: 1, confirmed: 1 },
+        { day: '2025-01-15', signups: 2, confirmed: 1 },
+        { day: '2025-01-16', signups: 1, confirmed: 1 },
+      ]);
+      expect(body.bySource).toEqual([
+        { source: 'signup', count: 3 },
+        { source: 'embed', count: 1 },
+      ]);
+      expect(body.byUtmSource).toEqual([
+        { source: '(none)', count: 3 },
+        { source: 'newsletter', count: 1 },
+      ]);
+      expect(body.byDepartement[0]).toEqual({ code: '13', name: 'Bouches-du-Rhône', count: 2 });
+      expect(body.byDepartement.slice(1).sort((a, b) => a.code.localeCompare(b.code))).toEqual([
+        { code: '33', name: 'Gironde', count: 1 },
+        { code: '69', name: 'Rhône', count: 1 },
+      ]);
+      expect(body.topRecruiters).toEqual([
+        { personId: stats.r1, name: 'Rémi Recruteur', recruited: 3, confirmed: 2 },
+        { personId: stats.r2, name: 'Rose Relais', recruited: 1, confirmed: 1 },
+      ]);
+    });
+
+    it('narrows everything to the chosen days', async () => {
+      const body = (
+        await staff.get('/api/stats/recruitment?from=2025-01-15&to=2025-01-15')
+      ).json() as {
+        perDay: unknown[];
+        bySource: unknown[];
+        topRecruiters: unknown[];
+      };
+      expect(body.perDay).toEqual([{ day: '2025-01-15', signups: 2, confirmed: 1 }]);
+      expect(body.bySource).toEqual([{ source: 'signup', count: 2 }]);
+      expect(body.topRecruiters).toEqual([
+        { personId: stats.r1, name: 'Rémi Recruteur', recruited: 2, confirmed: 1 },
+      ]);
+    });
+
+    it('gives totals over everyone not erased', async () => {
+      const body = (await staff.get('/api/stats/recruitment')).json() as {
+        totals: { people: number; confirmed: number; last7Days: number; last30Days: number };
+        perDay: Array<{ day: string }>;
+      };
+      const [expected] = await t.ctx.database.query<{
+        people: number;
+        confirmed: number;
+        d7: number;
+      }>(
+        `SELECT count(*)::int AS people, count(confirmed_at)::int AS confirmed,
+                count(*) FILTER (WHERE created_at > now() - interval '7 days')::int AS d7
+           FROM people WHERE erased_at IS NULL`,
+      );
+      expect(body.totals).toMatchObject({
+        people: expected.people,
+        confirmed: expected.confirmed,
+        last7Days: expected.d7,
+      });
+      // By default, the last 90 days.
+      expect(body.perDay).toHaveLength(90);
+    });
+
+    it("ends the default range on today's date in the campaign time zone", async () => {
+      // 23:30 UTC on 1 February is already 2 February in Paris.
+      await setCreatedAt(stats.s4, '2025-02-01T23:30:00Z');
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date('2025-02-01T23:40:00Z') });
+      try {
+        const result = await recruitmentStats(t.ctx);
+        expect(result.perDay.at(-1)).toEqual({ day: '2025-02-02', signups: 1, confirmed: 1 });
+        expect(result.perDay).toHaveLength(90);
+      } finally {
+        vi.useRealTimers();
+        await setCreatedAt(stats.s4, '2025-01-16T12:00:00Z');
+      }
+    });
+
+    it('refuses malformed dates', async () => {
+      const response = await staff.get('/api/stats/recruitment?from=14/01/2025');
+      expect(response.statusCode).toBe(400);
+      expect((response.json() as Problem).errors?.[0].field).toBe('from');
+    });
+  });
+});
