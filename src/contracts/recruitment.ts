@@ -57,10 +57,15 @@ export const publicSiteSchema = z.object({
 });
 export type PublicSite = z.infer<typeof publicSiteSchema>;
 
-export const statsQuerySchema = z.object({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-});
+export const statsQuerySchema = z
+  .object({
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+  })
+  .refine((q) => !q.from || !q.to || (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 731, {
+    message: 'range_too_long',
+    path: ['from'],
+  });
 
 export const recruitmentStatsSchema = z.object({
   totals: z.object({

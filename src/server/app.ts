@@ -14,6 +14,8 @@ import {
 import type { AppContext } from './core/context.ts';
 import { registerAccessControl } from './core/http/access.ts';
 import { errorHandler, sendProblem } from './core/http/errors.ts';
+import { MemoryRateLimitStore, PostgresRateLimitStore } from './core/http/rate-limit-store.ts';
+import { CSRF_COOKIE } from './core/http/csrf.ts';
 import { securityHeaders } from './core/http/security-headers.ts';
 import { createSessionLoader } from './core/http/session.ts';
 import { registerWeb } from './core/http/web.ts';
@@ -47,7 +49,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: 'levier_csrf',
+    cookieKey: CSRF_COOKIE,
     cookieOpts: {
       path: '/',
       sameSite: 'lax',
@@ -57,7 +59,21 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
   });
-  await app.register(rateLimit, { global: false });
+  const database = ctx.database;
+  const RateLimitStore =
+    config.RATE_LIMIT_STORE === 'postgres'
+      ? class extends PostgresRateLimitStore {
+          constructor() {
+            super(database);
+          }
+        }
+      : class extends MemoryRateLimitStore {
+          // The plugin passes its options to the constructor; the store needs none.
+          constructor() {
+            super();
+          }
+        };
+  await app.register(rateLimit, { global: false, store: RateLimitStore as never });
   await app.register(multipart, {
     limits: { fileSize: config.IMPORT_LIMIT_BYTES, files: 1, fields: 10 },
   });

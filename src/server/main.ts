@@ -90,10 +90,13 @@ async function main(argv: string[]) {
       const ctx = await createContext(config);
       const personId = await personForEmail(ctx, values.email);
       await setRoles(ctx, personId, roles, [], null);
+      await ensureAccount(ctx, personId);
+      // The first administrator may have no working mail yet: print a one-time login link.
+      const { linkUrl } = await issueLoginCode(ctx, personId);
       await closeContext(ctx);
-      console.log(
-        `${values.email} now has the role(s) ${roles.join(', ')}. Log in at ${config.publicUrl}/login`,
-      );
+      console.log(`${values.email} now has the role(s) ${roles.join(', ')}.`);
+      console.log(`Log in within 15 minutes with this one-time link:\n  ${linkUrl}`);
+      console.log(`Later, log in at ${config.publicUrl}/login with a code sent by email.`);
       return;
     }
     default:

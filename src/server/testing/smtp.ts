@@ -44,12 +44,14 @@ export async function startSmtpServer() {
       to: string,
       predicate: (m: ReceivedMail) => boolean = () => true,
       timeoutMs = 10_000,
+      /** Only mail received after this many messages (`received.length` before the request). */
+      since = 0,
     ) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const found = received.find(
-          (m) => m.to.toLowerCase() === to.trim().toLowerCase() && predicate(m),
-        );
+        const found = received
+          .slice(since)
+          .find((m) => m.to.toLowerCase() === to.trim().toLowerCase() && predicate(m));
         if (found) return found;
         if (Date.now() > deadline) throw new Error(`No mail to ${to} within ${timeoutMs} ms`);
         await new Promise<void>((resolve) => {

@@ -67,7 +67,7 @@ export async function dispatchOutbox(
       await transport.send({ from, to: mail.to_address, ...rendered });
       // The body may hold a login code or confirmation link: it is not kept once sent.
       await database.query(
-        `UPDATE mail_outbox SET status = 'sent', sent_at = now(), text_body = NULL, html_body = NULL, last_error = NULL
+        `UPDATE mail_outbox SET status = 'sent', sent_at = now(), text_body = NULL, html_body = NULL, payload = NULL, last_error = NULL
           WHERE id = $1`,
         [mail.id],
       );

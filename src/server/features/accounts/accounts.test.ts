@@ -396,6 +396,9 @@ describe.each(engines)('accounts on %s', (engine) => {
       newPassword: 'another long secret',
     });
     expect(changed.statusCode).toBe(200);
+    // The other browser, logged in with the old password, is logged out; this one is not.
+    expect((await browser.get('/api/people')).statusCode).toBe(401);
+    expect((await staff.get('/api/people')).statusCode).toBe(200);
   });
 
   it('refuses a wrong password or unknown email with the same invalid_credentials', async () => {

@@ -12,6 +12,7 @@ import { okSchema } from '../../../contracts/common.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
 import { forbidden } from '../../core/http/errors.ts';
+import { CSRF_COOKIE } from '../../core/http/csrf.ts';
 import { clearSessionCookie, startSession } from '../../core/http/session.ts';
 import * as accounts from './service.ts';
 
@@ -21,11 +22,15 @@ export const accountsRoutes =
     const limit = {
       max: ctx.config.LOGIN_RATE_LIMIT,
       timeWindow: ctx.config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+      // Code, link and password attempts share one budget per address.
+      groupId: 'login',
     };
     const secure = ctx.config.production;
 
     const loggedIn = async (request: FastifyRequest, reply: FastifyReply, personId: number) => {
       await startSession(ctx.database, request, reply, personId, secure);
+      // A new CSRF secret with the new session: a token from before the login is no good.
+      delete request.cookies[CSRF_COOKIE];
       return { me: await accounts.me(ctx, personId), csrfToken: reply.generateCsrf() };
     };
 
@@ -138,6 +143,8 @@ export const accountsRoutes =
           request.body.newPassword,
           request.body.currentPassword,
         );
+        // Whoever knew the old password is logged out; this browser stays in.
+        await accounts.endOtherSessions(ctx, auth.personId, auth.sessionHash);
         return { ok: true as const };
       },
     );

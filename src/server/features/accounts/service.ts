@@ -241,3 +241,10 @@ export async function endSession(ctx: AppContext, sessionHash: string) {
 export async function endAllSessions(ctx: AppContext, personId: number) {
   await ctx.database.query('DELETE FROM sessions WHERE person_id = $1', [personId]);
 }
+
+export async function endOtherSessions(ctx: AppContext, personId: number, keepSessionHash: string) {
+  await ctx.database.query('DELETE FROM sessions WHERE person_id = $1 AND id_hash <> $2', [
+    personId,
+    keepSessionHash,
+  ]);
+}

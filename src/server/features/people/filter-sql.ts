@@ -34,9 +34,14 @@ export function filterToWhere(
       if (phone) conditions.push(`p.phone = ${param(phone)}`);
       else {
         // Part of a number ('06 12 34'): search_text holds its digits without separators.
-        const folded = phoneLike ? f.q.replace(/\D/g, '') : foldText(f.q);
-        substringSearch ||= folded.length >= 3;
-        conditions.push(`p.search_text LIKE ${param(`%${likeEscape(folded)}%`)}`);
+        // Each word must appear, in any order: 'Lefèvre Éloïse' finds 'Éloïse Lefèvre'.
+        const words = phoneLike
+          ? [f.q.replace(/\D/g, '')]
+          : foldText(f.q).split(' ').filter(Boolean);
+        for (const word of words) {
+          substringSearch ||= word.length >= 3;
+          conditions.push(`p.search_text LIKE ${param(`%${likeEscape(word)}%`)}`);
+        }
       }
     }
     if (f.communeCodes?.length)

@@ -61,7 +61,9 @@ export function validateSignup(ctx: AppContext, input: SignupInput): SignupData 
 
 /** The confirmation link's token: the sign-up id and an HMAC of it (nothing stored). */
 export function signupToken(ctx: AppContext, signupId: number): string {
-  const mac = createHmac('sha256', ctx.config.sessionSecret).update(`signup:${signupId}`).digest('base64url');
+  const mac = createHmac('sha256', ctx.config.sessionSecret)
+    .update(`signup:${signupId}`)
+    .digest('base64url');
   return `${signupId}.${mac}`;
 }
 

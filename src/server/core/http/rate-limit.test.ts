@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Browser,
+  createTestApp,
+  engines,
+  signupBody,
+  type TestApp,
+} from '../../testing/harness.ts';
+
+const stores = ['memory', 'postgres'] as const;
+
+describe.each(engines.flatMap((engine) => stores.map((store) => [engine, store] as const)))(
+  'rate limits on %s with the %s store',
+  (engine, store) => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(engine, {
+        RATE_LIMIT_STORE: store,
+        SIGNUP_RATE_LIMIT: '3',
+        LOGIN_RATE_LIMIT: '4',
+      });
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it('limits a flood of sign-ups from one address without blocking others', async () => {
+      const flooder = new Browser(t.app, '203.0.113.50');
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const response = await flooder.post(
+          '/api/signup',
+          signupBody({ email: `flood${i}@example.org` }),
+        );
+        statuses.push(response.statusCode);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      const other = new Browser(t.app, '198.51.100.50');
+      expect(
+        (await other.post('/api/signup', signupBody({ email: 'calm@example.org' }))).statusCode,
+      ).toBe(200);
+      const rows = await t.ctx.database.query(
+        "SELECT id FROM people WHERE email_normalized LIKE 'flood%'",
+      );
+      expect(rows).toHaveLength(3);
+    });
+
+    it('counts code, link and password attempts against one login budget', async () => {
+      const browser = new Browser(t.app, '203.0.113.51');
+      await browser.session();
+      const statuses = [
+        (await browser.post('/api/auth/login/code', { email: 'x@example.org', code: '000000' }))
+          .statusCode,
+        (
+          await browser.post('/api/auth/login/password', {
+            email: 'x@example.org',
+            password: 'nope',
+          })
+        ).statusCode,
+        (await browser.post('/api/auth/login/link', { token: 'z'.repeat(43) })).statusCode,
+        (await browser.post('/api/auth/login/start', { email: 'x@example.org' })).statusCode,
+        (await browser.post('/api/auth/login/code', { email: 'x@example.org', code: '000000' }))
+          .statusCode,
+      ];
+      expect(statuses.slice(0, 4).every((s) => s !== 429)).toBe(true);
+      expect(statuses[4]).toBe(429);
+    });
+  },
+);
