@@ -3,6 +3,7 @@ import type { AppContext } from '../core/context.ts';
 import { accountsRoutes } from './accounts/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { meRoutes } from './people/me-routes.ts';
+import { peopleCsvRoutes } from './people/import/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { recruitmentRoutes } from './recruitment/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
@@ -14,5 +15,6 @@ export const features: Array<(ctx: AppContext) => FastifyPluginAsync> = [
   accountsRoutes,
   meRoutes,
   peopleRoutes,
+  peopleCsvRoutes,
   adminRoutes,
 ] as never;

@@ -1,4 +1,5 @@
 import type { AppContext } from '../core/context.ts';
+import { registerImportJob } from './people/import/job.ts';
 import { purgeUnconfirmed, registerRecruitmentMail } from './recruitment/service.ts';
 
 export const PURGE_UNCONFIRMED = 'recruitment.purge-unconfirmed';
@@ -6,6 +7,7 @@ export const PURGE_UNCONFIRMED = 'recruitment.purge-unconfirmed';
 /** Queues and schedules of every feature; handlers run only in processes that work. */
 export async function registerJobs(ctx: AppContext, work: boolean) {
   registerRecruitmentMail(ctx);
+  await registerImportJob(ctx, work);
   await ctx.boss.createQueue(PURGE_UNCONFIRMED);
   await ctx.boss.schedule(
     PURGE_UNCONFIRMED,
