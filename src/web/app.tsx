@@ -1,0 +1,147 @@
+import {
+  createTheme,
+  FileInput,
+  MantineProvider,
+  MultiSelect,
+  NativeSelect,
+  PasswordInput,
+  Select,
+  TagsInput,
+  Textarea,
+  TextInput,
+  type CSSVariablesResolver,
+} from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, type ComponentType } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import type { Permission } from '../contracts/roles.ts';
+import { ApiError } from './core/api.ts';
+import { RequireAuth, RequirePermission } from './core/guards.tsx';
+import { I18nProvider } from './core/i18n/index.tsx';
+import { Shell } from './core/layout/Shell.tsx';
+import { NotFoundPage } from './core/ui/NotFoundPage.tsx';
+import { LoginLinkPage } from './features/accounts/LoginLinkPage.tsx';
+import { LoginPage } from './features/accounts/LoginPage.tsx';
+import { ConfirmPage } from './features/recruitment/ConfirmPage.tsx';
+import { EmbedSignupPage } from './features/recruitment/EmbedSignupPage.tsx';
+import { HomePage } from './features/recruitment/HomePage.tsx';
+
+/** Loads a named page export on demand, so public pages stay light. */
+function page<M>(load: () => Promise<M>, name: keyof M) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const MePage = page(() => import('./features/accounts/MePage.tsx'), 'MePage');
+const PeoplePage = page(() => import('./features/people/PeoplePage.tsx'), 'PeoplePage');
+const PersonPage = page(() => import('./features/people/PersonPage.tsx'), 'PersonPage');
+const SegmentsPage = page(() => import('./features/people/SegmentsPage.tsx'), 'SegmentsPage');
+const ImportPage = page(() => import('./features/people/ImportPage.tsx'), 'ImportPage');
+const StatsPage = page(() => import('./features/stats/StatsPage.tsx'), 'StatsPage');
+const SiteSettingsPage = page(
+  () => import('./features/admin/SiteSettingsPage.tsx'),
+  'SiteSettingsPage',
+);
+const AccountsAdminPage = page(
+  () => import('./features/admin/AccountsAdminPage.tsx'),
+  'AccountsAdminPage',
+);
+const MailCatcherPage = page(
+  () => import('./features/admin/MailCatcherPage.tsx'),
+  'MailCatcherPage',
+);
+const AuditPage = page(() => import('./features/admin/AuditPage.tsx'), 'AuditPage');
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      refetchOnWindowFocus: false,
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    },
+  },
+});
+
+const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: { light: 7, dark: 5 },
+  focusRing: 'auto',
+  defaultRadius: 'md',
+  // Optional fields say "optional" instead; labels stay plain text ("Nom", not "Nom *").
+  components: {
+    TextInput: TextInput.extend({ defaultProps: { withAsterisk: false } }),
+    PasswordInput: PasswordInput.extend({ defaultProps: { withAsterisk: false } }),
+    Select: Select.extend({ defaultProps: { withAsterisk: false } }),
+    MultiSelect: MultiSelect.extend({ defaultProps: { withAsterisk: false } }),
+    NativeSelect: NativeSelect.extend({ defaultProps: { withAsterisk: false } }),
+    TagsInput: TagsInput.extend({ defaultProps: { withAsterisk: false } }),
+    Textarea: Textarea.extend({ defaultProps: { withAsterisk: false } }),
+    FileInput: FileInput.extend({ defaultProps: { withAsterisk: false } }),
+  },
+});
+
+// Raise the contrast of secondary text to WCAG AA.
+const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
+  },
+  dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
+});
+
+const hq: Array<{ path: string; permission: Permission; Component: ComponentType }> = [
+  { path: '/hq/people', permission: 'people.read', Component: PeoplePage },
+  { path: '/hq/people/:id', permission: 'people.read', Component: PersonPage },
+  { path: '/hq/segments', permission: 'people.read', Component: SegmentsPage },
+  { path: '/hq/import', permission: 'people.import', Component: ImportPage },
+  { path: '/hq/stats', permission: 'stats.read', Component: StatsPage },
+  { path: '/admin/site', permission: 'settings.write', Component: SiteSettingsPage },
+  { path: '/admin/accounts', permission: 'roles.manage', Component: AccountsAdminPage },
+  { path: '/admin/mail', permission: 'mail.catcher.read', Component: MailCatcherPage },
+  { path: '/admin/audit', permission: 'audit.read', Component: AuditPage },
+];
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider>
+          <Notifications position="top-right" />
+          <BrowserRouter useTransitions={false}>
+            <Routes>
+              <Route path="/embed/signup" element={<EmbedSignupPage />} />
+              <Route element={<Shell />}>
+                <Route index element={<HomePage />} />
+                <Route path="/confirm" element={<ConfirmPage />} />
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/login/link" element={<LoginLinkPage />} />
+                <Route
+                  path="/me"
+                  element={
+                    <RequireAuth>
+                      <MePage />
+                    </RequireAuth>
+                  }
+                />
+                {hq.map(({ path, permission, Component }) => (
+                  <Route
+                    key={path}
+                    path={path}
+                    element={
+                      <RequirePermission permission={permission}>
+                        <Component />
+                      </RequirePermission>
+                    }
+                  />
+                ))}
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </I18nProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,136 @@
+import type { Problem } from '../../contracts/common.ts';
+import type { SessionInfo } from '../../contracts/accounts.ts';
+
+export type FieldProblem = NonNullable<Problem['errors']>[number];
+
+/** An error response from the API (application/problem+json), or a network failure (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string | undefined;
+  readonly errors: FieldProblem[];
+
+  constructor(status: number, code: string, detail?: string, errors?: FieldProblem[]) {
+    super(detail ?? code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.errors = errors ?? [];
+  }
+}
+
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toFieldErrors(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).map((e) => ({
+    field: typeof e.field === 'string' ? e.field : '',
+    code: typeof e.code === 'string' ? e.code : 'invalid',
+    message: typeof e.message === 'string' ? e.message : '',
+  }));
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body: unknown = await response.json();
+      if (isRecord(body)) {
+        return new ApiError(
+          typeof body.status === 'number' ? body.status : response.status,
+          typeof body.code === 'string' ? body.code : `http_${response.status}`,
+          typeof body.detail === 'string' ? body.detail : undefined,
+          toFieldErrors(body.errors),
+        );
+      }
+    } catch {
+      // fall through to a generic error
+    }
+  }
+  return new ApiError(
+    response.status,
+    response.status === 429 ? 'rate_limited' : `http_${response.status}`,
+  );
+}
+
+/** Fetches the session and remembers its CSRF token. */
+export async function fetchSession(): Promise<SessionInfo> {
+  const info = await request<SessionInfo>('GET', '/api/session');
+  setCsrfToken(info.csrfToken);
+  return info;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  retried = false,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) {
+    payload = body;
+  } else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  if (UNSAFE.has(method)) {
+    if (!csrfToken) await fetchSession();
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network_error');
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    // The CSRF token may have rotated (new session): fetch a fresh one and retry once.
+    if (error.code === 'csrf_invalid' && UNSAFE.has(method) && !retried) {
+      await fetchSession();
+      return request<T>(method, path, body, true);
+    }
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) return (await response.json()) as T;
+  return (await response.text()) as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** Builds a query string from defined, non-empty values (arrays joined with commas). */
+export function toQuery(
+  params: Record<string, string | number | boolean | string[] | undefined | null>,
+): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) search.set(key, value.join(','));
+    } else {
+      search.set(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

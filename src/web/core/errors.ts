@@ -1,0 +1,106 @@
+import { ApiError, type FieldProblem } from './api.ts';
+import type { MessageKey, Translate } from './i18n/index.tsx';
+
+/** Error codes the UI knows how to say in the visitor's language. */
+const codeKeys: Record<string, MessageKey> = {
+  required: 'error.required',
+  too_long: 'error.too_long',
+  too_big: 'error.too_long',
+  invalid_email: 'error.invalid_email',
+  invalid_phone: 'error.invalid_phone',
+  unknown_postal_code: 'error.unknown_postal_code',
+  invalid_postal_code: 'error.unknown_postal_code',
+  commune_required: 'error.commune_required',
+  commune_mismatch: 'error.commune_required',
+  six_digits: 'error.six_digits',
+  min_12: 'error.min_12',
+  invalid_code: 'error.invalid_code',
+  code_expired: 'error.code_expired',
+  too_many_attempts: 'error.too_many_attempts',
+  invalid_token: 'error.invalid_token',
+  invalid_link: 'error.invalid_token',
+  invalid_credentials: 'error.invalid_credentials',
+  wrong_password: 'error.wrong_password',
+  rate_limited: 'error.rate_limited',
+  network_error: 'error.network',
+  csrf_invalid: 'error.csrf',
+  unauthenticated: 'error.unauthenticated',
+  forbidden: 'error.forbidden',
+  not_found: 'error.not_found',
+  payload_too_large: 'error.payload_too_large',
+  internal_error: 'error.internal',
+  validation_failed: 'error.validation_failed',
+};
+
+/** Problem codes that concern one input when there is no `errors` list. */
+const codeFields: Record<string, string> = {
+  unknown_postal_code: 'postalCode',
+  invalid_postal_code: 'postalCode',
+  commune_required: 'communeCode',
+  invalid_email: 'email',
+  invalid_phone: 'phone',
+  six_digits: 'code',
+  wrong_password: 'currentPassword',
+  min_12: 'newPassword',
+};
+
+export function translateCode(code: string, t: Translate, fallback?: string): string {
+  const key = codeKeys[code];
+  if (key) return t(key);
+  if (fallback) return fallback;
+  return t('error.generic');
+}
+
+export function fieldErrorText(error: FieldProblem, t: Translate): string {
+  if (error.field === 'currentPassword' && error.code === 'invalid_credentials')
+    return t('error.wrong_password');
+  return translateCode(error.code, t, error.message || undefined);
+}
+
+/** A sentence for an error shown at the top of a form or page. */
+export function errorText(error: unknown, t: Translate): string {
+  if (error instanceof ApiError) {
+    if (error.status === 429) return t('error.rate_limited');
+    if (error.code === 'validation_failed' && error.errors.length > 0) {
+      return error.errors
+        .map((e) => (e.field ? `${e.field}: ` : '') + fieldErrorText(e, t))
+        .join(' · ');
+    }
+    return translateCode(error.code, t, error.detail);
+  }
+  return t('error.generic');
+}
+
+interface FormLike {
+  setFieldError: (path: string, error: string) => void;
+}
+
+/**
+ * Puts the API's field errors under the matching inputs and returns the message to show at
+ * the form level (for errors not tied to a known field), or null when every error was placed.
+ */
+export function applyProblem(
+  form: FormLike,
+  error: unknown,
+  t: Translate,
+  fields: readonly string[],
+): string | null {
+  if (!(error instanceof ApiError) || error.status === 429) return errorText(error, t);
+  const rest: FieldProblem[] = [];
+  for (const fieldError of error.errors) {
+    if (fields.includes(fieldError.field))
+      form.setFieldError(fieldError.field, fieldErrorText(fieldError, t));
+    else rest.push(fieldError);
+  }
+  if (error.errors.length > 0 && rest.length === 0) return null;
+  if (rest.length > 0) {
+    return rest.map((e) => (e.field ? `${e.field}: ` : '') + fieldErrorText(e, t)).join(' · ');
+  }
+  // Some errors carry a single field in the problem code itself.
+  const field = codeFields[error.code];
+  if (field && fields.includes(field)) {
+    form.setFieldError(field, translateCode(error.code, t, error.detail));
+    return null;
+  }
+  return translateCode(error.code, t, error.detail);
+}

@@ -1,0 +1,83 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import type { Locale } from '../../../contracts/common.ts';
+import { fr, type MessageKey } from './fr.ts';
+import { en } from './en.ts';
+
+export type { MessageKey };
+export type TranslateVars = Record<string, string | number>;
+export type Translate = (key: MessageKey, vars?: TranslateVars) => string;
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { fr, en };
+const STORAGE_KEY = 'levier.locale';
+
+function initialLocale(): Locale {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (stored === 'fr' || stored === 'en') return stored;
+  } catch {
+    // storage may be unavailable (private mode, sandboxed iframe)
+  }
+  return 'fr';
+}
+
+export function interpolate(text: string, vars?: TranslateVars): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+interface I18nValue {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const setLocale = useCallback((next: Locale) => {
+    setLocaleState(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // ignore
+    }
+  }, []);
+
+  const t = useCallback<Translate>(
+    (key, vars) => interpolate(dictionaries[locale][key] ?? key, vars),
+    [locale],
+  );
+  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('I18nProvider is missing');
+  return value;
+}
+
+export function useT(): Translate {
+  return useI18n().t;
+}
+
+export function useLocale(): [Locale, (locale: Locale) => void] {
+  const { locale, setLocale } = useI18n();
+  return [locale, setLocale];
+}

@@ -1,0 +1,115 @@
+import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense, useEffect } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useT } from '../i18n/index.tsx';
+import { useSession } from '../session.tsx';
+import { useSite } from '../site.ts';
+import { PageLoader } from '../ui/PageLoader.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { navItems } from './nav.ts';
+import { UserMenu } from './UserMenu.tsx';
+
+function Navigation({ pathname }: { pathname: string }) {
+  const t = useT();
+  const { can } = useSession();
+  const groups = [
+    { id: 'hq', title: t('nav.hq') },
+    { id: 'admin', title: t('nav.admin') },
+  ] as const;
+  return (
+    <nav aria-label={t('nav.main')}>
+      {groups.map((group) => {
+        const items = navItems.filter((item) => item.group === group.id && can(item.permission));
+        if (items.length === 0) return null;
+        return (
+          <div key={group.id}>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={4}>
+              {group.title}
+            </Text>
+            {items.map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={t(item.label)}
+                leftSection={<item.icon size={18} aria-hidden />}
+                active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+                aria-current={pathname === item.to ? 'page' : undefined}
+              />
+            ))}
+          </div>
+        );
+      })}
+    </nav>
+  );
+}
+
+export function Shell() {
+  const t = useT();
+  const site = useSite();
+  const { pathname } = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const hasNav = pathname.startsWith('/hq') || pathname.startsWith('/admin');
+
+  useEffect(() => {
+    close();
+  }, [pathname, close]);
+
+  const campaignName = site.data?.home.campaignName ?? 'Levier';
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={hasNav ? { width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
+      padding="md"
+    >
+      <AppShell.Header>
+        <a href="#main" className="levier-skip-link">
+          {t('nav.skip')}
+        </a>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            {hasNav && (
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
+                aria-expanded={opened}
+              />
+            )}
+            <Anchor
+              component={Link}
+              to="/"
+              fw={700}
+              size="lg"
+              c="inherit"
+              underline="never"
+              truncate="end"
+            >
+              {campaignName}
+            </Anchor>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      {hasNav && (
+        <AppShell.Navbar p="xs">
+          <AppShell.Section grow component={ScrollArea}>
+            <Navigation pathname={pathname} />
+          </AppShell.Section>
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

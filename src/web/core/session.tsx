@@ -1,0 +1,81 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
+import type { Me, SessionInfo } from '../../contracts/accounts.ts';
+import type { Permission } from '../../contracts/roles.ts';
+import { api, fetchSession, setCsrfToken } from './api.ts';
+
+export const sessionKey = ['session'] as const;
+
+export interface SessionState {
+  me: Me | null;
+  loading: boolean;
+  can: (permission: Permission) => boolean;
+}
+
+export function useSession(): SessionState {
+  const query = useQuery({
+    queryKey: sessionKey,
+    queryFn: fetchSession,
+    staleTime: 60_000,
+    retry: 1,
+  });
+  const me = query.data?.me ?? null;
+  const can = useCallback(
+    (permission: Permission) => Boolean(me?.permissions.includes(permission)),
+    [me],
+  );
+  return { me, loading: query.isPending, can };
+}
+
+/** Helpers to update the session after login and logout. */
+export function useSessionActions() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+
+  const loggedIn = useCallback(
+    async (info: SessionInfo) => {
+      setCsrfToken(info.csrfToken);
+      client.setQueryData(sessionKey, info);
+      // Anything cached belonged to the previous visitor.
+      client.removeQueries({
+        predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'site',
+      });
+      await client.invalidateQueries({ queryKey: sessionKey });
+    },
+    [client],
+  );
+
+  const loggedOut = useCallback(async () => {
+    setCsrfToken(null);
+    client.setQueryData<SessionInfo>(sessionKey, (old) => (old ? { ...old, me: null } : old));
+    client.removeQueries({
+      predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'site',
+    });
+    await client.invalidateQueries({ queryKey: sessionKey });
+  }, [client]);
+
+  /** Logs out, leaves for `to` (before the session clears, so guarded pages do not bounce to /login). */
+  const logout = useCallback(
+    async (everywhere = false, to = '/', state?: unknown) => {
+      try {
+        await api.post(everywhere ? '/api/auth/logout-everywhere' : '/api/auth/logout');
+      } finally {
+        await navigate(to, { state });
+        await loggedOut();
+      }
+    },
+    [loggedOut, navigate],
+  );
+
+  /** After the account is gone: leave the page first, then forget the session. */
+  const leave = useCallback(
+    async (to: string, state?: unknown) => {
+      await navigate(to, { state });
+      await loggedOut();
+    },
+    [loggedOut, navigate],
+  );
+
+  return { loggedIn, loggedOut, logout, leave };
+}

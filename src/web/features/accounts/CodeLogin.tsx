@@ -1,0 +1,150 @@
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { ApiError } from '../../core/api.ts';
+import { applyProblem, errorText } from '../../core/errors.ts';
+import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { useSessionActions } from '../../core/session.tsx';
+import { focusFirstError, isEmail } from '../../core/validation.ts';
+import { useLoginCode, useLoginStart } from './hooks.ts';
+
+/** Log in with a code sent by email: step 1 asks the email, step 2 the six digits. */
+export function CodeLogin() {
+  const t = useT();
+  const [locale] = useLocale();
+  const start = useLoginStart();
+  const check = useLoginCode();
+  const { loggedIn } = useSessionActions();
+  const [step, setStep] = useState<'email' | 'code'>('email');
+  const [formError, setFormError] = useState<string | null>(null);
+  const [dead, setDead] = useState(false);
+
+  const emailForm = useForm({
+    initialValues: { email: '' },
+    validate: {
+      email: (v) =>
+        !v.trim() ? t('error.required') : isEmail(v) ? null : t('error.invalid_email'),
+    },
+  });
+  const codeForm = useForm({
+    initialValues: { code: '' },
+    validate: { code: (v) => (/^\d{6}$/.test(v.trim()) ? null : t('error.six_digits')) },
+  });
+
+  const sendCode = emailForm.onSubmit((values) => {
+    setFormError(null);
+    start.mutate(
+      { email: values.email.trim(), locale },
+      {
+        onSuccess: () => {
+          setStep('code');
+          setDead(false);
+          codeForm.reset();
+        },
+        onError: (error) => setFormError(applyProblem(emailForm, error, t, ['email'])),
+      },
+    );
+  }, focusFirstError);
+
+  const checkCode = codeForm.onSubmit((values) => {
+    setFormError(null);
+    check.mutate(
+      { email: emailForm.values.email.trim(), code: values.code.trim() },
+      {
+        onSuccess: (info) => void loggedIn(info),
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'invalid_code') {
+            const remaining = /(\d+)/.exec(error.detail ?? '')?.[1];
+            codeForm.setFieldError(
+              'code',
+              remaining
+                ? `${t('error.invalid_code')} ${t('login.remaining', { n: remaining })}`
+                : t('error.invalid_code'),
+            );
+            focusFirstError();
+          } else if (
+            error instanceof ApiError &&
+            (error.code === 'code_expired' || error.code === 'too_many_attempts')
+          ) {
+            setDead(true);
+            setFormError(errorText(error, t));
+          } else {
+            setFormError(applyProblem(codeForm, error, t, ['code']));
+          }
+        },
+      },
+    );
+  }, focusFirstError);
+
+  if (step === 'email') {
+    return (
+      <form onSubmit={sendCode} noValidate>
+        <Stack>
+          <Text size="sm">{t('login.codeIntro')}</Text>
+          <TextInput
+            label={t('field.email')}
+            type="email"
+            autoComplete="email"
+            required
+            {...emailForm.getInputProps('email')}
+          />
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <Button type="submit" loading={start.isPending}>
+            {t('login.sendCode')}
+          </Button>
+        </Stack>
+      </form>
+    );
+  }
+
+  return (
+    <form onSubmit={checkCode} noValidate>
+      <Stack>
+        <Alert color="blue" role="status">
+          {t('login.codeSent', { email: emailForm.values.email.trim() })}
+        </Alert>
+        <TextInput
+          label={t('login.code')}
+          description={t('login.codeHelp')}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          required
+          disabled={dead}
+          data-autofocus
+          {...codeForm.getInputProps('code')}
+        />
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        {!dead && (
+          <Button type="submit" loading={check.isPending}>
+            {t('login.submit')}
+          </Button>
+        )}
+        <Group justify="space-between">
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            onClick={() => {
+              setFormError(null);
+              setStep('email');
+            }}
+          >
+            {t('login.changeEmail')}
+          </Anchor>
+          <Anchor component="button" type="button" size="sm" onClick={() => void sendCode()}>
+            {t('login.resend')}
+          </Anchor>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { applyProblem } from '../../core/errors.ts';
+import { useT } from '../../core/i18n/index.tsx';
+import { useSessionActions } from '../../core/session.tsx';
+import { focusFirstError } from '../../core/validation.ts';
+import { useLoginPassword } from './hooks.ts';
+
+/** Staff log in with a password when they have set one. */
+export function PasswordLogin() {
+  const t = useT();
+  const login = useLoginPassword();
+  const { loggedIn } = useSessionActions();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (v) => (v.trim() ? null : t('error.required')),
+      password: (v) => (v ? null : t('error.required')),
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    login.mutate(
+      { email: values.email.trim(), password: values.password },
+      {
+        onSuccess: (info) => void loggedIn(info),
+        onError: (error) => setFormError(applyProblem(form, error, t, ['email', 'password'])),
+      },
+    );
+  }, focusFirstError);
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <TextInput
+          label={t('field.email')}
+          type="email"
+          autoComplete="username"
+          required
+          {...form.getInputProps('email')}
+        />
+        <PasswordInput
+          label={t('field.password')}
+          autoComplete="current-password"
+          required
+          {...form.getInputProps('password')}
+        />
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Button type="submit" loading={login.isPending}>
+          {t('login.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

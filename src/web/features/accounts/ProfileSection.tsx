@@ -1,0 +1,148 @@
+import { Alert, Button, Group, Select, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useRef, useState } from 'react';
+import type { Profile } from '../../../contracts/accounts.ts';
+import type { Locale } from '../../../contracts/common.ts';
+import { applyProblem } from '../../core/errors.ts';
+import { useT } from '../../core/i18n/index.tsx';
+import { CommuneField, usePostalLookup } from '../../core/ui/CommuneField.tsx';
+import { Section } from '../../core/ui/Section.tsx';
+import { focusFirstError } from '../../core/validation.ts';
+import { useUpdateProfile } from './hooks.ts';
+
+interface Values {
+  firstName: string;
+  lastName: string;
+  phone: string;
+  postalCode: string;
+  communeCode: string;
+  locale: Locale;
+}
+
+const FIELDS = ['firstName', 'lastName', 'phone', 'postalCode', 'communeCode', 'locale'] as const;
+
+export function ProfileSection({ profile }: { profile: Profile }) {
+  const t = useT();
+  const update = useUpdateProfile();
+  const [formError, setFormError] = useState<string | null>(null);
+  const needsCommune = useRef(false);
+  const form = useForm<Values>({
+    initialValues: {
+      firstName: profile.firstName ?? '',
+      lastName: profile.lastName ?? '',
+      phone: profile.phone ?? '',
+      postalCode: profile.postalCode ?? '',
+      communeCode: profile.communeCode ?? '',
+      locale: profile.locale,
+    },
+    validate: {
+      firstName: (v) => (v.trim() ? null : t('error.required')),
+      lastName: (v) => (v.trim() ? null : t('error.required')),
+      communeCode: (v) => (needsCommune.current && !v ? t('error.commune_required') : null),
+    },
+  });
+  const lookup = usePostalLookup(
+    form.values.postalCode,
+    form.values.communeCode,
+    (code) => form.setFieldValue('communeCode', code),
+    (message) => form.setFieldError('postalCode', message),
+  );
+  needsCommune.current = lookup.needsChoice;
+
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    update.mutate(
+      {
+        firstName: values.firstName.trim(),
+        lastName: values.lastName.trim(),
+        phone: values.phone.trim() || null,
+        postalCode: values.postalCode.trim(),
+        communeCode: values.communeCode || undefined,
+        locale: values.locale,
+      },
+      {
+        onSuccess: () => {
+          form.resetDirty();
+          notifications.show({ color: 'green', message: t('me.profileSaved') });
+        },
+        onError: (error) => {
+          setFormError(applyProblem(form, error, t, FIELDS));
+          focusFirstError();
+        },
+      },
+    );
+  }, focusFirstError);
+
+  return (
+    <Section title={t('me.profileTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Group grow align="flex-start" wrap="wrap" gap="sm" mb="sm">
+          <TextInput
+            label={t('field.firstName')}
+            autoComplete="given-name"
+            required
+            miw={140}
+            {...form.getInputProps('firstName')}
+          />
+          <TextInput
+            label={t('field.lastName')}
+            autoComplete="family-name"
+            required
+            miw={140}
+            {...form.getInputProps('lastName')}
+          />
+        </Group>
+        <TextInput
+          label={t('field.email')}
+          value={profile.email ?? ''}
+          readOnly
+          description={t('me.emailFixed')}
+          mb="sm"
+        />
+        <TextInput
+          label={t('field.phone')}
+          description={t('field.optional')}
+          type="tel"
+          autoComplete="tel"
+          mb="sm"
+          {...form.getInputProps('phone')}
+        />
+        <TextInput
+          label={t('field.postalCode')}
+          autoComplete="postal-code"
+          inputMode="numeric"
+          maxLength={10}
+          mb="sm"
+          {...form.getInputProps('postalCode')}
+        />
+        <div style={{ marginBottom: 'var(--mantine-spacing-sm)' }}>
+          <CommuneField
+            lookup={lookup}
+            value={form.values.communeCode}
+            onChange={(code) => form.setFieldValue('communeCode', code)}
+            error={form.errors.communeCode as string | undefined}
+          />
+        </div>
+        <Select
+          label={t('field.locale')}
+          data={[
+            { value: 'fr', label: 'Français' },
+            { value: 'en', label: 'English' },
+          ]}
+          allowDeselect={false}
+          mb="sm"
+          {...form.getInputProps('locale')}
+        />
+        {formError && (
+          <Alert color="red" role="alert" mb="sm">
+            {formError}
+          </Alert>
+        )}
+        <Button type="submit" loading={update.isPending}>
+          {t('common.save')}
+        </Button>
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,155 @@
+import { Alert, Grid, Group, Paper, Stack, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+import { errorText } from '../../core/errors.ts';
+import { formatDateTime } from '../../core/format.ts';
+import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { LinkifiedText } from '../../core/ui/LinkifiedText.tsx';
+import { PageLoader } from '../../core/ui/PageLoader.tsx';
+import { QueryState } from '../../core/ui/QueryState.tsx';
+import { pageFromSearch, ServerPagination } from '../../core/ui/ServerPagination.tsx';
+import { usePageTitle } from '../../core/ui/usePageTitle.ts';
+import { useMail, useMailList } from './hooks.ts';
+
+function MailView({ id }: { id: string }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const mail = useMail(id);
+  return (
+    <QueryState query={mail}>
+      {(m) => (
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {m.subject}
+          </Title>
+          <Text size="sm">
+            {t('common.labelValue', { label: t('mail.from'), value: m.from })}
+            <br />
+            {t('common.labelValue', { label: t('mail.to'), value: m.to })}
+            <br />
+            {formatDateTime(m.at, locale)}
+          </Text>
+          <Tabs defaultValue={m.text ? 'text' : 'html'}>
+            <Tabs.List>
+              <Tabs.Tab value="text" disabled={!m.text}>
+                {t('mail.text')}
+              </Tabs.Tab>
+              <Tabs.Tab value="html" disabled={!m.html}>
+                {t('mail.html')}
+              </Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="text" pt="sm">
+              {m.text && <LinkifiedText text={m.text} />}
+            </Tabs.Panel>
+            <Tabs.Panel value="html" pt="sm">
+              {m.html && (
+                <iframe
+                  title={t('mail.htmlFrame', { subject: m.subject })}
+                  srcDoc={m.html}
+                  sandbox=""
+                  style={{
+                    width: '100%',
+                    height: 480,
+                    border: '1px solid var(--mantine-color-default-border)',
+                  }}
+                />
+              )}
+            </Tabs.Panel>
+          </Tabs>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
+
+/** Development mail catcher: the emails Levier would have sent. */
+export function MailCatcherPage() {
+  const t = useT();
+  const [locale] = useLocale();
+  usePageTitle(t('mail.title'));
+  const [search, setSearch] = useSearchParams();
+  const page = pageFromSearch(search);
+  const selected = search.get('id');
+  const list = useMailList(page);
+
+  const set = (changes: Record<string, string | null>) =>
+    setSearch((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(changes)) {
+        if (v === null) next.delete(k);
+        else next.set(k, v);
+      }
+      return next;
+    });
+
+  return (
+    <Stack gap="md">
+      <Title order={1}>{t('mail.title')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('mail.intro')}
+      </Text>
+      {list.error && (
+        <Alert color="red" role="alert">
+          {errorText(list.error, t)}
+        </Alert>
+      )}
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          {list.data ? (
+            <Stack gap="xs">
+              {list.data.items.length === 0 && <Text>{t('mail.empty')}</Text>}
+              <nav aria-label={t('mail.listLabel')}>
+                <Stack gap={6}>
+                  {list.data.items.map((mail) => {
+                    const active = String(mail.id) === selected;
+                    return (
+                      <UnstyledButton
+                        key={mail.id}
+                        onClick={() => set({ id: String(mail.id) })}
+                        aria-current={active ? 'true' : undefined}
+                      >
+                        <Paper
+                          withBorder
+                          p="xs"
+                          bg={active ? 'var(--mantine-primary-color-light)' : undefined}
+                        >
+                          <Text fw={500} size="sm" lineClamp={1}>
+                            {mail.subject}
+                          </Text>
+                          <Group justify="space-between" gap="xs">
+                            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                              {mail.to}
+                            </Text>
+                            <Text size="xs" c="dimmed">
+                              {formatDateTime(mail.at, locale)}
+                            </Text>
+                          </Group>
+                        </Paper>
+                      </UnstyledButton>
+                    );
+                  })}
+                </Stack>
+              </nav>
+              <ServerPagination
+                page={page}
+                total={list.data.total}
+                pageSize={list.data.pageSize ?? Math.max(list.data.items.length, 1)}
+                onChange={(p) => set({ page: String(p) })}
+              />
+            </Stack>
+          ) : (
+            list.isPending && <PageLoader />
+          )}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          {selected ? (
+            <Paper withBorder p="md">
+              <MailView id={selected} />
+            </Paper>
+          ) : (
+            <Text c="dimmed">{t('mail.choose')}</Text>
+          )}
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

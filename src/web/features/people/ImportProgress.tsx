@@ -1,0 +1,93 @@
+import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { errorText } from '../../core/errors.ts';
+import { useT } from '../../core/i18n/index.tsx';
+import { Section } from '../../core/ui/Section.tsx';
+import { useImportStatus } from './hooks.ts';
+import { ImportCounts } from './ImportCounts.tsx';
+import { ImportErrors } from './ImportErrors.tsx';
+
+/** Follows a queued import every second, then shows its result and what to do next. */
+export function ImportProgress({ id, onRestart }: { id: number; onRestart: () => void }) {
+  const t = useT();
+  const status = useImportStatus(id);
+  const report = status.data;
+  const finished =
+    report &&
+    (report.status === 'applied' || report.status === 'rejected' || report.status === 'failed');
+  const done = report ? report.createdCount + report.mergedCount : 0;
+  const percent =
+    report && report.validRows > 0 ? Math.min(100, Math.round((done / report.validRows) * 100)) : 0;
+
+  if (status.error && !report) {
+    return (
+      <Alert color="red" role="alert">
+        {errorText(status.error, t)}
+      </Alert>
+    );
+  }
+
+  if (!finished) {
+    return (
+      <Section title={t('import.running')}>
+        <Progress
+          value={report?.status === 'running' ? Math.max(percent, 5) : 100}
+          striped
+          animated
+          size="lg"
+          aria-label={t('import.progress')}
+        />
+        <Text size="sm" role="status">
+          {report?.status === 'running'
+            ? t('import.progressText', { percent })
+            : t('import.queued')}
+        </Text>
+      </Section>
+    );
+  }
+
+  const hasErrors = report.invalidRows > 0 || report.errors.length > 0;
+  return (
+    <Section title={t('import.resultTitle')}>
+      {report.status === 'applied' && (
+        <Alert color="green" role="status">
+          {t('import.applied')}
+        </Alert>
+      )}
+      {report.status === 'rejected' && (
+        <Alert color="orange" role="alert">
+          {t('import.rejected')} {report.problem}
+        </Alert>
+      )}
+      {report.status === 'failed' && (
+        <Alert color="red" role="alert">
+          {t('import.failed')} {report.problem}
+        </Alert>
+      )}
+      <ImportCounts report={report} done />
+      {hasErrors && (
+        <Stack gap="xs">
+          <ImportErrors errors={report.errors} />
+          <Button
+            component="a"
+            href={`/api/people/imports/${id}/errors.csv`}
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+            w="fit-content"
+          >
+            {t('import.downloadErrors')}
+          </Button>
+        </Stack>
+      )}
+      <Group>
+        <Button component={Link} to="/hq/people?sources=import">
+          {t('import.seePeople')}
+        </Button>
+        <Button variant="default" onClick={onRestart}>
+          {t('import.another')}
+        </Button>
+      </Group>
+    </Section>
+  );
+}

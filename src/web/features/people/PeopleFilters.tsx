@@ -1,0 +1,167 @@
+import {
+  Badge,
+  Button,
+  CloseButton,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  TextInput,
+} from '@mantine/core';
+import type { PeopleFilter } from '../../../contracts/people.ts';
+import { useT } from '../../core/i18n/index.tsx';
+import { useDepartements, useSegments, useTags } from './hooks.ts';
+import { KNOWN_SOURCES, sourceLabel } from './labels.ts';
+import type { ListKey, TriKey } from './filters.ts';
+
+export type FilterChange = Record<string, string | null>;
+
+interface Props {
+  filter: PeopleFilter;
+  onChange: (change: FilterChange) => void;
+  onClear: () => void;
+}
+
+/** The filter panel of the people list; every change goes to the URL. */
+export function PeopleFilters({ filter, onChange, onClear }: Props) {
+  const t = useT();
+  const departements = useDepartements();
+  const tags = useTags();
+
+  const setList = (key: ListKey, values: string[]) =>
+    onChange({ [key]: values.length ? values.join(',') : null });
+  const triData = [
+    { value: '', label: t('filter.any') },
+    { value: 'yes', label: t('common.yes') },
+    { value: 'no', label: t('common.no') },
+  ];
+  const tri = (key: TriKey, label: string) => (
+    <NativeSelect
+      label={label}
+      data={triData}
+      value={filter[key] ?? ''}
+      onChange={(e) => onChange({ [key]: e.currentTarget.value || null })}
+    />
+  );
+
+  const tagNames = new Set((tags.data ?? []).map((tag) => tag.name));
+  for (const name of filter.tags ?? []) tagNames.add(name);
+  const sources = new Set([...KNOWN_SOURCES, ...(filter.sources ?? [])]);
+  const departementData = (departements.data ?? []).map((d) => ({
+    value: d.code,
+    label: `${d.code} · ${d.name}`,
+  }));
+  for (const code of filter.departementCodes ?? []) {
+    if (!departementData.some((d) => d.value === code))
+      departementData.push({ value: code, label: code });
+  }
+
+  return (
+    <Paper withBorder p="sm" component="section" aria-label={t('filter.title')}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+        <MultiSelect
+          label={t('filter.departements')}
+          data={departementData}
+          value={filter.departementCodes ?? []}
+          onChange={(v) => setList('departementCodes', v)}
+          searchable
+          clearable
+          nothingFoundMessage={t('common.nothingFound')}
+        />
+        <MultiSelect
+          label={t('filter.tags')}
+          data={[...tagNames].sort()}
+          value={filter.tags ?? []}
+          onChange={(v) => setList('tags', v)}
+          searchable
+          clearable
+          nothingFoundMessage={t('common.nothingFound')}
+        />
+        <MultiSelect
+          label={t('filter.sources')}
+          data={[...sources].map((s) => ({ value: s, label: sourceLabel(s, t) }))}
+          value={filter.sources ?? []}
+          onChange={(v) => setList('sources', v)}
+          clearable
+        />
+        {tri('confirmed', t('filter.confirmed'))}
+        {tri('consentEmail', t('filter.consentEmail'))}
+        {tri('consentSms', t('filter.consentSms'))}
+        {tri('consentPhone', t('filter.consentPhone'))}
+        <Group grow gap="xs" align="flex-start">
+          <TextInput
+            type="date"
+            label={t('filter.createdFrom')}
+            value={filter.createdFrom ?? ''}
+            onChange={(e) => onChange({ createdFrom: e.currentTarget.value || null })}
+          />
+          <TextInput
+            type="date"
+            label={t('filter.createdTo')}
+            value={filter.createdTo ?? ''}
+            onChange={(e) => onChange({ createdTo: e.currentTarget.value || null })}
+          />
+        </Group>
+      </SimpleGrid>
+      <Group justify="flex-end" mt="sm">
+        <Button variant="subtle" size="xs" onClick={onClear}>
+          {t('filter.clear')}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
+/** Chips for filters that have no control in the panel (segment, recruiter, communes). */
+export function FilterChips({
+  filter,
+  onChange,
+}: {
+  filter: PeopleFilter;
+  onChange: (change: FilterChange) => void;
+}) {
+  const t = useT();
+  const segments = useSegments();
+  const chips: Array<{ key: string; label: string }> = [];
+  if (filter.segmentId) {
+    const segment = segments.data?.find((s) => s.id === filter.segmentId);
+    chips.push({
+      key: 'segmentId',
+      label: t('filter.segmentChip', { name: segment?.name ?? `#${filter.segmentId}` }),
+    });
+  }
+  if (filter.recruitedBy)
+    chips.push({
+      key: 'recruitedBy',
+      label: t('filter.recruitedByChip', { id: filter.recruitedBy }),
+    });
+  if (filter.communeCodes?.length) {
+    chips.push({
+      key: 'communeCodes',
+      label: t('filter.communesChip', { codes: filter.communeCodes.join(', ') }),
+    });
+  }
+  if (chips.length === 0) return null;
+  return (
+    <Group gap="xs">
+      {chips.map((chip) => (
+        <Badge
+          key={chip.key}
+          variant="light"
+          size="lg"
+          tt="none"
+          rightSection={
+            <CloseButton
+              size="xs"
+              aria-label={t('filter.removeChip', { label: chip.label })}
+              onClick={() => onChange({ [chip.key]: null })}
+            />
+          }
+        >
+          {chip.label}
+        </Badge>
+      ))}
+    </Group>
+  );
+}

@@ -1,0 +1,140 @@
+import { Anchor, Badge, Checkbox, Group, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { PersonSummary } from '../../../contracts/people.ts';
+import { formatDate, fullName } from '../../core/format.ts';
+import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { YesNo } from '../../core/ui/YesNo.tsx';
+import { sourceLabel } from './labels.ts';
+
+interface Props {
+  items: PersonSummary[];
+  selected: ReadonlySet<number>;
+  onToggle: (id: number, checked: boolean) => void;
+  onToggleAll: (checked: boolean) => void;
+}
+
+export function PeopleTable({ items, selected, onToggle, onToggleAll }: Props) {
+  const t = useT();
+  const [locale] = useLocale();
+  const allSelected = items.length > 0 && items.every((p) => selected.has(p.id));
+  const someSelected = items.some((p) => selected.has(p.id));
+  const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
+
+  return (
+    <Table.ScrollContainer minWidth={1100}>
+      <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('people.tableLabel')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={40}>
+              <Checkbox
+                aria-label={t('people.selectPage')}
+                checked={allSelected}
+                indeterminate={someSelected && !allSelected}
+                onChange={(e) => onToggleAll(e.currentTarget.checked)}
+              />
+            </Table.Th>
+            <Table.Th>{t('people.name')}</Table.Th>
+            <Table.Th>{t('field.email')}</Table.Th>
+            <Table.Th>{t('field.phone')}</Table.Th>
+            <Table.Th>{t('geo.commune')}</Table.Th>
+            <Table.Th>{t('people.source')}</Table.Th>
+            <Table.Th>{t('people.confirmed')}</Table.Th>
+            <Table.Th>{t('people.consents')}</Table.Th>
+            <Table.Th>{t('people.tags')}</Table.Th>
+            <Table.Th>{t('people.createdAt')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((person) => {
+            const name = fullName(person.firstName, person.lastName) || t('people.noName');
+            return (
+              <Table.Tr
+                key={person.id}
+                bg={selected.has(person.id) ? 'var(--mantine-primary-color-light)' : undefined}
+              >
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('people.selectOne', { name })}
+                    checked={selected.has(person.id)}
+                    onChange={(e) => onToggle(person.id, e.currentTarget.checked)}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/hq/people/${person.id}`} fw={500}>
+                    {name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {person.email}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {person.phone}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {[person.postalCode, person.communeName].filter(Boolean).join(' ')}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{sourceLabel(person.source, t)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <YesNo
+                    value={person.confirmed}
+                    label={t('common.labelValue', {
+                      label: t('people.confirmed'),
+                      value: yesNo(person.confirmed),
+                    })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <YesNo
+                      value={person.consents.email}
+                      label={t('common.labelValue', {
+                        label: t('consent.emailShort'),
+                        value: yesNo(person.consents.email),
+                      })}
+                    />
+                    <YesNo
+                      value={person.consents.sms}
+                      label={t('common.labelValue', {
+                        label: t('consent.smsShort'),
+                        value: yesNo(person.consents.sms),
+                      })}
+                    />
+                    <YesNo
+                      value={person.consents.phone}
+                      label={t('common.labelValue', {
+                        label: t('consent.phoneShort'),
+                        value: yesNo(person.consents.phone),
+                      })}
+                    />
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {person.tags.map((tag) => (
+                      <Badge key={tag} size="sm" variant="light" tt="none">
+                        {tag}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {formatDate(person.createdAt, locale)}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

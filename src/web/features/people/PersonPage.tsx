@@ -1,0 +1,143 @@
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Grid,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import type { PersonDetail } from '../../../contracts/people.ts';
+import { formatDateTime, fullName } from '../../core/format.ts';
+import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { useSession } from '../../core/session.tsx';
+import { QueryState } from '../../core/ui/QueryState.tsx';
+import { Section } from '../../core/ui/Section.tsx';
+import { usePageTitle } from '../../core/ui/usePageTitle.ts';
+import { YesNo } from '../../core/ui/YesNo.tsx';
+import { usePerson } from './hooks.ts';
+import { sourceLabel } from './labels.ts';
+import { PersonTags } from './PersonTags.tsx';
+import { PersonTimeline } from './Timeline.tsx';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={500}>
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
+        {children || '—'}
+      </Text>
+    </div>
+  );
+}
+
+function PersonView({ person }: { person: PersonDetail }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const { can } = useSession();
+  const name = fullName(person.firstName, person.lastName) || t('people.noName');
+  usePageTitle(name);
+  const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
+
+  return (
+    <Stack gap="md">
+      <Breadcrumbs>
+        <Anchor component={Link} to="/hq/people">
+          {t('people.title')}
+        </Anchor>
+        <Text>{name}</Text>
+      </Breadcrumbs>
+      <Group gap="sm">
+        <Title order={1}>{name}</Title>
+        {person.confirmed ? (
+          <Badge color="green">{t('person.confirmed')}</Badge>
+        ) : (
+          <Badge color="orange">{t('person.unconfirmed')}</Badge>
+        )}
+      </Group>
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="md">
+            <Section title={t('person.contact')}>
+              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+                <Field label={t('field.email')}>{person.email}</Field>
+                <Field label={t('field.phone')}>{person.phone}</Field>
+                <Field label={t('field.postalCode')}>{person.postalCode}</Field>
+                <Field label={t('geo.commune')}>{person.communeName}</Field>
+                <Field label={t('field.locale')}>{person.locale}</Field>
+                <Field label={t('people.createdAt')}>
+                  {formatDateTime(person.createdAt, locale)}
+                </Field>
+                <Field label={t('person.confirmedAt')}>
+                  {formatDateTime(person.confirmedAt, locale)}
+                </Field>
+              </SimpleGrid>
+            </Section>
+            <Section title={t('people.consents')}>
+              <Group gap="lg">
+                {(['email', 'sms', 'phone'] as const).map((channel) => (
+                  <Group key={channel} gap={4}>
+                    <YesNo
+                      value={person.consents[channel]}
+                      label={t('common.labelValue', {
+                        label: t(`consent.${channel}Short`),
+                        value: yesNo(person.consents[channel]),
+                      })}
+                    />
+                    <Text size="sm">{t(`consent.${channel}Short`)}</Text>
+                  </Group>
+                ))}
+              </Group>
+            </Section>
+            <Section title={t('people.tags')}>
+              <PersonTags personId={person.id} tags={person.tags} editable={can('people.write')} />
+            </Section>
+            <Section title={t('person.origin')}>
+              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+                <Field label={t('people.source')}>{sourceLabel(person.source, t)}</Field>
+                <Field label={t('person.recruitedBy')}>
+                  {person.recruitedBy && (
+                    <Anchor component={Link} to={`/hq/people/${person.recruitedBy.id}`}>
+                      {person.recruitedBy.name}
+                    </Anchor>
+                  )}
+                </Field>
+                <Field label={t('person.recruited')}>
+                  {person.recruitedCount > 0 ? (
+                    <Anchor component={Link} to={`/hq/people?recruitedBy=${person.id}`}>
+                      {t('person.recruitedLink', { count: person.recruitedCount })}
+                    </Anchor>
+                  ) : (
+                    '0'
+                  )}
+                </Field>
+                <Field label={t('person.recruitCode')}>{person.recruitCode}</Field>
+                <Field label="utm_source">{person.utmSource}</Field>
+                <Field label="utm_medium">{person.utmMedium}</Field>
+                <Field label="utm_campaign">{person.utmCampaign}</Field>
+                <Field label={t('person.referrer')}>{person.referrerUrl}</Field>
+              </SimpleGrid>
+            </Section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Section title={t('person.history')}>
+            <PersonTimeline entries={person.timeline} />
+          </Section>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+export function PersonPage() {
+  const { id } = useParams();
+  const person = usePerson(Number(id));
+  return <QueryState query={person}>{(data) => <PersonView person={data} />}</QueryState>;
+}

@@ -1,0 +1,56 @@
+import { Text, Timeline } from '@mantine/core';
+import type { z } from 'zod';
+import type { timelineEntrySchema } from '../../../contracts/people.ts';
+import { formatDateTime } from '../../core/format.ts';
+import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
+
+type Entry = z.infer<typeof timelineEntrySchema>;
+
+const kindKeys: Record<string, MessageKey> = {
+  signup: 'timeline.signup',
+  confirmed: 'timeline.confirmed',
+  consent: 'timeline.consent',
+  import: 'timeline.import',
+  tags: 'timeline.tags',
+  profile_update: 'timeline.profile_update',
+  merge: 'timeline.merge',
+  login: 'timeline.login',
+  export: 'timeline.export',
+  role_change: 'timeline.role_change',
+};
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(describeValue).join(', ');
+  return JSON.stringify(value);
+}
+
+/** What happened to a person, newest first as the server sends it. Data is shown as text. */
+export function PersonTimeline({ entries }: { entries: Entry[] }) {
+  const t = useT();
+  const [locale] = useLocale();
+  if (entries.length === 0) return <Text size="sm">{t('person.noHistory')}</Text>;
+  return (
+    <Timeline bulletSize={14} lineWidth={2}>
+      {entries.map((entry) => {
+        const key = kindKeys[entry.kind];
+        const details = Object.entries(entry.data);
+        return (
+          <Timeline.Item key={entry.id} title={key ? t(key) : entry.kind}>
+            <Text size="xs" c="dimmed">
+              {formatDateTime(entry.at, locale)}
+              {entry.actorName ? ` · ${t('person.by', { name: entry.actorName })}` : ''}
+            </Text>
+            {details.length > 0 && (
+              <Text size="sm" className="levier-pre">
+                {details.map(([k, v]) => `${k}: ${describeValue(v)}`).join('\n')}
+              </Text>
+            )}
+          </Timeline.Item>
+        );
+      })}
+    </Timeline>
+  );
+}

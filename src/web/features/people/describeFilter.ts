@@ -1,0 +1,27 @@
+import type { PeopleFilter } from '../../../contracts/people.ts';
+import type { Translate } from '../../core/i18n/index.tsx';
+import { sourceLabel } from './labels.ts';
+
+/** A short human description of a filter, e.g. "Tags: x · Email consent: yes". */
+export function describeFilter(filter: PeopleFilter, t: Translate): string {
+  const parts: string[] = [];
+  const lv = (label: string, value: string) => t('common.labelValue', { label, value });
+  const yn = (v: 'yes' | 'no') => (v === 'yes' ? t('common.yes') : t('common.no'));
+  if (filter.q) parts.push(lv(t('people.search'), `« ${filter.q} »`));
+  if (filter.departementCodes?.length)
+    parts.push(lv(t('filter.departements'), filter.departementCodes.join(', ')));
+  if (filter.communeCodes?.length)
+    parts.push(lv(t('filter.communes'), filter.communeCodes.join(', ')));
+  if (filter.tags?.length) parts.push(lv(t('filter.tags'), filter.tags.join(', ')));
+  if (filter.sources?.length)
+    parts.push(lv(t('filter.sources'), filter.sources.map((s) => sourceLabel(s, t)).join(', ')));
+  if (filter.confirmed) parts.push(lv(t('filter.confirmed'), yn(filter.confirmed)));
+  if (filter.consentEmail) parts.push(lv(t('filter.consentEmail'), yn(filter.consentEmail)));
+  if (filter.consentSms) parts.push(lv(t('filter.consentSms'), yn(filter.consentSms)));
+  if (filter.consentPhone) parts.push(lv(t('filter.consentPhone'), yn(filter.consentPhone)));
+  if (filter.createdFrom) parts.push(lv(t('filter.createdFrom'), filter.createdFrom));
+  if (filter.createdTo) parts.push(lv(t('filter.createdTo'), filter.createdTo));
+  if (filter.recruitedBy) parts.push(t('filter.recruitedByChip', { id: filter.recruitedBy }));
+  if (filter.segmentId) parts.push(t('filter.segmentChip', { name: `#${filter.segmentId}` }));
+  return parts.length ? parts.join(' · ') : t('filter.everyone');
+}

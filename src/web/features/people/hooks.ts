@@ -1,0 +1,121 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Departement } from '../../../contracts/geo.ts';
+import type {
+  bulkTagResultSchema,
+  bulkTagSchema,
+  ImportReport,
+  PeopleFilter,
+  peoplePageSchema,
+  PersonDetail,
+  Segment,
+  tagSchema,
+} from '../../../contracts/people.ts';
+import { api } from '../../core/api.ts';
+
+export type PeoplePage = z.infer<typeof peoplePageSchema>;
+export type Tag = z.infer<typeof tagSchema>;
+export type BulkTagInput = z.input<typeof bulkTagSchema>;
+export type BulkTagResult = z.infer<typeof bulkTagResultSchema>;
+
+export const peopleKey = ['people'] as const;
+export const tagsKey = ['tags'] as const;
+export const segmentsKey = ['segments'] as const;
+
+/** `query` is the query string (with "?") sent as is to GET /api/people. */
+export function usePeople(query: string) {
+  return useQuery({
+    queryKey: [...peopleKey, 'list', query],
+    queryFn: () => api.get<PeoplePage>(`/api/people${query}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePerson(id: number) {
+  return useQuery({
+    queryKey: [...peopleKey, 'detail', id],
+    queryFn: () => api.get<PersonDetail>(`/api/people/${id}`),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useTags() {
+  return useQuery({
+    queryKey: tagsKey,
+    queryFn: () => api.get<Tag[]>('/api/tags'),
+    staleTime: 30_000,
+  });
+}
+
+export function useDepartements() {
+  return useQuery({
+    queryKey: ['geo', 'departements'],
+    queryFn: () => api.get<Departement[]>('/api/geo/departements'),
+    staleTime: Infinity,
+  });
+}
+
+export function useBulkTags() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: BulkTagInput) => api.post<BulkTagResult>('/api/people/tags/bulk', input),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: peopleKey });
+      await client.invalidateQueries({ queryKey: tagsKey });
+    },
+  });
+}
+
+export function useSegments() {
+  return useQuery({ queryKey: segmentsKey, queryFn: () => api.get<Segment[]>('/api/segments') });
+}
+
+export function useCreateSegment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; filter: PeopleFilter }) =>
+      api.post<Segment>('/api/segments', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: segmentsKey }),
+  });
+}
+
+export function useUpdateSegment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: { id: number; name: string; filter: PeopleFilter }) =>
+      api.put<Segment>(`/api/segments/${id}`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: segmentsKey }),
+  });
+}
+
+export function useDeleteSegment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.delete<unknown>(`/api/segments/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: segmentsKey }),
+  });
+}
+
+export function useImportPreview() {
+  return useMutation({
+    mutationFn: (body: FormData) => api.post<ImportReport>('/api/people/imports/preview', body),
+  });
+}
+
+export function useImportStart() {
+  return useMutation({
+    mutationFn: (body: FormData) => api.post<ImportReport>('/api/people/imports', body),
+  });
+}
+
+export function useImportStatus(id: number | null) {
+  return useQuery({
+    queryKey: ['imports', id],
+    queryFn: () => api.get<ImportReport>(`/api/people/imports/${id ?? 0}`),
+    enabled: id !== null,
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === 'applied' || status === 'rejected' || status === 'failed' ? false : 1000;
+    },
+  });
+}

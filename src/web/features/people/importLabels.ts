@@ -1,0 +1,15 @@
+import type { ImportField } from '../../../contracts/people.ts';
+import type { MessageKey } from '../../core/i18n/index.tsx';
+
+export const importFieldKeys: Record<ImportField, MessageKey> = {
+  email: 'field.email',
+  firstName: 'field.firstName',
+  lastName: 'field.lastName',
+  phone: 'field.phone',
+  postalCode: 'field.postalCode',
+  communeCode: 'import.field.communeCode',
+  tags: 'people.tags',
+  consentEmail: 'filter.consentEmail',
+  consentSms: 'filter.consentSms',
+  consentPhone: 'filter.consentPhone',
+};

@@ -1,0 +1,208 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconMailCheck } from '@tabler/icons-react';
+import { useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Consents } from '../../../contracts/common.ts';
+import type { PublicSite } from '../../../contracts/recruitment.ts';
+import { applyProblem } from '../../core/errors.ts';
+import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { CommuneField, usePostalLookup } from '../../core/ui/CommuneField.tsx';
+import { focusFirstError, isEmail } from '../../core/validation.ts';
+import { readAttribution } from './attribution.ts';
+import { useSignup } from './hooks.ts';
+
+interface Values {
+  firstName: string;
+  lastName: string;
+  email: string;
+  postalCode: string;
+  communeCode: string;
+  phone: string;
+  consents: Consents;
+}
+
+const FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'postalCode',
+  'communeCode',
+  'phone',
+  'consents.email',
+  'consents.sms',
+  'consents.phone',
+] as const;
+
+interface SignupFormProps {
+  site: PublicSite | undefined;
+  source: 'signup' | 'embed';
+}
+
+export function SignupForm({ site, source }: SignupFormProps) {
+  const t = useT();
+  const [locale] = useLocale();
+  const [search] = useSearchParams();
+  const attribution = useMemo(() => readAttribution(search, document.referrer), [search]);
+  const signup = useSignup();
+  const [formError, setFormError] = useState<string | null>(null);
+  const needsCommune = useRef(false);
+
+  const form = useForm<Values>({
+    initialValues: {
+      firstName: '',
+      lastName: '',
+      email: '',
+      postalCode: '',
+      communeCode: '',
+      phone: '',
+      consents: { email: false, sms: false, phone: false },
+    },
+    validate: {
+      firstName: (v) => (v.trim() ? null : t('error.required')),
+      lastName: (v) => (v.trim() ? null : t('error.required')),
+      email: (v) =>
+        !v.trim() ? t('error.required') : isEmail(v) ? null : t('error.invalid_email'),
+      postalCode: (v) => (v.trim() ? null : t('error.required')),
+      communeCode: (v) => (needsCommune.current && !v ? t('error.commune_required') : null),
+    },
+  });
+
+  const lookup = usePostalLookup(
+    form.values.postalCode,
+    form.values.communeCode,
+    (code) => form.setFieldValue('communeCode', code),
+    (message) => form.setFieldError('postalCode', message),
+  );
+
+  needsCommune.current = lookup.needsChoice;
+  const wording = site?.consentWording[locale];
+
+  if (signup.isSuccess) {
+    return (
+      <Alert
+        color="green"
+        icon={<IconMailCheck aria-hidden />}
+        title={t('signup.successTitle')}
+        role="status"
+      >
+        {t('signup.successText')}
+      </Alert>
+    );
+  }
+
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    signup.mutate(
+      {
+        firstName: values.firstName.trim(),
+        lastName: values.lastName.trim(),
+        email: values.email.trim(),
+        postalCode: values.postalCode.trim(),
+        communeCode: values.communeCode || undefined,
+        phone: values.phone.trim() || undefined,
+        consents: values.consents,
+        locale,
+        source,
+        ...attribution,
+      },
+      {
+        onError: (error) => {
+          setFormError(applyProblem(form, error, t, FIELDS));
+          focusFirstError();
+        },
+      },
+    );
+  }, focusFirstError);
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="signup-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="signup-title">
+          {site?.home.signupCallToAction ?? t('signup.title')}
+        </Title>
+        <Group grow align="flex-start" wrap="wrap" gap="sm">
+          <TextInput
+            label={t('field.firstName')}
+            autoComplete="given-name"
+            required
+            miw={140}
+            {...form.getInputProps('firstName')}
+          />
+          <TextInput
+            label={t('field.lastName')}
+            autoComplete="family-name"
+            required
+            miw={140}
+            {...form.getInputProps('lastName')}
+          />
+        </Group>
+        <TextInput
+          label={t('field.email')}
+          type="email"
+          autoComplete="email"
+          required
+          {...form.getInputProps('email')}
+        />
+        <TextInput
+          label={t('field.postalCode')}
+          autoComplete="postal-code"
+          inputMode="numeric"
+          maxLength={10}
+          required
+          {...form.getInputProps('postalCode')}
+        />
+        <CommuneField
+          lookup={lookup}
+          value={form.values.communeCode}
+          onChange={(code) => form.setFieldValue('communeCode', code)}
+          error={form.errors.communeCode as string | undefined}
+        />
+        <TextInput
+          label={t('field.phone')}
+          description={t('field.optional')}
+          type="tel"
+          autoComplete="tel"
+          {...form.getInputProps('phone')}
+        />
+        <Fieldset legend={t('signup.consentsLegend')} variant="unstyled">
+          <Stack gap="xs">
+            <Checkbox
+              label={wording?.email ?? t('consent.email')}
+              {...form.getInputProps('consents.email', { type: 'checkbox' })}
+            />
+            <Checkbox
+              label={wording?.sms ?? t('consent.sms')}
+              {...form.getInputProps('consents.sms', { type: 'checkbox' })}
+            />
+            <Checkbox
+              label={wording?.phone ?? t('consent.phone')}
+              {...form.getInputProps('consents.phone', { type: 'checkbox' })}
+            />
+          </Stack>
+        </Fieldset>
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Button type="submit" loading={signup.isPending}>
+          {site?.home.signupCallToAction ?? t('signup.submit')}
+        </Button>
+        <Text size="xs" c="dimmed">
+          {t('signup.privacy')}
+        </Text>
+      </Stack>
+    </form>
+  );
+}
