@@ -184,6 +184,36 @@ describe.each(engines)('recruitment on %s', (engine) => {
     expect(profile.recruitUrl).toBe(`http://levier.test/?r=${code}`);
   });
 
+  it('writes concurrent sign-ups together without losing or duplicating any', async () => {
+    const emails = Array.from({ length: 60 }, (_, i) => `burst${i % 50}@example.org`);
+    const responses = await Promise.all(
+      emails.map((email, i) =>
+        new Browser(t.app, `192.0.2.${i}`).post(
+          '/api/signup',
+          signupBody({ email, firstName: `B${i}` }),
+        ),
+      ),
+    );
+    expect(responses.every((r) => r.statusCode === 200)).toBe(true);
+    const [people] = await t.ctx.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM people WHERE email_normalized LIKE 'burst%'",
+    );
+    expect(people.n).toBe(50);
+    const [submissions] = await t.ctx.database.query<{ n: number; mails: number }>(
+      `SELECT count(*)::int AS n,
+              (SELECT count(*)::int FROM mail_outbox WHERE to_address LIKE 'burst%') AS mails
+         FROM signups WHERE data->>'email' LIKE 'burst%'`,
+    );
+    expect(submissions).toEqual({ n: 60, mails: 60 });
+    // Each submission's link confirms that submission's data.
+    const mail = await t.smtp.waitFor('burst7@example.org', (m) => m.text.includes('B57'));
+    const token = /confirm\?token=([\w.-]+)/.exec(mail.text)![1];
+    expect((await new Browser(t.app).post('/api/signup/confirm', { token })).json()).toEqual({
+      ok: true,
+      firstName: 'B57',
+    });
+  });
+
   it('rejects an invalid confirmation token', async () => {
     const response = await new Browser(t.app).post('/api/signup/confirm', {
       token: 'x'.repeat(43),

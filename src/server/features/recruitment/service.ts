@@ -1,7 +1,8 @@
 import type { SignupInput } from '../../../contracts/recruitment.ts';
 import type { AppContext } from '../../core/context.ts';
 import { createHmac } from 'node:crypto';
-import { recruitCode, safeEqual } from '../../core/crypto.ts';
+import { safeEqual } from '../../core/crypto.ts';
+import { signupWriter } from './signup-writer.ts';
 import { registerMailTemplate } from '../../core/mail/registry.ts';
 import { AppError, invalidFields, type FieldError } from '../../core/http/errors.ts';
 import { signupConfirmationMail } from '../../core/mail/templates.ts';
@@ -83,9 +84,8 @@ export function registerRecruitmentMail(ctx: AppContext) {
 }
 
 /**
- * Records a sign-up in one prepared statement: the person (created, or found by email and
- * left as it is until the email owner confirms), the submission and the confirmation mail
- * in the outbox. The answer is the same whether the email was known or not.
+ * Records a sign-up (see signup-writer.ts: one statement, batched under load). The answer is
+ * the same whether the email was known or not.
  */
 export async function signup(ctx: AppContext, input: SignupInput): Promise<void> {
   const data = validateSignup(ctx, input);
@@ -95,58 +95,13 @@ export async function signup(ctx: AppContext, input: SignupInput): Promise<void>
     utmCampaign: input.utmCampaign || null,
     referrerUrl: input.referrerUrl || null,
   };
-  const statement = (code: string) =>
-    ctx.database.prepared(
-      'signup',
-      `WITH recruiter AS (
-         SELECT id FROM people WHERE recruit_code = $17 AND erased_at IS NULL
-       ), p AS (
-         INSERT INTO people (email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
-                             commune_name, departement_code, locale, source, recruit_code, recruited_by,
-                             referrer_url, utm_source, utm_medium, utm_campaign, search_text)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT id FROM recruiter),
-                 $13, $14, $15, $16, $18)
-         ON CONFLICT (email_normalized) DO UPDATE SET updated_at = people.updated_at
-         RETURNING id
-       ), s AS (
-         INSERT INTO signups (person_id, data, source)
-         SELECT id, $19, $11 FROM p RETURNING id, person_id
-       )
-       INSERT INTO mail_outbox (kind, person_id, to_address, template, payload)
-       SELECT 'signup_confirmation', s.person_id, $1, 'signup_confirmation',
-              jsonb_build_object('signupId', s.id, 'firstName', $3::text, 'locale', $10::text) FROM s`,
-      [
-        data.email,
-        data.emailNormalized,
-        data.firstName,
-        data.lastName,
-        data.phone,
-        data.postalCode,
-        data.communeCode,
-        data.communeName,
-        data.departementCode,
-        data.locale,
-        data.source,
-        code,
-        attribution.referrerUrl,
-        attribution.utmSource,
-        attribution.utmMedium,
-        attribution.utmCampaign,
-        input.ref ?? '',
-        buildSearchText(data),
-        JSON.stringify({ ...data, attribution, ref: input.ref ?? null }),
-      ],
-    );
-  // A fresh recruitment code may, very rarely, collide with an existing one: draw again.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await statement(recruitCode());
-      break;
-    } catch (error) {
-      const constraint = (error as { constraint?: string }).constraint;
-      if (constraint !== 'people_recruit_code_key' || attempt >= 3) throw error;
-    }
-  }
+  await signupWriter(ctx.database).write({
+    ...data,
+    ...attribution,
+    ref: input.ref ?? '',
+    searchText: buildSearchText(data),
+    data: JSON.stringify({ ...data, attribution, ref: input.ref ?? null }),
+  });
   ctx.mailer.nudge();
 }
 

@@ -1,0 +1,163 @@
+import { recruitCode } from '../../core/crypto.ts';
+import type { Database } from '../../core/db/index.ts';
+
+/** One validated sign-up, as the statement below writes it. */
+export interface SignupRow {
+  email: string;
+  emailNormalized: string;
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  postalCode: string;
+  communeCode: string;
+  communeName: string;
+  departementCode: string;
+  locale: string;
+  source: string;
+  referrerUrl: string | null;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  ref: string;
+  searchText: string;
+  /** The submission, applied to the person when the email owner confirms. */
+  data: string;
+}
+
+const columns: Array<keyof SignupRow> = [
+  'email',
+  'emailNormalized',
+  'firstName',
+  'lastName',
+  'phone',
+  'postalCode',
+  'communeCode',
+  'communeName',
+  'departementCode',
+  'locale',
+  'source',
+  'referrerUrl',
+  'utmSource',
+  'utmMedium',
+  'utmCampaign',
+  'ref',
+  'searchText',
+  'data',
+];
+
+/**
+ * Writes a batch of sign-ups in one prepared statement: people upserted by normalised email
+ * (a new person gets the form's data; a known one is left untouched), one `signups` row per
+ * submission, one template mail per submission in the outbox.
+ */
+const statement = `
+  WITH input AS (
+    SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')}, $${columns.length + 1}::text[])
+      WITH ORDINALITY AS t(email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
+                           commune_name, departement_code, locale, source, referrer_url, utm_source, utm_medium,
+                           utm_campaign, ref, search_text, data, recruit_code, ord)
+  ), p AS (
+    INSERT INTO people (email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
+                        commune_name, departement_code, locale, source, recruit_code, recruited_by,
+                        referrer_url, utm_source, utm_medium, utm_campaign, search_text)
+    SELECT DISTINCT ON (i.email_normalized)
+           i.email, i.email_normalized, i.first_name, i.last_name, i.phone, i.postal_code, i.commune_code,
+           i.commune_name, i.departement_code, i.locale, i.source, i.recruit_code,
+           (SELECT r.id FROM people r WHERE r.recruit_code = i.ref AND r.erased_at IS NULL),
+           i.referrer_url, i.utm_source, i.utm_medium, i.utm_campaign, i.search_text
+      FROM input i ORDER BY i.email_normalized, i.ord
+    ON CONFLICT (email_normalized) DO UPDATE SET updated_at = people.updated_at
+    RETURNING id, email_normalized
+  ), s AS (
+    INSERT INTO signups (person_id, data, source)
+    SELECT p.id, i.data::jsonb, i.source FROM input i JOIN p USING (email_normalized) ORDER BY i.ord
+    RETURNING id, person_id, data
+  )
+  INSERT INTO mail_outbox (kind, person_id, to_address, template, payload)
+  SELECT 'signup_confirmation', s.person_id, s.data->>'email', 'signup_confirmation',
+         jsonb_build_object('signupId', s.id, 'firstName', s.data->>'firstName', 'locale', s.data->>'locale')
+    FROM s`;
+
+async function writeBatch(database: Database, rows: SignupRow[]): Promise<void> {
+  const params: unknown[][] = columns.map((column) => rows.map((row) => row[column]));
+  // A fresh recruitment code may, very rarely, collide with an existing one: draw again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await database.prepared('signup_batch', statement, [
+        ...params,
+        rows.map(() => recruitCode()),
+      ]);
+      return;
+    } catch (error) {
+      const constraint = (error as { constraint?: string }).constraint;
+      if (constraint !== 'people_recruit_code_key' || attempt >= 3) throw error;
+    }
+  }
+}
+
+interface Pending {
+  row: SignupRow;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** At most this many sign-up statements run at once; arrivals meanwhile join the next batch. */
+const MAX_IN_FLIGHT = 4;
+const MAX_BATCH = 200;
+
+/**
+ * Opportunistic batching: when the database keeps up, each sign-up is written alone as it
+ * arrives; under load, sign-ups that arrive while statements are in flight are written
+ * together by the next one. No timer: nothing waits that did not have to.
+ */
+export class SignupWriter {
+  private queue: Pending[] = [];
+  private inFlight = 0;
+
+  constructor(private readonly database: Database) {}
+
+  write(row: SignupRow): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump() {
+    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      this.inFlight++;
+      void this.flush(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async flush(batch: Pending[]) {
+    try {
+      await writeBatch(
+        this.database,
+        batch.map((p) => p.row),
+      );
+      for (const p of batch) p.resolve();
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
+      // One bad row must not fail its neighbours: write each alone to find it.
+      for (const p of batch) {
+        await writeBatch(this.database, [p.row]).then(p.resolve, p.reject);
+      }
+    }
+  }
+}
+
+const writers = new WeakMap<Database, SignupWriter>();
+
+export function signupWriter(database: Database): SignupWriter {
+  let writer = writers.get(database);
+  if (!writer) writers.set(database, (writer = new SignupWriter(database)));
+  return writer;
+}
