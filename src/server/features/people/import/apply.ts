@@ -1,0 +1,133 @@
+import { mergeBatch } from './merge.ts';
+import type { Query } from './session.ts';
+import type { StageTables } from './stage.ts';
+
+/** Rows written per statement: large enough for set-based speed, small enough to report progress. */
+export const APPLY_BATCH = 10_000;
+
+export interface ApplyOptions {
+  importId: number;
+  actorId: number | null;
+  /** Tags added to everyone in the file. */
+  tags: string[];
+  wordingVersion: string;
+  onProgress?: (done: number, total: number) => Promise<void>;
+}
+
+const place = (n: number) => `nullif(split_part(b.place, '|', ${n}), '')`;
+
+/** Statements that give a batch `b` (with `person` ids) its tags, consent history and timeline entry. */
+const sideEffects = (personColumn: string, rowsOf: string) => `
+  tagged AS (
+    INSERT INTO person_tags (person_id, tag_id)
+    SELECT DISTINCT b.${personColumn}, tg.id
+      FROM ${rowsOf} CROSS JOIN LATERAL unnest(string_to_array(b.tags, E'\\x1f') || $3::text[]) AS n(name)
+      JOIN tags tg ON tg.name = n.name
+    ON CONFLICT DO NOTHING),
+  consented AS (
+    INSERT INTO consent_events (person_id, channel, granted, source, wording_version, import_id)
+    SELECT b.${personColumn}, c.channel, true, 'import', $4, $2
+      FROM ${rowsOf} CROSS JOIN LATERAL
+           (VALUES ('email', b.consent_email), ('sms', b.consent_sms), ('phone', b.consent_phone)) AS c(channel, granted)
+     WHERE c.granted),
+  logged AS (
+    INSERT INTO person_events (person_id, kind, data, actor_id)
+    SELECT b.${personColumn}, 'import', $5::jsonb, $6 FROM ${rowsOf})`;
+
+/**
+ * Writes the matched targets into people, set-based, in batches: new people are inserted with
+ * ids drawn beforehand (so tags, consents and timeline need no lookup), existing people only
+ * get what they lack. Runs inside the caller's transaction.
+ */
+export async function applyTargets(
+  query: Query,
+  t: StageTables,
+  options: ApplyOptions,
+): Promise<{ created: number; merged: number }> {
+  await query(`CREATE INDEX ON ${t.targets} (line)`);
+  await query(
+    `CREATE TEMP TABLE ${t.merges} AS
+     SELECT match_id AS person_id,
+            ${['email', 'email_normalized', 'first_name', 'last_name', 'phone', 'place']
+              .map(
+                (c) => `(array_agg(${c} ORDER BY line) FILTER (WHERE ${c} IS NOT NULL))[1] AS ${c}`,
+              )
+              .join(', ')},
+            string_agg(tags, E'\\x1f') AS tags, coalesce(bool_or(consent_email), false) AS consent_email,
+            coalesce(bool_or(consent_sms), false) AS consent_sms, coalesce(bool_or(consent_phone), false) AS consent_phone
+       FROM ${t.targets} WHERE match_id IS NOT NULL GROUP BY match_id`,
+  );
+  await query(`CREATE INDEX ON ${t.merges} (person_id)`);
+  await query(
+    `INSERT INTO tags (name)
+     SELECT DISTINCT n FROM ${t.targets} CROSS JOIN LATERAL unnest(string_to_array(tags, E'\\x1f')) AS n WHERE tags IS NOT NULL
+     UNION SELECT unnest($1::text[])
+     ON CONFLICT (name) DO NOTHING`,
+    [options.tags],
+  );
+  const [{ create, merge }] = await query<{ create: number; merge: number }>(
+    `SELECT (SELECT count(*) FROM ${t.targets} WHERE match_id IS NULL)::int AS create,
+            (SELECT count(*) FROM ${t.merges})::int AS merge`,
+  );
+  const [{ seq }] = await query<{ seq: string }>(
+    `SELECT pg_get_serial_sequence('people', 'id') AS seq`,
+  );
+  const total = create + merge;
+  const common = (merged: boolean) => [
+    options.importId,
+    options.tags,
+    options.wordingVersion,
+    JSON.stringify({
+      importId: options.importId,
+      ...(merged ? { merged: true } : { created: true }),
+    }),
+    options.actorId,
+  ];
+
+  let created = 0;
+  for (let last = 0; ;) {
+    const [batch] = await query<{ n: number; last: number | null }>(
+      `WITH b AS (
+         SELECT x.*, nextval('${seq}') AS id
+           FROM (SELECT * FROM ${t.targets} WHERE match_id IS NULL AND line > $1 ORDER BY line LIMIT ${APPLY_BATCH}) x),
+       inserted AS (
+         INSERT INTO people (id, email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
+                             commune_name, departement_code, source, recruit_code, consent_email, consent_sms,
+                             consent_phone, confirmed_at, import_id, search_text)
+         OVERRIDING SYSTEM VALUE
+         SELECT id, email, email_normalized, first_name, last_name, phone, ${place(1)}, ${place(2)}, ${place(3)},
+                ${place(4)}, 'import', recruit_code, coalesce(consent_email, false), coalesce(consent_sms, false),
+                coalesce(consent_phone, false), now(), $2, search_text
+           FROM b),
+       ${sideEffects('id', 'b')}
+       SELECT count(*)::int AS n, max(line) AS last FROM b`,
+      [last, ...common(false)],
+    );
+    if (batch.n === 0) break;
+    created += batch.n;
+    last = batch.last!;
+    await options.onProgress?.(created, total);
+  }
+
+  let merged = 0;
+  for (let last = 0; ;) {
+    const [bound] = await query<{ n: number; upper: number | null }>(
+      `SELECT count(*)::int AS n, max(person_id) AS upper
+         FROM (SELECT person_id FROM ${t.merges} WHERE person_id > $1 ORDER BY person_id LIMIT ${APPLY_BATCH}) x`,
+      [last],
+    );
+    if (bound.n === 0) break;
+    const ids = await mergeBatch(query, t.merges, last, bound.upper!);
+    if (ids.length) {
+      await query(
+        `WITH b AS (SELECT * FROM ${t.merges} WHERE person_id = ANY($1::bigint[])), ${sideEffects('person_id', 'b')}
+         SELECT 1`,
+        [ids, ...common(true)],
+      );
+    }
+    last = Number(bound.upper);
+    merged += ids.length;
+    await options.onProgress?.(created + merged, total);
+  }
+  return { created, merged };
+}

@@ -1,0 +1,590 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../../../contracts/people.ts';
+import { runImport } from './service.ts';
+import {
+  Browser,
+  createTestApp,
+  engines,
+  staffBrowser,
+  type TestApp,
+} from '../../../testing/harness.ts';
+
+/** A multipart/form-data body as a browser's FormData would send it. */
+export function multipart(
+  file: string | Buffer,
+  options?: unknown,
+  { fileName = 'people.csv', optionsFirst = true } = {},
+) {
+  const boundary = `----levier${randomBytes(8).toString('hex')}`;
+  const optionsPart =
+    options === undefined
+      ? Buffer.alloc(0)
+      : Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="options"\r\n\r\n${typeof options === 'string' ? options : JSON.stringify(options)}\r\n`,
+        );
+  const filePart = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    Buffer.isBuffer(file) ? file : Buffer.from(file),
+    Buffer.from('\r\n'),
+  ]);
+  const parts = optionsFirst ? [optionsPart, filePart] : [filePart, optionsPart];
+  return {
+    body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+export function upload(
+  browser: Browser,
+  url: string,
+  file: string | Buffer,
+  options?: unknown,
+  how?: Parameters<typeof multipart>[2],
+) {
+  const { body, headers } = multipart(file, options, how);
+  return browser.request('POST', url, body, headers);
+}
+
+async function waitForImport(browser: Browser, id: number): Promise<ImportReport> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const report = (await browser.get(`/api/people/imports/${id}`)).json() as ImportReport;
+    if (!['queued', 'running'].includes(report.status)) return report;
+    if (Date.now() > deadline) throw new Error(`import ${id} still ${report.status}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function importFile(
+  browser: Browser,
+  file: string | Buffer,
+  options: Record<string, unknown> = {},
+) {
+  const response = await upload(browser, '/api/people/imports', file, { mapping: {}, ...options });
+  if (response.statusCode !== 202) throw new Error(`import refused: ${response.body}`);
+  const queued = response.json() as ImportReport;
+  expect(queued.status).toBe('queued');
+  return waitForImport(browser, queued.id!);
+}
+
+describe.each(engines)('people import on %s', (engine) => {
+  let t: TestApp;
+  let admin: Browser;
+  const count = async (sql: string, params: unknown[] = []) =>
+    (await t.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params))[0]
+      .n;
+  const person = async (email: string) =>
+    (
+      await t.ctx.database.query<Record<string, unknown>>(
+        'SELECT * FROM people WHERE email_normalized = $1',
+        [email],
+      )
+    )[0];
+  const unchanged = async (work: () => Promise<void>) => {
+    const before = [
+      await count('people'),
+      await count('imports'),
+      await count('tags'),
+      await count('person_events'),
+    ];
+    await work();
+    expect([
+      await count('people'),
+      await count('imports'),
+      await count('tags'),
+      await count('person_events'),
+    ]).toEqual(before);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    admin = await staffBrowser(t, 'boss@levier.test', ['admin']);
+    // Existing people the files merge into: one by email, one (without email) by phone.
+    await t.ctx.database.query(
+      `INSERT INTO people (email, email_normalized, first_name, source, recruit_code, search_text)
+       VALUES ('Known@Example.org', 'known@example.org', 'Known', 'signup', 'known0001', 'known')`,
+    );
+    await t.ctx.database.query(
+      `INSERT INTO people (phone, last_name, source, recruit_code, search_text, consent_sms)
+       VALUES ('+33699999999', 'Phoned', 'field', 'phone0001', 'phoned', true)`,
+    );
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('previews a French semicolon file: suggested mapping, every row checked, nothing written', async () => {
+    const csv = [
+      'Courriel;Prénom;Nom;Téléphone;Code postal;Étiquettes;Opt-in e-mail;Remarques',
+      'known@example.org;Renamed;Known;;75011;vip;oui;',
+      'new1@example.org;Ann;Lee;06 12 34 56 78;69001;;non;"two',
+      'lines"',
+      ';;Phoned;06 99 99 99 99;;;;',
+      'bad-email;Bob;;0612;99999;;peut-être;',
+      'NEW1@example.org;;;;;volunteer;;',
+    ].join('\r\n');
+    await unchanged(async () => {
+      const response = await upload(admin, '/api/people/imports/preview', csv, { mapping: {} });
+      expect(response.statusCode).toBe(200);
+      const report = response.json() as ImportReport;
+      expect(report).toMatchObject({
+        id: null,
+        status: 'preview',
+        fileName: 'people.csv',
+        delimiter: ';',
+        encoding: 'utf-8',
+        mapping: {
+          Courriel: 'email',
+          Prénom: 'firstName',
+          Nom: 'lastName',
+          Téléphone: 'phone',
+          'Code postal': 'postalCode',
+          Étiquettes: 'tags',
+          'Opt-in e-mail': 'consentEmail',
+        },
+        totalRows: 5,
+        validRows: 4,
+        invalidRows: 1,
+        wouldMerge: 2,
+        duplicateRows: 1,
+        errorCount: 5,
+      });
+      expect(report.headers).toHaveLength(8);
+      expect(report.sample[0]).toMatchObject({ Courriel: 'known@example.org', Prénom: 'Renamed' });
+      expect(report.sample[1].Remarques).toBe('two\r\nlines'); // kept as in the file
+      expect(report.errors.map((e) => `${e.line}:${e.field}:${e.code}:${e.severity}`)).toEqual([
+        '6:email:invalid_email:error',
+        '6:phone:invalid_phone:error',
+        '6:postalCode:unknown_postal_code:error',
+        '6:consentEmail:invalid_consent:error',
+        '7:email:duplicate_in_file:warning',
+      ]);
+    });
+  });
+
+  it('imports: creates new people, merges into existing ones without overwriting, records consent and timeline', async () => {
+    const csv = [
+      'email,first name,last name,phone,postal code,tags,consent email,consent sms',
+      'known@example.org,Renamed,Known-Last,06 11 22 33 44,75011,vip,yes,',
+      'created1@example.org,Chloé,Martin,,69001,"volunteer, donor",oui,non',
+      ',,,06 99 99 99 99,13001,,,1',
+      'created2@example.org,<script>alert(1)</script>,=HYPERLINK("http://evil"),,,,,',
+      'CREATED1@example.org,,Other,07 11 11 11 11,,canvasser,,',
+    ].join('\n');
+    const report = await importFile(admin, csv, {
+      tags: ['import-test'],
+      consentWordingVersion: 'paper-2026',
+    });
+    expect(report).toMatchObject({
+      status: 'applied',
+      totalRows: 5,
+      validRows: 5,
+      invalidRows: 0,
+      createdCount: 2,
+      mergedCount: 2,
+      duplicateRows: 1,
+      progress: 1,
+      problem: null,
+    });
+    expect(report.errors).toEqual([
+      expect.objectContaining({ line: 6, code: 'duplicate_in_file', severity: 'warning' }),
+    ]);
+
+    const known = await person('known@example.org');
+    // An existing name is kept; what was missing is filled.
+    expect(known).toMatchObject({
+      first_name: 'Known',
+      last_name: 'Known-Last',
+      phone: '+33611223344',
+      postal_code: '75011',
+      commune_code: '75056',
+      consent_email: true,
+      source: 'signup',
+    });
+    expect(known.confirmed_at).not.toBeNull();
+    expect(known.search_text).toContain('known-last');
+
+    const created = await person('created1@example.org');
+    expect(created).toMatchObject({
+      first_name: 'Chloé',
+      last_name: 'Martin',
+      phone: '+33711111111', // from the duplicate line, merged into the first
+      commune_name: 'Lyon',
+      source: 'import',
+      import_id: report.id,
+      consent_email: true,
+      consent_sms: false,
+    });
+    expect(created.confirmed_at).not.toBeNull();
+    expect(created.recruit_code).toMatch(/^[a-z2-9]{12}$/);
+    expect(created.search_text).toContain('chloe martin');
+    expect(created.search_text).toContain('0711111111');
+
+    const phoned = await t.ctx.database.query<Record<string, unknown>>(
+      "SELECT * FROM people WHERE phone = '+33699999999'",
+    );
+    expect(phoned).toHaveLength(1);
+    expect(phoned[0]).toMatchObject({
+      last_name: 'Phoned',
+      postal_code: '13001',
+      consent_sms: true,
+      source: 'field',
+    });
+
+    // Stored as text, as given: HTML and formulas are only a problem where they are output.
+    const xss = await person('created2@example.org');
+    expect(xss).toMatchObject({
+      first_name: '<script>alert(1)</script>',
+      last_name: '=HYPERLINK("http://evil")',
+    });
+
+    const tags = await t.ctx.database.query<{ name: string }>(
+      `SELECT t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.person_id = $1 ORDER BY t.name`,
+      [created.id],
+    );
+    expect(tags.map((r) => r.name)).toEqual(['canvasser', 'donor', 'import-test', 'volunteer']);
+
+    const consents = await t.ctx.database.query<{
+      person_id: number;
+      channel: string;
+      source: string;
+      wording_version: string;
+      import_id: number;
+    }>(
+      `SELECT person_id, channel, source, wording_version, import_id FROM consent_events WHERE import_id = $1 ORDER BY person_id, channel`,
+      [report.id],
+    );
+    expect(consents).toEqual([
+      {
+        person_id: known.id,
+        channel: 'email',
+        source: 'import',
+        wording_version: 'paper-2026',
+        import_id: report.id,
+      },
+      {
+        person_id: phoned[0].id,
+        channel: 'sms',
+        source: 'import',
+        wording_version: 'paper-2026',
+        import_id: report.id,
+      },
+      {
+        person_id: created.id,
+        channel: 'email',
+        source: 'import',
+        wording_version: 'paper-2026',
+        import_id: report.id,
+      },
+    ]);
+    const events = await t.ctx.database.query<{
+      data: { importId: number; created?: boolean; merged?: boolean };
+    }>(
+      `SELECT data FROM person_events WHERE kind = 'import' AND (data->>'importId')::bigint = $1`,
+      [report.id],
+    );
+    expect(events.filter((e) => e.data.created)).toHaveLength(2);
+    expect(events.filter((e) => e.data.merged)).toHaveLength(2);
+    // The stored file is gone once applied.
+    expect(await count('import_files WHERE import_id = $1', [report.id])).toBe(0);
+
+    // Importing the same file again merges everything and creates no one.
+    const again = await importFile(admin, csv);
+    expect(again).toMatchObject({ status: 'applied', createdCount: 0, mergedCount: 4 });
+  });
+
+  it('rejects the whole file when a row is invalid: nothing applied, every error reported', async () => {
+    const csv = [
+      'email,first name,postal code',
+      'fine1@example.org,Fine,75011',
+      'oops,Bad,75011',
+      'fine2@example.org,Fine,00000',
+    ].join('\n');
+    const people = await count('people');
+    const report = await importFile(admin, csv, { tags: ['never-created'] });
+    expect(report).toMatchObject({
+      status: 'rejected',
+      totalRows: 3,
+      validRows: 1,
+      invalidRows: 2,
+      createdCount: 0,
+      mergedCount: 0,
+    });
+    expect(report.errors.map((e) => `${e.line}:${e.code}`)).toEqual([
+      '3:invalid_email',
+      '4:unknown_postal_code',
+    ]);
+    expect(await count('people')).toBe(people);
+    expect(await count("tags WHERE name = 'never-created'")).toBe(0);
+  });
+
+  it('applies only the valid rows when asked, with the errors as a CSV download', async () => {
+    const csv = [
+      'email;prénom',
+      'valid1@example.org;Val',
+      'invalid;Nope',
+      '"broken@example.org;Bro',
+      'valid2@example.org;Vic',
+    ].join('\n');
+    const report = await importFile(admin, csv, { applyValidRows: true });
+    expect(report).toMatchObject({
+      status: 'applied',
+      totalRows: 4,
+      validRows: 2,
+      invalidRows: 2,
+      createdCount: 2,
+    });
+    expect(await person('valid2@example.org')).toMatchObject({ first_name: 'Vic' });
+    const response = await admin.get(`/api/people/imports/${report.id}/errors.csv`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    expect(response.body).toBe(
+      '\ufeffline,field,code,message,severity\r\n' +
+        '3,email,invalid_email,"""invalid"" is not a valid email address.",error\r\n' +
+        '4,,unterminated_quote,A quoted value opened on this line is never closed; the line was skipped.,error\r\n',
+    );
+  });
+
+  it('reports a broken line in the middle of a large file by its line number and applies nothing', async () => {
+    const lines = ['email,first_name,last_name,phone'];
+    for (let i = 1; i <= 25_000; i++)
+      lines.push(
+        `bulk${i}@example.org,First${i},Last ${i},${i % 3 === 0 ? `06${String(10_000_000 + i).slice(-8)}` : ''}`,
+      );
+    lines[12_345] = 'bulk12345@example.org,"Broken,Quote,';
+    const csv = `${lines.join('\n')}\n`;
+    expect(csv.length).toBeGreaterThan(1_048_576); // beyond the JSON body limit: multipart is not bound by it
+    const people = await count('people');
+    const rejected = await importFile(admin, csv);
+    expect(rejected).toMatchObject({ status: 'rejected', totalRows: 25_000, invalidRows: 1 });
+    expect(rejected.errors).toEqual([
+      expect.objectContaining({ line: 12_346, code: 'unterminated_quote' }),
+    ]);
+    expect(await count('people')).toBe(people);
+
+    lines[12_345] = 'bulk12345@example.org,Fixed,Quote,';
+    const applied = await importFile(admin, `${lines.join('\n')}\n`, { tags: ['bulk'] });
+    expect(applied).toMatchObject({
+      status: 'applied',
+      totalRows: 25_000,
+      createdCount: 25_000,
+      mergedCount: 0,
+    });
+    expect(await count("people WHERE email_normalized LIKE 'bulk%'")).toBe(25_000);
+    expect(
+      await count("person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = 'bulk'"),
+    ).toBe(25_000);
+    expect(await count('(SELECT DISTINCT recruit_code FROM people) x')).toBe(await count('people'));
+  });
+
+  it('caps the listed errors at 1,000 with the totals right, and keeps them all for the CSV', async () => {
+    const lines = ['email,postal code'];
+    for (let i = 1; i <= 1_500; i++)
+      lines.push(`capped${i}@example.org,${i % 2 ? '99999' : '75011'}`);
+    const csv = lines.join('\n');
+    const preview = (
+      await upload(admin, '/api/people/imports/preview', csv)
+    ).json() as ImportReport;
+    expect(preview).toMatchObject({
+      totalRows: 1_500,
+      validRows: 750,
+      invalidRows: 750,
+      errorCount: 750,
+    });
+    const twice = `${csv}\n${lines.slice(1).join('\n')}`; // every row again: 1,500 duplicate warnings
+    const report = await importFile(admin, twice, { applyValidRows: true });
+    expect(report).toMatchObject({
+      status: 'applied',
+      invalidRows: 1_500,
+      duplicateRows: 750,
+      errorCount: 2_250,
+      createdCount: 750,
+    });
+    expect(report.errors).toHaveLength(1_000);
+    expect(report.errors[0]).toMatchObject({ line: 2, code: 'unknown_postal_code' });
+    const errorsCsv = (await admin.get(`/api/people/imports/${report.id}/errors.csv`)).body;
+    expect(errorsCsv.trim().split('\r\n')).toHaveLength(2_251);
+  });
+
+  it('applies all or nothing: a failure in the middle of the apply leaves no person behind', async () => {
+    // A database error on the 15,000th new person: the first batches were already written.
+    await t.ctx.database.exec(`
+      CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.email_normalized = 'atomic15000@example.org' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER boom BEFORE INSERT ON people FOR EACH ROW EXECUTE FUNCTION boom();`);
+    try {
+      const lines = ['email'];
+      for (let i = 1; i <= 20_000; i++) lines.push(`atomic${i}@example.org`);
+      const people = await count('people');
+      const report = await importFile(admin, lines.join('\n'), { tags: ['atomic'] });
+      expect(report).toMatchObject({ status: 'failed', createdCount: 0 });
+      expect(report.problem).toMatch(/applied nothing/);
+      expect(await count('people')).toBe(people);
+      expect(await count("tags WHERE name = 'atomic'")).toBe(0);
+      expect(
+        await count("person_events WHERE kind = 'import' AND (data->>'importId')::bigint = $1", [
+          report.id,
+        ]),
+      ).toBe(0);
+    } finally {
+      await t.ctx.database.exec('DROP TRIGGER boom ON people; DROP FUNCTION boom();');
+    }
+  });
+
+  it('runs a job once: running it again after it applied changes nothing', async () => {
+    const report = await importFile(admin, 'email\nonce@example.org\n');
+    const events = await count("person_events WHERE kind = 'import'");
+    await runImport(t.ctx, report.id!);
+    expect(await count("person_events WHERE kind = 'import'")).toBe(events);
+    expect((await admin.get(`/api/people/imports/${report.id}`)).json()).toMatchObject({
+      status: 'applied',
+      createdCount: 1,
+    });
+  });
+
+  it('reads a windows-1252 file (Excel) and says so; strips a UTF-8 BOM; detects tabs', async () => {
+    const latin = Buffer.from('email;prénom;nom\r\nelodie@example.org;Élodie;Müller\r\n', 'latin1');
+    const report = (
+      await upload(admin, '/api/people/imports/preview', latin, { mapping: {} })
+    ).json() as ImportReport;
+    expect(report).toMatchObject({
+      encoding: 'windows-1252',
+      delimiter: ';',
+      validRows: 1,
+      mapping: { prénom: 'firstName' },
+    });
+    expect(report.sample[0]).toEqual({
+      email: 'elodie@example.org',
+      prénom: 'Élodie',
+      nom: 'Müller',
+    });
+
+    const bom = (
+      await upload(
+        admin,
+        '/api/people/imports/preview',
+        '\ufeffEmail\tTéléphone\r\nbom@example.org\t0612345678\r\n',
+      )
+    ).json() as ImportReport;
+    expect(bom).toMatchObject({
+      encoding: 'utf-8',
+      delimiter: '\t',
+      headers: ['Email', 'Téléphone'],
+      validRows: 1,
+    });
+
+    const imported = await importFile(admin, latin);
+    expect(imported).toMatchObject({
+      status: 'applied',
+      encoding: 'windows-1252',
+      createdCount: 1,
+    });
+    expect(await person('elodie@example.org')).toMatchObject({
+      first_name: 'Élodie',
+      last_name: 'Müller',
+    });
+  });
+
+  it('accepts the options part after the file part, and a chosen mapping', async () => {
+    const csv = 'col_a,col_b\nchosen@example.org,Chosen\n';
+    const response = await upload(
+      admin,
+      '/api/people/imports/preview',
+      csv,
+      { mapping: { col_a: 'email', col_b: 'lastName' } },
+      { optionsFirst: false },
+    );
+    expect(response.json()).toMatchObject({
+      validRows: 1,
+      mapping: { col_a: 'email', col_b: 'lastName' },
+    });
+  });
+
+  it('refuses bad files with a problem and a stable code, changing nothing', async () => {
+    const cases: Array<[string | Buffer, unknown, number, string]> = [
+      ['prénom;nom\nAnn;Lee\n', { mapping: {} }, 400, 'missing_identifier'],
+      ['', { mapping: {} }, 400, 'empty_file'],
+      ['\ufeff\r\n\r\n', { mapping: {} }, 400, 'empty_file'],
+      ['email\n', { mapping: {} }, 400, 'empty_file'],
+      [randomBytes(4096), { mapping: {} }, 400, 'unreadable_csv'],
+      [
+        Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(500)]),
+        { mapping: {} },
+        400,
+        'unreadable_csv',
+      ],
+      ['"email\nx@y.z\n', { mapping: {} }, 400, 'unreadable_csv'],
+      ['email\na@b.fr\n', '{not json', 400, 'invalid_options'],
+      ['email\na@b.fr\n', { mapping: {}, applyValidRows: 'sure' }, 400, 'invalid_options'],
+      ['email\na@b.fr\n', { mapping: { mail: 'email' } }, 400, 'unknown_column'],
+      [
+        'email,courriel\na@b.fr,c@d.fr\n',
+        { mapping: { email: 'email', courriel: 'email' } },
+        400,
+        'duplicate_mapping',
+      ],
+    ];
+    for (const url of ['/api/people/imports/preview', '/api/people/imports']) {
+      for (const [file, options, status, code] of cases) {
+        await unchanged(async () => {
+          const response = await upload(admin, url, file, options);
+          expect([url, code, response.statusCode]).toEqual([url, code, status]);
+          expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+          expect(response.json().code).toBe(code);
+        });
+      }
+      const noFile = await admin.request('POST', url, JSON.stringify({ mapping: {} }), {
+        'content-type': 'application/json',
+      });
+      expect([noFile.statusCode, noFile.json().code]).toEqual([415, 'unsupported_media_type']);
+    }
+  });
+
+  it('keeps imports to people.import holders', async () => {
+    const anonymous = new Browser(t.app);
+    await anonymous.session();
+    expect(
+      (await upload(anonymous, '/api/people/imports/preview', 'email\na@b.fr\n')).statusCode,
+    ).toBe(401);
+    const supporter = await staffBrowser(t, 'supporter@example.org', []);
+    await unchanged(async () => {
+      for (const url of ['/api/people/imports/preview', '/api/people/imports']) {
+        const response = await upload(supporter, url, 'email\na@b.fr\n', { mapping: {} });
+        expect([url, response.statusCode, response.json().code]).toEqual([url, 403, 'forbidden']);
+      }
+    });
+    expect((await supporter.get('/api/people/imports/1')).statusCode).toBe(403);
+    expect((await supporter.get('/api/people/imports/1/errors.csv')).statusCode).toBe(403);
+    const staff = await staffBrowser(t, 'staff@example.org', ['staff']);
+    expect(
+      (await upload(staff, '/api/people/imports/preview', 'email\na@b.fr\n', { mapping: {} }))
+        .statusCode,
+    ).toBe(200);
+    expect((await staff.get('/api/people/imports/999999')).statusCode).toBe(404);
+  });
+});
+
+describe.each(engines)('people import size limit on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { IMPORT_LIMIT_BYTES: '4096' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses a file over IMPORT_LIMIT_BYTES with 413 and stores nothing', async () => {
+    const admin = await staffBrowser(t, 'boss@levier.test', ['admin']);
+    const csv = `email\n${Array.from({ length: 400 }, (_, i) => `someone${i}@example.org`).join('\n')}\n`;
+    for (const url of ['/api/people/imports/preview', '/api/people/imports']) {
+      const response = await upload(admin, url, csv, { mapping: {} });
+      expect(response.statusCode).toBe(413);
+      expect(response.json().code).toBe('payload_too_large');
+    }
+    expect((await t.ctx.database.query('SELECT id FROM imports')).length).toBe(0);
+    expect((await t.ctx.database.query('SELECT import_id FROM import_files')).length).toBe(0);
+  });
+});

@@ -1,0 +1,161 @@
+import type { GeoReference } from '../../../core/geo/communes.ts';
+import { badRequest } from '../../../core/http/errors.ts';
+import type { CsvProblemCode } from './csv.ts';
+import type { CsvEncoding } from './encoding.ts';
+import { checkMapping, fieldIndexes, suggestMapping, type Mapping } from './mapping.ts';
+import { readCsv, type FileHead } from './reader.ts';
+import { RowValidator, type RowError } from './rows.ts';
+import type { ImportSession } from './session.ts';
+import { createStage, RecruitCodes, stageColumns, stageLine, type StageTables } from './stage.ts';
+
+/** Rows per COPY into the staging table. */
+const STAGE_BATCH = 10_000;
+const ERROR_BATCH = 5_000;
+/** Errors listed in a report; the errors CSV of an import has them all. */
+export const REPORTED_ERRORS = 1_000;
+export const SAMPLE_ROWS = 10;
+
+const problemMessages: Record<CsvProblemCode, string> = {
+  unterminated_quote: 'A quoted value opened on this line is never closed; the line was skipped.',
+  malformed_quote:
+    'A quoted value on this line is followed by other characters; the line was skipped.',
+};
+
+/** The mapping to use: the one chosen, or one suggested from the headers when none was. */
+export function resolveMapping(headers: string[], requested: Mapping): Mapping {
+  const mapping = Object.keys(requested).length ? requested : suggestMapping(headers);
+  checkMapping(headers, mapping);
+  return mapping;
+}
+
+const sampleOf = (headers: string[], fields: string[]) =>
+  Object.fromEntries(headers.map((header, i) => [header, fields[i] ?? '']));
+
+/** Header, mapping and first rows only: what the upload request checks before queueing. */
+export async function inspectFile(
+  source: AsyncIterable<Uint8Array>,
+  encoding: CsvEncoding,
+  requested: Mapping,
+) {
+  let mapping: Mapping = {};
+  let headers: string[] = [];
+  let rows = 0;
+  const sample: Record<string, string>[] = [];
+  const head = await readCsv(source, encoding, {
+    head: (h) => {
+      headers = h.headers;
+      mapping = resolveMapping(h.headers, requested);
+    },
+    record: (_line, fields) => {
+      if (fields.every((f) => f.trim() === '')) return;
+      rows++;
+      if (sample.length < SAMPLE_ROWS) sample.push(sampleOf(headers, fields));
+    },
+    problem: () => {
+      rows++;
+    },
+    enough: () => sample.length >= SAMPLE_ROWS,
+  });
+  if (rows === 0) throw badRequest('empty_file', 'The file has a header line but no rows.');
+  return { head, mapping, sample };
+}
+
+export interface StageInput {
+  session: ImportSession;
+  tables: StageTables;
+  source: AsyncIterable<Uint8Array>;
+  encoding: CsvEncoding;
+  /** Empty: suggest one from the headers. */
+  mapping: Mapping;
+  geo: GeoReference;
+  /** Receives every row error, in batches (the job keeps them all). */
+  saveErrors?: (errors: RowError[]) => Promise<void>;
+  progress?: (bytesRead: number) => Promise<void>;
+}
+
+export interface StageOutcome {
+  head: FileHead;
+  mapping: Mapping;
+  totalRows: number;
+  validRows: number;
+  invalidRows: number;
+  /** Row errors found while reading (duplicates come later, from the staged rows). */
+  rowErrors: number;
+  firstErrors: RowError[];
+  sample: Record<string, string>[];
+}
+
+/**
+ * Reads the whole file, validates every row and COPYs the valid ones into the staging table,
+ * parsing the next batch while the previous one is being copied.
+ */
+export async function stageFile(input: StageInput): Promise<StageOutcome> {
+  const { session, tables } = input;
+  await createStage(session.query, tables);
+  const outcome = { totalRows: 0, validRows: 0, invalidRows: 0, rowErrors: 0 };
+  const firstErrors: RowError[] = [];
+  const sample: Record<string, string>[] = [];
+  const codes = new RecruitCodes();
+  let mapping = input.mapping;
+  let headers: string[] = [];
+  let validator: RowValidator | undefined;
+  let lines: string[] = [];
+  let errors: RowError[] = [];
+  let copying: Promise<void> = Promise.resolve();
+
+  const addErrors = (list: RowError[]) => {
+    outcome.rowErrors += list.length;
+    for (const e of list) if (firstErrors.length < REPORTED_ERRORS) firstErrors.push(e);
+    if (input.saveErrors) errors.push(...list);
+  };
+  const flush = async (final: boolean) => {
+    if (lines.length >= STAGE_BATCH || (final && lines.length > 0)) {
+      const text = lines.join('');
+      lines = [];
+      await copying;
+      copying = session.copy(tables.rows, stageColumns, text);
+      copying.catch(() => undefined); // awaited below; this only avoids an unhandled-rejection warning
+    }
+    if (input.saveErrors && (errors.length >= ERROR_BATCH || (final && errors.length > 0))) {
+      const batch = errors;
+      errors = [];
+      await input.saveErrors(batch);
+    }
+    if (final) await copying;
+  };
+
+  const head = await readCsv(input.source, input.encoding, {
+    head: (h) => {
+      headers = h.headers;
+      mapping = resolveMapping(h.headers, input.mapping);
+      validator = new RowValidator(input.geo, fieldIndexes(h.headers, mapping), h.headers.length);
+    },
+    multiline: (fields) => validator!.singleLine(fields),
+    record: (line, fields) => {
+      const result = validator!.validate(line, fields);
+      if (result === null) return;
+      outcome.totalRows++;
+      if (sample.length < SAMPLE_ROWS) sample.push(sampleOf(headers, fields));
+      if (result.row) {
+        outcome.validRows++;
+        lines.push(stageLine(result.row, codes.next()));
+      } else {
+        outcome.invalidRows++;
+        addErrors(result.errors);
+      }
+    },
+    problem: (line, code) => {
+      outcome.totalRows++;
+      outcome.invalidRows++;
+      addErrors([{ line, field: null, code, message: problemMessages[code], severity: 'error' }]);
+    },
+    chunk: async (bytes) => {
+      await flush(false);
+      await input.progress?.(bytes);
+    },
+  });
+  await flush(true);
+  if (outcome.totalRows === 0)
+    throw badRequest('empty_file', 'The file has a header line but no rows.');
+  return { head, mapping, ...outcome, firstErrors, sample };
+}

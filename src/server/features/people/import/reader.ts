@@ -1,0 +1,88 @@
+import { badRequest } from '../../../core/http/errors.ts';
+import { CsvParser, detectDelimiter, type CsvProblemCode, type Delimiter } from './csv.ts';
+import { createDecoder, type CsvEncoding } from './encoding.ts';
+import { uniqueHeaders } from './mapping.ts';
+
+export interface FileHead {
+  encoding: CsvEncoding;
+  delimiter: Delimiter;
+  headers: string[];
+}
+
+export interface ReadHandlers {
+  /** The header is read; may throw to stop (a mapping that does not fit, say). */
+  head(head: FileHead): void;
+  record(line: number, fields: string[]): void;
+  /** See CsvParser.acceptMultiline. */
+  multiline?(fields: string[]): boolean;
+  problem(line: number, code: CsvProblemCode): void;
+  /** Called after each chunk, with the bytes read so far: the place to flush batches. */
+  chunk?(bytesRead: number): Promise<void>;
+  /** Reading stops after the chunk where this turns true. */
+  enough?(): boolean;
+}
+
+/** A header line longer than this without a line break is not a CSV header. */
+const MAX_HEADER_CHARS = 1 << 20;
+
+/** Decodes, finds the delimiter from the header line and parses, calling the handlers. */
+export async function readCsv(
+  source: AsyncIterable<Uint8Array>,
+  encoding: CsvEncoding,
+  handlers: ReadHandlers,
+): Promise<FileHead> {
+  const decoder = createDecoder(encoding);
+  let pending = '';
+  let parser: CsvParser | null = null;
+  let head: FileHead | null = null;
+  let bytes = 0;
+
+  const parserFor = (delimiter: Delimiter) =>
+    new CsvParser(delimiter, {
+      record(line, fields) {
+        if (head) return handlers.record(line, fields);
+        head = { encoding, delimiter, headers: uniqueHeaders(fields.map((f) => f.trim())) };
+        parser!.expectedFields = fields.length;
+        handlers.head(head);
+        if (handlers.multiline) parser!.acceptMultiline = handlers.multiline;
+      },
+      problem(line, code) {
+        if (!head)
+          throw badRequest('unreadable_csv', `The header line (line ${line}) has a broken quote.`);
+        handlers.problem(line, code);
+      },
+    });
+
+  /** Waits for the first non-blank line to choose the delimiter, then hands over to the parser. */
+  const feed = (text: string, final: boolean) => {
+    if (parser) return parser.push(text);
+    pending += text;
+    for (let at = 0; ;) {
+      const newline = pending.indexOf('\n', at);
+      if (newline === -1 && !final && pending.length < MAX_HEADER_CHARS) return;
+      const line = pending.slice(at, newline === -1 ? undefined : newline);
+      if (line.trim() !== '' || newline === -1) {
+        parser = parserFor(detectDelimiter(line));
+        parser.push(pending);
+        pending = '';
+        return;
+      }
+      at = newline + 1;
+    }
+  };
+
+  for await (const chunk of source) {
+    bytes += chunk.length;
+    feed(decoder.write(chunk), false);
+    await handlers.chunk?.(bytes);
+    if (handlers.enough?.()) break;
+  }
+  if (!handlers.enough?.()) {
+    feed(decoder.end(), true);
+    (parser as CsvParser | null)?.end();
+    await handlers.chunk?.(bytes);
+  }
+  const result = head as FileHead | null; // assigned in the parser's callback
+  if (!result) throw badRequest('empty_file', 'The file has no header line and no rows.');
+  return result;
+}

@@ -1,0 +1,82 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParamSchema } from '../../../../contracts/common.ts';
+import { importReportSchema } from '../../../../contracts/people.ts';
+import type { AppContext } from '../../../core/context.ts';
+import { currentAuth } from '../../../core/http/access.ts';
+import { BOM, csvLine, exportRoutes } from '../export.ts';
+import { createImport, importErrorRows, importReport, previewImport } from './service.ts';
+import { receiveUpload } from './upload.ts';
+
+export const importRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const config = { access: { permission: 'people.import' } } as const;
+    // The body is multipart/form-data: `file` (the CSV) and `options` (ImportOptions as JSON).
+    const upload = {
+      tags: ['people'],
+      consumes: ['multipart/form-data'],
+      response: { 200: importReportSchema },
+    };
+
+    app.post('/api/people/imports/preview', { config, schema: upload }, async (request) => {
+      const file = await receiveUpload(request);
+      try {
+        return await previewImport(ctx, file);
+      } finally {
+        await file.dispose();
+      }
+    });
+
+    app.post(
+      '/api/people/imports',
+      { config, schema: { ...upload, response: { 202: importReportSchema } } },
+      async (request, reply) => {
+        const file = await receiveUpload(request);
+        try {
+          return reply
+            .status(202)
+            .send(await createImport(ctx, file, currentAuth(request).personId));
+        } finally {
+          await file.dispose();
+        }
+      },
+    );
+
+    app.get(
+      '/api/people/imports/:id',
+      {
+        config,
+        schema: { tags: ['people'], params: idParamSchema, response: { 200: importReportSchema } },
+      },
+      async (request) => importReport(ctx, request.params.id),
+    );
+
+    app.get(
+      '/api/people/imports/:id/errors.csv',
+      { config, schema: { tags: ['people'], params: idParamSchema, produces: ['text/csv'] } },
+      async (request, reply) => {
+        const { id } = await importReport(ctx, request.params.id); // 404 before streaming
+        async function* lines() {
+          yield BOM + csvLine(['line', 'field', 'code', 'message', 'severity']);
+          for await (const rows of importErrorRows(ctx, id!)) {
+            yield rows
+              .map((e) => csvLine([e.line, e.field, e.code, e.message, e.severity]))
+              .join('');
+          }
+        }
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="import-${id}-errors.csv"`)
+          .send(Readable.from(lines()));
+      },
+    );
+  };
+
+/** CSV import and export of people. */
+export const peopleCsvRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(importRoutes(ctx));
+    await app.register(exportRoutes(ctx));
+  };

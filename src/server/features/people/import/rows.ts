@@ -1,0 +1,289 @@
+import type { ImportField } from '../../../../contracts/people.ts';
+import type { GeoReference } from '../../../core/geo/communes.ts';
+import { foldText, normalizeEmail, normalizePhone } from '../normalize.ts';
+
+export interface RowError {
+  line: number;
+  field: string | null;
+  code: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** A valid row, normalised, as it is staged for the merge. */
+export interface ImportRow {
+  line: number;
+  /** Who the row is within the file: the normalised email, else the phone. */
+  key: string;
+  email: string | null;
+  emailNormalized: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+  postalCode: string | null;
+  communeCode: string | null;
+  communeName: string | null;
+  departementCode: string | null;
+  tags: string[];
+  consentEmail: boolean | null;
+  consentSms: boolean | null;
+  consentPhone: boolean | null;
+}
+
+export type RowResult =
+  { row: ImportRow; errors?: undefined } | { row?: undefined; errors: RowError[] } | null;
+
+const MAX_NAME = 100;
+const MAX_TAG = 60;
+const MAX_TAGS = 20;
+const yes = new Set(['yes', 'y', 'oui', 'o', '1', 'true', 'vrai', 'x']);
+const no = new Set(['no', 'n', 'non', '0', 'false', 'faux']);
+const inseeCode = /^(\d{5}|2[ab]\d{3})$/i;
+
+const error = (line: number, field: string | null, code: string, message: string): RowError => ({
+  line,
+  field,
+  code,
+  message,
+  severity: 'error',
+});
+
+/** Validates and normalises the records of one file, given the column of each mapped field. */
+export class RowValidator {
+  constructor(
+    private readonly geo: GeoReference,
+    private readonly columns: Partial<Record<ImportField, number>>,
+    private readonly width: number,
+  ) {}
+
+  /** The value of a field: trimmed, undefined when empty; a leading ' our export adds before =+-@ is dropped. */
+  private cell(fields: string[], field: ImportField): string | undefined {
+    const index = this.columns[field];
+    if (index === undefined) return undefined;
+    const raw = fields[index];
+    if (raw === undefined) return undefined;
+    let value = raw.trim();
+    if (value.length > 1 && value[0] === "'" && '=+-@'.includes(value[1])) value = value.slice(1);
+    return value === '' ? undefined : value;
+  }
+
+  /** False when a mapped field holds a line break: people's fields never do, so a quote broke. */
+  singleLine(fields: string[]): boolean {
+    for (const index of Object.values(this.columns))
+      if (fields[index]?.includes('\n')) return false;
+    return true;
+  }
+
+  /** Null for an empty record (a blank spreadsheet row), which is skipped. */
+  validate(line: number, fields: string[]): RowResult {
+    if (fields.every((f) => f.trim() === '')) return null;
+    if (
+      fields.length !== this.width &&
+      !(fields.length > this.width && fields.slice(this.width).every((f) => f.trim() === ''))
+    ) {
+      return {
+        errors: [
+          error(
+            line,
+            null,
+            'wrong_column_count',
+            `This line has ${fields.length} values; the header has ${this.width} columns.`,
+          ),
+        ],
+      };
+    }
+    const errors: RowError[] = [];
+    const rawEmail = this.cell(fields, 'email');
+    const rawPhone = this.cell(fields, 'phone');
+    let emailNormalized: string | null = null;
+    let phone: string | null = null;
+    if (rawEmail !== undefined) {
+      emailNormalized = rawEmail.length <= 254 ? normalizeEmail(rawEmail) : null;
+      if (!emailNormalized)
+        errors.push(
+          error(line, 'email', 'invalid_email', `"${rawEmail}" is not a valid email address.`),
+        );
+    }
+    if (rawPhone !== undefined) {
+      phone = normalizePhone(rawPhone);
+      if (!phone)
+        errors.push(
+          error(line, 'phone', 'invalid_phone', `"${rawPhone}" is not a valid phone number.`),
+        );
+    }
+    if (rawEmail === undefined && rawPhone === undefined) {
+      errors.push(
+        error(
+          line,
+          'email',
+          'missing_identifier',
+          'This line has neither an email address nor a phone number.',
+        ),
+      );
+    }
+    const firstName = this.name(fields, 'firstName', line, errors);
+    const lastName = this.name(fields, 'lastName', line, errors);
+    const place = this.place(fields, line, errors);
+    const tags = this.tags(fields, line, errors);
+    const consentEmail = this.consent(fields, 'consentEmail', line, errors);
+    const consentSms = this.consent(fields, 'consentSms', line, errors);
+    const consentPhone = this.consent(fields, 'consentPhone', line, errors);
+    if (errors.length) return { errors };
+    return {
+      row: {
+        line,
+        key: emailNormalized ?? `tel:${phone}`,
+        email: emailNormalized ? rawEmail!.trim() : null,
+        emailNormalized,
+        firstName,
+        lastName,
+        phone,
+        postalCode: place.postalCode ?? null,
+        communeCode: place.communeCode ?? null,
+        communeName: place.communeName ?? null,
+        departementCode: place.departementCode ?? null,
+        tags,
+        consentEmail,
+        consentSms,
+        consentPhone,
+      },
+    };
+  }
+
+  private name(
+    fields: string[],
+    field: 'firstName' | 'lastName',
+    line: number,
+    errors: RowError[],
+  ) {
+    const value = this.cell(fields, field);
+    if (value === undefined) return null;
+    if (value.length > MAX_NAME) {
+      errors.push(error(line, field, 'too_long', `At most ${MAX_NAME} characters.`));
+      return null;
+    }
+    return value.replace(/\s+/g, ' ');
+  }
+
+  private consent(fields: string[], field: ImportField, line: number, errors: RowError[]) {
+    const value = this.cell(fields, field)?.toLowerCase();
+    if (value === undefined) return null;
+    if (yes.has(value)) return true;
+    if (no.has(value)) return false;
+    errors.push(
+      error(
+        line,
+        field,
+        'invalid_consent',
+        `"${value}" is not a yes/no value (oui, non, yes, no, 1, 0, true, false).`,
+      ),
+    );
+    return null;
+  }
+
+  private tags(fields: string[], line: number, errors: RowError[]): string[] {
+    const value = this.cell(fields, 'tags');
+    if (value === undefined) return [];
+    const tags = [
+      ...new Set(
+        value
+          .split(/[,;|]/)
+          .map((t) => t.replace(/[\p{Cc}]/gu, '').trim())
+          .filter(Boolean),
+      ),
+    ];
+    if (tags.length > MAX_TAGS || tags.some((t) => t.length > MAX_TAG)) {
+      errors.push(
+        error(
+          line,
+          'tags',
+          'invalid_tags',
+          `At most ${MAX_TAGS} tags of at most ${MAX_TAG} characters.`,
+        ),
+      );
+    }
+    return tags;
+  }
+
+  /**
+   * Postal code and commune. The commune column may hold an INSEE code or a name; a postal code
+   * shared by several communes is kept without a commune rather than refused.
+   */
+  private place(fields: string[], line: number, errors: RowError[]) {
+    const rawPostal = this.cell(fields, 'postalCode');
+    const rawCommune = this.cell(fields, 'communeCode');
+    const out: {
+      postalCode?: string;
+      communeCode?: string;
+      communeName?: string;
+      departementCode?: string;
+    } = {};
+    if (rawPostal !== undefined) {
+      let postal = rawPostal.replace(/\s/g, '');
+      // Spreadsheets turn 01400 into the number 1400.
+      if (/^\d{4}$/.test(postal)) postal = `0${postal}`;
+      if (!/^\d{5}$/.test(postal) || !this.geo.isPostalCode(postal)) {
+        errors.push(
+          error(
+            line,
+            'postalCode',
+            'unknown_postal_code',
+            `"${rawPostal}" is not a French postal code.`,
+          ),
+        );
+        return out;
+      }
+      const communes = this.geo.communesByPostalCode(postal);
+      out.postalCode = postal;
+      let commune = communes.length === 1 && rawCommune === undefined ? communes[0] : undefined;
+      if (rawCommune !== undefined) {
+        const folded = foldText(rawCommune);
+        commune = inseeCode.test(rawCommune)
+          ? communes.find((c) => c.code === rawCommune.toUpperCase())
+          : communes.find((c) => foldText(c.name.replace(/-/g, ' ')) === folded.replace(/-/g, ' '));
+        if (!commune) {
+          errors.push(
+            error(
+              line,
+              'communeCode',
+              'commune_mismatch',
+              `"${rawCommune}" is not a commune of postal code ${postal}.`,
+            ),
+          );
+          return out;
+        }
+      }
+      if (commune) {
+        out.communeCode = commune.code;
+        out.communeName = commune.name;
+        out.departementCode = commune.departementCode;
+      } else {
+        const departements = new Set(communes.map((c) => c.departementCode));
+        if (departements.size === 1) out.departementCode = communes[0].departementCode;
+      }
+      return out;
+    }
+    if (rawCommune !== undefined) {
+      const commune = inseeCode.test(rawCommune)
+        ? this.geo.commune(rawCommune.toUpperCase())
+        : undefined;
+      if (!commune) {
+        errors.push(
+          error(
+            line,
+            'communeCode',
+            'unknown_commune',
+            `"${rawCommune}" is not an INSEE commune code (give a postal code with a commune name).`,
+          ),
+        );
+        return out;
+      }
+      const postalCodes = this.geo.postalCodesOf(commune.code);
+      if (postalCodes.length === 1) out.postalCode = postalCodes[0];
+      out.communeCode = commune.code;
+      out.communeName = commune.name;
+      out.departementCode = commune.departementCode;
+    }
+    return out;
+  }
+}

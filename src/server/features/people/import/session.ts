@@ -1,0 +1,79 @@
+import { once } from 'node:events';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database, Engine } from '../../../core/db/index.ts';
+
+export type Query = Database['query'];
+
+/**
+ * One database connection held for a whole import, so that temporary staging tables live
+ * across statements, with COPY into them and one transaction for the apply.
+ */
+export interface ImportSession {
+  engine: Engine;
+  query: Query;
+  /** COPY of text-format lines (tab-separated, \N for NULL) into a table. */
+  copy(table: string, columns: readonly string[], text: string): Promise<void>;
+  transaction<T>(work: (tx: ImportSession) => Promise<T>): Promise<T>;
+  release(): Promise<void>;
+}
+
+export async function openSession(database: Database): Promise<ImportSession> {
+  if (database.engine === 'pglite') {
+    const pglite = database.pglite!;
+    const session = (run: typeof pglite.query): ImportSession => ({
+      engine: 'pglite',
+      query: async (text, params) => (await run(text, params as unknown[])).rows as never[],
+      async copy(table, columns, text) {
+        await run(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
+          blob: new Blob([text]),
+        });
+      },
+      transaction: (work) =>
+        pglite.transaction((tx) =>
+          work(session((text, params, options) => tx.query(text, params, options))),
+        ),
+      release: async () => undefined,
+    });
+    return session((text, params, options) => pglite.query(text, params, options));
+  }
+  const client = await database.pool!.connect();
+  const session: ImportSession = {
+    engine: 'postgres',
+    query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+    async copy(table, columns, text) {
+      const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+      const done = once(stream, 'finish'); // rejects on 'error'
+      stream.end(text);
+      await done;
+    },
+    async transaction(work) {
+      await client.query('BEGIN');
+      try {
+        const result = await work(session);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    },
+    async release() {
+      // Temporary tables left by a failed run must not follow the connection back to the pool.
+      await client.query('DISCARD TEMP').catch(() => undefined);
+      client.release();
+    },
+  };
+  return session;
+}
+
+/** A value in COPY text format. */
+export function copyValue(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return String(value);
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/[\\\t\n\r]/g, (c) =>
+        c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+      )
+    : value;
+}

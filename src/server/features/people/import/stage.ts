@@ -1,0 +1,269 @@
+import { randomBytes } from 'node:crypto';
+import { buildSearchText } from '../normalize.ts';
+import type { ImportRow, RowError } from './rows.ts';
+import { copyValue, type Query } from './session.ts';
+
+/**
+ * The valid rows of a file go into a temporary table (COPY); grouping, duplicate detection and
+ * matching against existing people are then a few set-based statements over it.
+ */
+export interface StageTables {
+  /** Every valid row. */
+  rows: string;
+  /** Keys shared by several rows of the file. */
+  dups: string;
+  /** One row per person of the file, with the existing person it matches, if any. */
+  targets: string;
+  /** One row per existing person to update. */
+  merges: string;
+}
+
+export function stageTables(prefix: string): StageTables {
+  const name = (suffix: string) => `import_${prefix}_${suffix}`;
+  return {
+    rows: name('rows'),
+    dups: name('dups'),
+    targets: name('targets'),
+    merges: name('merges'),
+  };
+}
+
+export const stageColumns = [
+  'line',
+  'k',
+  'email',
+  'email_normalized',
+  'first_name',
+  'last_name',
+  'phone',
+  'place',
+  'tags',
+  'consent_email',
+  'consent_sms',
+  'consent_phone',
+  'search_text',
+  'recruit_code',
+] as const;
+
+/** Tags travel as one text joined by this (a control character, stripped from tag names). */
+export const TAG_SEPARATOR = '\x1f';
+
+export async function createStage(query: Query, t: StageTables): Promise<void> {
+  await query(
+    `CREATE TEMP TABLE ${t.rows} (
+       line integer NOT NULL, k text NOT NULL, email text, email_normalized text, first_name text,
+       last_name text, phone text, place text, tags text, consent_email boolean, consent_sms boolean,
+       consent_phone boolean, search_text text NOT NULL, recruit_code text NOT NULL)`,
+  );
+}
+
+export async function dropStage(query: Query, t: StageTables): Promise<void> {
+  await query(`DROP TABLE IF EXISTS ${t.rows}, ${t.dups}, ${t.targets}, ${t.merges}`);
+}
+
+/** Postal code, commune code, commune name and département travel together as one value. */
+export function placeOf(
+  row: Pick<ImportRow, 'postalCode' | 'communeCode' | 'communeName' | 'departementCode'>,
+) {
+  if (!row.postalCode && !row.communeCode && !row.departementCode) return null;
+  return [row.postalCode, row.communeCode, row.communeName, row.departementCode]
+    .map((v) => v ?? '')
+    .join('|');
+}
+
+export function splitPlace(place: string | null) {
+  const [postalCode, communeCode, communeName] = (place ?? '').split('|').map((v) => v || null);
+  return {
+    postalCode: postalCode ?? null,
+    communeCode: communeCode ?? null,
+    communeName: communeName ?? null,
+  };
+}
+
+const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+const CODE_LENGTH = 12;
+
+/**
+ * Recruitment codes for new people, from one random buffer (crypto.randomInt per character is
+ * too slow for a million rows). 31^12 possible codes: a collision within a million is ~1e-6.
+ */
+export class RecruitCodes {
+  private pool = Buffer.alloc(0);
+  private at = 0;
+
+  next(): string {
+    let code = '';
+    while (code.length < CODE_LENGTH) {
+      if (this.at >= this.pool.length) {
+        this.pool = randomBytes(64 * 1024);
+        this.at = 0;
+      }
+      const byte = this.pool[this.at++];
+      if (byte < 248) code += alphabet[byte % 31]; // 248 = 8 × 31: no bias
+    }
+    return code;
+  }
+}
+
+/** One row in COPY text format. */
+export function stageLine(row: ImportRow, recruitCode: string): string {
+  return [
+    row.line,
+    row.key,
+    row.email,
+    row.emailNormalized,
+    row.firstName,
+    row.lastName,
+    row.phone,
+    placeOf(row),
+    row.tags.length ? row.tags.join(TAG_SEPARATOR) : null,
+    row.consentEmail,
+    row.consentSms,
+    row.consentPhone,
+    buildSearchText({ ...row, email: row.email }),
+    recruitCode,
+  ]
+    .map(copyValue)
+    .join('\t')
+    .concat('\n');
+}
+
+/**
+ * Groups the rows of the file: a row without email joins the first row with an email that has
+ * its phone; rows sharing a key (email, else phone) are one person. Returns how many rows
+ * repeat an earlier one.
+ */
+export async function groupRows(query: Query, t: StageTables): Promise<number> {
+  await query(`ANALYZE ${t.rows}`);
+  await query(
+    `UPDATE ${t.rows} s SET k = o.email_normalized
+       FROM (SELECT DISTINCT ON (phone) phone, email_normalized FROM ${t.rows}
+              WHERE email_normalized IS NOT NULL AND phone IS NOT NULL ORDER BY phone, line) o
+      WHERE s.email_normalized IS NULL AND s.phone = o.phone`,
+  );
+  await query(
+    `CREATE TEMP TABLE ${t.dups} AS
+       SELECT k, min(line) AS first_line, count(*)::int AS n FROM ${t.rows} GROUP BY k HAVING count(*) > 1`,
+  );
+  const [row] = await query<{ n: number }>(
+    `SELECT coalesce(sum(n - 1), 0)::int AS n FROM ${t.dups}`,
+  );
+  return row.n;
+}
+
+const duplicateSelect = (t: StageTables) =>
+  `SELECT s.line, CASE WHEN s.email_normalized IS NOT NULL THEN 'email' ELSE 'phone' END AS field,
+          'duplicate_in_file' AS code,
+          'Same person as line ' || d.first_line || ': merged into it.' AS message, 'warning' AS severity
+     FROM ${t.rows} s JOIN ${t.dups} d ON d.k = s.k AND s.line > d.first_line`;
+
+export async function duplicateWarnings(
+  query: Query,
+  t: StageTables,
+  limit: number,
+): Promise<RowError[]> {
+  return query<RowError>(`${duplicateSelect(t)} ORDER BY s.line LIMIT ${limit}`);
+}
+
+export async function saveDuplicateWarnings(
+  query: Query,
+  t: StageTables,
+  importId: number,
+): Promise<void> {
+  await query(
+    `INSERT INTO import_errors (import_id, line, field, code, message, severity)
+     SELECT $1, line, field, code, message, severity FROM (${duplicateSelect(t)}) x`,
+    [importId],
+  );
+}
+
+/** The existing person a target matches: same email, else same phone (never one with another email). */
+const phoneMatch = (row: string) =>
+  `SELECT p.id FROM people p
+    WHERE ${row}.phone IS NOT NULL AND p.phone = ${row}.phone AND p.erased_at IS NULL
+      AND (${row}.email_normalized IS NULL OR p.email_normalized IS NULL)
+    ORDER BY p.id LIMIT 1`;
+
+/**
+ * Builds one target per person of the file (its first row, completed by its later rows) and
+ * matches each against existing people. Returns how many people would be created and merged.
+ */
+export async function matchTargets(
+  query: Query,
+  t: StageTables,
+): Promise<{ create: number; merge: number }> {
+  await query(
+    `CREATE TEMP TABLE ${t.targets} AS
+     SELECT s.*, coalesce(pe.id, pp.id) AS match_id, pe.id IS NOT NULL AS by_email
+       FROM ${t.rows} s
+       LEFT JOIN people pe ON pe.email_normalized = s.email_normalized
+       LEFT JOIN LATERAL (${phoneMatch('s')}) pp ON pe.id IS NULL
+      WHERE NOT EXISTS (SELECT 1 FROM ${t.dups} d WHERE d.k = s.k AND s.line > d.first_line)`,
+  );
+  await completeFromDuplicates(query, t);
+  // Several rows with different emails may share the phone of one person without email: the
+  // first gets that person, the others are new people.
+  await query(
+    `UPDATE ${t.targets} SET match_id = NULL
+      WHERE line IN (SELECT line FROM (
+              SELECT line, row_number() OVER (PARTITION BY match_id ORDER BY line) AS rn FROM ${t.targets}
+               WHERE match_id IS NOT NULL AND NOT by_email AND email_normalized IS NOT NULL) x WHERE rn > 1)`,
+  );
+  const [counts] = await query<{ create: number; merge: number }>(
+    `SELECT count(*) FILTER (WHERE match_id IS NULL)::int AS create, count(DISTINCT match_id)::int AS merge
+       FROM ${t.targets}`,
+  );
+  return counts;
+}
+
+/** Fills what the first row of a person lacks from its later rows; tags and consents add up. */
+async function completeFromDuplicates(query: Query, t: StageTables): Promise<void> {
+  const first = (column: string) =>
+    `(array_agg(s.${column} ORDER BY s.line) FILTER (WHERE s.${column} IS NOT NULL))[1] AS ${column}`;
+  const changed = await query<{
+    line: number;
+    email: string | null;
+    first_name: string | null;
+    last_name: string | null;
+    phone: string | null;
+    place: string | null;
+  }>(
+    `UPDATE ${t.targets} x SET
+        email = coalesce(x.email, a.email), email_normalized = coalesce(x.email_normalized, a.email_normalized),
+        first_name = coalesce(x.first_name, a.first_name), last_name = coalesce(x.last_name, a.last_name),
+        phone = coalesce(x.phone, a.phone), place = coalesce(x.place, a.place),
+        tags = concat_ws(E'\\x1f', x.tags, a.tags),
+        consent_email = x.consent_email OR a.consent_email, consent_sms = x.consent_sms OR a.consent_sms,
+        consent_phone = x.consent_phone OR a.consent_phone
+       FROM (SELECT s.k, ${first('email')}, ${first('email_normalized')}, ${first('first_name')},
+                    ${first('last_name')}, ${first('phone')}, ${first('place')},
+                    string_agg(s.tags, E'\\x1f') AS tags, bool_or(s.consent_email) AS consent_email,
+                    bool_or(s.consent_sms) AS consent_sms, bool_or(s.consent_phone) AS consent_phone
+               FROM ${t.rows} s JOIN ${t.dups} d ON d.k = s.k AND s.line > d.first_line GROUP BY s.k) a
+      WHERE x.k = a.k
+      RETURNING x.line, x.email, x.first_name, x.last_name, x.phone, x.place`,
+  );
+  if (changed.length === 0) return;
+  const searchTexts = changed.map((r) =>
+    buildSearchText({
+      firstName: r.first_name,
+      lastName: r.last_name,
+      email: r.email,
+      phone: r.phone,
+      ...splitPlace(r.place),
+    }),
+  );
+  await query(
+    `UPDATE ${t.targets} x SET search_text = u.search_text FROM unnest($1::int[], $2::text[]) AS u(line, search_text)
+      WHERE x.line = u.line`,
+    [changed.map((r) => r.line), searchTexts],
+  );
+  // A person's first row may have had only a phone: match again with what the group now holds.
+  await query(
+    `UPDATE ${t.targets} x
+        SET match_id = coalesce((SELECT p.id FROM people p WHERE p.email_normalized = x.email_normalized), (${phoneMatch('x')})),
+            by_email = EXISTS (SELECT 1 FROM people p WHERE p.email_normalized = x.email_normalized)
+      WHERE x.line = ANY($1::int[])`,
+    [changed.map((r) => r.line)],
+  );
+}
