@@ -3,7 +3,7 @@ import type { Profile, ProfileUpdate } from '../../../contracts/accounts.ts';
 import type { AppContext } from '../../core/context.ts';
 import { invalidFields, notFound, type FieldError } from '../../core/http/errors.ts';
 import { wordingFor } from '../settings/service.ts';
-import { buildSearchText, normalizePhone, resolvePlace } from './normalize.ts';
+import { buildSearchText, checkPhoneAndPlace } from './normalize.ts';
 import { addPersonEvent, setConsents, transaction } from './service.ts';
 
 interface ProfileRow {
@@ -61,18 +61,7 @@ export async function updateProfile(
   input: ProfileUpdate,
 ): Promise<Profile> {
   const errors: FieldError[] = [];
-  let phone: string | null = null;
-  if (input.phone) {
-    phone = normalizePhone(input.phone);
-    if (!phone)
-      errors.push({
-        field: 'phone',
-        code: 'invalid_phone',
-        message: 'Enter a valid phone number.',
-      });
-  }
-  const { place, error } = resolvePlace(ctx.geo, input.postalCode, input.communeCode || undefined);
-  if (error) errors.push(error);
+  const { phone, place } = checkPhoneAndPlace(ctx.geo, input, errors);
   if (errors.length > 0 || !place) throw invalidFields(errors);
   await transaction(ctx.database, async (query) => {
     const rows = await query<{ email: string | null }>(

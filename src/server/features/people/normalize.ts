@@ -98,3 +98,28 @@ export function resolvePlace(
     },
   };
 }
+
+/**
+ * Checks the phone (optional) and place a person gave, collecting field errors into `errors`;
+ * the sign-up form and the profile form share it.
+ */
+export function checkPhoneAndPlace(
+  geo: GeoReference,
+  input: { phone?: string | null; postalCode: string; communeCode?: string },
+  errors: FieldError[],
+): { phone: string | null; place?: Place } {
+  let phone: string | null = null;
+  if (input.phone) {
+    phone = normalizePhone(input.phone);
+    if (!phone) {
+      errors.push({
+        field: 'phone',
+        code: 'invalid_phone',
+        message: 'Enter a valid phone number.',
+      });
+    }
+  }
+  const { place, error } = resolvePlace(geo, input.postalCode, input.communeCode || undefined);
+  if (error) errors.push(error);
+  return { phone, place };
+}

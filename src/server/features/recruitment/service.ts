@@ -6,12 +6,7 @@ import { signupWriter } from './signup-writer.ts';
 import { registerMailTemplate } from '../../core/mail/registry.ts';
 import { AppError, invalidFields, type FieldError } from '../../core/http/errors.ts';
 import { signupConfirmationMail } from '../../core/mail/templates.ts';
-import {
-  buildSearchText,
-  normalizeEmail,
-  normalizePhone,
-  resolvePlace,
-} from '../people/normalize.ts';
+import { buildSearchText, normalizeEmail, checkPhoneAndPlace } from '../people/normalize.ts';
 import { applyConfirmedSignup, type SignupData } from '../people/service.ts';
 import { readPublicSite } from '../settings/service.ts';
 
@@ -34,18 +29,7 @@ export function validateSignup(ctx: AppContext, input: SignupInput): SignupData 
   const email = normalizeEmail(input.email);
   if (!email)
     errors.push({ field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' });
-  let phone: string | null = null;
-  if (input.phone) {
-    phone = normalizePhone(input.phone);
-    if (!phone)
-      errors.push({
-        field: 'phone',
-        code: 'invalid_phone',
-        message: 'Enter a valid phone number.',
-      });
-  }
-  const { place, error } = resolvePlace(ctx.geo, input.postalCode, input.communeCode || undefined);
-  if (error) errors.push(error);
+  const { phone, place } = checkPhoneAndPlace(ctx.geo, input, errors);
   if (errors.length > 0 || !email || !place) throw invalidFields(errors);
   return {
     email: input.email.trim(),
