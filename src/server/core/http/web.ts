@@ -61,7 +61,9 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
       `<meta property="og:url" content="${canonical}">`,
       `<meta name="twitter:card" content="summary">`,
     ].join('\n    ');
-    const html = template.replace(/<title>.*<\/title>/, meta);
+    const html = template
+      .replace(/\s*<meta name="description"[^>]*>/, '')
+      .replace(/<title>.*<\/title>/, meta);
     if (url.startsWith('/embed/')) {
       // Only the embeddable form may be framed by other sites.
       reply.headers(embedHeaders);
