@@ -360,6 +360,11 @@ export const en: Record<MessageKey, string> = {
   'site.ctaHelp': 'Title of the form and text of the sign-up button.',
   'site.saved': 'Home page saved.',
   'site.view': 'View the page',
+  'site.embedTitle': 'Embeddable form',
+  'site.embedHelp':
+    'Paste this code into a page of another website to show the sign-up form there (source "embed", referral link kept).',
+  'site.embedCopy': 'Copy',
+  'site.embedCopied': 'Copied',
   'site.consentTitle': 'Consent wording',
   'site.consentHelp': 'Shown next to each box; its version is stored with every consent.',
   'site.version': 'version {version}',

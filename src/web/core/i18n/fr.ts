@@ -367,6 +367,11 @@ export const fr = {
   'site.ctaHelp': 'Titre du formulaire et texte du bouton d’inscription.',
   'site.saved': 'Page d’accueil enregistrée.',
   'site.view': 'Voir la page',
+  'site.embedTitle': 'Formulaire à intégrer',
+  'site.embedHelp':
+    'Collez ce code dans une page d’un autre site : il y affiche le formulaire d’inscription (source « embed », lien de parrainage conservé).',
+  'site.embedCopy': 'Copier',
+  'site.embedCopied': 'Copié',
   'site.consentTitle': 'Textes de consentement',
   'site.consentHelp':
     'Affichés à côté de chaque case ; leur version est enregistrée avec chaque consentement.',

@@ -2,6 +2,8 @@ import {
   Alert,
   Anchor,
   Button,
+  Code,
+  CopyButton,
   Group,
   Stack,
   Text,
@@ -98,6 +100,26 @@ function HomeForm({ site }: { site: PublicSite }) {
   );
 }
 
+/** The snippet other websites paste to show the sign-up form (served as /embed.js). */
+function EmbedSnippet() {
+  const t = useT();
+  const snippet = `<script src="${window.location.origin}/embed.js" async></script>`;
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-end">
+      <Code block style={{ flex: 1, overflowX: 'auto' }} aria-label={t('site.embedTitle')}>
+        {snippet}
+      </Code>
+      <CopyButton value={snippet} timeout={2000}>
+        {({ copied, copy }) => (
+          <Button variant="light" onClick={copy}>
+            {copied ? t('site.embedCopied') : t('site.embedCopy')}
+          </Button>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
+
 export function SiteSettingsPage() {
   const t = useT();
   usePageTitle(t('site.title'));
@@ -110,6 +132,9 @@ export function SiteSettingsPage() {
           <>
             <Section title={t('site.homeTitle')}>
               <HomeForm site={data} />
+            </Section>
+            <Section title={t('site.embedTitle')} description={t('site.embedHelp')}>
+              <EmbedSnippet />
             </Section>
             <Section title={t('site.consentTitle')} description={t('site.consentHelp')}>
               {(['fr', 'en'] as const).map((lang) => (
