@@ -98,6 +98,8 @@ export const segmentSchema = z.object({
   name: z.string(),
   filter: peopleFilterSchema,
   count: z.number().nullable(),
+  /** True when count is a lower bound or an estimate (broad segments of large lists). */
+  countIsEstimate: z.boolean().optional(),
   createdAt: z.string(),
 });
 export type Segment = z.infer<typeof segmentSchema>;

@@ -3,10 +3,17 @@ export function isEmail(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
 }
 
-/** Moves keyboard focus to the first invalid input after a failed submit. */
+/**
+ * Moves keyboard focus to the first invalid input after a failed submit. Errors from a server
+ * answer may render a few frames later (the submit button, disabled while loading, has lost
+ * focus meanwhile), so this looks again for up to ten frames.
+ */
 export function focusFirstError(): void {
-  window.setTimeout(() => {
+  let frames = 0;
+  const attempt = () => {
     const input = document.querySelector<HTMLElement>('[aria-invalid="true"]');
-    input?.focus();
-  }, 0);
+    if (input) input.focus();
+    else if (++frames < 10) window.requestAnimationFrame(attempt);
+  };
+  window.setTimeout(attempt, 0);
 }

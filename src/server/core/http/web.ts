@@ -32,6 +32,8 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
     reply
       .type('application/javascript')
       .header('cache-control', 'public, max-age=300')
+      // Other websites load this script: it must not be limited to our origin.
+      .header('cross-origin-resource-policy', 'cross-origin')
       .send(embedScript(ctx.config.publicUrl)),
   );
   const indexPath = `${webRoot}/index.html`;

@@ -362,6 +362,15 @@ describe.each(engines)('people at HQ on %s', (engine) => {
       expect(all).toContainEqual(expect.objectContaining({ id: segmentId, name: 'South' }));
     });
 
+    it('lists each segment with how many people it matches now', async () => {
+      const all = (await staff.get('/api/segments')).json() as Array<{ id: number; count: number }>;
+      // The same two people the segment's list shows (marc and zoe, below).
+      expect(all.find((s) => s.id === segmentId)).toMatchObject({
+        count: 2,
+        countIsEstimate: false,
+      });
+    });
+
     it('lists the people of a segment, narrowed by more filters', async () => {
       expect(await ids(`segmentId=${segmentId}`)).toEqual([p.marc, p.zoe]);
       expect(await ids(`segmentId=${segmentId}&consentSms=yes`)).toEqual([p.marc]);

@@ -3,6 +3,7 @@ import type {
   PeopleQuery,
   PersonDetail,
   PersonSummary,
+  Segment,
 } from '../../../contracts/people.ts';
 import type { AppContext } from '../../core/context.ts';
 import { notFound } from '../../core/http/errors.ts';
@@ -239,4 +240,20 @@ export async function personDetail(ctx: AppContext, id: number): Promise<PersonD
       at: new Date(e.at).toISOString(),
     })),
   };
+}
+
+/** Segments with how many people each matches now (capped counts, like the people list). */
+export async function segmentsWithCounts(ctx: AppContext, segments: Segment[]): Promise<Segment[]> {
+  const counted: Segment[] = [];
+  for (const segment of segments) {
+    const where = filterToWhere(
+      { ...segment.filter, segmentId: undefined },
+      undefined,
+      1,
+      ctx.config.CAMPAIGN_TIMEZONE,
+    );
+    const { total, estimate } = await countPeople(ctx, where);
+    counted.push({ ...segment, count: total, countIsEstimate: estimate });
+  }
+  return counted;
 }

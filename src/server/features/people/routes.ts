@@ -13,7 +13,7 @@ import {
 } from '../../../contracts/people.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
-import { listPeople, personDetail } from './queries.ts';
+import { listPeople, personDetail, segmentsWithCounts } from './queries.ts';
 import { createSegment, deleteSegment, listSegments, updateSegment } from './segments.ts';
 import { bulkTag, listTags } from './tags.ts';
 
@@ -75,7 +75,7 @@ export const peopleRoutes =
     app.get(
       '/api/segments',
       { config: read, schema: { tags: ['segments'], response: { 200: z.array(segmentSchema) } } },
-      async () => listSegments(ctx),
+      async () => segmentsWithCounts(ctx, await listSegments(ctx)),
     );
 
     app.post(

@@ -28,11 +28,25 @@ function initialLocale(): Locale {
   return 'fr';
 }
 
-export function interpolate(text: string, vars?: TranslateVars): string {
+/**
+ * Replaces {name} with its value (numbers in the locale's format) and resolves the plural
+ * form `{count, plural, one {# personne} other {# personnes}}` with Intl.PluralRules.
+ */
+export function interpolate(text: string, vars?: TranslateVars, locale: Locale = 'fr'): string {
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  const format = (value: string | number) =>
+    typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+  const plurals = new Intl.PluralRules(locale);
+  return text
+    .replace(
+      /\{(\w+), plural, one \{([^}]*)\} other \{([^}]*)\}\}/g,
+      (whole, name: string, one: string, other: string) => {
+        const value = vars[name];
+        if (typeof value !== 'number') return whole;
+        return (plurals.select(value) === 'one' ? one : other).replace('#', format(value));
+      },
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? format(vars[name]) : whole));
 }
 
 interface I18nValue {
@@ -60,7 +74,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const t = useCallback<Translate>(
-    (key, vars) => interpolate(dictionaries[locale][key] ?? key, vars),
+    (key, vars) => interpolate(dictionaries[locale][key] ?? key, vars, locale),
     [locale],
   );
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);

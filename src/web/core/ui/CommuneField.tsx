@@ -11,6 +11,8 @@ export interface PostalLookup {
   communes: Commune[];
   /** True when the visitor must choose among several communes. */
   needsChoice: boolean;
+  /** True when the complete postal code is not a French one (the form must stay invalid). */
+  unknown: boolean;
   loading: boolean;
 }
 
@@ -56,16 +58,18 @@ export function usePostalLookup(
     }
   }, [data, communeCode, complete]);
 
+  const unknown =
+    error instanceof ApiError && (error.status === 404 || error.code === 'unknown_postal_code');
   useEffect(() => {
-    if (
-      error instanceof ApiError &&
-      (error.status === 404 || error.code === 'unknown_postal_code')
-    ) {
-      setErrorRef.current(translateCode('unknown_postal_code', t));
-    }
-  }, [error, t]);
+    if (unknown) setErrorRef.current(translateCode('unknown_postal_code', t));
+  }, [unknown, error, t]);
 
-  return { communes, needsChoice: communes.length > 1, loading: complete && query.isFetching };
+  return {
+    communes,
+    needsChoice: communes.length > 1,
+    unknown,
+    loading: complete && query.isFetching,
+  };
 }
 
 interface CommuneFieldProps {

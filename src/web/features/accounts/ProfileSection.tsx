@@ -27,6 +27,7 @@ export function ProfileSection({ profile }: { profile: Profile }) {
   const update = useUpdateProfile();
   const [formError, setFormError] = useState<string | null>(null);
   const needsCommune = useRef(false);
+  const unknownPostalCode = useRef(false);
   const form = useForm<Values>({
     initialValues: {
       firstName: profile.firstName ?? '',
@@ -39,6 +40,8 @@ export function ProfileSection({ profile }: { profile: Profile }) {
     validate: {
       firstName: (v) => (v.trim() ? null : t('error.required')),
       lastName: (v) => (v.trim() ? null : t('error.required')),
+      // Validation replaces the lookup's error: an unknown code must stay flagged.
+      postalCode: () => (unknownPostalCode.current ? t('error.unknown_postal_code') : null),
       communeCode: (v) => (needsCommune.current && !v ? t('error.commune_required') : null),
     },
   });
@@ -49,6 +52,7 @@ export function ProfileSection({ profile }: { profile: Profile }) {
     (message) => form.setFieldError('postalCode', message),
   );
   needsCommune.current = lookup.needsChoice;
+  unknownPostalCode.current = lookup.unknown;
 
   const submit = form.onSubmit((values) => {
     setFormError(null);

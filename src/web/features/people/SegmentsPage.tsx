@@ -91,7 +91,9 @@ export function SegmentsPage() {
                         <Text size="sm">{describeFilter(segment.filter, t)}</Text>
                       </Table.Td>
                       <Table.Td ta="right">
-                        {segment.count === null ? '—' : formatNumber(segment.count, locale)}
+                        {segment.count === null
+                          ? '—'
+                          : `${formatNumber(segment.count, locale)}${segment.countIsEstimate ? '+' : ''}`}
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {formatDate(segment.createdAt, locale)}

@@ -57,6 +57,7 @@ export function SignupForm({ site, source }: SignupFormProps) {
   const signup = useSignup();
   const [formError, setFormError] = useState<string | null>(null);
   const needsCommune = useRef(false);
+  const unknownPostalCode = useRef(false);
 
   const form = useForm<Values>({
     initialValues: {
@@ -73,7 +74,13 @@ export function SignupForm({ site, source }: SignupFormProps) {
       lastName: (v) => (v.trim() ? null : t('error.required')),
       email: (v) =>
         !v.trim() ? t('error.required') : isEmail(v) ? null : t('error.invalid_email'),
-      postalCode: (v) => (v.trim() ? null : t('error.required')),
+      // Validation replaces the lookup's error: an unknown code must stay flagged.
+      postalCode: (v) =>
+        !v.trim()
+          ? t('error.required')
+          : unknownPostalCode.current
+            ? t('error.unknown_postal_code')
+            : null,
       communeCode: (v) => (needsCommune.current && !v ? t('error.commune_required') : null),
     },
   });
@@ -86,6 +93,7 @@ export function SignupForm({ site, source }: SignupFormProps) {
   );
 
   needsCommune.current = lookup.needsChoice;
+  unknownPostalCode.current = lookup.unknown;
   const wording = site?.consentWording[locale];
 
   if (signup.isSuccess) {

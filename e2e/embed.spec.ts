@@ -1,0 +1,103 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  CONFIRM_SUBJECT,
+  expect,
+  mailbox,
+  newPerson,
+  publicSite,
+  test,
+} from './support/fixtures.ts';
+
+/** Another website (another origin, on loopback: Chrome keeps public pages off loopback). */
+async function startOtherSite(html: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(html);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+test('only the embeddable form may be framed by other sites', async ({ page }) => {
+  const embed = await page.request.get('/embed/signup');
+  expect(embed.status()).toBe(200);
+  expect(embed.headers()['content-security-policy']).toMatch(/(^|;)\s*frame-ancestors \*\s*(;|$)/);
+  expect(embed.headers()['x-frame-options']).toBeUndefined();
+
+  const home = await page.request.get('/');
+  expect(home.headers()['content-security-policy']).toMatch(/frame-ancestors 'self'/);
+  expect(home.headers()['x-frame-options']).toBe('SAMEORIGIN');
+});
+
+test('the embedded form renders without the site chrome', async ({ page }) => {
+  const site = await publicSite(page.request);
+  await page.goto('/');
+  await expect(page.getByRole('banner')).toBeVisible();
+  await page.goto('/embed/signup');
+  await expect(page.getByRole('heading', { name: site.home.signupCallToAction })).toBeVisible();
+  await expect(page.getByLabel('Prénom', { exact: true })).toBeVisible();
+  // No header, menu, login button or campaign text around it.
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Se connecter' })).toHaveCount(0);
+  await expect(page.getByText(site.home.title)).toHaveCount(0);
+});
+
+test('another website frames the form; people sign up through it', async ({
+  page,
+  baseURL,
+  adminPage,
+}) => {
+  const site = await publicSite(page.request);
+  // What /embed.js inserts, next to a frame of the home page (which must stay blocked).
+  const other = await startOtherSite(`<!doctype html><html lang="fr"><body><h1>Blog local</h1>
+    <iframe title="Formulaire" src="${baseURL}/embed/signup?r=nobody" style="width:480px;height:720px"></iframe>
+    <iframe title="Accueil" src="${baseURL}/"></iframe></body></html>`);
+  try {
+    await page.goto(`${other.url}/article`);
+    const frame = page.frameLocator('iframe[title="Formulaire"]');
+    const person = newPerson({ firstName: 'Yanis' });
+    await frame.getByLabel('Prénom', { exact: true }).fill(person.firstName);
+    await frame.getByLabel('Nom de famille', { exact: true }).fill(person.lastName);
+    await frame.getByLabel('Adresse e-mail', { exact: true }).fill(person.email);
+    await frame.getByLabel('Code postal', { exact: true }).fill('44000');
+    await expect(frame.getByText('Commune : Nantes')).toBeVisible();
+    const since = await mailbox.mark();
+    await frame.getByRole('button', { name: site.home.signupCallToAction }).click();
+    await expect(frame.getByRole('status')).toContainText('Vérifiez votre boîte mail');
+    await mailbox.waitFor(person.email, CONFIRM_SUBJECT, since);
+
+    // The home page refuses to be framed by another site: its frame holds no app.
+    await expect(page.frameLocator('iframe[title="Accueil"]').locator('#root')).toHaveCount(0);
+
+    // HQ sees the sign-up came from the embedded form.
+    const found = await adminPage.request.get(`/api/people?q=${encodeURIComponent(person.email)}`);
+    expect(await found.json()).toMatchObject({ items: [{ source: 'embed' }] });
+  } finally {
+    await other.close();
+  }
+});
+
+test('another website can load the /embed.js snippet', async ({ page, baseURL }) => {
+  const snippet = await page.request.get('/embed.js');
+  expect(snippet.headers()['cross-origin-resource-policy'] ?? 'cross-origin').toBe('cross-origin');
+  const other = await startOtherSite(`<!doctype html><html lang="fr"><body><h1>Blog local</h1>
+    <script src="${baseURL}/embed.js"></script></body></html>`);
+  try {
+    await page.goto(`${other.url}/article?r=nobody`);
+    const frame = page.frameLocator(`iframe[src^="${baseURL}/embed/signup?r=nobody"]`);
+    await expect(frame.getByLabel('Prénom', { exact: true })).toBeVisible();
+  } finally {
+    await other.close();
+  }
+});

@@ -1,0 +1,119 @@
+import { capitalized, createSupporter, expect, logIn, test, uniq } from './support/fixtures.ts';
+import { ADMIN_EMAIL, DEMO_PEOPLE, fromSetup } from './support/env.ts';
+
+test('an administrator logs in with the one-time link and works the people database', async ({
+  page,
+}) => {
+  const id = uniq();
+  const lastName = `Ébrard ${capitalized(id)}`;
+  const name = `Hélène ${lastName}`;
+  const tag = `bénévole ${id}`;
+  const segment = `Ébrard ${id}`;
+  await createSupporter(page.request, { firstName: 'Hélène', lastName, postalCode: '59000' });
+
+  // The link printed by `levier admin create` logs in once.
+  const link = fromSetup('adminLink');
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByRole('heading', { name: 'Mon espace', level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Menu du compte' })).toContainText(ADMIN_EMAIL);
+
+  // People list: an accent-insensitive search among the demo campaign.
+  await page.getByRole('button', { name: 'Menu du compte' }).click();
+  await page.getByRole('menuitem', { name: 'Personnes' }).click();
+  await expect(page.getByRole('heading', { name: 'Personnes', level: 1 })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Liste des personnes' });
+  await expect(table.getByRole('row')).toHaveCount(51); // header + a page of 50
+  await page.getByLabel('Rechercher').fill(`helene ebrard ${id.toUpperCase()}`);
+  await expect(page).toHaveURL(/[?&]q=helene/);
+  await expect(page.getByText('1 personne', { exact: true })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(2);
+
+  // Save the search as a segment.
+  await page.getByRole('button', { name: 'Enregistrer comme segment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Enregistrer comme segment' });
+  await dialog.getByLabel('Nom du segment').fill(segment);
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText(`Segment « ${segment} » enregistré.`)).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  // The person's page: timeline, then a tag.
+  await table.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await expect(page.getByText('Confirmé', { exact: true })).toBeVisible();
+  const history = page.getByRole('region', { name: 'Historique' });
+  await expect(history.getByText('Inscription', { exact: true })).toBeVisible();
+  await expect(history.getByText('Inscription confirmée', { exact: true })).toBeVisible();
+  const tags = page.getByRole('region', { name: 'Étiquettes' });
+  await tags.getByRole('textbox', { name: 'Étiquettes' }).fill(tag);
+  await tags.getByRole('textbox', { name: 'Étiquettes' }).press('Enter');
+  await tags.getByRole('button', { name: 'Enregistrer les étiquettes' }).click();
+  await expect(page.getByText('Étiquettes enregistrées.')).toBeVisible();
+  await expect(history.getByText('Étiquettes modifiées', { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(tags.getByText(tag, { exact: true })).toBeVisible();
+
+  // The segment lists them.
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await nav.getByRole('link', { name: 'Segments' }).click();
+  const row = page
+    .getByRole('table', { name: 'Segments' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: segment, exact: true }) });
+  // (The "Personnes" column shows "—": the server does not count segments yet.)
+  await expect(row).toHaveCount(1);
+  await row.getByRole('link', { name: 'Ouvrir' }).click();
+  await expect(page.getByText(`Segment : ${segment}`)).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('link', { name })).toBeVisible();
+
+  // Statistics: cards and a drawn chart.
+  await nav.getByRole('link', { name: 'Statistiques' }).click();
+  await expect(page.getByRole('heading', { name: 'Statistiques de recrutement' })).toBeVisible();
+  const chart = page.getByRole('img', {
+    name: /^Graphique : [\d\s\u202f]+ inscriptions sur \d+ jours\.$/,
+  });
+  await expect(chart.locator('svg path.recharts-area-area').first()).toBeAttached();
+  const label = (await chart.getAttribute('aria-label')) ?? '';
+  expect(
+    Number(/: ([\d\s\u202f]+) inscriptions/.exec(label)![1].replace(/\D/g, '')),
+  ).toBeGreaterThan(DEMO_PEOPLE / 2);
+
+  // Mail went over SMTP, so the development catcher holds nothing.
+  await page.goto('/admin/mail');
+  await expect(
+    page.getByRole('heading', { name: 'Courriels envoyés (développement)' }),
+  ).toBeVisible();
+  await expect(page.getByText('Aucun courriel.')).toBeVisible();
+
+  // The audit log lists the role given by `levier admin create`.
+  await page.goto('/admin/audit');
+  const audit = page.getByRole('table', { name: 'Journal d’audit' });
+  await expect(
+    audit.getByRole('row').filter({ hasText: 'account.roles' }).filter({ hasText: 'admin' }),
+  ).not.toHaveCount(0);
+
+  // The link was single-use.
+  const again = await page
+    .context()
+    .browser()!
+    .newPage({ baseURL: fromSetup('baseURL') });
+  await again.goto(link);
+  await expect(again.getByRole('alert')).toContainText('Lien de connexion expiré ou invalide');
+  await again.close();
+});
+
+test('a supporter is refused the HQ pages and API', async ({ page }) => {
+  const supporter = await createSupporter(page.request);
+  await logIn(page.request, supporter.email);
+  for (const path of ['/hq/people', '/hq/stats', '/admin/audit']) {
+    await page.goto(path);
+    await expect(page.getByRole('alert')).toContainText('Accès refusé');
+    await expect(page.getByRole('table')).toHaveCount(0);
+  }
+  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeEmpty();
+  const response = await page.request.get('/api/people');
+  expect(response.status()).toBe(403);
+  expect(await response.json()).toMatchObject({ code: 'forbidden' });
+  expect((await page.request.get('/api/stats/recruitment')).status()).toBe(403);
+});

@@ -1,0 +1,90 @@
+import type { Locator } from '@playwright/test';
+import { capitalized, expect, test, uniq } from './support/fixtures.ts';
+
+/** The figure under a count's label ("Lignes", "Valides"…). */
+const figure = (scope: Locator, label: string) =>
+  scope.getByText(label, { exact: true }).locator('xpath=following-sibling::*[1]');
+
+test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people listed', async ({
+  adminPage: page,
+}) => {
+  const id = uniq();
+  const family = capitalized(id);
+  // Excel-style French CSV: semicolons, accents, one bad email, one column to ignore.
+  const csv = [
+    'Prénom;Nom;Courriel;Code postal;Téléphone;Remarque',
+    `Amélie;Durand ${family};amelie.${id}@example.com;44000;06 39 98 00 01;vue au marché`,
+    `Bruno;Marchal ${family};pas-une-adresse;59000;;`,
+    `Chloé;N'Diaye ${family};chloe.${id}@example.com;38000;;`,
+    '',
+  ].join('\r\n');
+
+  await page.goto('/hq/import');
+  await expect(
+    page.getByRole('heading', { name: 'Importer des personnes', level: 1 }),
+  ).toBeVisible();
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Fichier CSV' }).click();
+  await (
+    await choosing
+  ).setFiles({ name: `contacts-${id}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+
+  // Preview: the columns are recognised, the bad row is reported, nothing is applied yet.
+  const mapping = page.getByRole('table', { name: 'Correspondance des colonnes' });
+  await expect(mapping).toBeVisible();
+  const expected: Array<[string, string]> = [
+    ['Prénom', 'firstName'],
+    ['Nom', 'lastName'],
+    ['Courriel', 'email'],
+    ['Code postal', 'postalCode'],
+    ['Téléphone', 'phone'],
+    ['Remarque', ''],
+  ];
+  for (const [column, field] of expected) {
+    await expect(mapping.getByLabel(`Champ pour la colonne « ${column} »`)).toHaveValue(field);
+  }
+  await expect(mapping.getByRole('row').filter({ hasText: 'Courriel' })).toContainText(
+    `amelie.${id}@example.com`,
+  );
+  const counts = page.getByRole('region', { name: 'Correspondance des colonnes' });
+  await expect(figure(counts, 'Lignes')).toHaveText('3');
+  await expect(figure(counts, 'Valides')).toHaveText('2');
+  await expect(figure(counts, 'En erreur')).toHaveText('1');
+  await expect(figure(counts, 'Déjà connues')).toHaveText('0');
+  const errors = page.getByRole('table', { name: 'Lignes en erreur' });
+  await expect(errors.getByRole('row')).toHaveCount(2);
+  await expect(errors.getByRole('row').nth(1)).toContainText(
+    'Cette adresse e-mail n’est pas valide.',
+  );
+  await expect(errors.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('3');
+
+  // Import is blocked until the valid rows alone are chosen.
+  const start = page.getByRole('button', { name: 'Importer 2 lignes' });
+  await expect(start).toBeDisabled();
+  await page.getByRole('checkbox', { name: 'Importer quand même les 2 lignes valides' }).check();
+  await start.click();
+
+  // Result page.
+  const result = page.getByRole('region', { name: 'Résultat de l’import' });
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  await expect(result.getByRole('status')).toHaveText('Import terminé.');
+  await expect(figure(result, 'Créées')).toHaveText('2');
+  await expect(figure(result, 'En erreur')).toHaveText('1');
+  await expect(figure(result, 'Complétées')).toHaveText('0');
+  await expect(result.getByRole('link', { name: 'Télécharger les erreurs (CSV)' })).toBeVisible();
+
+  // The people are in the list, with "Import" as their origin.
+  await result.getByRole('link', { name: 'Voir les personnes importées' }).click();
+  await expect(page).toHaveURL(/\/hq\/people\?sources=import/);
+  await page.getByLabel('Rechercher').fill(family);
+  const table = page.getByRole('table', { name: 'Liste des personnes' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  for (const name of [`Amélie Durand ${family}`, `Chloé N'Diaye ${family}`]) {
+    const row = table.getByRole('row').filter({ has: page.getByRole('link', { name }) });
+    await expect(row).toContainText('Import');
+  }
+  await expect(table).not.toContainText('Bruno');
+  await expect(table.getByRole('row').filter({ hasText: `Amélie Durand ${family}` })).toContainText(
+    '+33639980001',
+  );
+});

@@ -1,0 +1,73 @@
+import type { Page } from '@playwright/test';
+import {
+  CONFIRM_SUBJECT,
+  expect,
+  mailbox,
+  newPerson,
+  publicSite,
+  test,
+} from './support/fixtures.ts';
+
+test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+/** No horizontal scrolling: the page is no wider than the screen. */
+async function expectNoHorizontalScroll(page: Page) {
+  const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
+}
+
+test('the sign-up form works on a 360 px phone', async ({ page }) => {
+  const site = await publicSite(page.request);
+  const person = newPerson({ firstName: 'Inès' });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(site.home.title);
+  await expectNoHorizontalScroll(page);
+
+  await page.getByLabel('Prénom', { exact: true }).fill(person.firstName);
+  await page.getByLabel('Nom de famille', { exact: true }).fill(person.lastName);
+  await page.getByLabel('Adresse e-mail', { exact: true }).fill(person.email);
+  await page.getByLabel('Code postal', { exact: true }).fill('35190');
+  const commune = page.getByRole('textbox', { name: 'Commune' });
+  await commune.tap();
+  await page.getByRole('option', { name: 'Bécherel', exact: true }).tap();
+  await expect(commune).toHaveValue('Bécherel');
+  await page.getByLabel('Téléphone mobile', { exact: true }).fill('0639981111');
+  await page.getByRole('checkbox', { name: site.consentWording.fr.sms }).tap();
+  await expect(page.getByRole('checkbox', { name: site.consentWording.fr.sms })).toBeChecked();
+  await expectNoHorizontalScroll(page);
+
+  const submit = page.getByRole('button', { name: site.home.signupCallToAction });
+  await submit.scrollIntoViewIfNeeded();
+  await expect(submit).toBeInViewport();
+  const since = await mailbox.mark();
+  await submit.tap();
+  await expect(page.getByRole('status')).toContainText('Vérifiez votre boîte mail');
+  await mailbox.waitFor(person.email, CONFIRM_SUBJECT, since);
+  await expectNoHorizontalScroll(page);
+});
+
+test('the HQ menu opens with the burger on a phone', async ({ adminPage: page }) => {
+  await page.goto('/hq/people');
+  await expect(page.getByRole('heading', { name: 'Personnes', level: 1 })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  const stats = nav.getByRole('link', { name: 'Statistiques' });
+  await expect(stats).not.toBeInViewport();
+
+  const burger = page.getByRole('button', { name: 'Ouvrir le menu' });
+  await expect(burger).toHaveAttribute('aria-expanded', 'false');
+  await burger.tap();
+  await expect(page.getByRole('button', { name: 'Fermer le menu' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+  await expect(stats).toBeInViewport();
+  await stats.tap();
+
+  // Following a link closes the menu.
+  await expect(page).toHaveURL(/\/hq\/stats$/);
+  await expect(page.getByRole('heading', { name: 'Statistiques de recrutement' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ouvrir le menu' })).toBeVisible();
+  await expect(stats).not.toBeInViewport();
+  await expectNoHorizontalScroll(page);
+});

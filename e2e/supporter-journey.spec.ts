@@ -1,0 +1,141 @@
+import { readFile } from 'node:fs/promises';
+import {
+  capitalized,
+  codeIn,
+  CONFIRM_SUBJECT,
+  expect,
+  expectNoMailSince,
+  linkIn,
+  LOGIN_SUBJECT,
+  mailbox,
+  publicSite,
+  test,
+  uniq,
+} from './support/fixtures.ts';
+
+interface ConsentEvent {
+  channel: string;
+  granted: boolean;
+  source: string;
+  wording_version: string;
+}
+
+interface MyData {
+  person: Record<string, unknown>;
+  consentHistory: ConsentEvent[];
+  timeline: Array<{ kind: string }>;
+  signups: Array<{ source: string }>;
+}
+
+test('a visitor signs up, confirms, logs in, manages consents, downloads then deletes their data', async ({
+  page,
+  baseURL,
+}) => {
+  const id = uniq();
+  const email = `lea.${id}@example.org`;
+  const lastName = `Roussel ${capitalized(id)}`;
+  const site = await publicSite(page.request);
+  const wording = site.consentWording.fr;
+
+  // 1. Sign up on the home page.
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(site.home.title);
+  await page.getByLabel('Prénom', { exact: true }).fill('Léa');
+  await page.getByLabel('Nom de famille', { exact: true }).fill(lastName);
+  await page.getByLabel('Adresse e-mail', { exact: true }).fill(email);
+  await page.getByLabel('Code postal', { exact: true }).fill('13100');
+  // 13100 covers several communes: the form asks which one.
+  const commune = page.getByRole('textbox', { name: 'Commune' });
+  await commune.click();
+  await page.getByRole('option', { name: 'Le Tholonet', exact: true }).click();
+  await expect(commune).toHaveValue('Le Tholonet');
+  await page.getByLabel('Téléphone mobile', { exact: true }).fill('06 39 98 12 34');
+  await page.getByRole('checkbox', { name: wording.email }).check();
+  await expect(page.getByRole('checkbox', { name: wording.sms })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: wording.phone })).not.toBeChecked();
+  const since = await mailbox.mark();
+  await page.getByRole('button', { name: site.home.signupCallToAction }).click();
+  await expect(page.getByRole('status')).toContainText('Vérifiez votre boîte mail');
+
+  // 2. The confirmation mail arrives over SMTP; its link confirms the sign-up.
+  const confirmation = await mailbox.waitFor(email, CONFIRM_SUBJECT, since);
+  expect(confirmation.text).toContain('Bonjour Léa,');
+  const link = linkIn(confirmation, '/confirm');
+  expect(link.startsWith(`${baseURL}/confirm?token=`)).toBe(true);
+  await page.goto(link);
+  await expect(
+    page.getByRole('heading', { name: 'Confirmation de votre inscription' }),
+  ).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Merci Léa ! Votre inscription est confirmée.');
+
+  // 3. Log in with the 6-digit code from the emailed message.
+  await page.getByRole('link', { name: 'Me connecter' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.getByLabel('Adresse e-mail', { exact: true }).fill(email);
+  const beforeCode = await mailbox.mark();
+  await page.getByRole('button', { name: 'Recevoir un code' }).click();
+  await expect(page.getByRole('status')).toContainText(`Si un compte existe pour ${email}`);
+  const code = codeIn(await mailbox.waitFor(email, LOGIN_SUBJECT, beforeCode));
+  await page.getByLabel('Code à 6 chiffres').fill(code);
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByRole('heading', { name: 'Mon espace', level: 1 })).toBeVisible();
+  await expect(page.getByText('Bonjour Léa !')).toBeVisible();
+  await expect(page.getByLabel('Nom de famille', { exact: true })).toHaveValue(lastName);
+  await expect(page.getByLabel('Téléphone mobile', { exact: true })).toHaveValue('+33639981234');
+  await expect(page.getByRole('textbox', { name: 'Commune' })).toHaveValue('Le Tholonet');
+
+  // 4. Change a consent: SMS on. It is saved at once and survives a reload.
+  const consents = page.getByRole('region', { name: 'Mes préférences de contact' });
+  await expect(consents.getByRole('switch', { name: 'E-mail' })).toBeChecked();
+  await expect(consents.getByRole('switch', { name: 'SMS' })).not.toBeChecked();
+  await consents.getByRole('switch', { name: 'SMS' }).click();
+  await expect(page.getByText('Préférences enregistrées.')).toBeVisible();
+  await page.reload();
+  await expect(consents.getByRole('switch', { name: 'SMS' })).toBeChecked();
+  await expect(consents.getByRole('switch', { name: 'E-mail' })).toBeChecked();
+  await expect(consents.getByRole('switch', { name: 'Appels' })).not.toBeChecked();
+
+  // 5. Download my data: a JSON file with the email and the consent history.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Télécharger mes données' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('my-data.json');
+  const data = JSON.parse(await readFile(await download.path(), 'utf8')) as MyData;
+  expect(data.person.email).toBe(email);
+  expect(data.person.first_name).toBe('Léa');
+  expect(data.person.commune_name).toBe('Le Tholonet');
+  expect(data.consentHistory).toEqual([
+    expect.objectContaining({ channel: 'email', granted: true }),
+    expect.objectContaining({ channel: 'sms', granted: true, source: 'supporter_space' }),
+  ]);
+  expect(data.consentHistory[0].source).not.toBe('supporter_space');
+  expect(data.timeline.map((e) => e.kind)).toEqual(
+    expect.arrayContaining(['confirmed', 'consent']),
+  );
+  expect(data.signups).toEqual([expect.objectContaining({ source: 'signup' })]);
+
+  // 6. Delete the account: the button stays disabled until DELETE is typed.
+  await page.getByRole('button', { name: 'Supprimer mon compte' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Supprimer mon compte' });
+  const confirmDelete = dialog.getByRole('button', { name: 'Supprimer définitivement' });
+  await expect(confirmDelete).toBeDisabled();
+  await dialog.getByLabel('Tapez DELETE pour confirmer').fill('delete');
+  await expect(confirmDelete).toBeDisabled();
+  await dialog.getByLabel('Tapez DELETE pour confirmer').fill('DELETE');
+  await confirmDelete.click();
+  await expect(page).toHaveURL(`${baseURL}/`);
+  await expect(page.getByRole('status')).toHaveText(
+    'Votre compte a été supprimé. Merci pour votre soutien.',
+  );
+  await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+  expect((await page.request.get('/api/me/profile')).status()).toBe(401);
+
+  // 7. The person is erased: asking for a login code again sends nothing.
+  await page.goto('/login');
+  await page.getByLabel('Adresse e-mail', { exact: true }).fill(email);
+  const afterErasure = await mailbox.mark();
+  await page.getByRole('button', { name: 'Recevoir un code' }).click();
+  await expect(page.getByRole('status')).toContainText(`Si un compte existe pour ${email}`);
+  await expectNoMailSince(page.request, [email], afterErasure);
+});
