@@ -12,17 +12,162 @@ import { listPeople, resolveFilter } from '../src/server/features/people/queries
 import { buildSearchText } from '../src/server/features/people/normalize.ts';
 import { freshDatabase } from './lib/pg.ts';
 
-const { values } = parseArgs({ options: { people: { type: 'string', default: '1000000' }, queries: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: {
+    people: { type: 'string', default: '1000000' },
+    queries: { type: 'string', default: '300' },
+  },
+});
 const total = Number(values.people);
-const firstNames = ['Camille', 'Léa', 'Chloé', 'Manon', 'Inès', 'Jade', 'Louise', 'Emma', 'Lucas', 'Hugo', 'Louis', 'Gabriel', 'Arthur', 'Jules', 'Raphaël', 'Adam', 'Éloïse', 'Zoé', 'Maël', 'Noé', 'Marie', 'Jean', 'Pierre', 'Michel', 'Nathalie', 'Isabelle', 'Sylvie', 'Philippe', 'Alain', 'Françoise'];
-const lastNames = ['Martin', 'Bernard', 'Thomas', 'Petit', 'Robert', 'Richard', 'Durand', 'Dubois', 'Moreau', 'Laurent', 'Simon', 'Michel', 'Lefèvre', 'Leroy', 'Roux', 'David', 'Bertrand', 'Morel', 'Fournier', 'Girard', 'Bonnet', 'Dupont', 'Lambert', 'Fontaine', 'Rousseau', 'Vincent', 'Muller', 'Lefebvre', 'Faure', 'André', 'Mercier', 'Blanc', 'Guérin', 'Boyer', 'Garnier', 'Chevalier', 'François', 'Legrand', 'Gauthier', 'Garcia', 'Perrin', 'Robin', 'Clément', 'Morin', 'Nicolas', 'Henry', 'Roussel', 'Mathieu', 'Gautier', 'Masson'];
-const syllables = ['ber', 'tin', 'lo', 'mar', 'du', 'ro', 'vel', 'gnac', 'court', 'ville', 'mont', 'pel', 'cha', 'rin', 'det', 'bou', 'las', 'sal', 'gui', 'lard', 'fer', 'nan', 'qui', 'zet', 'bri', 'col', 'dan', 'gre', 'jol', 'lem', 'mic', 'nor', 'pag', 'rou', 'sev', 'tra', 'vau', 'bel', 'cor', 'fon'];
-const communes: string[][] = [['75056', 'Paris', '75011', '75'], ['69123', 'Lyon', '69001', '69'], ['13055', 'Marseille', '13001', '13'], ['31555', 'Toulouse', '31000', '31'], ['33063', 'Bordeaux', '33000', '33'], ['44109', 'Nantes', '44000', '44'], ['59350', 'Lille', '59000', '59'], ['67482', 'Strasbourg', '67000', '67'], ['06088', 'Nice', '06000', '06'], ['35238', 'Rennes', '35000', '35'], ['01053', 'Bourg-en-Bresse', '01000', '01'], ['29019', 'Brest', '29200', '29']];
+const firstNames = [
+  'Camille',
+  'Léa',
+  'Chloé',
+  'Manon',
+  'Inès',
+  'Jade',
+  'Louise',
+  'Emma',
+  'Lucas',
+  'Hugo',
+  'Louis',
+  'Gabriel',
+  'Arthur',
+  'Jules',
+  'Raphaël',
+  'Adam',
+  'Éloïse',
+  'Zoé',
+  'Maël',
+  'Noé',
+  'Marie',
+  'Jean',
+  'Pierre',
+  'Michel',
+  'Nathalie',
+  'Isabelle',
+  'Sylvie',
+  'Philippe',
+  'Alain',
+  'Françoise',
+];
+const lastNames = [
+  'Martin',
+  'Bernard',
+  'Thomas',
+  'Petit',
+  'Robert',
+  'Richard',
+  'Durand',
+  'Dubois',
+  'Moreau',
+  'Laurent',
+  'Simon',
+  'Michel',
+  'Lefèvre',
+  'Leroy',
+  'Roux',
+  'David',
+  'Bertrand',
+  'Morel',
+  'Fournier',
+  'Girard',
+  'Bonnet',
+  'Dupont',
+  'Lambert',
+  'Fontaine',
+  'Rousseau',
+  'Vincent',
+  'Muller',
+  'Lefebvre',
+  'Faure',
+  'André',
+  'Mercier',
+  'Blanc',
+  'Guérin',
+  'Boyer',
+  'Garnier',
+  'Chevalier',
+  'François',
+  'Legrand',
+  'Gauthier',
+  'Garcia',
+  'Perrin',
+  'Robin',
+  'Clément',
+  'Morin',
+  'Nicolas',
+  'Henry',
+  'Roussel',
+  'Mathieu',
+  'Gautier',
+  'Masson',
+];
+const syllables = [
+  'ber',
+  'tin',
+  'lo',
+  'mar',
+  'du',
+  'ro',
+  'vel',
+  'gnac',
+  'court',
+  'ville',
+  'mont',
+  'pel',
+  'cha',
+  'rin',
+  'det',
+  'bou',
+  'las',
+  'sal',
+  'gui',
+  'lard',
+  'fer',
+  'nan',
+  'qui',
+  'zet',
+  'bri',
+  'col',
+  'dan',
+  'gre',
+  'jol',
+  'lem',
+  'mic',
+  'nor',
+  'pag',
+  'rou',
+  'sev',
+  'tra',
+  'vau',
+  'bel',
+  'cor',
+  'fon',
+];
+const communes: string[][] = [
+  ['75056', 'Paris', '75011', '75'],
+  ['69123', 'Lyon', '69001', '69'],
+  ['13055', 'Marseille', '13001', '13'],
+  ['31555', 'Toulouse', '31000', '31'],
+  ['33063', 'Bordeaux', '33000', '33'],
+  ['44109', 'Nantes', '44000', '44'],
+  ['59350', 'Lille', '59000', '59'],
+  ['67482', 'Strasbourg', '67000', '67'],
+  ['06088', 'Nice', '06000', '06'],
+  ['35238', 'Rennes', '35000', '35'],
+  ['01053', 'Bourg-en-Bresse', '01000', '01'],
+  ['29019', 'Brest', '29200', '29'],
+];
 
 const db = await freshDatabase('levier_bench_search');
 const ctx = await createContext(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent' }));
 try {
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
   console.log(`Seeding ${total.toLocaleString('en')} people…`);
   const t0 = Date.now();
   // Generated in JS with the application's own search-text folding, inserted set-based.
@@ -42,12 +187,37 @@ try {
       const first = pick(firstNames);
       // Common surnames for 40%, a long tail of composed ones for the rest (as in France,
       // where the commonest surname is ~0.4% of people).
-      const last = random() < 0.4 ? pick(lastNames) : `${pick(syllables)}${pick(syllables)}${pick(syllables)}`.replace(/^./, (c) => c.toUpperCase());
+      const last =
+        random() < 0.4
+          ? pick(lastNames)
+          : `${pick(syllables)}${pick(syllables)}${pick(syllables)}`.replace(/^./, (c) =>
+              c.toUpperCase(),
+            );
       const email = `${fold(first)}.${fold(last)}.${g}@example.org`;
       const phone = random() < 0.35 ? `+336${String(g).padStart(8, '0')}` : null;
       const [code, commune, postal, dep] = pick(communes);
-      const row = [email, first, last, phone, postal, code, commune, dep, random() < 0.15 ? 'import' : 'signup', `b${g}`,
-        random() < 0.85, random() < 0.8, buildSearchText({ firstName: first, lastName: last, email, phone, communeName: commune, postalCode: postal })];
+      const row = [
+        email,
+        first,
+        last,
+        phone,
+        postal,
+        code,
+        commune,
+        dep,
+        random() < 0.15 ? 'import' : 'signup',
+        `b${g}`,
+        random() < 0.85,
+        random() < 0.8,
+        buildSearchText({
+          firstName: first,
+          lastName: last,
+          email,
+          phone,
+          communeName: commune,
+          postalCode: postal,
+        }),
+      ];
       row.forEach((v, i) => cols[i].push(v));
     }
     await ctx.database.query(
@@ -65,15 +235,30 @@ try {
 
   const terms = [
     ...lastNames.slice(0, 20).map((n) => n.toLowerCase()),
-    'eloise', 'ÉLOÏSE', 'Raphael', 'camille martin', 'dupont', 'lefevre',
-    'strasbourg', 'brest', 'bourg-en-bresse',
-    `06${String(300003).padStart(8, '0')}`, `+336${String(999).padStart(8, '0')}`, 'tinrin', 'gnacjol',
-    'zoe.garcia', `jules.morel.${Math.floor(total / 2)}`, 'nobody-matches-this', 'xyz',
+    'eloise',
+    'ÉLOÏSE',
+    'Raphael',
+    'camille martin',
+    'dupont',
+    'lefevre',
+    'strasbourg',
+    'brest',
+    'bourg-en-bresse',
+    `06${String(300003).padStart(8, '0')}`,
+    `+336${String(999).padStart(8, '0')}`,
+    'tinrin',
+    'gnacjol',
+    'zoe.garcia',
+    `jules.morel.${Math.floor(total / 2)}`,
+    'nobody-matches-this',
+    'xyz',
   ];
   const queries: Array<{ q: string; extra?: Record<string, string> }> = [];
   for (let i = 0; i < Number(values.queries); i++) {
     const q = terms[i % terms.length];
-    queries.push(i % 5 === 4 ? { q, extra: { departementCodes: '69,75', consentEmail: 'yes' } } : { q });
+    queries.push(
+      i % 5 === 4 ? { q, extra: { departementCodes: '69,75', consentEmail: 'yes' } } : { q },
+    );
   }
   // Warm-up, as a running server would be.
   for (const { q } of queries.slice(0, 30)) await listPeople(ctx, peopleQuerySchema.parse({ q }));
@@ -84,8 +269,16 @@ try {
     timings.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   timings.sort((a, b) => a - b);
-  const pct = (p: number) => timings[Math.min(timings.length - 1, Math.floor((p / 100) * timings.length))];
-  const result = { people: total, queries: timings.length, p50ms: +pct(50).toFixed(1), p95ms: +pct(95).toFixed(1), p99ms: +pct(99).toFixed(1), maxMs: +timings.at(-1)!.toFixed(1) };
+  const pct = (p: number) =>
+    timings[Math.min(timings.length - 1, Math.floor((p / 100) * timings.length))];
+  const result = {
+    people: total,
+    queries: timings.length,
+    p50ms: +pct(50).toFixed(1),
+    p95ms: +pct(95).toFixed(1),
+    p99ms: +pct(99).toFixed(1),
+    maxMs: +timings.at(-1)!.toFixed(1),
+  };
   console.table(result);
   console.log(`p99 ${result.p99ms} ms (target ≤ 50 ms)`);
 
@@ -97,7 +290,10 @@ try {
   const planText = plan.map((r) => r['QUERY PLAN']).join('\n');
   console.log(`\nPlan for q=lefevre:\n${planText}`);
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/search.json', JSON.stringify({ at: new Date().toISOString(), ...result, plan: planText }, null, 2));
+  writeFileSync(
+    'bench/results/search.json',
+    JSON.stringify({ at: new Date().toISOString(), ...result, plan: planText }, null, 2),
+  );
 } finally {
   await closeContext(ctx);
   if (process.env.KEEP_DB) console.log(`kept ${db.url}`);

@@ -12,10 +12,26 @@ import autocannon from 'autocannon';
 import { freshDatabase } from './lib/pg.ts';
 import { startServer, stopServer } from './lib/process.ts';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '50' } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '50' },
+  },
+});
 const duration = Number(values.seconds);
 const connections = Number(values.connections);
-const postalCodes = ['75011', '69001', '13001', '31000', '33000', '44000', '59000', '67000', '06000', '35000'];
+const postalCodes = [
+  '75011',
+  '69001',
+  '13001',
+  '31000',
+  '33000',
+  '44000',
+  '59000',
+  '67000',
+  '06000',
+  '35000',
+];
 
 function run(url: string, path: string): Promise<autocannon.Result> {
   let n = 0;
@@ -62,24 +78,50 @@ function summary(result: autocannon.Result) {
 const db = await freshDatabase('levier_bench_signup');
 const env = { DATABASE_URL: db.url, DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'warn' };
 try {
-  const minimal = await startServer(['--import', 'tsx', 'bench/lib/minimal-server.ts'], { ...env, PORT: '3901' }, 'http://127.0.0.1:3901/');
+  const minimal = await startServer(
+    ['--import', 'tsx', 'bench/lib/minimal-server.ts'],
+    { ...env, PORT: '3901' },
+    'http://127.0.0.1:3901/',
+  );
   const minimalResult = summary(await run('http://127.0.0.1:3901', '/insert'));
   await stopServer(minimal);
 
   const levier = await startServer(
     ['bin/levier.mjs', 'serve'],
-    { ...env, PORT: '3902', HOST: '127.0.0.1', RUN_WORKERS: 'false', SIGNUP_RATE_LIMIT: '1000000000' },
+    {
+      ...env,
+      PORT: '3902',
+      HOST: '127.0.0.1',
+      RUN_WORKERS: 'false',
+      SIGNUP_RATE_LIMIT: '1000000000',
+    },
     'http://127.0.0.1:3902/api/site',
   );
   const signupResult = summary(await run('http://127.0.0.1:3902', '/api/signup'));
   await stopServer(levier);
 
   const ratio = signupResult.requestsPerSecond / minimalResult.requestsPerSecond;
-  console.log(`\nSign-up benchmark (${duration}s, ${connections} connections, PostgreSQL, pool 10)`);
+  console.log(
+    `\nSign-up benchmark (${duration}s, ${connections} connections, PostgreSQL, pool 10)`,
+  );
   console.table({ 'minimal INSERT route': minimalResult, 'POST /api/signup': signupResult });
   console.log(`ratio sign-up / minimal route: ${ratio.toFixed(2)} (target ≥ 0.5)`);
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/signup.json', JSON.stringify({ at: new Date().toISOString(), duration, connections, minimal: minimalResult, signup: signupResult, ratio }, null, 2));
+  writeFileSync(
+    'bench/results/signup.json',
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        duration,
+        connections,
+        minimal: minimalResult,
+        signup: signupResult,
+        ratio,
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await db.drop();
 }

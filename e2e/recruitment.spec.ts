@@ -25,7 +25,7 @@ test('a supporter’s personal link credits them with the people it brings', asy
   });
   await page.goto('/me');
   const recruitSection = page.getByRole('region', { name: 'Mon lien de parrainage' });
-  await expect(recruitSection).toContainText('Personnes recrutées : 0, dont 0 confirmées.');
+  await expect(recruitSection).toContainText('Personnes recrutées : 0, dont 0 confirmée.');
   const shown = await recruitSection.getByLabel('Mon lien personnel').inputValue();
   expect(shown).toMatch(new RegExp(`^${baseURL}/\\?r=\\w+$`));
   await recruitSection.getByRole('button', { name: 'Copier mon lien' }).click();

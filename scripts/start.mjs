@@ -18,14 +18,22 @@ function newest(dir) {
 const sources = [join(root, 'src/web'), join(root, 'src/contracts')];
 if (!existsSync(built) || sources.some((dir) => newest(dir) > statSync(built).mtimeMs)) {
   console.log('Building the web app…');
-  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+}
+const child = spawn(
+  process.execPath,
+  [join(root, 'bin/levier.mjs'), 'serve', ...process.argv.slice(2)],
+  {
     cwd: root,
     stdio: 'inherit',
-  });
-}
-const child = spawn(process.execPath, [join(root, 'bin/levier.mjs'), 'serve', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

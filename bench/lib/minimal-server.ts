@@ -2,12 +2,17 @@
 import Fastify from 'fastify';
 import pg from 'pg';
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+});
 await pool.query('CREATE TABLE IF NOT EXISTS minimal_insert (value text)');
 const app = Fastify({ logger: false });
 app.get('/', async () => 'ok');
 app.post('/insert', async (request) => {
-  await pool.query('INSERT INTO minimal_insert (value) VALUES ($1)', [(request.body as { email: string }).email]);
+  await pool.query('INSERT INTO minimal_insert (value) VALUES ($1)', [
+    (request.body as { email: string }).email,
+  ]);
   return { ok: true };
 });
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });

@@ -1,6 +1,7 @@
 import pg from 'pg';
 
-export const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const serverUrl =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh database on the benchmark's PostgreSQL server, dropped by the returned function. */
 export async function freshDatabase(prefix: string) {

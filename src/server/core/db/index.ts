@@ -25,7 +25,11 @@ export interface Database {
    * A hot statement, prepared once per connection on PostgreSQL (saves parsing and planning
    * on every call); a plain query on PGlite.
    */
-  prepared<T = Record<string, unknown>>(name: string, text: string, params: unknown[]): Promise<T[]>;
+  prepared<T = Record<string, unknown>>(
+    name: string,
+    text: string,
+    params: unknown[],
+  ): Promise<T[]>;
   /** Several statements without parameters (DDL, scripts). */
   exec(text: string): Promise<void>;
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;

@@ -5,7 +5,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * Security headers from helmet, computed once at start-up: the middleware re-parses its
  * whole CSP on every request, which showed up at the top of the sign-up profile.
  */
-export function securityHeaders(production: boolean, frameAncestors: string[] = ["'self'"]): Record<string, string> {
+export function securityHeaders(
+  production: boolean,
+  frameAncestors: string[] = ["'self'"],
+): Record<string, string> {
   const headers: Record<string, string> = {};
   const response = {
     setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = String(value)),

@@ -1,7 +1,9 @@
 import type { RenderedMail } from './templates.ts';
 
 /** Renders a queued template mail when it is sent (keeps bulk inserts small). */
-export type MailRenderer = (payload: Record<string, unknown>) => Promise<RenderedMail> | RenderedMail;
+export type MailRenderer = (
+  payload: Record<string, unknown>,
+) => Promise<RenderedMail> | RenderedMail;
 
 const renderers = new Map<string, MailRenderer>();
 

@@ -42,8 +42,10 @@ export function interpolate(text: string, vars?: TranslateVars, locale: Locale =
       /\{(\w+), plural, one \{([^}]*)\} other \{([^}]*)\}\}/g,
       (whole, name: string, one: string, other: string) => {
         const value = vars[name];
-        if (typeof value !== 'number') return whole;
-        return (plurals.select(value) === 'one' ? one : other).replace('#', format(value));
+        if (value === undefined) return whole;
+        // Callers may pass numbers already formatted ('1 234'): select on the digits.
+        const n = typeof value === 'number' ? value : Number(value.replace(/[^\d.-]/g, ''));
+        return (plurals.select(n) === 'one' ? one : other).replace('#', format(value));
       },
     )
     .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? format(vars[name]) : whole));
