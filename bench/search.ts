@@ -282,13 +282,30 @@ try {
   console.table(result);
   console.log(`p99 ${result.p99ms} ms (target ≤ 50 ms)`);
 
-  const where = await resolveFilter(ctx, peopleQuerySchema.parse({ q: 'lefevre' }));
-  const plan = await ctx.database.query<{ 'QUERY PLAN': string }>(
-    `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) SELECT p.id FROM people p WHERE ${where.text} ORDER BY p.created_at DESC, p.id DESC LIMIT 50`,
-    where.params,
-  );
-  const planText = plan.map((r) => r['QUERY PLAN']).join('\n');
-  console.log(`\nPlan for q=lefevre:\n${planText}`);
+  // The two plans a search can take: a rare term through the trigram index (bitmap, capped),
+  // a common one by the newest-first walk.
+  const explain = async (q: string, forceBitmap: boolean) => {
+    const where = await resolveFilter(ctx, peopleQuerySchema.parse({ q }));
+    const client = await ctx.database.pool!.connect();
+    try {
+      await client.query('BEGIN');
+      if (forceBitmap)
+        await client.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off');
+      const sql = forceBitmap
+        ? `SELECT p.id FROM people p WHERE ${where.text} LIMIT 2001`
+        : `SELECT p.id FROM people p WHERE ${where.text} ORDER BY p.created_at DESC, p.id DESC LIMIT 50`;
+      const plan = await client.query(
+        `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${sql}`,
+        where.params,
+      );
+      await client.query('ROLLBACK');
+      return plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+    } finally {
+      client.release();
+    }
+  };
+  const planText = `rare term 'gnacjol':\n${await explain('gnacjol', true)}\n\ncommon term 'lefevre':\n${await explain('lefevre', false)}`;
+  console.log(`\n${planText}`);
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(
     'bench/results/search.json',

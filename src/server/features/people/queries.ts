@@ -84,9 +84,9 @@ type Page = { rows: PersonRow[]; total: number; estimate: boolean };
 
 export async function listPeople(ctx: AppContext, query: PeopleQuery) {
   const where = await resolveFilter(ctx, query);
-  const exact = where.substringSearch ? await searchPage(ctx, where, query) : undefined;
-  // `null`: the search matched more than the cap, so the total can only be an estimate.
-  const page = exact ?? (await orderedPage(ctx, where, query, exact === null));
+  const page = where.substringSearch
+    ? await searchPeople(ctx, where, query)
+    : await orderedPage(ctx, where, query, null);
   return {
     items: page.rows.map(toSummary),
     total: page.total,
@@ -94,6 +94,53 @@ export async function listPeople(ctx: AppContext, query: PeopleQuery) {
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/** Above this many estimated matches a search term is common: walk newest-first instead. */
+const DENSE_ESTIMATE = 4 * SEARCH_CANDIDATES;
+/** How long a newest-first walk may look for a page before we fall back to the index. */
+const WALK_BUDGET_MS = 15;
+
+/**
+ * A substring search picks its plan from the planner's estimate. A common term (Martin, a
+ * big city) fills a page within the first rows of the newest-first walk, while the trigram
+ * bitmap would have to read every match. A rare term is read through the trigram index only,
+ * exactly. The walk has a time budget because filters can make a "common" term rare (the
+ * planner assumes independence): past it, the index path answers.
+ */
+async function searchPeople(ctx: AppContext, where: WhereClause, query: PeopleQuery) {
+  const estimated = await plannerEstimate(ctx, where);
+  if (estimated > DENSE_ESTIMATE) {
+    const walked = await boundedWalk(ctx, where, query, estimated);
+    if (walked) return walked;
+  }
+  return (await searchPage(ctx, where, query)) ?? (await orderedPage(ctx, where, query, estimated));
+}
+
+async function boundedWalk(
+  ctx: AppContext,
+  where: WhereClause,
+  query: PeopleQuery,
+  estimated: number,
+): Promise<Page | null> {
+  const offset = (query.page - 1) * query.pageSize;
+  try {
+    const rows = await transaction(ctx.database, async (run) => {
+      await run(`SET LOCAL statement_timeout = ${WALK_BUDGET_MS}`);
+      return run<PersonRow>(
+        `SELECT ${summaryColumns} FROM people p WHERE ${where.text}
+          ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`,
+        where.params,
+      );
+    });
+    if (query.page === 1 && rows.length < query.pageSize) {
+      return { rows, total: rows.length, estimate: false };
+    }
+    return { rows, total: Math.max(estimated, offset + rows.length), estimate: true };
+  } catch (error) {
+    if ((error as { code?: string }).code === '57014') return null; // over budget: cancelled
+    throw error;
+  }
 }
 
 /**
@@ -124,11 +171,12 @@ async function searchPage(
   return { rows, total: candidates.length, estimate: false };
 }
 
+/** `estimated`: set when a search matched more than the cap (its total is an estimate). */
 async function orderedPage(
   ctx: AppContext,
   where: WhereClause,
   query: PeopleQuery,
-  overCap: boolean,
+  estimated: number | null,
 ): Promise<Page> {
   const offset = (query.page - 1) * query.pageSize;
   const rows = await ctx.database.query<PersonRow>(
@@ -139,8 +187,7 @@ async function orderedPage(
   // A first page that is not full is the whole list: no need to count.
   if (query.page === 1 && rows.length < query.pageSize)
     return { rows, total: rows.length, estimate: false };
-  if (overCap) {
-    const estimated = await plannerEstimate(ctx, where);
+  if (estimated !== null) {
     return { rows, total: Math.max(SEARCH_CANDIDATES + 1, estimated), estimate: true };
   }
   return { rows, ...(await countPeople(ctx, where)) };
