@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { createScratchDatabase } from '../src/server/testing/scratch-database.ts';
 import { startSmtpServer, type ReceivedMail, type TestSmtp } from '../src/server/testing/smtp.ts';
 import { ADMIN_EMAIL, DEMO_PEOPLE, ENV } from './support/env.ts';
 
@@ -63,25 +63,6 @@ async function startMailbox(smtp: TestSmtp): Promise<{ server: Server; url: stri
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
   return { server, url: `http://127.0.0.1:${port}` };
-}
-
-async function createPostgresDatabase(base: string) {
-  const name = `levier_e2e_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 async function levier(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
@@ -189,7 +170,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     };
     delete env.DATABASE_URL;
     if (process.env.TEST_DATABASE_URL) {
-      const database = await createPostgresDatabase(process.env.TEST_DATABASE_URL);
+      const database = await createScratchDatabase(process.env.TEST_DATABASE_URL, 'levier_e2e');
       cleanups.push(() => database.drop());
       env.DATABASE_URL = database.url;
       env.DATABASE_POOL_SIZE = '5';

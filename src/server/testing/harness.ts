@@ -1,10 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../core/config.ts';
 import type { AppContext } from '../core/context.ts';
 import { openDatabase } from '../core/db/index.ts';
 import { closeContext, createContext, startJobs } from '../core/runtime.ts';
+import { createScratchDatabase } from './scratch-database.ts';
 import { startSmtpServer, type TestSmtp } from './smtp.ts';
 
 export type EngineName = 'pglite' | 'postgres';
@@ -15,25 +15,8 @@ export const engines: EngineName[] = process.env.TEST_DATABASE_URL
   : ['pglite'];
 
 /** Creates a fresh, uniquely named database on the test server; returns its URL and a dropper. */
-export async function createPostgresDatabase() {
-  const base = process.env.TEST_DATABASE_URL!;
-  const name = `levier_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
+export const createPostgresDatabase = () =>
+  createScratchDatabase(process.env.TEST_DATABASE_URL!, 'levier_test');
 
 export interface TestApp {
   engine: EngineName;
