@@ -1,6 +1,6 @@
 import { Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Commune, PostalCodeLookup } from '../../../contracts/geo.ts';
 import { api, ApiError } from '../api.ts';
 import { translateCode } from '../errors.ts';
@@ -76,7 +76,7 @@ interface CommuneFieldProps {
   lookup: PostalLookup;
   value: string;
   onChange: (code: string) => void;
-  error?: string | null;
+  error?: ReactNode;
 }
 
 /** The commune part of an address: a name when the postal code has one, a choice when several. */

@@ -23,25 +23,39 @@ export function ServerPagination({ page, total, pageSize, onChange }: Props) {
       <Text size="sm" c="dimmed">
         {t('common.totalItems', { count: formatNumber(total, locale) })}
       </Text>
-      {pages > 1 && (
-        <Pagination
-          total={pages}
-          value={Math.min(page, pages)}
-          onChange={onChange}
-          size="sm"
-          siblings={1}
-          getControlProps={(control) => ({
-            'aria-label':
-              control === 'next'
-                ? t('pagination.next')
-                : control === 'previous'
-                  ? t('pagination.previous')
-                  : undefined,
-          })}
-          getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
-        />
-      )}
+      {pages > 1 && <PageControls pages={pages} page={page} onChange={onChange} />}
     </Group>
+  );
+}
+
+/** Small page buttons whose controls are named for screen readers. */
+export function PageControls({
+  pages,
+  page,
+  onChange,
+}: {
+  pages: number;
+  page: number;
+  onChange: (page: number) => void;
+}) {
+  const t = useT();
+  return (
+    <Pagination
+      total={pages}
+      value={Math.min(page, pages)}
+      onChange={onChange}
+      size="sm"
+      siblings={1}
+      getControlProps={(control) => ({
+        'aria-label':
+          control === 'next'
+            ? t('pagination.next')
+            : control === 'previous'
+              ? t('pagination.previous')
+              : undefined,
+      })}
+      getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
+    />
   );
 }
 

@@ -5,6 +5,7 @@ import { ApiError } from '../../core/api.ts';
 import { applyProblem, errorText } from '../../core/errors.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { useSessionActions } from '../../core/session.tsx';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { focusFirstError, isEmail } from '../../core/validation.ts';
 import { useLoginCode, useLoginStart } from './hooks.ts';
 
@@ -88,11 +89,7 @@ export function CodeLogin() {
             required
             {...emailForm.getInputProps('email')}
           />
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <ErrorAlert message={formError} />
           <Button type="submit" loading={start.isPending}>
             {t('login.sendCode')}
           </Button>
@@ -118,11 +115,7 @@ export function CodeLogin() {
           data-autofocus
           {...codeForm.getInputProps('code')}
         />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <ErrorAlert message={formError} />
         {!dead && (
           <Button type="submit" loading={check.isPending}>
             {t('login.submit')}

@@ -1,4 +1,4 @@
-import { Alert, Stack, Switch } from '@mantine/core';
+import { Stack, Switch } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Profile } from '../../../contracts/accounts.ts';
@@ -6,6 +6,7 @@ import { channels, type Channel, type Consents } from '../../../contracts/common
 import { errorText } from '../../core/errors.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { useSite } from '../../core/site.ts';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { useUpdateConsents } from './hooks.ts';
 
@@ -54,11 +55,7 @@ export function ConsentsSection({ profile }: { profile: Profile }) {
           />
         ))}
       </Stack>
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
+      <ErrorAlert message={error} />
     </Section>
   );
 }

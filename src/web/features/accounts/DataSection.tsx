@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconDownload, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorText } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { useSessionActions } from '../../core/session.tsx';
+import { AppModal } from '../../core/ui/AppModal.tsx';
+import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { useDeleteAccount } from './hooks.ts';
 
@@ -45,8 +47,7 @@ export function DataSection() {
           {t('me.delete')}
         </Button>
       </Group>
-      <Modal
-        closeButtonProps={{ 'aria-label': t('common.close') }}
+      <AppModal
         opened={opened}
         onClose={() => {
           close();
@@ -65,26 +66,17 @@ export function DataSection() {
             autoComplete="off"
             data-autofocus
           />
-          {remove.isError && (
-            <Alert color="red" role="alert">
-              {errorText(remove.error, t)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              disabled={typed !== 'DELETE'}
-              loading={remove.isPending}
-              onClick={confirmDelete}
-            >
-              {t('me.deleteConfirm')}
-            </Button>
-          </Group>
+          <ModalFooter
+            error={remove.isError ? errorText(remove.error, t) : null}
+            onCancel={close}
+            confirmLabel={t('me.deleteConfirm')}
+            onConfirm={confirmDelete}
+            loading={remove.isPending}
+            disabled={typed !== 'DELETE'}
+            color="red"
+          />
         </Stack>
-      </Modal>
+      </AppModal>
     </Section>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { applyProblem } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { useSessionActions } from '../../core/session.tsx';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { focusFirstError } from '../../core/validation.ts';
 import { useLoginPassword } from './hooks.ts';
 
@@ -48,11 +49,7 @@ export function PasswordLogin() {
           required
           {...form.getInputProps('password')}
         />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <ErrorAlert message={formError} />
         <Button type="submit" loading={login.isPending}>
           {t('login.submit')}
         </Button>

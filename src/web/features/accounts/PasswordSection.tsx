@@ -1,9 +1,10 @@
-import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
+import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { applyProblem } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { focusFirstError } from '../../core/validation.ts';
 import { useSetPassword } from './hooks.ts';
@@ -67,11 +68,7 @@ export function PasswordSection({ hasPassword }: { hasPassword: boolean }) {
             required
             {...form.getInputProps('confirmPassword')}
           />
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <ErrorAlert message={formError} />
           <Button type="submit" loading={setPassword.isPending} w="fit-content">
             {hasPassword ? t('me.changePassword') : t('me.setPassword')}
           </Button>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Select, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
@@ -6,7 +6,9 @@ import type { Profile } from '../../../contracts/accounts.ts';
 import type { Locale } from '../../../contracts/common.ts';
 import { applyProblem } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
-import { CommuneField, usePostalLookup } from '../../core/ui/CommuneField.tsx';
+import { usePostalLookup } from '../../core/ui/CommuneField.tsx';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
+import { NameFields, PhoneField, PlaceFields } from '../../core/ui/PersonFields.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { focusFirstError } from '../../core/validation.ts';
 import { useUpdateProfile } from './hooks.ts';
@@ -81,22 +83,11 @@ export function ProfileSection({ profile }: { profile: Profile }) {
   return (
     <Section title={t('me.profileTitle')}>
       <form onSubmit={submit} noValidate>
-        <Group grow align="flex-start" wrap="wrap" gap="sm" mb="sm">
-          <TextInput
-            label={t('field.firstName')}
-            autoComplete="given-name"
-            required
-            miw={140}
-            {...form.getInputProps('firstName')}
-          />
-          <TextInput
-            label={t('field.lastName')}
-            autoComplete="family-name"
-            required
-            miw={140}
-            {...form.getInputProps('lastName')}
-          />
-        </Group>
+        <NameFields
+          firstName={form.getInputProps('firstName')}
+          lastName={form.getInputProps('lastName')}
+          mb="sm"
+        />
         <TextInput
           label={t('field.email')}
           value={profile.email ?? ''}
@@ -104,30 +95,15 @@ export function ProfileSection({ profile }: { profile: Profile }) {
           description={t('me.emailFixed')}
           mb="sm"
         />
-        <TextInput
-          label={t('field.phone')}
-          description={t('field.optional')}
-          type="tel"
-          autoComplete="tel"
+        <PhoneField inputProps={form.getInputProps('phone')} mb="sm" />
+        <PlaceFields
+          postalCode={form.getInputProps('postalCode')}
+          lookup={lookup}
+          communeCode={form.values.communeCode}
+          onCommuneChange={(code) => form.setFieldValue('communeCode', code)}
+          communeError={form.errors.communeCode}
           mb="sm"
-          {...form.getInputProps('phone')}
         />
-        <TextInput
-          label={t('field.postalCode')}
-          autoComplete="postal-code"
-          inputMode="numeric"
-          maxLength={10}
-          mb="sm"
-          {...form.getInputProps('postalCode')}
-        />
-        <div style={{ marginBottom: 'var(--mantine-spacing-sm)' }}>
-          <CommuneField
-            lookup={lookup}
-            value={form.values.communeCode}
-            onChange={(code) => form.setFieldValue('communeCode', code)}
-            error={form.errors.communeCode as string | undefined}
-          />
-        </div>
         <Select
           label={t('field.locale')}
           data={[
@@ -138,11 +114,7 @@ export function ProfileSection({ profile }: { profile: Profile }) {
           mb="sm"
           {...form.getInputProps('locale')}
         />
-        {formError && (
-          <Alert color="red" role="alert" mb="sm">
-            {formError}
-          </Alert>
-        )}
+        <ErrorAlert message={formError} mb="sm" />
         <Button type="submit" loading={update.isPending}>
           {t('common.save')}
         </Button>

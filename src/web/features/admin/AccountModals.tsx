@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Permission, Role } from '../../../contracts/roles.ts';
@@ -6,6 +6,8 @@ import { ApiError } from '../../core/api.ts';
 import { errorText, fieldErrorText } from '../../core/errors.ts';
 import { fullName } from '../../core/format.ts';
 import { useT } from '../../core/i18n/index.tsx';
+import { AppModal } from '../../core/ui/AppModal.tsx';
+import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
 import { isEmail } from '../../core/validation.ts';
 import { useAddAccount, useUpdateAccount } from './hooks.ts';
 import { RightsFields } from './RightsFields.tsx';
@@ -37,33 +39,21 @@ export function EditAccountModal({
     );
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened
-      onClose={onClose}
-      title={t('accounts.editTitle', { name })}
-      size="lg"
-    >
+    <AppModal opened onClose={onClose} title={t('accounts.editTitle', { name })} size="lg">
       <Stack>
         <RightsFields roles={roles} grants={grants} onRoles={setRoles} onGrants={setGrants} />
         {roles.length === 0 && grants.length === 0 && (
           <Alert color="orange">{t('accounts.noRightsWarning')}</Alert>
         )}
-        {update.isError && (
-          <Alert color="red" role="alert">
-            {errorText(update.error, t)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={save} loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <ModalFooter
+          error={update.isError ? errorText(update.error, t) : null}
+          onCancel={onClose}
+          confirmLabel={t('common.save')}
+          onConfirm={save}
+          loading={update.isPending}
+        />
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -105,13 +95,7 @@ export function AddAccountModal({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened
-      onClose={onClose}
-      title={t('accounts.addTitle')}
-      size="lg"
-    >
+    <AppModal opened onClose={onClose} title={t('accounts.addTitle')} size="lg">
       <Stack>
         <TextInput
           label={t('field.email')}
@@ -127,20 +111,14 @@ export function AddAccountModal({ onClose }: { onClose: () => void }) {
           data-autofocus
         />
         <RightsFields roles={roles} grants={grants} onRoles={setRoles} onGrants={setGrants} />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={save} loading={add.isPending}>
-            {t('accounts.add')}
-          </Button>
-        </Group>
+        <ModalFooter
+          error={formError}
+          onCancel={onClose}
+          confirmLabel={t('accounts.add')}
+          onConfirm={save}
+          loading={add.isPending}
+        />
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Grid, Group, Paper, Stack, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
+import { Grid, Group, Paper, Stack, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { errorText } from '../../core/errors.ts';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { LinkifiedText } from '../../core/ui/LinkifiedText.tsx';
 import { PageLoader } from '../../core/ui/PageLoader.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
@@ -87,11 +88,7 @@ export function MailCatcherPage() {
       <Text size="sm" c="dimmed">
         {t('mail.intro')}
       </Text>
-      {list.error && (
-        <Alert color="red" role="alert">
-          {errorText(list.error, t)}
-        </Alert>
-      )}
+      <ErrorAlert message={list.error ? errorText(list.error, t) : null} />
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
           {list.data ? (

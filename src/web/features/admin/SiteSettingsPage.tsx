@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Button,
   Code,
@@ -19,6 +18,7 @@ import type { HomeContent, PublicSite } from '../../../contracts/recruitment.ts'
 import { applyProblem } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { useSite } from '../../core/site.ts';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
@@ -82,11 +82,7 @@ function HomeForm({ site }: { site: PublicSite }) {
           maxLength={120}
           {...form.getInputProps('signupCallToAction')}
         />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <ErrorAlert message={formError} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t('common.save')}

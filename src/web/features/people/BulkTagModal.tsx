@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Modal, Radio, Stack, TagsInput } from '@mantine/core';
+import { Radio, Stack, TagsInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { errorText } from '../../core/errors.ts';
 import { formatNumber } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { AppModal } from '../../core/ui/AppModal.tsx';
+import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
 import { useBulkTags, useTags } from './hooks.ts';
 
 interface Props {
@@ -66,13 +68,7 @@ export function BulkTagModal({
   };
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened={opened}
-      onClose={close}
-      title={t('bulk.title')}
-      centered
-    >
+    <AppModal opened={opened} onClose={close} title={t('bulk.title')} centered>
       <Stack>
         <Radio.Group
           label={t('bulk.scope')}
@@ -105,24 +101,15 @@ export function BulkTagModal({
           clearable
           maxTags={20}
         />
-        {bulk.isError && (
-          <Alert color="red" role="alert">
-            {errorText(bulk.error, t)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            onClick={apply}
-            loading={bulk.isPending}
-            disabled={add.length === 0 && remove.length === 0}
-          >
-            {t('bulk.apply')}
-          </Button>
-        </Group>
+        <ModalFooter
+          error={bulk.isError ? errorText(bulk.error, t) : null}
+          onCancel={close}
+          confirmLabel={t('bulk.apply')}
+          onConfirm={apply}
+          loading={bulk.isPending}
+          disabled={add.length === 0 && remove.length === 0}
+        />
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

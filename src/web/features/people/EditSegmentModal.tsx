@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import type { Segment } from '../../../contracts/people.ts';
 import { errorText } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
+import { AppModal } from '../../core/ui/AppModal.tsx';
+import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
 import { filterFromSearch, filterToSearch } from './filters.ts';
 import { useUpdateSegment } from './hooks.ts';
 import { PeopleFilters } from './PeopleFilters.tsx';
@@ -41,13 +43,7 @@ export function EditSegmentModal({ segment, onClose }: { segment: Segment; onClo
   };
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened
-      onClose={onClose}
-      title={t('segment.editTitle')}
-      size="xl"
-    >
+    <AppModal opened onClose={onClose} title={t('segment.editTitle')} size="xl">
       <Stack>
         <TextInput
           label={t('segment.name')}
@@ -67,20 +63,15 @@ export function EditSegmentModal({ segment, onClose }: { segment: Segment; onClo
           onChange={change}
           onClear={() => setSearch(new URLSearchParams())}
         />
-        {update.isError && (
-          <Alert color="red" role="alert">
-            {errorText(update.error, t)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={save} loading={update.isPending} disabled={Boolean(nameError)}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <ModalFooter
+          error={update.isError ? errorText(update.error, t) : null}
+          onCancel={onClose}
+          confirmLabel={t('common.save')}
+          onConfirm={save}
+          loading={update.isPending}
+          disabled={Boolean(nameError)}
+        />
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

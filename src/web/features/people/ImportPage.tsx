@@ -15,6 +15,7 @@ import { useState } from 'react';
 import type { ImportField, ImportReport } from '../../../contracts/people.ts';
 import { errorText } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { useImportPreview, useImportStart, useImportStatus, useTags } from './hooks.ts';
@@ -127,11 +128,7 @@ export function ImportPage() {
                 {t('import.analysing')}
               </Text>
             )}
-            {preview.isError && (
-              <Alert color="red" role="alert">
-                {errorText(preview.error, t)}
-              </Alert>
-            )}
+            <ErrorAlert message={preview.isError ? errorText(preview.error, t) : null} />
           </Section>
 
           {report && (
@@ -172,11 +169,7 @@ export function ImportPage() {
                   />
                 </>
               )}
-              {start.isError && (
-                <Alert color="red" role="alert">
-                  {errorText(start.error, t)}
-                </Alert>
-              )}
+              <ErrorAlert message={start.isError ? errorText(start.error, t) : null} />
               <Group>
                 <Button
                   onClick={launch}

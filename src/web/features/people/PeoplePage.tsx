@@ -5,7 +5,6 @@ import {
   Group,
   Indicator,
   NativeSelect,
-  Pagination,
   Paper,
   Stack,
   Text,
@@ -26,7 +25,9 @@ import { errorText } from '../../core/errors.ts';
 import { formatNumber } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { useSession } from '../../core/session.tsx';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { PageLoader } from '../../core/ui/PageLoader.tsx';
+import { PageControls } from '../../core/ui/ServerPagination.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { BulkTagModal } from './BulkTagModal.tsx';
 import {
@@ -183,11 +184,7 @@ export function PeoplePage() {
       )}
       <FilterChips filter={filter} onChange={update} />
 
-      {people.error && (
-        <Alert color="red" role="alert">
-          {errorText(people.error, t)}
-        </Alert>
-      )}
+      <ErrorAlert message={people.error ? errorText(people.error, t) : null} />
 
       {data && (
         <Group justify="space-between" align="center" gap="xs">
@@ -268,21 +265,10 @@ export function PeoplePage() {
       )}
       {data && total > 0 && (
         <Group justify="space-between" wrap="wrap" gap="sm">
-          <Pagination
-            total={pages}
-            value={Math.min(list.page, pages)}
+          <PageControls
+            pages={pages}
+            page={list.page}
             onChange={(page) => update({ page: String(page) }, false)}
-            size="sm"
-            siblings={1}
-            getControlProps={(control) => ({
-              'aria-label':
-                control === 'next'
-                  ? t('pagination.next')
-                  : control === 'previous'
-                    ? t('pagination.previous')
-                    : undefined,
-            })}
-            getItemProps={(page) => ({ 'aria-label': t('pagination.page', { page }) })}
           />
           <NativeSelect
             label={t('people.pageSize')}

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Group, Stack, TagsInput } from '@mantine/core';
+import { Badge, Button, Group, Stack, TagsInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { errorText } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { useBulkTags, useTags } from './hooks.ts';
 
 /** A person's tags, edited through the bulk endpoint with one id. */
@@ -48,11 +49,7 @@ export function PersonTags({
         clearable
         maxTags={40}
       />
-      {bulk.isError && (
-        <Alert color="red" role="alert">
-          {errorText(bulk.error, t)}
-        </Alert>
-      )}
+      <ErrorAlert message={bulk.isError ? errorText(bulk.error, t) : null} />
       <Group>
         <Button
           size="xs"

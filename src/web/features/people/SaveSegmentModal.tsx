@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { applyProblem } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
+import { AppModal } from '../../core/ui/AppModal.tsx';
+import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
 import { useCreateSegment } from './hooks.ts';
 
 interface Props {
@@ -46,13 +48,7 @@ export function SaveSegmentModal({ opened, onClose, filter }: Props) {
   });
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened={opened}
-      onClose={close}
-      title={t('segment.saveTitle')}
-      centered
-    >
+    <AppModal opened={opened} onClose={close} title={t('segment.saveTitle')} centered>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('segment.saveText')}</Text>
@@ -63,21 +59,14 @@ export function SaveSegmentModal({ opened, onClose, filter }: Props) {
             maxLength={120}
             {...form.getInputProps('name')}
           />
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <ModalFooter
+            error={formError}
+            onCancel={close}
+            confirmLabel={t('common.save')}
+            loading={create.isPending}
+          />
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

@@ -1,9 +1,7 @@
 import {
-  Alert,
   Anchor,
   Button,
   Group,
-  Modal,
   Paper,
   Stack,
   Table,
@@ -20,6 +18,8 @@ import { errorText } from '../../core/errors.ts';
 import { formatDate, formatNumber } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { useSession } from '../../core/session.tsx';
+import { AppModal } from '../../core/ui/AppModal.tsx';
+import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { describeFilter } from './describeFilter.ts';
@@ -142,8 +142,7 @@ export function SegmentsPage() {
         }
       </QueryState>
       {editing && <EditSegmentModal segment={editing} onClose={() => setEditing(null)} />}
-      <Modal
-        closeButtonProps={{ 'aria-label': t('common.close') }}
+      <AppModal
         opened={deleting !== null}
         onClose={() => setDeleting(null)}
         title={t('segments.deleteTitle')}
@@ -151,21 +150,16 @@ export function SegmentsPage() {
       >
         <Stack>
           <Text>{t('segments.deleteText', { name: deleting?.name ?? '' })}</Text>
-          {remove.isError && (
-            <Alert color="red" role="alert">
-              {errorText(remove.error, t)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" onClick={confirmDelete} loading={remove.isPending}>
-              {t('common.delete')}
-            </Button>
-          </Group>
+          <ModalFooter
+            error={remove.isError ? errorText(remove.error, t) : null}
+            onCancel={() => setDeleting(null)}
+            confirmLabel={t('common.delete')}
+            onConfirm={confirmDelete}
+            loading={remove.isPending}
+            color="red"
+          />
         </Stack>
-      </Modal>
+      </AppModal>
     </Stack>
   );
 }

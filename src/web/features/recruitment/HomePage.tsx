@@ -3,6 +3,7 @@ import { useLocation } from 'react-router';
 import { errorText } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { useSite } from '../../core/site.ts';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { Paragraphs } from '../../core/ui/Paragraphs.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { SignupForm } from './SignupForm.tsx';
@@ -33,11 +34,7 @@ export function HomePage() {
           {t('me.deleted')}
         </Alert>
       )}
-      {site.error && (
-        <Alert color="red" role="alert" mb="md">
-          {errorText(site.error, t)}
-        </Alert>
-      )}
+      <ErrorAlert message={site.error ? errorText(site.error, t) : null} mb="md" />
       <Grid gutter="xl">
         <Grid.Col span={{ base: 12, md: 7 }}>
           {site.data ? (

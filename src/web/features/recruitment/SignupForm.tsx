@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconMailCheck } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
@@ -17,7 +7,9 @@ import type { Consents } from '../../../contracts/common.ts';
 import type { PublicSite } from '../../../contracts/recruitment.ts';
 import { applyProblem } from '../../core/errors.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
-import { CommuneField, usePostalLookup } from '../../core/ui/CommuneField.tsx';
+import { usePostalLookup } from '../../core/ui/CommuneField.tsx';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
+import { NameFields, PhoneField, PlaceFields } from '../../core/ui/PersonFields.tsx';
 import { focusFirstError, isEmail } from '../../core/validation.ts';
 import { readAttribution } from './attribution.ts';
 import { useSignup } from './hooks.ts';
@@ -139,22 +131,10 @@ export function SignupForm({ site, source }: SignupFormProps) {
         <Title order={2} size="h3" id="signup-title">
           {site?.home.signupCallToAction ?? t('signup.title')}
         </Title>
-        <Group grow align="flex-start" wrap="wrap" gap="sm">
-          <TextInput
-            label={t('field.firstName')}
-            autoComplete="given-name"
-            required
-            miw={140}
-            {...form.getInputProps('firstName')}
-          />
-          <TextInput
-            label={t('field.lastName')}
-            autoComplete="family-name"
-            required
-            miw={140}
-            {...form.getInputProps('lastName')}
-          />
-        </Group>
+        <NameFields
+          firstName={form.getInputProps('firstName')}
+          lastName={form.getInputProps('lastName')}
+        />
         <TextInput
           label={t('field.email')}
           type="email"
@@ -162,27 +142,15 @@ export function SignupForm({ site, source }: SignupFormProps) {
           required
           {...form.getInputProps('email')}
         />
-        <TextInput
-          label={t('field.postalCode')}
-          autoComplete="postal-code"
-          inputMode="numeric"
-          maxLength={10}
+        <PlaceFields
+          postalCode={form.getInputProps('postalCode')}
           required
-          {...form.getInputProps('postalCode')}
-        />
-        <CommuneField
           lookup={lookup}
-          value={form.values.communeCode}
-          onChange={(code) => form.setFieldValue('communeCode', code)}
-          error={form.errors.communeCode as string | undefined}
+          communeCode={form.values.communeCode}
+          onCommuneChange={(code) => form.setFieldValue('communeCode', code)}
+          communeError={form.errors.communeCode}
         />
-        <TextInput
-          label={t('field.phone')}
-          description={t('field.optional')}
-          type="tel"
-          autoComplete="tel"
-          {...form.getInputProps('phone')}
-        />
+        <PhoneField inputProps={form.getInputProps('phone')} />
         <Fieldset legend={t('signup.consentsLegend')} variant="unstyled">
           <Stack gap="xs">
             <Checkbox
@@ -199,11 +167,7 @@ export function SignupForm({ site, source }: SignupFormProps) {
             />
           </Stack>
         </Fieldset>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <ErrorAlert message={formError} />
         <Button type="submit" loading={signup.isPending}>
           {site?.home.signupCallToAction ?? t('signup.submit')}
         </Button>

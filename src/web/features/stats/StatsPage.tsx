@@ -1,7 +1,6 @@
 import '@mantine/charts/styles.css';
 import { AreaChart } from '@mantine/charts';
 import {
-  Alert,
   Anchor,
   Group,
   Paper,
@@ -17,6 +16,7 @@ import type { RecruitmentStats } from '../../../contracts/recruitment.ts';
 import { errorText } from '../../core/errors.ts';
 import { formatDay, formatNumber } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { PageLoader } from '../../core/ui/PageLoader.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
@@ -201,11 +201,7 @@ export function StatsPage() {
           />
         </Group>
       </Group>
-      {stats.error && (
-        <Alert color="red" role="alert">
-          {errorText(stats.error, t)}
-        </Alert>
-      )}
+      <ErrorAlert message={stats.error ? errorText(stats.error, t) : null} />
       {stats.data ? <StatsView stats={stats.data} /> : stats.isPending && <PageLoader />}
     </Stack>
   );

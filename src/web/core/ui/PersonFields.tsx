@@ -1,0 +1,100 @@
+import { Box, Group, TextInput, type MantineSpacing } from '@mantine/core';
+import type { GetInputPropsReturnType } from '@mantine/form';
+import type { ReactNode } from 'react';
+import { useT } from '../i18n/index.tsx';
+import { CommuneField, type PostalLookup } from './CommuneField.tsx';
+
+interface NameFieldsProps {
+  firstName: GetInputPropsReturnType;
+  lastName: GetInputPropsReturnType;
+  mb?: MantineSpacing;
+}
+
+/** First and last name side by side, both required. */
+export function NameFields({ firstName, lastName, mb }: NameFieldsProps) {
+  const t = useT();
+  return (
+    <Group grow align="flex-start" wrap="wrap" gap="sm" mb={mb}>
+      <TextInput
+        label={t('field.firstName')}
+        autoComplete="given-name"
+        required
+        miw={140}
+        {...firstName}
+      />
+      <TextInput
+        label={t('field.lastName')}
+        autoComplete="family-name"
+        required
+        miw={140}
+        {...lastName}
+      />
+    </Group>
+  );
+}
+
+interface PhoneFieldProps {
+  inputProps: GetInputPropsReturnType;
+  mb?: MantineSpacing;
+}
+
+/** An optional phone number. */
+export function PhoneField({ inputProps, mb }: PhoneFieldProps) {
+  const t = useT();
+  return (
+    <TextInput
+      label={t('field.phone')}
+      description={t('field.optional')}
+      type="tel"
+      autoComplete="tel"
+      mb={mb}
+      {...inputProps}
+    />
+  );
+}
+
+interface PlaceFieldsProps {
+  postalCode: GetInputPropsReturnType;
+  required?: boolean;
+  lookup: PostalLookup;
+  communeCode: string;
+  onCommuneChange: (code: string) => void;
+  communeError?: ReactNode;
+  /** Space below each field; the commune then sits in its own spaced box. */
+  mb?: MantineSpacing;
+}
+
+/** A postal code and the commune it resolves to (see usePostalLookup). */
+export function PlaceFields({
+  postalCode,
+  required,
+  lookup,
+  communeCode,
+  onCommuneChange,
+  communeError,
+  mb,
+}: PlaceFieldsProps) {
+  const t = useT();
+  const commune = (
+    <CommuneField
+      lookup={lookup}
+      value={communeCode}
+      onChange={onCommuneChange}
+      error={communeError}
+    />
+  );
+  return (
+    <>
+      <TextInput
+        label={t('field.postalCode')}
+        autoComplete="postal-code"
+        inputMode="numeric"
+        maxLength={10}
+        required={required}
+        mb={mb}
+        {...postalCode}
+      />
+      {mb === undefined ? commune : <Box mb={mb}>{commune}</Box>}
+    </>
+  );
+}
