@@ -73,6 +73,15 @@ test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people
   await expect(figure(result, 'Complétées')).toHaveText('0');
   await expect(result.getByRole('link', { name: 'Télécharger les erreurs (CSV)' })).toBeVisible();
 
+  // The import is listed among previous imports, with its counts.
+  const history = page.getByRole('table', { name: 'Imports précédents' });
+  const listed = history.getByRole('row').filter({ hasText: `contacts-${id}.csv` });
+  await expect(listed).toContainText('Appliqué');
+  await expect(listed.getByRole('link', { name: '1' })).toHaveAttribute(
+    'href',
+    /\/api\/people\/imports\/\d+\/errors\.csv$/,
+  );
+
   // The people are in the list, with "Import" as their origin.
   await result.getByRole('link', { name: 'Voir les personnes importées' }).click();
   await expect(page).toHaveURL(/\/hq\/people\?sources=import/);

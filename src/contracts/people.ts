@@ -169,3 +169,24 @@ export const importReportSchema = z.object({
   duplicateRows: z.number().optional(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** One past import, for the history list. */
+export const importSummarySchema = z.object({
+  id: z.number(),
+  status: z.string(),
+  fileName: z.string(),
+  totalRows: z.number(),
+  createdCount: z.number(),
+  mergedCount: z.number(),
+  invalidRows: z.number(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  createdByName: z.string().nullable(),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;
+export const importListSchema = z.object({
+  items: z.array(importSummarySchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});

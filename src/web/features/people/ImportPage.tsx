@@ -21,6 +21,7 @@ import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { useImportPreview, useImportStart, useImportStatus, useTags } from './hooks.ts';
 import { ImportCounts } from './ImportCounts.tsx';
 import { ImportErrors } from './ImportErrors.tsx';
+import { ImportHistory } from './ImportHistory.tsx';
 import { ImportMapping } from './ImportMapping.tsx';
 import { ImportProgress } from './ImportProgress.tsx';
 
@@ -186,6 +187,7 @@ export function ImportPage() {
           )}
         </>
       )}
+      <ImportHistory />
     </Stack>
   );
 }

@@ -102,9 +102,13 @@ export function useImportPreview() {
   });
 }
 
+export const importHistoryKey = ['imports', 'history'] as const;
+
 export function useImportStart() {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (body: FormData) => api.post<ImportReport>('/api/people/imports', body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: importHistoryKey }),
   });
 }
 

@@ -296,6 +296,22 @@ describe.each(engines)('people import on %s', (engine) => {
     expect(again).toMatchObject({ status: 'applied', createdCount: 0, mergedCount: 4 });
   });
 
+  it('lists past imports newest first, with their counts and who ran them', async () => {
+    const done = await importFile(admin, 'email;prénom\nhistory1@example.org;Histo\n');
+    expect(done.status).toBe('applied');
+    const list = (await admin.get('/api/people/imports')).json() as {
+      items: Array<{ id: number; fileName: string; createdCount: number; status: string }>;
+      total: number;
+    };
+    expect(list.total).toBeGreaterThanOrEqual(1);
+    expect(list.items[0]).toMatchObject({ id: done.id, status: 'applied', createdCount: 1 });
+    expect(list.items.map((i) => i.id)).toEqual(
+      [...list.items.map((i) => i.id)].sort((a, b) => b - a),
+    );
+    const supporter = new Browser(t.app);
+    expect((await supporter.get('/api/people/imports')).statusCode).toBe(401);
+  });
+
   it('rejects the whole file when a row is invalid: nothing applied, every error reported', async () => {
     const csv = [
       'email,first name,postal code',

@@ -1,10 +1,12 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamSchema } from '../../../../contracts/common.ts';
-import { importReportSchema } from '../../../../contracts/people.ts';
+import { z } from 'zod';
+import { importListSchema, importReportSchema } from '../../../../contracts/people.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { currentAuth } from '../../../core/http/access.ts';
 import { BOM, csvLine, exportRoutes } from '../export.ts';
+import { listImports } from './history.ts';
 import { createImport, importErrorRows, importReport, previewImport } from './service.ts';
 import { receiveUpload } from './upload.ts';
 
@@ -41,6 +43,19 @@ export const importRoutes =
           await file.dispose();
         }
       },
+    );
+
+    app.get(
+      '/api/people/imports',
+      {
+        config,
+        schema: {
+          tags: ['people'],
+          querystring: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }),
+          response: { 200: importListSchema },
+        },
+      },
+      async (request) => listImports(ctx, request.query.page),
     );
 
     app.get(
