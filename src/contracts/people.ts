@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consentsSchema } from './common.ts';
+import { consentsSchema, pageOf } from './common.ts';
 
 const csvList = z
   .union([z.string(), z.array(z.string())])
@@ -184,9 +184,4 @@ export const importSummarySchema = z.object({
   createdByName: z.string().nullable(),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
-export const importListSchema = z.object({
-  items: z.array(importSummarySchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const importListSchema = pageOf(importSummarySchema);
