@@ -52,10 +52,16 @@ export const people = pgTable(
   (t) => [
     uniqueIndex('people_email_normalized_key').on(t.emailNormalized),
     uniqueIndex('people_recruit_code_key').on(t.recruitCode),
-    index('people_phone_idx').on(t.phone),
+    // Partial: most imported people have no phone and nobody who recruited them, and an
+    // index entry per NULL would only slow imports and sign-ups down.
+    index('people_phone_idx')
+      .on(t.phone)
+      .where(sql`${t.phone} IS NOT NULL`),
     index('people_commune_idx').on(t.communeCode),
     index('people_departement_idx').on(t.departementCode),
-    index('people_recruited_by_idx').on(t.recruitedBy),
+    index('people_recruited_by_idx')
+      .on(t.recruitedBy)
+      .where(sql`${t.recruitedBy} IS NOT NULL`),
     index('people_created_at_idx').on(t.createdAt),
     index('people_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
