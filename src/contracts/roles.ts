@@ -45,7 +45,10 @@ export function permissionsOf(
   for (const role of accountRoles) {
     for (const p of rolePermissions[role as Role] ?? []) set.add(p);
   }
-  for (const g of grants)
-    if ((permissionSchema.options as readonly string[]).includes(g)) set.add(g as Permission);
+  for (const g of grants) if (isPermission(g)) set.add(g);
   return [...set].sort();
+}
+
+export function isPermission(value: string): value is Permission {
+  return (permissionSchema.options as readonly string[]).includes(value);
 }

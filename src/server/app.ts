@@ -73,6 +73,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
             super();
           }
         };
+  // The plugin types its store option as its own interface; ours implements incr and child.
   await app.register(rateLimit, { global: false, store: RateLimitStore as never });
   await app.register(multipart, {
     limits: { fileSize: config.IMPORT_LIMIT_BYTES, files: 1, fields: 10 },

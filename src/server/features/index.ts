@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../core/context.ts';
 import { accountsRoutes } from './accounts/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
@@ -9,7 +9,7 @@ import { recruitmentRoutes } from './recruitment/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
-export const features: Array<(ctx: AppContext) => FastifyPluginAsync> = [
+export const features: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   settingsRoutes,
   recruitmentRoutes,
   accountsRoutes,
@@ -17,4 +17,4 @@ export const features: Array<(ctx: AppContext) => FastifyPluginAsync> = [
   peopleRoutes,
   peopleCsvRoutes,
   adminRoutes,
-] as never;
+];

@@ -95,13 +95,11 @@ async function openPglite(dataDir: string): Promise<Database> {
     engine: 'pglite',
     db,
     pglite: client,
-    async query(text, params) {
-      const result = await client.query(text, params as unknown[] | undefined);
-      return result.rows as never[];
+    async query<T>(text: string, params?: unknown[]) {
+      return (await client.query<T>(text, params)).rows;
     },
-    async prepared(_name, text, params) {
-      const result = await client.query(text, params);
-      return result.rows as never[];
+    async prepared<T>(_name: string, text: string, params: unknown[]) {
+      return (await client.query<T>(text, params)).rows;
     },
     async exec(text) {
       await client.exec(text);
@@ -116,6 +114,7 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 export async function runMigrations(database: Database): Promise<void> {
   if (database.engine === 'pglite') {
+    // The migrators want their driver's own database type; ours is the engine-neutral one.
     await migratePglite(database.db as never, { migrationsFolder });
   } else {
     await migratePg(database.db as never, { migrationsFolder });

@@ -1,4 +1,4 @@
-import type { Role } from '../../../contracts/roles.ts';
+import { isPermission, type Role } from '../../../contracts/roles.ts';
 import type { AppContext } from '../../core/context.ts';
 import { audit } from '../../core/audit.ts';
 import { recruitCode } from '../../core/crypto.ts';
@@ -25,7 +25,7 @@ export async function listStaffAccounts(ctx: AppContext) {
     firstName: r.first_name,
     lastName: r.last_name,
     roles: r.roles,
-    grants: r.grants as never[],
+    grants: r.grants.filter(isPermission),
     lastLoginAt: r.last_login_at ? new Date(r.last_login_at).toISOString() : null,
   }));
 }

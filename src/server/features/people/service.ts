@@ -88,7 +88,7 @@ export async function transaction<T>(
 ): Promise<T> {
   if (database.engine === 'pglite') {
     return database.pglite!.transaction(async (tx) =>
-      work(async (text, params) => (await tx.query(text, params as unknown[])).rows as never[]),
+      work(async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows),
     );
   }
   const client = await database.pool!.connect();

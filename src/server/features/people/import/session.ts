@@ -22,7 +22,7 @@ export async function openSession(database: Database): Promise<ImportSession> {
     const pglite = database.pglite!;
     const session = (run: typeof pglite.query): ImportSession => ({
       engine: 'pglite',
-      query: async (text, params) => (await run(text, params as unknown[])).rows as never[],
+      query: async <R>(text: string, params?: unknown[]) => (await run<R>(text, params)).rows,
       async copy(table, columns, text) {
         await run(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
           blob: new Blob([text]),
