@@ -17,7 +17,9 @@ export interface MailTransport {
 }
 
 export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  // A pool keeps SMTP connections open between mails: without it every mail paid a new
+  // connection and handshake, and a burst of sign-ups queued up behind them.
+  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections: 5 });
   return {
     name: 'smtp',
     async send(mail) {
