@@ -47,17 +47,6 @@ export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
 
-/** Today's date in the campaign's time zone as YYYY-MM-DD. */
-export function todayInParis(offsetDays = 0): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
-}
-
 export function fullName(
   firstName: string | null | undefined,
   lastName: string | null | undefined,

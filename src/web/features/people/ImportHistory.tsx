@@ -1,36 +1,18 @@
 import { Anchor, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ImportSummary } from '../../../contracts/people.ts';
-import { api } from '../../core/api.ts';
-import { importHistoryKey } from './hooks.ts';
 import { formatDateTime, formatNumber } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { ServerPagination } from '../../core/ui/ServerPagination.tsx';
-
-interface ImportList {
-  items: ImportSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+import { useImportHistory } from './hooks.ts';
 
 /** Past imports, newest first, with a link to each one's errors. */
 export function ImportHistory() {
   const t = useT();
   const [locale] = useLocale();
   const [page, setPage] = useState(1);
-  const imports = useQuery({
-    queryKey: [...importHistoryKey, page],
-    queryFn: () => api.get<ImportList>(`/api/people/imports?page=${page}`),
-    // While an import is under way, its row follows it.
-    refetchInterval: (query) =>
-      query.state.data?.items.some((i) => i.status === 'queued' || i.status === 'running')
-        ? 2000
-        : false,
-  });
+  const imports = useImportHistory(page);
   const statusLabel = (status: string) =>
     ['applied', 'rejected', 'failed', 'queued', 'running'].includes(status)
       ? t(`import.history.${status}` as 'import.history.applied')

@@ -61,7 +61,9 @@ export function PeoplePage() {
   }).toString()}`;
   const people = usePeople(apiQuery);
 
-  const [showFilters, { toggle: toggleFilters }] = useDisclosure(countActiveFilters(filter) > 0);
+  // Filters set in the panel; the search box counts apart.
+  const panelFilters = countActiveFilters(filter);
+  const [showFilters, { toggle: toggleFilters }] = useDisclosure(panelFilters > 0);
   const [bulkOpen, bulk] = useDisclosure(false);
   const [segmentOpen, segment] = useDisclosure(false);
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -110,7 +112,7 @@ export function PeoplePage() {
   const items = data?.items ?? [];
   const total = data?.total ?? 0;
   const pages = data ? Math.max(1, Math.ceil(total / data.pageSize)) : 1;
-  const activeFilters = countActiveFilters(filter) + (filter.q ? 1 : 0);
+  const activeFilters = panelFilters + (filter.q ? 1 : 0);
   const totalText = data
     ? data.totalIsEstimate
       ? t('people.countEstimate', { count: formatNumber(total, locale) })
@@ -154,11 +156,7 @@ export function PeoplePage() {
           type="search"
           style={{ flex: '1 1 220px' }}
         />
-        <Indicator
-          label={activeFilters - (filter.q ? 1 : 0)}
-          size={16}
-          disabled={countActiveFilters(filter) === 0}
-        >
+        <Indicator label={panelFilters} size={16} disabled={panelFilters === 0}>
           <Button
             variant={showFilters ? 'light' : 'default'}
             leftSection={<IconAdjustments size={16} aria-hidden />}

@@ -5,6 +5,7 @@ import type {
   bulkTagResultSchema,
   bulkTagSchema,
   ImportReport,
+  ImportSummary,
   PeopleFilter,
   peoplePageSchema,
   PersonDetail,
@@ -102,7 +103,26 @@ export function useImportPreview() {
   });
 }
 
-export const importHistoryKey = ['imports', 'history'] as const;
+const importHistoryKey = ['imports', 'history'] as const;
+
+interface ImportList {
+  items: ImportSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Past imports, newest first. While an import is under way, its row follows it. */
+export function useImportHistory(page: number) {
+  return useQuery({
+    queryKey: [...importHistoryKey, page],
+    queryFn: () => api.get<ImportList>(`/api/people/imports?page=${page}`),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((i) => i.status === 'queued' || i.status === 'running')
+        ? 2000
+        : false,
+  });
+}
 
 export function useImportStart() {
   const client = useQueryClient();
