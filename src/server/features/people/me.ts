@@ -1,5 +1,6 @@
 import type { Consents } from '../../../contracts/common.ts';
 import type { Profile, ProfileUpdate } from '../../../contracts/accounts.ts';
+import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { invalidFields, notFound, type FieldError } from '../../core/http/errors.ts';
 import { wordingFor } from '../settings/service.ts';
@@ -28,9 +29,13 @@ interface ProfileRow {
 
 export async function profile(ctx: AppContext, personId: number): Promise<Profile> {
   const rows = await ctx.database.query<ProfileRow>(
-    `SELECT p.*, (SELECT count(*)::int FROM people r WHERE r.recruited_by = p.id AND r.erased_at IS NULL) AS recruited,
-            (SELECT count(*)::int FROM people r WHERE r.recruited_by = p.id AND r.erased_at IS NULL AND r.confirmed_at IS NOT NULL) AS recruited_confirmed
-       FROM people p WHERE p.id = $1 AND p.erased_at IS NULL`,
+    `SELECT p.*, rc.recruited, rc.recruited_confirmed
+       FROM people p
+            CROSS JOIN LATERAL (
+              SELECT count(*)::int AS recruited,
+                     (count(*) FILTER (WHERE r.confirmed_at IS NOT NULL))::int AS recruited_confirmed
+                FROM people r WHERE r.recruited_by = p.id AND r.erased_at IS NULL) rc
+      WHERE p.id = $1 AND p.erased_at IS NULL`,
     [personId],
   );
   const row = rows[0];
@@ -131,11 +136,11 @@ export async function exportMyData(ctx: AppContext, personId: number) {
       [personId],
     ),
   ]);
-  await q('INSERT INTO audit_log (actor_id, action, target) VALUES ($1, $2, $3)', [
-    personId,
-    'person.self_export',
-    `person:${personId}`,
-  ]);
+  await audit(ctx.database, {
+    actorId: personId,
+    action: 'person.self_export',
+    target: `person:${personId}`,
+  });
   return {
     exportedAt: new Date().toISOString(),
     person: personData,

@@ -67,20 +67,8 @@ export function mergedPerson(r: MergeRow): Written {
   };
 }
 
-const arrayTypes: Record<(typeof written)[number], string> = {
-  email: 'text',
-  email_normalized: 'text',
-  first_name: 'text',
-  last_name: 'text',
-  phone: 'text',
-  postal_code: 'text',
-  commune_code: 'text',
-  commune_name: 'text',
-  departement_code: 'text',
-  consent_email: 'boolean',
-  consent_sms: 'boolean',
-  consent_phone: 'boolean',
-};
+/** The Postgres array type each written column is sent as (consents are the only booleans). */
+const arrayType = (column: string) => (column.startsWith('consent_') ? 'boolean' : 'text');
 
 /**
  * Merges one batch of the merges table into people: the rows are read and locked, merged in
@@ -128,7 +116,7 @@ export async function mergeBatch(
     await query(
       `UPDATE people p SET ${columns.map((c) => `${c} = u.${c}`).join(', ')},
               confirmed_at = coalesce(p.confirmed_at, now()), updated_at = now()
-         FROM unnest($1::bigint[], ${columns.map((c, i) => `$${i + 2}::${c === 'search_text' ? 'text' : arrayTypes[c as keyof typeof arrayTypes]}[]`).join(', ')})
+         FROM unnest($1::bigint[], ${columns.map((c, i) => `$${i + 2}::${arrayType(c)}[]`).join(', ')})
               AS u(id, ${columns.join(', ')})
         WHERE p.id = u.id`,
       [changed.map((r) => r.id), ...columns.map((c) => changed.map((r) => r[c]))],
