@@ -3,7 +3,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './core/config.ts';
 import { closeContext, createContext, startJobs } from './core/runtime.ts';
 import { personForEmail, setRoles } from './features/accounts/admin.ts';
-import { ensureAccount, issueLoginCode } from './features/accounts/service.ts';
+import { issueLoginCode } from './features/accounts/service.ts';
 import { roleSchema } from '../contracts/roles.ts';
 
 const usage = `levier <command>
@@ -89,8 +89,8 @@ async function main(argv: string[]) {
       const roles = values.role!.map((r) => roleSchema.parse(r));
       const ctx = await createContext(config);
       const personId = await personForEmail(ctx, values.email);
+      // setRoles creates the account row when there is none.
       await setRoles(ctx, personId, roles, [], null);
-      await ensureAccount(ctx, personId);
       // The first administrator may have no working mail yet: print a one-time login link.
       const { linkUrl } = await issueLoginCode(ctx, personId);
       await closeContext(ctx);

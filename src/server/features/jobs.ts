@@ -2,7 +2,7 @@ import type { AppContext } from '../core/context.ts';
 import { registerImportJob } from './people/import/job.ts';
 import { purgeUnconfirmed, registerRecruitmentMail } from './recruitment/service.ts';
 
-export const PURGE_UNCONFIRMED = 'recruitment.purge-unconfirmed';
+const PURGE_UNCONFIRMED = 'recruitment.purge-unconfirmed';
 
 /** Queues and schedules of every feature; handlers run only in processes that work. */
 export async function registerJobs(ctx: AppContext, work: boolean) {

@@ -3,16 +3,11 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { escapeHtml } from '../html.ts';
 import { securityHeaders } from './security-headers.ts';
 import { readPublicSite } from '../../features/settings/service.ts';
 
-export const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
 
 /** The embeddable sign-up form: a script other websites paste, which frames /embed/signup. */
 function embedScript(publicUrl: string) {

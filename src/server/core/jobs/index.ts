@@ -1,8 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/index.ts';
 
-export type JobHandler<T> = (data: T) => Promise<void>;
-
 /**
  * pg-boss on either engine. On PGlite (one connection, in process) it runs through a small
  * adapter: statements without parameters may hold several commands and go to exec().

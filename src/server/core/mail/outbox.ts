@@ -20,6 +20,8 @@ export async function enqueueMail(database: Database, mail: QueuedMail): Promise
 }
 
 const MAX_ATTEMPTS = 8;
+/** Matches the SMTP transport's pool size (maxConnections). */
+const SEND_CONCURRENCY = 5;
 /** A claim older than this was lost with its process; the mail is tried again. */
 const STALE_CLAIM_MINUTES = 10;
 
@@ -61,14 +63,14 @@ export async function dispatchOutbox(
       RETURNING id, to_address, subject, text_body, html_body, template, payload, attempts`,
     [batchSize, STALE_CLAIM_MINUTES],
   );
-  for (const mail of claimed) {
+  const sendOne = async (mail: ClaimedMail) => {
     try {
       const rendered = await render(mail);
       await transport.send({ from, to: mail.to_address, ...rendered });
       // The body may hold a login code or confirmation link: it is not kept once sent.
       await database.query(
         `UPDATE mail_outbox SET status = 'sent', sent_at = now(), text_body = NULL, html_body = NULL, payload = NULL, last_error = NULL
-          WHERE id = $1`,
+        WHERE id = $1`,
         [mail.id],
       );
     } catch (error) {
@@ -76,7 +78,7 @@ export async function dispatchOutbox(
       const giveUp = mail.attempts >= MAX_ATTEMPTS;
       await database.query(
         `UPDATE mail_outbox SET status = $2, last_error = $3,
-                next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1`,
+              next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1`,
         [
           mail.id,
           giveUp ? 'failed' : 'pending',
@@ -85,6 +87,13 @@ export async function dispatchOutbox(
         ],
       );
     }
-  }
+  };
+  // Several at once, as many as the SMTP pool holds connections: one by one, a burst of
+  // sign-ups waited on each round trip in turn.
+  const queue = [...claimed];
+  const lane = async () => {
+    for (let mail = queue.shift(); mail; mail = queue.shift()) await sendOne(mail);
+  };
+  await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, lane));
   return claimed.length;
 }

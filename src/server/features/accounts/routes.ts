@@ -11,7 +11,6 @@ import {
 import { okSchema } from '../../../contracts/common.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
-import { forbidden } from '../../core/http/errors.ts';
 import { CSRF_COOKIE } from '../../core/http/csrf.ts';
 import { clearSessionCookie, startSession } from '../../core/http/session.ts';
 import * as accounts from './service.ts';
@@ -134,17 +133,12 @@ export const accountsRoutes =
         schema: { tags: ['accounts'], body: setPasswordSchema, response: { 200: okSchema } },
       },
       async (request) => {
-        const auth = currentAuth(request);
-        // Passwords are for staff accounts; supporters log in with emailed codes.
-        if (auth.roles.length === 0) throw forbidden('Only staff accounts can set a password.');
-        await accounts.setPassword(
+        await accounts.changePassword(
           ctx,
-          auth.personId,
+          currentAuth(request),
           request.body.newPassword,
           request.body.currentPassword,
         );
-        // Whoever knew the old password is logged out; this browser stays in.
-        await accounts.endOtherSessions(ctx, auth.personId, auth.sessionHash);
         return { ok: true as const };
       },
     );

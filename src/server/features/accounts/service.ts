@@ -4,11 +4,12 @@ import type { Me } from '../../../contracts/accounts.ts';
 import { permissionsOf, type Role } from '../../../contracts/roles.ts';
 import type { AppContext } from '../../core/context.ts';
 import { randomToken, safeEqual, sha256, sixDigitCode } from '../../core/crypto.ts';
-import { AppError, badRequest, notFound } from '../../core/http/errors.ts';
+import { AppError, badRequest, forbidden, notFound } from '../../core/http/errors.ts';
+import type { AuthState } from '../../core/http/session.ts';
 import { enqueueMail } from '../../core/mail/outbox.ts';
 import { loginCodeMail } from '../../core/mail/templates.ts';
 import { normalizeEmail } from '../people/normalize.ts';
-import { readPublicSite } from '../settings/service.ts';
+import { campaignName } from '../settings/service.ts';
 
 const CODE_MINUTES = 15;
 const MAX_ATTEMPTS = 5;
@@ -58,13 +59,12 @@ export async function startLogin(
     [person.id],
   );
   if (recent[0].n >= CODES_PER_HOUR) return;
-  const { code, token } = await issueLoginCode(ctx, person.id);
-  const site = await readPublicSite(ctx.database);
+  const { code, linkUrl } = await issueLoginCode(ctx, person.id);
   const mail = loginCodeMail(
     locale ?? person.locale,
-    site.home.campaignName,
+    await campaignName(ctx.database),
     code,
-    `${ctx.config.publicUrl}/login/link?token=${token}`,
+    linkUrl,
   );
   await enqueueMail(ctx.database, {
     kind: 'login_code',
@@ -174,7 +174,22 @@ export async function verifyPassword(
   return person.id;
 }
 
-export async function setPassword(
+/**
+ * Sets or changes the password of a logged-in staff member (supporters log in with emailed
+ * codes), then logs out whoever knew the old one; the session making the change stays.
+ */
+export async function changePassword(
+  ctx: AppContext,
+  auth: AuthState,
+  newPassword: string,
+  currentPassword?: string,
+) {
+  if (auth.roles.length === 0) throw forbidden('Only staff accounts can set a password.');
+  await setPassword(ctx, auth.personId, newPassword, currentPassword);
+  await endOtherSessions(ctx, auth.personId, auth.sessionHash);
+}
+
+async function setPassword(
   ctx: AppContext,
   personId: number,
   newPassword: string,
@@ -202,7 +217,7 @@ export async function setPassword(
   ]);
 }
 
-export async function ensureAccount(ctx: AppContext, personId: number) {
+async function ensureAccount(ctx: AppContext, personId: number) {
   await ctx.database.query('INSERT INTO accounts (person_id) VALUES ($1) ON CONFLICT DO NOTHING', [
     personId,
   ]);
@@ -242,7 +257,7 @@ export async function endAllSessions(ctx: AppContext, personId: number) {
   await ctx.database.query('DELETE FROM sessions WHERE person_id = $1', [personId]);
 }
 
-export async function endOtherSessions(ctx: AppContext, personId: number, keepSessionHash: string) {
+async function endOtherSessions(ctx: AppContext, personId: number, keepSessionHash: string) {
   await ctx.database.query('DELETE FROM sessions WHERE person_id = $1 AND id_hash <> $2', [
     personId,
     keepSessionHash,

@@ -8,23 +8,14 @@ import { AppError, invalidFields, type FieldError } from '../../core/http/errors
 import { signupConfirmationMail } from '../../core/mail/templates.ts';
 import { buildSearchText, normalizeEmail, checkPhoneAndPlace } from '../people/normalize.ts';
 import { applyConfirmedSignup, type SignupData } from '../people/service.ts';
-import { readPublicSite } from '../settings/service.ts';
+import { campaignName } from '../settings/service.ts';
 
 export interface SignupMeta {
   ip: string;
 }
 
-let campaignNameCache: { value: string; until: number } | undefined;
-/** The campaign name goes in every confirmation mail; a few seconds of staleness is fine. */
-async function campaignName(ctx: AppContext): Promise<string> {
-  if (campaignNameCache && campaignNameCache.until > Date.now()) return campaignNameCache.value;
-  const site = await readPublicSite(ctx.database);
-  campaignNameCache = { value: site.home.campaignName, until: Date.now() + 10_000 };
-  return site.home.campaignName;
-}
-
 /** Validates what the form sent beyond its shape: email, phone, postal code and commune. */
-export function validateSignup(ctx: AppContext, input: SignupInput): SignupData {
+function validateSignup(ctx: AppContext, input: SignupInput): SignupData {
   const errors: FieldError[] = [];
   const email = normalizeEmail(input.email);
   if (!email)
@@ -45,7 +36,7 @@ export function validateSignup(ctx: AppContext, input: SignupInput): SignupData 
 }
 
 /** The confirmation link's token: the sign-up id and an HMAC of it (nothing stored). */
-export function signupToken(ctx: AppContext, signupId: number): string {
+function signupToken(ctx: AppContext, signupId: number): string {
   const mac = createHmac('sha256', ctx.config.sessionSecret)
     .update(`signup:${signupId}`)
     .digest('base64url');
@@ -63,7 +54,7 @@ export function registerRecruitmentMail(ctx: AppContext) {
   registerMailTemplate('signup_confirmation', async (payload) => {
     const p = payload as { signupId: number; firstName: string; locale: 'fr' | 'en' };
     const url = `${ctx.config.publicUrl}/confirm?token=${signupToken(ctx, p.signupId)}`;
-    return signupConfirmationMail(p.locale, await campaignName(ctx), p.firstName, url);
+    return signupConfirmationMail(p.locale, await campaignName(ctx.database), p.firstName, url);
   });
 }
 

@@ -32,7 +32,10 @@ export function wordingFor(locale: 'fr' | 'en'): ConsentWording {
   return consentWording[locale];
 }
 
-export async function readSetting<T>(database: Database, key: string): Promise<T | undefined> {
+/** Per database: tests run several apps (engines) in one process. */
+const campaignNames = new WeakMap<Database, { value: string; until: number }>();
+
+async function readSetting<T>(database: Database, key: string): Promise<T | undefined> {
   const rows = await database.query<{ value: T }>('SELECT value FROM settings WHERE key = $1', [
     key,
   ]);
@@ -45,9 +48,22 @@ export async function writeSetting(database: Database, key: string, value: unkno
      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
     [key, JSON.stringify(value)],
   );
+  campaignNames.delete(database);
 }
 
 export async function readPublicSite(database: Database): Promise<PublicSite> {
   const home = (await readSetting<HomeContent>(database, 'home')) ?? defaultHome;
   return { home: { ...defaultHome, ...home }, consentWording };
+}
+
+/**
+ * The campaign name goes in every login and confirmation mail; a few seconds of staleness
+ * is fine (this process drops it at once when it writes a setting).
+ */
+export async function campaignName(database: Database): Promise<string> {
+  const cached = campaignNames.get(database);
+  if (cached && cached.until > Date.now()) return cached.value;
+  const { home } = await readPublicSite(database);
+  campaignNames.set(database, { value: home.campaignName, until: Date.now() + 10_000 });
+  return home.campaignName;
 }
