@@ -8,9 +8,12 @@ export interface AuditEntry {
   ip?: string;
 }
 
-/** Exports, role changes and other sensitive acts are written here; nobody edits it. */
-export async function audit(database: Database, entry: AuditEntry): Promise<void> {
-  await database.query(
+/**
+ * Exports, role changes and other sensitive acts are written here; nobody edits it.
+ * `target` is the database, or a transaction's query function wrapped as `{ query }`.
+ */
+export async function audit(target: Pick<Database, 'query'>, entry: AuditEntry): Promise<void> {
+  await target.query(
     'INSERT INTO audit_log (actor_id, action, target, details, ip) VALUES ($1, $2, $3, $4, $5)',
     [
       entry.actorId,

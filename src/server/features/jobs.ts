@@ -1,8 +1,10 @@
 import type { AppContext } from '../core/context.ts';
+import { purgeRateLimitCounters } from '../core/http/rate-limit-store.ts';
 import { registerImportJob } from './people/import/job.ts';
 import { purgeUnconfirmed, registerRecruitmentMail } from './recruitment/service.ts';
 
 const PURGE_UNCONFIRMED = 'recruitment.purge-unconfirmed';
+const PURGE_RATE_LIMITS = 'maintenance.purge-rate-limit-counters';
 
 /** Queues and schedules of every feature; handlers run only in processes that work. */
 export async function registerJobs(ctx: AppContext, work: boolean) {
@@ -15,7 +17,16 @@ export async function registerJobs(ctx: AppContext, work: boolean) {
     {},
     { tz: ctx.config.CAMPAIGN_TIMEZONE },
   );
+  await ctx.boss.createQueue(PURGE_RATE_LIMITS);
+  await ctx.boss.schedule(
+    PURGE_RATE_LIMITS,
+    '47 3 * * *',
+    {},
+    { tz: ctx.config.CAMPAIGN_TIMEZONE },
+  );
   if (!work) return;
+  // Windows older than a day are over; without this the shared counters table only grows.
+  await ctx.boss.work(PURGE_RATE_LIMITS, () => purgeRateLimitCounters(ctx.database));
   await ctx.boss.work(PURGE_UNCONFIRMED, async () => {
     const purged = await purgeUnconfirmed(ctx);
     ctx.log.info(purged, 'purged unconfirmed sign-ups');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeRateLimitCounters } from './rate-limit-store.ts';
 import {
   Browser,
   createTestApp,
@@ -67,3 +68,25 @@ describe.each(engines.flatMap((engine) => stores.map((store) => [engine, store] 
     });
   },
 );
+
+describe.each(engines)('rate-limit counters on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { RATE_LIMIT_STORE: 'postgres' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('are purged once their window is a day old, the current ones kept', async () => {
+    await t.ctx.database.query(
+      `INSERT INTO rate_limit_counters (key, window_start, count)
+       VALUES ('old', now() - interval '2 days', 3), ('current', now(), 1)`,
+    );
+    await purgeRateLimitCounters(t.ctx.database);
+    const keys = await t.ctx.database.query<{ key: string }>(
+      'SELECT key FROM rate_limit_counters ORDER BY key',
+    );
+    expect(keys.map((k) => k.key)).toEqual(['current']);
+  });
+});

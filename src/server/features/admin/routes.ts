@@ -4,11 +4,10 @@ import { roleUpdateSchema, staffAccountSchema } from '../../../contracts/account
 import { idParamSchema, okSchema } from '../../../contracts/common.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
-import { notFound } from '../../core/http/errors.ts';
 import { listStaffAccounts, personForEmail, setRoles } from '../accounts/admin.ts';
+import { auditPage, caughtMail, caughtMailPage } from './service.ts';
 
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).default(1) });
-const PAGE = 50;
 
 export const adminRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -78,22 +77,7 @@ export const adminRoutes =
         config: { access: { permission: 'mail.catcher.read' } },
         schema: { tags: ['admin'], querystring: pageQuery },
       },
-      async (request) => {
-        const offset = (request.query.page - 1) * PAGE;
-        const items = await ctx.database.query<{
-          id: number;
-          to: string;
-          from: string;
-          subject: string;
-          at: Date;
-        }>(
-          `SELECT id, to_address AS "to", from_address AS "from", subject, at FROM caught_mail ORDER BY id DESC LIMIT ${PAGE} OFFSET ${offset}`,
-        );
-        const total = await ctx.database.query<{ n: number }>(
-          'SELECT count(*)::int AS n FROM caught_mail',
-        );
-        return { items, total: total[0].n, transport: ctx.mailer.transport.name };
-      },
+      async (request) => caughtMailPage(ctx, request.query.page),
     );
 
     app.get(
@@ -102,15 +86,7 @@ export const adminRoutes =
         config: { access: { permission: 'mail.catcher.read' } },
         schema: { tags: ['admin'], params: idParamSchema },
       },
-      async (request) => {
-        const rows = await ctx.database.query(
-          `SELECT id, to_address AS "to", from_address AS "from", subject, text_body AS text, html_body AS html, at
-             FROM caught_mail WHERE id = $1`,
-          [request.params.id],
-        );
-        if (!rows[0]) throw notFound('mail');
-        return rows[0];
-      },
+      async (request) => caughtMail(ctx, request.params.id),
     );
 
     app.get(
@@ -119,16 +95,6 @@ export const adminRoutes =
         config: { access: { permission: 'audit.read' } },
         schema: { tags: ['admin'], querystring: pageQuery },
       },
-      async (request) => {
-        const offset = (request.query.page - 1) * PAGE;
-        const items = await ctx.database.query(
-          `SELECT l.id, l.at, nullif(concat_ws(' ', p.first_name, p.last_name), '') AS "actorName", l.action, l.target, l.details
-             FROM audit_log l LEFT JOIN people p ON p.id = l.actor_id ORDER BY l.id DESC LIMIT ${PAGE} OFFSET ${offset}`,
-        );
-        const total = await ctx.database.query<{ n: number }>(
-          'SELECT count(*)::int AS n FROM audit_log',
-        );
-        return { items, total: total[0].n };
-      },
+      async (request) => auditPage(ctx, request.query.page),
     );
   };

@@ -1,3 +1,4 @@
+import { audit } from '../../core/audit.ts';
 import type { HomeContent } from '../../../contracts/recruitment.ts';
 import type { AppContext } from '../../core/context.ts';
 import { recruitCode } from '../../core/crypto.ts';
@@ -130,9 +131,14 @@ export async function seedDemo(
     await query(`UPDATE settings SET value = $1, updated_at = now() WHERE key = 'demo'`, [
       JSON.stringify(marker),
     ]);
-    await query(
-      'INSERT INTO audit_log (actor_id, action, target, details) VALUES (NULL, $1, $2, $3)',
-      ['demo.seed', `people:${plan.people.length}`, JSON.stringify(marker)],
+    await audit(
+      { query },
+      {
+        actorId: null,
+        action: 'demo.seed',
+        target: `people:${plan.people.length}`,
+        details: { ...marker },
+      },
     );
     return {
       people: plan.people.length,

@@ -1,4 +1,5 @@
 import type { Channel, Consents } from '../../../contracts/common.ts';
+import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Database } from '../../core/db/index.ts';
 import { notFound } from '../../core/http/errors.ts';
@@ -186,10 +187,6 @@ export async function erasePerson(ctx: AppContext, personId: number, actorId: nu
       personId,
       'erased',
     ]);
-    await query('INSERT INTO audit_log (actor_id, action, target) VALUES ($1, $2, $3)', [
-      actorId,
-      'person.erase',
-      `person:${personId}`,
-    ]);
+    await audit({ query }, { actorId, action: 'person.erase', target: `person:${personId}` });
   });
 }

@@ -1,0 +1,46 @@
+import type { AppContext } from '../../core/context.ts';
+import { notFound } from '../../core/http/errors.ts';
+
+const PAGE = 50;
+
+/** One page of a list read newest first, with its total: the admin views share it. */
+async function newestFirst(ctx: AppContext, select: string, table: string, page: number) {
+  const offset = (page - 1) * PAGE;
+  const [items, total] = await Promise.all([
+    ctx.database.query(`${select} ORDER BY id DESC LIMIT ${PAGE} OFFSET ${offset}`),
+    ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`),
+  ]);
+  return { items, total: total[0].n };
+}
+
+export async function caughtMailPage(ctx: AppContext, page: number) {
+  const list = await newestFirst(
+    ctx,
+    `SELECT id, to_address AS "to", from_address AS "from", subject, at FROM caught_mail`,
+    'caught_mail',
+    page,
+  );
+  return { ...list, transport: ctx.mailer.transport.name };
+}
+
+export async function caughtMail(ctx: AppContext, id: number) {
+  const rows = await ctx.database.query(
+    `SELECT id, to_address AS "to", from_address AS "from", subject, text_body AS text, html_body AS html, at
+       FROM caught_mail WHERE id = $1`,
+    [id],
+  );
+  if (!rows[0]) throw notFound('mail');
+  return rows[0];
+}
+
+export function auditPage(ctx: AppContext, page: number) {
+  return newestFirst(
+    ctx,
+    `SELECT * FROM (
+       SELECT l.id, l.at, nullif(concat_ws(' ', p.first_name, p.last_name), '') AS "actorName",
+              l.action, l.target, l.details
+         FROM audit_log l LEFT JOIN people p ON p.id = l.actor_id) entries`,
+    'audit_log',
+    page,
+  );
+}
