@@ -8,6 +8,8 @@
  *   (a) COPY of the file into an unindexed table: the machine's ceiling;
  *   (r) INSERT … SELECT of those raw rows into the migrated people table: what its eight
  *       indexes (one of them a trigram GIN) cost any set-based import, before any checking;
+ *   (f) the same rows into a table with only a primary key and a unique email: the ceiling
+ *       of any import that stores people and refuses duplicate emails;
  *   (b) Levier's import job (runImport, as the queue runs it) for `small` and `rows` rows,
  *       10% of them matching people who exist beforehand;
  *   (c) the same job on embedded PGlite for `small` rows.
@@ -238,9 +240,20 @@ async function copyBaseline(path: string, rows: number) {
          FROM bench_raw`,
     );
     const insertSeconds = since(start);
+    await client.query(
+      `CREATE TABLE bench_ceiling (id bigint PRIMARY KEY, email text, email_normalized text UNIQUE, first_name text,
+                                 last_name text, phone text, postal_code text)`,
+    );
+    start = performance.now();
+    await client.query(
+      `INSERT INTO bench_ceiling SELECT row_number() OVER (), email, lower(email), prenom, nom, telephone, code_postal
+         FROM bench_raw`,
+    );
+    const ceilingSeconds = since(start);
     return {
       copy: { rows, seconds: copySeconds, rowsPerSecond: rate(rows, copySeconds) },
       insertSelect: { rows, seconds: insertSeconds, rowsPerSecond: rate(rows, insertSeconds) },
+      ceiling: { rows, seconds: ceilingSeconds, rowsPerSecond: rate(rows, ceilingSeconds) },
     };
   } finally {
     await client.end();
@@ -358,6 +371,7 @@ try {
   const ratios = {
     importVsCopy: big.rowsPerSecond / baseline.copy.rowsPerSecond,
     importVsInsertSelect: big.rowsPerSecond / baseline.insertSelect.rowsPerSecond,
+    ceilingVsCopy: baseline.ceiling.rowsPerSecond / baseline.copy.rowsPerSecond,
     scaling: big.rowsPerSecond / small.rowsPerSecond,
   };
   const line = (label: string, rows: number, seconds: number, perSecond: number, note = '') =>
@@ -381,6 +395,12 @@ try {
     baseline.insertSelect.rowsPerSecond,
   );
   line(
+    '(f) INSERT … SELECT, only PK + unique email',
+    ROWS,
+    baseline.ceiling.seconds,
+    baseline.ceiling.rowsPerSecond,
+  );
+  line(
     '(b) Levier import job, PostgreSQL',
     SMALL,
     small.jobSeconds,
@@ -401,6 +421,9 @@ try {
   );
   console.log(
     `import(${ROWS.toLocaleString('en')}) / INSERT…SELECT = ${ratios.importVsInsertSelect.toFixed(3)}`,
+  );
+  console.log(
+    `ceiling: PK + unique email only / COPY = ${ratios.ceilingVsCopy.toFixed(3)}   (no import storing people with a unique email beats this)`,
   );
   console.log(
     `rate(${ROWS.toLocaleString('en')}) / rate(${SMALL.toLocaleString('en')}) = ${ratios.scaling.toFixed(3)}   (target >= 0.8)`,

@@ -263,11 +263,17 @@ try {
   // Warm-up, as a running server would be.
   for (const { q } of queries.slice(0, 30)) await listPeople(ctx, peopleQuerySchema.parse({ q }));
   const timings: number[] = [];
+  const slowest: Array<{ ms: number; q: string; filters: string }> = [];
   for (const { q, extra } of queries) {
     const start = process.hrtime.bigint();
     await listPeople(ctx, peopleQuerySchema.parse({ q, ...extra }));
-    timings.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    timings.push(ms);
+    slowest.push({ ms: +ms.toFixed(1), q, filters: extra ? JSON.stringify(extra) : '' });
   }
+  slowest.sort((a, b) => b.ms - a.ms);
+  console.log('Slowest searches:');
+  console.table(slowest.slice(0, 8));
   timings.sort((a, b) => a - b);
   const pct = (p: number) =>
     timings[Math.min(timings.length - 1, Math.floor((p / 100) * timings.length))];
