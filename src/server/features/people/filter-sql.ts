@@ -9,6 +9,11 @@ export interface WhereClause {
   empty: boolean;
   /** True when it holds a substring search the trigram index can serve (3+ characters). */
   substringSearch: boolean;
+  /**
+   * Set when one département filter applies: its array parameter, how many codes it holds
+   * (distinct), and the other conditions, so that each département can be walked on its own.
+   */
+  departements: { param: string; count: number; otherConditions: string } | null;
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -23,6 +28,7 @@ export function filterToWhere(
   const params: unknown[] = [];
   const conditions: string[] = ['p.erased_at IS NULL'];
   let substringSearch = false;
+  const departementFilters: Array<{ param: string; count: number; condition: string }> = [];
   const param = (value: unknown) => {
     params.push(value);
     return `$${startAt + params.length - 1}`;
@@ -34,20 +40,34 @@ export function filterToWhere(
       if (phone) conditions.push(`p.phone = ${param(phone)}`);
       else {
         // Part of a number ('06 12 34'): search_text holds its digits without separators.
-        // Each word must appear, in any order: 'Lefèvre Éloïse' finds 'Éloïse Lefèvre'.
+        // Each word must appear, in any order: 'Lefèvre Éloïse' finds 'Éloïse Lefèvre'; the
+        // parts of a hyphenated name too ('Bourg-en-Bresse'), which keeps 'en' out of the index.
         const words = phoneLike
           ? [f.q.replace(/\D/g, '')]
-          : foldText(f.q).split(' ').filter(Boolean);
+          : foldText(f.q)
+              .split(/[\s-]+/)
+              .filter(Boolean);
         for (const word of words) {
-          substringSearch ||= word.length >= 3;
-          conditions.push(`p.search_text LIKE ${param(`%${likeEscape(word)}%`)}`);
+          if (word.length >= 3) {
+            substringSearch = true;
+            conditions.push(`p.search_text LIKE ${param(`%${likeEscape(word)}%`)}`);
+          } else {
+            // Too short for a trigram: the index would read everything for it, so it is only
+            // checked on the rows the other conditions find.
+            conditions.push(`strpos(p.search_text, ${param(word)}) > 0`);
+          }
         }
       }
     }
     if (f.communeCodes?.length)
       conditions.push(`p.commune_code = ANY(${param(f.communeCodes)}::text[])`);
-    if (f.departementCodes?.length)
-      conditions.push(`p.departement_code = ANY(${param(f.departementCodes)}::text[])`);
+    if (f.departementCodes?.length) {
+      const codes = [...new Set(f.departementCodes)];
+      const codesParam = param(codes);
+      const condition = `p.departement_code = ANY(${codesParam}::text[])`;
+      conditions.push(condition);
+      departementFilters.push({ param: codesParam, count: codes.length, condition });
+    }
     for (const [key, column] of [
       ['consentEmail', 'consent_email'],
       ['consentSms', 'consent_sms'],
@@ -76,5 +96,15 @@ export function filterToWhere(
     params,
     empty: conditions.length === 1,
     substringSearch,
+    departements:
+      departementFilters.length === 1
+        ? {
+            param: departementFilters[0].param,
+            count: departementFilters[0].count,
+            otherConditions: conditions
+              .filter((c) => c !== departementFilters[0].condition)
+              .join(' AND '),
+          }
+        : null,
   };
 }

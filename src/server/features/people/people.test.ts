@@ -141,6 +141,12 @@ describe.each(engines)('people at HQ on %s', (engine) => {
       expect(await ids('q=Marseille')).toEqual([p.marc]);
     });
 
+    it('matches the parts of a hyphenated term, and words too short for the index', async () => {
+      expect(await ids('q=etienne-saint')).toEqual([p.zoe]);
+      expect(await ids(`q=${encodeURIComponent('marseille 13')}`)).toEqual([p.marc]);
+      expect(await ids(`q=${encodeURIComponent('marseille zz')}`)).toEqual([]);
+    });
+
     it('treats LIKE wildcards as plain characters', async () => {
       expect(await ids('q=%25')).toEqual([]);
       expect(await ids('q=p_%40hq')).toEqual([]);
@@ -149,6 +155,29 @@ describe.each(engines)('people at HQ on %s', (engine) => {
   });
 
   describe('pagination', () => {
+    it('pages people of several départements in creation order, either way', async () => {
+      const walk = async (query: string) => {
+        const seen: number[] = [];
+        for (const page of [1, 2, 3, 4, 5]) {
+          const body = (
+            await staff.get(`/api/people?${query}&pageSize=1&page=${page}`)
+          ).json() as PeoplePage;
+          seen.push(...body.items.map((i) => i.id));
+        }
+        return seen;
+      };
+      const newestFirst = [p.paul, p.zoe, p.eloise, p.marc];
+      expect(await walk('departementCodes=13,42,69,75')).toEqual(newestFirst);
+      expect(await walk('departementCodes=75,69,42,13&sort=created_asc')).toEqual(
+        [...newestFirst].reverse(),
+      );
+      expect(await walk('departementCodes=13,42,69&q=hq.example')).toEqual([
+        p.zoe,
+        p.eloise,
+        p.marc,
+      ]);
+    });
+
     it('pages through a search without gaps or repeats', async () => {
       const pages: number[][] = [];
       for (const page of [1, 2]) {
@@ -375,6 +404,9 @@ describe.each(engines)('people at HQ on %s', (engine) => {
       expect(await ids(`segmentId=${segmentId}`)).toEqual([p.marc, p.zoe]);
       expect(await ids(`segmentId=${segmentId}&consentSms=yes`)).toEqual([p.marc]);
       expect(await ids(`segmentId=${segmentId}&q=zoe`)).toEqual([p.zoe]);
+      // The segment's départements and the list's own narrow each other down.
+      expect(await ids(`segmentId=${segmentId}&departementCodes=42,69`)).toEqual([p.zoe]);
+      expect(await ids(`segmentId=${segmentId}&departementCodes=69`)).toEqual([]);
       expect((await list(`segmentId=${segmentId}`)).total).toBe(2);
     });
 

@@ -74,6 +74,41 @@ const orderBy: Record<PeopleQuery['sort'], string> = {
   name_asc: 'p.last_name ASC NULLS LAST, p.first_name ASC NULLS LAST, p.id ASC',
 };
 
+/** Up to this many départements, a page in creation order is walked département by département. */
+const WALK_EACH_DEPARTEMENT_UP_TO = 20;
+
+/**
+ * A page of the people matching `where`, in the requested order. Filtered to a few
+ * départements and in creation order, each département is walked on its own (the
+ * (departement_code, created_at) index) and the walks merged: a newest-first walk of everyone
+ * would read every other département's people too (27 ms against 4 ms for a common first
+ * name in Rhône and Paris, at 1,000,000 people).
+ */
+function pageQuery(where: WhereClause, query: PeopleQuery): { text: string; params: unknown[] } {
+  const offset = (query.page - 1) * query.pageSize;
+  const split = where.departements;
+  if (query.sort === 'name_asc' || !split || split.count > WALK_EACH_DEPARTEMENT_UP_TO) {
+    return {
+      text: `SELECT ${summaryColumns} FROM people p WHERE ${where.text}
+              ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`,
+      params: where.params,
+    };
+  }
+  // One equality per walk, on its own: kept beside the ANY(), the planner would count the
+  // département twice and underestimate the walk into a sort of every match.
+  const walks = Array.from(
+    { length: split.count },
+    (_, i) =>
+      `(SELECT p.id FROM people p WHERE ${split.otherConditions} AND p.departement_code = (${split.param}::text[])[${i + 1}]
+         ORDER BY ${orderBy[query.sort]} LIMIT ${offset + query.pageSize})`,
+  );
+  return {
+    text: `SELECT ${summaryColumns} FROM people p JOIN (${walks.join(' UNION ALL ')}) w ON w.id = p.id
+            ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`,
+    params: where.params,
+  };
+}
+
 /**
  * A search that matches at most this many people is answered exactly from the trigram
  * index; a broader one is dense enough for the newest-first index walk to find a page fast.
@@ -127,11 +162,8 @@ async function boundedWalk(
   try {
     const rows = await transaction(ctx.database, async (run) => {
       await run(`SET LOCAL statement_timeout = ${WALK_BUDGET_MS}`);
-      return run<PersonRow>(
-        `SELECT ${summaryColumns} FROM people p WHERE ${where.text}
-          ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`,
-        where.params,
-      );
+      const page = pageQuery(where, query);
+      return run<PersonRow>(page.text, page.params);
     });
     if (query.page === 1 && rows.length < query.pageSize) {
       return { rows, total: rows.length, estimate: false };
@@ -178,12 +210,8 @@ async function orderedPage(
   query: PeopleQuery,
   estimated: number | null,
 ): Promise<Page> {
-  const offset = (query.page - 1) * query.pageSize;
-  const rows = await ctx.database.query<PersonRow>(
-    `SELECT ${summaryColumns} FROM people p WHERE ${where.text}
-      ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`,
-    where.params,
-  );
+  const page = pageQuery(where, query);
+  const rows = await ctx.database.query<PersonRow>(page.text, page.params);
   // A first page that is not full is the whole list: no need to count.
   if (query.page === 1 && rows.length < query.pageSize)
     return { rows, total: rows.length, estimate: false };

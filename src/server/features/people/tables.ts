@@ -58,7 +58,8 @@ export const people = pgTable(
       .on(t.phone)
       .where(sql`${t.phone} IS NOT NULL`),
     index('people_commune_idx').on(t.communeCode),
-    index('people_departement_idx').on(t.departementCode),
+    // Serves the département filter, and a newest-first walk within each département.
+    index('people_departement_created_idx').on(t.departementCode, t.createdAt),
     index('people_recruited_by_idx')
       .on(t.recruitedBy)
       .where(sql`${t.recruitedBy} IS NOT NULL`),
