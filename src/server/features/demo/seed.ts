@@ -420,15 +420,8 @@ async function insertPersonEvents(
     ats.push(iso(at));
   };
   plan.people.forEach((p, i) => {
-    if (p.importIndex !== null) {
-      const imp = plan.imports[p.importIndex];
-      add(
-        i,
-        'import',
-        { importId: importIds[p.importIndex], fileName: imp.fileName, created: true },
-        p.createdAt,
-      );
-    } else if (p.source === 'staff' || p.source === 'event') {
+    // People from an import show it from their import_id (people/import-entry.ts).
+    if (p.importIndex === null && (p.source === 'staff' || p.source === 'event')) {
       add(
         i,
         'created',

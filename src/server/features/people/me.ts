@@ -5,6 +5,7 @@ import type { AppContext } from '../../core/context.ts';
 import { invalidFields, notFound, type FieldError } from '../../core/http/errors.ts';
 import { wordingFor } from '../settings/service.ts';
 import { buildSearchText, checkPhoneAndPlace } from './normalize.ts';
+import { importCreatedEntry } from './import-entry.ts';
 import { addPersonEvent, setConsents, transaction } from './service.ts';
 
 interface ProfileRow {
@@ -122,7 +123,13 @@ export async function exportMyData(ctx: AppContext, personId: number) {
       'SELECT t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.person_id = $1 ORDER BY t.name',
       [personId],
     ),
-    q('SELECT kind, data, at FROM person_events WHERE person_id = $1 ORDER BY at', [personId]),
+    q(
+      `SELECT kind, data, at FROM (
+         SELECT kind, data, at FROM person_events WHERE person_id = $1
+         UNION ALL SELECT kind, data, at FROM (${importCreatedEntry('$1')}) i
+       ) t ORDER BY at`,
+      [personId],
+    ),
     q(
       'SELECT data, source, created_at, confirmed_at FROM signups WHERE person_id = $1 ORDER BY created_at',
       [personId],

@@ -8,6 +8,7 @@ import type {
 import type { AppContext } from '../../core/context.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { filterToWhere, type WhereClause } from './filter-sql.ts';
+import { importCreatedEntry } from './import-entry.ts';
 import { segmentFilter } from './segments.ts';
 import { transaction } from './service.ts';
 
@@ -282,14 +283,18 @@ export async function personDetail(ctx: AppContext, id: number): Promise<PersonD
     at: Date;
     actor_name: string | null;
   }>(
-    // Sign-ups are their own record (one insert less on the hot path), shown in the timeline.
-    `SELECT * FROM (
-       SELECT e.id, e.kind, e.data, e.at, nullif(concat_ws(' ', a.first_name, a.last_name), '') AS actor_name
-         FROM person_events e LEFT JOIN people a ON a.id = e.actor_id WHERE e.person_id = $1
-       UNION ALL
-       SELECT -s.id, 'signup', jsonb_build_object('source', s.source) || coalesce(s.data->'attribution', '{}'::jsonb),
-              s.created_at, NULL FROM signups s WHERE s.person_id = $1
-     ) t ORDER BY at DESC, id DESC LIMIT 500`,
+    // Sign-ups are their own record (one insert less on the hot path), shown in the timeline,
+    // and so is being created by an import.
+    `SELECT t.id, t.kind, t.data, t.at, nullif(concat_ws(' ', a.first_name, a.last_name), '') AS actor_name
+       FROM (
+         SELECT e.id, e.kind, e.data, e.at, e.actor_id FROM person_events e WHERE e.person_id = $1
+         UNION ALL
+         SELECT -s.id, 'signup', jsonb_build_object('source', s.source) || coalesce(s.data->'attribution', '{}'::jsonb),
+                s.created_at, NULL FROM signups s WHERE s.person_id = $1
+         UNION ALL
+         ${importCreatedEntry('$1')}
+       ) t LEFT JOIN people a ON a.id = t.actor_id
+      ORDER BY t.at DESC, t.id DESC LIMIT 500`,
     [id],
   );
   return {

@@ -16,8 +16,12 @@ export interface ApplyOptions {
 
 const place = (n: number) => `nullif(split_part(b.place, '|', ${n}), '')`;
 
-/** Statements that give a batch `b` (with `person` ids) its tags, consent history and timeline entry. */
-const sideEffects = (personColumn: string, rowsOf: string) => `
+/**
+ * Statements that give a batch `b` (with `person` ids) its tags, consent history and, for
+ * people merged, a timeline entry (people created say it by their import_id: see
+ * import-entry.ts).
+ */
+const sideEffects = (personColumn: string, rowsOf: string, logged: boolean) => `
   tagged AS (
     INSERT INTO person_tags (person_id, tag_id)
     SELECT DISTINCT b.${personColumn}, tg.id
@@ -29,10 +33,14 @@ const sideEffects = (personColumn: string, rowsOf: string) => `
     SELECT b.${personColumn}, c.channel, true, 'import', $4, $2
       FROM ${rowsOf} CROSS JOIN LATERAL
            (VALUES ('email', b.consent_email), ('sms', b.consent_sms), ('phone', b.consent_phone)) AS c(channel, granted)
-     WHERE c.granted),
+     WHERE c.granted)${
+       logged
+         ? `,
   logged AS (
     INSERT INTO person_events (person_id, kind, data, actor_id)
-    SELECT b.${personColumn}, 'import', $5::jsonb, $6 FROM ${rowsOf})`;
+    SELECT b.${personColumn}, 'import', $5::jsonb, $6 FROM ${rowsOf})`
+         : ''
+     }`;
 
 /**
  * Writes the matched targets into people, set-based, in batches: new people are inserted with
@@ -76,14 +84,9 @@ export async function applyTargets(
     `SELECT pg_get_serial_sequence('people', 'id') AS seq`,
   );
   const total = create + merge;
-  const common = (merged: boolean) => [
-    options.importId,
-    options.tags,
-    options.wordingVersion,
-    JSON.stringify({
-      importId: options.importId,
-      ...(merged ? { merged: true } : { created: true }),
-    }),
+  const common = [options.importId, options.tags, options.wordingVersion];
+  const mergedEntry = [
+    JSON.stringify({ importId: options.importId, merged: true }),
     options.actorId,
   ];
 
@@ -102,9 +105,9 @@ export async function applyTargets(
                 ${place(4)}, 'import', recruit_code, coalesce(consent_email, false), coalesce(consent_sms, false),
                 coalesce(consent_phone, false), now(), $2, search_text
            FROM b),
-       ${sideEffects('id', 'b')}
+       ${sideEffects('id', 'b', false)}
        SELECT count(*)::int AS n, max(line) AS last FROM b`,
-      [last, ...common(false)],
+      [last, ...common],
     );
     if (batch.n === 0) break;
     created += batch.n;
@@ -123,9 +126,9 @@ export async function applyTargets(
     const ids = await mergeBatch(query, t.merges, last, bound.upper!);
     if (ids.length) {
       await query(
-        `WITH b AS (SELECT * FROM ${t.merges} WHERE person_id = ANY($1::bigint[])), ${sideEffects('person_id', 'b')}
+        `WITH b AS (SELECT * FROM ${t.merges} WHERE person_id = ANY($1::bigint[])), ${sideEffects('person_id', 'b', true)}
          SELECT 1`,
-        [ids, ...common(true)],
+        [ids, ...common, ...mergedEntry],
       );
     }
     last = Number(bound.upper);

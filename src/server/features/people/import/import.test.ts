@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport } from '../../../../contracts/people.ts';
+import type { ImportReport, PersonDetail } from '../../../../contracts/people.ts';
 import { runImport } from './service.ts';
 import {
   Browser,
@@ -286,8 +286,31 @@ describe.each(engines)('people import on %s', (engine) => {
       `SELECT data FROM person_events WHERE kind = 'import' AND (data->>'importId')::bigint = $1`,
       [report.id],
     );
-    expect(events.filter((e) => e.data.created)).toHaveLength(2);
+    // Merged people get a timeline row; created ones show it from people.import_id.
     expect(events.filter((e) => e.data.merged)).toHaveLength(2);
+    expect(events.filter((e) => e.data.created)).toHaveLength(0);
+    const timelineOf = async (id: number) =>
+      ((await admin.get(`/api/people/${id}`)).json() as PersonDetail).timeline.filter(
+        (e) => e.kind === 'import',
+      );
+    expect(await timelineOf(Number(created.id))).toEqual([
+      expect.objectContaining({
+        data: { importId: report.id, fileName: 'people.csv', created: true },
+      }),
+    ]);
+    expect(await timelineOf(Number(known.id))).toEqual([
+      expect.objectContaining({ data: { importId: report.id, merged: true } }),
+    ]);
+    // The supporter's own data download has it too.
+    const own = (
+      await (await staffBrowser(t, 'created1@example.org', [])).get('/api/me/export')
+    ).json() as { timeline: Array<{ kind: string; data: unknown }> };
+    expect(own.timeline).toContainEqual(
+      expect.objectContaining({
+        kind: 'import',
+        data: expect.objectContaining({ importId: report.id, created: true }),
+      }),
+    );
     // The stored file is gone once applied.
     expect(await count('import_files WHERE import_id = $1', [report.id])).toBe(0);
 
