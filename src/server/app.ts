@@ -6,7 +6,6 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -14,6 +13,7 @@ import {
 import type { AppContext } from './core/context.ts';
 import { registerAccessControl } from './core/http/access.ts';
 import { errorHandler, sendProblem } from './core/http/errors.ts';
+import { openApiTransform } from './core/http/openapi.ts';
 import { MemoryRateLimitStore, PostgresRateLimitStore } from './core/http/rate-limit-store.ts';
 import { CSRF_COOKIE } from './core/http/csrf.ts';
 import { securityHeaders } from './core/http/security-headers.ts';
@@ -85,7 +85,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'levier_sid' } },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

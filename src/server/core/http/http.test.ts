@@ -233,6 +233,16 @@ describe.each(engines)('HTTP layer on %s', (engine) => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/session', '/api/people', '/api/me/profile']),
     );
+    // A multipart upload describes its parts, though its route reads them as a stream.
+    for (const path of ['/api/people/imports', '/api/people/imports/preview']) {
+      const body = doc.paths[path]!.post.requestBody!.content['multipart/form-data'].schema;
+      expect(Object.keys(body.properties)).toEqual(['file', 'options']);
+      expect(body.required).toEqual(['file']);
+      expect(body.properties.options).toMatchObject({
+        type: 'object',
+        properties: { mapping: expect.anything(), tags: expect.anything() },
+      });
+    }
   });
 });
 

@@ -110,7 +110,7 @@ export async function seedDemo(
     await linkRecruiters(query, plan.people, ids);
     await insertSignups(query, plan.people, ids);
     await insertConsentEvents(query, plan.people, ids, importIds);
-    await insertPersonEvents(query, plan, ids, importIds);
+    await insertPersonEvents(query, plan, ids);
     const tags = await insertTags(query, plan, ids);
     const segments = await insertSegments(query, plan);
     await query(
@@ -400,15 +400,10 @@ async function insertConsentEvents(
 }
 
 /**
- * The timeline besides sign-ups (which it reads from their own rows): import or creation by
+ * The timeline besides sign-ups and imports (which it reads from their own rows): creation by
  * staff, confirmation, each consent decision, tags.
  */
-async function insertPersonEvents(
-  query: Query,
-  plan: DemoPlan,
-  ids: number[],
-  importIds: number[],
-) {
+async function insertPersonEvents(query: Query, plan: DemoPlan, ids: number[]) {
   const personIds: number[] = [];
   const kinds: string[] = [];
   const data: string[] = [];

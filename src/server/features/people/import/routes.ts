@@ -2,9 +2,14 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamSchema } from '../../../../contracts/common.ts';
 import { z } from 'zod';
-import { importListSchema, importReportSchema } from '../../../../contracts/people.ts';
+import {
+  importListSchema,
+  importOptionsSchema,
+  importReportSchema,
+} from '../../../../contracts/people.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { currentAuth } from '../../../core/http/access.ts';
+import { multipartBody } from '../../../core/http/openapi.ts';
 import { BOM, csvLine, exportRoutes } from '../export.ts';
 import { listImports } from './history.ts';
 import { createImport, importErrorRows, importReport, previewImport } from './service.ts';
@@ -14,10 +19,19 @@ export const importRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const config = { access: { permission: 'people.import' } } as const;
-    // The body is multipart/form-data: `file` (the CSV) and `options` (ImportOptions as JSON).
     const upload = {
       tags: ['people'],
       consumes: ['multipart/form-data'],
+      ...multipartBody({
+        file: 'The CSV: UTF-8, UTF-16 (with a BOM) or Windows-1252, detected; comma, semicolon or tab; a header line.',
+        fields: {
+          options: {
+            description:
+              'Import options, as a JSON text part (an empty mapping is guessed from the headers).',
+            schema: importOptionsSchema,
+          },
+        },
+      }),
       response: { 200: importReportSchema },
     };
 
