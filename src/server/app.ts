@@ -14,7 +14,7 @@ import type { AppContext } from './core/context.ts';
 import { registerAccessControl } from './core/http/access.ts';
 import { errorHandler, sendProblem } from './core/http/errors.ts';
 import { openApiTransform } from './core/http/openapi.ts';
-import { MemoryRateLimitStore, PostgresRateLimitStore } from './core/http/rate-limit-store.ts';
+import { rateLimitStoreClass } from './core/http/rate-limit.ts';
 import { CSRF_COOKIE } from './core/http/csrf.ts';
 import { securityHeaders } from './core/http/security-headers.ts';
 import { createSessionLoader } from './core/http/session.ts';
@@ -59,20 +59,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
   });
-  const database = ctx.database;
-  const RateLimitStore =
-    config.RATE_LIMIT_STORE === 'postgres'
-      ? class extends PostgresRateLimitStore {
-          constructor() {
-            super(database);
-          }
-        }
-      : class extends MemoryRateLimitStore {
-          // The plugin passes its options to the constructor; the store needs none.
-          constructor() {
-            super();
-          }
-        };
+  const RateLimitStore = await rateLimitStoreClass(app, ctx);
   // The plugin types its store option as its own interface; ours implements incr and child.
   await app.register(rateLimit, { global: false, store: RateLimitStore as never });
   await app.register(multipart, {

@@ -21,8 +21,11 @@ const configSchema = z.object({
   SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
-  /** 'postgres' when several processes serve HTTP, so they share the counters. */
-  RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
+  /** 'postgres' or 'redis' when several processes serve HTTP, so they share the counters. */
+  RATE_LIMIT_STORE: z.enum(['memory', 'postgres', 'redis']).default('memory'),
+  REDIS_URL: z.string().optional(),
+  /** Prefix of every key Levier writes in Redis (several campaigns can share one server). */
+  REDIS_KEY_PREFIX: z.string().default('levier:'),
   TRUST_PROXY: booleanish.default(false),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   IMPORT_LIMIT_BYTES: z.coerce
@@ -55,6 +58,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(
       'SMTP_URL is required in production; set ALLOW_DEV_ADAPTERS=true to use the development mail catcher.',
     );
+  }
+  if (c.RATE_LIMIT_STORE === 'redis' && !c.REDIS_URL) {
+    throw new Error('RATE_LIMIT_STORE=redis needs REDIS_URL (e.g. redis://127.0.0.1:6379).');
   }
   return {
     ...c,

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Database } from '../db/index.ts';
 
 type Counter = { current: number; ttl: number };
@@ -68,6 +69,39 @@ export class PostgresRateLimitStore {
 
   child(options: ChildOptions) {
     return new PostgresRateLimitStore(this.database, namespaceOf(options));
+  }
+}
+
+/**
+ * Fixed-window counters in Redis, shared by every process (RATE_LIMIT_STORE=redis): one
+ * MULTI creates the counter with its expiry if absent, increments it and reads what is left.
+ * Redis expires them, so there is nothing to purge.
+ */
+export class RedisRateLimitStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly namespace = '',
+  ) {}
+
+  incr(key: string, callback: Callback, timeWindow: number) {
+    const id = `${this.prefix}rate-limit:${this.namespace}|${key}`;
+    this.redis
+      .multi()
+      .set(id, 0, 'PX', timeWindow, 'NX')
+      .incr(id)
+      .pttl(id)
+      .exec()
+      .then((replies) => {
+        const failed = replies?.find(([error]) => error)?.[0];
+        if (!replies || failed) throw failed ?? new Error('Redis transaction aborted');
+        callback(null, { current: Number(replies[1][1]), ttl: Math.max(0, Number(replies[2][1])) });
+      })
+      .catch((error: Error) => callback(error));
+  }
+
+  child(options: ChildOptions) {
+    return new RedisRateLimitStore(this.redis, this.prefix, namespaceOf(options));
   }
 }
 

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.ts';
 import { purgeRateLimitCounters } from './rate-limit-store.ts';
 import {
   Browser,
@@ -8,17 +11,23 @@ import {
   type TestApp,
 } from '../../testing/harness.ts';
 
-const stores = ['memory', 'postgres'] as const;
+/** Redis too when TEST_REDIS_URL is set (CI sets it). */
+const stores = ['memory', 'postgres', ...(process.env.TEST_REDIS_URL ? ['redis' as const] : [])];
 
 describe.each(engines.flatMap((engine) => stores.map((store) => [engine, store] as const)))(
   'rate limits on %s with the %s store',
   (engine, store) => {
     let t: TestApp;
+    // Each run counts under its own prefix: the Redis server is shared and outlives the tests.
+    const prefix = `levier-test:${process.pid}:${engine}:${randomUUID()}:`;
     beforeAll(async () => {
       t = await createTestApp(engine, {
         RATE_LIMIT_STORE: store,
         SIGNUP_RATE_LIMIT: '3',
         LOGIN_RATE_LIMIT: '4',
+        ...(store === 'redis'
+          ? { REDIS_URL: process.env.TEST_REDIS_URL!, REDIS_KEY_PREFIX: prefix }
+          : {}),
       });
     });
     afterAll(async () => {
@@ -68,6 +77,45 @@ describe.each(engines.flatMap((engine) => stores.map((store) => [engine, store] 
     });
   },
 );
+
+describe.each(process.env.TEST_REDIS_URL ? engines : [])('the Redis store on %s', (engine) => {
+  let t: TestApp;
+  const prefix = `levier-test:${process.pid}:${engine}:${randomUUID()}:`;
+  beforeAll(async () => {
+    t = await createTestApp(engine, {
+      RATE_LIMIT_STORE: 'redis',
+      REDIS_URL: process.env.TEST_REDIS_URL!,
+      REDIS_KEY_PREFIX: prefix,
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('keeps its counters in Redis, under the prefix, expiring', async () => {
+    const redis = new Redis(process.env.TEST_REDIS_URL!);
+    try {
+      await new Browser(t.app, '203.0.113.77').post(
+        '/api/signup',
+        signupBody({ email: 'counted@example.org' }),
+      );
+      const keys = await redis.keys(`${prefix}*`);
+      expect(keys).toEqual([expect.stringContaining('203.0.113.77')]);
+      expect(await redis.get(keys[0])).toBe('1');
+      const ttl = await redis.pttl(keys[0]);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(60_000);
+    } finally {
+      await redis.quit();
+    }
+  });
+});
+
+describe('rate-limit store configuration', () => {
+  it('refuses to start on Redis without a Redis URL', () => {
+    expect(() => loadConfig({ RATE_LIMIT_STORE: 'redis' })).toThrow(/needs REDIS_URL/);
+  });
+});
 
 describe.each(engines)('rate-limit counters on %s', (engine) => {
   let t: TestApp;
