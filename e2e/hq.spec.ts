@@ -29,6 +29,24 @@ test('an administrator logs in with the one-time link and works the people datab
   await expect(page.getByText('1 personne', { exact: true })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(2);
 
+  // Narrowed to départements: Paris and hers (Nord) keep her, Paris alone does not.
+  await page.getByRole('button', { name: 'Filtres' }).click();
+  const departements = page.getByRole('textbox', { name: 'Départements' });
+  await departements.click();
+  await departements.fill('Paris');
+  await page.getByRole('option', { name: '75 · Paris' }).click();
+  await departements.fill('Nord');
+  await page.getByRole('option', { name: '59 · Nord' }).click();
+  await expect(page).toHaveURL(/departementCodes=75(%2C|,)59/);
+  await expect(page.getByText('1 personne', { exact: true })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await departements.press('Backspace'); // removes the last one chosen: Nord
+  await expect(page).toHaveURL(/departementCodes=75(&|$)/);
+  await expect(page.getByText('Aucune personne ne correspond à ces critères.')).toBeVisible();
+  await departements.press('Backspace');
+  await expect(page).not.toHaveURL(/departementCodes/);
+  await expect(table.getByRole('row')).toHaveCount(2);
+
   // Save the search as a segment.
   await page.getByRole('button', { name: 'Enregistrer comme segment' }).click();
   const dialog = page.getByRole('dialog', { name: 'Enregistrer comme segment' });

@@ -96,4 +96,11 @@ test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people
   await expect(table.getByRole('row').filter({ hasText: `Amélie Durand ${family}` })).toContainText(
     '+33639980001',
   );
+
+  // Her page says where she came from: the import, with its file.
+  await page.getByRole('link', { name: `Amélie Durand ${family}` }).click();
+  const timeline = page.getByRole('region', { name: 'Historique' });
+  await expect(timeline).toContainText('Importé');
+  await expect(timeline).toContainText(`fileName: contacts-${id}.csv`);
+  await expect(timeline).toContainText('created: true');
 });
