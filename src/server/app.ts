@@ -61,7 +61,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   const RateLimitStore = await rateLimitStoreClass(app, ctx);
   // The plugin types its store option as its own interface; ours implements incr and child.
-  await app.register(rateLimit, { global: false, store: RateLimitStore as never });
+  // skipOnError: a store that fails (Redis down) lets requests through, logged, rather than
+  // refusing every sign-up of the campaign while it is down.
+  await app.register(rateLimit, {
+    global: false,
+    skipOnError: true,
+    store: RateLimitStore as never,
+  });
   await app.register(multipart, {
     limits: { fileSize: config.IMPORT_LIMIT_BYTES, files: 1, fields: 10 },
   });

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
 import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/index.ts';
+import { closeContext, createContext } from '../runtime.ts';
 import { purgeRateLimitCounters } from './rate-limit-store.ts';
 import {
   Browser,
@@ -111,9 +115,77 @@ describe.each(process.env.TEST_REDIS_URL ? engines : [])('the Redis store on %s'
   });
 });
 
+describe.each(process.env.TEST_REDIS_URL ? engines : [])(
+  'the Redis store on %s, when Redis goes away',
+  (engine) => {
+    let t: TestApp;
+    let proxy: Server;
+    const links = new Set<Socket>();
+    beforeAll(async () => {
+      // A loopback proxy in front of the test Redis, so this app alone can lose it.
+      const target = new URL(process.env.TEST_REDIS_URL!);
+      proxy = createServer((client) => {
+        const upstream = connect(Number(target.port || 6379), target.hostname);
+        client.pipe(upstream).pipe(client);
+        for (const socket of [client, upstream]) {
+          links.add(socket);
+          socket.on('error', () => undefined);
+          socket.on('close', () => links.delete(socket));
+        }
+      });
+      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+      const { port } = proxy.address() as AddressInfo;
+      t = await createTestApp(engine, {
+        RATE_LIMIT_STORE: 'redis',
+        REDIS_URL: `redis://127.0.0.1:${port}`,
+        REDIS_KEY_PREFIX: `levier-test:${process.pid}:${engine}:${randomUUID()}:`,
+        SIGNUP_RATE_LIMIT: '1',
+      });
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it('lets sign-ups through, unlimited, rather than refusing them all', async () => {
+      const browser = new Browser(t.app, '203.0.113.90');
+      const signUp = (i: number) =>
+        browser.post('/api/signup', signupBody({ email: `outage${i}@example.org` }));
+      expect((await signUp(1)).statusCode).toBe(200);
+      expect((await signUp(2)).statusCode).toBe(429);
+      await new Promise<void>((resolve) => {
+        proxy.close(() => resolve());
+        for (const socket of links) socket.destroy();
+      });
+      expect((await signUp(3)).statusCode).toBe(200);
+      expect((await signUp(4)).statusCode).toBe(200);
+    });
+  },
+);
+
 describe('rate-limit store configuration', () => {
   it('refuses to start on Redis without a Redis URL', () => {
     expect(() => loadConfig({ RATE_LIMIT_STORE: 'redis' })).toThrow(/needs REDIS_URL/);
+  });
+
+  it('refuses to start when Redis cannot be reached, saying where it looked', async () => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_STORE: 'redis',
+      REDIS_URL: 'redis://:secret@127.0.0.1:1',
+    });
+    const ctx = await createContext(config, {
+      database: await openDatabase({ dataDir: 'memory://' }),
+    });
+    try {
+      const failure = buildApp(ctx);
+      await expect(failure).rejects.toThrow(
+        /Cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1 for the rate limits/,
+      );
+      await expect(failure).rejects.not.toThrow(/secret/);
+    } finally {
+      await closeContext(ctx);
+    }
   });
 });
 
