@@ -47,6 +47,20 @@ test('an administrator logs in with the one-time link and works the people datab
   await expect(page).not.toHaveURL(/departementCodes/);
   await expect(table.getByRole('row')).toHaveCount(2);
 
+  // Dates are typed the French way, whatever the browser's language.
+  const since = page.getByRole('textbox', { name: 'Inscrit à partir du' });
+  await since.fill('01/01/2020');
+  await expect(page).toHaveURL(/createdFrom=2020-01-01/);
+  await expect(table.getByRole('row')).toHaveCount(2);
+  const until = page.getByRole('textbox', { name: 'Inscrit jusqu’au' });
+  await until.fill('31/12/2020');
+  await expect(page).toHaveURL(/createdTo=2020-12-31/);
+  await expect(page.getByText('Aucune personne ne correspond à ces critères.')).toBeVisible();
+  await page.getByRole('button', { name: 'Effacer la date' }).last().click();
+  await page.getByRole('button', { name: 'Effacer la date' }).click();
+  await expect(page).not.toHaveURL(/created(From|To)/);
+  await expect(table.getByRole('row')).toHaveCount(2);
+
   // Save the search as a segment.
   await page.getByRole('button', { name: 'Enregistrer comme segment' }).click();
   const dialog = page.getByRole('dialog', { name: 'Enregistrer comme segment' });

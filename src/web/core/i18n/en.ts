@@ -13,6 +13,8 @@ export const en: Record<MessageKey, string> = {
   'common.no': 'No',
   'common.yes': 'Yes',
   'common.nothingFound': 'Nothing found',
+  'day.placeholder': 'yyyy-mm-dd',
+  'day.clear': 'Clear the date',
   'common.retry': 'Try again',
   'common.save': 'Save',
   'common.totalItems': '{count} in total',

@@ -12,6 +12,8 @@ export const fr = {
   'common.no': 'Non',
   'common.yes': 'Oui',
   'common.nothingFound': 'Aucun résultat',
+  'day.placeholder': 'jj/mm/aaaa',
+  'day.clear': 'Effacer la date',
   'common.retry': 'Réessayer',
   'common.save': 'Enregistrer',
   'common.totalItems': '{count} au total',

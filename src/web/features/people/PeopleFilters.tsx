@@ -7,10 +7,10 @@ import {
   NativeSelect,
   Paper,
   SimpleGrid,
-  TextInput,
 } from '@mantine/core';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { useT } from '../../core/i18n/index.tsx';
+import { DayInput } from '../../core/ui/DayInput.tsx';
 import { useDepartements, useSegments, useTags } from './hooks.ts';
 import { KNOWN_SOURCES, sourceLabel } from './labels.ts';
 import type { ListKey, TriKey } from './filters.ts';
@@ -90,17 +90,15 @@ export function PeopleFilters({ filter, onChange, onClear }: Props) {
         {tri('consentSms', t('filter.consentSms'))}
         {tri('consentPhone', t('filter.consentPhone'))}
         <Group grow gap="xs" align="flex-start">
-          <TextInput
-            type="date"
+          <DayInput
             label={t('filter.createdFrom')}
             value={filter.createdFrom ?? ''}
-            onChange={(e) => onChange({ createdFrom: e.currentTarget.value || null })}
+            onChange={(day) => onChange({ createdFrom: day || null })}
           />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('filter.createdTo')}
             value={filter.createdTo ?? ''}
-            onChange={(e) => onChange({ createdTo: e.currentTarget.value || null })}
+            onChange={(day) => onChange({ createdTo: day || null })}
           />
         </Group>
       </SimpleGrid>

@@ -1,21 +1,12 @@
 import '@mantine/charts/styles.css';
 import { AreaChart } from '@mantine/charts';
-import {
-  Anchor,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import type { RecruitmentStats } from '../../../contracts/recruitment.ts';
 import { errorText } from '../../core/errors.ts';
 import { formatDay, formatNumber } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { DayInput } from '../../core/ui/DayInput.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { PageLoader } from '../../core/ui/PageLoader.tsx';
 import { Section } from '../../core/ui/Section.tsx';
@@ -187,18 +178,8 @@ export function StatsPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('stats.title')}</Title>
         <Group gap="xs" align="flex-end">
-          <TextInput
-            type="date"
-            label={t('stats.from')}
-            value={from}
-            onChange={(e) => set('from', e.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label={t('stats.to')}
-            value={to}
-            onChange={(e) => set('to', e.currentTarget.value)}
-          />
+          <DayInput label={t('stats.from')} value={from} onChange={(day) => set('from', day)} />
+          <DayInput label={t('stats.to')} value={to} onChange={(day) => set('to', day)} />
         </Group>
       </Group>
       <ErrorAlert message={stats.error ? errorText(stats.error, t) : null} />
