@@ -105,3 +105,39 @@ export function CommuneField({ lookup, value, onChange, error }: CommuneFieldPro
     />
   );
 }
+
+/** What a form with a postal code and a commune offers the place rules. */
+interface PlaceForm {
+  values: { postalCode: string; communeCode: string };
+  setFieldValue: (path: 'communeCode', value: string) => void;
+  setFieldError: (path: 'postalCode', error: string) => void;
+}
+
+/**
+ * The place rules of a person form: validators for postal code and commune, which depend on
+ * what the postal-code lookup found (known only once the form exists: `useLookup` wires it,
+ * after `useForm`).
+ */
+export function usePlaceRules() {
+  const t = useT();
+  const found = useRef({ needsChoice: false, unknown: false });
+  return {
+    validate: {
+      // Validation replaces the lookup's error: an unknown code must stay flagged.
+      postalCode: () => (found.current.unknown ? t('error.unknown_postal_code') : null),
+      communeCode: (value: string) =>
+        found.current.needsChoice && !value ? t('error.commune_required') : null,
+    },
+    /** The lookup for the form's postal code, keeping the commune and the rules in step. */
+    useLookup(form: PlaceForm): PostalLookup {
+      const lookup = usePostalLookup(
+        form.values.postalCode,
+        form.values.communeCode,
+        (code) => form.setFieldValue('communeCode', code),
+        (message) => form.setFieldError('postalCode', message),
+      );
+      found.current = { needsChoice: lookup.needsChoice, unknown: lookup.unknown };
+      return lookup;
+    },
+  };
+}

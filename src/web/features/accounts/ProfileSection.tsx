@@ -1,12 +1,12 @@
 import { Button, Select, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Profile } from '../../../contracts/accounts.ts';
 import type { Locale } from '../../../contracts/common.ts';
 import { applyProblem } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
-import { usePostalLookup } from '../../core/ui/CommuneField.tsx';
+import { usePlaceRules } from '../../core/ui/CommuneField.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { NameFields, PhoneField, PlaceFields } from '../../core/ui/PersonFields.tsx';
 import { Section } from '../../core/ui/Section.tsx';
@@ -28,8 +28,7 @@ export function ProfileSection({ profile }: { profile: Profile }) {
   const t = useT();
   const update = useUpdateProfile();
   const [formError, setFormError] = useState<string | null>(null);
-  const needsCommune = useRef(false);
-  const unknownPostalCode = useRef(false);
+  const place = usePlaceRules();
   const form = useForm<Values>({
     initialValues: {
       firstName: profile.firstName ?? '',
@@ -42,19 +41,10 @@ export function ProfileSection({ profile }: { profile: Profile }) {
     validate: {
       firstName: (v) => (v.trim() ? null : t('error.required')),
       lastName: (v) => (v.trim() ? null : t('error.required')),
-      // Validation replaces the lookup's error: an unknown code must stay flagged.
-      postalCode: () => (unknownPostalCode.current ? t('error.unknown_postal_code') : null),
-      communeCode: (v) => (needsCommune.current && !v ? t('error.commune_required') : null),
+      ...place.validate,
     },
   });
-  const lookup = usePostalLookup(
-    form.values.postalCode,
-    form.values.communeCode,
-    (code) => form.setFieldValue('communeCode', code),
-    (message) => form.setFieldError('postalCode', message),
-  );
-  needsCommune.current = lookup.needsChoice;
-  unknownPostalCode.current = lookup.unknown;
+  const lookup = place.useLookup(form);
 
   const submit = form.onSubmit((values) => {
     setFormError(null);

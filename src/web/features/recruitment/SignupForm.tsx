@@ -1,13 +1,13 @@
 import { Alert, Button, Checkbox, Fieldset, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconMailCheck } from '@tabler/icons-react';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Consents } from '../../../contracts/common.ts';
 import type { PublicSite } from '../../../contracts/recruitment.ts';
 import { applyProblem } from '../../core/errors.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
-import { usePostalLookup } from '../../core/ui/CommuneField.tsx';
+import { usePlaceRules } from '../../core/ui/CommuneField.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { NameFields, PhoneField, PlaceFields } from '../../core/ui/PersonFields.tsx';
 import { focusFirstError, isEmail } from '../../core/validation.ts';
@@ -48,8 +48,7 @@ export function SignupForm({ site, source }: SignupFormProps) {
   const attribution = useMemo(() => readAttribution(search, document.referrer), [search]);
   const signup = useSignup();
   const [formError, setFormError] = useState<string | null>(null);
-  const needsCommune = useRef(false);
-  const unknownPostalCode = useRef(false);
+  const place = usePlaceRules();
 
   const form = useForm<Values>({
     initialValues: {
@@ -66,26 +65,12 @@ export function SignupForm({ site, source }: SignupFormProps) {
       lastName: (v) => (v.trim() ? null : t('error.required')),
       email: (v) =>
         !v.trim() ? t('error.required') : isEmail(v) ? null : t('error.invalid_email'),
-      // Validation replaces the lookup's error: an unknown code must stay flagged.
-      postalCode: (v) =>
-        !v.trim()
-          ? t('error.required')
-          : unknownPostalCode.current
-            ? t('error.unknown_postal_code')
-            : null,
-      communeCode: (v) => (needsCommune.current && !v ? t('error.commune_required') : null),
+      postalCode: (v) => (!v.trim() ? t('error.required') : place.validate.postalCode()),
+      communeCode: place.validate.communeCode,
     },
   });
 
-  const lookup = usePostalLookup(
-    form.values.postalCode,
-    form.values.communeCode,
-    (code) => form.setFieldValue('communeCode', code),
-    (message) => form.setFieldError('postalCode', message),
-  );
-
-  needsCommune.current = lookup.needsChoice;
-  unknownPostalCode.current = lookup.unknown;
+  const lookup = place.useLookup(form);
   const wording = site?.consentWording[locale];
 
   if (signup.isSuccess) {
