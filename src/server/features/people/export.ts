@@ -5,6 +5,7 @@ import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
 import { resolveFilter } from './queries.ts';
+import type { ContactColumn, PersonColumns } from './tables.ts';
 
 /**
  * CSV out: comma-separated (the RFC 4180 default; Excel reads it with the UTF-8 BOM), CRLF
@@ -44,24 +45,11 @@ export const exportColumns = [
 
 const BATCH = 5_000;
 
-interface ExportRow {
-  id: number;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  phone: string | null;
-  postal_code: string | null;
-  commune_code: string | null;
-  commune_name: string | null;
-  departement_code: string | null;
-  source: string;
+type ExportRow = Pick<PersonColumns, ContactColumn | 'source'> & {
   confirmed: boolean;
-  consent_email: boolean;
-  consent_sms: boolean;
-  consent_phone: boolean;
   tags: string | null;
   created_at: Date | string;
-}
+};
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 

@@ -7,26 +7,12 @@ import { wordingFor } from '../settings/service.ts';
 import { buildSearchText, checkPhoneAndPlace } from './normalize.ts';
 import { importCreatedEntry } from './import-entry.ts';
 import { addPersonEvent, setConsents, transaction } from './service.ts';
+import type { ContactColumn, PersonColumns } from './tables.ts';
 
-interface ProfileRow {
-  id: number;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  phone: string | null;
-  postal_code: string | null;
-  commune_code: string | null;
-  commune_name: string | null;
-  locale: 'fr' | 'en';
-  consent_email: boolean;
-  consent_sms: boolean;
-  consent_phone: boolean;
-  recruit_code: string;
-  confirmed_at: Date | null;
-  created_at: Date;
-  recruited: number;
-  recruited_confirmed: number;
-}
+type ProfileRow = Pick<
+  PersonColumns,
+  ContactColumn | 'locale' | 'recruit_code' | 'confirmed_at' | 'created_at'
+> & { recruited: number; recruited_confirmed: number };
 
 export async function profile(ctx: AppContext, personId: number): Promise<Profile> {
   const rows = await ctx.database.query<ProfileRow>(

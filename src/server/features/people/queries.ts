@@ -11,6 +11,7 @@ import { filterToWhere, type WhereClause } from './filter-sql.ts';
 import { importCreatedEntry } from './import-entry.ts';
 import { segmentFilter } from './segments.ts';
 import { transaction } from './service.ts';
+import type { ContactColumn, PersonColumns } from './tables.ts';
 
 /**
  * Counting every match of a broad search costs a heap visit per match; past this many the
@@ -20,23 +21,10 @@ const COUNT_CAP = 1_000;
 /** Above this many people an unfiltered total comes from the table statistics. */
 const ESTIMATE_TABLE_ABOVE = 100_000;
 
-interface PersonRow {
-  id: number;
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  phone: string | null;
-  postal_code: string | null;
-  commune_name: string | null;
-  departement_code: string | null;
-  source: string;
-  confirmed_at: Date | null;
-  consent_email: boolean;
-  consent_sms: boolean;
-  consent_phone: boolean;
-  tags: string[] | null;
-  created_at: Date;
-}
+type PersonRow = Pick<
+  PersonColumns,
+  Exclude<ContactColumn, 'commune_code'> | 'source' | 'confirmed_at' | 'created_at'
+> & { tags: string[] | null };
 
 const summaryColumns = `p.id, p.first_name, p.last_name, p.email, p.phone, p.postal_code, p.commune_name,
   p.departement_code, p.source, p.confirmed_at, p.consent_email, p.consent_sms, p.consent_phone, p.created_at,
@@ -252,19 +240,16 @@ export async function countPeople(
 
 export async function personDetail(ctx: AppContext, id: number): Promise<PersonDetail> {
   const rows = await ctx.database.query<
-    PersonRow & {
-      commune_code: string | null;
-      locale: string;
-      recruit_code: string;
-      recruited_by: number | null;
-      recruiter_id: number | null;
-      recruiter_name: string | null;
-      recruited_count: number;
-      utm_source: string | null;
-      utm_medium: string | null;
-      utm_campaign: string | null;
-      referrer_url: string | null;
-    }
+    PersonRow &
+      Pick<PersonColumns, 'commune_code' | 'locale' | 'recruit_code' | 'recruited_by'> & {
+        recruiter_id: number | null;
+        recruiter_name: string | null;
+        recruited_count: number;
+        utm_source: string | null;
+        utm_medium: string | null;
+        utm_campaign: string | null;
+        referrer_url: string | null;
+      }
   >(
     `SELECT ${summaryColumns}, p.commune_code, p.locale, p.recruit_code, p.recruited_by,
             p.utm_source, p.utm_medium, p.utm_campaign, p.referrer_url,

@@ -179,3 +179,41 @@ export const importErrors = pgTable(
   },
   (t) => [index('import_errors_import_idx').on(t.importId, t.line)],
 );
+
+/** A row of `people` as raw SQL returns it (snake_case): the row types of queries pick from it. */
+export interface PersonColumns {
+  id: number;
+  email: string | null;
+  email_normalized: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  postal_code: string | null;
+  commune_code: string | null;
+  commune_name: string | null;
+  departement_code: string | null;
+  locale: 'fr' | 'en';
+  source: string;
+  recruit_code: string;
+  recruited_by: number | null;
+  consent_email: boolean;
+  consent_sms: boolean;
+  consent_phone: boolean;
+  confirmed_at: Date | null;
+  created_at: Date;
+}
+
+/** Who a person is and where: the columns most lists and merges read. */
+export type ContactColumn =
+  | 'id'
+  | 'email'
+  | 'first_name'
+  | 'last_name'
+  | 'phone'
+  | 'postal_code'
+  | 'commune_code'
+  | 'commune_name'
+  | 'departement_code'
+  | 'consent_email'
+  | 'consent_sms'
+  | 'consent_phone';

@@ -1,21 +1,9 @@
 import { buildSearchText } from '../normalize.ts';
+import type { ContactColumn, PersonColumns } from '../tables.ts';
 import type { Query } from './session.ts';
 
 /** A person as stored, and what the file brings for them (m_*). */
-interface MergeRow {
-  id: number;
-  email: string | null;
-  email_normalized: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  phone: string | null;
-  postal_code: string | null;
-  commune_code: string | null;
-  commune_name: string | null;
-  departement_code: string | null;
-  consent_email: boolean;
-  consent_sms: boolean;
-  consent_phone: boolean;
+type MergeRow = Pick<PersonColumns, ContactColumn | 'email_normalized'> & {
   confirmed: boolean;
   m_email: string | null;
   m_email_normalized: string | null;
@@ -26,7 +14,7 @@ interface MergeRow {
   m_consent_email: boolean;
   m_consent_sms: boolean;
   m_consent_phone: boolean;
-}
+};
 
 const written = [
   'email',
