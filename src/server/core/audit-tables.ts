@@ -1,9 +1,11 @@
-import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { campaignId } from '../features/campaigns/tables.ts';
 
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: campaignId(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
     actorId: bigint('actor_id', { mode: 'number' }),
     action: text('action').notNull(),
     target: text('target'),
@@ -11,5 +13,9 @@ export const auditLog = pgTable(
     ip: text('ip'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action)],
+  (t) => [
+    primaryKey({ name: 'audit_log_pkey', columns: [t.campaignId, t.id] }),
+    index('audit_log_at_idx').on(t.campaignId, t.at),
+    index('audit_log_action_idx').on(t.campaignId, t.action),
+  ],
 );

@@ -16,6 +16,8 @@ const configSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Levier <no-reply@levier.localhost>'),
   ALLOW_DEV_ADAPTERS: booleanish.default(false),
+  /** The campaign this process serves (`levier campaign create` makes others). */
+  CAMPAIGN_ID: z.coerce.number().int().min(1).default(1),
   CAMPAIGN_TIMEZONE: z.string().default('Europe/Paris'),
   UNCONFIRMED_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),

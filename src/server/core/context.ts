@@ -8,9 +8,19 @@ import type { Mailer } from './mail/index.ts';
 /** What every feature's service receives: no globals, so tests build their own. */
 export interface AppContext {
   config: Config;
+  /**
+   * The campaign whose rows every query reads and writes (campaign_id in its WHERE and
+   * VALUES). A job carries its own campaign and runs with `forCampaign`.
+   */
+  campaignId: number;
   database: Database;
   mailer: Mailer;
   boss: PgBoss;
   geo: GeoReference;
   log: FastifyBaseLogger;
+}
+
+/** The same services, working on another campaign's rows (a job queued by that campaign). */
+export function forCampaign(ctx: AppContext, campaignId: number): AppContext {
+  return campaignId === ctx.campaignId ? ctx : { ...ctx, campaignId };
 }

@@ -8,6 +8,7 @@ import { createBoss } from './jobs/index.ts';
 import { createMailer } from './mail/index.ts';
 import type { MailTransport } from './mail/transport.ts';
 import { registerJobs } from '../features/jobs.ts';
+import { assertCampaignExists } from '../features/campaigns/service.ts';
 
 export interface RuntimeOptions {
   database?: Database;
@@ -34,10 +35,12 @@ export async function createContext(
       poolSize: config.DATABASE_POOL_SIZE,
     }));
   await runMigrations(database);
-  const mailer = createMailer(config, database, options.transport);
+  await assertCampaignExists(database, config.CAMPAIGN_ID);
+  const campaignId = config.CAMPAIGN_ID;
+  const mailer = createMailer(config, database, campaignId, options.transport);
   const boss = createBoss(database);
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
-  return { config, database, mailer, boss, geo: geoReference(), log };
+  return { config, campaignId, database, mailer, boss, geo: geoReference(), log };
 }
 
 /** Starts pg-boss and the mail dispatcher; `work` also consumes jobs in this process. */

@@ -1,3 +1,4 @@
+export * from '../../features/campaigns/tables.ts';
 export * from '../../features/people/tables.ts';
 export * from '../../features/recruitment/tables.ts';
 export * from '../../features/accounts/tables.ts';

@@ -7,7 +7,7 @@ export interface Mailer {
   transport: MailTransport;
   /** Ask the dispatcher to run soon (after a sign-up or a login request in this process). */
   nudge(): void;
-  /** Run the dispatch loop in this process (workers). */
+  /** Run the dispatch loop in this process (workers): it sends this campaign's mail. */
   start(): void;
   stop(): Promise<void>;
   /** Send everything due now; used by tests and the CLI. */
@@ -19,6 +19,7 @@ const POLL_MS = 1000;
 export function createMailer(
   config: Config,
   database: Database,
+  campaignId: number,
   transport?: MailTransport,
 ): Mailer {
   const chosen =
@@ -31,7 +32,7 @@ export function createMailer(
   const drain = async () => {
     let total = 0;
     for (;;) {
-      const n = await dispatchOutbox(database, chosen, config.MAIL_FROM);
+      const n = await dispatchOutbox(database, campaignId, chosen, config.MAIL_FROM);
       total += n;
       if (n === 0) return total;
     }

@@ -11,11 +11,15 @@ export interface QueuedMail {
   html?: string | null;
 }
 
-export async function enqueueMail(database: Database, mail: QueuedMail): Promise<void> {
+export async function enqueueMail(
+  database: Database,
+  campaignId: number,
+  mail: QueuedMail,
+): Promise<void> {
   await database.query(
-    `INSERT INTO mail_outbox (kind, person_id, to_address, subject, text_body, html_body)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [mail.kind, mail.personId, mail.to, mail.subject, mail.text, mail.html ?? null],
+    `INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, subject, text_body, html_body)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [campaignId, mail.kind, mail.personId, mail.to, mail.subject, mail.text, mail.html ?? null],
   );
 }
 
@@ -47,21 +51,23 @@ async function render(mail: ClaimedMail) {
  */
 export async function dispatchOutbox(
   database: Database,
+  campaignId: number,
   transport: MailTransport,
   from: string,
   batchSize = 50,
 ): Promise<number> {
   const claimed = await database.query<ClaimedMail>(
     `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = now()
-      WHERE id IN (
+      WHERE campaign_id = $3 AND id IN (
         SELECT id FROM mail_outbox
-         WHERE (status = 'pending' AND next_attempt_at <= now())
-            OR (status = 'sending' AND next_attempt_at < now() - make_interval(mins => $2))
+         WHERE campaign_id = $3
+           AND ((status = 'pending' AND next_attempt_at <= now())
+            OR (status = 'sending' AND next_attempt_at < now() - make_interval(mins => $2)))
          ORDER BY next_attempt_at
          LIMIT $1
          FOR UPDATE SKIP LOCKED)
       RETURNING id, to_address, subject, text_body, html_body, template, payload, attempts`,
-    [batchSize, STALE_CLAIM_MINUTES],
+    [batchSize, STALE_CLAIM_MINUTES, campaignId],
   );
   const sendOne = async (mail: ClaimedMail) => {
     try {
@@ -70,20 +76,21 @@ export async function dispatchOutbox(
       // The body may hold a login code or confirmation link: it is not kept once sent.
       await database.query(
         `UPDATE mail_outbox SET status = 'sent', sent_at = now(), text_body = NULL, html_body = NULL, payload = NULL, last_error = NULL
-        WHERE id = $1`,
-        [mail.id],
+        WHERE campaign_id = $2 AND id = $1`,
+        [mail.id, campaignId],
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const giveUp = mail.attempts >= MAX_ATTEMPTS;
       await database.query(
         `UPDATE mail_outbox SET status = $2, last_error = $3,
-              next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1`,
+              next_attempt_at = now() + make_interval(secs => $4) WHERE campaign_id = $5 AND id = $1`,
         [
           mail.id,
           giveUp ? 'failed' : 'pending',
           message.slice(0, 500),
           Math.min(3600, 5 * 2 ** mail.attempts),
+          campaignId,
         ],
       );
     }

@@ -1,4 +1,14 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { campaignId } from '../../features/campaigns/tables.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -6,7 +16,8 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const mailOutbox = pgTable(
   'mail_outbox',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: campaignId(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
     kind: text('kind').notNull(),
     personId: bigint('person_id', { mode: 'number' }),
     toAddress: text('to_address').notNull(),
@@ -23,10 +34,16 @@ export const mailOutbox = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
     sentAt: at('sent_at'),
   },
-  (t) => [index('mail_outbox_pending_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    primaryKey({ name: 'mail_outbox_pkey', columns: [t.campaignId, t.id] }),
+    index('mail_outbox_pending_idx').on(t.campaignId, t.status, t.nextAttemptAt),
+  ],
 );
 
-/** The development mail catcher's inbox (used when no SMTP_URL is configured). */
+/**
+ * The development mail catcher's inbox (used when no SMTP_URL is configured): a developer's
+ * tool, not a campaign's data, so not keyed by campaign.
+ */
 export const caughtMail = pgTable('caught_mail', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   toAddress: text('to_address').notNull(),

@@ -1,35 +1,56 @@
-import { bigint, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { campaignId } from '../campaigns/tables.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const accounts = pgTable('accounts', {
-  personId: bigint('person_id', { mode: 'number' }).primaryKey(),
-  passwordHash: text('password_hash'),
-  roles: text('roles').array().notNull().default([]),
-  grants: text('grants').array().notNull().default([]),
-  createdAt: at('created_at').notNull().defaultNow(),
-  lastLoginAt: at('last_login_at'),
-});
+export const accounts = pgTable(
+  'accounts',
+  {
+    campaignId: campaignId(),
+    personId: bigint('person_id', { mode: 'number' }).notNull(),
+    passwordHash: text('password_hash'),
+    roles: text('roles').array().notNull().default([]),
+    grants: text('grants').array().notNull().default([]),
+    createdAt: at('created_at').notNull().defaultNow(),
+    lastLoginAt: at('last_login_at'),
+  },
+  (t) => [primaryKey({ name: 'accounts_pkey', columns: [t.campaignId, t.personId] })],
+);
 
 export const loginCodes = pgTable(
   'login_codes',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: campaignId(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
     personId: bigint('person_id', { mode: 'number' }).notNull(),
     codeHash: text('code_hash').notNull(),
-    linkTokenHash: text('link_token_hash').notNull().unique(),
+    linkTokenHash: text('link_token_hash').notNull(),
     attempts: integer('attempts').notNull().default(0),
     expiresAt: at('expires_at').notNull(),
     usedAt: at('used_at'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [index('login_codes_person_idx').on(t.personId, t.createdAt)],
+  (t) => [
+    primaryKey({ name: 'login_codes_pkey', columns: [t.campaignId, t.id] }),
+    uniqueIndex('login_codes_link_token_hash_unique').on(t.campaignId, t.linkTokenHash),
+    index('login_codes_person_idx').on(t.campaignId, t.personId, t.createdAt),
+  ],
 );
 
 export const sessions = pgTable(
   'sessions',
   {
-    idHash: text('id_hash').primaryKey(),
+    campaignId: campaignId(),
+    idHash: text('id_hash').notNull(),
     personId: bigint('person_id', { mode: 'number' }).notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
     lastSeenAt: at('last_seen_at').notNull().defaultNow(),
@@ -37,5 +58,8 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
     ip: text('ip'),
   },
-  (t) => [index('sessions_person_idx').on(t.personId)],
+  (t) => [
+    primaryKey({ name: 'sessions_pkey', columns: [t.campaignId, t.idHash] }),
+    index('sessions_person_idx').on(t.campaignId, t.personId),
+  ],
 );

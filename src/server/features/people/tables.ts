@@ -13,14 +13,17 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { campaignId } from '../campaigns/tables.ts';
 
-const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
+/** Unique on its own (one sequence per table); the primary key is (campaign_id, id). */
+const id = () => bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity();
 const ref = (name: string) => bigint(name, { mode: 'number' });
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const people = pgTable(
   'people',
   {
+    campaignId: campaignId(),
     id: id(),
     email: text('email'),
     emailNormalized: text('email_normalized'),
@@ -50,20 +53,21 @@ export const people = pgTable(
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('people_email_normalized_key').on(t.emailNormalized),
-    uniqueIndex('people_recruit_code_key').on(t.recruitCode),
+    primaryKey({ name: 'people_pkey', columns: [t.campaignId, t.id] }),
+    uniqueIndex('people_email_normalized_key').on(t.campaignId, t.emailNormalized),
+    uniqueIndex('people_recruit_code_key').on(t.campaignId, t.recruitCode),
     // Partial: most imported people have no phone and nobody who recruited them, and an
     // index entry per NULL would only slow imports and sign-ups down.
     index('people_phone_idx')
-      .on(t.phone)
+      .on(t.campaignId, t.phone)
       .where(sql`${t.phone} IS NOT NULL`),
-    index('people_commune_idx').on(t.communeCode),
+    index('people_commune_idx').on(t.campaignId, t.communeCode),
     // Serves the département filter, and a newest-first walk within each département.
-    index('people_departement_created_idx').on(t.departementCode, t.createdAt),
+    index('people_departement_created_idx').on(t.campaignId, t.departementCode, t.createdAt),
     index('people_recruited_by_idx')
-      .on(t.recruitedBy)
+      .on(t.campaignId, t.recruitedBy)
       .where(sql`${t.recruitedBy} IS NOT NULL`),
-    index('people_created_at_idx').on(t.createdAt),
+    index('people_created_at_idx').on(t.campaignId, t.createdAt),
     index('people_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
@@ -72,6 +76,7 @@ export const people = pgTable(
 export const consentEvents = pgTable(
   'consent_events',
   {
+    campaignId: campaignId(),
     id: id(),
     personId: ref('person_id').notNull(),
     channel: text('channel').notNull(),
@@ -81,29 +86,45 @@ export const consentEvents = pgTable(
     importId: ref('import_id'),
     at: at('at').notNull().defaultNow(),
   },
-  (t) => [index('consent_events_person_idx').on(t.personId, t.at)],
+  (t) => [
+    primaryKey({ name: 'consent_events_pkey', columns: [t.campaignId, t.id] }),
+    index('consent_events_person_idx').on(t.campaignId, t.personId, t.at),
+  ],
 );
 
-export const tags = pgTable('tags', {
-  id: id(),
-  name: text('name').notNull().unique(),
-  createdAt: at('created_at').notNull().defaultNow(),
-});
+export const tags = pgTable(
+  'tags',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    name: text('name').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'tags_pkey', columns: [t.campaignId, t.id] }),
+    uniqueIndex('tags_name_unique').on(t.campaignId, t.name),
+  ],
+);
 
 export const personTags = pgTable(
   'person_tags',
   {
+    campaignId: campaignId(),
     personId: ref('person_id').notNull(),
     tagId: ref('tag_id').notNull(),
     at: at('at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.personId, t.tagId] }), index('person_tags_tag_idx').on(t.tagId)],
+  (t) => [
+    primaryKey({ name: 'person_tags_pkey', columns: [t.campaignId, t.personId, t.tagId] }),
+    index('person_tags_tag_idx').on(t.campaignId, t.tagId),
+  ],
 );
 
 /** The person's timeline: sign-up, confirmation, consent changes, imports, tags, edits. */
 export const personEvents = pgTable(
   'person_events',
   {
+    campaignId: campaignId(),
     id: id(),
     personId: ref('person_id').notNull(),
     kind: text('kind').notNull(),
@@ -111,46 +132,59 @@ export const personEvents = pgTable(
     actorId: ref('actor_id'),
     at: at('at').notNull().defaultNow(),
   },
-  (t) => [index('person_events_person_idx').on(t.personId, t.at)],
+  (t) => [
+    primaryKey({ name: 'person_events_pkey', columns: [t.campaignId, t.id] }),
+    index('person_events_person_idx').on(t.campaignId, t.personId, t.at),
+  ],
 );
 
-export const segments = pgTable('segments', {
-  id: id(),
-  name: text('name').notNull(),
-  filter: jsonb('filter').notNull(),
-  createdBy: ref('created_by'),
-  createdAt: at('created_at').notNull().defaultNow(),
-  updatedAt: at('updated_at').notNull().defaultNow(),
-});
+export const segments = pgTable(
+  'segments',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    name: text('name').notNull(),
+    filter: jsonb('filter').notNull(),
+    createdBy: ref('created_by'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'segments_pkey', columns: [t.campaignId, t.id] })],
+);
 
-export const imports = pgTable('imports', {
-  id: id(),
-  status: text('status').notNull(),
-  fileName: text('file_name').notNull(),
-  mapping: jsonb('mapping').notNull().default({}),
-  options: jsonb('options').notNull().default({}),
-  totalRows: integer('total_rows').notNull().default(0),
-  validRows: integer('valid_rows').notNull().default(0),
-  invalidRows: integer('invalid_rows').notNull().default(0),
-  createdCount: integer('created_count').notNull().default(0),
-  mergedCount: integer('merged_count').notNull().default(0),
-  errors: jsonb('errors').notNull().default([]),
-  problem: jsonb('problem'),
-  createdBy: ref('created_by'),
-  createdAt: at('created_at').notNull().defaultNow(),
-  finishedAt: at('finished_at'),
-  headers: jsonb('headers').notNull().default([]),
-  sample: jsonb('sample').notNull().default([]),
-  encoding: text('encoding'),
-  delimiter: text('delimiter'),
-  fileSize: bigint('file_size', { mode: 'number' }).notNull().default(0),
-  progress: real('progress').notNull().default(0),
-  /** Row errors and warnings in all; `errors` keeps only the first ones. */
-  errorCount: integer('error_count').notNull().default(0),
-  duplicateRows: integer('duplicate_rows').notNull().default(0),
-  wouldMerge: integer('would_merge'),
-  startedAt: at('started_at'),
-});
+export const imports = pgTable(
+  'imports',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    status: text('status').notNull(),
+    fileName: text('file_name').notNull(),
+    mapping: jsonb('mapping').notNull().default({}),
+    options: jsonb('options').notNull().default({}),
+    totalRows: integer('total_rows').notNull().default(0),
+    validRows: integer('valid_rows').notNull().default(0),
+    invalidRows: integer('invalid_rows').notNull().default(0),
+    createdCount: integer('created_count').notNull().default(0),
+    mergedCount: integer('merged_count').notNull().default(0),
+    errors: jsonb('errors').notNull().default([]),
+    problem: jsonb('problem'),
+    createdBy: ref('created_by'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    finishedAt: at('finished_at'),
+    headers: jsonb('headers').notNull().default([]),
+    sample: jsonb('sample').notNull().default([]),
+    encoding: text('encoding'),
+    delimiter: text('delimiter'),
+    fileSize: bigint('file_size', { mode: 'number' }).notNull().default(0),
+    progress: real('progress').notNull().default(0),
+    /** Row errors and warnings in all; `errors` keeps only the first ones. */
+    errorCount: integer('error_count').notNull().default(0),
+    duplicateRows: integer('duplicate_rows').notNull().default(0),
+    wouldMerge: integer('would_merge'),
+    startedAt: at('started_at'),
+  },
+  (t) => [primaryKey({ name: 'imports_pkey', columns: [t.campaignId, t.id] })],
+);
 
 const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -158,17 +192,19 @@ const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });
 export const importFiles = pgTable(
   'import_files',
   {
+    campaignId: campaignId(),
     importId: ref('import_id').notNull(),
     seq: integer('seq').notNull(),
     data: bytea('data').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.importId, t.seq] })],
+  (t) => [primaryKey({ name: 'import_files_pkey', columns: [t.campaignId, t.importId, t.seq] })],
 );
 
 /** Every row error and warning of an import (the report shows the first; the CSV has all). */
 export const importErrors = pgTable(
   'import_errors',
   {
+    campaignId: campaignId(),
     id: id(),
     importId: ref('import_id').notNull(),
     line: integer('line').notNull(),
@@ -177,7 +213,10 @@ export const importErrors = pgTable(
     message: text('message').notNull(),
     severity: text('severity').notNull().default('error'),
   },
-  (t) => [index('import_errors_import_idx').on(t.importId, t.line)],
+  (t) => [
+    primaryKey({ name: 'import_errors_pkey', columns: [t.campaignId, t.id] }),
+    index('import_errors_import_idx').on(t.campaignId, t.importId, t.line),
+  ],
 );
 
 /** A row of `people` as raw SQL returns it (snake_case): the row types of queries pick from it. */

@@ -1,4 +1,5 @@
-import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { campaignId } from '../campaigns/tables.ts';
 
 /**
  * One row per sign-up form submission; its confirmation link carries the row id and an HMAC
@@ -9,7 +10,8 @@ import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-c
 export const signups = pgTable(
   'signups',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: campaignId(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
     personId: bigint('person_id', { mode: 'number' }).notNull(),
     data: jsonb('data').notNull(),
     source: text('source').notNull(),
@@ -17,7 +19,8 @@ export const signups = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   },
   (t) => [
-    index('signups_person_idx').on(t.personId),
-    index('signups_created_at_idx').on(t.createdAt),
+    primaryKey({ name: 'signups_pkey', columns: [t.campaignId, t.id] }),
+    index('signups_person_idx').on(t.campaignId, t.personId),
+    index('signups_created_at_idx').on(t.campaignId, t.createdAt),
   ],
 );
