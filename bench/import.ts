@@ -8,8 +8,9 @@
  *   (a) COPY of the file into an unindexed table: the machine's ceiling;
  *   (r) INSERT … SELECT of those raw rows into the migrated people table: what its eight
  *       indexes (one of them a trigram GIN) cost any set-based import, before any checking;
- *   (f) the same rows into a table with only a primary key and a unique email: the ceiling
- *       of any import that stores people and refuses duplicate emails;
+ *   (f) the same rows into a table with only a primary key and a unique email, keyed by
+ *       campaign like people: the ceiling of any import that stores people and refuses
+ *       duplicate emails;
  *   (b) Levier's import job (runImport, as the queue runs it) for `small` and `rows` rows,
  *       10% of them matching people who exist beforehand;
  *   (c) the same job on embedded PGlite for `small` rows.
@@ -214,6 +215,9 @@ async function generate(path: string, rows: number): Promise<string[]> {
 const rate = (rows: number, seconds: number) => Math.round(rows / seconds);
 const since = (start: number) => (performance.now() - start) / 1000;
 
+/** The campaign the migrations make, which the raw rows of (r) and (f) belong to. */
+const FIRST_CAMPAIGN = 1;
+
 /** (a) COPY into an unindexed table, then (r) INSERT … SELECT into the real people table. */
 async function copyBaseline(path: string, rows: number) {
   const db = await freshDatabase('levier_bench_copy');
@@ -235,19 +239,22 @@ async function copyBaseline(path: string, rows: number) {
     await database.close();
     start = performance.now();
     await client.query(
-      `INSERT INTO people (email, email_normalized, first_name, last_name, phone, postal_code, source, recruit_code, search_text, confirmed_at)
-       SELECT email, lower(email), prenom, nom, telephone, code_postal, 'import', md5(email), lower(prenom || ' ' || nom || ' ' || email), now()
+      `INSERT INTO people (campaign_id, email, email_normalized, first_name, last_name, phone, postal_code, source, recruit_code, search_text, confirmed_at)
+       SELECT $1, email, lower(email), prenom, nom, telephone, code_postal, 'import', md5(email), lower(prenom || ' ' || nom || ' ' || email), now()
          FROM bench_raw`,
+      [FIRST_CAMPAIGN],
     );
     const insertSeconds = since(start);
     await client.query(
-      `CREATE TABLE bench_ceiling (id bigint PRIMARY KEY, email text, email_normalized text UNIQUE, first_name text,
-                                 last_name text, phone text, postal_code text)`,
+      `CREATE TABLE bench_ceiling (campaign_id integer NOT NULL, id bigint NOT NULL, email text, email_normalized text,
+                                 first_name text, last_name text, phone text, postal_code text,
+                                 PRIMARY KEY (campaign_id, id), UNIQUE (campaign_id, email_normalized))`,
     );
     start = performance.now();
     await client.query(
-      `INSERT INTO bench_ceiling SELECT row_number() OVER (), email, lower(email), prenom, nom, telephone, code_postal
+      `INSERT INTO bench_ceiling SELECT $1, row_number() OVER (), email, lower(email), prenom, nom, telephone, code_postal
          FROM bench_raw`,
+      [FIRST_CAMPAIGN],
     );
     const ceilingSeconds = since(start);
     return {
@@ -286,9 +293,9 @@ async function levierImport(
     for (let i = 0; i < existing.length; i += 10_000) {
       const batch = existing.slice(i, i + 10_000);
       await ctx.database.query(
-        `INSERT INTO people (email, email_normalized, first_name, source, recruit_code, search_text, confirmed_at)
-         SELECT e, e, 'Déjà', 'signup', 'pre' || md5(e), e, now() FROM unnest($1::text[]) AS e`,
-        [batch],
+        `INSERT INTO people (campaign_id, email, email_normalized, first_name, source, recruit_code, search_text, confirmed_at)
+         SELECT $1, e, e, 'Déjà', 'signup', 'pre' || md5(e), e, now() FROM unnest($2::text[]) AS e`,
+        [ctx.campaignId, batch],
       );
     }
     const upload = {

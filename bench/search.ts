@@ -221,13 +221,15 @@ try {
       row.forEach((v, i) => cols[i].push(v));
     }
     await ctx.database.query(
-      `INSERT INTO people (email, email_normalized, first_name, last_name, phone, postal_code, commune_code, commune_name,
-                           departement_code, source, recruit_code, confirmed_at, consent_email, search_text, created_at)
-       SELECT e, e, f, l, ph, pc, cc, cn, dc, src, rc, CASE WHEN conf THEN now() END, ce, st, now() - random() * interval '400 days'
+      `INSERT INTO people (campaign_id, email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
+                           commune_name, departement_code, source, recruit_code, confirmed_at, consent_email, search_text,
+                           created_at)
+       SELECT $14::integer, e, e, f, l, ph, pc, cc, cn, dc, src, rc, CASE WHEN conf THEN now() END, ce, st,
+              now() - random() * interval '400 days'
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                      $9::text[], $10::text[], $11::bool[], $12::bool[], $13::text[])
               AS t(e, f, l, ph, pc, cc, cn, dc, src, rc, conf, ce, st)`,
-      cols,
+      [...cols, ctx.campaignId],
     );
   }
   await ctx.database.query('ANALYZE people');

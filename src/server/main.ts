@@ -13,6 +13,10 @@ const usage = `levier <command>
   migrate                    apply database migrations and exit
   seed-demo [--people N]     fill a realistic demo campaign
   admin create --email E [--role admin]   make (or promote) an administrator
+  campaign create --name N   add a campaign to this database (prints its CAMPAIGN_ID)
+  campaign list              the campaigns of this database
+
+Every command works on the campaign CAMPAIGN_ID (1 unless set).
 `;
 
 async function main(argv: string[]) {
@@ -97,6 +101,31 @@ async function main(argv: string[]) {
       console.log(`${values.email} now has the role(s) ${roles.join(', ')}.`);
       console.log(`Log in within 15 minutes with this one-time link:\n  ${linkUrl}`);
       console.log(`Later, log in at ${config.publicUrl}/login with a code sent by email.`);
+      return;
+    }
+    case 'campaign': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { name: { type: 'string' } },
+      });
+      const { createCampaign, listCampaigns } = await import('./features/campaigns/service.ts');
+      const ctx = await createContext(config);
+      try {
+        if (positionals[0] === 'create' && values.name?.trim()) {
+          const campaign = await createCampaign(ctx.database, values.name.trim());
+          console.log(`Campaign ${campaign.id} "${campaign.name}" created.`);
+          console.log(
+            `Serve it with CAMPAIGN_ID=${campaign.id} (its own processes, same database).`,
+          );
+        } else if (positionals[0] === 'list') {
+          for (const c of await listCampaigns(ctx.database)) console.log(`${c.id}\t${c.name}`);
+        } else {
+          throw new Error(usage);
+        }
+      } finally {
+        await closeContext(ctx);
+      }
       return;
     }
     default:

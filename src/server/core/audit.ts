@@ -1,6 +1,8 @@
 import type { Database } from './db/index.ts';
 
 export interface AuditEntry {
+  /** The campaign whose log this goes in (ctx.campaignId). */
+  campaignId: number;
   actorId: number | null;
   action: string;
   target?: string;
@@ -14,8 +16,9 @@ export interface AuditEntry {
  */
 export async function audit(target: Pick<Database, 'query'>, entry: AuditEntry): Promise<void> {
   await target.query(
-    'INSERT INTO audit_log (actor_id, action, target, details, ip) VALUES ($1, $2, $3, $4, $5)',
+    'INSERT INTO audit_log (campaign_id, actor_id, action, target, details, ip) VALUES ($1, $2, $3, $4, $5, $6)',
     [
+      entry.campaignId,
       entry.actorId,
       entry.action,
       entry.target ?? null,

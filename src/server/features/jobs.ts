@@ -1,4 +1,5 @@
-import type { AppContext } from '../core/context.ts';
+import { forCampaign, type AppContext } from '../core/context.ts';
+import { listCampaigns } from './campaigns/service.ts';
 import { purgeRateLimitCounters } from '../core/http/rate-limit-store.ts';
 import { registerImportJob } from './people/import/job.ts';
 import { purgeUnconfirmed, registerRecruitmentMail } from './recruitment/service.ts';
@@ -27,8 +28,11 @@ export async function registerJobs(ctx: AppContext, work: boolean) {
   if (!work) return;
   // Windows older than a day are over; without this the shared counters table only grows.
   await ctx.boss.work(PURGE_RATE_LIMITS, () => purgeRateLimitCounters(ctx.database));
+  // One schedule for the database: each campaign's sign-ups are purged in turn.
   await ctx.boss.work(PURGE_UNCONFIRMED, async () => {
-    const purged = await purgeUnconfirmed(ctx);
-    ctx.log.info(purged, 'purged unconfirmed sign-ups');
+    for (const campaign of await listCampaigns(ctx.database)) {
+      const purged = await purgeUnconfirmed(forCampaign(ctx, campaign.id));
+      ctx.log.info({ campaignId: campaign.id, ...purged }, 'purged unconfirmed sign-ups');
+    }
   });
 }

@@ -62,6 +62,30 @@ export async function createTestApp(
   };
 }
 
+/**
+ * Another campaign served from the same database as `t` (as a second deployment would be):
+ * its own app and mailer, no job workers. Closing it leaves `t` and its database open.
+ */
+export async function createCampaignApp(t: TestApp, name: string): Promise<TestApp> {
+  const { createCampaign } = await import('../features/campaigns/service.ts');
+  const campaign = await createCampaign(t.ctx.database, name);
+  const config = { ...t.ctx.config, CAMPAIGN_ID: campaign.id };
+  const ctx = await createContext(config, { database: t.ctx.database, log: t.ctx.log });
+  const app = await buildApp(ctx);
+  await app.ready();
+  ctx.mailer.start();
+  return {
+    engine: t.engine,
+    app,
+    ctx,
+    smtp: t.smtp,
+    async close() {
+      await app.close();
+      await ctx.mailer.stop();
+    },
+  };
+}
+
 /** A cookie-keeping client with the CSRF token, like a browser would be. */
 export class Browser {
   private cookies = new Map<string, string>();
@@ -78,7 +102,7 @@ export class Browser {
       url,
       remoteAddress: this.ip,
       headers: {
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        cookie: this.cookieHeader(),
         ...(this.csrfToken && method !== 'GET' ? { 'x-csrf-token': this.csrfToken } : {}),
         ...headers,
       },
@@ -86,6 +110,11 @@ export class Browser {
     });
     this.keepCookies(response);
     return response;
+  }
+
+  /** The Cookie header this browser sends. */
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
   private keepCookies(response: LightMyRequestResponse) {

@@ -14,7 +14,7 @@ export interface AuthState {
   permissions: Permission[];
 }
 
-export function createSessionLoader(database: Database) {
+export function createSessionLoader(database: Database, campaignId: number) {
   return async (request: FastifyRequest): Promise<AuthState | null> => {
     const raw = request.cookies[SESSION_COOKIE];
     if (!raw) return null;
@@ -27,10 +27,11 @@ export function createSessionLoader(database: Database) {
       grants: string[] | null;
     }>(
       `UPDATE sessions s SET last_seen_at = now()
-         FROM people p LEFT JOIN accounts a ON a.person_id = p.id
-        WHERE s.id_hash = $1 AND s.expires_at > now() AND p.id = s.person_id AND p.erased_at IS NULL
+         FROM people p LEFT JOIN accounts a ON a.campaign_id = p.campaign_id AND a.person_id = p.id
+        WHERE s.campaign_id = $2 AND s.id_hash = $1 AND s.expires_at > now()
+          AND p.campaign_id = s.campaign_id AND p.id = s.person_id AND p.erased_at IS NULL
         RETURNING s.person_id, a.roles, a.grants`,
-      [hash],
+      [hash, campaignId],
     );
     const row = rows[0];
     if (!row) return null;
@@ -47,6 +48,7 @@ export function createSessionLoader(database: Database) {
 /** Starts a fresh session (rotation: any session the request carried is ended). */
 export async function startSession(
   database: Database,
+  campaignId: number,
   request: FastifyRequest,
   reply: FastifyReply,
   personId: number,
@@ -56,24 +58,29 @@ export async function startSession(
   if (previous) {
     const unsigned = request.unsignCookie(previous);
     if (unsigned.valid && unsigned.value) {
-      await database.query('DELETE FROM sessions WHERE id_hash = $1', [sha256(unsigned.value)]);
+      await database.query('DELETE FROM sessions WHERE campaign_id = $1 AND id_hash = $2', [
+        campaignId,
+        sha256(unsigned.value),
+      ]);
     }
   }
   const id = randomToken();
   await database.query(
-    `INSERT INTO sessions (id_hash, person_id, expires_at, user_agent, ip)
-     VALUES ($1, $2, now() + make_interval(days => $3), $4, $5)`,
+    `INSERT INTO sessions (campaign_id, id_hash, person_id, expires_at, user_agent, ip)
+     VALUES ($6, $1, $2, now() + make_interval(days => $3), $4, $5)`,
     [
       sha256(id),
       personId,
       SESSION_DAYS,
       request.headers['user-agent']?.slice(0, 300) ?? null,
       request.ip,
+      campaignId,
     ],
   );
-  await database.query('UPDATE accounts SET last_login_at = now() WHERE person_id = $1', [
-    personId,
-  ]);
+  await database.query(
+    'UPDATE accounts SET last_login_at = now() WHERE campaign_id = $1 AND person_id = $2',
+    [campaignId, personId],
+  );
   reply.setCookie(SESSION_COOKIE, id, {
     httpOnly: true,
     sameSite: 'lax',

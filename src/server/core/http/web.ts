@@ -45,7 +45,7 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
   await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false });
 
   const renderPage = async (url: string, reply: FastifyReply) => {
-    const site = await readPublicSite(ctx.database);
+    const site = await readPublicSite(ctx.database, ctx.campaignId);
     const title = escapeHtml(`${site.home.title} — ${site.home.campaignName}`);
     const description = escapeHtml(site.home.message.slice(0, 200));
     const canonical = escapeHtml(ctx.config.publicUrl + url.split('?')[0]);

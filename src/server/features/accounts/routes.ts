@@ -27,7 +27,7 @@ export const accountsRoutes =
     const secure = ctx.config.production;
 
     const loggedIn = async (request: FastifyRequest, reply: FastifyReply, personId: number) => {
-      await startSession(ctx.database, request, reply, personId, secure);
+      await startSession(ctx.database, ctx.campaignId, request, reply, personId, secure);
       // A new CSRF secret with the new session: a token from before the login is no good.
       delete request.cookies[CSRF_COOKIE];
       return { me: await accounts.me(ctx, personId), csrfToken: reply.generateCsrf() };

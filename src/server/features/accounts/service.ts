@@ -23,8 +23,9 @@ async function findPersonByEmail(ctx: AppContext, email: string) {
   const normalized = normalizeEmail(email);
   if (!normalized) return undefined;
   const rows = await ctx.database.query<{ id: number; locale: 'fr' | 'en'; email: string }>(
-    'SELECT id, locale, email FROM people WHERE email_normalized = $1 AND erased_at IS NULL',
-    [normalized],
+    `SELECT id, locale, email FROM people
+      WHERE campaign_id = $1 AND email_normalized = $2 AND erased_at IS NULL`,
+    [ctx.campaignId, normalized],
   );
   return rows[0];
 }
@@ -34,9 +35,9 @@ export async function issueLoginCode(ctx: AppContext, personId: number) {
   const code = sixDigitCode();
   const token = randomToken();
   await ctx.database.query(
-    `INSERT INTO login_codes (person_id, code_hash, link_token_hash, expires_at)
-     VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,
-    [personId, hashCode(ctx, personId, code), sha256(token), CODE_MINUTES],
+    `INSERT INTO login_codes (campaign_id, person_id, code_hash, link_token_hash, expires_at)
+     VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))`,
+    [ctx.campaignId, personId, hashCode(ctx, personId, code), sha256(token), CODE_MINUTES],
   );
   return { code, token, linkUrl: `${ctx.config.publicUrl}/login/link?token=${token}` };
 }
@@ -55,18 +56,19 @@ export async function startLogin(
   const person = await findPersonByEmail(ctx, email);
   if (!person) return;
   const recent = await ctx.database.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM login_codes WHERE person_id = $1 AND created_at > now() - interval '1 hour'`,
-    [person.id],
+    `SELECT count(*)::int AS n FROM login_codes
+      WHERE campaign_id = $1 AND person_id = $2 AND created_at > now() - interval '1 hour'`,
+    [ctx.campaignId, person.id],
   );
   if (recent[0].n >= CODES_PER_HOUR) return;
   const { code, linkUrl } = await issueLoginCode(ctx, person.id);
   const mail = loginCodeMail(
     locale ?? person.locale,
-    await campaignName(ctx.database),
+    await campaignName(ctx.database, ctx.campaignId),
     code,
     linkUrl,
   );
-  await enqueueMail(ctx.database, {
+  await enqueueMail(ctx.database, ctx.campaignId, {
     kind: 'login_code',
     personId: person.id,
     to: person.email,
@@ -94,8 +96,8 @@ export async function verifyCode(ctx: AppContext, email: string, code: string): 
     expired: boolean;
   }>(
     `SELECT id, code_hash, attempts, expires_at < now() AS expired FROM login_codes
-      WHERE person_id = $1 AND used_at IS NULL ORDER BY created_at DESC LIMIT 1`,
-    [person.id],
+      WHERE campaign_id = $1 AND person_id = $2 AND used_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+    [ctx.campaignId, person.id],
   );
   const row = rows[0];
   if (!row) throw invalidCode(0);
@@ -109,21 +111,22 @@ export async function verifyCode(ctx: AppContext, email: string, code: string): 
   if (!safeEqual(row.code_hash, hashCode(ctx, person.id, code))) {
     const updated = await ctx.database.query<{ attempts: number }>(
       `UPDATE login_codes SET attempts = attempts + 1
-        WHERE id = $1 AND attempts < $2 AND used_at IS NULL RETURNING attempts`,
-      [row.id, MAX_ATTEMPTS],
+        WHERE campaign_id = $3 AND id = $1 AND attempts < $2 AND used_at IS NULL RETURNING attempts`,
+      [row.id, MAX_ATTEMPTS, ctx.campaignId],
     );
     if (!updated[0]) throw tooMany();
     throw invalidCode(Math.max(0, MAX_ATTEMPTS - updated[0].attempts));
   }
   const used = await ctx.database.query<{ attempts: number }>(
     `UPDATE login_codes SET used_at = now()
-      WHERE id = $1 AND used_at IS NULL AND attempts < $2 AND expires_at > now() RETURNING attempts`,
-    [row.id, MAX_ATTEMPTS],
+      WHERE campaign_id = $3 AND id = $1 AND used_at IS NULL AND attempts < $2 AND expires_at > now()
+      RETURNING attempts`,
+    [row.id, MAX_ATTEMPTS, ctx.campaignId],
   );
   if (used.length === 0) {
     const [now] = await ctx.database.query<{ attempts: number }>(
-      'SELECT attempts FROM login_codes WHERE id = $1',
-      [row.id],
+      'SELECT attempts FROM login_codes WHERE campaign_id = $1 AND id = $2',
+      [ctx.campaignId, row.id],
     );
     if (now && now.attempts >= MAX_ATTEMPTS) throw tooMany();
     throw invalidCode(0);
@@ -135,8 +138,9 @@ export async function verifyCode(ctx: AppContext, email: string, code: string): 
 export async function verifyLink(ctx: AppContext, token: string): Promise<number> {
   const rows = await ctx.database.query<{ person_id: number }>(
     `UPDATE login_codes SET used_at = now()
-      WHERE link_token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING person_id`,
-    [sha256(token)],
+      WHERE campaign_id = $2 AND link_token_hash = $1 AND used_at IS NULL AND expires_at > now()
+      RETURNING person_id`,
+    [sha256(token), ctx.campaignId],
   );
   if (!rows[0])
     throw new AppError(
@@ -159,8 +163,8 @@ export async function verifyPassword(
   const person = await findPersonByEmail(ctx, email);
   const rows = person
     ? await ctx.database.query<{ password_hash: string | null }>(
-        'SELECT password_hash FROM accounts WHERE person_id = $1',
-        [person.id],
+        'SELECT password_hash FROM accounts WHERE campaign_id = $1 AND person_id = $2',
+        [ctx.campaignId, person.id],
       )
     : [];
   const hash = rows[0]?.password_hash;
@@ -196,8 +200,8 @@ async function setPassword(
   currentPassword?: string,
 ) {
   const rows = await ctx.database.query<{ password_hash: string | null }>(
-    'SELECT password_hash FROM accounts WHERE person_id = $1',
-    [personId],
+    'SELECT password_hash FROM accounts WHERE campaign_id = $1 AND person_id = $2',
+    [ctx.campaignId, personId],
   );
   const existing = rows[0]?.password_hash;
   if (existing && !(currentPassword && (await argon2.verify(existing, currentPassword)))) {
@@ -211,16 +215,17 @@ async function setPassword(
   }
   const hash = await argon2.hash(newPassword, { type: argon2.argon2id });
   await ensureAccount(ctx, personId);
-  await ctx.database.query('UPDATE accounts SET password_hash = $2 WHERE person_id = $1', [
-    personId,
-    hash,
-  ]);
+  await ctx.database.query(
+    'UPDATE accounts SET password_hash = $3 WHERE campaign_id = $1 AND person_id = $2',
+    [ctx.campaignId, personId, hash],
+  );
 }
 
 async function ensureAccount(ctx: AppContext, personId: number) {
-  await ctx.database.query('INSERT INTO accounts (person_id) VALUES ($1) ON CONFLICT DO NOTHING', [
-    personId,
-  ]);
+  await ctx.database.query(
+    'INSERT INTO accounts (campaign_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+    [ctx.campaignId, personId],
+  );
 }
 
 export async function me(ctx: AppContext, personId: number): Promise<Me> {
@@ -233,8 +238,9 @@ export async function me(ctx: AppContext, personId: number): Promise<Me> {
     password_hash: string | null;
   }>(
     `SELECT p.email, p.first_name, p.last_name, a.roles, a.grants, a.password_hash
-       FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = $1`,
-    [personId],
+       FROM people p LEFT JOIN accounts a ON a.campaign_id = p.campaign_id AND a.person_id = p.id
+      WHERE p.campaign_id = $1 AND p.id = $2`,
+    [ctx.campaignId, personId],
   );
   const row = rows[0];
   if (!row) throw notFound('person');
@@ -250,16 +256,22 @@ export async function me(ctx: AppContext, personId: number): Promise<Me> {
 }
 
 export async function endSession(ctx: AppContext, sessionHash: string) {
-  await ctx.database.query('DELETE FROM sessions WHERE id_hash = $1', [sessionHash]);
+  await ctx.database.query('DELETE FROM sessions WHERE campaign_id = $1 AND id_hash = $2', [
+    ctx.campaignId,
+    sessionHash,
+  ]);
 }
 
 export async function endAllSessions(ctx: AppContext, personId: number) {
-  await ctx.database.query('DELETE FROM sessions WHERE person_id = $1', [personId]);
+  await ctx.database.query('DELETE FROM sessions WHERE campaign_id = $1 AND person_id = $2', [
+    ctx.campaignId,
+    personId,
+  ]);
 }
 
 async function endOtherSessions(ctx: AppContext, personId: number, keepSessionHash: string) {
-  await ctx.database.query('DELETE FROM sessions WHERE person_id = $1 AND id_hash <> $2', [
-    personId,
-    keepSessionHash,
-  ]);
+  await ctx.database.query(
+    'DELETE FROM sessions WHERE campaign_id = $1 AND person_id = $2 AND id_hash <> $3',
+    [ctx.campaignId, personId, keepSessionHash],
+  );
 }

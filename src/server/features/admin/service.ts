@@ -3,12 +3,21 @@ import { notFound } from '../../core/http/errors.ts';
 
 const PAGE = 50;
 
-/** One page of a list read newest first, with its total: the admin views share it. */
-async function newestFirst(ctx: AppContext, select: string, table: string, page: number) {
+/**
+ * One page of a list read newest first, with its total: the admin views share it. `counted`
+ * is the FROM and WHERE the total counts; both statements take the same parameters.
+ */
+async function newestFirst(
+  ctx: AppContext,
+  select: string,
+  counted: string,
+  page: number,
+  params: unknown[] = [],
+) {
   const offset = (page - 1) * PAGE;
   const [items, total] = await Promise.all([
-    ctx.database.query(`${select} ORDER BY id DESC LIMIT ${PAGE} OFFSET ${offset}`),
-    ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`),
+    ctx.database.query(`${select} ORDER BY id DESC LIMIT ${PAGE} OFFSET ${offset}`, params),
+    ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${counted}`, params),
   ]);
   return { items, total: total[0].n };
 }
@@ -39,8 +48,11 @@ export function auditPage(ctx: AppContext, page: number) {
     `SELECT * FROM (
        SELECT l.id, l.at, nullif(concat_ws(' ', p.first_name, p.last_name), '') AS "actorName",
               l.action, l.target, l.details
-         FROM audit_log l LEFT JOIN people p ON p.id = l.actor_id) entries`,
-    'audit_log',
+         FROM audit_log l
+         LEFT JOIN people p ON p.campaign_id = l.campaign_id AND p.id = l.actor_id
+        WHERE l.campaign_id = $1) entries`,
+    'audit_log WHERE campaign_id = $1',
     page,
+    [ctx.campaignId],
   );
 }

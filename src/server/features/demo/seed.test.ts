@@ -2,7 +2,9 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { peopleQuerySchema } from '../../../contracts/people.ts';
 import { geoReference } from '../../core/geo/communes.ts';
+import { forCampaign } from '../../core/context.ts';
 import { createTestApp, engines, type TestApp } from '../../testing/harness.ts';
+import { createCampaign } from '../campaigns/service.ts';
 import { buildSearchText } from '../people/normalize.ts';
 import { listPeople, personDetail } from '../people/queries.ts';
 import { purgeUnconfirmed } from '../recruitment/service.ts';
@@ -35,8 +37,9 @@ describe.each(engines)('demo campaign on %s', (engine) => {
     await t?.close();
   });
 
-  const q = <T = Record<string, unknown>>(text: string, params?: unknown[]) =>
-    t.ctx.database.query<T>(text, params);
+  /** `$1` is the campaign of the test app, which the seed writes into. */
+  const q = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    t.ctx.database.query<T>(text, [t.ctx.campaignId, ...params]);
   const one = async <T>(text: string, params?: unknown[]) => (await q<T>(text, params))[0];
 
   it('seeds supporters, their history, tags, segments and the home page', async () => {
@@ -55,7 +58,7 @@ describe.each(engines)('demo campaign on %s', (engine) => {
               count(DISTINCT recruit_code)::int AS codes,
               count(*) FILTER (WHERE email_normalized !~ '@example\\.(org|net|com)$')::int AS real_domains,
               count(*) FILTER (WHERE email_normalized <> lower(email))::int AS bad_normalization
-         FROM people`,
+         FROM people WHERE campaign_id = $1`,
     );
     expect(totals.people).toBe(500);
     expect(totals.codes).toBe(500);
@@ -71,7 +74,7 @@ describe.each(engines)('demo campaign on %s', (engine) => {
     expect(totals.recruited / totals.people).toBeLessThan(0.38);
 
     const sources = await q<{ source: string; n: number }>(
-      'SELECT source, count(*)::int AS n FROM people GROUP BY source ORDER BY n DESC',
+      'SELECT source, count(*)::int AS n FROM people WHERE campaign_id = $1 GROUP BY source ORDER BY n DESC',
     );
     expect(sources[0]).toEqual({ source: 'signup', n: 350 });
     expect(Object.fromEntries(sources.map((s) => [s.source, s.n]))).toMatchObject({
@@ -95,7 +98,7 @@ describe.each(engines)('demo campaign on %s', (engine) => {
       search_text: string;
       created_at: Date;
       confirmed_at: Date | null;
-    }>('SELECT * FROM people');
+    }>('SELECT * FROM people WHERE campaign_id = $1');
     for (const p of people) {
       if (p.phone !== null) {
         expect(p.phone).toMatch(/^\+33[67]\d{8}$/);
@@ -127,13 +130,14 @@ describe.each(engines)('demo campaign on %s', (engine) => {
 
   it('links recruits to supporters who were already there', async () => {
     const orphans = await one<{ n: number }>(
-      `SELECT count(*)::int AS n FROM people p LEFT JOIN people r ON r.id = p.recruited_by
-        WHERE p.recruited_by IS NOT NULL
+      `SELECT count(*)::int AS n
+         FROM people p LEFT JOIN people r ON r.campaign_id = p.campaign_id AND r.id = p.recruited_by
+        WHERE p.campaign_id = $1 AND p.recruited_by IS NOT NULL
           AND (r.id IS NULL OR r.id = p.id OR r.confirmed_at IS NULL OR r.confirmed_at >= p.created_at)`,
     );
     expect(orphans.n).toBe(0);
     const top = await q<{ n: number }>(
-      `SELECT count(*)::int AS n FROM people WHERE recruited_by IS NOT NULL
+      `SELECT count(*)::int AS n FROM people WHERE campaign_id = $1 AND recruited_by IS NOT NULL
         GROUP BY recruited_by ORDER BY n DESC LIMIT 3`,
     );
     // A few champions bring many; most recruiters bring one or two.
@@ -144,10 +148,11 @@ describe.each(engines)('demo campaign on %s', (engine) => {
     const mismatched = await one<{ n: number }>(
       `SELECT count(*)::int AS n
          FROM people p CROSS JOIN (VALUES ('email'), ('sms'), ('phone')) AS c(channel)
-        WHERE CASE c.channel WHEN 'email' THEN p.consent_email WHEN 'sms' THEN p.consent_sms
+        WHERE p.campaign_id = $1
+          AND CASE c.channel WHEN 'email' THEN p.consent_email WHEN 'sms' THEN p.consent_sms
                              ELSE p.consent_phone END
               IS DISTINCT FROM coalesce((SELECT e.granted FROM consent_events e
-                                          WHERE e.person_id = p.id AND e.channel = c.channel
+                                          WHERE e.campaign_id = $1 AND e.person_id = p.id AND e.channel = c.channel
                                           ORDER BY e.at DESC, e.id DESC LIMIT 1), false)`,
     );
     expect(mismatched.n).toBe(0);
@@ -156,7 +161,7 @@ describe.each(engines)('demo campaign on %s', (engine) => {
               count(*) FILTER (WHERE consent_sms)::int AS sms,
               count(*) FILTER (WHERE consent_sms AND phone IS NULL)::int AS sms_without_phone,
               count(*)::int AS confirmed
-         FROM people WHERE confirmed_at IS NOT NULL`,
+         FROM people WHERE campaign_id = $1 AND confirmed_at IS NOT NULL`,
     );
     expect(consents.email / consents.confirmed).toBeGreaterThan(0.65);
     expect(consents.email / consents.confirmed).toBeLessThan(0.92);
@@ -165,17 +170,19 @@ describe.each(engines)('demo campaign on %s', (engine) => {
     expect(consents.sms_without_phone).toBe(0);
     // Web sign-ups consent only once they confirm; nobody unconfirmed from the web has any.
     const early = await one<{ n: number }>(
-      `SELECT count(*)::int AS n FROM consent_events e JOIN people p ON p.id = e.person_id
-        WHERE p.source IN ('signup', 'embed') AND (p.confirmed_at IS NULL OR e.at < p.confirmed_at)`,
+      `SELECT count(*)::int AS n
+         FROM consent_events e JOIN people p ON p.campaign_id = e.campaign_id AND p.id = e.person_id
+        WHERE e.campaign_id = $1 AND p.source IN ('signup', 'embed') AND (p.confirmed_at IS NULL OR e.at < p.confirmed_at)`,
     );
     expect(early.n).toBe(0);
     const versions = await q<{ wording_version: string }>(
-      'SELECT DISTINCT wording_version FROM consent_events ORDER BY 1',
+      'SELECT DISTINCT wording_version FROM consent_events WHERE campaign_id = $1 ORDER BY 1',
     );
     expect(versions.map((v) => v.wording_version)).toContain('fr-2026-11');
     const imported = await one<{ n: number }>(
       `SELECT count(*)::int AS n FROM consent_events
-        WHERE source = 'import' AND (import_id IS NULL OR import_id NOT IN (SELECT id FROM imports))`,
+        WHERE campaign_id = $1 AND source = 'import'
+          AND (import_id IS NULL OR import_id NOT IN (SELECT id FROM imports WHERE campaign_id = $1))`,
     );
     expect(imported.n).toBe(0);
   });
@@ -185,12 +192,13 @@ describe.each(engines)('demo campaign on %s', (engine) => {
       `SELECT count(*)::int AS rows,
               count(*) FILTER (WHERE p.source NOT IN ('signup', 'embed'))::int AS wrong_source,
               count(*) FILTER (WHERE (s.confirmed_at IS NULL) <> (p.confirmed_at IS NULL))::int AS mismatch
-         FROM signups s JOIN people p ON p.id = s.person_id`,
+         FROM signups s JOIN people p ON p.campaign_id = s.campaign_id AND p.id = s.person_id
+        WHERE s.campaign_id = $1`,
     );
     expect(signups).toEqual({ rows: 400, wrong_source: 0, mismatch: 0 });
 
     const [web] = await q<{ id: number }>(
-      `SELECT p.id FROM people p WHERE p.source = 'signup' AND p.consent_email AND p.recruited_by IS NOT NULL
+      `SELECT p.id FROM people p WHERE p.campaign_id = $1 AND p.source = 'signup' AND p.consent_email AND p.recruited_by IS NOT NULL
         ORDER BY p.id LIMIT 1`,
     );
     const detail = await personDetail(t.ctx, Number(web.id));
@@ -204,15 +212,18 @@ describe.each(engines)('demo campaign on %s', (engine) => {
 
   it('tags people, saves segments that match someone, and sets the home page', async () => {
     const tags = await q<{ name: string; n: number }>(
-      `SELECT t.name, count(pt.person_id)::int AS n FROM tags t JOIN person_tags pt ON pt.tag_id = t.id
-        GROUP BY t.name ORDER BY n DESC`,
+      `SELECT t.name, count(pt.person_id)::int AS n
+         FROM tags t JOIN person_tags pt ON pt.campaign_id = t.campaign_id AND pt.tag_id = t.id
+        WHERE t.campaign_id = $1 GROUP BY t.name ORDER BY n DESC`,
     );
     const byName = Object.fromEntries(tags.map((r) => [r.name, r.n]));
     expect(byName['bénévole']).toBeGreaterThan(25);
     expect(byName['porte-à-porte']).toBeGreaterThan(5);
     expect(byName['jeunes']).toBeGreaterThan(10);
 
-    const segments = await q<{ id: number; name: string }>('SELECT id, name FROM segments');
+    const segments = await q<{ id: number; name: string }>(
+      'SELECT id, name FROM segments WHERE campaign_id = $1',
+    );
     expect(segments.map((s) => s.name).sort()).toEqual([
       'Bénévoles Île-de-France',
       'Lyon – consentement SMS',
@@ -225,37 +236,58 @@ describe.each(engines)('demo campaign on %s', (engine) => {
       expect(page.total, name).toBeGreaterThan(0);
     }
 
-    const site = await readPublicSite(t.ctx.database);
+    const site = await readPublicSite(t.ctx.database, t.ctx.campaignId);
     expect(site.home.title).toBe('Campagne 2027 — Ensemble pour nos territoires');
   });
 
+  const tables = [
+    'people',
+    'signups',
+    'consent_events',
+    'person_events',
+    'person_tags',
+    'tags',
+    'segments',
+    'imports',
+  ];
+  /** How many rows each seeded table holds for a campaign. */
+  const count = async (campaignId: number) =>
+    Object.fromEntries(
+      await Promise.all(
+        tables.map(async (table) => {
+          const [row] = await t.ctx.database.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM ${table} WHERE campaign_id = $1`,
+            [campaignId],
+          );
+          return [table, row.n] as const;
+        }),
+      ),
+    );
+
   it('runs again without failing or duplicating anything', async () => {
-    const tables = [
-      'people',
-      'signups',
-      'consent_events',
-      'person_events',
-      'person_tags',
-      'tags',
-      'segments',
-      'imports',
-    ];
-    const count = async () =>
-      Object.fromEntries(
-        await Promise.all(
-          tables.map(
-            async (table) =>
-              [
-                table,
-                (await one<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).n,
-              ] as const,
-          ),
-        ),
-      );
-    const before = await count();
+    const before = await count(t.ctx.campaignId);
     const again = await seedDemo(t.ctx, { people: 500 });
     expect(again).toMatchObject({ people: 500, segments: 4, alreadySeeded: true });
-    expect(await count()).toEqual(before);
+    expect(await count(t.ctx.campaignId)).toEqual(before);
+  });
+
+  it('seeds another campaign of the same database on its own', async () => {
+    const first = await count(t.ctx.campaignId);
+    const other = await createCampaign(t.ctx.database, 'Autre démo');
+    const result = await seedDemo(forCampaign(t.ctx, other.id), { people: 200 });
+    expect(result).toMatchObject({ people: 200, segments: 4, alreadySeeded: false });
+    const second = await count(other.id);
+    expect(second).toMatchObject({ people: 200, segments: 4 });
+    // The same seed gives the same addresses: unique within each campaign, not renamed.
+    const [shared] = await t.ctx.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM people a JOIN people b ON b.email_normalized = a.email_normalized
+        WHERE a.campaign_id = $1 AND b.campaign_id = $2`,
+      [t.ctx.campaignId, other.id],
+    );
+    expect(shared.n).toBeGreaterThan(100);
+    expect(await count(t.ctx.campaignId)).toEqual(first);
+    const otherSite = await readPublicSite(t.ctx.database, other.id);
+    expect(otherSite.home.title).toBe('Campagne 2027 — Ensemble pour nos territoires');
   });
 
   it('refuses a nonsensical size', async () => {

@@ -13,8 +13,8 @@ import { planDemo, type DemoPerson, type DemoPlan } from './generate.ts';
  * it writes the tables of people, recruitment and settings directly because it stands in
  * for months of sign-ups, imports and staff work that no service call could replay quickly.
  *
- * Runs once per database: a `demo` settings row records that it ran; a second run changes
- * nothing and reports what is there. Demo addresses use example.org/.net/.com and phone
+ * Runs once per campaign (ctx.campaignId, whose rows it writes): a `demo` settings row of the
+ * campaign records that it ran; a second run changes nothing and reports what is there. Demo addresses use example.org/.net/.com and phone
  * numbers come from ARCEP's fiction block, so nobody real can be emailed, texted or called.
  */
 
@@ -58,6 +58,11 @@ export const demoHome: HomeContent = {
 };
 
 type Query = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+/** The seed's transaction and the campaign every row it writes or reads belongs to. */
+interface CampaignTx {
+  query: Query;
+  campaignId: number;
+}
 
 export async function seedDemo(
   ctx: AppContext,
@@ -74,18 +79,20 @@ export async function seedDemo(
   }
   const seed = options.seed ?? DEFAULT_SEED;
   const now = (options.now ?? new Date()).getTime();
+  const campaignId = ctx.campaignId;
 
   return transaction(ctx.database, async (query) => {
     // Claiming the marker first also serialises two concurrent runs: the second waits here,
     // then finds the marker and leaves.
     const claimed = await query(
-      `INSERT INTO settings (key, value, updated_at) VALUES ('demo', $1, now())
-       ON CONFLICT (key) DO NOTHING RETURNING key`,
-      [JSON.stringify({ status: 'seeding' })],
+      `INSERT INTO settings (campaign_id, key, value, updated_at) VALUES ($1, 'demo', $2, now())
+       ON CONFLICT (campaign_id, key) DO NOTHING RETURNING key`,
+      [campaignId, JSON.stringify({ status: 'seeding' })],
     );
     if (claimed.length === 0) {
       const [row] = await query<{ value: Partial<DemoMarker> }>(
-        `SELECT value FROM settings WHERE key = 'demo'`,
+        `SELECT value FROM settings WHERE campaign_id = $1 AND key = 'demo'`,
+        [campaignId],
       );
       return {
         people: row?.value.people ?? 0,
@@ -104,19 +111,20 @@ export async function seedDemo(
       seed,
       unconfirmedRetentionDays: ctx.config.UNCONFIRMED_RETENTION_DAYS,
     });
-    await avoidExisting(query, plan.people);
-    const importIds = await insertImports(query, plan);
-    const ids = await insertPeople(query, plan.people, importIds);
-    await linkRecruiters(query, plan.people, ids);
-    await insertSignups(query, plan.people, ids);
-    await insertConsentEvents(query, plan.people, ids, importIds);
-    await insertPersonEvents(query, plan, ids);
-    const tags = await insertTags(query, plan, ids);
-    const segments = await insertSegments(query, plan);
+    const tx: CampaignTx = { query, campaignId };
+    await avoidExisting(tx, plan.people);
+    const importIds = await insertImports(tx, plan);
+    const ids = await insertPeople(tx, plan.people, importIds);
+    await linkRecruiters(tx, plan.people, ids);
+    await insertSignups(tx, plan.people, ids);
+    await insertConsentEvents(tx, plan.people, ids, importIds);
+    await insertPersonEvents(tx, plan, ids);
+    const tags = await insertTags(tx, plan, ids);
+    const segments = await insertSegments(tx, plan);
     await query(
-      `INSERT INTO settings (key, value, updated_at) VALUES ('home', $1, now())
-       ON CONFLICT (key) DO NOTHING`,
-      [JSON.stringify(demoHome)],
+      `INSERT INTO settings (campaign_id, key, value, updated_at) VALUES ($1, 'home', $2, now())
+       ON CONFLICT (campaign_id, key) DO NOTHING`,
+      [campaignId, JSON.stringify(demoHome)],
     );
 
     const marker: DemoMarker = {
@@ -128,12 +136,14 @@ export async function seedDemo(
       launchDate: plan.launchDate,
       debateDate: plan.debateDate,
     };
-    await query(`UPDATE settings SET value = $1, updated_at = now() WHERE key = 'demo'`, [
-      JSON.stringify(marker),
-    ]);
+    await query(
+      `UPDATE settings SET value = $2, updated_at = now() WHERE campaign_id = $1 AND key = 'demo'`,
+      [campaignId, JSON.stringify(marker)],
+    );
     await audit(
       { query },
       {
+        campaignId,
         actorId: null,
         action: 'demo.seed',
         target: `people:${plan.people.length}`,
@@ -164,11 +174,11 @@ interface Column {
 }
 
 /**
- * INSERT … SELECT FROM unnest(…) in batches: one statement per `batch` rows, whatever the
- * engine. Returns the RETURNING rows of every batch, in batch order.
+ * INSERT … SELECT FROM unnest(…) in batches, every row in the campaign: one statement per
+ * `batch` rows, whatever the engine. Returns the RETURNING rows of every batch, in batch order.
  */
 async function insertUnnest<T = Record<string, unknown>>(
-  query: Query,
+  { query, campaignId }: CampaignTx,
   table: string,
   columns: Column[],
   options: { returning?: string; batch?: number; suffix?: string } = {},
@@ -176,30 +186,31 @@ async function insertUnnest<T = Record<string, unknown>>(
   const total = columns[0]?.values.length ?? 0;
   const batch = options.batch ?? 5000;
   const names = columns.map((c) => c.name).join(', ');
-  const params = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+  const params = columns.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ');
   const select = columns.map((c) => (c.cast ? `u.${c.name}::${c.cast}` : `u.${c.name}`)).join(', ');
-  const text = `INSERT INTO ${table} (${names}) SELECT ${select} FROM unnest(${params}) AS u(${names})
+  const text = `INSERT INTO ${table} (campaign_id, ${names})
+    SELECT $1::integer, ${select} FROM unnest(${params}) AS u(${names})
     ${options.suffix ?? ''} ${options.returning ? `RETURNING ${options.returning}` : ''}`;
   const out: T[] = [];
   for (let start = 0; start < total; start += batch) {
-    const rows = await query<T>(
-      text,
-      columns.map((c) => c.values.slice(start, start + batch)),
-    );
+    const rows = await query<T>(text, [
+      campaignId,
+      ...columns.map((c) => c.values.slice(start, start + batch)),
+    ]);
     out.push(...rows);
   }
   return out;
 }
 
 /** Renames planned people whose email or recruit code a real person already uses. */
-async function avoidExisting(query: Query, people: DemoPerson[]) {
+async function avoidExisting({ query, campaignId }: CampaignTx, people: DemoPerson[]) {
   const emails = await query<{ email_normalized: string }>(
-    'SELECT email_normalized FROM people WHERE email_normalized = ANY($1::text[])',
-    [people.map((p) => p.emailNormalized)],
+    'SELECT email_normalized FROM people WHERE campaign_id = $1 AND email_normalized = ANY($2::text[])',
+    [campaignId, people.map((p) => p.emailNormalized)],
   );
   const codes = await query<{ recruit_code: string }>(
-    'SELECT recruit_code FROM people WHERE recruit_code = ANY($1::text[])',
-    [people.map((p) => p.recruitCode)],
+    'SELECT recruit_code FROM people WHERE campaign_id = $1 AND recruit_code = ANY($2::text[])',
+    [campaignId, people.map((p) => p.recruitCode)],
   );
   if (emails.length === 0 && codes.length === 0) return;
   const takenEmails = new Set([
@@ -231,7 +242,7 @@ async function avoidExisting(query: Query, people: DemoPerson[]) {
   }
 }
 
-async function insertImports(query: Query, plan: DemoPlan): Promise<number[]> {
+async function insertImports({ query, campaignId }: CampaignTx, plan: DemoPlan): Promise<number[]> {
   const ids: number[] = [];
   for (const imp of plan.imports) {
     const mapping = {
@@ -251,10 +262,11 @@ async function insertImports(query: Query, plan: DemoPlan): Promise<number[]> {
       consentWordingVersion: 'fr-2026-11',
     };
     const [row] = await query<{ id: number }>(
-      `INSERT INTO imports (status, file_name, mapping, options, total_rows, valid_rows, invalid_rows,
-                            created_count, merged_count, errors, created_at, finished_at)
-       VALUES ('applied', $1, $2, $3, $4, $5, $6, $5, 0, $7, $8, $9) RETURNING id`,
+      `INSERT INTO imports (campaign_id, status, file_name, mapping, options, total_rows, valid_rows,
+                            invalid_rows, created_count, merged_count, errors, created_at, finished_at)
+       VALUES ($1, 'applied', $2, $3, $4, $5, $6, $7, $6, 0, $8, $9, $10) RETURNING id`,
       [
+        campaignId,
         imp.fileName,
         JSON.stringify(mapping),
         JSON.stringify(importOptions),
@@ -272,7 +284,7 @@ async function insertImports(query: Query, plan: DemoPlan): Promise<number[]> {
 }
 
 async function insertPeople(
-  query: Query,
+  tx: CampaignTx,
   people: DemoPerson[],
   importIds: number[],
 ): Promise<number[]> {
@@ -282,7 +294,7 @@ async function insertPeople(
     values: people.map(value),
   });
   const rows = await insertUnnest<{ id: number; recruit_code: string }>(
-    query,
+    tx,
     'people',
     [
       col('email', 'text', (p) => p.email),
@@ -316,14 +328,19 @@ async function insertPeople(
   return people.map((p) => byCode.get(p.recruitCode)!);
 }
 
-async function linkRecruiters(query: Query, people: DemoPerson[], ids: number[]) {
+async function linkRecruiters(
+  { query, campaignId }: CampaignTx,
+  people: DemoPerson[],
+  ids: number[],
+) {
   const recruited = people.flatMap((p, i) => (p.recruiter === null ? [] : [i]));
   for (let start = 0; start < recruited.length; start += 5000) {
     const slice = recruited.slice(start, start + 5000);
     await query(
       `UPDATE people p SET recruited_by = u.recruiter
-         FROM unnest($1::bigint[], $2::bigint[]) AS u(id, recruiter) WHERE p.id = u.id`,
-      [slice.map((i) => ids[i]), slice.map((i) => ids[people[i].recruiter!])],
+         FROM unnest($2::bigint[], $3::bigint[]) AS u(id, recruiter)
+        WHERE p.campaign_id = $1 AND p.id = u.id`,
+      [campaignId, slice.map((i) => ids[i]), slice.map((i) => ids[people[i].recruiter!])],
     );
   }
 }
@@ -332,9 +349,9 @@ async function linkRecruiters(query: Query, people: DemoPerson[], ids: number[])
  * One sign-ups row per web sign-up, holding the submission as the form stores it; the
  * person's timeline shows its "signup" entry from this row.
  */
-async function insertSignups(query: Query, people: DemoPerson[], ids: number[]) {
+async function insertSignups(tx: CampaignTx, people: DemoPerson[], ids: number[]) {
   const web = people.flatMap((p, i) => (p.source === 'signup' || p.source === 'embed' ? [i] : []));
-  await insertUnnest(query, 'signups', [
+  await insertUnnest(tx, 'signups', [
     { name: 'person_id', type: 'bigint', values: web.map((i) => ids[i]) },
     {
       name: 'data',
@@ -376,13 +393,13 @@ async function insertSignups(query: Query, people: DemoPerson[], ids: number[]) 
 }
 
 async function insertConsentEvents(
-  query: Query,
+  tx: CampaignTx,
   people: DemoPerson[],
   ids: number[],
   importIds: number[],
 ) {
   const rows = people.flatMap((p, i) => p.consentEvents.map((e) => ({ p, id: ids[i], e })));
-  await insertUnnest(query, 'consent_events', [
+  await insertUnnest(tx, 'consent_events', [
     { name: 'person_id', type: 'bigint', values: rows.map((r) => r.id) },
     { name: 'channel', type: 'text', values: rows.map((r) => r.e.channel) },
     { name: 'granted', type: 'boolean', values: rows.map((r) => r.e.granted) },
@@ -403,7 +420,7 @@ async function insertConsentEvents(
  * The timeline besides sign-ups and imports (which it reads from their own rows): creation by
  * staff, confirmation, each consent decision, tags.
  */
-async function insertPersonEvents(query: Query, plan: DemoPlan, ids: number[]) {
+async function insertPersonEvents(tx: CampaignTx, plan: DemoPlan, ids: number[]) {
   const personIds: number[] = [];
   const kinds: string[] = [];
   const data: string[] = [];
@@ -441,7 +458,7 @@ async function insertPersonEvents(query: Query, plan: DemoPlan, ids: number[]) {
     if (p.tags.length > 0 && p.taggedAt !== null)
       add(i, 'tags', { added: p.tags, removed: [] }, p.taggedAt);
   });
-  await insertUnnest(query, 'person_events', [
+  await insertUnnest(tx, 'person_events', [
     { name: 'person_id', type: 'bigint', values: personIds },
     { name: 'kind', type: 'text', values: kinds },
     { name: 'data', type: 'text', cast: 'jsonb', values: data },
@@ -449,13 +466,16 @@ async function insertPersonEvents(query: Query, plan: DemoPlan, ids: number[]) {
   ]);
 }
 
-async function insertTags(query: Query, plan: DemoPlan, ids: number[]): Promise<number> {
-  await query('INSERT INTO tags (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING', [
-    plan.tags,
-  ]);
+async function insertTags(tx: CampaignTx, plan: DemoPlan, ids: number[]): Promise<number> {
+  const { query, campaignId } = tx;
+  await query(
+    `INSERT INTO tags (campaign_id, name) SELECT $1::integer, unnest($2::text[])
+     ON CONFLICT (campaign_id, name) DO NOTHING`,
+    [campaignId, plan.tags],
+  );
   const rows = await query<{ id: number; name: string }>(
-    'SELECT id, name FROM tags WHERE name = ANY($1::text[])',
-    [plan.tags],
+    'SELECT id, name FROM tags WHERE campaign_id = $1 AND name = ANY($2::text[])',
+    [campaignId, plan.tags],
   );
   const tagId = new Map(rows.map((r) => [r.name, Number(r.id)]));
   const personIds: number[] = [];
@@ -474,30 +494,30 @@ async function insertTags(query: Query, plan: DemoPlan, ids: number[]): Promise<
     }
   });
   await insertUnnest(
-    query,
+    tx,
     'person_tags',
     [
       { name: 'person_id', type: 'bigint', values: personIds },
       { name: 'tag_id', type: 'bigint', values: tagIds },
       { name: 'at', type: 'timestamptz', values: ats },
     ],
-    { suffix: 'ON CONFLICT DO NOTHING' },
+    { suffix: 'ON CONFLICT (campaign_id, person_id, tag_id) DO NOTHING' },
   );
   return tagId.size;
 }
 
 /** Saved segments, skipped when one of the same name exists; returns how many are there. */
-async function insertSegments(query: Query, plan: DemoPlan): Promise<number> {
+async function insertSegments({ query, campaignId }: CampaignTx, plan: DemoPlan): Promise<number> {
   const names = plan.segments.map((s) => s.name);
   await query(
-    `INSERT INTO segments (name, filter)
-     SELECT u.name, u.filter::jsonb FROM unnest($1::text[], $2::text[]) AS u(name, filter)
-      WHERE NOT EXISTS (SELECT 1 FROM segments s WHERE s.name = u.name)`,
-    [names, plan.segments.map((s) => JSON.stringify(s.filter))],
+    `INSERT INTO segments (campaign_id, name, filter)
+     SELECT $1::integer, u.name, u.filter::jsonb FROM unnest($2::text[], $3::text[]) AS u(name, filter)
+      WHERE NOT EXISTS (SELECT 1 FROM segments s WHERE s.campaign_id = $1 AND s.name = u.name)`,
+    [campaignId, names, plan.segments.map((s) => JSON.stringify(s.filter))],
   );
   const [row] = await query<{ n: number }>(
-    'SELECT count(DISTINCT name)::int AS n FROM segments WHERE name = ANY($1::text[])',
-    [names],
+    'SELECT count(DISTINCT name)::int AS n FROM segments WHERE campaign_id = $1 AND name = ANY($2::text[])',
+    [campaignId, names],
   );
   return row.n;
 }

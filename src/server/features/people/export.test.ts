@@ -46,18 +46,25 @@ describe.each(engines)('people export on %s', (engine) => {
     admin = await staffBrowser(t, 'boss@levier.test', ['admin']);
     adminId = (await admin.session()).me!.personId;
     await t.ctx.database.query(
-      `INSERT INTO people (email, email_normalized, first_name, last_name, phone, postal_code, commune_code, commune_name,
-                           departement_code, source, recruit_code, search_text, consent_email, confirmed_at)
-       VALUES ('ann@example.org', 'ann@example.org', 'Ann', 'Lee, "the first"', '+33612345678', '69001', '69123', 'Lyon',
+      `INSERT INTO people (campaign_id, email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
+                           commune_name, departement_code, source, recruit_code, search_text, consent_email, confirmed_at)
+       VALUES ($1, 'ann@example.org', 'ann@example.org', 'Ann', 'Lee, "the first"', '+33612345678', '69001', '69123', 'Lyon',
                '69', 'import', 'exp00001', 'ann', true, now()),
-              ('evil@example.org', 'evil@example.org', '=HYPERLINK("http://evil.example","x")', '@SUM(A1)', NULL, NULL, NULL,
+              ($1, 'evil@example.org', 'evil@example.org', '=HYPERLINK("http://evil.example","x")', '@SUM(A1)', NULL, NULL, NULL,
                NULL, NULL, 'signup', 'exp00002', 'evil', false, NULL),
-              ('xss@example.org', 'xss@example.org', '<script>alert(1)</script>', '-2+3', NULL, NULL, NULL, NULL, NULL,
+              ($1, 'xss@example.org', 'xss@example.org', '<script>alert(1)</script>', '-2+3', NULL, NULL, NULL, NULL, NULL,
                'signup', 'exp00003', 'xss', false, NULL)`,
+      [t.ctx.campaignId],
     );
-    await t.ctx.database.query(`INSERT INTO tags (name) VALUES ('vip'), ('donor')`);
     await t.ctx.database.query(
-      `INSERT INTO person_tags (person_id, tag_id) SELECT p.id, t.id FROM people p, tags t WHERE p.email_normalized = 'ann@example.org'`,
+      `INSERT INTO tags (campaign_id, name) VALUES ($1, 'vip'), ($1, 'donor')`,
+      [t.ctx.campaignId],
+    );
+    await t.ctx.database.query(
+      `INSERT INTO person_tags (campaign_id, person_id, tag_id)
+       SELECT p.campaign_id, p.id, t.id FROM people p JOIN tags t ON t.campaign_id = p.campaign_id
+        WHERE p.campaign_id = $1 AND p.email_normalized = 'ann@example.org'`,
+      [t.ctx.campaignId],
     );
   });
   afterAll(async () => {
@@ -106,7 +113,10 @@ describe.each(engines)('people export on %s', (engine) => {
     const audits = await t.ctx.database.query<{
       actor_id: number;
       details: { filter: Record<string, unknown>; rows: number };
-    }>(`SELECT actor_id, details FROM audit_log WHERE action = 'people.export'`);
+    }>(
+      `SELECT actor_id, details FROM audit_log WHERE campaign_id = $1 AND action = 'people.export'`,
+      [t.ctx.campaignId],
+    );
     expect(audits).toHaveLength(1);
     expect(audits[0].actor_id).toBe(adminId);
     expect(audits[0].details).toMatchObject({ filter: { sources: ['import', 'signup'] }, rows: 3 });
@@ -114,9 +124,10 @@ describe.each(engines)('people export on %s', (engine) => {
 
   it('exports only what the filter matches, in batches beyond one page', async () => {
     await t.ctx.database.query(
-      `INSERT INTO people (email, email_normalized, source, recruit_code, search_text, departement_code)
-       SELECT 'many' || i || '@example.org', 'many' || i || '@example.org', 'import', 'many' || i, 'many', '33'
+      `INSERT INTO people (campaign_id, email, email_normalized, source, recruit_code, search_text, departement_code)
+       SELECT $1, 'many' || i || '@example.org', 'many' || i || '@example.org', 'import', 'many' || i, 'many', '33'
          FROM generate_series(1, 12000) i`,
+      [t.ctx.campaignId],
     );
     const response = await admin.get('/api/people/export.csv?departementCodes=33');
     const rows = readCsv(response.body.slice(1));
@@ -145,7 +156,8 @@ describe.each(engines)('people export on %s', (engine) => {
         .map((r) => r[1]),
     ).toEqual(['ann@example.org']);
     const audits = await t.ctx.database.query(
-      `SELECT id FROM audit_log WHERE action = 'people.export'`,
+      `SELECT id FROM audit_log WHERE campaign_id = $1 AND action = 'people.export'`,
+      [t.ctx.campaignId],
     );
     expect(audits).toHaveLength(4); // refused attempts export nothing and are not export records
   });

@@ -69,8 +69,9 @@ export async function* exportPeopleCsv(
       `SELECT p.id, p.email, p.first_name, p.last_name, p.phone, p.postal_code, p.commune_code, p.commune_name,
               p.departement_code, p.source, p.confirmed_at IS NOT NULL AS confirmed, p.consent_email,
               p.consent_sms, p.consent_phone, p.created_at,
-              (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM person_tags pt JOIN tags t ON t.id = pt.tag_id
-                WHERE pt.person_id = p.id) AS tags
+              (SELECT string_agg(t.name, ', ' ORDER BY t.name)
+                 FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
+                WHERE pt.campaign_id = ${where.campaignParam} AND pt.person_id = p.id) AS tags
          FROM people p WHERE ${where.text} AND p.id > ${after} ORDER BY p.id LIMIT ${BATCH}`,
       [...where.params, last],
     );
@@ -124,6 +125,7 @@ export const exportRoutes =
         // Recorded before the first byte leaves: an export cut short still happened.
         const rows = await countMatching(ctx, filter);
         await audit(ctx.database, {
+          campaignId: ctx.campaignId,
           actorId: currentAuth(request).personId,
           action: 'people.export',
           details: { filter, rows },

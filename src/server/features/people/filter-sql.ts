@@ -1,10 +1,16 @@
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { foldText, normalizePhone } from './normalize.ts';
 
-/** A WHERE clause over `people p` and its parameters, built from a people filter. */
+/**
+ * A WHERE clause over `people p` and its parameters, built from a people filter. It always
+ * holds `p.campaign_id = <campaignParam>`, first, so that every list, count and bulk change
+ * reads one campaign (one shard).
+ */
 export interface WhereClause {
   text: string;
   params: unknown[];
+  /** The placeholder of the campaign id, for the other campaign tables a query reads. */
+  campaignParam: string;
   /** True when the filter narrows nothing (so counts can be estimated). */
   empty: boolean;
   /** True when it holds a substring search the trigram index can serve (3+ characters). */
@@ -20,19 +26,22 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Dates in a filter are calendar days in the campaign's time zone, not the server's. */
 export function filterToWhere(
+  campaignId: number,
   filter: PeopleFilter,
   resolvedSegment?: PeopleFilter,
   startAt = 1,
   timeZone = 'Europe/Paris',
 ): WhereClause {
   const params: unknown[] = [];
-  const conditions: string[] = ['p.erased_at IS NULL'];
   let substringSearch = false;
   const departementFilters: Array<{ param: string; count: number; condition: string }> = [];
   const param = (value: unknown) => {
     params.push(value);
     return `$${startAt + params.length - 1}`;
   };
+  const campaignParam = param(campaignId);
+  const conditions: string[] = [`p.campaign_id = ${campaignParam}`, 'p.erased_at IS NULL'];
+  const unfiltered = conditions.length;
   const add = (f: PeopleFilter) => {
     if (f.q) {
       const phoneLike = /^[+\d][\d\s.-]{5,}$/.test(f.q);
@@ -79,7 +88,8 @@ export function filterToWhere(
       conditions.push(`p.confirmed_at IS ${f.confirmed === 'yes' ? 'NOT NULL' : 'NULL'}`);
     if (f.tags?.length) {
       conditions.push(
-        `EXISTS (SELECT 1 FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.person_id = p.id AND t.name = ANY(${param(f.tags)}::text[]))`,
+        `EXISTS (SELECT 1 FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
+                 WHERE pt.campaign_id = ${campaignParam} AND pt.person_id = p.id AND t.name = ANY(${param(f.tags)}::text[]))`,
       );
     }
     if (f.sources?.length) conditions.push(`p.source = ANY(${param(f.sources)}::text[])`);
@@ -94,7 +104,8 @@ export function filterToWhere(
   return {
     text: conditions.join(' AND '),
     params,
-    empty: conditions.length === 1,
+    campaignParam,
+    empty: conditions.length === unfiltered,
     substringSearch,
     departements:
       departementFilters.length === 1

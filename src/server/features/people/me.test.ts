@@ -45,6 +45,10 @@ describe.each(engines)('supporter space on %s', (engine) => {
     await t?.close();
   });
 
+  /** Raw SQL on the test app's campaign: `$1` is its id, the given parameters follow. */
+  const inCampaign = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    t.ctx.database.query<T>(text, [t.ctx.campaignId, ...params]);
+
   /** Logs a browser in with the code from the newest login mail (any number of devices). */
   const login = async (browser: Browser, email: string) => {
     await browser.session();
@@ -107,8 +111,8 @@ describe.each(engines)('supporter space on %s', (engine) => {
       communeCode: '13055',
       communeName: 'Marseille',
     });
-    const [row] = await t.ctx.database.query<{ departement_code: string; search_text: string }>(
-      'SELECT departement_code, search_text FROM people WHERE id = $1',
+    const [row] = await inCampaign<{ departement_code: string; search_text: string }>(
+      'SELECT departement_code, search_text FROM people WHERE campaign_id = $1 AND id = $2',
       [personId],
     );
     expect(row.departement_code).toBe('13');
@@ -179,13 +183,13 @@ describe.each(engines)('supporter space on %s', (engine) => {
       sms: true,
       phone: false,
     });
-    const events = await t.ctx.database.query<{
+    const events = await inCampaign<{
       channel: string;
       granted: boolean;
       source: string;
       wording_version: string;
     }>(
-      'SELECT channel, granted, source, wording_version FROM consent_events WHERE person_id = $1 ORDER BY id',
+      'SELECT channel, granted, source, wording_version FROM consent_events WHERE campaign_id = $1 AND person_id = $2 ORDER BY id',
       [personId],
     );
     expect(events).toEqual([
@@ -201,7 +205,9 @@ describe.each(engines)('supporter space on %s', (engine) => {
     // Saving the same choices again records nothing new.
     await browser.put('/api/me/consents', { consents: { email: false, sms: true, phone: false } });
     expect(
-      await t.ctx.database.query('SELECT 1 FROM consent_events WHERE person_id = $1', [personId]),
+      await inCampaign('SELECT 1 FROM consent_events WHERE campaign_id = $1 AND person_id = $2', [
+        personId,
+      ]),
     ).toHaveLength(3);
 
     const detail = (await staff.get(`/api/people/${personId}`)).json() as {
@@ -251,8 +257,8 @@ describe.each(engines)('supporter space on %s', (engine) => {
     );
     expect(data.signups).toHaveLength(1);
     expect(data.sessions.length).toBeGreaterThanOrEqual(1);
-    const audit = await t.ctx.database.query<{ actor_id: number; target: string }>(
-      "SELECT actor_id, target FROM audit_log WHERE action = 'person.self_export'",
+    const audit = await inCampaign<{ actor_id: number; target: string }>(
+      "SELECT actor_id, target FROM audit_log WHERE campaign_id = $1 AND action = 'person.self_export'",
     );
     expect(audit).toContainEqual({ actor_id: personId, target: `person:${personId}` });
   });
@@ -261,8 +267,8 @@ describe.each(engines)('supporter space on %s', (engine) => {
     const { personId, browser } = await loggedInSupporter();
     const response = await browser.post('/api/me/delete', { confirm: 'yes' });
     expect(response.statusCode).toBe(400);
-    const [row] = await t.ctx.database.query<{ erased_at: Date | null }>(
-      'SELECT erased_at FROM people WHERE id = $1',
+    const [row] = await inCampaign<{ erased_at: Date | null }>(
+      'SELECT erased_at FROM people WHERE campaign_id = $1 AND id = $2',
       [personId],
     );
     expect(row.erased_at).toBeNull();
@@ -288,9 +294,9 @@ describe.each(engines)('supporter space on %s', (engine) => {
       'SELECT to_address FROM caught_mail',
     );
     expect(caught).toEqual([{ to_address: 'other@me.example' }]);
-    const [row] = await t.ctx.database.query<Record<string, unknown>>(
+    const [row] = await inCampaign<Record<string, unknown>>(
       `SELECT email, email_normalized, first_name, last_name, phone, postal_code, commune_name,
-              consent_email, consent_sms, search_text, erased_at FROM people WHERE id = $1`,
+              consent_email, consent_sms, search_text, erased_at FROM people WHERE campaign_id = $1 AND id = $2`,
       [personId],
     );
     expect(row).toMatchObject({
@@ -313,14 +319,15 @@ describe.each(engines)('supporter space on %s', (engine) => {
       'consent_events',
       'person_events',
     ]) {
-      const left = await t.ctx.database.query(`SELECT 1 FROM ${table} WHERE person_id = $1`, [
-        personId,
-      ]);
+      const left = await inCampaign(
+        `SELECT 1 FROM ${table} WHERE campaign_id = $1 AND person_id = $2`,
+        [personId],
+      );
       expect(left, table).toHaveLength(0);
     }
     // Nothing that was mailed to the person still holds their address or name.
-    const mails = await t.ctx.database.query<Record<string, unknown>>(
-      'SELECT to_address, subject, text_body, html_body, payload FROM mail_outbox WHERE person_id = $1',
+    const mails = await inCampaign<Record<string, unknown>>(
+      'SELECT to_address, subject, text_body, html_body, payload FROM mail_outbox WHERE campaign_id = $1 AND person_id = $2',
       [personId],
     );
     expect(mails.length).toBeGreaterThan(0);
@@ -329,8 +336,8 @@ describe.each(engines)('supporter space on %s', (engine) => {
       expect(text).not.toContain(email);
       expect(text).not.toContain('Camille');
     }
-    const audit = await t.ctx.database.query(
-      "SELECT 1 FROM audit_log WHERE action = 'person.erase' AND target = $1",
+    const audit = await inCampaign(
+      "SELECT 1 FROM audit_log WHERE campaign_id = $1 AND action = 'person.erase' AND target = $2",
       [`person:${personId}`],
     );
     expect(audit).toHaveLength(1);
@@ -350,8 +357,8 @@ describe.each(engines)('supporter space on %s', (engine) => {
     await again.session();
     expect((await again.post('/api/auth/login/start', { email })).statusCode).toBe(200);
     // Erasure blanked the address on past mails, so any row with it would be a new code.
-    const queued = await t.ctx.database.query(
-      "SELECT 1 FROM mail_outbox WHERE kind = 'login_code' AND to_address = $1",
+    const queued = await inCampaign(
+      "SELECT 1 FROM mail_outbox WHERE campaign_id = $1 AND kind = 'login_code' AND to_address = $2",
       [email],
     );
     expect(queued).toHaveLength(0);
@@ -367,13 +374,13 @@ describe.each(engines)('supporter space on %s', (engine) => {
     );
     const token = /confirm\?token=([\w.-]+)/.exec(mail.text)![1];
     expect((await visitor.post('/api/signup/confirm', { token })).statusCode).toBe(200);
-    const [{ id: freshId }] = await t.ctx.database.query<{ id: number }>(
-      'SELECT id FROM people WHERE email_normalized = $1',
+    const [{ id: freshId }] = await inCampaign<{ id: number }>(
+      'SELECT id FROM people WHERE campaign_id = $1 AND email_normalized = $2',
       [email],
     );
     expect(freshId).not.toBe(personId);
-    const [fresh] = await t.ctx.database.query<{ first_name: string; consent_sms: boolean }>(
-      'SELECT first_name, consent_sms FROM people WHERE id = $1',
+    const [fresh] = await inCampaign<{ first_name: string; consent_sms: boolean }>(
+      'SELECT first_name, consent_sms FROM people WHERE campaign_id = $1 AND id = $2',
       [freshId],
     );
     expect(fresh).toEqual({ first_name: 'Nouveau', consent_sms: false });
@@ -381,8 +388,8 @@ describe.each(engines)('supporter space on %s', (engine) => {
 
   it("removes an erased recruiter from their recruits' records", async () => {
     const recruiter = await loggedInSupporter({ firstName: 'Recruteuse' });
-    const [{ recruit_code: code }] = await t.ctx.database.query<{ recruit_code: string }>(
-      'SELECT recruit_code FROM people WHERE id = $1',
+    const [{ recruit_code: code }] = await inCampaign<{ recruit_code: string }>(
+      'SELECT recruit_code FROM people WHERE campaign_id = $1 AND id = $2',
       [recruiter.personId],
     );
     const recruitId = await signupAndConfirm(t, { email: `recruit.${++n}@me.example`, ref: code });

@@ -21,9 +21,10 @@ export async function profile(ctx: AppContext, personId: number): Promise<Profil
             CROSS JOIN LATERAL (
               SELECT count(*)::int AS recruited,
                      (count(*) FILTER (WHERE r.confirmed_at IS NOT NULL))::int AS recruited_confirmed
-                FROM people r WHERE r.recruited_by = p.id AND r.erased_at IS NULL) rc
-      WHERE p.id = $1 AND p.erased_at IS NULL`,
-    [personId],
+                FROM people r
+               WHERE r.campaign_id = $1 AND r.recruited_by = p.id AND r.erased_at IS NULL) rc
+      WHERE p.campaign_id = $1 AND p.id = $2 AND p.erased_at IS NULL`,
+    [ctx.campaignId, personId],
   );
   const row = rows[0];
   if (!row) throw notFound('person');
@@ -57,15 +58,16 @@ export async function updateProfile(
   if (errors.length > 0 || !place) throw invalidFields(errors);
   await transaction(ctx.database, async (query) => {
     const rows = await query<{ email: string | null }>(
-      'SELECT email FROM people WHERE id = $1 AND erased_at IS NULL',
-      [personId],
+      'SELECT email FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL',
+      [ctx.campaignId, personId],
     );
     if (!rows[0]) throw notFound('person');
     await query(
-      `UPDATE people SET first_name = $2, last_name = $3, phone = $4, postal_code = $5, commune_code = $6,
-              commune_name = $7, departement_code = $8, locale = $9, search_text = $10, updated_at = now()
-        WHERE id = $1`,
+      `UPDATE people SET first_name = $3, last_name = $4, phone = $5, postal_code = $6, commune_code = $7,
+              commune_name = $8, departement_code = $9, locale = $10, search_text = $11, updated_at = now()
+        WHERE campaign_id = $1 AND id = $2`,
       [
+        ctx.campaignId,
         personId,
         input.firstName,
         input.lastName,
@@ -78,7 +80,14 @@ export async function updateProfile(
         buildSearchText({ ...input, ...place, phone, email: rows[0].email }),
       ],
     );
-    await addPersonEvent(query, personId, 'profile_update', { by: 'self' }, personId);
+    await addPersonEvent(
+      query,
+      ctx.campaignId,
+      personId,
+      'profile_update',
+      { by: 'self' },
+      personId,
+    );
   });
   return profile(ctx, personId);
 }
@@ -90,7 +99,15 @@ export async function updateMyConsents(
   locale: 'fr' | 'en',
 ) {
   await transaction(ctx.database, (query) =>
-    setConsents(query, personId, consents, 'supporter_space', wordingFor(locale).version, personId),
+    setConsents(
+      query,
+      ctx.campaignId,
+      personId,
+      consents,
+      'supporter_space',
+      wordingFor(locale).version,
+      personId,
+    ),
   );
   return profile(ctx, personId);
 }
@@ -98,38 +115,45 @@ export async function updateMyConsents(
 /** Everything Levier holds about the person (GDPR art. 15 and 20), as JSON. */
 export async function exportMyData(ctx: AppContext, personId: number) {
   const q = ctx.database.query;
-  const [person] = await q('SELECT * FROM people WHERE id = $1', [personId]);
+  const ids = [ctx.campaignId, personId];
+  const [person] = await q('SELECT * FROM people WHERE campaign_id = $1 AND id = $2', ids);
   const { search_text: _search, ...personData } = person as Record<string, unknown>;
   const [consentHistory, tagRows, timeline, signupRows, sessionRows, account] = await Promise.all([
     q(
-      'SELECT channel, granted, source, wording_version, at FROM consent_events WHERE person_id = $1 ORDER BY at',
-      [personId],
+      `SELECT channel, granted, source, wording_version, at FROM consent_events
+        WHERE campaign_id = $1 AND person_id = $2 ORDER BY at`,
+      ids,
     ),
     q<{ name: string }>(
-      'SELECT t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.person_id = $1 ORDER BY t.name',
-      [personId],
+      `SELECT t.name FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
+        WHERE pt.campaign_id = $1 AND pt.person_id = $2 ORDER BY t.name`,
+      ids,
     ),
     q(
       `SELECT kind, data, at FROM (
-         SELECT kind, data, at FROM person_events WHERE person_id = $1
-         UNION ALL SELECT kind, data, at FROM (${importCreatedEntry('$1')}) i
+         SELECT kind, data, at FROM person_events WHERE campaign_id = $1 AND person_id = $2
+         UNION ALL SELECT kind, data, at FROM (${importCreatedEntry('$1', '$2')}) i
        ) t ORDER BY at`,
-      [personId],
+      ids,
     ),
     q(
-      'SELECT data, source, created_at, confirmed_at FROM signups WHERE person_id = $1 ORDER BY created_at',
-      [personId],
+      `SELECT data, source, created_at, confirmed_at FROM signups
+        WHERE campaign_id = $1 AND person_id = $2 ORDER BY created_at`,
+      ids,
     ),
     q(
-      'SELECT created_at, last_seen_at, expires_at, user_agent, ip FROM sessions WHERE person_id = $1',
-      [personId],
+      `SELECT created_at, last_seen_at, expires_at, user_agent, ip FROM sessions
+        WHERE campaign_id = $1 AND person_id = $2`,
+      ids,
     ),
     q(
-      'SELECT roles, created_at, last_login_at, password_hash IS NOT NULL AS has_password FROM accounts WHERE person_id = $1',
-      [personId],
+      `SELECT roles, created_at, last_login_at, password_hash IS NOT NULL AS has_password FROM accounts
+        WHERE campaign_id = $1 AND person_id = $2`,
+      ids,
     ),
   ]);
   await audit(ctx.database, {
+    campaignId: ctx.campaignId,
     actorId: personId,
     action: 'person.self_export',
     target: `person:${personId}`,

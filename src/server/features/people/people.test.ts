@@ -8,7 +8,14 @@ import {
   staffBrowser,
   type TestApp,
 } from '../../testing/harness.ts';
+import { peopleQuerySchema } from '../../../contracts/people.ts';
+import { forCampaign } from '../../core/context.ts';
+import { createCampaign } from '../campaigns/service.ts';
 import { recruitmentStats } from '../recruitment/stats.ts';
+import { buildSearchText } from './normalize.ts';
+import { listPeople, personDetail } from './queries.ts';
+import { createSegment } from './segments.ts';
+import { bulkTag } from './tags.ts';
 
 interface Problem {
   status: number;
@@ -40,8 +47,11 @@ describe.each(engines)('people at HQ on %s', (engine) => {
   const p = { eloise: 0, marc: 0, zoe: 0, paul: 0 };
   let dataset: number[] = [];
 
+  /** Raw SQL on the test app's campaign: `$1` is its id, the given parameters follow. */
+  const inCampaign = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    t.ctx.database.query<T>(text, [t.ctx.campaignId, ...params]);
   const setCreatedAt = (id: number, at: string) =>
-    t.ctx.database.query('UPDATE people SET created_at = $2 WHERE id = $1', [id, at]);
+    inCampaign('UPDATE people SET created_at = $3 WHERE campaign_id = $1 AND id = $2', [id, at]);
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -56,8 +66,8 @@ describe.each(engines)('people at HQ on %s', (engine) => {
       postalCode: '69001',
       consents: { email: true, sms: false, phone: false },
     });
-    const [{ recruit_code: eloiseCode }] = await t.ctx.database.query<{ recruit_code: string }>(
-      'SELECT recruit_code FROM people WHERE id = $1',
+    const [{ recruit_code: eloiseCode }] = await inCampaign<{ recruit_code: string }>(
+      'SELECT recruit_code FROM people WHERE campaign_id = $1 AND id = $2',
       [p.eloise],
     );
     p.marc = await signupAndConfirm(t, {
@@ -87,8 +97,8 @@ describe.each(engines)('people at HQ on %s', (engine) => {
       }),
     );
     expect(pending.statusCode).toBe(200);
-    [{ id: p.paul }] = await t.ctx.database.query<{ id: number }>(
-      "SELECT id FROM people WHERE email_normalized = 'p4@hq.example'",
+    [{ id: p.paul }] = await inCampaign<{ id: number }>(
+      "SELECT id FROM people WHERE campaign_id = $1 AND email_normalized = 'p4@hq.example'",
     );
     // Creation times straddling midnight in Paris (UTC+1 in March).
     await setCreatedAt(p.marc, '2024-03-10T12:00:00Z');
@@ -355,7 +365,9 @@ describe.each(engines)('people at HQ on %s', (engine) => {
       });
       expect(unknown.json()).toEqual({ matched: 0 });
       expect(
-        await t.ctx.database.query('SELECT 1 FROM person_tags WHERE person_id = 987654321'),
+        await inCampaign(
+          'SELECT 1 FROM person_tags WHERE campaign_id = $1 AND person_id = 987654321',
+        ),
       ).toHaveLength(0);
     });
 
@@ -371,7 +383,9 @@ describe.each(engines)('people at HQ on %s', (engine) => {
         add: ['x'.repeat(61)],
       });
       expect(tooLong.statusCode).toBe(400);
-      expect(await t.ctx.database.query("SELECT 1 FROM tags WHERE name = 'x'")).toHaveLength(0);
+      expect(
+        await inCampaign("SELECT 1 FROM tags WHERE campaign_id = $1 AND name = 'x'"),
+      ).toHaveLength(0);
     });
   });
 
@@ -513,8 +527,8 @@ describe.each(engines)('people at HQ on %s', (engine) => {
         firstName: 'Rose',
         lastName: 'Relais',
       });
-      const codes = await t.ctx.database.query<{ id: number; recruit_code: string }>(
-        'SELECT id, recruit_code FROM people WHERE id = ANY($1::bigint[])',
+      const codes = await inCampaign<{ id: number; recruit_code: string }>(
+        'SELECT id, recruit_code FROM people WHERE campaign_id = $1 AND id = ANY($2::bigint[])',
         [[stats.r1, stats.r2]],
       );
       const codeOf = (id: number) => codes.find((c) => c.id === id)!.recruit_code;
@@ -533,8 +547,8 @@ describe.each(engines)('people at HQ on %s', (engine) => {
         signupBody({ email: 's3@stats.example', postalCode: '13001', ref: codeOf(stats.r1) }),
       );
       expect(pending.statusCode).toBe(200);
-      [{ id: stats.s3 }] = await t.ctx.database.query<{ id: number }>(
-        "SELECT id FROM people WHERE email_normalized = 's3@stats.example'",
+      [{ id: stats.s3 }] = await inCampaign<{ id: number }>(
+        "SELECT id FROM people WHERE campaign_id = $1 AND email_normalized = 's3@stats.example'",
       );
       stats.s4 = await signupAndConfirm(t, {
         email: 's4@stats.example',
@@ -605,14 +619,14 @@ describe.each(engines)('people at HQ on %s', (engine) => {
         totals: { people: number; confirmed: number; last7Days: number; last30Days: number };
         perDay: Array<{ day: string }>;
       };
-      const [expected] = await t.ctx.database.query<{
+      const [expected] = await inCampaign<{
         people: number;
         confirmed: number;
         d7: number;
       }>(
         `SELECT count(*)::int AS people, count(confirmed_at)::int AS confirmed,
                 count(*) FILTER (WHERE created_at > now() - interval '7 days')::int AS d7
-           FROM people WHERE erased_at IS NULL`,
+           FROM people WHERE campaign_id = $1 AND erased_at IS NULL`,
       );
       expect(body.totals).toMatchObject({
         people: expected.people,
@@ -641,6 +655,197 @@ describe.each(engines)('people at HQ on %s', (engine) => {
       const response = await staff.get('/api/stats/recruitment?from=14/01/2025');
       expect(response.statusCode).toBe(400);
       expect((response.json() as Problem).errors?.[0].field).toBe('from');
+    });
+  });
+
+  describe('another campaign in the same database', () => {
+    /** Campaign 2's people: Marc's twin (same email and recruit code as Marc) and another. */
+    const other = { id: 0, twin: 0, lyon: 0, segmentId: 0 };
+    /** Every row campaign 2 holds in the tables HQ reads and writes, as text. */
+    const otherRows = async () => {
+      const rows: Record<string, string[]> = {};
+      for (const table of ['people', 'tags', 'person_tags', 'person_events', 'segments']) {
+        const found = await t.ctx.database.query<{ row: string }>(
+          `SELECT to_jsonb(x)::text AS row FROM ${table} x WHERE campaign_id = $1 ORDER BY 1`,
+          [other.id],
+        );
+        rows[table] = found.map((r) => r.row);
+      }
+      return rows;
+    };
+    let before: Record<string, string[]> = {};
+    /** Campaign 1's people not erased, by id. */
+    const ourIds = async () =>
+      (
+        await inCampaign<{ id: number }>(
+          'SELECT id FROM people WHERE campaign_id = $1 AND erased_at IS NULL ORDER BY id',
+        )
+      ).map((r) => Number(r.id));
+
+    beforeAll(async () => {
+      other.id = (await createCampaign(t.ctx.database, 'Autre')).id;
+      const otherCtx = forCampaign(t.ctx, other.id);
+      const [{ recruit_code: marcCode }] = await inCampaign<{ recruit_code: string }>(
+        'SELECT recruit_code FROM people WHERE campaign_id = $1 AND id = $2',
+        [p.marc],
+      );
+      const person = (email: string, firstName: string, lastName: string, place: string[]) => {
+        const [postalCode, communeCode, communeName, departementCode] = place;
+        const searchText = buildSearchText({ firstName, lastName, email, communeName, postalCode });
+        return [
+          email,
+          firstName,
+          lastName,
+          postalCode,
+          communeCode,
+          communeName,
+          departementCode,
+          searchText,
+        ];
+      };
+      const twin = person('p2@hq.example', 'Marc', 'Jumeau', ['13001', '13055', 'Marseille', '13']);
+      const lyon = person('lyon@other.example', 'Éloïse', 'Ailleurs', [
+        '69001',
+        '69123',
+        'Lyon',
+        '69',
+      ]);
+      const inserted = await t.ctx.database.query<{ id: number; email: string }>(
+        `INSERT INTO people (campaign_id, email, email_normalized, first_name, last_name, postal_code, commune_code,
+                             commune_name, departement_code, search_text, source, recruit_code, consent_email,
+                             consent_sms, confirmed_at, created_at)
+         SELECT $1, u.email, u.email, u.first_name, u.last_name, u.postal_code, u.commune_code, u.commune_name,
+                u.departement_code, u.search_text, 'signup', u.recruit_code, true, true, now(), u.created_at
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                       $10::text[], $11::timestamptz[])
+                AS u(email, first_name, last_name, postal_code, commune_code, commune_name, departement_code,
+                     search_text, recruit_code, created_at)
+         RETURNING id, email`,
+        [
+          other.id,
+          ...twin.map((_, i) => [twin[i], lyon[i]]),
+          [marcCode, 'autre002'],
+          ['2024-03-10T12:00:00Z', '2024-03-11T09:00:00Z'],
+        ],
+      );
+      other.twin = Number(inserted.find((r) => r.email === 'p2@hq.example')!.id);
+      other.lyon = Number(inserted.find((r) => r.email === 'lyon@other.example')!.id);
+      // Tag names and segments of the other campaign, some the same as ours.
+      await bulkTag(
+        otherCtx,
+        { personIds: [other.twin, other.lyon] },
+        ['vip', 'autre-tag'],
+        [],
+        other.twin,
+      );
+      other.segmentId = (
+        await createSegment(otherCtx, 'Autre sud', { departementCodes: ['13'] }, other.twin)
+      ).id;
+      before = await otherRows();
+    });
+
+    it('lists and searches only its own people', async () => {
+      const ours = await ourIds();
+      const all = await list('');
+      expect(all.items.map((i) => i.id).sort((a, b) => a - b)).toEqual(ours);
+      expect(all.total).toBe(ours.length);
+      // The same email in both campaigns: the search finds ours only.
+      expect((await list('q=p2%40hq.example')).items.map((i) => i.id)).toEqual([p.marc]);
+      expect((await list('q=Marseille')).items.map((i) => i.id)).not.toContain(other.twin);
+      expect(await list('q=jumeau')).toMatchObject({ items: [], total: 0 });
+      expect(await list('q=ailleurs')).toMatchObject({ items: [], total: 0 });
+      // The per-département walks, and the name order.
+      const south = await list('departementCodes=13,69');
+      expect(south.items.map((i) => i.id)).not.toContain(other.twin);
+      expect(south.items.map((i) => i.id)).not.toContain(other.lyon);
+      expect(south.items.map((i) => i.id)).toContain(p.marc);
+      const byName = await list('sort=name_asc');
+      expect(byName.items.map((i) => i.lastName)).not.toContain('Jumeau');
+      expect(await list('tags=autre-tag')).toMatchObject({ items: [], total: 0 });
+      // Marc's tags are his own, not his twin's.
+      const marc = all.items.find((i) => i.id === p.marc)!;
+      expect(marc.tags).not.toContain('autre-tag');
+      // And the other campaign sees its own people only, through the same services.
+      const theirs = await listPeople(
+        forCampaign(t.ctx, other.id),
+        peopleQuerySchema.parse({ q: 'hq.example' }),
+      );
+      expect(theirs.items.map((i) => i.id)).toEqual([other.twin]);
+    });
+
+    it("answers 404 for the other campaign's person and segment", async () => {
+      const page = await staff.get(`/api/people/${other.twin}`);
+      expect(page.statusCode).toBe(404);
+      expect((page.json() as Problem).code).toBe('not_found');
+      expect((await staff.get(`/api/people?segmentId=${other.segmentId}`)).statusCode).toBe(404);
+      const segments = (await staff.get('/api/segments')).json() as Array<{ id: number }>;
+      expect(segments.map((s) => s.id)).not.toContain(other.segmentId);
+      const tags = (await staff.get('/api/tags')).json() as Array<{ name: string; count: number }>;
+      expect(tags.map((tag) => tag.name)).not.toContain('autre-tag');
+      // Ours has nobody since the tag tests removed it; theirs has two.
+      expect(tags.find((tag) => tag.name === 'vip')?.count ?? 0).toBe(0);
+    });
+
+    it('exports only its own people', async () => {
+      const admin = await staffBrowser(t, 'admin@people.example', ['admin']);
+      const response = await admin.get('/api/people/export.csv');
+      expect(response.statusCode).toBe(200);
+      const lines = response.body.slice(1).split('\r\n').filter(Boolean).slice(1);
+      const exported = lines.map((line) => Number(line.split(',')[0])).sort((a, b) => a - b);
+      expect(exported).toEqual(await ourIds());
+      expect(response.body).not.toContain('Jumeau');
+      expect(response.body).not.toContain('lyon@other.example');
+      const byEmail = await admin.get('/api/people/export.csv?q=p2%40hq.example');
+      const rows = byEmail.body.slice(1).split('\r\n').filter(Boolean).slice(1);
+      expect(rows.map((line) => Number(line.split(',')[0]))).toEqual([p.marc]);
+    });
+
+    it('tags only its own people, by id or by filter', async () => {
+      const byId = await staff.post('/api/people/tags/bulk', {
+        personIds: [other.twin, other.lyon],
+        add: ['intrus'],
+        remove: ['vip'],
+      });
+      expect(byId.json()).toEqual({ matched: 0 });
+      // The filter matches Marc and his twin's shared address: ours only are tagged.
+      const byFilter = await staff.post('/api/people/tags/bulk', {
+        filter: { q: 'p2@hq.example' },
+        add: ['autre-tag'],
+        remove: ['vip'],
+      });
+      expect(byFilter.json()).toEqual({ matched: 1 });
+      expect((await list('tags=autre-tag')).items.map((i) => i.id)).toEqual([p.marc]);
+      expect(await otherRows()).toEqual(before);
+    });
+
+    it('counts a segment over its own people only', async () => {
+      const created = await staff.post('/api/segments', {
+        name: 'Bouches-du-Rhône',
+        filter: { departementCodes: ['13'] },
+      });
+      const segment = created.json() as { id: number };
+      const [{ n }] = await inCampaign<{ n: number }>(
+        "SELECT count(*)::int AS n FROM people WHERE campaign_id = $1 AND departement_code = '13' AND erased_at IS NULL",
+      );
+      expect(n).toBeGreaterThan(0);
+      const segments = (await staff.get('/api/segments')).json() as Array<{
+        id: number;
+        count: number;
+      }>;
+      expect(segments.find((s) => s.id === segment.id)).toMatchObject({
+        count: n,
+        countIsEstimate: false,
+      });
+      expect((await list(`segmentId=${segment.id}`)).items.map((i) => i.id)).not.toContain(
+        other.twin,
+      );
+    });
+
+    it('changes nothing of the other campaign', async () => {
+      expect(await otherRows()).toEqual(before);
+      const twin = await personDetail(forCampaign(t.ctx, other.id), other.twin);
+      expect(twin).toMatchObject({ lastName: 'Jumeau', tags: ['autre-tag', 'vip'] });
+      expect(twin.timeline.map((e) => e.kind)).toEqual(['tags']);
     });
   });
 });

@@ -11,9 +11,10 @@ interface SegmentRow {
 
 /** A segment's stored filter; a segment may not refer to another one (no cycles). */
 export async function segmentFilter(ctx: AppContext, id: number): Promise<PeopleFilter> {
-  const rows = await ctx.database.query<SegmentRow>('SELECT filter FROM segments WHERE id = $1', [
-    id,
-  ]);
+  const rows = await ctx.database.query<SegmentRow>(
+    'SELECT filter FROM segments WHERE campaign_id = $1 AND id = $2',
+    [ctx.campaignId, id],
+  );
   if (!rows[0]) throw notFound('segment');
   return { ...peopleFilterSchema.parse(rows[0].filter), segmentId: undefined };
 }
@@ -28,7 +29,8 @@ const toSegment = (row: SegmentRow): Segment => ({
 
 export async function listSegments(ctx: AppContext): Promise<Segment[]> {
   const rows = await ctx.database.query<SegmentRow>(
-    'SELECT id, name, filter, created_at FROM segments ORDER BY name',
+    'SELECT id, name, filter, created_at FROM segments WHERE campaign_id = $1 ORDER BY name',
+    [ctx.campaignId],
   );
   return rows.map(toSegment);
 }
@@ -46,8 +48,9 @@ export async function createSegment(
   actorId: number,
 ) {
   const rows = await ctx.database.query<SegmentRow>(
-    'INSERT INTO segments (name, filter, created_by) VALUES ($1, $2, $3) RETURNING id, name, filter, created_at',
-    [name, JSON.stringify(storable(filter)), actorId],
+    `INSERT INTO segments (campaign_id, name, filter, created_by) VALUES ($1, $2, $3, $4)
+     RETURNING id, name, filter, created_at`,
+    [ctx.campaignId, name, JSON.stringify(storable(filter)), actorId],
   );
   return toSegment(rows[0]);
 }
@@ -59,14 +62,18 @@ export async function updateSegment(
   filter: PeopleFilter,
 ) {
   const rows = await ctx.database.query<SegmentRow>(
-    'UPDATE segments SET name = $2, filter = $3, updated_at = now() WHERE id = $1 RETURNING id, name, filter, created_at',
-    [id, name, JSON.stringify(storable(filter))],
+    `UPDATE segments SET name = $3, filter = $4, updated_at = now() WHERE campaign_id = $1 AND id = $2
+     RETURNING id, name, filter, created_at`,
+    [ctx.campaignId, id, name, JSON.stringify(storable(filter))],
   );
   if (!rows[0]) throw notFound('segment');
   return toSegment(rows[0]);
 }
 
 export async function deleteSegment(ctx: AppContext, id: number) {
-  const rows = await ctx.database.query('DELETE FROM segments WHERE id = $1 RETURNING id', [id]);
+  const rows = await ctx.database.query(
+    'DELETE FROM segments WHERE campaign_id = $1 AND id = $2 RETURNING id',
+    [ctx.campaignId, id],
+  );
   if (!rows[0]) throw notFound('segment');
 }

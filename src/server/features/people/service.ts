@@ -28,14 +28,15 @@ type Query = Database['query'];
 
 export async function addPersonEvent(
   query: Query,
+  campaignId: number,
   personId: number,
   kind: string,
   data: Record<string, unknown> = {},
   actorId: number | null = null,
 ) {
   await query(
-    'INSERT INTO person_events (person_id, kind, data, actor_id) VALUES ($1, $2, $3, $4)',
-    [personId, kind, JSON.stringify(data), actorId],
+    'INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id) VALUES ($1, $2, $3, $4, $5)',
+    [campaignId, personId, kind, JSON.stringify(data), actorId],
   );
 }
 
@@ -45,6 +46,7 @@ export async function addPersonEvent(
  */
 export async function setConsents(
   query: Query,
+  campaignId: number,
   personId: number,
   wanted: Partial<Consents>,
   source: string,
@@ -55,25 +57,28 @@ export async function setConsents(
     consent_email: boolean;
     consent_sms: boolean;
     consent_phone: boolean;
-  }>('SELECT consent_email, consent_sms, consent_phone FROM people WHERE id = $1 FOR UPDATE', [
-    personId,
-  ]);
+  }>(
+    'SELECT consent_email, consent_sms, consent_phone FROM people WHERE campaign_id = $1 AND id = $2 FOR UPDATE',
+    [campaignId, personId],
+  );
   const current = rows[0];
   if (!current) throw notFound('person');
   for (const channel of Object.keys(channelColumn) as Channel[]) {
     const value = wanted[channel];
     const column = channelColumn[channel];
     if (value === undefined || current[column as keyof typeof current] === value) continue;
-    await query(`UPDATE people SET ${column} = $2, updated_at = now() WHERE id = $1`, [
-      personId,
-      value,
-    ]);
     await query(
-      'INSERT INTO consent_events (person_id, channel, granted, source, wording_version) VALUES ($1, $2, $3, $4, $5)',
-      [personId, channel, value, source, wordingVersion],
+      `UPDATE people SET ${column} = $3, updated_at = now() WHERE campaign_id = $1 AND id = $2`,
+      [campaignId, personId, value],
+    );
+    await query(
+      `INSERT INTO consent_events (campaign_id, person_id, channel, granted, source, wording_version)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [campaignId, personId, channel, value, source, wordingVersion],
     );
     await addPersonEvent(
       query,
+      campaignId,
       personId,
       'consent',
       { channel, granted: value, source, wordingVersion },
@@ -117,16 +122,17 @@ export async function applyConfirmedSignup(
 ) {
   await transaction(ctx.database, async (query) => {
     const claimed = await query(
-      'UPDATE signups SET confirmed_at = now() WHERE id = $1 AND confirmed_at IS NULL RETURNING id',
-      [signupId],
+      'UPDATE signups SET confirmed_at = now() WHERE campaign_id = $1 AND id = $2 AND confirmed_at IS NULL RETURNING id',
+      [ctx.campaignId, signupId],
     );
     if (claimed.length === 0) return; // confirmed concurrently
     await query(
-      `UPDATE people SET first_name = $2, last_name = $3, phone = COALESCE($4, phone), postal_code = $5,
-              commune_code = $6, commune_name = $7, departement_code = $8, locale = $9,
-              email = $10, search_text = $11, confirmed_at = COALESCE(confirmed_at, now()), updated_at = now()
-        WHERE id = $1`,
+      `UPDATE people SET first_name = $3, last_name = $4, phone = COALESCE($5, phone), postal_code = $6,
+              commune_code = $7, commune_name = $8, departement_code = $9, locale = $10,
+              email = $11, search_text = $12, confirmed_at = COALESCE(confirmed_at, now()), updated_at = now()
+        WHERE campaign_id = $1 AND id = $2`,
       [
+        ctx.campaignId,
         personId,
         data.firstName,
         data.lastName,
@@ -140,12 +146,19 @@ export async function applyConfirmedSignup(
         buildSearchText(data),
       ],
     );
-    await addPersonEvent(query, personId, 'confirmed', { source: data.source });
+    await addPersonEvent(query, ctx.campaignId, personId, 'confirmed', { source: data.source });
     // An unticked box on a new submission is not a withdrawal: only opt-ins are applied.
     const optIns: Partial<Consents> = {};
     for (const channel of ['email', 'sms', 'phone'] as const)
       if (data.consents[channel]) optIns[channel] = true;
-    await setConsents(query, personId, optIns, data.source, wordingFor(data.locale).version);
+    await setConsents(
+      query,
+      ctx.campaignId,
+      personId,
+      optIns,
+      data.source,
+      wordingFor(data.locale).version,
+    );
   });
 }
 
@@ -154,21 +167,27 @@ export async function applyConfirmedSignup(
  * records the law requires us to keep (later: donations) still point somewhere.
  */
 export async function erasePerson(ctx: AppContext, personId: number, actorId: number | null) {
+  const campaignId = ctx.campaignId;
   await transaction(ctx.database, async (query) => {
-    // The development mail catcher keeps whole mails by address: they go first.
-    await query(
-      `DELETE FROM caught_mail WHERE lower(to_address) IN
-         (SELECT email_normalized FROM people WHERE id = $1 AND email_normalized IS NOT NULL)`,
-      [personId],
+    // The development mail catcher keeps whole mails by address: they go first. It is no
+    // campaign's table, so the address is read first: no statement mixes it with people.
+    const [person] = await query<{ email_normalized: string | null }>(
+      'SELECT email_normalized FROM people WHERE campaign_id = $1 AND id = $2',
+      [campaignId, personId],
     );
+    if (person?.email_normalized) {
+      await query('DELETE FROM caught_mail WHERE lower(to_address) = $1', [
+        person.email_normalized,
+      ]);
+    }
     await query(
       `UPDATE people SET email = NULL, email_normalized = NULL, first_name = NULL, last_name = NULL, phone = NULL,
               postal_code = NULL, commune_code = NULL, commune_name = NULL, departement_code = NULL,
               referrer_url = NULL, utm_source = NULL, utm_medium = NULL, utm_campaign = NULL,
               consent_email = false, consent_sms = false, consent_phone = false, search_text = '',
               recruited_by = NULL, erased_at = now(), updated_at = now()
-        WHERE id = $1`,
-      [personId],
+        WHERE campaign_id = $1 AND id = $2`,
+      [campaignId, personId],
     );
     for (const table of [
       'sessions',
@@ -179,14 +198,23 @@ export async function erasePerson(ctx: AppContext, personId: number, actorId: nu
       'consent_events',
       'person_events',
     ]) {
-      await query(`DELETE FROM ${table} WHERE person_id = $1`, [personId]);
+      await query(`DELETE FROM ${table} WHERE campaign_id = $1 AND person_id = $2`, [
+        campaignId,
+        personId,
+      ]);
     }
-    await query(`DELETE FROM mail_outbox WHERE person_id = $1 AND status <> 'sent'`, [personId]);
+    await query(
+      `DELETE FROM mail_outbox WHERE campaign_id = $1 AND person_id = $2 AND status <> 'sent'`,
+      [campaignId, personId],
+    );
     // Template payloads hold the first name; sent mails keep only that they were sent.
-    await query('UPDATE mail_outbox SET to_address = $2, payload = NULL WHERE person_id = $1', [
-      personId,
-      'erased',
-    ]);
-    await audit({ query }, { actorId, action: 'person.erase', target: `person:${personId}` });
+    await query(
+      'UPDATE mail_outbox SET to_address = $3, payload = NULL WHERE campaign_id = $1 AND person_id = $2',
+      [campaignId, personId, 'erased'],
+    );
+    await audit(
+      { query },
+      { campaignId, actorId, action: 'person.erase', target: `person:${personId}` },
+    );
   });
 }

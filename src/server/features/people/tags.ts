@@ -6,7 +6,9 @@ import { resolveFilter } from './queries.ts';
 export async function listTags(ctx: AppContext) {
   const rows = await ctx.database.query<{ id: number; name: string; count: number }>(
     `SELECT t.id, t.name, count(pt.person_id)::int AS count
-       FROM tags t LEFT JOIN person_tags pt ON pt.tag_id = t.id GROUP BY t.id ORDER BY t.name`,
+       FROM tags t LEFT JOIN person_tags pt ON pt.campaign_id = t.campaign_id AND pt.tag_id = t.id
+      WHERE t.campaign_id = $1 GROUP BY t.campaign_id, t.id ORDER BY t.name`,
+    [ctx.campaignId],
   );
   return rows.map((r) => ({ id: Number(r.id), name: r.name, count: r.count }));
 }
@@ -15,10 +17,11 @@ export async function listTags(ctx: AppContext) {
 export async function ensureTags(ctx: AppContext, names: string[]): Promise<number[]> {
   if (names.length === 0) return [];
   const rows = await ctx.database.query<{ id: number }>(
-    `WITH input AS (SELECT DISTINCT unnest($1::text[]) AS name),
-          ins AS (INSERT INTO tags (name) SELECT name FROM input ON CONFLICT (name) DO NOTHING RETURNING id)
-     SELECT id FROM ins UNION SELECT t.id FROM tags t JOIN input i ON i.name = t.name`,
-    [names],
+    `WITH input AS (SELECT DISTINCT unnest($2::text[]) AS name),
+          ins AS (INSERT INTO tags (campaign_id, name) SELECT $1, name FROM input
+                  ON CONFLICT (campaign_id, name) DO NOTHING RETURNING id)
+     SELECT id FROM ins UNION SELECT t.id FROM tags t JOIN input i ON i.name = t.name WHERE t.campaign_id = $1`,
+    [ctx.campaignId, names],
   );
   return rows.map((r) => Number(r.id));
 }
@@ -38,23 +41,26 @@ export async function bulkTag(
   const addIds = await ensureTags(ctx, add);
   const where = target.personIds
     ? {
-        text: 'p.erased_at IS NULL AND p.id = ANY($1::bigint[])',
-        params: [target.personIds] as unknown[],
+        text: 'p.campaign_id = $1 AND p.erased_at IS NULL AND p.id = ANY($2::bigint[])',
+        params: [ctx.campaignId, target.personIds] as unknown[],
+        campaignParam: '$1',
       }
     : await resolveFilter(ctx, target.filter!);
   const n = where.params.length;
+  const campaign = where.campaignParam;
   const matched = await ctx.database.query<{ id: number }>(
     `WITH target AS (SELECT p.id FROM people p WHERE ${where.text}),
           added AS (
-            INSERT INTO person_tags (person_id, tag_id)
-            SELECT target.id, tag.id FROM target CROSS JOIN unnest($${n + 1}::bigint[]) AS tag(id)
-            ON CONFLICT DO NOTHING),
+            INSERT INTO person_tags (campaign_id, person_id, tag_id)
+            SELECT ${campaign}, target.id, tag.id FROM target CROSS JOIN unnest($${n + 1}::bigint[]) AS tag(id)
+            ON CONFLICT (campaign_id, person_id, tag_id) DO NOTHING),
           removed AS (
             DELETE FROM person_tags pt USING tags t
-             WHERE pt.tag_id = t.id AND t.name = ANY($${n + 2}::text[]) AND pt.person_id IN (SELECT id FROM target)),
+             WHERE pt.campaign_id = ${campaign} AND t.campaign_id = pt.campaign_id AND pt.tag_id = t.id
+               AND t.name = ANY($${n + 2}::text[]) AND pt.person_id IN (SELECT id FROM target)),
           events AS (
-            INSERT INTO person_events (person_id, kind, data, actor_id)
-            SELECT id, 'tags', $${n + 3}, $${n + 4} FROM target)
+            INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id)
+            SELECT ${campaign}, id, 'tags', $${n + 3}, $${n + 4} FROM target)
      SELECT count(*)::int AS id FROM target`,
     [...where.params, addIds, remove, JSON.stringify({ added: add, removed: remove }), actorId],
   );

@@ -52,9 +52,15 @@ function signupIdFromToken(ctx: AppContext, token: string): number | null {
 /** Renders queued confirmation mails; the payload is what the sign-up statement wrote. */
 export function registerRecruitmentMail(ctx: AppContext) {
   registerMailTemplate('signup_confirmation', async (payload) => {
-    const p = payload as { signupId: number; firstName: string; locale: 'fr' | 'en' };
+    const p = payload as {
+      signupId: number;
+      campaignId: number;
+      firstName: string;
+      locale: 'fr' | 'en';
+    };
     const url = `${ctx.config.publicUrl}/confirm?token=${signupToken(ctx, p.signupId)}`;
-    return signupConfirmationMail(p.locale, await campaignName(ctx.database), p.firstName, url);
+    const name = await campaignName(ctx.database, p.campaignId);
+    return signupConfirmationMail(p.locale, name, p.firstName, url);
   });
 }
 
@@ -70,7 +76,7 @@ export async function signup(ctx: AppContext, input: SignupInput): Promise<void>
     utmCampaign: input.utmCampaign || null,
     referrerUrl: input.referrerUrl || null,
   };
-  await signupWriter(ctx.database).write({
+  await signupWriter(ctx.database, ctx.campaignId).write({
     ...data,
     ...attribution,
     ref: input.ref ?? '',
@@ -101,8 +107,8 @@ export async function confirmSignup(
     confirmed_at: Date | null;
   }>(
     `SELECT id, person_id, data, confirmed_at FROM signups
-      WHERE id = $1 AND created_at > now() - make_interval(days => $2)`,
-    [signupId, ctx.config.UNCONFIRMED_RETENTION_DAYS],
+      WHERE campaign_id = $3 AND id = $1 AND created_at > now() - make_interval(days => $2)`,
+    [signupId, ctx.config.UNCONFIRMED_RETENTION_DAYS, ctx.campaignId],
   );
   const row = rows[0];
   if (!row) throw invalidToken();
@@ -118,22 +124,25 @@ export async function purgeUnconfirmed(
   const people = await ctx.database.query<{ id: number }>(
     `WITH doomed AS (
        SELECT p.id FROM people p
-        WHERE p.confirmed_at IS NULL AND p.import_id IS NULL AND p.erased_at IS NULL
+        WHERE p.campaign_id = $2 AND p.confirmed_at IS NULL AND p.import_id IS NULL AND p.erased_at IS NULL
           AND p.source IN ('signup', 'embed')
           AND p.created_at < now() - make_interval(days => $1)
-          AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = p.id)
-          AND NOT EXISTS (SELECT 1 FROM signups s WHERE s.person_id = p.id AND s.created_at >= now() - make_interval(days => $1))
-     ), ev AS (DELETE FROM person_events WHERE person_id IN (SELECT id FROM doomed)),
-        tg AS (DELETE FROM person_tags WHERE person_id IN (SELECT id FROM doomed)),
-        ce AS (DELETE FROM consent_events WHERE person_id IN (SELECT id FROM doomed)),
-        ob AS (DELETE FROM mail_outbox WHERE person_id IN (SELECT id FROM doomed) AND status = 'pending'),
-        lc AS (DELETE FROM login_codes WHERE person_id IN (SELECT id FROM doomed))
-     DELETE FROM people WHERE id IN (SELECT id FROM doomed) RETURNING id`,
-    [days],
+          AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.campaign_id = $2 AND a.person_id = p.id)
+          AND NOT EXISTS (SELECT 1 FROM signups s WHERE s.campaign_id = $2 AND s.person_id = p.id
+                             AND s.created_at >= now() - make_interval(days => $1))
+     ), ev AS (DELETE FROM person_events WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
+        tg AS (DELETE FROM person_tags WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
+        ce AS (DELETE FROM consent_events WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
+        ob AS (DELETE FROM mail_outbox
+                WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed) AND status = 'pending'),
+        lc AS (DELETE FROM login_codes WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed))
+     DELETE FROM people WHERE campaign_id = $2 AND id IN (SELECT id FROM doomed) RETURNING id`,
+    [days, ctx.campaignId],
   );
   const signups = await ctx.database.query<{ id: number }>(
-    `DELETE FROM signups WHERE confirmed_at IS NULL AND created_at < now() - make_interval(days => $1) RETURNING id`,
-    [days],
+    `DELETE FROM signups WHERE campaign_id = $2 AND confirmed_at IS NULL
+        AND created_at < now() - make_interval(days => $1) RETURNING id`,
+    [days, ctx.campaignId],
   );
   return { signups: signups.length, people: people.length };
 }

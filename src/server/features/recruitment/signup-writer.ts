@@ -50,6 +50,7 @@ const columns: Array<keyof SignupRow> = [
  * (a new person gets the form's data; a known one is left untouched), one `signups` row per
  * submission, one template mail per submission in the outbox.
  */
+const CAMPAIGN = columns.length + 2;
 const statement = `
   WITH input AS (
     SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')}, $${columns.length + 1}::text[])
@@ -57,28 +58,34 @@ const statement = `
                            commune_name, departement_code, locale, source, referrer_url, utm_source, utm_medium,
                            utm_campaign, ref, search_text, data, recruit_code, ord)
   ), p AS (
-    INSERT INTO people (email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
+    INSERT INTO people (campaign_id, email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
                         commune_name, departement_code, locale, source, recruit_code, recruited_by,
                         referrer_url, utm_source, utm_medium, utm_campaign, search_text)
     SELECT DISTINCT ON (i.email_normalized)
-           i.email, i.email_normalized, i.first_name, i.last_name, i.phone, i.postal_code, i.commune_code,
+           $${CAMPAIGN}::int, i.email, i.email_normalized, i.first_name, i.last_name, i.phone, i.postal_code, i.commune_code,
            i.commune_name, i.departement_code, i.locale, i.source, i.recruit_code,
-           (SELECT r.id FROM people r WHERE r.recruit_code = i.ref AND r.erased_at IS NULL),
+           (SELECT r.id FROM people r
+             WHERE r.campaign_id = $${CAMPAIGN} AND r.recruit_code = i.ref AND r.erased_at IS NULL),
            i.referrer_url, i.utm_source, i.utm_medium, i.utm_campaign, i.search_text
       FROM input i ORDER BY i.email_normalized, i.ord
-    ON CONFLICT (email_normalized) DO UPDATE SET updated_at = people.updated_at
+    ON CONFLICT (campaign_id, email_normalized) DO UPDATE SET updated_at = people.updated_at
     RETURNING id, email_normalized
   ), s AS (
-    INSERT INTO signups (person_id, data, source)
-    SELECT p.id, i.data::jsonb, i.source FROM input i JOIN p USING (email_normalized) ORDER BY i.ord
+    INSERT INTO signups (campaign_id, person_id, data, source)
+    SELECT $${CAMPAIGN}, p.id, i.data::jsonb, i.source FROM input i JOIN p USING (email_normalized) ORDER BY i.ord
     RETURNING id, person_id, data
   )
-  INSERT INTO mail_outbox (kind, person_id, to_address, template, payload)
-  SELECT 'signup_confirmation', s.person_id, s.data->>'email', 'signup_confirmation',
-         jsonb_build_object('signupId', s.id, 'firstName', s.data->>'firstName', 'locale', s.data->>'locale')
+  INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, template, payload)
+  SELECT $${CAMPAIGN}, 'signup_confirmation', s.person_id, s.data->>'email', 'signup_confirmation',
+         jsonb_build_object('signupId', s.id, 'campaignId', $${CAMPAIGN}::int, 'firstName', s.data->>'firstName',
+                            'locale', s.data->>'locale')
     FROM s`;
 
-async function writeBatch(database: Database, rows: SignupRow[]): Promise<void> {
+async function writeBatch(
+  database: Database,
+  campaignId: number,
+  rows: SignupRow[],
+): Promise<void> {
   const params: unknown[][] = columns.map((column) => rows.map((row) => row[column]));
   // A fresh recruitment code may, very rarely, collide with an existing one: draw again.
   for (let attempt = 1; ; attempt++) {
@@ -86,6 +93,7 @@ async function writeBatch(database: Database, rows: SignupRow[]): Promise<void> 
       await database.prepared('signup_batch', statement, [
         ...params,
         rows.map(() => recruitCode()),
+        campaignId,
       ]);
       return;
     } catch (error) {
@@ -114,7 +122,10 @@ export class SignupWriter {
   private queue: Pending[] = [];
   private inFlight = 0;
 
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly campaignId: number,
+  ) {}
 
   write(row: SignupRow): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -138,6 +149,7 @@ export class SignupWriter {
     try {
       await writeBatch(
         this.database,
+        this.campaignId,
         batch.map((p) => p.row),
       );
       for (const p of batch) p.resolve();
@@ -148,16 +160,18 @@ export class SignupWriter {
       }
       // One bad row must not fail its neighbours: write each alone to find it.
       for (const p of batch) {
-        await writeBatch(this.database, [p.row]).then(p.resolve, p.reject);
+        await writeBatch(this.database, this.campaignId, [p.row]).then(p.resolve, p.reject);
       }
     }
   }
 }
 
-const writers = new WeakMap<Database, SignupWriter>();
+const writers = new WeakMap<Database, Map<number, SignupWriter>>();
 
-export function signupWriter(database: Database): SignupWriter {
-  let writer = writers.get(database);
-  if (!writer) writers.set(database, (writer = new SignupWriter(database)));
+export function signupWriter(database: Database, campaignId: number): SignupWriter {
+  let byCampaign = writers.get(database);
+  if (!byCampaign) writers.set(database, (byCampaign = new Map()));
+  let writer = byCampaign.get(campaignId);
+  if (!writer) byCampaign.set(campaignId, (writer = new SignupWriter(database, campaignId)));
   return writer;
 }

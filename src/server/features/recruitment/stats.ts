@@ -22,13 +22,15 @@ export async function recruitmentStats(
   const end = to ?? todayIn(tz);
   const start = from ?? new Date(Date.parse(end) - 89 * 86400_000).toISOString().slice(0, 10);
   const q = ctx.database.query;
-  const range = `p.created_at >= ($1::date)::timestamp AT TIME ZONE $3 AND p.created_at < ($2::date + 1)::timestamp AT TIME ZONE $3`;
+  const range = `p.campaign_id = $4 AND p.created_at >= ($1::date)::timestamp AT TIME ZONE $3 AND p.created_at < ($2::date + 1)::timestamp AT TIME ZONE $3`;
+  const rangeParams = [start, end, tz, ctx.campaignId];
   const [totals, perDay, bySource, byUtm, byDep, top] = await Promise.all([
     q<{ people: number; confirmed: number; d7: number; d30: number }>(
       `SELECT count(*)::int AS people, count(confirmed_at)::int AS confirmed,
               count(*) FILTER (WHERE created_at > now() - interval '7 days')::int AS d7,
               count(*) FILTER (WHERE created_at > now() - interval '30 days')::int AS d30
-         FROM people WHERE erased_at IS NULL`,
+         FROM people WHERE campaign_id = $1 AND erased_at IS NULL`,
+      [ctx.campaignId],
     ),
     q<{ day: string; signups: number; confirmed: number }>(
       `SELECT to_char(d, 'YYYY-MM-DD') AS day, coalesce(x.signups, 0)::int AS signups, coalesce(x.confirmed, 0)::int AS confirmed
@@ -36,29 +38,29 @@ export async function recruitmentStats(
          LEFT JOIN (SELECT (p.created_at AT TIME ZONE $3)::date AS day, count(*) AS signups, count(p.confirmed_at) AS confirmed
                       FROM people p WHERE p.erased_at IS NULL AND ${range} GROUP BY 1) x ON x.day = d::date
         ORDER BY d`,
-      [start, end, tz],
+      rangeParams,
     ),
     q<{ source: string; count: number }>(
       `SELECT p.source, count(*)::int AS count FROM people p WHERE p.erased_at IS NULL AND ${range} GROUP BY 1 ORDER BY 2 DESC`,
-      [start, end, tz],
+      rangeParams,
     ),
     q<{ source: string; count: number }>(
       `SELECT coalesce(p.utm_source, '(none)') AS source, count(*)::int AS count FROM people p
         WHERE p.erased_at IS NULL AND ${range} GROUP BY 1 ORDER BY 2 DESC LIMIT 20`,
-      [start, end, tz],
+      rangeParams,
     ),
     q<{ code: string; count: number }>(
       `SELECT p.departement_code AS code, count(*)::int AS count FROM people p
         WHERE p.erased_at IS NULL AND p.departement_code IS NOT NULL AND ${range} GROUP BY 1 ORDER BY 2 DESC`,
-      [start, end, tz],
+      rangeParams,
     ),
     q<{ person_id: number; name: string; recruited: number; confirmed: number }>(
       `SELECT r.id AS person_id, concat_ws(' ', r.first_name, r.last_name) AS name,
               count(*)::int AS recruited, count(p.confirmed_at)::int AS confirmed
-         FROM people p JOIN people r ON r.id = p.recruited_by
+         FROM people p JOIN people r ON r.campaign_id = p.campaign_id AND r.id = p.recruited_by
         WHERE p.erased_at IS NULL AND r.erased_at IS NULL AND ${range}
-        GROUP BY r.id ORDER BY recruited DESC, r.id LIMIT 20`,
-      [start, end, tz],
+        GROUP BY r.campaign_id, r.id ORDER BY recruited DESC, r.id LIMIT 20`,
+      rangeParams,
     ),
   ]);
   const t = totals[0];

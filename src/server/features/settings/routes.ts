@@ -14,7 +14,7 @@ export const settingsRoutes =
         config: { access: { public: true } },
         schema: { tags: ['site'], response: { 200: publicSiteSchema } },
       },
-      () => readPublicSite(ctx.database),
+      () => readPublicSite(ctx.database, ctx.campaignId),
     );
 
     app.put(
@@ -24,13 +24,14 @@ export const settingsRoutes =
         schema: { tags: ['site'], body: homeContentSchema, response: { 200: publicSiteSchema } },
       },
       async (request) => {
-        await writeSetting(ctx.database, 'home', request.body);
+        await writeSetting(ctx.database, ctx.campaignId, 'home', request.body);
         await audit(ctx.database, {
+          campaignId: ctx.campaignId,
           actorId: currentAuth(request).personId,
           action: 'settings.home.update',
           ip: request.ip,
         });
-        return readPublicSite(ctx.database);
+        return readPublicSite(ctx.database, ctx.campaignId);
       },
     );
   };

@@ -32,27 +32,37 @@ export function wordingFor(locale: 'fr' | 'en'): ConsentWording {
   return consentWording[locale];
 }
 
-/** Per database: tests run several apps (engines) in one process. */
-const campaignNames = new WeakMap<Database, { value: string; until: number }>();
+/** Per database and campaign: tests run several apps (engines, campaigns) in one process. */
+const campaignNames = new WeakMap<Database, Map<number, { value: string; until: number }>>();
 
-async function readSetting<T>(database: Database, key: string): Promise<T | undefined> {
-  const rows = await database.query<{ value: T }>('SELECT value FROM settings WHERE key = $1', [
-    key,
-  ]);
+async function readSetting<T>(
+  database: Database,
+  campaignId: number,
+  key: string,
+): Promise<T | undefined> {
+  const rows = await database.query<{ value: T }>(
+    'SELECT value FROM settings WHERE campaign_id = $1 AND key = $2',
+    [campaignId, key],
+  );
   return rows[0]?.value;
 }
 
-export async function writeSetting(database: Database, key: string, value: unknown): Promise<void> {
+export async function writeSetting(
+  database: Database,
+  campaignId: number,
+  key: string,
+  value: unknown,
+): Promise<void> {
   await database.query(
-    `INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, now())
-     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-    [key, JSON.stringify(value)],
+    `INSERT INTO settings (campaign_id, key, value, updated_at) VALUES ($1, $2, $3, now())
+     ON CONFLICT (campaign_id, key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    [campaignId, key, JSON.stringify(value)],
   );
-  campaignNames.delete(database);
+  campaignNames.get(database)?.delete(campaignId);
 }
 
-export async function readPublicSite(database: Database): Promise<PublicSite> {
-  const home = (await readSetting<HomeContent>(database, 'home')) ?? defaultHome;
+export async function readPublicSite(database: Database, campaignId: number): Promise<PublicSite> {
+  const home = (await readSetting<HomeContent>(database, campaignId, 'home')) ?? defaultHome;
   return { home: { ...defaultHome, ...home }, consentWording };
 }
 
@@ -60,10 +70,12 @@ export async function readPublicSite(database: Database): Promise<PublicSite> {
  * The campaign name goes in every login and confirmation mail; a few seconds of staleness
  * is fine (this process drops it at once when it writes a setting).
  */
-export async function campaignName(database: Database): Promise<string> {
-  const cached = campaignNames.get(database);
+export async function campaignName(database: Database, campaignId: number): Promise<string> {
+  let names = campaignNames.get(database);
+  if (!names) campaignNames.set(database, (names = new Map()));
+  const cached = names.get(campaignId);
   if (cached && cached.until > Date.now()) return cached.value;
-  const { home } = await readPublicSite(database);
-  campaignNames.set(database, { value: home.campaignName, until: Date.now() + 10_000 });
+  const { home } = await readPublicSite(database, campaignId);
+  names.set(campaignId, { value: home.campaignName, until: Date.now() + 10_000 });
   return home.campaignName;
 }

@@ -20,10 +20,15 @@ export async function listImports(ctx: AppContext, page: number) {
   }>(
     `SELECT i.id, i.status, i.file_name, i.total_rows, i.created_count, i.merged_count, i.invalid_rows,
             i.created_at, i.finished_at, nullif(concat_ws(' ', p.first_name, p.last_name), '') AS created_by_name
-       FROM imports i LEFT JOIN people p ON p.id = i.created_by
+       FROM imports i LEFT JOIN people p ON p.campaign_id = i.campaign_id AND p.id = i.created_by
+      WHERE i.campaign_id = $1
       ORDER BY i.id DESC LIMIT ${IMPORTS_PAGE_SIZE} OFFSET ${offset}`,
+    [ctx.campaignId],
   );
-  const [{ n }] = await ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM imports');
+  const [{ n }] = await ctx.database.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM imports WHERE campaign_id = $1',
+    [ctx.campaignId],
+  );
   const items: ImportSummary[] = rows.map((r) => ({
     id: Number(r.id),
     status: r.status,

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport, PersonDetail } from '../../../../contracts/people.ts';
-import { runImport } from './service.ts';
+import { forCampaign, type AppContext } from '../../../core/context.ts';
+import { createCampaign } from '../../campaigns/service.ts';
+import { listImports } from './history.ts';
+import { createImport, importErrorRows, importReport, runImport, storeImport } from './service.ts';
+import { parseOptions, type Upload } from './upload.ts';
 import {
   Browser,
   createTestApp,
@@ -79,8 +86,8 @@ describe.each(engines)('people import on %s', (engine) => {
   const person = async (email: string) =>
     (
       await t.ctx.database.query<Record<string, unknown>>(
-        'SELECT * FROM people WHERE email_normalized = $1',
-        [email],
+        'SELECT * FROM people WHERE campaign_id = $1 AND email_normalized = $2',
+        [t.ctx.campaignId, email],
       )
     )[0];
   const unchanged = async (work: () => Promise<void>) => {
@@ -104,12 +111,14 @@ describe.each(engines)('people import on %s', (engine) => {
     admin = await staffBrowser(t, 'boss@levier.test', ['admin']);
     // Existing people the files merge into: one by email, one (without email) by phone.
     await t.ctx.database.query(
-      `INSERT INTO people (email, email_normalized, first_name, source, recruit_code, search_text)
-       VALUES ('Known@Example.org', 'known@example.org', 'Known', 'signup', 'known0001', 'known')`,
+      `INSERT INTO people (campaign_id, email, email_normalized, first_name, source, recruit_code, search_text)
+       VALUES ($1, 'Known@Example.org', 'known@example.org', 'Known', 'signup', 'known0001', 'known')`,
+      [t.ctx.campaignId],
     );
     await t.ctx.database.query(
-      `INSERT INTO people (phone, last_name, source, recruit_code, search_text, consent_sms)
-       VALUES ('+33699999999', 'Phoned', 'field', 'phone0001', 'phoned', true)`,
+      `INSERT INTO people (campaign_id, phone, last_name, source, recruit_code, search_text, consent_sms)
+       VALUES ($1, '+33699999999', 'Phoned', 'field', 'phone0001', 'phoned', true)`,
+      [t.ctx.campaignId],
     );
   });
   afterAll(async () => {
@@ -603,6 +612,136 @@ describe.each(engines)('people import on %s', (engine) => {
         .statusCode,
     ).toBe(200);
     expect((await staff.get('/api/people/imports/999999')).statusCode).toBe(404);
+  });
+
+  /** A file as the upload route spools it, for calling the service directly. */
+  const spooled = async (csv: string, options: Record<string, unknown> = {}): Promise<Upload> => {
+    const dir = await mkdtemp(join(tmpdir(), 'levier-import-test-'));
+    const path = join(dir, 'people.csv');
+    await writeFile(path, csv);
+    return {
+      path,
+      fileName: 'people.csv',
+      size: Buffer.byteLength(csv),
+      encoding: 'utf-8',
+      options: parseOptions({ mapping: {}, ...options }),
+      dispose: () => rm(dir, { recursive: true, force: true }),
+    };
+  };
+  const settled = async (ctx: AppContext, id: number): Promise<ImportReport> => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const report = await importReport(ctx, id);
+      if (!['queued', 'running'].includes(report.status)) return report;
+      if (Date.now() > deadline) throw new Error(`import ${id} still ${report.status}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const errorsOf = async (ctx: AppContext, id: number) => {
+    const errors: string[] = [];
+    for await (const batch of importErrorRows(ctx, id))
+      errors.push(...batch.map((e) => `${e.line}:${e.code}`));
+    return errors;
+  };
+
+  it('keeps campaigns sharing the database apart: no merge into, read or run of the other campaign', async () => {
+    const other = forCampaign(t.ctx, (await createCampaign(t.ctx.database, 'Autre')).id);
+    expect(other.campaignId).not.toBe(t.ctx.campaignId);
+    // The other campaign has the email and the phone of the file below (and a recruit code of ours).
+    await t.ctx.database.query(
+      `INSERT INTO people (campaign_id, email, email_normalized, first_name, phone, source, recruit_code, search_text)
+       VALUES ($1, 'Shared@Example.org', 'shared@example.org', 'Autre', NULL, 'signup', 'known0001', 'autre'),
+              ($1, NULL, NULL, 'Appel', '+33655555555', 'field', 'phone0001', 'appel')`,
+      [other.campaignId],
+    );
+    const otherPeople = () =>
+      t.ctx.database.query<Record<string, unknown>>(
+        'SELECT * FROM people WHERE campaign_id = $1 ORDER BY id',
+        [other.campaignId],
+      );
+    const otherRows = async () => [
+      await count('tags WHERE campaign_id = $1', [other.campaignId]),
+      await count('person_tags WHERE campaign_id = $1', [other.campaignId]),
+      await count('consent_events WHERE campaign_id = $1', [other.campaignId]),
+      await count('person_events WHERE campaign_id = $1', [other.campaignId]),
+      await count('imports WHERE campaign_id = $1', [other.campaignId]),
+    ];
+    const before = await otherPeople();
+    expect(before).toHaveLength(2);
+
+    // Campaign 1 imports the same email and phone: two new people of its own, nothing merged.
+    const csv =
+      'email,first name,last name,phone,tags,consent email\n' +
+      'shared@example.org,Ann,Shared,,isolated,oui\n' +
+      ',,Phone-only,06 55 55 55 55,isolated,\n';
+    const preview = (
+      await upload(admin, '/api/people/imports/preview', csv, { mapping: {} })
+    ).json() as ImportReport;
+    expect(preview).toMatchObject({ validRows: 2, wouldMerge: 0 });
+    const report = await importFile(admin, csv, { tags: ['isolation'] });
+    expect(report).toMatchObject({ status: 'applied', createdCount: 2, mergedCount: 0 });
+    const mine = await person('shared@example.org');
+    expect(mine).toMatchObject({
+      campaign_id: t.ctx.campaignId,
+      first_name: 'Ann',
+      last_name: 'Shared',
+      consent_email: true,
+      import_id: report.id,
+    });
+    expect(mine.id).not.toBe(before[0].id);
+    expect(
+      await count('people WHERE campaign_id = $1 AND phone = $2', [
+        t.ctx.campaignId,
+        '+33655555555',
+      ]),
+    ).toBe(1);
+    expect(await otherPeople()).toEqual(before);
+    expect(await otherRows()).toEqual([0, 0, 0, 0, 0]);
+
+    // An import of campaign 1, stored but not run: campaign 2 can neither read, list nor run it.
+    const file = await spooled('email\nqueued1@example.org\nnot-an-email\n', {
+      applyValidRows: true,
+    });
+    try {
+      const queuedId = await storeImport(t.ctx, file, null);
+      await expect(importReport(other, queuedId)).rejects.toMatchObject({
+        status: 404,
+        code: 'not_found',
+      });
+      expect(await listImports(other, 1)).toMatchObject({ items: [], total: 0 });
+      await runImport(other, queuedId);
+      expect(await importReport(t.ctx, queuedId)).toMatchObject({ status: 'queued' });
+      expect(await count("people WHERE email_normalized = 'queued1@example.org'")).toBe(0);
+      await runImport(t.ctx, queuedId);
+      expect(await importReport(t.ctx, queuedId)).toMatchObject({
+        status: 'applied',
+        createdCount: 1,
+      });
+      expect(await errorsOf(t.ctx, queuedId)).toEqual(['3:invalid_email']);
+      expect(await errorsOf(other, queuedId)).toEqual([]);
+    } finally {
+      await file.dispose();
+    }
+    expect(await otherPeople()).toEqual(before);
+    expect(await otherRows()).toEqual([0, 0, 0, 0, 0]);
+
+    // Campaign 2's own import, queued on the shared queue and run by this process's worker:
+    // it merges into campaign 2's person and leaves campaign 1's untouched.
+    const otherFile = await spooled('email,last name\nshared@example.org,Merged\n');
+    try {
+      const queued = await createImport(other, otherFile, null);
+      expect(await settled(other, queued.id!)).toMatchObject({
+        status: 'applied',
+        createdCount: 0,
+        mergedCount: 1,
+      });
+    } finally {
+      await otherFile.dispose();
+    }
+    const [theirs] = await otherPeople();
+    expect(theirs).toMatchObject({ id: before[0].id, first_name: 'Autre', last_name: 'Merged' });
+    expect(await person('shared@example.org')).toMatchObject({ id: mine.id, last_name: 'Shared' });
+    expect((await listImports(other, 1)).total).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
-import type { AppContext } from '../../../core/context.ts';
-import { IMPORT_QUEUE, runImport } from './service.ts';
+import { forCampaign, type AppContext } from '../../../core/context.ts';
+import { IMPORT_QUEUE, runImport, type ImportJob } from './service.ts';
 
 /**
  * The import queue. A job that outlives its expiry is retried, and so is one whose process
@@ -14,11 +14,9 @@ export async function registerImportJob(ctx: AppContext, work: boolean): Promise
     expireInHours: 1,
   });
   if (!work) return;
-  await ctx.boss.work<{ importId: number }>(
-    IMPORT_QUEUE,
-    { pollingIntervalSeconds: 1 },
-    async ([job]) => {
-      await runImport(ctx, job.data.importId);
-    },
-  );
+  // The job runs for the campaign that queued it, which may not be this process's own. A job
+  // queued before campaigns existed (migration 0009) has none: its rows became campaign 1.
+  await ctx.boss.work<ImportJob>(IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    await runImport(forCampaign(ctx, job.data.campaignId ?? 1), job.data.importId);
+  });
 }

@@ -59,7 +59,7 @@ export function mergedPerson(r: MergeRow): Written {
 const arrayType = (column: string) => (column.startsWith('consent_') ? 'boolean' : 'text');
 
 /**
- * Merges one batch of the merges table into people: the rows are read and locked, merged in
+ * Merges one batch of the merges table into the campaign's people: the rows are read and locked, merged in
  * JS (so the search text comes from buildSearchText, like everywhere else) and written back
  * with ONE set-based UPDATE, once per person and only for people who change. Returns the ids
  * of the people merged (erased ones are skipped).
@@ -67,6 +67,7 @@ const arrayType = (column: string) => (column.startsWith('consent_') ? 'boolean'
 export async function mergeBatch(
   query: Query,
   merges: string,
+  campaignId: number,
   after: number,
   upTo: number,
 ): Promise<number[]> {
@@ -76,11 +77,11 @@ export async function mergeBatch(
             p.confirmed_at IS NOT NULL AS confirmed, b.email AS m_email, b.email_normalized AS m_email_normalized,
             b.first_name AS m_first_name, b.last_name AS m_last_name, b.phone AS m_phone, b.place AS m_place,
             b.consent_email AS m_consent_email, b.consent_sms AS m_consent_sms, b.consent_phone AS m_consent_phone
-       FROM ${merges} b JOIN people p ON p.id = b.person_id
-      WHERE b.person_id > $1 AND b.person_id <= $2 AND p.erased_at IS NULL
+       FROM ${merges} b JOIN people p ON p.campaign_id = $1 AND p.id = b.person_id
+      WHERE b.person_id > $2 AND b.person_id <= $3 AND p.erased_at IS NULL
       ORDER BY p.id
         FOR UPDATE OF p`,
-    [after, upTo],
+    [campaignId, after, upTo],
   );
   const changed: Array<Written & { id: number; search_text: string }> = [];
   for (const row of rows) {
@@ -104,10 +105,10 @@ export async function mergeBatch(
     await query(
       `UPDATE people p SET ${columns.map((c) => `${c} = u.${c}`).join(', ')},
               confirmed_at = coalesce(p.confirmed_at, now()), updated_at = now()
-         FROM unnest($1::bigint[], ${columns.map((c, i) => `$${i + 2}::${arrayType(c)}[]`).join(', ')})
+         FROM unnest($2::bigint[], ${columns.map((c, i) => `$${i + 3}::${arrayType(c)}[]`).join(', ')})
               AS u(id, ${columns.join(', ')})
-        WHERE p.id = u.id`,
-      [changed.map((r) => r.id), ...columns.map((c) => changed.map((r) => r[c]))],
+        WHERE p.campaign_id = $1 AND p.id = u.id`,
+      [campaignId, changed.map((r) => r.id), ...columns.map((c) => changed.map((r) => r[c]))],
     );
   }
   return rows.map((r) => Number(r.id));

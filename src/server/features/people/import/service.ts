@@ -24,6 +24,13 @@ import { fileChunks, storeFile, storedChunks, type Upload } from './upload.ts';
 
 export const IMPORT_QUEUE = 'people.import';
 
+/** What the import job receives: a worker may run the jobs of every campaign of the database. */
+export interface ImportJob {
+  /** Absent from jobs queued before migration 0009 (campaign 1's). */
+  campaignId?: number;
+  importId: number;
+}
+
 /** Share of the progress bar for reading and staging the file; applying takes the rest. */
 const READ_SHARE = 0.5;
 
@@ -46,7 +53,7 @@ export async function previewImport(ctx: AppContext, upload: Upload): Promise<Im
     const warnings = duplicateRows
       ? await duplicateWarnings(session.query, tables, REPORTED_ERRORS)
       : [];
-    const { merge } = await matchTargets(session.query, tables);
+    const { merge } = await matchTargets(session.query, tables, ctx.campaignId);
     return {
       id: null,
       status: 'preview',
@@ -85,7 +92,8 @@ export async function createImport(
 ): Promise<ImportReport> {
   const id = await storeImport(ctx, upload, actorId);
   try {
-    await ctx.boss.send(IMPORT_QUEUE, { importId: id });
+    const job: ImportJob = { campaignId: ctx.campaignId, importId: id };
+    await ctx.boss.send(IMPORT_QUEUE, job);
   } catch (error) {
     await fail(ctx, id, error);
   }
@@ -106,9 +114,10 @@ export async function storeImport(
   const options = { ...upload.options, mapping };
   return transaction(ctx.database, async (query) => {
     const [row] = await query<{ id: number }>(
-      `INSERT INTO imports (status, file_name, mapping, options, headers, sample, encoding, delimiter, file_size, created_by)
-       VALUES ('queued', $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      `INSERT INTO imports (campaign_id, status, file_name, mapping, options, headers, sample, encoding, delimiter, file_size, created_by)
+       VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
+        ctx.campaignId,
         upload.fileName,
         JSON.stringify(mapping),
         JSON.stringify(options),
@@ -120,7 +129,7 @@ export async function storeImport(
         actorId,
       ],
     );
-    await storeFile(query, Number(row.id), upload.path);
+    await storeFile(query, ctx.campaignId, Number(row.id), upload.path);
     return Number(row.id);
   });
 }
@@ -151,9 +160,10 @@ interface ImportRowData {
 }
 
 export async function importReport(ctx: AppContext, id: number): Promise<ImportReport> {
-  const [row] = await ctx.database.query<ImportRowData>('SELECT * FROM imports WHERE id = $1', [
-    id,
-  ]);
+  const [row] = await ctx.database.query<ImportRowData>(
+    'SELECT * FROM imports WHERE campaign_id = $1 AND id = $2',
+    [ctx.campaignId, id],
+  );
   if (!row) throw notFound('import');
   return {
     id: Number(row.id),
@@ -178,11 +188,17 @@ export async function importReport(ctx: AppContext, id: number): Promise<ImportR
   };
 }
 
-async function saveErrors(query: Query, importId: number, errors: RowError[]): Promise<void> {
+async function saveErrors(
+  query: Query,
+  campaignId: number,
+  importId: number,
+  errors: RowError[],
+): Promise<void> {
   await query(
-    `INSERT INTO import_errors (import_id, line, field, code, message, severity)
-     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+    `INSERT INTO import_errors (campaign_id, import_id, line, field, code, message, severity)
+     SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[])`,
     [
+      campaignId,
       importId,
       errors.map((e) => e.line),
       errors.map((e) => e.field),
@@ -205,21 +221,24 @@ interface Totals {
 /** Records the end of a run (in the apply transaction when it applied) and drops the stored file. */
 async function finish(
   query: Query,
+  campaignId: number,
   importId: number,
   status: 'applied' | 'rejected',
   totals: Totals,
   result: { created: number; merged: number },
 ) {
   await query(
-    `UPDATE imports SET status = $2, total_rows = $3, valid_rows = $4, invalid_rows = $5, error_count = $6,
-            duplicate_rows = $7, would_merge = $8, created_count = $9, merged_count = $10, progress = 1,
+    `UPDATE imports SET status = $3, total_rows = $4, valid_rows = $5, invalid_rows = $6, error_count = $7,
+            duplicate_rows = $8, would_merge = $9, created_count = $10, merged_count = $11, progress = 1,
             finished_at = now(),
             errors = coalesce((SELECT jsonb_agg(jsonb_build_object('line', line, 'field', field, 'code', code,
                                        'message', message, 'severity', severity) ORDER BY line, id)
-                                 FROM (SELECT * FROM import_errors WHERE import_id = $1 ORDER BY line, id LIMIT ${REPORTED_ERRORS}) e),
+                                 FROM (SELECT * FROM import_errors WHERE campaign_id = $1 AND import_id = $2
+                                        ORDER BY line, id LIMIT ${REPORTED_ERRORS}) e),
                               '[]'::jsonb)
-      WHERE id = $1`,
+      WHERE campaign_id = $1 AND id = $2`,
     [
+      campaignId,
       importId,
       status,
       totals.totalRows,
@@ -232,7 +251,10 @@ async function finish(
       result.merged,
     ],
   );
-  await query('DELETE FROM import_files WHERE import_id = $1', [importId]);
+  await query('DELETE FROM import_files WHERE campaign_id = $1 AND import_id = $2', [
+    campaignId,
+    importId,
+  ]);
 }
 
 async function fail(ctx: AppContext, importId: number, error: unknown) {
@@ -246,10 +268,14 @@ async function fail(ctx: AppContext, importId: number, error: unknown) {
             'The import stopped on an unexpected error and applied nothing. Try again; if it fails again, ask an administrator to look at the server log.',
         };
   await ctx.database.query(
-    `UPDATE imports SET status = 'failed', problem = $2, finished_at = now() WHERE id = $1`,
-    [importId, JSON.stringify(problem)],
+    `UPDATE imports SET status = 'failed', problem = $3, finished_at = now()
+      WHERE campaign_id = $1 AND id = $2`,
+    [ctx.campaignId, importId, JSON.stringify(problem)],
   );
-  await ctx.database.query('DELETE FROM import_files WHERE import_id = $1', [importId]);
+  await ctx.database.query('DELETE FROM import_files WHERE campaign_id = $1 AND import_id = $2', [
+    ctx.campaignId,
+    importId,
+  ]);
 }
 
 /**
@@ -259,21 +285,28 @@ async function fail(ctx: AppContext, importId: number, error: unknown) {
  * finished import is left alone.
  */
 export async function runImport(ctx: AppContext, importId: number): Promise<void> {
-  const [row] = await ctx.database.query<ImportRowData>('SELECT * FROM imports WHERE id = $1', [
-    importId,
-  ]);
+  const { campaignId } = ctx;
+  const [row] = await ctx.database.query<ImportRowData>(
+    'SELECT * FROM imports WHERE campaign_id = $1 AND id = $2',
+    [campaignId, importId],
+  );
   if (!row || !['queued', 'running'].includes(row.status)) return;
   const options = importOptionsSchema.parse(row.options);
   await ctx.database.query(
-    `UPDATE imports SET status = 'running', started_at = now(), progress = 0 WHERE id = $1`,
-    [importId],
+    `UPDATE imports SET status = 'running', started_at = now(), progress = 0
+      WHERE campaign_id = $1 AND id = $2`,
+    [campaignId, importId],
   );
-  await ctx.database.query('DELETE FROM import_errors WHERE import_id = $1', [importId]); // from a crashed attempt
+  // From a crashed attempt.
+  await ctx.database.query('DELETE FROM import_errors WHERE campaign_id = $1 AND import_id = $2', [
+    campaignId,
+    importId,
+  ]);
   const setProgress = async (value: number) => {
-    await ctx.database.query('UPDATE imports SET progress = $2 WHERE id = $1', [
-      importId,
-      Math.min(0.99, value),
-    ]);
+    await ctx.database.query(
+      'UPDATE imports SET progress = $3 WHERE campaign_id = $1 AND id = $2',
+      [campaignId, importId, Math.min(0.99, value)],
+    );
   };
   const session = await openSession(ctx.database);
   const tables = stageTables(`j${importId}`);
@@ -288,16 +321,16 @@ export async function runImport(ctx: AppContext, importId: number): Promise<void
     const staged = await stageFile({
       session,
       tables,
-      source: storedChunks(ctx.database, importId),
+      source: storedChunks(ctx.database, campaignId, importId),
       encoding: row.encoding ?? 'utf-8',
       mapping: row.mapping,
       geo: ctx.geo,
-      saveErrors: (errors) => saveErrors(ctx.database.query, importId, errors),
+      saveErrors: (errors) => saveErrors(ctx.database.query, campaignId, importId, errors),
       progress: (bytes) => setProgress((READ_SHARE * bytes) / Math.max(1, row.file_size)),
     });
     lap('read');
     const duplicateRows = await groupRows(session.query, tables);
-    if (duplicateRows) await saveDuplicateWarnings(session.query, tables, importId);
+    if (duplicateRows) await saveDuplicateWarnings(session.query, tables, campaignId, importId);
     lap('group');
     const totals: Totals = {
       totalRows: staged.totalRows,
@@ -308,7 +341,10 @@ export async function runImport(ctx: AppContext, importId: number): Promise<void
       wouldMerge: null,
     };
     if (staged.invalidRows > 0 && !options.applyValidRows) {
-      await finish(session.query, importId, 'rejected', totals, { created: 0, merged: 0 });
+      await finish(session.query, campaignId, importId, 'rejected', totals, {
+        created: 0,
+        merged: 0,
+      });
       ctx.log.info(
         { importId, status: 'rejected', rows: staged.totalRows, seconds },
         'import finished',
@@ -321,14 +357,15 @@ export async function runImport(ctx: AppContext, importId: number): Promise<void
         importId,
       ]);
       const [current] = await tx.query<{ status: string }>(
-        'SELECT status FROM imports WHERE id = $1',
-        [importId],
+        'SELECT status FROM imports WHERE campaign_id = $1 AND id = $2',
+        [campaignId, importId],
       );
       if (current?.status !== 'running') return;
       // Matched inside the transaction, so that what is merged is what exists when it commits.
-      const { merge } = await matchTargets(tx.query, tables);
+      const { merge } = await matchTargets(tx.query, tables, campaignId);
       lap('match');
       const result = await applyTargets(tx.query, tables, {
+        campaignId,
         importId,
         actorId: row.created_by,
         tags: options.tags,
@@ -340,7 +377,14 @@ export async function runImport(ctx: AppContext, importId: number): Promise<void
                 setProgress(READ_SHARE + ((1 - READ_SHARE) * done) / Math.max(1, total))
             : undefined,
       });
-      await finish(tx.query, importId, 'applied', { ...totals, wouldMerge: merge }, result);
+      await finish(
+        tx.query,
+        campaignId,
+        importId,
+        'applied',
+        { ...totals, wouldMerge: merge },
+        result,
+      );
       lap('apply');
     });
     lap('commit');
@@ -364,8 +408,8 @@ export async function* importErrorRows(
   for (let line = -1, id = 0; ;) {
     const rows = await ctx.database.query<RowError & { id: number }>(
       `SELECT id, line, field, code, message, severity FROM import_errors
-        WHERE import_id = $1 AND (line, id) > ($2, $3) ORDER BY line, id LIMIT 5000`,
-      [importId, line, id],
+        WHERE campaign_id = $1 AND import_id = $2 AND (line, id) > ($3, $4) ORDER BY line, id LIMIT 5000`,
+      [ctx.campaignId, importId, line, id],
     );
     if (rows.length === 0) return;
     yield rows;

@@ -168,39 +168,46 @@ export async function duplicateWarnings(
 export async function saveDuplicateWarnings(
   query: Query,
   t: StageTables,
+  campaignId: number,
   importId: number,
 ): Promise<void> {
   await query(
-    `INSERT INTO import_errors (import_id, line, field, code, message, severity)
-     SELECT $1, line, field, code, message, severity FROM (${duplicateSelect(t)}) x`,
-    [importId],
+    `INSERT INTO import_errors (campaign_id, import_id, line, field, code, message, severity)
+     SELECT $1, $2, line, field, code, message, severity FROM (${duplicateSelect(t)}) x`,
+    [campaignId, importId],
   );
 }
 
-/** The existing person a target matches: same email, else same phone (never one with another email). */
-const phoneMatch = (row: string) =>
+/**
+ * The existing person of the campaign (`campaign`, a parameter) a target matches: same email,
+ * else same phone (never one with another email).
+ */
+const phoneMatch = (row: string, campaign: string) =>
   `SELECT p.id FROM people p
-    WHERE ${row}.phone IS NOT NULL AND p.phone = ${row}.phone AND p.erased_at IS NULL
-      AND (${row}.email_normalized IS NULL OR p.email_normalized IS NULL)
+    WHERE p.campaign_id = ${campaign} AND ${row}.phone IS NOT NULL AND p.phone = ${row}.phone
+      AND p.erased_at IS NULL AND (${row}.email_normalized IS NULL OR p.email_normalized IS NULL)
     ORDER BY p.id LIMIT 1`;
 
 /**
  * Builds one target per person of the file (its first row, completed by its later rows) and
- * matches each against existing people. Returns how many people would be created and merged.
+ * matches each against the existing people of the campaign. Returns how many people would be
+ * created and merged.
  */
 export async function matchTargets(
   query: Query,
   t: StageTables,
+  campaignId: number,
 ): Promise<{ create: number; merge: number }> {
   await query(
     `CREATE TEMP TABLE ${t.targets} AS
      SELECT s.*, coalesce(pe.id, pp.id) AS match_id, pe.id IS NOT NULL AS by_email
        FROM ${t.rows} s
-       LEFT JOIN people pe ON pe.email_normalized = s.email_normalized
-       LEFT JOIN LATERAL (${phoneMatch('s')}) pp ON pe.id IS NULL
+       LEFT JOIN people pe ON pe.campaign_id = $1 AND pe.email_normalized = s.email_normalized
+       LEFT JOIN LATERAL (${phoneMatch('s', '$1')}) pp ON pe.id IS NULL
       WHERE NOT EXISTS (SELECT 1 FROM ${t.dups} d WHERE d.k = s.k AND s.line > d.first_line)`,
+    [campaignId],
   );
-  await completeFromDuplicates(query, t);
+  await completeFromDuplicates(query, t, campaignId);
   // Several rows with different emails may share the phone of one person without email: the
   // first gets that person, the others are new people.
   await query(
@@ -217,7 +224,11 @@ export async function matchTargets(
 }
 
 /** Fills what the first row of a person lacks from its later rows; tags and consents add up. */
-async function completeFromDuplicates(query: Query, t: StageTables): Promise<void> {
+async function completeFromDuplicates(
+  query: Query,
+  t: StageTables,
+  campaignId: number,
+): Promise<void> {
   const first = (column: string) =>
     `(array_agg(s.${column} ORDER BY s.line) FILTER (WHERE s.${column} IS NOT NULL))[1] AS ${column}`;
   const changed = await query<{
@@ -261,9 +272,10 @@ async function completeFromDuplicates(query: Query, t: StageTables): Promise<voi
   // A person's first row may have had only a phone: match again with what the group now holds.
   await query(
     `UPDATE ${t.targets} x
-        SET match_id = coalesce((SELECT p.id FROM people p WHERE p.email_normalized = x.email_normalized), (${phoneMatch('x')})),
-            by_email = EXISTS (SELECT 1 FROM people p WHERE p.email_normalized = x.email_normalized)
-      WHERE x.line = ANY($1::int[])`,
-    [changed.map((r) => r.line)],
+        SET match_id = coalesce((SELECT p.id FROM people p WHERE p.campaign_id = $1 AND p.email_normalized = x.email_normalized),
+                                (${phoneMatch('x', '$1')})),
+            by_email = EXISTS (SELECT 1 FROM people p WHERE p.campaign_id = $1 AND p.email_normalized = x.email_normalized)
+      WHERE x.line = ANY($2::int[])`,
+    [campaignId, changed.map((r) => r.line)],
   );
 }

@@ -115,26 +115,31 @@ export function fileChunks(path: string): AsyncIterable<Buffer> {
 }
 
 /** Keeps the file in the database, so that the job can run in any process, after a restart too. */
-export async function storeFile(query: Query, importId: number, path: string): Promise<void> {
+export async function storeFile(
+  query: Query,
+  campaignId: number,
+  importId: number,
+  path: string,
+): Promise<void> {
   let seq = 0;
   for await (const chunk of fileChunks(path)) {
-    await query('INSERT INTO import_files (import_id, seq, data) VALUES ($1, $2, $3)', [
-      importId,
-      seq++,
-      chunk,
-    ]);
+    await query(
+      'INSERT INTO import_files (campaign_id, import_id, seq, data) VALUES ($1, $2, $3, $4)',
+      [campaignId, importId, seq++, chunk],
+    );
   }
 }
 
 /** The stored file, chunk by chunk (one in memory at a time). */
 export async function* storedChunks(
   database: Database,
+  campaignId: number,
   importId: number,
 ): AsyncGenerator<Uint8Array> {
   for (let seq = 0; ; seq++) {
     const rows = await database.query<{ data: Uint8Array }>(
-      'SELECT data FROM import_files WHERE import_id = $1 AND seq = $2',
-      [importId, seq],
+      'SELECT data FROM import_files WHERE campaign_id = $1 AND import_id = $2 AND seq = $3',
+      [campaignId, importId, seq],
     );
     if (rows.length === 0) return;
     yield rows[0].data;
