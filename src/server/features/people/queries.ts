@@ -191,7 +191,10 @@ async function searchPage(
   if (candidates.length > SEARCH_CANDIDATES) return null;
   const offset = (query.page - 1) * query.pageSize;
   const rows = await ctx.database.query<PersonRow>(
-    `SELECT ${summaryColumns('$1')} FROM people p WHERE p.campaign_id = $1 AND p.id = ANY($2::bigint[])
+    // A join from the ids, not `p.id = ANY($2)`: with the latter the planner walked the
+    // (campaign_id, created_at) index to skip the sort, reading 51,000 rows for 50 (150 ms).
+    `SELECT ${summaryColumns('$1')}
+       FROM unnest($2::bigint[]) AS c(id) JOIN people p ON p.campaign_id = $1 AND p.id = c.id
       ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`,
     [ctx.campaignId, candidates.map((c) => c.id)],
   );
