@@ -1,7 +1,8 @@
 /**
  * People search at 1,000,000 people on PostgreSQL: p50/p99 of the HQ list query (search,
  * count and first page, as GET /api/people runs it) over realistic terms, and the plan.
- *   npm run bench -- search [--people 1000000] [--queries 300]
+ *   npm run bench -- search [--people 1000000] [--queries 300] [--reuse URL]
+ * --reuse measures again on a database a run kept (KEEP_DB=1 prints its URL), without seeding.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,7 @@ const { values } = parseArgs({
   options: {
     people: { type: 'string', default: '1000000' },
     queries: { type: 'string', default: '300' },
+    reuse: { type: 'string' },
   },
 });
 const total = Number(values.people);
@@ -160,7 +162,9 @@ const communes: string[][] = [
   ['29019', 'Brest', '29200', '29'],
 ];
 
-const db = await freshDatabase('levier_bench_search');
+const db = values.reuse
+  ? { url: values.reuse, drop: async () => undefined }
+  : await freshDatabase('levier_bench_search');
 const ctx = await createContext(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent' }));
 try {
   const fold = (s: string) =>
@@ -181,7 +185,7 @@ try {
   };
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const BATCH = 20_000;
-  for (let start = 0; start < total; start += BATCH) {
+  for (let start = 0; !values.reuse && start < total; start += BATCH) {
     const cols: unknown[][] = Array.from({ length: 13 }, () => []);
     for (let g = start; g < Math.min(total, start + BATCH); g++) {
       const first = pick(firstNames);
@@ -232,7 +236,7 @@ try {
       [...cols, ctx.campaignId],
     );
   }
-  await ctx.database.query('ANALYZE people');
+  if (!values.reuse) await ctx.database.query('ANALYZE people');
   console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const terms = [
@@ -321,6 +325,6 @@ try {
   );
 } finally {
   await closeContext(ctx);
-  if (process.env.KEEP_DB) console.log(`kept ${db.url}`);
+  if (process.env.KEEP_DB || values.reuse) console.log(`kept ${db.url}`);
   else await db.drop();
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -87,7 +88,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({
     dataDir: inMemory ? undefined : dataDir,
-    extensions: { pg_trgm },
+    extensions: { pg_trgm, btree_gin },
   });
   // PGlite's int8 parser returns bigint-safe numbers for our ids.
   const db = drizzlePglite(client, { schema }) as unknown as Db;

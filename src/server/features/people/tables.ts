@@ -68,7 +68,14 @@ export const people = pgTable(
       .on(t.campaignId, t.recruitedBy)
       .where(sql`${t.recruitedBy} IS NOT NULL`),
     index('people_created_at_idx').on(t.campaignId, t.createdAt),
-    index('people_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // The département beside the trigrams (btree_gin): a search within départements reads
+    // their compressed posting lists in the same index scan, where a bitmap of the btree
+    // above visited every entry of the départements (35 of 60 ms in Rhône + Paris at 1M).
+    index('people_search_trgm_idx').using(
+      'gin',
+      t.departementCode,
+      sql`${t.searchText} gin_trgm_ops`,
+    ),
   ],
 );
 
