@@ -64,8 +64,13 @@ const statement = `
     SELECT DISTINCT ON (i.email_normalized)
            $${CAMPAIGN}::int, i.email, i.email_normalized, i.first_name, i.last_name, i.phone, i.postal_code, i.commune_code,
            i.commune_name, i.departement_code, i.locale, i.source, i.recruit_code,
-           (SELECT r.id FROM people r
-             WHERE r.campaign_id = $${CAMPAIGN} AND r.recruit_code = i.ref AND r.erased_at IS NULL),
+           -- Most sign-ups come without a recruitment code: no lookup then. (The statement's
+           -- cached plan, made while people was empty, found the recruiter by walking the
+           -- (campaign_id, created_at) index: 2,208 against 924 sign-ups/s in the benchmark.)
+           CASE WHEN i.ref <> '' THEN
+             (SELECT r.id FROM people r
+               WHERE r.campaign_id = $${CAMPAIGN} AND r.recruit_code = i.ref AND r.erased_at IS NULL)
+           END,
            i.referrer_url, i.utm_source, i.utm_medium, i.utm_campaign, i.search_text
       FROM input i ORDER BY i.email_normalized, i.ord
     ON CONFLICT (campaign_id, email_normalized) DO UPDATE SET updated_at = people.updated_at
