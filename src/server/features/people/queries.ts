@@ -148,11 +148,14 @@ const termOnly = (ctx: AppContext, query: PeopleQuery) =>
  * exactly. The walk has a time budget because filters can make a "common" term rare (the
  * planner assumes independence): past it, the index path answers. Its estimate of a '%term%'
  * is often low by 10 to 20 times ('bourg-en-bresse': 4,248 for 83,000), so any estimate past
- * the candidates cap tries the walk first.
+ * the candidates cap tries the walk first. Within départements the index path comes first:
+ * the search index holds the département, so one scan answers a town searched outside its
+ * département ('strasbourg' in Rhône + Paris, estimated 11,233, matching nobody), where
+ * walking each département would spend the whole budget for nothing.
  */
 async function searchPeople(ctx: AppContext, where: WhereClause, query: PeopleQuery) {
   const estimated = await plannerEstimate(ctx, where);
-  if (estimated > DENSE_ESTIMATE) {
+  if (estimated > DENSE_ESTIMATE && !where.departements) {
     const walked = await boundedWalk(ctx, where, query, estimated);
     if (walked) return walked;
   }
