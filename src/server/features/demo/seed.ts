@@ -14,8 +14,9 @@ import { planDemo, type DemoPerson, type DemoPlan } from './generate.ts';
  * for months of sign-ups, imports and staff work that no service call could replay quickly.
  *
  * Runs once per campaign (ctx.campaignId, whose rows it writes): a `demo` settings row of the
- * campaign records that it ran; a second run changes nothing and reports what is there. Demo addresses use example.org/.net/.com and phone
- * numbers come from ARCEP's fiction block, so nobody real can be emailed, texted or called.
+ * campaign records that it ran; a second run changes nothing and reports what is there. Demo
+ * addresses use example.org/.net/.com and phone numbers come from ARCEP's fiction block, so
+ * nobody real can be emailed, texted or called.
  */
 
 export interface SeedDemoOptions {

@@ -15,6 +15,8 @@ export interface WhereClause {
   empty: boolean;
   /** True when it holds a substring search the trigram index can serve (3+ characters). */
   substringSearch: boolean;
+  /** True when something besides the search term narrows the list (a filter or a segment's). */
+  narrowedBeyondSearch: boolean;
   /**
    * Set when one département filter applies: its array parameter, how many codes it holds
    * (distinct), and the other conditions, so that each département can be walked on its own.
@@ -42,7 +44,9 @@ export function filterToWhere(
   const campaignParam = param(campaignId);
   const conditions: string[] = [`p.campaign_id = ${campaignParam}`, 'p.erased_at IS NULL'];
   const unfiltered = conditions.length;
+  let searchConditions = 0;
   const add = (f: PeopleFilter) => {
+    const beforeSearch = conditions.length;
     if (f.q) {
       const phoneLike = /^[+\d][\d\s.-]{5,}$/.test(f.q);
       const phone = phoneLike ? normalizePhone(f.q) : null;
@@ -68,6 +72,7 @@ export function filterToWhere(
         }
       }
     }
+    searchConditions += conditions.length - beforeSearch;
     if (f.communeCodes?.length)
       conditions.push(`p.commune_code = ANY(${param(f.communeCodes)}::text[])`);
     if (f.departementCodes?.length) {
@@ -107,6 +112,7 @@ export function filterToWhere(
     campaignParam,
     empty: conditions.length === unfiltered,
     substringSearch,
+    narrowedBeyondSearch: conditions.length > unfiltered + searchConditions,
     departements:
       departementFilters.length === 1
         ? {

@@ -137,10 +137,6 @@ const DENSE_ESTIMATE = SEARCH_CANDIDATES;
 const WALK_BUDGET_MS = 15;
 const WALK_BUDGET_TERM_ONLY_MS = 25;
 
-/** True when the search term is all that narrows the list (no filter, no segment). */
-const termOnly = (ctx: AppContext, query: PeopleQuery) =>
-  !query.segmentId && filterToWhere(ctx.campaignId, { ...query, q: undefined }).empty;
-
 /**
  * A substring search picks its plan from the planner's estimate. A common term (Martin, a
  * big city) fills a page within the first rows of the newest-first walk, while the trigram
@@ -171,7 +167,7 @@ async function boundedWalk(
   const offset = (query.page - 1) * query.pageSize;
   try {
     const rows = await transaction(ctx.database, async (run) => {
-      const budget = termOnly(ctx, query) ? WALK_BUDGET_TERM_ONLY_MS : WALK_BUDGET_MS;
+      const budget = where.narrowedBeyondSearch ? WALK_BUDGET_MS : WALK_BUDGET_TERM_ONLY_MS;
       await run(`SET LOCAL statement_timeout = ${budget}`);
       const page = pageQuery(where, query);
       return run<PersonRow>(page.text, page.params);

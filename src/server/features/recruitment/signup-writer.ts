@@ -1,5 +1,6 @@
 import { recruitCode } from '../../core/crypto.ts';
 import type { Database } from '../../core/db/index.ts';
+import { perCampaign } from '../../core/db/per-campaign.ts';
 
 /** One validated sign-up, as the statement below writes it. */
 export interface SignupRow {
@@ -171,12 +172,11 @@ export class SignupWriter {
   }
 }
 
-const writers = new WeakMap<Database, Map<number, SignupWriter>>();
+const writers = perCampaign<SignupWriter>();
 
 export function signupWriter(database: Database, campaignId: number): SignupWriter {
-  let byCampaign = writers.get(database);
-  if (!byCampaign) writers.set(database, (byCampaign = new Map()));
-  let writer = byCampaign.get(campaignId);
-  if (!writer) byCampaign.set(campaignId, (writer = new SignupWriter(database, campaignId)));
-  return writer;
+  return (
+    writers.get(database, campaignId) ??
+    writers.set(database, campaignId, new SignupWriter(database, campaignId))
+  );
 }

@@ -1,5 +1,6 @@
 import type { ConsentWording, HomeContent, PublicSite } from '../../../contracts/recruitment.ts';
 import type { Database } from '../../core/db/index.ts';
+import { perCampaign } from '../../core/db/per-campaign.ts';
 
 export const defaultHome: HomeContent = {
   campaignName: 'Levier',
@@ -32,8 +33,7 @@ export function wordingFor(locale: 'fr' | 'en'): ConsentWording {
   return consentWording[locale];
 }
 
-/** Per database and campaign: tests run several apps (engines, campaigns) in one process. */
-const campaignNames = new WeakMap<Database, Map<number, { value: string; until: number }>>();
+const campaignNames = perCampaign<{ value: string; until: number }>();
 
 async function readSetting<T>(
   database: Database,
@@ -58,7 +58,7 @@ export async function writeSetting(
      ON CONFLICT (campaign_id, key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
     [campaignId, key, JSON.stringify(value)],
   );
-  campaignNames.get(database)?.delete(campaignId);
+  campaignNames.delete(database, campaignId);
 }
 
 export async function readPublicSite(database: Database, campaignId: number): Promise<PublicSite> {
@@ -71,11 +71,9 @@ export async function readPublicSite(database: Database, campaignId: number): Pr
  * is fine (this process drops it at once when it writes a setting).
  */
 export async function campaignName(database: Database, campaignId: number): Promise<string> {
-  let names = campaignNames.get(database);
-  if (!names) campaignNames.set(database, (names = new Map()));
-  const cached = names.get(campaignId);
+  const cached = campaignNames.get(database, campaignId);
   if (cached && cached.until > Date.now()) return cached.value;
   const { home } = await readPublicSite(database, campaignId);
-  names.set(campaignId, { value: home.campaignName, until: Date.now() + 10_000 });
+  campaignNames.set(database, campaignId, { value: home.campaignName, until: Date.now() + 10_000 });
   return home.campaignName;
 }
