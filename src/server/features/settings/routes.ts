@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { homeContentSchema, publicSiteSchema } from '../../../contracts/recruitment.ts';
-import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
-import { readPublicSite, writeSetting } from './service.ts';
+import { readPublicSite, updateHome } from './service.ts';
 
 export const settingsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -23,15 +22,6 @@ export const settingsRoutes =
         config: { access: { permission: 'settings.write' } },
         schema: { tags: ['site'], body: homeContentSchema, response: { 200: publicSiteSchema } },
       },
-      async (request) => {
-        await writeSetting(ctx.database, ctx.campaignId, 'home', request.body);
-        await audit(ctx.database, {
-          campaignId: ctx.campaignId,
-          actorId: currentAuth(request).personId,
-          action: 'settings.home.update',
-          ip: request.ip,
-        });
-        return readPublicSite(ctx.database, ctx.campaignId);
-      },
+      (request) => updateHome(ctx, request.body, currentAuth(request).personId, request.ip),
     );
   };

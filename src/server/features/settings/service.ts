@@ -1,4 +1,6 @@
 import type { ConsentWording, HomeContent, PublicSite } from '../../../contracts/recruitment.ts';
+import { audit } from '../../core/audit.ts';
+import type { AppContext } from '../../core/context.ts';
 import type { Database } from '../../core/db/index.ts';
 import { perCampaign } from '../../core/db/per-campaign.ts';
 
@@ -64,6 +66,23 @@ export async function writeSetting(
 export async function readPublicSite(database: Database, campaignId: number): Promise<PublicSite> {
   const home = (await readSetting<HomeContent>(database, campaignId, 'home')) ?? defaultHome;
   return { home: { ...defaultHome, ...home }, consentWording };
+}
+
+/** Staff edit the home page: written, audited, and the site as visitors now see it returned. */
+export async function updateHome(
+  ctx: AppContext,
+  home: HomeContent,
+  actorId: number,
+  ip: string,
+): Promise<PublicSite> {
+  await writeSetting(ctx.database, ctx.campaignId, 'home', home);
+  await audit(ctx.database, {
+    campaignId: ctx.campaignId,
+    actorId,
+    action: 'settings.home.update',
+    ip,
+  });
+  return readPublicSite(ctx.database, ctx.campaignId);
 }
 
 /**
