@@ -171,6 +171,60 @@ describe.each(engines)('accounts on %s', (engine) => {
     expect((await postCode(browser, email, fresh.code)).statusCode).toBe(200);
   });
 
+  it('answers a code for an address nobody has exactly as for a supporter', async () => {
+    const { email: known } = await supporter('alike');
+    const unknown = `nobody.${++n}@accounts.example`;
+    /** What a visitor sees for an address: 5 wrong codes, then a sixth try, then expiry. */
+    const transcript = async (email: string) => {
+      const browser = new Browser(t.app);
+      await browser.session();
+      const before = t.smtp.received.length;
+      const [{ last }] = await t.ctx.database.query<{ last: number }>(
+        'SELECT coalesce(max(id), 0)::int AS last FROM login_codes',
+      );
+      const started = await browser.post('/api/auth/login/start', { email });
+      const seen: unknown[] = [started.statusCode, started.json()];
+      for (let i = 0; i < 6; i++) {
+        const response = await postCode(browser, email, '000000');
+        const { code, detail, errors } = response.json() as Problem;
+        seen.push(response.statusCode, code, detail, errors);
+      }
+      await t.ctx.database.query(
+        `UPDATE login_codes SET expires_at = now() - interval '1 second', attempts = 0 WHERE id > $1`,
+        [last],
+      );
+      const late = await postCode(browser, email, '000000');
+      seen.push(late.statusCode, (late.json() as Problem).code);
+      return { seen, mails: t.smtp.received.length - before };
+    };
+    const forKnown = await transcript(known);
+    const forUnknown = await transcript(unknown);
+    expect(forUnknown.seen).toEqual(forKnown.seen);
+    expect(forKnown.seen).toContain('too_many_attempts');
+    expect(forKnown.seen.at(-1)).toBe('code_expired');
+    // Only the supporter was mailed; the address nobody has is kept only as a keyed hash.
+    await t.smtp.waitFor(known, (m) => /code de connexion|login code/.test(m.subject));
+    expect(t.smtp.received.some((m) => m.to.includes(unknown))).toBe(false);
+    const stored = await t.ctx.database.query<{ email_hash: string; person_id: number | null }>(
+      'SELECT email_hash, person_id FROM login_codes WHERE person_id IS NULL',
+    );
+    expect(stored.length).toBeGreaterThan(0);
+    expect(JSON.stringify(stored)).not.toContain('nobody');
+  });
+
+  it('keeps neither the code nor its subject once the login mail is sent', async () => {
+    const { email, personId } = await supporter('subject');
+    const { code } = await requestCode(new Browser(t.app), email);
+    const outbox = () =>
+      t.ctx.database.query<{ status: string; subject: string | null }>(
+        "SELECT status, subject FROM mail_outbox WHERE person_id = $1 AND kind = 'login_code'",
+        [personId],
+      );
+    // Marked sent just after the SMTP server took it.
+    await expect.poll(outbox).toEqual([{ status: 'sent', subject: null }]);
+    expect(JSON.stringify(await outbox())).not.toContain(code);
+  });
+
   it('allows no more than 5 guesses even when they arrive all at once', async () => {
     const { email, personId } = await supporter('parallel');
     const browser = new Browser(t.app);

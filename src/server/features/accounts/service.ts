@@ -16,12 +16,15 @@ const MAX_ATTEMPTS = 5;
 /** At most this many codes per person per hour, whatever the IP. */
 const CODES_PER_HOUR = 5;
 
+const hmac = (ctx: AppContext, value: string) =>
+  createHmac('sha256', ctx.config.sessionSecret).update(value).digest('hex');
 const hashCode = (ctx: AppContext, personId: number, code: string) =>
-  createHmac('sha256', ctx.config.sessionSecret).update(`${personId}:${code}`).digest('hex');
+  hmac(ctx, `${personId}:${code}`);
+/** Codes are kept by the address they were asked for, not by person: see startLogin. */
+const hashAddress = (ctx: AppContext, normalizedEmail: string) =>
+  hmac(ctx, `login:${normalizedEmail}`);
 
-async function findPersonByEmail(ctx: AppContext, email: string) {
-  const normalized = normalizeEmail(email);
-  if (!normalized) return undefined;
+async function findPersonByEmail(ctx: AppContext, normalized: string) {
   const rows = await ctx.database.query<{ id: number; locale: 'fr' | 'en'; email: string }>(
     `SELECT id, locale, email FROM people
       WHERE campaign_id = $1 AND email_normalized = $2 AND erased_at IS NULL`,
@@ -30,38 +33,73 @@ async function findPersonByEmail(ctx: AppContext, email: string) {
   return rows[0];
 }
 
+async function storeCode(
+  ctx: AppContext,
+  emailHash: string,
+  personId: number | null,
+  codeHash: string,
+  token: string,
+) {
+  await ctx.database.query(
+    `INSERT INTO login_codes (campaign_id, person_id, email_hash, code_hash, link_token_hash, expires_at)
+     VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,
+    [ctx.campaignId, personId, emailHash, codeHash, sha256(token), CODE_MINUTES],
+  );
+}
+
 /** A fresh 6-digit code and magic-link token for a person (valid 15 minutes, single use). */
 export async function issueLoginCode(ctx: AppContext, personId: number) {
+  const [person] = await ctx.database.query<{ email_normalized: string }>(
+    'SELECT email_normalized FROM people WHERE campaign_id = $1 AND id = $2',
+    [ctx.campaignId, personId],
+  );
+  if (!person) throw notFound('person');
   const code = sixDigitCode();
   const token = randomToken();
-  await ctx.database.query(
-    `INSERT INTO login_codes (campaign_id, person_id, code_hash, link_token_hash, expires_at)
-     VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))`,
-    [ctx.campaignId, personId, hashCode(ctx, personId, code), sha256(token), CODE_MINUTES],
+  await storeCode(
+    ctx,
+    hashAddress(ctx, person.email_normalized),
+    personId,
+    hashCode(ctx, personId, code),
+    token,
   );
   return { code, token, linkUrl: `${ctx.config.publicUrl}/login/link?token=${token}` };
 }
 
-/** Sends a code and a magic link to a known address; says nothing either way. */
+const invalidEmail = () =>
+  new AppError(400, 'validation_failed', 'Enter a valid email address.', [
+    { field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' },
+  ]);
+
+/**
+ * Sends a code and a magic link to a known address; says nothing either way. An address
+ * nobody has gets a code row too, whose code can never match: checking a code then answers
+ * exactly as for a supporter (attempts left, expiry), so it cannot tell who supports the
+ * campaign.
+ */
 export async function startLogin(
   ctx: AppContext,
   email: string,
   locale: 'fr' | 'en',
 ): Promise<void> {
-  if (!normalizeEmail(email)) {
-    throw new AppError(400, 'validation_failed', 'Enter a valid email address.', [
-      { field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' },
-    ]);
-  }
-  const person = await findPersonByEmail(ctx, email);
-  if (!person) return;
+  const normalized = normalizeEmail(email);
+  if (!normalized) throw invalidEmail();
+  const emailHash = hashAddress(ctx, normalized);
   const recent = await ctx.database.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM login_codes
-      WHERE campaign_id = $1 AND person_id = $2 AND created_at > now() - interval '1 hour'`,
-    [ctx.campaignId, person.id],
+      WHERE campaign_id = $1 AND email_hash = $2 AND created_at > now() - interval '1 hour'`,
+    [ctx.campaignId, emailHash],
   );
   if (recent[0].n >= CODES_PER_HOUR) return;
-  const { code, linkUrl } = await issueLoginCode(ctx, person.id);
+  const person = await findPersonByEmail(ctx, normalized);
+  if (!person) {
+    await storeCode(ctx, emailHash, null, randomToken(), randomToken());
+    return;
+  }
+  const code = sixDigitCode();
+  const token = randomToken();
+  await storeCode(ctx, emailHash, person.id, hashCode(ctx, person.id, code), token);
+  const linkUrl = `${ctx.config.publicUrl}/login/link?token=${token}`;
   const mail = loginCodeMail(
     locale ?? person.locale,
     await campaignName(ctx.database, ctx.campaignId),
@@ -87,17 +125,18 @@ const invalidCode = (remaining: number) =>
 
 /** Checks a 6-digit code (5 attempts, 15 minutes); returns the person to log in. */
 export async function verifyCode(ctx: AppContext, email: string, code: string): Promise<number> {
-  const person = await findPersonByEmail(ctx, email);
-  if (!person) throw invalidCode(0);
+  const normalized = normalizeEmail(email);
+  if (!normalized) throw invalidEmail();
   const rows = await ctx.database.query<{
     id: number;
+    person_id: number | null;
     code_hash: string;
     attempts: number;
     expired: boolean;
   }>(
-    `SELECT id, code_hash, attempts, expires_at < now() AS expired FROM login_codes
-      WHERE campaign_id = $1 AND person_id = $2 AND used_at IS NULL ORDER BY created_at DESC LIMIT 1`,
-    [ctx.campaignId, person.id],
+    `SELECT id, person_id, code_hash, attempts, expires_at < now() AS expired FROM login_codes
+      WHERE campaign_id = $1 AND email_hash = $2 AND used_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+    [ctx.campaignId, hashAddress(ctx, normalized)],
   );
   const row = rows[0];
   if (!row) throw invalidCode(0);
@@ -108,7 +147,7 @@ export async function verifyCode(ctx: AppContext, email: string, code: string): 
   if (row.attempts >= MAX_ATTEMPTS) throw tooMany();
   // Each guess claims its attempt in one statement, so guesses sent in parallel cannot all
   // pass the check above before any of them is counted.
-  if (!safeEqual(row.code_hash, hashCode(ctx, person.id, code))) {
+  if (!safeEqual(row.code_hash, hashCode(ctx, row.person_id ?? 0, code))) {
     const updated = await ctx.database.query<{ attempts: number }>(
       `UPDATE login_codes SET attempts = attempts + 1
         WHERE campaign_id = $3 AND id = $1 AND attempts < $2 AND used_at IS NULL RETURNING attempts`,
@@ -131,14 +170,27 @@ export async function verifyCode(ctx: AppContext, email: string, code: string): 
     if (now && now.attempts >= MAX_ATTEMPTS) throw tooMany();
     throw invalidCode(0);
   }
+  // The code matched, so it was issued to a person; they must still hold the address.
+  const person = await findPersonByEmail(ctx, normalized);
+  if (!person || person.id !== row.person_id) throw invalidCode(0);
   await ensureAccount(ctx, person.id);
   return person.id;
+}
+
+/** Codes over a day past their expiry: nothing can use them, and they hold address hashes. */
+export async function purgeExpiredLoginCodes(ctx: AppContext): Promise<number> {
+  const rows = await ctx.database.query(
+    `DELETE FROM login_codes WHERE campaign_id = $1 AND expires_at < now() - interval '1 day' RETURNING id`,
+    [ctx.campaignId],
+  );
+  return rows.length;
 }
 
 export async function verifyLink(ctx: AppContext, token: string): Promise<number> {
   const rows = await ctx.database.query<{ person_id: number }>(
     `UPDATE login_codes SET used_at = now()
-      WHERE campaign_id = $2 AND link_token_hash = $1 AND used_at IS NULL AND expires_at > now()
+      WHERE campaign_id = $2 AND link_token_hash = $1 AND person_id IS NOT NULL
+        AND used_at IS NULL AND expires_at > now()
       RETURNING person_id`,
     [sha256(token), ctx.campaignId],
   );
@@ -160,7 +212,8 @@ export async function verifyPassword(
   email: string,
   password: string,
 ): Promise<number> {
-  const person = await findPersonByEmail(ctx, email);
+  const normalized = normalizeEmail(email);
+  const person = normalized ? await findPersonByEmail(ctx, normalized) : undefined;
   const rows = person
     ? await ctx.database.query<{ password_hash: string | null }>(
         'SELECT password_hash FROM accounts WHERE campaign_id = $1 AND person_id = $2',

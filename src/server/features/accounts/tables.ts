@@ -31,7 +31,11 @@ export const loginCodes = pgTable(
   {
     campaignId: campaignId(),
     id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
-    personId: bigint('person_id', { mode: 'number' }).notNull(),
+    // NULL for an address nobody has: the same row is kept for it, so that checking a code
+    // answers alike (attempts left, expiry) whether or not the address is a supporter's.
+    personId: bigint('person_id', { mode: 'number' }),
+    /** HMAC of the normalised address the code was asked for (not reversible without the secret). */
+    emailHash: text('email_hash').notNull(),
     codeHash: text('code_hash').notNull(),
     linkTokenHash: text('link_token_hash').notNull(),
     attempts: integer('attempts').notNull().default(0),
@@ -43,6 +47,7 @@ export const loginCodes = pgTable(
     primaryKey({ name: 'login_codes_pkey', columns: [t.campaignId, t.id] }),
     uniqueIndex('login_codes_link_token_hash_unique').on(t.campaignId, t.linkTokenHash),
     index('login_codes_person_idx').on(t.campaignId, t.personId, t.createdAt),
+    index('login_codes_email_idx').on(t.campaignId, t.emailHash, t.createdAt),
   ],
 );
 
