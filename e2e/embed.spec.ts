@@ -88,15 +88,44 @@ test('another website frames the form; people sign up through it', async ({
   }
 });
 
-test('another website can load the /embed.js snippet', async ({ page, baseURL }) => {
+test('another website can load the /embed.js snippet; it passes on the UTM tags', async ({
+  page,
+  baseURL,
+  adminPage,
+}) => {
   const snippet = await page.request.get('/embed.js');
   expect(snippet.headers()['cross-origin-resource-policy'] ?? 'cross-origin').toBe('cross-origin');
   const other = await startOtherSite(`<!doctype html><html lang="fr"><body><h1>Blog local</h1>
-    <script src="${baseURL}/embed.js"></script></body></html>`);
+    <script src="${baseURL}/embed.js" data-utm-medium="widget"></script></body></html>`);
   try {
     await page.goto(`${other.url}/article?r=nobody`);
-    const frame = page.frameLocator(`iframe[src^="${baseURL}/embed/signup?r=nobody"]`);
-    await expect(frame.getByLabel('Prénom', { exact: true })).toBeVisible();
+    const withCode = page.frameLocator(`iframe[src^="${baseURL}/embed/signup?r=nobody"]`);
+    await expect(withCode.getByLabel('Prénom', { exact: true })).toBeVisible();
+
+    // A page with UTM tags only (no recruitment code): they reach the sign-up; the script
+    // tag's data-utm-medium fills what the address lacks; other parameters stay behind.
+    await page.goto(`${other.url}/article?utm_source=blog-local&utm_campaign=rentree&page=2`);
+    const frame = page.frameLocator(
+      `iframe[src="${baseURL}/embed/signup?utm_source=blog-local&utm_medium=widget&utm_campaign=rentree"]`,
+    );
+    const person = newPerson({ firstName: 'Inès' });
+    await frame.getByLabel('Prénom', { exact: true }).fill(person.firstName);
+    await frame.getByLabel('Nom de famille', { exact: true }).fill(person.lastName);
+    await frame.getByLabel('Adresse e-mail', { exact: true }).fill(person.email);
+    await frame.getByLabel('Code postal', { exact: true }).fill('44000');
+    await expect(frame.getByText('Commune : Nantes')).toBeVisible();
+    const site = await publicSite(page.request);
+    await frame.getByRole('button', { name: site.home.signupCallToAction }).click();
+    await expect(frame.getByRole('status')).toContainText('Vérifiez votre boîte mail');
+    const found = await adminPage.request.get(`/api/people?q=${encodeURIComponent(person.email)}`);
+    const [{ id }] = (await found.json()).items as Array<{ id: number }>;
+    const detail = await (await adminPage.request.get(`/api/people/${id}`)).json();
+    expect(detail).toMatchObject({
+      source: 'embed',
+      utmSource: 'blog-local',
+      utmMedium: 'widget',
+      utmCampaign: 'rentree',
+    });
   } finally {
     await other.close();
   }

@@ -167,6 +167,11 @@ export const importReportSchema = z.object({
   errorCount: z.number().optional(),
   /** Rows merged into an earlier line of the same file (same email, or same phone). */
   duplicateRows: z.number().optional(),
+  /**
+   * When the sample and row errors (raw values from the file) were deleted, once the import
+   * was IMPORT_DETAILS_RETENTION_DAYS old; the counts stay.
+   */
+  detailsPurgedAt: z.string().nullable().optional(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 

@@ -2,17 +2,26 @@ import { z } from 'zod';
 import { consentsSchema, localeSchema } from './common.ts';
 
 const name = z.string().trim().min(1, 'required').max(100, 'too_long');
+/**
+ * A web address in a name would be mailed from the campaign's domain in the confirmation
+ * ("Bonjour www.…"): the public form refuses it.
+ */
+const linkLike =
+  /:\/\/|www\.|\.(com|net|org|info|biz|ru|cn|xyz|top|io|co|me|fr|link|click|site|online|app|shop)(\/|\s|$)/i;
+const publicName = name.refine((value) => !linkLike.test(value), 'no_links');
 
 /** The public sign-up form (home page and embeddable form). */
 export const signupInputSchema = z.object({
-  firstName: name,
-  lastName: name,
+  firstName: publicName,
+  lastName: publicName,
   email: z.string().trim().max(254, 'too_long'),
   postalCode: z.string().trim().max(10, 'too_long'),
   /** INSEE code; required when the postal code covers several communes. */
   communeCode: z.string().trim().max(5).optional(),
   phone: z.string().trim().max(30, 'too_long').optional(),
   consents: consentsSchema,
+  /** The version of the consent wording the form showed (from /api/site); see consentWording. */
+  wordingVersion: z.string().trim().max(40).optional(),
   locale: localeSchema.default('fr'),
   /** Recruiter's personal code from `?r=`. */
   ref: z.string().trim().max(32).optional(),

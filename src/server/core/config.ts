@@ -20,6 +20,8 @@ const configSchema = z.object({
   CAMPAIGN_ID: z.coerce.number().int().min(1).default(1),
   CAMPAIGN_TIMEZONE: z.string().default('Europe/Paris'),
   UNCONFIRMED_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** An import's sample rows and row errors (raw values from the file) are kept this long. */
+  IMPORT_DETAILS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),

@@ -3,6 +3,8 @@ import { listCampaigns } from './campaigns/service.ts';
 import { purgeRateLimitCounters } from '../core/http/rate-limit-store.ts';
 import { registerImportJob } from './people/import/job.ts';
 import { purgeUnconfirmed, registerRecruitmentMail } from './recruitment/service.ts';
+import { purgeExpiredLoginCodes } from './accounts/service.ts';
+import { purgeImportDetails } from './people/import/retention.ts';
 
 const PURGE_UNCONFIRMED = 'recruitment.purge-unconfirmed';
 const PURGE_RATE_LIMITS = 'maintenance.purge-rate-limit-counters';
@@ -28,11 +30,18 @@ export async function registerJobs(ctx: AppContext, work: boolean) {
   if (!work) return;
   // Windows older than a day are over; without this the shared counters table only grows.
   await ctx.boss.work(PURGE_RATE_LIMITS, () => purgeRateLimitCounters(ctx.database));
-  // One schedule for the database: each campaign's sign-ups are purged in turn.
+  // One schedule for the database: each campaign's personal data past its keeping delay
+  // (unconfirmed sign-ups, expired login codes, raw values kept by imports) goes in turn.
   await ctx.boss.work(PURGE_UNCONFIRMED, async () => {
     for (const campaign of await listCampaigns(ctx.database)) {
-      const purged = await purgeUnconfirmed(forCampaign(ctx, campaign.id));
-      ctx.log.info({ campaignId: campaign.id, ...purged }, 'purged unconfirmed sign-ups');
+      const campaignCtx = forCampaign(ctx, campaign.id);
+      const purged = await purgeUnconfirmed(campaignCtx);
+      const loginCodes = await purgeExpiredLoginCodes(campaignCtx);
+      const importDetails = await purgeImportDetails(campaignCtx);
+      ctx.log.info(
+        { campaignId: campaign.id, ...purged, loginCodes, importDetails },
+        'purged personal data past its keeping delay',
+      );
     }
   });
 }

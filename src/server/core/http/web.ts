@@ -9,11 +9,18 @@ import { readPublicSite } from '../../features/settings/service.ts';
 
 const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
 
-/** The embeddable sign-up form: a script other websites paste, which frames /embed/signup. */
+/**
+ * The embeddable sign-up form: a script other websites paste, which frames /embed/signup.
+ * It hands the frame the page's recruitment code and UTM tags (the frame cannot read the
+ * page's address); `data-utm-source` etc. on the script tag tag every sign-up it brings.
+ */
 function embedScript(publicUrl: string) {
   return `(function(){var s=document.currentScript;var f=document.createElement('iframe');
-var q=location.search.indexOf('r=')>=0?location.search:'';
-f.src=${JSON.stringify(publicUrl + '/embed/signup')}+q;f.title='Sign-up form';f.loading='lazy';
+var p=new URLSearchParams(location.search),q=new URLSearchParams();
+['r','utm_source','utm_medium','utm_campaign'].forEach(function(k){
+var v=p.get(k)||s.getAttribute('data-'+k.replace('_','-'));if(v)q.set(k,v);});
+q=q.toString();
+f.src=${JSON.stringify(publicUrl + '/embed/signup')}+(q?'?'+q:'');f.title='Sign-up form';f.loading='lazy';
 f.style.cssText='width:100%;max-width:480px;height:720px;border:0';
 s.parentNode.insertBefore(f,s);})();`;
 }

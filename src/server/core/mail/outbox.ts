@@ -24,6 +24,12 @@ export async function enqueueMail(
 }
 
 const MAX_ATTEMPTS = 8;
+/**
+ * Mails anyone can make us send by typing an address (a sign-up's confirmation): at most this
+ * many to one person a day, so the form cannot be used to flood a mailbox from the campaign's
+ * domain. Past it, the mail is marked 'suppressed' and not sent.
+ */
+const RECIPIENT_DAILY_CAPS: Record<string, number> = { signup_confirmation: 3 };
 /** Matches the SMTP transport's pool size (maxConnections). */
 const SEND_CONCURRENCY = 5;
 /** A claim older than this was lost with its process; the mail is tried again. */
@@ -31,6 +37,8 @@ const STALE_CLAIM_MINUTES = 10;
 
 interface ClaimedMail {
   id: number;
+  kind: string;
+  person_id: number | null;
   to_address: string;
   subject: string | null;
   text_body: string | null;
@@ -66,16 +74,40 @@ export async function dispatchOutbox(
          ORDER BY next_attempt_at
          LIMIT $1
          FOR UPDATE SKIP LOCKED)
-      RETURNING id, to_address, subject, text_body, html_body, template, payload, attempts`,
+      RETURNING id, kind, person_id, to_address, subject, text_body, html_body, template, payload, attempts`,
     [batchSize, STALE_CLAIM_MINUTES, campaignId],
   );
+  // Counted among the earlier mails (by id), being sent or sent: mails claimed in one batch
+  // do not all count each other out.
+  const overCap = async (mail: ClaimedMail) => {
+    const cap = RECIPIENT_DAILY_CAPS[mail.kind];
+    if (cap === undefined || mail.person_id === null) return false;
+    const [sent] = await database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM mail_outbox
+        WHERE campaign_id = $1 AND person_id = $2 AND kind = $3 AND id < $4
+          AND status IN ('sent', 'sending') AND created_at > now() - interval '1 day'`,
+      [campaignId, mail.person_id, mail.kind, mail.id],
+    );
+    return sent.n >= cap;
+  };
   const sendOne = async (mail: ClaimedMail) => {
+    if (await overCap(mail)) {
+      await database.query(
+        `UPDATE mail_outbox SET status = 'suppressed', payload = NULL,
+                last_error = 'not sent: this person already got the most mails of this kind allowed in a day'
+          WHERE campaign_id = $2 AND id = $1`,
+        [mail.id, campaignId],
+      );
+      return;
+    }
     try {
       const rendered = await render(mail);
       await transport.send({ from, to: mail.to_address, ...rendered });
-      // The body may hold a login code or confirmation link: it is not kept once sent.
+      // The body may hold a login code or confirmation link: it is not kept once sent, nor
+      // the subject of a login mail (it shows the code).
       await database.query(
-        `UPDATE mail_outbox SET status = 'sent', sent_at = now(), text_body = NULL, html_body = NULL, payload = NULL, last_error = NULL
+        `UPDATE mail_outbox SET status = 'sent', sent_at = now(), subject = CASE WHEN kind = 'login_code' THEN NULL ELSE subject END,
+                text_body = NULL, html_body = NULL, payload = NULL, last_error = NULL
         WHERE campaign_id = $2 AND id = $1`,
         [mail.id, campaignId],
       );

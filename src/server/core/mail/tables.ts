@@ -37,6 +37,8 @@ export const mailOutbox = pgTable(
   (t) => [
     primaryKey({ name: 'mail_outbox_pkey', columns: [t.campaignId, t.id] }),
     index('mail_outbox_pending_idx').on(t.campaignId, t.status, t.nextAttemptAt),
+    // A person's mail: erasure and purges find it, and the per-recipient cap counts it.
+    index('mail_outbox_person_idx').on(t.campaignId, t.personId, t.createdAt),
   ],
 );
 

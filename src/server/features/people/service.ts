@@ -4,6 +4,7 @@ import type { AppContext } from '../../core/context.ts';
 import type { Database } from '../../core/db/index.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { wordingFor } from '../settings/service.ts';
+import { forgetInImportSamples } from './import/retention.ts';
 import { buildSearchText, type Place } from './normalize.ts';
 
 /** What a sign-up form submission holds once validated. */
@@ -15,6 +16,8 @@ export interface SignupData extends Place {
   phone: string | null;
   locale: 'fr' | 'en';
   consents: Consents;
+  /** The consent wording the form showed; absent in sign-ups stored before it was recorded. */
+  wordingVersion?: string;
   source: 'signup' | 'embed';
 }
 
@@ -157,7 +160,7 @@ export async function applyConfirmedSignup(
       personId,
       optIns,
       data.source,
-      wordingFor(data.locale).version,
+      data.wordingVersion ?? wordingFor(data.locale).version,
     );
   });
 }
@@ -171,8 +174,8 @@ export async function erasePerson(ctx: AppContext, personId: number, actorId: nu
   await transaction(ctx.database, async (query) => {
     // The development mail catcher keeps whole mails by address: they go first. It is no
     // campaign's table, so the address is read first: no statement mixes it with people.
-    const [person] = await query<{ email_normalized: string | null }>(
-      'SELECT email_normalized FROM people WHERE campaign_id = $1 AND id = $2',
+    const [person] = await query<{ email_normalized: string | null; phone: string | null }>(
+      'SELECT email_normalized, phone FROM people WHERE campaign_id = $1 AND id = $2',
       [campaignId, personId],
     );
     if (person?.email_normalized) {
@@ -180,6 +183,12 @@ export async function erasePerson(ctx: AppContext, personId: number, actorId: nu
         person.email_normalized,
       ]);
     }
+    await forgetInImportSamples(query, campaignId, [
+      person?.email_normalized ?? '',
+      person?.phone ?? '',
+      // Files hold national numbers ('0612345678'), stored as E.164 ('+33612345678').
+      person?.phone?.startsWith('+33') ? `0${person.phone.slice(3)}` : '',
+    ]);
     await query(
       `UPDATE people SET email = NULL, email_normalized = NULL, first_name = NULL, last_name = NULL, phone = NULL,
               postal_code = NULL, commune_code = NULL, commune_name = NULL, departement_code = NULL,

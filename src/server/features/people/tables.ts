@@ -189,6 +189,8 @@ export const imports = pgTable(
     duplicateRows: integer('duplicate_rows').notNull().default(0),
     wouldMerge: integer('would_merge'),
     startedAt: at('started_at'),
+    /** When its sample and row errors (raw values from the file) were deleted. */
+    detailsPurgedAt: at('details_purged_at'),
   },
   (t) => [primaryKey({ name: 'imports_pkey', columns: [t.campaignId, t.id] })],
 );

@@ -8,7 +8,7 @@ import { AppError, invalidFields, type FieldError } from '../../core/http/errors
 import { signupConfirmationMail } from '../../core/mail/templates.ts';
 import { buildSearchText, normalizeEmail, checkPhoneAndPlace } from '../people/normalize.ts';
 import { applyConfirmedSignup, type SignupData } from '../people/service.ts';
-import { campaignName } from '../settings/service.ts';
+import { campaignName, isWordingVersion, wordingFor } from '../settings/service.ts';
 
 export interface SignupMeta {
   ip: string;
@@ -21,6 +21,13 @@ function validateSignup(ctx: AppContext, input: SignupInput): SignupData {
   if (!email)
     errors.push({ field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' });
   const { phone, place } = checkPhoneAndPlace(ctx.geo, input, errors);
+  const wordingVersion = input.wordingVersion ?? wordingFor(input.locale).version;
+  if (!isWordingVersion(wordingVersion))
+    errors.push({
+      field: 'consents',
+      code: 'unknown_wording',
+      message: 'The consent wording on this page is out of date: reload the page and try again.',
+    });
   if (errors.length > 0 || !email || !place) throw invalidFields(errors);
   return {
     email: input.email.trim(),
@@ -31,6 +38,7 @@ function validateSignup(ctx: AppContext, input: SignupInput): SignupData {
     ...place,
     locale: input.locale,
     consents: input.consents,
+    wordingVersion,
     source: input.source,
   };
 }
@@ -133,8 +141,8 @@ export async function purgeUnconfirmed(
      ), ev AS (DELETE FROM person_events WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
         tg AS (DELETE FROM person_tags WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
         ce AS (DELETE FROM consent_events WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
-        ob AS (DELETE FROM mail_outbox
-                WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed) AND status = 'pending'),
+        -- Sent mail too: its address is the person's, and nothing else remains of them.
+        ob AS (DELETE FROM mail_outbox WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
         lc AS (DELETE FROM login_codes WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed))
      DELETE FROM people WHERE campaign_id = $2 AND id IN (SELECT id FROM doomed) RETURNING id`,
     [days, ctx.campaignId],

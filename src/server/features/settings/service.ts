@@ -35,6 +35,14 @@ export function wordingFor(locale: 'fr' | 'en'): ConsentWording {
   return consentWording[locale];
 }
 
+/**
+ * Versions a sign-up may say it showed. When the wording changes, its old versions stay here
+ * for as long as pages loaded before the change may still be submitted.
+ */
+const knownWordingVersions = new Set([consentWording.fr.version, consentWording.en.version]);
+
+export const isWordingVersion = (version: string) => knownWordingVersions.has(version);
+
 const campaignNames = perCampaign<{ value: string; until: number }>();
 
 async function readSetting<T>(

@@ -1,4 +1,14 @@
-import { Alert, Button, Checkbox, Fieldset, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconMailCheck } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -96,7 +106,9 @@ export function SignupForm({ site, source }: SignupFormProps) {
         postalCode: values.postalCode.trim(),
         communeCode: values.communeCode || undefined,
         phone: values.phone.trim() || undefined,
-        consents: values.consents,
+        // Consents can only be given once the wording is shown (see below).
+        consents: wording ? values.consents : { email: false, sms: false, phone: false },
+        wordingVersion: wording?.version,
         locale,
         source,
         ...attribution,
@@ -137,20 +149,30 @@ export function SignupForm({ site, source }: SignupFormProps) {
         />
         <PhoneField inputProps={form.getInputProps('phone')} />
         <Fieldset legend={t('signup.consentsLegend')} variant="unstyled">
-          <Stack gap="xs">
-            <Checkbox
-              label={wording?.email ?? t('consent.email')}
-              {...form.getInputProps('consents.email', { type: 'checkbox' })}
-            />
-            <Checkbox
-              label={wording?.sms ?? t('consent.sms')}
-              {...form.getInputProps('consents.sms', { type: 'checkbox' })}
-            />
-            <Checkbox
-              label={wording?.phone ?? t('consent.phone')}
-              {...form.getInputProps('consents.phone', { type: 'checkbox' })}
-            />
-          </Stack>
+          {/* The boxes wait for the campaign's wording: what a person ticks is recorded with
+              the version of the text they saw, so no stand-in text is shown meanwhile. */}
+          {wording ? (
+            <Stack gap="xs">
+              <Checkbox
+                label={wording.email}
+                {...form.getInputProps('consents.email', { type: 'checkbox' })}
+              />
+              <Checkbox
+                label={wording.sms}
+                {...form.getInputProps('consents.sms', { type: 'checkbox' })}
+              />
+              <Checkbox
+                label={wording.phone}
+                {...form.getInputProps('consents.phone', { type: 'checkbox' })}
+              />
+            </Stack>
+          ) : (
+            <Stack gap="xs" aria-busy="true">
+              <Skeleton height={20} />
+              <Skeleton height={20} />
+              <Skeleton height={20} />
+            </Stack>
+          )}
         </Fieldset>
         <ErrorAlert message={formError} />
         <Button type="submit" loading={signup.isPending}>

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport, PersonDetail } from '../../../../contracts/people.ts';
 import { forCampaign, type AppContext } from '../../../core/context.ts';
 import { createCampaign } from '../../campaigns/service.ts';
+import { erasePerson } from '../service.ts';
 import { listImports } from './history.ts';
+import { purgeImportDetails } from './retention.ts';
 import { createImport, importErrorRows, importReport, runImport, storeImport } from './service.ts';
 import { parseOptions, type Upload } from './upload.ts';
 import {
@@ -394,6 +396,37 @@ describe.each(engines)('people import on %s', (engine) => {
         '3,email,invalid_email,"""invalid"" is not a valid email address.",error\r\n' +
         '4,,unterminated_quote,A quoted value opened on this line is never closed; the line was skipped.,error\r\n',
     );
+  });
+
+  it("forgets an erased person in import samples, and every import's raw values after the retention delay", async () => {
+    const csv = [
+      'email;prénom;téléphone',
+      'Keep.Sample@example.org;Kim;',
+      'Erase.Me@example.org;Eric;06 11 22 33 44',
+      'bad-address;Nope;',
+    ].join('\n');
+    const report = await importFile(admin, csv, { applyValidRows: true });
+    expect(report.sample.map((row) => row.prénom)).toEqual(['Kim', 'Eric', 'Nope']);
+    const erased = await person('erase.me@example.org');
+    await erasePerson(t.ctx, Number(erased.id), null);
+    const afterErasure = await importReport(t.ctx, report.id!);
+    expect(afterErasure.sample.map((row) => row.prénom)).toEqual(['Kim', 'Nope']);
+    expect(JSON.stringify(afterErasure)).not.toMatch(/erase\.me|11 22 33/i);
+
+    // Younger than IMPORT_DETAILS_RETENTION_DAYS: kept.
+    await purgeImportDetails(t.ctx);
+    expect((await importReport(t.ctx, report.id!)).errors).toHaveLength(1);
+    await t.ctx.database.query(
+      `UPDATE imports SET finished_at = now() - make_interval(days => $2) WHERE id = $1`,
+      [report.id, t.ctx.config.IMPORT_DETAILS_RETENTION_DAYS + 1],
+    );
+    expect(await purgeImportDetails(t.ctx)).toBeGreaterThanOrEqual(1);
+    const purged = await importReport(t.ctx, report.id!);
+    expect(purged).toMatchObject({ sample: [], errors: [], createdCount: 2, invalidRows: 1 });
+    expect(purged.detailsPurgedAt).toEqual(expect.any(String));
+    expect(await count('import_errors WHERE import_id = $1', [report.id])).toBe(0);
+    const errorsCsv = await admin.get(`/api/people/imports/${report.id}/errors.csv`);
+    expect(errorsCsv.body).not.toContain('bad-address');
   });
 
   it('reports a broken line in the middle of a large file by its line number and applies nothing', async () => {

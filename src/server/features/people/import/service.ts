@@ -157,6 +157,7 @@ interface ImportRowData {
   problem: { code: string; message: string } | null;
   progress: number;
   created_by: number | null;
+  details_purged_at: Date | null;
 }
 
 export async function importReport(ctx: AppContext, id: number): Promise<ImportReport> {
@@ -185,6 +186,7 @@ export async function importReport(ctx: AppContext, id: number): Promise<ImportR
     delimiter: row.delimiter ?? undefined,
     errorCount: row.error_count,
     duplicateRows: row.duplicate_rows,
+    detailsPurgedAt: row.details_purged_at ? new Date(row.details_purged_at).toISOString() : null,
   };
 }
 

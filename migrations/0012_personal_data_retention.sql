@@ -1,0 +1,2 @@
+ALTER TABLE "imports" ADD COLUMN "details_purged_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "mail_outbox_person_idx" ON "mail_outbox" USING btree ("campaign_id","person_id","created_at");
