@@ -47,6 +47,27 @@ test('an administrator logs in with the one-time link and works the people datab
   await expect(page).not.toHaveURL(/departementCodes/);
   await expect(table.getByRole('row')).toHaveCount(2);
 
+  // Communes are searched by name, accents and hyphens aside; the chip names them.
+  const communes = page.getByRole('textbox', { name: 'Communes' });
+  await communes.fill('saint etienne');
+  await page.getByRole('option', { name: 'Saint-Étienne (42)', exact: true }).click();
+  await expect(page).toHaveURL(/communeCodes=42218(&|$)/);
+  await expect(page.getByText('Aucune personne ne correspond à ces critères.')).toBeVisible();
+  await communes.fill('lille');
+  await page.getByRole('option', { name: 'Lille (59)', exact: true }).click();
+  await expect(page).toHaveURL(/communeCodes=42218(%2C|,)59350/);
+  await expect(page.getByText('1 personne', { exact: true })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(2);
+  const communeChip = 'Communes : Saint-Étienne (42), Lille (59)';
+  await expect(page.getByText(communeChip, { exact: true })).toBeVisible();
+  // From the address alone (a shared link), the names come back.
+  await page.reload();
+  await expect(page.getByText(communeChip, { exact: true })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await page.getByRole('button', { name: `Retirer le filtre « ${communeChip} »` }).click();
+  await expect(page).not.toHaveURL(/communeCodes/);
+  await expect(table.getByRole('row')).toHaveCount(2);
+
   // Dates are typed the French way, whatever the browser's language.
   const since = page.getByRole('textbox', { name: 'Inscrit à partir du' });
   await since.fill('01/01/2020');
@@ -84,6 +105,12 @@ test('an administrator logs in with the one-time link and works the people datab
   await expect(history.getByText('Étiquettes modifiées', { exact: true })).toBeVisible();
   await page.reload();
   await expect(tags.getByText(tag, { exact: true })).toBeVisible();
+
+  // People she recruited: the chip names her.
+  const personId = /\/hq\/people\/(\d+)$/.exec(page.url())![1];
+  await page.goto(`/hq/people?recruitedBy=${personId}`);
+  await expect(page.getByText(`Recrutés par ${name}`, { exact: true })).toBeVisible();
+  await expect(page.getByText('Aucune personne ne correspond à ces critères.')).toBeVisible();
 
   // The segment lists them.
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
@@ -148,4 +175,36 @@ test('a supporter is refused the HQ pages and API', async ({ page }) => {
   expect(response.status()).toBe(403);
   expect(await response.json()).toMatchObject({ code: 'forbidden' });
   expect((await page.request.get('/api/stats/recruitment')).status()).toBe(403);
+});
+
+test('a finance officer reads the people list without the buttons of rights they lack', async ({
+  page,
+  adminPage,
+}) => {
+  const officer = await createSupporter(page.request);
+  const session = (await (await adminPage.request.get('/api/session')).json()) as {
+    csrfToken: string;
+  };
+  const granted = await adminPage.request.post('/api/admin/accounts', {
+    data: { email: officer.email, roles: ['finance'] },
+    headers: { 'x-csrf-token': session.csrfToken },
+  });
+  expect(granted.status(), await granted.text()).toBe(200);
+  await logIn(page.request, officer.email);
+
+  await page.goto('/hq/people');
+  const table = page.getByRole('table', { name: 'Liste des personnes' });
+  await expect(table.getByRole('row')).toHaveCount(51);
+  for (const name of ['Enregistrer comme segment', 'Exporter en CSV', /^Étiqueter/]) {
+    await expect(page.getByRole('button', { name })).toHaveCount(0);
+    await expect(page.getByRole('link', { name })).toHaveCount(0);
+  }
+  await expect(table.getByRole('checkbox')).toHaveCount(0);
+  // The refusal is the server's too.
+  const own = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
+  const refused = await page.request.post('/api/segments', {
+    data: { name: 'Finance', filter: { sources: ['signup'] } },
+    headers: { 'x-csrf-token': own.csrfToken },
+  });
+  expect(refused.status()).toBe(403);
 });

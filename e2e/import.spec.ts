@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { capitalized, expect, test, uniq } from './support/fixtures.ts';
+import { capitalized, expect, logIn, test, uniq } from './support/fixtures.ts';
 
 /** The figure under a count's label ("Lignes", "Valides"…). */
 const figure = (scope: Locator, label: string) =>
@@ -7,15 +7,17 @@ const figure = (scope: Locator, label: string) =>
 
 test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people listed', async ({
   adminPage: page,
+  request,
 }) => {
   const id = uniq();
   const family = capitalized(id);
+  const wording = `pétition-${id}-v3`;
   // Excel-style French CSV: semicolons, accents, one bad email, one column to ignore.
   const csv = [
-    'Prénom;Nom;Courriel;Code postal;Téléphone;Remarque',
-    `Amélie;Durand ${family};amelie.${id}@example.com;44000;06 39 98 00 01;vue au marché`,
-    `Bruno;Marchal ${family};pas-une-adresse;59000;;`,
-    `Chloé;N'Diaye ${family};chloe.${id}@example.com;38000;;`,
+    'Prénom;Nom;Courriel;Code postal;Téléphone;Remarque;Consentement email',
+    `Amélie;Durand ${family};amelie.${id}@example.com;44000;06 39 98 00 01;vue au marché;oui`,
+    `Bruno;Marchal ${family};pas-une-adresse;59000;;;non`,
+    `Chloé;N'Diaye ${family};chloe.${id}@example.com;38000;;;`,
     '',
   ].join('\r\n');
 
@@ -39,6 +41,7 @@ test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people
     ['Code postal', 'postalCode'],
     ['Téléphone', 'phone'],
     ['Remarque', ''],
+    ['Consentement email', 'consentEmail'],
   ];
   for (const [column, field] of expected) {
     await expect(mapping.getByLabel(`Champ pour la colonne « ${column} »`)).toHaveValue(field);
@@ -62,6 +65,10 @@ test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people
   const start = page.getByRole('button', { name: 'Importer 2 lignes' });
   await expect(start).toBeDisabled();
   await page.getByRole('checkbox', { name: 'Importer quand même les 2 lignes valides' }).check();
+  // The consents given in the file are recorded with the wording these people agreed to.
+  await page
+    .getByRole('textbox', { name: 'Version ou référence du texte de consentement' })
+    .fill(wording);
   await start.click();
 
   // Result page.
@@ -103,4 +110,18 @@ test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people
   await expect(timeline).toContainText('Importé');
   await expect(timeline).toContainText(`fileName: contacts-${id}.csv`);
   await expect(timeline).toContainText('created: true');
+
+  // Her consent history (what she downloads from her space) names that wording.
+  await logIn(request, `amelie.${id}@example.com`);
+  const data = (await (await request.get('/api/me/export')).json()) as {
+    consentHistory: Array<Record<string, unknown>>;
+  };
+  expect(data.consentHistory).toEqual([
+    expect.objectContaining({
+      channel: 'email',
+      granted: true,
+      source: 'import',
+      wording_version: wording,
+    }),
+  ]);
 });

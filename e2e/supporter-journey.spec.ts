@@ -115,14 +115,18 @@ test('a visitor signs up, confirms, logs in, manages consents, downloads then de
   );
   expect(data.signups).toEqual([expect.objectContaining({ source: 'signup' })]);
 
-  // 6. Delete the account: the button stays disabled until DELETE is typed.
+  // 6. Delete the account: the button stays disabled until the word of the page's language
+  // (French here) is typed.
   await page.getByRole('button', { name: 'Supprimer mon compte' }).click();
   const dialog = page.getByRole('dialog', { name: 'Supprimer mon compte' });
   const confirmDelete = dialog.getByRole('button', { name: 'Supprimer définitivement' });
+  const typed = dialog.getByLabel('Tapez SUPPRIMER pour confirmer');
   await expect(confirmDelete).toBeDisabled();
-  await dialog.getByLabel('Tapez DELETE pour confirmer').fill('delete');
+  await typed.fill('DELETE');
   await expect(confirmDelete).toBeDisabled();
-  await dialog.getByLabel('Tapez DELETE pour confirmer').fill('DELETE');
+  await typed.fill('supprimer');
+  await expect(confirmDelete).toBeDisabled();
+  await typed.fill('SUPPRIMER');
   await confirmDelete.click();
   await expect(page).toHaveURL(`${baseURL}/`);
   await expect(page.getByRole('status')).toHaveText(

@@ -141,6 +141,80 @@ describe.each(engines)('recruitment on %s', (engine) => {
     expect(chosen.statusCode).toBe(200);
   });
 
+  it('finds communes by name, accents and case ignored, biggest first', async () => {
+    const browser = new Browser(t.app);
+    const search = async (q: string) => {
+      const response = await browser.get(`/api/geo/communes?q=${encodeURIComponent(q)}`);
+      expect(response.statusCode).toBe(200);
+      return response.json() as Array<{ code: string; name: string; postalCodes: string[] }>;
+    };
+    const saintEtienne = await search('saint etienne');
+    expect(saintEtienne[0]).toEqual({
+      code: '42218',
+      name: 'Saint-Étienne',
+      departementCode: '42',
+      population: expect.any(Number),
+      postalCodes: ['42000', '42100', '42230'],
+    });
+    expect(saintEtienne.length).toBeLessThanOrEqual(20);
+    expect((await search('ST-ÉTIENNE'))[0].code).toBe('42218');
+    // Names that start with the query before those that only contain it.
+    const lyon = await search('lyon');
+    expect(lyon[0].name).toBe('Lyon');
+    expect(lyon.findIndex((c) => !c.name.startsWith('Lyon'))).toBeGreaterThan(0);
+    const etienne = await search('étienne');
+    expect(etienne.map((c) => c.code)).toContain('42218');
+    expect(await search('zzzz')).toEqual([]);
+  });
+
+  it('finds communes by postal code or INSEE code prefix', async () => {
+    const browser = new Browser(t.app);
+    const codes = async (q: string) =>
+      ((await browser.get(`/api/geo/communes?q=${q}`)).json() as Array<{ code: string }>).map(
+        (c) => c.code,
+      );
+    expect((await codes('750'))[0]).toBe('75056');
+    // 42100 is a postal code of Saint-Étienne and the INSEE code of a smaller commune.
+    expect((await codes('42100'))[0]).toBe('42218');
+    expect(await codes('42100')).toHaveLength(2);
+    expect(await codes('4221')).toContain('42218');
+    expect(await codes('2A004')).toEqual(['2A004']);
+    const inAin = await codes('01');
+    expect(inAin).toHaveLength(20);
+  });
+
+  it('refuses a commune search shorter than 2 characters', async () => {
+    const browser = new Browser(t.app);
+    for (const url of [
+      '/api/geo/communes?q=a',
+      '/api/geo/communes?q=%20a%20',
+      '/api/geo/communes',
+    ]) {
+      const response = await browser.get(url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      const body = response.json();
+      expect(body.code).toBe('validation_failed');
+      expect(body.errors[0].field).toBe('q');
+    }
+    const short = (await browser.get('/api/geo/communes?q=a')).json();
+    expect(short.errors[0].code).toBe('too_short');
+  });
+
+  it('names communes from their codes', async () => {
+    const browser = new Browser(t.app);
+    const response = await browser.get('/api/geo/communes/by-code?codes=69123,nope,44109,69123');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual([
+      expect.objectContaining({ code: '69123', name: 'Lyon', departementCode: '69' }),
+      expect.objectContaining({ code: '44109', name: 'Nantes', departementCode: '44' }),
+    ]);
+    const tooMany = Array.from({ length: 201 }, (_, i) => String(10000 + i)).join(',');
+    const refused = await browser.get(`/api/geo/communes/by-code?codes=${tooMany}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('validation_failed');
+  });
+
   it('keeps HTML in names inert in the confirmation mail', async () => {
     const browser = new Browser(t.app);
     await browser.post(

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { departementSchema, postalCodeLookupSchema } from '../../../contracts/geo.ts';
+import {
+  communeMatchSchema,
+  communeSearchQuerySchema,
+  communesByCodeQuerySchema,
+  departementSchema,
+  postalCodeLookupSchema,
+} from '../../../contracts/geo.ts';
 import {
   confirmInputSchema,
   confirmResultSchema,
@@ -49,6 +55,43 @@ export const recruitmentRoutes =
         schema: { tags: ['geo'], response: { 200: z.array(departementSchema) } },
       },
       async () => ctx.geo.departements(),
+    );
+
+    // Searched as people type (filters, pickers): an in-memory scan, so no rate limit.
+    app.get(
+      '/api/geo/communes',
+      {
+        config: { access: { public: true } },
+        schema: {
+          tags: ['geo'],
+          querystring: communeSearchQuerySchema,
+          response: { 200: z.array(communeMatchSchema) },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'public, max-age=86400');
+        return ctx.geo.searchCommunes(request.query.q);
+      },
+    );
+
+    // Names for codes already chosen (a filter in the address bar, a saved segment).
+    app.get(
+      '/api/geo/communes/by-code',
+      {
+        config: { access: { public: true } },
+        schema: {
+          tags: ['geo'],
+          querystring: communesByCodeQuerySchema,
+          response: { 200: z.array(communeMatchSchema) },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'public, max-age=86400');
+        return request.query.codes.flatMap((code) => {
+          const commune = ctx.geo.commune(code);
+          return commune ? [{ ...commune, postalCodes: ctx.geo.postalCodesOf(code) }] : [];
+        });
+      },
     );
 
     app.post(

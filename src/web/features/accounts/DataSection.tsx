@@ -16,6 +16,8 @@ export function DataSection() {
   const [typed, setTyped] = useState('');
   const remove = useDeleteAccount();
   const { leave } = useSessionActions();
+  // Typed in the reader's language; the API still receives its own { confirm: 'DELETE' }.
+  const word = t('me.deleteWord');
 
   const confirmDelete = () => {
     remove.mutate(undefined, {
@@ -60,7 +62,7 @@ export function DataSection() {
         <Stack>
           <Text size="sm">{t('me.deleteText')}</Text>
           <TextInput
-            label={t('me.deleteTypeLabel')}
+            label={t('me.deleteTypeLabel', { word })}
             value={typed}
             onChange={(e) => setTyped(e.currentTarget.value)}
             autoComplete="off"
@@ -72,7 +74,7 @@ export function DataSection() {
             confirmLabel={t('me.deleteConfirm')}
             onConfirm={confirmDelete}
             loading={remove.isPending}
-            disabled={typed !== 'DELETE'}
+            disabled={typed.trim() !== word}
             color="red"
           />
         </Stack>

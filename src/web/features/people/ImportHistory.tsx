@@ -55,7 +55,14 @@ export function ImportHistory() {
                         <Table.Td ta="right">{formatNumber(item.createdCount, locale)}</Table.Td>
                         <Table.Td ta="right">{formatNumber(item.mergedCount, locale)}</Table.Td>
                         <Table.Td ta="right">
-                          {item.invalidRows > 0 ? (
+                          {item.invalidRows > 0 && item.detailsPurged ? (
+                            <>
+                              {formatNumber(item.invalidRows, locale)}
+                              <Text size="xs" c="dimmed">
+                                {t('import.detailsPurged')}
+                              </Text>
+                            </>
+                          ) : item.invalidRows > 0 ? (
                             <Anchor href={`/api/people/imports/${item.id}/errors.csv`} download>
                               {formatNumber(item.invalidRows, locale)}
                             </Anchor>

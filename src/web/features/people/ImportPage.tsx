@@ -8,6 +8,7 @@ import {
   Stepper,
   TagsInput,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
 import { IconFileTypeCsv } from '@tabler/icons-react';
@@ -29,12 +30,26 @@ interface Options {
   mapping: Record<string, ImportField>;
   tags: string[];
   applyValidRows: boolean;
+  /** Blank: the server records its default ('import'). */
+  consentWordingVersion: string;
 }
 
+const initialOptions: Options = {
+  mapping: {},
+  tags: [],
+  applyValidRows: false,
+  consentWordingVersion: '',
+};
+
 function formData(file: File, options: Options): FormData {
+  const { consentWordingVersion, ...rest } = options;
+  const wording = consentWordingVersion.trim();
   const body = new FormData();
   // Options first: a streaming multipart reader sees them before the file.
-  body.append('options', JSON.stringify(options));
+  body.append(
+    'options',
+    JSON.stringify(wording ? { ...rest, consentWordingVersion: wording } : rest),
+  );
   body.append('file', file, file.name);
   return body;
 }
@@ -46,7 +61,7 @@ export function ImportPage() {
   const preview = useImportPreview();
   const start = useImportStart();
   const [file, setFile] = useState<File | null>(null);
-  const [options, setOptions] = useState<Options>({ mapping: {}, tags: [], applyValidRows: false });
+  const [options, setOptions] = useState<Options>(initialOptions);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [importId, setImportId] = useState<number | null>(null);
 
@@ -87,7 +102,7 @@ export function ImportPage() {
     setFile(null);
     setReport(null);
     setImportId(null);
-    setOptions({ mapping: {}, tags: [], applyValidRows: false });
+    setOptions(initialOptions);
     preview.reset();
     start.reset();
   };
@@ -153,6 +168,15 @@ export function ImportPage() {
                 onChange={(value) => changeOptions({ tags: value }, false)}
                 clearable
                 maxTags={20}
+              />
+              <TextInput
+                label={t('import.wordingVersion')}
+                description={t('import.wordingVersionHelp')}
+                value={options.consentWordingVersion}
+                onChange={(e) =>
+                  changeOptions({ consentWordingVersion: e.currentTarget.value }, false)
+                }
+                maxLength={60}
               />
               <ImportCounts report={report} />
               {report.errors.length > 0 && (

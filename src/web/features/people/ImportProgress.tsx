@@ -3,6 +3,7 @@ import { IconDownload } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { errorText } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
+import { useSession } from '../../core/session.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { useImportStatus } from './hooks.ts';
 import { ImportCounts } from './ImportCounts.tsx';
@@ -11,6 +12,7 @@ import { ImportErrors } from './ImportErrors.tsx';
 /** Follows a queued import every second, then shows its result and what to do next. */
 export function ImportProgress({ id, onRestart }: { id: number; onRestart: () => void }) {
   const t = useT();
+  const { can } = useSession();
   const status = useImportStatus(id);
   const report = status.data;
   const finished =
@@ -81,9 +83,11 @@ export function ImportProgress({ id, onRestart }: { id: number; onRestart: () =>
         </Stack>
       )}
       <Group>
-        <Button component={Link} to="/hq/people?sources=import">
-          {t('import.seePeople')}
-        </Button>
+        {can('people.read') && (
+          <Button component={Link} to="/hq/people?sources=import">
+            {t('import.seePeople')}
+          </Button>
+        )}
         <Button variant="default" onClick={onRestart}>
           {t('import.another')}
         </Button>

@@ -9,9 +9,12 @@ import {
   SimpleGrid,
 } from '@mantine/core';
 import type { PeopleFilter } from '../../../contracts/people.ts';
+import { fullName } from '../../core/format.ts';
 import { useT } from '../../core/i18n/index.tsx';
+import { useSession } from '../../core/session.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
-import { useDepartements, useSegments, useTags } from './hooks.ts';
+import { CommuneFilter, communeLabel } from './CommuneFilter.tsx';
+import { useCommunesByCode, useDepartements, usePerson, useSegments, useTags } from './hooks.ts';
 import { KNOWN_SOURCES, sourceLabel } from './labels.ts';
 import type { ListKey, TriKey } from './filters.ts';
 
@@ -69,6 +72,10 @@ export function PeopleFilters({ filter, onChange, onClear }: Props) {
           clearable
           nothingFoundMessage={t('common.nothingFound')}
         />
+        <CommuneFilter
+          value={filter.communeCodes ?? []}
+          onChange={(codes) => setList('communeCodes', codes)}
+        />
         <MultiSelect
           label={t('filter.tags')}
           data={[...tagNames].sort()}
@@ -111,7 +118,10 @@ export function PeopleFilters({ filter, onChange, onClear }: Props) {
   );
 }
 
-/** Chips for filters that have no control in the panel (segment, recruiter, communes). */
+/**
+ * Chips for filters that have no control in the panel (segment, recruiter), and for the
+ * communes, whose names say more than the panel's pills once it is closed.
+ */
 export function FilterChips({
   filter,
   onChange,
@@ -120,7 +130,10 @@ export function FilterChips({
   onChange: (change: FilterChange) => void;
 }) {
   const t = useT();
+  const { can } = useSession();
   const segments = useSegments();
+  const communes = useCommunesByCode(filter.communeCodes ?? []);
+  const recruiter = usePerson(can('people.read') ? (filter.recruitedBy ?? 0) : 0).data;
   const chips: Array<{ key: string; label: string }> = [];
   if (filter.segmentId) {
     const segment = segments.data?.find((s) => s.id === filter.segmentId);
@@ -129,15 +142,23 @@ export function FilterChips({
       label: t('filter.segmentChip', { name: segment?.name ?? `#${filter.segmentId}` }),
     });
   }
-  if (filter.recruitedBy)
+  if (filter.recruitedBy) {
+    const name =
+      recruiter && (fullName(recruiter.firstName, recruiter.lastName) || recruiter.email);
     chips.push({
       key: 'recruitedBy',
-      label: t('filter.recruitedByChip', { id: filter.recruitedBy }),
+      label: t('filter.recruitedByChip', {
+        name: name || t('filter.personNumber', { id: filter.recruitedBy }),
+      }),
     });
+  }
   if (filter.communeCodes?.length) {
+    const byCode = new Map((communes.data ?? []).map((c) => [c.code, communeLabel(c)]));
     chips.push({
       key: 'communeCodes',
-      label: t('filter.communesChip', { codes: filter.communeCodes.join(', ') }),
+      label: t('filter.communesChip', {
+        names: filter.communeCodes.map((code) => byCode.get(code) ?? code).join(', '),
+      }),
     });
   }
   if (chips.length === 0) return null;

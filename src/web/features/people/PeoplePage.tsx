@@ -49,6 +49,8 @@ export function PeoplePage() {
   const [locale] = useLocale();
   usePageTitle(t('people.title'));
   const { can } = useSession();
+  const canTag = can('people.write');
+  const canSaveSegment = can('segments.write');
   const [search, setSearch] = useSearchParams();
   const filter = useMemo(() => filterFromSearch(search), [search]);
   const list = listParamsFromSearch(search);
@@ -125,14 +127,16 @@ export function PeoplePage() {
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('people.title')}</Title>
         <Group gap="xs">
-          <Button
-            variant="default"
-            leftSection={<IconDeviceFloppy size={16} aria-hidden />}
-            onClick={segment.open}
-            disabled={activeFilters === 0}
-          >
-            {t('people.saveSegment')}
-          </Button>
+          {canSaveSegment && (
+            <Button
+              variant="default"
+              leftSection={<IconDeviceFloppy size={16} aria-hidden />}
+              onClick={segment.open}
+              disabled={activeFilters === 0}
+            >
+              {t('people.saveSegment')}
+            </Button>
+          )}
           {can('people.export') && (
             <Button
               component="a"
@@ -191,7 +195,7 @@ export function PeoplePage() {
             {selected.size > 0 &&
               ` · ${t('people.selectedCount', { count: formatNumber(selected.size, locale) })}`}
           </Text>
-          {can('people.write') && total > 0 && (
+          {canTag && total > 0 && (
             <Button
               size="xs"
               variant="light"
@@ -205,7 +209,7 @@ export function PeoplePage() {
           )}
         </Group>
       )}
-      {allOnPage && total > items.length && can('people.write') && (
+      {allOnPage && total > items.length && canTag && (
         <Alert color="blue" variant="light">
           {t('people.pageSelected', { count: formatNumber(items.length, locale) })}{' '}
           <Anchor component="button" type="button" onClick={bulk.open}>
@@ -246,6 +250,7 @@ export function PeoplePage() {
         <div style={{ opacity: people.isPlaceholderData ? 0.6 : 1 }} aria-busy={people.isFetching}>
           <PeopleTable
             items={items}
+            selectable={canTag}
             selected={selected}
             onToggle={(id, checked) =>
               setSelected((prev) => {
@@ -289,7 +294,9 @@ export function PeoplePage() {
           totalIsEstimate={data?.totalIsEstimate ?? false}
         />
       )}
-      <SaveSegmentModal opened={segmentOpen} onClose={segment.close} filter={filter} />
+      {canSaveSegment && (
+        <SaveSegmentModal opened={segmentOpen} onClose={segment.close} filter={filter} />
+      )}
     </Stack>
   );
 }

@@ -8,12 +8,14 @@ import { sourceLabel } from './labels.ts';
 
 interface Props {
   items: PersonSummary[];
+  /** Rows are selected only to be tagged: without that right, no checkboxes. */
+  selectable: boolean;
   selected: ReadonlySet<number>;
   onToggle: (id: number, checked: boolean) => void;
   onToggleAll: (checked: boolean) => void;
 }
 
-export function PeopleTable({ items, selected, onToggle, onToggleAll }: Props) {
+export function PeopleTable({ items, selectable, selected, onToggle, onToggleAll }: Props) {
   const t = useT();
   const [locale] = useLocale();
   const allSelected = items.length > 0 && items.every((p) => selected.has(p.id));
@@ -25,14 +27,16 @@ export function PeopleTable({ items, selected, onToggle, onToggleAll }: Props) {
       <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('people.tableLabel')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={40}>
-              <Checkbox
-                aria-label={t('people.selectPage')}
-                checked={allSelected}
-                indeterminate={someSelected && !allSelected}
-                onChange={(e) => onToggleAll(e.currentTarget.checked)}
-              />
-            </Table.Th>
+            {selectable && (
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label={t('people.selectPage')}
+                  checked={allSelected}
+                  indeterminate={someSelected && !allSelected}
+                  onChange={(e) => onToggleAll(e.currentTarget.checked)}
+                />
+              </Table.Th>
+            )}
             <Table.Th>{t('people.name')}</Table.Th>
             <Table.Th>{t('field.email')}</Table.Th>
             <Table.Th>{t('field.phone')}</Table.Th>
@@ -52,13 +56,15 @@ export function PeopleTable({ items, selected, onToggle, onToggleAll }: Props) {
                 key={person.id}
                 bg={selected.has(person.id) ? 'var(--mantine-primary-color-light)' : undefined}
               >
-                <Table.Td>
-                  <Checkbox
-                    aria-label={t('people.selectOne', { name })}
-                    checked={selected.has(person.id)}
-                    onChange={(e) => onToggle(person.id, e.currentTarget.checked)}
-                  />
-                </Table.Td>
+                {selectable && (
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={t('people.selectOne', { name })}
+                      checked={selected.has(person.id)}
+                      onChange={(e) => onToggle(person.id, e.currentTarget.checked)}
+                    />
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <Anchor component={Link} to={`/hq/people/${person.id}`} fw={500}>
                     {name}

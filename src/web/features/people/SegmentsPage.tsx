@@ -22,9 +22,10 @@ import { AppModal } from '../../core/ui/AppModal.tsx';
 import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
+import { communeLabel } from './CommuneFilter.tsx';
 import { describeFilter } from './describeFilter.ts';
 import { EditSegmentModal } from './EditSegmentModal.tsx';
-import { useDeleteSegment, useSegments } from './hooks.ts';
+import { useCommunesByCode, useDeleteSegment, useSegments } from './hooks.ts';
 
 export function SegmentsPage() {
   const t = useT();
@@ -36,6 +37,9 @@ export function SegmentsPage() {
   const [editing, setEditing] = useState<Segment | null>(null);
   const [deleting, setDeleting] = useState<Segment | null>(null);
   const writable = can('segments.write');
+  const communeCodes = [...new Set(segments.data?.flatMap((s) => s.filter.communeCodes ?? []))];
+  const communes = useCommunesByCode(communeCodes);
+  const communeNames = new Map((communes.data ?? []).map((c) => [c.code, communeLabel(c)]));
 
   const confirmDelete = () => {
     if (!deleting) return;
@@ -88,7 +92,7 @@ export function SegmentsPage() {
                         </Anchor>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{describeFilter(segment.filter, t)}</Text>
+                        <Text size="sm">{describeFilter(segment.filter, t, communeNames)}</Text>
                       </Table.Td>
                       <Table.Td ta="right">
                         {segment.count === null

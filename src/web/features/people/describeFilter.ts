@@ -2,8 +2,15 @@ import type { PeopleFilter } from '../../../contracts/people.ts';
 import type { Translate } from '../../core/i18n/index.tsx';
 import { sourceLabel } from './labels.ts';
 
-/** A short human description of a filter, e.g. "Tags: x · Email consent: yes". */
-export function describeFilter(filter: PeopleFilter, t: Translate): string {
+/**
+ * A short human description of a filter, e.g. "Tags: x · Email consent: yes". Communes are
+ * named from `communeNames` (code → label) when given, else shown by code.
+ */
+export function describeFilter(
+  filter: PeopleFilter,
+  t: Translate,
+  communeNames: ReadonlyMap<string, string> = new Map(),
+): string {
   const parts: string[] = [];
   const lv = (label: string, value: string) => t('common.labelValue', { label, value });
   const yn = (v: 'yes' | 'no') => (v === 'yes' ? t('common.yes') : t('common.no'));
@@ -11,7 +18,12 @@ export function describeFilter(filter: PeopleFilter, t: Translate): string {
   if (filter.departementCodes?.length)
     parts.push(lv(t('filter.departements'), filter.departementCodes.join(', ')));
   if (filter.communeCodes?.length)
-    parts.push(lv(t('filter.communes'), filter.communeCodes.join(', ')));
+    parts.push(
+      lv(
+        t('filter.communes'),
+        filter.communeCodes.map((code) => communeNames.get(code) ?? code).join(', '),
+      ),
+    );
   if (filter.tags?.length) parts.push(lv(t('filter.tags'), filter.tags.join(', ')));
   if (filter.sources?.length)
     parts.push(lv(t('filter.sources'), filter.sources.map((s) => sourceLabel(s, t)).join(', ')));
@@ -21,7 +33,10 @@ export function describeFilter(filter: PeopleFilter, t: Translate): string {
   if (filter.consentPhone) parts.push(lv(t('filter.consentPhone'), yn(filter.consentPhone)));
   if (filter.createdFrom) parts.push(lv(t('filter.createdFrom'), filter.createdFrom));
   if (filter.createdTo) parts.push(lv(t('filter.createdTo'), filter.createdTo));
-  if (filter.recruitedBy) parts.push(t('filter.recruitedByChip', { id: filter.recruitedBy }));
+  if (filter.recruitedBy) {
+    const name = t('filter.personNumber', { id: filter.recruitedBy });
+    parts.push(t('filter.recruitedByChip', { name }));
+  }
   if (filter.segmentId) parts.push(t('filter.segmentChip', { name: `#${filter.segmentId}` }));
   return parts.length ? parts.join(' · ') : t('filter.everyone');
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Departement } from '../../../contracts/geo.ts';
+import { COMMUNE_CODES_MAX, type CommuneMatch, type Departement } from '../../../contracts/geo.ts';
 import type {
   bulkTagResultSchema,
   bulkTagSchema,
@@ -53,6 +53,37 @@ export function useDepartements() {
     queryKey: ['geo', 'departements'],
     queryFn: () => api.get<Departement[]>('/api/geo/departements'),
     staleTime: Infinity,
+  });
+}
+
+const communesKey = ['geo', 'communes'] as const;
+
+/** Communes matching what is typed (2 characters at least), biggest first. */
+export function useCommuneSearch(text: string) {
+  const q = text.trim();
+  return useQuery({
+    queryKey: [...communesKey, 'search', q],
+    queryFn: () => api.get<CommuneMatch[]>(`/api/geo/communes?q=${encodeURIComponent(q)}`),
+    enabled: q.length >= 2,
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The key of the communes of `codes`, whatever their order. */
+export const communesByCodeKey = (codes: readonly string[]) =>
+  [...communesKey, 'by-code', [...codes].sort().slice(0, COMMUNE_CODES_MAX).join(',')] as const;
+
+/** The communes of codes already chosen (unknown codes are left out). */
+export function useCommunesByCode(codes: readonly string[]) {
+  const queryKey = communesByCodeKey(codes);
+  return useQuery({
+    queryKey,
+    queryFn: () =>
+      api.get<CommuneMatch[]>(`/api/geo/communes/by-code?codes=${encodeURIComponent(queryKey[3])}`),
+    enabled: codes.length > 0,
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
   });
 }
 
