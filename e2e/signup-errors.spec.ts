@@ -125,6 +125,28 @@ test('invalid fields are flagged next to the inputs and nothing is sent', async 
   await expectNoMailSince(page.request, addresses, since);
 });
 
+test('a web address typed as a name is refused under the input', async ({ page }) => {
+  const site = await publicSite(page.request);
+  const accepted = acceptedSignups(page);
+  const email = `lien.${uniq()}@example.org`;
+  const since = await mailbox.mark();
+  await page.goto('/');
+  await fillForm(page, {
+    firstName: 'Gagnez sur www.promo.example',
+    lastName: 'Durand',
+    email,
+    postalCode: '44000',
+  });
+  await expect(page.getByText('Commune : Nantes')).toBeVisible();
+  await page.getByRole('button', { name: site.home.signupCallToAction }).click();
+  const firstName = page.getByLabel('Prénom', { exact: true });
+  await expect(firstName).toHaveAttribute('aria-invalid', 'true');
+  await expect(firstName).toHaveAccessibleDescription('Un nom ne peut pas contenir d’adresse web.');
+  await expect(firstName).toBeFocused();
+  expect(accepted).toEqual([]);
+  await expectNoMailSince(page.request, [email], since);
+});
+
 test('markup typed in a name is shown as text, never run', async ({ page, adminPage }) => {
   const site = await publicSite(page.request);
   const id = uniq();

@@ -187,6 +187,8 @@ export const importSummarySchema = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   createdByName: z.string().nullable(),
+  /** Its row errors were deleted with its other raw values (see detailsPurgedAt). */
+  detailsPurged: z.boolean(),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 export const importListSchema = pageOf(importSummarySchema);

@@ -30,6 +30,8 @@ const codeKeys: Record<string, MessageKey> = {
   payload_too_large: 'error.payload_too_large',
   internal_error: 'error.internal',
   validation_failed: 'error.validation_failed',
+  no_links: 'error.no_links',
+  unknown_wording: 'error.unknown_wording',
 };
 
 /** Problem codes that concern one input when there is no `errors` list. */

@@ -23,11 +23,11 @@ function validateSignup(ctx: AppContext, input: SignupInput): SignupData {
   const { phone, place } = checkPhoneAndPlace(ctx.geo, input, errors);
   const wordingVersion = input.wordingVersion ?? wordingFor(input.locale).version;
   if (!isWordingVersion(wordingVersion))
-    errors.push({
-      field: 'consents',
-      code: 'unknown_wording',
-      message: 'The consent wording on this page is out of date: reload the page and try again.',
-    });
+    throw new AppError(
+      400,
+      'unknown_wording',
+      'The consent wording on this page is out of date: reload the page and try again.',
+    );
   if (errors.length > 0 || !email || !place) throw invalidFields(errors);
   return {
     email: input.email.trim(),

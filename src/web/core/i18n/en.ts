@@ -65,6 +65,9 @@ export const en: Record<MessageKey, string> = {
   'error.payload_too_large': 'The file is too large.',
   'error.internal': 'Something went wrong on our side. Try again later.',
   'error.validation_failed': 'Some fields are not valid.',
+  'error.no_links': 'A name cannot contain a web address.',
+  'error.unknown_wording':
+    'The consent wording on this page is out of date: reload the page and try again.',
   'error.generic': 'Something went wrong.',
   'error.loadFailed': 'Loading failed',
 
@@ -84,9 +87,6 @@ export const en: Record<MessageKey, string> = {
   'geo.communeIs': 'Town: {name}',
   'geo.chooseCommune': 'Choose your town',
 
-  'consent.email': 'I agree to receive campaign news by email.',
-  'consent.sms': 'I agree to receive text messages from the campaign.',
-  'consent.phone': 'I agree to be called by the campaign.',
   'consent.emailShort': 'Email',
   'consent.smsShort': 'SMS',
   'consent.phoneShort': 'Calls',
@@ -156,7 +156,8 @@ export const en: Record<MessageKey, string> = {
   'me.deleteTitle': 'Delete my account',
   'me.deleteText':
     'Your personal data will be erased and you will receive nothing more from the campaign. This cannot be undone.',
-  'me.deleteTypeLabel': 'Type DELETE to confirm',
+  'me.deleteTypeLabel': 'Type {word} to confirm',
+  'me.deleteWord': 'DELETE',
   'me.deleteConfirm': 'Delete for good',
   'me.deleted': 'Your account has been deleted. Thank you for your support.',
 
@@ -213,8 +214,11 @@ export const en: Record<MessageKey, string> = {
   'filter.createdFrom': 'Signed up from',
   'filter.createdTo': 'Signed up until',
   'filter.segmentChip': 'Segment: {name}',
-  'filter.recruitedByChip': 'Recruited by person #{id}',
-  'filter.communesChip': 'Towns: {codes}',
+  'filter.recruitedByChip': 'Recruited by {name}',
+  'filter.personNumber': 'person #{id}',
+  'filter.communesChip': 'Towns: {names}',
+  'filter.communesPlaceholder': 'Name, postal code or INSEE code',
+  'filter.communesTypeMore': 'Type at least 2 characters',
   'filter.removeChip': 'Remove filter “{label}”',
   'filter.everyone': 'Everyone',
 
@@ -311,6 +315,9 @@ export const en: Record<MessageKey, string> = {
   'import.field.communeCode': 'Town INSEE code',
   'import.tags': 'Tags added to every person',
   'import.tagsHelp': 'For example the name of the event or of the source list.',
+  'import.wordingVersion': 'Consent wording version / reference',
+  'import.wordingVersionHelp':
+    'Give the reference of the wording these people agreed to, for example the version of the form or petition. Without one, “import” is recorded.',
   'import.totalRows': 'Rows',
   'import.validRows': 'Valid',
   'import.invalidRows': 'With errors',
@@ -321,6 +328,7 @@ export const en: Record<MessageKey, string> = {
   'import.line': 'Line',
   'import.problem': 'Problem',
   'import.moreErrors': 'And {count} more errors (downloadable after the import).',
+  'import.detailsPurged': 'details deleted (limited retention)',
   'import.applyValidRows': 'Import the {count} valid rows anyway',
   'import.fixOrApply': 'Fix the file, or tick the box to import only the valid rows.',
   'import.start': '{count, plural, one {Import # row} other {Import # rows}}',

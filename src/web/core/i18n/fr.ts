@@ -64,6 +64,9 @@ export const fr = {
   'error.payload_too_large': 'Le fichier est trop volumineux.',
   'error.internal': 'Une erreur est survenue de notre côté. Réessayez plus tard.',
   'error.validation_failed': 'Certains champs ne sont pas valides.',
+  'error.no_links': 'Un nom ne peut pas contenir d’adresse web.',
+  'error.unknown_wording':
+    'Le texte des consentements de cette page n’est plus à jour : rechargez la page puis réessayez.',
   'error.generic': 'Une erreur est survenue.',
   'error.loadFailed': 'Le chargement a échoué',
 
@@ -83,9 +86,6 @@ export const fr = {
   'geo.communeIs': 'Commune : {name}',
   'geo.chooseCommune': 'Choisissez votre commune',
 
-  'consent.email': 'J’accepte de recevoir des nouvelles de la campagne par e-mail.',
-  'consent.sms': 'J’accepte de recevoir des SMS de la campagne.',
-  'consent.phone': 'J’accepte d’être appelé·e par la campagne.',
   'consent.emailShort': 'E-mail',
   'consent.smsShort': 'SMS',
   'consent.phoneShort': 'Appels',
@@ -161,7 +161,8 @@ export const fr = {
   'me.deleteTitle': 'Supprimer mon compte',
   'me.deleteText':
     'Vos données personnelles seront effacées et vous ne recevrez plus rien de la campagne. Cette action est définitive.',
-  'me.deleteTypeLabel': 'Tapez DELETE pour confirmer',
+  'me.deleteTypeLabel': 'Tapez {word} pour confirmer',
+  'me.deleteWord': 'SUPPRIMER',
   'me.deleteConfirm': 'Supprimer définitivement',
   'me.deleted': 'Votre compte a été supprimé. Merci pour votre soutien.',
 
@@ -218,8 +219,11 @@ export const fr = {
   'filter.createdFrom': 'Inscrit à partir du',
   'filter.createdTo': 'Inscrit jusqu’au',
   'filter.segmentChip': 'Segment : {name}',
-  'filter.recruitedByChip': 'Recrutés par la personne n° {id}',
-  'filter.communesChip': 'Communes : {codes}',
+  'filter.recruitedByChip': 'Recrutés par {name}',
+  'filter.personNumber': 'la personne n° {id}',
+  'filter.communesChip': 'Communes : {names}',
+  'filter.communesPlaceholder': 'Nom, code postal ou code INSEE',
+  'filter.communesTypeMore': 'Tapez au moins 2 caractères',
   'filter.removeChip': 'Retirer le filtre « {label} »',
   'filter.everyone': 'Tout le monde',
 
@@ -318,6 +322,9 @@ export const fr = {
   'import.field.communeCode': 'Code INSEE de la commune',
   'import.tags': 'Étiquettes ajoutées à chaque personne',
   'import.tagsHelp': 'Par exemple le nom de l’événement ou de la liste d’origine.',
+  'import.wordingVersion': 'Version ou référence du texte de consentement',
+  'import.wordingVersionHelp':
+    'Indiquez la référence du texte que ces personnes ont accepté, par exemple la version du formulaire ou de la pétition. Sans référence, « import » est enregistré.',
   'import.totalRows': 'Lignes',
   'import.validRows': 'Valides',
   'import.invalidRows': 'En erreur',
@@ -328,6 +335,7 @@ export const fr = {
   'import.line': 'Ligne',
   'import.problem': 'Problème',
   'import.moreErrors': 'Et {count} autres erreurs (téléchargeables après l’import).',
+  'import.detailsPurged': 'détail supprimé (conservation limitée)',
   'import.applyValidRows': 'Importer quand même les {count} lignes valides',
   'import.fixOrApply':
     'Corrigez le fichier, ou cochez la case pour importer seulement les lignes valides.',

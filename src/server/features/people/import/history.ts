@@ -17,9 +17,11 @@ export async function listImports(ctx: AppContext, page: number) {
     created_at: Date;
     finished_at: Date | null;
     created_by_name: string | null;
+    details_purged: boolean;
   }>(
     `SELECT i.id, i.status, i.file_name, i.total_rows, i.created_count, i.merged_count, i.invalid_rows,
-            i.created_at, i.finished_at, nullif(concat_ws(' ', p.first_name, p.last_name), '') AS created_by_name
+            i.created_at, i.finished_at, i.details_purged_at IS NOT NULL AS details_purged,
+            nullif(concat_ws(' ', p.first_name, p.last_name), '') AS created_by_name
        FROM imports i LEFT JOIN people p ON p.campaign_id = i.campaign_id AND p.id = i.created_by
       WHERE i.campaign_id = $1
       ORDER BY i.id DESC LIMIT ${IMPORTS_PAGE_SIZE} OFFSET ${offset}`,
@@ -40,6 +42,7 @@ export async function listImports(ctx: AppContext, page: number) {
     createdAt: new Date(r.created_at).toISOString(),
     finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
     createdByName: r.created_by_name,
+    detailsPurged: r.details_purged,
   }));
   return { items, total: n, page, pageSize: IMPORTS_PAGE_SIZE };
 }
