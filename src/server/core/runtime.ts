@@ -1,9 +1,9 @@
-import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { openDatabase, runMigrations, type Database } from './db/index.ts';
 import { geoReference } from './geo/communes.ts';
+import { createLogger } from './log/logger.ts';
 import { createBoss } from './jobs/index.ts';
 import { createMailer } from './mail/index.ts';
 import type { MailTransport } from './mail/transport.ts';
@@ -21,12 +21,7 @@ export async function createContext(
   config: Config,
   options: RuntimeOptions = {},
 ): Promise<AppContext> {
-  const log =
-    options.log ??
-    (pino({
-      level: config.LOG_LEVEL,
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
-    }) as unknown as FastifyBaseLogger);
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
   const database =
     options.database ??
     (await openDatabase({
