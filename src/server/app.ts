@@ -15,6 +15,7 @@ import { registerAccessControl } from './core/http/access.ts';
 import { errorHandler, sendProblem } from './core/http/errors.ts';
 import { openApiTransform } from './core/http/openapi.ts';
 import { rateLimitStoreClass } from './core/http/rate-limit.ts';
+import { rateLimitKey, trustProxySetting } from './core/http/client-address.ts';
 import { CSRF_COOKIE } from './core/http/csrf.ts';
 import { securityHeaders } from './core/http/security-headers.ts';
 import { createSessionLoader } from './core/http/session.ts';
@@ -30,7 +31,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxySetting(config.TRUST_PROXY),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -66,6 +67,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(rateLimit, {
     global: false,
     skipOnError: true,
+    keyGenerator: (request) => rateLimitKey(request.ip),
     store: RateLimitStore as never,
   });
   await app.register(multipart, {

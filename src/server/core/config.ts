@@ -30,7 +30,8 @@ const configSchema = z.object({
   REDIS_URL: z.string().optional(),
   /** Prefix of every key Levier writes in Redis (several campaigns can share one server). */
   REDIS_KEY_PREFIX: z.string().default('levier:'),
-  TRUST_PROXY: booleanish.default(false),
+  /** false, a number of proxy hops ('true' = 1), or proxy addresses / CIDR ranges, comma-separated. */
+  TRUST_PROXY: z.string().default('false'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   IMPORT_LIMIT_BYTES: z.coerce
     .number()
