@@ -22,6 +22,8 @@ const configSchema = z.object({
   UNCONFIRMED_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** An import's sample rows and row errors (raw values from the file) are kept this long. */
   IMPORT_DETAILS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** A staff session (any permission) ends after this many hours without a request. */
+  STAFF_SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),

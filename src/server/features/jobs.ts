@@ -1,6 +1,7 @@
 import { forCampaign, type AppContext } from '../core/context.ts';
 import { listCampaigns } from './campaigns/service.ts';
 import { purgeRateLimitCounters } from '../core/http/rate-limit-store.ts';
+import { purgeEndedSessions } from '../core/http/session.ts';
 import { registerImportJob } from './people/import/job.ts';
 import { purgeUnconfirmed, registerRecruitmentMail } from './recruitment/service.ts';
 import { purgeExpiredLoginCodes } from './accounts/service.ts';
@@ -31,15 +32,16 @@ export async function registerJobs(ctx: AppContext, work: boolean) {
   // Windows older than a day are over; without this the shared counters table only grows.
   await ctx.boss.work(PURGE_RATE_LIMITS, () => purgeRateLimitCounters(ctx.database));
   // One schedule for the database: each campaign's personal data past its keeping delay
-  // (unconfirmed sign-ups, expired login codes, raw values kept by imports) goes in turn.
+  // (unconfirmed sign-ups, expired login codes and sessions, raw values kept by imports) goes in turn.
   await ctx.boss.work(PURGE_UNCONFIRMED, async () => {
     for (const campaign of await listCampaigns(ctx.database)) {
       const campaignCtx = forCampaign(ctx, campaign.id);
       const purged = await purgeUnconfirmed(campaignCtx);
       const loginCodes = await purgeExpiredLoginCodes(campaignCtx);
       const importDetails = await purgeImportDetails(campaignCtx);
+      const sessions = await purgeEndedSessions(ctx.database, campaign.id);
       ctx.log.info(
-        { campaignId: campaign.id, ...purged, loginCodes, importDetails },
+        { campaignId: campaign.id, ...purged, loginCodes, importDetails, sessions },
         'purged personal data past its keeping delay',
       );
     }

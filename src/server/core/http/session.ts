@@ -14,7 +14,15 @@ export interface AuthState {
   permissions: Permission[];
 }
 
-export function createSessionLoader(database: Database, campaignId: number) {
+/**
+ * `staffIdleHours`: a session of someone with any permission (staff, finance…) ends after this
+ * long without a request: it opens the people database. Supporters' last 30 days.
+ */
+export function createSessionLoader(
+  database: Database,
+  campaignId: number,
+  staffIdleHours: number,
+) {
   return async (request: FastifyRequest): Promise<AuthState | null> => {
     const raw = request.cookies[SESSION_COOKIE];
     if (!raw) return null;
@@ -30,8 +38,10 @@ export function createSessionLoader(database: Database, campaignId: number) {
          FROM people p LEFT JOIN accounts a ON a.campaign_id = p.campaign_id AND a.person_id = p.id
         WHERE s.campaign_id = $2 AND s.id_hash = $1 AND s.expires_at > now()
           AND p.campaign_id = s.campaign_id AND p.id = s.person_id AND p.erased_at IS NULL
+          AND (s.last_seen_at > now() - make_interval(hours => $3)
+               OR coalesce(cardinality(a.roles), 0) + coalesce(cardinality(a.grants), 0) = 0)
         RETURNING s.person_id, a.roles, a.grants`,
-      [hash, campaignId],
+      [hash, campaignId, staffIdleHours],
     );
     const row = rows[0];
     if (!row) return null;
@@ -93,4 +103,13 @@ export async function startSession(
 
 export function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** Sessions past their end: nothing can use them, and they hold an address and a browser. */
+export async function purgeEndedSessions(database: Database, campaignId: number): Promise<number> {
+  const rows = await database.query(
+    'DELETE FROM sessions WHERE campaign_id = $1 AND expires_at < now() RETURNING 1',
+    [campaignId],
+  );
+  return rows.length;
 }

@@ -7,7 +7,7 @@ import {
   staffBrowser,
   type TestApp,
 } from '../../testing/harness.ts';
-import { SESSION_COOKIE } from '../../core/http/session.ts';
+import { purgeEndedSessions, SESSION_COOKIE } from '../../core/http/session.ts';
 
 interface Problem {
   type: string;
@@ -267,6 +267,34 @@ describe.each(engines)('accounts on %s', (engine) => {
     );
     expect((await browser.get('/api/me/profile')).statusCode).toBe(401);
     expect((await browser.session()).me).toBeNull();
+  });
+
+  it("ends a staff session after STAFF_SESSION_IDLE_HOURS without a request, not a supporter's", async () => {
+    const idle = `${t.ctx.config.STAFF_SESSION_IDLE_HOURS} hours 1 minute`;
+    const staff = await staffBrowser(t, `idle.staff.${++n}@accounts.example`, ['staff']);
+    const { email, personId } = await supporter('idle');
+    const browser = new Browser(t.app);
+    await loginWithCode(browser, email);
+    expect((await staff.get('/api/people')).statusCode).toBe(200);
+    const staffId = (await staff.session()).me!.personId;
+    await t.ctx.database.query(
+      `UPDATE sessions SET last_seen_at = now() - $2::interval WHERE person_id = ANY($1)`,
+      [[staffId, personId], idle],
+    );
+    expect((await staff.get('/api/people')).statusCode).toBe(401);
+    expect((await browser.get('/api/me/profile')).statusCode).toBe(200);
+
+    // Ended sessions go with the daily purge; live ones stay.
+    await t.ctx.database.query(
+      `UPDATE sessions SET expires_at = now() - interval '1 second' WHERE person_id = $1`,
+      [staffId],
+    );
+    expect(await purgeEndedSessions(t.ctx.database, t.ctx.campaignId)).toBeGreaterThanOrEqual(1);
+    const left = await t.ctx.database.query<{ person_id: number }>(
+      'SELECT person_id FROM sessions WHERE person_id = ANY($1)',
+      [[staffId, personId]],
+    );
+    expect(left.map((r) => Number(r.person_id))).toEqual([personId]);
   });
 
   it('accepts a code only once', async () => {
