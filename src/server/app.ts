@@ -16,6 +16,7 @@ import { errorHandler, sendProblem } from './core/http/errors.ts';
 import { openApiTransform } from './core/http/openapi.ts';
 import { rateLimitStoreClass } from './core/http/rate-limit.ts';
 import { rateLimitKey, trustProxySetting } from './core/http/client-address.ts';
+import { refuseControlCharacters } from './core/http/control-characters.ts';
 import { CSRF_COOKIE } from './core/http/csrf.ts';
 import { securityHeaders } from './core/http/security-headers.ts';
 import { createSessionLoader } from './core/http/session.ts';
@@ -36,6 +37,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook('preValidation', refuseControlCharacters);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/'))
       return sendProblem(reply, 404, 'not_found', 'No such API route.');

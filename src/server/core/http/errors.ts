@@ -106,6 +106,15 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       errors,
     );
   }
+  // A character PostgreSQL cannot store that got past the request check (e.g. from a file).
+  if (error.code === '22021' || error.code === '22P05') {
+    return sendProblem(
+      reply,
+      400,
+      'invalid_characters',
+      'The data holds a character that cannot be stored (an invisible control character).',
+    );
+  }
   const known = error.code ? fastifyCodes[error.code] : undefined;
   if (known) return sendProblem(reply, known[0], known[1], known[2]);
   if (error.statusCode === 429) {

@@ -287,3 +287,51 @@ describe('HTTP layer in production', () => {
     expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
   });
 });
+
+describe.each(engines)('control characters on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses a NUL anywhere in a request with a field error, and stores nothing', async () => {
+    const nul = 'Jean\u0000ne';
+    const visitor = new Browser(t.app, '10.7.0.1');
+    const signup = await visitor.post('/api/signup', {
+      firstName: nul,
+      lastName: 'Durand',
+      email: 'nul.byte@example.org',
+      postalCode: '69001',
+      consents: { email: true, sms: false, phone: false },
+      utmSource: 'news\u0000letter',
+    });
+    const body = expectProblem(signup, 400, 'validation_failed');
+    expect(body.errors).toContainEqual(
+      expect.objectContaining({ field: 'firstName', code: 'invalid_characters' }),
+    );
+    expect(
+      await t.ctx.database.query(
+        "SELECT 1 FROM people WHERE email_normalized = 'nul.byte@example.org'",
+      ),
+    ).toHaveLength(0);
+
+    const staff = await staffBrowser(t, 'nul.staff@example.org', ['admin']);
+    expectProblem(
+      await staff.get(`/api/people?q=${encodeURIComponent(nul)}`),
+      400,
+      'validation_failed',
+    );
+    expectProblem(
+      await staff.post('/api/segments', { name: nul, filter: {} }),
+      400,
+      'validation_failed',
+    );
+    expect(await t.ctx.database.query('SELECT 1 FROM segments')).toHaveLength(0);
+    // Tabs and line breaks are text.
+    const tabbed = await staff.post('/api/segments', { name: 'A\tB', filter: {} });
+    expect(tabbed.statusCode).toBe(200);
+  });
+});
