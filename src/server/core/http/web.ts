@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts';
 import { escapeHtml } from '../html.ts';
 import { securityHeaders } from './security-headers.ts';
 import { readPublicSite } from '../../features/settings/service.ts';
+import type { HomeContent } from '../../../contracts/recruitment.ts';
 
 const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
 
@@ -23,6 +24,33 @@ q=q.toString();
 f.src=${JSON.stringify(publicUrl + '/embed/signup')}+(q?'?'+q:'');f.title='Sign-up form';f.loading='lazy';
 f.style.cssText='width:100%;max-width:480px;height:720px;border:0';
 s.parentNode.insertBefore(f,s);})();`;
+}
+
+/**
+ * The app's index.html with the campaign's title, description and Open Graph tags. The
+ * replacements are functions: a replacement string would read `$&`, `$'`… typed by staff in
+ * the title as patterns.
+ */
+export function pageHtml(
+  template: string,
+  home: Pick<HomeContent, 'title' | 'campaignName' | 'message'>,
+  pageUrl: string,
+): string {
+  const title = escapeHtml(`${home.title} — ${home.campaignName}`);
+  const description = escapeHtml(home.message.slice(0, 200));
+  const canonical = escapeHtml(pageUrl);
+  const meta = [
+    `<title>${title}</title>`,
+    `<meta name="description" content="${description}">`,
+    `<meta property="og:title" content="${title}">`,
+    `<meta property="og:description" content="${description}">`,
+    `<meta property="og:type" content="website">`,
+    `<meta property="og:url" content="${canonical}">`,
+    `<meta name="twitter:card" content="summary">`,
+  ].join('\n    ');
+  return template
+    .replace(/\s*<meta name="description"[^>]*>/, () => '')
+    .replace(/<title>.*<\/title>/, () => meta);
 }
 
 /**
@@ -53,21 +81,7 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
 
   const renderPage = async (url: string, reply: FastifyReply) => {
     const site = await readPublicSite(ctx.database, ctx.campaignId);
-    const title = escapeHtml(`${site.home.title} — ${site.home.campaignName}`);
-    const description = escapeHtml(site.home.message.slice(0, 200));
-    const canonical = escapeHtml(ctx.config.publicUrl + url.split('?')[0]);
-    const meta = [
-      `<title>${title}</title>`,
-      `<meta name="description" content="${description}">`,
-      `<meta property="og:title" content="${title}">`,
-      `<meta property="og:description" content="${description}">`,
-      `<meta property="og:type" content="website">`,
-      `<meta property="og:url" content="${canonical}">`,
-      `<meta name="twitter:card" content="summary">`,
-    ].join('\n    ');
-    const html = template
-      .replace(/\s*<meta name="description"[^>]*>/, '')
-      .replace(/<title>.*<\/title>/, meta);
+    const html = pageHtml(template, site.home, ctx.config.publicUrl + url.split('?')[0]);
     if (url.startsWith('/embed/')) {
       // Only the embeddable form may be framed by other sites.
       reply.headers(embedHeaders);
