@@ -23,7 +23,8 @@ export function createMailer(
   transport?: MailTransport,
 ): Mailer {
   const chosen =
-    transport ?? (config.SMTP_URL ? smtpTransport(config.SMTP_URL) : catcherTransport(database));
+    transport ??
+    (config.SMTP_URL ? smtpTransport(config.SMTP_URL) : catcherTransport(database, campaignId));
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
   let started = false;

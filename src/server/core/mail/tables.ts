@@ -43,15 +43,20 @@ export const mailOutbox = pgTable(
 );
 
 /**
- * The development mail catcher's inbox (used when no SMTP_URL is configured): a developer's
- * tool, not a campaign's data, so not keyed by campaign.
+ * The development mail catcher's inbox (used when no SMTP_URL is configured), per campaign:
+ * it holds login links, so one campaign's admins must not read another's.
  */
-export const caughtMail = pgTable('caught_mail', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  toAddress: text('to_address').notNull(),
-  fromAddress: text('from_address').notNull(),
-  subject: text('subject').notNull(),
-  textBody: text('text_body').notNull(),
-  htmlBody: text('html_body'),
-  at: at('at').notNull().defaultNow(),
-});
+export const caughtMail = pgTable(
+  'caught_mail',
+  {
+    campaignId: campaignId(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    toAddress: text('to_address').notNull(),
+    fromAddress: text('from_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [index('caught_mail_campaign_idx').on(t.campaignId, t.id)],
+);

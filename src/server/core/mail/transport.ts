@@ -30,13 +30,14 @@ export function smtpTransport(url: string): MailTransport {
 }
 
 /** Development adapter: keeps outgoing mail in the database, shown in the admin UI. */
-export function catcherTransport(database: Database): MailTransport {
+export function catcherTransport(database: Database, campaignId: number): MailTransport {
   return {
     name: 'catcher',
     async send(mail) {
       await database.query(
-        'INSERT INTO caught_mail (to_address, from_address, subject, text_body, html_body) VALUES ($1, $2, $3, $4, $5)',
-        [mail.to, mail.from, mail.subject, mail.text, mail.html ?? null],
+        `INSERT INTO caught_mail (campaign_id, to_address, from_address, subject, text_body, html_body)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [campaignId, mail.to, mail.from, mail.subject, mail.text, mail.html ?? null],
       );
     },
     close: () => undefined,

@@ -25,9 +25,10 @@ async function newestFirst(
 export async function caughtMailPage(ctx: AppContext, page: number) {
   const list = await newestFirst(
     ctx,
-    `SELECT id, to_address AS "to", from_address AS "from", subject, at FROM caught_mail`,
-    'caught_mail',
+    `SELECT id, to_address AS "to", from_address AS "from", subject, at FROM caught_mail WHERE campaign_id = $1`,
+    'caught_mail WHERE campaign_id = $1',
     page,
+    [ctx.campaignId],
   );
   return { ...list, transport: ctx.mailer.transport.name };
 }
@@ -35,8 +36,8 @@ export async function caughtMailPage(ctx: AppContext, page: number) {
 export async function caughtMail(ctx: AppContext, id: number) {
   const rows = await ctx.database.query(
     `SELECT id, to_address AS "to", from_address AS "from", subject, text_body AS text, html_body AS html, at
-       FROM caught_mail WHERE id = $1`,
-    [id],
+       FROM caught_mail WHERE campaign_id = $1 AND id = $2`,
+    [ctx.campaignId, id],
   );
   if (!rows[0]) throw notFound('mail');
   return rows[0];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catcherTransport } from '../../core/mail/transport.ts';
 import { createContext } from '../../core/runtime.ts';
 import {
   Browser,
@@ -134,6 +135,29 @@ describe.each(engines)('campaigns sharing a database on %s', (engine) => {
         WHERE p.email_normalized = 'boss@premiere.example'`,
     );
     expect(accounts).toEqual([{ campaign_id: 1 }]);
+  });
+
+  it("keeps each campaign's caught mail (development catcher) to itself", async () => {
+    const mail = { from: 'x@levier.test', subject: 'Votre lien', text: 'lien secret' };
+    await catcherTransport(first.ctx.database, first.ctx.campaignId).send({
+      ...mail,
+      to: 'chef@premiere.example',
+    });
+    await catcherTransport(second.ctx.database, second.ctx.campaignId).send({
+      ...mail,
+      to: 'chef@seconde.example',
+    });
+    const firstAdmin = await staffBrowser(first, 'catcher@premiere.example', ['admin']);
+    const secondAdmin = await staffBrowser(second, 'catcher@seconde.example', ['admin']);
+    const listed = async (admin: Browser) =>
+      ((await admin.get('/api/admin/mail')).json() as { items: Array<{ id: number; to: string }> })
+        .items;
+    const firstMail = (await listed(firstAdmin)).filter((m) => m.to.endsWith('.example'));
+    const secondMail = (await listed(secondAdmin)).filter((m) => m.to.endsWith('.example'));
+    expect(firstMail.map((m) => m.to)).toEqual(['chef@premiere.example']);
+    expect(secondMail.map((m) => m.to)).toEqual(['chef@seconde.example']);
+    expect((await secondAdmin.get(`/api/admin/mail/${firstMail[0].id}`)).statusCode).toBe(404);
+    expect((await firstAdmin.get(`/api/admin/mail/${firstMail[0].id}`)).statusCode).toBe(200);
   });
 
   it("keeps each campaign's audit log to itself", async () => {

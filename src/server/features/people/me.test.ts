@@ -281,19 +281,25 @@ describe.each(engines)('supporter space on %s', (engine) => {
     await login(otherDevice, email);
     await browser.put('/api/me/consents', { consents: { email: true, sms: true, phone: true } });
 
-    // As the development mail catcher would have kept it.
+    // As the development mail catcher would have kept it; another campaign's mail to the same
+    // address is that campaign's.
     await t.ctx.database.query(
-      `INSERT INTO caught_mail (to_address, from_address, subject, text_body)
-       VALUES ($1, 'campaign@me.example', 'Bonjour', 'Bonjour Camille'), ('other@me.example', 'campaign@me.example', 'Hi', 'Hi')`,
-      [email.toUpperCase()],
+      `INSERT INTO caught_mail (campaign_id, to_address, from_address, subject, text_body)
+       VALUES ($2, $1, 'campaign@me.example', 'Bonjour', 'Bonjour Camille'),
+              ($2, 'other@me.example', 'campaign@me.example', 'Hi', 'Hi'),
+              ($2 + 1000, $1, 'other-campaign@me.example', 'Hi', 'Hi')`,
+      [email.toUpperCase(), t.ctx.campaignId],
     );
 
     const response = await browser.post('/api/me/delete', { confirm: 'DELETE' });
     expect(response.statusCode).toBe(200);
     const caught = await t.ctx.database.query<{ to_address: string }>(
-      'SELECT to_address FROM caught_mail',
+      'SELECT to_address FROM caught_mail ORDER BY id',
     );
-    expect(caught).toEqual([{ to_address: 'other@me.example' }]);
+    expect(caught).toEqual([
+      { to_address: 'other@me.example' },
+      { to_address: email.toUpperCase() },
+    ]);
     const [row] = await inCampaign<Record<string, unknown>>(
       `SELECT email, email_normalized, first_name, last_name, phone, postal_code, commune_name,
               consent_email, consent_sms, search_text, erased_at FROM people WHERE campaign_id = $1 AND id = $2`,

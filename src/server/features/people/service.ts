@@ -172,14 +172,14 @@ export async function applyConfirmedSignup(
 export async function erasePerson(ctx: AppContext, personId: number, actorId: number | null) {
   const campaignId = ctx.campaignId;
   await transaction(ctx.database, async (query) => {
-    // The development mail catcher keeps whole mails by address: they go first. It is no
-    // campaign's table, so the address is read first: no statement mixes it with people.
+    // The development mail catcher keeps whole mails by address: they go first.
     const [person] = await query<{ email_normalized: string | null; phone: string | null }>(
       'SELECT email_normalized, phone FROM people WHERE campaign_id = $1 AND id = $2',
       [campaignId, personId],
     );
     if (person?.email_normalized) {
-      await query('DELETE FROM caught_mail WHERE lower(to_address) = $1', [
+      await query('DELETE FROM caught_mail WHERE campaign_id = $1 AND lower(to_address) = $2', [
+        campaignId,
         person.email_normalized,
       ]);
     }

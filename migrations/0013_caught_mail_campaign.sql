@@ -1,0 +1,5 @@
+-- The development mail catcher is kept per campaign (it holds login links). Mail caught before
+-- did not say its campaign: it is dropped rather than shown to the wrong campaign's admins.
+DELETE FROM "caught_mail";--> statement-breakpoint
+ALTER TABLE "caught_mail" ADD COLUMN "campaign_id" integer NOT NULL;--> statement-breakpoint
+CREATE INDEX "caught_mail_campaign_idx" ON "caught_mail" USING btree ("campaign_id","id");
