@@ -2,4 +2,5 @@
 -- did not say its campaign: it is dropped rather than shown to the wrong campaign's admins.
 DELETE FROM "caught_mail";--> statement-breakpoint
 ALTER TABLE "caught_mail" ADD COLUMN "campaign_id" integer NOT NULL;--> statement-breakpoint
-CREATE INDEX "caught_mail_campaign_idx" ON "caught_mail" USING btree ("campaign_id","id");
+ALTER TABLE "caught_mail" DROP CONSTRAINT "caught_mail_pkey";--> statement-breakpoint
+ALTER TABLE "caught_mail" ADD CONSTRAINT "caught_mail_pkey" PRIMARY KEY("campaign_id","id");

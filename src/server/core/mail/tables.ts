@@ -50,7 +50,7 @@ export const caughtMail = pgTable(
   'caught_mail',
   {
     campaignId: campaignId(),
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
     toAddress: text('to_address').notNull(),
     fromAddress: text('from_address').notNull(),
     subject: text('subject').notNull(),
@@ -58,5 +58,5 @@ export const caughtMail = pgTable(
     htmlBody: text('html_body'),
     at: at('at').notNull().defaultNow(),
   },
-  (t) => [index('caught_mail_campaign_idx').on(t.campaignId, t.id)],
+  (t) => [primaryKey({ name: 'caught_mail_pkey', columns: [t.campaignId, t.id] })],
 );
