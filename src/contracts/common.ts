@@ -29,6 +29,16 @@ export const consentsSchema = z.object({
 });
 export type Consents = z.infer<typeof consentsSchema>;
 
+/**
+ * A calendar day (YYYY-MM-DD) in years 1900–2100: z.iso.date() alone accepts year 0, which
+ * PostgreSQL cannot hold, and no campaign date lies outside this range.
+ */
+export const daySchema = z.iso.date().refine((day) => day >= '1900-01-01' && day <= '2100-12-31', {
+  message: 'date_out_of_range',
+  // A malformed day already has its own issue; comparing it as text would add a second one.
+  when: (payload) => payload.issues.length === 0,
+});
+
 export const idParamSchema = z.object({ id: z.coerce.number().int().positive() });
 
 export function pageOf<T extends z.ZodType>(item: T) {

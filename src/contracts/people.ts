@@ -1,25 +1,37 @@
 import { z } from 'zod';
-import { consentsSchema, pageOf } from './common.ts';
+import { consentsSchema, daySchema, pageOf } from './common.ts';
 
-const csvList = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
+/** A tag's name, wherever one is given (bulk changes, imports, filters). */
+export const TAG_NAME_MAX = 60;
+/** At most this many values in one list of a filter: a segment stores and recounts them all. */
+export const FILTER_LIST_MAX = 200;
+
+/** Values sent as `a,b,c` (query string) or as an array (JSON body), each `maxLength` at most. */
+const csvList = (maxLength: number) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().max(maxLength, 'too_long')).max(FILTER_LIST_MAX, 'too_many'));
 const triState = z.enum(['yes', 'no']).optional();
+const tagName = z.string().trim().min(1).max(TAG_NAME_MAX);
 
 /** A stored or ad-hoc filter over people; segments store exactly this. */
 export const peopleFilterSchema = z.object({
   q: z.string().trim().max(200).optional(),
-  communeCodes: csvList.optional(),
-  departementCodes: csvList.optional(),
+  /** INSEE codes (5 characters, 2A/2B for Corsica). */
+  communeCodes: csvList(5).optional(),
+  /** Département codes (2 or 3 characters: 01, 2A, 971). */
+  departementCodes: csvList(3).optional(),
   consentEmail: triState,
   consentSms: triState,
   consentPhone: triState,
   confirmed: triState,
-  tags: csvList.optional(),
-  sources: csvList.optional(),
+  tags: csvList(TAG_NAME_MAX).optional(),
+  /** Sources are short words: 'signup', 'embed', 'import'… */
+  sources: csvList(60).optional(),
   recruitedBy: z.coerce.number().int().positive().optional(),
-  createdFrom: z.iso.date().optional(),
-  createdTo: z.iso.date().optional(),
+  createdFrom: daySchema.optional(),
+  createdTo: daySchema.optional(),
   segmentId: z.coerce.number().int().positive().optional(),
 });
 export type PeopleFilter = z.infer<typeof peopleFilterSchema>;
@@ -84,8 +96,8 @@ export const bulkTagSchema = z.object({
   /** Either explicit ids or every person matching a filter. */
   personIds: z.array(z.number().int().positive()).max(10_000).optional(),
   filter: peopleFilterSchema.optional(),
-  add: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
-  remove: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  add: z.array(tagName).max(20).default([]),
+  remove: z.array(tagName).max(20).default([]),
 });
 export const bulkTagResultSchema = z.object({ matched: z.number() });
 
@@ -122,10 +134,12 @@ export const importFieldSchema = z.enum([
 export type ImportField = z.infer<typeof importFieldSchema>;
 
 export const importOptionsSchema = z.object({
-  /** CSV column header → field. Unmapped columns are ignored. */
-  mapping: z.record(z.string(), importFieldSchema),
+  /** CSV column header → field. Unmapped columns are ignored; a field takes one column at most. */
+  mapping: z
+    .record(z.string(), importFieldSchema)
+    .refine((m) => Object.keys(m).length <= importFieldSchema.options.length, 'too_many'),
   /** Tags added to every imported person. */
-  tags: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  tags: z.array(tagName).max(20).default([]),
   /** Apply the valid rows even when some rows are invalid (errors downloadable). */
   applyValidRows: z.boolean().default(false),
   consentWordingVersion: z.string().trim().min(1).max(60).default('import'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consentsSchema, localeSchema } from './common.ts';
+import { consentsSchema, daySchema, localeSchema } from './common.ts';
 
 const name = z.string().trim().min(1, 'required').max(100, 'too_long');
 /**
@@ -66,15 +66,14 @@ export const publicSiteSchema = z.object({
 });
 export type PublicSite = z.infer<typeof publicSiteSchema>;
 
-export const statsQuerySchema = z
-  .object({
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
-  })
-  .refine((q) => !q.from || !q.to || (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 731, {
-    message: 'range_too_long',
-    path: ['from'],
-  });
+/** The longest statistics range, in days; checked once the missing bound is derived. */
+export const STATS_RANGE_MAX_DAYS = 731;
+
+/** Without `to`, the range ends today (campaign time zone); without `from`, 90 days end on `to`. */
+export const statsQuerySchema = z.object({
+  from: daySchema.optional(),
+  to: daySchema.optional(),
+});
 
 export const recruitmentStatsSchema = z.object({
   totals: z.object({

@@ -32,6 +32,9 @@ const codeKeys: Record<string, MessageKey> = {
   validation_failed: 'error.validation_failed',
   no_links: 'error.no_links',
   unknown_wording: 'error.unknown_wording',
+  date_out_of_range: 'error.date_out_of_range',
+  range_too_long: 'error.range_too_long',
+  too_many: 'error.too_many',
 };
 
 /** Problem codes that concern one input when there is no `errors` list. */

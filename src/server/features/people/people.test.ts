@@ -304,6 +304,45 @@ describe.each(engines)('people at HQ on %s', (engine) => {
         ).toContain(field);
       }
     });
+
+    it('refuses days PostgreSQL cannot hold or nobody means, as problems', async () => {
+      const cases: Array<[string, string]> = [
+        ['createdFrom=0000-01-01', 'createdFrom'],
+        ['createdTo=0000-01-01', 'createdTo'],
+        ['createdFrom=1800-01-01', 'createdFrom'],
+        ['createdTo=2101-01-01', 'createdTo'],
+      ];
+      for (const [query, field] of cases) {
+        const response = await staff.get(`/api/people?${query}`);
+        expect(response.statusCode, query).toBe(400);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect((response.json() as Problem).errors, query).toEqual([
+          expect.objectContaining({ field, code: 'date_out_of_range' }),
+        ]);
+      }
+      expect(await ids('createdFrom=1900-01-01&createdTo=2100-12-31')).toEqual(dataset);
+    });
+
+    it('caps the lists of a filter: how many values, and how long each', async () => {
+      const codes = (n: number) => Array.from({ length: n }, (_, i) => String(10000 + i));
+      const cases: Array<[string, string, string]> = [
+        [`communeCodes=${codes(201).join(',')}`, 'communeCodes', 'too_many'],
+        [`communeCodes=${codes(201).join('&communeCodes=')}`, 'communeCodes', 'too_many'],
+        ['communeCodes=69123,691230', 'communeCodes.1', 'too_long'],
+        ['departementCodes=13,1300', 'departementCodes.1', 'too_long'],
+        [`tags=${'t'.repeat(61)}`, 'tags.0', 'too_long'],
+        [`sources=${'s'.repeat(61)}`, 'sources.0', 'too_long'],
+      ];
+      for (const [query, field, code] of cases) {
+        const response = await staff.get(`/api/people?${query}`);
+        expect(response.statusCode, field).toBe(400);
+        expect((response.json() as Problem).errors, field).toEqual([
+          expect.objectContaining({ field, code }),
+        ]);
+      }
+      expect(await ids(`communeCodes=${codes(199).join(',')},69123`)).toEqual([p.eloise]);
+      expect(await ids(`tags=${'t'.repeat(60)}`)).toEqual([]);
+    });
   });
 
   describe('tags', () => {
@@ -470,6 +509,37 @@ describe.each(engines)('people at HQ on %s', (engine) => {
       });
       expect(badFilter.statusCode).toBe(400);
       expect((badFilter.json() as Problem).errors?.[0].field).toBe('filter.consentEmail');
+    });
+
+    it('refuses oversized or out-of-range filters in a body, storing nothing', async () => {
+      const segments = async () =>
+        await inCampaign<{ id: number; filter: unknown }>(
+          'SELECT id, filter FROM segments WHERE campaign_id = $1 ORDER BY id',
+        );
+      const before = await segments();
+      const codes = Array.from({ length: 201 }, (_, i) => String(10000 + i));
+      const cases: Array<[Record<string, unknown>, string, string]> = [
+        [{ communeCodes: codes }, 'filter.communeCodes', 'too_many'],
+        [{ departementCodes: codes.join(',') }, 'filter.departementCodes', 'too_many'],
+        [{ tags: ['ok', 'x'.repeat(61)] }, 'filter.tags.1', 'too_long'],
+        [{ createdFrom: '0000-01-01' }, 'filter.createdFrom', 'date_out_of_range'],
+      ];
+      for (const [filter, field, code] of cases) {
+        for (const response of [
+          await staff.post('/api/segments', { name: 'Too big', filter }),
+          await staff.put(`/api/segments/${segmentId}`, { name: 'Too big', filter }),
+          await staff.post('/api/people/tags/bulk', { filter, add: ['never-added'] }),
+        ]) {
+          expect(response.statusCode, field).toBe(400);
+          expect((response.json() as Problem).errors, field).toEqual([
+            expect.objectContaining({ field, code }),
+          ]);
+        }
+      }
+      expect(await segments()).toEqual(before);
+      expect(
+        await inCampaign("SELECT 1 FROM tags WHERE campaign_id = $1 AND name = 'never-added'"),
+      ).toHaveLength(0);
     });
 
     it('deletes a segment', async () => {
@@ -655,6 +725,59 @@ describe.each(engines)('people at HQ on %s', (engine) => {
       const response = await staff.get('/api/stats/recruitment?from=14/01/2025');
       expect(response.statusCode).toBe(400);
       expect((response.json() as Problem).errors?.[0].field).toBe('from');
+    });
+
+    it('refuses days PostgreSQL cannot hold or nobody means, as problems', async () => {
+      const cases: Array<[string, string[]]> = [
+        ['from=0000-01-01', ['from']],
+        ['to=0001-01-01', ['to']],
+        ['from=1800-01-01&to=1800-12-31', ['from', 'to']],
+        ['to=2101-01-01', ['to']],
+      ];
+      for (const [query, fields] of cases) {
+        const response = await staff.get(`/api/stats/recruitment?${query}`);
+        expect(response.statusCode, query).toBe(400);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        const errors = (response.json() as Problem).errors ?? [];
+        expect(errors.map((e) => `${e.field}:${e.code}`)).toEqual(
+          fields.map((field) => `${field}:date_out_of_range`),
+        );
+      }
+    });
+
+    it('caps the range at 731 days, whichever bounds are given', async () => {
+      const perDay = async (query: string) => {
+        const response = await staff.get(`/api/stats/recruitment?${query}`);
+        expect(response.statusCode, `${query}: ${response.body}`).toBe(200);
+        return (response.json() as { perDay: Array<{ day: string }> }).perDay;
+      };
+      const refused = async (query: string) => {
+        const response = await staff.get(`/api/stats/recruitment?${query}`);
+        expect(response.statusCode, query).toBe(400);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect((response.json() as Problem).errors).toEqual([
+          expect.objectContaining({ field: 'from', code: 'range_too_long' }),
+        ]);
+      };
+      expect(await perDay('from=2023-01-01&to=2025-01-01')).toHaveLength(732);
+      await refused('from=2023-01-01&to=2025-01-02');
+      // From alone runs to today: long ago is too long.
+      await refused('from=1900-01-01');
+      // To alone starts 89 days before.
+      const early = await perDay('to=1900-01-01');
+      expect(early).toHaveLength(90);
+      expect(early[0].day).toBe('1899-10-04');
+
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date('2025-02-01T12:00:00Z') });
+      try {
+        expect((await recruitmentStats(t.ctx, '2023-02-01')).perDay).toHaveLength(732);
+        await expect(recruitmentStats(t.ctx, '2023-01-31')).rejects.toMatchObject({
+          status: 400,
+          errors: [expect.objectContaining({ field: 'from', code: 'range_too_long' })],
+        });
+      } finally {
+        vi.useRealTimers();
+      }
     });
   });
 

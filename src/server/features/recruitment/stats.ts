@@ -1,5 +1,10 @@
-import type { RecruitmentStats } from '../../../contracts/recruitment.ts';
+import { STATS_RANGE_MAX_DAYS, type RecruitmentStats } from '../../../contracts/recruitment.ts';
 import type { AppContext } from '../../core/context.ts';
+import { invalidFields } from '../../core/http/errors.ts';
+
+const DAY_MS = 86_400_000;
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(day) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** Today's date (YYYY-MM-DD) in a time zone: the campaign's day, not the server's. */
 function todayIn(timeZone: string): string {
@@ -20,7 +25,17 @@ export async function recruitmentStats(
 ): Promise<RecruitmentStats> {
   const tz = ctx.config.CAMPAIGN_TIMEZONE;
   const end = to ?? todayIn(tz);
-  const start = from ?? new Date(Date.parse(end) - 89 * 86400_000).toISOString().slice(0, 10);
+  const start = from ?? addDays(end, -89);
+  // Checked on the derived bounds too: `from` alone could span centuries, one row a day.
+  if ((Date.parse(end) - Date.parse(start)) / DAY_MS > STATS_RANGE_MAX_DAYS) {
+    throw invalidFields([
+      {
+        field: 'from',
+        code: 'range_too_long',
+        message: `At most ${STATS_RANGE_MAX_DAYS} days between from and ${to ? 'to' : 'today'}.`,
+      },
+    ]);
+  }
   const q = ctx.database.query;
   const range = `p.campaign_id = $4 AND p.created_at >= ($1::date)::timestamp AT TIME ZONE $3 AND p.created_at < ($2::date + 1)::timestamp AT TIME ZONE $3`;
   const rangeParams = [start, end, tz, ctx.campaignId];

@@ -68,6 +68,9 @@ export const en: Record<MessageKey, string> = {
   'error.no_links': 'A name cannot contain a web address.',
   'error.unknown_wording':
     'The consent wording on this page is out of date: reload the page and try again.',
+  'error.date_out_of_range': 'Choose a date between 1900 and 2100.',
+  'error.range_too_long': 'Choose a period of two years at most.',
+  'error.too_many': 'Too many values chosen.',
   'error.generic': 'Something went wrong.',
   'error.loadFailed': 'Loading failed',
 

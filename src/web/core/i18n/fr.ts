@@ -67,6 +67,9 @@ export const fr = {
   'error.no_links': 'Un nom ne peut pas contenir d’adresse web.',
   'error.unknown_wording':
     'Le texte des consentements de cette page n’est plus à jour : rechargez la page puis réessayez.',
+  'error.date_out_of_range': 'Choisissez une date entre 1900 et 2100.',
+  'error.range_too_long': 'Choisissez une période de deux ans au plus.',
+  'error.too_many': 'Trop de valeurs choisies.',
   'error.generic': 'Une erreur est survenue.',
   'error.loadFailed': 'Le chargement a échoué',
 

@@ -398,6 +398,60 @@ describe.each(engines)('people import on %s', (engine) => {
     );
   });
 
+  it('cuts the cell values it quotes in error messages', async () => {
+    const huge = `${'a'.repeat(100_000)}@example.org`;
+    const csv = [
+      'email,phone,postal code,consent email',
+      `${huge},,75011,`,
+      `ok@example.org,${'6'.repeat(100_000)},,`,
+      `ok2@example.org,,${'7'.repeat(100_000)},`,
+      `ok3@example.org,,,${'oui'.repeat(30_000)}`,
+    ].join('\n');
+    const report = await importFile(admin, csv);
+    expect(report.errors.map((e) => `${e.line}:${e.code}`)).toEqual([
+      '2:invalid_email',
+      '3:invalid_phone',
+      '4:unknown_postal_code',
+      '5:invalid_consent',
+    ]);
+    expect(report.errors[0].message).toBe(`"${'a'.repeat(60)}…" is not a valid email address.`);
+    for (const e of report.errors) expect(e.message.length, e.code).toBeLessThan(130);
+    const stored = await t.ctx.database.query<{ n: number }>(
+      'SELECT max(length(message))::int AS n FROM import_errors WHERE import_id = $1',
+      [report.id],
+    );
+    expect(stored[0].n).toBeLessThan(130);
+    const errorsCsv = await admin.get(`/api/people/imports/${report.id}/errors.csv`);
+    expect(errorsCsv.body.length).toBeLessThan(1_000);
+  });
+
+  it('records each download of the errors in the audit log, with who downloaded them', async () => {
+    const downloads = () =>
+      t.ctx.database.query<{ actor_id: number; target: string; details: unknown }>(
+        `SELECT actor_id, target, details FROM audit_log
+          WHERE campaign_id = $1 AND action = 'import.errors_download' ORDER BY id`,
+        [t.ctx.campaignId],
+      );
+    const before = (await downloads()).length;
+    const report = await importFile(admin, 'email\nnot-an-email\nfine@example.org');
+    const response = await admin.get(`/api/people/imports/${report.id}/errors.csv`);
+    expect(response.statusCode).toBe(200);
+    const [{ id: adminId }] = await t.ctx.database.query<{ id: number }>(
+      "SELECT id FROM people WHERE campaign_id = $1 AND email_normalized = 'boss@levier.test'",
+      [t.ctx.campaignId],
+    );
+    const after = await downloads();
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toEqual({
+      actor_id: adminId,
+      target: `import:${report.id}`,
+      details: { errors: 1 },
+    });
+    // An unknown import is refused before anything is recorded.
+    expect((await admin.get('/api/people/imports/999999/errors.csv')).statusCode).toBe(404);
+    expect(await downloads()).toHaveLength(before + 1);
+  });
+
   it("forgets an erased person in import samples, and every import's raw values after the retention delay", async () => {
     const csv = [
       'email;prénom;téléphone',
@@ -607,6 +661,14 @@ describe.each(engines)('people import on %s', (engine) => {
         400,
         'duplicate_mapping',
       ],
+      // More columns than there are fields: some would be duplicates; refused before reading them.
+      [
+        'email\na@b.fr\n',
+        { mapping: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`c${i}`, 'email'])) },
+        400,
+        'invalid_options',
+      ],
+      ['email\na@b.fr\n', { mapping: {}, tags: ['x'.repeat(61)] }, 400, 'invalid_options'],
     ];
     for (const url of ['/api/people/imports/preview', '/api/people/imports']) {
       for (const [file, options, status, code] of cases) {

@@ -7,6 +7,7 @@ import {
   importOptionsSchema,
   importReportSchema,
 } from '../../../../contracts/people.ts';
+import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { currentAuth } from '../../../core/http/access.ts';
 import { multipartBody } from '../../../core/http/openapi.ts';
@@ -85,7 +86,17 @@ export const importRoutes =
       '/api/people/imports/:id/errors.csv',
       { config, schema: { tags: ['people'], params: idParamSchema, produces: ['text/csv'] } },
       async (request, reply) => {
-        const { id } = await importReport(ctx, request.params.id); // 404 before streaming
+        const { id, errorCount } = await importReport(ctx, request.params.id); // 404 first
+        // The messages quote the file's emails and phones: recorded like an export, before the
+        // first byte leaves.
+        await audit(ctx.database, {
+          campaignId: ctx.campaignId,
+          actorId: currentAuth(request).personId,
+          action: 'import.errors_download',
+          target: `import:${id}`,
+          details: { errors: errorCount ?? null },
+          ip: request.ip,
+        });
         async function* lines() {
           yield BOM + csvLine(['line', 'field', 'code', 'message', 'severity']);
           for await (const rows of importErrorRows(ctx, id!)) {

@@ -1,4 +1,4 @@
-import type { ImportField } from '../../../../contracts/people.ts';
+import { TAG_NAME_MAX, type ImportField } from '../../../../contracts/people.ts';
 import type { GeoReference } from '../../../core/geo/communes.ts';
 import { foldText, normalizeEmail, normalizePhone } from '../normalize.ts';
 
@@ -34,11 +34,24 @@ export type RowResult =
   { row: ImportRow; errors?: undefined } | { row?: undefined; errors: RowError[] } | null;
 
 const MAX_NAME = 100;
-const MAX_TAG = 60;
 const MAX_TAGS = 20;
 const yes = new Set(['yes', 'y', 'oui', 'o', '1', 'true', 'vrai', 'x']);
 const no = new Set(['no', 'n', 'non', '0', 'false', 'faux']);
 const inseeCode = /^(\d{5}|2[ab]\d{3})$/i;
+
+const QUOTED_MAX = 60;
+
+/**
+ * A cell value quoted in a message, cut to QUOTED_MAX characters: messages are stored, listed
+ * in the report and downloaded, and a cell may hold a megabyte.
+ */
+function quoted(value: string): string {
+  if (value.length <= QUOTED_MAX) return `"${value}"`;
+  const last = value.charCodeAt(QUOTED_MAX - 1);
+  // Not between the two halves of a surrogate pair (an emoji).
+  const end = last >= 0xd800 && last <= 0xdbff ? QUOTED_MAX - 1 : QUOTED_MAX;
+  return `"${value.slice(0, end)}…"`;
+}
 
 const error = (line: number, field: string | null, code: string, message: string): RowError => ({
   line,
@@ -101,14 +114,19 @@ export class RowValidator {
       emailNormalized = rawEmail.length <= 254 ? normalizeEmail(rawEmail) : null;
       if (!emailNormalized)
         errors.push(
-          error(line, 'email', 'invalid_email', `"${rawEmail}" is not a valid email address.`),
+          error(
+            line,
+            'email',
+            'invalid_email',
+            `${quoted(rawEmail)} is not a valid email address.`,
+          ),
         );
     }
     if (rawPhone !== undefined) {
       phone = normalizePhone(rawPhone);
       if (!phone)
         errors.push(
-          error(line, 'phone', 'invalid_phone', `"${rawPhone}" is not a valid phone number.`),
+          error(line, 'phone', 'invalid_phone', `${quoted(rawPhone)} is not a valid phone number.`),
         );
     }
     if (rawEmail === undefined && rawPhone === undefined) {
@@ -175,7 +193,7 @@ export class RowValidator {
         line,
         field,
         'invalid_consent',
-        `"${value}" is not a yes/no value (oui, non, yes, no, 1, 0, true, false).`,
+        `${quoted(value)} is not a yes/no value (oui, non, yes, no, 1, 0, true, false).`,
       ),
     );
     return null;
@@ -192,13 +210,13 @@ export class RowValidator {
           .filter(Boolean),
       ),
     ];
-    if (tags.length > MAX_TAGS || tags.some((t) => t.length > MAX_TAG)) {
+    if (tags.length > MAX_TAGS || tags.some((t) => t.length > TAG_NAME_MAX)) {
       errors.push(
         error(
           line,
           'tags',
           'invalid_tags',
-          `At most ${MAX_TAGS} tags of at most ${MAX_TAG} characters.`,
+          `At most ${MAX_TAGS} tags of at most ${TAG_NAME_MAX} characters.`,
         ),
       );
     }
@@ -228,7 +246,7 @@ export class RowValidator {
             line,
             'postalCode',
             'unknown_postal_code',
-            `"${rawPostal}" is not a French postal code.`,
+            `${quoted(rawPostal)} is not a French postal code.`,
           ),
         );
         return out;
@@ -247,7 +265,7 @@ export class RowValidator {
               line,
               'communeCode',
               'commune_mismatch',
-              `"${rawCommune}" is not a commune of postal code ${postal}.`,
+              `${quoted(rawCommune)} is not a commune of postal code ${postal}.`,
             ),
           );
           return out;
@@ -273,7 +291,7 @@ export class RowValidator {
             line,
             'communeCode',
             'unknown_commune',
-            `"${rawCommune}" is not an INSEE commune code (give a postal code with a commune name).`,
+            `${quoted(rawCommune)} is not an INSEE commune code (give a postal code with a commune name).`,
           ),
         );
         return out;
