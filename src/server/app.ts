@@ -91,7 +91,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (!MUTATING.has(request.method) || !config.access || config.csrf === false) return done();
     app.csrfProtection(request, reply, done);
   });
-  registerAccessControl(app, createSessionLoader(ctx.database, ctx.campaignId, config.STAFF_SESSION_IDLE_HOURS));
+  registerAccessControl(
+    app,
+    createSessionLoader(ctx.database, ctx.campaignId, config.STAFF_SESSION_IDLE_HOURS),
+  );
 
   for (const feature of features) await app.register(feature(ctx));
   await registerWeb(app, ctx);
