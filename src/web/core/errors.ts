@@ -31,6 +31,7 @@ const codeKeys: Record<string, MessageKey> = {
   internal_error: 'error.internal',
   validation_failed: 'error.validation_failed',
   no_links: 'error.no_links',
+  invalid_characters: 'error.invalid_characters',
   unknown_wording: 'error.unknown_wording',
   date_out_of_range: 'error.date_out_of_range',
   range_too_long: 'error.range_too_long',

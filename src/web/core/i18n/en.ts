@@ -65,6 +65,7 @@ export const en: Record<MessageKey, string> = {
   'error.payload_too_large': 'The file is too large.',
   'error.internal': 'Something went wrong on our side. Try again later.',
   'error.validation_failed': 'Some fields are not valid.',
+  'error.invalid_characters': 'This field holds an invisible character: type it again.',
   'error.no_links': 'A name cannot contain a web address.',
   'error.unknown_wording':
     'The consent wording on this page is out of date: reload the page and try again.',

@@ -64,6 +64,7 @@ export const fr = {
   'error.payload_too_large': 'Le fichier est trop volumineux.',
   'error.internal': 'Une erreur est survenue de notre côté. Réessayez plus tard.',
   'error.validation_failed': 'Certains champs ne sont pas valides.',
+  'error.invalid_characters': 'Ce champ contient un caractère invisible : saisissez-le à nouveau.',
   'error.no_links': 'Un nom ne peut pas contenir d’adresse web.',
   'error.unknown_wording':
     'Le texte des consentements de cette page n’est plus à jour : rechargez la page puis réessayez.',
