@@ -4,7 +4,7 @@ import { purgeRateLimitCounters } from '../core/http/rate-limit-store.ts';
 import { purgeEndedSessions } from '../core/http/session.ts';
 import { registerImportJob } from './people/import/job.ts';
 import { purgeUnconfirmed, registerRecruitmentMail } from './recruitment/service.ts';
-import { purgeExpiredLoginCodes } from './accounts/service.ts';
+import { purgeExpiredLoginCodes, purgePasswordFailures } from './accounts/service.ts';
 import { purgeImportDetails } from './people/import/retention.ts';
 
 const PURGE_UNCONFIRMED = 'recruitment.purge-unconfirmed';
@@ -38,10 +38,18 @@ export async function registerJobs(ctx: AppContext, work: boolean) {
       const campaignCtx = forCampaign(ctx, campaign.id);
       const purged = await purgeUnconfirmed(campaignCtx);
       const loginCodes = await purgeExpiredLoginCodes(campaignCtx);
+      const passwordFailures = await purgePasswordFailures(campaignCtx);
       const importDetails = await purgeImportDetails(campaignCtx);
       const sessions = await purgeEndedSessions(ctx.database, campaign.id);
       ctx.log.info(
-        { campaignId: campaign.id, ...purged, loginCodes, importDetails, sessions },
+        {
+          campaignId: campaign.id,
+          ...purged,
+          loginCodes,
+          passwordFailures,
+          importDetails,
+          sessions,
+        },
         'purged personal data past its keeping delay',
       );
     }

@@ -17,6 +17,7 @@ const codeKeys: Record<string, MessageKey> = {
   invalid_code: 'error.invalid_code',
   code_expired: 'error.code_expired',
   too_many_attempts: 'error.too_many_attempts',
+  too_many_password_attempts: 'error.too_many_password_attempts',
   invalid_token: 'error.invalid_token',
   invalid_link: 'error.invalid_token',
   invalid_credentials: 'error.invalid_credentials',
@@ -66,7 +67,8 @@ export function fieldErrorText(error: FieldProblem, t: Translate): string {
 /** A sentence for an error shown at the top of a form or page. */
 export function errorText(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
-    if (error.status === 429) return t('error.rate_limited');
+    if (error.status === 429)
+      return codeKeys[error.code] ? t(codeKeys[error.code]) : t('error.rate_limited');
     if (error.code === 'validation_failed' && error.errors.length > 0) {
       return error.errors
         .map((e) => (e.field ? `${e.field}: ` : '') + fieldErrorText(e, t))

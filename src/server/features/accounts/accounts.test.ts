@@ -514,6 +514,36 @@ describe.each(engines)('accounts on %s', (engine) => {
     expect((await browser.session()).me).toBeNull();
   });
 
+  it('stops password guesses for an address after 10, from any IP, known or not', async () => {
+    const email = `guessed.${++n}@accounts.example`;
+    const staff = await staffBrowser(t, email, ['staff']);
+    expect(
+      (await staff.post('/api/auth/password', { newPassword: 'the right password' })).statusCode,
+    ).toBe(200);
+    const unknown = `nobody.guessed.${++n}@accounts.example`;
+    /** Each guess from its own address, as a botnet would send them. */
+    const guess = async (address: string, password: string, i: number) => {
+      const browser = new Browser(t.app, `10.77.${n % 200}.${i}`);
+      await browser.session();
+      return browser.post('/api/auth/login/password', { email: address, password });
+    };
+    for (const address of [email, unknown]) {
+      for (let i = 0; i < 10; i++) {
+        const response = await guess(address, `wrong guess ${i}`, i);
+        expect((response.json() as Problem).code).toBe('invalid_credentials');
+      }
+    }
+    const stopped = await guess(email, 'the right password', 100);
+    const stoppedUnknown = await guess(unknown, 'the right password', 101);
+    expect(stopped.statusCode).toBe(429);
+    expect((stopped.json() as Problem).code).toBe('too_many_password_attempts');
+    expect(stoppedUnknown.body).toBe(stopped.body);
+    // The owner can still log in with an emailed code; other addresses are not held up.
+    await loginWithCode(new Browser(t.app, '10.78.0.1'), email);
+    const other = await guess(`other.${++n}@accounts.example`, 'x'.repeat(12), 102);
+    expect((other.json() as Problem).code).toBe('invalid_credentials');
+  });
+
   it('refuses a password to a supporter without a role (403)', async () => {
     const { email, personId } = await supporter('nopw');
     const browser = new Browser(t.app);

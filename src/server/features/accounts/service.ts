@@ -207,12 +207,30 @@ export async function verifyLink(ctx: AppContext, token: string): Promise<number
 // Verifying against a real hash when the account is unknown keeps response times alike.
 let decoyHash: Promise<string> | undefined;
 
+/** Wrong passwords an address may take in PASSWORD_WINDOW_MINUTES, from anywhere. */
+const PASSWORD_FAILURES_MAX = 10;
+const PASSWORD_WINDOW_MINUTES = 15;
+
 export async function verifyPassword(
   ctx: AppContext,
   email: string,
   password: string,
 ): Promise<number> {
   const normalized = normalizeEmail(email);
+  // Counted by address (hashed), for addresses with or without an account alike, so that
+  // guesses spread over many IPs still stop, and the stop tells nothing about the address.
+  const emailHash = hashAddress(ctx, normalized ?? email.trim().toLowerCase());
+  const [recent] = await ctx.database.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM password_failures
+      WHERE campaign_id = $1 AND email_hash = $2 AND at > now() - make_interval(mins => $3)`,
+    [ctx.campaignId, emailHash, PASSWORD_WINDOW_MINUTES],
+  );
+  if (recent.n >= PASSWORD_FAILURES_MAX)
+    throw new AppError(
+      429,
+      'too_many_password_attempts',
+      `Too many wrong passwords for this address. Wait ${PASSWORD_WINDOW_MINUTES} minutes, or log in with a code sent by email.`,
+    );
   const person = normalized ? await findPersonByEmail(ctx, normalized) : undefined;
   const rows = person
     ? await ctx.database.query<{ password_hash: string | null }>(
@@ -221,14 +239,29 @@ export async function verifyPassword(
       )
     : [];
   const hash = rows[0]?.password_hash;
-  if (!person || !hash) {
-    decoyHash ??= argon2.hash(randomToken(), { type: argon2.argon2id });
-    await argon2.verify(await decoyHash, password);
+  const matches = hash
+    ? await argon2.verify(hash, password)
+    : await argon2.verify(
+        await (decoyHash ??= argon2.hash(randomToken(), { type: argon2.argon2id })),
+        password,
+      );
+  if (!person || !hash || !matches) {
+    await ctx.database.query(
+      'INSERT INTO password_failures (campaign_id, email_hash) VALUES ($1, $2)',
+      [ctx.campaignId, emailHash],
+    );
     throw new AppError(400, 'invalid_credentials', 'Wrong email or password.');
   }
-  if (!(await argon2.verify(hash, password)))
-    throw new AppError(400, 'invalid_credentials', 'Wrong email or password.');
   return person.id;
+}
+
+/** Wrong-password records older than a day: past every window. */
+export async function purgePasswordFailures(ctx: AppContext): Promise<number> {
+  const rows = await ctx.database.query(
+    `DELETE FROM password_failures WHERE campaign_id = $1 AND at < now() - interval '1 day' RETURNING id`,
+    [ctx.campaignId],
+  );
+  return rows.length;
 }
 
 /**

@@ -68,3 +68,22 @@ export const sessions = pgTable(
     index('sessions_person_idx').on(t.campaignId, t.personId),
   ],
 );
+
+/**
+ * Wrong passwords by the address they were tried for (a keyed hash, as for login codes):
+ * an address gets a limited number of tries whoever tries, and whether or not it has an
+ * account.
+ */
+export const passwordFailures = pgTable(
+  'password_failures',
+  {
+    campaignId: campaignId(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    emailHash: text('email_hash').notNull(),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'password_failures_pkey', columns: [t.campaignId, t.id] }),
+    index('password_failures_email_idx').on(t.campaignId, t.emailHash, t.at),
+  ],
+);

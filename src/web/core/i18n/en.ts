@@ -66,6 +66,8 @@ export const en: Record<MessageKey, string> = {
   'error.internal': 'Something went wrong on our side. Try again later.',
   'error.validation_failed': 'Some fields are not valid.',
   'error.invalid_characters': 'This field holds an invisible character: type it again.',
+  'error.too_many_password_attempts':
+    'Too many wrong passwords for this address. Wait 15 minutes, or log in with a code sent by email.',
   'error.no_links': 'A name cannot contain a web address.',
   'error.unknown_wording':
     'The consent wording on this page is out of date: reload the page and try again.',

@@ -65,6 +65,8 @@ export const fr = {
   'error.internal': 'Une erreur est survenue de notre côté. Réessayez plus tard.',
   'error.validation_failed': 'Certains champs ne sont pas valides.',
   'error.invalid_characters': 'Ce champ contient un caractère invisible : saisissez-le à nouveau.',
+  'error.too_many_password_attempts':
+    'Trop de mots de passe erronés pour cette adresse. Attendez 15 minutes ou connectez-vous avec un code reçu par e-mail.',
   'error.no_links': 'Un nom ne peut pas contenir d’adresse web.',
   'error.unknown_wording':
     'Le texte des consentements de cette page n’est plus à jour : rechargez la page puis réessayez.',
