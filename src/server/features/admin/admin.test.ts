@@ -7,6 +7,7 @@ import {
   staffBrowser,
   type TestApp,
 } from '../../testing/harness.ts';
+import { catcherTransport } from '../../core/mail/transport.ts';
 import { defaultHome } from '../settings/service.ts';
 
 interface Problem {
@@ -268,5 +269,172 @@ describe.each(engines)('access and administration on %s', (engine) => {
     };
     expect(far.items).toEqual([]);
     expect(far.total).toBeGreaterThan(0);
+  });
+
+  /** A logged-out visitor holding a CSRF token: a refusal is then about the missing login. */
+  const loggedOut = async () => {
+    const anonymous = new Browser(t.app);
+    expect((await anonymous.session()).me).toBeNull();
+    return anonymous;
+  };
+  const segmentRows = () =>
+    t.ctx.database.query(
+      'SELECT campaign_id, id, name, filter, created_by, created_at, updated_at FROM segments ORDER BY id',
+    );
+  const accountRows = () =>
+    t.ctx.database.query(
+      'SELECT campaign_id, person_id, roles, grants, password_hash FROM accounts ORDER BY campaign_id, person_id',
+    );
+  const auditRows = () => t.ctx.database.query('SELECT * FROM audit_log ORDER BY id');
+
+  it('refuses to change or delete a segment without segments.write, and changes nothing', async () => {
+    const finance = await staffBrowser(t, 'finance.segments@admin.example', ['finance']);
+    expect((await finance.session()).me?.permissions).toEqual(['people.read', 'stats.read']);
+    const created = await admin.post('/api/segments', {
+      name: 'Marseille',
+      filter: { communeCodes: ['13055'] },
+    });
+    expect(created.statusCode).toBe(200);
+    const segmentId = (created.json() as { id: number }).id;
+    // Finance may read segments, so the id is one it can see.
+    const listed = (await finance.get('/api/segments')).json() as Array<{ id: number }>;
+    expect(listed.map((s) => s.id)).toContain(segmentId);
+
+    const segmentsBefore = await segmentRows();
+    const auditBefore = await auditRows();
+    const update = { name: 'Renamed', filter: { communeCodes: ['69123'] } };
+    const anonymous = await loggedOut();
+    const cases: Array<[string, Browser, number, string]> = [
+      ['supporter', supporter, 403, 'forbidden'],
+      ['finance', finance, 403, 'forbidden'],
+      ['logged out', anonymous, 401, 'unauthenticated'],
+    ];
+    for (const [who, browser, status, code] of cases) {
+      const calls = [
+        await browser.put(`/api/segments/${segmentId}`, update),
+        await browser.delete(`/api/segments/${segmentId}`),
+        // Invalid input or an unknown id: still the refusal, not a 400 or 404.
+        await browser.put(`/api/segments/${segmentId}`, { name: '' }),
+        await browser.put('/api/segments/987654321', update),
+        await browser.delete('/api/segments/987654321'),
+      ];
+      for (const response of calls) {
+        const label = `${who}: ${response.body}`;
+        expect([response.statusCode, (response.json() as Problem).code], label).toEqual([
+          status,
+          code,
+        ]);
+      }
+    }
+    expect(await segmentRows()).toEqual(segmentsBefore);
+    expect(await auditRows()).toEqual(auditBefore);
+
+    // The same calls from an admin go through: the refusals above were about access only.
+    expect((await admin.put(`/api/segments/${segmentId}`, update)).statusCode).toBe(200);
+    expect((await admin.delete(`/api/segments/${segmentId}`)).statusCode).toBe(204);
+    expect(
+      await t.ctx.database.query('SELECT id FROM segments WHERE id = $1', [segmentId]),
+    ).toHaveLength(0);
+  });
+
+  it('refuses to give roles, by email or by id, without roles.manage, and changes nothing', async () => {
+    const staffId = (await staff.session()).me!.personId;
+    const anonymous = await loggedOut();
+    const accountsBefore = await accountRows();
+    const auditBefore = await auditRows();
+    const peopleBefore = await t.ctx.database.query('SELECT id FROM people ORDER BY id');
+    const cases: Array<[string, Browser, number, string]> = [
+      ['staff', staff, 403, 'forbidden'],
+      ['supporter', supporter, 403, 'forbidden'],
+      ['logged out', anonymous, 401, 'unauthenticated'],
+    ];
+    for (const [who, browser, status, code] of cases) {
+      const calls: Call[] = [
+        // By email: an existing supporter, oneself, and an address nobody has (would create a person).
+        {
+          method: 'POST',
+          url: '/api/admin/accounts',
+          body: { email: 'supporter@admin.example', roles: ['admin'] },
+        },
+        {
+          method: 'POST',
+          url: '/api/admin/accounts',
+          body: { email: 'staff@admin.example', roles: ['admin'], grants: ['roles.manage'] },
+        },
+        {
+          method: 'POST',
+          url: '/api/admin/accounts',
+          body: { email: 'nobody.yet@admin.example', roles: ['staff'] },
+        },
+        // By id: promote a supporter, promote oneself, demote the admin.
+        { method: 'PUT', url: `/api/admin/accounts/${supporterId}`, body: { roles: ['admin'] } },
+        {
+          method: 'PUT',
+          url: `/api/admin/accounts/${staffId}`,
+          body: { roles: ['staff'], grants: ['roles.manage'] },
+        },
+        { method: 'PUT', url: `/api/admin/accounts/${adminId}`, body: { roles: [] } },
+        // Invalid input: still the refusal.
+        { method: 'POST', url: '/api/admin/accounts', body: { email: 'nope', roles: ['king'] } },
+      ];
+      for (const call of calls) {
+        const response = await send(browser, call);
+        const label = `${who} ${call.method} ${call.url}: ${response.body}`;
+        expect([response.statusCode, (response.json() as Problem).code], label).toEqual([
+          status,
+          code,
+        ]);
+      }
+    }
+    expect(await accountRows()).toEqual(accountsBefore);
+    expect(await auditRows()).toEqual(auditBefore);
+    expect(await t.ctx.database.query('SELECT id FROM people ORDER BY id')).toEqual(peopleBefore);
+    expect(
+      await t.ctx.database.query(
+        "SELECT id FROM people WHERE email_normalized = 'nobody.yet@admin.example'",
+      ),
+    ).toHaveLength(0);
+    // Their own permissions are what they were.
+    expect((await staff.session()).me?.permissions).not.toContain('roles.manage');
+    expect((await supporter.session()).me?.permissions).toEqual([]);
+  });
+
+  it('shows one caught mail only to mail.catcher.read holders, and 404 for an unknown id', async () => {
+    await catcherTransport(t.ctx.database, t.ctx.campaignId).send({
+      to: 'someone@admin.example',
+      from: 'campaign@admin.example',
+      subject: 'Votre code secret',
+      text: 'code 123456',
+    });
+    const [{ id: mailId }] = await t.ctx.database.query<{ id: number }>(
+      'SELECT id FROM caught_mail WHERE campaign_id = $1 ORDER BY id DESC LIMIT 1',
+      [t.ctx.campaignId],
+    );
+    const mailBefore = await t.ctx.database.query('SELECT * FROM caught_mail ORDER BY id');
+    const auditBefore = await auditRows();
+    const anonymous = await loggedOut();
+    const cases: Array<[string, Browser, number, string]> = [
+      ['staff', staff, 403, 'forbidden'],
+      ['supporter', supporter, 403, 'forbidden'],
+      ['logged out', anonymous, 401, 'unauthenticated'],
+    ];
+    for (const [who, browser, status, code] of cases) {
+      for (const url of [`/api/admin/mail/${mailId}`, '/api/admin/mail/987654321']) {
+        const response = await browser.get(url);
+        expect([response.statusCode, (response.json() as Problem).code], `${who} ${url}`).toEqual([
+          status,
+          code,
+        ]);
+        expect(response.body).not.toContain('123456');
+      }
+    }
+    expect(await t.ctx.database.query('SELECT * FROM caught_mail ORDER BY id')).toEqual(mailBefore);
+    expect(await auditRows()).toEqual(auditBefore);
+
+    const shown = await admin.get(`/api/admin/mail/${mailId}`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json()).toMatchObject({ id: mailId, subject: 'Votre code secret' });
+    const unknown = await admin.get('/api/admin/mail/987654321');
+    expect([unknown.statusCode, (unknown.json() as Problem).code]).toEqual([404, 'not_found']);
   });
 });

@@ -118,6 +118,82 @@ describe.each(engines)('campaigns sharing a database on %s', (engine) => {
     });
     expect(people.statusCode).toBe(401);
 
+    // Nor on any HQ or admin route of the other campaign, with an id of this campaign or not.
+    const staffId = (await staff.session()).me!.personId;
+    const segment = await staff.post('/api/segments', {
+      name: 'Première',
+      filter: { communeCodes: ['69123'] },
+    });
+    expect(segment.statusCode).toBe(200);
+    const segmentId = (segment.json() as { id: number }).id;
+    const auditRows = () =>
+      first.ctx.database.query(
+        'SELECT campaign_id, id, action FROM audit_log ORDER BY campaign_id, id',
+      );
+    const sessionRows = () =>
+      first.ctx.database.query(
+        'SELECT campaign_id, id_hash, person_id, last_seen_at FROM sessions ORDER BY campaign_id, id_hash',
+      );
+    const auditBefore = await auditRows();
+    const sessionsBefore = await sessionRows();
+    const segmentsBefore = await first.ctx.database.query(
+      'SELECT * FROM segments ORDER BY campaign_id, id',
+    );
+    const hqUrls = [
+      `/api/people/${staffId}`,
+      '/api/segments',
+      '/api/tags',
+      '/api/admin/accounts',
+      '/api/admin/audit',
+      '/api/admin/mail',
+      '/api/stats/recruitment',
+      '/api/people/imports',
+      '/api/people/export.csv',
+    ];
+    for (const url of hqUrls) {
+      const response = await second.app.inject({ method: 'GET', url, headers: { cookie } });
+      expect([url, response.statusCode, (response.json() as { code: string }).code]).toEqual([
+        url,
+        401,
+        'unauthenticated',
+      ]);
+    }
+    // Writes too, with this campaign's CSRF token: refused for the session, not the token.
+    const writes = [
+      { method: 'POST', url: '/api/segments', payload: { name: 'Ailleurs', filter: {} } },
+      {
+        method: 'PUT',
+        url: `/api/segments/${segmentId}`,
+        payload: { name: 'Ailleurs', filter: {} },
+      },
+      { method: 'DELETE', url: `/api/segments/${segmentId}` },
+      { method: 'PUT', url: `/api/admin/accounts/${staffId}`, payload: { roles: [] } },
+      {
+        method: 'POST',
+        url: '/api/admin/accounts',
+        payload: { email: 'boss@premiere.example', roles: ['admin'] },
+      },
+    ] as const;
+    for (const write of writes) {
+      const response = await second.app.inject({
+        ...write,
+        headers: { cookie, 'x-csrf-token': staff.csrfToken },
+      });
+      const label = `${write.method} ${write.url}`;
+      expect([label, response.statusCode, (response.json() as { code: string }).code]).toEqual([
+        label,
+        401,
+        'unauthenticated',
+      ]);
+    }
+    // Nothing recorded or changed in either campaign, and the session still works at home.
+    expect(await auditRows()).toEqual(auditBefore);
+    expect(await sessionRows()).toEqual(sessionsBefore);
+    expect(
+      await first.ctx.database.query('SELECT * FROM segments ORDER BY campaign_id, id'),
+    ).toEqual(segmentsBefore);
+    expect((await staff.get(`/api/people/${staffId}`)).statusCode).toBe(200);
+
     // Asking the other campaign for a login code sends nothing: the email is not known there.
     const visitor = new Browser(second.app, '10.9.9.9');
     await visitor.session();

@@ -442,4 +442,62 @@ describe.each(engines)('supporter space on %s', (engine) => {
     expect(profile.firstName).toBe('Real');
     expect(profile.consents.sms).toBe(false);
   });
+
+  it('answers 401 to a logged-out visitor on every change and the export, changing nothing', async () => {
+    const { email, personId, browser } = await loggedInSupporter({ phone: '0611223377' });
+    // The supporter logs out: the browser keeps its cookies but no longer has a session.
+    expect((await browser.post('/api/auth/logout')).statusCode).toBe(200);
+    const visitors: Array<[string, Browser]> = [
+      ['after logout', browser],
+      ['never logged in', new Browser(t.app)],
+    ];
+    const snapshot = async () => ({
+      person: await inCampaign('SELECT * FROM people WHERE campaign_id = $1 AND id = $2', [
+        personId,
+      ]),
+      people: await inCampaign('SELECT id FROM people WHERE campaign_id = $1 ORDER BY id'),
+      consents: await inCampaign('SELECT * FROM consent_events WHERE campaign_id = $1 ORDER BY id'),
+      events: await inCampaign('SELECT * FROM person_events WHERE campaign_id = $1 ORDER BY id'),
+      audit: await inCampaign('SELECT * FROM audit_log WHERE campaign_id = $1 ORDER BY id'),
+      account: await inCampaign(
+        'SELECT * FROM accounts WHERE campaign_id = $1 AND person_id = $2',
+        [personId],
+      ),
+    });
+    const before = await snapshot();
+    expect(before.person[0]).toMatchObject({ email, erased_at: null });
+    for (const [who, visitor] of visitors) {
+      // With a valid CSRF token: the refusal is about the missing login, not the token.
+      const session = await visitor.session();
+      expect(session.me).toBeNull();
+      expect(session.csrfToken).not.toBe('');
+      const calls = [
+        ['PUT /api/me/profile', await visitor.put('/api/me/profile', validUpdate)],
+        [
+          'PUT /api/me/consents',
+          await visitor.put('/api/me/consents', {
+            consents: { email: false, sms: true, phone: true },
+          }),
+        ],
+        ['POST /api/me/delete', await visitor.post('/api/me/delete', { confirm: 'DELETE' })],
+        ['GET /api/me/export', await visitor.get('/api/me/export')],
+        ['GET /api/me/profile', await visitor.get('/api/me/profile')],
+      ] as const;
+      for (const [call, response] of calls) {
+        expect([who, call, response.statusCode, (response.json() as Problem).code]).toEqual([
+          who,
+          call,
+          401,
+          'unauthenticated',
+        ]);
+        expect(response.body).not.toContain(email);
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+    // Logging in again shows the profile as it was.
+    await login(browser, email);
+    const profile = (await browser.get('/api/me/profile')).json() as Profile;
+    expect(profile).toMatchObject({ personId, firstName: 'Camille', phone: '+33611223377' });
+    expect(profile.consents).toEqual({ email: true, sms: false, phone: false });
+  });
 });

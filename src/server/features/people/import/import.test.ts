@@ -687,25 +687,66 @@ describe.each(engines)('people import on %s', (engine) => {
   });
 
   it('keeps imports to people.import holders', async () => {
+    // A real import of this campaign, with an error, so that only access can refuse the reads.
+    const report = await importFile(admin, 'email\nnot-an-email\naccess.ok@example.org\n', {
+      applyValidRows: true,
+    });
+    expect(report).toMatchObject({ status: 'applied', invalidRows: 1 });
+    const fileCsv = 'email\naccess.new@example.org\n';
+    const calls: Array<[string, (browser: Browser) => ReturnType<Browser['get']>]> = [
+      ['GET list', (b) => b.get('/api/people/imports')],
+      ['POST preview', (b) => upload(b, '/api/people/imports/preview', fileCsv, { mapping: {} })],
+      ['POST import', (b) => upload(b, '/api/people/imports', fileCsv, { mapping: {} })],
+      ['GET report', (b) => b.get(`/api/people/imports/${report.id}`)],
+      ['GET errors.csv', (b) => b.get(`/api/people/imports/${report.id}/errors.csv`)],
+      // Unknown ids and bad options: still the refusal, not a 404 or 400.
+      ['GET unknown report', (b) => b.get('/api/people/imports/999999')],
+      ['GET unknown errors.csv', (b) => b.get('/api/people/imports/999999/errors.csv')],
+      ['POST bad options', (b) => upload(b, '/api/people/imports', fileCsv, '{not json')],
+    ];
+
     const anonymous = new Browser(t.app);
-    await anonymous.session();
-    expect(
-      (await upload(anonymous, '/api/people/imports/preview', 'email\na@b.fr\n')).statusCode,
-    ).toBe(401);
+    expect((await anonymous.session()).me).toBeNull();
     const supporter = await staffBrowser(t, 'supporter@example.org', []);
+    const finance = await staffBrowser(t, 'finance@example.org', ['finance']);
+    expect((await finance.session()).me?.permissions).toEqual(['people.read', 'stats.read']);
+    const cases: Array<[string, Browser, number, string]> = [
+      ['logged out', anonymous, 401, 'unauthenticated'],
+      ['supporter', supporter, 403, 'forbidden'],
+      ['finance', finance, 403, 'forbidden'],
+    ];
+    const importRows = () =>
+      t.ctx.database.query('SELECT * FROM imports WHERE campaign_id = $1 ORDER BY id', [
+        t.ctx.campaignId,
+      ]);
+    const importsBefore = await importRows();
+    const auditBefore = await count('audit_log');
+    const filesBefore = await count('import_files');
     await unchanged(async () => {
-      for (const url of ['/api/people/imports/preview', '/api/people/imports']) {
-        const response = await upload(supporter, url, 'email\na@b.fr\n', { mapping: {} });
-        expect([url, response.statusCode, response.json().code]).toEqual([url, 403, 'forbidden']);
+      for (const [who, browser, status, code] of cases) {
+        for (const [call, send] of calls) {
+          const response = await send(browser);
+          expect([who, call, response.statusCode, response.json().code]).toEqual([
+            who,
+            call,
+            status,
+            code,
+          ]);
+          expect(response.body).not.toContain('not-an-email');
+        }
       }
     });
-    expect((await supporter.get('/api/people/imports/1')).statusCode).toBe(403);
-    expect((await supporter.get('/api/people/imports/1/errors.csv')).statusCode).toBe(403);
+    expect(await importRows()).toEqual(importsBefore);
+    expect(await count('audit_log')).toBe(auditBefore);
+    expect(await count('import_files')).toBe(filesBefore);
+    expect(await count("people WHERE email_normalized = 'access.new@example.org'")).toBe(0);
+
     const staff = await staffBrowser(t, 'staff@example.org', ['staff']);
     expect(
       (await upload(staff, '/api/people/imports/preview', 'email\na@b.fr\n', { mapping: {} }))
         .statusCode,
     ).toBe(200);
+    expect((await staff.get(`/api/people/imports/${report.id}`)).statusCode).toBe(200);
     expect((await staff.get('/api/people/imports/999999')).statusCode).toBe(404);
   });
 
