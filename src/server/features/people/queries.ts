@@ -81,10 +81,23 @@ const WALK_EACH_DEPARTEMENT_UP_TO = 20;
 function pageQuery(where: WhereClause, query: PeopleQuery): { text: string; params: unknown[] } {
   const offset = (query.page - 1) * query.pageSize;
   const split = where.departements;
-  if (query.sort === 'name_asc' || !split || split.count > WALK_EACH_DEPARTEMENT_UP_TO) {
+  if (query.sort === 'name_asc') {
     return {
       text: `SELECT ${summaryColumns(where.campaignParam)} FROM people p WHERE ${where.text}
               ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`,
+      params: where.params,
+    };
+  }
+  if (!split || split.count > WALK_EACH_DEPARTEMENT_UP_TO) {
+    // The page's ids first, then their rows: when only the search term narrows the list, the
+    // ids come from people_created_at_idx alone (it holds the search text), and only the
+    // page's rows are read.
+    return {
+      text: `SELECT ${summaryColumns(where.campaignParam)}
+               FROM (SELECT p.id FROM people p WHERE ${where.text}
+                      ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}) w
+               JOIN people p ON p.campaign_id = ${where.campaignParam} AND p.id = w.id
+              ORDER BY ${orderBy[query.sort]}`,
       params: where.params,
     };
   }

@@ -67,7 +67,12 @@ export const people = pgTable(
     index('people_recruited_by_idx')
       .on(t.campaignId, t.recruitedBy)
       .where(sql`${t.recruitedBy} IS NOT NULL`),
-    index('people_created_at_idx').on(t.campaignId, t.createdAt),
+    // Newest-first (and oldest-first) lists, and the search's walk: the search text in the
+    // key lets a walk for a term read only the index (an index-only scan, several times
+    // faster than visiting each row), and the id orders ties. Erased people are never listed.
+    index('people_created_at_idx')
+      .on(t.campaignId, t.createdAt, t.id, t.searchText)
+      .where(sql`${t.erasedAt} IS NULL`),
     // The département beside the trigrams (btree_gin): a search within départements reads
     // their compressed posting lists in the same index scan, where a bitmap of the btree
     // above visited every entry of the départements (35 of 60 ms in Rhône + Paris at 1M).

@@ -1,0 +1,2 @@
+DROP INDEX "people_created_at_idx";--> statement-breakpoint
+CREATE INDEX "people_created_at_idx" ON "people" USING btree ("campaign_id","created_at","id","search_text") WHERE "people"."erased_at" IS NULL;
