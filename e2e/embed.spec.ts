@@ -130,3 +130,38 @@ test('another website can load the /embed.js snippet; it passes on the UTM tags'
     await other.close();
   }
 });
+
+test('the /embed.js frame fits its form, on a phone and after validation errors', async ({
+  page,
+  baseURL,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const site = await publicSite(page.request);
+  const other = await startOtherSite(`<!doctype html><html lang="fr"><body><h1>Blog local</h1>
+    <script src="${baseURL}/embed.js"></script>
+    <script src="${baseURL}/embed.js" data-title="Rejoindre la campagne"></script></body></html>`);
+  try {
+    await page.goto(`${other.url}/article`);
+    // Titled in the host page's language, or as the script tag says.
+    const iframe = page.locator(`iframe[title="Formulaire d'inscription"]`);
+    await expect(iframe).toHaveCount(1);
+    await expect(page.locator('iframe[title="Rejoindre la campagne"]')).toHaveCount(1);
+
+    const frame = iframe.contentFrame();
+    const submit = frame.getByRole('button', { name: site.home.signupCallToAction });
+    await expect(submit).toBeVisible();
+    const contentHeight = () =>
+      frame.locator('main').evaluate((main) => Math.ceil(main.getBoundingClientRect().height));
+    const frameHeight = async () => (await iframe.boundingBox())?.height ?? 0;
+    // The frame takes the form's own height (not the fixed 720 px it starts with).
+    await expect.poll(async () => (await frameHeight()) - (await contentHeight())).toBe(0);
+    const before = await frameHeight();
+
+    await submit.click();
+    await expect(frame.getByText('Ce champ est obligatoire.').first()).toBeVisible();
+    await expect.poll(frameHeight).toBeGreaterThan(before);
+    await expect.poll(async () => (await frameHeight()) - (await contentHeight())).toBe(0);
+  } finally {
+    await other.close();
+  }
+});

@@ -85,6 +85,12 @@ test('an administrator logs in with the one-time link and works the people datab
   // Save the search as a segment.
   await page.getByRole('button', { name: 'Enregistrer comme segment' }).click();
   const dialog = page.getByRole('dialog', { name: 'Enregistrer comme segment' });
+  // Saving without a name points at the empty field.
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog.getByLabel('Nom du segment')).toBeFocused();
+  await expect(dialog.getByLabel('Nom du segment')).toHaveAccessibleDescription(
+    'Ce champ est obligatoire.',
+  );
   await dialog.getByLabel('Nom du segment').fill(segment);
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText(`Segment « ${segment} » enregistré.`)).toBeVisible();
@@ -149,7 +155,10 @@ test('an administrator logs in with the one-time link and works the people datab
   await page.goto('/admin/audit');
   const audit = page.getByRole('table', { name: 'Journal d’audit' });
   await expect(
-    audit.getByRole('row').filter({ hasText: 'account.roles' }).filter({ hasText: 'admin' }),
+    audit
+      .getByRole('row')
+      .filter({ hasText: 'Rôles d’un compte modifiés' })
+      .filter({ hasText: 'Rôles : Administrateur' }),
   ).not.toHaveCount(0);
 
   // The link was single-use.
@@ -207,4 +216,79 @@ test('a finance officer reads the people list without the buttons of rights they
     headers: { 'x-csrf-token': own.csrfToken },
   });
   expect(refused.status()).toBe(403);
+});
+
+test('adding a staff account without an e-mail points at the empty field', async ({
+  adminPage: page,
+}) => {
+  await page.goto('/admin/accounts');
+  await page.getByRole('button', { name: 'Ajouter un compte' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ajouter un compte d’équipe' });
+  await dialog.getByRole('button', { name: 'Ajouter un compte' }).click();
+  const email = dialog.getByLabel('Adresse e-mail', { exact: true });
+  await expect(email).toBeFocused();
+  await expect(email).toHaveAccessibleDescription(/Ce champ est obligatoire\./);
+  await email.fill('pas-une-adresse');
+  await dialog.getByRole('button', { name: 'Ajouter un compte' }).click();
+  await expect(email).toBeFocused();
+  await expect(email).toHaveAccessibleDescription(/n’est pas valide/);
+});
+
+test('active filters stay visible as removable chips with the panel closed', async ({
+  adminPage: page,
+}) => {
+  await page.goto('/hq/people?departementCodes=75&consentEmail=yes&sources=signup');
+  const filters = page.getByRole('button', { name: 'Filtres', exact: true });
+  await expect(filters).toHaveAttribute('aria-expanded', 'true');
+  await filters.click();
+  await expect(filters).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('region', { name: 'Filtres' })).toHaveCount(0);
+  const chips = page.getByRole('group', { name: 'Filtres actifs' });
+  for (const chip of ['Départements : 75 · Paris', 'Accepte les e-mails : Oui', 'Origines : ']) {
+    await expect(chips.getByText(chip)).toBeVisible();
+  }
+  await chips
+    .getByRole('button', { name: 'Retirer le filtre « Accepte les e-mails : Oui »' })
+    .click();
+  await expect(page).not.toHaveURL(/consentEmail/);
+  await expect(page).toHaveURL(/departementCodes=75/);
+  await expect(chips.getByText('Accepte les e-mails : Oui')).toHaveCount(0);
+  await expect(chips.getByText('Départements : 75 · Paris')).toBeVisible();
+  await expect(filters).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('tagging everyone a large filter matches asks for a confirmation naming the count', async ({
+  adminPage: page,
+}) => {
+  // The demo campaign of the end-to-end runs is small: its list is answered as a large one.
+  await page.route('**/api/people?*', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as Record<string, unknown>;
+    await route.fulfill({
+      response,
+      json: { ...body, total: 12_345, totalIsEstimate: true, totalIsLowerBound: false },
+    });
+  });
+  await page.goto('/hq/people');
+  await expect(page.getByText('Environ 12 345 personnes', { exact: true })).toBeVisible();
+  await page
+    .getByRole('button', { name: 'Étiqueter toutes les personnes correspondantes' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Étiquettes' });
+  await expect(
+    dialog.getByText('Toutes les personnes correspondant aux filtres (environ 12 345)'),
+  ).toBeVisible();
+  const confirmation = dialog.getByRole('checkbox', {
+    name: 'Je confirme : ce changement touche environ 12 345 personnes.',
+  });
+  const apply = dialog.getByRole('button', { name: 'Appliquer' });
+  await confirmation.check();
+  const tags = dialog.getByRole('textbox', { name: 'Étiquettes à ajouter' });
+  await tags.fill(`large ${uniq()}`);
+  await tags.press('Enter');
+  await expect(apply).toBeEnabled();
+  // Unchecked (the tag suggestions cover the box), nothing can be applied.
+  await confirmation.dispatchEvent('click');
+  await expect(confirmation).not.toBeChecked();
+  await expect(apply).toBeDisabled();
 });

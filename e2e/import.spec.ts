@@ -108,8 +108,8 @@ test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people
   await page.getByRole('link', { name: `Amélie Durand ${family}` }).click();
   const timeline = page.getByRole('region', { name: 'Historique' });
   await expect(timeline).toContainText('Importé');
-  await expect(timeline).toContainText(`fileName: contacts-${id}.csv`);
-  await expect(timeline).toContainText('created: true');
+  await expect(timeline).toContainText(`Fichier : contacts-${id}.csv`);
+  await expect(timeline).toContainText('Fiche créée par l’import');
 
   // Her consent history (what she downloads from her space) names that wording.
   await logIn(request, `amelie.${id}@example.com`);

@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import {
   CONFIRM_SUBJECT,
+  createSupporter,
   expect,
+  logIn,
   mailbox,
   newPerson,
   publicSite,
@@ -70,4 +72,23 @@ test('the HQ menu opens with the burger on a phone', async ({ adminPage: page })
   await expect(page.getByRole('button', { name: 'Ouvrir le menu' })).toBeVisible();
   await expect(stats).not.toBeInViewport();
   await expectNoHorizontalScroll(page);
+});
+
+test('logging out everywhere lands at the top of the home page, on a message', async ({ page }) => {
+  const person = await createSupporter(page.request);
+  await logIn(page.request, person.email);
+  await page.goto('/me');
+  await expect(page.getByRole('heading', { name: 'Mon espace', level: 1 })).toBeVisible();
+  const everywhere = page.getByRole('button', { name: 'Me déconnecter de tous les appareils' });
+  await everywhere.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+  await everywhere.tap();
+
+  await expect(page).toHaveURL(/\/$/);
+  const notice = page.getByRole('status');
+  await expect(notice).toHaveText('Vous êtes déconnecté·e de tous vos appareils.');
+  await expect(notice).toBeFocused();
+  await expect(notice).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
 });

@@ -56,6 +56,8 @@ test('a visitor signs up, confirms, logs in, manages consents, downloads then de
   const since = await mailbox.mark();
   await page.getByRole('button', { name: site.home.signupCallToAction }).click();
   await expect(page.getByRole('status')).toContainText('Vérifiez votre boîte mail');
+  // The form, and its button, are gone: focus moves to the message replacing them.
+  await expect(page.getByRole('status')).toBeFocused();
 
   // 2. The confirmation mail arrives over SMTP; its link confirms the sign-up.
   const confirmation = await mailbox.waitFor(email, CONFIRM_SUBJECT, since);
@@ -74,8 +76,20 @@ test('a visitor signs up, confirms, logs in, manages consents, downloads then de
   await page.getByLabel('Adresse e-mail', { exact: true }).fill(email);
   const beforeCode = await mailbox.mark();
   await page.getByRole('button', { name: 'Recevoir un code' }).click();
-  await expect(page.getByRole('status')).toContainText(`Si un compte existe pour ${email}`);
-  const code = codeIn(await mailbox.waitFor(email, LOGIN_SUBJECT, beforeCode));
+  const sent = page.getByRole('status');
+  await expect(sent).toContainText(`Nouveau code envoyé à ${email} (valable 15 minutes)`);
+  await expect(sent).toContainText('jusqu’à 5 fois par heure');
+  await expect(sent).toContainText(/Dernière demande à \d\d:\d\d:\d\d/);
+  await expect(page.getByLabel('Code à 6 chiffres')).toBeFocused();
+  await mailbox.waitFor(email, LOGIN_SUBJECT, beforeCode);
+  // Asking again changes the time shown (the page must not look the same as before).
+  const firstAsked = await sent.textContent();
+  const beforeResend = await mailbox.mark();
+  await page.waitForTimeout(1100);
+  await page.getByRole('button', { name: 'Renvoyer un code' }).click();
+  await expect(sent).not.toHaveText(firstAsked ?? '');
+  await expect(page.getByLabel('Code à 6 chiffres')).toBeFocused();
+  const code = codeIn(await mailbox.waitFor(email, LOGIN_SUBJECT, beforeResend));
   await page.getByLabel('Code à 6 chiffres').fill(code);
   await page.getByRole('button', { name: 'Me connecter' }).click();
   await expect(page).toHaveURL(/\/me$/);
@@ -116,7 +130,7 @@ test('a visitor signs up, confirms, logs in, manages consents, downloads then de
   expect(data.signups).toEqual([expect.objectContaining({ source: 'signup' })]);
 
   // 6. Delete the account: the button stays disabled until the word of the page's language
-  // (French here) is typed.
+  // (French here) is typed, in any case and with stray spaces (as phone keyboards type it).
   await page.getByRole('button', { name: 'Supprimer mon compte' }).click();
   const dialog = page.getByRole('dialog', { name: 'Supprimer mon compte' });
   const confirmDelete = dialog.getByRole('button', { name: 'Supprimer définitivement' });
@@ -124,14 +138,19 @@ test('a visitor signs up, confirms, logs in, manages consents, downloads then de
   await expect(confirmDelete).toBeDisabled();
   await typed.fill('DELETE');
   await expect(confirmDelete).toBeDisabled();
-  await typed.fill('supprimer');
+  await typed.fill('supprime');
   await expect(confirmDelete).toBeDisabled();
-  await typed.fill('SUPPRIMER');
+  await typed.fill(' Supprimer ');
+  await expect(confirmDelete).toBeEnabled();
+  // /me is left scrolled down to its last section: the home page still opens at the top.
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   await confirmDelete.click();
   await expect(page).toHaveURL(`${baseURL}/`);
-  await expect(page.getByRole('status')).toHaveText(
-    'Votre compte a été supprimé. Merci pour votre soutien.',
-  );
+  const deleted = page.getByRole('status');
+  await expect(deleted).toHaveText('Votre compte a été supprimé. Merci pour votre soutien.');
+  await expect(deleted).toBeFocused();
+  await expect(deleted).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
   expect((await page.request.get('/api/me/profile')).status()).toBe(401);
 
@@ -140,6 +159,6 @@ test('a visitor signs up, confirms, logs in, manages consents, downloads then de
   await page.getByLabel('Adresse e-mail', { exact: true }).fill(email);
   const afterErasure = await mailbox.mark();
   await page.getByRole('button', { name: 'Recevoir un code' }).click();
-  await expect(page.getByRole('status')).toContainText(`Si un compte existe pour ${email}`);
+  await expect(page.getByRole('status')).toContainText(`Nouveau code envoyé à ${email}`);
   await expectNoMailSince(page.request, [email], afterErasure);
 });

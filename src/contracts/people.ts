@@ -63,8 +63,10 @@ export type PersonSummary = z.infer<typeof personSummarySchema>;
 export const peoplePageSchema = z.object({
   items: z.array(personSummarySchema),
   total: z.number(),
-  /** True when total is an estimate (large unfiltered lists). */
+  /** True when total is not an exact count (large lists): see totalIsLowerBound. */
   totalIsEstimate: z.boolean(),
+  /** True when more than total match (counting stopped there); otherwise an estimate is approximate. */
+  totalIsLowerBound: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
 });

@@ -1,16 +1,4 @@
-import {
-  createTheme,
-  FileInput,
-  MantineProvider,
-  MultiSelect,
-  NativeSelect,
-  PasswordInput,
-  Select,
-  TagsInput,
-  Textarea,
-  TextInput,
-  type CSSVariablesResolver,
-} from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, type ComponentType } from 'react';
@@ -20,6 +8,7 @@ import { ApiError } from './core/api.ts';
 import { RequireAuth, RequirePermission } from './core/guards.tsx';
 import { I18nProvider } from './core/i18n/index.tsx';
 import { Shell } from './core/layout/Shell.tsx';
+import { cssVariablesResolver, theme } from './core/theme.ts';
 import { NotFoundPage } from './core/ui/NotFoundPage.tsx';
 import { LoginLinkPage } from './features/accounts/LoginLinkPage.tsx';
 import { LoginPage } from './features/accounts/LoginPage.tsx';
@@ -60,35 +49,6 @@ const queryClient = new QueryClient({
         !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
     },
   },
-});
-
-const theme = createTheme({
-  primaryColor: 'indigo',
-  primaryShade: { light: 7, dark: 5 },
-  focusRing: 'auto',
-  defaultRadius: 'md',
-  // Optional fields say "optional" instead; labels stay plain text ("Nom", not "Nom *").
-  components: {
-    TextInput: TextInput.extend({ defaultProps: { withAsterisk: false } }),
-    PasswordInput: PasswordInput.extend({ defaultProps: { withAsterisk: false } }),
-    Select: Select.extend({ defaultProps: { withAsterisk: false } }),
-    MultiSelect: MultiSelect.extend({ defaultProps: { withAsterisk: false } }),
-    NativeSelect: NativeSelect.extend({ defaultProps: { withAsterisk: false } }),
-    TagsInput: TagsInput.extend({ defaultProps: { withAsterisk: false } }),
-    Textarea: Textarea.extend({ defaultProps: { withAsterisk: false } }),
-    FileInput: FileInput.extend({ defaultProps: { withAsterisk: false } }),
-  },
-});
-
-// Raise the contrast of secondary text to WCAG AA.
-const cssVariablesResolver: CSSVariablesResolver = () => ({
-  variables: {},
-  light: {
-    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
-    '--mantine-color-error': 'var(--mantine-color-red-9)',
-    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
-  },
-  dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
 });
 
 const hq: Array<{ path: string; permission: Permission; Component: ComponentType }> = [

@@ -6,6 +6,7 @@ import { registerImportJob } from './people/import/job.ts';
 import { purgeUnconfirmed, registerRecruitmentMail } from './recruitment/service.ts';
 import { purgeExpiredLoginCodes, purgePasswordFailures } from './accounts/service.ts';
 import { purgeImportDetails } from './people/import/retention.ts';
+import { refreshPeopleStatistics } from './people/statistics.ts';
 
 const PURGE_UNCONFIRMED = 'recruitment.purge-unconfirmed';
 const PURGE_RATE_LIMITS = 'maintenance.purge-rate-limit-counters';
@@ -53,5 +54,8 @@ export async function registerJobs(ctx: AppContext, work: boolean) {
         'purged personal data past its keeping delay',
       );
     }
+    // PGlite has no autovacuum: a day of sign-ups and purges would otherwise never reach the
+    // statistics behind the people counts past their exact cap.
+    if (ctx.database.engine === 'pglite') await refreshPeopleStatistics(ctx.database.query);
   });
 }

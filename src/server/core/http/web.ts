@@ -14,15 +14,25 @@ const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
  * The embeddable sign-up form: a script other websites paste, which frames /embed/signup.
  * It hands the frame the page's recruitment code and UTM tags (the frame cannot read the
  * page's address); `data-utm-source` etc. on the script tag tag every sign-up it brings.
+ * The frame reports its content height, so the form is never clipped (narrow screens,
+ * validation errors); only messages from that frame, from our origin, are trusted. The
+ * frame's title follows `data-title`, else the page's language (French unless English).
  */
 function embedScript(publicUrl: string) {
+  const origin = new URL(publicUrl).origin;
   return `(function(){var s=document.currentScript;var f=document.createElement('iframe');
 var p=new URLSearchParams(location.search),q=new URLSearchParams();
 ['r','utm_source','utm_medium','utm_campaign'].forEach(function(k){
 var v=p.get(k)||s.getAttribute('data-'+k.replace('_','-'));if(v)q.set(k,v);});
 q=q.toString();
-f.src=${JSON.stringify(publicUrl + '/embed/signup')}+(q?'?'+q:'');f.title='Sign-up form';f.loading='lazy';
+var en=/^en\b/i.test(document.documentElement.lang||'');
+f.src=${JSON.stringify(publicUrl + '/embed/signup')}+(q?'?'+q:'');f.loading='lazy';
+f.title=s.getAttribute('data-title')||(en?'Sign-up form':${JSON.stringify("Formulaire d'inscription")});
 f.style.cssText='width:100%;max-width:480px;height:720px;border:0';
+window.addEventListener('message',function(e){
+if(e.source!==f.contentWindow||e.origin!==${JSON.stringify(origin)})return;
+var h=e.data&&e.data.levierEmbedHeight;
+if(typeof h==='number'&&h>0&&h<100000)f.style.height=Math.ceil(h)+'px';});
 s.parentNode.insertBefore(f,s);})();`;
 }
 

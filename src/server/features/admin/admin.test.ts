@@ -7,6 +7,7 @@ import {
   staffBrowser,
   type TestApp,
 } from '../../testing/harness.ts';
+import { audit as writeAudit } from '../../core/audit.ts';
 import { catcherTransport } from '../../core/mail/transport.ts';
 import { defaultHome } from '../settings/service.ts';
 
@@ -176,7 +177,12 @@ describe.each(engines)('access and administration on %s', (engine) => {
       items: Array<{ action: string; target: string; actorName: string | null }>;
       total: number;
     };
-    expect(audit.items[0]).toMatchObject({ action: 'account.roles', target: `person:${personId}` });
+    // The admin account was made from a bare email: it names the actor.
+    expect(audit.items[0]).toMatchObject({
+      action: 'account.roles',
+      target: `person:${personId}`,
+      actorName: 'admin@admin.example',
+    });
     expect(audit.total).toBeGreaterThanOrEqual(1);
 
     const accounts = (await admin.get('/api/admin/accounts')).json() as Array<{
@@ -269,6 +275,18 @@ describe.each(engines)('access and administration on %s', (engine) => {
     };
     expect(far.items).toEqual([]);
     expect(far.total).toBeGreaterThan(0);
+  });
+
+  it('names no actor for what the system did', async () => {
+    await writeAudit(t.ctx.database, {
+      campaignId: t.ctx.campaignId,
+      actorId: null,
+      action: 'demo.seed',
+    });
+    const audit = (await admin.get('/api/admin/audit')).json() as {
+      items: Array<{ action: string; actorName: string | null }>;
+    };
+    expect(audit.items[0]).toMatchObject({ action: 'demo.seed', actorName: null });
   });
 
   /** A logged-out visitor holding a CSRF token: a refusal is then about the missing login. */

@@ -43,11 +43,18 @@ export async function caughtMail(ctx: AppContext, id: number) {
   return rows[0];
 }
 
+/**
+ * Staff accounts are often made from a bare email, so the actor is named by their email when they
+ * have no name, and by their id once erased: a null name means the system acted.
+ */
 export function auditPage(ctx: AppContext, page: number) {
   return newestFirst(
     ctx,
     `SELECT * FROM (
-       SELECT l.id, l.at, nullif(concat_ws(' ', p.first_name, p.last_name), '') AS "actorName",
+       SELECT l.id, l.at,
+              CASE WHEN l.actor_id IS NOT NULL
+                   THEN coalesce(nullif(concat_ws(' ', p.first_name, p.last_name), ''), p.email, '#' || l.actor_id)
+              END AS "actorName",
               l.action, l.target, l.details
          FROM audit_log l
          LEFT JOIN people p ON p.campaign_id = l.campaign_id AND p.id = l.actor_id

@@ -4,6 +4,7 @@ import type { AppContext } from '../../core/context.ts';
 import { recruitCode } from '../../core/crypto.ts';
 import { buildSearchText } from '../people/normalize.ts';
 import { transaction } from '../people/service.ts';
+import { refreshPeopleStatistics } from '../people/statistics.ts';
 import { planDemo, type DemoPerson, type DemoPlan } from './generate.ts';
 
 /**
@@ -82,7 +83,7 @@ export async function seedDemo(
   const now = (options.now ?? new Date()).getTime();
   const campaignId = ctx.campaignId;
 
-  return transaction(ctx.database, async (query) => {
+  const result = await transaction(ctx.database, async (query) => {
     // Claiming the marker first also serialises two concurrent runs: the second waits here,
     // then finds the marker and leaves.
     const claimed = await query(
@@ -159,6 +160,10 @@ export async function seedDemo(
       seededAt: marker.seededAt,
     };
   });
+  // Thousands of people in one go: without fresh statistics the lists would estimate from an
+  // empty table (and PGlite never analyses on its own).
+  if (!result.alreadySeeded) await refreshPeopleStatistics(ctx.database.query);
+  return result;
 }
 
 // --- helpers ------------------------------------------------------------------------------

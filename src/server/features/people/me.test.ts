@@ -122,6 +122,13 @@ describe.each(engines)('supporter space on %s', (engine) => {
       timeline: Array<{ kind: string; data: Record<string, unknown>; actorName: string | null }>;
     };
     expect(detail.timeline[0]).toMatchObject({ kind: 'profile_update', data: { by: 'self' } });
+    const changed = detail.timeline[0].data.changed as string[];
+    expect(changed).toEqual(expect.arrayContaining(['lastName', 'postalCode', 'communeCode']));
+    expect(changed).not.toContain('locale');
+    // Saving the same profile again changes nothing, so it adds nothing to the timeline.
+    expect((await browser.put('/api/me/profile', validUpdate)).statusCode).toBe(200);
+    const again = (await staff.get(`/api/people/${personId}`)).json() as typeof detail;
+    expect(again.timeline.filter((e) => e.kind === 'profile_update')).toHaveLength(1);
     // HQ search finds the person under the new name.
     const found = (await staff.get('/api/people?q=eloise%20martin')).json() as {
       items: Array<{ id: number }>;

@@ -48,6 +48,17 @@ export async function profile(ctx: AppContext, personId: number): Promise<Profil
   };
 }
 
+/** The profile fields a person edits, by their API name, with their column. */
+const editableColumns = [
+  ['firstName', 'first_name'],
+  ['lastName', 'last_name'],
+  ['phone', 'phone'],
+  ['postalCode', 'postal_code'],
+  ['communeCode', 'commune_code'],
+  ['locale', 'locale'],
+] as const;
+type EditableColumn = (typeof editableColumns)[number][1];
+
 export async function updateProfile(
   ctx: AppContext,
   personId: number,
@@ -57,11 +68,23 @@ export async function updateProfile(
   const { phone, place } = checkPhoneAndPlace(ctx.geo, input, errors);
   if (errors.length > 0 || !place) throw invalidFields(errors);
   await transaction(ctx.database, async (query) => {
-    const rows = await query<{ email: string | null }>(
-      'SELECT email FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL',
+    const rows = await query<Pick<PersonColumns, 'email' | EditableColumn>>(
+      `SELECT email, ${editableColumns.map(([, column]) => column).join(', ')}
+         FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE`,
       [ctx.campaignId, personId],
     );
     if (!rows[0]) throw notFound('person');
+    const next: Record<EditableColumn, string | null> = {
+      first_name: input.firstName,
+      last_name: input.lastName,
+      phone,
+      postal_code: place.postalCode,
+      commune_code: place.communeCode,
+      locale: input.locale,
+    };
+    const changed = editableColumns
+      .filter(([, column]) => (rows[0][column] ?? null) !== (next[column] ?? null))
+      .map(([field]) => field);
     await query(
       `UPDATE people SET first_name = $3, last_name = $4, phone = $5, postal_code = $6, commune_code = $7,
               commune_name = $8, departement_code = $9, locale = $10, search_text = $11, updated_at = now()
@@ -80,14 +103,17 @@ export async function updateProfile(
         buildSearchText({ ...input, ...place, phone, email: rows[0].email }),
       ],
     );
-    await addPersonEvent(
-      query,
-      ctx.campaignId,
-      personId,
-      'profile_update',
-      { by: 'self' },
-      personId,
-    );
+    // Names only: staff see the current values on the person page, and an earlier phone or
+    // address is not kept once the person changed it.
+    if (changed.length > 0)
+      await addPersonEvent(
+        query,
+        ctx.campaignId,
+        personId,
+        'profile_update',
+        { by: 'self', changed },
+        personId,
+      );
   });
   return profile(ctx, personId);
 }

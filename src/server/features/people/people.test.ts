@@ -1,3 +1,6 @@
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   Browser,
@@ -9,12 +12,14 @@ import {
   type TestApp,
 } from '../../testing/harness.ts';
 import { peopleQuerySchema } from '../../../contracts/people.ts';
-import { forCampaign } from '../../core/context.ts';
+import { forCampaign, type AppContext } from '../../core/context.ts';
 import { createCampaign } from '../campaigns/service.ts';
 import { recruitmentStats } from '../recruitment/stats.ts';
 import { buildSearchText } from './normalize.ts';
-import { listPeople, personDetail } from './queries.ts';
-import { createSegment } from './segments.ts';
+import { importReport, runImport, storeImport } from './import/service.ts';
+import { parseOptions } from './import/upload.ts';
+import { COUNT_CAP, listPeople, personDetail, segmentsWithCounts } from './queries.ts';
+import { createSegment, listSegments } from './segments.ts';
 import { bulkTag } from './tags.ts';
 
 interface Problem {
@@ -26,6 +31,7 @@ interface PeoplePage {
   items: Array<{ id: number; tags: string[]; lastName: string | null }>;
   total: number;
   totalIsEstimate: boolean;
+  totalIsLowerBound: boolean;
   page: number;
   pageSize: number;
 }
@@ -969,6 +975,99 @@ describe.each(engines)('people at HQ on %s', (engine) => {
       const twin = await personDetail(forCampaign(t.ctx, other.id), other.twin);
       expect(twin).toMatchObject({ lastName: 'Jumeau', tags: ['autre-tag', 'vip'] });
       expect(twin.timeline.map((e) => e.kind)).toEqual(['tags']);
+    });
+  });
+
+  describe('counts of a large campaign', () => {
+    /** A campaign of its own, so that the other tests keep their small data set. */
+    let big: AppContext;
+    const count = async (table: string) =>
+      Number(
+        (await t.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n,
+      );
+    /** `n` people, the first `inRhone` of them in Rhône, the others in Paris. */
+    const insertPeople = (n: number, inRhone: number, from = 0) =>
+      t.ctx.database.query(
+        `INSERT INTO people (campaign_id, email, email_normalized, last_name, departement_code,
+                             search_text, source, recruit_code, created_at)
+         SELECT $1::int, 'big' || g || '@example.org', 'big' || g || '@example.org', 'Nom' || g,
+                CASE WHEN g - $2 <= $3 THEN '69' ELSE '75' END, 'nom' || g, 'import',
+                'big' || $1::int || 'x' || g, now() - g * interval '1 second'
+           FROM generate_series($2 + 1, $2 + $4) g`,
+        [big.campaignId, from, inRhone, n],
+      );
+
+    beforeAll(async () => {
+      big = forCampaign(t.ctx, (await createCampaign(t.ctx.database, 'Grande')).id);
+      await insertPeople(1_500, 1_200);
+    });
+
+    it('counts 1,500 people exactly, filtered or not, with or without statistics', async () => {
+      for (const analyse of [false, true]) {
+        if (analyse) await t.ctx.database.query('ANALYZE people');
+        const all = await listPeople(big, peopleQuerySchema.parse({ pageSize: 10 }));
+        expect(all).toMatchObject({
+          total: 1_500,
+          totalIsEstimate: false,
+          totalIsLowerBound: false,
+        });
+        const rhone = await listPeople(
+          big,
+          peopleQuerySchema.parse({ pageSize: 10, departementCodes: '69' }),
+        );
+        expect(rhone).toMatchObject({ total: 1_200, totalIsEstimate: false });
+      }
+    });
+
+    it('counts a segment of 1,200 exactly', async () => {
+      const [author] = await t.ctx.database.query<{ id: number }>(
+        'SELECT id FROM people WHERE campaign_id = $1 LIMIT 1',
+        [big.campaignId],
+      );
+      const segment = await createSegment(big, 'Rhône', { departementCodes: ['69'] }, author.id);
+      const [counted] = await segmentsWithCounts(big, await listSegments(big));
+      expect(counted).toMatchObject({ id: segment.id, count: 1_200, countIsEstimate: false });
+    });
+
+    it('past the exact cap, gives a lower bound unless the estimate is above it', async () => {
+      await insertPeople(COUNT_CAP, COUNT_CAP, 1_500);
+      const rhone = await listPeople(
+        big,
+        peopleQuerySchema.parse({ pageSize: 10, departementCodes: '69' }),
+      );
+      expect(rhone.totalIsEstimate).toBe(true);
+      if (rhone.totalIsLowerBound) expect(rhone.total).toBe(COUNT_CAP);
+      else expect(rhone.total).toBeGreaterThan(COUNT_CAP);
+    });
+
+    it('refreshes the statistics of people after an import that applied rows', async () => {
+      const csv = ['email', ...Array.from({ length: 700 }, (_, i) => `imp${i}@example.org`)];
+      const dir = await mkdtemp(join(tmpdir(), 'levier-count-test-'));
+      const path = join(dir, 'people.csv');
+      await writeFile(path, csv.join('\n') + '\n');
+      try {
+        const id = await storeImport(
+          big,
+          {
+            path,
+            fileName: 'people.csv',
+            size: (await stat(path)).size,
+            encoding: 'utf-8',
+            options: parseOptions({ mapping: {} }),
+            dispose: async () => undefined,
+          },
+          null,
+        );
+        await runImport(big, id);
+        expect(await importReport(big, id)).toMatchObject({ status: 'applied', createdCount: 700 });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+      // A small table is analysed from every row: the statistics then hold its exact size.
+      const [{ reltuples }] = await t.ctx.database.query<{ reltuples: number }>(
+        `SELECT reltuples FROM pg_class WHERE oid = 'people'::regclass`,
+      );
+      expect(Number(reltuples)).toBe(await count('people'));
     });
   });
 });

@@ -8,6 +8,7 @@ import { useSite } from '../site.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { navItems } from './nav.ts';
+import { ScrollToTop } from './ScrollToTop.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 function Navigation({ pathname }: { pathname: string }) {
@@ -64,6 +65,7 @@ export function Shell() {
       navbar={hasNav ? { width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
       padding="md"
     >
+      <ScrollToTop />
       <AppShell.Header>
         <a href="#main" className="levier-skip-link">
           {t('nav.skip')}

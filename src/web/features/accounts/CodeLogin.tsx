@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../core/api.ts';
 import { applyProblem, errorText } from '../../core/errors.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
@@ -19,6 +19,14 @@ export function CodeLogin() {
   const [step, setStep] = useState<'email' | 'code'>('email');
   const [formError, setFormError] = useState<string | null>(null);
   const [dead, setDead] = useState(false);
+  // When the last code was asked: a resend must visibly change the page, even though the
+  // server answers alike whether or not a code actually left (per-address limit, no account).
+  const [sentAt, setSentAt] = useState<Date | null>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (sentAt) codeInput.current?.focus();
+  }, [sentAt]);
 
   const emailForm = useForm({
     initialValues: { email: '' },
@@ -40,6 +48,7 @@ export function CodeLogin() {
         onSuccess: () => {
           setStep('code');
           setDead(false);
+          setSentAt(new Date());
           codeForm.reset();
         },
         onError: (error) => setFormError(applyProblem(emailForm, error, t, ['email'])),
@@ -102,7 +111,19 @@ export function CodeLogin() {
     <form onSubmit={checkCode} noValidate>
       <Stack>
         <Alert color="blue" role="status">
-          {t('login.codeSent', { email: emailForm.values.email.trim() })}
+          <Text size="sm">{t('login.codeSent', { email: emailForm.values.email.trim() })}</Text>
+          {sentAt && (
+            <Text size="sm" mt={4}>
+              {t('login.codeRequestedAt', {
+                // Seconds too: two requests within a minute must still read differently.
+                time: sentAt.toLocaleTimeString(locale, {
+                  hour: '2-digit',
+                  minute: '2-digit',
+                  second: '2-digit',
+                }),
+              })}
+            </Text>
+          )}
         </Alert>
         <TextInput
           label={t('login.code')}
@@ -112,7 +133,7 @@ export function CodeLogin() {
           maxLength={6}
           required
           disabled={dead}
-          data-autofocus
+          ref={codeInput}
           {...codeForm.getInputProps('code')}
         />
         <ErrorAlert message={formError} />

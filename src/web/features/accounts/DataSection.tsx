@@ -18,6 +18,8 @@ export function DataSection() {
   const { leave } = useSessionActions();
   // Typed in the reader's language; the API still receives its own { confirm: 'DELETE' }.
   const word = t('me.deleteWord');
+  // Phone keyboards capitalise the first letter and may add a space: neither should block.
+  const confirmed = typed.trim().toLocaleUpperCase() === word.toLocaleUpperCase();
 
   const confirmDelete = () => {
     remove.mutate(undefined, {
@@ -74,7 +76,7 @@ export function DataSection() {
             confirmLabel={t('me.deleteConfirm')}
             onConfirm={confirmDelete}
             loading={remove.isPending}
-            disabled={typed.trim() !== word}
+            disabled={!confirmed}
             color="red"
           />
         </Stack>

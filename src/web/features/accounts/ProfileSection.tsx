@@ -1,4 +1,4 @@
-import { Button, Select, TextInput } from '@mantine/core';
+import { Button, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -78,13 +78,16 @@ export function ProfileSection({ profile }: { profile: Profile }) {
           lastName={form.getInputProps('lastName')}
           mb="sm"
         />
-        <TextInput
-          label={t('field.email')}
-          value={profile.email ?? ''}
-          readOnly
-          description={t('me.emailFixed')}
-          mb="sm"
-        />
+        {/* Shown as text, not as a read-only input that looks editable but is not. */}
+        <Stack gap={2} mb="sm">
+          <Text size="sm" fw={500}>
+            {t('field.email')}
+          </Text>
+          <Text style={{ overflowWrap: 'anywhere' }}>{profile.email}</Text>
+          <Text size="xs" c="dimmed">
+            {t('me.emailFixed')}
+          </Text>
+        </Stack>
         <PhoneField inputProps={form.getInputProps('phone')} mb="sm" />
         <PlaceFields
           postalCode={form.getInputProps('postalCode')}

@@ -11,7 +11,8 @@ export function SessionsSection() {
 
   const run = (everywhere: boolean) => {
     setPending(everywhere ? 'all' : 'one');
-    void logout(everywhere).finally(() => setPending(null));
+    const state = everywhere ? { notice: 'loggedOutEverywhere' } : undefined;
+    void logout(everywhere, '/', state).finally(() => setPending(null));
   };
 
   return (

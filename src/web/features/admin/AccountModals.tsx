@@ -8,7 +8,7 @@ import { fullName } from '../../core/format.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { AppModal } from '../../core/ui/AppModal.tsx';
 import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
-import { isEmail } from '../../core/validation.ts';
+import { focusFirstError, isEmail } from '../../core/validation.ts';
 import { useAddAccount, useUpdateAccount } from './hooks.ts';
 import { RightsFields } from './RightsFields.tsx';
 import type { StaffAccount } from './types.ts';
@@ -69,7 +69,8 @@ export function AddAccountModal({ onClose }: { onClose: () => void }) {
   const save = () => {
     setFormError(null);
     if (!isEmail(email)) {
-      setEmailError(t('error.invalid_email'));
+      setEmailError(email.trim() ? t('error.invalid_email') : t('error.required'));
+      focusFirstError();
       return;
     }
     add.mutate(
@@ -89,6 +90,7 @@ export function AddAccountModal({ onClose }: { onClose: () => void }) {
           else if (error instanceof ApiError && error.status === 404)
             setEmailError(t('accounts.unknownPerson'));
           else setFormError(errorText(error, t));
+          focusFirstError();
         },
       },
     );

@@ -1,17 +1,13 @@
-import { Code, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { pageFromSearch, ServerPagination } from '../../core/ui/ServerPagination.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
+import { actionLabel, detailLines } from './auditLabels.ts';
+import { AuditTarget } from './AuditTarget.tsx';
 import { useAudit } from './hooks.ts';
-
-function detailsText(details: unknown): string {
-  if (details === null || details === undefined) return '';
-  if (typeof details === 'string') return details;
-  return JSON.stringify(details);
-}
 
 export function AuditPage() {
   const t = useT();
@@ -51,13 +47,17 @@ export function AuditPage() {
                           {formatDateTime(entry.at, locale)}
                         </Table.Td>
                         <Table.Td>{entry.actorName ?? t('audit.system')}</Table.Td>
+                        <Table.Td>{actionLabel(entry.action, t)}</Table.Td>
                         <Table.Td>
-                          <Code>{entry.action}</Code>
+                          <AuditTarget target={entry.target} />
                         </Table.Td>
-                        <Table.Td>{entry.target ?? ''}</Table.Td>
                         <Table.Td>
-                          <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-                            {detailsText(entry.details)}
+                          <Text
+                            size="xs"
+                            className="levier-pre"
+                            style={{ overflowWrap: 'anywhere' }}
+                          >
+                            {detailLines(entry.action, entry.details, t).join('\n')}
                           </Text>
                         </Table.Td>
                       </Table.Tr>

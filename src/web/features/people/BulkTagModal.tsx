@@ -1,4 +1,4 @@
-import { Radio, Stack, TagsInput } from '@mantine/core';
+import { Checkbox, Radio, Stack, TagsInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { PeopleFilter } from '../../../contracts/people.ts';
@@ -8,6 +8,10 @@ import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { AppModal } from '../../core/ui/AppModal.tsx';
 import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
 import { useBulkTags, useTags } from './hooks.ts';
+import { totalText, type ListTotal } from './totalText.ts';
+
+/** Changing everyone a filter matches past this many people takes an explicit confirmation. */
+const CONFIRM_ABOVE = 1_000;
 
 interface Props {
   opened: boolean;
@@ -15,20 +19,12 @@ interface Props {
   onDone: () => void;
   selectedIds: number[];
   filter: PeopleFilter;
-  total: number;
-  totalIsEstimate: boolean;
+  /** The list's total, which may be approximate or a lower bound. */
+  matching: ListTotal;
 }
 
 /** Adds and removes tags on the selected people, or on everyone matching the filter. */
-export function BulkTagModal({
-  opened,
-  onClose,
-  onDone,
-  selectedIds,
-  filter,
-  total,
-  totalIsEstimate,
-}: Props) {
+export function BulkTagModal({ opened, onClose, onDone, selectedIds, filter, matching }: Props) {
   const t = useT();
   const [locale] = useLocale();
   const tags = useTags();
@@ -38,13 +34,19 @@ export function BulkTagModal({
   );
   const [add, setAdd] = useState<string[]>([]);
   const [remove, setRemove] = useState<string[]>([]);
+  const [confirmed, setConfirmed] = useState(false);
   const suggestions = (tags.data ?? []).map((tag) => tag.name);
   const effectiveScope = selectedIds.length === 0 ? 'filter' : scope;
-  const totalText = (totalIsEstimate ? '~' : '') + formatNumber(total, locale);
+  const matchingText = totalText(matching, t, locale);
+  // An estimate is no number of people to change: past the threshold, or when not exact,
+  // the organiser confirms having read how many it may be.
+  const needsConfirmation =
+    effectiveScope === 'filter' && (matching.totalIsEstimate || matching.total > CONFIRM_ABOVE);
 
   const close = () => {
     setAdd([]);
     setRemove([]);
+    setConfirmed(false);
     bulk.reset();
     onClose();
   };
@@ -81,7 +83,7 @@ export function BulkTagModal({
               disabled={selectedIds.length === 0}
               label={t('bulk.scopeSelected', { count: formatNumber(selectedIds.length, locale) })}
             />
-            <Radio value="filter" label={t('bulk.scopeFilter', { count: totalText })} />
+            <Radio value="filter" label={t('bulk.scopeFilter', { count: matchingText })} />
           </Stack>
         </Radio.Group>
         <TagsInput
@@ -101,13 +103,20 @@ export function BulkTagModal({
           clearable
           maxTags={20}
         />
+        {needsConfirmation && (
+          <Checkbox
+            label={t('bulk.confirmLarge', { count: matchingText })}
+            checked={confirmed}
+            onChange={(e) => setConfirmed(e.currentTarget.checked)}
+          />
+        )}
         <ModalFooter
           error={bulk.isError ? errorText(bulk.error, t) : null}
           onCancel={close}
           confirmLabel={t('bulk.apply')}
           onConfirm={apply}
           loading={bulk.isPending}
-          disabled={add.length === 0 && remove.length === 0}
+          disabled={(add.length === 0 && remove.length === 0) || (needsConfirmation && !confirmed)}
         />
       </Stack>
     </AppModal>

@@ -1,9 +1,27 @@
 import { Table, Text } from '@mantine/core';
 import type { ImportReport } from '../../../contracts/people.ts';
 import { fieldErrorText } from '../../core/errors.ts';
-import { useT } from '../../core/i18n/index.tsx';
+import { useT, type MessageKey, type Translate } from '../../core/i18n/index.tsx';
+import { importFieldKeys } from './importLabels.ts';
 
 const SHOWN = 100;
+
+const fieldKeys: Partial<Record<string, MessageKey>> = importFieldKeys;
+
+/** The field a row error is about, named as in the mapping step. */
+function fieldLabel(field: string | null, t: Translate): string {
+  if (field === null) return '—';
+  const key = fieldKeys[field];
+  return key ? t(key) : field;
+}
+
+/** The server's message names the postal code; the sentence around it is translated here. */
+function problemText(error: ImportReport['errors'][number], t: Translate): string {
+  const postalCode = error.message.match(/\b\d{5}\b/)?.[0];
+  if (error.code === 'commune_ambiguous' && postalCode)
+    return t('import.communeAmbiguous', { postalCode });
+  return fieldErrorText({ field: error.field ?? '', code: error.code, message: error.message }, t);
+}
 
 export function ImportErrors({ errors }: { errors: ImportReport['errors'] }) {
   const t = useT();
@@ -23,13 +41,8 @@ export function ImportErrors({ errors }: { errors: ImportReport['errors'] }) {
             {errors.slice(0, SHOWN).map((error, i) => (
               <Table.Tr key={`${error.line}-${error.field ?? ''}-${i}`}>
                 <Table.Td>{error.line}</Table.Td>
-                <Table.Td>{error.field ?? '—'}</Table.Td>
-                <Table.Td>
-                  {fieldErrorText(
-                    { field: error.field ?? '', code: error.code, message: error.message },
-                    t,
-                  )}
-                </Table.Td>
+                <Table.Td>{fieldLabel(error.field, t)}</Table.Td>
+                <Table.Td>{problemText(error, t)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -9,14 +9,14 @@ import {
   SimpleGrid,
 } from '@mantine/core';
 import type { PeopleFilter } from '../../../contracts/people.ts';
-import { fullName } from '../../core/format.ts';
-import { useT } from '../../core/i18n/index.tsx';
+import { formatDay, fullName } from '../../core/format.ts';
+import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { useSession } from '../../core/session.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
 import { CommuneFilter, communeLabel } from './CommuneFilter.tsx';
 import { useCommunesByCode, useDepartements, usePerson, useSegments, useTags } from './hooks.ts';
 import { KNOWN_SOURCES, sourceLabel } from './labels.ts';
-import type { ListKey, TriKey } from './filters.ts';
+import { TRI_KEYS, type FilterKey, type ListKey, type TriKey } from './filters.ts';
 
 export type FilterChange = Record<string, string | null>;
 
@@ -119,8 +119,8 @@ export function PeopleFilters({ filter, onChange, onClear }: Props) {
 }
 
 /**
- * Chips for filters that have no control in the panel (segment, recruiter), and for the
- * communes, whose names say more than the panel's pills once it is closed.
+ * One removable chip per active filter (the search box apart, which shows itself), whether
+ * the panel is open or not: closed, it would otherwise hide what narrows the list.
  */
 export function FilterChips({
   filter,
@@ -130,11 +130,17 @@ export function FilterChips({
   onChange: (change: FilterChange) => void;
 }) {
   const t = useT();
+  const [locale] = useLocale();
   const { can } = useSession();
   const segments = useSegments();
+  const departements = useDepartements();
   const communes = useCommunesByCode(filter.communeCodes ?? []);
   const recruiter = usePerson(can('people.read') ? (filter.recruitedBy ?? 0) : 0).data;
   const chips: Array<{ key: string; label: string }> = [];
+  const add = (key: FilterKey, label: string, value: string) =>
+    chips.push({ key, label: t('common.labelValue', { label, value }) });
+  const yesNo = (v: 'yes' | 'no') => (v === 'yes' ? t('common.yes') : t('common.no'));
+
   if (filter.segmentId) {
     const segment = segments.data?.find((s) => s.id === filter.segmentId);
     chips.push({
@@ -152,6 +158,13 @@ export function FilterChips({
       }),
     });
   }
+  if (filter.departementCodes?.length) {
+    const names = new Map((departements.data ?? []).map((d) => [d.code, d.name]));
+    const labels = filter.departementCodes.map((code) =>
+      names.has(code) ? `${code} · ${names.get(code)}` : code,
+    );
+    add('departementCodes', t('filter.departements'), labels.join(', '));
+  }
   if (filter.communeCodes?.length) {
     const byCode = new Map((communes.data ?? []).map((c) => [c.code, communeLabel(c)]));
     chips.push({
@@ -161,9 +174,29 @@ export function FilterChips({
       }),
     });
   }
+  if (filter.tags?.length) add('tags', t('filter.tags'), filter.tags.join(', '));
+  if (filter.sources?.length) {
+    add('sources', t('filter.sources'), filter.sources.map((s) => sourceLabel(s, t)).join(', '));
+  }
+  const triLabels: Record<TriKey, string> = {
+    confirmed: t('filter.confirmed'),
+    consentEmail: t('filter.consentEmail'),
+    consentSms: t('filter.consentSms'),
+    consentPhone: t('filter.consentPhone'),
+  };
+  for (const key of TRI_KEYS) {
+    const value = filter[key];
+    if (value) add(key, triLabels[key], yesNo(value));
+  }
+  if (filter.createdFrom) {
+    add('createdFrom', t('filter.createdFrom'), formatDay(filter.createdFrom, locale));
+  }
+  if (filter.createdTo)
+    add('createdTo', t('filter.createdTo'), formatDay(filter.createdTo, locale));
+
   if (chips.length === 0) return null;
   return (
-    <Group gap="xs">
+    <Group gap="xs" aria-label={t('filter.activeChips')} role="group">
       {chips.map((chip) => (
         <Badge
           key={chip.key}

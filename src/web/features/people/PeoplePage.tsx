@@ -43,6 +43,7 @@ import { usePeople } from './hooks.ts';
 import { FilterChips, PeopleFilters, type FilterChange } from './PeopleFilters.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { SaveSegmentModal } from './SaveSegmentModal.tsx';
+import { totalText } from './totalText.ts';
 
 export function PeoplePage() {
   const t = useT();
@@ -115,11 +116,15 @@ export function PeoplePage() {
   const total = data?.total ?? 0;
   const pages = data ? Math.max(1, Math.ceil(total / data.pageSize)) : 1;
   const activeFilters = panelFilters + (filter.q ? 1 : 0);
-  const totalText = data
-    ? data.totalIsEstimate
-      ? t('people.countEstimate', { count: formatNumber(total, locale) })
-      : t('people.count', { count: formatNumber(total, locale) })
-    : '';
+  const totalExact = data ? !data.totalIsEstimate : true;
+  const matchingText = data ? totalText(data, t, locale) : '';
+  const countText = !data
+    ? ''
+    : data.totalIsLowerBound
+      ? t('people.countLowerBound', { count: formatNumber(total, locale) })
+      : data.totalIsEstimate
+        ? t('people.countEstimate', { count: formatNumber(total, locale) })
+        : t('people.count', { count: formatNumber(total, locale) });
   const allOnPage = items.length > 0 && items.every((p) => selected.has(p.id));
 
   return (
@@ -191,7 +196,7 @@ export function PeoplePage() {
       {data && (
         <Group justify="space-between" align="center" gap="xs">
           <Text size="sm" aria-live="polite">
-            {totalText}
+            {countText}
             {selected.size > 0 &&
               ` · ${t('people.selectedCount', { count: formatNumber(selected.size, locale) })}`}
           </Text>
@@ -204,7 +209,9 @@ export function PeoplePage() {
             >
               {selected.size > 0
                 ? t('people.tagSelected')
-                : t('people.tagAll', { count: formatNumber(total, locale) })}
+                : totalExact
+                  ? t('people.tagAll', { count: formatNumber(total, locale) })
+                  : t('people.tagAllApprox')}
             </Button>
           )}
         </Group>
@@ -213,7 +220,9 @@ export function PeoplePage() {
         <Alert color="blue" variant="light">
           {t('people.pageSelected', { count: formatNumber(items.length, locale) })}{' '}
           <Anchor component="button" type="button" onClick={bulk.open}>
-            {t('people.applyAll', { count: formatNumber(total, locale) })}
+            {totalExact
+              ? t('people.applyAll', { count: formatNumber(total, locale) })
+              : t('people.applyAllApprox', { count: matchingText })}
           </Anchor>
         </Alert>
       )}
@@ -290,8 +299,7 @@ export function PeoplePage() {
           onDone={() => setSelected(new Set())}
           selectedIds={[...selected]}
           filter={filter}
-          total={total}
-          totalIsEstimate={data?.totalIsEstimate ?? false}
+          matching={data ?? { total, totalIsEstimate: false, totalIsLowerBound: false }}
         />
       )}
       {canSaveSegment && (

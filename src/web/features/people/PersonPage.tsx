@@ -20,7 +20,7 @@ import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { YesNo } from '../../core/ui/YesNo.tsx';
 import { usePerson } from './hooks.ts';
-import { sourceLabel } from './labels.ts';
+import { localeName, sourceLabel } from './labels.ts';
 import { PersonTags } from './PersonTags.tsx';
 import { PersonTimeline } from './Timeline.tsx';
 
@@ -70,7 +70,7 @@ function PersonView({ person }: { person: PersonDetail }) {
                 <Field label={t('field.phone')}>{person.phone}</Field>
                 <Field label={t('field.postalCode')}>{person.postalCode}</Field>
                 <Field label={t('geo.commune')}>{person.communeName}</Field>
-                <Field label={t('field.locale')}>{person.locale}</Field>
+                <Field label={t('field.locale')}>{localeName(person.locale)}</Field>
                 <Field label={t('people.createdAt')}>
                   {formatDateTime(person.createdAt, locale)}
                 </Field>

@@ -7,6 +7,7 @@ import { applyProblem } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { AppModal } from '../../core/ui/AppModal.tsx';
 import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
+import { focusFirstError } from '../../core/validation.ts';
 import { useCreateSegment } from './hooks.ts';
 
 interface Props {
@@ -42,10 +43,13 @@ export function SaveSegmentModal({ opened, onClose, filter }: Props) {
           });
           close();
         },
-        onError: (error) => setFormError(applyProblem(form, error, t, ['name'])),
+        onError: (error) => {
+          setFormError(applyProblem(form, error, t, ['name']));
+          focusFirstError();
+        },
       },
     );
-  });
+  }, focusFirstError);
 
   return (
     <AppModal opened={opened} onClose={close} title={t('segment.saveTitle')} centered>

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { timelineEntrySchema } from '../../../contracts/people.ts';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
+import { timelineLines } from './timelineLines.ts';
 
 type Entry = z.infer<typeof timelineEntrySchema>;
 
@@ -17,15 +18,8 @@ const kindKeys: Record<string, MessageKey> = {
   login: 'timeline.login',
   export: 'timeline.export',
   role_change: 'timeline.role_change',
+  created: 'timeline.created',
 };
-
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map(describeValue).join(', ');
-  return JSON.stringify(value);
-}
 
 /** What happened to a person, newest first as the server sends it. Data is shown as text. */
 export function PersonTimeline({ entries }: { entries: Entry[] }) {
@@ -36,16 +30,16 @@ export function PersonTimeline({ entries }: { entries: Entry[] }) {
     <Timeline bulletSize={14} lineWidth={2}>
       {entries.map((entry) => {
         const key = kindKeys[entry.kind];
-        const details = Object.entries(entry.data);
+        const lines = timelineLines(entry.kind, entry.data, t);
         return (
           <Timeline.Item key={entry.id} title={key ? t(key) : entry.kind}>
             <Text size="xs" c="dimmed">
               {formatDateTime(entry.at, locale)}
               {entry.actorName ? ` · ${t('person.by', { name: entry.actorName })}` : ''}
             </Text>
-            {details.length > 0 && (
+            {lines.length > 0 && (
               <Text size="sm" className="levier-pre">
-                {details.map(([k, v]) => `${k}: ${describeValue(v)}`).join('\n')}
+                {lines.join('\n')}
               </Text>
             )}
           </Timeline.Item>

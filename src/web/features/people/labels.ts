@@ -6,11 +6,33 @@ const sourceKeys: Record<string, MessageKey> = {
   import: 'source.import',
   admin: 'source.admin',
   staff: 'source.admin',
+  event: 'source.event',
 };
 
-export const KNOWN_SOURCES = ['signup', 'embed', 'import', 'staff'];
+export const KNOWN_SOURCES = ['signup', 'embed', 'import', 'staff', 'event'];
 
+/** Where a person came from; a source the app does not know is shown as it is stored. */
 export function sourceLabel(source: string, t: Translate): string {
   const key = sourceKeys[source];
   return key ? t(key) : source;
+}
+
+const consentSourceKeys: Record<string, MessageKey> = {
+  supporter_space: 'consentSource.supporter_space',
+  unsubscribe_link: 'consentSource.unsubscribe_link',
+  sms_stop: 'consentSource.sms_stop',
+  call_request: 'consentSource.call_request',
+};
+
+/** How a consent was given or withdrawn: its own sources, else those people come from. */
+export function consentSourceLabel(source: string, t: Translate): string {
+  const key = consentSourceKeys[source];
+  return key ? t(key) : sourceLabel(source, t);
+}
+
+/** A language named in itself, as language pickers do. */
+export function localeName(locale: string): string {
+  if (locale === 'fr') return 'Français';
+  if (locale === 'en') return 'English';
+  return locale;
 }

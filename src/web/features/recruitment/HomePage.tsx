@@ -1,4 +1,5 @@
 import { Alert, Container, Grid, Paper, Skeleton, Stack, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { errorText } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
@@ -8,14 +9,21 @@ import { Paragraphs } from '../../core/ui/Paragraphs.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { SignupForm } from './SignupForm.tsx';
 
-function noticeOf(state: unknown): string | null {
+/** Messages another page leaves for the home page (after deleting the account, logging out…). */
+const NOTICES = {
+  deleted: 'me.deleted',
+  loggedOutEverywhere: 'me.loggedOutEverywhere',
+} as const;
+
+function noticeOf(state: unknown): keyof typeof NOTICES | null {
   if (
     typeof state === 'object' &&
     state !== null &&
     'notice' in state &&
-    typeof state.notice === 'string'
+    typeof state.notice === 'string' &&
+    state.notice in NOTICES
   ) {
-    return state.notice;
+    return state.notice as keyof typeof NOTICES;
   }
   return null;
 }
@@ -25,13 +33,19 @@ export function HomePage() {
   const site = useSite();
   const location = useLocation();
   const notice = noticeOf(location.state);
+  const noticeRef = useRef<HTMLDivElement>(null);
   usePageTitle(site.data?.home.title ?? '');
+
+  // The button that led here is gone: focus goes to the message that explains what happened.
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice, location.key]);
 
   return (
     <Container size="lg" py="md" px={0}>
-      {notice === 'deleted' && (
-        <Alert color="green" role="status" mb="md">
-          {t('me.deleted')}
+      {notice && (
+        <Alert ref={noticeRef} tabIndex={-1} color="green" role="status" mb="md">
+          {t(NOTICES[notice])}
         </Alert>
       )}
       <ErrorAlert message={site.error ? errorText(site.error, t) : null} mb="md" />

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconMailCheck } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Consents } from '../../../contracts/common.ts';
 import type { PublicSite } from '../../../contracts/recruitment.ts';
@@ -45,6 +45,25 @@ const FIELDS = [
   'consents.sms',
   'consents.phone',
 ] as const;
+
+/** Replaces the form, whose submit button had focus: focus moves to this message instead. */
+function SignupSuccess() {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <Alert
+      ref={ref}
+      tabIndex={-1}
+      color="green"
+      icon={<IconMailCheck aria-hidden />}
+      title={t('signup.successTitle')}
+      role="status"
+    >
+      {t('signup.successText')}
+    </Alert>
+  );
+}
 
 interface SignupFormProps {
   site: PublicSite | undefined;
@@ -83,18 +102,7 @@ export function SignupForm({ site, source }: SignupFormProps) {
   const lookup = place.useLookup(form);
   const wording = site?.consentWording[locale];
 
-  if (signup.isSuccess) {
-    return (
-      <Alert
-        color="green"
-        icon={<IconMailCheck aria-hidden />}
-        title={t('signup.successTitle')}
-        role="status"
-      >
-        {t('signup.successText')}
-      </Alert>
-    );
-  }
+  if (signup.isSuccess) return <SignupSuccess />;
 
   const submit = form.onSubmit((values) => {
     setFormError(null);

@@ -90,7 +90,8 @@ function StatsView({ stats }: { stats: RecruitmentStats }) {
             labelHeader="utm_source"
             rows={stats.byUtmSource.map((r) => ({
               key: r.source,
-              label: r.source || t('stats.none'),
+              // The server counts people without a UTM source under "(none)".
+              label: !r.source || r.source === '(none)' ? t('stats.none') : r.source,
               count: r.count,
             }))}
           />

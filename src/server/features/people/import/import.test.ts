@@ -176,6 +176,26 @@ describe.each(engines)('people import on %s', (engine) => {
     });
   });
 
+  it('leaves a town column unmapped and warns of a postal code with several communes', async () => {
+    const csv = ['email;Code postal;Ville', 'town@example.org;01400;Châtillon-sur-Chalaronne'].join(
+      '\n',
+    );
+    const response = await upload(admin, '/api/people/imports/preview', csv, { mapping: {} });
+    expect(response.statusCode).toBe(200);
+    const report = response.json() as ImportReport;
+    expect(report.mapping).toEqual({ email: 'email', 'Code postal': 'postalCode' });
+    expect(report).toMatchObject({ validRows: 1, invalidRows: 0, errorCount: 1 });
+    expect(report.errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        field: 'postalCode',
+        code: 'commune_ambiguous',
+        severity: 'warning',
+        message: expect.stringContaining('01400'),
+      }),
+    ]);
+  });
+
   it('imports: creates new people, merges into existing ones without overwriting, records consent and timeline', async () => {
     const csv = [
       'email,first name,last name,phone,postal code,tags,consent email,consent sms',

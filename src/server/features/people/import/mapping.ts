@@ -45,7 +45,9 @@ const names: Record<ImportField, string[]> = {
     'postal code',
     'postcode',
   ],
-  communeCode: ['code insee', 'insee', 'commune', 'code commune', 'commune code', 'ville', 'city'],
+  // Not "commune" or "ville": such columns mostly hold town names, which this field only reads
+  // beside a postal code, and there is no commune name field; they are left for the user to map.
+  communeCode: ['code insee', 'insee', 'code commune', 'commune code', 'code insee commune'],
   tags: ['tags', 'tag', 'etiquettes', 'etiquette', 'labels'],
   consentEmail: [
     'consent email',

@@ -132,6 +132,17 @@ describe('mapping suggestions', () => {
     });
   });
 
+  it('maps a town column to no field, as it would read the names as INSEE codes', () => {
+    for (const header of ['Ville', 'Commune', 'City'])
+      expect(suggestMapping(['email', 'Code postal', header])).toEqual({
+        email: 'email',
+        'Code postal': 'postalCode',
+      });
+    expect(suggestMapping(['email', 'Code commune'])).toMatchObject({
+      'Code commune': 'communeCode',
+    });
+  });
+
   it('maps the columns of our own export back', () => {
     const headers = [
       'id',
@@ -168,7 +179,8 @@ describe('row validation', () => {
   const headers = ['email', 'prenom', 'nom', 'tel', 'cp', 'commune', 'tags', 'optin email'];
   const validator = new RowValidator(
     geoReference(),
-    fieldIndexes(headers, suggestMapping(headers)),
+    // A "commune" column is left unmapped unless the user maps it: here it is.
+    fieldIndexes(headers, { ...suggestMapping(headers), commune: 'communeCode' }),
     headers.length,
   );
 
@@ -238,6 +250,27 @@ describe('row validation', () => {
       communeCode: null,
       departementCode: '01',
     });
+    expect(result?.warnings).toEqual([
+      expect.objectContaining({
+        line: 3,
+        field: 'postalCode',
+        code: 'commune_ambiguous',
+        severity: 'warning',
+        message: expect.stringContaining('01400'),
+      }),
+    ]);
+    // One commune for the postal code, or a commune given: nothing to warn about.
+    const named = validator.validate(4, [
+      'a@b.fr',
+      '',
+      '',
+      '',
+      '01400',
+      'Châtillon-sur-Chalaronne',
+      '',
+      '',
+    ]);
+    expect(named?.warnings).toEqual([]);
   });
 });
 

@@ -139,6 +139,7 @@ export async function stageFile(input: StageInput): Promise<StageOutcome> {
       if (result.row) {
         outcome.validRows++;
         lines.push(stageLine(result.row, codes.next()));
+        if (result.warnings.length > 0) addErrors(result.warnings);
       } else {
         outcome.invalidRows++;
         addErrors(result.errors);

@@ -30,8 +30,11 @@ export interface ImportRow {
   consentPhone: boolean | null;
 }
 
+/** A valid row may come with warnings: imported, but not quite as the file meant. */
 export type RowResult =
-  { row: ImportRow; errors?: undefined } | { row?: undefined; errors: RowError[] } | null;
+  | { row: ImportRow; errors?: undefined; warnings: RowError[] }
+  | { row?: undefined; errors: RowError[]; warnings?: undefined }
+  | null;
 
 const MAX_NAME = 100;
 const MAX_TAGS = 20;
@@ -106,6 +109,7 @@ export class RowValidator {
       };
     }
     const errors: RowError[] = [];
+    const warnings: RowError[] = [];
     const rawEmail = this.cell(fields, 'email');
     const rawPhone = this.cell(fields, 'phone');
     let emailNormalized: string | null = null;
@@ -141,13 +145,14 @@ export class RowValidator {
     }
     const firstName = this.name(fields, 'firstName', line, errors);
     const lastName = this.name(fields, 'lastName', line, errors);
-    const place = this.place(fields, line, errors);
+    const place = this.place(fields, line, errors, warnings);
     const tags = this.tags(fields, line, errors);
     const consentEmail = this.consent(fields, 'consentEmail', line, errors);
     const consentSms = this.consent(fields, 'consentSms', line, errors);
     const consentPhone = this.consent(fields, 'consentPhone', line, errors);
     if (errors.length) return { errors };
     return {
+      warnings,
       row: {
         line,
         key: emailNormalized ?? `tel:${phone}`,
@@ -225,9 +230,9 @@ export class RowValidator {
 
   /**
    * Postal code and commune. The commune column may hold an INSEE code or a name; a postal code
-   * shared by several communes is kept without a commune rather than refused.
+   * shared by several communes is kept without a commune rather than refused, with a warning.
    */
-  private place(fields: string[], line: number, errors: RowError[]) {
+  private place(fields: string[], line: number, errors: RowError[], warnings: RowError[]) {
     const rawPostal = this.cell(fields, 'postalCode');
     const rawCommune = this.cell(fields, 'communeCode');
     const out: {
@@ -278,6 +283,14 @@ export class RowValidator {
       } else {
         const departements = new Set(communes.map((c) => c.departementCode));
         if (departements.size === 1) out.departementCode = communes[0].departementCode;
+        if (communes.length > 1)
+          warnings.push({
+            line,
+            field: 'postalCode',
+            code: 'commune_ambiguous',
+            message: `Postal code ${postal} covers ${communes.length} communes and the line names none: imported without a commune.`,
+            severity: 'warning',
+          });
       }
       return out;
     }

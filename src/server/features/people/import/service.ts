@@ -7,6 +7,7 @@ import {
 import type { AppContext } from '../../../core/context.ts';
 import { AppError, notFound } from '../../../core/http/errors.ts';
 import { transaction } from '../service.ts';
+import { refreshPeopleStatistics } from '../statistics.ts';
 import { applyTargets } from './apply.ts';
 import type { CsvEncoding } from './encoding.ts';
 import { inspectFile, REPORTED_ERRORS, stageFile } from './pipeline.ts';
@@ -353,6 +354,7 @@ export async function runImport(ctx: AppContext, importId: number): Promise<void
       );
       return;
     }
+    let applied = false;
     await session.transaction(async (tx) => {
       // Against a second run of the same job (a retry after expiry): one applies, the other sees it done.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('people.import'), $1::int)`, [
@@ -387,9 +389,14 @@ export async function runImport(ctx: AppContext, importId: number): Promise<void
         { ...totals, wouldMerge: merge },
         result,
       );
+      applied = result.created + result.merged > 0;
       lap('apply');
     });
     lap('commit');
+    if (applied) {
+      await refreshPeopleStatistics(session.query);
+      lap('analyze');
+    }
     ctx.log.info(
       { importId, status: 'applied', rows: staged.totalRows, seconds },
       'import finished',

@@ -1,0 +1,108 @@
+import type { MessageKey, Translate } from '../../core/i18n/index.tsx';
+import { consentSourceLabel, sourceLabel } from './labels.ts';
+
+type Data = Record<string, unknown>;
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value !== ''
+    ? value
+    : typeof value === 'number'
+      ? String(value)
+      : null;
+const list = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+const channelKeys: Record<string, MessageKey> = {
+  email: 'consent.emailShort',
+  sms: 'consent.smsShort',
+  phone: 'consent.phoneShort',
+};
+
+/** The profile fields a person edits, by the names the server records. */
+const profileFieldKeys: Record<string, MessageKey> = {
+  firstName: 'field.firstName',
+  lastName: 'field.lastName',
+  phone: 'field.phone',
+  postalCode: 'field.postalCode',
+  communeCode: 'geo.commune',
+  locale: 'field.locale',
+};
+
+const attributionLabels: Array<[string, string | MessageKey]> = [
+  ['utmSource', 'utm_source'],
+  ['utmMedium', 'utm_medium'],
+  ['utmCampaign', 'utm_campaign'],
+  ['referrerUrl', 'person.referrer'],
+];
+
+function originLines(data: Data, t: Translate): string[] {
+  const lines: string[] = [];
+  const source = text(data.source);
+  if (source) lines.push(t('timeline.source', { source: sourceLabel(source, t) }));
+  const event = text(data.event);
+  if (event) lines.push(t('timeline.event', { name: event }));
+  for (const [key, label] of attributionLabels) {
+    const value = text(data[key]);
+    if (!value) continue;
+    const name = label.includes('.') ? t(label as MessageKey) : label;
+    lines.push(t('common.labelValue', { label: name, value }));
+  }
+  return lines;
+}
+
+/** Readable lines for a timeline entry's data, in the viewer's language. */
+export function timelineLines(kind: string, data: Data, t: Translate): string[] {
+  switch (kind) {
+    case 'signup':
+    case 'created':
+    case 'confirmed':
+      return originLines(data, t);
+    case 'consent': {
+      const key = channelKeys[String(data.channel)];
+      const channel = key ? t(key) : String(data.channel);
+      const lines = [
+        t(data.granted ? 'timeline.consentGiven' : 'timeline.consentWithdrawn', { channel }),
+      ];
+      const source = text(data.source);
+      if (source) lines.push(t('timeline.consentVia', { source: consentSourceLabel(source, t) }));
+      return lines;
+    }
+    case 'tags': {
+      const lines: string[] = [];
+      const added = list(data.added);
+      const removed = list(data.removed);
+      if (added.length) lines.push(t('timeline.tagsAdded', { tags: added.join(', ') }));
+      if (removed.length) lines.push(t('timeline.tagsRemoved', { tags: removed.join(', ') }));
+      return lines;
+    }
+    case 'profile_update': {
+      const lines: string[] = [];
+      const fields = list(data.changed).map((f) =>
+        profileFieldKeys[f] ? t(profileFieldKeys[f]) : f,
+      );
+      if (fields.length) lines.push(t('timeline.changed', { fields: fields.join(', ') }));
+      if (data.by === 'self') lines.push(t('timeline.bySelf'));
+      return lines;
+    }
+    case 'import': {
+      const lines: string[] = [];
+      const file = text(data.fileName);
+      if (file) lines.push(t('timeline.importFile', { file }));
+      if (data.created === true) lines.push(t('timeline.importCreated'));
+      if (data.merged === true) lines.push(t('timeline.importMerged'));
+      return lines;
+    }
+    default:
+      return genericLines(data);
+  }
+}
+
+/** Kinds the app does not know yet: their data as "key: value", still readable text. */
+function genericLines(data: Data): string[] {
+  return Object.entries(data).map(([key, value]) => {
+    const shown = Array.isArray(value)
+      ? list(value).join(', ')
+      : (text(value) ?? JSON.stringify(value));
+    return `${key}: ${shown}`;
+  });
+}
