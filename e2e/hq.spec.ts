@@ -292,3 +292,63 @@ test('tagging everyone a large filter matches asks for a confirmation naming the
   await expect(confirmation).not.toBeChecked();
   await expect(apply).toBeDisabled();
 });
+
+test('phones, segment dates and the save-as-segment button read the way people expect', async ({
+  adminPage: page,
+}) => {
+  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+  const national = `06 ${digits.match(/../g)!.join(' ')}`;
+  const person = await createSupporter(page.request, { phone: `+336${digits}` });
+  const name = `${person.firstName} ${person.lastName}`;
+
+  // With no filter nor search there is nothing to save, and the button says so to the keyboard.
+  await page.goto('/hq/people');
+  const save = page.getByRole('button', { name: 'Enregistrer comme segment' });
+  await expect(save).toHaveAttribute('aria-disabled', 'true');
+  await expect(save).toHaveAccessibleDescription('Choisissez d’abord un filtre ou une recherche.');
+  await page.getByLabel('Rechercher').focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(save).toBeFocused();
+  await expect(page.getByRole('tooltip')).toHaveText(
+    'Choisissez d’abord un filtre ou une recherche.',
+  );
+  await save.click({ force: true });
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // The list and the person's page write French numbers the national way.
+  await page.getByLabel('Rechercher').fill(person.lastName);
+  const table = page.getByRole('table', { name: 'Liste des personnes' });
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(save).not.toHaveAttribute('aria-disabled');
+  const row = table.getByRole('row').nth(1);
+  await expect(row.getByText(national, { exact: true })).toBeVisible();
+  await expect(row).not.toContainText('+33');
+  await row.getByRole('link', { name }).click();
+  const contact = page.getByRole('region', { name: 'Coordonnées' });
+  await expect(contact.getByText(national, { exact: true })).toBeVisible();
+
+  // Segment criteria show days as days, in each language.
+  const session = (await (await page.request.get('/api/session')).json()) as {
+    csrfToken: string;
+  };
+  const segment = `Dates ${uniq()}`;
+  const created = await page.request.post('/api/segments', {
+    data: { name: segment, filter: { createdFrom: '2026-11-13', createdTo: '2026-12-01' } },
+    headers: { 'x-csrf-token': session.csrfToken },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  await page.goto('/hq/segments');
+  const segmentRow = page
+    .getByRole('table', { name: 'Segments' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: segment, exact: true }) });
+  await expect(segmentRow).toContainText(
+    'Inscrit à partir du : 13 nov. 2026 · Inscrit jusqu’au : 1 déc. 2026',
+  );
+  await expect(segmentRow).not.toContainText('2026-11-13');
+  await page.getByText('EN', { exact: true }).click();
+  await expect(segmentRow).toContainText(
+    'Signed up from: 13 Nov 2026 · Signed up until: 1 Dec 2026',
+  );
+});

@@ -57,7 +57,7 @@ test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people
   const errors = page.getByRole('table', { name: 'Lignes en erreur' });
   await expect(errors.getByRole('row')).toHaveCount(2);
   await expect(errors.getByRole('row').nth(1)).toContainText(
-    'Cette adresse e-mail n’est pas valide.',
+    '« pas-une-adresse » n’est pas une adresse e-mail valide.',
   );
   await expect(errors.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('3');
 
@@ -101,7 +101,7 @@ test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people
   }
   await expect(table).not.toContainText('Bruno');
   await expect(table.getByRole('row').filter({ hasText: `Amélie Durand ${family}` })).toContainText(
-    '+33639980001',
+    '06 39 98 00 01',
   );
 
   // Her page says where she came from: the import, with its file.
@@ -114,14 +114,14 @@ test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people
   // Her consent history (what she downloads from her space) names that wording.
   await logIn(request, `amelie.${id}@example.com`);
   const data = (await (await request.get('/api/me/export')).json()) as {
-    consentHistory: Array<Record<string, unknown>>;
+    consents: { history: Array<Record<string, unknown>> };
   };
-  expect(data.consentHistory).toEqual([
+  expect(data.consents.history).toEqual([
     expect.objectContaining({
       channel: 'email',
       granted: true,
       source: 'import',
-      wording_version: wording,
+      wordingVersion: wording,
     }),
   ]);
 });

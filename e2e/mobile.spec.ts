@@ -92,3 +92,60 @@ test('logging out everywhere lands at the top of the home page, on a message', a
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
 });
+
+/** The element lies within the 360 px screen, left to right. */
+async function expectWithinWidth(page: Page, locator: ReturnType<Page['locator']>) {
+  const box = await locator.boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+}
+
+test('segments can be opened, edited and deleted on a 360 px phone', async ({
+  adminPage: page,
+}) => {
+  await page.goto('/hq/segments');
+  await expect(page.getByRole('heading', { name: 'Segments', level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Créer un segment depuis la liste des personnes' }),
+  ).toBeVisible();
+  const segments = page.getByRole('list', { name: 'Segments' });
+  const first = segments.getByRole('listitem').first();
+  await expect(first).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  const edit = first.getByRole('button', { name: /^Modifier le segment / });
+  const remove = first.getByRole('button', { name: /^Supprimer le segment / });
+  for (const action of [first.getByRole('link', { name: 'Ouvrir' }), edit, remove])
+    await expectWithinWidth(page, action);
+
+  await edit.tap();
+  const dialog = page.getByRole('dialog', { name: /segment/i });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await remove.tap();
+  await expect(page.getByRole('dialog', { name: 'Supprimer le segment' })).toBeVisible();
+});
+
+test('the people list is readable and selectable on a 360 px phone', async ({
+  adminPage: page,
+}) => {
+  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+  const person = await createSupporter(page.request, { phone: `07${digits}` });
+  await page.goto(`/hq/people?q=${encodeURIComponent(person.lastName)}`);
+  const list = page.getByRole('list', { name: 'Liste des personnes' });
+  const card = list.getByRole('listitem');
+  await expect(card).toHaveCount(1);
+  await expectNoHorizontalScroll(page);
+  const name = card.getByRole('link', { name: `${person.firstName} ${person.lastName}` });
+  await expectWithinWidth(page, name);
+  await expect(card.getByText(person.email, { exact: true })).toBeVisible();
+  const national = `07 ${digits.match(/../g)!.join(' ')}`;
+  await expect(card.getByText(national, { exact: true })).toBeVisible();
+  await expectWithinWidth(page, card.getByRole('img', { name: 'SMS : Non' }));
+
+  await card.getByRole('checkbox').tap();
+  await expect(page.getByText('1 sélectionnée', { exact: false })).toBeVisible();
+  await name.tap();
+  await expect(page.getByRole('heading', { name: person.lastName, level: 1 })).toBeVisible();
+});

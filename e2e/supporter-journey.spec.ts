@@ -17,14 +17,15 @@ interface ConsentEvent {
   channel: string;
   granted: boolean;
   source: string;
-  wording_version: string;
+  wordingVersion: string;
 }
 
 interface MyData {
-  person: Record<string, unknown>;
-  consentHistory: ConsentEvent[];
+  about: { description: string; exportedAt: string };
+  profile: Record<string, unknown>;
+  consents: { current: Record<string, boolean>; history: ConsentEvent[] };
   timeline: Array<{ kind: string }>;
-  signups: Array<{ source: string }>;
+  signUps: Array<{ source: string }>;
 }
 
 test('a visitor signs up, confirms, logs in, manages consents, downloads then deletes their data', async ({
@@ -96,7 +97,8 @@ test('a visitor signs up, confirms, logs in, manages consents, downloads then de
   await expect(page.getByRole('heading', { name: 'Mon espace', level: 1 })).toBeVisible();
   await expect(page.getByText('Bonjour Léa !')).toBeVisible();
   await expect(page.getByLabel('Nom de famille', { exact: true })).toHaveValue(lastName);
-  await expect(page.getByLabel('Téléphone mobile', { exact: true })).toHaveValue('+33639981234');
+  // Shown as people write it (ProfileSection formats the stored +33 number).
+  await expect(page.getByLabel('Téléphone mobile', { exact: true })).toHaveValue('06 39 98 12 34');
   await expect(page.getByRole('textbox', { name: 'Commune' })).toHaveValue('Le Tholonet');
 
   // 4. Change a consent: SMS on. It is saved at once and survives a reload.
@@ -116,18 +118,20 @@ test('a visitor signs up, confirms, logs in, manages consents, downloads then de
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('my-data.json');
   const data = JSON.parse(await readFile(await download.path(), 'utf8')) as MyData;
-  expect(data.person.email).toBe(email);
-  expect(data.person.first_name).toBe('Léa');
-  expect(data.person.commune_name).toBe('Le Tholonet');
-  expect(data.consentHistory).toEqual([
+  expect(data.about.description).toContain('RGPD');
+  expect(data.profile.email).toBe(email);
+  expect(data.profile.firstName).toBe('Léa');
+  expect(data.profile.communeName).toBe('Le Tholonet');
+  expect(data.consents.current).toMatchObject({ email: true, sms: true });
+  expect(data.consents.history).toEqual([
     expect.objectContaining({ channel: 'email', granted: true }),
     expect.objectContaining({ channel: 'sms', granted: true, source: 'supporter_space' }),
   ]);
-  expect(data.consentHistory[0].source).not.toBe('supporter_space');
+  expect(data.consents.history[0].source).not.toBe('supporter_space');
   expect(data.timeline.map((e) => e.kind)).toEqual(
     expect.arrayContaining(['confirmed', 'consent']),
   );
-  expect(data.signups).toEqual([expect.objectContaining({ source: 'signup' })]);
+  expect(data.signUps).toEqual([expect.objectContaining({ source: 'signup' })]);
 
   // 6. Delete the account: the button stays disabled until the word of the page's language
   // (French here) is typed, in any case and with stray spaces (as phone keyboards type it).

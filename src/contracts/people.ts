@@ -36,6 +36,16 @@ export const peopleFilterSchema = z.object({
 });
 export type PeopleFilter = z.infer<typeof peopleFilterSchema>;
 
+/**
+ * `excel` (the default, what the HQ button downloads): semicolons, French headers and values,
+ * as French Excel opens them. `csv`: commas and snake_case headers, stable for scripts.
+ */
+export const exportFormatSchema = z.enum(['excel', 'csv']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+export const peopleExportQuerySchema = peopleFilterSchema.extend({
+  format: exportFormatSchema.default('excel'),
+});
+
 export const peopleQuerySchema = peopleFilterSchema.extend({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

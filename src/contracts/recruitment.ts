@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consentsSchema, daySchema, localeSchema } from './common.ts';
+import { consentsSchema, daySchema, type Locale, localeSchema } from './common.ts';
 
 const name = z.string().trim().min(1, 'required').max(100, 'too_long');
 /**
@@ -40,16 +40,46 @@ export const confirmInputSchema = z.object({ token: z.string().min(10).max(200) 
 export const confirmResultSchema = z.object({
   ok: z.literal(true),
   firstName: z.string().nullable(),
+  /**
+   * The person's own recruitment code and link, shown to invite others: the signed link proves
+   * the address's owner clicked. Null once the person is erased.
+   */
+  recruitCode: z.string().nullable(),
+  recruitUrl: z.string().nullable(),
 });
 
-/** Staff-editable home page content. */
+/**
+ * The English version of the home texts. Every field is optional and may be left empty: the
+ * French text is shown instead (see homeIn), so settings saved before it existed stay valid.
+ */
+export const homeTranslationSchema = z.object({
+  title: z.string().trim().max(200).optional(),
+  message: z.string().trim().max(5000).optional(),
+  signupCallToAction: z.string().trim().max(120).optional(),
+});
+export type HomeTranslation = z.infer<typeof homeTranslationSchema>;
+
+/** Staff-editable home page content: French (the default), the campaign name for both. */
 export const homeContentSchema = z.object({
   campaignName: z.string().trim().min(1).max(120),
   title: z.string().trim().min(1).max(200),
   message: z.string().trim().max(5000),
   signupCallToAction: z.string().trim().min(1).max(120),
+  en: homeTranslationSchema.optional(),
 });
 export type HomeContent = z.infer<typeof homeContentSchema>;
+
+/** The home texts a visitor reading `locale` sees: each empty English text falls back to French. */
+export function homeIn(home: HomeContent, locale: Locale): Omit<HomeContent, 'en'> {
+  const { en, ...french } = home;
+  if (locale === 'fr' || !en) return french;
+  return {
+    campaignName: french.campaignName,
+    title: en.title || french.title,
+    message: en.message || french.message,
+    signupCallToAction: en.signupCallToAction || french.signupCallToAction,
+  };
+}
 
 /** Wording shown next to each consent box; its version is stored with every consent. */
 export const consentWordingSchema = z.object({

@@ -1,5 +1,6 @@
 import { ApiError, type FieldProblem } from './api.ts';
 import type { MessageKey, Translate } from './i18n/index.tsx';
+import { valuedMessage } from './valuedErrors.ts';
 
 /** Error codes the UI knows how to say in the visitor's language. */
 const codeKeys: Record<string, MessageKey> = {
@@ -37,6 +38,10 @@ const codeKeys: Record<string, MessageKey> = {
   date_out_of_range: 'error.date_out_of_range',
   range_too_long: 'error.range_too_long',
   too_many: 'error.too_many',
+  // Import rows (people/import): the sentences with the line's values are in valuedErrors.ts.
+  missing_identifier: 'error.import.missing_identifier',
+  unterminated_quote: 'error.import.unterminated_quote',
+  malformed_quote: 'error.import.malformed_quote',
 };
 
 /** Problem codes that concern one input when there is no `errors` list. */
@@ -52,6 +57,8 @@ const codeFields: Record<string, string> = {
 };
 
 export function translateCode(code: string, t: Translate, fallback?: string): string {
+  const valued = valuedMessage(code, fallback);
+  if (valued) return t(valued.key, valued.vars);
   const key = codeKeys[code];
   if (key) return t(key);
   if (fallback) return fallback;

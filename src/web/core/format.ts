@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { Locale } from '../../contracts/common.ts';
 
 export const TIME_ZONE = 'Europe/Paris';
@@ -43,6 +44,16 @@ export function formatDay(day: string, locale: Locale): string {
   }).format(date);
 }
 
+/** A calendar day ("YYYY-MM-DD") with its year, e.g. "13 nov. 2026". Not shifted by time zone. */
+export function formatDayWithYear(day: string, locale: Locale): string {
+  const date = parse(`${day}T12:00:00Z`);
+  if (!date) return day;
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
@@ -52,4 +63,17 @@ export function fullName(
   lastName: string | null | undefined,
 ): string {
   return [firstName, lastName].filter(Boolean).join(' ');
+}
+
+/**
+ * A stored phone number (E.164) as people write it: French numbers the national way
+ * ("06 12 34 56 78"), others internationally with spaces. Unreadable values are shown as stored.
+ */
+export function formatPhone(value: string | null | undefined): string {
+  if (!value) return '';
+  const parsed = parsePhoneNumberFromString(value, 'FR');
+  if (!parsed?.isValid()) return value;
+  return parsed.countryCallingCode === '33'
+    ? parsed.formatNational()
+    : parsed.formatInternational();
 }

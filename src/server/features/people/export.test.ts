@@ -7,10 +7,10 @@ import {
   type TestApp,
 } from '../../testing/harness.ts';
 import { setRoles } from '../accounts/admin.ts';
-import { exportColumns } from './export.ts';
+import { excelHeaders, exportColumns } from './export.ts';
 
 /** Splits our CSV output (quoted cells may hold commas, quotes and line breaks). */
-function readCsv(text: string): string[][] {
+function readCsv(text: string, separator = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -22,7 +22,7 @@ function readCsv(text: string): string[][] {
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') {
+    else if (c === separator) {
       row.push(cell);
       cell = '';
     } else if (c === '\r' && text[i + 1] === '\n') {
@@ -72,7 +72,7 @@ describe.each(engines)('people export on %s', (engine) => {
   });
 
   it('streams the matching people as CSV with a BOM, formulas neutralised, and audits the export', async () => {
-    const response = await admin.get('/api/people/export.csv?sources=import,signup&q=');
+    const response = await admin.get('/api/people/export.csv?format=csv&sources=import,signup&q=');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toMatch(
@@ -119,7 +119,56 @@ describe.each(engines)('people export on %s', (engine) => {
     );
     expect(audits).toHaveLength(1);
     expect(audits[0].actor_id).toBe(adminId);
-    expect(audits[0].details).toMatchObject({ filter: { sources: ['import', 'signup'] }, rows: 3 });
+    expect(audits[0].details).toEqual({
+      filter: { sources: ['import', 'signup'], q: '' },
+      format: 'csv',
+      rows: 3,
+    });
+  });
+
+  it('defaults to the Excel format: semicolons, French headers and values, formulas neutralised', async () => {
+    const response = await admin.get('/api/people/export.csv?sources=import,signup');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.body.startsWith('\ufeffIdentifiant;E-mail;Prénom;Nom;')).toBe(true);
+    const rows = readCsv(response.body.slice(1), ';');
+    expect(rows[0]).toEqual([...excelHeaders]);
+    expect(rows.every((row) => row.length === excelHeaders.length)).toBe(true);
+    const byEmail = new Map(
+      rows.slice(1).map((r) => [r[1], Object.fromEntries(excelHeaders.map((h, i) => [h, r[i]]))]),
+    );
+    expect(byEmail.get('ann@example.org')).toMatchObject({
+      Prénom: 'Ann',
+      Nom: 'Lee, "the first"',
+      Téléphone: "'+33612345678",
+      'Code postal': '69001',
+      Commune: 'Lyon',
+      Confirmé: 'oui',
+      'Consentement e-mail': 'oui',
+      'Consentement SMS': 'non',
+      Étiquettes: 'donor, vip',
+    });
+    expect(byEmail.get('ann@example.org')!['Créé le']).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(byEmail.get('evil@example.org')).toMatchObject({
+      Prénom: `'=HYPERLINK("http://evil.example","x")`,
+      Nom: "'@SUM(A1)",
+      Confirmé: 'non',
+    });
+    const [audit] = await t.ctx.database.query<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_log WHERE campaign_id = $1 AND action = 'people.export'
+        ORDER BY id DESC LIMIT 1`,
+      [t.ctx.campaignId],
+    );
+    expect(audit.details).toEqual({
+      filter: { sources: ['import', 'signup'] },
+      format: 'excel',
+      rows: 3,
+    });
+  });
+
+  it('refuses an unknown format', async () => {
+    const response = await admin.get('/api/people/export.csv?format=xlsx');
+    expect(response.statusCode).toBe(400);
   });
 
   it('exports only what the filter matches, in batches beyond one page', async () => {
@@ -129,11 +178,13 @@ describe.each(engines)('people export on %s', (engine) => {
          FROM generate_series(1, 12000) i`,
       [t.ctx.campaignId],
     );
-    const response = await admin.get('/api/people/export.csv?departementCodes=33');
+    const response = await admin.get('/api/people/export.csv?format=csv&departementCodes=33');
     const rows = readCsv(response.body.slice(1));
     expect(rows).toHaveLength(12_001);
     expect(new Set(rows.slice(1).map((r) => r[1])).size).toBe(12_000);
-    const tagged = readCsv((await admin.get('/api/people/export.csv?tags=vip')).body.slice(1));
+    const tagged = readCsv(
+      (await admin.get('/api/people/export.csv?format=csv&tags=vip')).body.slice(1),
+    );
     expect(tagged.slice(1).map((r) => r[1])).toEqual(['ann@example.org']);
   });
 
@@ -148,7 +199,7 @@ describe.each(engines)('people export on %s', (engine) => {
     // The same account once an administrator grants it the right (roles are read on each request).
     const { me } = await staff.session();
     await setRoles(t.ctx, me!.personId, ['staff'], ['people.export'], adminId);
-    const response = await staff.get('/api/people/export.csv?q=ann');
+    const response = await staff.get('/api/people/export.csv?format=csv&q=ann');
     expect(response.statusCode).toBe(200);
     expect(
       readCsv(response.body.slice(1))
@@ -159,6 +210,6 @@ describe.each(engines)('people export on %s', (engine) => {
       `SELECT id FROM audit_log WHERE campaign_id = $1 AND action = 'people.export'`,
       [t.ctx.campaignId],
     );
-    expect(audits).toHaveLength(4); // refused attempts export nothing and are not export records
+    expect(audits).toHaveLength(5); // refused attempts export nothing and are not export records
   });
 });

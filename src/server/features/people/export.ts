@@ -1,26 +1,38 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { peopleFilterSchema, type PeopleFilter } from '../../../contracts/people.ts';
+import {
+  peopleExportQuerySchema,
+  type ExportFormat,
+  type PeopleFilter,
+} from '../../../contracts/people.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
 import { resolveFilter } from './queries.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
 
+type Separator = ',' | ';';
+
 /**
- * CSV out: comma-separated (the RFC 4180 default; Excel reads it with the UTF-8 BOM), CRLF
- * line ends. A cell a spreadsheet would evaluate as a formula (= + - @, tab, CR first) is
- * prefixed with an apostrophe; the importer drops that apostrophe again.
+ * CSV out: comma-separated by default (the RFC 4180 default), CRLF line ends. A cell a
+ * spreadsheet would evaluate as a formula (= + - @, tab, CR first) is prefixed with an
+ * apostrophe; the importer drops that apostrophe again.
  */
-export function csvCell(value: string | number | null | undefined): string {
+export function csvCell(
+  value: string | number | null | undefined,
+  separator: Separator = ',',
+): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const needsQuotes = /["\r\n]/.test(text) || text.includes(separator);
+  return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export const csvLine = (values: Array<string | number | null | undefined>) =>
-  `${values.map(csvCell).join(',')}\r\n`;
+export const csvLine = (
+  values: Array<string | number | null | undefined>,
+  separator: Separator = ',',
+) => `${values.map((value) => csvCell(value, separator)).join(separator)}\r\n`;
 
 export const BOM = '\ufeff';
 
@@ -43,6 +55,59 @@ export const exportColumns = [
   'created_at',
 ] as const;
 
+/** Same order as exportColumns; each one a header the importer maps back to its field. */
+export const excelHeaders = [
+  'Identifiant',
+  'E-mail',
+  'Prénom',
+  'Nom',
+  'Téléphone',
+  'Code postal',
+  'Code INSEE',
+  'Commune',
+  'Département',
+  'Source',
+  'Confirmé',
+  'Consentement e-mail',
+  'Consentement SMS',
+  'Consentement téléphone',
+  'Étiquettes',
+  'Créé le',
+] as const satisfies { length: (typeof exportColumns)['length'] };
+
+interface Dialect {
+  separator: Separator;
+  headers: readonly string[];
+  yesNo: (value: boolean) => string;
+  date: (value: Date) => string;
+}
+
+/**
+ * French Excel splits a CSV on the list separator of the locale, `;`, and reads dates as
+ * jj/mm/aaaa in the campaign's time zone; scripts want the stable, ISO, comma form.
+ */
+function dialect(format: ExportFormat, timeZone: string): Dialect {
+  if (format === 'csv') {
+    return {
+      separator: ',',
+      headers: exportColumns,
+      yesNo: (value) => (value ? 'yes' : 'no'),
+      date: (value) => value.toISOString(),
+    };
+  }
+  const frenchDate = new Intl.DateTimeFormat('fr-FR', {
+    timeZone,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+  return {
+    separator: ';',
+    headers: excelHeaders,
+    yesNo: (value) => (value ? 'oui' : 'non'),
+    date: (value) => frenchDate.format(value),
+  };
+}
+
 const BATCH = 5_000;
 
 type ExportRow = Pick<PersonColumns, ContactColumn | 'source'> & {
@@ -51,8 +116,6 @@ type ExportRow = Pick<PersonColumns, ContactColumn | 'source'> & {
   created_at: Date | string;
 };
 
-const yesNo = (value: boolean) => (value ? 'yes' : 'no');
-
 /**
  * The people a filter matches, as CSV text, batch after batch (keyset on id: no transaction or
  * connection is held between batches, and memory stays at one batch).
@@ -60,10 +123,13 @@ const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 export async function* exportPeopleCsv(
   ctx: AppContext,
   filter: PeopleFilter,
+  format: ExportFormat,
 ): AsyncGenerator<string> {
+  const { separator, headers, yesNo, date } = dialect(format, ctx.config.CAMPAIGN_TIMEZONE);
   const where = await resolveFilter(ctx, filter);
   const after = `$${where.params.length + 1}`;
-  yield BOM + csvLine([...exportColumns]);
+  // The BOM also tells Excel the file is UTF-8 (else it reads accents as Windows-1252).
+  yield BOM + csvLine([...headers], separator);
   for (let last = 0; ;) {
     const rows = await ctx.database.query<ExportRow>(
       `SELECT p.id, p.email, p.first_name, p.last_name, p.phone, p.postal_code, p.commune_code, p.commune_name,
@@ -79,24 +145,27 @@ export async function* exportPeopleCsv(
     last = Number(rows.at(-1)!.id);
     yield rows
       .map((r) =>
-        csvLine([
-          Number(r.id),
-          r.email,
-          r.first_name,
-          r.last_name,
-          r.phone,
-          r.postal_code,
-          r.commune_code,
-          r.commune_name,
-          r.departement_code,
-          r.source,
-          yesNo(r.confirmed),
-          yesNo(r.consent_email),
-          yesNo(r.consent_sms),
-          yesNo(r.consent_phone),
-          r.tags,
-          new Date(r.created_at).toISOString(),
-        ]),
+        csvLine(
+          [
+            Number(r.id),
+            r.email,
+            r.first_name,
+            r.last_name,
+            r.phone,
+            r.postal_code,
+            r.commune_code,
+            r.commune_name,
+            r.departement_code,
+            r.source,
+            yesNo(r.confirmed),
+            yesNo(r.consent_email),
+            yesNo(r.consent_sms),
+            yesNo(r.consent_phone),
+            r.tags,
+            date(new Date(r.created_at)),
+          ],
+          separator,
+        ),
       )
       .join('');
   }
@@ -118,17 +187,21 @@ export const exportRoutes =
       '/api/people/export.csv',
       {
         config: { access: { permission: 'people.export' } },
-        schema: { tags: ['people'], querystring: peopleFilterSchema, produces: ['text/csv'] },
+        schema: {
+          tags: ['people'],
+          querystring: peopleExportQuerySchema,
+          produces: ['text/csv'],
+        },
       },
       async (request, reply) => {
-        const filter = request.query;
+        const { format, ...filter } = request.query;
         // Recorded before the first byte leaves: an export cut short still happened.
         const rows = await countMatching(ctx, filter);
         await audit(ctx.database, {
           campaignId: ctx.campaignId,
           actorId: currentAuth(request).personId,
           action: 'people.export',
-          details: { filter, rows },
+          details: { filter, format, rows },
           ip: request.ip,
         });
         const day = new Date().toISOString().slice(0, 10);
@@ -136,7 +209,7 @@ export const exportRoutes =
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="levier-people-${day}.csv"`)
           .header('cache-control', 'no-store')
-          .send(Readable.from(exportPeopleCsv(ctx, filter)));
+          .send(Readable.from(exportPeopleCsv(ctx, filter, format)));
       },
     );
   };

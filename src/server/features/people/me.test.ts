@@ -136,6 +136,19 @@ describe.each(engines)('supporter space on %s', (engine) => {
     expect(found.items.map((p) => p.id)).toContain(personId);
   });
 
+  it('names a staff member who has no name by their address in the timeline', async () => {
+    const { personId } = await loggedInSupporter();
+    const tagged = await staff.post('/api/people/tags/bulk', {
+      personIds: [personId],
+      add: ['hq'],
+    });
+    expect(tagged.statusCode).toBe(200);
+    const detail = (await staff.get(`/api/people/${personId}`)).json() as {
+      timeline: Array<{ kind: string; actorName: string | null }>;
+    };
+    expect(detail.timeline.find((e) => e.kind === 'tags')?.actorName).toBe('hq@me.example');
+  });
+
   it('refuses a bad phone or postal code with field errors and changes nothing', async () => {
     const { browser } = await loggedInSupporter();
     const before = (await browser.get('/api/me/profile')).json() as Profile;
@@ -240,30 +253,58 @@ describe.each(engines)('supporter space on %s', (engine) => {
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename=".+\.json"$/);
     expect(response.headers['cache-control']).toBe('no-store');
     const data = response.json() as {
-      person: Record<string, unknown>;
-      consentHistory: Array<{ channel: string; granted: boolean; source: string }>;
-      timeline: Array<{ kind: string }>;
-      signups: unknown[];
-      sessions: unknown[];
-      account: Record<string, unknown>;
+      about: { description: string; campaign: string; exportedAt: string };
+      profile: Record<string, unknown>;
+      consents: {
+        current: Record<string, boolean>;
+        history: Array<{
+          channel: string;
+          granted: boolean;
+          source: string;
+          wordingVersion: string;
+        }>;
+      };
+      signUps: Array<{ source: string; submitted: Record<string, unknown>; createdAt: string }>;
+      recruitment: { joinedThrough: { source: string }; yourCode: string; yourLink: string };
+      account: { roles: string[]; hasPassword: boolean; sessions: Array<Record<string, unknown>> };
+      timeline: Array<{ kind: string; details: unknown; at: string }>;
     };
-    expect(data.person).toMatchObject({
-      id: personId,
+    expect(Object.keys(data)).toEqual([
+      'about',
+      'profile',
+      'consents',
+      'signUps',
+      'recruitment',
+      'account',
+      'timeline',
+    ]);
+    expect(data.about.description).toMatch(/RGPD/);
+    expect(Date.parse(data.about.exportedAt)).not.toBeNaN();
+    expect(data.profile).toMatchObject({
+      personId,
       email,
-      first_name: 'Camille',
+      firstName: 'Camille',
       phone: '+33611223355',
+      language: 'fr',
     });
-    expect(data.person).not.toHaveProperty('search_text');
-    expect(data.account).not.toHaveProperty('password_hash');
-    expect(data.consentHistory.map((c) => `${c.source}:${c.channel}:${c.granted}`)).toEqual([
+    expect(JSON.stringify(data)).not.toMatch(/search_text|searchText|password_hash|passwordHash/);
+    expect(JSON.stringify(Object.keys(data.profile))).not.toMatch(/_/);
+    expect(data.consents.current).toEqual({ email: true, sms: false, phone: true });
+    expect(data.consents.history.map((c) => `${c.source}:${c.channel}:${c.granted}`)).toEqual([
       'signup:email:true',
       'supporter_space:phone:true',
     ]);
+    expect(data.consents.history[0].wordingVersion).toBeTruthy();
     expect(data.timeline.map((e) => e.kind)).toEqual(
       expect.arrayContaining(['confirmed', 'consent']),
     );
-    expect(data.signups).toHaveLength(1);
-    expect(data.sessions.length).toBeGreaterThanOrEqual(1);
+    expect(data.signUps).toHaveLength(1);
+    expect(data.signUps[0].submitted).toMatchObject({ email });
+    expect(data.recruitment.joinedThrough.source).toBe('signup');
+    expect(data.recruitment.yourLink).toContain(`?r=${data.recruitment.yourCode}`);
+    expect(data.account).toMatchObject({ roles: [], hasPassword: false });
+    expect(data.account.sessions.length).toBeGreaterThanOrEqual(1);
+    expect(data.account.sessions[0]).toHaveProperty('lastSeenAt');
     const audit = await inCampaign<{ actor_id: number; target: string }>(
       "SELECT actor_id, target FROM audit_log WHERE campaign_id = $1 AND action = 'person.self_export'",
     );

@@ -138,60 +138,176 @@ export async function updateMyConsents(
   return profile(ctx, personId);
 }
 
-/** Everything Levier holds about the person (GDPR art. 15 and 20), as JSON. */
+type PersonRow = PersonColumns & {
+  campaign_id: number;
+  referrer_url: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  import_id: number | null;
+  erased_at: Date | null;
+  updated_at: Date;
+};
+
+const iso = (value: Date | string | null | undefined) =>
+  value === null || value === undefined ? null : new Date(value).toISOString();
+
+const aboutText = {
+  fr: (campaign: string) =>
+    `Toutes les données que la campagne « ${campaign} » détient sur vous dans Levier (RGPD, articles 15 et 20) : profil, consentements et leur historique, inscriptions, recrutement, compte et sessions, historique.`,
+  en: (campaign: string) =>
+    `All the data the campaign "${campaign}" holds about you in Levier (GDPR, articles 15 and 20): profile, consents and their history, sign-ups, recruitment, account and sessions, timeline.`,
+};
+
+/**
+ * Everything Levier holds about the person (GDPR art. 15 and 20), as JSON a person can read:
+ * camelCase keys grouped by subject, and an `about` saying what the file is.
+ */
 export async function exportMyData(ctx: AppContext, personId: number) {
   const q = ctx.database.query;
   const ids = [ctx.campaignId, personId];
-  const [person] = await q('SELECT * FROM people WHERE campaign_id = $1 AND id = $2', ids);
-  const { search_text: _search, ...personData } = person as Record<string, unknown>;
-  const [consentHistory, tagRows, timeline, signupRows, sessionRows, account] = await Promise.all([
-    q(
-      `SELECT channel, granted, source, wording_version, at FROM consent_events
-        WHERE campaign_id = $1 AND person_id = $2 ORDER BY at`,
-      ids,
-    ),
-    q<{ name: string }>(
-      `SELECT t.name FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
-        WHERE pt.campaign_id = $1 AND pt.person_id = $2 ORDER BY t.name`,
-      ids,
-    ),
-    q(
-      `SELECT kind, data, at FROM (
-         SELECT kind, data, at FROM person_events WHERE campaign_id = $1 AND person_id = $2
-         UNION ALL SELECT kind, data, at FROM (${importCreatedEntry('$1', '$2')}) i
-       ) t ORDER BY at`,
-      ids,
-    ),
-    q(
-      `SELECT data, source, created_at, confirmed_at FROM signups
+  const [[person], [campaign], [recruited], consentHistory, tagRows, timeline, signupRows] =
+    await Promise.all([
+      q<PersonRow>('SELECT * FROM people WHERE campaign_id = $1 AND id = $2', ids),
+      q<{ name: string }>('SELECT name FROM campaigns WHERE id = $1', [ctx.campaignId]),
+      q<{ total: number; confirmed: number }>(
+        `SELECT count(*)::int AS total, (count(*) FILTER (WHERE confirmed_at IS NOT NULL))::int AS confirmed
+           FROM people WHERE campaign_id = $1 AND recruited_by = $2 AND erased_at IS NULL`,
+        ids,
+      ),
+      q<{ channel: string; granted: boolean; source: string; wording_version: string; at: Date }>(
+        `SELECT channel, granted, source, wording_version, at FROM consent_events
+          WHERE campaign_id = $1 AND person_id = $2 ORDER BY at`,
+        ids,
+      ),
+      q<{ name: string }>(
+        `SELECT t.name FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
+          WHERE pt.campaign_id = $1 AND pt.person_id = $2 ORDER BY t.name`,
+        ids,
+      ),
+      q<{ kind: string; data: unknown; at: Date }>(
+        `SELECT kind, data, at FROM (
+           SELECT kind, data, at FROM person_events WHERE campaign_id = $1 AND person_id = $2
+           UNION ALL SELECT kind, data, at FROM (${importCreatedEntry('$1', '$2')}) i
+         ) t ORDER BY at`,
+        ids,
+      ),
+      q<{ data: unknown; source: string; created_at: Date; confirmed_at: Date | null }>(
+        `SELECT data, source, created_at, confirmed_at FROM signups
+          WHERE campaign_id = $1 AND person_id = $2 ORDER BY created_at`,
+        ids,
+      ),
+    ]);
+  const [sessionRows, [account]] = await Promise.all([
+    q<{
+      created_at: Date;
+      last_seen_at: Date;
+      expires_at: Date;
+      user_agent: string | null;
+      ip: string | null;
+    }>(
+      `SELECT created_at, last_seen_at, expires_at, user_agent, ip FROM sessions
         WHERE campaign_id = $1 AND person_id = $2 ORDER BY created_at`,
       ids,
     ),
-    q(
-      `SELECT created_at, last_seen_at, expires_at, user_agent, ip FROM sessions
-        WHERE campaign_id = $1 AND person_id = $2`,
-      ids,
-    ),
-    q(
-      `SELECT roles, created_at, last_login_at, password_hash IS NOT NULL AS has_password FROM accounts
-        WHERE campaign_id = $1 AND person_id = $2`,
+    q<{
+      roles: string[];
+      grants: string[];
+      created_at: Date;
+      last_login_at: Date | null;
+      has_password: boolean;
+    }>(
+      `SELECT roles, grants, created_at, last_login_at, password_hash IS NOT NULL AS has_password
+         FROM accounts WHERE campaign_id = $1 AND person_id = $2`,
       ids,
     ),
   ]);
+  if (!person) throw notFound('person');
   await audit(ctx.database, {
     campaignId: ctx.campaignId,
     actorId: personId,
     action: 'person.self_export',
     target: `person:${personId}`,
   });
+  const locale = person.locale === 'en' ? 'en' : 'fr';
   return {
-    exportedAt: new Date().toISOString(),
-    person: personData,
-    consentHistory,
-    tags: tagRows.map((t) => t.name),
-    timeline,
-    signups: signupRows,
-    account: account[0] ?? null,
-    sessions: sessionRows,
+    about: {
+      description: aboutText[locale](campaign?.name ?? ''),
+      campaign: campaign?.name ?? null,
+      exportedAt: new Date().toISOString(),
+    },
+    profile: {
+      personId: Number(person.id),
+      campaignId: Number(person.campaign_id),
+      email: person.email,
+      emailNormalized: person.email_normalized,
+      firstName: person.first_name,
+      lastName: person.last_name,
+      phone: person.phone,
+      postalCode: person.postal_code,
+      communeCode: person.commune_code,
+      communeName: person.commune_name,
+      departementCode: person.departement_code,
+      language: person.locale,
+      tags: tagRows.map((t) => t.name),
+      confirmedAt: iso(person.confirmed_at),
+      createdAt: iso(person.created_at),
+      updatedAt: iso(person.updated_at),
+      erasedAt: iso(person.erased_at),
+    },
+    consents: {
+      current: {
+        email: person.consent_email,
+        sms: person.consent_sms,
+        phone: person.consent_phone,
+      },
+      history: consentHistory.map((c) => ({
+        channel: c.channel,
+        granted: c.granted,
+        source: c.source,
+        wordingVersion: c.wording_version,
+        at: iso(c.at),
+      })),
+    },
+    signUps: signupRows.map((s) => ({
+      source: s.source,
+      submitted: s.data,
+      createdAt: iso(s.created_at),
+      confirmedAt: iso(s.confirmed_at),
+    })),
+    recruitment: {
+      joinedThrough: {
+        source: person.source,
+        recruitedByPersonId: person.recruited_by === null ? null : Number(person.recruited_by),
+        referrerUrl: person.referrer_url,
+        utmSource: person.utm_source,
+        utmMedium: person.utm_medium,
+        utmCampaign: person.utm_campaign,
+        importId: person.import_id === null ? null : Number(person.import_id),
+      },
+      yourCode: person.recruit_code,
+      yourLink: `${ctx.config.publicUrl}/?r=${person.recruit_code}`,
+      peopleRecruited: recruited?.total ?? 0,
+      peopleRecruitedConfirmed: recruited?.confirmed ?? 0,
+    },
+    account: {
+      createdAt: iso(account?.created_at),
+      lastLoginAt: iso(account?.last_login_at),
+      hasPassword: account?.has_password ?? false,
+      roles: account?.roles ?? [],
+      grants: account?.grants ?? [],
+      sessions: sessionRows.map((session) => ({
+        createdAt: iso(session.created_at),
+        lastSeenAt: iso(session.last_seen_at),
+        expiresAt: iso(session.expires_at),
+        userAgent: session.user_agent,
+        ip: session.ip,
+      })),
+    },
+    timeline: timeline.map((entry) => ({
+      kind: entry.kind,
+      details: entry.data,
+      at: iso(entry.at),
+    })),
   };
 }

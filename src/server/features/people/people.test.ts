@@ -917,14 +917,14 @@ describe.each(engines)('people at HQ on %s', (engine) => {
 
     it('exports only its own people', async () => {
       const admin = await staffBrowser(t, 'admin@people.example', ['admin']);
-      const response = await admin.get('/api/people/export.csv');
+      const response = await admin.get('/api/people/export.csv?format=csv');
       expect(response.statusCode).toBe(200);
       const lines = response.body.slice(1).split('\r\n').filter(Boolean).slice(1);
       const exported = lines.map((line) => Number(line.split(',')[0])).sort((a, b) => a - b);
       expect(exported).toEqual(await ourIds());
       expect(response.body).not.toContain('Jumeau');
       expect(response.body).not.toContain('lyon@other.example');
-      const byEmail = await admin.get('/api/people/export.csv?q=p2%40hq.example');
+      const byEmail = await admin.get('/api/people/export.csv?format=csv&q=p2%40hq.example');
       const rows = byEmail.body.slice(1).split('\r\n').filter(Boolean).slice(1);
       expect(rows.map((line) => Number(line.split(',')[0]))).toEqual([p.marc]);
     });

@@ -347,7 +347,9 @@ export async function personDetail(ctx: AppContext, id: number): Promise<PersonD
   }>(
     // Sign-ups are their own record (one insert less on the hot path), shown in the timeline,
     // and so is being created by an import.
-    `SELECT t.id, t.kind, t.data, t.at, nullif(concat_ws(' ', a.first_name, a.last_name), '') AS actor_name
+    // A staff member known by their address only is named by it rather than not at all.
+    `SELECT t.id, t.kind, t.data, t.at,
+            coalesce(nullif(concat_ws(' ', a.first_name, a.last_name), ''), a.email) AS actor_name
        FROM (
          SELECT e.id, e.kind, e.data, e.at, e.actor_id FROM person_events e
           WHERE e.campaign_id = $1 AND e.person_id = $2

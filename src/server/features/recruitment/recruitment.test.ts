@@ -43,16 +43,22 @@ describe.each(engines)('recruitment on %s', (engine) => {
     const token = /confirm\?token=([\w.-]+)/.exec(mail.text)![1];
     const confirm = await browser.post('/api/signup/confirm', { token });
     expect(confirm.statusCode).toBe(200);
-    expect(confirm.json()).toEqual({ ok: true, firstName: 'Alice' });
     const [after] = await t.ctx.database.query<{
       id: number;
       confirmed_at: Date | null;
       consent_email: boolean;
       consent_sms: boolean;
       commune_name: string;
+      recruit_code: string;
     }>(
-      "SELECT id, confirmed_at, consent_email, consent_sms, commune_name FROM people WHERE email_normalized = 'alice@example.org'",
+      "SELECT id, confirmed_at, consent_email, consent_sms, commune_name, recruit_code FROM people WHERE email_normalized = 'alice@example.org'",
     );
+    expect(confirm.json()).toEqual({
+      ok: true,
+      firstName: 'Alice',
+      recruitCode: after.recruit_code,
+      recruitUrl: `${t.ctx.config.publicUrl}/?r=${after.recruit_code}`,
+    });
     expect(after.confirmed_at).not.toBeNull();
     expect(after.consent_email).toBe(true);
     expect(after.consent_sms).toBe(false);
@@ -282,10 +288,47 @@ describe.each(engines)('recruitment on %s', (engine) => {
     // Each submission's link confirms that submission's data.
     const mail = await t.smtp.waitFor('burst7@example.org', (m) => m.text.includes('B57'));
     const token = /confirm\?token=([\w.-]+)/.exec(mail.text)![1];
-    expect((await new Browser(t.app).post('/api/signup/confirm', { token })).json()).toEqual({
+    expect((await new Browser(t.app).post('/api/signup/confirm', { token })).json()).toMatchObject({
       ok: true,
       firstName: 'B57',
     });
+  });
+
+  it("answers a confirmation with that person's own recruitment code, and no one else's", async () => {
+    const recruiterId = await signupAndConfirm(t, { email: 'inviter@example.org' });
+    const [recruiter] = await t.ctx.database.query<{ recruit_code: string }>(
+      'SELECT recruit_code FROM people WHERE campaign_id = $1 AND id = $2',
+      [t.ctx.campaignId, recruiterId],
+    );
+    // A recruit signs up through the recruiter's link: the answer holds the recruit's code.
+    const browser = new Browser(t.app);
+    await browser.post(
+      '/api/signup',
+      signupBody({ email: 'invited@example.org', ref: recruiter.recruit_code }),
+    );
+    const mail = await t.smtp.waitFor('invited@example.org', (m) =>
+      m.text.includes('/confirm?token='),
+    );
+    const token = /confirm\?token=([\w.-]+)/.exec(mail.text)![1];
+    const answer = (await browser.post('/api/signup/confirm', { token })).json() as {
+      recruitCode: string;
+      recruitUrl: string;
+    };
+    const [invited] = await t.ctx.database.query<{ recruit_code: string; recruited_by: number }>(
+      'SELECT recruit_code, recruited_by FROM people WHERE campaign_id = $1 AND email_normalized = $2',
+      [t.ctx.campaignId, 'invited@example.org'],
+    );
+    expect(Number(invited.recruited_by)).toBe(Number(recruiterId));
+    expect(answer.recruitCode).toBe(invited.recruit_code);
+    expect(answer.recruitCode).not.toBe(recruiter.recruit_code);
+    expect(answer.recruitUrl).toBe(`${t.ctx.config.publicUrl}/?r=${invited.recruit_code}`);
+    // Once the person is erased, the link no longer gives their code.
+    await t.ctx.database.query(
+      'UPDATE people SET erased_at = now() WHERE campaign_id = $1 AND email_normalized = $2',
+      [t.ctx.campaignId, 'invited@example.org'],
+    );
+    const afterErasure = (await browser.post('/api/signup/confirm', { token })).json();
+    expect(afterErasure).toMatchObject({ recruitCode: null, recruitUrl: null });
   });
 
   it('rejects an invalid confirmation token', async () => {

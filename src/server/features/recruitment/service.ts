@@ -105,7 +105,7 @@ const invalidToken = () =>
 export async function confirmSignup(
   ctx: AppContext,
   token: string,
-): Promise<{ firstName: string | null }> {
+): Promise<{ firstName: string | null; recruitCode: string | null; recruitUrl: string | null }> {
   const signupId = signupIdFromToken(ctx, token);
   if (!signupId) throw invalidToken();
   const rows = await ctx.database.query<{
@@ -121,7 +121,16 @@ export async function confirmSignup(
   const row = rows[0];
   if (!row) throw invalidToken();
   if (!row.confirmed_at) await applyConfirmedSignup(ctx, row.id, row.person_id, row.data);
-  return { firstName: row.data.firstName };
+  const [person] = await ctx.database.query<{ recruit_code: string }>(
+    'SELECT recruit_code FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL',
+    [ctx.campaignId, row.person_id],
+  );
+  const recruitCode = person?.recruit_code ?? null;
+  return {
+    firstName: row.data.firstName,
+    recruitCode,
+    recruitUrl: recruitCode ? `${ctx.config.publicUrl}/?r=${recruitCode}` : null,
+  };
 }
 
 /** Deletes sign-ups never confirmed, and the people who exist only through them. */

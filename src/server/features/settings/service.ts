@@ -1,4 +1,9 @@
-import type { ConsentWording, HomeContent, PublicSite } from '../../../contracts/recruitment.ts';
+import type {
+  ConsentWording,
+  HomeContent,
+  HomeTranslation,
+  PublicSite,
+} from '../../../contracts/recruitment.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Database } from '../../core/db/index.ts';
@@ -76,6 +81,12 @@ export async function readPublicSite(database: Database, campaignId: number): Pr
   return { home: { ...defaultHome, ...home }, consentWording };
 }
 
+/** Empty English texts are not stored: they mean "show the French one". */
+function filledOnly(translation: HomeTranslation | undefined): HomeTranslation | undefined {
+  const filled = Object.entries(translation ?? {}).filter(([, text]) => text);
+  return filled.length ? (Object.fromEntries(filled) as HomeTranslation) : undefined;
+}
+
 /** Staff edit the home page: written, audited, and the site as visitors now see it returned. */
 export async function updateHome(
   ctx: AppContext,
@@ -83,7 +94,18 @@ export async function updateHome(
   actorId: number,
   ip: string,
 ): Promise<PublicSite> {
-  await writeSetting(ctx.database, ctx.campaignId, 'home', home);
+  const { en, ...french } = home;
+  // A page loaded before English existed sends none: saving from it keeps the stored English.
+  const english =
+    en === undefined
+      ? (await readPublicSite(ctx.database, ctx.campaignId)).home.en
+      : filledOnly(en);
+  await writeSetting(
+    ctx.database,
+    ctx.campaignId,
+    'home',
+    english ? { ...french, en: english } : french,
+  );
   await audit(ctx.database, {
     campaignId: ctx.campaignId,
     actorId,

@@ -74,6 +74,26 @@ export const en: Record<MessageKey, string> = {
   'error.date_out_of_range': 'Choose a date between 1900 and 2100.',
   'error.range_too_long': 'Choose a period of two years at most.',
   'error.too_many': 'Too many values chosen.',
+  'error.import.wrong_column_count':
+    'This line has {count} values; the header has {width} columns.',
+  'error.import.invalid_email': '"{value}" is not a valid email address.',
+  'error.import.invalid_phone': '"{value}" is not a valid phone number.',
+  'error.import.missing_identifier': 'This line has neither an email address nor a phone number.',
+  'error.import.too_long': 'At most {max} characters.',
+  'error.import.invalid_consent':
+    '"{value}" is not a yes/no value (oui, non, yes, no, 1, 0, true, false).',
+  'error.import.invalid_tags': 'At most {count} tags of at most {max} characters each.',
+  'error.import.unknown_postal_code': '"{value}" is not a French postal code.',
+  'error.import.commune_mismatch': '"{value}" is not a commune of postal code {postalCode}.',
+  'error.import.commune_ambiguous':
+    'Postal code {postalCode} covers {count} communes and the line names none: imported without a commune.',
+  'error.import.unknown_commune':
+    '"{value}" is not an INSEE commune code (give a postal code with a commune name).',
+  'error.import.duplicate_in_file': 'Same person as line {line}: merged into it.',
+  'error.import.unterminated_quote':
+    'A quoted value opened on this line is never closed; the line was skipped.',
+  'error.import.malformed_quote':
+    'A quoted value on this line is followed by other characters; the line was skipped.',
   'error.generic': 'Something went wrong.',
   'error.loadFailed': 'Loading failed',
 
@@ -111,6 +131,10 @@ export const en: Record<MessageKey, string> = {
   'confirm.thanksName': 'Thank you {name}! Your sign-up is confirmed.',
   'confirm.next': 'Log in to your space to get your recruitment link and manage your preferences.',
   'confirm.login': 'Log in',
+  'confirm.inviteTitle': 'Invite your friends and family',
+  'confirm.inviteText': 'Share your link: everyone who signs up through it is credited to you.',
+  'confirm.nextWithLink':
+    'Log in to your space to follow your recruits and manage your preferences.',
   'confirm.invalidTitle': 'Expired or invalid link',
   'confirm.invalidText':
     'This confirmation link has expired, has already been used or is incomplete. Sign up again to get a new link.',
@@ -187,11 +211,13 @@ export const en: Record<MessageKey, string> = {
   'people.pageSelected': 'All {count} people on this page are selected.',
   'people.applyAll': 'Apply to all {count} matching people',
   'people.saveSegment': 'Save as segment',
+  'people.saveSegmentHint': 'Choose a filter or a search first.',
   'people.exportCsv': 'Export CSV',
   'people.tableLabel': 'People list',
   'people.selectPage': 'Select the whole page',
   'people.selectOne': 'Select {name}',
   'people.name': 'Name',
+  'people.nameAndEmail': 'Name and email',
   'people.noName': '(no name)',
   'people.source': 'Source',
   'people.confirmed': 'Confirmed',
@@ -272,8 +298,9 @@ export const en: Record<MessageKey, string> = {
   'segments.deleteText': 'Delete segment “{name}”? The people are not deleted.',
   'segments.deleted': 'Segment “{name}” deleted.',
   'segments.emptyTitle': 'No segments yet.',
-  'segments.emptyText': 'Filter the people list, then click “Save as segment”.',
-  'segments.goPeople': 'Go to the people list',
+  'segments.intro':
+    'A segment keeps a search or filters of the people list, to find or export them in one click. Filter the list, then click “Save as segment”.',
+  'segments.createFromPeople': 'Create a segment from the people list',
 
   'person.confirmed': 'Confirmed',
   'person.unconfirmed': 'Not confirmed',
@@ -409,6 +436,8 @@ export const en: Record<MessageKey, string> = {
   'site.title': 'Home page',
   'site.homeTitle': 'Home page content',
   'site.campaignName': 'Campaign name',
+  'site.campaignNameHelp': 'The same in French and English.',
+  'site.englishHelp': 'Optional: a field left empty shows the French text.',
   'site.pageTitle': 'Page title',
   'site.message': 'Message',
   'site.messageHelp': 'Plain text; a blank line separates paragraphs.',

@@ -73,6 +73,26 @@ export const fr = {
   'error.date_out_of_range': 'Choisissez une date entre 1900 et 2100.',
   'error.range_too_long': 'Choisissez une période de deux ans au plus.',
   'error.too_many': 'Trop de valeurs choisies.',
+  'error.import.wrong_column_count':
+    'Cette ligne a {count} valeurs ; l’en-tête a {width} colonnes.',
+  'error.import.invalid_email': '« {value} » n’est pas une adresse e-mail valide.',
+  'error.import.invalid_phone': '« {value} » n’est pas un numéro de téléphone valide.',
+  'error.import.missing_identifier': 'Cette ligne n’a ni adresse e-mail ni numéro de téléphone.',
+  'error.import.too_long': '{max} caractères au plus.',
+  'error.import.invalid_consent':
+    '« {value} » n’est pas une valeur oui/non (oui, non, yes, no, 1, 0, true, false).',
+  'error.import.invalid_tags': '{count} étiquettes au plus, de {max} caractères au plus chacune.',
+  'error.import.unknown_postal_code': '« {value} » n’est pas un code postal français.',
+  'error.import.commune_mismatch': '« {value} » n’est pas une commune du code postal {postalCode}.',
+  'error.import.commune_ambiguous':
+    'Le code postal {postalCode} couvre {count} communes et la ligne n’en nomme aucune : importée sans commune.',
+  'error.import.unknown_commune':
+    '« {value} » n’est pas un code commune INSEE (indiquez un code postal avec un nom de commune).',
+  'error.import.duplicate_in_file': 'Même personne qu’à la ligne {line} : fusionnée avec elle.',
+  'error.import.unterminated_quote':
+    'Une valeur entre guillemets ouverte sur cette ligne n’est jamais fermée : la ligne a été ignorée.',
+  'error.import.malformed_quote':
+    'Une valeur entre guillemets sur cette ligne est suivie d’autres caractères : la ligne a été ignorée.',
   'error.generic': 'Une erreur est survenue.',
   'error.loadFailed': 'Le chargement a échoué',
 
@@ -111,6 +131,11 @@ export const fr = {
   'confirm.next':
     'Connectez-vous à votre espace pour obtenir votre lien de parrainage et gérer vos préférences.',
   'confirm.login': 'Me connecter',
+  'confirm.inviteTitle': 'Invitez vos proches',
+  'confirm.inviteText':
+    'Partagez votre lien : chaque personne qui s’inscrit grâce à lui vous est attribuée.',
+  'confirm.nextWithLink':
+    'Connectez-vous à votre espace pour suivre vos recrues et gérer vos préférences.',
   'confirm.invalidTitle': 'Lien expiré ou invalide',
   'confirm.invalidText':
     'Ce lien de confirmation a expiré, a déjà servi ou est incomplet. Inscrivez-vous à nouveau pour recevoir un nouveau lien.',
@@ -192,11 +217,13 @@ export const fr = {
   'people.pageSelected': 'Les {count} personnes de cette page sont sélectionnées.',
   'people.applyAll': 'Appliquer aux {count} personnes correspondantes',
   'people.saveSegment': 'Enregistrer comme segment',
+  'people.saveSegmentHint': 'Choisissez d’abord un filtre ou une recherche.',
   'people.exportCsv': 'Exporter en CSV',
   'people.tableLabel': 'Liste des personnes',
   'people.selectPage': 'Sélectionner toute la page',
   'people.selectOne': 'Sélectionner {name}',
   'people.name': 'Nom',
+  'people.nameAndEmail': 'Nom et e-mail',
   'people.noName': '(sans nom)',
   'people.source': 'Origine',
   'people.confirmed': 'Confirmé',
@@ -277,9 +304,9 @@ export const fr = {
   'segments.deleteText': 'Supprimer le segment « {name} » ? Les personnes ne sont pas supprimées.',
   'segments.deleted': 'Segment « {name} » supprimé.',
   'segments.emptyTitle': 'Aucun segment pour l’instant.',
-  'segments.emptyText':
-    'Filtrez la liste des personnes puis cliquez sur « Enregistrer comme segment ».',
-  'segments.goPeople': 'Aller à la liste des personnes',
+  'segments.intro':
+    'Un segment garde une recherche ou des filtres de la liste des personnes, pour les retrouver ou les exporter en un clic. Filtrez la liste puis cliquez sur « Enregistrer comme segment ».',
+  'segments.createFromPeople': 'Créer un segment depuis la liste des personnes',
 
   'person.confirmed': 'Confirmé',
   'person.unconfirmed': 'Non confirmé',
@@ -417,6 +444,8 @@ export const fr = {
   'site.title': 'Page d’accueil',
   'site.homeTitle': 'Contenu de la page d’accueil',
   'site.campaignName': 'Nom de la campagne',
+  'site.campaignNameHelp': 'Le même en français et en anglais.',
+  'site.englishHelp': 'Facultatif : un champ laissé vide affiche le texte français.',
   'site.pageTitle': 'Titre de la page',
   'site.message': 'Message',
   'site.messageHelp': 'Texte simple ; une ligne vide sépare les paragraphes.',

@@ -71,7 +71,7 @@ export function Shell() {
           {t('nav.skip')}
         </a>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
-          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
             {hasNav && (
               <Burger
                 opened={opened}
@@ -86,15 +86,17 @@ export function Shell() {
               component={Link}
               to="/"
               fw={700}
-              size="lg"
+              // Smaller and on two lines on a phone: the whole campaign name stays readable.
+              fz={{ base: 'sm', xs: 'md', sm: 'lg' }}
+              lh={1.2}
+              lineClamp={2}
               c="inherit"
               underline="never"
-              truncate="end"
             >
               {campaignName}
             </Anchor>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <LanguageSwitch />
             <UserMenu />
           </Group>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Profile } from '../../../contracts/accounts.ts';
 import type { Locale } from '../../../contracts/common.ts';
 import { applyProblem } from '../../core/errors.ts';
+import { formatPhone } from '../../core/format.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { usePlaceRules } from '../../core/ui/CommuneField.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
@@ -33,7 +34,8 @@ export function ProfileSection({ profile }: { profile: Profile }) {
     initialValues: {
       firstName: profile.firstName ?? '',
       lastName: profile.lastName ?? '',
-      phone: profile.phone ?? '',
+      // Shown as people write it; the server reads it back to the same stored number.
+      phone: formatPhone(profile.phone),
       postalCode: profile.postalCode ?? '',
       communeCode: profile.communeCode ?? '',
       locale: profile.locale,

@@ -57,7 +57,7 @@ export function AuditPage() {
                             className="levier-pre"
                             style={{ overflowWrap: 'anywhere' }}
                           >
-                            {detailLines(entry.action, entry.details, t).join('\n')}
+                            {detailLines(entry.action, entry.details, t, locale).join('\n')}
                           </Text>
                         </Table.Td>
                       </Table.Tr>

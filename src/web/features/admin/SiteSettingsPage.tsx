@@ -5,6 +5,7 @@ import {
   CopyButton,
   Group,
   Stack,
+  Tabs,
   Text,
   Textarea,
   TextInput,
@@ -15,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { HomeContent, PublicSite } from '../../../contracts/recruitment.ts';
+import { ApiError } from '../../core/api.ts';
 import { applyProblem } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { useSite } from '../../core/site.ts';
@@ -25,14 +27,43 @@ import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { focusFirstError } from '../../core/validation.ts';
 import { useSaveHome } from './hooks.ts';
 
-const FIELDS = ['campaignName', 'title', 'message', 'signupCallToAction'] as const;
+const FIELDS = [
+  'campaignName',
+  'title',
+  'message',
+  'signupCallToAction',
+  'en.title',
+  'en.message',
+  'en.signupCallToAction',
+] as const;
+
+/** In the form, every English text is present: empty means "show the French one". */
+type HomeValues = Omit<HomeContent, 'en'> & { en: Required<NonNullable<HomeContent['en']>> };
+
+type Language = 'fr' | 'en';
+
+/** The tab holding the first invalid field, so its message is visible and focusable. */
+function tabWithError(fields: string[]): Language | null {
+  const texts = fields.filter((field) => field !== 'campaignName');
+  if (texts.length === 0) return null;
+  return texts.some((field) => !field.startsWith('en.')) ? 'fr' : 'en';
+}
 
 function HomeForm({ site }: { site: PublicSite }) {
   const t = useT();
   const save = useSaveHome();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<HomeContent>({
-    initialValues: site.home,
+  const [language, setLanguage] = useState<Language>('fr');
+  const { en, ...french } = site.home;
+  const form = useForm<HomeValues>({
+    initialValues: {
+      ...french,
+      en: {
+        title: en?.title ?? '',
+        message: en?.message ?? '',
+        signupCallToAction: en?.signupCallToAction ?? '',
+      },
+    },
     validate: {
       campaignName: (v) => (v.trim() ? null : t('error.required')),
       title: (v) => (v.trim() ? null : t('error.required')),
@@ -40,48 +71,110 @@ function HomeForm({ site }: { site: PublicSite }) {
     },
   });
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    save.mutate(values, {
-      onSuccess: () => {
-        form.resetDirty();
-        notifications.show({ color: 'green', message: t('site.saved') });
-      },
-      onError: (error) => setFormError(applyProblem(form, error, t, FIELDS)),
-    });
-  }, focusFirstError);
+  const showErrors = (fields: string[]) => {
+    const tab = tabWithError(fields);
+    if (tab) setLanguage(tab);
+    focusFirstError();
+  };
+
+  const submit = form.onSubmit(
+    (values) => {
+      setFormError(null);
+      save.mutate(values, {
+        onSuccess: () => {
+          form.resetDirty();
+          notifications.show({ color: 'green', message: t('site.saved') });
+        },
+        onError: (error) => {
+          setFormError(applyProblem(form, error, t, FIELDS));
+          if (error instanceof ApiError) showErrors(error.errors.map((e) => e.field));
+        },
+      });
+    },
+    (errors) => showErrors(Object.keys(errors)),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <TextInput
           label={t('site.campaignName')}
+          description={t('site.campaignNameHelp')}
           required
           maxLength={120}
           {...form.getInputProps('campaignName')}
         />
-        <TextInput
-          label={t('site.pageTitle')}
-          required
-          maxLength={200}
-          {...form.getInputProps('title')}
-        />
-        <Textarea
-          label={t('site.message')}
-          description={t('site.messageHelp')}
-          autosize
-          minRows={5}
-          maxRows={20}
-          maxLength={5000}
-          {...form.getInputProps('message')}
-        />
-        <TextInput
-          label={t('site.cta')}
-          description={t('site.ctaHelp')}
-          required
-          maxLength={120}
-          {...form.getInputProps('signupCallToAction')}
-        />
+        <Tabs value={language} onChange={(value) => setLanguage(value === 'en' ? 'en' : 'fr')}>
+          <Tabs.List>
+            <Tabs.Tab value="fr" lang="fr">
+              Français
+            </Tabs.Tab>
+            <Tabs.Tab value="en" lang="en">
+              English
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="fr" pt="sm">
+            <Stack gap="sm">
+              <TextInput
+                label={t('site.pageTitle')}
+                required
+                maxLength={200}
+                lang="fr"
+                {...form.getInputProps('title')}
+              />
+              <Textarea
+                label={t('site.message')}
+                description={t('site.messageHelp')}
+                autosize
+                minRows={5}
+                maxRows={20}
+                maxLength={5000}
+                lang="fr"
+                {...form.getInputProps('message')}
+              />
+              <TextInput
+                label={t('site.cta')}
+                description={t('site.ctaHelp')}
+                required
+                maxLength={120}
+                lang="fr"
+                {...form.getInputProps('signupCallToAction')}
+              />
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="en" pt="sm">
+            <Stack gap="sm">
+              <Text size="sm" c="dimmed">
+                {t('site.englishHelp')}
+              </Text>
+              <TextInput
+                label={t('site.pageTitle')}
+                maxLength={200}
+                lang="en"
+                placeholder={form.values.title}
+                {...form.getInputProps('en.title')}
+              />
+              <Textarea
+                label={t('site.message')}
+                description={t('site.messageHelp')}
+                autosize
+                minRows={5}
+                maxRows={20}
+                maxLength={5000}
+                lang="en"
+                {...form.getInputProps('en.message')}
+              />
+              <TextInput
+                label={t('site.cta')}
+                description={t('site.ctaHelp')}
+                maxLength={120}
+                lang="en"
+                placeholder={form.values.signupCallToAction}
+                {...form.getInputProps('en.signupCallToAction')}
+              />
+            </Stack>
+          </Tabs.Panel>
+        </Tabs>
         <ErrorAlert message={formError} />
         <Group>
           <Button type="submit" loading={save.isPending}>

@@ -1,3 +1,4 @@
+import type { Locale } from '../../../contracts/common.ts';
 import { peopleFilterSchema } from '../../../contracts/people.ts';
 import { permissionSchema, roleSchema } from '../../../contracts/roles.ts';
 import type { MessageKey, Translate } from '../../core/i18n/index.tsx';
@@ -40,11 +41,11 @@ function roleLines(details: Details, t: Translate): string[] {
   return lines;
 }
 
-function exportLines(details: Details, t: Translate): string[] {
+function exportLines(details: Details, t: Translate, locale: Locale): string[] {
   const lines: string[] = [];
   const filter = peopleFilterSchema.safeParse(details.filter ?? {});
   if (filter.success) {
-    const described = describeFilter(filter.data, t);
+    const described = describeFilter(filter.data, t, { locale });
     lines.push(t('audit.filter', { filter: described || t('audit.noFilter') }));
   }
   if (typeof details.rows === 'number') lines.push(t('audit.rows', { count: details.rows }));
@@ -64,13 +65,18 @@ function plainLines(details: Details): string[] {
 }
 
 /** The details of an entry as readable lines; those of unknown actions as "key : value". */
-export function detailLines(action: string, details: unknown, t: Translate): string[] {
+export function detailLines(
+  action: string,
+  details: unknown,
+  t: Translate,
+  locale: Locale,
+): string[] {
   if (!isDetails(details)) return [];
   switch (action) {
     case 'account.roles':
       return roleLines(details, t);
     case 'people.export':
-      return exportLines(details, t);
+      return exportLines(details, t, locale);
     case 'import.errors_download':
       return typeof details.errors === 'number'
         ? [t('audit.errors', { count: details.errors })]

@@ -12,13 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import {
-  IconAdjustments,
-  IconDeviceFloppy,
-  IconDownload,
-  IconSearch,
-  IconTags,
-} from '@tabler/icons-react';
+import { IconAdjustments, IconDownload, IconSearch, IconTags } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorText } from '../../core/errors.ts';
@@ -42,6 +36,7 @@ import {
 import { usePeople } from './hooks.ts';
 import { FilterChips, PeopleFilters, type FilterChange } from './PeopleFilters.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
+import { SaveSegmentButton } from './SaveSegmentButton.tsx';
 import { SaveSegmentModal } from './SaveSegmentModal.tsx';
 import { totalText } from './totalText.ts';
 
@@ -133,14 +128,7 @@ export function PeoplePage() {
         <Title order={1}>{t('people.title')}</Title>
         <Group gap="xs">
           {canSaveSegment && (
-            <Button
-              variant="default"
-              leftSection={<IconDeviceFloppy size={16} aria-hidden />}
-              onClick={segment.open}
-              disabled={activeFilters === 0}
-            >
-              {t('people.saveSegment')}
-            </Button>
+            <SaveSegmentButton onClick={segment.open} reasonDisabled={activeFilters === 0} />
           )}
           {can('people.export') && (
             <Button

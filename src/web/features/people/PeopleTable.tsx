@@ -1,12 +1,17 @@
 import { Anchor, Badge, Checkbox, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { PersonSummary } from '../../../contracts/people.ts';
-import { formatDate, fullName } from '../../core/format.ts';
+import { formatDate, formatPhone, fullName } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { YesNo } from '../../core/ui/YesNo.tsx';
+import { ConsentMarks } from './ConsentMarks.tsx';
+import { EmailText } from './EmailText.tsx';
 import { sourceLabel } from './labels.ts';
+import { PeopleCards } from './PeopleCards.tsx';
+import { useIsPhone } from './useIsPhone.ts';
+import { pageSelection } from './pageSelection.ts';
 
-interface Props {
+export interface PeopleListProps {
   items: PersonSummary[];
   /** Rows are selected only to be tagged: without that right, no checkboxes. */
   selectable: boolean;
@@ -15,15 +20,20 @@ interface Props {
   onToggleAll: (checked: boolean) => void;
 }
 
-export function PeopleTable({ items, selectable, selected, onToggle, onToggleAll }: Props) {
+export function PeopleTable(props: PeopleListProps) {
+  const isPhone = useIsPhone();
+  return isPhone ? <PeopleCards {...props} /> : <PeopleWideTable {...props} />;
+}
+
+/** Name and address share a column so that the table fits beside the menu at 1280 px. */
+function PeopleWideTable({ items, selectable, selected, onToggle, onToggleAll }: PeopleListProps) {
   const t = useT();
   const [locale] = useLocale();
-  const allSelected = items.length > 0 && items.every((p) => selected.has(p.id));
-  const someSelected = items.some((p) => selected.has(p.id));
+  const { allSelected, someSelected } = pageSelection(items, selected);
   const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
 
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={880}>
       <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('people.tableLabel')}>
         <Table.Thead>
           <Table.Tr>
@@ -37,8 +47,7 @@ export function PeopleTable({ items, selectable, selected, onToggle, onToggleAll
                 />
               </Table.Th>
             )}
-            <Table.Th>{t('people.name')}</Table.Th>
-            <Table.Th>{t('field.email')}</Table.Th>
+            <Table.Th>{t('people.nameAndEmail')}</Table.Th>
             <Table.Th>{t('field.phone')}</Table.Th>
             <Table.Th>{t('geo.commune')}</Table.Th>
             <Table.Th>{t('people.source')}</Table.Th>
@@ -69,15 +78,11 @@ export function PeopleTable({ items, selectable, selected, onToggle, onToggleAll
                   <Anchor component={Link} to={`/hq/people/${person.id}`} fw={500}>
                     {name}
                   </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {person.email}
-                  </Text>
+                  <EmailText email={person.email} maxWidth={240} />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                    {person.phone}
+                    {formatPhone(person.phone)}
                   </Text>
                 </Table.Td>
                 <Table.Td>
@@ -98,29 +103,7 @@ export function PeopleTable({ items, selectable, selected, onToggle, onToggleAll
                   />
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <YesNo
-                      value={person.consents.email}
-                      label={t('common.labelValue', {
-                        label: t('consent.emailShort'),
-                        value: yesNo(person.consents.email),
-                      })}
-                    />
-                    <YesNo
-                      value={person.consents.sms}
-                      label={t('common.labelValue', {
-                        label: t('consent.smsShort'),
-                        value: yesNo(person.consents.sms),
-                      })}
-                    />
-                    <YesNo
-                      value={person.consents.phone}
-                      label={t('common.labelValue', {
-                        label: t('consent.phoneShort'),
-                        value: yesNo(person.consents.phone),
-                      })}
-                    />
-                  </Group>
+                  <ConsentMarks consents={person.consents} />
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>

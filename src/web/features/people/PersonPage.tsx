@@ -12,7 +12,7 @@ import {
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { PersonDetail } from '../../../contracts/people.ts';
-import { formatDateTime, fullName } from '../../core/format.ts';
+import { formatDateTime, formatPhone, fullName } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { useSession } from '../../core/session.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
@@ -67,7 +67,7 @@ function PersonView({ person }: { person: PersonDetail }) {
             <Section title={t('person.contact')}>
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
                 <Field label={t('field.email')}>{person.email}</Field>
-                <Field label={t('field.phone')}>{person.phone}</Field>
+                <Field label={t('field.phone')}>{formatPhone(person.phone)}</Field>
                 <Field label={t('field.postalCode')}>{person.postalCode}</Field>
                 <Field label={t('geo.commune')}>{person.communeName}</Field>
                 <Field label={t('field.locale')}>{localeName(person.locale)}</Field>

@@ -1,18 +1,25 @@
+import type { Locale } from '../../../contracts/common.ts';
 import type { PeopleFilter } from '../../../contracts/people.ts';
+import { formatDayWithYear } from '../../core/format.ts';
 import type { Translate } from '../../core/i18n/index.tsx';
 import { sourceLabel } from './labels.ts';
 
-/**
- * A short human description of a filter, e.g. "Tags: x · Email consent: yes". Communes are
- * named from `communeNames` (code → label) when given, else shown by code.
- */
+interface Options {
+  /** Code → label; communes missing from it are shown by code. */
+  communeNames?: ReadonlyMap<string, string>;
+  /** Dates are written for this locale; without it they stay as "YYYY-MM-DD". */
+  locale?: Locale;
+}
+
+/** A short human description of a filter, e.g. "Tags: x · Email consent: yes". */
 export function describeFilter(
   filter: PeopleFilter,
   t: Translate,
-  communeNames: ReadonlyMap<string, string> = new Map(),
+  { communeNames = new Map(), locale }: Options = {},
 ): string {
   const parts: string[] = [];
   const lv = (label: string, value: string) => t('common.labelValue', { label, value });
+  const day = (value: string) => (locale ? formatDayWithYear(value, locale) : value);
   const yn = (v: 'yes' | 'no') => (v === 'yes' ? t('common.yes') : t('common.no'));
   if (filter.q) parts.push(lv(t('people.search'), `« ${filter.q} »`));
   if (filter.departementCodes?.length)
@@ -31,8 +38,8 @@ export function describeFilter(
   if (filter.consentEmail) parts.push(lv(t('filter.consentEmail'), yn(filter.consentEmail)));
   if (filter.consentSms) parts.push(lv(t('filter.consentSms'), yn(filter.consentSms)));
   if (filter.consentPhone) parts.push(lv(t('filter.consentPhone'), yn(filter.consentPhone)));
-  if (filter.createdFrom) parts.push(lv(t('filter.createdFrom'), filter.createdFrom));
-  if (filter.createdTo) parts.push(lv(t('filter.createdTo'), filter.createdTo));
+  if (filter.createdFrom) parts.push(lv(t('filter.createdFrom'), day(filter.createdFrom)));
+  if (filter.createdTo) parts.push(lv(t('filter.createdTo'), day(filter.createdTo)));
   if (filter.recruitedBy) {
     const name = t('filter.personNumber', { id: filter.recruitedBy });
     parts.push(t('filter.recruitedByChip', { name }));

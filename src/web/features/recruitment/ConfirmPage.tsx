@@ -7,6 +7,7 @@ import { useT } from '../../core/i18n/index.tsx';
 import { PageLoader } from '../../core/ui/PageLoader.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { useConfirm } from './hooks.ts';
+import { RecruitLinkField } from './RecruitLinkField.tsx';
 
 export function ConfirmPage() {
   const t = useT();
@@ -39,7 +40,17 @@ export function ConfirmPage() {
                 ? t('confirm.thanksName', { name: confirm.data.firstName })
                 : t('confirm.thanks')}
             </Alert>
-            <Text>{t('confirm.next')}</Text>
+            {/* The best moment to recruit: the person has just said yes. */}
+            {confirm.data.recruitUrl && (
+              <Stack gap="xs" component="section" aria-labelledby="confirm-invite">
+                <Title order={2} size="h3" id="confirm-invite">
+                  {t('confirm.inviteTitle')}
+                </Title>
+                <Text>{t('confirm.inviteText')}</Text>
+                <RecruitLinkField url={confirm.data.recruitUrl} />
+              </Stack>
+            )}
+            <Text>{confirm.data.recruitUrl ? t('confirm.nextWithLink') : t('confirm.next')}</Text>
             <Button component={Link} to="/login" w="fit-content">
               {t('confirm.login')}
             </Button>

@@ -1,8 +1,9 @@
 import { Alert, Container, Grid, Paper, Skeleton, Stack, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
+import { homeIn } from '../../../contracts/recruitment.ts';
 import { errorText } from '../../core/errors.ts';
-import { useT } from '../../core/i18n/index.tsx';
+import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { useSite } from '../../core/site.ts';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { Paragraphs } from '../../core/ui/Paragraphs.tsx';
@@ -31,10 +32,12 @@ function noticeOf(state: unknown): keyof typeof NOTICES | null {
 export function HomePage() {
   const t = useT();
   const site = useSite();
+  const [locale] = useLocale();
+  const home = site.data && homeIn(site.data.home, locale);
   const location = useLocation();
   const notice = noticeOf(location.state);
   const noticeRef = useRef<HTMLDivElement>(null);
-  usePageTitle(site.data?.home.title ?? '');
+  usePageTitle(home?.title ?? '');
 
   // The button that led here is gone: focus goes to the message that explains what happened.
   useEffect(() => {
@@ -51,10 +54,10 @@ export function HomePage() {
       <ErrorAlert message={site.error ? errorText(site.error, t) : null} mb="md" />
       <Grid gutter="xl">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          {site.data ? (
+          {home ? (
             <Stack>
-              <Title order={1}>{site.data.home.title}</Title>
-              <Paragraphs text={site.data.home.message} />
+              <Title order={1}>{home.title}</Title>
+              <Paragraphs text={home.message} />
             </Stack>
           ) : (
             <Stack aria-hidden>

@@ -14,7 +14,7 @@ import { IconMailCheck } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Consents } from '../../../contracts/common.ts';
-import type { PublicSite } from '../../../contracts/recruitment.ts';
+import { homeIn, type PublicSite } from '../../../contracts/recruitment.ts';
 import { applyProblem } from '../../core/errors.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { usePlaceRules } from '../../core/ui/CommuneField.tsx';
@@ -101,6 +101,7 @@ export function SignupForm({ site, source }: SignupFormProps) {
 
   const lookup = place.useLookup(form);
   const wording = site?.consentWording[locale];
+  const callToAction = site && homeIn(site.home, locale).signupCallToAction;
 
   if (signup.isSuccess) return <SignupSuccess />;
 
@@ -134,7 +135,7 @@ export function SignupForm({ site, source }: SignupFormProps) {
     <form onSubmit={submit} noValidate aria-labelledby="signup-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="signup-title">
-          {site?.home.signupCallToAction ?? t('signup.title')}
+          {callToAction ?? t('signup.title')}
         </Title>
         <NameFields
           firstName={form.getInputProps('firstName')}
@@ -184,7 +185,7 @@ export function SignupForm({ site, source }: SignupFormProps) {
         </Fieldset>
         <ErrorAlert message={formError} />
         <Button type="submit" loading={signup.isPending}>
-          {site?.home.signupCallToAction ?? t('signup.submit')}
+          {callToAction ?? t('signup.submit')}
         </Button>
         <Text size="xs" c="dimmed">
           {t('signup.privacy')}

@@ -7,18 +7,27 @@ export interface CountRow {
   key: string;
   label: ReactNode;
   count: number;
+  /** A second figure for the row (e.g. how many of them are confirmed), shown after the count. */
+  extra?: ReactNode;
 }
 
-/** A ranked list with bars: readable on a phone and by a screen reader. */
+/**
+ * A ranked list with bars: readable on a phone and by a screen reader. With an extra column the
+ * bars are left out on phones, so that every figure stays in view at 360 px.
+ */
 export function CountTable({
   rows,
   caption,
   labelHeader,
+  countHeader,
+  extraHeader,
   limit = 15,
 }: {
   rows: CountRow[];
   caption: string;
   labelHeader: string;
+  countHeader?: string;
+  extraHeader?: string;
   limit?: number;
 }) {
   const t = useT();
@@ -26,6 +35,7 @@ export function CountTable({
   const [all, setAll] = useState(false);
   const max = Math.max(1, ...rows.map((r) => r.count));
   const shown = all ? rows : rows.slice(0, limit);
+  const barsFrom = extraHeader ? 'sm' : undefined;
   if (rows.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -39,8 +49,9 @@ export function CountTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{labelHeader}</Table.Th>
-            <Table.Th ta="right">{t('stats.count')}</Table.Th>
-            <Table.Th w="40%" aria-hidden />
+            <Table.Th ta="right">{countHeader ?? t('stats.count')}</Table.Th>
+            {extraHeader && <Table.Th ta="right">{extraHeader}</Table.Th>}
+            <Table.Th w="40%" aria-hidden visibleFrom={barsFrom} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -48,7 +59,8 @@ export function CountTable({
             <Table.Tr key={row.key}>
               <Table.Td>{row.label}</Table.Td>
               <Table.Td ta="right">{formatNumber(row.count, locale)}</Table.Td>
-              <Table.Td aria-hidden>
+              {extraHeader && <Table.Td ta="right">{row.extra}</Table.Td>}
+              <Table.Td aria-hidden visibleFrom={barsFrom}>
                 <Progress value={(row.count / max) * 100} size="md" />
               </Table.Td>
             </Table.Tr>

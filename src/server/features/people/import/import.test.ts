@@ -335,11 +335,11 @@ describe.each(engines)('people import on %s', (engine) => {
     // The supporter's own data download has it too.
     const own = (
       await (await staffBrowser(t, 'created1@example.org', [])).get('/api/me/export')
-    ).json() as { timeline: Array<{ kind: string; data: unknown }> };
+    ).json() as { timeline: Array<{ kind: string; details: unknown }> };
     expect(own.timeline).toContainEqual(
       expect.objectContaining({
         kind: 'import',
-        data: expect.objectContaining({ importId: report.id, created: true }),
+        details: expect.objectContaining({ importId: report.id, created: true }),
       }),
     );
     // The stored file is gone once applied.
