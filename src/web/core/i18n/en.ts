@@ -373,7 +373,7 @@ export const en: Record<MessageKey, string> = {
   'import.fieldFor': 'Field for column “{column}”',
   'import.examples': 'Examples',
   'import.ignore': 'Ignore',
-  'import.field.communeCode': 'Town INSEE code',
+  'import.field.communeCode': 'Town (name or INSEE code)',
   'import.communeAmbiguous':
     'Postal code {postalCode} covers several communes and the line names none: imported without a commune.',
   'import.tags': 'Tags added to every person',

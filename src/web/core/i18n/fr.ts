@@ -380,7 +380,7 @@ export const fr = {
   'import.fieldFor': 'Champ pour la colonne « {column} »',
   'import.examples': 'Exemples',
   'import.ignore': 'Ignorer',
-  'import.field.communeCode': 'Code INSEE de la commune',
+  'import.field.communeCode': 'Commune (nom ou code INSEE)',
   'import.communeAmbiguous':
     'Le code postal {postalCode} couvre plusieurs communes et la ligne n’en nomme aucune : importée sans commune.',
   'import.tags': 'Étiquettes ajoutées à chaque personne',

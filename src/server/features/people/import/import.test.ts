@@ -176,18 +176,24 @@ describe.each(engines)('people import on %s', (engine) => {
     });
   });
 
-  it('leaves a town column unmapped and warns of a postal code with several communes', async () => {
-    const csv = ['email;Code postal;Ville', 'town@example.org;01400;Châtillon-sur-Chalaronne'].join(
-      '\n',
-    );
+  it('reads a town column beside the postal code, and warns when a line leaves it empty', async () => {
+    const csv = [
+      'email;Code postal;Ville',
+      'town@example.org;01400;Châtillon-sur-Chalaronne',
+      'notown@example.org;01400;',
+    ].join('\n');
     const response = await upload(admin, '/api/people/imports/preview', csv, { mapping: {} });
     expect(response.statusCode).toBe(200);
     const report = response.json() as ImportReport;
-    expect(report.mapping).toEqual({ email: 'email', 'Code postal': 'postalCode' });
-    expect(report).toMatchObject({ validRows: 1, invalidRows: 0, errorCount: 1 });
+    expect(report.mapping).toEqual({
+      email: 'email',
+      'Code postal': 'postalCode',
+      Ville: 'communeCode',
+    });
+    expect(report).toMatchObject({ validRows: 2, invalidRows: 0, errorCount: 1 });
     expect(report.errors).toEqual([
       expect.objectContaining({
-        line: 2,
+        line: 3,
         field: 'postalCode',
         code: 'commune_ambiguous',
         severity: 'warning',

@@ -45,9 +45,18 @@ const names: Record<ImportField, string[]> = {
     'postal code',
     'postcode',
   ],
-  // Not "commune" or "ville": such columns mostly hold town names, which this field only reads
-  // beside a postal code, and there is no commune name field; they are left for the user to map.
-  communeCode: ['code insee', 'insee', 'code commune', 'commune code', 'code insee commune'],
+  // The commune field takes an INSEE code or a town's name (a name is read beside the postal
+  // code, which tells Saint-Denis (93) from Saint-Denis (974)), so town columns map to it.
+  communeCode: [
+    'code insee',
+    'insee',
+    'code commune',
+    'commune code',
+    'code insee commune',
+    'commune',
+    'ville',
+    'city',
+  ],
   tags: ['tags', 'tag', 'etiquettes', 'etiquette', 'labels'],
   consentEmail: [
     'consent email',

@@ -132,11 +132,12 @@ describe('mapping suggestions', () => {
     });
   });
 
-  it('maps a town column to no field, as it would read the names as INSEE codes', () => {
+  it('maps a town column to the commune, whose names are read beside the postal code', () => {
     for (const header of ['Ville', 'Commune', 'City'])
       expect(suggestMapping(['email', 'Code postal', header])).toEqual({
         email: 'email',
         'Code postal': 'postalCode',
+        [header]: 'communeCode',
       });
     expect(suggestMapping(['email', 'Code commune'])).toMatchObject({
       'Code commune': 'communeCode',

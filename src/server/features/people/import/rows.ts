@@ -283,7 +283,9 @@ export class RowValidator {
       } else {
         const departements = new Set(communes.map((c) => c.departementCode));
         if (departements.size === 1) out.departementCode = communes[0].departementCode;
-        if (communes.length > 1)
+        // Only where the file has a commune column left empty on this line: without the
+        // column, every line of a rural postal code would say so.
+        if (communes.length > 1 && this.columns.communeCode !== undefined)
           warnings.push({
             line,
             field: 'postalCode',
