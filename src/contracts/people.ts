@@ -4,7 +4,7 @@ import { consentsSchema, daySchema, pageOf } from './common.ts';
 /** A tag's name, wherever one is given (bulk changes, imports, filters). */
 export const TAG_NAME_MAX = 60;
 /** At most this many values in one list of a filter: a segment stores and recounts them all. */
-export const FILTER_LIST_MAX = 200;
+const FILTER_LIST_MAX = 200;
 
 /** Values sent as `a,b,c` (query string) or as an array (JSON body), each `maxLength` at most. */
 const csvList = (maxLength: number) =>
@@ -40,7 +40,7 @@ export type PeopleFilter = z.infer<typeof peopleFilterSchema>;
  * `excel` (the default, what the HQ button downloads): semicolons, French headers and values,
  * as French Excel opens them. `csv`: commas and snake_case headers, stable for scripts.
  */
-export const exportFormatSchema = z.enum(['excel', 'csv']);
+const exportFormatSchema = z.enum(['excel', 'csv']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 export const peopleExportQuerySchema = peopleFilterSchema.extend({
   format: exportFormatSchema.default('excel'),

@@ -1,7 +1,10 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+/** A keyed hash: not reversible, nor recomputable, without the secret. */
+export const hmac = (secret: string, value: string, encoding: 'hex' | 'base64url' = 'hex') =>
+  createHmac('sha256', secret).update(value).digest(encoding);
 export const sixDigitCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
 export function safeEqual(a: string, b: string): boolean {

@@ -24,6 +24,8 @@ export interface GeoReference {
   allCommunes(): Commune[];
   /** The postal codes serving a commune (several for Paris, Lyon, Marseille and a few others). */
   postalCodesOf(code: string): string[];
+  /** A commune with its postal codes, as searches return it. */
+  communeMatch(code: string): CommuneMatch | undefined;
   /**
    * Communes whose name contains `query` (accents, case and hyphens ignored; "st" reads
    * "saint"), or, for a query of digits, whose postal or INSEE code starts with it. Names that
@@ -141,6 +143,10 @@ export function geoReference(): GeoReference {
     isPostalCode: (postalCode) => byPostal.has(postalCode),
     allCommunes: () => communes,
     postalCodesOf,
+    communeMatch: (code) => {
+      const commune = byCode.get(code);
+      return commune && { ...commune, postalCodes: postalCodesOf(code) };
+    },
     searchCommunes: (query, limit = 20) => {
       index ??= searchIndex(communes, postalCodesOf);
       return search(index, query, limit);

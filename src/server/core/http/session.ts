@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission, Role } from '../../../contracts/roles.ts';
 import { permissionsOf } from '../../../contracts/roles.ts';
 import type { Database } from '../db/index.ts';
+import { purgeRows } from '../db/purge.ts';
 import { randomToken, sha256 } from '../crypto.ts';
 
 export const SESSION_COOKIE = 'levier_sid';
@@ -107,9 +108,5 @@ export function clearSessionCookie(reply: FastifyReply) {
 
 /** Sessions past their end: nothing can use them, and they hold an address and a browser. */
 export async function purgeEndedSessions(database: Database, campaignId: number): Promise<number> {
-  const rows = await database.query(
-    'DELETE FROM sessions WHERE campaign_id = $1 AND expires_at < now() RETURNING 1',
-    [campaignId],
-  );
-  return rows.length;
+  return purgeRows(database, 'sessions', campaignId, 'expires_at < now()');
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../db/index.ts';
-import { mailRenderer } from './registry.ts';
+import { mailRenderer, mailTemplateOptions } from './registry.ts';
 import type { MailTransport } from './transport.ts';
 
 export interface QueuedMail {
@@ -24,12 +24,6 @@ export async function enqueueMail(
 }
 
 const MAX_ATTEMPTS = 8;
-/**
- * Mails anyone can make us send by typing an address (a sign-up's confirmation): at most this
- * many to one person a day, so the form cannot be used to flood a mailbox from the campaign's
- * domain. Past it, the mail is marked 'suppressed' and not sent.
- */
-const RECIPIENT_DAILY_CAPS: Record<string, number> = { signup_confirmation: 3 };
 /** Matches the SMTP transport's pool size (maxConnections). */
 const SEND_CONCURRENCY = 5;
 /** A claim older than this was lost with its process; the mail is tried again. */
@@ -37,7 +31,6 @@ const STALE_CLAIM_MINUTES = 10;
 
 interface ClaimedMail {
   id: number;
-  kind: string;
   person_id: number | null;
   to_address: string;
   subject: string | null;
@@ -74,24 +67,12 @@ export async function dispatchOutbox(
          ORDER BY next_attempt_at
          LIMIT $1
          FOR UPDATE SKIP LOCKED)
-      RETURNING id, kind, person_id, to_address, subject, text_body, html_body, template, payload, attempts`,
+      RETURNING id, person_id, to_address, subject, text_body, html_body, template, payload, attempts`,
     [batchSize, STALE_CLAIM_MINUTES, campaignId],
   );
-  // Counted among the earlier mails (by id), being sent or sent: mails claimed in one batch
-  // do not all count each other out.
-  const overCap = async (mail: ClaimedMail) => {
-    const cap = RECIPIENT_DAILY_CAPS[mail.kind];
-    if (cap === undefined || mail.person_id === null) return false;
-    const [sent] = await database.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM mail_outbox
-        WHERE campaign_id = $1 AND person_id = $2 AND kind = $3 AND id < $4
-          AND status IN ('sent', 'sending') AND created_at > now() - interval '1 day'`,
-      [campaignId, mail.person_id, mail.kind, mail.id],
-    );
-    return sent.n >= cap;
-  };
+  const suppressed = await overDailyCap(database, campaignId, claimed);
   const sendOne = async (mail: ClaimedMail) => {
-    if (await overCap(mail)) {
+    if (suppressed.has(mail.id)) {
       await database.query(
         `UPDATE mail_outbox SET status = 'suppressed', payload = NULL,
                 last_error = 'not sent: this person already got the most mails of this kind allowed in a day'
@@ -135,4 +116,31 @@ export async function dispatchOutbox(
   };
   await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, lane));
   return claimed.length;
+}
+
+/**
+ * The claimed mails past their template's daily cap per person (see MailTemplateOptions),
+ * in one query for the batch. Each counts the earlier mails (by id) of its kind to the same
+ * person, being sent or sent: mails claimed together do not all count each other out.
+ */
+async function overDailyCap(
+  database: Database,
+  campaignId: number,
+  claimed: ClaimedMail[],
+): Promise<Set<number>> {
+  const capped = claimed.flatMap((mail) => {
+    const cap = mail.template ? mailTemplateOptions(mail.template).dailyCapPerPerson : undefined;
+    return cap !== undefined && mail.person_id !== null ? [{ id: mail.id, cap }] : [];
+  });
+  if (capped.length === 0) return new Set();
+  const rows = await database.query<{ id: number; earlier: number; cap: number }>(
+    `SELECT m.id, c.cap, (SELECT count(*) FROM mail_outbox o
+                           WHERE o.campaign_id = $1 AND o.person_id = m.person_id AND o.kind = m.kind
+                             AND o.id < m.id AND o.status IN ('sent', 'sending')
+                             AND o.created_at > now() - interval '1 day')::int AS earlier
+       FROM unnest($2::bigint[], $3::int[]) AS c(id, cap)
+       JOIN mail_outbox m ON m.campaign_id = $1 AND m.id = c.id`,
+    [campaignId, capped.map((c) => c.id), capped.map((c) => c.cap)],
+  );
+  return new Set(rows.filter((r) => r.earlier >= r.cap).map((r) => Number(r.id)));
 }

@@ -5,14 +5,29 @@ export type MailRenderer = (
   payload: Record<string, unknown>,
 ) => Promise<RenderedMail> | RenderedMail;
 
-const renderers = new Map<string, MailRenderer>();
+export interface MailTemplateOptions {
+  /**
+   * For mails anyone can make us send by typing an address: at most this many to one person
+   * a day, so a public form cannot flood a mailbox from the campaign's domain.
+   */
+  dailyCapPerPerson?: number;
+}
 
-export function registerMailTemplate(name: string, render: MailRenderer) {
-  renderers.set(name, render);
+const templates = new Map<string, { render: MailRenderer; options: MailTemplateOptions }>();
+
+export function registerMailTemplate(
+  name: string,
+  render: MailRenderer,
+  options: MailTemplateOptions = {},
+) {
+  templates.set(name, { render, options });
 }
 
 export function mailRenderer(name: string): MailRenderer {
-  const render = renderers.get(name);
-  if (!render) throw new Error(`No mail template named ${name}`);
-  return render;
+  const template = templates.get(name);
+  if (!template) throw new Error(`No mail template named ${name}`);
+  return template.render;
 }
+
+export const mailTemplateOptions = (name: string): MailTemplateOptions =>
+  templates.get(name)?.options ?? {};

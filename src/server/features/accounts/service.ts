@@ -1,9 +1,9 @@
 import argon2 from 'argon2';
-import { createHmac } from 'node:crypto';
 import type { Me } from '../../../contracts/accounts.ts';
 import { permissionsOf, type Role } from '../../../contracts/roles.ts';
 import type { AppContext } from '../../core/context.ts';
-import { randomToken, safeEqual, sha256, sixDigitCode } from '../../core/crypto.ts';
+import { purgeRows } from '../../core/db/purge.ts';
+import { hmac, randomToken, safeEqual, sha256, sixDigitCode } from '../../core/crypto.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../core/http/errors.ts';
 import type { AuthState } from '../../core/http/session.ts';
 import { enqueueMail } from '../../core/mail/outbox.ts';
@@ -16,13 +16,11 @@ const MAX_ATTEMPTS = 5;
 /** At most this many codes per person per hour, whatever the IP. */
 const CODES_PER_HOUR = 5;
 
-const hmac = (ctx: AppContext, value: string) =>
-  createHmac('sha256', ctx.config.sessionSecret).update(value).digest('hex');
 const hashCode = (ctx: AppContext, personId: number, code: string) =>
-  hmac(ctx, `${personId}:${code}`);
+  hmac(ctx.config.sessionSecret, `${personId}:${code}`);
 /** Codes are kept by the address they were asked for, not by person: see startLogin. */
 const hashAddress = (ctx: AppContext, normalizedEmail: string) =>
-  hmac(ctx, `login:${normalizedEmail}`);
+  hmac(ctx.config.sessionSecret, `login:${normalizedEmail}`);
 
 async function findPersonByEmail(ctx: AppContext, normalized: string) {
   const rows = await ctx.database.query<{ id: number; locale: 'fr' | 'en'; email: string }>(
@@ -33,18 +31,26 @@ async function findPersonByEmail(ctx: AppContext, normalized: string) {
   return rows[0];
 }
 
-async function storeCode(
-  ctx: AppContext,
-  emailHash: string,
-  personId: number | null,
-  codeHash: string,
-  token: string,
-) {
+/**
+ * Stores a code for an address (valid 15 minutes, single use). Without a person, the row's
+ * code can never match (see startLogin) and nothing is returned to send.
+ */
+async function storeCode(ctx: AppContext, emailHash: string, personId: number | null) {
+  const code = sixDigitCode();
+  const token = randomToken();
   await ctx.database.query(
     `INSERT INTO login_codes (campaign_id, person_id, email_hash, code_hash, link_token_hash, expires_at)
      VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,
-    [ctx.campaignId, personId, emailHash, codeHash, sha256(token), CODE_MINUTES],
+    [
+      ctx.campaignId,
+      personId,
+      emailHash,
+      personId === null ? randomToken() : hashCode(ctx, personId, code),
+      sha256(token),
+      CODE_MINUTES,
+    ],
   );
+  return { code, token, linkUrl: `${ctx.config.publicUrl}/login/link?token=${token}` };
 }
 
 /** A fresh 6-digit code and magic-link token for a person (valid 15 minutes, single use). */
@@ -54,16 +60,7 @@ export async function issueLoginCode(ctx: AppContext, personId: number) {
     [ctx.campaignId, personId],
   );
   if (!person) throw notFound('person');
-  const code = sixDigitCode();
-  const token = randomToken();
-  await storeCode(
-    ctx,
-    hashAddress(ctx, person.email_normalized),
-    personId,
-    hashCode(ctx, personId, code),
-    token,
-  );
-  return { code, token, linkUrl: `${ctx.config.publicUrl}/login/link?token=${token}` };
+  return storeCode(ctx, hashAddress(ctx, person.email_normalized), personId);
 }
 
 const invalidEmail = () =>
@@ -93,13 +90,10 @@ export async function startLogin(
   if (recent[0].n >= CODES_PER_HOUR) return;
   const person = await findPersonByEmail(ctx, normalized);
   if (!person) {
-    await storeCode(ctx, emailHash, null, randomToken(), randomToken());
+    await storeCode(ctx, emailHash, null);
     return;
   }
-  const code = sixDigitCode();
-  const token = randomToken();
-  await storeCode(ctx, emailHash, person.id, hashCode(ctx, person.id, code), token);
-  const linkUrl = `${ctx.config.publicUrl}/login/link?token=${token}`;
+  const { code, linkUrl } = await storeCode(ctx, emailHash, person.id);
   const mail = loginCodeMail(
     locale ?? person.locale,
     await campaignName(ctx.database, ctx.campaignId),
@@ -179,11 +173,12 @@ export async function verifyCode(ctx: AppContext, email: string, code: string): 
 
 /** Codes over a day past their expiry: nothing can use them, and they hold address hashes. */
 export async function purgeExpiredLoginCodes(ctx: AppContext): Promise<number> {
-  const rows = await ctx.database.query(
-    `DELETE FROM login_codes WHERE campaign_id = $1 AND expires_at < now() - interval '1 day' RETURNING id`,
-    [ctx.campaignId],
+  return purgeRows(
+    ctx.database,
+    'login_codes',
+    ctx.campaignId,
+    "expires_at < now() - interval '1 day'",
   );
-  return rows.length;
 }
 
 export async function verifyLink(ctx: AppContext, token: string): Promise<number> {
@@ -257,11 +252,12 @@ export async function verifyPassword(
 
 /** Wrong-password records older than a day: past every window. */
 export async function purgePasswordFailures(ctx: AppContext): Promise<number> {
-  const rows = await ctx.database.query(
-    `DELETE FROM password_failures WHERE campaign_id = $1 AND at < now() - interval '1 day' RETURNING id`,
-    [ctx.campaignId],
+  return purgeRows(
+    ctx.database,
+    'password_failures',
+    ctx.campaignId,
+    "at < now() - interval '1 day'",
   );
-  return rows.length;
 }
 
 /**

@@ -11,8 +11,6 @@ export interface WhereClause {
   params: unknown[];
   /** The placeholder of the campaign id, for the other campaign tables a query reads. */
   campaignParam: string;
-  /** True when the filter narrows nothing (so counts can be estimated). */
-  empty: boolean;
   /** True when it holds a substring search the trigram index can serve (3+ characters). */
   substringSearch: boolean;
   /** True when something besides the search term narrows the list (a filter or a segment's). */
@@ -110,7 +108,6 @@ export function filterToWhere(
     text: conditions.join(' AND '),
     params,
     campaignParam,
-    empty: conditions.length === unfiltered,
     substringSearch,
     narrowedBeyondSearch: conditions.length > unfiltered + searchConditions,
     departements:

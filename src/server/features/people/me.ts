@@ -166,39 +166,46 @@ const aboutText = {
 export async function exportMyData(ctx: AppContext, personId: number) {
   const q = ctx.database.query;
   const ids = [ctx.campaignId, personId];
-  const [[person], [campaign], [recruited], consentHistory, tagRows, timeline, signupRows] =
-    await Promise.all([
-      q<PersonRow>('SELECT * FROM people WHERE campaign_id = $1 AND id = $2', ids),
-      q<{ name: string }>('SELECT name FROM campaigns WHERE id = $1', [ctx.campaignId]),
-      q<{ total: number; confirmed: number }>(
-        `SELECT count(*)::int AS total, (count(*) FILTER (WHERE confirmed_at IS NOT NULL))::int AS confirmed
+  const [
+    [person],
+    [campaign],
+    [recruited],
+    consentHistory,
+    tagRows,
+    timeline,
+    signupRows,
+    sessionRows,
+    [account],
+  ] = await Promise.all([
+    q<PersonRow>('SELECT * FROM people WHERE campaign_id = $1 AND id = $2', ids),
+    q<{ name: string }>('SELECT name FROM campaigns WHERE id = $1', [ctx.campaignId]),
+    q<{ total: number; confirmed: number }>(
+      `SELECT count(*)::int AS total, (count(*) FILTER (WHERE confirmed_at IS NOT NULL))::int AS confirmed
            FROM people WHERE campaign_id = $1 AND recruited_by = $2 AND erased_at IS NULL`,
-        ids,
-      ),
-      q<{ channel: string; granted: boolean; source: string; wording_version: string; at: Date }>(
-        `SELECT channel, granted, source, wording_version, at FROM consent_events
+      ids,
+    ),
+    q<{ channel: string; granted: boolean; source: string; wording_version: string; at: Date }>(
+      `SELECT channel, granted, source, wording_version, at FROM consent_events
           WHERE campaign_id = $1 AND person_id = $2 ORDER BY at`,
-        ids,
-      ),
-      q<{ name: string }>(
-        `SELECT t.name FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
+      ids,
+    ),
+    q<{ name: string }>(
+      `SELECT t.name FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
           WHERE pt.campaign_id = $1 AND pt.person_id = $2 ORDER BY t.name`,
-        ids,
-      ),
-      q<{ kind: string; data: unknown; at: Date }>(
-        `SELECT kind, data, at FROM (
+      ids,
+    ),
+    q<{ kind: string; data: unknown; at: Date }>(
+      `SELECT kind, data, at FROM (
            SELECT kind, data, at FROM person_events WHERE campaign_id = $1 AND person_id = $2
            UNION ALL SELECT kind, data, at FROM (${importCreatedEntry('$1', '$2')}) i
          ) t ORDER BY at`,
-        ids,
-      ),
-      q<{ data: unknown; source: string; created_at: Date; confirmed_at: Date | null }>(
-        `SELECT data, source, created_at, confirmed_at FROM signups
+      ids,
+    ),
+    q<{ data: unknown; source: string; created_at: Date; confirmed_at: Date | null }>(
+      `SELECT data, source, created_at, confirmed_at FROM signups
           WHERE campaign_id = $1 AND person_id = $2 ORDER BY created_at`,
-        ids,
-      ),
-    ]);
-  const [sessionRows, [account]] = await Promise.all([
+      ids,
+    ),
     q<{
       created_at: Date;
       last_seen_at: Date;

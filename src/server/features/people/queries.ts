@@ -6,6 +6,7 @@ import type {
   Segment,
 } from '../../../contracts/people.ts';
 import type { AppContext } from '../../core/context.ts';
+import type { Database } from '../../core/db/index.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { filterToWhere, type WhereClause } from './filter-sql.ts';
 import { importCreatedEntry } from './import-entry.ts';
@@ -199,20 +200,28 @@ async function boundedWalk(
   query: PeopleQuery,
   estimated: number,
 ): Promise<Page | null> {
+  const budget = where.narrowedBeyondSearch ? WALK_BUDGET_MS : WALK_BUDGET_TERM_ONLY_MS;
+  const page = pageQuery(where, query);
+  const rows = await withinBudget(ctx, budget, (run) => run<PersonRow>(page.text, page.params));
+  if (rows === null) return null;
+  if (query.page === 1 && rows.length < query.pageSize) return { rows, ...exact(rows.length) };
   const offset = (query.page - 1) * query.pageSize;
+  return { rows, ...pastCount(offset + rows.length, estimated) };
+}
+
+/** `work`'s result, or null when one of its statements runs longer than `ms` (then cancelled). */
+async function withinBudget<T>(
+  ctx: AppContext,
+  ms: number,
+  work: (run: Database['query']) => Promise<T>,
+): Promise<T | null> {
   try {
-    const rows = await transaction(ctx.database, async (run) => {
-      const budget = where.narrowedBeyondSearch ? WALK_BUDGET_MS : WALK_BUDGET_TERM_ONLY_MS;
-      await run(`SET LOCAL statement_timeout = ${budget}`);
-      const page = pageQuery(where, query);
-      return run<PersonRow>(page.text, page.params);
+    return await transaction(ctx.database, async (run) => {
+      await run(`SET LOCAL statement_timeout = ${ms}`);
+      return work(run);
     });
-    if (query.page === 1 && rows.length < query.pageSize) {
-      return { rows, ...exact(rows.length) };
-    }
-    return { rows, ...pastCount(offset + rows.length, estimated) };
   } catch (error) {
-    if ((error as { code?: string }).code === '57014') return null; // over budget: cancelled
+    if ((error as { code?: string }).code === '57014') return null; // query_canceled
     throw error;
   }
 }
@@ -278,7 +287,9 @@ async function plannerEstimate(ctx: AppContext, where: WhereClause): Promise<num
 export async function countPeople(ctx: AppContext, where: WhereClause): Promise<Count> {
   const first = await countUpTo(ctx.database.query, where, ALWAYS_COUNTED);
   if (first <= ALWAYS_COUNTED) return exact(first);
-  const counted = await countWithinBudget(ctx, where);
+  const counted = await withinBudget(ctx, COUNT_BUDGET_MS, (run) =>
+    countUpTo(run, where, COUNT_CAP),
+  );
   if (counted !== null && counted <= COUNT_CAP) return exact(counted);
   // Only an estimate above what counting could have confirmed is shown ("5,012" was given
   // for 10,000 people confirmed and accepting SMS: the planner takes the two as independent).
@@ -288,29 +299,12 @@ export async function countPeople(ctx: AppContext, where: WhereClause): Promise<
 }
 
 /** How many match, counting no further than `cap + 1`. */
-async function countUpTo(
-  run: <T>(text: string, params?: unknown[]) => Promise<T[]>,
-  where: WhereClause,
-  cap: number,
-): Promise<number> {
+async function countUpTo(run: Database['query'], where: WhereClause, cap: number): Promise<number> {
   const rows = await run<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM people p WHERE ${where.text} LIMIT ${cap + 1}) x`,
     where.params,
   );
   return rows[0].n;
-}
-
-/** Counted up to COUNT_CAP + 1, or null when that takes longer than the budget. */
-async function countWithinBudget(ctx: AppContext, where: WhereClause): Promise<number | null> {
-  try {
-    return await transaction(ctx.database, async (run) => {
-      await run(`SET LOCAL statement_timeout = ${COUNT_BUDGET_MS}`);
-      return countUpTo(run, where, COUNT_CAP);
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code === '57014') return null; // over budget: cancelled
-    throw error;
-  }
 }
 
 export async function personDetail(ctx: AppContext, id: number): Promise<PersonDetail> {

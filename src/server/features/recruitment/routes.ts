@@ -87,10 +87,7 @@ export const recruitmentRoutes =
       },
       async (request, reply) => {
         reply.header('cache-control', 'public, max-age=86400');
-        return request.query.codes.flatMap((code) => {
-          const commune = ctx.geo.commune(code);
-          return commune ? [{ ...commune, postalCodes: ctx.geo.postalCodesOf(code) }] : [];
-        });
+        return request.query.codes.flatMap((code) => ctx.geo.communeMatch(code) ?? []);
       },
     );
 

@@ -1,7 +1,6 @@
 import type { SignupInput } from '../../../contracts/recruitment.ts';
 import type { AppContext } from '../../core/context.ts';
-import { createHmac } from 'node:crypto';
-import { safeEqual } from '../../core/crypto.ts';
+import { hmac, safeEqual } from '../../core/crypto.ts';
 import { signupWriter } from './signup-writer.ts';
 import { registerMailTemplate } from '../../core/mail/registry.ts';
 import { AppError, invalidFields, type FieldError } from '../../core/http/errors.ts';
@@ -45,10 +44,7 @@ function validateSignup(ctx: AppContext, input: SignupInput): SignupData {
 
 /** The confirmation link's token: the sign-up id and an HMAC of it (nothing stored). */
 function signupToken(ctx: AppContext, signupId: number): string {
-  const mac = createHmac('sha256', ctx.config.sessionSecret)
-    .update(`signup:${signupId}`)
-    .digest('base64url');
-  return `${signupId}.${mac}`;
+  return `${signupId}.${hmac(ctx.config.sessionSecret, `signup:${signupId}`, 'base64url')}`;
 }
 
 function signupIdFromToken(ctx: AppContext, token: string): number | null {
@@ -59,17 +55,22 @@ function signupIdFromToken(ctx: AppContext, token: string): number | null {
 
 /** Renders queued confirmation mails; the payload is what the sign-up statement wrote. */
 export function registerRecruitmentMail(ctx: AppContext) {
-  registerMailTemplate('signup_confirmation', async (payload) => {
-    const p = payload as {
-      signupId: number;
-      campaignId: number;
-      firstName: string;
-      locale: 'fr' | 'en';
-    };
-    const url = `${ctx.config.publicUrl}/confirm?token=${signupToken(ctx, p.signupId)}`;
-    const name = await campaignName(ctx.database, p.campaignId);
-    return signupConfirmationMail(p.locale, name, p.firstName, url);
-  });
+  registerMailTemplate(
+    'signup_confirmation',
+    async (payload) => {
+      const p = payload as {
+        signupId: number;
+        campaignId: number;
+        firstName: string;
+        locale: 'fr' | 'en';
+      };
+      const url = `${ctx.config.publicUrl}/confirm?token=${signupToken(ctx, p.signupId)}`;
+      const name = await campaignName(ctx.database, p.campaignId);
+      return signupConfirmationMail(p.locale, name, p.firstName, url);
+    },
+    // Anyone can make us send it by typing an address.
+    { dailyCapPerPerson: 3 },
+  );
 }
 
 /**

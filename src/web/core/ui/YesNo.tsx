@@ -1,9 +1,14 @@
 import { Tooltip } from '@mantine/core';
 import { IconCheck, IconMinus } from '@tabler/icons-react';
+import { useT } from '../i18n/index.tsx';
 
-/** A yes/no mark with a text alternative. */
-export function YesNo({ value, label }: { value: boolean; label: string }) {
-  const text = `${label}`;
+/** A yes/no mark with a text alternative naming what it answers, e.g. "Confirmed: Yes". */
+export function YesNo({ value, name }: { value: boolean; name: string }) {
+  const t = useT();
+  const text = t('common.labelValue', {
+    label: name,
+    value: value ? t('common.yes') : t('common.no'),
+  });
   return (
     <Tooltip label={text} withArrow>
       <span role="img" aria-label={text} style={{ display: 'inline-flex' }}>

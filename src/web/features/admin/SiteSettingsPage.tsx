@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -25,6 +25,7 @@ import { QueryState } from '../../core/ui/QueryState.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { focusFirstError } from '../../core/validation.ts';
+import { localeName } from '../people/labels.ts';
 import { useSaveHome } from './hooks.ts';
 
 const FIELDS = [
@@ -42,11 +43,66 @@ type HomeValues = Omit<HomeContent, 'en'> & { en: Required<NonNullable<HomeConte
 
 type Language = 'fr' | 'en';
 
+const LANGUAGES: readonly Language[] = ['fr', 'en'];
+
 /** The tab holding the first invalid field, so its message is visible and focusable. */
 function tabWithError(fields: string[]): Language | null {
   const texts = fields.filter((field) => field !== 'campaignName');
   if (texts.length === 0) return null;
   return texts.some((field) => !field.startsWith('en.')) ? 'fr' : 'en';
+}
+
+/**
+ * One language's texts. French is the reference and required; English may stay empty, in which
+ * case the French text is shown (its placeholder says so).
+ */
+function LanguageFields({
+  form,
+  language,
+}: {
+  form: UseFormReturnType<HomeValues>;
+  language: Language;
+}) {
+  const t = useT();
+  const french = language === 'fr';
+  const path = (field: 'title' | 'message' | 'signupCallToAction') =>
+    french ? field : (`en.${field}` as const);
+  return (
+    <Stack gap="sm">
+      {!french && (
+        <Text size="sm" c="dimmed">
+          {t('site.englishHelp')}
+        </Text>
+      )}
+      <TextInput
+        label={t('site.pageTitle')}
+        required={french}
+        maxLength={200}
+        lang={language}
+        placeholder={french ? undefined : form.values.title}
+        {...form.getInputProps(path('title'))}
+      />
+      <Textarea
+        label={t('site.message')}
+        description={t('site.messageHelp')}
+        autosize
+        minRows={5}
+        maxRows={20}
+        maxLength={5000}
+        lang={language}
+        {...form.getInputProps(path('message'))}
+      />
+      <TextInput
+        label={t('site.cta')}
+        description={t('site.ctaHelp')}
+        required={french}
+        maxLength={120}
+        lang={language}
+        placeholder={french ? undefined : form.values.signupCallToAction}
+        {...form.getInputProps(path('signupCallToAction'))}
+      />
+    </Stack>
+  );
 }
 
 function HomeForm({ site }: { site: PublicSite }) {
@@ -106,73 +162,17 @@ function HomeForm({ site }: { site: PublicSite }) {
         />
         <Tabs value={language} onChange={(value) => setLanguage(value === 'en' ? 'en' : 'fr')}>
           <Tabs.List>
-            <Tabs.Tab value="fr" lang="fr">
-              Français
-            </Tabs.Tab>
-            <Tabs.Tab value="en" lang="en">
-              English
-            </Tabs.Tab>
+            {LANGUAGES.map((lang) => (
+              <Tabs.Tab key={lang} value={lang} lang={lang}>
+                {localeName(lang)}
+              </Tabs.Tab>
+            ))}
           </Tabs.List>
           <Tabs.Panel value="fr" pt="sm">
-            <Stack gap="sm">
-              <TextInput
-                label={t('site.pageTitle')}
-                required
-                maxLength={200}
-                lang="fr"
-                {...form.getInputProps('title')}
-              />
-              <Textarea
-                label={t('site.message')}
-                description={t('site.messageHelp')}
-                autosize
-                minRows={5}
-                maxRows={20}
-                maxLength={5000}
-                lang="fr"
-                {...form.getInputProps('message')}
-              />
-              <TextInput
-                label={t('site.cta')}
-                description={t('site.ctaHelp')}
-                required
-                maxLength={120}
-                lang="fr"
-                {...form.getInputProps('signupCallToAction')}
-              />
-            </Stack>
+            <LanguageFields form={form} language="fr" />
           </Tabs.Panel>
           <Tabs.Panel value="en" pt="sm">
-            <Stack gap="sm">
-              <Text size="sm" c="dimmed">
-                {t('site.englishHelp')}
-              </Text>
-              <TextInput
-                label={t('site.pageTitle')}
-                maxLength={200}
-                lang="en"
-                placeholder={form.values.title}
-                {...form.getInputProps('en.title')}
-              />
-              <Textarea
-                label={t('site.message')}
-                description={t('site.messageHelp')}
-                autosize
-                minRows={5}
-                maxRows={20}
-                maxLength={5000}
-                lang="en"
-                {...form.getInputProps('en.message')}
-              />
-              <TextInput
-                label={t('site.cta')}
-                description={t('site.ctaHelp')}
-                maxLength={120}
-                lang="en"
-                placeholder={form.values.signupCallToAction}
-                {...form.getInputProps('en.signupCallToAction')}
-              />
-            </Stack>
+            <LanguageFields form={form} language="en" />
           </Tabs.Panel>
         </Tabs>
         <ErrorAlert message={formError} />
@@ -226,10 +226,10 @@ export function SiteSettingsPage() {
               <EmbedSnippet />
             </Section>
             <Section title={t('site.consentTitle')} description={t('site.consentHelp')}>
-              {(['fr', 'en'] as const).map((lang) => (
+              {LANGUAGES.map((lang) => (
                 <Stack key={lang} gap={4}>
                   <Text fw={500} size="sm">
-                    {lang === 'fr' ? 'Français' : 'English'} ·{' '}
+                    {localeName(lang)} ·{' '}
                     {t('site.version', { version: data.consentWording[lang].version })}
                   </Text>
                   <Text size="sm" lang={lang}>

@@ -6,7 +6,6 @@ import { YesNo } from '../../core/ui/YesNo.tsx';
 /** E-mail, SMS and phone consents as three marks, each with its text alternative. */
 export function ConsentMarks({ consents }: { consents: PersonSummary['consents'] }) {
   const t = useT();
-  const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
   const channels = [
     ['email', t('consent.emailShort')],
     ['sms', t('consent.smsShort')],
@@ -15,11 +14,7 @@ export function ConsentMarks({ consents }: { consents: PersonSummary['consents']
   return (
     <Group gap={2} wrap="nowrap">
       {channels.map(([channel, label]) => (
-        <YesNo
-          key={channel}
-          value={consents[channel]}
-          label={t('common.labelValue', { label, value: yesNo(consents[channel]) })}
-        />
+        <YesNo key={channel} value={consents[channel]} name={label} />
       ))}
     </Group>
   );

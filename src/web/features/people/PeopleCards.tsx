@@ -1,13 +1,14 @@
-import { Anchor, Badge, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDate, formatPhone, fullName } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { YesNo } from '../../core/ui/YesNo.tsx';
 import { ConsentMarks } from './ConsentMarks.tsx';
 import { EmailText } from './EmailText.tsx';
-import { sourceLabel } from './labels.ts';
+import { placeLabel, sourceLabel } from './labels.ts';
 import type { PeopleListProps } from './PeopleTable.tsx';
 import { pageSelection } from './pageSelection.ts';
+import { TagBadges } from './TagBadges.tsx';
 
 /** The people list on a phone: one card per person, nothing hidden off to the side. */
 export function PeopleCards({
@@ -20,7 +21,6 @@ export function PeopleCards({
   const t = useT();
   const [locale] = useLocale();
   const { allSelected, someSelected } = pageSelection(items, selected);
-  const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
 
   return (
     <Stack gap="xs">
@@ -35,7 +35,7 @@ export function PeopleCards({
       <Stack component="ul" gap="xs" p={0} m={0} aria-label={t('people.tableLabel')}>
         {items.map((person) => {
           const name = fullName(person.firstName, person.lastName) || t('people.noName');
-          const place = [person.postalCode, person.communeName].filter(Boolean).join(' ');
+          const place = placeLabel(person);
           return (
             <Paper
               component="li"
@@ -64,27 +64,13 @@ export function PeopleCards({
                     {place && <Text size="sm">{place}</Text>}
                   </Stack>
                 </Group>
-                {person.tags.length > 0 && (
-                  <Group gap={4}>
-                    {person.tags.map((tag) => (
-                      <Badge key={tag} size="sm" variant="light" tt="none">
-                        {tag}
-                      </Badge>
-                    ))}
-                  </Group>
-                )}
+                {person.tags.length > 0 && <TagBadges tags={person.tags} />}
                 <Group gap="sm" wrap="wrap">
                   <Group gap={4} wrap="nowrap">
                     <Text size="xs" c="dimmed" aria-hidden>
                       {t('people.confirmed')}
                     </Text>
-                    <YesNo
-                      value={person.confirmed}
-                      label={t('common.labelValue', {
-                        label: t('people.confirmed'),
-                        value: yesNo(person.confirmed),
-                      })}
-                    />
+                    <YesNo value={person.confirmed} name={t('people.confirmed')} />
                   </Group>
                   <Group gap={4} wrap="nowrap">
                     <Text size="xs" c="dimmed" aria-hidden>

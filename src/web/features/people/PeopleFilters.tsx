@@ -10,12 +10,12 @@ import {
 } from '@mantine/core';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { formatDay, fullName } from '../../core/format.ts';
-import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
 import { useSession } from '../../core/session.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
 import { CommuneFilter, communeLabel } from './CommuneFilter.tsx';
 import { useCommunesByCode, useDepartements, usePerson, useSegments, useTags } from './hooks.ts';
-import { KNOWN_SOURCES, sourceLabel } from './labels.ts';
+import { KNOWN_SOURCES, sourceLabel, triLabelKeys, yesNoLabel } from './labels.ts';
 import { TRI_KEYS, type FilterKey, type ListKey, type TriKey } from './filters.ts';
 
 export type FilterChange = Record<string, string | null>;
@@ -25,6 +25,9 @@ interface Props {
   onChange: (change: FilterChange) => void;
   onClear: () => void;
 }
+
+/** "69 · Rhône", in the panel's list and in the chips alike. */
+const departementLabel = (d: { code: string; name: string }) => `${d.code} · ${d.name}`;
 
 /** The filter panel of the people list; every change goes to the URL. */
 export function PeopleFilters({ filter, onChange, onClear }: Props) {
@@ -41,6 +44,7 @@ export function PeopleFilters({ filter, onChange, onClear }: Props) {
   ];
   const tri = (key: TriKey, label: string) => (
     <NativeSelect
+      key={key}
       label={label}
       data={triData}
       value={filter[key] ?? ''}
@@ -53,7 +57,7 @@ export function PeopleFilters({ filter, onChange, onClear }: Props) {
   const sources = new Set([...KNOWN_SOURCES, ...(filter.sources ?? [])]);
   const departementData = (departements.data ?? []).map((d) => ({
     value: d.code,
-    label: `${d.code} · ${d.name}`,
+    label: departementLabel(d),
   }));
   for (const code of filter.departementCodes ?? []) {
     if (!departementData.some((d) => d.value === code))
@@ -92,10 +96,9 @@ export function PeopleFilters({ filter, onChange, onClear }: Props) {
           onChange={(v) => setList('sources', v)}
           clearable
         />
-        {tri('confirmed', t('filter.confirmed'))}
-        {tri('consentEmail', t('filter.consentEmail'))}
-        {tri('consentSms', t('filter.consentSms'))}
-        {tri('consentPhone', t('filter.consentPhone'))}
+        {(Object.entries(triLabelKeys) as Array<[TriKey, MessageKey]>).map(([key, label]) =>
+          tri(key, t(label)),
+        )}
         <Group grow gap="xs" align="flex-start">
           <DayInput
             label={t('filter.createdFrom')}
@@ -139,7 +142,6 @@ export function FilterChips({
   const chips: Array<{ key: string; label: string }> = [];
   const add = (key: FilterKey, label: string, value: string) =>
     chips.push({ key, label: t('common.labelValue', { label, value }) });
-  const yesNo = (v: 'yes' | 'no') => (v === 'yes' ? t('common.yes') : t('common.no'));
 
   if (filter.segmentId) {
     const segment = segments.data?.find((s) => s.id === filter.segmentId);
@@ -159,10 +161,8 @@ export function FilterChips({
     });
   }
   if (filter.departementCodes?.length) {
-    const names = new Map((departements.data ?? []).map((d) => [d.code, d.name]));
-    const labels = filter.departementCodes.map((code) =>
-      names.has(code) ? `${code} · ${names.get(code)}` : code,
-    );
+    const byCode = new Map((departements.data ?? []).map((d) => [d.code, departementLabel(d)]));
+    const labels = filter.departementCodes.map((code) => byCode.get(code) ?? code);
     add('departementCodes', t('filter.departements'), labels.join(', '));
   }
   if (filter.communeCodes?.length) {
@@ -178,15 +178,9 @@ export function FilterChips({
   if (filter.sources?.length) {
     add('sources', t('filter.sources'), filter.sources.map((s) => sourceLabel(s, t)).join(', '));
   }
-  const triLabels: Record<TriKey, string> = {
-    confirmed: t('filter.confirmed'),
-    consentEmail: t('filter.consentEmail'),
-    consentSms: t('filter.consentSms'),
-    consentPhone: t('filter.consentPhone'),
-  };
   for (const key of TRI_KEYS) {
     const value = filter[key];
-    if (value) add(key, triLabels[key], yesNo(value));
+    if (value) add(key, t(triLabelKeys[key]), yesNoLabel(value, t));
   }
   if (filter.createdFrom) {
     add('createdFrom', t('filter.createdFrom'), formatDay(filter.createdFrom, locale));

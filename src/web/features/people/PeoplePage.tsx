@@ -38,7 +38,7 @@ import { FilterChips, PeopleFilters, type FilterChange } from './PeopleFilters.t
 import { PeopleTable } from './PeopleTable.tsx';
 import { SaveSegmentButton } from './SaveSegmentButton.tsx';
 import { SaveSegmentModal } from './SaveSegmentModal.tsx';
-import { totalText } from './totalText.ts';
+import { countSentence, totalText } from './totalText.ts';
 
 export function PeoplePage() {
   const t = useT();
@@ -113,13 +113,7 @@ export function PeoplePage() {
   const activeFilters = panelFilters + (filter.q ? 1 : 0);
   const totalExact = data ? !data.totalIsEstimate : true;
   const matchingText = data ? totalText(data, t, locale) : '';
-  const countText = !data
-    ? ''
-    : data.totalIsLowerBound
-      ? t('people.countLowerBound', { count: formatNumber(total, locale) })
-      : data.totalIsEstimate
-        ? t('people.countEstimate', { count: formatNumber(total, locale) })
-        : t('people.count', { count: formatNumber(total, locale) });
+  const countText = data ? countSentence(data, t, locale) : '';
   const allOnPage = items.length > 0 && items.every((p) => selected.has(p.id));
 
   return (

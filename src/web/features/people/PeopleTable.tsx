@@ -1,4 +1,4 @@
-import { Anchor, Badge, Checkbox, Group, Table, Text } from '@mantine/core';
+import { Anchor, Checkbox, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { PersonSummary } from '../../../contracts/people.ts';
 import { formatDate, formatPhone, fullName } from '../../core/format.ts';
@@ -6,10 +6,11 @@ import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { YesNo } from '../../core/ui/YesNo.tsx';
 import { ConsentMarks } from './ConsentMarks.tsx';
 import { EmailText } from './EmailText.tsx';
-import { sourceLabel } from './labels.ts';
+import { placeLabel, sourceLabel } from './labels.ts';
 import { PeopleCards } from './PeopleCards.tsx';
 import { useIsPhone } from './useIsPhone.ts';
 import { pageSelection } from './pageSelection.ts';
+import { TagBadges } from './TagBadges.tsx';
 
 export interface PeopleListProps {
   items: PersonSummary[];
@@ -30,7 +31,6 @@ function PeopleWideTable({ items, selectable, selected, onToggle, onToggleAll }:
   const t = useT();
   const [locale] = useLocale();
   const { allSelected, someSelected } = pageSelection(items, selected);
-  const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
 
   return (
     <Table.ScrollContainer minWidth={880}>
@@ -86,33 +86,19 @@ function PeopleWideTable({ items, selectable, selected, onToggle, onToggleAll }:
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">
-                    {[person.postalCode, person.communeName].filter(Boolean).join(' ')}
-                  </Text>
+                  <Text size="sm">{placeLabel(person)}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{sourceLabel(person.source, t)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <YesNo
-                    value={person.confirmed}
-                    label={t('common.labelValue', {
-                      label: t('people.confirmed'),
-                      value: yesNo(person.confirmed),
-                    })}
-                  />
+                  <YesNo value={person.confirmed} name={t('people.confirmed')} />
                 </Table.Td>
                 <Table.Td>
                   <ConsentMarks consents={person.consents} />
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4}>
-                    {person.tags.map((tag) => (
-                      <Badge key={tag} size="sm" variant="light" tt="none">
-                        {tag}
-                      </Badge>
-                    ))}
-                  </Group>
+                  <TagBadges tags={person.tags} />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" style={{ whiteSpace: 'nowrap' }}>

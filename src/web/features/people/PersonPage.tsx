@@ -43,7 +43,6 @@ function PersonView({ person }: { person: PersonDetail }) {
   const { can } = useSession();
   const name = fullName(person.firstName, person.lastName) || t('people.noName');
   usePageTitle(name);
-  const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
 
   return (
     <Stack gap="md">
@@ -83,13 +82,7 @@ function PersonView({ person }: { person: PersonDetail }) {
               <Group gap="lg">
                 {(['email', 'sms', 'phone'] as const).map((channel) => (
                   <Group key={channel} gap={4}>
-                    <YesNo
-                      value={person.consents[channel]}
-                      label={t('common.labelValue', {
-                        label: t(`consent.${channel}Short`),
-                        value: yesNo(person.consents[channel]),
-                      })}
-                    />
+                    <YesNo value={person.consents[channel]} name={t(`consent.${channel}Short`)} />
                     <Text size="sm">{t(`consent.${channel}Short`)}</Text>
                   </Group>
                 ))}

@@ -1,8 +1,9 @@
 import type { Locale } from '../../../contracts/common.ts';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { formatDayWithYear } from '../../core/format.ts';
-import type { Translate } from '../../core/i18n/index.tsx';
-import { sourceLabel } from './labels.ts';
+import type { MessageKey, Translate } from '../../core/i18n/index.tsx';
+import type { TriKey } from './filters.ts';
+import { sourceLabel, triLabelKeys, yesNoLabel } from './labels.ts';
 
 interface Options {
   /** Code → label; communes missing from it are shown by code. */
@@ -20,7 +21,6 @@ export function describeFilter(
   const parts: string[] = [];
   const lv = (label: string, value: string) => t('common.labelValue', { label, value });
   const day = (value: string) => (locale ? formatDayWithYear(value, locale) : value);
-  const yn = (v: 'yes' | 'no') => (v === 'yes' ? t('common.yes') : t('common.no'));
   if (filter.q) parts.push(lv(t('people.search'), `« ${filter.q} »`));
   if (filter.departementCodes?.length)
     parts.push(lv(t('filter.departements'), filter.departementCodes.join(', ')));
@@ -34,10 +34,10 @@ export function describeFilter(
   if (filter.tags?.length) parts.push(lv(t('filter.tags'), filter.tags.join(', ')));
   if (filter.sources?.length)
     parts.push(lv(t('filter.sources'), filter.sources.map((s) => sourceLabel(s, t)).join(', ')));
-  if (filter.confirmed) parts.push(lv(t('filter.confirmed'), yn(filter.confirmed)));
-  if (filter.consentEmail) parts.push(lv(t('filter.consentEmail'), yn(filter.consentEmail)));
-  if (filter.consentSms) parts.push(lv(t('filter.consentSms'), yn(filter.consentSms)));
-  if (filter.consentPhone) parts.push(lv(t('filter.consentPhone'), yn(filter.consentPhone)));
+  for (const [key, label] of Object.entries(triLabelKeys) as Array<[TriKey, MessageKey]>) {
+    const value = filter[key];
+    if (value) parts.push(lv(t(label), yesNoLabel(value, t)));
+  }
   if (filter.createdFrom) parts.push(lv(t('filter.createdFrom'), day(filter.createdFrom)));
   if (filter.createdTo) parts.push(lv(t('filter.createdTo'), day(filter.createdTo)));
   if (filter.recruitedBy) {

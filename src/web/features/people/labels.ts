@@ -1,4 +1,5 @@
 import type { MessageKey, Translate } from '../../core/i18n/index.tsx';
+import type { TriKey } from './filters.ts';
 
 const sourceKeys: Record<string, MessageKey> = {
   signup: 'source.signup',
@@ -35,4 +36,25 @@ export function localeName(locale: string): string {
   if (locale === 'fr') return 'Français';
   if (locale === 'en') return 'English';
   return locale;
+}
+
+/** Where a person lives, as one line: "69001 Lyon", or whichever half is known. */
+export function placeLabel(person: {
+  postalCode: string | null;
+  communeName: string | null;
+}): string {
+  return [person.postalCode, person.communeName].filter(Boolean).join(' ');
+}
+
+/** The yes/no filters, in the order the panel shows them. */
+export const triLabelKeys: Record<TriKey, MessageKey> = {
+  confirmed: 'filter.confirmed',
+  consentEmail: 'filter.consentEmail',
+  consentSms: 'filter.consentSms',
+  consentPhone: 'filter.consentPhone',
+};
+
+/** A yes/no filter's value in words. */
+export function yesNoLabel(value: 'yes' | 'no', t: Translate): string {
+  return value === 'yes' ? t('common.yes') : t('common.no');
 }

@@ -20,3 +20,15 @@ export function totalText(
   if (totalIsEstimate) return t('people.totalAbout', { count });
   return count;
 }
+
+/** The list's total as a sentence of its own: "1 234 people", "About 12 345 people"… */
+export function countSentence(
+  { total, totalIsEstimate, totalIsLowerBound }: ListTotal,
+  t: Translate,
+  locale: Locale,
+) {
+  const count = formatNumber(total, locale);
+  if (totalIsLowerBound) return t('people.countLowerBound', { count });
+  if (totalIsEstimate) return t('people.countEstimate', { count });
+  return t('people.count', { count });
+}

@@ -287,10 +287,12 @@ export class RowValidator {
         // column, every line of a rural postal code would say so.
         if (communes.length > 1 && this.columns.communeCode !== undefined)
           warnings.push({
-            line,
-            field: 'postalCode',
-            code: 'commune_ambiguous',
-            message: `Postal code ${postal} covers ${communes.length} communes and the line names none: imported without a commune.`,
+            ...error(
+              line,
+              'postalCode',
+              'commune_ambiguous',
+              `Postal code ${postal} covers ${communes.length} communes and the line names none: imported without a commune.`,
+            ),
             severity: 'warning',
           });
       }
