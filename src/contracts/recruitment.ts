@@ -90,9 +90,32 @@ export const consentWordingSchema = z.object({
 });
 export type ConsentWording = z.infer<typeof consentWordingSchema>;
 
+/**
+ * The campaign's legal texts, in plain text (paragraphs separated by a blank line; web
+ * addresses and email addresses become links when shown). `legalNotice` is the "mentions
+ * légales" (publisher, director of publication, host), `privacyPolicy` the full privacy
+ * information (controller, purposes, legal basis, recipients, retention, rights, CNIL
+ * complaint), `formNotice` the short notice shown next to every form that collects personal
+ * data (who collects, why, rights, a pointer to the policy).
+ */
+export const legalTextsSchema = z.object({
+  legalNotice: z.string().trim().max(20_000),
+  privacyPolicy: z.string().trim().max(50_000),
+  formNotice: z.string().trim().max(2_000),
+});
+export type LegalTexts = z.infer<typeof legalTextsSchema>;
+
+/** Public paths of the two legal pages (server-rendered; `?lang=en` for English). */
+export const legalPagePaths = {
+  legalNotice: '/mentions-legales',
+  privacyPolicy: '/confidentialite',
+} as const;
+
 export const publicSiteSchema = z.object({
   home: homeContentSchema,
   consentWording: z.object({ fr: consentWordingSchema, en: consentWordingSchema }),
+  /** French texts, and English ones where staff wrote them (an empty one shows the French). */
+  legal: z.object({ fr: legalTextsSchema, en: legalTextsSchema.partial().optional() }),
 });
 export type PublicSite = z.infer<typeof publicSiteSchema>;
 

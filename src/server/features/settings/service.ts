@@ -4,6 +4,7 @@ import type {
   HomeTranslation,
   PublicSite,
 } from '../../../contracts/recruitment.ts';
+import { defaultLegal } from './legal-defaults.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Database } from '../../core/db/index.ts';
@@ -78,7 +79,7 @@ export async function writeSetting(
 
 export async function readPublicSite(database: Database, campaignId: number): Promise<PublicSite> {
   const home = (await readSetting<HomeContent>(database, campaignId, 'home')) ?? defaultHome;
-  return { home: { ...defaultHome, ...home }, consentWording };
+  return { home: { ...defaultHome, ...home }, consentWording, legal: defaultLegal };
 }
 
 /** Empty English texts are not stored: they mean "show the French one". */
