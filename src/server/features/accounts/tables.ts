@@ -87,3 +87,25 @@ export const passwordFailures = pgTable(
     index('password_failures_email_idx').on(t.campaignId, t.emailHash, t.at),
   ],
 );
+
+/**
+ * Kiosk links: a device opened through one (a market-stall tablet, a rally's network) signs
+ * people up past the per-address limit for a day. Only the link's HMAC is checked, nothing
+ * secret is stored; revoking ends every device that opened it.
+ */
+export const kioskLinks = pgTable(
+  'kiosk_links',
+  {
+    campaignId: campaignId(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    label: text('label').notNull(),
+    createdBy: bigint('created_by', { mode: 'number' }),
+    createdAt: at('created_at').notNull().defaultNow(),
+    expiresAt: at('expires_at').notNull(),
+    revokedAt: at('revoked_at'),
+  },
+  (t) => [
+    primaryKey({ name: 'kiosk_links_pkey', columns: [t.campaignId, t.id] }),
+    index('kiosk_links_created_idx').on(t.campaignId, t.createdAt),
+  ],
+);
