@@ -1,5 +1,6 @@
 export * from '../../features/campaigns/tables.ts';
 export * from '../../features/people/tables.ts';
+export * from '../../features/people/records-tables.ts';
 export * from '../../features/recruitment/tables.ts';
 export * from '../../features/accounts/tables.ts';
 export * from '../../features/settings/tables.ts';

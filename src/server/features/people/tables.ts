@@ -30,6 +30,9 @@ export const people = pgTable(
     firstName: text('first_name'),
     lastName: text('last_name'),
     phone: text('phone'),
+    /** Postal address for canvassing and receipts: street line and complement (flat, building). */
+    addressStreet: text('address_street'),
+    addressComplement: text('address_complement'),
     postalCode: text('postal_code'),
     communeCode: text('commune_code'),
     communeName: text('commune_name'),
@@ -96,6 +99,9 @@ export const consentEvents = pgTable(
     source: text('source').notNull(),
     wordingVersion: text('wording_version').notNull(),
     importId: ref('import_id'),
+    /** Recorded by staff (a consent or opt-out received by phone, letter…): who, and the evidence. */
+    actorId: ref('actor_id'),
+    note: text('note'),
     at: at('at').notNull().defaultNow(),
   },
   (t) => [

@@ -1,0 +1,44 @@
+import { bigint, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { campaignId } from '../campaigns/tables.ts';
+
+const id = () => bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity();
+const ref = (name: string) => bigint(name, { mode: 'number' });
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Staff notes on a person: personal data (in the person's data file, deleted on erasure). */
+export const personNotes = pgTable(
+  'person_notes',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    personId: ref('person_id').notNull(),
+    authorId: ref('author_id'),
+    body: text('body').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'person_notes_pkey', columns: [t.campaignId, t.id] }),
+    index('person_notes_person_idx').on(t.campaignId, t.personId, t.createdAt),
+  ],
+);
+
+/** Each time staff reached (or tried to reach) a person: channel, outcome, note, when. */
+export const personContacts = pgTable(
+  'person_contacts',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    personId: ref('person_id').notNull(),
+    authorId: ref('author_id'),
+    channel: text('channel').notNull(),
+    outcome: text('outcome').notNull(),
+    note: text('note'),
+    contactedAt: at('contacted_at').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'person_contacts_pkey', columns: [t.campaignId, t.id] }),
+    index('person_contacts_person_idx').on(t.campaignId, t.personId, t.contactedAt),
+  ],
+);
