@@ -3,7 +3,7 @@ import type { Commune } from '../../../contracts/geo.ts';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import type { GeoReference } from '../../core/geo/communes.ts';
 import { buildSearchText, foldText, normalizePhone } from '../people/normalize.ts';
-import { wordingFor } from '../settings/service.ts';
+import { defaultConsentWording } from '../settings/wording-defaults.ts';
 import { lastDays, type CalendarDay } from './calendar.ts';
 import { firstNames, lastNames, regionalLastNames } from './names.ts';
 import { GrowingPicker, Random, WeightedPicker } from './random.ts';
@@ -478,7 +478,7 @@ export function planDemo(options: PlanOptions): DemoPlan {
     const p = people[i];
     const r = streams[i];
     const web = p.source === 'signup' || p.source === 'embed';
-    const version = wordingFor(p.locale).version;
+    const version = defaultConsentWording[p.locale].version;
     const grantedAt = web ? p.confirmedAt : p.createdAt;
     if (grantedAt !== null) {
       for (const channel of ['email', 'sms', 'phone'] as const) {

@@ -3,7 +3,7 @@ import type { Profile, ProfileUpdate } from '../../../contracts/accounts.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { invalidFields, notFound, type FieldError } from '../../core/http/errors.ts';
-import { wordingFor } from '../settings/service.ts';
+import { currentWordingFor } from '../settings/wording.ts';
 import { buildSearchText, checkPhoneAndPlace } from './normalize.ts';
 import { importCreatedEntry } from './import-entry.ts';
 import { addPersonEvent, setConsents, transaction } from './service.ts';
@@ -124,6 +124,7 @@ export async function updateMyConsents(
   consents: Consents,
   locale: 'fr' | 'en',
 ) {
+  const wording = await currentWordingFor(ctx.database, ctx.campaignId, locale);
   await transaction(ctx.database, (query) =>
     setConsents(
       query,
@@ -131,7 +132,7 @@ export async function updateMyConsents(
       personId,
       consents,
       'supporter_space',
-      wordingFor(locale).version,
+      wording.version,
       personId,
     ),
   );

@@ -3,7 +3,7 @@ import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Database } from '../../core/db/index.ts';
 import { notFound } from '../../core/http/errors.ts';
-import { wordingFor } from '../settings/service.ts';
+import { defaultConsentWording } from '../settings/wording-defaults.ts';
 import { forgetInImportSamples } from './import/retention.ts';
 import { buildSearchText, type Place } from './normalize.ts';
 
@@ -160,7 +160,8 @@ export async function applyConfirmedSignup(
       personId,
       optIns,
       data.source,
-      data.wordingVersion ?? wordingFor(data.locale).version,
+      // Sign-ups that did not record it predate any wording but the first.
+      data.wordingVersion ?? defaultConsentWording[data.locale].version,
     );
   });
 }

@@ -7,21 +7,24 @@ import { AppError, invalidFields, type FieldError } from '../../core/http/errors
 import { signupConfirmationMail } from '../../core/mail/templates.ts';
 import { buildSearchText, normalizeEmail, checkPhoneAndPlace } from '../people/normalize.ts';
 import { applyConfirmedSignup, type SignupData } from '../people/service.ts';
-import { campaignName, isWordingVersion, wordingFor } from '../settings/service.ts';
+import { campaignName } from '../settings/service.ts';
+import { currentWordingFor, isWordingVersion } from '../settings/wording.ts';
 
 export interface SignupMeta {
   ip: string;
 }
 
 /** Validates what the form sent beyond its shape: email, phone, postal code and commune. */
-function validateSignup(ctx: AppContext, input: SignupInput): SignupData {
+async function validateSignup(ctx: AppContext, input: SignupInput): Promise<SignupData> {
   const errors: FieldError[] = [];
   const email = normalizeEmail(input.email);
   if (!email)
     errors.push({ field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' });
   const { phone, place } = checkPhoneAndPlace(ctx.geo, input, errors);
-  const wordingVersion = input.wordingVersion ?? wordingFor(input.locale).version;
-  if (!isWordingVersion(wordingVersion))
+  const wordingVersion =
+    input.wordingVersion ??
+    (await currentWordingFor(ctx.database, ctx.campaignId, input.locale)).version;
+  if (!(await isWordingVersion(ctx.database, ctx.campaignId, wordingVersion)))
     throw new AppError(
       400,
       'unknown_wording',
@@ -78,7 +81,7 @@ export function registerRecruitmentMail(ctx: AppContext) {
  * the same whether the email was known or not.
  */
 export async function signup(ctx: AppContext, input: SignupInput): Promise<void> {
-  const data = validateSignup(ctx, input);
+  const data = await validateSignup(ctx, input);
   const attribution = {
     utmSource: input.utmSource || null,
     utmMedium: input.utmMedium || null,
@@ -93,6 +96,30 @@ export async function signup(ctx: AppContext, input: SignupInput): Promise<void>
     data: JSON.stringify({ ...data, attribution, ref: input.ref ?? null }),
   });
   ctx.mailer.nudge();
+}
+
+/**
+ * Queues the confirmation mail of the address's latest unconfirmed sign-up again (the same
+ * link). Nothing tells whether the address is known; past the template's daily cap per
+ * person the outbox suppresses the mail, as for a sign-up made again.
+ */
+export async function resendConfirmation(ctx: AppContext, emailInput: string): Promise<void> {
+  const email = normalizeEmail(emailInput);
+  if (!email) return;
+  const queued = await ctx.database.query<{ id: number }>(
+    `INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, template, payload)
+     SELECT s.campaign_id, 'signup_confirmation', s.person_id, s.data->>'email', 'signup_confirmation',
+            jsonb_build_object('signupId', s.id, 'campaignId', s.campaign_id, 'firstName', s.data->>'firstName',
+                               'locale', s.data->>'locale')
+       FROM people p
+       JOIN signups s ON s.campaign_id = p.campaign_id AND s.person_id = p.id
+      WHERE p.campaign_id = $1 AND p.email_normalized = $2 AND p.erased_at IS NULL
+        AND s.confirmed_at IS NULL AND s.created_at > now() - make_interval(days => $3)
+      ORDER BY s.id DESC LIMIT 1
+     RETURNING id`,
+    [ctx.campaignId, email, ctx.config.UNCONFIRMED_RETENTION_DAYS],
+  );
+  if (queued.length > 0) ctx.mailer.nudge();
 }
 
 const invalidToken = () =>

@@ -1,10 +1,7 @@
-import type {
-  ConsentWording,
-  HomeContent,
-  HomeTranslation,
-  PublicSite,
-} from '../../../contracts/recruitment.ts';
-import { defaultLegal } from './legal-defaults.ts';
+import type { HomeContent, HomeTranslation, PublicSite } from '../../../contracts/recruitment.ts';
+import type { LegalUpdate } from '../../../contracts/settings.ts';
+import { changedLegalFields, legalFromStored, legalToStore, type Legal } from './legal.ts';
+import { currentConsentWording } from './wording.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Database } from '../../core/db/index.ts';
@@ -18,50 +15,7 @@ export const defaultHome: HomeContent = {
   signupCallToAction: 'Je rejoins la campagne',
 };
 
-/** Consent wording: the version is stored with every consent so we know what people agreed to. */
-export const consentWording: PublicSite['consentWording'] = {
-  fr: {
-    version: 'fr-2026-11',
-    email:
-      "J'accepte de recevoir les nouvelles de la campagne par e-mail (désinscription en un clic dans chaque e-mail).",
-    sms: "J'accepte de recevoir des SMS de la campagne (répondez STOP pour ne plus en recevoir).",
-    phone:
-      "J'accepte d'être appelé·e par la campagne, y compris par des messages enregistrés, entre 10 h et 20 h en semaine.",
-  },
-  en: {
-    version: 'en-2026-11',
-    email: 'I agree to receive campaign news by email (one-click unsubscribe in every email).',
-    sms: 'I agree to receive text messages from the campaign (reply STOP to opt out).',
-    phone:
-      'I agree to be called by the campaign, including recorded messages, between 10am and 8pm on weekdays.',
-  },
-};
-
-export function wordingFor(locale: 'fr' | 'en'): ConsentWording {
-  return consentWording[locale];
-}
-
-/**
- * Versions a sign-up may say it showed. When the wording changes, its old versions stay here
- * for as long as pages loaded before the change may still be submitted.
- */
-const knownWordingVersions = new Set([consentWording.fr.version, consentWording.en.version]);
-
-export const isWordingVersion = (version: string) => knownWordingVersions.has(version);
-
 const campaignNames = perCampaign<{ value: string; until: number }>();
-
-async function readSetting<T>(
-  database: Database,
-  campaignId: number,
-  key: string,
-): Promise<T | undefined> {
-  const rows = await database.query<{ value: T }>(
-    'SELECT value FROM settings WHERE campaign_id = $1 AND key = $2',
-    [campaignId, key],
-  );
-  return rows[0]?.value;
-}
 
 export async function writeSetting(
   database: Database,
@@ -78,8 +32,17 @@ export async function writeSetting(
 }
 
 export async function readPublicSite(database: Database, campaignId: number): Promise<PublicSite> {
-  const home = (await readSetting<HomeContent>(database, campaignId, 'home')) ?? defaultHome;
-  return { home: { ...defaultHome, ...home }, consentWording, legal: defaultLegal };
+  const rows = await database.query<{ key: string; value: unknown }>(
+    `SELECT key, value FROM settings WHERE campaign_id = $1 AND key IN ('home', 'legal')`,
+    [campaignId],
+  );
+  const stored = (key: string) => rows.find((row) => row.key === key)?.value;
+  const home = (stored('home') as HomeContent | undefined) ?? defaultHome;
+  return {
+    home: { ...defaultHome, ...home },
+    consentWording: await currentConsentWording(database, campaignId),
+    legal: legalFromStored(stored('legal') as Partial<Legal> | undefined),
+  };
 }
 
 /** Empty English texts are not stored: they mean "show the French one". */
@@ -111,6 +74,26 @@ export async function updateHome(
     campaignId: ctx.campaignId,
     actorId,
     action: 'settings.home.update',
+    ip,
+  });
+  return readPublicSite(ctx.database, ctx.campaignId);
+}
+
+/** Staff edit the legal texts: written, audited (which texts changed), the site returned. */
+export async function updateLegal(
+  ctx: AppContext,
+  input: LegalUpdate,
+  actorId: number,
+  ip: string,
+): Promise<PublicSite> {
+  const before = (await readPublicSite(ctx.database, ctx.campaignId)).legal;
+  const after = legalToStore(input);
+  await writeSetting(ctx.database, ctx.campaignId, 'legal', after);
+  await audit(ctx.database, {
+    campaignId: ctx.campaignId,
+    actorId,
+    action: 'settings.legal.update',
+    details: { changed: changedLegalFields(before, after) },
     ip,
   });
   return readPublicSite(ctx.database, ctx.campaignId);
