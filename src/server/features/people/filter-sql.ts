@@ -1,5 +1,5 @@
 import type { PeopleFilter } from '../../../contracts/people.ts';
-import { foldText, normalizePhone } from './normalize.ts';
+import { foldSearch, normalizePhone } from './normalize.ts';
 
 /**
  * A WHERE clause over `people p` and its parameters, built from a people filter. It always
@@ -55,8 +55,9 @@ export function filterToWhere(
         // parts of a hyphenated name too ('Bourg-en-Bresse'), which keeps 'en' out of the index.
         const words = phoneLike
           ? [f.q.replace(/\D/g, '')]
-          : foldText(f.q)
+          : f.q
               .split(/[\s-]+/)
+              .map(foldSearch)
               .filter(Boolean);
         for (const word of words) {
           if (word.length >= 3) {

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
+import { stripPunctuation } from '../../../contracts/fold.ts';
 import type { FieldError } from '../../core/http/errors.ts';
 import type { GeoReference } from '../../core/geo/communes.ts';
 
@@ -28,6 +29,9 @@ export function foldText(value: string): string {
     .trim();
 }
 
+/** What people search compares: folded text without punctuation ("O'Brien" → "obrien"). */
+export const foldSearch = (value: string) => stripPunctuation(foldText(value));
+
 export function buildSearchText(p: {
   firstName?: string | null;
   lastName?: string | null;
@@ -39,7 +43,7 @@ export function buildSearchText(p: {
   const phoneDigits = p.phone
     ? `${p.phone.replace(/\D/g, '')} 0${p.phone.replace(/\D/g, '').slice(2)}`
     : '';
-  return foldText(
+  return foldSearch(
     [p.firstName, p.lastName, p.email, phoneDigits, p.communeName, p.postalCode]
       .filter(Boolean)
       .join(' '),

@@ -13,6 +13,7 @@ import { formatDay, fullName } from '../../core/format.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
 import { useSession } from '../../core/session.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
+import { foldedFilter } from '../../core/ui/foldedFilter.ts';
 import { CommuneFilter, communeLabel } from './CommuneFilter.tsx';
 import { useCommunesByCode, useDepartements, usePerson, useSegments, useTags } from './hooks.ts';
 import { KNOWN_SOURCES, sourceLabel, triLabelKeys, yesNoLabel } from './labels.ts';
@@ -73,6 +74,7 @@ export function PeopleFilters({ filter, onChange, onClear }: Props) {
           value={filter.departementCodes ?? []}
           onChange={(v) => setList('departementCodes', v)}
           searchable
+          filter={foldedFilter}
           clearable
           nothingFoundMessage={t('common.nothingFound')}
         />

@@ -242,7 +242,7 @@ describe.each(engines)('people import on %s', (engine) => {
       source: 'signup',
     });
     expect(known.confirmed_at).not.toBeNull();
-    expect(known.search_text).toContain('known-last');
+    expect(known.search_text).toContain('knownlast');
 
     const created = await person('created1@example.org');
     expect(created).toMatchObject({

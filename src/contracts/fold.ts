@@ -1,0 +1,23 @@
+/**
+ * Punctuation that search ignores, like accents: "O'Brien" is found by "obrien", "Côte-d'Or"
+ * by "cote dor". An explicit list rather than a Unicode class, so that the SQL migration that
+ * recomputed stored search texts (`translate()` with this same list) folds exactly as this
+ * code does: PostgreSQL's regex classes depend on the database's locale.
+ */
+export const SEARCH_PUNCTUATION = `'’‘ʼ\`´.-‐‑‒–—_@+,;:!?()[]{}"/\\&#*~|«»`;
+
+const ignored = new Set(SEARCH_PUNCTUATION);
+
+/** Removes the punctuation above from already folded text; spaces folded again. */
+export function stripPunctuation(folded: string): string {
+  let out = '';
+  for (const char of folded) if (!ignored.has(char)) out += char;
+  return out.replace(/ {2,}/g, ' ').trim();
+}
+
+/** Lower case, no accents, no punctuation: how a typed search and a label are compared. */
+export function foldForSearch(value: string): string {
+  return stripPunctuation(
+    value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' '),
+  );
+}
