@@ -9,6 +9,8 @@ const codeKeys: Record<string, MessageKey> = {
   too_big: 'error.too_long',
   invalid_email: 'error.invalid_email',
   invalid_phone: 'error.invalid_phone',
+  landline_for_sms: 'error.landline_for_sms',
+  invalid_name: 'error.invalid_name',
   unknown_postal_code: 'error.unknown_postal_code',
   invalid_postal_code: 'error.unknown_postal_code',
   commune_required: 'error.commune_required',

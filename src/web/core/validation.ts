@@ -1,3 +1,6 @@
+import { phoneProblem } from '../../contracts/phone.ts';
+import type { Translate } from './i18n/index.tsx';
+
 /** A light client-side check; the server has the final word. */
 export function isEmail(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
@@ -16,4 +19,17 @@ export function focusFirstError(): void {
     else if (++frames < 10) window.requestAnimationFrame(attempt);
   };
   window.setTimeout(attempt, 0);
+}
+
+/**
+ * The phone rule of the server's forms, checked before sending: an invalid number, or (when
+ * `refuseLandlineForSms`) a landline where SMS is wanted. Null when the value is fine.
+ */
+export function phoneError(
+  value: string,
+  t: Translate,
+  { forSms = false, refuseLandlineForSms = false } = {},
+): string | null {
+  const problem = phoneProblem(value, forSms && refuseLandlineForSms);
+  return problem ? t(`error.${problem}`) : null;
 }

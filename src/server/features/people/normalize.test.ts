@@ -5,6 +5,7 @@ import {
   foldText,
   normalizeEmail,
   normalizePhone,
+  readPhoneNumber,
   resolvePlace,
 } from './normalize.ts';
 
@@ -33,6 +34,20 @@ describe('normalizePhone', () => {
     expect(normalizePhone('+33 6 12 34 56 78')).toBe('+33612345678');
     expect(normalizePhone('+33612345678')).toBe('+33612345678');
     expect(normalizePhone('+44 20 7946 0958')).toBe('+442079460958');
+  });
+
+  it('gives overseas numbers the country code of their national prefix', () => {
+    expect(normalizePhone('0692 12 34 56')).toBe('+262692123456');
+    expect(normalizePhone('+33 6 92 12 34 56')).toBe('+262692123456');
+    expect(normalizePhone('0590 27 12 34')).toBe('+590590271234');
+    expect(normalizePhone('0508 41 23 45')).toBe('+508412345');
+  });
+
+  it('tells mobiles from landlines, here and abroad', () => {
+    expect(readPhoneNumber('0692 12 34 56')?.kind).toBe('mobile');
+    expect(readPhoneNumber('0262 21 12 34')?.kind).toBe('landline');
+    expect(readPhoneNumber('+44 20 7946 0958')?.kind).toBe('landline');
+    expect(readPhoneNumber('+44 7400 123456')?.kind).toBe('mobile');
   });
 
   it('refuses numbers that are not valid', () => {

@@ -1,4 +1,11 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString as parseWithTypes } from 'libphonenumber-js/max';
+import {
+  nationalForm,
+  readPhone,
+  reachableBySms,
+  type PhoneKind,
+} from '../../../contracts/phone.ts';
 import { z } from 'zod';
 import { stripPunctuation } from '../../../contracts/fold.ts';
 import type { FieldError } from '../../core/http/errors.ts';
@@ -12,11 +19,45 @@ export function normalizeEmail(email: string): string | null {
   return trimmed.toLowerCase();
 }
 
-/** E.164, reading national numbers as French. Null when the number is not a valid one. */
-export function normalizePhone(phone: string): string | null {
-  const parsed = parsePhoneNumberFromString(phone.trim(), 'FR');
+/**
+ * A phone number read as E.164 with its kind, or null when it is not a valid one. French-plan
+ * numbers (metropolitan and overseas) get their country code from their national prefix
+ * (contracts/phone.ts, shared with the browser); libphonenumber then checks the number and
+ * tells another country's mobiles from its landlines.
+ */
+export function readPhoneNumber(phone: string): { e164: string; kind: PhoneKind } | null {
+  const reading = readPhone(phone);
+  if (reading.status === 'invalid') return null;
+  const parsed = parsePhoneNumberFromString(reading.e164);
   if (!parsed || !parsed.isValid()) return null;
-  return parsed.number;
+  if (reading.status === 'french') return { e164: parsed.number, kind: reading.kind };
+  return { e164: parsed.number, kind: foreignKind(reading.e164) };
+}
+
+function foreignKind(e164: string): PhoneKind {
+  switch (parseWithTypes(e164)?.getType()) {
+    case 'MOBILE':
+      return 'mobile';
+    case 'FIXED_LINE':
+      return 'landline';
+    case 'FIXED_LINE_OR_MOBILE':
+      return 'mobile_or_landline';
+    case undefined:
+      return 'unknown';
+    default:
+      return 'other';
+  }
+}
+
+/** E.164 (see readPhoneNumber). Null when the number is not a valid one. */
+export function normalizePhone(phone: string): string | null {
+  return readPhoneNumber(phone)?.e164 ?? null;
+}
+
+/** Another country's number as written there with a trunk 0 ("+44 20…" → "020…"), for search. */
+function foreignNationalForm(e164: string): string | null {
+  const national = parsePhoneNumberFromString(e164)?.nationalNumber;
+  return national ? `0${national}` : null;
 }
 
 /** Lowercase, accents stripped, spaces folded: what search compares. */
@@ -41,7 +82,9 @@ export function buildSearchText(p: {
   postalCode?: string | null;
 }): string {
   const phoneDigits = p.phone
-    ? `${p.phone.replace(/\D/g, '')} 0${p.phone.replace(/\D/g, '').slice(2)}`
+    ? [p.phone.replace(/\D/g, ''), nationalForm(p.phone) ?? foreignNationalForm(p.phone)]
+        .filter(Boolean)
+        .join(' ')
     : '';
   return foldSearch(
     [p.firstName, p.lastName, p.email, phoneDigits, p.communeName, p.postalCode]
@@ -109,17 +152,31 @@ export function resolvePlace(
  */
 export function checkPhoneAndPlace(
   geo: GeoReference,
-  input: { phone?: string | null; postalCode: string; communeCode?: string },
+  input: {
+    phone?: string | null;
+    postalCode: string;
+    communeCode?: string;
+    consents?: { sms: boolean };
+  },
   errors: FieldError[],
 ): { phone: string | null; place?: Place } {
   let phone: string | null = null;
   if (input.phone) {
-    phone = normalizePhone(input.phone);
-    if (!phone) {
+    const read = readPhoneNumber(input.phone);
+    phone = read?.e164 ?? null;
+    if (!read) {
       errors.push({
         field: 'phone',
         code: 'invalid_phone',
         message: 'Enter a valid phone number.',
+      });
+    } else if (input.consents?.sms && !reachableBySms(read.kind)) {
+      // Refused rather than stored: an SMS consent on a landline would silently reach nobody.
+      errors.push({
+        field: 'phone',
+        code: 'landline_for_sms',
+        message:
+          'This is a landline number: SMS cannot reach it. Give a mobile number or untick SMS.',
       });
     }
   }

@@ -66,6 +66,9 @@ export const en: Record<MessageKey, string> = {
   'error.internal': 'Something went wrong on our side. Try again later.',
   'error.validation_failed': 'Some fields are not valid.',
   'error.invalid_characters': 'This field holds an invisible character: type it again.',
+  'error.landline_for_sms':
+    'This is a landline number: SMS cannot reach it. Give a mobile number or untick SMS.',
+  'error.invalid_name': 'A name holds only letters, spaces, apostrophes, hyphens and periods.',
   'error.too_many_password_attempts':
     'Too many wrong passwords for this address. Wait 15 minutes, or log in with a code sent by email.',
   'error.no_links': 'A name cannot contain a web address.',
@@ -101,6 +104,7 @@ export const en: Record<MessageKey, string> = {
   'field.lastName': 'Last name',
   'field.email': 'Email address',
   'field.phone': 'Mobile phone',
+  'field.phoneForSms': 'A mobile number, to receive text messages.',
   'field.postalCode': 'Postal code',
   'field.optional': 'Optional',
   'field.password': 'Password',

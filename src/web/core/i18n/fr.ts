@@ -65,6 +65,10 @@ export const fr = {
   'error.internal': 'Une erreur est survenue de notre côté. Réessayez plus tard.',
   'error.validation_failed': 'Certains champs ne sont pas valides.',
   'error.invalid_characters': 'Ce champ contient un caractère invisible : saisissez-le à nouveau.',
+  'error.landline_for_sms':
+    'C’est un numéro de fixe : les SMS n’y arrivent pas. Donnez un numéro de mobile ou décochez les SMS.',
+  'error.invalid_name':
+    'Un nom ne contient que des lettres, des espaces, des apostrophes, des traits d’union et des points.',
   'error.too_many_password_attempts':
     'Trop de mots de passe erronés pour cette adresse. Attendez 15 minutes ou connectez-vous avec un code reçu par e-mail.',
   'error.no_links': 'Un nom ne peut pas contenir d’adresse web.',
@@ -100,6 +104,7 @@ export const fr = {
   'field.lastName': 'Nom de famille',
   'field.email': 'Adresse e-mail',
   'field.phone': 'Téléphone mobile',
+  'field.phoneForSms': 'Un numéro de mobile, pour recevoir les SMS.',
   'field.postalCode': 'Code postal',
   'field.optional': 'Facultatif',
   'field.password': 'Mot de passe',

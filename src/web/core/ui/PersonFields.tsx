@@ -1,6 +1,7 @@
-import { Box, Group, TextInput, type MantineSpacing } from '@mantine/core';
+import { Box, Group, Text, TextInput, type MantineSpacing } from '@mantine/core';
 import type { GetInputPropsReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
+import { phoneProblem } from '../../../contracts/phone.ts';
 import { useT } from '../i18n/index.tsx';
 import { CommuneField, type PostalLookup } from './CommuneField.tsx';
 
@@ -35,16 +36,40 @@ export function NameFields({ firstName, lastName, mb }: NameFieldsProps) {
 
 interface PhoneFieldProps {
   inputProps: GetInputPropsReturnType;
+  /** The person wants SMS on it: the field asks for a mobile and flags a landline. */
+  forSms?: boolean;
   mb?: MantineSpacing;
 }
 
-/** An optional phone number. */
-export function PhoneField({ inputProps, mb }: PhoneFieldProps) {
+/**
+ * An optional phone number, read with the rules the server uses (contracts/phone.ts). A
+ * landline where SMS is wanted is flagged as it is typed; the form decides whether it also
+ * refuses it (see phoneError).
+ */
+export function PhoneField({ inputProps, forSms = false, mb }: PhoneFieldProps) {
   const t = useT();
+  const value = typeof inputProps.value === 'string' ? inputProps.value : '';
+  const landline = !inputProps.error && phoneProblem(value, forSms) === 'landline_for_sms';
   return (
     <TextInput
       label={t('field.phone')}
-      description={t('field.optional')}
+      description={
+        landline ? (
+          <Text
+            component="span"
+            size="xs"
+            c="orange.9"
+            fw={500}
+            data-testid="phone-landline-warning"
+          >
+            {t('error.landline_for_sms')}
+          </Text>
+        ) : forSms ? (
+          t('field.phoneForSms')
+        ) : (
+          t('field.optional')
+        )
+      }
       type="tel"
       autoComplete="tel"
       mb={mb}

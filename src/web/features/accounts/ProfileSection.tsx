@@ -11,7 +11,7 @@ import { usePlaceRules } from '../../core/ui/CommuneField.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { NameFields, PhoneField, PlaceFields } from '../../core/ui/PersonFields.tsx';
 import { Section } from '../../core/ui/Section.tsx';
-import { focusFirstError } from '../../core/validation.ts';
+import { focusFirstError, phoneError } from '../../core/validation.ts';
 import { useUpdateProfile } from './hooks.ts';
 
 interface Values {
@@ -43,6 +43,7 @@ export function ProfileSection({ profile }: { profile: Profile }) {
     validate: {
       firstName: (v) => (v.trim() ? null : t('error.required')),
       lastName: (v) => (v.trim() ? null : t('error.required')),
+      phone: (v) => phoneError(v, t),
       ...place.validate,
     },
   });
@@ -90,7 +91,11 @@ export function ProfileSection({ profile }: { profile: Profile }) {
             {t('me.emailFixed')}
           </Text>
         </Stack>
-        <PhoneField inputProps={form.getInputProps('phone')} mb="sm" />
+        <PhoneField
+          inputProps={form.getInputProps('phone')}
+          forSms={profile.consents.sms}
+          mb="sm"
+        />
         <PlaceFields
           postalCode={form.getInputProps('postalCode')}
           lookup={lookup}
