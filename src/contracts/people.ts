@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { consentsSchema, daySchema, pageOf } from './common.ts';
+import { customFieldConditionsSchema } from './custom-fields.ts';
 
 /** A tag's name, wherever one is given (bulk changes, imports, filters). */
 export const TAG_NAME_MAX = 60;
@@ -33,6 +34,8 @@ export const peopleFilterSchema = z.object({
   createdFrom: daySchema.optional(),
   createdTo: daySchema.optional(),
   segmentId: z.coerce.number().int().positive().optional(),
+  /** Conditions on the campaign's custom fields (a JSON array in a query string). */
+  customFields: customFieldConditionsSchema.optional(),
 });
 export type PeopleFilter = z.infer<typeof peopleFilterSchema>;
 

@@ -14,6 +14,10 @@ export const permissionSchema = z.enum([
   'people.write',
   'people.import',
   'people.export',
+  /** Review likely duplicates, merge two people or mark them as different. */
+  'people.merge',
+  /** Define the campaign's custom fields on people (values are written with people.write). */
+  'people.fields',
   'segments.write',
   'stats.read',
   'settings.write',
@@ -29,6 +33,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'people.read',
     'people.write',
     'people.import',
+    'people.merge',
+    'people.fields',
     'segments.write',
     'stats.read',
     'settings.write',

@@ -5,6 +5,8 @@ import { adminRoutes } from './admin/routes.ts';
 import { meRoutes } from './people/me-routes.ts';
 import { peopleCsvRoutes } from './people/import/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { customFieldsRoutes } from './people/custom-fields/routes.ts';
+import { duplicatesRoutes } from './people/duplicates/routes.ts';
 import { recruitmentRoutes } from './recruitment/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 
@@ -15,6 +17,8 @@ export const features: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   accountsRoutes,
   meRoutes,
   peopleRoutes,
+  duplicatesRoutes,
+  customFieldsRoutes,
   peopleCsvRoutes,
   adminRoutes,
 ];

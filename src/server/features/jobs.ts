@@ -3,6 +3,7 @@ import { listCampaigns } from './campaigns/service.ts';
 import { purgeRateLimitCounters } from '../core/http/rate-limit-store.ts';
 import { purgeEndedSessions } from '../core/http/session.ts';
 import { registerImportJob } from './people/import/job.ts';
+import { registerDuplicatesJob } from './people/duplicates/find.ts';
 import { purgeUnconfirmed, registerRecruitmentMail } from './recruitment/service.ts';
 import { purgeExpiredLoginCodes, purgePasswordFailures } from './accounts/service.ts';
 import { purgeImportDetails } from './people/import/retention.ts';
@@ -15,6 +16,7 @@ const PURGE_RATE_LIMITS = 'maintenance.purge-rate-limit-counters';
 export async function registerJobs(ctx: AppContext, work: boolean) {
   registerRecruitmentMail(ctx);
   await registerImportJob(ctx, work);
+  await registerDuplicatesJob(ctx, work);
   await ctx.boss.createQueue(PURGE_UNCONFIRMED);
   await ctx.boss.schedule(
     PURGE_UNCONFIRMED,

@@ -1,5 +1,7 @@
 export * from '../../features/campaigns/tables.ts';
 export * from '../../features/people/tables.ts';
+export * from '../../features/people/duplicates/tables.ts';
+export * from '../../features/people/custom-fields/tables.ts';
 export * from '../../features/people/records-tables.ts';
 export * from '../../features/recruitment/tables.ts';
 export * from '../../features/accounts/tables.ts';

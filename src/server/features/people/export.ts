@@ -8,6 +8,7 @@ import {
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
+import { customFieldExportColumns } from './custom-fields/export.ts';
 import { resolveFilter } from './queries.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
 
@@ -129,7 +130,8 @@ export async function* exportPeopleCsv(
   const where = await resolveFilter(ctx, filter);
   const after = `$${where.params.length + 1}`;
   // The BOM also tells Excel the file is UTF-8 (else it reads accents as Windows-1252).
-  yield BOM + csvLine([...headers], separator);
+  const custom = await customFieldExportColumns(ctx, format);
+  yield BOM + csvLine([...headers, ...custom.headers], separator);
   for (let last = 0; ;) {
     const rows = await ctx.database.query<ExportRow>(
       `SELECT p.id, p.email, p.first_name, p.last_name, p.phone, p.postal_code, p.commune_code, p.commune_name,
@@ -143,6 +145,7 @@ export async function* exportPeopleCsv(
     );
     if (rows.length === 0) return;
     last = Number(rows.at(-1)!.id);
+    const customCells = await custom.cellsFor(rows.map((r) => Number(r.id)));
     yield rows
       .map((r) =>
         csvLine(
@@ -163,6 +166,7 @@ export async function* exportPeopleCsv(
             yesNo(r.consent_phone),
             r.tags,
             date(new Date(r.created_at)),
+            ...customCells(Number(r.id)),
           ],
           separator,
         ),

@@ -1,5 +1,6 @@
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { foldSearch, normalizePhone } from './normalize.ts';
+import { customFieldConditions } from './custom-fields/filter-sql.ts';
 
 /**
  * A WHERE clause over `people p` and its parameters, built from a people filter. It always
@@ -102,6 +103,8 @@ export function filterToWhere(
       `((${param(day)}::date + ${plusDays})::timestamp AT TIME ZONE ${param(timeZone)}::text)`;
     if (f.createdFrom) conditions.push(`p.created_at >= ${startOfDay(f.createdFrom, 0)}`);
     if (f.createdTo) conditions.push(`p.created_at < ${startOfDay(f.createdTo, 1)}`);
+    if (f.customFields?.length)
+      conditions.push(...customFieldConditions(f.customFields, param, campaignParam));
   };
   add(filter);
   if (resolvedSegment) add(resolvedSegment);

@@ -1,0 +1,193 @@
+import type {
+  CustomField,
+  CustomFieldInput,
+  CustomFieldOption,
+  CustomFieldType,
+} from '../../../../contracts/custom-fields.ts';
+import { audit } from '../../../core/audit.ts';
+import type { AppContext } from '../../../core/context.ts';
+import { conflict, notFound } from '../../../core/http/errors.ts';
+import { transaction } from '../service.ts';
+
+interface FieldRow {
+  id: number;
+  key: string;
+  label_fr: string;
+  label_en: string;
+  type: CustomFieldType;
+  options: CustomFieldOption[];
+  value_count?: number;
+}
+
+const toField = (r: FieldRow): CustomField => ({
+  id: Number(r.id),
+  key: r.key,
+  labelFr: r.label_fr,
+  labelEn: r.label_en,
+  type: r.type,
+  options: r.options ?? [],
+  valueCount: Number(r.value_count ?? 0),
+});
+
+/** The campaign's fields, in creation order. */
+export async function listCustomFields(
+  ctx: AppContext,
+  { withCounts = false } = {},
+): Promise<CustomField[]> {
+  const rows = await ctx.database.query<FieldRow>(
+    `SELECT f.id, f.key, f.label_fr, f.label_en, f.type, f.options
+            ${
+              withCounts
+                ? `, (SELECT count(*)::int FROM person_field_values v
+                       WHERE v.campaign_id = f.campaign_id AND v.custom_field_id = f.id) AS value_count`
+                : ''
+            }
+       FROM custom_fields f WHERE f.campaign_id = $1 ORDER BY f.id`,
+    [ctx.campaignId],
+  );
+  return rows.map(toField);
+}
+
+export async function createCustomField(
+  ctx: AppContext,
+  input: CustomFieldInput,
+  actorId: number | null,
+): Promise<CustomField> {
+  return transaction(ctx.database, async (query) => {
+    const taken = await query('SELECT 1 FROM custom_fields WHERE campaign_id = $1 AND key = $2', [
+      ctx.campaignId,
+      input.key,
+    ]);
+    if (taken.length)
+      throw conflict('field_key_taken', `A field with the key "${input.key}" exists.`);
+    const [row] = await query<FieldRow>(
+      `INSERT INTO custom_fields (campaign_id, key, label_fr, label_en, type, options)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, key, label_fr, label_en, type, options`,
+      [
+        ctx.campaignId,
+        input.key,
+        input.labelFr,
+        input.labelEn,
+        input.type,
+        JSON.stringify(input.options),
+      ],
+    );
+    await audit(
+      { query },
+      {
+        campaignId: ctx.campaignId,
+        actorId,
+        action: 'custom_field.create',
+        target: `custom_field:${row.id}`,
+        details: { key: input.key, type: input.type },
+      },
+    );
+    return toField(row);
+  });
+}
+
+/**
+ * Labels and options may change. A field holding values keeps its key and type (values
+ * would no longer read as they were written), and keeps every option some person has.
+ */
+export async function updateCustomField(
+  ctx: AppContext,
+  id: number,
+  input: CustomFieldInput,
+  actorId: number | null,
+): Promise<CustomField> {
+  return transaction(ctx.database, async (query) => {
+    const [current] = await query<FieldRow>(
+      'SELECT id, key, label_fr, label_en, type, options FROM custom_fields WHERE campaign_id = $1 AND id = $2 FOR UPDATE',
+      [ctx.campaignId, id],
+    );
+    if (!current) throw notFound('custom field');
+    const [{ count }] = await query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM person_field_values WHERE campaign_id = $1 AND custom_field_id = $2',
+      [ctx.campaignId, id],
+    );
+    if (count > 0 && (input.type !== current.type || input.key !== current.key)) {
+      throw conflict(
+        'field_in_use',
+        `${count} people have a value for this field: its key and type cannot change. Create a new field instead.`,
+      );
+    }
+    if (input.key !== current.key) {
+      const taken = await query(
+        'SELECT 1 FROM custom_fields WHERE campaign_id = $1 AND key = $2 AND id <> $3',
+        [ctx.campaignId, input.key, id],
+      );
+      if (taken.length)
+        throw conflict('field_key_taken', `A field with the key "${input.key}" exists.`);
+    }
+    if (current.type === 'choice') {
+      const kept = new Set(input.options.map((o) => o.value));
+      const removed = (current.options ?? []).map((o) => o.value).filter((v) => !kept.has(v));
+      if (removed.length) {
+        const inUse = await query<{ text_value: string; count: number }>(
+          `SELECT text_value, count(*)::int AS count FROM person_field_values
+            WHERE campaign_id = $1 AND custom_field_id = $2 AND text_value = ANY($3::text[])
+            GROUP BY text_value ORDER BY text_value`,
+          [ctx.campaignId, id, removed],
+        );
+        if (inUse.length) {
+          throw conflict(
+            'option_in_use',
+            `These options are some people's values: ${inUse
+              .map((r) => `${r.text_value} (${r.count})`)
+              .join(', ')}. Change those people's values first.`,
+          );
+        }
+      }
+    }
+    const [row] = await query<FieldRow>(
+      `UPDATE custom_fields SET key = $3, label_fr = $4, label_en = $5, type = $6, options = $7, updated_at = now()
+        WHERE campaign_id = $1 AND id = $2 RETURNING id, key, label_fr, label_en, type, options`,
+      [
+        ctx.campaignId,
+        id,
+        input.key,
+        input.labelFr,
+        input.labelEn,
+        input.type,
+        JSON.stringify(input.options),
+      ],
+    );
+    await audit(
+      { query },
+      {
+        campaignId: ctx.campaignId,
+        actorId,
+        action: 'custom_field.update',
+        target: `custom_field:${id}`,
+        details: { key: input.key, type: input.type },
+      },
+    );
+    return toField({ ...row, value_count: count });
+  });
+}
+
+/** Deletes the field and every person's value for it; the audit log keeps how many. */
+export async function deleteCustomField(ctx: AppContext, id: number, actorId: number | null) {
+  await transaction(ctx.database, async (query) => {
+    const [field] = await query<FieldRow>(
+      'DELETE FROM custom_fields WHERE campaign_id = $1 AND id = $2 RETURNING key, type',
+      [ctx.campaignId, id],
+    );
+    if (!field) throw notFound('custom field');
+    const values = await query(
+      'DELETE FROM person_field_values WHERE campaign_id = $1 AND custom_field_id = $2 RETURNING 1',
+      [ctx.campaignId, id],
+    );
+    await audit(
+      { query },
+      {
+        campaignId: ctx.campaignId,
+        actorId,
+        action: 'custom_field.delete',
+        target: `custom_field:${id}`,
+        details: { key: field.key, type: field.type, valuesDeleted: values.length },
+      },
+    );
+  });
+}

@@ -1,0 +1,43 @@
+import type { CustomFieldCondition } from '../../../../contracts/custom-fields.ts';
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * One EXISTS per condition over `people p`: the value's row is found by its field's index
+ * (person_field_values_*_idx), and a condition whose type is not its field's matches nobody.
+ */
+export function customFieldConditions(
+  conditions: CustomFieldCondition[],
+  param: (value: unknown) => string,
+  campaignParam: string,
+): string[] {
+  return conditions.map((c) => {
+    const tests: string[] = [];
+    switch (c.type) {
+      case 'text':
+        tests.push(
+          c.op === 'equals'
+            ? `lower(v.text_value) = lower(${param(c.value)})`
+            : `v.text_value ILIKE ${param(`%${likeEscape(c.value)}%`)}`,
+        );
+        break;
+      case 'number':
+        tests.push('v.number_value IS NOT NULL');
+        if (c.min !== undefined) tests.push(`v.number_value >= ${param(c.min)}::numeric`);
+        if (c.max !== undefined) tests.push(`v.number_value <= ${param(c.max)}::numeric`);
+        break;
+      case 'date':
+        tests.push('v.date_value IS NOT NULL');
+        if (c.from) tests.push(`v.date_value >= ${param(c.from)}::date`);
+        if (c.to) tests.push(`v.date_value <= ${param(c.to)}::date`);
+        break;
+      case 'choice':
+        tests.push(`v.text_value = ANY(${param(c.anyOf)}::text[])`);
+        break;
+    }
+    return `EXISTS (SELECT 1 FROM person_field_values v
+                     JOIN custom_fields f ON f.campaign_id = v.campaign_id AND f.id = v.custom_field_id
+                    WHERE v.campaign_id = ${campaignParam} AND v.person_id = p.id
+                      AND f.key = ${param(c.key)} AND f.type = ${param(c.type)} AND ${tests.join(' AND ')})`;
+  });
+}

@@ -1,0 +1,153 @@
+import { forCampaign, type AppContext } from '../../../core/context.ts';
+import { listCampaigns } from '../../campaigns/service.ts';
+import { transaction } from '../service.ts';
+
+export const FIND_DUPLICATES_QUEUE = 'people.find-duplicates';
+
+/**
+ * A key shared by more people than this (a switchboard's number, 'Marie Martin' in Paris)
+ * says little about any two of them, and its pairs would grow with its square: it is skipped.
+ */
+export const MAX_GROUP = 8;
+
+/** Lower case, French accents and everything but letters and digits removed, in SQL. */
+const fold = (column: string) =>
+  `regexp_replace(translate(lower(${column}), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ', 'aaaaaaceeeeiiiinooooouuuuyyoa'), '[^a-z0-9]', '', 'g')`;
+
+/** Local parts that name a role, not a person (contact@one.fr and contact@other.fr are two). */
+const GENERIC_LOCAL_PARTS = [
+  'contact',
+  'info',
+  'infos',
+  'admin',
+  'accueil',
+  'bonjour',
+  'hello',
+  'mairie',
+  'secretariat',
+  'direction',
+  'office',
+  'noreply',
+];
+
+/** The pairs of one group key: every two of its people, the lower id first. */
+const pairsOf = (groups: string) => `
+  SELECT a.id AS first_id, b.id AS second_id
+    FROM (${groups}) g
+         CROSS JOIN LATERAL unnest(g.ids) AS a(id)
+         CROSS JOIN LATERAL unnest(g.ids) AS b(id)
+   WHERE a.id < b.id`;
+
+/** People of the campaign not erased, grouped by `key` where 2 to MAX_GROUP share it. */
+const grouped = (key: string, where: string) => `
+  SELECT array_agg(id) AS ids FROM people
+   WHERE campaign_id = $1 AND erased_at IS NULL AND ${where}
+   GROUP BY ${key} HAVING count(*) BETWEEN 2 AND ${MAX_GROUP}`;
+
+const localPart = `regexp_replace(split_part(email_normalized, '@', 1), '\\+.*$', '')`;
+const domain = `replace(split_part(email_normalized, '@', 2), 'googlemail.com', 'gmail.com')`;
+/** Gmail ignores dots and what follows a '+': p.a.ul+x@gmail.com is paul@gmail.com. */
+const canonicalEmail = `(CASE WHEN ${domain} = 'gmail.com' THEN replace(${localPart}, '.', '') ELSE ${localPart} END) || '@' || ${domain}`;
+
+const reasonQueries: Record<string, string> = {
+  phone: pairsOf(grouped('phone', 'phone IS NOT NULL')),
+  name_commune: pairsOf(
+    grouped(
+      `commune_code, ${fold('first_name')}, ${fold('last_name')}`,
+      `commune_code IS NOT NULL AND ${fold('first_name')} <> '' AND ${fold('last_name')} <> ''`,
+    ),
+  ),
+  // The same address written two ways, or the same local part at two providers.
+  email: `${pairsOf(grouped(canonicalEmail, 'email_normalized IS NOT NULL'))}
+    UNION
+    ${pairsOf(
+      grouped(
+        localPart,
+        `email_normalized IS NOT NULL AND length(${localPart}) >= 5 AND ${localPart} ~ '[a-z]'
+         AND ${localPart} <> ALL('{${GENERIC_LOCAL_PARTS.join(',')}}'::text[])`,
+      ),
+    )}`,
+};
+
+/**
+ * Rewrites the campaign's likely duplicates: one grouping pass over people per reason
+ * (set-based, no index needed: a hash aggregate of the whole table), minus the pairs staff
+ * said were different people. Returns how many pairs were found.
+ */
+export async function findDuplicates(ctx: AppContext): Promise<number> {
+  const campaignId = ctx.campaignId;
+  await ctx.database.query(
+    `INSERT INTO duplicate_searches (campaign_id, started_at) VALUES ($1, now())
+     ON CONFLICT (campaign_id) DO UPDATE SET started_at = now()`,
+    [campaignId],
+  );
+  return transaction(ctx.database, async (query) => {
+    await query('DELETE FROM duplicate_candidates WHERE campaign_id = $1', [campaignId]);
+    for (const [reason, pairs] of Object.entries(reasonQueries)) {
+      await query(
+        `INSERT INTO duplicate_candidates (campaign_id, first_person_id, second_person_id, reasons)
+         SELECT $1, x.first_id, x.second_id, ARRAY[$2::text] FROM (${pairs}) x
+          WHERE NOT EXISTS (SELECT 1 FROM duplicate_dismissals d
+                             WHERE d.campaign_id = $1 AND d.first_person_id = x.first_id
+                               AND d.second_person_id = x.second_id)
+         ON CONFLICT (campaign_id, first_person_id, second_person_id)
+         DO UPDATE SET reasons = duplicate_candidates.reasons || EXCLUDED.reasons`,
+        [campaignId, reason],
+      );
+    }
+    const [{ count }] = await query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM duplicate_candidates WHERE campaign_id = $1',
+      [campaignId],
+    );
+    await query(
+      'UPDATE duplicate_searches SET finished_at = now(), pair_count = $2 WHERE campaign_id = $1',
+      [campaignId, count],
+    );
+    return count;
+  });
+}
+
+/** Asks for a search (the worker runs it); a search already waiting is not queued twice. */
+export async function requestDuplicateSearch(ctx: AppContext): Promise<void> {
+  await ctx.database.query(
+    `INSERT INTO duplicate_searches (campaign_id, requested_at) VALUES ($1, now())
+     ON CONFLICT (campaign_id) DO UPDATE SET requested_at = now()`,
+    [ctx.campaignId],
+  );
+  await ctx.boss.send(
+    FIND_DUPLICATES_QUEUE,
+    { campaignId: ctx.campaignId },
+    { singletonKey: `campaign-${ctx.campaignId}` },
+  );
+}
+
+/** The queue, a nightly search of every campaign, and the worker. */
+export async function registerDuplicatesJob(ctx: AppContext, work: boolean): Promise<void> {
+  await ctx.boss.createQueue(FIND_DUPLICATES_QUEUE, {
+    name: FIND_DUPLICATES_QUEUE,
+    retryLimit: 1,
+    expireInHours: 1,
+  });
+  await ctx.boss.schedule(
+    FIND_DUPLICATES_QUEUE,
+    '37 2 * * *',
+    {},
+    {
+      tz: ctx.config.CAMPAIGN_TIMEZONE,
+    },
+  );
+  if (!work) return;
+  await ctx.boss.work<{ campaignId?: number }>(
+    FIND_DUPLICATES_QUEUE,
+    { pollingIntervalSeconds: 1 },
+    async ([job]) => {
+      const campaigns = job.data.campaignId
+        ? [job.data.campaignId]
+        : (await listCampaigns(ctx.database)).map((c) => c.id);
+      for (const campaignId of campaigns) {
+        const pairs = await findDuplicates(forCampaign(ctx, campaignId));
+        ctx.log.info({ campaignId, pairs }, 'likely duplicates found');
+      }
+    },
+  );
+}
