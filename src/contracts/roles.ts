@@ -21,6 +21,8 @@ export const permissionSchema = z.enum([
   'segments.write',
   'stats.read',
   'settings.write',
+  /** Open kiosk links: a device signing people up past the per-address limit for a day. */
+  'signup.kiosk',
   'roles.manage',
   'audit.read',
   'mail.catcher.read',
@@ -38,6 +40,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'segments.write',
     'stats.read',
     'settings.write',
+    'signup.kiosk',
   ],
   finance: ['people.read', 'stats.read'],
   moderator: [],

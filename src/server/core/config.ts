@@ -27,6 +27,8 @@ const configSchema = z.object({
   SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Sign-ups per window from all the devices opened with one kiosk link together. */
+  KIOSK_SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   /** 'postgres' or 'redis' when several processes serve HTTP, so they share the counters. */
   RATE_LIMIT_STORE: z.enum(['memory', 'postgres', 'redis']).default('memory'),
   REDIS_URL: z.string().optional(),

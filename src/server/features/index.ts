@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../core/context.ts';
 import { accountsRoutes } from './accounts/routes.ts';
+import { kioskRoutes } from './accounts/kiosk-routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { meRoutes } from './people/me-routes.ts';
 import { peopleCsvRoutes } from './people/import/routes.ts';
@@ -15,6 +16,7 @@ export const features: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   settingsRoutes,
   recruitmentRoutes,
   accountsRoutes,
+  kioskRoutes,
   meRoutes,
   peopleRoutes,
   duplicatesRoutes,

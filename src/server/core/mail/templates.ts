@@ -76,3 +76,35 @@ export function loginCodeMail(
     html: layout([...lines, end], { label: 'Me connecter', url }),
   };
 }
+
+export function staffInvitationMail(
+  locale: Locale,
+  campaign: string,
+  inviter: string | null,
+  url: string,
+  loginUrl: string,
+  days: number,
+): RenderedMail {
+  if (locale === 'en') {
+    const lines = [
+      `${inviter ?? 'An administrator'} has given you a staff account on ${campaign}.`,
+      `Log in with this link (valid ${days} days, once):`,
+    ];
+    const end = `Afterwards, log in at ${loginUrl} with this email address: a code is sent to it each time. If you were not expecting this invitation, ignore this email.`;
+    return {
+      subject: `Your staff account on ${campaign}`,
+      text: `${lines.join('\n\n')}\n\n${url}\n\n${end}\n`,
+      html: layout([...lines, end], { label: 'Log in', url }),
+    };
+  }
+  const lines = [
+    `${inviter ?? 'Un administrateur'} vous a ouvert un compte d'équipe sur ${campaign}.`,
+    `Connectez-vous avec ce lien (valable ${days} jours, une seule fois) :`,
+  ];
+  const end = `Ensuite, connectez-vous sur ${loginUrl} avec cette adresse e-mail : un code vous y est envoyé à chaque fois. Si vous n'attendiez pas cette invitation, ignorez ce message.`;
+  return {
+    subject: `Votre compte d'équipe sur ${campaign}`,
+    text: `${lines.join('\n\n')}\n\n${url}\n\n${end}\n`,
+    html: layout([...lines, end], { label: 'Me connecter', url }),
+  };
+}

@@ -9,6 +9,7 @@ import type { AuthState } from '../../core/http/session.ts';
 import { enqueueMail } from '../../core/mail/outbox.ts';
 import { loginCodeMail } from '../../core/mail/templates.ts';
 import { normalizeEmail } from '../people/normalize.ts';
+import { addPersonEvent, transaction } from '../people/service.ts';
 import { campaignName } from '../settings/service.ts';
 
 const CODE_MINUTES = 15;
@@ -35,7 +36,12 @@ async function findPersonByEmail(ctx: AppContext, normalized: string) {
  * Stores a code for an address (valid 15 minutes, single use). Without a person, the row's
  * code can never match (see startLogin) and nothing is returned to send.
  */
-async function storeCode(ctx: AppContext, emailHash: string, personId: number | null) {
+async function storeCode(
+  ctx: AppContext,
+  emailHash: string,
+  personId: number | null,
+  minutes = CODE_MINUTES,
+) {
   const code = sixDigitCode();
   const token = randomToken();
   await ctx.database.query(
@@ -47,20 +53,20 @@ async function storeCode(ctx: AppContext, emailHash: string, personId: number | 
       emailHash,
       personId === null ? randomToken() : hashCode(ctx, personId, code),
       sha256(token),
-      CODE_MINUTES,
+      minutes,
     ],
   );
   return { code, token, linkUrl: `${ctx.config.publicUrl}/login/link?token=${token}` };
 }
 
 /** A fresh 6-digit code and magic-link token for a person (valid 15 minutes, single use). */
-export async function issueLoginCode(ctx: AppContext, personId: number) {
+export async function issueLoginCode(ctx: AppContext, personId: number, minutes = CODE_MINUTES) {
   const [person] = await ctx.database.query<{ email_normalized: string }>(
     'SELECT email_normalized FROM people WHERE campaign_id = $1 AND id = $2',
     [ctx.campaignId, personId],
   );
   if (!person) throw notFound('person');
-  return storeCode(ctx, hashAddress(ctx, person.email_normalized), personId);
+  return storeCode(ctx, hashAddress(ctx, person.email_normalized), personId, minutes);
 }
 
 const invalidEmail = () =>
@@ -168,6 +174,7 @@ export async function verifyCode(ctx: AppContext, email: string, code: string): 
   const person = await findPersonByEmail(ctx, normalized);
   if (!person || person.id !== row.person_id) throw invalidCode(0);
   await ensureAccount(ctx, person.id);
+  await confirmByLogin(ctx, person.id, 'login_code');
   return person.id;
 }
 
@@ -196,6 +203,7 @@ export async function verifyLink(ctx: AppContext, token: string): Promise<number
       'This login link is invalid, used or expired. Ask for a new one.',
     );
   await ensureAccount(ctx, rows[0].person_id);
+  await confirmByLogin(ctx, Number(rows[0].person_id), 'login_link');
   return Number(rows[0].person_id);
 }
 
@@ -301,6 +309,25 @@ async function setPassword(
     'UPDATE accounts SET password_hash = $3 WHERE campaign_id = $1 AND person_id = $2',
     [ctx.campaignId, personId, hash],
   );
+}
+
+/**
+ * A code or link mailed to the address proves it, as the sign-up's confirmation link would:
+ * a person who signed up and never confirmed is confirmed by logging in (and so kept by the
+ * purge of unconfirmed sign-ups). Only that: the sign-up's consents are not given, since the
+ * person did not confirm that sign-up but logged in; their space shows the boxes to tick.
+ */
+async function confirmByLogin(ctx: AppContext, personId: number, via: string) {
+  await transaction(ctx.database, async (query) => {
+    const confirmed = await query(
+      `UPDATE people SET confirmed_at = now(), updated_at = now()
+        WHERE campaign_id = $1 AND id = $2 AND confirmed_at IS NULL AND erased_at IS NULL
+        RETURNING id`,
+      [ctx.campaignId, personId],
+    );
+    if (confirmed.length > 0)
+      await addPersonEvent(query, ctx.campaignId, personId, 'confirmed', { source: via });
+  });
 }
 
 async function ensureAccount(ctx: AppContext, personId: number) {

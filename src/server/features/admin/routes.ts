@@ -5,6 +5,7 @@ import { idParamSchema, okSchema } from '../../../contracts/common.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
 import { listStaffAccounts, personForEmail, setRoles } from '../accounts/admin.ts';
+import { sendStaffInvitation } from '../accounts/invitation.ts';
 import { auditPage, caughtMail, caughtMailPage } from './service.ts';
 
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).default(1) });
@@ -58,15 +59,10 @@ export const adminRoutes =
         },
       },
       async (request) => {
+        const actorId = currentAuth(request).personId;
         const personId = await personForEmail(ctx, request.body.email);
-        await setRoles(
-          ctx,
-          personId,
-          request.body.roles,
-          request.body.grants,
-          currentAuth(request).personId,
-          request.ip,
-        );
+        await setRoles(ctx, personId, request.body.roles, request.body.grants, actorId, request.ip);
+        await sendStaffInvitation(ctx, personId, actorId);
         return { ok: true as const };
       },
     );

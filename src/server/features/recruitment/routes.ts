@@ -17,6 +17,7 @@ import {
 } from '../../../contracts/recruitment.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/http/errors.ts';
+import { signupRateLimit } from '../accounts/kiosk.ts';
 import { confirmSignup, signup } from './service.ts';
 import { recruitmentStats } from './stats.ts';
 
@@ -98,10 +99,7 @@ export const recruitmentRoutes =
         config: {
           access: { public: true },
           csrf: false,
-          rateLimit: {
-            max: ctx.config.SIGNUP_RATE_LIMIT,
-            timeWindow: ctx.config.RATE_LIMIT_WINDOW_SECONDS * 1000,
-          },
+          rateLimit: signupRateLimit(ctx),
         },
         schema: {
           tags: ['recruitment'],
