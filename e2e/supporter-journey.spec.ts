@@ -116,7 +116,10 @@ test('a visitor signs up, confirms, logs in, manages consents, downloads then de
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Télécharger mes données' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('my-data.json');
+  // Named after the campaign the person deals with, not the software.
+  expect(download.suggestedFilename()).toMatch(
+    /^ensemble-pour-nos-territoires-mes-donnees-\d{4}-\d{2}-\d{2}\.json$/,
+  );
   const data = JSON.parse(await readFile(await download.path(), 'utf8')) as MyData;
   expect(data.about.description).toContain('RGPD');
   expect(data.profile.email).toBe(email);

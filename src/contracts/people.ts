@@ -93,6 +93,8 @@ export const timelineEntrySchema = z.object({
 });
 
 export const personDetailSchema = personSummarySchema.extend({
+  addressStreet: z.string().nullable(),
+  addressComplement: z.string().nullable(),
   communeCode: z.string().nullable(),
   locale: z.string(),
   recruitCode: z.string(),

@@ -14,6 +14,10 @@ export const permissionSchema = z.enum([
   'people.write',
   'people.import',
   'people.export',
+  /** Carry out access and erasure requests received by post or email. */
+  'privacy.manage',
+  /** Edit or delete any staff note on a person (authors edit their own with people.write). */
+  'notes.manage',
   /** Review likely duplicates, merge two people or mark them as different. */
   'people.merge',
   /** Define the campaign's custom fields on people (values are written with people.write). */

@@ -6,6 +6,7 @@ import { adminRoutes } from './admin/routes.ts';
 import { meRoutes } from './people/me-routes.ts';
 import { peopleCsvRoutes } from './people/import/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { personRoutes } from './people/person-routes.ts';
 import { customFieldsRoutes } from './people/custom-fields/routes.ts';
 import { duplicatesRoutes } from './people/duplicates/routes.ts';
 import { recruitmentRoutes } from './recruitment/routes.ts';
@@ -19,6 +20,7 @@ export const features: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   kioskRoutes,
   meRoutes,
   peopleRoutes,
+  personRoutes,
   duplicatesRoutes,
   customFieldsRoutes,
   peopleCsvRoutes,

@@ -14,6 +14,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly errors?: FieldError[],
+    /** Extension members of the problem (RFC 9457), e.g. the id of the person who has an email. */
+    readonly extensions?: Record<string, string | number>,
   ) {
     super(message);
   }
@@ -49,6 +51,7 @@ export function sendProblem(
   code: string,
   detail: string,
   errors?: FieldError[],
+  extensions?: Record<string, string | number>,
 ) {
   return reply
     .status(status)
@@ -60,6 +63,7 @@ export function sendProblem(
       code,
       detail,
       ...(errors ? { errors } : {}),
+      ...extensions,
     });
 }
 
@@ -88,7 +92,14 @@ const fastifyCodes: Record<string, [number, string, string]> = {
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
-    return sendProblem(reply, error.status, error.code, error.message, error.errors);
+    return sendProblem(
+      reply,
+      error.status,
+      error.code,
+      error.message,
+      error.errors,
+      error.extensions,
+    );
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => ({

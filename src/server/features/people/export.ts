@@ -22,18 +22,26 @@ type Separator = ',' | ';';
 export function csvCell(
   value: string | number | null | undefined,
   separator: Separator = ',',
+  keepPhoneNumbers = false,
 ): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (/^[=+\-@\t\r]/.test(text) && !(keepPhoneNumbers && E164.test(text))) text = `'${text}`;
   const needsQuotes = /["\r\n]/.test(text) || text.includes(separator);
   return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/**
+ * A phone number as stored (E.164: '+' and digits only) cannot carry a formula; scripts reading
+ * the machine format want it as it is, without the apostrophe.
+ */
+const E164 = /^\+[1-9]\d{6,14}$/;
+
 export const csvLine = (
   values: Array<string | number | null | undefined>,
   separator: Separator = ',',
-) => `${values.map((value) => csvCell(value, separator)).join(separator)}\r\n`;
+  keepPhoneNumbers = false,
+) => `${values.map((value) => csvCell(value, separator, keepPhoneNumbers)).join(separator)}\r\n`;
 
 export const BOM = '\ufeff';
 
@@ -54,6 +62,13 @@ export const exportColumns = [
   'consent_phone',
   'tags',
   'created_at',
+  'address_street',
+  'address_complement',
+  'recruited_by',
+  'recruiter_name',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
 ] as const;
 
 /** Same order as exportColumns; each one a header the importer maps back to its field. */
@@ -74,10 +89,18 @@ export const excelHeaders = [
   'Consentement téléphone',
   'Étiquettes',
   'Créé le',
+  'Adresse',
+  'Complément d’adresse',
+  'Recruté par (identifiant)',
+  'Recruté par',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
 ] as const satisfies { length: (typeof exportColumns)['length'] };
 
 interface Dialect {
   separator: Separator;
+  keepPhoneNumbers: boolean;
   headers: readonly string[];
   yesNo: (value: boolean) => string;
   date: (value: Date) => string;
@@ -91,6 +114,7 @@ function dialect(format: ExportFormat, timeZone: string): Dialect {
   if (format === 'csv') {
     return {
       separator: ',',
+      keepPhoneNumbers: true,
       headers: exportColumns,
       yesNo: (value) => (value ? 'yes' : 'no'),
       date: (value) => value.toISOString(),
@@ -103,6 +127,7 @@ function dialect(format: ExportFormat, timeZone: string): Dialect {
   });
   return {
     separator: ';',
+    keepPhoneNumbers: false,
     headers: excelHeaders,
     yesNo: (value) => (value ? 'oui' : 'non'),
     date: (value) => frenchDate.format(value),
@@ -111,7 +136,13 @@ function dialect(format: ExportFormat, timeZone: string): Dialect {
 
 const BATCH = 5_000;
 
-type ExportRow = Pick<PersonColumns, ContactColumn | 'source'> & {
+type ExportRow = Pick<PersonColumns, ContactColumn | 'source' | 'recruited_by'> & {
+  address_street: string | null;
+  address_complement: string | null;
+  recruiter_name: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
   confirmed: boolean;
   tags: string | null;
   created_at: Date | string;
@@ -126,7 +157,10 @@ export async function* exportPeopleCsv(
   filter: PeopleFilter,
   format: ExportFormat,
 ): AsyncGenerator<string> {
-  const { separator, headers, yesNo, date } = dialect(format, ctx.config.CAMPAIGN_TIMEZONE);
+  const { separator, keepPhoneNumbers, headers, yesNo, date } = dialect(
+    format,
+    ctx.config.CAMPAIGN_TIMEZONE,
+  );
   const where = await resolveFilter(ctx, filter);
   const after = `$${where.params.length + 1}`;
   // The BOM also tells Excel the file is UTF-8 (else it reads accents as Windows-1252).
@@ -136,7 +170,10 @@ export async function* exportPeopleCsv(
     const rows = await ctx.database.query<ExportRow>(
       `SELECT p.id, p.email, p.first_name, p.last_name, p.phone, p.postal_code, p.commune_code, p.commune_name,
               p.departement_code, p.source, p.confirmed_at IS NOT NULL AS confirmed, p.consent_email,
-              p.consent_sms, p.consent_phone, p.created_at,
+              p.consent_sms, p.consent_phone, p.created_at, p.address_street, p.address_complement,
+              p.recruited_by, p.utm_source, p.utm_medium, p.utm_campaign,
+              (SELECT nullif(concat_ws(' ', r.first_name, r.last_name), '') FROM people r
+                WHERE r.campaign_id = p.campaign_id AND r.id = p.recruited_by AND r.erased_at IS NULL) AS recruiter_name,
               (SELECT string_agg(t.name, ', ' ORDER BY t.name)
                  FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
                 WHERE pt.campaign_id = ${where.campaignParam} AND pt.person_id = p.id) AS tags
@@ -166,9 +203,17 @@ export async function* exportPeopleCsv(
             yesNo(r.consent_phone),
             r.tags,
             date(new Date(r.created_at)),
+            r.address_street,
+            r.address_complement,
+            r.recruited_by === null ? null : Number(r.recruited_by),
+            r.recruiter_name,
+            r.utm_source,
+            r.utm_medium,
+            r.utm_campaign,
             ...customCells(Number(r.id)),
           ],
           separator,
+          keepPhoneNumbers,
         ),
       )
       .join('');

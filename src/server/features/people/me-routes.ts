@@ -9,6 +9,7 @@ import { okSchema } from '../../../contracts/common.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
 import { clearSessionCookie } from '../../core/http/session.ts';
+import { attachment, dataFileName } from './data-file.ts';
 import { exportMyData, profile, updateMyConsents, updateProfile } from './me.ts';
 import { erasePerson } from './service.ts';
 
@@ -51,7 +52,7 @@ export const meRoutes =
     app.get('/api/me/export', { config: me, schema: { tags: ['me'] } }, async (request, reply) => {
       const data = await exportMyData(ctx, currentAuth(request).personId);
       return reply
-        .header('content-disposition', 'attachment; filename="my-data.json"')
+        .header('content-disposition', attachment(dataFileName(data.about.campaign)))
         .header('cache-control', 'no-store')
         .type('application/json')
         .send(JSON.stringify(data, null, 2));

@@ -2,6 +2,7 @@ import type { Consents } from '../../../contracts/common.ts';
 import type { Profile, ProfileUpdate } from '../../../contracts/accounts.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
+import { campaignName } from '../settings/service.ts';
 import { invalidFields, notFound, type FieldError } from '../../core/http/errors.ts';
 import { currentWordingFor } from '../settings/wording.ts';
 import { buildSearchText, checkPhoneAndPlace } from './normalize.ts';
@@ -141,6 +142,8 @@ export async function updateMyConsents(
 
 type PersonRow = PersonColumns & {
   campaign_id: number;
+  address_street: string | null;
+  address_complement: string | null;
   referrer_url: string | null;
   utm_source: string | null;
   utm_medium: string | null;
@@ -155,16 +158,27 @@ const iso = (value: Date | string | null | undefined) =>
 
 const aboutText = {
   fr: (campaign: string) =>
-    `Toutes les données que la campagne « ${campaign} » détient sur vous dans Levier (RGPD, articles 15 et 20) : profil, consentements et leur historique, inscriptions, recrutement, compte et sessions, historique.`,
+    `Toutes les données que la campagne « ${campaign} » détient sur vous (RGPD, articles 15 et 20) : profil et adresse, consentements et leur historique, inscriptions, recrutement, compte et sessions, historique, notes de l’équipe et contacts avec vous.`,
   en: (campaign: string) =>
-    `All the data the campaign "${campaign}" holds about you in Levier (GDPR, articles 15 and 20): profile, consents and their history, sign-ups, recruitment, account and sessions, timeline.`,
+    `All the data the campaign "${campaign}" holds about you (GDPR, articles 15 and 20): profile and address, consents and their history, sign-ups, recruitment, account and sessions, timeline, the team's notes and contacts with you.`,
 };
+
+/** Who asked for the file when staff carry out a request received by post or email. */
+export interface AccessRequestAudit {
+  actorId: number;
+  details: Record<string, unknown>;
+  ip?: string;
+}
 
 /**
  * Everything Levier holds about the person (GDPR art. 15 and 20), as JSON a person can read:
  * camelCase keys grouped by subject, and an `about` saying what the file is.
  */
-export async function exportMyData(ctx: AppContext, personId: number) {
+export async function exportMyData(
+  ctx: AppContext,
+  personId: number,
+  request?: AccessRequestAudit,
+) {
   const q = ctx.database.query;
   const ids = [ctx.campaignId, personId];
   const [
@@ -177,9 +191,12 @@ export async function exportMyData(ctx: AppContext, personId: number) {
     signupRows,
     sessionRows,
     [account],
+    notes,
+    contacts,
   ] = await Promise.all([
     q<PersonRow>('SELECT * FROM people WHERE campaign_id = $1 AND id = $2', ids),
-    q<{ name: string }>('SELECT name FROM campaigns WHERE id = $1', [ctx.campaignId]),
+    // The name the public site shows: a fresh install's campaign row is called "Levier".
+    campaignName(ctx.database, ctx.campaignId).then((name) => [{ name }]),
     q<{ total: number; confirmed: number }>(
       `SELECT count(*)::int AS total, (count(*) FILTER (WHERE confirmed_at IS NOT NULL))::int AS confirmed
            FROM people WHERE campaign_id = $1 AND recruited_by = $2 AND erased_at IS NULL`,
@@ -229,13 +246,25 @@ export async function exportMyData(ctx: AppContext, personId: number) {
          FROM accounts WHERE campaign_id = $1 AND person_id = $2`,
       ids,
     ),
+    q<{ body: string; created_at: Date; updated_at: Date }>(
+      `SELECT body, created_at, updated_at FROM person_notes
+        WHERE campaign_id = $1 AND person_id = $2 ORDER BY created_at`,
+      ids,
+    ),
+    q<{ channel: string; outcome: string; note: string | null; contacted_at: Date }>(
+      `SELECT channel, outcome, note, contacted_at FROM person_contacts
+        WHERE campaign_id = $1 AND person_id = $2 ORDER BY contacted_at`,
+      ids,
+    ),
   ]);
   if (!person) throw notFound('person');
   await audit(ctx.database, {
     campaignId: ctx.campaignId,
-    actorId: personId,
-    action: 'person.self_export',
+    actorId: request ? request.actorId : personId,
+    action: request ? 'person.access_request' : 'person.self_export',
     target: `person:${personId}`,
+    details: request?.details,
+    ip: request?.ip,
   });
   const locale = person.locale === 'en' ? 'en' : 'fr';
   return {
@@ -252,6 +281,8 @@ export async function exportMyData(ctx: AppContext, personId: number) {
       firstName: person.first_name,
       lastName: person.last_name,
       phone: person.phone,
+      addressStreet: person.address_street,
+      addressComplement: person.address_complement,
       postalCode: person.postal_code,
       communeCode: person.commune_code,
       communeName: person.commune_name,
@@ -316,6 +347,18 @@ export async function exportMyData(ctx: AppContext, personId: number) {
       kind: entry.kind,
       details: entry.data,
       at: iso(entry.at),
+    })),
+    // Written by the campaign's team about the person: theirs to read too (art. 15).
+    teamNotes: notes.map((note) => ({
+      text: note.body,
+      createdAt: iso(note.created_at),
+      updatedAt: iso(note.updated_at),
+    })),
+    contacts: contacts.map((contact) => ({
+      channel: contact.channel,
+      outcome: contact.outcome,
+      note: contact.note,
+      at: iso(contact.contacted_at),
     })),
   };
 }

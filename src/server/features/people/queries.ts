@@ -311,6 +311,8 @@ export async function personDetail(ctx: AppContext, id: number): Promise<PersonD
   const rows = await ctx.database.query<
     PersonRow &
       Pick<PersonColumns, 'commune_code' | 'locale' | 'recruit_code' | 'recruited_by'> & {
+        address_street: string | null;
+        address_complement: string | null;
         recruiter_id: number | null;
         recruiter_name: string | null;
         recruited_count: number;
@@ -320,7 +322,7 @@ export async function personDetail(ctx: AppContext, id: number): Promise<PersonD
         referrer_url: string | null;
       }
   >(
-    `SELECT ${summaryColumns('$1')}, p.commune_code, p.locale, p.recruit_code, p.recruited_by,
+    `SELECT ${summaryColumns('$1')}, p.address_street, p.address_complement, p.commune_code, p.locale, p.recruit_code, p.recruited_by,
             p.utm_source, p.utm_medium, p.utm_campaign, p.referrer_url,
             r.id AS recruiter_id, concat_ws(' ', r.first_name, r.last_name) AS recruiter_name,
             (SELECT count(*)::int FROM people x
@@ -358,6 +360,8 @@ export async function personDetail(ctx: AppContext, id: number): Promise<PersonD
   );
   return {
     ...toSummary(row),
+    addressStreet: row.address_street,
+    addressComplement: row.address_complement,
     communeCode: row.commune_code,
     locale: row.locale,
     recruitCode: row.recruit_code,

@@ -61,6 +61,7 @@ export const peopleRoutes =
             add,
             remove,
             currentAuth(request).personId,
+            request.ip,
           ),
         };
       },
@@ -100,14 +101,20 @@ export const peopleRoutes =
         },
       },
       async (request) =>
-        updateSegment(ctx, request.params.id, request.body.name, request.body.filter),
+        updateSegment(
+          ctx,
+          request.params.id,
+          request.body.name,
+          request.body.filter,
+          currentAuth(request).personId,
+        ),
     );
 
     app.delete(
       '/api/segments/:id',
       { config: segmentsWrite, schema: { tags: ['segments'], params: idParamSchema } },
       async (request, reply) => {
-        await deleteSegment(ctx, request.params.id);
+        await deleteSegment(ctx, request.params.id, currentAuth(request).personId);
         return reply.status(204).send();
       },
     );

@@ -1,4 +1,5 @@
 import { peopleFilterSchema, type PeopleFilter, type Segment } from '../../../contracts/people.ts';
+import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { badRequest, notFound } from '../../core/http/errors.ts';
 
@@ -35,6 +36,22 @@ export async function listSegments(ctx: AppContext): Promise<Segment[]> {
   return rows.map(toSegment);
 }
 
+/** Segments decide who is reached: each change is in the audit log, with the filter. */
+const segmentAudit = (
+  ctx: AppContext,
+  actorId: number,
+  action: string,
+  id: number,
+  details: Record<string, unknown>,
+) =>
+  audit(ctx.database, {
+    campaignId: ctx.campaignId,
+    actorId,
+    action,
+    target: `segment:${id}`,
+    details,
+  });
+
 function storable(filter: PeopleFilter): PeopleFilter {
   if (filter.segmentId)
     throw badRequest('segment_nesting', 'A segment cannot be built on another segment.');
@@ -52,6 +69,7 @@ export async function createSegment(
      RETURNING id, name, filter, created_at`,
     [ctx.campaignId, name, JSON.stringify(storable(filter)), actorId],
   );
+  await segmentAudit(ctx, actorId, 'segment.create', Number(rows[0].id), { name, filter });
   return toSegment(rows[0]);
 }
 
@@ -60,6 +78,7 @@ export async function updateSegment(
   id: number,
   name: string,
   filter: PeopleFilter,
+  actorId: number,
 ) {
   const rows = await ctx.database.query<SegmentRow>(
     `UPDATE segments SET name = $3, filter = $4, updated_at = now() WHERE campaign_id = $1 AND id = $2
@@ -67,13 +86,15 @@ export async function updateSegment(
     [ctx.campaignId, id, name, JSON.stringify(storable(filter))],
   );
   if (!rows[0]) throw notFound('segment');
+  await segmentAudit(ctx, actorId, 'segment.update', id, { name, filter });
   return toSegment(rows[0]);
 }
 
-export async function deleteSegment(ctx: AppContext, id: number) {
-  const rows = await ctx.database.query(
-    'DELETE FROM segments WHERE campaign_id = $1 AND id = $2 RETURNING id',
+export async function deleteSegment(ctx: AppContext, id: number, actorId: number) {
+  const rows = await ctx.database.query<{ name: string }>(
+    'DELETE FROM segments WHERE campaign_id = $1 AND id = $2 RETURNING name',
     [ctx.campaignId, id],
   );
   if (!rows[0]) throw notFound('segment');
+  await segmentAudit(ctx, actorId, 'segment.delete', id, { name: rows[0].name });
 }

@@ -170,7 +170,13 @@ export async function applyConfirmedSignup(
  * Erasure (GDPR art. 17): personal data is removed; the row stays, emptied, only so that
  * records the law requires us to keep (later: donations) still point somewhere.
  */
-export async function erasePerson(ctx: AppContext, personId: number, actorId: number | null) {
+export async function erasePerson(
+  ctx: AppContext,
+  personId: number,
+  actorId: number | null,
+  /** A request carried out by staff: its channel and reference (never personal data). */
+  details?: Record<string, unknown>,
+) {
   const campaignId = ctx.campaignId;
   await transaction(ctx.database, async (query) => {
     // The development mail catcher keeps whole mails by address: they go first.
@@ -192,6 +198,7 @@ export async function erasePerson(ctx: AppContext, personId: number, actorId: nu
     ]);
     await query(
       `UPDATE people SET email = NULL, email_normalized = NULL, first_name = NULL, last_name = NULL, phone = NULL,
+              address_street = NULL, address_complement = NULL,
               postal_code = NULL, commune_code = NULL, commune_name = NULL, departement_code = NULL,
               referrer_url = NULL, utm_source = NULL, utm_medium = NULL, utm_campaign = NULL,
               consent_email = false, consent_sms = false, consent_phone = false, search_text = '',
@@ -207,6 +214,8 @@ export async function erasePerson(ctx: AppContext, personId: number, actorId: nu
       'signups',
       'consent_events',
       'person_events',
+      'person_notes',
+      'person_contacts',
     ]) {
       await query(`DELETE FROM ${table} WHERE campaign_id = $1 AND person_id = $2`, [
         campaignId,
@@ -224,7 +233,7 @@ export async function erasePerson(ctx: AppContext, personId: number, actorId: nu
     );
     await audit(
       { query },
-      { campaignId, actorId, action: 'person.erase', target: `person:${personId}` },
+      { campaignId, actorId, action: 'person.erase', target: `person:${personId}`, details },
     );
   });
 }

@@ -1,4 +1,5 @@
 import type { PeopleFilter } from '../../../contracts/people.ts';
+import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { badRequest } from '../../core/http/errors.ts';
 import { resolveFilter } from './queries.ts';
@@ -33,6 +34,7 @@ export async function bulkTag(
   add: string[],
   remove: string[],
   actorId: number,
+  ip?: string,
 ): Promise<number> {
   if (!target.personIds && !target.filter)
     throw badRequest('no_target', 'Choose people or a filter.');
@@ -64,5 +66,19 @@ export async function bulkTag(
      SELECT count(*)::int AS id FROM target`,
     [...where.params, addIds, remove, JSON.stringify({ added: add, removed: remove }), actorId],
   );
-  return matched[0].id;
+  const count = matched[0].id;
+  // The filter says whom a change reached; chosen people are counted, not listed.
+  await audit(ctx.database, {
+    campaignId: ctx.campaignId,
+    actorId,
+    action: 'people.bulk_tag',
+    details: {
+      added: add,
+      removed: remove,
+      count,
+      ...(target.personIds ? { chosen: target.personIds.length } : { filter: target.filter }),
+    },
+    ip,
+  });
+  return count;
 }

@@ -485,6 +485,8 @@ export const en: Record<MessageKey, string> = {
   'perm.people.write': 'Edit people',
   'perm.people.import': 'Import people',
   'perm.people.export': 'Export people',
+  'perm.privacy.manage': 'Handle access and erasure requests',
+  'perm.notes.manage': 'Edit everyone’s notes',
   'perm.segments.write': 'Manage segments',
   'perm.stats.read': 'See statistics',
   'perm.settings.write': 'Edit the site',

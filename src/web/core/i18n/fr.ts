@@ -496,6 +496,8 @@ export const fr = {
   'perm.people.write': 'Modifier les personnes',
   'perm.people.import': 'Importer des personnes',
   'perm.people.export': 'Exporter des personnes',
+  'perm.privacy.manage': 'Traiter les demandes d’accès et d’effacement',
+  'perm.notes.manage': 'Modifier les notes de tous',
   'perm.segments.write': 'Gérer les segments',
   'perm.stats.read': 'Voir les statistiques',
   'perm.settings.write': 'Modifier le site',

@@ -1,0 +1,133 @@
+import type {
+  ConsentHistoryEntry,
+  consentRecordSchema,
+} from '../../../contracts/person-records.ts';
+import type { z } from 'zod';
+import { audit } from '../../core/audit.ts';
+import type { AppContext } from '../../core/context.ts';
+import { invalidFields, notFound } from '../../core/http/errors.ts';
+import { actorNameSql, assertPersonExists, isoDate } from './records.ts';
+import { addPersonEvent, channelColumn, transaction } from './service.ts';
+
+type ConsentRecord = z.infer<typeof consentRecordSchema>;
+
+/** What an opt-out is recorded under: no wording applies to withdrawing. */
+const WITHDRAWAL_WORDING = 'withdrawal';
+
+/** Today in the campaign's time zone, as YYYY-MM-DD. */
+const today = (timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(new Date());
+
+/**
+ * A consent or an opt-out received by phone, letter, in person or email, recorded by staff.
+ * It takes effect at once (an opt-out stops contact on that channel now), and is written to
+ * the consent history like any other decision, with its source (`staff_<source>`), the
+ * wording agreed to, the evidence typed by staff and who recorded it. It is recorded even when
+ * the person's consent already had that value: the evidence of the request is kept.
+ */
+export async function recordConsent(
+  ctx: AppContext,
+  personId: number,
+  input: ConsentRecord,
+  actorId: number,
+  ip?: string,
+): Promise<void> {
+  const timeZone = ctx.config.CAMPAIGN_TIMEZONE;
+  if (input.receivedOn > today(timeZone)) {
+    throw invalidFields([
+      { field: 'receivedOn', code: 'date_in_future', message: 'This day has not come yet.' },
+    ]);
+  }
+  const source = `staff_${input.source}`;
+  const wordingVersion = input.granted ? input.wordingVersion : WITHDRAWAL_WORDING;
+  const column = channelColumn[input.channel];
+  await transaction(ctx.database, async (query) => {
+    const [person] = await query(
+      `UPDATE people SET ${column} = $3, updated_at = now()
+        WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL RETURNING id`,
+      [ctx.campaignId, personId, input.granted],
+    );
+    if (!person) throw notFound('person');
+    // Received today: now. An earlier day: noon of that day, campaign time.
+    await query(
+      `INSERT INTO consent_events (campaign_id, person_id, channel, granted, source, wording_version, actor_id, note, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+               CASE WHEN $9::date = (now() AT TIME ZONE $10::text)::date THEN now()
+                    ELSE ($9::date + time '12:00') AT TIME ZONE $10::text END)`,
+      [
+        ctx.campaignId,
+        personId,
+        input.channel,
+        input.granted,
+        source,
+        wordingVersion,
+        actorId,
+        input.note,
+        input.receivedOn,
+        timeZone,
+      ],
+    );
+    await addPersonEvent(
+      query,
+      ctx.campaignId,
+      personId,
+      'consent',
+      {
+        channel: input.channel,
+        granted: input.granted,
+        source,
+        wordingVersion,
+        receivedOn: input.receivedOn,
+        note: input.note,
+      },
+      actorId,
+    );
+    // The evidence stays with the person (erased with them); the log says what was done.
+    await audit(
+      { query },
+      {
+        campaignId: ctx.campaignId,
+        actorId,
+        action: 'person.consent_record',
+        target: `person:${personId}`,
+        details: { channel: input.channel, granted: input.granted, source },
+        ip,
+      },
+    );
+  });
+}
+
+/** Every consent decision of a person, newest first, with who recorded it for staff ones. */
+export async function consentHistory(
+  ctx: AppContext,
+  personId: number,
+): Promise<ConsentHistoryEntry[]> {
+  await assertPersonExists(ctx, personId);
+  const rows = await ctx.database.query<{
+    id: number;
+    channel: string;
+    granted: boolean;
+    source: string;
+    wording_version: string;
+    note: string | null;
+    actor_name: string | null;
+    at: Date;
+  }>(
+    `SELECT c.id, c.channel, c.granted, c.source, c.wording_version, c.note, c.at,
+            ${actorNameSql('a')} AS actor_name
+       FROM consent_events c LEFT JOIN people a ON a.campaign_id = c.campaign_id AND a.id = c.actor_id
+      WHERE c.campaign_id = $1 AND c.person_id = $2
+      ORDER BY c.at DESC, c.id DESC LIMIT 500`,
+    [ctx.campaignId, personId],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    channel: r.channel,
+    granted: r.granted,
+    source: r.source,
+    wordingVersion: r.wording_version,
+    note: r.note,
+    actorName: r.actor_name,
+    at: isoDate(r.at),
+  }));
+}

@@ -1,0 +1,277 @@
+import type { PersonInput } from '../../../contracts/person-records.ts';
+import { audit } from '../../core/audit.ts';
+import type { AppContext } from '../../core/context.ts';
+import { recruitCode } from '../../core/crypto.ts';
+import {
+  AppError,
+  badRequest,
+  invalidFields,
+  notFound,
+  type FieldError,
+} from '../../core/http/errors.ts';
+import { buildSearchText, normalizeEmail, normalizePhone, resolvePlace } from './normalize.ts';
+import { addPersonEvent, transaction } from './service.ts';
+
+/** A person's editable fields as stored ('' given → null). */
+interface PersonValues {
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  emailNormalized: string | null;
+  phone: string | null;
+  addressStreet: string | null;
+  addressComplement: string | null;
+  postalCode: string | null;
+  communeCode: string | null;
+  communeName: string | null;
+  departementCode: string | null;
+  locale: 'fr' | 'en';
+}
+
+/** The fields compared for the timeline and the audit log, by their API name. */
+const trackedFields = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'addressStreet',
+  'addressComplement',
+  'postalCode',
+  'communeName',
+  'locale',
+] as const;
+type TrackedField = (typeof trackedFields)[number];
+
+const orNull = (value: string) => (value === '' ? null : value);
+
+/**
+ * Checks a person typed at HQ with the sign-up form's rules; every problem is a field error.
+ * The email's uniqueness is checked in the transaction that writes it.
+ */
+function validate(ctx: AppContext, input: PersonInput): PersonValues {
+  const errors: FieldError[] = [];
+  let emailNormalized: string | null = null;
+  if (input.email) {
+    emailNormalized = normalizeEmail(input.email);
+    if (!emailNormalized)
+      errors.push({
+        field: 'email',
+        code: 'invalid_email',
+        message: 'Enter a valid email address.',
+      });
+  }
+  let phone: string | null = null;
+  if (input.phone) {
+    phone = normalizePhone(input.phone);
+    if (!phone)
+      errors.push({
+        field: 'phone',
+        code: 'invalid_phone',
+        message: 'Enter a valid phone number.',
+      });
+  }
+  let place = null;
+  if (input.postalCode) {
+    const resolved = resolvePlace(ctx.geo, input.postalCode, input.communeCode || undefined);
+    if (resolved.error) errors.push(resolved.error);
+    place = resolved.place ?? null;
+  } else if (input.communeCode) {
+    errors.push({
+      field: 'postalCode',
+      code: 'required',
+      message: 'Give the postal code of the commune.',
+    });
+  }
+  if (errors.length > 0) throw invalidFields(errors);
+  if (!input.firstName && !input.lastName && !emailNormalized && !phone) {
+    throw badRequest(
+      'identity_required',
+      'Give at least a name, an email address or a phone number.',
+    );
+  }
+  return {
+    firstName: orNull(input.firstName),
+    lastName: orNull(input.lastName),
+    email: emailNormalized ? input.email : null,
+    emailNormalized,
+    phone,
+    addressStreet: orNull(input.addressStreet),
+    addressComplement: orNull(input.addressComplement),
+    postalCode: place?.postalCode ?? null,
+    communeCode: place?.communeCode ?? null,
+    communeName: place?.communeName ?? null,
+    departementCode: place?.departementCode ?? null,
+    locale: input.locale,
+  };
+}
+
+type Query = Parameters<Parameters<typeof transaction>[1]>[0];
+
+/** 409 `email_taken` naming the person who has the address, so staff can open their page. */
+async function assertEmailFree(
+  query: Query,
+  campaignId: number,
+  emailNormalized: string | null,
+  personId: number | null,
+) {
+  if (!emailNormalized) return;
+  const [owner] = await query<{ id: number }>(
+    'SELECT id FROM people WHERE campaign_id = $1 AND email_normalized = $2 AND id IS DISTINCT FROM $3',
+    [campaignId, emailNormalized, personId],
+  );
+  if (owner) throw emailTaken(Number(owner.id));
+}
+
+const emailTaken = (existingPersonId: number) =>
+  new AppError(
+    409,
+    'email_taken',
+    `This email address is already that of person ${existingPersonId}.`,
+    [
+      {
+        field: 'email',
+        code: 'email_taken',
+        message: `This email address is already that of person ${existingPersonId}.`,
+      },
+    ],
+    { existingPersonId },
+  );
+
+/** A unique violation on the email: another request wrote the address meanwhile. */
+async function onEmailRace<T>(
+  ctx: AppContext,
+  emailNormalized: string | null,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23505' || !emailNormalized) throw error;
+    const [owner] = await ctx.database.query<{ id: number }>(
+      'SELECT id FROM people WHERE campaign_id = $1 AND email_normalized = $2',
+      [ctx.campaignId, emailNormalized],
+    );
+    if (!owner) throw error;
+    throw emailTaken(Number(owner.id));
+  }
+}
+
+const columnValues = (v: PersonValues) => [
+  v.firstName,
+  v.lastName,
+  v.email,
+  v.emailNormalized,
+  v.phone,
+  v.addressStreet,
+  v.addressComplement,
+  v.postalCode,
+  v.communeCode,
+  v.communeName,
+  v.departementCode,
+  v.locale,
+  buildSearchText(v),
+];
+
+/** A person added by hand at HQ (source `manual`): not confirmed, no consent until recorded. */
+export async function createPerson(
+  ctx: AppContext,
+  input: PersonInput,
+  actorId: number,
+  ip?: string,
+): Promise<number> {
+  const values = validate(ctx, input);
+  return onEmailRace(ctx, values.emailNormalized, () =>
+    transaction(ctx.database, async (query) => {
+      await assertEmailFree(query, ctx.campaignId, values.emailNormalized, null);
+      const [row] = await query<{ id: number }>(
+        `INSERT INTO people (campaign_id, first_name, last_name, email, email_normalized, phone, address_street,
+                             address_complement, postal_code, commune_code, commune_name, departement_code,
+                             locale, search_text, source, recruit_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'manual', $15) RETURNING id`,
+        [ctx.campaignId, ...columnValues(values), recruitCode()],
+      );
+      const personId = Number(row.id);
+      const given = trackedFields.filter((field) => values[field] !== null);
+      await addPersonEvent(
+        query,
+        ctx.campaignId,
+        personId,
+        'created',
+        { source: 'manual', fields: given },
+        actorId,
+      );
+      await audit(
+        { query },
+        {
+          campaignId: ctx.campaignId,
+          actorId,
+          action: 'person.create',
+          target: `person:${personId}`,
+          details: { fields: given },
+          ip,
+        },
+      );
+      return personId;
+    }),
+  );
+}
+
+/**
+ * Staff edit a person: every field as sent. The timeline keeps the changed fields with their
+ * values before and after (staff read it on the person page; it goes with the person on
+ * erasure); the audit log keeps only the names of the fields changed.
+ */
+export async function updatePerson(
+  ctx: AppContext,
+  personId: number,
+  input: PersonInput,
+  actorId: number,
+  ip?: string,
+): Promise<void> {
+  const values = validate(ctx, input);
+  await onEmailRace(ctx, values.emailNormalized, () =>
+    transaction(ctx.database, async (query) => {
+      const [current] = await query<Record<TrackedField, string | null>>(
+        `SELECT first_name AS "firstName", last_name AS "lastName", email, phone,
+                address_street AS "addressStreet", address_complement AS "addressComplement",
+                postal_code AS "postalCode", commune_name AS "communeName", locale
+           FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE`,
+        [ctx.campaignId, personId],
+      );
+      if (!current) throw notFound('person');
+      await assertEmailFree(query, ctx.campaignId, values.emailNormalized, personId);
+      const changed = trackedFields.filter(
+        (field) => (current[field] ?? null) !== (values[field] ?? null),
+      );
+      if (changed.length === 0) return;
+      await query(
+        `UPDATE people SET first_name = $3, last_name = $4, email = $5, email_normalized = $6, phone = $7,
+                address_street = $8, address_complement = $9, postal_code = $10, commune_code = $11,
+                commune_name = $12, departement_code = $13, locale = $14, search_text = $15, updated_at = now()
+          WHERE campaign_id = $1 AND id = $2`,
+        [ctx.campaignId, personId, ...columnValues(values)],
+      );
+      const pick = (source: Record<string, unknown>) =>
+        Object.fromEntries(changed.map((field) => [field, source[field] ?? null]));
+      await addPersonEvent(
+        query,
+        ctx.campaignId,
+        personId,
+        'profile_update',
+        { by: 'staff', changed, before: pick(current), after: pick(values as never) },
+        actorId,
+      );
+      await audit(
+        { query },
+        {
+          campaignId: ctx.campaignId,
+          actorId,
+          action: 'person.update',
+          target: `person:${personId}`,
+          details: { changed },
+          ip,
+        },
+      );
+    }),
+  );
+}
