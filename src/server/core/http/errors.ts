@@ -92,6 +92,8 @@ const fastifyCodes: Record<string, [number, string, string]> = {
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
+    const retryAfter = error.extensions?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return sendProblem(
       reply,
       error.status,

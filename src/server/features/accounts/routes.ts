@@ -13,7 +13,22 @@ import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
 import { CSRF_COOKIE } from '../../core/http/csrf.ts';
 import { clearSessionCookie, startSession } from '../../core/http/session.ts';
+import { loginOrigin, rememberLogin } from './login-limits.ts';
 import * as accounts from './service.ts';
+
+/**
+ * Work a route leaves for after its answer is sent (the login code's mail: see startLogin),
+ * so that what the answer waits for is the same whatever the address.
+ */
+const afterResponse = new WeakMap<FastifyRequest, () => Promise<void>>();
+async function runAfterResponse(request: FastifyRequest) {
+  const work = afterResponse.get(request);
+  if (!work) return;
+  afterResponse.delete(request);
+  await work().catch((error: unknown) =>
+    request.log.error({ err: error }, 'login code could not be sent'),
+  );
+}
 
 export const accountsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -28,6 +43,8 @@ export const accountsRoutes =
 
     const loggedIn = async (request: FastifyRequest, reply: FastifyReply, personId: number) => {
       await startSession(ctx.database, ctx.campaignId, request, reply, personId, secure);
+      const emailHash = await accounts.addressHashOf(ctx, personId);
+      if (emailHash) await rememberLogin(ctx, request, reply, emailHash);
       // A new CSRF secret with the new session: a token from before the login is no good.
       delete request.cookies[CSRF_COOKIE];
       return { me: await accounts.me(ctx, personId), csrfToken: reply.generateCsrf() };
@@ -50,10 +67,16 @@ export const accountsRoutes =
       '/api/auth/login/start',
       {
         config: { access: { public: true }, rateLimit: limit },
+        onResponse: runAfterResponse,
         schema: { tags: ['accounts'], body: loginStartSchema, response: { 200: okSchema } },
       },
       async (request) => {
-        await accounts.startLogin(ctx, request.body.email, request.body.locale);
+        afterResponse.set(
+          request,
+          await accounts.startLogin(ctx, request.body.email, request.body.locale, (hash) =>
+            loginOrigin(ctx, request, hash),
+          ),
+        );
         return { ok: true as const };
       },
     );
@@ -96,7 +119,9 @@ export const accountsRoutes =
         loggedIn(
           request,
           reply,
-          await accounts.verifyPassword(ctx, request.body.email, request.body.password),
+          await accounts.verifyPassword(ctx, request.body.email, request.body.password, (hash) =>
+            loginOrigin(ctx, request, hash),
+          ),
         ),
     );
 

@@ -11,16 +11,21 @@ import { loginCodeMail } from '../../core/mail/templates.ts';
 import { normalizeEmail } from '../people/normalize.ts';
 import { addPersonEvent, transaction } from '../people/service.ts';
 import { campaignName } from '../settings/service.ts';
+import {
+  checkCodeBudget,
+  checkPasswordBudget,
+  purgeLoginTrust,
+  recordPasswordFailure,
+  type LoginOrigin,
+} from './login-limits.ts';
 
 const CODE_MINUTES = 15;
 const MAX_ATTEMPTS = 5;
-/** At most this many codes per person per hour, whatever the IP. */
-const CODES_PER_HOUR = 5;
 
 const hashCode = (ctx: AppContext, personId: number, code: string) =>
   hmac(ctx.config.sessionSecret, `${personId}:${code}`);
 /** Codes are kept by the address they were asked for, not by person: see startLogin. */
-const hashAddress = (ctx: AppContext, normalizedEmail: string) =>
+export const hashAddress = (ctx: AppContext, normalizedEmail: string) =>
   hmac(ctx.config.sessionSecret, `login:${normalizedEmail}`);
 
 async function findPersonByEmail(ctx: AppContext, normalized: string) {
@@ -75,44 +80,62 @@ const invalidEmail = () =>
   ]);
 
 /**
- * Sends a code and a magic link to a known address; says nothing either way. An address
- * nobody has gets a code row too, whose code can never match: checking a code then answers
- * exactly as for a supporter (attempts left, expiry), so it cannot tell who supports the
- * campaign.
+ * Asks for a code and a magic link for an address; says nothing of whether it is known. The
+ * work done before the answer (the address's budget, a code row) is the same for every
+ * address, so the answer takes the same time; what only a known address needs (finding the
+ * person, the mail) is returned, to run once the answer is sent. An address nobody has keeps
+ * its row, whose code can never match: checking a code then answers exactly as for a
+ * supporter (attempts left, expiry), so it cannot tell who supports the campaign either.
  */
 export async function startLogin(
   ctx: AppContext,
   email: string,
   locale: 'fr' | 'en',
-): Promise<void> {
+  originOf: (emailHash: string) => Promise<LoginOrigin>,
+): Promise<() => Promise<void>> {
   const normalized = normalizeEmail(email);
   if (!normalized) throw invalidEmail();
   const emailHash = hashAddress(ctx, normalized);
-  const recent = await ctx.database.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM login_codes
-      WHERE campaign_id = $1 AND email_hash = $2 AND created_at > now() - interval '1 hour'`,
-    [ctx.campaignId, emailHash],
+  const origin = await originOf(emailHash);
+  await checkCodeBudget(ctx, emailHash, origin);
+  const [reserved] = await ctx.database.query<{ id: number }>(
+    `INSERT INTO login_codes (campaign_id, person_id, email_hash, code_hash, link_token_hash, expires_at, trusted)
+     VALUES ($1, NULL, $2, $3, $4, now() + make_interval(mins => $5), $6) RETURNING id`,
+    [ctx.campaignId, emailHash, randomToken(), sha256(randomToken()), CODE_MINUTES, origin.trusted],
   );
-  if (recent[0].n >= CODES_PER_HOUR) return;
-  const person = await findPersonByEmail(ctx, normalized);
-  if (!person) {
-    await storeCode(ctx, emailHash, null);
-    return;
-  }
-  const { code, linkUrl } = await storeCode(ctx, emailHash, person.id);
-  const mail = loginCodeMail(
-    locale ?? person.locale,
-    await campaignName(ctx.database, ctx.campaignId),
-    code,
-    linkUrl,
+  return async () => {
+    const person = await findPersonByEmail(ctx, normalized);
+    if (!person) return;
+    const code = sixDigitCode();
+    const token = randomToken();
+    await ctx.database.query(
+      `UPDATE login_codes SET person_id = $3, code_hash = $4, link_token_hash = $5
+        WHERE campaign_id = $1 AND id = $2`,
+      [ctx.campaignId, reserved.id, person.id, hashCode(ctx, person.id, code), sha256(token)],
+    );
+    const mail = loginCodeMail(
+      locale ?? person.locale,
+      await campaignName(ctx.database, ctx.campaignId),
+      code,
+      `${ctx.config.publicUrl}/login/link?token=${token}`,
+    );
+    await enqueueMail(ctx.database, ctx.campaignId, {
+      kind: 'login_code',
+      personId: person.id,
+      to: person.email,
+      ...mail,
+    });
+    ctx.mailer.nudge();
+  };
+}
+
+/** The keyed hash of a person's address, as login codes and limits keep it. */
+export async function addressHashOf(ctx: AppContext, personId: number): Promise<string | null> {
+  const [person] = await ctx.database.query<{ email_normalized: string | null }>(
+    'SELECT email_normalized FROM people WHERE campaign_id = $1 AND id = $2',
+    [ctx.campaignId, personId],
   );
-  await enqueueMail(ctx.database, ctx.campaignId, {
-    kind: 'login_code',
-    personId: person.id,
-    to: person.email,
-    ...mail,
-  });
-  ctx.mailer.nudge();
+  return person?.email_normalized ? hashAddress(ctx, person.email_normalized) : null;
 }
 
 const invalidCode = (remaining: number) =>
@@ -210,30 +233,18 @@ export async function verifyLink(ctx: AppContext, token: string): Promise<number
 // Verifying against a real hash when the account is unknown keeps response times alike.
 let decoyHash: Promise<string> | undefined;
 
-/** Wrong passwords an address may take in PASSWORD_WINDOW_MINUTES, from anywhere. */
-const PASSWORD_FAILURES_MAX = 10;
-const PASSWORD_WINDOW_MINUTES = 15;
-
 export async function verifyPassword(
   ctx: AppContext,
   email: string,
   password: string,
+  originOf: (emailHash: string) => Promise<LoginOrigin>,
 ): Promise<number> {
   const normalized = normalizeEmail(email);
   // Counted by address (hashed), for addresses with or without an account alike, so that
   // guesses spread over many IPs still stop, and the stop tells nothing about the address.
   const emailHash = hashAddress(ctx, normalized ?? email.trim().toLowerCase());
-  const [recent] = await ctx.database.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM password_failures
-      WHERE campaign_id = $1 AND email_hash = $2 AND at > now() - make_interval(mins => $3)`,
-    [ctx.campaignId, emailHash, PASSWORD_WINDOW_MINUTES],
-  );
-  if (recent.n >= PASSWORD_FAILURES_MAX)
-    throw new AppError(
-      429,
-      'too_many_password_attempts',
-      `Too many wrong passwords for this address. Wait ${PASSWORD_WINDOW_MINUTES} minutes, or log in with a code sent by email.`,
-    );
+  const origin = await originOf(emailHash);
+  await checkPasswordBudget(ctx, emailHash, origin);
   const person = normalized ? await findPersonByEmail(ctx, normalized) : undefined;
   const rows = person
     ? await ctx.database.query<{ password_hash: string | null }>(
@@ -249,23 +260,21 @@ export async function verifyPassword(
         password,
       );
   if (!person || !hash || !matches) {
-    await ctx.database.query(
-      'INSERT INTO password_failures (campaign_id, email_hash) VALUES ($1, $2)',
-      [ctx.campaignId, emailHash],
-    );
+    await recordPasswordFailure(ctx, emailHash, origin);
     throw new AppError(400, 'invalid_credentials', 'Wrong email or password.');
   }
   return person.id;
 }
 
-/** Wrong-password records older than a day: past every window. */
+/** Wrong-password records older than a day (past every window), and old login places. */
 export async function purgePasswordFailures(ctx: AppContext): Promise<number> {
-  return purgeRows(
+  const failures = await purgeRows(
     ctx.database,
     'password_failures',
     ctx.campaignId,
     "at < now() - interval '1 day'",
   );
+  return failures + (await purgeLoginTrust(ctx));
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   bigint,
+  boolean,
   index,
   integer,
   pgTable,
@@ -39,6 +40,8 @@ export const loginCodes = pgTable(
     codeHash: text('code_hash').notNull(),
     linkTokenHash: text('link_token_hash').notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /** Asked for from a browser or IP the address logged in from before: its own budget. */
+    trusted: boolean('trusted').notNull().default(false),
     expiresAt: at('expires_at').notNull(),
     usedAt: at('used_at'),
     createdAt: at('created_at').notNull().defaultNow(),
@@ -80,12 +83,32 @@ export const passwordFailures = pgTable(
     campaignId: campaignId(),
     id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
     emailHash: text('email_hash').notNull(),
+    /** Keyed hash of the client's address (its /64 for IPv6), for the per-IP budget. */
+    ipHash: text('ip_hash'),
+    /** Tried from a browser or IP the address logged in from before: counted apart. */
+    trusted: boolean('trusted').notNull().default(false),
     at: at('at').notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: 'password_failures_pkey', columns: [t.campaignId, t.id] }),
     index('password_failures_email_idx').on(t.campaignId, t.emailHash, t.at),
   ],
+);
+
+/**
+ * Where an address logged in from (keyed hashes of the address and of the client's IP): a
+ * request from there is the owner's more likely than a stranger's, so login limits give it
+ * a budget of its own that strangers cannot spend (see accounts/login-limits.ts).
+ */
+export const loginTrust = pgTable(
+  'login_trust',
+  {
+    campaignId: campaignId(),
+    emailHash: text('email_hash').notNull(),
+    ipHash: text('ip_hash').notNull(),
+    lastLoginAt: at('last_login_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'login_trust_pkey', columns: [t.campaignId, t.emailHash, t.ipHash] })],
 );
 
 /**

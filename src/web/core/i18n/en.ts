@@ -51,7 +51,8 @@ export const en: Record<MessageKey, string> = {
   'error.passwordsDiffer': 'The two passwords do not match.',
   'error.invalid_code': 'This code is not the right one.',
   'error.code_expired': 'This code has expired. Ask for a new one.',
-  'error.too_many_attempts': 'Too many attempts for this code. Ask for a new one.',
+  'error.too_many_attempts':
+    'Too many attempts for this code. Follow the link in the email, which still works, or ask for a new code.',
   'error.invalid_token': 'This link is no longer valid.',
   'error.invalid_credentials': 'Wrong email address or password.',
   'error.wrong_password': 'Current password is wrong.',
@@ -149,6 +150,8 @@ export const en: Record<MessageKey, string> = {
   'login.sendCode': 'Send me a code',
   'login.codeSent':
     'New code sent to {email} (valid for 15 minutes). Nothing received? Check your spam folder; you can ask for a new code up to 5 times an hour.',
+  'login.codeHeldBack':
+    'A code was sent to {email} less than 15 minutes ago: enter the code of the latest email, or follow its link. You can ask for a new one in {minutes} min.',
   'login.codeRequestedAt': 'Last requested at {time}.',
   'login.code': '6-digit code',
   'login.codeHelp': 'The code is valid for 15 minutes.',

@@ -50,7 +50,8 @@ export const fr = {
   'error.passwordsDiffer': 'Les deux mots de passe ne sont pas identiques.',
   'error.invalid_code': 'Ce code n’est pas le bon.',
   'error.code_expired': 'Ce code a expiré. Demandez-en un nouveau.',
-  'error.too_many_attempts': 'Trop d’essais pour ce code. Demandez-en un nouveau.',
+  'error.too_many_attempts':
+    'Trop d’essais pour ce code. Suivez le lien de l’e-mail, qui reste valable, ou demandez un nouveau code.',
   'error.invalid_token': 'Ce lien n’est plus valable.',
   'error.invalid_credentials': 'Adresse e-mail ou mot de passe incorrect.',
   'error.wrong_password': 'Mot de passe actuel incorrect.',
@@ -152,6 +153,8 @@ export const fr = {
   'login.sendCode': 'Recevoir un code',
   'login.codeSent':
     'Nouveau code envoyé à {email} (valable 15 minutes). Rien reçu ? Vérifiez les indésirables ; vous pouvez redemander un code jusqu’à 5 fois par heure.',
+  'login.codeHeldBack':
+    'Un code a été envoyé à {email} il y a moins de 15 minutes : saisissez le code du dernier e-mail reçu, ou suivez son lien. Vous pourrez en demander un nouveau dans {minutes} min.',
   'login.codeRequestedAt': 'Dernière demande à {time}.',
   'login.code': 'Code à 6 chiffres',
   'login.codeHelp': 'Le code est valable 15 minutes.',

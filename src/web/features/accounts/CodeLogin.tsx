@@ -22,6 +22,9 @@ export function CodeLogin() {
   // When the last code was asked: a resend must visibly change the page, even though the
   // server answers alike whether or not a code actually left (per-address limit, no account).
   const [sentAt, setSentAt] = useState<Date | null>(null);
+  // Minutes before a new code may be asked, when the server held one back (a code was sent
+  // to the address a short while ago, maybe on someone else's request: it is in the mailbox).
+  const [heldMinutes, setHeldMinutes] = useState<number | null>(null);
   const codeInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -48,10 +51,19 @@ export function CodeLogin() {
         onSuccess: () => {
           setStep('code');
           setDead(false);
+          setHeldMinutes(null);
           setSentAt(new Date());
           codeForm.reset();
         },
-        onError: (error) => setFormError(applyProblem(emailForm, error, t, ['email'])),
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'code_recently_sent') {
+            setStep('code');
+            setDead(false);
+            setHeldMinutes(Number(/(\d+) minute/.exec(error.detail ?? '')?.[1] ?? 15));
+            return;
+          }
+          setFormError(applyProblem(emailForm, error, t, ['email']));
+        },
       },
     );
   }, focusFirstError);
@@ -111,8 +123,15 @@ export function CodeLogin() {
     <form onSubmit={checkCode} noValidate>
       <Stack>
         <Alert color="blue" role="status">
-          <Text size="sm">{t('login.codeSent', { email: emailForm.values.email.trim() })}</Text>
-          {sentAt && (
+          <Text size="sm">
+            {heldMinutes === null
+              ? t('login.codeSent', { email: emailForm.values.email.trim() })
+              : t('login.codeHeldBack', {
+                  email: emailForm.values.email.trim(),
+                  minutes: heldMinutes,
+                })}
+          </Text>
+          {sentAt && heldMinutes === null && (
             <Text size="sm" mt={4}>
               {t('login.codeRequestedAt', {
                 // Seconds too: two requests within a minute must still read differently.
