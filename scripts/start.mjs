@@ -1,4 +1,4 @@
-// `npm start`: build the web app when it is missing or older than its sources, then serve.
+// `npm start`: build the web app and the server when missing or older than their sources, then serve.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +26,12 @@ if (!existsSync(built) || sources.some((dir) => newest(dir) > statSync(built).mt
       stdio: 'inherit',
     },
   );
+}
+// The server too, so that `npm start` runs what production runs (dist/server/main.js).
+const { buildServer, serverBuildIsCurrent } = await import('./build-server.mjs');
+if (!serverBuildIsCurrent()) {
+  console.log('Building the server…');
+  await buildServer({ quiet: true });
 }
 const child = spawn(
   process.execPath,

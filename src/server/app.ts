@@ -13,19 +13,18 @@ import {
 import type { AppContext } from './core/context.ts';
 import { registerAccessControl } from './core/http/access.ts';
 import { errorHandler, sendProblem } from './core/http/errors.ts';
-import { openApiTransform } from './core/http/openapi.ts';
+import { openApiOptions } from './core/http/openapi.ts';
 import { rateLimitStoreClass } from './core/http/rate-limit.ts';
 import { rateLimitKey, trustProxySetting } from './core/http/client-address.ts';
 import { refuseControlCharacters } from './core/http/control-characters.ts';
-import { CSRF_COOKIE } from './core/http/csrf.ts';
+import { CSRF_COOKIE, csrfRequired } from './core/http/csrf.ts';
 import { securityHeaders } from './core/http/security-headers.ts';
 import { createSessionLoader } from './core/http/session.ts';
+import { RequestLog } from './core/log/request-log.ts';
 import { registerWeb } from './core/http/web.ts';
 import { features } from './features/index.ts';
 
 export type App = FastifyInstance;
-
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const { config } = ctx;
@@ -33,6 +32,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     loggerInstance: ctx.log,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: trustProxySetting(config.TRUST_PROXY),
+    logController: new RequestLog(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -75,20 +75,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(multipart, {
     limits: { fileSize: config.IMPORT_LIMIT_BYTES, files: 1, fields: 10 },
   });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Levier API', version: '0.1.0', description: 'Campaign platform API' },
-      components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'levier_sid' } },
-      },
-    },
-    transform: openApiTransform,
-  });
+  await app.register(swagger, openApiOptions(config));
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onRequest', (request, reply, done) => {
-    const config = request.routeOptions.config;
-    if (!MUTATING.has(request.method) || !config.access || config.csrf === false) return done();
+    if (!csrfRequired(request.method, request.routeOptions.config)) return done();
     app.csrfProtection(request, reply, done);
   });
   registerAccessControl(

@@ -21,7 +21,8 @@ export async function createContext(
   config: Config,
   options: RuntimeOptions = {},
 ): Promise<AppContext> {
-  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const log =
+    options.log ?? createLogger(config.LOG_LEVEL, undefined, config.production ? 'json' : 'pretty');
   const database =
     options.database ??
     (await openDatabase({

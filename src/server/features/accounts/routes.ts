@@ -54,7 +54,11 @@ export const accountsRoutes =
       '/api/session',
       {
         config: { access: { public: true, session: 'optional' } },
-        schema: { tags: ['accounts'], response: { 200: sessionInfoSchema } },
+        schema: {
+          summary: 'The logged-in person (if any) and a CSRF token',
+          tags: ['accounts'],
+          response: { 200: sessionInfoSchema },
+        },
       },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
@@ -68,7 +72,12 @@ export const accountsRoutes =
       {
         config: { access: { public: true }, rateLimit: limit },
         onResponse: runAfterResponse,
-        schema: { tags: ['accounts'], body: loginStartSchema, response: { 200: okSchema } },
+        schema: {
+          summary: 'Mail a 6-digit login code and a login link',
+          tags: ['accounts'],
+          body: loginStartSchema,
+          response: { 200: okSchema },
+        },
       },
       async (request) => {
         afterResponse.set(
@@ -85,7 +94,12 @@ export const accountsRoutes =
       '/api/auth/login/code',
       {
         config: { access: { public: true }, rateLimit: limit },
-        schema: { tags: ['accounts'], body: loginCodeSchema, response: { 200: sessionInfoSchema } },
+        schema: {
+          summary: 'Log in with the mailed 6-digit code',
+          tags: ['accounts'],
+          body: loginCodeSchema,
+          response: { 200: sessionInfoSchema },
+        },
       },
       async (request, reply) =>
         loggedIn(
@@ -99,7 +113,12 @@ export const accountsRoutes =
       '/api/auth/login/link',
       {
         config: { access: { public: true }, rateLimit: limit },
-        schema: { tags: ['accounts'], body: loginLinkSchema, response: { 200: sessionInfoSchema } },
+        schema: {
+          summary: 'Log in with the token of the mailed login link',
+          tags: ['accounts'],
+          body: loginLinkSchema,
+          response: { 200: sessionInfoSchema },
+        },
       },
       async (request, reply) =>
         loggedIn(request, reply, await accounts.verifyLink(ctx, request.body.token)),
@@ -110,6 +129,7 @@ export const accountsRoutes =
       {
         config: { access: { public: true }, rateLimit: limit },
         schema: {
+          summary: 'Log in with a staff password',
           tags: ['accounts'],
           body: loginPasswordSchema,
           response: { 200: sessionInfoSchema },
@@ -129,7 +149,11 @@ export const accountsRoutes =
       '/api/auth/logout',
       {
         config: { access: { authenticated: true } },
-        schema: { tags: ['accounts'], response: { 200: okSchema } },
+        schema: {
+          summary: 'Log out (end this session)',
+          tags: ['accounts'],
+          response: { 200: okSchema },
+        },
       },
       async (request, reply) => {
         await accounts.endSession(ctx, currentAuth(request).sessionHash);
@@ -142,7 +166,11 @@ export const accountsRoutes =
       '/api/auth/logout-everywhere',
       {
         config: { access: { authenticated: true } },
-        schema: { tags: ['accounts'], response: { 200: okSchema } },
+        schema: {
+          summary: 'End every session of the logged-in person',
+          tags: ['accounts'],
+          response: { 200: okSchema },
+        },
       },
       async (request, reply) => {
         await accounts.endAllSessions(ctx, currentAuth(request).personId);
@@ -155,7 +183,12 @@ export const accountsRoutes =
       '/api/auth/password',
       {
         config: { access: { authenticated: true }, rateLimit: limit },
-        schema: { tags: ['accounts'], body: setPasswordSchema, response: { 200: okSchema } },
+        schema: {
+          summary: "Set or change the logged-in person's password",
+          tags: ['accounts'],
+          body: setPasswordSchema,
+          response: { 200: okSchema },
+        },
       },
       async (request) => {
         await accounts.changePassword(

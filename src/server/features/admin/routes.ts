@@ -6,6 +6,7 @@ import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
 import { listStaffAccounts, personForEmail, setRoles } from '../accounts/admin.ts';
 import { sendStaffInvitation } from '../accounts/invitation.ts';
+import { auditPageSchema, caughtMailPageSchema, caughtMailSchema } from './schemas.ts';
 import { auditPage, caughtMail, caughtMailPage } from './service.ts';
 
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).default(1) });
@@ -19,7 +20,11 @@ export const adminRoutes =
       '/api/admin/accounts',
       {
         config: roles,
-        schema: { tags: ['admin'], response: { 200: z.array(staffAccountSchema) } },
+        schema: {
+          summary: 'Staff accounts with their roles and grants',
+          tags: ['admin'],
+          response: { 200: z.array(staffAccountSchema) },
+        },
       },
       async () => listStaffAccounts(ctx),
     );
@@ -29,6 +34,7 @@ export const adminRoutes =
       {
         config: roles,
         schema: {
+          summary: "Set a staff account's roles and grants",
           tags: ['admin'],
           params: idParamSchema,
           body: roleUpdateSchema,
@@ -53,6 +59,7 @@ export const adminRoutes =
       {
         config: roles,
         schema: {
+          summary: 'Give roles to a person by email (made if unknown) and mail an invitation',
           tags: ['admin'],
           body: roleUpdateSchema.extend({ email: z.string().max(254) }),
           response: { 200: okSchema },
@@ -71,7 +78,12 @@ export const adminRoutes =
       '/api/admin/mail',
       {
         config: { access: { permission: 'mail.catcher.read' } },
-        schema: { tags: ['admin'], querystring: pageQuery },
+        schema: {
+          summary: 'Mail caught by the development mail catcher, newest first',
+          tags: ['admin'],
+          querystring: pageQuery,
+          response: { 200: caughtMailPageSchema },
+        },
       },
       async (request) => caughtMailPage(ctx, request.query.page),
     );
@@ -80,7 +92,12 @@ export const adminRoutes =
       '/api/admin/mail/:id',
       {
         config: { access: { permission: 'mail.catcher.read' } },
-        schema: { tags: ['admin'], params: idParamSchema },
+        schema: {
+          summary: 'One caught mail, with its text and HTML bodies',
+          tags: ['admin'],
+          params: idParamSchema,
+          response: { 200: caughtMailSchema },
+        },
       },
       async (request) => caughtMail(ctx, request.params.id),
     );
@@ -89,7 +106,12 @@ export const adminRoutes =
       '/api/admin/audit',
       {
         config: { access: { permission: 'audit.read' } },
-        schema: { tags: ['admin'], querystring: pageQuery },
+        schema: {
+          summary: 'The audit log, newest first',
+          tags: ['admin'],
+          querystring: pageQuery,
+          response: { 200: auditPageSchema },
+        },
       },
       async (request) => auditPage(ctx, request.query.page),
     );

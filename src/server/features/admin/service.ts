@@ -1,5 +1,7 @@
 import type { AppContext } from '../../core/context.ts';
+import type { z } from 'zod';
 import { notFound } from '../../core/http/errors.ts';
+import type { auditPageSchema, caughtMailSchema, caughtMailSummarySchema } from './schemas.ts';
 
 const PAGE = 50;
 
@@ -7,7 +9,7 @@ const PAGE = 50;
  * One page of a list read newest first, with its total: the admin views share it. `counted`
  * is the FROM and WHERE the total counts; both statements take the same parameters.
  */
-async function newestFirst(
+async function newestFirst<T>(
   ctx: AppContext,
   select: string,
   counted: string,
@@ -16,14 +18,14 @@ async function newestFirst(
 ) {
   const offset = (page - 1) * PAGE;
   const [items, total] = await Promise.all([
-    ctx.database.query(`${select} ORDER BY id DESC LIMIT ${PAGE} OFFSET ${offset}`, params),
+    ctx.database.query<T>(`${select} ORDER BY id DESC LIMIT ${PAGE} OFFSET ${offset}`, params),
     ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${counted}`, params),
   ]);
   return { items, total: total[0].n };
 }
 
 export async function caughtMailPage(ctx: AppContext, page: number) {
-  const list = await newestFirst(
+  const list = await newestFirst<z.infer<typeof caughtMailSummarySchema>>(
     ctx,
     `SELECT id, to_address AS "to", from_address AS "from", subject, at FROM caught_mail WHERE campaign_id = $1`,
     'caught_mail WHERE campaign_id = $1',
@@ -34,7 +36,7 @@ export async function caughtMailPage(ctx: AppContext, page: number) {
 }
 
 export async function caughtMail(ctx: AppContext, id: number) {
-  const rows = await ctx.database.query(
+  const rows = await ctx.database.query<z.infer<typeof caughtMailSchema>>(
     `SELECT id, to_address AS "to", from_address AS "from", subject, text_body AS text, html_body AS html, at
        FROM caught_mail WHERE campaign_id = $1 AND id = $2`,
     [ctx.campaignId, id],
@@ -48,7 +50,7 @@ export async function caughtMail(ctx: AppContext, id: number) {
  * have no name, and by their id once erased: a null name means the system acted.
  */
 export function auditPage(ctx: AppContext, page: number) {
-  return newestFirst(
+  return newestFirst<z.infer<typeof auditPageSchema>['items'][number]>(
     ctx,
     `SELECT * FROM (
        SELECT l.id, l.at,

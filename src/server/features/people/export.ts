@@ -8,6 +8,7 @@ import {
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
+import { csvFileSchema } from '../../core/http/openapi.ts';
 import { customFieldExportColumns } from './custom-fields/export.ts';
 import { resolveFilter } from './queries.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
@@ -237,9 +238,11 @@ export const exportRoutes =
       {
         config: { access: { permission: 'people.export' } },
         schema: {
+          summary: 'Export the filtered people (CSV; audited)',
           tags: ['people'],
           querystring: peopleExportQuerySchema,
           produces: ['text/csv'],
+          response: { 200: csvFileSchema },
         },
       },
       async (request, reply) => {

@@ -11,6 +11,7 @@ import { currentAuth } from '../../core/http/access.ts';
 import { clearSessionCookie } from '../../core/http/session.ts';
 import { attachment, dataFileName } from './data-file.ts';
 import { exportMyData, profile, updateMyConsents, updateProfile } from './me.ts';
+import { myDataFileSchema } from './my-data-schema.ts';
 import { erasePerson } from './service.ts';
 
 /** The supporter's own space: only ever the logged-in person's data. */
@@ -21,7 +22,14 @@ export const meRoutes =
 
     app.get(
       '/api/me/profile',
-      { config: me, schema: { tags: ['me'], response: { 200: profileSchema } } },
+      {
+        config: me,
+        schema: {
+          summary: "The logged-in supporter's profile and consents",
+          tags: ['me'],
+          response: { 200: profileSchema },
+        },
+      },
       async (request) => profile(ctx, currentAuth(request).personId),
     );
 
@@ -29,7 +37,12 @@ export const meRoutes =
       '/api/me/profile',
       {
         config: me,
-        schema: { tags: ['me'], body: profileUpdateSchema, response: { 200: profileSchema } },
+        schema: {
+          summary: "Change the logged-in supporter's profile",
+          tags: ['me'],
+          body: profileUpdateSchema,
+          response: { 200: profileSchema },
+        },
       },
       async (request) => updateProfile(ctx, currentAuth(request).personId, request.body),
     );
@@ -38,7 +51,12 @@ export const meRoutes =
       '/api/me/consents',
       {
         config: me,
-        schema: { tags: ['me'], body: consentUpdateSchema, response: { 200: profileSchema } },
+        schema: {
+          summary: "Change the logged-in supporter's consents",
+          tags: ['me'],
+          body: consentUpdateSchema,
+          response: { 200: profileSchema },
+        },
       },
       async (request) =>
         updateMyConsents(
@@ -49,20 +67,36 @@ export const meRoutes =
         ),
     );
 
-    app.get('/api/me/export', { config: me, schema: { tags: ['me'] } }, async (request, reply) => {
-      const data = await exportMyData(ctx, currentAuth(request).personId);
-      return reply
-        .header('content-disposition', attachment(dataFileName(data.about.campaign)))
-        .header('cache-control', 'no-store')
-        .type('application/json')
-        .send(JSON.stringify(data, null, 2));
-    });
+    app.get(
+      '/api/me/export',
+      {
+        config: me,
+        schema: {
+          summary: 'Download everything the campaign holds on the logged-in supporter (JSON)',
+          tags: ['me'],
+          response: { 200: myDataFileSchema },
+        },
+      },
+      async (request, reply) => {
+        const data = await exportMyData(ctx, currentAuth(request).personId);
+        return reply
+          .header('content-disposition', attachment(dataFileName(data.about.campaign)))
+          .header('cache-control', 'no-store')
+          .type('application/json')
+          .send(JSON.stringify(data, null, 2));
+      },
+    );
 
     app.post(
       '/api/me/delete',
       {
         config: me,
-        schema: { tags: ['me'], body: deleteAccountSchema, response: { 200: okSchema } },
+        schema: {
+          summary: "Erase the logged-in supporter's account and data",
+          tags: ['me'],
+          body: deleteAccountSchema,
+          response: { 200: okSchema },
+        },
       },
       async (request, reply) => {
         const { personId } = currentAuth(request);

@@ -29,6 +29,7 @@ export const peopleRoutes =
       {
         config: read,
         schema: {
+          summary: 'List and search people, filtered and paged',
           tags: ['people'],
           querystring: peopleQuerySchema,
           response: { 200: peoplePageSchema },
@@ -41,7 +42,12 @@ export const peopleRoutes =
       '/api/people/:id',
       {
         config: read,
-        schema: { tags: ['people'], params: idParamSchema, response: { 200: personDetailSchema } },
+        schema: {
+          summary: "A person's record: profile, consents, recruitment, timeline",
+          tags: ['people'],
+          params: idParamSchema,
+          response: { 200: personDetailSchema },
+        },
       },
       async (request) => personDetail(ctx, request.params.id),
     );
@@ -50,7 +56,12 @@ export const peopleRoutes =
       '/api/people/tags/bulk',
       {
         config: write,
-        schema: { tags: ['people'], body: bulkTagSchema, response: { 200: bulkTagResultSchema } },
+        schema: {
+          summary: "Add or remove tags on chosen people or on a filter's matches",
+          tags: ['people'],
+          body: bulkTagSchema,
+          response: { 200: bulkTagResultSchema },
+        },
       },
       async (request) => {
         const { personIds, filter, add, remove } = request.body;
@@ -69,13 +80,27 @@ export const peopleRoutes =
 
     app.get(
       '/api/tags',
-      { config: read, schema: { tags: ['people'], response: { 200: z.array(tagSchema) } } },
+      {
+        config: read,
+        schema: {
+          summary: 'Every tag, with how many people carry it',
+          tags: ['people'],
+          response: { 200: z.array(tagSchema) },
+        },
+      },
       async () => listTags(ctx),
     );
 
     app.get(
       '/api/segments',
-      { config: read, schema: { tags: ['segments'], response: { 200: z.array(segmentSchema) } } },
+      {
+        config: read,
+        schema: {
+          summary: 'Saved segments, each with its count of people',
+          tags: ['segments'],
+          response: { 200: z.array(segmentSchema) },
+        },
+      },
       async () => segmentsWithCounts(ctx, await listSegments(ctx)),
     );
 
@@ -83,7 +108,12 @@ export const peopleRoutes =
       '/api/segments',
       {
         config: segmentsWrite,
-        schema: { tags: ['segments'], body: segmentInputSchema, response: { 200: segmentSchema } },
+        schema: {
+          summary: 'Save a filter as a segment',
+          tags: ['segments'],
+          body: segmentInputSchema,
+          response: { 200: segmentSchema },
+        },
       },
       async (request) =>
         createSegment(ctx, request.body.name, request.body.filter, currentAuth(request).personId),
@@ -94,6 +124,7 @@ export const peopleRoutes =
       {
         config: segmentsWrite,
         schema: {
+          summary: 'Rename a segment or change its filter',
           tags: ['segments'],
           params: idParamSchema,
           body: segmentInputSchema,
@@ -112,7 +143,15 @@ export const peopleRoutes =
 
     app.delete(
       '/api/segments/:id',
-      { config: segmentsWrite, schema: { tags: ['segments'], params: idParamSchema } },
+      {
+        config: segmentsWrite,
+        schema: {
+          summary: 'Delete a segment (the people stay)',
+          tags: ['segments'],
+          params: idParamSchema,
+          response: { 204: z.undefined().describe('The segment is deleted.') },
+        },
+      },
       async (request, reply) => {
         await deleteSegment(ctx, request.params.id, currentAuth(request).personId);
         return reply.status(204).send();

@@ -36,6 +36,7 @@ export const recruitmentRoutes =
         schema: {
           tags: ['geo'],
           params: z.object({ code: z.string().max(10) }),
+          summary: 'The communes of a French postal code',
           response: { 200: postalCodeLookupSchema },
         },
       },
@@ -53,7 +54,11 @@ export const recruitmentRoutes =
       '/api/geo/departements',
       {
         config: { access: { public: true } },
-        schema: { tags: ['geo'], response: { 200: z.array(departementSchema) } },
+        schema: {
+          summary: 'Every French département, with its code and name',
+          tags: ['geo'],
+          response: { 200: z.array(departementSchema) },
+        },
       },
       async () => ctx.geo.departements(),
     );
@@ -66,6 +71,7 @@ export const recruitmentRoutes =
         schema: {
           tags: ['geo'],
           querystring: communeSearchQuerySchema,
+          summary: 'Search communes by name or INSEE code',
           response: { 200: z.array(communeMatchSchema) },
         },
       },
@@ -83,6 +89,7 @@ export const recruitmentRoutes =
         schema: {
           tags: ['geo'],
           querystring: communesByCodeQuerySchema,
+          summary: 'The names of communes given by INSEE code',
           response: { 200: z.array(communeMatchSchema) },
         },
       },
@@ -104,6 +111,7 @@ export const recruitmentRoutes =
         schema: {
           tags: ['recruitment'],
           body: signupInputSchema,
+          summary: 'Sign up (a confirmation link is mailed)',
           response: { 200: signupResultSchema },
         },
       },
@@ -143,3 +151,5 @@ export const recruitmentRoutes =
       async (request) => recruitmentStats(ctx, request.query.from, request.query.to),
     );
   };
+          summary: 'Confirm a sign-up with the token of its mailed link',
+          summary: 'Recruitment statistics over a period',

@@ -10,7 +10,7 @@ import {
 import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { currentAuth } from '../../../core/http/access.ts';
-import { multipartBody } from '../../../core/http/openapi.ts';
+import { csvFileSchema, multipartBody } from '../../../core/http/openapi.ts';
 import { BOM, csvLine, exportRoutes } from '../export.ts';
 import { listImports } from './history.ts';
 import { createImport, importErrorRows, importReport, previewImport } from './service.ts';
@@ -36,18 +36,35 @@ export const importRoutes =
       response: { 200: importReportSchema },
     };
 
-    app.post('/api/people/imports/preview', { config, schema: upload }, async (request) => {
-      const file = await receiveUpload(request);
-      try {
-        return await previewImport(ctx, file);
-      } finally {
-        await file.dispose();
-      }
-    });
+    app.post(
+      '/api/people/imports/preview',
+      {
+        config,
+        schema: {
+          ...upload,
+          summary: 'Check a CSV file and preview its import (nothing is written)',
+        },
+      },
+      async (request) => {
+        const file = await receiveUpload(request);
+        try {
+          return await previewImport(ctx, file);
+        } finally {
+          await file.dispose();
+        }
+      },
+    );
 
     app.post(
       '/api/people/imports',
-      { config, schema: { ...upload, response: { 202: importReportSchema } } },
+      {
+        config,
+        schema: {
+          ...upload,
+          summary: 'Import a CSV file of people (runs in the background)',
+          response: { 202: importReportSchema },
+        },
+      },
       async (request, reply) => {
         const file = await receiveUpload(request);
         try {
@@ -71,20 +88,35 @@ export const importRoutes =
         },
       },
       async (request) => listImports(ctx, request.query.page),
+          summary: 'Past imports, newest first',
     );
 
     app.get(
       '/api/people/imports/:id',
       {
         config,
-        schema: { tags: ['people'], params: idParamSchema, response: { 200: importReportSchema } },
+        schema: {
+          summary: "An import's report: counts, progress, first errors",
+          tags: ['people'],
+          params: idParamSchema,
+          response: { 200: importReportSchema },
+        },
       },
       async (request) => importReport(ctx, request.params.id),
     );
 
     app.get(
       '/api/people/imports/:id/errors.csv',
-      { config, schema: { tags: ['people'], params: idParamSchema, produces: ['text/csv'] } },
+      {
+        config,
+        schema: {
+          summary: "Download an import's row errors (CSV)",
+          tags: ['people'],
+          params: idParamSchema,
+          produces: ['text/csv'],
+          response: { 200: csvFileSchema },
+        },
+      },
       async (request, reply) => {
         const { id, errorCount } = await importReport(ctx, request.params.id); // 404 first
         // The messages quote the file's emails and phones: recorded like an export, before the
