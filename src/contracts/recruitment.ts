@@ -1,24 +1,19 @@
 import { z } from 'zod';
 import { consentsSchema, daySchema, type Locale, localeSchema } from './common.ts';
+import { linkLike, signupMaxLength } from './signup-rules.ts';
 
-const name = z.string().trim().min(1, 'required').max(100, 'too_long');
-/**
- * A web address in a name would be mailed from the campaign's domain in the confirmation
- * ("Bonjour www.…"): the public form refuses it.
- */
-const linkLike =
-  /:\/\/|www\.|\.(com|net|org|info|biz|ru|cn|xyz|top|io|co|me|fr|link|click|site|online|app|shop)(\/|\s|$)/i;
+const name = z.string().trim().min(1, 'required').max(signupMaxLength.firstName, 'too_long');
 const publicName = name.refine((value) => !linkLike.test(value), 'no_links');
 
 /** The public sign-up form (home page and embeddable form). */
 export const signupInputSchema = z.object({
   firstName: publicName,
   lastName: publicName,
-  email: z.string().trim().max(254, 'too_long'),
-  postalCode: z.string().trim().max(10, 'too_long'),
+  email: z.string().trim().max(signupMaxLength.email, 'too_long'),
+  postalCode: z.string().trim().max(signupMaxLength.postalCode, 'too_long'),
   /** INSEE code; required when the postal code covers several communes. */
   communeCode: z.string().trim().max(5).optional(),
-  phone: z.string().trim().max(30, 'too_long').optional(),
+  phone: z.string().trim().max(signupMaxLength.phone, 'too_long').optional(),
   consents: consentsSchema,
   /** The version of the consent wording the form showed (from /api/site); see consentWording. */
   wordingVersion: z.string().trim().max(40).optional(),
@@ -35,6 +30,14 @@ export const signupInputSchema = z.object({
 export type SignupInput = z.infer<typeof signupInputSchema>;
 
 export const signupResultSchema = z.object({ ok: z.literal(true), message: z.string() });
+
+/**
+ * Sends the confirmation mail of an address's latest unconfirmed sign-up again. The answer is
+ * the same whatever the address; the mail's daily cap per person applies.
+ */
+export const signupResendInputSchema = z.object({
+  email: z.string().trim().max(signupMaxLength.email, 'too_long'),
+});
 
 export const confirmInputSchema = z.object({ token: z.string().min(10).max(200) });
 export const confirmResultSchema = z.object({

@@ -12,9 +12,7 @@ import { cssVariablesResolver, theme } from './core/theme.ts';
 import { NotFoundPage } from './core/ui/NotFoundPage.tsx';
 import { LoginLinkPage } from './features/accounts/LoginLinkPage.tsx';
 import { LoginPage } from './features/accounts/LoginPage.tsx';
-import { ConfirmPage } from './features/recruitment/ConfirmPage.tsx';
-import { EmbedSignupPage } from './features/recruitment/EmbedSignupPage.tsx';
-import { HomePage } from './features/recruitment/HomePage.tsx';
+import { ServerPage } from './features/recruitment/ServerPage.tsx';
 
 /** Loads a named page export on demand, so public pages stay light. */
 function page<M>(load: () => Promise<M>, name: keyof M) {
@@ -71,10 +69,13 @@ export function App() {
           <Notifications position="top-right" />
           <BrowserRouter useTransitions={false}>
             <Routes>
-              <Route path="/embed/signup" element={<EmbedSignupPage />} />
+              {/* Drawn by the server: reached from inside the app, they load for real. */}
+              <Route path="/embed/signup" element={<ServerPage />} />
+              <Route index element={<ServerPage />} />
+              <Route path="/confirm" element={<ServerPage />} />
+              <Route path="/mentions-legales" element={<ServerPage />} />
+              <Route path="/confidentialite" element={<ServerPage />} />
               <Route element={<Shell />}>
-                <Route index element={<HomePage />} />
-                <Route path="/confirm" element={<ConfirmPage />} />
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/login/link" element={<LoginLinkPage />} />
                 <Route

@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { escapeHtml } from '../html.ts';
-import { securityHeaders } from './security-headers.ts';
+import { sendHtml } from './compressed-html.ts';
 import { readPublicSite } from '../../features/settings/service.ts';
 import type { HomeContent } from '../../../contracts/recruitment.ts';
+import type { PublicAssets } from '../../features/recruitment/pages/layout.ts';
+import { registerPublicPages } from '../../features/recruitment/pages/routes.ts';
 
 const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
 
@@ -16,7 +18,8 @@ const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
  * page's address); `data-utm-source` etc. on the script tag tag every sign-up it brings.
  * The frame reports its content height, so the form is never clipped (narrow screens,
  * validation errors); only messages from that frame, from our origin, are trusted. The
- * frame's title follows `data-title`, else the page's language (French unless English).
+ * frame's title and language follow `data-title`, else the page's language (French unless
+ * English).
  */
 function embedScript(publicUrl: string) {
   const origin = new URL(publicUrl).origin;
@@ -24,8 +27,8 @@ function embedScript(publicUrl: string) {
 var p=new URLSearchParams(location.search),q=new URLSearchParams();
 ['r','utm_source','utm_medium','utm_campaign'].forEach(function(k){
 var v=p.get(k)||s.getAttribute('data-'+k.replace('_','-'));if(v)q.set(k,v);});
+var en=/^en\b/i.test(document.documentElement.lang||'');if(en)q.set('lang','en');
 q=q.toString();
-var en=/^en\b/i.test(document.documentElement.lang||'');
 f.src=${JSON.stringify(publicUrl + '/embed/signup')}+(q?'?'+q:'');f.loading='lazy';
 f.title=s.getAttribute('data-title')||(en?'Sign-up form':${JSON.stringify("Formulaire d'inscription")});
 f.style.cssText='width:100%;max-width:480px;height:720px;border:0';
@@ -63,9 +66,53 @@ export function pageHtml(
     .replace(/<title>.*<\/title>/, () => meta);
 }
 
+/** Where Vite's manifest puts the public pages' entry (see vite.config.ts). */
+const PUBLIC_ENTRY = 'site/main.ts';
+
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+}
+
 /**
- * Serves the built single-page app. Public pages get real <title>, description and Open
- * Graph tags in the HTML so shared links preview well without running JavaScript.
+ * The public pages' script, its style sheets and the chunks it imports, by their hashed
+ * names: the pages link them directly, so a phone fetches them in parallel with nothing else.
+ */
+export function publicAssets(manifest: Record<string, ManifestChunk>): PublicAssets {
+  const entry = manifest[PUBLIC_ENTRY];
+  if (!entry) return { script: null, styles: [], preloads: [] };
+  const styles = new Set(entry.css ?? []);
+  const preloads: string[] = [];
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || preloads.includes(chunk.file)) return;
+    preloads.push(chunk.file);
+    for (const css of chunk.css ?? []) styles.add(css);
+    for (const next of chunk.imports ?? []) visit(next);
+  };
+  for (const key of entry.imports ?? []) visit(key);
+  return {
+    script: `/${entry.file}`,
+    styles: [...styles].map((file) => `/${file}`),
+    preloads: preloads.map((file) => `/${file}`),
+  };
+}
+
+/** Vite names files under assets/ by their content: a browser may keep them for a year. */
+function cacheHeaders(response: { setHeader(name: string, value: string): unknown }, path: string) {
+  response.setHeader(
+    'cache-control',
+    /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+  );
+  response.setHeader('vary', 'Accept-Encoding');
+}
+
+/**
+ * Serves the web build: the public pages drawn on the server (features/recruitment/pages),
+ * the built files (precompressed .br/.gz beside each, chosen by Accept-Encoding), and the
+ * single-page app for everything else (HQ, login, the supporter space), whose HTML carries
+ * the campaign's title, description and Open Graph tags.
  */
 export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
   app.get('/embed.js', { schema: { hide: true } }, (_request, reply) =>
@@ -76,29 +123,24 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
       .header('cross-origin-resource-policy', 'cross-origin')
       .send(embedScript(ctx.config.publicUrl)),
   );
+  // Drawn by the server: they work (unstyled) even before the web app is built.
+  const manifestPath = `${webRoot}/.vite/manifest.json`;
+  const manifest = existsSync(manifestPath)
+    ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>)
+    : {};
+  await registerPublicPages(app, ctx, publicAssets(manifest));
   const indexPath = `${webRoot}/index.html`;
-  if (!existsSync(indexPath)) {
-    app.get('/', { schema: { hide: true } }, (_request, reply) =>
-      reply
-        .type('text/plain')
-        .send('Levier API is running. Build the web app with `npm run build`.'),
-    );
-    return;
-  }
+  if (!existsSync(indexPath)) return;
   const template = readFileSync(indexPath, 'utf8');
-  const embedHeaders = securityHeaders(ctx.config.production, ['*']);
-  await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false });
-
-  const renderPage = async (url: string, reply: FastifyReply) => {
-    const site = await readPublicSite(ctx.database, ctx.campaignId);
-    const html = pageHtml(template, site.home, ctx.config.publicUrl + url.split('?')[0]);
-    if (url.startsWith('/embed/')) {
-      // Only the embeddable form may be framed by other sites.
-      reply.headers(embedHeaders);
-      reply.removeHeader('x-frame-options');
-    }
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
-  };
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: cacheHeaders,
+  });
 
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0];
@@ -106,6 +148,8 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
     if (/\.[a-z0-9]+$/i.test(path) && !path.endsWith('.html')) {
       return reply.sendFile(path.slice(1));
     }
-    return renderPage(request.url, reply);
+    const site = await readPublicSite(ctx.database, ctx.campaignId);
+    const html = pageHtml(template, site.home, ctx.config.publicUrl + path);
+    return sendHtml(request, reply, html);
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { okSchema } from '../../../contracts/common.ts';
 import {
   communeMatchSchema,
   communeSearchQuerySchema,
@@ -12,13 +13,14 @@ import {
   confirmResultSchema,
   recruitmentStatsSchema,
   signupInputSchema,
+  signupResendInputSchema,
   signupResultSchema,
   statsQuerySchema,
 } from '../../../contracts/recruitment.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/http/errors.ts';
 import { signupRateLimit } from '../accounts/kiosk.ts';
-import { confirmSignup, signup } from './service.ts';
+import { confirmSignup, resendConfirmation, signup } from './service.ts';
 import { recruitmentStats } from './stats.ts';
 
 const signupMessage = {
@@ -34,9 +36,9 @@ export const recruitmentRoutes =
       {
         config: { access: { public: true } },
         schema: {
+          summary: 'The communes of a French postal code',
           tags: ['geo'],
           params: z.object({ code: z.string().max(10) }),
-          summary: 'The communes of a French postal code',
           response: { 200: postalCodeLookupSchema },
         },
       },
@@ -69,9 +71,9 @@ export const recruitmentRoutes =
       {
         config: { access: { public: true } },
         schema: {
+          summary: 'Search communes by name or INSEE code',
           tags: ['geo'],
           querystring: communeSearchQuerySchema,
-          summary: 'Search communes by name or INSEE code',
           response: { 200: z.array(communeMatchSchema) },
         },
       },
@@ -87,9 +89,9 @@ export const recruitmentRoutes =
       {
         config: { access: { public: true } },
         schema: {
+          summary: 'The names of communes given by INSEE code',
           tags: ['geo'],
           querystring: communesByCodeQuerySchema,
-          summary: 'The names of communes given by INSEE code',
           response: { 200: z.array(communeMatchSchema) },
         },
       },
@@ -109,15 +111,37 @@ export const recruitmentRoutes =
           rateLimit: signupRateLimit(ctx),
         },
         schema: {
+          summary: 'Sign up (a confirmation link is mailed)',
           tags: ['recruitment'],
           body: signupInputSchema,
-          summary: 'Sign up (a confirmation link is mailed)',
           response: { 200: signupResultSchema },
         },
       },
       async (request) => {
         await signup(ctx, request.body);
         return { ok: true as const, message: signupMessage[request.body.locale] };
+      },
+    );
+
+    app.post(
+      '/api/signup/resend',
+      {
+        config: {
+          access: { public: true },
+          csrf: false,
+          // One budget with the sign-up itself: each is a mail anyone can cause.
+          rateLimit: signupRateLimit(ctx),
+        },
+        schema: {
+          summary: 'Send the confirmation mail of an unconfirmed sign-up again',
+          tags: ['recruitment'],
+          body: signupResendInputSchema,
+          response: { 200: okSchema },
+        },
+      },
+      async (request) => {
+        await resendConfirmation(ctx, request.body.email);
+        return { ok: true as const };
       },
     );
 
@@ -130,6 +154,7 @@ export const recruitmentRoutes =
           rateLimit: { max: 30, timeWindow: 60_000 },
         },
         schema: {
+          summary: 'Confirm a sign-up with the token of its mailed link',
           tags: ['recruitment'],
           body: confirmInputSchema,
           response: { 200: confirmResultSchema },
@@ -143,6 +168,7 @@ export const recruitmentRoutes =
       {
         config: { access: { permission: 'stats.read' } },
         schema: {
+          summary: 'Recruitment statistics over a period',
           tags: ['stats'],
           querystring: statsQuerySchema,
           response: { 200: recruitmentStatsSchema },
@@ -151,5 +177,3 @@ export const recruitmentRoutes =
       async (request) => recruitmentStats(ctx, request.query.from, request.query.to),
     );
   };
-          summary: 'Confirm a sign-up with the token of its mailed link',
-          summary: 'Recruitment statistics over a period',

@@ -15,7 +15,7 @@ export interface SignupMeta {
 }
 
 /** Validates what the form sent beyond its shape: email, phone, postal code and commune. */
-async function validateSignup(ctx: AppContext, input: SignupInput): Promise<SignupData> {
+export async function validateSignup(ctx: AppContext, input: SignupInput): Promise<SignupData> {
   const errors: FieldError[] = [];
   const email = normalizeEmail(input.email);
   if (!email)

@@ -144,6 +144,22 @@ export const en: Record<MessageKey, string> = {
   'confirm.invalidText':
     'This confirmation link has expired, has already been used or is incomplete. Sign up again to get a new link.',
   'confirm.signupAgain': 'Back to sign-up',
+  'confirm.button': 'Confirm my sign-up',
+  'confirm.pending': 'One last click to confirm your sign-up:',
+
+  'public.skip': 'Skip to content',
+  'public.legalNav': 'Legal information',
+  'public.errorTitle': 'Error: {title}',
+  'public.frenchOnly': 'This text is only available in French.',
+  'legal.notice': 'Legal notice',
+  'legal.privacy': 'Privacy policy',
+  'signup.sentTo':
+    'We have just sent an email to {email}. Click the link in it to confirm your sign-up.',
+  'signup.resendIntro':
+    'Nothing arrived? Look in your spam folder, or ask for it again (at most 3 a day).',
+  'signup.resend': 'Send the email again',
+  'signup.resent': 'Email sent again to {email} at {time}.',
+  'signup.wrongAddress': 'Not the right address? Sign up again.',
 
   'login.title': 'Log in',
   'login.codeIntro': 'Enter your email address: we will send you a 6-digit login code.',

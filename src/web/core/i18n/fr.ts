@@ -146,6 +146,22 @@ export const fr = {
   'confirm.invalidText':
     'Ce lien de confirmation a expiré, a déjà servi ou est incomplet. Inscrivez-vous à nouveau pour recevoir un nouveau lien.',
   'confirm.signupAgain': 'Retour à l’inscription',
+  'confirm.button': 'Confirmer mon inscription',
+  'confirm.pending': 'Un dernier clic pour confirmer votre inscription :',
+
+  'public.skip': 'Aller au contenu',
+  'public.legalNav': 'Informations légales',
+  'public.errorTitle': 'Erreur : {title}',
+  'public.frenchOnly': 'Ce texte n’existe qu’en français.',
+  'legal.notice': 'Mentions légales',
+  'legal.privacy': 'Politique de confidentialité',
+  'signup.sentTo':
+    'Nous venons d’envoyer un e-mail à {email}. Cliquez sur le lien qu’il contient pour confirmer votre inscription.',
+  'signup.resendIntro':
+    'Rien reçu ? Regardez dans vos courriers indésirables, ou demandez un nouvel envoi (3 par jour au plus).',
+  'signup.resend': 'Renvoyer l’e-mail',
+  'signup.resent': 'E-mail renvoyé à {email} à {time}.',
+  'signup.wrongAddress': 'Ce n’est pas la bonne adresse ? Inscrivez-vous à nouveau.',
 
   'login.title': 'Connexion',
   'login.codeIntro':

@@ -73,6 +73,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // ignore
     }
+    // The public pages are drawn by the server, which reads the language from this cookie.
+    document.cookie = `levier_lang=${next}; path=/; max-age=31536000; samesite=lax`;
   }, []);
 
   const t = useCallback<Translate>(
