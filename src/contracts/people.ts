@@ -174,7 +174,20 @@ export const importRowErrorSchema = z.object({
 
 export const importReportSchema = z.object({
   id: z.number().nullable(),
-  status: z.enum(['preview', 'queued', 'running', 'applied', 'rejected', 'failed']),
+  /**
+   * 'undoing': a failed or cancelled import whose applied slices are being undone; it ends
+   * 'failed' or 'cancelled'.
+   */
+  status: z.enum([
+    'preview',
+    'queued',
+    'running',
+    'undoing',
+    'applied',
+    'rejected',
+    'failed',
+    'cancelled',
+  ]),
   fileName: z.string(),
   headers: z.array(z.string()),
   /** Suggested or chosen mapping. */
@@ -196,6 +209,15 @@ export const importReportSchema = z.object({
   delimiter: z.enum([',', ';', '\t']).optional(),
   /** Errors and warnings in all; `errors` lists the first 1,000 (all are in errors.csv). */
   errorCount: z.number().optional(),
+  /** Of errorCount, the warnings (rows imported all the same); the rest are errors. */
+  warningCount: z.number().optional(),
+  /** A cancel was asked for; a running import stops at its next slice and undoes itself. */
+  cancelRequested: z.boolean().optional(),
+  /**
+   * After an undo (failed or cancelled): people the import created that were kept, someone
+   * having made them theirs since (a sign-up, an edit, a tag…).
+   */
+  keptCount: z.number().optional(),
   /** Rows merged into an earlier line of the same file (same email, or same phone). */
   duplicateRows: z.number().optional(),
   /**

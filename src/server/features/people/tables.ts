@@ -70,6 +70,10 @@ export const people = pgTable(
     index('people_recruited_by_idx')
       .on(t.campaignId, t.recruitedBy)
       .where(sql`${t.recruitedBy} IS NOT NULL`),
+    // Undoing an import finds the people it created (sign-ups have none: nothing to maintain).
+    index('people_import_idx')
+      .on(t.campaignId, t.importId)
+      .where(sql`${t.importId} IS NOT NULL`),
     // Newest-first (and oldest-first) lists, and the search's walk: the search text in the
     // key lets a walk for a term read only the index (an index-only scan, several times
     // faster than visiting each row), and the id orders ties. Erased people are never listed.
@@ -131,6 +135,8 @@ export const personTags = pgTable(
     personId: ref('person_id').notNull(),
     tagId: ref('tag_id').notNull(),
     at: at('at').notNull().defaultNow(),
+    /** The import that added this tag to the person (undone with it), else null. */
+    importId: ref('import_id'),
   },
   (t) => [
     primaryKey({ name: 'person_tags_pkey', columns: [t.campaignId, t.personId, t.tagId] }),
@@ -202,8 +208,39 @@ export const imports = pgTable(
     startedAt: at('started_at'),
     /** When its sample and row errors (raw values from the file) were deleted. */
     detailsPurgedAt: at('details_purged_at'),
+    /** Warnings among error_count (rows imported, but not quite as the file meant). */
+    warningCount: integer('warning_count').notNull().default(0),
+    /** Written by the running job at least every few seconds; stale past a minute: retried. */
+    heartbeatAt: at('heartbeat_at'),
+    /** The run that owns the import: a slice commits only under its token. */
+    runToken: text('run_token'),
+    /** Targets (by their first line in the file) up to this line are applied and committed. */
+    appliedLine: integer('applied_line').notNull().default(0),
+    cancelRequestedAt: at('cancel_requested_at'),
+    /** Tags this import created (deleted by its undo when nobody else uses them). */
+    createdTags: jsonb('created_tags').notNull().default([]),
+    /** After an undo: people it created that were kept, someone having made them theirs since. */
+    keptCount: integer('kept_count').notNull().default(0),
   },
   (t) => [primaryKey({ name: 'imports_pkey', columns: [t.campaignId, t.id] })],
+);
+
+/**
+ * What an import changed on people who existed before it (their values before and after), so
+ * that undoing it puts back what it filled, unless someone changed it since.
+ */
+export const importChanges = pgTable(
+  'import_changes',
+  {
+    campaignId: campaignId(),
+    importId: ref('import_id').notNull(),
+    personId: ref('person_id').notNull(),
+    before: jsonb('before').notNull(),
+    after: jsonb('after').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'import_changes_pkey', columns: [t.campaignId, t.importId, t.personId] }),
+  ],
 );
 
 const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });

@@ -1,142 +1,271 @@
-import { mergeBatch } from './merge.ts';
-import type { Query } from './session.ts';
-import type { StageTables } from './stage.ts';
+import { mergeSlice } from './merge.ts';
+import type { ImportSession, Query } from './session.ts';
+import { phoneMatch, type StageTables } from './stage.ts';
 
-/** Rows written per statement: large enough for set-based speed, small enough to report progress. */
-export const APPLY_BATCH = 10_000;
+/**
+ * How long one slice may take, by engine. PGlite runs in the server's own thread: while a
+ * slice's transaction runs, nothing else does (no request, no timer), so it must stay well
+ * within 50 ms. PostgreSQL runs slices beside sign-ups; a sign-up for an address a slice has
+ * just inserted waits for its commit, so slices stay short there too.
+ */
+export const SLICE_TARGET_MS = { pglite: 20, postgres: 150 } as const;
+const SLICE_ROWS = {
+  pglite: { first: 250, min: 100, max: 2_000 },
+  postgres: { first: 2_000, min: 200, max: 20_000 },
+} as const;
+/** Deadlocks and unique races with a sign-up or another import: the slice is tried again. */
+const RETRIED = new Set(['40P01', '40001', '23505']);
+const ATTEMPTS = 5;
 
-export interface ApplyOptions {
-  /** The campaign whose people, tags, consents and timeline are written. */
+export interface SliceRun {
   campaignId: number;
   importId: number;
+  /** The run that owns the import (imports.run_token): a slice commits only under it. */
+  token: string;
   actorId: number | null;
   /** Tags added to everyone in the file. */
   tags: string[];
   wordingVersion: string;
-  onProgress?: (done: number, total: number) => Promise<void>;
+  /** The line of the last target (progress goes by line). */
+  lastLine: number;
 }
 
-const place = (n: number) => `nullif(split_part(b.place, '|', ${n}), '')`;
+export interface SliceInfo {
+  rows: number;
+  /** How long the slice's transaction held the engine. */
+  ms: number;
+}
+
+export interface ApplyHooks {
+  /** After each committed slice (the benchmark records them; tests stop a run here). */
+  afterSlice?(info: SliceInfo): Promise<void> | void;
+  /** At most this many targets a slice, whatever the timing says (tests of small files). */
+  maxSliceRows?: number;
+}
+
+/** Another run owns the import now (this one was taken for dead): it stops without a word. */
+export class Superseded extends Error {
+  constructor() {
+    super('the import is run by another worker now');
+  }
+}
+
+const place = (n: number) => `nullif(split_part(s.place, '|', ${n}), '')`;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Statements that give a batch `b` (with `person` ids) its tags, consent history and, for
- * people merged, a timeline entry (people created say it by their import_id: see
- * import-entry.ts). Parameters: $2 campaign, $3 import, $4 tags, $5 wording, $6 entry, $7 actor.
+ * Applies the targets after `from` (a line of the file), slice after slice, each slice its
+ * own transaction that also moves the import's cursor (imports.applied_line): a run that dies
+ * leaves only whole slices, and the next run goes on after the last. Slices are sized by time.
+ * Returns 'cancelled' when a cancel was asked for.
  */
-const sideEffects = (personColumn: string, rowsOf: string, logged: boolean) => `
-  tagged AS (
-    INSERT INTO person_tags (campaign_id, person_id, tag_id)
-    SELECT DISTINCT $2::int, b.${personColumn}, tg.id
-      FROM ${rowsOf} CROSS JOIN LATERAL unnest(string_to_array(b.tags, E'\\x1f') || $4::text[]) AS n(name)
-      JOIN tags tg ON tg.campaign_id = $2 AND tg.name = n.name
-    ON CONFLICT DO NOTHING),
-  consented AS (
-    INSERT INTO consent_events (campaign_id, person_id, channel, granted, source, wording_version, import_id)
-    SELECT $2, b.${personColumn}, c.channel, true, 'import', $5, $3
-      FROM ${rowsOf} CROSS JOIN LATERAL
-           (VALUES ('email', b.consent_email), ('sms', b.consent_sms), ('phone', b.consent_phone)) AS c(channel, granted)
-     WHERE c.granted)${
-       logged
-         ? `,
-  logged AS (
-    INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id)
-    SELECT $2, b.${personColumn}, 'import', $6::jsonb, $7 FROM ${rowsOf})`
-         : ''
-     }`;
-
-/**
- * Writes the matched targets into people, set-based, in batches: new people are inserted with
- * ids drawn beforehand (so tags, consents and timeline need no lookup), existing people only
- * get what they lack. Runs inside the caller's transaction.
- */
-export async function applyTargets(
-  query: Query,
+export async function applySlices(
+  session: ImportSession,
   t: StageTables,
-  options: ApplyOptions,
-): Promise<{ created: number; merged: number }> {
-  // Analyzed, so that each batch below walks the line index instead of sorting what is left.
-  await query(`CREATE INDEX ON ${t.targets} (line)`);
-  await query(`ANALYZE ${t.targets}`);
-  await query(
-    `CREATE TEMP TABLE ${t.merges} AS
-     SELECT match_id AS person_id,
-            ${['email', 'email_normalized', 'first_name', 'last_name', 'phone', 'place']
-              .map(
-                (c) => `(array_agg(${c} ORDER BY line) FILTER (WHERE ${c} IS NOT NULL))[1] AS ${c}`,
-              )
-              .join(', ')},
-            string_agg(tags, E'\\x1f') AS tags, coalesce(bool_or(consent_email), false) AS consent_email,
-            coalesce(bool_or(consent_sms), false) AS consent_sms, coalesce(bool_or(consent_phone), false) AS consent_phone
-       FROM ${t.targets} WHERE match_id IS NOT NULL GROUP BY match_id`,
-  );
-  await query(`CREATE INDEX ON ${t.merges} (person_id)`);
-  await query(`ANALYZE ${t.merges}`);
-  await query(
-    `INSERT INTO tags (campaign_id, name)
-     SELECT $1::int, n FROM (
-       SELECT n FROM ${t.targets} CROSS JOIN LATERAL unnest(string_to_array(tags, E'\\x1f')) AS n WHERE tags IS NOT NULL
-       UNION SELECT unnest($2::text[])) x
-     ON CONFLICT (campaign_id, name) DO NOTHING`,
-    [options.campaignId, options.tags],
-  );
-  const [{ create, merge }] = await query<{ create: number; merge: number }>(
-    `SELECT (SELECT count(*) FROM ${t.targets} WHERE match_id IS NULL)::int AS create,
-            (SELECT count(*) FROM ${t.merges})::int AS merge`,
-  );
-  const [{ seq }] = await query<{ seq: string }>(
+  run: SliceRun,
+  from: number,
+  hooks: ApplyHooks = {},
+): Promise<'applied' | 'cancelled'> {
+  const limit = hooks.maxSliceRows ?? Infinity;
+  const sizes = {
+    first: Math.min(limit, SLICE_ROWS[session.engine].first),
+    min: Math.min(limit, SLICE_ROWS[session.engine].min),
+    max: Math.min(limit, SLICE_ROWS[session.engine].max),
+  };
+  const target = SLICE_TARGET_MS[session.engine];
+  const [{ seq }] = await session.query<{ seq: string }>(
     `SELECT pg_get_serial_sequence('people', 'id') AS seq`,
   );
-  const total = create + merge;
-  const common = [options.campaignId, options.importId, options.tags, options.wordingVersion];
-  const mergedEntry = [
-    JSON.stringify({ importId: options.importId, merged: true }),
-    options.actorId,
-  ];
-
-  let created = 0;
-  for (let last = 0; ;) {
-    const [batch] = await query<{ n: number; last: number | null }>(
-      `WITH b AS (
-         SELECT x.*, nextval('${seq}') AS id
-           FROM (SELECT * FROM ${t.targets} WHERE match_id IS NULL AND line > $1 ORDER BY line LIMIT ${APPLY_BATCH}) x),
-       inserted AS (
-         INSERT INTO people (campaign_id, id, email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
-                             commune_name, departement_code, source, recruit_code, consent_email, consent_sms,
-                             consent_phone, confirmed_at, import_id, search_text)
-         OVERRIDING SYSTEM VALUE
-         SELECT $2, id, email, email_normalized, first_name, last_name, phone, ${place(1)}, ${place(2)}, ${place(3)},
-                ${place(4)}, 'import', recruit_code, coalesce(consent_email, false), coalesce(consent_sms, false),
-                coalesce(consent_phone, false), now(), $3, search_text
-           FROM b),
-       ${sideEffects('id', 'b', false)}
-       SELECT count(*)::int AS n, max(line) AS last FROM b`,
-      [last, ...common],
-    );
-    if (batch.n === 0) break;
-    created += batch.n;
-    last = batch.last!;
-    await options.onProgress?.(created, total);
-  }
-
-  let merged = 0;
-  for (let last = 0; ;) {
-    const [bound] = await query<{ n: number; upper: number | null }>(
-      `SELECT count(*)::int AS n, max(person_id) AS upper
-         FROM (SELECT person_id FROM ${t.merges} WHERE person_id > $1 ORDER BY person_id LIMIT ${APPLY_BATCH}) x`,
-      [last],
-    );
-    if (bound.n === 0) break;
-    const ids = await mergeBatch(query, t.merges, options.campaignId, last, bound.upper!);
-    if (ids.length) {
-      await query(
-        `WITH b AS (SELECT * FROM ${t.merges} WHERE person_id = ANY($1::bigint[])), ${sideEffects('person_id', 'b', true)}
-         SELECT 1`,
-        [ids, ...common, ...mergedEntry],
-      );
+  let size: number = sizes.first;
+  let after = from;
+  const recent: number[] = [];
+  for (;;) {
+    let outcome: SliceOutcome | undefined;
+    let ms = 0;
+    for (let attempt = 1; !outcome; attempt++) {
+      const started = performance.now();
+      try {
+        outcome = await session.transaction((tx) => applySlice(tx.query, t, run, seq, after, size));
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= ATTEMPTS || !code || !RETRIED.has(code)) throw error;
+        await sleep(10 * attempt);
+      }
+      ms = performance.now() - started;
     }
-    last = Number(bound.upper);
-    merged += ids.length;
-    await options.onProgress?.(created + merged, total);
+    if (outcome.kind !== 'slice') return outcome.kind === 'done' ? 'applied' : 'cancelled';
+    after = outcome.last;
+    await hooks.afterSlice?.({ rows: outcome.rows, ms });
+    // Next slice sized for the time target from the median of the last slices (a machine
+    // busy with other work makes single slices slow, whatever their size), at most doubling.
+    recent.push(ms);
+    if (recent.length > 5) recent.shift();
+    const median = [...recent].sort((a, b) => a - b)[Math.floor(recent.length / 2)];
+    const fit = Math.min(2 * size, (size * target) / Math.max(median, 1));
+    size = Math.round(Math.min(sizes.max, Math.max(sizes.min, fit)));
+    // Let the server answer what came in meanwhile (on PGlite, nothing else could run).
+    await nextTurn();
   }
-  return { created, merged };
 }
+
+/**
+ * Matches the slice's targets (those `which` selects) to people by email: one index lookup per
+ * row. (A join let the planner, with statistics that lag behind an import growing people —
+ * PGlite has no autovacuum —, scan all of people for every slice.)
+ */
+async function matchByEmail(
+  query: Query,
+  t: StageTables,
+  range: number[],
+  campaignId: number,
+  which: string,
+): Promise<void> {
+  await query(
+    `UPDATE ${t.targets} s SET match_id = m.id, by_email = true
+       FROM (SELECT s.line, (SELECT p.id FROM people p
+                              WHERE p.campaign_id = $3 AND p.email_normalized = s.email_normalized) AS id
+               FROM ${t.targets} s WHERE s.line > $1 AND s.line <= $2 AND ${which}) m
+      WHERE s.line > $1 AND s.line <= $2 AND s.line = m.line AND m.id IS NOT NULL`,
+    [...range, campaignId],
+  );
+}
+
+type SliceOutcome = { kind: 'slice'; rows: number; last: number } | { kind: 'done' | 'cancelled' };
+
+/** One slice, inside its transaction. */
+async function applySlice(
+  query: Query,
+  t: StageTables,
+  run: SliceRun,
+  seq: string,
+  after: number,
+  size: number,
+): Promise<SliceOutcome> {
+  const { campaignId, importId } = run;
+  // The import row stays locked to the commit: a second run cannot apply the same slice.
+  const [state] = await query<{ run_token: string | null; applied_line: number; cancel: boolean }>(
+    `SELECT run_token, applied_line, cancel_requested_at IS NOT NULL AS cancel
+       FROM imports WHERE campaign_id = $1 AND id = $2 FOR UPDATE`,
+    [campaignId, importId],
+  );
+  if (state?.run_token !== run.token || state.applied_line !== after) throw new Superseded();
+  if (state.cancel) return { kind: 'cancelled' };
+
+  const [picked] = await query<{ n: number; last: number | null }>(
+    `SELECT count(*)::int AS n, max(line) AS last
+       FROM (SELECT line FROM ${t.targets} WHERE line > $1 ORDER BY line LIMIT ${Math.floor(size)}) x`,
+    [after],
+  );
+  if (picked.n === 0) return { kind: 'done' };
+  // Every statement below reads the slice's targets by line range ($1, $2], on the line index.
+  const range = [after, picked.last!];
+  const slice = `s.line > $1 AND s.line <= $2`;
+
+  // Matched now, against people as they are: someone who signed up since the file was read is
+  // merged into. Then several rows with different emails may share the phone of one person
+  // without email: the first gets that person, the others are new people.
+  await matchByEmail(query, t, range, campaignId, 's.email_normalized IS NOT NULL');
+  await query(
+    `UPDATE ${t.targets} s SET match_id = (${phoneMatch('s', '$3')})
+      WHERE ${slice} AND s.match_id IS NULL AND s.phone IS NOT NULL`,
+    [...range, campaignId],
+  );
+  await query(
+    `UPDATE ${t.targets} s SET match_id = NULL
+      WHERE ${slice} AND s.line IN (SELECT line FROM (
+              SELECT line, row_number() OVER (PARTITION BY match_id ORDER BY line) AS rn FROM ${t.targets} s
+               WHERE ${slice} AND match_id IS NOT NULL AND NOT by_email AND email_normalized IS NOT NULL) x
+             WHERE rn > 1)`,
+    range,
+  );
+
+  // New people. An address that someone (a sign-up, another import) inserted since the match
+  // is a conflict, not an error: that row is matched again below and merged. Inserted in
+  // email order, as every slice does, so two imports never wait on each other in a circle.
+  await query(
+    `UPDATE ${t.targets} s SET new_id = nextval('${seq}') WHERE ${slice} AND s.match_id IS NULL`,
+    range,
+  );
+  await query(
+    `WITH inserted AS (
+       INSERT INTO people (campaign_id, id, email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
+                           commune_name, departement_code, source, recruit_code, consent_email, consent_sms,
+                           consent_phone, confirmed_at, import_id, search_text)
+       OVERRIDING SYSTEM VALUE
+       SELECT $3, s.new_id, s.email, s.email_normalized, s.first_name, s.last_name, s.phone, ${place(1)}, ${place(2)},
+              ${place(3)}, ${place(4)}, 'import', s.recruit_code, coalesce(s.consent_email, false),
+              coalesce(s.consent_sms, false), coalesce(s.consent_phone, false), now(), $4, s.search_text
+         FROM ${t.targets} s WHERE ${slice} AND s.match_id IS NULL ORDER BY s.email_normalized
+       ON CONFLICT (campaign_id, email_normalized) DO NOTHING
+       RETURNING id)
+     UPDATE ${t.targets} s SET created = true FROM inserted WHERE ${slice} AND s.new_id = inserted.id`,
+    [...range, campaignId, importId],
+  );
+  await matchByEmail(query, t, range, campaignId, 's.match_id IS NULL AND NOT s.created');
+  const merged = await mergeSlice(query, t.targets, range, campaignId, importId);
+
+  // Tags, consent history and, for people merged, a timeline entry; each says its import.
+  const [{ created, tags }] = await query<{ created: number; tags: number[] }>(
+    `WITH names AS (
+       SELECT DISTINCT n FROM (
+         SELECT unnest(string_to_array(s.tags, E'\\x1f')) AS n FROM ${t.targets} s WHERE ${slice} AND s.tags IS NOT NULL
+         UNION SELECT unnest($4::text[])) x),
+     created AS (
+       INSERT INTO tags (campaign_id, name) SELECT $3, n FROM names ORDER BY n
+       ON CONFLICT (campaign_id, name) DO NOTHING RETURNING id)
+     SELECT (SELECT count(*)::int FROM ${t.targets} s WHERE ${slice} AND s.created) AS created,
+            coalesce((SELECT array_agg(id) FROM created), '{}') AS tags`,
+    [...range, campaignId, run.tags],
+  );
+  await query(
+    `WITH b AS (
+       SELECT CASE WHEN s.created THEN s.new_id ELSE s.match_id END AS person_id, s.*
+         FROM ${t.targets} s WHERE s.line > $8 AND s.line <= $9 AND (s.created OR s.match_id = ANY($5::bigint[]))),
+     tagged AS (
+       INSERT INTO person_tags (campaign_id, person_id, tag_id, import_id)
+       SELECT DISTINCT $1::int, b.person_id, tg.id, $2::bigint
+         FROM b CROSS JOIN LATERAL unnest(string_to_array(b.tags, E'\\x1f') || $3::text[]) AS n(name)
+         JOIN tags tg ON tg.campaign_id = $1 AND tg.name = n.name
+       ON CONFLICT DO NOTHING),
+     consented AS (
+       INSERT INTO consent_events (campaign_id, person_id, channel, granted, source, wording_version, import_id)
+       SELECT DISTINCT $1::int, b.person_id, c.channel, true, 'import', $4, $2::bigint
+         FROM b CROSS JOIN LATERAL
+              (VALUES ('email', b.consent_email), ('sms', b.consent_sms), ('phone', b.consent_phone)) AS c(channel, granted)
+        WHERE c.granted)
+     INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id)
+     SELECT $1, id, 'import', $6::jsonb, $7 FROM unnest($5::bigint[]) AS m(id)`,
+    [
+      campaignId,
+      importId,
+      run.tags,
+      run.wordingVersion,
+      merged,
+      JSON.stringify({ importId, merged: true }),
+      run.actorId,
+      ...range,
+    ],
+  );
+  await query(
+    `UPDATE imports SET applied_line = $3, created_count = created_count + $4, merged_count = merged_count + $5,
+            created_tags = created_tags || to_jsonb($6::bigint[]), heartbeat_at = now(),
+            progress = least(0.99, $7::real + (1 - $7::real) * ($8::real / greatest(1, $9::real)))
+      WHERE campaign_id = $1 AND id = $2`,
+    [
+      campaignId,
+      importId,
+      picked.last,
+      created,
+      merged.length,
+      tags,
+      READ_SHARE,
+      picked.last,
+      run.lastLine,
+    ],
+  );
+  return { kind: 'slice', rows: picked.n, last: picked.last! };
+}
+
+/** Share of the progress bar for reading and staging the file; applying takes the rest. */
+export const READ_SHARE = 0.5;

@@ -5,15 +5,19 @@
  * bad line does not swallow the rest of the file. (csv-parse stops at the first such error.)
  */
 
-export type CsvProblemCode = 'unterminated_quote' | 'malformed_quote';
+export type CsvProblemCode = 'unterminated_quote' | 'malformed_quote' | 'cell_too_long';
 
 export interface CsvHandlers {
   record(line: number, fields: string[]): void;
   problem(line: number, code: CsvProblemCode): void;
 }
 
-/** A quoted value longer than this is taken for an unterminated quote. */
-const MAX_RECORD_CHARS = 1 << 20;
+/**
+ * A record longer than this is not kept: spanning lines, it is taken for an unterminated quote;
+ * on one line, it is a cell too long, skipped to its end (a quote-aware skip, so the rest of the
+ * cell cannot come back as a row of its own).
+ */
+export const MAX_RECORD_CHARS = 1 << 20;
 
 export const delimiters = [',', ';', '\t'] as const;
 export type Delimiter = (typeof delimiters)[number];
@@ -40,6 +44,8 @@ export class CsvParser {
   private buffer = '';
   private pos = 0;
   private line = 1;
+  /** Skipping a record over MAX_RECORD_CHARS: the line it started on. */
+  private skipping: { line: number } | null = null;
   /** Set once the header is known: a multi-line record of another width is a broken quote. */
   expectedFields = 0;
   /**
@@ -61,6 +67,7 @@ export class CsvParser {
 
   end(): void {
     this.run(true);
+    if (this.skipping) this.endSkip();
     this.buffer = '';
     this.pos = 0;
   }
@@ -71,6 +78,10 @@ export class CsvParser {
     // afresh on every line would rescan the rest of the chunk each time.
     let quote = -2;
     while (this.pos < buffer.length) {
+      if (this.skipping) {
+        if (!this.skip()) return;
+        continue;
+      }
       const start = this.pos;
       const newline = buffer.indexOf('\n', start);
       if (quote !== -1 && quote < start) quote = buffer.indexOf('"', start);
@@ -89,6 +100,11 @@ export class CsvParser {
       }
       const scan = this.scanQuoted(start, final);
       if (scan.kind === 'incomplete' && !final && buffer.length - start <= MAX_RECORD_CHARS) return;
+      if (scan.kind === 'incomplete' && !final && newline === -1) {
+        this.skipping = { line: this.line };
+        this.pos = buffer.length;
+        return;
+      }
       const broken =
         scan.kind !== 'record' ||
         (scan.newlines > 0 &&
@@ -108,6 +124,28 @@ export class CsvParser {
       this.line += scan.newlines + 1;
       this.pos = scan.end;
     }
+  }
+
+  /**
+   * Moves through a line too long to keep, without keeping it, up to its line break (a cell
+   * that long spanning lines would be a broken quote: the next line is read again). False when
+   * the buffer ran out first.
+   */
+  private skip(): boolean {
+    const newline = this.buffer.indexOf('\n', this.pos);
+    if (newline === -1) {
+      this.pos = this.buffer.length;
+      return false;
+    }
+    this.pos = newline + 1;
+    this.endSkip();
+    return true;
+  }
+
+  private endSkip(): void {
+    this.handlers.problem(this.skipping!.line, 'cell_too_long');
+    this.skipping = null;
+    this.line++;
   }
 
   /** Reads one record that holds a quote, from `start`; `end` is past its line break. */

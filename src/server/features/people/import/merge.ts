@@ -16,7 +16,8 @@ type MergeRow = Pick<PersonColumns, ContactColumn | 'email_normalized'> & {
   m_consent_phone: boolean;
 };
 
-const written = [
+/** The columns an import may fill on an existing person (undo.ts puts them back). */
+export const written = [
   'email',
   'email_normalized',
   'first_name',
@@ -58,35 +59,71 @@ export function mergedPerson(r: MergeRow): Written {
 /** The Postgres array type each written column is sent as (consents are the only booleans). */
 const arrayType = (column: string) => (column.startsWith('consent_') ? 'boolean' : 'text');
 
+const aggregated = ['email', 'email_normalized', 'first_name', 'last_name', 'phone', 'place'];
+
 /**
- * Merges one batch of the merges table into the campaign's people: the rows are read and locked, merged in
- * JS (so the search text comes from buildSearchText, like everywhere else) and written back
- * with ONE set-based UPDATE, once per person and only for people who change. Returns the ids
- * of the people merged (erased ones are skipped).
+ * Merges the targets of a slice that match existing people: the people are read and locked
+ * (in id order, as every slice does, so two imports never wait on each other in a circle),
+ * merged in JS (so the search text comes from buildSearchText, like everywhere else) and
+ * written back with ONE set-based UPDATE, only for people who change. What changed is logged in
+ * import_changes (values before and after, the first before and the last after when a person is
+ * merged twice), with a row for every person merged, changed or not: the undo finds them there.
+ * Returns the ids of the people merged (erased ones are skipped).
  */
-export async function mergeBatch(
+export async function mergeSlice(
   query: Query,
-  merges: string,
+  targets: string,
+  [after, last]: number[],
   campaignId: number,
-  after: number,
-  upTo: number,
+  importId: number,
 ): Promise<number[]> {
-  const rows = await query<MergeRow>(
-    `SELECT p.id, p.email, p.email_normalized, p.first_name, p.last_name, p.phone, p.postal_code, p.commune_code,
-            p.commune_name, p.departement_code, p.consent_email, p.consent_sms, p.consent_phone,
+  const ids = (
+    await query<{ id: number }>(
+      `SELECT DISTINCT match_id AS id FROM ${targets}
+        WHERE line > $1 AND line <= $2 AND match_id IS NOT NULL AND NOT created`,
+      [after, last],
+    )
+  ).map((r) => r.id);
+  if (ids.length === 0) return [];
+  // By the ids: a join from the slice let a planner with stale statistics walk all of people.
+  const rows = await query<MergeRow & { import_id: number | null }>(
+    `WITH b AS (
+       SELECT match_id AS person_id,
+              ${aggregated.map((c) => `(array_agg(${c} ORDER BY line) FILTER (WHERE ${c} IS NOT NULL))[1] AS ${c}`).join(', ')},
+              coalesce(bool_or(consent_email), false) AS consent_email, coalesce(bool_or(consent_sms), false) AS consent_sms,
+              coalesce(bool_or(consent_phone), false) AS consent_phone
+         FROM ${targets} WHERE line > $2 AND line <= $3 AND match_id IS NOT NULL AND NOT created GROUP BY match_id)
+     SELECT p.id, p.email, p.email_normalized, p.first_name, p.last_name, p.phone, p.postal_code, p.commune_code,
+            p.commune_name, p.departement_code, p.consent_email, p.consent_sms, p.consent_phone, p.import_id,
             p.confirmed_at IS NOT NULL AS confirmed, b.email AS m_email, b.email_normalized AS m_email_normalized,
             b.first_name AS m_first_name, b.last_name AS m_last_name, b.phone AS m_phone, b.place AS m_place,
             b.consent_email AS m_consent_email, b.consent_sms AS m_consent_sms, b.consent_phone AS m_consent_phone
-       FROM ${merges} b JOIN people p ON p.campaign_id = $1 AND p.id = b.person_id
-      WHERE b.person_id > $2 AND b.person_id <= $3 AND p.erased_at IS NULL
+       FROM b JOIN people p ON p.campaign_id = $1 AND p.id = b.person_id
+      WHERE p.id = ANY($4::bigint[]) AND p.erased_at IS NULL
       ORDER BY p.id
         FOR UPDATE OF p`,
-    [campaignId, after, upTo],
+    [campaignId, after, last, ids],
   );
   const changed: Array<Written & { id: number; search_text: string }> = [];
+  const log: Array<{ id: number; before: string; after: string }> = [];
   for (const row of rows) {
     const next = mergedPerson(row);
-    if (row.confirmed && written.every((column) => next[column] === row[column])) continue;
+    const columns = written.filter((column) => next[column] !== row[column]);
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const column of columns) {
+      before[column] = row[column];
+      after[column] = next[column];
+    }
+    if (!row.confirmed) before.confirmed = false;
+    // A person this import created earlier in the file is undone by deleting them, not logged.
+    if (Number(row.import_id) !== importId)
+      log.push({
+        id: Number(row.id),
+        before: JSON.stringify(before),
+        after: JSON.stringify(after),
+      });
+    if (row.confirmed && columns.length === 0) continue;
     changed.push({
       ...next,
       id: row.id,
@@ -102,13 +139,36 @@ export async function mergeBatch(
   }
   if (changed.length) {
     const columns = [...written, 'search_text'] as const;
+    // updated_at moves only for people who were there before this import: on one it created,
+    // it stays its creation time (the undo tells "edited since" by it).
     await query(
       `UPDATE people p SET ${columns.map((c) => `${c} = u.${c}`).join(', ')},
-              confirmed_at = coalesce(p.confirmed_at, now()), updated_at = now()
-         FROM unnest($2::bigint[], ${columns.map((c, i) => `$${i + 3}::${arrayType(c)}[]`).join(', ')})
+              confirmed_at = coalesce(p.confirmed_at, now()),
+              updated_at = CASE WHEN p.import_id IS NOT DISTINCT FROM $2 THEN p.updated_at ELSE now() END
+         FROM unnest($3::bigint[], ${columns.map((c, i) => `$${i + 4}::${arrayType(c)}[]`).join(', ')})
               AS u(id, ${columns.join(', ')})
         WHERE p.campaign_id = $1 AND p.id = u.id`,
-      [campaignId, changed.map((r) => r.id), ...columns.map((c) => changed.map((r) => r[c]))],
+      [
+        campaignId,
+        importId,
+        changed.map((r) => r.id),
+        ...columns.map((c) => changed.map((r) => r[c])),
+      ],
+    );
+  }
+  if (log.length) {
+    await query(
+      `INSERT INTO import_changes (campaign_id, import_id, person_id, before, after)
+       SELECT $1, $2, * FROM unnest($3::bigint[], $4::jsonb[], $5::jsonb[])
+       ON CONFLICT (campaign_id, import_id, person_id) DO UPDATE
+          SET before = excluded.before || import_changes.before, after = import_changes.after || excluded.after`,
+      [
+        campaignId,
+        importId,
+        log.map((l) => l.id),
+        log.map((l) => l.before),
+        log.map((l) => l.after),
+      ],
     );
   }
   return rows.map((r) => Number(r.id));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { geoReference } from '../../../core/geo/communes.ts';
 import { csvCell } from '../export.ts';
-import { CsvParser, detectDelimiter, type Delimiter } from './csv.ts';
+import { CsvParser, detectDelimiter, MAX_RECORD_CHARS, type Delimiter } from './csv.ts';
 import { binaryReason, createDecoder, EncodingDetector } from './encoding.ts';
 import { fieldIndexes, suggestMapping } from './mapping.ts';
 import { RowValidator } from './rows.ts';
@@ -62,6 +62,18 @@ describe('CSV parser', () => {
     ]);
   });
 
+  it('skips a quoted cell over the limit to its end: one error on its line, no phantom row', () => {
+    const big = 'x'.repeat(2 * MAX_RECORD_CHARS);
+    const text = `email,note\na@x.org,"${big}"\nb@x.org,ok\n`;
+    for (const chunk of [1 << 20, 64 * 1024]) {
+      expect(parse(text, ',', chunk, 2)).toEqual([
+        [1, ['email', 'note']],
+        [2, 'cell_too_long'],
+        [3, ['b@x.org', 'ok']],
+      ]);
+    }
+  });
+
   it('detects the delimiter from the header line', () => {
     expect(detectDelimiter('email;prénom;nom')).toBe(';');
     expect(detectDelimiter('email\tname')).toBe('\t');
@@ -83,6 +95,36 @@ describe('encoding', () => {
     expect(detect(latin)).toBe('windows-1252');
     const decoder = createDecoder('windows-1252');
     expect(decoder.write(latin) + decoder.end()).toBe('prénom\n€');
+  });
+
+  it('reads CR-only line breaks (old Mac spreadsheets) as lines', () => {
+    for (const encoding of ['utf-8', 'windows-1252'] as const) {
+      const decoder = createDecoder(encoding);
+      const bytes = Buffer.from('email;nom\ra@b.fr;Dupont\rc@d.fr;Durand\r');
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 4) text += decoder.write(bytes.subarray(i, i + 4));
+      expect(text + decoder.end()).toBe('email;nom\na@b.fr;Dupont\nc@d.fr;Durand\n');
+    }
+    const utf16 = createDecoder('utf-16le');
+    expect(utf16.write(Buffer.from('\ufeffa\rb\r', 'utf16le')) + utf16.end()).toBe('a\nb\n');
+  });
+
+  it('decodes one Latin-1 line of a UTF-8 file as Windows-1252 and names it', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('prénom;nom\nÉlodie;Müller\n'),
+      Buffer.from('Hélène;Noël\n', 'latin1'),
+      Buffer.from('Zoé;Août\n'),
+    ]);
+    expect(detect(bytes, 5)).toBe('utf-8');
+    const lines: number[] = [];
+    const decoder = createDecoder('utf-8', (line) => lines.push(line));
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 7) text += decoder.write(bytes.subarray(i, i + 7));
+    expect(text + decoder.end()).toBe('prénom;nom\nÉlodie;Müller\nHélène;Noël\nZoé;Août\n');
+    expect(lines).toEqual([3]);
+    // A file in Windows-1252 throughout is that, with no warning per line.
+    const latin = Buffer.from('prénom;nom\nHélène;Noël\n', 'latin1');
+    expect(detect(latin, 3)).toBe('windows-1252');
   });
 
   it('strips a UTF-8 BOM', () => {

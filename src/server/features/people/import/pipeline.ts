@@ -1,6 +1,6 @@
 import type { GeoReference } from '../../../core/geo/communes.ts';
 import { badRequest } from '../../../core/http/errors.ts';
-import type { CsvProblemCode } from './csv.ts';
+import { MAX_RECORD_CHARS, type CsvProblemCode } from './csv.ts';
 import type { CsvEncoding } from './encoding.ts';
 import { checkMapping, fieldIndexes, suggestMapping, type Mapping } from './mapping.ts';
 import { readCsv, type FileHead } from './reader.ts';
@@ -8,8 +8,11 @@ import { RowValidator, type RowError } from './rows.ts';
 import type { ImportSession } from './session.ts';
 import { createStage, RecruitCodes, stageColumns, stageLine, type StageTables } from './stage.ts';
 
-/** Rows per COPY into the staging table. */
-const STAGE_BATCH = 10_000;
+/**
+ * Rows per COPY into the staging table. On PGlite, which runs in the server's thread, a COPY
+ * holds the whole server: small enough to stay within a few tens of milliseconds.
+ */
+const STAGE_BATCH = { postgres: 10_000, pglite: 2_000 } as const;
 const ERROR_BATCH = 5_000;
 /** Errors listed in a report; the errors CSV of an import has them all. */
 export const REPORTED_ERRORS = 1_000;
@@ -19,7 +22,17 @@ const problemMessages: Record<CsvProblemCode, string> = {
   unterminated_quote: 'A quoted value opened on this line is never closed; the line was skipped.',
   malformed_quote:
     'A quoted value on this line is followed by other characters; the line was skipped.',
+  cell_too_long: `A value on this line is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters; the line was skipped.`,
 };
+
+const fallbackWarning = (line: number): RowError => ({
+  line,
+  field: null,
+  code: 'mixed_encoding',
+  message:
+    'This line is not valid UTF-8 like the rest of the file: it was read as Windows-1252 (Excel). Check its accents.',
+  severity: 'warning',
+});
 
 /** The mapping to use: the one chosen, or one suggested from the headers when none was. */
 export function resolveMapping(headers: string[], requested: Mapping): Mapping {
@@ -79,8 +92,10 @@ export interface StageOutcome {
   totalRows: number;
   validRows: number;
   invalidRows: number;
-  /** Row errors found while reading (duplicates come later, from the staged rows). */
+  /** Row errors and warnings found while reading (duplicates come later, from the staged rows). */
   rowErrors: number;
+  /** Of rowErrors, the warnings. */
+  rowWarnings: number;
   firstErrors: RowError[];
   sample: Record<string, string>[];
 }
@@ -92,7 +107,7 @@ export interface StageOutcome {
 export async function stageFile(input: StageInput): Promise<StageOutcome> {
   const { session, tables } = input;
   await createStage(session.query, tables);
-  const outcome = { totalRows: 0, validRows: 0, invalidRows: 0, rowErrors: 0 };
+  const outcome = { totalRows: 0, validRows: 0, invalidRows: 0, rowErrors: 0, rowWarnings: 0 };
   const firstErrors: RowError[] = [];
   const sample: Record<string, string>[] = [];
   const codes = new RecruitCodes();
@@ -105,11 +120,12 @@ export async function stageFile(input: StageInput): Promise<StageOutcome> {
 
   const addErrors = (list: RowError[]) => {
     outcome.rowErrors += list.length;
+    for (const e of list) if (e.severity === 'warning') outcome.rowWarnings++;
     for (const e of list) if (firstErrors.length < REPORTED_ERRORS) firstErrors.push(e);
     if (input.saveErrors) errors.push(...list);
   };
   const flush = async (final: boolean) => {
-    if (lines.length >= STAGE_BATCH || (final && lines.length > 0)) {
+    if (lines.length >= STAGE_BATCH[session.engine] || (final && lines.length > 0)) {
       const text = lines.join('');
       lines = [];
       await copying;
@@ -150,6 +166,7 @@ export async function stageFile(input: StageInput): Promise<StageOutcome> {
       outcome.invalidRows++;
       addErrors([{ line, field: null, code, message: problemMessages[code], severity: 'error' }]);
     },
+    fallback: (line) => addErrors([fallbackWarning(line)]),
     chunk: async (bytes) => {
       await flush(false);
       await input.progress?.(bytes);

@@ -16,6 +16,8 @@ export interface ReadHandlers {
   /** See CsvParser.acceptMultiline. */
   multiline?(fields: string[]): boolean;
   problem(line: number, code: CsvProblemCode): void;
+  /** A line of a UTF-8 file that was not UTF-8, read as Windows-1252. */
+  fallback?(line: number): void;
   /** Called after each chunk, with the bytes read so far: the place to flush batches. */
   chunk?(bytesRead: number): Promise<void>;
   /** Reading stops after the chunk where this turns true. */
@@ -24,6 +26,12 @@ export interface ReadHandlers {
 
 /** A header line longer than this without a line break is not a CSV header. */
 const MAX_HEADER_CHARS = 1 << 20;
+/**
+ * Bytes parsed and checked between two turns of the event loop (~1,000 rows, a few ms): the
+ * server that runs the import keeps answering requests meanwhile.
+ */
+const PIECE_BYTES = 64 * 1024;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Decodes, finds the delimiter from the header line and parses, calling the handlers. */
 export async function readCsv(
@@ -31,7 +39,7 @@ export async function readCsv(
   encoding: CsvEncoding,
   handlers: ReadHandlers,
 ): Promise<FileHead> {
-  const decoder = createDecoder(encoding);
+  const decoder = createDecoder(encoding, (line) => handlers.fallback?.(line));
   let pending = '';
   let parser: CsvParser | null = null;
   let head: FileHead | null = null;
@@ -71,11 +79,15 @@ export async function readCsv(
     }
   };
 
-  for await (const chunk of source) {
-    bytes += chunk.length;
-    feed(decoder.write(chunk), false);
-    await handlers.chunk?.(bytes);
-    if (handlers.enough?.()) break;
+  reading: for await (const chunk of source) {
+    for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
+      const piece = chunk.subarray(at, at + PIECE_BYTES);
+      bytes += piece.length;
+      feed(decoder.write(piece), false);
+      await handlers.chunk?.(bytes);
+      if (handlers.enough?.()) break reading;
+      await nextTurn();
+    }
   }
   if (!handlers.enough?.()) {
     feed(decoder.end(), true);

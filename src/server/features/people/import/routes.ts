@@ -13,7 +13,13 @@ import { currentAuth } from '../../../core/http/access.ts';
 import { csvFileSchema, multipartBody } from '../../../core/http/openapi.ts';
 import { BOM, csvLine, exportRoutes } from '../export.ts';
 import { listImports } from './history.ts';
-import { createImport, importErrorRows, importReport, previewImport } from './service.ts';
+import {
+  cancelImport,
+  createImport,
+  importErrorRows,
+  importReport,
+  previewImport,
+} from './service.ts';
 import { receiveUpload } from './upload.ts';
 
 export const importRoutes =
@@ -24,7 +30,7 @@ export const importRoutes =
       tags: ['people'],
       consumes: ['multipart/form-data'],
       ...multipartBody({
-        file: 'The CSV: UTF-8, UTF-16 (with a BOM) or Windows-1252, detected; comma, semicolon or tab; a header line.',
+        file: 'The CSV, with a header line; comma, semicolon or tab. UTF-8 with or without a BOM, Windows-1252 / ISO-8859-1 (what Excel saves a French "CSV (;)" in) or UTF-16 with a BOM, detected. In a UTF-8 file, a line that is not UTF-8 is read as Windows-1252 with a warning naming it. LF, CRLF or CR line breaks.',
         fields: {
           options: {
             description:
@@ -82,13 +88,13 @@ export const importRoutes =
       {
         config,
         schema: {
+          summary: 'Past imports, newest first',
           tags: ['people'],
           querystring: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }),
           response: { 200: importListSchema },
         },
       },
       async (request) => listImports(ctx, request.query.page),
-          summary: 'Past imports, newest first',
     );
 
     app.get(
@@ -103,6 +109,21 @@ export const importRoutes =
         },
       },
       async (request) => importReport(ctx, request.params.id),
+    );
+
+    app.post(
+      '/api/people/imports/:id/cancel',
+      {
+        config,
+        schema: {
+          tags: ['people'],
+          summary:
+            'Cancel a queued or running import; what it has applied is undone (409 import_finished once it has ended)',
+          params: idParamSchema,
+          response: { 200: importReportSchema },
+        },
+      },
+      async (request) => cancelImport(ctx, request.params.id),
     );
 
     app.get(

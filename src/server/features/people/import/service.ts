@@ -1,26 +1,28 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   importOptionsSchema,
   type ImportField,
   type ImportReport,
 } from '../../../../contracts/people.ts';
 import type { AppContext } from '../../../core/context.ts';
-import { AppError, notFound } from '../../../core/http/errors.ts';
+import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
 import { transaction } from '../service.ts';
 import { refreshPeopleStatistics } from '../statistics.ts';
-import { applyTargets } from './apply.ts';
+import { applySlices, READ_SHARE, Superseded, type ApplyHooks } from './apply.ts';
 import type { CsvEncoding } from './encoding.ts';
 import { inspectFile, REPORTED_ERRORS, stageFile } from './pipeline.ts';
 import type { RowError } from './rows.ts';
-import { openSession, type Query } from './session.ts';
+import { openSession, type ImportSession, type Query } from './session.ts';
 import {
+  buildTargets,
+  countMatches,
   dropStage,
   duplicateWarnings,
   groupRows,
-  matchTargets,
   saveDuplicateWarnings,
   stageTables,
 } from './stage.ts';
+import { undoImport } from './undo.ts';
 import { fileChunks, storeFile, storedChunks, type Upload } from './upload.ts';
 
 export const IMPORT_QUEUE = 'people.import';
@@ -32,8 +34,9 @@ export interface ImportJob {
   importId: number;
 }
 
-/** Share of the progress bar for reading and staging the file; applying takes the rest. */
-const READ_SHARE = 0.5;
+/** A running job writes its heartbeat this often; past HEARTBEAT_STALE_SECONDS it is taken for dead. */
+export const HEARTBEAT_SECONDS = 10;
+export const HEARTBEAT_STALE_SECONDS = 60;
 
 const byLine = (a: RowError, b: RowError) => a.line - b.line;
 
@@ -54,7 +57,8 @@ export async function previewImport(ctx: AppContext, upload: Upload): Promise<Im
     const warnings = duplicateRows
       ? await duplicateWarnings(session.query, tables, REPORTED_ERRORS)
       : [];
-    const { merge } = await matchTargets(session.query, tables, ctx.campaignId);
+    await buildTargets(session.query, tables);
+    const merge = await countMatches(session.query, tables, ctx.campaignId);
     return {
       id: null,
       status: 'preview',
@@ -74,6 +78,7 @@ export async function previewImport(ctx: AppContext, upload: Upload): Promise<Im
       encoding: staged.head.encoding,
       delimiter: staged.head.delimiter,
       errorCount: staged.rowErrors + duplicateRows,
+      warningCount: staged.rowWarnings + duplicateRows,
       duplicateRows,
     };
   } finally {
@@ -154,11 +159,15 @@ interface ImportRowData {
   merged_count: number;
   errors: RowError[];
   error_count: number;
+  warning_count: number;
   duplicate_rows: number;
   problem: { code: string; message: string } | null;
   progress: number;
   created_by: number | null;
   details_purged_at: Date | null;
+  applied_line: number;
+  cancel_requested_at: Date | null;
+  kept_count: number;
 }
 
 export async function importReport(ctx: AppContext, id: number): Promise<ImportReport> {
@@ -186,8 +195,11 @@ export async function importReport(ctx: AppContext, id: number): Promise<ImportR
     encoding: row.encoding ?? undefined,
     delimiter: row.delimiter ?? undefined,
     errorCount: row.error_count,
+    warningCount: row.warning_count,
     duplicateRows: row.duplicate_rows,
     detailsPurgedAt: row.details_purged_at ? new Date(row.details_purged_at).toISOString() : null,
+    cancelRequested: row.cancel_requested_at !== null,
+    keptCount: row.kept_count,
   };
 }
 
@@ -217,63 +229,83 @@ interface Totals {
   validRows: number;
   invalidRows: number;
   errorCount: number;
+  warningCount: number;
   duplicateRows: number;
-  wouldMerge: number | null;
 }
 
-/** Records the end of a run (in the apply transaction when it applied) and drops the stored file. */
-async function finish(
-  query: Query,
-  campaignId: number,
-  importId: number,
-  status: 'applied' | 'rejected',
-  totals: Totals,
-  result: { created: number; merged: number },
-) {
-  await query(
-    `UPDATE imports SET status = $3, total_rows = $4, valid_rows = $5, invalid_rows = $6, error_count = $7,
-            duplicate_rows = $8, would_merge = $9, created_count = $10, merged_count = $11, progress = 1,
-            finished_at = now(),
-            errors = coalesce((SELECT jsonb_agg(jsonb_build_object('line', line, 'field', field, 'code', code,
+/** The first errors, kept with the import for its report. */
+const firstErrorsJson = `coalesce((SELECT jsonb_agg(jsonb_build_object('line', line, 'field', field, 'code', code,
                                        'message', message, 'severity', severity) ORDER BY line, id)
                                  FROM (SELECT * FROM import_errors WHERE campaign_id = $1 AND import_id = $2
                                         ORDER BY line, id LIMIT ${REPORTED_ERRORS}) e),
-                              '[]'::jsonb)
+                              '[]'::jsonb)`;
+
+/** The file's counts, once read (kept when a later run resumes, since reading finds the same). */
+async function saveTotals(query: Query, campaignId: number, importId: number, totals: Totals) {
+  await query(
+    `UPDATE imports SET total_rows = $3, valid_rows = $4, invalid_rows = $5, error_count = $6, warning_count = $7,
+            duplicate_rows = $8, errors = ${firstErrorsJson}
       WHERE campaign_id = $1 AND id = $2`,
     [
       campaignId,
       importId,
-      status,
       totals.totalRows,
       totals.validRows,
       totals.invalidRows,
       totals.errorCount,
+      totals.warningCount,
       totals.duplicateRows,
-      totals.wouldMerge,
-      result.created,
-      result.merged,
     ],
   );
-  await query('DELETE FROM import_files WHERE campaign_id = $1 AND import_id = $2', [
-    campaignId,
-    importId,
-  ]);
 }
 
+/**
+ * Records the end of a run, under the run's token (a run taken for dead must not finish over
+ * the one that replaced it), and drops the stored file.
+ */
+async function finish(
+  session: ImportSession,
+  run: { campaignId: number; importId: number; token: string },
+  status: 'applied' | 'rejected' | 'failed' | 'cancelled',
+  problem: { code: string; message: string } | null = null,
+) {
+  await session.transaction(async (tx) => {
+    const done = await tx.query(
+      `UPDATE imports SET status = $4, progress = 1, finished_at = now(), run_token = NULL,
+              problem = coalesce($5::jsonb, problem),
+              would_merge = CASE WHEN $4 = 'applied' THEN merged_count ELSE would_merge END,
+              kept_count = CASE WHEN $4 IN ('failed', 'cancelled')
+                                THEN (SELECT count(*)::int FROM people WHERE campaign_id = $1 AND import_id = $2)
+                                ELSE 0 END,
+              created_count = CASE WHEN $4 = 'applied' THEN created_count ELSE 0 END,
+              merged_count = CASE WHEN $4 = 'applied' THEN merged_count ELSE 0 END
+        WHERE campaign_id = $1 AND id = $2 AND run_token = $3 RETURNING id`,
+      [run.campaignId, run.importId, run.token, status, problem && JSON.stringify(problem)],
+    );
+    if (done.length === 0) throw new Superseded();
+    await tx.query('DELETE FROM import_files WHERE campaign_id = $1 AND import_id = $2', [
+      run.campaignId,
+      run.importId,
+    ]);
+  });
+}
+
+const failure = (error: unknown) =>
+  error instanceof AppError
+    ? { code: error.code, message: error.message }
+    : {
+        code: 'import_failed',
+        message:
+          'The import stopped on an unexpected error; what it had applied was undone. Try again; if it fails again, ask an administrator to look at the server log.',
+      };
+
+/** A queued import whose job could not even be queued. */
 async function fail(ctx: AppContext, importId: number, error: unknown) {
   ctx.log.error({ err: error, importId }, 'import failed');
-  const problem =
-    error instanceof AppError
-      ? { code: error.code, message: error.message }
-      : {
-          code: 'import_failed',
-          message:
-            'The import stopped on an unexpected error and applied nothing. Try again; if it fails again, ask an administrator to look at the server log.',
-        };
   await ctx.database.query(
     `UPDATE imports SET status = 'failed', problem = $3, finished_at = now()
       WHERE campaign_id = $1 AND id = $2`,
-    [ctx.campaignId, importId, JSON.stringify(problem)],
+    [ctx.campaignId, importId, JSON.stringify(failure(error))],
   );
   await ctx.database.query('DELETE FROM import_files WHERE campaign_id = $1 AND import_id = $2', [
     ctx.campaignId,
@@ -281,38 +313,71 @@ async function fail(ctx: AppContext, importId: number, error: unknown) {
   ]);
 }
 
+const cancelledProblem = {
+  code: 'import_cancelled',
+  message: 'The import was cancelled; what it had applied was undone.',
+};
+
 /**
- * The import job: reads the stored file, validates every row, and either rejects the file
- * (some rows invalid, applyValidRows off) or applies the valid rows in ONE transaction, so a
- * crash leaves nothing half-applied and a retried job starts over cleanly. Idempotent: a
- * finished import is left alone.
+ * Takes the import for this run: a queued one, or one whose last run has stopped writing its
+ * heartbeat (a dead process) — never one that another live run holds.
  */
-export async function runImport(ctx: AppContext, importId: number): Promise<void> {
-  const { campaignId } = ctx;
+async function claim(ctx: AppContext, importId: number, token: string) {
   const [row] = await ctx.database.query<ImportRowData>(
-    'SELECT * FROM imports WHERE campaign_id = $1 AND id = $2',
-    [campaignId, importId],
+    `UPDATE imports SET status = CASE WHEN status = 'queued' THEN 'running' ELSE status END,
+            run_token = $3, heartbeat_at = now(), started_at = coalesce(started_at, now())
+      WHERE campaign_id = $1 AND id = $2
+        AND (status = 'queued' OR (status IN ('running', 'undoing')
+             AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $4))))
+      RETURNING *`,
+    [ctx.campaignId, importId, token, HEARTBEAT_STALE_SECONDS],
   );
-  if (!row || !['queued', 'running'].includes(row.status)) return;
-  const options = importOptionsSchema.parse(row.options);
-  await ctx.database.query(
-    `UPDATE imports SET status = 'running', started_at = now(), progress = 0
-      WHERE campaign_id = $1 AND id = $2`,
-    [campaignId, importId],
-  );
-  // From a crashed attempt.
-  await ctx.database.query('DELETE FROM import_errors WHERE campaign_id = $1 AND import_id = $2', [
-    campaignId,
-    importId,
-  ]);
-  const setProgress = async (value: number) => {
-    await ctx.database.query(
-      'UPDATE imports SET progress = $3 WHERE campaign_id = $1 AND id = $2',
-      [campaignId, importId, Math.min(0.99, value)],
+  return row;
+}
+
+/** Writes the run's heartbeat every HEARTBEAT_SECONDS and reads whether a cancel was asked. */
+function heartbeat(ctx: AppContext, importId: number, token: string) {
+  const state = { cancel: false, superseded: false };
+  const beat = async () => {
+    const rows = await ctx.database.query<{ cancel: boolean }>(
+      `UPDATE imports SET heartbeat_at = now() WHERE campaign_id = $1 AND id = $2 AND run_token = $3
+       RETURNING cancel_requested_at IS NOT NULL AS cancel`,
+      [ctx.campaignId, importId, token],
     );
+    if (rows.length === 0) state.superseded = true;
+    else state.cancel = rows[0].cancel;
   };
+  const timer = setInterval(() => {
+    beat().catch((error: unknown) => ctx.log.warn({ err: error, importId }, 'import heartbeat'));
+  }, HEARTBEAT_SECONDS * 1000);
+  return { state, stop: () => clearInterval(timer) };
+}
+
+class Cancelled extends Error {}
+
+/**
+ * The import job. Reads the stored file and validates every row; rejects the file (some rows
+ * invalid, applyValidRows off), or applies the valid rows in slices that each commit (see
+ * apply.ts), so sign-ups and pages go on meanwhile. A run that dies leaves whole slices and a
+ * heartbeat that stops: the next run (the sweep queues one) reads the file again and goes on
+ * after the last committed slice, applying nothing twice. A failure or a cancel undoes what was
+ * applied (undo.ts), itself resumable. A finished import is left alone.
+ */
+export async function runImport(
+  ctx: AppContext,
+  importId: number,
+  hooks: ApplyHooks = {},
+): Promise<void> {
+  const { campaignId } = ctx;
+  const token = randomUUID();
+  const row = await claim(ctx, importId, token);
+  if (!row) return;
+  const run = { campaignId, importId, token };
+  const options = importOptionsSchema.parse(row.options);
+  const beating = heartbeat(ctx, importId, token);
   const session = await openSession(ctx.database);
-  const tables = stageTables(`j${importId}`);
+  // Per run: on PGlite, one connection, a dead run's temporary tables may still be there.
+  const tables = stageTables(`j${importId}_${token.slice(0, 8)}`);
   const seconds: Record<string, number> = {};
   let mark = performance.now();
   const lap = (phase: string) => {
@@ -320,7 +385,35 @@ export async function runImport(ctx: AppContext, importId: number): Promise<void
     seconds[phase] = Math.round(now - mark) / 1000;
     mark = now;
   };
+  const undo = async (problem: { code: string; message: string }) => {
+    await ctx.database.query(
+      `UPDATE imports SET status = 'undoing', problem = $4 WHERE campaign_id = $1 AND id = $2 AND run_token = $3`,
+      [campaignId, importId, token, JSON.stringify(problem)],
+    );
+    await undoImport(session, run);
+    await finish(
+      session,
+      run,
+      problem.code === cancelledProblem.code ? 'cancelled' : 'failed',
+      problem,
+    );
+    lap('undo');
+  };
   try {
+    if (row.status === 'undoing') {
+      await undo(row.problem ?? failure(null));
+      return;
+    }
+    if (row.cancel_requested_at) {
+      await undo(cancelledProblem);
+      return;
+    }
+    // Errors are found again by reading the file again (a resumed run reads it whole).
+    await ctx.database.query(
+      'DELETE FROM import_errors WHERE campaign_id = $1 AND import_id = $2',
+      [campaignId, importId],
+    );
+    let shown = 0;
     const staged = await stageFile({
       session,
       tables,
@@ -329,84 +422,157 @@ export async function runImport(ctx: AppContext, importId: number): Promise<void
       mapping: row.mapping,
       geo: ctx.geo,
       saveErrors: (errors) => saveErrors(ctx.database.query, campaignId, importId, errors),
-      progress: (bytes) => setProgress((READ_SHARE * bytes) / Math.max(1, row.file_size)),
+      progress: async (bytes) => {
+        if (beating.state.superseded) throw new Superseded();
+        if (beating.state.cancel) throw new Cancelled();
+        // Only once the last run's cursor is passed does the bar move on.
+        const value = (READ_SHARE * bytes) / Math.max(1, row.file_size);
+        if (row.applied_line > 0 || value - shown < 0.01) return;
+        shown = value;
+        await ctx.database.query(
+          'UPDATE imports SET progress = $3 WHERE campaign_id = $1 AND id = $2',
+          [campaignId, importId, Math.min(0.99, value)],
+        );
+      },
     });
     lap('read');
     const duplicateRows = await groupRows(session.query, tables);
     if (duplicateRows) await saveDuplicateWarnings(session.query, tables, campaignId, importId);
-    lap('group');
     const totals: Totals = {
       totalRows: staged.totalRows,
       validRows: staged.validRows,
       invalidRows: staged.invalidRows,
       errorCount: staged.rowErrors + duplicateRows,
+      warningCount: staged.rowWarnings + duplicateRows,
       duplicateRows,
-      wouldMerge: null,
     };
+    await saveTotals(session.query, campaignId, importId, totals);
+    lap('group');
     if (staged.invalidRows > 0 && !options.applyValidRows) {
-      await finish(session.query, campaignId, importId, 'rejected', totals, {
-        created: 0,
-        merged: 0,
-      });
+      await finish(session, run, 'rejected');
       ctx.log.info(
         { importId, status: 'rejected', rows: staged.totalRows, seconds },
         'import finished',
       );
       return;
     }
-    let applied = false;
-    await session.transaction(async (tx) => {
-      // Against a second run of the same job (a retry after expiry): one applies, the other sees it done.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('people.import'), $1::int)`, [
-        importId,
-      ]);
-      const [current] = await tx.query<{ status: string }>(
-        'SELECT status FROM imports WHERE campaign_id = $1 AND id = $2',
-        [campaignId, importId],
-      );
-      if (current?.status !== 'running') return;
-      // Matched inside the transaction, so that what is merged is what exists when it commits.
-      const { merge } = await matchTargets(tx.query, tables, campaignId);
-      lap('match');
-      const result = await applyTargets(tx.query, tables, {
-        campaignId,
-        importId,
+    await buildTargets(session.query, tables);
+    const [{ last }] = await session.query<{ last: number | null }>(
+      `SELECT max(line) AS last FROM ${tables.targets}`,
+    );
+    lap('targets');
+    let slices = 0;
+    let slowest = 0;
+    const outcome = await applySlices(
+      session,
+      tables,
+      {
+        ...run,
         actorId: row.created_by,
         tags: options.tags,
         wordingVersion: options.consentWordingVersion,
-        // PGlite has one connection, held by this transaction: progress shows when it commits.
-        onProgress:
-          ctx.database.engine === 'postgres'
-            ? (done, total) =>
-                setProgress(READ_SHARE + ((1 - READ_SHARE) * done) / Math.max(1, total))
-            : undefined,
-      });
-      await finish(
-        tx.query,
-        campaignId,
-        importId,
-        'applied',
-        { ...totals, wouldMerge: merge },
-        result,
-      );
-      applied = result.created + result.merged > 0;
-      lap('apply');
-    });
-    lap('commit');
-    if (applied) {
+        lastLine: last ?? 0,
+      },
+      row.applied_line,
+      {
+        maxSliceRows: hooks.maxSliceRows,
+        afterSlice: async (info) => {
+          slices++;
+          slowest = Math.max(slowest, info.ms);
+          await hooks.afterSlice?.(info);
+        },
+      },
+    );
+    lap('apply');
+    if (outcome === 'cancelled') {
+      await undo(cancelledProblem);
+    } else {
+      await finish(session, run, 'applied');
       await refreshPeopleStatistics(session.query);
       lap('analyze');
     }
     ctx.log.info(
-      { importId, status: 'applied', rows: staged.totalRows, seconds },
+      {
+        importId,
+        status: outcome,
+        rows: staged.totalRows,
+        slices,
+        slowestSliceMs: slowest,
+        seconds,
+      },
       'import finished',
     );
   } catch (error) {
-    await fail(ctx, importId, error);
+    if (error instanceof Superseded) {
+      ctx.log.warn({ importId }, 'import taken over by another run; this one stops');
+      return;
+    }
+    if (error instanceof Cancelled) {
+      await undo(cancelledProblem);
+      return;
+    }
+    ctx.log.error({ err: error, importId }, 'import failed; undoing what it applied');
+    try {
+      await undo(failure(error));
+    } catch (undoError) {
+      // Left 'undoing' with its heartbeat stopping: the sweep queues a run that goes on.
+      if (!(undoError instanceof Superseded))
+        ctx.log.error({ err: undoError, importId }, 'import undo stopped; it will be retried');
+    }
   } finally {
+    beating.stop();
     await dropStage(session.query, tables).catch(() => undefined);
     await session.release();
   }
+}
+
+/**
+ * Asks a queued or running import to stop: a queued one is cancelled at once (nothing was
+ * applied), a running one at its next slice, which then undoes what it applied.
+ */
+export async function cancelImport(ctx: AppContext, id: number): Promise<ImportReport> {
+  const current = await importReport(ctx, id); // 404 first
+  const [row] = await ctx.database.query<{ status: string }>(
+    `UPDATE imports SET cancel_requested_at = coalesce(cancel_requested_at, now()),
+            status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END,
+            problem = CASE WHEN status = 'queued' THEN $3::jsonb ELSE problem END,
+            finished_at = CASE WHEN status = 'queued' THEN now() ELSE finished_at END,
+            progress = CASE WHEN status = 'queued' THEN 1 ELSE progress END
+      WHERE campaign_id = $1 AND id = $2 AND status IN ('queued', 'running', 'undoing')
+      RETURNING status`,
+    [ctx.campaignId, id, JSON.stringify(cancelledProblem)],
+  );
+  if (!row && current.status !== 'cancelled') {
+    throw conflict(
+      'import_finished',
+      'This import has already finished; only a queued or running import can be cancelled.',
+    );
+  }
+  if (row?.status === 'cancelled') {
+    await ctx.database.query('DELETE FROM import_files WHERE campaign_id = $1 AND import_id = $2', [
+      ctx.campaignId,
+      id,
+    ]);
+  }
+  return importReport(ctx, id);
+}
+
+/**
+ * Imports whose run stopped writing its heartbeat (its process died): a job is queued for each,
+ * whose run goes on from the last committed slice. Called every minute, for every campaign.
+ */
+export async function requeueStalledImports(ctx: AppContext): Promise<number[]> {
+  const stalled = await ctx.database.query<{ id: number }>(
+    `SELECT id FROM imports
+      WHERE campaign_id = $1 AND status IN ('running', 'undoing')
+        AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $2))`,
+    [ctx.campaignId, HEARTBEAT_STALE_SECONDS],
+  );
+  for (const { id } of stalled) {
+    const job: ImportJob = { campaignId: ctx.campaignId, importId: Number(id) };
+    await ctx.boss.send(IMPORT_QUEUE, job);
+  }
+  return stalled.map((r) => Number(r.id));
 }
 
 /** Every error and warning of an import, in line order, a batch at a time. */

@@ -12,10 +12,11 @@ export interface StageTables {
   rows: string;
   /** Keys shared by several rows of the file. */
   dups: string;
-  /** One row per person of the file, with the existing person it matches, if any. */
+  /**
+   * One row per person of the file; applying fills, slice by slice, the person each matches
+   * (match_id) or is created as (new_id, created).
+   */
   targets: string;
-  /** One row per existing person to update. */
-  merges: string;
 }
 
 export function stageTables(prefix: string): StageTables {
@@ -24,7 +25,6 @@ export function stageTables(prefix: string): StageTables {
     rows: name('rows'),
     dups: name('dups'),
     targets: name('targets'),
-    merges: name('merges'),
   };
 }
 
@@ -58,7 +58,7 @@ export async function createStage(query: Query, t: StageTables): Promise<void> {
 }
 
 export async function dropStage(query: Query, t: StageTables): Promise<void> {
-  await query(`DROP TABLE IF EXISTS ${t.rows}, ${t.dups}, ${t.targets}, ${t.merges}`);
+  await query(`DROP TABLE IF EXISTS ${t.rows}, ${t.dups}, ${t.targets}`);
 }
 
 /** Postal code, commune code, commune name and département travel together as one value. */
@@ -182,53 +182,49 @@ export async function saveDuplicateWarnings(
  * The existing person of the campaign (`campaign`, a parameter) a target matches: same email,
  * else same phone (never one with another email).
  */
-const phoneMatch = (row: string, campaign: string) =>
+export const phoneMatch = (row: string, campaign: string) =>
   `SELECT p.id FROM people p
     WHERE p.campaign_id = ${campaign} AND ${row}.phone IS NOT NULL AND p.phone = ${row}.phone
       AND p.erased_at IS NULL AND (${row}.email_normalized IS NULL OR p.email_normalized IS NULL)
     ORDER BY p.id LIMIT 1`;
 
 /**
- * Builds one target per person of the file (its first row, completed by its later rows) and
- * matches each against the existing people of the campaign. Returns how many people would be
- * created and merged.
+ * Builds one target per person of the file: its first row, completed by its later rows (tags
+ * and consents add up). Targets are matched against people only when applied, slice by slice,
+ * so that people who appear meanwhile are merged into, not duplicated.
  */
-export async function matchTargets(
+export async function buildTargets(query: Query, t: StageTables): Promise<number> {
+  await query(
+    `CREATE TEMP TABLE ${t.targets} AS
+     SELECT s.*, NULL::bigint AS match_id, false AS by_email, NULL::bigint AS new_id, false AS created
+       FROM ${t.rows} s
+      WHERE NOT EXISTS (SELECT 1 FROM ${t.dups} d WHERE d.k = s.k AND s.line > d.first_line)`,
+  );
+  await completeFromDuplicates(query, t);
+  await query(`CREATE INDEX ON ${t.targets} (line)`);
+  await query(`ANALYZE ${t.targets}`);
+  const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.targets}`);
+  return n;
+}
+
+/** How many targets match an existing person now (the preview's "already known"). */
+export async function countMatches(
   query: Query,
   t: StageTables,
   campaignId: number,
-): Promise<{ create: number; merge: number }> {
-  await query(
-    `CREATE TEMP TABLE ${t.targets} AS
-     SELECT s.*, coalesce(pe.id, pp.id) AS match_id, pe.id IS NOT NULL AS by_email
-       FROM ${t.rows} s
+): Promise<number> {
+  const [{ n }] = await query<{ n: number }>(
+    `SELECT count(DISTINCT coalesce(pe.id, pp.id))::int AS n
+       FROM ${t.targets} s
        LEFT JOIN people pe ON pe.campaign_id = $1 AND pe.email_normalized = s.email_normalized
-       LEFT JOIN LATERAL (${phoneMatch('s', '$1')}) pp ON pe.id IS NULL
-      WHERE NOT EXISTS (SELECT 1 FROM ${t.dups} d WHERE d.k = s.k AND s.line > d.first_line)`,
+       LEFT JOIN LATERAL (${phoneMatch('s', '$1')}) pp ON pe.id IS NULL`,
     [campaignId],
   );
-  await completeFromDuplicates(query, t, campaignId);
-  // Several rows with different emails may share the phone of one person without email: the
-  // first gets that person, the others are new people.
-  await query(
-    `UPDATE ${t.targets} SET match_id = NULL
-      WHERE line IN (SELECT line FROM (
-              SELECT line, row_number() OVER (PARTITION BY match_id ORDER BY line) AS rn FROM ${t.targets}
-               WHERE match_id IS NOT NULL AND NOT by_email AND email_normalized IS NOT NULL) x WHERE rn > 1)`,
-  );
-  const [counts] = await query<{ create: number; merge: number }>(
-    `SELECT count(*) FILTER (WHERE match_id IS NULL)::int AS create, count(DISTINCT match_id)::int AS merge
-       FROM ${t.targets}`,
-  );
-  return counts;
+  return n;
 }
 
 /** Fills what the first row of a person lacks from its later rows; tags and consents add up. */
-async function completeFromDuplicates(
-  query: Query,
-  t: StageTables,
-  campaignId: number,
-): Promise<void> {
+async function completeFromDuplicates(query: Query, t: StageTables): Promise<void> {
   const first = (column: string) =>
     `(array_agg(s.${column} ORDER BY s.line) FILTER (WHERE s.${column} IS NOT NULL))[1] AS ${column}`;
   const changed = await query<{
@@ -268,14 +264,5 @@ async function completeFromDuplicates(
     `UPDATE ${t.targets} x SET search_text = u.search_text FROM unnest($1::int[], $2::text[]) AS u(line, search_text)
       WHERE x.line = u.line`,
     [changed.map((r) => r.line), searchTexts],
-  );
-  // A person's first row may have had only a phone: match again with what the group now holds.
-  await query(
-    `UPDATE ${t.targets} x
-        SET match_id = coalesce((SELECT p.id FROM people p WHERE p.campaign_id = $1 AND p.email_normalized = x.email_normalized),
-                                (${phoneMatch('x', '$1')})),
-            by_email = EXISTS (SELECT 1 FROM people p WHERE p.campaign_id = $1 AND p.email_normalized = x.email_normalized)
-      WHERE x.line = ANY($2::int[])`,
-    [campaignId, changed.map((r) => r.line)],
   );
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { importOptionsSchema, type ImportOptions } from '../../../../contracts/people.ts';
 import type { Database } from '../../../core/db/index.ts';
+import { refuseBadCharacters } from '../../../core/http/control-characters.ts';
 import { AppError, badRequest } from '../../../core/http/errors.ts';
 import { binaryReason, EncodingDetector, type CsvEncoding } from './encoding.ts';
 import type { Query } from './session.ts';
@@ -92,6 +93,7 @@ export function parseOptions(raw: unknown): ImportOptions {
       throw badRequest('invalid_options', 'The "options" field is not valid JSON.');
     }
   }
+  refuseBadCharacters(value, 'options');
   if (value && typeof value === 'object' && !('mapping' in value))
     value = { ...value, mapping: {} };
   const parsed = importOptionsSchema.safeParse(value);

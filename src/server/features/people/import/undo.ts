@@ -1,0 +1,223 @@
+import { buildSearchText } from '../normalize.ts';
+import { Superseded } from './apply.ts';
+import { written } from './merge.ts';
+import type { ImportSession, Query } from './session.ts';
+
+/** People per undo transaction: as for applying, short on PGlite, which holds the server meanwhile. */
+const UNDO_ROWS = { pglite: 100, postgres: 1_000 } as const;
+
+export interface UndoRun {
+  campaignId: number;
+  importId: number;
+  token: string;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Columns an import may fill on an existing person (see merge.ts), and put back here. */
+const restorable = written;
+type Restorable = (typeof restorable)[number];
+type PersonNow = Record<Restorable, string | boolean | null> & {
+  id: number;
+  confirmed: boolean;
+  confirmed_by_signup: boolean;
+};
+
+/**
+ * Undoes what an import applied, in short transactions, each under the run's token; run again
+ * after a crash, it goes on where it stopped (what is undone is gone from where it looks).
+ *
+ * - People it merged into (import_changes): each value it filled is put back, unless it has
+ *   changed since (then it is someone else's now and stays); a consent it granted is withdrawn
+ *   unless granted again since by another source; its tags, consent events and timeline entry go.
+ * - People it created: deleted, unless someone has since made them theirs — a sign-up or an
+ *   account, a consent, tag or timeline entry from anything but this import, someone they
+ *   recruited, a mail, an edit (updated since created), an erasure. Those are kept, without
+ *   this import's tags and consent events (their consents recomputed from what remains);
+ *   imports.kept_count says how many.
+ * - Tags it created that nobody has any more.
+ */
+export async function undoImport(session: ImportSession, run: UndoRun): Promise<void> {
+  const size = UNDO_ROWS[session.engine];
+  while (await session.transaction((tx) => undoMerged(tx.query, run, size))) await nextTurn();
+  for (let after = 0; ;) {
+    const last = await session.transaction((tx) => undoCreated(tx.query, run, size, after));
+    if (last === null) break;
+    after = last;
+    await nextTurn();
+  }
+  await session.transaction(async (tx) => {
+    await owned(tx.query, run);
+    await tx.query(
+      `DELETE FROM tags t
+        WHERE t.campaign_id = $1
+          AND t.id IN (SELECT jsonb_array_elements_text(created_tags)::bigint FROM imports WHERE campaign_id = $1 AND id = $2)
+          AND NOT EXISTS (SELECT 1 FROM person_tags pt WHERE pt.campaign_id = t.campaign_id AND pt.tag_id = t.id)`,
+      [run.campaignId, run.importId],
+    );
+  });
+}
+
+async function owned(query: Query, run: UndoRun): Promise<void> {
+  const [row] = await query<{ run_token: string | null }>(
+    'SELECT run_token FROM imports WHERE campaign_id = $1 AND id = $2 FOR UPDATE',
+    [run.campaignId, run.importId],
+  );
+  if (row?.run_token !== run.token) throw new Superseded();
+}
+
+/** What the import wrote beside a person's columns: its tags, consent events, timeline entries. */
+async function deleteSideRows(query: Query, run: UndoRun, ids: number[]): Promise<void> {
+  const params = [run.campaignId, ids, run.importId];
+  await query(
+    'DELETE FROM person_tags WHERE campaign_id = $1 AND person_id = ANY($2::bigint[]) AND import_id = $3',
+    params,
+  );
+  await query(
+    'DELETE FROM consent_events WHERE campaign_id = $1 AND person_id = ANY($2::bigint[]) AND import_id = $3',
+    params,
+  );
+  await query(
+    `DELETE FROM person_events WHERE campaign_id = $1 AND person_id = ANY($2::bigint[]) AND kind = 'import'
+        AND data->>'importId' = $3::text`,
+    params,
+  );
+}
+
+/** One batch of people the import merged into. False when there are none left. */
+async function undoMerged(query: Query, run: UndoRun, size: number): Promise<boolean> {
+  await owned(query, run);
+  const { campaignId, importId } = run;
+  const changes = await query<{
+    person_id: number;
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+  }>(
+    `SELECT person_id, before, after FROM import_changes
+      WHERE campaign_id = $1 AND import_id = $2 ORDER BY person_id LIMIT ${size}`,
+    [campaignId, importId],
+  );
+  if (changes.length === 0) return false;
+  const ids = changes.map((c) => Number(c.person_id));
+  const people = await query<PersonNow>(
+    `SELECT p.id, ${restorable.map((c) => `p.${c}`).join(', ')}, p.confirmed_at IS NOT NULL AS confirmed,
+            EXISTS (SELECT 1 FROM signups s WHERE s.campaign_id = p.campaign_id AND s.person_id = p.id
+                       AND s.confirmed_at IS NOT NULL) AS confirmed_by_signup
+       FROM people p WHERE p.campaign_id = $1 AND p.id = ANY($2::bigint[]) AND p.erased_at IS NULL
+      ORDER BY p.id FOR UPDATE OF p`,
+    [campaignId, ids],
+  );
+  // Consents granted again since, by anything but this import, stay granted.
+  const regranted = new Set(
+    (
+      await query<{ person_id: number; channel: string }>(
+        `SELECT DISTINCT e.person_id, e.channel FROM consent_events e
+          WHERE e.campaign_id = $1 AND e.person_id = ANY($2::bigint[]) AND e.granted
+            AND e.import_id IS DISTINCT FROM $3
+            AND e.at >= (SELECT started_at FROM imports WHERE campaign_id = $1 AND id = $3)`,
+        [campaignId, ids, importId],
+      )
+    ).map((e) => `${e.person_id}:consent_${e.channel}`),
+  );
+  const byId = new Map(changes.map((c) => [Number(c.person_id), c]));
+  const restored: Array<PersonNow & { search_text: string }> = [];
+  for (const person of people) {
+    const change = byId.get(Number(person.id))!;
+    const next = { ...person };
+    let changed = false;
+    for (const column of restorable) {
+      if (!(column in change.after) || person[column] !== change.after[column]) continue;
+      if (column.startsWith('consent_') && regranted.has(`${person.id}:${column}`)) continue;
+      next[column] = change.before[column] as PersonNow[Restorable];
+      changed = true;
+    }
+    if (change.before.confirmed === false && person.confirmed && !person.confirmed_by_signup) {
+      next.confirmed = false;
+      changed = true;
+    }
+    if (!changed) continue;
+    restored.push({
+      ...next,
+      search_text: buildSearchText({
+        firstName: next.first_name as string | null,
+        lastName: next.last_name as string | null,
+        email: next.email as string | null,
+        phone: next.phone as string | null,
+        communeName: next.commune_name as string | null,
+        postalCode: next.postal_code as string | null,
+      }),
+    });
+  }
+  if (restored.length) {
+    const columns = [...restorable, 'search_text'] as const;
+    const type = (c: string) => (c.startsWith('consent_') ? 'boolean' : 'text');
+    await query(
+      `UPDATE people p SET ${columns.map((c) => `${c} = u.${c}`).join(', ')},
+              confirmed_at = CASE WHEN u.confirmed THEN p.confirmed_at END, updated_at = now()
+         FROM unnest($2::bigint[], $3::boolean[], ${columns.map((c, i) => `$${i + 4}::${type(c)}[]`).join(', ')})
+              AS u(id, confirmed, ${columns.join(', ')})
+        WHERE p.campaign_id = $1 AND p.id = u.id`,
+      [
+        campaignId,
+        restored.map((r) => r.id),
+        restored.map((r) => r.confirmed),
+        ...columns.map((c) => restored.map((r) => r[c])),
+      ],
+    );
+  }
+  await deleteSideRows(query, run, ids);
+  await query(
+    'DELETE FROM import_changes WHERE campaign_id = $1 AND import_id = $2 AND person_id = ANY($3::bigint[])',
+    [campaignId, importId, ids],
+  );
+  return true;
+}
+
+/** One batch of people the import created, after id `after`. Null when there are none left. */
+async function undoCreated(
+  query: Query,
+  run: UndoRun,
+  size: number,
+  after: number,
+): Promise<number | null> {
+  await owned(query, run);
+  const { campaignId, importId } = run;
+  const ids = (
+    await query<{ id: number }>(
+      `SELECT id FROM people WHERE campaign_id = $1 AND import_id = $2 AND id > $3 ORDER BY id LIMIT ${size}
+          FOR UPDATE`,
+      [campaignId, importId, after],
+    )
+  ).map((r) => Number(r.id));
+  if (ids.length === 0) return null;
+  await deleteSideRows(query, run, ids);
+  const owner = (table: string, column = 'person_id') =>
+    `EXISTS (SELECT 1 FROM ${table} x WHERE x.campaign_id = p.campaign_id AND x.${column} = p.id)`;
+  const kept = (
+    await query<{ id: number }>(
+      `SELECT p.id FROM people p
+        WHERE p.campaign_id = $1 AND p.id = ANY($2::bigint[])
+          AND (p.erased_at IS NOT NULL OR p.updated_at > p.created_at OR ${owner('signups')}
+               OR ${owner('accounts')} OR ${owner('consent_events')} OR ${owner('person_events')}
+               OR ${owner('person_tags')} OR ${owner('people', 'recruited_by')} OR ${owner('mail_outbox')})`,
+      [campaignId, ids],
+    )
+  ).map((r) => Number(r.id));
+  if (kept.length) {
+    const latest = (channel: string) =>
+      `coalesce((SELECT e.granted FROM consent_events e
+                  WHERE e.campaign_id = p.campaign_id AND e.person_id = p.id AND e.channel = '${channel}'
+                  ORDER BY e.at DESC, e.id DESC LIMIT 1), false)`;
+    await query(
+      `UPDATE people p SET consent_email = ${latest('email')}, consent_sms = ${latest('sms')},
+              consent_phone = ${latest('phone')}
+        WHERE p.campaign_id = $1 AND p.id = ANY($2::bigint[])`,
+      [campaignId, kept],
+    );
+  }
+  await query(
+    'DELETE FROM people WHERE campaign_id = $1 AND id = ANY($2::bigint[]) AND NOT id = ANY($3::bigint[])',
+    [campaignId, ids, kept],
+  );
+  return ids.at(-1)!;
+}
