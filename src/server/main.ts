@@ -1,10 +1,13 @@
+import { createReadStream, createWriteStream, existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildApp } from './app.ts';
-import { loadConfig } from './core/config.ts';
+import { loadConfig, type Config } from './core/config.ts';
+import type { AppContext } from './core/context.ts';
 import { closeContext, createContext, startJobs } from './core/runtime.ts';
-import { personForEmail, setRoles } from './features/accounts/admin.ts';
-import { issueLoginCode } from './features/accounts/service.ts';
 import { roleSchema } from '../contracts/roles.ts';
+import { DataDirBusyError, LOCK_FILE } from './core/db/lock.ts';
+import { runCommand, type Command } from './core/cli-channel/commands.ts';
+import { controlOf, fetchBackup, sendCommand } from './core/cli-channel/client.ts';
 
 const usage = `levier <command>
 
@@ -15,70 +18,233 @@ const usage = `levier <command>
   admin create --email E [--role admin]   make (or promote) an administrator
   campaign create --name N   add a campaign to this database (prints its CAMPAIGN_ID)
   campaign list              the campaigns of this database
+  backup [--out FILE]        write the campaign to FILE (a .levier.gz campaign backup)
+  restore FILE [--replace | --new-campaign | --campaign-id N]
+                             put a campaign backup (or an embedded folder copy) back
+  restore --last             put back the newest automatic copy (made before migrations)
 
-Every command works on the campaign CAMPAIGN_ID (1 unless set).
+Every command works on the campaign CAMPAIGN_ID (1 unless set). On the embedded database,
+the commands above work while the server runs (it does the work), except restore.
 `;
+
+const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
+
+/** The second process on an embedded folder: what to do instead. */
+function busyAdvice(error: DataDirBusyError, command: string): string {
+  const { pid, command: running } = error.holder;
+  const lockFile = join(error.dataDir, LOCK_FILE);
+  if (command === 'serve' || command === 'worker') {
+    return `${error.message}\nStop it first (Ctrl+C in its terminal, or kill ${pid}). To run several processes at once, use PostgreSQL (DATABASE_URL). If no Levier process runs, remove ${lockFile}.`;
+  }
+  if (command === 'restore') {
+    return `${error.message}\nA restore replaces data that process is using: stop it (Ctrl+C in its terminal, or kill ${pid}), then run this restore again.`;
+  }
+  return `${error.message}\nIt is running "${running}" and takes no commands: wait for it to finish, then run this command again.`;
+}
+
+/** Opens the database for a command; on a busy embedded folder, `viaServer` gets a chance. */
+async function withContext<T>(
+  config: Config,
+  command: string,
+  work: (ctx: AppContext) => Promise<T>,
+  viaServer?: (control: NonNullable<ReturnType<typeof controlOf>>) => Promise<T>,
+): Promise<T> {
+  let ctx: AppContext;
+  try {
+    ctx = await createContext(config, { command });
+  } catch (error) {
+    if (!(error instanceof DataDirBusyError)) throw error;
+    const control = controlOf(error.dataDir, error.holder);
+    if (control && viaServer) return viaServer(control);
+    throw new Error(busyAdvice(error, command), { cause: error });
+  }
+  try {
+    return await work(ctx);
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
+/** A command that either runs here or is done by the running server; prints its lines. */
+async function run(config: Config, label: string, command: Command) {
+  const lines = await withContext(
+    config,
+    label,
+    (ctx) => runCommand(ctx, command),
+    async (control) => {
+      console.log(`(done by the running server, pid ${control.pid})`);
+      return sendCommand(control, command);
+    },
+  );
+  for (const line of lines) console.log(line);
+}
+
+/** Ctrl+C reaches the server several times (terminal, npm, scripts/start.mjs): stop once. */
+function onStopSignals(stop: () => Promise<void>) {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Levier (closing the database cleanly)…`);
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
+
+/** The context of a long-running process (serve, worker): a second one on a busy folder stops. */
+async function openLongRunning(config: Config, command: 'serve' | 'worker') {
+  try {
+    return await createContext(config, { command });
+  } catch (error) {
+    if (error instanceof DataDirBusyError) throw new Error(busyAdvice(error, command));
+    throw error;
+  }
+}
+
+async function serve(config: Config) {
+  const ctx = await openLongRunning(config, 'serve');
+  await startJobs(ctx, config.RUN_WORKERS);
+  // Loaded here only: the other commands need none of the HTTP app.
+  const { buildApp } = await import('./app.ts');
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const embedded = ctx.database.engine === 'pglite';
+  const { startControlChannel } = await import('./core/cli-channel/server.ts');
+  const channel = embedded ? await startControlChannel(ctx, config.DATA_DIR) : undefined;
+  const engine = embedded ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL';
+  console.log(
+    `\nLevier is running at ${config.publicUrl}  (database: ${engine}; mail: ${ctx.mailer.transport.name})`,
+  );
+  console.log('Create the first administrator:  npx levier admin create --email you@example.org');
+  console.log(
+    embedded
+      ? '(in another terminal, while this server runs: it does the work and prints a login link)\n'
+      : '\n',
+  );
+  onStopSignals(async () => {
+    await channel?.close();
+    await app.close();
+    await closeContext(ctx);
+  });
+}
+
+async function backup(config: Config, rest: string[]) {
+  const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
+  const campaignId = config.CAMPAIGN_ID;
+  const file = resolve(values.out ?? `levier-campaign-${campaignId}-${stamp()}.levier.gz`);
+  const { exportCampaign } = await import('./core/backup/write.ts');
+  try {
+    const rows = await withContext(
+      config,
+      'backup',
+      async (ctx) => {
+        const out = createWriteStream(file, { mode: 0o600 });
+        const summary = await exportCampaign(ctx.database, campaignId, out, file);
+        return String(summary.rows);
+      },
+      async (control) => {
+        await fetchBackup(control, campaignId, file);
+        return 'all';
+      },
+    );
+    console.log(`Campaign ${campaignId} written to ${file} (${rows} rows).`);
+    console.log('It holds personal data: keep it encrypted and delete it when no longer needed.');
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+async function restore(config: Config, rest: string[]) {
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      replace: { type: 'boolean', default: false },
+      'new-campaign': { type: 'boolean', default: false },
+      'campaign-id': { type: 'string' },
+      last: { type: 'boolean', default: false },
+    },
+  });
+  const embedded = !config.DATABASE_URL;
+  const { automaticCopies, DATA_DIR_COPY } = await import('./core/backup/automatic.ts');
+  let file = positionals[0];
+  if (values.last) {
+    const newest = automaticCopies(config.backupDir)[0];
+    if (!newest) throw new Error(`No automatic copy in ${config.backupDir}.`);
+    file = embedded
+      ? join(newest, DATA_DIR_COPY)
+      : join(newest, `campaign-${config.CAMPAIGN_ID}.levier.gz`);
+  }
+  if (!file) throw new Error(usage);
+  if (!existsSync(file)) throw new Error(`No such file: ${file}`);
+  const { isDataDirCopy } = await import('./core/backup/detect.ts');
+  if (await isDataDirCopy(file)) {
+    if (!embedded) {
+      throw new Error(
+        `${file} is a copy of an embedded database folder; with DATABASE_URL restore a campaign backup (.levier.gz) instead.`,
+      );
+    }
+    const { restoreDataDirCopy } = await import('./core/backup/data-dir-copy.ts');
+    try {
+      const { replaced } = await restoreDataDirCopy(config.DATA_DIR, file);
+      console.log(`The embedded database in ${config.DATA_DIR} is now the copy ${file}.`);
+      if (replaced) console.log(`The folder it replaced is kept as ${replaced}.`);
+    } catch (error) {
+      if (error instanceof DataDirBusyError) throw new Error(busyAdvice(error, 'restore'));
+      throw error;
+    }
+    return;
+  }
+  const { restoreCampaignBackup } = await import('./core/backup/restore.ts');
+  const summary = await withContext(config, 'restore', (ctx) =>
+    restoreCampaignBackup(ctx.database, createReadStream(file), {
+      replace: values.replace,
+      newCampaign: values['new-campaign'],
+      campaignId: values['campaign-id'] ? Number(values['campaign-id']) : undefined,
+      source: resolve(file),
+    }),
+  );
+  console.log(
+    `Campaign "${summary.name}" restored as campaign ${summary.campaignId} (${summary.rows} rows, from campaign ${summary.fromCampaignId}).`,
+  );
+  if (summary.campaignId !== config.CAMPAIGN_ID) {
+    console.log(`Serve it with CAMPAIGN_ID=${summary.campaignId}.`);
+  }
+}
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
   const config = loadConfig();
   switch (command) {
-    case 'serve': {
-      const ctx = await createContext(config);
-      await startJobs(ctx, config.RUN_WORKERS);
-      const app = await buildApp(ctx);
-      await app.listen({ port: config.PORT, host: config.HOST });
-      const engine =
-        ctx.database.engine === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL';
-      console.log(
-        `\nLevier is running at ${config.publicUrl}  (database: ${engine}; mail: ${ctx.mailer.transport.name})`,
-      );
-      console.log(
-        'Create the first administrator:  npx levier admin create --email you@example.org',
-      );
-      console.log('(with the server stopped when using the embedded database)\n');
-      const stop = async () => {
-        await app.close();
-        await closeContext(ctx);
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void stop());
-      process.once('SIGTERM', () => void stop());
-      return;
-    }
+    case 'serve':
+      return serve(config);
     case 'worker': {
-      const ctx = await createContext(config);
+      const ctx = await openLongRunning(config, 'worker');
       await startJobs(ctx, true);
       console.log('Levier worker running.');
-      const stop = async () => {
-        await closeContext(ctx);
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void stop());
-      process.once('SIGTERM', () => void stop());
+      onStopSignals(() => closeContext(ctx));
       return;
     }
-    case 'migrate': {
-      const ctx = await createContext(config);
-      await closeContext(ctx);
-      console.log('Migrations applied.');
-      return;
-    }
+    case 'migrate':
+      return run(config, 'migrate', { name: 'migrate' });
     case 'seed-demo': {
       const { values } = parseArgs({
         args: rest,
         options: { people: { type: 'string', default: '3000' } },
       });
-      const ctx = await createContext(config);
-      const { seedDemo } = await import('./features/demo/seed.ts');
-      const result = await seedDemo(ctx, { people: Number(values.people) });
-      await closeContext(ctx);
-      console.log(
-        result.alreadySeeded
-          ? 'The demo campaign is already there; nothing changed.'
-          : `Demo campaign ready: ${result.people} supporters, ${result.tags} tags, ${result.segments} segments.`,
-      );
-      return;
+      return run(config, 'seed-demo', {
+        name: 'seed-demo',
+        campaignId: config.CAMPAIGN_ID,
+        people: Number(values.people),
+      });
     }
     case 'admin': {
       const { values, positionals } = parseArgs({
@@ -90,18 +256,12 @@ async function main(argv: string[]) {
         },
       });
       if (positionals[0] !== 'create' || !values.email) throw new Error(usage);
-      const roles = values.role!.map((r) => roleSchema.parse(r));
-      const ctx = await createContext(config);
-      const personId = await personForEmail(ctx, values.email);
-      // setRoles creates the account row when there is none.
-      await setRoles(ctx, personId, roles, [], null);
-      // The first administrator may have no working mail yet: print a one-time login link.
-      const { linkUrl } = await issueLoginCode(ctx, personId);
-      await closeContext(ctx);
-      console.log(`${values.email} now has the role(s) ${roles.join(', ')}.`);
-      console.log(`Log in within 15 minutes with this one-time link:\n  ${linkUrl}`);
-      console.log(`Later, log in at ${config.publicUrl}/login with a code sent by email.`);
-      return;
+      return run(config, 'admin create', {
+        name: 'admin-create',
+        campaignId: config.CAMPAIGN_ID,
+        email: values.email,
+        roles: values.role!.map((r) => roleSchema.parse(r)),
+      });
     }
     case 'campaign': {
       const { values, positionals } = parseArgs({
@@ -109,25 +269,19 @@ async function main(argv: string[]) {
         allowPositionals: true,
         options: { name: { type: 'string' } },
       });
-      const { createCampaign, listCampaigns } = await import('./features/campaigns/service.ts');
-      const ctx = await createContext(config);
-      try {
-        if (positionals[0] === 'create' && values.name?.trim()) {
-          const campaign = await createCampaign(ctx.database, values.name.trim());
-          console.log(`Campaign ${campaign.id} "${campaign.name}" created.`);
-          console.log(
-            `Serve it with CAMPAIGN_ID=${campaign.id} (its own processes, same database).`,
-          );
-        } else if (positionals[0] === 'list') {
-          for (const c of await listCampaigns(ctx.database)) console.log(`${c.id}\t${c.name}`);
-        } else {
-          throw new Error(usage);
-        }
-      } finally {
-        await closeContext(ctx);
+      if (positionals[0] === 'create' && values.name?.trim()) {
+        return run(config, 'campaign create', {
+          name: 'campaign-create',
+          campaignName: values.name.trim(),
+        });
       }
-      return;
+      if (positionals[0] === 'list') return run(config, 'campaign list', { name: 'campaign-list' });
+      throw new Error(usage);
     }
+    case 'backup':
+      return backup(config, rest);
+    case 'restore':
+      return restore(config, rest);
     default:
       console.log(usage);
       process.exitCode = command ? 1 : 0;

@@ -11,6 +11,8 @@ const configSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
+  /** Automatic copies before migrations (default DATA_DIR/backups). */
+  BACKUP_DIR: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SESSION_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().optional(),
@@ -48,6 +50,7 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema> & {
   publicUrl: string;
+  backupDir: string;
   sessionSecret: string;
   production: boolean;
 };
@@ -74,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...c,
     production,
+    backupDir: c.BACKUP_DIR ?? `${c.DATA_DIR.replace(/\/$/, '')}/backups`,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     // Development fallback only: production refuses to start without SESSION_SECRET (above).
     sessionSecret: c.SESSION_SECRET ?? 'levier-development-secret-change-me-in-production!!',

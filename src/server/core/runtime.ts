@@ -8,12 +8,15 @@ import { createBoss } from './jobs/index.ts';
 import { createMailer } from './mail/index.ts';
 import type { MailTransport } from './mail/transport.ts';
 import { registerJobs } from '../features/jobs.ts';
+import { copyBeforeMigrations } from './backup/automatic.ts';
 import { assertCampaignExists } from '../features/campaigns/service.ts';
 
 export interface RuntimeOptions {
   database?: Database;
   transport?: MailTransport;
   log?: FastifyBaseLogger;
+  /** What this process runs (written in the embedded folder's lock). */
+  command?: string;
 }
 
 /** Opens the database, applies migrations and wires the services every feature uses. */
@@ -29,9 +32,18 @@ export async function createContext(
       databaseUrl: config.DATABASE_URL,
       dataDir: config.DATA_DIR,
       poolSize: config.DATABASE_POOL_SIZE,
+      command: options.command,
+      backupDir: config.backupDir,
     }));
-  await runMigrations(database);
-  await assertCampaignExists(database, config.CAMPAIGN_ID);
+  try {
+    // A database handed in (tests) is the caller's: only ours gets automatic copies.
+    if (!options.database) await copyBeforeMigrations(database, config.backupDir, log);
+    await runMigrations(database);
+    await assertCampaignExists(database, config.CAMPAIGN_ID);
+  } catch (error) {
+    if (!options.database) await database.close().catch(() => undefined);
+    throw error;
+  }
   const campaignId = config.CAMPAIGN_ID;
   const mailer = createMailer(config, database, campaignId, options.transport);
   const boss = createBoss(database);

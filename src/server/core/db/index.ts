@@ -11,6 +11,8 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.ts';
+import { pgliteFolder, useDataDirLayout } from './data-dir.ts';
+import { acquireDataDirLock, DataDirBusyError } from './lock.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -49,11 +51,26 @@ export interface OpenOptions {
   /** Data directory for PGlite; 'memory://' for an in-memory database. */
   dataDir?: string;
   poolSize?: number;
+  /** What this process runs, written in the embedded folder's lock for a second process to read. */
+  command?: string;
+  /** Where automatic copies are kept: named when an embedded folder no longer opens. */
+  backupDir?: string;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? './data');
+  return openPglite(options.dataDir ?? './data', options);
+}
+
+/** An embedded folder that PGlite could not open, with what to do about it. */
+export class DatabaseUnreadableError extends Error {
+  constructor(dataDir: string, cause: unknown, advice: string) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`The embedded database in ${dataDir} could not be opened (${reason}).\n${advice}`, {
+      cause,
+    });
+    this.name = 'DatabaseUnreadableError';
+  }
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -83,13 +100,27 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, options: OpenOptions): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({
-    dataDir: inMemory ? undefined : dataDir,
-    extensions: { pg_trgm, btree_gin },
-  });
+  if (inMemory) return wrapPglite(await PGlite.create({ extensions: { pg_trgm, btree_gin } }));
+  mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDataDirLock(dataDir, options.command ?? 'levier');
+  try {
+    useDataDirLayout(dataDir);
+    const client = await PGlite.create({
+      dataDir: pgliteFolder(dataDir),
+      extensions: { pg_trgm, btree_gin },
+    });
+    return wrapPglite(client, lock.release);
+  } catch (error) {
+    lock.release();
+    if (error instanceof DataDirBusyError) throw error;
+    const { recoveryAdvice } = await import('../backup/automatic.ts');
+    throw new DatabaseUnreadableError(dataDir, error, recoveryAdvice(dataDir, options.backupDir));
+  }
+}
+
+function wrapPglite(client: PGlite, release: () => void = () => undefined): Database {
   // PGlite's int8 parser returns bigint-safe numbers for our ids.
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
@@ -109,7 +140,13 @@ async function openPglite(dataDir: string): Promise<Database> {
       const result = await db.execute(query);
       return (result as unknown as { rows: never[] }).rows;
     },
-    close: () => client.close(),
+    async close() {
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
 

@@ -1,0 +1,206 @@
+import { gzipSync, gunzipSync } from 'node:zlib';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.ts';
+import { closeContext, createContext } from '../runtime.ts';
+import type { AppContext } from '../context.ts';
+import { openDatabase, runMigrations, type Database } from '../db/index.ts';
+import { createPostgresDatabase, engines, type EngineName } from '../../testing/harness.ts';
+import { transaction } from '../../features/people/service.ts';
+import { seedDemo } from '../../features/demo/seed.ts';
+import { writeCampaignBackup } from './write.ts';
+import { restoreCampaignBackup, RestoreRefusedError } from './restore.ts';
+import { campaignTables, quoteIdent } from './tables.ts';
+
+const config = loadConfig({
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  PUBLIC_URL: 'http://levier.test',
+});
+
+interface Opened {
+  database: Database;
+  close(): Promise<void>;
+}
+
+async function fresh(engine: EngineName): Promise<Opened> {
+  if (engine === 'pglite') {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await runMigrations(database);
+    return { database, close: () => database.close() };
+  }
+  const scratch = await createPostgresDatabase();
+  const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 2 });
+  await runMigrations(database);
+  return {
+    database,
+    async close() {
+      await database.close();
+      await scratch.drop();
+    },
+  };
+}
+
+async function backup(database: Database, campaignId: number): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await writeCampaignBackup(database, campaignId, out);
+  return Buffer.concat(chunks);
+}
+
+const restore = (database: Database, file: Buffer, options = {}) =>
+  restoreCampaignBackup(database, Readable.from([file]), options);
+
+/** Every row of the campaign, campaign_id left out, as PostgreSQL prints it: comparable across engines. */
+async function contents(database: Database, campaignId: number) {
+  return transaction(database, async (query) => {
+    await query("SET LOCAL TimeZone = 'UTC'");
+    const tables: Record<string, string[]> = {};
+    for (const { name } of campaignTables()) {
+      const rows = await query<{ j: string }>(
+        `SELECT (to_jsonb(t) - 'campaign_id')::text AS j FROM ${quoteIdent(name)} t WHERE campaign_id = $1 ORDER BY 1`,
+        [campaignId],
+      );
+      tables[name] = rows.map((row) => row.j);
+    }
+    return tables;
+  });
+}
+
+const nonEmpty = (tables: Record<string, string[]>) =>
+  Object.keys(tables).filter((name) => tables[name].length > 0);
+
+describe('campaign backup and restore', () => {
+  let source: Opened;
+  let ctx: AppContext;
+  let file: Buffer;
+  let original: Record<string, string[]>;
+
+  beforeAll(async () => {
+    source = await fresh('pglite');
+    ctx = await createContext(config, { database: source.database });
+    await seedDemo(ctx, { people: 300 });
+    // A bytea column (an import's file chunks) and json values, beside the demo's rows.
+    await ctx.database.query(
+      `INSERT INTO imports (campaign_id, status, file_name) VALUES (1, 'uploaded', 'ü "quoted".csv')`,
+    );
+    await ctx.database.query(
+      `INSERT INTO import_files (campaign_id, import_id, seq, data)
+       SELECT 1, max(id), 0, '\\x00ff10'::bytea FROM imports WHERE campaign_id = 1`,
+    );
+    file = await backup(source.database, 1);
+    original = await contents(source.database, 1);
+  });
+  afterAll(async () => {
+    if (ctx) await closeContext(ctx);
+    await source?.close();
+  });
+
+  it('holds every campaign table of the schema, with counts and checksums', () => {
+    const lines = gunzipSync(file).toString('utf8').trimEnd().split('\n');
+    const header = JSON.parse(lines[0]) as { tables: string[]; migration: { tag: string } };
+    expect(header.tables).toEqual(campaignTables().map((t) => t.name));
+    expect(header.migration.tag).toMatch(/^\d{4}_/);
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ end: true });
+    const people = lines.find((line) => line.startsWith('{"tableEnd":"people"'))!;
+    expect(JSON.parse(people)).toMatchObject({ rows: original.people.length });
+    expect(original.people.length).toBeGreaterThanOrEqual(300);
+    expect(nonEmpty(original)).toEqual(
+      expect.arrayContaining([
+        'people',
+        'tags',
+        'person_tags',
+        'segments',
+        'import_files',
+        'imports',
+      ]),
+    );
+  });
+
+  it.each(engines)('moves the campaign to %s and back, rows identical', async (engine) => {
+    const target = await fresh(engine);
+    try {
+      const summary = await restore(target.database, file);
+      expect(summary).toMatchObject({ campaignId: 1, fromCampaignId: 1 });
+      const restored = await contents(target.database, 1);
+      // The restore adds its own audit entry; everything else is the same, row for row.
+      expect(restored.audit_log.filter((row) => row.includes('campaign.restore'))).toHaveLength(1);
+      restored.audit_log = restored.audit_log.filter((row) => !row.includes('campaign.restore'));
+      expect(restored).toEqual(original);
+
+      // New rows get ids past the restored ones (sequences advanced).
+      const [{ max }] = await target.database.query<{ max: number }>(
+        'SELECT max(id)::int AS max FROM tags WHERE campaign_id = 1',
+      );
+      const [{ id }] = await target.database.query<{ id: number }>(
+        `INSERT INTO tags (campaign_id, name) VALUES (1, 'after the restore') RETURNING id`,
+      );
+      expect(id).toBeGreaterThan(max);
+      await target.database.query('DELETE FROM tags WHERE id = $1', [id]);
+
+      // And back, into a fresh embedded database.
+      const back = await fresh('pglite');
+      try {
+        await restore(back.database, await backup(target.database, 1));
+        const again = await contents(back.database, 1);
+        again.audit_log = again.audit_log.filter((row) => !row.includes('campaign.restore'));
+        expect(again).toEqual(original);
+      } finally {
+        await back.close();
+      }
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('refuses to overwrite a campaign that has data, changing nothing; --replace replaces it', async () => {
+    const before = await contents(source.database, 1);
+    await expect(restore(source.database, file)).rejects.toThrow(
+      /Campaign 1 already has data \(.*people: 300.*\)\. Add --replace/,
+    );
+    expect(await contents(source.database, 1)).toEqual(before);
+    await source.database.query(
+      `INSERT INTO tags (campaign_id, name) VALUES (1, 'after the backup')`,
+    );
+    await restore(source.database, file, { replace: true });
+    const replaced = await contents(source.database, 1);
+    expect(replaced.tags).toEqual(original.tags);
+    expect(replaced.people).toEqual(original.people);
+  });
+
+  it('restores beside the original as a new campaign (campaign_id remapped)', async () => {
+    const summary = await restore(source.database, file, { newCampaign: true });
+    expect(summary.campaignId).not.toBe(1);
+    const copy = await contents(source.database, summary.campaignId);
+    expect(copy.people).toEqual(original.people);
+    expect(copy.segments).toEqual(original.segments);
+    const [campaign] = await source.database.query<{ name: string }>(
+      'SELECT name FROM campaigns WHERE id = $1',
+      [summary.campaignId],
+    );
+    expect(campaign.name).toBe('Levier');
+  });
+
+  it('refuses a damaged or cut-short file and a newer one, changing nothing', async () => {
+    const target = await fresh('pglite');
+    try {
+      const text = gunzipSync(file).toString('utf8');
+      const cut = gzipSync(text.slice(0, Math.floor(text.length / 2)));
+      await expect(restore(target.database, cut)).rejects.toThrow(RestoreRefusedError);
+      const altered = gzipSync(text.replace('"first_name":"', '"first_name":"X'));
+      await expect(restore(target.database, altered)).rejects.toThrow(
+        /does not match its count and checksum/,
+      );
+      const newer = gzipSync(text.replace(/"index":\d+/, '"index":9999'));
+      await expect(restore(target.database, newer)).rejects.toThrow(/newer than this database/);
+      await expect(restore(target.database, Buffer.from('not gzip'))).rejects.toThrow(
+        /not a Levier campaign backup/,
+      );
+      const people = await target.database.query('SELECT 1 FROM people');
+      expect(people).toHaveLength(0);
+    } finally {
+      await target.close();
+    }
+  });
+});

@@ -1,0 +1,298 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import type { Database } from '../db/index.ts';
+import { transaction } from '../../features/people/service.ts';
+import { audit } from '../audit.ts';
+import {
+  FORMAT,
+  FORMAT_VERSION,
+  type End,
+  type Header,
+  type TableEnd,
+  type TableStart,
+} from './format.ts';
+import { migrationLevel } from './migration-level.ts';
+import { campaignTables, quoteIdent } from './tables.ts';
+
+type Query = Database['query'];
+
+const BATCH_ROWS = 1_000;
+const BATCH_CHARS = 4_000_000;
+
+export interface RestoreOptions {
+  /** Restore as this campaign id (made if missing); default: the backup's own id. */
+  campaignId?: number;
+  /** Restore as a new campaign, with an id from this database. */
+  newCampaign?: boolean;
+  /** Delete the target campaign's rows first (refused otherwise when it has any). */
+  replace?: boolean;
+  /** Written in the audit log. */
+  source?: string;
+}
+
+export interface RestoreSummary {
+  campaignId: number;
+  fromCampaignId: number;
+  name: string;
+  tables: Record<string, number>;
+  rows: number;
+}
+
+/** Refused before anything changed: the message says what to do. */
+export class RestoreRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RestoreRefusedError';
+  }
+}
+
+async function tableColumns(query: Query, table: string): Promise<Set<string>> {
+  const rows = await query<{ name: string }>(
+    `SELECT attname AS name FROM pg_attribute
+      WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`,
+    [quoteIdent(table)],
+  );
+  return new Set(rows.map((row) => row.name));
+}
+
+/** Moves each sequence of `table` (identity columns) past the largest value now stored. */
+async function advanceSequences(query: Query, table: string) {
+  const sequences = await query<{ column: string; sequence: string }>(
+    `SELECT attname AS column, pg_get_serial_sequence($1, attname) AS sequence
+       FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped
+        AND pg_get_serial_sequence($1, attname) IS NOT NULL`,
+    [quoteIdent(table)],
+  );
+  for (const { column, sequence } of sequences) {
+    await query(
+      `SELECT setval($1::regclass, GREATEST(
+         COALESCE((SELECT max(${quoteIdent(column)}) FROM ${quoteIdent(table)}), 0),
+         COALESCE(pg_sequence_last_value($1::regclass), 0), 1))`,
+      [sequence],
+    );
+  }
+}
+
+async function campaignRowCounts(query: Query, campaignId: number, tables: string[]) {
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const [row] = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${quoteIdent(table)} WHERE campaign_id = $1`,
+      [campaignId],
+    );
+    if (row.n > 0) counts[table] = row.n;
+  }
+  return counts;
+}
+
+class LineReader {
+  private readonly lines: AsyncIterator<string>;
+  line = 0;
+  constructor(input: Readable) {
+    const gunzip = createGunzip();
+    input.on('error', (error) => gunzip.destroy(error));
+    input.pipe(gunzip);
+    this.lines = createInterface({ input: gunzip, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  }
+  async next(): Promise<string | undefined> {
+    const { value, done } = await this.lines.next();
+    if (done) return undefined;
+    this.line++;
+    return value as string;
+  }
+  async json<T>(what: string): Promise<T> {
+    const text = await this.next();
+    if (text === undefined)
+      throw new RestoreRefusedError(`The backup is cut short: ${what} is missing.`);
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new RestoreRefusedError(
+        `The backup is damaged at line ${this.line} (${what} expected).`,
+      );
+    }
+  }
+}
+
+async function readHeader(reader: LineReader): Promise<Header> {
+  let header: Header;
+  try {
+    header = await reader.json<Header>('its header');
+  } catch (error) {
+    if (error instanceof RestoreRefusedError) throw error;
+    throw new RestoreRefusedError(
+      `This is not a Levier campaign backup (not a gzip of JSON lines: ${(error as Error).message}).`,
+    );
+  }
+  if (header.format !== FORMAT) {
+    throw new RestoreRefusedError('This is not a Levier campaign backup (unknown format).');
+  }
+  if (header.version > FORMAT_VERSION) {
+    throw new RestoreRefusedError(
+      `This backup is in format ${header.version}; this version of Levier reads up to ${FORMAT_VERSION}: upgrade Levier first.`,
+    );
+  }
+  return header;
+}
+
+/**
+ * Restores a campaign backup (format.ts) into `database`, in one transaction: on any error
+ * (damaged file, wrong count or hash, refused target) nothing changes.
+ */
+export async function restoreCampaignBackup(
+  database: Database,
+  input: Readable,
+  options: RestoreOptions = {},
+): Promise<RestoreSummary> {
+  const reader = new LineReader(input);
+  const header = await readHeader(reader);
+  const level = await migrationLevel(database);
+  if (header.migration.index > level.index) {
+    throw new RestoreRefusedError(
+      `This backup was made at migration ${header.migration.tag}, newer than this database (${level.tag}): run the newer Levier version, or upgrade this one first.`,
+    );
+  }
+  const known = new Set(campaignTables().map((table) => table.name));
+  const unknown = header.tables.filter((table) => !known.has(table));
+  if (unknown.length > 0) {
+    throw new RestoreRefusedError(
+      `This backup holds tables this version of Levier does not have (${unknown.join(', ')}).`,
+    );
+  }
+  return transaction(database, async (query) => {
+    const campaignId = await targetCampaign(query, header, options);
+    const summary: RestoreSummary = {
+      campaignId,
+      fromCampaignId: header.campaign.id,
+      name: header.campaign.name,
+      tables: {},
+      rows: 0,
+    };
+    for (const expected of header.tables) {
+      const start = await reader.json<TableStart>(`the start of table ${expected}`);
+      if (start.table !== expected) {
+        throw new RestoreRefusedError(
+          `The backup is damaged at line ${reader.line}: table ${expected} expected, found ${start.table}.`,
+        );
+      }
+      const rows = await restoreTable(query, reader, start, campaignId);
+      summary.tables[start.table] = rows;
+      summary.rows += rows;
+      await advanceSequences(query, start.table);
+    }
+    const end = await reader.json<End>('its last line');
+    if (end.end !== true || end.rows !== summary.rows) {
+      throw new RestoreRefusedError(
+        'The backup is damaged: its last line does not match its rows.',
+      );
+    }
+    await advanceSequences(query, 'campaigns');
+    await audit(
+      { query },
+      {
+        campaignId,
+        actorId: null,
+        action: 'campaign.restore',
+        target: options.source,
+        details: {
+          fromCampaignId: header.campaign.id,
+          backupCreatedAt: header.createdAt,
+          rows: summary.rows,
+        },
+      },
+    );
+    return summary;
+  });
+}
+
+async function targetCampaign(query: Query, header: Header, options: RestoreOptions) {
+  const { name, created_at } = header.campaign;
+  if (options.newCampaign) {
+    const [row] = await query<{ id: number }>(
+      'INSERT INTO campaigns (name, created_at) VALUES ($1, $2) RETURNING id',
+      [name, created_at],
+    );
+    return row.id;
+  }
+  const id = options.campaignId ?? header.campaign.id;
+  const [existing] = await query('SELECT 1 FROM campaigns WHERE id = $1', [id]);
+  if (!existing) {
+    await query(
+      'INSERT INTO campaigns (id, name, created_at) OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3)',
+      [id, name, created_at],
+    );
+    return id;
+  }
+  const counts = await campaignRowCounts(query, id, header.tables);
+  if (Object.keys(counts).length > 0 && !options.replace) {
+    const listed = Object.entries(counts)
+      .map(([table, n]) => `${table}: ${n}`)
+      .join(', ');
+    throw new RestoreRefusedError(
+      `Campaign ${id} already has data (${listed}). Add --replace to replace it with the backup, or --new-campaign to restore the backup beside it.`,
+    );
+  }
+  for (const table of campaignTables()
+    .map((t) => t.name)
+    .reverse()) {
+    await query(`DELETE FROM ${quoteIdent(table)} WHERE campaign_id = $1`, [id]);
+  }
+  await query('UPDATE campaigns SET name = $2 WHERE id = $1', [id, name]);
+  return id;
+}
+
+async function restoreTable(
+  query: Query,
+  reader: LineReader,
+  start: TableStart,
+  campaignId: number,
+): Promise<number> {
+  const present = await tableColumns(query, start.table);
+  const missing = start.columns.filter((column) => !present.has(column));
+  if (missing.length > 0) {
+    throw new RestoreRefusedError(
+      `The backup's table ${start.table} has columns this database does not (${missing.join(', ')}).`,
+    );
+  }
+  const table = quoteIdent(start.table);
+  const columns = start.columns.map(quoteIdent);
+  // The campaign id comes from the target, whatever the row says (kept or remapped alike).
+  const values = start.columns.map((column) =>
+    column === 'campaign_id' ? '$2::integer' : quoteIdent(column),
+  );
+  const insert = `INSERT INTO ${table} (${columns.join(', ')}) OVERRIDING SYSTEM VALUE
+    SELECT ${values.join(', ')} FROM json_populate_recordset(NULL::${table}, $1::json)`;
+  const hash = createHash('sha256');
+  let batch: string[] = [];
+  let chars = 0;
+  let rows = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await query(insert, [`[${batch.join(',')}]`, campaignId]);
+    batch = [];
+    chars = 0;
+  };
+  for (;;) {
+    const line = await reader.next();
+    if (line === undefined) {
+      throw new RestoreRefusedError(`The backup is cut short in table ${start.table}.`);
+    }
+    if (line.startsWith('{"tableEnd"')) {
+      await flush();
+      const end = JSON.parse(line) as TableEnd;
+      if (end.tableEnd !== start.table || end.rows !== rows || end.sha256 !== hash.digest('hex')) {
+        throw new RestoreRefusedError(
+          `The backup is damaged: table ${start.table} does not match its count and checksum.`,
+        );
+      }
+      return rows;
+    }
+    hash.update(line + '\n');
+    batch.push(line);
+    chars += line.length;
+    rows++;
+    if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) await flush();
+  }
+}
