@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { consentsSchema, localeSchema } from './common.ts';
 import { permissionSchema, roleSchema } from './roles.ts';
+import { personNameSchema } from './recruitment.ts';
 
 export const loginStartSchema = z.object({
   email: z.string().trim().max(254),
@@ -60,8 +61,8 @@ export const profileSchema = z.object({
 export type Profile = z.infer<typeof profileSchema>;
 
 export const profileUpdateSchema = z.object({
-  firstName: z.string().trim().min(1, 'required').max(100, 'too_long'),
-  lastName: z.string().trim().min(1, 'required').max(100, 'too_long'),
+  firstName: personNameSchema,
+  lastName: personNameSchema,
   phone: z.string().trim().max(30).optional().nullable(),
   postalCode: z.string().trim().max(10),
   communeCode: z.string().trim().max(5).optional(),

@@ -17,6 +17,11 @@ import { openApiOptions } from './core/http/openapi.ts';
 import { rateLimitStoreClass } from './core/http/rate-limit.ts';
 import { rateLimitKey, trustProxySetting } from './core/http/client-address.ts';
 import { refuseControlCharacters } from './core/http/control-characters.ts';
+import {
+  frameworkErrors,
+  registerNoStoreForApi,
+  registerStrictJson,
+} from './core/http/request-parsing.ts';
 import { CSRF_COOKIE, csrfRequired } from './core/http/csrf.ts';
 import { securityHeaders } from './core/http/security-headers.ts';
 import { createSessionLoader } from './core/http/session.ts';
@@ -32,12 +37,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     loggerInstance: ctx.log,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: trustProxySetting(config.TRUST_PROXY),
+    frameworkErrors,
     logController: new RequestLog(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.addHook('preValidation', refuseControlCharacters);
+  registerStrictJson(app);
+  registerNoStoreForApi(app);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/'))
       return sendProblem(reply, 404, 'not_found', 'No such API route.');

@@ -67,7 +67,8 @@ export function sendProblem(
     });
 }
 
-const fastifyCodes: Record<string, [number, string, string]> = {
+/** Fastify's and its plugins' error codes: status, our code, message, and the field if one. */
+const fastifyCodes: Record<string, [number, string, string, string?]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'The request body is too large.'],
   FST_REQ_FILE_TOO_LARGE: [413, 'payload_too_large', 'The uploaded file is too large.'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'Send JSON (application/json).'],
@@ -83,6 +84,15 @@ const fastifyCodes: Record<string, [number, string, string]> = {
     'csrf_invalid',
     'Reload the page and try again (security token missing).',
   ],
+  FST_FIELDS_LIMIT: [
+    413,
+    'too_many_parts',
+    'At most 10 form fields may come with the file.',
+    'file',
+  ],
+  FST_PARTS_LIMIT: [413, 'too_many_parts', 'The upload has too many parts.', 'file'],
+  FST_FILES_LIMIT: [413, 'too_many_parts', 'Send one file only.', 'file'],
+  FST_PROTO_VIOLATION: [400, 'bad_request', 'A form field has a name that is not allowed.'],
   FST_INVALID_MULTIPART_CONTENT_TYPE: [
     415,
     'unsupported_media_type',
@@ -119,8 +129,22 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       errors,
     );
   }
-  // A character PostgreSQL cannot store that got past the request check (e.g. from a file).
-  if (error.code === '22021' || error.code === '22P05') {
+  // Busboy's limits (e.g. more than 10 fields before the file) end the upload stream: the
+  // iterator then fails with a premature close rather than the limit's own error. Either way
+  // the upload was cut short on the client's side.
+  if (error.code === 'ERR_STREAM_PREMATURE_CLOSE' && request.isMultipart()) {
+    return sendProblem(
+      reply,
+      413,
+      'too_many_parts',
+      'The upload was cut short: send the file with at most 10 form fields.',
+      [{ field: 'file', code: 'too_many_parts', message: 'At most 10 form fields with the file.' }],
+    );
+  }
+  // A character PostgreSQL cannot store that got past the request check (e.g. from a file),
+  // or JSON it cannot read (a lone surrogate written as \ud800 in a jsonb value).
+  const badJson = error.code === '22P02' && /json|unicode/i.test(error.message);
+  if (error.code === '22021' || error.code === '22P05' || badJson) {
     return sendProblem(
       reply,
       400,
@@ -129,7 +153,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     );
   }
   const known = error.code ? fastifyCodes[error.code] : undefined;
-  if (known) return sendProblem(reply, known[0], known[1], known[2]);
+  if (known) {
+    const [status, code, message, field] = known;
+    const errors = field ? [{ field, code, message }] : undefined;
+    return sendProblem(reply, status, code, message, errors);
+  }
   if (error.statusCode === 429) {
     return sendProblem(
       reply,

@@ -16,34 +16,42 @@ function layout(paragraphs: string[], action?: { label: string; url: string }): 
   return `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;max-width:560px">${body}${button}</body></html>`;
 }
 
+/**
+ * The sign-up's confirmation. Anyone can have it sent to any address by typing that address
+ * into the public form, so it carries nothing the form's visitor typed: no name (a first
+ * name such as "Votre adhésion expire, rappelez le 08…" would read as the campaign's own
+ * words), only the campaign's texts and the link. "If this wasn't you" comes before the
+ * button, so that someone who did not sign up reads it before anything asks them to click.
+ */
 export function signupConfirmationMail(
   locale: Locale,
   campaign: string,
-  firstName: string,
   url: string,
 ): RenderedMail {
-  if (locale === 'en') {
-    const lines = [
-      `Hello ${firstName},`,
-      `Thank you for joining ${campaign}. Please confirm your email address to complete your sign-up:`,
-    ];
-    const end = 'If you did not sign up, ignore this email: nothing will be kept.';
-    return {
-      subject: `Confirm your sign-up — ${campaign}`,
-      text: `${lines.join('\n\n')}\n\n${url}\n\n${end}\n`,
-      html: layout([...lines, end], { label: 'Confirm my sign-up', url }),
-    };
-  }
-  const lines = [
-    `Bonjour ${firstName},`,
-    `Merci d'avoir rejoint ${campaign}. Confirmez votre adresse e-mail pour finaliser votre inscription :`,
-  ];
-  const end =
-    "Si vous n'êtes pas à l'origine de cette inscription, ignorez ce message : rien ne sera conservé.";
+  const t =
+    locale === 'en'
+      ? {
+          subject: `Confirm your sign-up — ${campaign}`,
+          lines: [
+            'Hello,',
+            `Someone signed up to ${campaign} with this email address. If it was you, confirm your address to complete your sign-up.`,
+            'If it was not you, ignore this email: nothing will be kept and you will not hear from us again.',
+          ],
+          label: 'Confirm my sign-up',
+        }
+      : {
+          subject: `Confirmez votre inscription — ${campaign}`,
+          lines: [
+            'Bonjour,',
+            `Quelqu'un s'est inscrit à ${campaign} avec cette adresse e-mail. Si c'est vous, confirmez votre adresse pour finaliser votre inscription.`,
+            "Si ce n'est pas vous, ignorez ce message : rien ne sera conservé et vous ne recevrez rien d'autre.",
+          ],
+          label: 'Je confirme mon inscription',
+        };
   return {
-    subject: `Confirmez votre inscription — ${campaign}`,
-    text: `${lines.join('\n\n')}\n\n${url}\n\n${end}\n`,
-    html: layout([...lines, end], { label: 'Je confirme mon inscription', url }),
+    subject: t.subject,
+    text: `${t.lines.join('\n\n')}\n\n${url}\n`,
+    html: layout(t.lines, { label: t.label, url }),
   };
 }
 

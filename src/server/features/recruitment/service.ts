@@ -69,7 +69,7 @@ export function registerRecruitmentMail(ctx: AppContext) {
       };
       const url = `${ctx.config.publicUrl}/confirm?token=${signupToken(ctx, p.signupId)}`;
       const name = await campaignName(ctx.database, p.campaignId);
-      return signupConfirmationMail(p.locale, name, p.firstName, url);
+      return signupConfirmationMail(p.locale, name, url);
     },
     // Anyone can make us send it by typing an address.
     { dailyCapPerPerson: 3 },

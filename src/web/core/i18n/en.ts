@@ -67,6 +67,7 @@ export const en: Record<MessageKey, string> = {
   'error.internal': 'Something went wrong on our side. Try again later.',
   'error.validation_failed': 'Some fields are not valid.',
   'error.invalid_characters': 'This field holds an invisible character: type it again.',
+  'error.too_many_parts': 'Send the file with at most 10 form fields.',
   'error.landline_for_sms':
     'This is a landline number: SMS cannot reach it. Give a mobile number or untick SMS.',
   'error.invalid_name': 'A name holds only letters, spaces, apostrophes, hyphens and periods.',

@@ -66,6 +66,7 @@ export const fr = {
   'error.internal': 'Une erreur est survenue de notre côté. Réessayez plus tard.',
   'error.validation_failed': 'Certains champs ne sont pas valides.',
   'error.invalid_characters': 'Ce champ contient un caractère invisible : saisissez-le à nouveau.',
+  'error.too_many_parts': 'Envoyez le fichier avec au plus 10 champs de formulaire.',
   'error.landline_for_sms':
     'C’est un numéro de fixe : les SMS n’y arrivent pas. Donnez un numéro de mobile ou décochez les SMS.',
   'error.invalid_name':
