@@ -21,3 +21,26 @@ export function foldForSearch(value: string): string {
     value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' '),
   );
 }
+
+/** A name as a file name part: "Lyon en commun !" → "lyon-en-commun" (ASCII, at most 60). */
+export function fileSlug(name: string, fallback = 'campagne'): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || fallback;
+}
+
+/**
+ * The name of a person's data file: it names the campaign that holds the data (the person
+ * deals with the campaign, not with the software it runs on), and the day (UTC).
+ */
+export function dataFileName(campaign: string | null, personId?: number): string {
+  const day = new Date().toISOString().slice(0, 10);
+  const who = personId === undefined ? 'mes-donnees' : `donnees-personne-${personId}`;
+  return `${fileSlug(campaign ?? '')}-${who}-${day}.json`;
+}

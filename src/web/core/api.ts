@@ -9,14 +9,23 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string | undefined;
   readonly errors: FieldProblem[];
+  /** The problem's other members (e.g. `existingPersonId` with `email_taken`). */
+  readonly extensions: Record<string, unknown>;
 
-  constructor(status: number, code: string, detail?: string, errors?: FieldProblem[]) {
+  constructor(
+    status: number,
+    code: string,
+    detail?: string,
+    errors?: FieldProblem[],
+    extensions: Record<string, unknown> = {},
+  ) {
     super(detail ?? code);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.detail = detail;
     this.errors = errors ?? [];
+    this.extensions = extensions;
   }
 }
 
@@ -52,6 +61,7 @@ async function toApiError(response: Response): Promise<ApiError> {
           typeof body.code === 'string' ? body.code : `http_${response.status}`,
           typeof body.detail === 'string' ? body.detail : undefined,
           toFieldErrors(body.errors),
+          body,
         );
       }
     } catch {

@@ -41,6 +41,10 @@ const codeKeys: Record<string, MessageKey> = {
   date_out_of_range: 'error.date_out_of_range',
   range_too_long: 'error.range_too_long',
   too_many: 'error.too_many',
+  email_taken: 'error.email_taken',
+  identity_required: 'error.identity_required',
+  date_in_future: 'error.date_in_future',
+  staff_account: 'error.staff_account',
   // Import rows (people/import): the sentences with the line's values are in valuedErrors.ts.
   missing_identifier: 'error.import.missing_identifier',
   unterminated_quote: 'error.import.unterminated_quote',

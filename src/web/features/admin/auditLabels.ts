@@ -3,6 +3,7 @@ import { peopleFilterSchema } from '../../../contracts/people.ts';
 import { permissionSchema, roleSchema } from '../../../contracts/roles.ts';
 import type { MessageKey, Translate } from '../../core/i18n/index.tsx';
 import { describeFilter } from '../people/describeFilter.ts';
+import { consentSourceLabel } from '../people/labels.ts';
 import { permissionLabel, roleKeys } from './RightsFields.tsx';
 
 const actionKeys: Record<string, MessageKey> = {
@@ -13,6 +14,23 @@ const actionKeys: Record<string, MessageKey> = {
   'import.errors_download': 'audit.do.import.errors_download',
   'settings.home.update': 'audit.do.settings.home.update',
   'demo.seed': 'audit.do.demo.seed',
+  'person.create': 'audit.do.person.create',
+  'person.update': 'audit.do.person.update',
+  'person.consent_record': 'audit.do.person.consent_record',
+  'person.note_add': 'audit.do.person.note_add',
+  'person.note_edit': 'audit.do.person.note_edit',
+  'person.note_delete': 'audit.do.person.note_delete',
+  'person.contact_add': 'audit.do.person.contact_add',
+  'person.access_request': 'audit.do.person.access_request',
+  'people.bulk_tag': 'audit.do.people.bulk_tag',
+  'segment.create': 'audit.do.segment.create',
+  'segment.update': 'audit.do.segment.update',
+  'segment.delete': 'audit.do.segment.delete',
+  'import.start': 'audit.do.import.start',
+  'import.applied': 'audit.do.import.applied',
+  'import.rejected': 'audit.do.import.rejected',
+  'import.failed': 'audit.do.import.failed',
+  'import.cancelled': 'audit.do.import.cancelled',
 };
 
 /** An action as a sentence; one the app has no words for yet keeps its code. */
@@ -41,15 +59,95 @@ function roleLines(details: Details, t: Translate): string[] {
   return lines;
 }
 
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+function filterLine(filter: unknown, t: Translate, locale: Locale): string | null {
+  const parsed = peopleFilterSchema.safeParse(filter ?? {});
+  if (!parsed.success) return null;
+  return t('audit.filter', {
+    filter: describeFilter(parsed.data, t, { locale }) || t('audit.noFilter'),
+  });
+}
+
 function exportLines(details: Details, t: Translate, locale: Locale): string[] {
   const lines: string[] = [];
-  const filter = peopleFilterSchema.safeParse(details.filter ?? {});
-  if (filter.success) {
-    const described = describeFilter(filter.data, t, { locale });
-    lines.push(t('audit.filter', { filter: described || t('audit.noFilter') }));
-  }
+  const filter = filterLine(details.filter, t, locale);
+  if (filter) lines.push(filter);
   if (typeof details.rows === 'number') lines.push(t('audit.rows', { count: details.rows }));
   return lines;
+}
+
+/** Staff edits, bulk tags, segments, requests and imports: what changed, never whose data. */
+function peopleChangeLines(
+  action: string,
+  details: Details,
+  t: Translate,
+  locale: Locale,
+): string[] | null {
+  const lines: string[] = [];
+  const push = (line: string | null) => line && lines.push(line);
+  switch (action) {
+    case 'person.create':
+    case 'person.update': {
+      const fields = strings(details.changed ?? details.fields);
+      if (fields.length) push(t('audit.changedFields', { fields: fields.join(', ') }));
+      return lines;
+    }
+    case 'person.consent_record':
+      push(
+        t('audit.consent', {
+          channel: String(details.channel),
+          decision: t(details.granted ? 'person.consentGiven' : 'person.consentWithdrawn'),
+          source: consentSourceLabel(String(details.source), t),
+        }),
+      );
+      return lines;
+    case 'person.erase':
+    case 'person.access_request':
+      if (details.by === 'staff')
+        push(
+          t('audit.request', {
+            channel:
+              details.channel === 'email' ? t('person.requestByEmail') : t('person.requestByPost'),
+            reference: String(details.reference ?? ''),
+          }),
+        );
+      return lines;
+    case 'people.bulk_tag': {
+      const added = strings(details.added);
+      const removed = strings(details.removed);
+      if (added.length) push(t('audit.tagsAdded', { tags: added.join(', ') }));
+      if (removed.length) push(t('audit.tagsRemoved', { tags: removed.join(', ') }));
+      if (typeof details.chosen === 'number')
+        push(t('audit.chosenPeople', { count: details.chosen }));
+      else push(filterLine(details.filter, t, locale));
+      if (typeof details.count === 'number') push(t('audit.people', { count: details.count }));
+      return lines;
+    }
+    case 'segment.create':
+    case 'segment.update':
+    case 'segment.delete':
+      if (typeof details.name === 'string') push(t('audit.segmentName', { name: details.name }));
+      if (details.filter) push(filterLine(details.filter, t, locale));
+      return lines;
+    case 'person.note_add':
+    case 'person.note_edit':
+    case 'person.note_delete':
+      return lines;
+    default:
+      if (!action.startsWith('import.')) return null;
+      if (typeof details.totalRows === 'number')
+        push(
+          t('audit.importCounts', {
+            total: details.totalRows,
+            created: Number(details.created ?? 0),
+            merged: Number(details.merged ?? 0),
+            invalid: Number(details.invalid ?? 0),
+          }),
+        );
+      return lines;
+  }
 }
 
 function plainLines(details: Details): string[] {
@@ -72,6 +170,8 @@ export function detailLines(
   locale: Locale,
 ): string[] {
   if (!isDetails(details)) return [];
+  const peopleChange = peopleChangeLines(action, details, t, locale);
+  if (peopleChange) return peopleChange;
   switch (action) {
     case 'account.roles':
       return roleLines(details, t);

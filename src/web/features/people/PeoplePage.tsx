@@ -37,6 +37,7 @@ import { usePeople } from './hooks.ts';
 import { FilterChips, PeopleFilters, type FilterChange } from './PeopleFilters.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { SaveSegmentButton } from './SaveSegmentButton.tsx';
+import { AddPersonButton } from './AddPersonButton.tsx';
 import { SaveSegmentModal } from './SaveSegmentModal.tsx';
 import { countSentence, totalText } from './totalText.ts';
 
@@ -121,6 +122,7 @@ export function PeoplePage() {
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('people.title')}</Title>
         <Group gap="xs">
+          {canTag && <AddPersonButton />}
           {canSaveSegment && (
             <SaveSegmentButton onClick={segment.open} reasonDisabled={activeFilters === 0} />
           )}

@@ -23,6 +23,11 @@ import { usePerson } from './hooks.ts';
 import { localeName, sourceLabel } from './labels.ts';
 import { PersonTags } from './PersonTags.tsx';
 import { PersonTimeline } from './Timeline.tsx';
+import { ConsentRecords } from './ConsentRecords.tsx';
+import { ContactLogSection } from './ContactLogSection.tsx';
+import { NotesSection } from './NotesSection.tsx';
+import { PersonEditButton } from './PersonEditButton.tsx';
+import { PrivacyRequestsSection } from './PrivacyRequestsSection.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -59,6 +64,7 @@ function PersonView({ person }: { person: PersonDetail }) {
         ) : (
           <Badge color="orange">{t('person.unconfirmed')}</Badge>
         )}
+        {can('people.write') && <PersonEditButton person={person} />}
       </Group>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
@@ -67,6 +73,9 @@ function PersonView({ person }: { person: PersonDetail }) {
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
                 <Field label={t('field.email')}>{person.email}</Field>
                 <Field label={t('field.phone')}>{formatPhone(person.phone)}</Field>
+                <Field label={t('person.address')}>
+                  {[person.addressStreet, person.addressComplement].filter(Boolean).join(', ')}
+                </Field>
                 <Field label={t('field.postalCode')}>{person.postalCode}</Field>
                 <Field label={t('geo.commune')}>{person.communeName}</Field>
                 <Field label={t('field.locale')}>{localeName(person.locale)}</Field>
@@ -87,6 +96,7 @@ function PersonView({ person }: { person: PersonDetail }) {
                   </Group>
                 ))}
               </Group>
+              <ConsentRecords personId={person.id} canRecord={can('people.write')} />
             </Section>
             <Section title={t('people.tags')}>
               <PersonTags personId={person.id} tags={person.tags} editable={can('people.write')} />
@@ -117,6 +127,9 @@ function PersonView({ person }: { person: PersonDetail }) {
                 <Field label={t('person.referrer')}>{person.referrerUrl}</Field>
               </SimpleGrid>
             </Section>
+            <NotesSection personId={person.id} canWrite={can('people.write')} />
+            <ContactLogSection personId={person.id} canWrite={can('people.write')} />
+            {can('privacy.manage') && <PrivacyRequestsSection personId={person.id} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

@@ -8,9 +8,10 @@ const sourceKeys: Record<string, MessageKey> = {
   admin: 'source.admin',
   staff: 'source.admin',
   event: 'source.event',
+  manual: 'source.manual',
 };
 
-export const KNOWN_SOURCES = ['signup', 'embed', 'import', 'staff', 'event'];
+export const KNOWN_SOURCES = ['signup', 'embed', 'import', 'manual', 'staff', 'event'];
 
 /** Where a person came from; a source the app does not know is shown as it is stored. */
 export function sourceLabel(source: string, t: Translate): string {
@@ -23,6 +24,10 @@ const consentSourceKeys: Record<string, MessageKey> = {
   unsubscribe_link: 'consentSource.unsubscribe_link',
   sms_stop: 'consentSource.sms_stop',
   call_request: 'consentSource.call_request',
+  staff_phone: 'consentSource.staff_phone',
+  staff_letter: 'consentSource.staff_letter',
+  staff_in_person: 'consentSource.staff_in_person',
+  staff_email: 'consentSource.staff_email',
 };
 
 /** How a consent was given or withdrawn: its own sources, else those people come from. */

@@ -25,8 +25,25 @@ const profileFieldKeys: Record<string, MessageKey> = {
   phone: 'field.phone',
   postalCode: 'field.postalCode',
   communeCode: 'geo.commune',
+  communeName: 'geo.commune',
   locale: 'field.locale',
+  email: 'field.email',
+  addressStreet: 'person.addressStreet',
+  addressComplement: 'person.addressComplement',
 };
+
+/** Staff edits keep each changed field's value before and after: one line each. */
+function beforeAfterLines(data: Data, t: Translate): string[] {
+  const before = (data.before ?? {}) as Data;
+  const after = (data.after ?? {}) as Data;
+  return list(data.changed).map((field) =>
+    t('timeline.beforeAfter', {
+      field: profileFieldKeys[field] ? t(profileFieldKeys[field]) : field,
+      before: text(before[field]) ?? '—',
+      after: text(after[field]) ?? '—',
+    }),
+  );
+}
 
 const attributionLabels: Array<[string, string | MessageKey]> = [
   ['utmSource', 'utm_source'],
@@ -65,6 +82,12 @@ export function timelineLines(kind: string, data: Data, t: Translate): string[] 
       ];
       const source = text(data.source);
       if (source) lines.push(t('timeline.consentVia', { source: consentSourceLabel(source, t) }));
+      const day = text(data.receivedOn);
+      if (day) lines.push(t('timeline.receivedOn', { day }));
+      const wording = text(data.wordingVersion);
+      if (day && data.granted && wording) lines.push(t('timeline.wording', { version: wording }));
+      const note = text(data.note);
+      if (note) lines.push(t('timeline.evidence', { note }));
       return lines;
     }
     case 'tags': {
@@ -76,6 +99,7 @@ export function timelineLines(kind: string, data: Data, t: Translate): string[] 
       return lines;
     }
     case 'profile_update': {
+      if (data.by === 'staff') return [t('timeline.byStaff'), ...beforeAfterLines(data, t)];
       const lines: string[] = [];
       const fields = list(data.changed).map((f) =>
         profileFieldKeys[f] ? t(profileFieldKeys[f]) : f,

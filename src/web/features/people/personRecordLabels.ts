@@ -1,0 +1,35 @@
+import type { MessageKey, Translate } from '../../core/i18n/index.tsx';
+
+export const RECORD_SOURCES = ['phone', 'letter', 'in_person', 'email'] as const;
+export const CONTACT_CHANNELS = ['phone', 'door', 'email', 'letter', 'in_person', 'other'] as const;
+export const CONTACT_OUTCOMES = [
+  'reached',
+  'no_answer',
+  'message_left',
+  'wrong_contact',
+  'refused',
+  'other',
+] as const;
+
+const channelKeys: Record<string, MessageKey> = {
+  email: 'consent.emailShort',
+  sms: 'consent.smsShort',
+  phone: 'consent.phoneShort',
+};
+
+/** A consent channel (email, SMS, calls) in words. */
+export const consentChannelLabel = (channel: string, t: Translate) =>
+  channelKeys[channel] ? t(channelKeys[channel]) : channel;
+
+export const recordSourceLabel = (source: (typeof RECORD_SOURCES)[number], t: Translate) =>
+  t(`recordSource.${source}`);
+
+export const contactChannelLabel = (channel: string, t: Translate) =>
+  (CONTACT_CHANNELS as readonly string[]).includes(channel)
+    ? t(`contactChannel.${channel as (typeof CONTACT_CHANNELS)[number]}`)
+    : channel;
+
+export const contactOutcomeLabel = (outcome: string, t: Translate) =>
+  (CONTACT_OUTCOMES as readonly string[]).includes(outcome)
+    ? t(`contactOutcome.${outcome as (typeof CONTACT_OUTCOMES)[number]}`)
+    : outcome;
