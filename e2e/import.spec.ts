@@ -18,6 +18,8 @@ test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people
     `Amélie;Durand ${family};amelie.${id}@example.com;44000;06 39 98 00 01;vue au marché;oui`,
     `Bruno;Marchal ${family};pas-une-adresse;59000;;;non`,
     `Chloé;N'Diaye ${family};chloe.${id}@example.com;38000;;;`,
+    // Chloé again: merged into line 4 with a warning, not an error.
+    `;;chloe.${id}@example.com;;;;oui`,
     '',
   ].join('\r\n');
 
@@ -50,21 +52,26 @@ test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people
     `amelie.${id}@example.com`,
   );
   const counts = page.getByRole('region', { name: 'Correspondance des colonnes' });
-  await expect(figure(counts, 'Lignes')).toHaveText('3');
-  await expect(figure(counts, 'Valides')).toHaveText('2');
+  await expect(figure(counts, 'Lignes')).toHaveText('4');
+  await expect(figure(counts, 'Valides')).toHaveText('3');
   await expect(figure(counts, 'En erreur')).toHaveText('1');
   await expect(figure(counts, 'Déjà connues')).toHaveText('0');
-  const errors = page.getByRole('table', { name: 'Lignes en erreur' });
-  await expect(errors.getByRole('row')).toHaveCount(2);
-  await expect(errors.getByRole('row').nth(1)).toContainText(
-    '« pas-une-adresse » n’est pas une adresse e-mail valide.',
-  );
-  await expect(errors.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('3');
+  // Warnings are counted apart from errors: a row with a warning is imported.
+  await expect(figure(counts, 'Avertissements')).toHaveText('1');
+  const errors = page.getByRole('table', { name: 'Erreurs et avertissements' });
+  await expect(errors.getByRole('row')).toHaveCount(3);
+  const refused = errors.getByRole('row').filter({ hasText: 'pas-une-adresse' });
+  await expect(refused).toContainText('« pas-une-adresse » n’est pas une adresse e-mail valide.');
+  await expect(refused.getByRole('cell').nth(0)).toHaveText('3');
+  await expect(refused.getByRole('cell').nth(1)).toHaveText('Erreur');
+  const warned = errors.getByRole('row').filter({ hasText: 'Même personne' });
+  await expect(warned.getByRole('cell').nth(0)).toHaveText('5');
+  await expect(warned.getByRole('cell').nth(1)).toHaveText('Avertissement');
 
   // Import is blocked until the valid rows alone are chosen.
-  const start = page.getByRole('button', { name: 'Importer 2 lignes' });
+  const start = page.getByRole('button', { name: 'Importer 3 lignes' });
   await expect(start).toBeDisabled();
-  await page.getByRole('checkbox', { name: 'Importer quand même les 2 lignes valides' }).check();
+  await page.getByRole('checkbox', { name: 'Importer quand même les 3 lignes valides' }).check();
   // The consents given in the file are recorded with the wording these people agreed to.
   await page
     .getByRole('textbox', { name: 'Version ou référence du texte de consentement' })
@@ -124,4 +131,41 @@ test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people
       wordingVersion: wording,
     }),
   ]);
+});
+
+test('HQ cancels a running import: nothing of it stays, the history says so', async ({
+  adminPage: page,
+}) => {
+  const id = uniq();
+  // Big enough to be still running when the button is pressed.
+  const rows = Array.from({ length: 20_000 }, (_, i) => `cancel${i}.${id}@example.com;Annulé${i}`);
+  const csv = ['Courriel;Nom', ...rows, ''].join('\n');
+
+  await page.goto('/hq/import');
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Fichier CSV' }).click();
+  await (
+    await choosing
+  ).setFiles({ name: `annule-${id}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const start = page.getByRole('button', { name: /^Importer 20.000 lignes$/ });
+  await expect(start).toBeEnabled({ timeout: 30_000 });
+  await start.click();
+
+  const running = page.getByRole('region', { name: 'Import en cours' });
+  await running.getByRole('button', { name: 'Annuler l’import' }).click();
+  const result = page.getByRole('region', { name: 'Résultat de l’import' });
+  await expect(result).toBeVisible({ timeout: 60_000 });
+  await expect(result.getByRole('status').first()).toHaveText(
+    'Import annulé : ce qu’il avait appliqué a été retiré.',
+  );
+  await expect(figure(result, 'Créées')).toHaveText('0');
+  const history = page.getByRole('table', { name: 'Imports précédents' });
+  await expect(history.getByRole('row').filter({ hasText: `annule-${id}.csv` })).toContainText(
+    'Annulé',
+  );
+
+  // Nobody from the file is left among people.
+  const found = await page.request.get(`/api/people?q=${encodeURIComponent(id)}`);
+  expect(found.ok()).toBe(true);
+  expect(((await found.json()) as { items: unknown[] }).items).toEqual([]);
 });

@@ -49,6 +49,9 @@ const codeKeys: Record<string, MessageKey> = {
   missing_identifier: 'error.import.missing_identifier',
   unterminated_quote: 'error.import.unterminated_quote',
   malformed_quote: 'error.import.malformed_quote',
+  cell_too_long: 'error.import.cell_too_long',
+  mixed_encoding: 'error.import.mixed_encoding',
+  import_finished: 'error.import_finished',
 };
 
 /** Problem codes that concern one input when there is no `errors` list. */

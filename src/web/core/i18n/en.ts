@@ -97,6 +97,12 @@ export const en: Record<MessageKey, string> = {
   'error.import.duplicate_in_file': 'Same person as line {line}: merged into it.',
   'error.import.unterminated_quote':
     'A quoted value opened on this line is never closed; the line was skipped.',
+  'error.import.cell_too_long':
+    'A value on this line is longer than 1,048,576 characters: the line was skipped.',
+  'error.import.mixed_encoding':
+    'This line is not UTF-8 like the rest of the file: it was read as Windows-1252 (Excel). Check its accents.',
+  'error.import_finished':
+    'This import has already finished: only a queued or running import can be cancelled.',
   'error.import.malformed_quote':
     'A quoted value on this line is followed by other characters; the line was skipped.',
   'error.generic': 'Something went wrong.',
@@ -501,6 +507,8 @@ export const en: Record<MessageKey, string> = {
   'import.history.failed': 'Failed',
   'import.history.queued': 'Queued',
   'import.history.running': 'Running',
+  'import.history.cancelled': 'Cancelled',
+  'import.history.undoing': 'Being undone',
   'import.title': 'Import people',
   'import.step1': 'File',
   'import.step2': 'Column mapping',
@@ -508,7 +516,7 @@ export const en: Record<MessageKey, string> = {
   'import.file': 'CSV file',
   'import.filePlaceholder': 'Choose a .csv file',
   'import.fileHelp':
-    'A CSV file with a header line (comma or semicolon separated, UTF-8). People already known (same email or phone) are completed, not duplicated.',
+    'A CSV file with a header line, separated by commas, semicolons or tabs. The encoding is recognised: UTF-8 (with or without a BOM), or Windows-1252 / ISO-8859-1, what Excel saves a French “CSV (semicolon separated)” in. In a UTF-8 file, a line that is not UTF-8 is read as Windows-1252 and flagged with a warning. People already known (same email or phone) are completed, not duplicated.',
   'import.analysing': 'Reading the file…',
   'import.mappingTitle': 'Column mapping',
   'import.mappingHelp': 'For each column of the file, choose the field it fills, or “Ignore”.',
@@ -531,10 +539,10 @@ export const en: Record<MessageKey, string> = {
   'import.wouldMerge': 'Already known',
   'import.created': 'Created',
   'import.merged': 'Completed',
-  'import.errorsTitle': 'Rows with errors',
+  'import.errorsTitle': 'Errors and warnings',
   'import.line': 'Line',
   'import.problem': 'Problem',
-  'import.moreErrors': 'And {count} more errors (downloadable after the import).',
+  'import.moreErrors': 'And {count} more (downloadable after the import).',
   'import.detailsPurged': 'details deleted (limited retention)',
   'import.applyValidRows': 'Import the {count} valid rows anyway',
   'import.fixOrApply': 'Fix the file, or tick the box to import only the valid rows.',
@@ -550,6 +558,17 @@ export const en: Record<MessageKey, string> = {
   'import.downloadErrors': 'Download errors (CSV)',
   'import.seePeople': 'See imported people',
   'import.another': 'Import another file',
+
+  'import.warnings': 'Warnings',
+  'import.severity': 'Kind',
+  'import.severity.error': 'Error',
+  'import.severity.warning': 'Warning',
+  'import.cancel': 'Cancel the import',
+  'import.cancelRequested': 'Cancel requested: the import stops and removes what it has applied…',
+  'import.undoing': 'Cancelling: what the import had applied is being removed…',
+  'import.cancelled': 'Import cancelled: what it had applied was removed.',
+  'import.kept':
+    '{count, plural, one {# person the import created was kept: they have signed up, been edited or tagged since.} other {# people the import created were kept: they have signed up, been edited or tagged since.}}',
 
   'stats.title': 'Recruitment statistics',
   'stats.from': 'From',

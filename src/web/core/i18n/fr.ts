@@ -97,6 +97,12 @@ export const fr = {
   'error.import.duplicate_in_file': 'Même personne qu’à la ligne {line} : fusionnée avec elle.',
   'error.import.unterminated_quote':
     'Une valeur entre guillemets ouverte sur cette ligne n’est jamais fermée : la ligne a été ignorée.',
+  'error.import.cell_too_long':
+    'Une valeur de cette ligne dépasse 1 048 576 caractères : la ligne a été ignorée.',
+  'error.import.mixed_encoding':
+    'Cette ligne n’est pas en UTF-8 comme le reste du fichier : elle a été lue en Windows-1252 (Excel). Vérifiez ses accents.',
+  'error.import_finished':
+    'Cet import est déjà terminé : seul un import en attente ou en cours peut être annulé.',
   'error.import.malformed_quote':
     'Une valeur entre guillemets sur cette ligne est suivie d’autres caractères : la ligne a été ignorée.',
   'error.generic': 'Une erreur est survenue.',
@@ -511,13 +517,15 @@ export const fr = {
   'import.history.failed': 'Échoué',
   'import.history.queued': 'En attente',
   'import.history.running': 'En cours',
+  'import.history.cancelled': 'Annulé',
+  'import.history.undoing': 'Annulation en cours',
   'import.step1': 'Fichier',
   'import.step2': 'Correspondance des colonnes',
   'import.step3': 'Import',
   'import.file': 'Fichier CSV',
   'import.filePlaceholder': 'Choisir un fichier .csv',
   'import.fileHelp':
-    'Un fichier CSV avec une ligne d’en-tête (séparateur virgule ou point-virgule, UTF-8). Les personnes déjà connues (même e-mail ou téléphone) sont complétées, pas dupliquées.',
+    'Un fichier CSV avec une ligne d’en-tête, séparé par des virgules, des points-virgules ou des tabulations. Encodage reconnu tout seul : UTF-8 (avec ou sans BOM), ou Windows-1252 / ISO-8859-1, ce qu’Excel enregistre en « CSV (séparateur : point-virgule) ». Dans un fichier UTF-8, une ligne qui ne l’est pas est lue en Windows-1252 et signalée par un avertissement. Les personnes déjà connues (même e-mail ou téléphone) sont complétées, pas dupliquées.',
   'import.analysing': 'Analyse du fichier…',
   'import.mappingTitle': 'Correspondance des colonnes',
   'import.mappingHelp':
@@ -541,10 +549,10 @@ export const fr = {
   'import.wouldMerge': 'Déjà connues',
   'import.created': 'Créées',
   'import.merged': 'Complétées',
-  'import.errorsTitle': 'Lignes en erreur',
+  'import.errorsTitle': 'Erreurs et avertissements',
   'import.line': 'Ligne',
   'import.problem': 'Problème',
-  'import.moreErrors': 'Et {count} autres erreurs (téléchargeables après l’import).',
+  'import.moreErrors': 'Et {count} autres (téléchargeables après l’import).',
   'import.detailsPurged': 'détail supprimé (conservation limitée)',
   'import.applyValidRows': 'Importer quand même les {count} lignes valides',
   'import.fixOrApply':
@@ -561,6 +569,18 @@ export const fr = {
   'import.downloadErrors': 'Télécharger les erreurs (CSV)',
   'import.seePeople': 'Voir les personnes importées',
   'import.another': 'Importer un autre fichier',
+
+  'import.warnings': 'Avertissements',
+  'import.severity': 'Type',
+  'import.severity.error': 'Erreur',
+  'import.severity.warning': 'Avertissement',
+  'import.cancel': 'Annuler l’import',
+  'import.cancelRequested':
+    'Annulation demandée : l’import s’arrête et retire ce qu’il a déjà appliqué…',
+  'import.undoing': 'Annulation : ce que l’import avait appliqué est retiré…',
+  'import.cancelled': 'Import annulé : ce qu’il avait appliqué a été retiré.',
+  'import.kept':
+    '{count, plural, one {# personne créée par l’import a été gardée : elle s’est inscrite, a été modifiée ou étiquetée depuis.} other {# personnes créées par l’import ont été gardées : elles se sont inscrites, ont été modifiées ou étiquetées depuis.}}',
 
   'stats.title': 'Statistiques de recrutement',
   'stats.from': 'Du',

@@ -22,10 +22,12 @@ export function ImportCounts({ report, done = false }: { report: ImportReport; d
   const [locale] = useLocale();
   const n = (v: number) => formatNumber(v, locale);
   return (
-    <SimpleGrid cols={{ base: 2, sm: done ? 5 : 4 }} spacing="xs" aria-live="polite">
+    <SimpleGrid cols={{ base: 2, sm: 3, md: done ? 6 : 5 }} spacing="xs" aria-live="polite">
       <Count label={t('import.totalRows')} value={n(report.totalRows)} />
       <Count label={t('import.validRows')} value={n(report.validRows)} />
+      {/* Rows refused, and apart from them the warnings (rows imported all the same). */}
       <Count label={t('import.invalidRows')} value={n(report.invalidRows)} />
+      <Count label={t('import.warnings')} value={n(report.warningCount ?? 0)} />
       {done ? (
         <>
           <Count label={t('import.created')} value={n(report.createdCount)} />

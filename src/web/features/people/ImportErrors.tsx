@@ -33,6 +33,7 @@ export function ImportErrors({ errors }: { errors: ImportReport['errors'] }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('import.line')}</Table.Th>
+              <Table.Th>{t('import.severity')}</Table.Th>
               <Table.Th>{t('import.field')}</Table.Th>
               <Table.Th>{t('import.problem')}</Table.Th>
             </Table.Tr>
@@ -41,6 +42,11 @@ export function ImportErrors({ errors }: { errors: ImportReport['errors'] }) {
             {errors.slice(0, SHOWN).map((error, i) => (
               <Table.Tr key={`${error.line}-${error.field ?? ''}-${i}`}>
                 <Table.Td>{error.line}</Table.Td>
+                <Table.Td>
+                  {error.severity === 'warning'
+                    ? t('import.severity.warning')
+                    : t('import.severity.error')}
+                </Table.Td>
                 <Table.Td>{fieldLabel(error.field, t)}</Table.Td>
                 <Table.Td>{problemText(error, t)}</Table.Td>
               </Table.Tr>

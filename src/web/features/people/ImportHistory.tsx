@@ -14,7 +14,7 @@ export function ImportHistory() {
   const [page, setPage] = useState(1);
   const imports = useImportHistory(page);
   const statusLabel = (status: string) =>
-    ['applied', 'rejected', 'failed', 'queued', 'running'].includes(status)
+    ['applied', 'rejected', 'failed', 'cancelled', 'queued', 'running', 'undoing'].includes(status)
       ? t(`import.history.${status}` as 'import.history.applied')
       : status;
   return (

@@ -108,7 +108,8 @@ export function ImportPage() {
   };
 
   const status = useImportStatus(importId).data?.status;
-  const finished = status === 'applied' || status === 'rejected' || status === 'failed';
+  const finished =
+    status === 'applied' || status === 'rejected' || status === 'failed' || status === 'cancelled';
   const active = finished ? 3 : importId !== null ? 2 : report ? 1 : 0;
   const blocked =
     !report ||

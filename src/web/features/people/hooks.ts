@@ -170,7 +170,9 @@ export function useImportStatus(id: number | null) {
     enabled: id !== null,
     refetchInterval: (query) => {
       const status = query.state.data?.status;
-      return status === 'applied' || status === 'rejected' || status === 'failed' ? false : 1000;
+      return status && ['applied', 'rejected', 'failed', 'cancelled'].includes(status)
+        ? false
+        : 1000;
     },
   });
 }
