@@ -277,6 +277,8 @@ describe.each(engines)('supporter space on %s', (engine) => {
       'recruitment',
       'account',
       'timeline',
+      'teamNotes',
+      'contacts',
     ]);
     expect(data.about.description).toMatch(/RGPD/);
     expect(Date.parse(data.about.exportedAt)).not.toBeNaN();
