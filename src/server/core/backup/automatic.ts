@@ -32,19 +32,30 @@ export async function writeAutomaticCopy(
   const folder = join(backupDir, `${stamp()}-${reason}`);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const files: string[] = [];
-  const campaigns = await database.query<{ id: number }>('SELECT id FROM campaigns ORDER BY id');
-  for (const { id } of campaigns) {
-    const file = join(folder, `campaign-${id}.levier.gz`);
-    await writeCampaignBackup(database, id, createWriteStream(file, { mode: 0o600 }));
-    files.push(file);
-  }
-  if (database.pglite) {
-    // A checkpoint first, so the copy's files hold every committed write, not only the WAL.
-    await database.exec('CHECKPOINT');
-    const tarball = await database.pglite.dumpDataDir('gzip');
-    const file = join(folder, DATA_DIR_COPY);
-    writeFileSync(file, Buffer.from(await tarball.arrayBuffer()), { mode: 0o600 });
-    files.push(file);
+  try {
+    const campaigns = await database.query<{ id: number }>('SELECT id FROM campaigns ORDER BY id');
+    for (const { id } of campaigns) {
+      const file = join(folder, `campaign-${id}.levier.gz`);
+      await writeCampaignBackup(database, id, createWriteStream(file, { mode: 0o600 }));
+      files.push(file);
+    }
+    if (database.pglite) {
+      // A checkpoint first, so the copy's files hold every committed write, not only the WAL.
+      await database.exec('CHECKPOINT');
+      const tarball = await database.pglite.dumpDataDir('gzip');
+      const file = join(folder, DATA_DIR_COPY);
+      writeFileSync(file, Buffer.from(await tarball.arrayBuffer()), { mode: 0o600 });
+      files.push(file);
+    }
+  } catch (error) {
+    // A copy cut short (a full disk) must not pass for one: restore --last would pick it.
+    rmSync(folder, { recursive: true, force: true });
+    throw new Error(
+      `The automatic copy in ${folder} could not be written: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   pruneAutomaticCopies(backupDir);
   return { folder, files };
