@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import { consentsSchema, pageOf } from './common.ts';
+import { personSummarySchema } from './people.ts';
 
 /** Why two people look like one: same E.164 phone, same folded name in one commune, close emails. */
 export const duplicateReasonSchema = z.enum(['phone', 'name_commune', 'email']);
 export type DuplicateReason = z.infer<typeof duplicateReasonSchema>;
 
 /** One side of a pair, as the review list and the comparison show it. */
-export const duplicatePersonSchema = z.object({
-  id: z.number(),
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  communeName: z.string().nullable(),
-  source: z.string(),
-  createdAt: z.string(),
+export const duplicatePersonSchema = personSummarySchema.pick({
+  id: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  phone: true,
+  postalCode: true,
+  communeName: true,
+  source: true,
+  createdAt: true,
 });
 
 export const duplicatePairSchema = z.object({

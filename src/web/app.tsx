@@ -24,6 +24,12 @@ const PeoplePage = page(() => import('./features/people/PeoplePage.tsx'), 'Peopl
 const PersonPage = page(() => import('./features/people/PersonPage.tsx'), 'PersonPage');
 const SegmentsPage = page(() => import('./features/people/SegmentsPage.tsx'), 'SegmentsPage');
 const ImportPage = page(() => import('./features/people/ImportPage.tsx'), 'ImportPage');
+const DuplicatesPage = page(() => import('./features/people/DuplicatesPage.tsx'), 'DuplicatesPage');
+const MergePage = page(() => import('./features/people/MergePage.tsx'), 'MergePage');
+const CustomFieldsPage = page(
+  () => import('./features/people/CustomFieldsPage.tsx'),
+  'CustomFieldsPage',
+);
 const StatsPage = page(() => import('./features/stats/StatsPage.tsx'), 'StatsPage');
 const SiteSettingsPage = page(
   () => import('./features/admin/SiteSettingsPage.tsx'),
@@ -54,6 +60,9 @@ const hq: Array<{ path: string; permission: Permission; Component: ComponentType
   { path: '/hq/people/:id', permission: 'people.read', Component: PersonPage },
   { path: '/hq/segments', permission: 'people.read', Component: SegmentsPage },
   { path: '/hq/import', permission: 'people.import', Component: ImportPage },
+  { path: '/hq/duplicates', permission: 'people.merge', Component: DuplicatesPage },
+  { path: '/hq/duplicates/:first/:second', permission: 'people.merge', Component: MergePage },
+  { path: '/hq/fields', permission: 'people.fields', Component: CustomFieldsPage },
   { path: '/hq/stats', permission: 'stats.read', Component: StatsPage },
   { path: '/admin/site', permission: 'settings.write', Component: SiteSettingsPage },
   { path: '/admin/accounts', permission: 'roles.manage', Component: AccountsAdminPage },

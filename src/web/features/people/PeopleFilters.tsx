@@ -15,6 +15,9 @@ import { useSession } from '../../core/session.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
 import { foldedFilter } from '../../core/ui/foldedFilter.ts';
 import { CommuneFilter, communeLabel } from './CommuneFilter.tsx';
+import { CustomFieldFilters } from './CustomFieldFilters.tsx';
+import { customConditionsToParam, describeCustomConditions } from './customFieldFilter.ts';
+import { useCustomFields } from './customFieldsHooks.ts';
 import { useCommunesByCode, useDepartements, usePerson, useSegments, useTags } from './hooks.ts';
 import { KNOWN_SOURCES, sourceLabel, triLabelKeys, yesNoLabel } from './labels.ts';
 import { TRI_KEYS, type FilterKey, type ListKey, type TriKey } from './filters.ts';
@@ -113,6 +116,10 @@ export function PeopleFilters({ filter, onChange, onClear }: Props) {
             onChange={(day) => onChange({ createdTo: day || null })}
           />
         </Group>
+        <CustomFieldFilters
+          conditions={filter.customFields ?? []}
+          onChange={(c) => onChange({ customFields: customConditionsToParam(c) })}
+        />
       </SimpleGrid>
       <Group justify="flex-end" mt="sm">
         <Button variant="subtle" size="xs" onClick={onClear}>
@@ -140,6 +147,7 @@ export function FilterChips({
   const segments = useSegments();
   const departements = useDepartements();
   const communes = useCommunesByCode(filter.communeCodes ?? []);
+  const customFields = useCustomFields(!!filter.customFields?.length);
   const recruiter = usePerson(can('people.read') ? (filter.recruitedBy ?? 0) : 0).data;
   const chips: Array<{ key: string; label: string }> = [];
   const add = (key: FilterKey, label: string, value: string) =>
@@ -189,6 +197,14 @@ export function FilterChips({
   }
   if (filter.createdTo)
     add('createdTo', t('filter.createdTo'), formatDay(filter.createdTo, locale));
+  if (filter.customFields?.length) {
+    chips.push({
+      key: 'customFields',
+      label: describeCustomConditions(filter.customFields, t, customFields.data ?? [], locale).join(
+        ' · ',
+      ),
+    });
+  }
 
   if (chips.length === 0) return null;
   return (

@@ -21,6 +21,8 @@ import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { YesNo } from '../../core/ui/YesNo.tsx';
 import { usePerson } from './hooks.ts';
 import { localeName, sourceLabel } from './labels.ts';
+import { PersonCustomFields } from './PersonCustomFields.tsx';
+import { MergedPersonRedirect } from './MergedPersonRedirect.tsx';
 import { PersonTags } from './PersonTags.tsx';
 import { PersonTimeline } from './Timeline.tsx';
 import { ConsentRecords } from './ConsentRecords.tsx';
@@ -101,6 +103,7 @@ function PersonView({ person }: { person: PersonDetail }) {
             <Section title={t('people.tags')}>
               <PersonTags personId={person.id} tags={person.tags} editable={can('people.write')} />
             </Section>
+            <PersonCustomFields personId={person.id} editable={can('people.write')} />
             <Section title={t('person.origin')}>
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
                 <Field label={t('people.source')}>{sourceLabel(person.source, t)}</Field>
@@ -145,5 +148,7 @@ function PersonView({ person }: { person: PersonDetail }) {
 export function PersonPage() {
   const { id } = useParams();
   const person = usePerson(Number(id));
+  // An id merged into another person leads to them (old links, bookmarks).
+  if (person.isError) return <MergedPersonRedirect id={Number(id)} query={person} />;
   return <QueryState query={person}>{(data) => <PersonView person={data} />}</QueryState>;
 }

@@ -19,6 +19,7 @@ const kindKeys: Record<string, MessageKey> = {
   export: 'timeline.export',
   role_change: 'timeline.role_change',
   created: 'timeline.created',
+  custom_fields: 'timeline.custom_fields',
 };
 
 /** What happened to a person, newest first as the server sends it. Data is shown as text. */

@@ -1,7 +1,9 @@
 import type { Locale } from '../../../contracts/common.ts';
+import type { CustomField } from '../../../contracts/custom-fields.ts';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { formatDayWithYear } from '../../core/format.ts';
 import type { MessageKey, Translate } from '../../core/i18n/index.tsx';
+import { describeCustomConditions } from './customFieldFilter.ts';
 import type { TriKey } from './filters.ts';
 import { sourceLabel, triLabelKeys, yesNoLabel } from './labels.ts';
 
@@ -10,13 +12,15 @@ interface Options {
   communeNames?: ReadonlyMap<string, string>;
   /** Dates are written for this locale; without it they stay as "YYYY-MM-DD". */
   locale?: Locale;
+  /** Labels of the custom fields a filter names; without them, their keys are shown. */
+  customFields?: CustomField[];
 }
 
 /** A short human description of a filter, e.g. "Tags: x · Email consent: yes". */
 export function describeFilter(
   filter: PeopleFilter,
   t: Translate,
-  { communeNames = new Map(), locale }: Options = {},
+  { communeNames = new Map(), locale, customFields = [] }: Options = {},
 ): string {
   const parts: string[] = [];
   const lv = (label: string, value: string) => t('common.labelValue', { label, value });
@@ -44,6 +48,8 @@ export function describeFilter(
     const name = t('filter.personNumber', { id: filter.recruitedBy });
     parts.push(t('filter.recruitedByChip', { name }));
   }
+  if (filter.customFields?.length)
+    parts.push(...describeCustomConditions(filter.customFields, t, customFields, locale ?? 'fr'));
   if (filter.segmentId) parts.push(t('filter.segmentChip', { name: `#${filter.segmentId}` }));
   return parts.length ? parts.join(' · ') : t('filter.everyone');
 }

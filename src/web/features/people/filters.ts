@@ -1,4 +1,5 @@
 import type { PeopleFilter } from '../../../contracts/people.ts';
+import { customConditionsFromSearch } from './customFieldFilter.ts';
 
 /** The query-string keys a people filter uses (the URL and the API share them). */
 export const LIST_KEYS = ['communeCodes', 'departementCodes', 'tags', 'sources'] as const;
@@ -44,6 +45,8 @@ export function filterFromSearch(search: URLSearchParams): PeopleFilter {
     const n = Number(search.get(key));
     if (Number.isInteger(n) && n > 0) filter[key] = n;
   }
+  const custom = customConditionsFromSearch(search);
+  if (custom.length) filter.customFields = custom;
   return filter;
 }
 
@@ -59,11 +62,15 @@ export function filterToSearch(filter: PeopleFilter): URLSearchParams {
       search.set(key, String(value));
     }
   }
+  if (filter.customFields?.length) search.set('customFields', JSON.stringify(filter.customFields));
   return search;
 }
 
 export function countActiveFilters(filter: PeopleFilter): number {
-  return FILTER_KEYS.filter((key) => key !== 'q' && filter[key] !== undefined).length;
+  return (
+    FILTER_KEYS.filter((key) => key !== 'q' && filter[key] !== undefined).length +
+    (filter.customFields?.length ?? 0)
+  );
 }
 
 export interface ListParams {

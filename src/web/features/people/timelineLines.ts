@@ -116,6 +116,10 @@ export function timelineLines(kind: string, data: Data, t: Translate): string[] 
       if (data.merged === true) lines.push(t('timeline.importMerged'));
       return lines;
     }
+    case 'merge':
+      return [t('timeline.mergedFrom', { id: text(data.mergedId) ?? '?' })];
+    case 'custom_fields':
+      return [t('timeline.changed', { fields: list(data.keys).join(', ') })];
     default:
       return genericLines(data);
   }

@@ -135,11 +135,8 @@ describe.each(engines)('custom fields on %s', (engine) => {
   it('removes a value set to null or empty', async () => {
     await setValues(people.cyd, { met_on: '2025-01-01' });
     expect((await setValues(people.cyd, { met_on: null })).statusCode).toBe(200);
-    expect(
-      (
-        (await staff.get(`/api/people/${people.cyd}/custom-fields`)).json() as object
-      ).hasOwnProperty('met_on'),
-    ).toBe(false);
+    const values = (await staff.get(`/api/people/${people.cyd}/custom-fields`)).json() as object;
+    expect(Object.keys(values)).not.toContain('met_on');
   });
 
   it('filters people: text equals and contains, number and date ranges, choice any of', async () => {

@@ -7,7 +7,10 @@ import type {
 import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { conflict, notFound } from '../../../core/http/errors.ts';
+import type { Database } from '../../../core/db/index.ts';
 import { transaction } from '../service.ts';
+
+type Query = Database['query'];
 
 interface FieldRow {
   id: number;
@@ -28,6 +31,28 @@ const toField = (r: FieldRow): CustomField => ({
   options: r.options ?? [],
   valueCount: Number(r.value_count ?? 0),
 });
+
+async function refuseTakenKey(
+  query: Query,
+  campaignId: number,
+  key: string,
+  exceptId: number | null,
+) {
+  const taken = await query(
+    'SELECT 1 FROM custom_fields WHERE campaign_id = $1 AND key = $2 AND id IS DISTINCT FROM $3',
+    [campaignId, key, exceptId],
+  );
+  if (taken.length) throw conflict('field_key_taken', `A field with the key "${key}" exists.`);
+}
+
+/** A definition's columns, in the order the INSERT and UPDATE below list them. */
+const definitionValues = (input: CustomFieldInput) => [
+  input.key,
+  input.labelFr,
+  input.labelEn,
+  input.type,
+  JSON.stringify(input.options),
+];
 
 /** The campaign's fields, in creation order. */
 export async function listCustomFields(
@@ -54,23 +79,11 @@ export async function createCustomField(
   actorId: number | null,
 ): Promise<CustomField> {
   return transaction(ctx.database, async (query) => {
-    const taken = await query('SELECT 1 FROM custom_fields WHERE campaign_id = $1 AND key = $2', [
-      ctx.campaignId,
-      input.key,
-    ]);
-    if (taken.length)
-      throw conflict('field_key_taken', `A field with the key "${input.key}" exists.`);
+    await refuseTakenKey(query, ctx.campaignId, input.key, null);
     const [row] = await query<FieldRow>(
       `INSERT INTO custom_fields (campaign_id, key, label_fr, label_en, type, options)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, key, label_fr, label_en, type, options`,
-      [
-        ctx.campaignId,
-        input.key,
-        input.labelFr,
-        input.labelEn,
-        input.type,
-        JSON.stringify(input.options),
-      ],
+      [ctx.campaignId, ...definitionValues(input)],
     );
     await audit(
       { query },
@@ -112,14 +125,7 @@ export async function updateCustomField(
         `${count} people have a value for this field: its key and type cannot change. Create a new field instead.`,
       );
     }
-    if (input.key !== current.key) {
-      const taken = await query(
-        'SELECT 1 FROM custom_fields WHERE campaign_id = $1 AND key = $2 AND id <> $3',
-        [ctx.campaignId, input.key, id],
-      );
-      if (taken.length)
-        throw conflict('field_key_taken', `A field with the key "${input.key}" exists.`);
-    }
+    if (input.key !== current.key) await refuseTakenKey(query, ctx.campaignId, input.key, id);
     if (current.type === 'choice') {
       const kept = new Set(input.options.map((o) => o.value));
       const removed = (current.options ?? []).map((o) => o.value).filter((v) => !kept.has(v));
@@ -143,15 +149,7 @@ export async function updateCustomField(
     const [row] = await query<FieldRow>(
       `UPDATE custom_fields SET key = $3, label_fr = $4, label_en = $5, type = $6, options = $7, updated_at = now()
         WHERE campaign_id = $1 AND id = $2 RETURNING id, key, label_fr, label_en, type, options`,
-      [
-        ctx.campaignId,
-        id,
-        input.key,
-        input.labelFr,
-        input.labelEn,
-        input.type,
-        JSON.stringify(input.options),
-      ],
+      [ctx.campaignId, id, ...definitionValues(input)],
     );
     await audit(
       { query },

@@ -277,7 +277,7 @@ describe.each(engines)('duplicates and merges on %s', (engine) => {
     };
     expect(detail.tags.sort()).toEqual(['kept-only', 'merged-only', 'shared']);
     expect(detail.recruitedCount).toBe(1);
-    expect(detail.timeline.find((e) => e.kind === 'merged')?.data).toEqual({ mergedId: merged });
+    expect(detail.timeline.find((e) => e.kind === 'merge')?.data).toEqual({ mergedId: merged });
     expect(
       (await staff.get(`/api/people/${kept}/custom-fields`)).json() as Record<string, unknown>,
     ).toEqual({ tshirt: 'm' });

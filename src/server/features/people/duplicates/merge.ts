@@ -178,7 +178,7 @@ export async function mergePeople(ctx: AppContext, input: MergeInput, actorId: n
     );
     await settleConsents(query, campaignId, keptId, merged);
     await refreshSearchText(query, campaignId, keptId);
-    await addPersonEvent(query, campaignId, keptId, 'merged', { mergedId }, actorId);
+    await addPersonEvent(query, campaignId, keptId, 'merge', { mergedId }, actorId);
     await audit(
       { query },
       {

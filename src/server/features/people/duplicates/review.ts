@@ -31,24 +31,28 @@ const sideColumns = (alias: string) =>
     .map((c) => `${alias}.${c} AS ${alias}_${c}`)
     .join(', ');
 
-const side = (row: Record<string, unknown>, alias: string) => {
-  const r = Object.fromEntries(
-    Object.entries(row)
-      .filter(([k]) => k.startsWith(`${alias}_`))
-      .map(([k, v]) => [k.slice(alias.length + 1), v]),
-  ) as unknown as SideRow;
-  return {
-    id: Number(r.id),
-    firstName: r.first_name,
-    lastName: r.last_name,
-    email: r.email,
-    phone: r.phone,
-    postalCode: r.postal_code,
-    communeName: r.commune_name,
-    source: r.source,
-    createdAt: new Date(r.created_at).toISOString(),
-  };
-};
+/** One side of a pair as the contract has it, from its row. */
+const toSide = (r: SideRow) => ({
+  id: Number(r.id),
+  firstName: r.first_name,
+  lastName: r.last_name,
+  email: r.email,
+  phone: r.phone,
+  postalCode: r.postal_code,
+  communeName: r.commune_name,
+  source: r.source,
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+/** The columns of one alias (`a_id`, `a_email`…) of a pair's row. */
+const side = (row: Record<string, unknown>, alias: string) =>
+  toSide(
+    Object.fromEntries(
+      Object.entries(row)
+        .filter(([k]) => k.startsWith(`${alias}_`))
+        .map(([k, v]) => [k.slice(alias.length + 1), v]),
+    ) as unknown as SideRow,
+  );
 
 /** A page of likely duplicates: pairs found by more reasons first, then the newest. */
 export async function listDuplicates(ctx: AppContext, page: number, pageSize: number) {
@@ -148,15 +152,7 @@ export async function mergePreview(ctx: AppContext, a: number, b: number): Promi
   const full = (id: number) => {
     const r = rows.find((row) => Number(row.id) === id)!;
     return {
-      id,
-      firstName: r.first_name,
-      lastName: r.last_name,
-      email: r.email,
-      phone: r.phone,
-      postalCode: r.postal_code,
-      communeName: r.commune_name,
-      source: r.source,
-      createdAt: new Date(r.created_at).toISOString(),
+      ...toSide(r),
       communeCode: r.commune_code,
       locale: r.locale,
       address: r.address,
