@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,
@@ -7,6 +8,19 @@ import {
   type Browser,
   type TestApp,
 } from '../../testing/harness.ts';
+
+/** A CSV file posted as a browser's FormData would, with the import options. */
+function postCsv(browser: Browser, csv: string, options: unknown) {
+  const boundary = `----audit${randomBytes(8).toString('hex')}`;
+  const body = [
+    `--${boundary}\r\nContent-Disposition: form-data; name="options"\r\n\r\n${JSON.stringify(options)}\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="people.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n`,
+    `--${boundary}--\r\n`,
+  ].join('');
+  return browser.request('POST', '/api/people/imports', body, {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
+}
 
 /** Bulk tags and segment changes decide whom the campaign reaches: each is in the audit log. */
 describe.each(engines)('audit log of people changes on %s', (engine) => {
@@ -96,6 +110,48 @@ describe.each(engines)('audit log of people changes on %s', (engine) => {
     expect(await entries('segment.delete')).toEqual([
       { actor_id: staffId, target, details: { name: 'Lyon et Paris' } },
     ]);
+  });
+
+  it('records an import started and applied, with its counts, and one rejected', async () => {
+    const csv =
+      'email,prenom\r\nun@audit-trail.example,Un\r\ndeux@audit-trail.example,Deux\r\nlyon@audit-trail.example,Lyon\r\n';
+    const started = await postCsv(staff, csv, { mapping: {} });
+    expect(started.statusCode, started.body).toBe(202);
+    const { id } = started.json() as { id: number };
+    await expect
+      .poll(async () => (await entries('import.applied')).length, { timeout: 30_000 })
+      .toBe(1);
+    expect(await entries('import.start')).toEqual([
+      {
+        actor_id: staffId,
+        target: `import:${id}`,
+        details: { fileSize: Buffer.byteLength(csv), mapped: 2 },
+      },
+    ]);
+    expect(await entries('import.applied')).toEqual([
+      {
+        actor_id: staffId,
+        target: `import:${id}`,
+        details: {
+          totalRows: 3,
+          valid: 3,
+          invalid: 0,
+          created: 2,
+          merged: 1,
+          kept: 0,
+          applyValidRows: false,
+        },
+      },
+    ]);
+    const bad = await postCsv(staff, 'email\r\nnot-an-email\r\n', { mapping: {} });
+    expect(bad.statusCode).toBe(202);
+    await expect
+      .poll(async () => (await entries('import.rejected')).length, { timeout: 30_000 })
+      .toBe(1);
+    expect((await entries('import.rejected'))[0].details).toMatchObject({
+      totalRows: 1,
+      invalid: 1,
+    });
   });
 
   it('writes nothing for a refused or failed change', async () => {

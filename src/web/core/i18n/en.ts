@@ -459,6 +459,7 @@ export const en: Record<MessageKey, string> = {
   'audit.do.import.rejected': 'Import rejected',
   'audit.do.import.failed': 'Import failed',
   'audit.do.import.cancelled': 'Import cancelled',
+  'audit.do.import.cancel': 'Cancellation of an import asked for',
   'audit.changedFields': 'Fields changed: {fields}',
   'audit.tagsAdded': 'Added: {tags}',
   'audit.tagsRemoved': 'Removed: {tags}',

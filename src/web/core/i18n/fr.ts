@@ -467,6 +467,7 @@ export const fr = {
   'audit.do.import.rejected': 'Import refusé',
   'audit.do.import.failed': 'Import en échec',
   'audit.do.import.cancelled': 'Import annulé',
+  'audit.do.import.cancel': 'Annulation d’un import demandée',
   'audit.changedFields': 'Champs modifiés : {fields}',
   'audit.tagsAdded': 'Ajoutées : {tags}',
   'audit.tagsRemoved': 'Retirées : {tags}',

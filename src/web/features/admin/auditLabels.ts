@@ -31,6 +31,7 @@ const actionKeys: Record<string, MessageKey> = {
   'import.rejected': 'audit.do.import.rejected',
   'import.failed': 'audit.do.import.failed',
   'import.cancelled': 'audit.do.import.cancelled',
+  'import.cancel': 'audit.do.import.cancel',
 };
 
 /** An action as a sentence; one the app has no words for yet keeps its code. */

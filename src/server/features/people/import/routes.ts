@@ -12,6 +12,7 @@ import type { AppContext } from '../../../core/context.ts';
 import { currentAuth } from '../../../core/http/access.ts';
 import { csvFileSchema, multipartBody } from '../../../core/http/openapi.ts';
 import { BOM, csvLine, exportRoutes } from '../export.ts';
+import { importRequestAudit } from '../import-audit.ts';
 import { listImports } from './history.ts';
 import {
   cancelImport,
@@ -74,9 +75,20 @@ export const importRoutes =
       async (request, reply) => {
         const file = await receiveUpload(request);
         try {
-          return reply
-            .status(202)
-            .send(await createImport(ctx, file, currentAuth(request).personId));
+          const { personId } = currentAuth(request);
+          const report = await createImport(ctx, file, personId);
+          await audit(
+            ctx.database,
+            importRequestAudit(
+              ctx.campaignId,
+              'import.start',
+              report.id!,
+              personId,
+              { fileSize: file.size, mapped: Object.keys(report.mapping).length },
+              request.ip,
+            ),
+          );
+          return reply.status(202).send(report);
         } finally {
           await file.dispose();
         }
@@ -123,7 +135,21 @@ export const importRoutes =
           response: { 200: importReportSchema },
         },
       },
-      async (request) => cancelImport(ctx, request.params.id),
+      async (request) => {
+        const report = await cancelImport(ctx, request.params.id);
+        await audit(
+          ctx.database,
+          importRequestAudit(
+            ctx.campaignId,
+            'import.cancel',
+            request.params.id,
+            currentAuth(request).personId,
+            { status: report.status },
+            request.ip,
+          ),
+        );
+        return report;
+      },
     );
 
     app.get(

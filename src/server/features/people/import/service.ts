@@ -24,6 +24,7 @@ import {
 } from './stage.ts';
 import { undoImport } from './undo.ts';
 import { fileChunks, storeFile, storedChunks, type Upload } from './upload.ts';
+import { auditImportEnd } from '../import-audit.ts';
 
 export const IMPORT_QUEUE = 'people.import';
 
@@ -283,6 +284,7 @@ async function finish(
       [run.campaignId, run.importId, run.token, status, problem && JSON.stringify(problem)],
     );
     if (done.length === 0) throw new Superseded();
+    await auditImportEnd(tx.query, run.campaignId, run.importId, status);
     await tx.query('DELETE FROM import_files WHERE campaign_id = $1 AND import_id = $2', [
       run.campaignId,
       run.importId,

@@ -1,0 +1,36 @@
+/**
+ * Imports change many people at once: their start, their end (applied, rejected, failed or
+ * cancelled, with what they counted) and a cancel request are in the audit log.
+ */
+type Run = (text: string, params?: unknown[]) => Promise<unknown>;
+
+/** Written in the transaction that records the end of a run, from the import's own counts. */
+export async function auditImportEnd(
+  query: Run,
+  campaignId: number,
+  importId: number,
+  status: 'applied' | 'rejected' | 'failed' | 'cancelled',
+): Promise<void> {
+  // The file name is left out: it is the staff member's, and may name people.
+  await query(
+    `INSERT INTO audit_log (campaign_id, actor_id, action, target, details)
+     SELECT campaign_id, created_by, 'import.' || $3, 'import:' || id,
+            jsonb_build_object('totalRows', total_rows, 'valid', valid_rows, 'invalid', invalid_rows,
+                               'created', created_count, 'merged', merged_count, 'kept', kept_count,
+                               'applyValidRows', coalesce((options->>'applyValidRows')::boolean, false))
+       FROM imports WHERE campaign_id = $1 AND id = $2`,
+    [campaignId, importId, status],
+  );
+}
+
+/** Who started an import or asked for its cancellation, and from where. */
+export function importRequestAudit(
+  campaignId: number,
+  action: 'import.start' | 'import.cancel',
+  importId: number,
+  actorId: number,
+  details: Record<string, unknown>,
+  ip?: string,
+) {
+  return { campaignId, actorId, action, target: `import:${importId}`, details, ip };
+}
