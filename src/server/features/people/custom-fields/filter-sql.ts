@@ -3,8 +3,8 @@ import type { CustomFieldCondition } from '../../../../contracts/custom-fields.t
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * One EXISTS per condition over `people p`: the value's row is found by its field's index
- * (person_field_values_*_idx), and a condition whose type is not its field's matches nobody.
+ * One EXISTS per condition over `people p`, on its field's index (person_field_values_*_idx);
+ * a condition whose type is not its field's matches nobody.
  */
 export function customFieldConditions(
   conditions: CustomFieldCondition[],
@@ -35,9 +35,14 @@ export function customFieldConditions(
         tests.push(`v.text_value = ANY(${param(c.anyOf)}::text[])`);
         break;
     }
+    // The field's id as a scalar subquery, not a join: the planner then estimates the value's
+    // share from the column's statistics (a common value is walked newest-first and probed per
+    // person; a rare one is read from its index), where the join left it guessing 1 row.
     return `EXISTS (SELECT 1 FROM person_field_values v
-                     JOIN custom_fields f ON f.campaign_id = v.campaign_id AND f.id = v.custom_field_id
                     WHERE v.campaign_id = ${campaignParam} AND v.person_id = p.id
-                      AND f.key = ${param(c.key)} AND f.type = ${param(c.type)} AND ${tests.join(' AND ')})`;
+                      AND v.custom_field_id = (SELECT f.id FROM custom_fields f
+                                                WHERE f.campaign_id = ${campaignParam} AND f.key = ${param(c.key)}
+                                                  AND f.type = ${param(c.type)})
+                      AND ${tests.join(' AND ')})`;
   });
 }

@@ -38,33 +38,43 @@ const pairsOf = (groups: string) => `
          CROSS JOIN LATERAL unnest(g.ids) AS b(id)
    WHERE a.id < b.id`;
 
-/** People of the campaign not erased, grouped by `key` where 2 to MAX_GROUP share it. */
+/**
+ * People of the campaign not erased, grouped by `key` where 2 to MAX_GROUP share it (a NULL
+ * key is nobody's). The key is computed once per row, in a subquery.
+ */
 const grouped = (key: string, where: string) => `
-  SELECT array_agg(id) AS ids FROM people
-   WHERE campaign_id = $1 AND erased_at IS NULL AND ${where}
-   GROUP BY ${key} HAVING count(*) BETWEEN 2 AND ${MAX_GROUP}`;
-
+  SELECT array_agg(id) AS ids
+    FROM (SELECT id, ${key} AS k FROM people
+           WHERE campaign_id = $1 AND erased_at IS NULL AND ${where}) keyed
+   WHERE k IS NOT NULL
+   GROUP BY k HAVING count(*) BETWEEN 2 AND ${MAX_GROUP}`;
 const localPart = `regexp_replace(split_part(email_normalized, '@', 1), '\\+.*$', '')`;
 const domain = `replace(split_part(email_normalized, '@', 2), 'googlemail.com', 'gmail.com')`;
-/** Gmail ignores dots and what follows a '+': p.a.ul+x@gmail.com is paul@gmail.com. */
-const canonicalEmail = `(CASE WHEN ${domain} = 'gmail.com' THEN replace(${localPart}, '.', '') ELSE ${localPart} END) || '@' || ${domain}`;
-
 const reasonQueries: Record<string, string> = {
   phone: pairsOf(grouped('phone', 'phone IS NOT NULL')),
   name_commune: pairsOf(
     grouped(
-      `commune_code, ${fold('first_name')}, ${fold('last_name')}`,
-      `commune_code IS NOT NULL AND ${fold('first_name')} <> '' AND ${fold('last_name')} <> ''`,
+      `(SELECT CASE WHEN f <> '' AND l <> '' THEN commune_code || ' ' || f || ' ' || l END
+          FROM (SELECT ${fold('first_name')} AS f, ${fold('last_name')} AS l) folded)`,
+      'commune_code IS NOT NULL AND first_name IS NOT NULL AND last_name IS NOT NULL',
     ),
   ),
-  // The same address written two ways, or the same local part at two providers.
-  email: `${pairsOf(grouped(canonicalEmail, 'email_normalized IS NOT NULL'))}
+  // The same address written two ways (Gmail ignores dots and what follows a '+':
+  // p.a.ul+x@gmail.com is paul@gmail.com), or the same local part at two providers.
+  email: `${pairsOf(
+    grouped(
+      `(SELECT CASE WHEN d = 'gmail.com' THEN replace(lp, '.', '') ELSE lp END || '@' || d
+          FROM (SELECT ${localPart} AS lp, ${domain} AS d) parts)`,
+      'email_normalized IS NOT NULL',
+    ),
+  )}
     UNION
     ${pairsOf(
       grouped(
-        localPart,
-        `email_normalized IS NOT NULL AND length(${localPart}) >= 5 AND ${localPart} ~ '[a-z]'
-         AND ${localPart} <> ALL('{${GENERIC_LOCAL_PARTS.join(',')}}'::text[])`,
+        `(SELECT CASE WHEN length(lp) >= 5 AND lp ~ '[a-z]'
+                       AND lp <> ALL('{${GENERIC_LOCAL_PARTS.join(',')}}'::text[]) THEN lp END
+            FROM (SELECT ${localPart} AS lp) parts)`,
+        'email_normalized IS NOT NULL',
       ),
     )}`,
 };
