@@ -216,6 +216,7 @@ export async function erasePerson(
       'person_events',
       'person_notes',
       'person_contacts',
+      'person_field_values',
     ]) {
       await query(`DELETE FROM ${table} WHERE campaign_id = $1 AND person_id = $2`, [
         campaignId,

@@ -182,7 +182,8 @@ export async function purgeUnconfirmed(
         ob AS (DELETE FROM mail_outbox WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
         lc AS (DELETE FROM login_codes WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
         nt AS (DELETE FROM person_notes WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
-        co AS (DELETE FROM person_contacts WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed))
+        co AS (DELETE FROM person_contacts WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
+        fv AS (DELETE FROM person_field_values WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed))
      DELETE FROM people WHERE campaign_id = $2 AND id IN (SELECT id FROM doomed) RETURNING id`,
     [days, ctx.campaignId],
   );

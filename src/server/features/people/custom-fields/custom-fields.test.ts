@@ -6,6 +6,7 @@ import {
   staffBrowser,
   type TestApp,
 } from '../../../testing/harness.ts';
+import { erasePerson } from '../service.ts';
 
 interface Field {
   id: number;
@@ -277,6 +278,21 @@ describe.each(engines)('custom fields on %s', (engine) => {
     }
     expect(
       await inCampaign(`SELECT 1 FROM custom_fields WHERE campaign_id = $1 AND key = 'finance'`),
+    ).toEqual([]);
+  });
+
+  it("erases a person's values with the person", async () => {
+    const [{ id }] = await inCampaign<{ id: number }>(
+      `INSERT INTO people (campaign_id, email, email_normalized, source, recruit_code, search_text)
+       VALUES ($1, 'erase@fields.example', 'erase@fields.example', 'import', 'cf-erase', 'erase') RETURNING id`,
+    );
+    expect((await setValues(Number(id), { job: 'Secret', donations: 5 })).statusCode).toBe(200);
+    await erasePerson(t.ctx, Number(id), null);
+    expect(
+      await inCampaign(
+        'SELECT 1 FROM person_field_values WHERE campaign_id = $1 AND person_id = $2',
+        [id],
+      ),
     ).toEqual([]);
   });
 
