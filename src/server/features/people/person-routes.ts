@@ -23,9 +23,11 @@ import { consentHistory, recordConsent } from './consent-record.ts';
 import { addContact, listContacts } from './contacts.ts';
 import { attachment, dataFileName } from './data-file.ts';
 import { addNote, deleteNote, listNotes, updateNote } from './notes.ts';
+import { myDataFileSchema } from './my-data-schema.ts';
 import { createPerson, updatePerson } from './person-edit.ts';
 import { personDetail } from './queries.ts';
 import { carryOutAccessRequest, carryOutErasureRequest } from './staff-requests.ts';
+import { routeProblems } from '../../core/http/openapi.ts';
 
 const noteParamsSchema = idParamSchema.extend({
   noteId: z.coerce.number().int().positive(),
@@ -45,6 +47,9 @@ export const personRoutes =
       {
         config: write,
         schema: {
+          ...routeProblems({
+            409: '`email_taken`: another person has this address (`existingPersonId` names them).',
+          }),
           summary: 'Add a person by hand',
           tags,
           body: personInputSchema,
@@ -62,6 +67,9 @@ export const personRoutes =
       {
         config: write,
         schema: {
+          ...routeProblems({
+            409: '`email_taken`: another person has this address (`existingPersonId` names them).',
+          }),
           summary: "Edit a person's name, contact details and address",
           tags,
           params: idParamSchema,
@@ -227,11 +235,7 @@ export const personRoutes =
           tags,
           params: idParamSchema,
           body: privacyRequestSchema,
-          response: {
-            200: z
-              .record(z.string(), z.unknown())
-              .describe('The data file the person downloads from their own space (JSON).'),
-          },
+          response: { 200: myDataFileSchema },
         },
       },
       async (request, reply) => {
@@ -243,14 +247,12 @@ export const personRoutes =
           currentAuth(request).personId,
           request.ip,
         );
-        return (
-          reply
-            .header('content-disposition', attachment(dataFileName(data.about.campaign, id)))
-            .header('cache-control', 'no-store')
-            .type('application/json')
-            // Indented text, as the person's own download: the schema above only documents it.
-            .send(JSON.stringify(data, null, 2) as unknown as Record<string, unknown>)
-        );
+        // The same file as the person's own download (see myDataFileSchema).
+        return reply
+          .header('content-disposition', attachment(dataFileName(data.about.campaign, id)))
+          .header('cache-control', 'no-store')
+          .type('application/json')
+          .send(JSON.stringify(data, null, 2));
       },
     );
 
@@ -259,6 +261,9 @@ export const personRoutes =
       {
         config: privacy,
         schema: {
+          ...routeProblems({
+            409: '`staff_account`: the person has a staff account; remove their roles first.',
+          }),
           summary: 'Carry out an erasure request received by post or email (audited, final)',
           tags,
           params: idParamSchema,
