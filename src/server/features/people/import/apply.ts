@@ -112,7 +112,7 @@ export async function applySlices(
 /**
  * Matches the slice's targets (those `which` selects) to people by email: one index lookup per
  * row. (A join let the planner, with statistics that lag behind an import growing people —
- * PGlite has no autovacuum —, scan all of people for every slice.)
+ * PGlite has no autovacuum —, scan all of people for every slice.) Returns how many matched.
  */
 async function matchByEmail(
   query: Query,
@@ -120,20 +120,25 @@ async function matchByEmail(
   range: number[],
   campaignId: number,
   which: string,
-): Promise<void> {
-  await query(
+): Promise<number> {
+  const matched = await query(
     `UPDATE ${t.targets} s SET match_id = m.id, by_email = true
        FROM (SELECT s.line, (SELECT p.id FROM people p
                               WHERE p.campaign_id = $3 AND p.email_normalized = s.email_normalized) AS id
                FROM ${t.targets} s WHERE s.line > $1 AND s.line <= $2 AND ${which}) m
-      WHERE s.line > $1 AND s.line <= $2 AND s.line = m.line AND m.id IS NOT NULL`,
+      WHERE s.line > $1 AND s.line <= $2 AND s.line = m.line AND m.id IS NOT NULL
+      RETURNING s.line`,
     [...range, campaignId],
   );
+  return matched.length;
 }
 
 type SliceOutcome = { kind: 'slice'; rows: number; last: number } | { kind: 'done' | 'cancelled' };
 
-/** One slice, inside its transaction. */
+/**
+ * One slice, inside its transaction: four statements when nobody in it is known yet (the
+ * statements for phones, merges and late conflicts run only when there is something for them).
+ */
 async function applySlice(
   query: Query,
   t: StageTables,
@@ -144,99 +149,123 @@ async function applySlice(
 ): Promise<SliceOutcome> {
   const { campaignId, importId } = run;
   // The import row stays locked to the commit: a second run cannot apply the same slice.
-  const [state] = await query<{ run_token: string | null; applied_line: number; cancel: boolean }>(
-    `SELECT run_token, applied_line, cancel_requested_at IS NOT NULL AS cancel
-       FROM imports WHERE campaign_id = $1 AND id = $2 FOR UPDATE`,
-    [campaignId, importId],
+  const [state] = await query<{
+    run_token: string | null;
+    applied_line: number;
+    cancel: boolean;
+    n: number;
+    last: number | null;
+  }>(
+    `SELECT i.run_token, i.applied_line, i.cancel_requested_at IS NOT NULL AS cancel, x.n, x.last
+       FROM imports i,
+            (SELECT count(*)::int AS n, max(line) AS last
+               FROM (SELECT line FROM ${t.targets} WHERE line > $3 ORDER BY line LIMIT ${Math.floor(size)}) y) x
+      WHERE i.campaign_id = $1 AND i.id = $2
+        FOR UPDATE OF i`,
+    [campaignId, importId, after],
   );
   if (state?.run_token !== run.token || state.applied_line !== after) throw new Superseded();
   if (state.cancel) return { kind: 'cancelled' };
-
-  const [picked] = await query<{ n: number; last: number | null }>(
-    `SELECT count(*)::int AS n, max(line) AS last
-       FROM (SELECT line FROM ${t.targets} WHERE line > $1 ORDER BY line LIMIT ${Math.floor(size)}) x`,
-    [after],
-  );
-  if (picked.n === 0) return { kind: 'done' };
+  if (state.n === 0) return { kind: 'done' };
   // Every statement below reads the slice's targets by line range ($1, $2], on the line index.
-  const range = [after, picked.last!];
+  const range = [after, state.last!];
   const slice = `s.line > $1 AND s.line <= $2`;
 
   // Matched now, against people as they are: someone who signed up since the file was read is
   // merged into. Then several rows with different emails may share the phone of one person
   // without email: the first gets that person, the others are new people.
-  await matchByEmail(query, t, range, campaignId, 's.email_normalized IS NOT NULL');
-  await query(
-    `UPDATE ${t.targets} s SET match_id = (${phoneMatch('s', '$3')})
-      WHERE ${slice} AND s.match_id IS NULL AND s.phone IS NOT NULL`,
+  let matched = await matchByEmail(query, t, range, campaignId, 's.email_normalized IS NOT NULL');
+  const byPhone = await query(
+    `UPDATE ${t.targets} s SET match_id = m.id
+       FROM (SELECT s.line, (${phoneMatch('s', '$3')}) AS id
+               FROM ${t.targets} s WHERE ${slice} AND s.match_id IS NULL AND s.phone IS NOT NULL) m
+      WHERE ${slice} AND s.line = m.line AND m.id IS NOT NULL
+      RETURNING s.line`,
     [...range, campaignId],
   );
-  await query(
-    `UPDATE ${t.targets} s SET match_id = NULL
-      WHERE ${slice} AND s.line IN (SELECT line FROM (
-              SELECT line, row_number() OVER (PARTITION BY match_id ORDER BY line) AS rn FROM ${t.targets} s
-               WHERE ${slice} AND match_id IS NOT NULL AND NOT by_email AND email_normalized IS NOT NULL) x
-             WHERE rn > 1)`,
-    range,
-  );
+  matched += byPhone.length;
+  if (byPhone.length > 1) {
+    const unmatched = await query(
+      `UPDATE ${t.targets} s SET match_id = NULL
+        WHERE ${slice} AND s.line IN (SELECT line FROM (
+                SELECT line, row_number() OVER (PARTITION BY match_id ORDER BY line) AS rn FROM ${t.targets} s
+                 WHERE ${slice} AND match_id IS NOT NULL AND NOT by_email AND email_normalized IS NOT NULL) x
+               WHERE rn > 1)
+        RETURNING s.line`,
+      range,
+    );
+    matched -= unmatched.length;
+  }
 
   // New people. An address that someone (a sign-up, another import) inserted since the match
   // is a conflict, not an error: that row is matched again below and merged. Inserted in
   // email order, as every slice does, so two imports never wait on each other in a circle.
-  await query(
-    `UPDATE ${t.targets} s SET new_id = nextval('${seq}') WHERE ${slice} AND s.match_id IS NULL`,
-    range,
-  );
-  await query(
+  const [{ created }] = await query<{ created: number }>(
     `WITH inserted AS (
        INSERT INTO people (campaign_id, id, email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
                            commune_name, departement_code, source, recruit_code, consent_email, consent_sms,
                            consent_phone, confirmed_at, import_id, search_text)
        OVERRIDING SYSTEM VALUE
-       SELECT $3, s.new_id, s.email, s.email_normalized, s.first_name, s.last_name, s.phone, ${place(1)}, ${place(2)},
-              ${place(3)}, ${place(4)}, 'import', s.recruit_code, coalesce(s.consent_email, false),
+       SELECT $3, nextval('${seq}'), s.email, s.email_normalized, s.first_name, s.last_name, s.phone, ${place(1)},
+              ${place(2)}, ${place(3)}, ${place(4)}, 'import', s.recruit_code, coalesce(s.consent_email, false),
               coalesce(s.consent_sms, false), coalesce(s.consent_phone, false), now(), $4, s.search_text
          FROM ${t.targets} s WHERE ${slice} AND s.match_id IS NULL ORDER BY s.email_normalized
        ON CONFLICT (campaign_id, email_normalized) DO NOTHING
-       RETURNING id)
-     UPDATE ${t.targets} s SET created = true FROM inserted WHERE ${slice} AND s.new_id = inserted.id`,
+       RETURNING id, recruit_code),
+     marked AS (
+       UPDATE ${t.targets} s SET created = true, new_id = inserted.id FROM inserted
+        WHERE ${slice} AND s.recruit_code = inserted.recruit_code RETURNING 1)
+     SELECT count(*)::int AS created FROM marked`,
     [...range, campaignId, importId],
   );
-  await matchByEmail(query, t, range, campaignId, 's.match_id IS NULL AND NOT s.created');
-  const merged = await mergeSlice(query, t.targets, range, campaignId, importId);
+  if (created < state.n - matched)
+    matched += await matchByEmail(
+      query,
+      t,
+      range,
+      campaignId,
+      's.match_id IS NULL AND NOT s.created',
+    );
+  const merged = matched > 0 ? await mergeSlice(query, t.targets, range, campaignId, importId) : [];
 
-  // Tags, consent history and, for people merged, a timeline entry; each says its import.
-  const [{ created, tags }] = await query<{ created: number; tags: number[] }>(
-    `WITH names AS (
-       SELECT DISTINCT n FROM (
-         SELECT unnest(string_to_array(s.tags, E'\\x1f')) AS n FROM ${t.targets} s WHERE ${slice} AND s.tags IS NOT NULL
-         UNION SELECT unnest($4::text[])) x),
-     created AS (
-       INSERT INTO tags (campaign_id, name) SELECT $3, n FROM names ORDER BY n
-       ON CONFLICT (campaign_id, name) DO NOTHING RETURNING id)
-     SELECT (SELECT count(*)::int FROM ${t.targets} s WHERE ${slice} AND s.created) AS created,
-            coalesce((SELECT array_agg(id) FROM created), '{}') AS tags`,
-    [...range, campaignId, run.tags],
-  );
+  // Tags (created as needed), consent history and, for people merged, a timeline entry, each
+  // saying its import; and the import's cursor, in the same statement.
   await query(
     `WITH b AS (
        SELECT CASE WHEN s.created THEN s.new_id ELSE s.match_id END AS person_id, s.*
-         FROM ${t.targets} s WHERE s.line > $8 AND s.line <= $9 AND (s.created OR s.match_id = ANY($5::bigint[]))),
+         FROM ${t.targets} s WHERE ${slice} AND (s.created OR s.match_id = ANY($7::bigint[]))),
+     names AS (
+       SELECT DISTINCT n FROM (
+         SELECT unnest(string_to_array(s.tags, E'\\x1f')) AS n FROM ${t.targets} s WHERE ${slice} AND s.tags IS NOT NULL
+         UNION SELECT unnest($5::text[])) x),
+     new_tags AS (
+       INSERT INTO tags (campaign_id, name) SELECT $3, n FROM names ORDER BY n
+       ON CONFLICT (campaign_id, name) DO NOTHING RETURNING id, name),
+     all_tags AS (
+       SELECT id, name FROM tags WHERE campaign_id = $3 AND name IN (SELECT n FROM names)
+       UNION ALL SELECT id, name FROM new_tags),
      tagged AS (
        INSERT INTO person_tags (campaign_id, person_id, tag_id, import_id)
-       SELECT DISTINCT $1::int, b.person_id, tg.id, $2::bigint
-         FROM b CROSS JOIN LATERAL unnest(string_to_array(b.tags, E'\\x1f') || $3::text[]) AS n(name)
-         JOIN tags tg ON tg.campaign_id = $1 AND tg.name = n.name
+       SELECT DISTINCT $3::int, b.person_id, tg.id, $4::bigint
+         FROM b CROSS JOIN LATERAL unnest(string_to_array(b.tags, E'\\x1f') || $5::text[]) AS n(name)
+         JOIN all_tags tg ON tg.name = n.name
        ON CONFLICT DO NOTHING),
      consented AS (
        INSERT INTO consent_events (campaign_id, person_id, channel, granted, source, wording_version, import_id)
-       SELECT DISTINCT $1::int, b.person_id, c.channel, true, 'import', $4, $2::bigint
+       SELECT DISTINCT $3::int, b.person_id, c.channel, true, 'import', $6, $4::bigint
          FROM b CROSS JOIN LATERAL
               (VALUES ('email', b.consent_email), ('sms', b.consent_sms), ('phone', b.consent_phone)) AS c(channel, granted)
-        WHERE c.granted)
-     INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id)
-     SELECT $1, id, 'import', $6::jsonb, $7 FROM unnest($5::bigint[]) AS m(id)`,
+        WHERE c.granted),
+     logged AS (
+       INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id)
+       SELECT $3, id, 'import', $8::jsonb, $9 FROM unnest($7::bigint[]) AS m(id))
+     UPDATE imports SET applied_line = $2, created_count = created_count + $10, merged_count = merged_count + $11,
+            created_tags = created_tags || coalesce((SELECT jsonb_agg(id) FROM new_tags), '[]'::jsonb),
+            heartbeat_at = now(),
+            progress = least(0.99, $12::real + (1 - $12::real) * ($2::real / greatest(1, $13::real)))
+      WHERE campaign_id = $3 AND id = $4`,
     [
+      ...range,
       campaignId,
       importId,
       run.tags,
@@ -244,27 +273,13 @@ async function applySlice(
       merged,
       JSON.stringify({ importId, merged: true }),
       run.actorId,
-      ...range,
-    ],
-  );
-  await query(
-    `UPDATE imports SET applied_line = $3, created_count = created_count + $4, merged_count = merged_count + $5,
-            created_tags = created_tags || to_jsonb($6::bigint[]), heartbeat_at = now(),
-            progress = least(0.99, $7::real + (1 - $7::real) * ($8::real / greatest(1, $9::real)))
-      WHERE campaign_id = $1 AND id = $2`,
-    [
-      campaignId,
-      importId,
-      picked.last,
       created,
       merged.length,
-      tags,
       READ_SHARE,
-      picked.last,
       run.lastLine,
     ],
   );
-  return { kind: 'slice', rows: picked.n, last: picked.last! };
+  return { kind: 'slice', rows: state.n, last: state.last! };
 }
 
 /** Share of the progress bar for reading and staging the file; applying takes the rest. */

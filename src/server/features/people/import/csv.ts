@@ -93,7 +93,8 @@ export class CsvParser {
           buffer.charCodeAt(stop - 1) === 13
             ? buffer.slice(start, stop - 1)
             : buffer.slice(start, stop);
-        if (text.length > 0) this.handlers.record(this.line, text.split(delimiter));
+        if (text.length > MAX_RECORD_CHARS) this.handlers.problem(this.line, 'cell_too_long');
+        else if (text.length > 0) this.handlers.record(this.line, text.split(delimiter));
         this.line++;
         this.pos = stop + 1;
         continue;
@@ -120,7 +121,8 @@ export class CsvParser {
         this.pos = newline === -1 ? buffer.length : newline + 1;
         continue;
       }
-      this.handlers.record(this.line, scan.fields);
+      if (scan.end - start > MAX_RECORD_CHARS) this.handlers.problem(this.line, 'cell_too_long');
+      else this.handlers.record(this.line, scan.fields);
       this.line += scan.newlines + 1;
       this.pos = scan.end;
     }

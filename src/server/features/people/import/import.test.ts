@@ -162,6 +162,7 @@ describe.each(engines)('people import on %s', (engine) => {
         wouldMerge: 2,
         duplicateRows: 1,
         errorCount: 5,
+        warningCount: 1,
       });
       expect(report.headers).toHaveLength(8);
       expect(report.sample[0]).toMatchObject({ Courriel: 'known@example.org', Prénom: 'Renamed' });
@@ -653,6 +654,57 @@ describe.each(engines)('people import on %s', (engine) => {
       first_name: 'Élodie',
       last_name: 'Müller',
     });
+  });
+
+  it('reads a file with CR-only line breaks (old Mac Excel) as rows', async () => {
+    const csv = 'email;Prénom\rcr1@example.org;Anne\rcr2@example.org;Bruno\r';
+    const preview = (
+      await upload(admin, '/api/people/imports/preview', csv, { mapping: {} })
+    ).json() as ImportReport;
+    expect(preview).toMatchObject({ totalRows: 2, validRows: 2, delimiter: ';' });
+    const report = await importFile(admin, Buffer.from(csv, 'latin1'));
+    expect(report).toMatchObject({ status: 'applied', createdCount: 2 });
+    expect(await person('cr2@example.org')).toMatchObject({ first_name: 'Bruno' });
+  });
+
+  it('reads the one Latin-1 line of a UTF-8 file as Windows-1252, with a warning naming it', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('email;Prénom;Nom\nmixed1@example.org;Zoé;Aîné\n'),
+      Buffer.from('mixed2@example.org;Hélène;Noël\n', 'latin1'),
+      Buffer.from('mixed3@example.org;Loïc;Bénard\n'),
+    ]);
+    const preview = (
+      await upload(admin, '/api/people/imports/preview', bytes, { mapping: {} })
+    ).json() as ImportReport;
+    expect(preview).toMatchObject({
+      encoding: 'utf-8',
+      mapping: { email: 'email', Prénom: 'firstName', Nom: 'lastName' },
+      validRows: 3,
+      invalidRows: 0,
+      errorCount: 1,
+      warningCount: 1,
+    });
+    expect(preview.errors).toEqual([
+      expect.objectContaining({ line: 3, code: 'mixed_encoding', severity: 'warning' }),
+    ]);
+    const report = await importFile(admin, bytes);
+    expect(report).toMatchObject({ status: 'applied', createdCount: 3, warningCount: 1 });
+    expect(await person('mixed2@example.org')).toMatchObject({
+      first_name: 'Hélène',
+      last_name: 'Noël',
+    });
+    expect(await person('mixed3@example.org')).toMatchObject({ first_name: 'Loïc' });
+  });
+
+  it('reports a 2 MB quoted cell as an error on its line, without a phantom row', async () => {
+    const csv = `email,Remarque\nbig1@example.org,"${'x'.repeat(2 << 20)}"\nbig2@example.org,ok\n`;
+    const preview = (
+      await upload(admin, '/api/people/imports/preview', csv, { mapping: {} })
+    ).json() as ImportReport;
+    expect(preview).toMatchObject({ totalRows: 2, validRows: 1, invalidRows: 1, warningCount: 0 });
+    expect(preview.errors).toEqual([
+      expect.objectContaining({ line: 2, code: 'cell_too_long', severity: 'error' }),
+    ]);
   });
 
   it('accepts the options part after the file part, and a chosen mapping', async () => {
