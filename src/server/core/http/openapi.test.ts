@@ -316,6 +316,12 @@ describe.each(engines)('the API answers as its OpenAPI document says (%s)', (eng
         .statusCode,
     ).toBe(200);
     expect((await admin.get('/api/tags')).statusCode).toBe(200);
+    // A problem with an extension member (RFC 9457): documented, and sent whole.
+    const taken = await admin.post('/api/people', { email: 'people.contract@example.org' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: 'email_taken', existingPersonId: personId });
+    const added = await admin.post('/api/people', { firstName: 'Inès', lastName: 'Morel' });
+    expect(added.statusCode).toBe(201);
 
     const created = await admin.post('/api/segments', {
       name: 'Lyon',

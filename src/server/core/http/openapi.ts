@@ -13,8 +13,8 @@ import { SESSION_COOKIE } from './session.ts';
  * The OpenAPI 3.0 document at /api/docs/json. Each route writes its own part (summary, tags,
  * zod schemas for input and answers); what every route shares is added here, from the route's
  * `config`: who may call it (`security`), the CSRF header, operationId, and the problem+json
- * answers its access and input can cause. A route documents an error of its own (409…) by
- * answering it with `problemSchema` in its `response`.
+ * answers its access and input can cause. A route documents errors of its own (409…) with
+ * `routeProblems`.
  */
 
 /**
@@ -32,8 +32,21 @@ export const MULTIPART_KEY = 'x-multipart';
 /** A route schema property documenting its multipart body. */
 export const multipartBody = (parts: MultipartParts) => ({ [MULTIPART_KEY]: parts });
 
-/** Carries a route's problem answers from the route transform to the document transform. */
+const ROUTE_PROBLEMS_KEY = 'x-problems';
+
+/**
+ * A route schema property documenting the errors a route answers beyond those its access and
+ * input imply, by status: `routeProblems({ 409: '`email_taken`: …' })`. For the document only:
+ * a problem is never serialized through a response schema (which would drop its extension
+ * members, such as `existingPersonId`).
+ */
+export const routeProblems = (problems: Record<number, string>) => ({
+  [ROUTE_PROBLEMS_KEY]: problems,
+});
+
+/** Carry a route's problem answers and CSRF check from the route to the document transform. */
 const PROBLEMS_KEY = 'x-levier-problems';
+const CSRF_KEY = 'x-levier-csrf';
 
 const PROBLEM_REF = { $ref: '#/components/schemas/ProblemDetails' };
 const CSRF_REF = { $ref: '#/components/parameters/CsrfToken' };
@@ -94,20 +107,15 @@ const toOpenApi = (schema: z.ZodType, io: 'input' | 'output') =>
 /** The route transform: zod schemas, multipart bodies, and what the route's config implies. */
 export const openApiTransform: SwaggerTransform<FastifySchema> = (input) => {
   const route = input.route as RouteOptions;
-  const declared = (input.schema ?? {}) as JsonSchema;
-  // Statuses a route answers with problemSchema are documented as problem+json below.
-  const ownProblems: Problems = {};
-  const response = { ...(declared.response as Record<string, unknown> | undefined) };
-  for (const [status, answer] of Object.entries(response)) {
-    if (answer === problemSchema) {
-      ownProblems[status] = 'A code of this operation (`code`).';
-      delete response[status];
-    }
-  }
   // Pages outside /api/ (HTML, files) are not part of the API.
   if (!route.url.startsWith('/api/')) return { schema: { hide: true }, url: input.url };
-  const out = jsonSchemaTransform({ ...input, schema: { ...declared, response } });
-  const { [MULTIPART_KEY]: _documented, ...schema } = out.schema as JsonSchema;
+  const declared = (input.schema ?? {}) as JsonSchema;
+  const out = jsonSchemaTransform(input);
+  const {
+    [MULTIPART_KEY]: _parts,
+    [ROUTE_PROBLEMS_KEY]: ownProblems,
+    ...schema
+  } = out.schema as JsonSchema;
   if (schema.hide) return out;
   const parts = declared[MULTIPART_KEY] as MultipartParts | undefined;
   if (parts) {
@@ -135,8 +143,12 @@ export const openApiTransform: SwaggerTransform<FastifySchema> = (input) => {
         : [{ session: [] }];
   }
   schema.operationId ??= operationIdFor(String(route.method), route.url);
-  schema[PROBLEMS_KEY] = { ...sharedProblems(route, declared), ...ownProblems };
-  if (csrfRequired(String(route.method), route.config)) schema['x-levier-csrf'] = true;
+  const problems = sharedProblems(route, declared);
+  for (const [status, description] of Object.entries((ownProblems ?? {}) as Problems)) {
+    problems[status] = problems[status] ? `${problems[status]} Or ${description}` : description;
+  }
+  schema[PROBLEMS_KEY] = problems;
+  if (csrfRequired(String(route.method), route.config)) schema[CSRF_KEY] = true;
   return { ...out, schema };
 };
 
@@ -197,8 +209,8 @@ function finishDocument({ openapiObject }: { openapiObject: Record<string, unkno
           content: { 'application/problem+json': { schema: PROBLEM_REF } },
         };
       }
-      if (operation['x-levier-csrf']) {
-        delete operation['x-levier-csrf'];
+      if (operation[CSRF_KEY]) {
+        delete operation[CSRF_KEY];
         operation.parameters = [...(operation.parameters ?? []), CSRF_REF];
       }
     }
@@ -248,7 +260,11 @@ export function openApiOptions(config: Config): FastifyDynamicSwaggerOptions {
         schemas: {
           ProblemDetails: {
             ...toOpenApi(problemSchema, 'output'),
-            description: 'An error (RFC 9457), with a stable `code` to act on.',
+            // Extension members (RFC 9457), such as `existingPersonId` with `email_taken`.
+            additionalProperties: true,
+            description:
+              'An error (RFC 9457), with a stable `code` to act on, `errors` per field for ' +
+              'invalid input, and extension members some codes carry.',
           },
         },
       },

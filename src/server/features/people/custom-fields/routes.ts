@@ -17,6 +17,7 @@ import {
   updateCustomField,
 } from './definitions.ts';
 import { personValuesOf, setPersonValues } from './values.ts';
+import { routeProblems } from '../../../core/http/openapi.ts';
 
 export const customFieldsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -43,6 +44,7 @@ export const customFieldsRoutes =
       {
         config: define,
         schema: {
+          ...routeProblems({ 409: '`field_key_taken`: another field has this key.' }),
           tags,
           summary: 'Define a custom field',
           body: customFieldInputSchema,
@@ -57,6 +59,9 @@ export const customFieldsRoutes =
       {
         config: define,
         schema: {
+          ...routeProblems({
+            409: "`field_key_taken`, `field_in_use` (people have values: key and type cannot change) or `option_in_use` (a removed option is some people's value).",
+          }),
           tags,
           summary:
             "Change a field's labels or options (key and type only while no one has a value)",

@@ -16,6 +16,7 @@ import { notFound } from '../../../core/http/errors.ts';
 import { requestDuplicateSearch } from './find.ts';
 import { mergedInto, mergePeople } from './merge.ts';
 import { dismissPair, listDuplicates, mergePreview } from './review.ts';
+import { routeProblems } from '../../../core/http/openapi.ts';
 
 export const duplicatesRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -94,6 +95,9 @@ export const duplicatesRoutes =
       {
         config: merge,
         schema: {
+          ...routeProblems({
+            409: '`merge_conflict` (one of the two changed since the comparison was read), `merge_account_roles` (the person merged away holds access the kept one lacks) or `merge_unclassified_reference`.',
+          }),
           tags,
           summary:
             'Merge one person into another, keeping every consent, tag, timeline entry and referral',

@@ -10,7 +10,7 @@ import {
 import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { currentAuth } from '../../../core/http/access.ts';
-import { csvFileSchema, multipartBody } from '../../../core/http/openapi.ts';
+import { csvFileSchema, multipartBody, routeProblems } from '../../../core/http/openapi.ts';
 import { BOM, csvLine, exportRoutes } from '../export.ts';
 import { importRequestAudit } from '../import-audit.ts';
 import { listImports } from './history.ts';
@@ -128,6 +128,9 @@ export const importRoutes =
       {
         config,
         schema: {
+          ...routeProblems({
+            409: '`import_finished`: only a queued or running import can be cancelled.',
+          }),
           tags: ['people'],
           summary:
             'Cancel a queued or running import; what it has applied is undone (409 import_finished once it has ended)',
