@@ -22,3 +22,12 @@ export function nameProblem(value: string): NameProblem | null {
   if (!NAME.test(value)) return 'invalid_name';
   return null;
 }
+
+/** For a schema's superRefine: adds nameProblem's code as the issue ('' is left to `required`). */
+export function refuseBadName(
+  value: string,
+  issues: { addIssue(issue: { code: 'custom'; message: string }): void },
+) {
+  const problem = value ? nameProblem(value) : null;
+  if (problem) issues.addIssue({ code: 'custom', message: problem });
+}

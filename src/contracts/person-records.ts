@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelSchema, daySchema, localeSchema, pageOf } from './common.ts';
+import { refuseBadName } from './names.ts';
 
 /** Text typed by staff: trimmed, at most `max` characters; '' means "none". */
 const optionalText = (max: number) => z.string().trim().max(max, 'too_long').default('');
@@ -11,8 +12,8 @@ const optionalText = (max: number) => z.string().trim().max(max, 'too_long').def
  * postal code resolved to its commune (chosen when it covers several).
  */
 export const personInputSchema = z.object({
-  firstName: optionalText(100),
-  lastName: optionalText(100),
+  firstName: optionalText(100).superRefine(refuseBadName),
+  lastName: optionalText(100).superRefine(refuseBadName),
   email: optionalText(254),
   phone: optionalText(30),
   addressStreet: optionalText(200),

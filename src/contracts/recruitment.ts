@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { consentsSchema, daySchema, type Locale, localeSchema } from './common.ts';
-import { nameProblem } from './names.ts';
+import { nameProblem, refuseBadName } from './names.ts';
 import { linkLike, signupMaxLength } from './signup-rules.ts';
 
 const name = z.string().trim().min(1, 'required').max(signupMaxLength.firstName, 'too_long');
 /** One line of letters and the punctuation names use, nothing that reads as a link (names.ts). */
-const personName = name.superRefine((value, issues) => {
-  const problem = value ? nameProblem(value) : null;
-  if (problem) issues.addIssue({ code: 'custom', message: problem });
-});
+const personName = name.superRefine(refuseBadName);
 const publicName = personName.refine(
   // Said once: a name nameProblem already refused is not refused again here.
   (value) => !linkLike.test(value) || nameProblem(value) !== null,

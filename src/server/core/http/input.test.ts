@@ -237,6 +237,14 @@ describe.each(engines)('names and the confirmation mail on %s', (engine) => {
       locale: 'fr',
     });
     expectFieldProblem(response, 400, 'firstName', 'invalid_name');
+    // And in a person added by hand at HQ.
+    const admin = await staffBrowser(t, `hq.${++n}@names.example`, ['admin']);
+    const added = await admin.post('/api/people', {
+      firstName: 'Camille',
+      lastName: 'Durand\nVotre adhésion expire',
+      email: `hq.person.${n}@names.example`,
+    });
+    expectFieldProblem(added, 400, 'lastName', 'invalid_name');
   });
 
   it('mails no name, and says "if this wasn’t you" before the button', async () => {
