@@ -75,8 +75,7 @@ test('sign-up form on a phone', async ({ browser, baseURL }) => {
   await page.getByLabel('Nom de famille', { exact: true }).fill('Laurent');
   await page.getByLabel('Adresse e-mail', { exact: true }).fill('camille.laurent@example.org');
   await page.getByLabel('Code postal', { exact: true }).fill('13100');
-  await page.getByRole('textbox', { name: 'Commune' }).tap();
-  await page.getByRole('option', { name: 'Aix-en-Provence', exact: true }).tap();
+  await page.getByRole('combobox', { name: 'Commune' }).selectOption({ label: 'Aix-en-Provence' });
   await page
     .getByRole('heading', { level: 2 })
     .first()

@@ -46,10 +46,9 @@ test('a visitor signs up, confirms, logs in, manages consents, downloads then de
   await page.getByLabel('Adresse e-mail', { exact: true }).fill(email);
   await page.getByLabel('Code postal', { exact: true }).fill('13100');
   // 13100 covers several communes: the form asks which one.
-  const commune = page.getByRole('textbox', { name: 'Commune' });
-  await commune.click();
-  await page.getByRole('option', { name: 'Le Tholonet', exact: true }).click();
-  await expect(commune).toHaveValue('Le Tholonet');
+  const commune = page.getByRole('combobox', { name: 'Commune' });
+  await commune.selectOption({ label: 'Le Tholonet' });
+  await expect(commune.locator('option:checked')).toHaveText('Le Tholonet');
   await page.getByLabel('Téléphone mobile', { exact: true }).fill('06 39 98 12 34');
   await page.getByRole('checkbox', { name: wording.email }).check();
   await expect(page.getByRole('checkbox', { name: wording.sms })).not.toBeChecked();

@@ -160,6 +160,7 @@ export async function expectNoMailSince(
 export interface PublicSite {
   home: { campaignName: string; title: string; message: string; signupCallToAction: string };
   consentWording: Record<'fr' | 'en', { email: string; sms: string; phone: string }>;
+  legal: { fr: { legalNotice: string; privacyPolicy: string; formNotice: string } };
 }
 
 export async function publicSite(request: APIRequestContext): Promise<PublicSite> {
