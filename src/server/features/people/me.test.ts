@@ -279,6 +279,7 @@ describe.each(engines)('supporter space on %s', (engine) => {
       'timeline',
       'teamNotes',
       'contacts',
+      'customFields',
     ]);
     expect(data.about.description).toMatch(/RGPD/);
     expect(Date.parse(data.about.exportedAt)).not.toBeNaN();

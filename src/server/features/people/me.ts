@@ -2,6 +2,7 @@ import type { Consents } from '../../../contracts/common.ts';
 import type { Profile, ProfileUpdate } from '../../../contracts/accounts.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
+import { customFieldsForDataFile } from './custom-fields/values.ts';
 import { campaignName } from '../settings/service.ts';
 import { invalidFields, notFound, type FieldError } from '../../core/http/errors.ts';
 import { currentWordingFor } from '../settings/wording.ts';
@@ -360,5 +361,6 @@ export async function exportMyData(
       note: contact.note,
       at: iso(contact.contacted_at),
     })),
+    customFields: await customFieldsForDataFile(ctx, personId),
   };
 }

@@ -99,6 +99,10 @@ export const myDataSchema = z.object({
       at: when,
     }),
   ),
+  /** The campaign's custom fields the person has a value for. */
+  customFields: z.array(
+    z.object({ field: z.string(), label: z.string(), value: z.union([z.string(), z.number()]) }),
+  ),
 });
 
 /**

@@ -6,6 +6,7 @@ import {
   staffBrowser,
   type TestApp,
 } from '../../../testing/harness.ts';
+import { exportMyData } from '../me.ts';
 import { erasePerson } from '../service.ts';
 
 interface Field {
@@ -279,6 +280,18 @@ describe.each(engines)('custom fields on %s', (engine) => {
     expect(
       await inCampaign(`SELECT 1 FROM custom_fields WHERE campaign_id = $1 AND key = 'finance'`),
     ).toEqual([]);
+  });
+
+  it("puts a person's values in their data file", async () => {
+    const data = (await exportMyData(t.ctx, people.bob)) as unknown as {
+      customFields: Array<{ field: string; label: string; value: unknown }>;
+    };
+    expect(data.customFields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'tshirt', value: 'm' }),
+        { field: 'donations', label: 'Dons', value: 250.5 },
+      ]),
+    );
   });
 
   it("erases a person's values with the person", async () => {

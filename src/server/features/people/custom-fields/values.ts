@@ -147,3 +147,16 @@ export async function setPersonValues(
     return (await personValuesOf(ctx, [personId], query)).get(personId) ?? {};
   });
 }
+
+/** A person's values in their data file (art. 15): each field's key, French label and value. */
+export async function customFieldsForDataFile(ctx: AppContext, personId: number) {
+  const fields = await listCustomFields(ctx);
+  const values = (await personValuesOf(ctx, [personId])).get(personId) ?? {};
+  return fields
+    .filter((field) => values[field.key] !== undefined && values[field.key] !== null)
+    .map((field) => ({
+      field: field.key,
+      label: field.labelFr,
+      value: values[field.key] as string | number,
+    }));
+}
