@@ -258,6 +258,44 @@ describe.each(engines)('import slices on %s', (engine) => {
     expect((await admin.post('/api/people/imports/999999/cancel')).statusCode).toBe(404);
   });
 
+  it('goes on with an undo whose process died: the next run finishes it', async () => {
+    const id = await stored(t, fileOf(emails('undone', 1, 1_000)), { tags: ['undone-tag'] });
+    let release!: (error: Error) => void;
+    let slices = 0;
+    let committed = 0;
+    const dead = runImport(t.ctx, id, {
+      maxSliceRows: 200,
+      afterSlice: async ({ rows }) => {
+        committed += rows;
+        if (++slices === 2)
+          await new Promise<void>((_, reject) => {
+            release = reject;
+          });
+      },
+    });
+    while (!release) await new Promise((r) => setTimeout(r, 20));
+    expect(await count("people WHERE email_normalized LIKE 'undone%'")).toBe(committed);
+    // As if its run had failed, started undoing, and died with the heartbeat a minute old.
+    await t.ctx.database.query(
+      `UPDATE imports SET status = 'undoing', heartbeat_at = now() - interval '2 minutes',
+              problem = '{"code":"import_failed","message":"The import stopped."}'
+        WHERE id = $1`,
+      [id],
+    );
+    expect(await requeueStalledImports(t.ctx)).toEqual([id]);
+    await runImport(t.ctx, id);
+    release(new Error('woken up'));
+    await dead;
+    expect(await importReport(t.ctx, id)).toMatchObject({
+      status: 'failed',
+      createdCount: 0,
+      keptCount: 0,
+      problem: 'The import stopped.',
+    });
+    expect(await count("people WHERE email_normalized LIKE 'undone%'")).toBe(0);
+    expect(await count("tags WHERE name = 'undone-tag'")).toBe(0);
+  });
+
   it('resumes after its process died, from the last committed slice, applying nothing twice', async () => {
     await t.ctx.database.query(
       `INSERT INTO people (campaign_id, email, email_normalized, source, recruit_code, search_text)
