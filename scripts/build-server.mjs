@@ -7,12 +7,12 @@ import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const outdir = join(root, 'dist/server');
-const outfile = join(outdir, 'main.js');
-const inputsFile = join(outdir, 'inputs.json');
+const defaultOutdir = join(root, 'dist/server');
 
 /** Whether dist/server holds a build of the current sources (none changed or went since). */
-export function serverBuildIsCurrent() {
+export function serverBuildIsCurrent(outdir = defaultOutdir) {
+  const outfile = join(outdir, 'main.js');
+  const inputsFile = join(outdir, 'inputs.json');
   if (!existsSync(outfile) || !existsSync(inputsFile)) return false;
   const builtAt = statSync(outfile).mtimeMs;
   const inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
@@ -27,7 +27,7 @@ export function serverBuildIsCurrent() {
  * import.meta.url)`, dist/web). In one bundle, import.meta.url would be the bundle's: each
  * file gets its own source location instead, so those paths resolve as they do from src/.
  */
-const sourceLocations = {
+const sourceLocations = (outdir) => ({
   name: 'source-locations',
   setup(builder) {
     builder.onLoad({ filter: /\/src\/.*\.ts$/ }, (args) => {
@@ -43,7 +43,7 @@ const sourceLocations = {
       };
     });
   },
-};
+});
 
 /**
  * A production install has no devDependencies: the server must import only dependencies.
@@ -73,7 +73,9 @@ function refuseDevelopmentPackages(metafile) {
   }
 }
 
-export async function buildServer({ quiet = false } = {}) {
+/** Builds into `outdir` (dist/server; tests build elsewhere, two folders below the root too). */
+export async function buildServer({ quiet = false, outdir = defaultOutdir } = {}) {
+  const outfile = join(outdir, 'main.js');
   const started = Date.now();
   // Imported here: esbuild is a development dependency, and the CLI imports this file.
   const { build } = await import('esbuild');
@@ -84,7 +86,7 @@ export async function buildServer({ quiet = false } = {}) {
     outfile,
     bundle: true,
     packages: 'external',
-    plugins: [sourceLocations],
+    plugins: [sourceLocations(outdir)],
     platform: 'node',
     format: 'esm',
     target: 'node20.19',
@@ -94,7 +96,7 @@ export async function buildServer({ quiet = false } = {}) {
   });
   refuseDevelopmentPackages(result.metafile);
   const inputs = Object.keys(result.metafile.inputs).filter((input) => input.startsWith('src/'));
-  writeFileSync(inputsFile, `${JSON.stringify(inputs, null, 1)}\n`);
+  writeFileSync(join(outdir, 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
   if (!quiet) {
     const where = relative(root, outfile);
     console.log(`Server built: ${where} from ${inputs.length} files (${Date.now() - started} ms).`);
