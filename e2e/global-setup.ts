@@ -3,9 +3,10 @@
 //   loopback, so test workers (other processes) can wait for the mail it receives;
 // - a fresh database: PGlite in a temporary DATA_DIR, or a new PostgreSQL database when
 //   TEST_DATABASE_URL is set (created here, dropped at the end);
-// - the demo campaign (`seed-demo --people 800`) and an administrator (`admin create`, whose
-//   one-time login link is handed to the HQ spec), both before the server opens the database;
+// - the demo campaign (`seed-demo --people 800`), before the server opens the database;
 // - `levier serve` on a free loopback port, with SMTP_URL pointing at the SMTP server;
+// - an administrator (`admin create`, run while the server runs, as the start banner says:
+//   on PGlite the server does it), whose one-time login link is handed to the HQ spec;
 // - a logged-in administrator session saved as a Playwright storage state.
 import { request } from '@playwright/test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -178,11 +179,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       env.DATA_DIR = path.join(dir, 'data');
     }
 
-    // Before `serve`: PGlite lets one process at a time open its directory.
     await levier(['seed-demo', '--people', String(DEMO_PEOPLE)], env);
-    const created = await levier(['admin', 'create', '--email', ADMIN_EMAIL], env);
-    const link = /(http\S+\/login\/link\?token=\S+)/.exec(created)?.[1];
-    if (!link) throw new Error(`admin create printed no login link:\n${created}`);
 
     const logFile = path.join(dir, 'levier.log');
     const log = createWriteStream(logFile);
@@ -199,6 +196,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const echo = (chunk: Buffer) => process.stderr.write(`[levier] ${chunk.toString()}`);
     server.stdout.on('data', echo);
     server.stderr.on('data', echo);
+
+    const created = await levier(['admin', 'create', '--email', ADMIN_EMAIL], env);
+    const link = /(http\S+\/login\/link\?token=\S+)/.exec(created)?.[1];
+    if (!link) throw new Error(`admin create printed no login link:\n${created}`);
 
     const statePath = path.join(dir, 'admin-state.json');
     await saveAdminSession(baseURL, smtp, statePath);

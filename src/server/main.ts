@@ -5,7 +5,7 @@ import { loadConfig, type Config } from './core/config.ts';
 import type { AppContext } from './core/context.ts';
 import { closeContext, createContext, startJobs } from './core/runtime.ts';
 import { roleSchema } from '../contracts/roles.ts';
-import { DataDirBusyError, LOCK_FILE } from './core/db/lock.ts';
+import { DataDirBusyError, LOCK_FILE, lockHolder } from './core/db/lock.ts';
 import { runCommand, type Command } from './core/cli-channel/commands.ts';
 import { controlOf, fetchBackup, sendCommand } from './core/cli-channel/client.ts';
 
@@ -42,6 +42,22 @@ function busyAdvice(error: DataDirBusyError, command: string): string {
   return `${error.message}\nIt is running "${running}" and takes no commands: wait for it to finish, then run this command again.`;
 }
 
+/**
+ * The control channel of the server holding the folder. A server opens it once migrated:
+ * one still starting (an automatic copy can take a while) is waited for, up to two minutes.
+ */
+async function serverControl(error: DataDirBusyError) {
+  let control = controlOf(error.dataDir, error.holder);
+  if (control || error.holder.command !== 'serve') return control;
+  console.log(`Waiting for the server (pid ${error.holder.pid}) to finish starting…`);
+  const deadline = Date.now() + 120_000;
+  while (!control && Date.now() < deadline && lockHolder(error.dataDir)?.pid === error.holder.pid) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    control = controlOf(error.dataDir, error.holder);
+  }
+  return control;
+}
+
 /** Opens the database for a command; on a busy embedded folder, `viaServer` gets a chance. */
 async function withContext<T>(
   config: Config,
@@ -54,7 +70,7 @@ async function withContext<T>(
     ctx = await createContext(config, { command });
   } catch (error) {
     if (!(error instanceof DataDirBusyError)) throw error;
-    const control = controlOf(error.dataDir, error.holder);
+    const control = viaServer && (await serverControl(error));
     if (control && viaServer) return viaServer(control);
     throw new Error(busyAdvice(error, command), { cause: error });
   }
@@ -114,10 +130,17 @@ async function serve(config: Config) {
   // Loaded here only: the other commands need none of the HTTP app.
   const { buildApp } = await import('./app.ts');
   const app = await buildApp(ctx);
-  await app.listen({ port: config.PORT, host: config.HOST });
   const embedded = ctx.database.engine === 'pglite';
   const { startControlChannel } = await import('./core/cli-channel/server.ts');
+  // Open before the public port, so a command run as soon as the site answers finds it.
   const channel = embedded ? await startControlChannel(ctx, config.DATA_DIR) : undefined;
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    await channel?.close();
+    await closeContext(ctx);
+    throw error;
+  }
   const engine = embedded ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL';
   console.log(
     `\nLevier is running at ${config.publicUrl}  (database: ${engine}; mail: ${ctx.mailer.transport.name})`,

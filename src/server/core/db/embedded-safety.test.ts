@@ -193,6 +193,31 @@ describe('CLI commands while the server runs on the embedded database', () => {
   });
 });
 
+describe('a command run while the server is still starting', () => {
+  it(
+    'waits for the server to open its channel, then is done by it',
+    { timeout: 180_000 },
+    async () => {
+      const dataDir = join(work, 'starting', 'data');
+      const env = levierEnv(dataDir, await freePort());
+      const starting = startServer(env);
+      // The lock is taken before migrations and the channel opens after them.
+      while (!existsSync(join(dataDir, 'levier.lock'))) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const listed = await levier(['campaign', 'list'], env);
+      const server = await starting;
+      try {
+        expect(listed.code, listed.stderr).toBe(0);
+        expect(listed.stdout).toContain(`(done by the running server, pid ${server.process.pid})`);
+        expect(listed.stdout).toContain('1\tLevier');
+      } finally {
+        expect(await server.stop()).toBe(0);
+      }
+    },
+  );
+});
+
 describe('Ctrl+C', () => {
   it(
     'reaching the server several times (terminal, npm, start script) still closes it cleanly',
