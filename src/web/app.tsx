@@ -35,6 +35,11 @@ const SiteSettingsPage = page(
   () => import('./features/admin/SiteSettingsPage.tsx'),
   'SiteSettingsPage',
 );
+const KioskPage = page(() => import('./features/admin/KioskPage.tsx'), 'KioskPage');
+const LegalSettingsPage = page(
+  () => import('./features/admin/LegalSettingsPage.tsx'),
+  'LegalSettingsPage',
+);
 const AccountsAdminPage = page(
   () => import('./features/admin/AccountsAdminPage.tsx'),
   'AccountsAdminPage',
@@ -64,7 +69,9 @@ const hq: Array<{ path: string; permission: Permission; Component: ComponentType
   { path: '/hq/duplicates/:first/:second', permission: 'people.merge', Component: MergePage },
   { path: '/hq/fields', permission: 'people.fields', Component: CustomFieldsPage },
   { path: '/hq/stats', permission: 'stats.read', Component: StatsPage },
+  { path: '/hq/kiosk', permission: 'signup.kiosk', Component: KioskPage },
   { path: '/admin/site', permission: 'settings.write', Component: SiteSettingsPage },
+  { path: '/admin/legal', permission: 'settings.write', Component: LegalSettingsPage },
   { path: '/admin/accounts', permission: 'roles.manage', Component: AccountsAdminPage },
   { path: '/admin/mail', permission: 'mail.catcher.read', Component: MailCatcherPage },
   { path: '/admin/audit', permission: 'audit.read', Component: AuditPage },

@@ -305,6 +305,8 @@ export const fr = {
   'source.import': 'Import',
   'source.admin': 'Équipe',
   'source.event': 'Événement',
+  'source.login_code': 'Connexion par code (adresse vérifiée)',
+  'source.login_link': 'Connexion par lien (adresse vérifiée)',
 
   'bulk.title': 'Étiquettes',
   'bulk.scope': 'Appliquer à',
@@ -497,6 +499,7 @@ export const fr = {
   'timeline.consentGiven': '{channel} : consentement donné',
   'timeline.consentWithdrawn': '{channel} : consentement retiré',
   'timeline.consentVia': 'Via : {source}',
+  'timeline.consentWording': 'Texte accepté ({version}) : « {text} »',
   'timeline.bySelf': 'Par la personne, depuis son espace',
   'timeline.changed': 'Modifié : {fields}',
   'timeline.importFile': 'Fichier : {file}',
@@ -630,6 +633,28 @@ export const fr = {
   'site.consentHelp':
     'Affichés à côté de chaque case ; leur version est enregistrée avec chaque consentement.',
   'site.version': 'version {version}',
+  'site.consentEdit': 'Modifier les textes de consentement',
+
+  'nav.legal': 'Informations légales',
+  'nav.kiosk': 'Mode kiosque',
+  'kiosk.title': 'Mode kiosque',
+  'kiosk.intro':
+    'Sur un stand ou dans une réunion, beaucoup de personnes s’inscrivent depuis une même tablette ou un même réseau, ce que la limite d’inscriptions par adresse (anti-abus) bloque. Ouvrez un lien de kiosque sur l’appareil : il lève cette limite sur cet appareil pendant 24 heures (avec un plafond plus haut, au cas où le lien circulerait). Révoquez-le dès que l’événement est fini.',
+  'kiosk.label': 'Où sera-t-il utilisé ?',
+  'kiosk.labelHelp': 'Par exemple « Stand marché Croix-Rousse » : pour le retrouver dans la liste.',
+  'kiosk.create': 'Créer un lien de kiosque',
+  'kiosk.created': 'Lien créé : ouvrez-le sur l’appareil du stand.',
+  'kiosk.list': 'Liens des 7 derniers jours',
+  'kiosk.empty': 'Aucun lien de kiosque pour l’instant.',
+  'kiosk.link': 'Lien à ouvrir sur l’appareil',
+  'kiosk.status': 'État',
+  'kiosk.active': 'Actif jusqu’au {until}',
+  'kiosk.revoked': 'Révoqué le {at}',
+  'kiosk.expired': 'Expiré',
+  'kiosk.createdBy': 'Créé par',
+  'kiosk.revoke': 'Révoquer',
+  'kiosk.revokeNamed': 'Révoquer le lien « {label} »',
+  'kiosk.revokedDone': 'Lien révoqué : les appareils ouverts avec lui sont de nouveau limités.',
 
   'accounts.title': 'Comptes et rôles',
   'accounts.intro':
@@ -664,10 +689,12 @@ export const fr = {
   'perm.segments.write': 'Gérer les segments',
   'perm.stats.read': 'Voir les statistiques',
   'perm.settings.write': 'Modifier le site',
+  'perm.signup.kiosk': 'Ouvrir le mode kiosque',
   'perm.roles.manage': 'Gérer les comptes et rôles',
   'perm.audit.read': 'Lire le journal d’audit',
   'perm.mail.catcher.read': 'Lire les courriels de développement',
 
+  'mail.pane': 'Courriel sélectionné',
   'mail.title': 'Courriels envoyés (développement)',
   'mail.intro': 'En développement, les courriels sont gardés ici au lieu d’être envoyés.',
   'mail.listLabel': 'Courriels',

@@ -1,5 +1,7 @@
 import {
   IconAddressBook,
+  IconDeviceTablet,
+  IconGavel,
   IconChartBar,
   IconFileImport,
   IconFilter,
@@ -66,10 +68,24 @@ export const navItems: readonly NavItem[] = [
     group: 'hq',
   },
   {
+    to: '/hq/kiosk',
+    label: 'nav.kiosk',
+    permission: 'signup.kiosk',
+    icon: IconDeviceTablet,
+    group: 'hq',
+  },
+  {
     to: '/admin/site',
     label: 'nav.site',
     permission: 'settings.write',
     icon: IconHome,
+    group: 'admin',
+  },
+  {
+    to: '/admin/legal',
+    label: 'nav.legal',
+    permission: 'settings.write',
+    icon: IconGavel,
     group: 'admin',
   },
   {

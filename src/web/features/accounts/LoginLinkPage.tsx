@@ -7,7 +7,7 @@ import { useT } from '../../core/i18n/index.tsx';
 import { useSessionActions } from '../../core/session.tsx';
 import { PageLoader } from '../../core/ui/PageLoader.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
-import { useLoginLink } from './hooks.ts';
+import { landingFor, useLoginLink } from './hooks.ts';
 
 export function LoginLinkPage() {
   const t = useT();
@@ -24,7 +24,8 @@ export function LoginLinkPage() {
     sent.current = true;
     link.mutate(token, {
       onSuccess: (info) => {
-        void loggedIn(info).then(() => navigate('/me', { replace: true }));
+        const landing = landingFor(info.me?.permissions ?? []);
+        void loggedIn(info).then(() => navigate(landing, { replace: true }));
       },
     });
   }, [token, link, loggedIn, navigate]);

@@ -13,8 +13,8 @@ export function LoginPage() {
   const t = useT();
   usePageTitle(t('login.title'));
   const [search] = useSearchParams();
-  const next = safeNext(search.get('next'));
   const { me, loading } = useSession();
+  const next = safeNext(search.get('next'), me?.permissions ?? []);
   const [mode, setMode] = useState<'code' | 'password'>('code');
 
   if (loading) return <PageLoader />;

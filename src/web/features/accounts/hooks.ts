@@ -8,7 +8,9 @@ import type {
   setPasswordSchema,
 } from '../../../contracts/accounts.ts';
 import type { Locale } from '../../../contracts/common.ts';
+import type { Permission } from '../../../contracts/roles.ts';
 import { api } from '../../core/api.ts';
+import { navItems } from '../../core/layout/nav.ts';
 import { sessionKey } from '../../core/session.tsx';
 
 export const profileKey = ['me', 'profile'] as const;
@@ -80,9 +82,15 @@ export function useDeleteAccount() {
   });
 }
 
+/** Where a login lands without a destination: staff in HQ (their first page), others in their space. */
+export function landingFor(permissions: readonly Permission[]): string {
+  const allowed = navItems.filter((item) => permissions.includes(item.permission));
+  return (allowed.find((item) => item.group === 'hq') ?? allowed[0])?.to ?? '/me';
+}
+
 /** Only same-site paths are accepted as a post-login destination. */
-export function safeNext(next: string | null): string {
+export function safeNext(next: string | null, permissions: readonly Permission[]): string {
   if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\'))
     return next;
-  return '/me';
+  return landingFor(permissions);
 }

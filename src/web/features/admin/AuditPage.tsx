@@ -1,8 +1,9 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
+import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { pageFromSearch, ServerPagination } from '../../core/ui/ServerPagination.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { actionLabel, detailLines } from './auditLabels.ts';
@@ -29,42 +30,37 @@ export function AuditPage() {
             {data.items.length === 0 ? (
               <Text>{t('audit.empty')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={720}>
-                <Table striped verticalSpacing="xs" aria-label={t('audit.title')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('audit.at')}</Table.Th>
-                      <Table.Th>{t('audit.actor')}</Table.Th>
-                      <Table.Th>{t('audit.action')}</Table.Th>
-                      <Table.Th>{t('audit.target')}</Table.Th>
-                      <Table.Th>{t('audit.details')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.items.map((entry) => (
-                      <Table.Tr key={entry.id}>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          {formatDateTime(entry.at, locale)}
-                        </Table.Td>
-                        <Table.Td>{entry.actorName ?? t('audit.system')}</Table.Td>
-                        <Table.Td>{actionLabel(entry.action, t)}</Table.Td>
-                        <Table.Td>
-                          <AuditTarget target={entry.target} />
-                        </Table.Td>
-                        <Table.Td>
-                          <Text
-                            size="xs"
-                            className="levier-pre"
-                            style={{ overflowWrap: 'anywhere' }}
-                          >
-                            {detailLines(entry.action, entry.details, t, locale).join('\n')}
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ResponsiveTable
+                items={data.items}
+                label={t('audit.title')}
+                rowKey={(entry) => entry.id}
+                minWidth={720}
+                columns={[
+                  {
+                    header: t('audit.at'),
+                    cell: (entry) => formatDateTime(entry.at, locale),
+                    nowrap: true,
+                    title: true,
+                  },
+                  {
+                    header: t('audit.actor'),
+                    cell: (entry) => entry.actorName ?? t('audit.system'),
+                  },
+                  { header: t('audit.action'), cell: (entry) => actionLabel(entry.action, t) },
+                  {
+                    header: t('audit.target'),
+                    cell: (entry) => <AuditTarget target={entry.target} />,
+                  },
+                  {
+                    header: t('audit.details'),
+                    cell: (entry) => (
+                      <Text size="xs" className="levier-pre" style={{ overflowWrap: 'anywhere' }}>
+                        {detailLines(entry.action, entry.details, t, locale).join('\n')}
+                      </Text>
+                    ),
+                  },
+                ]}
+              />
             )}
             <ServerPagination
               page={page}

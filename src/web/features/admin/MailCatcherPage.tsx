@@ -1,4 +1,6 @@
 import { Grid, Group, Paper, Stack, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useCallback, useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { errorText } from '../../core/errors.ts';
 import { formatDateTime } from '../../core/format.ts';
@@ -11,10 +13,15 @@ import { pageFromSearch, ServerPagination } from '../../core/ui/ServerPagination
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { useMail, useMailList } from './hooks.ts';
 
-function MailView({ id }: { id: string }) {
+/** `onShown`: once the mail's content is on screen (its height known). */
+function MailView({ id, onShown }: { id: string; onShown: () => void }) {
   const t = useT();
   const [locale] = useLocale();
   const mail = useMail(id);
+  const shown = mail.data?.id;
+  useEffect(() => {
+    if (shown !== undefined) onShown();
+  }, [shown, onShown]);
   return (
     <QueryState query={mail}>
       {(m) => (
@@ -71,6 +78,21 @@ export function MailCatcherPage() {
   const page = pageFromSearch(search);
   const selected = search.get('id');
   const list = useMailList(page);
+  // Beside the list (md and up) the pane stays in view as the list scrolls; below it, picking
+  // a mail low in the list brings the pane into view.
+  const beside = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+  const pane = useRef<HTMLDivElement>(null);
+  const picked = useRef(false);
+
+  // Once the picked mail is shown: beside the list the pane is sticky, so in view; below it,
+  // the screen scrolls to it (its content loaded, so as far as the page lets it).
+  const reveal = useCallback(() => {
+    const element = pane.current;
+    if (!picked.current || !element) return;
+    picked.current = false;
+    element.focus({ preventScroll: true });
+    if (!beside) element.scrollIntoView({ block: 'start' });
+  }, [beside]);
 
   const set = (changes: Record<string, string | null>) =>
     setSearch((prev) => {
@@ -101,7 +123,10 @@ export function MailCatcherPage() {
                     return (
                       <UnstyledButton
                         key={mail.id}
-                        onClick={() => set({ id: String(mail.id) })}
+                        onClick={() => {
+                          picked.current = true;
+                          set({ id: String(mail.id) });
+                        }}
                         aria-current={active ? 'true' : undefined}
                       >
                         <Paper
@@ -139,8 +164,28 @@ export function MailCatcherPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           {selected ? (
-            <Paper withBorder p="md">
-              <MailView id={selected} />
+            <Paper
+              ref={pane}
+              withBorder
+              p="md"
+              tabIndex={-1}
+              aria-label={t('mail.pane')}
+              component="section"
+              data-testid="mail-pane"
+              style={
+                beside
+                  ? {
+                      position: 'sticky',
+                      top: 'calc(var(--app-shell-header-offset, 0rem) + var(--mantine-spacing-md))',
+                      maxHeight:
+                        'calc(100dvh - var(--app-shell-header-offset, 0rem) - 2 * var(--mantine-spacing-md))',
+                      overflowY: 'auto',
+                      scrollMarginTop: 'var(--app-shell-header-offset, 0rem)',
+                    }
+                  : { scrollMarginTop: 'calc(var(--app-shell-header-offset, 0rem) + 8px)' }
+              }
+            >
+              <MailView id={selected} onShown={reveal} />
             </Paper>
           ) : (
             <Text c="dimmed">{t('mail.choose')}</Text>

@@ -226,6 +226,9 @@ export function SiteSettingsPage() {
               <EmbedSnippet />
             </Section>
             <Section title={t('site.consentTitle')} description={t('site.consentHelp')}>
+              <Anchor component={Link} to="/admin/legal">
+                {t('site.consentEdit')}
+              </Anchor>
               {LANGUAGES.map((lang) => (
                 <Stack key={lang} gap={4}>
                   <Text fw={500} size="sm">

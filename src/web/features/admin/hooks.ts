@@ -1,7 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { KioskCreate, KioskLink } from '../../../contracts/kiosk.ts';
 import type { HomeContent } from '../../../contracts/recruitment.ts';
+import type {
+  ConsentWordingUpdate,
+  ConsentWordingVersion,
+  LegalUpdate,
+} from '../../../contracts/settings.ts';
 import { api } from '../../core/api.ts';
-import { siteKey } from '../../core/site.ts';
+import { consentWordingsKey, siteKey } from '../../core/site.ts';
 import type {
   AdminPage,
   AuditEntry,
@@ -18,6 +24,48 @@ export function useSaveHome() {
   return useMutation({
     mutationFn: (input: HomeContent) => api.put<unknown>('/api/admin/site/home', input),
     onSuccess: () => client.invalidateQueries({ queryKey: siteKey }),
+  });
+}
+
+export function useSaveLegal() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LegalUpdate) => api.put<unknown>('/api/admin/site/legal', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: siteKey }),
+  });
+}
+
+export function useSaveConsentWording() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ConsentWordingUpdate) =>
+      api.post<ConsentWordingVersion[]>('/api/admin/site/consent-wordings', input),
+    onSuccess: (versions) => {
+      client.setQueryData(consentWordingsKey, versions);
+      return client.invalidateQueries({ queryKey: siteKey, exact: true });
+    },
+  });
+}
+
+const kiosksKey = ['kiosks'] as const;
+
+export function useKioskLinks() {
+  return useQuery({ queryKey: kiosksKey, queryFn: () => api.get<KioskLink[]>('/api/kiosks') });
+}
+
+export function useCreateKioskLink() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: KioskCreate) => api.post<KioskLink>('/api/kiosks', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: kiosksKey }),
+  });
+}
+
+export function useRevokeKioskLink() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post<unknown>(`/api/kiosks/${id}/revoke`, {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: kiosksKey }),
   });
 }
 

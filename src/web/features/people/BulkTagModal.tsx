@@ -1,4 +1,4 @@
-import { Checkbox, Radio, Stack, TagsInput } from '@mantine/core';
+import { Checkbox, Radio, Stack, TagsInput, type TagsInputProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { PeopleFilter } from '../../../contracts/people.ts';
@@ -21,6 +21,37 @@ interface Props {
   filter: PeopleFilter;
   /** The list's total, which may be approximate or a lower bound. */
   matching: ListTotal;
+}
+
+/**
+ * A tags field whose suggestions close once a tag is added (Enter or a click), so that they
+ * no longer cover the fields and buttons below; typing opens them again.
+ */
+function TagField({
+  value,
+  onChange,
+  ...props
+}: Omit<TagsInputProps, 'value' | 'onChange'> & {
+  value: string[];
+  onChange: (value: string[]) => void;
+}) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <TagsInput
+      {...props}
+      value={value}
+      onChange={(next) => {
+        onChange(next);
+        if (next.length > value.length) setOpened(false);
+      }}
+      dropdownOpened={opened}
+      onDropdownOpen={() => setOpened(true)}
+      onDropdownClose={() => setOpened(false)}
+      onSearchChange={(search) => {
+        if (search) setOpened(true);
+      }}
+    />
+  );
 }
 
 /** Adds and removes tags on the selected people, or on everyone matching the filter. */
@@ -86,7 +117,7 @@ export function BulkTagModal({ opened, onClose, onDone, selectedIds, filter, mat
             <Radio value="filter" label={t('bulk.scopeFilter', { count: matchingText })} />
           </Stack>
         </Radio.Group>
-        <TagsInput
+        <TagField
           label={t('bulk.add')}
           description={t('bulk.tagsHelp')}
           data={suggestions}
@@ -95,7 +126,7 @@ export function BulkTagModal({ opened, onClose, onDone, selectedIds, filter, mat
           clearable
           maxTags={20}
         />
-        <TagsInput
+        <TagField
           label={t('bulk.remove')}
           data={suggestions}
           value={remove}

@@ -1,8 +1,9 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime, formatNumber } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
+import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { ServerPagination } from '../../core/ui/ServerPagination.tsx';
 import { useImportHistory } from './hooks.ts';
@@ -13,6 +14,7 @@ export function ImportHistory() {
   const [locale] = useLocale();
   const [page, setPage] = useState(1);
   const imports = useImportHistory(page);
+  const num = (value: number) => formatNumber(value, locale);
   const statusLabel = (status: string) =>
     ['applied', 'rejected', 'failed', 'cancelled', 'queued', 'running', 'undoing'].includes(status)
       ? t(`import.history.${status}` as 'import.history.applied')
@@ -25,56 +27,64 @@ export function ImportHistory() {
             <Text size="sm">{t('import.history.empty')}</Text>
           ) : (
             <>
-              <Table.ScrollContainer minWidth={640}>
-                <Table aria-label={t('import.history.title')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('import.history.when')}</Table.Th>
-                      <Table.Th>{t('import.history.file')}</Table.Th>
-                      <Table.Th>{t('import.history.status')}</Table.Th>
-                      <Table.Th ta="right">{t('import.totalRows')}</Table.Th>
-                      <Table.Th ta="right">{t('import.created')}</Table.Th>
-                      <Table.Th ta="right">{t('import.merged')}</Table.Th>
-                      <Table.Th ta="right">{t('import.invalidRows')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.items.map((item) => (
-                      <Table.Tr key={item.id}>
-                        <Table.Td>
-                          {formatDateTime(item.createdAt, locale)}
-                          {item.createdByName && (
-                            <Text size="xs" c="dimmed">
-                              {item.createdByName}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{item.fileName}</Table.Td>
-                        <Table.Td>{statusLabel(item.status)}</Table.Td>
-                        <Table.Td ta="right">{formatNumber(item.totalRows, locale)}</Table.Td>
-                        <Table.Td ta="right">{formatNumber(item.createdCount, locale)}</Table.Td>
-                        <Table.Td ta="right">{formatNumber(item.mergedCount, locale)}</Table.Td>
-                        <Table.Td ta="right">
-                          {item.invalidRows > 0 && item.detailsPurged ? (
-                            <>
-                              {formatNumber(item.invalidRows, locale)}
-                              <Text size="xs" c="dimmed">
-                                {t('import.detailsPurged')}
-                              </Text>
-                            </>
-                          ) : item.invalidRows > 0 ? (
-                            <Anchor href={`/api/people/imports/${item.id}/errors.csv`} download>
-                              {formatNumber(item.invalidRows, locale)}
-                            </Anchor>
-                          ) : (
-                            '0'
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ResponsiveTable
+                items={data.items}
+                label={t('import.history.title')}
+                rowKey={(item) => item.id}
+                striped={false}
+                columns={[
+                  {
+                    header: t('import.history.when'),
+                    title: true,
+                    cell: (item) => (
+                      <>
+                        {formatDateTime(item.createdAt, locale)}
+                        {item.createdByName && (
+                          <Text size="xs" c="dimmed" fw={400}>
+                            {item.createdByName}
+                          </Text>
+                        )}
+                      </>
+                    ),
+                  },
+                  { header: t('import.history.file'), cell: (item) => item.fileName },
+                  { header: t('import.history.status'), cell: (item) => statusLabel(item.status) },
+                  {
+                    header: t('import.totalRows'),
+                    numeric: true,
+                    cell: (item) => num(item.totalRows),
+                  },
+                  {
+                    header: t('import.created'),
+                    numeric: true,
+                    cell: (item) => num(item.createdCount),
+                  },
+                  {
+                    header: t('import.merged'),
+                    numeric: true,
+                    cell: (item) => num(item.mergedCount),
+                  },
+                  {
+                    header: t('import.invalidRows'),
+                    numeric: true,
+                    cell: (item) =>
+                      item.invalidRows > 0 && item.detailsPurged ? (
+                        <>
+                          {num(item.invalidRows)}
+                          <Text size="xs" c="dimmed">
+                            {t('import.detailsPurged')}
+                          </Text>
+                        </>
+                      ) : item.invalidRows > 0 ? (
+                        <Anchor href={`/api/people/imports/${item.id}/errors.csv`} download>
+                          {num(item.invalidRows)}
+                        </Anchor>
+                      ) : (
+                        '0'
+                      ),
+                  },
+                ]}
+              />
               <ServerPagination
                 page={data.page}
                 pageSize={data.pageSize}

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { timelineEntrySchema } from '../../../contracts/people.ts';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
-import { timelineLines } from './timelineLines.ts';
+import { useConsentWordings } from '../../core/site.ts';
+import { timelineLines, type WordingTexts } from './timelineLines.ts';
 
 type Entry = z.infer<typeof timelineEntrySchema>;
 
@@ -26,12 +27,16 @@ const kindKeys: Record<string, MessageKey> = {
 export function PersonTimeline({ entries }: { entries: Entry[] }) {
   const t = useT();
   const [locale] = useLocale();
+  const versions = useConsentWordings();
+  const wordings: WordingTexts = new Map(
+    (versions.data ?? []).map((v) => [v.version, { email: v.email, sms: v.sms, phone: v.phone }]),
+  );
   if (entries.length === 0) return <Text size="sm">{t('person.noHistory')}</Text>;
   return (
     <Timeline bulletSize={14} lineWidth={2}>
       {entries.map((entry) => {
         const key = kindKeys[entry.kind];
-        const lines = timelineLines(entry.kind, entry.data, t);
+        const lines = timelineLines(entry.kind, entry.data, t, wordings);
         return (
           <Timeline.Item key={entry.id} title={key ? t(key) : entry.kind}>
             <Text size="xs" c="dimmed">

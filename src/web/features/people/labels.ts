@@ -9,6 +9,8 @@ const sourceKeys: Record<string, MessageKey> = {
   staff: 'source.admin',
   event: 'source.event',
   manual: 'source.manual',
+  login_code: 'source.login_code',
+  login_link: 'source.login_link',
 };
 
 export const KNOWN_SOURCES = ['signup', 'embed', 'import', 'manual', 'staff', 'event'];

@@ -67,8 +67,16 @@ function originLines(data: Data, t: Translate): string[] {
   return lines;
 }
 
+/** Consent wording texts by version and channel, to show what a person agreed to. */
+export type WordingTexts = ReadonlyMap<string, Readonly<Record<string, string>>>;
+
 /** Readable lines for a timeline entry's data, in the viewer's language. */
-export function timelineLines(kind: string, data: Data, t: Translate): string[] {
+export function timelineLines(
+  kind: string,
+  data: Data,
+  t: Translate,
+  wordings?: WordingTexts,
+): string[] {
   switch (kind) {
     case 'signup':
     case 'created':
@@ -85,7 +93,11 @@ export function timelineLines(kind: string, data: Data, t: Translate): string[] 
       const day = text(data.receivedOn);
       if (day) lines.push(t('timeline.receivedOn', { day }));
       const wording = text(data.wordingVersion);
-      if (day && data.granted && wording) lines.push(t('timeline.wording', { version: wording }));
+      const agreed =
+        wording && data.granted ? wordings?.get(wording)?.[String(data.channel)] : null;
+      if (agreed) lines.push(t('timeline.consentWording', { version: wording!, text: agreed }));
+      else if (day && data.granted && wording)
+        lines.push(t('timeline.wording', { version: wording }));
       const note = text(data.note);
       if (note) lines.push(t('timeline.evidence', { note }));
       return lines;

@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import { AreaChart } from '@mantine/charts';
-import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import type { RecruitmentStats } from '../../../contracts/recruitment.ts';
 import { errorText } from '../../core/errors.ts';
@@ -9,6 +9,7 @@ import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { PageLoader } from '../../core/ui/PageLoader.tsx';
+import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { sourceLabel } from '../people/labels.ts';
@@ -121,34 +122,33 @@ function StatsView({ stats }: { stats: RecruitmentStats }) {
             {t('stats.noRecruiters')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={360}>
-            <Table striped aria-label={t('stats.topRecruiters')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('stats.recruiter')}</Table.Th>
-                  <Table.Th ta="right">{t('stats.recruited')}</Table.Th>
-                  <Table.Th ta="right">{t('stats.recruitedConfirmed')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {stats.topRecruiters.map((r) => (
-                  <Table.Tr key={r.personId}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/hq/people/${r.personId}`}>
-                        {r.name || `#${r.personId}`}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Anchor component={Link} to={`/hq/people?recruitedBy=${r.personId}`}>
-                        {n(r.recruited)}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td ta="right">{n(r.confirmed)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveTable
+            items={stats.topRecruiters}
+            label={t('stats.topRecruiters')}
+            rowKey={(r) => r.personId}
+            minWidth={360}
+            columns={[
+              {
+                header: t('stats.recruiter'),
+                title: true,
+                cell: (r) => (
+                  <Anchor component={Link} to={`/hq/people/${r.personId}`}>
+                    {r.name || `#${r.personId}`}
+                  </Anchor>
+                ),
+              },
+              {
+                header: t('stats.recruited'),
+                numeric: true,
+                cell: (r) => (
+                  <Anchor component={Link} to={`/hq/people?recruitedBy=${r.personId}`}>
+                    {n(r.recruited)}
+                  </Anchor>
+                ),
+              },
+              { header: t('stats.recruitedConfirmed'), numeric: true, cell: (r) => n(r.confirmed) },
+            ]}
+          />
         )}
       </Section>
     </Stack>
