@@ -642,6 +642,37 @@ export const en: Record<MessageKey, string> = {
   'kiosk.revoke': 'Revoke',
   'kiosk.revokeNamed': 'Revoke the link “{label}”',
   'kiosk.revokedDone': 'Link revoked: the devices opened with it are limited again.',
+  'legalEdit.title': 'Legal information and consent',
+  'legalEdit.intro':
+    'The legal notice, the privacy policy and the notice shown beside forms come pre-filled: complete the parts in brackets before the site goes public.',
+  'legalEdit.textsTitle': 'Legal texts',
+  'legalEdit.textsHelp':
+    'Plain text; a blank line separates paragraphs, web and email addresses become links.',
+  'legalEdit.legalNotice': 'Legal notice',
+  'legalEdit.legalNoticeHelp': 'Publisher, director of publication, host, contact.',
+  'legalEdit.privacyPolicy': 'Privacy policy',
+  'legalEdit.privacyPolicyHelp':
+    'Controller, purposes, legal basis, recipients, retention periods, rights and how to exercise them, complaint to the CNIL.',
+  'legalEdit.formNotice': 'Notice beside forms',
+  'legalEdit.formNoticeHelp':
+    'Short: who collects, why, your rights, and a pointer to the privacy policy.',
+  'legalEdit.toComplete': 'To complete: {parts}',
+  'legalEdit.incompleteTitle': 'Texts to complete',
+  'legalEdit.incompleteHelp': 'These texts still hold parts in brackets to replace:',
+  'legalEdit.saved': 'Legal texts saved.',
+  'legalEdit.viewNotice': 'View the legal notice',
+  'legalEdit.viewPolicy': 'View the privacy policy',
+  'legalEdit.wordingHelp':
+    'Shown beside each box of the form. Each change makes a new version; consents already given keep the version they accepted.',
+  'legalEdit.wordingEmail': 'Email',
+  'legalEdit.wordingSms': 'Text messages',
+  'legalEdit.wordingPhone': 'Phone',
+  'legalEdit.currentVersion': 'Version shown:',
+  'legalEdit.saveVersion': 'Save as a new version',
+  'legalEdit.wordingSaved': 'New version {version} saved.',
+  'legalEdit.history': 'Versions',
+  'legalEdit.builtIn': 'original version',
+  'legalEdit.current': 'shown',
 
   'accounts.title': 'Accounts and roles',
   'accounts.intro': 'Team members and their rights. Every change goes to the audit log.',

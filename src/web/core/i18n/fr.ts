@@ -655,6 +655,38 @@ export const fr = {
   'kiosk.revoke': 'Révoquer',
   'kiosk.revokeNamed': 'Révoquer le lien « {label} »',
   'kiosk.revokedDone': 'Lien révoqué : les appareils ouverts avec lui sont de nouveau limités.',
+  'legalEdit.title': 'Informations légales et consentements',
+  'legalEdit.intro':
+    'Les mentions légales, la politique de confidentialité et la notice affichée à côté des formulaires sont pré-remplies : complétez les parties entre crochets avant de publier le site.',
+  'legalEdit.textsTitle': 'Textes légaux',
+  'legalEdit.textsHelp':
+    'Texte simple ; une ligne vide sépare les paragraphes, les adresses web et e-mail deviennent des liens.',
+  'legalEdit.legalNotice': 'Mentions légales',
+  'legalEdit.legalNoticeHelp': 'Éditeur, directeur ou directrice de la publication, hébergeur, contact.',
+  'legalEdit.privacyPolicy': 'Politique de confidentialité',
+  'legalEdit.privacyPolicyHelp':
+    'Responsable du traitement, finalités, base légale, destinataires, durées de conservation, droits et comment les exercer, réclamation à la CNIL.',
+  'legalEdit.formNotice': 'Notice à côté des formulaires',
+  'legalEdit.formNoticeHelp':
+    'Courte : qui collecte, pourquoi, vos droits, et un renvoi à la politique de confidentialité.',
+  'legalEdit.toComplete': 'À compléter : {parts}',
+  'legalEdit.incompleteTitle': 'Textes à compléter',
+  'legalEdit.incompleteHelp':
+    'Ces textes contiennent encore des parties entre crochets à remplacer :',
+  'legalEdit.saved': 'Textes légaux enregistrés.',
+  'legalEdit.viewNotice': 'Voir les mentions légales',
+  'legalEdit.viewPolicy': 'Voir la politique de confidentialité',
+  'legalEdit.wordingHelp':
+    'Affichés à côté de chaque case du formulaire. Chaque modification crée une nouvelle version ; les consentements déjà donnés gardent la version qu’ils ont acceptée.',
+  'legalEdit.wordingEmail': 'E-mail',
+  'legalEdit.wordingSms': 'SMS',
+  'legalEdit.wordingPhone': 'Téléphone',
+  'legalEdit.currentVersion': 'Version affichée :',
+  'legalEdit.saveVersion': 'Enregistrer une nouvelle version',
+  'legalEdit.wordingSaved': 'Nouvelle version {version} enregistrée.',
+  'legalEdit.history': 'Versions',
+  'legalEdit.builtIn': 'version d’origine',
+  'legalEdit.current': 'affichée',
 
   'accounts.title': 'Comptes et rôles',
   'accounts.intro':
