@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { peopleQuerySchema } from '../src/contracts/people.ts';
 import { loadConfig } from '../src/server/core/config.ts';
 import { closeContext, createContext } from '../src/server/core/runtime.ts';
-import { findDuplicates } from '../src/server/features/people/duplicates/find.ts';
+import { findDuplicates, reasonQueries } from '../src/server/features/people/duplicates/find.ts';
 import { mergePeople, versionOf } from '../src/server/features/people/duplicates/merge.ts';
 import { listPeople, resolveFilter } from '../src/server/features/people/queries.ts';
 import { freshDatabase } from './lib/pg.ts';
@@ -87,6 +87,27 @@ try {
             count(*) FILTER (WHERE 'email' = ANY(reasons))::int AS email
        FROM duplicate_candidates WHERE campaign_id = $1`,
     [ctx.campaignId],
+  );
+  // Each reason's pairs alone, and a reference in the same run: the plainest grouping of the
+  // same rows (no folding), since this shared machine's speed drifts from run to run.
+  const perReason: Record<string, number> = {};
+  for (const [reason, sql] of Object.entries(reasonQueries)) {
+    t0 = performance.now();
+    await q(`SELECT count(*) FROM (${sql}) x`, [ctx.campaignId]);
+    perReason[reason] = ms(t0);
+  }
+  t0 = performance.now();
+  await q(
+    `SELECT count(*) FROM (SELECT 1 FROM people WHERE campaign_id = $1
+       GROUP BY commune_code, first_name, last_name HAVING count(*) BETWEEN 2 AND 8) x`,
+    [ctx.campaignId],
+  );
+  result.referenceGroupingMs = ms(t0);
+  result.perReasonMs = perReason;
+  console.log(
+    'Per reason (ms):',
+    perReason,
+    `reference grouping: ${result.referenceGroupingMs} ms`,
   );
   result.duplicateSearchMs = searches;
   result.pairs = pairs;

@@ -56,7 +56,7 @@ const grouped = (key: string, where: string) => `
    GROUP BY k HAVING count(*) BETWEEN 2 AND ${MAX_GROUP}`;
 const localPart = `split_part(split_part(email_normalized, '@', 1), '+', 1)`;
 const domain = `replace(split_part(email_normalized, '@', 2), 'googlemail.com', 'gmail.com')`;
-const reasonQueries: Record<string, string> = {
+export const reasonQueries: Record<string, string> = {
   phone: pairsOf(grouped('phone', 'phone IS NOT NULL')),
   name_commune: pairsOf(
     grouped(
