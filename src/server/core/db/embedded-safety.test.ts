@@ -247,15 +247,23 @@ describe('kill -9 of the server during writes', () => {
       const dataDir = join(work, 'kill', 'data');
       const env = levierEnv(dataDir, await freePort());
       const server = await startServer(env);
-      let killed = false;
-      const writes = signUps(server.url, 'k', 6, () => killed);
-      // Kill while requests are in flight: after some have been acknowledged.
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
-      await server.kill9();
-      killed = true;
-      const { acknowledged } = await writes;
-      expect(acknowledged.length).toBeGreaterThan(20);
+      // Killed while requests are in flight, once 30 have been acknowledged.
+      let killing: Promise<void> | undefined;
+      const { acknowledged, refused } = await signUps(server.url, 'k', 6, (so) => {
+        if (so.acknowledged.length >= 30) killing ??= server.kill9();
+        return server.process.signalCode !== null;
+      });
+      await killing;
+      expect(acknowledged.length).toBeGreaterThanOrEqual(30);
+      expect(refused.length).toBeGreaterThan(0); // some were cut off by the kill
       expect(existsSync(join(dataDir, 'levier.lock'))).toBe(true);
+      expect(existsSync(join(dataDir, 'levier.control'))).toBe(true);
+
+      // A command finds the lock stale and the folder free: it runs on its own.
+      const listed = await levier(['campaign', 'list'], env);
+      expect(listed.stdout).not.toContain('done by the running server');
+      expect(listed.stdout).toContain('1\tLevier');
+      expect(existsSync(join(dataDir, 'levier.control'))).toBe(false);
 
       const again = await startServer(env);
       expect(await signUp(again.url, 'after@example.org')).toBe(true);

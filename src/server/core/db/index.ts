@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
@@ -13,6 +14,7 @@ import pg from 'pg';
 import * as schema from './schema.ts';
 import { pgliteFolder, useDataDirLayout } from './data-dir.ts';
 import { acquireDataDirLock, DataDirBusyError } from './lock.ts';
+import { CONTROL_FILE } from '../cli-channel/control-file.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -107,6 +109,8 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
   const lock = acquireDataDirLock(dataDir, options.command ?? 'levier');
   try {
     useDataDirLayout(dataDir);
+    // Holding the lock, no server runs here: a control file left by a killed one is stale.
+    rmSync(join(dataDir, CONTROL_FILE), { force: true });
     const client = await PGlite.create({
       dataDir: pgliteFolder(dataDir),
       extensions: { pg_trgm, btree_gin },
