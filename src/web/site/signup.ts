@@ -1,3 +1,4 @@
+import { nameProblem } from '../../contracts/names.ts';
 import { linkLike, signupMaxLength } from '../../contracts/signup-rules.ts';
 import { CommunePicker } from './commune.ts';
 import { clearErrors, focusFirstError, setFieldError, setFormError } from './fields.ts';
@@ -19,6 +20,7 @@ function check(form: HTMLFormElement, picker: CommunePicker): Array<[string, str
     const text = value(name);
     if (!text) errors.push([name, 'required']);
     else if (text.length > signupMaxLength[name]) errors.push([name, 'too_long']);
+    else if (nameProblem(text)) errors.push([name, nameProblem(text)!]);
     else if (linkLike.test(text)) errors.push([name, 'no_links']);
   }
   const email = value('email');
