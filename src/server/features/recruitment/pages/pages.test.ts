@@ -38,6 +38,20 @@ describe.each(engines)('public pages on %s', (engine) => {
     await t?.close();
   });
 
+  /** A sign-up through the API, as the page's script sends it; the mail it caused. */
+  async function signUpByApi(browser: Browser, email: string, firstName: string) {
+    const since = t.smtp.received.length;
+    const response = await browser.post('/api/signup', {
+      firstName,
+      lastName: 'Essai',
+      email,
+      postalCode: '69001',
+      consents: { email: true, sms: false, phone: false },
+    });
+    expect(response.statusCode).toBe(200);
+    return t.smtp.waitFor(email, () => true, 10_000, since);
+  }
+
   it('draws the home page whole on the server: message, form, consents, notice, footer', async () => {
     const response = await visitor(t).get('/');
     expect(response.statusCode).toBe(200);
@@ -180,15 +194,7 @@ describe.each(engines)('public pages on %s', (engine) => {
 
   it('keeps the first recruitment code and UTM tags of the visit, and credits the sign-up', async () => {
     const recruiter = visitor(t);
-    const since = t.smtp.received.length;
-    await recruiter.post('/api/signup', {
-      firstName: 'Aline',
-      lastName: 'Recruteuse',
-      email: 'aline.recrute@example.org',
-      postalCode: '69001',
-      consents: { email: true, sms: false, phone: false },
-    });
-    const mail = await t.smtp.waitFor('aline.recrute@example.org', () => true, 10_000, since);
+    const mail = await signUpByApi(recruiter, 'aline.recrute@example.org', 'Aline');
     const token = /confirm\?token=([\w.-]+)/.exec(mail.text)![1];
     const { recruitCode } = (await recruiter.post('/api/signup/confirm', { token })).json() as {
       recruitCode: string;
@@ -253,15 +259,7 @@ describe.each(engines)('public pages on %s', (engine) => {
   it('sends the confirmation mail again on request, within the daily cap', async () => {
     const email = 'renvoi@example.org';
     const browser = visitor(t);
-    const since = t.smtp.received.length;
-    await browser.post('/api/signup', {
-      firstName: 'Rémi',
-      lastName: 'Renvoi',
-      email,
-      postalCode: '69001',
-      consents: { email: false, sms: false, phone: false },
-    });
-    const first = await t.smtp.waitFor(email, () => true, 10_000, since);
+    const first = await signUpByApi(browser, email, 'Rémi');
     expect(
       (await browser.post('/api/signup/resend', { email: 'RENVOI@example.org' })).json(),
     ).toEqual({
@@ -338,15 +336,7 @@ describe.each(engines)('public pages on %s', (engine) => {
   it('confirms from the link’s page by a form post, and says when a link is no good', async () => {
     const browser = visitor(t);
     const email = 'confirme.page@example.org';
-    const since = t.smtp.received.length;
-    await browser.post('/api/signup', {
-      firstName: 'Carole',
-      lastName: 'Confirme',
-      email,
-      postalCode: '69001',
-      consents: { email: true, sms: false, phone: false },
-    });
-    const mail = await t.smtp.waitFor(email, () => true, 10_000, since);
+    const mail = await signUpByApi(browser, email, 'Carole');
     const token = /confirm\?token=([\w.-]+)/.exec(mail.text)![1];
     // Opening the link confirms nothing by itself (mail scanners open links).
     const page = await browser.get(`/confirm?token=${token}`);

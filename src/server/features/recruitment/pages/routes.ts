@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { legalPagePaths, type PublicSite } from '../../../../contracts/recruitment.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { sendHtml } from '../../../core/http/compressed-html.ts';
-import { AppError, errorHandler, type FieldError } from '../../../core/http/errors.ts';
+import { AppError, errorHandler } from '../../../core/http/errors.ts';
 import { securityHeaders } from '../../../core/http/security-headers.ts';
 import { signupRateLimit } from '../../accounts/kiosk.ts';
 import { readPublicSite } from '../../settings/service.ts';
@@ -33,8 +33,7 @@ import {
   errorMessage,
   renderSignupForm,
   renderSignupSent,
-  type SignupSource,
-  type SignupValues,
+  type SignupFormOptions,
 } from './signup-form.ts';
 
 const hidden = { hide: true } as const;
@@ -108,14 +107,7 @@ export async function registerPublicPages(
   const pageConfig = { access: { public: true, session: 'optional' } } as const;
   const site = () => readPublicSite(ctx.database, ctx.campaignId);
 
-  interface FormPage {
-    site: PublicSite;
-    locale: Locale;
-    source: SignupSource;
-    attribution: Attribution;
-    values?: SignupValues;
-    errors?: FieldError[];
-    formError?: string;
+  interface FormPage extends Omit<SignupFormOptions, 'communes'> {
     status?: number;
   }
   /** The home page or the embeddable form, with the form as typed and its errors if any. */
