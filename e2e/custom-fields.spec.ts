@@ -71,6 +71,17 @@ test('staff define a custom field, fill it on a person, filter on it and delete 
   await expect(page.getByText('1 personne', { exact: true })).toBeVisible();
   await expect(page.getByRole('group', { name: /filtres actifs/i })).toContainText('Petit, Moyen');
 
+  // Saved as a segment, the condition is described with the field's label.
+  await page.getByRole('button', { name: 'Enregistrer comme segment' }).click();
+  const save = page.getByRole('dialog', { name: 'Enregistrer comme segment' });
+  await save.getByLabel('Nom du segment').fill(`Tailles ${id}`);
+  await save.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(save).toBeHidden();
+  await page.goto('/hq/segments');
+  await expect(page.getByRole('row').filter({ hasText: `Tailles ${id}` })).toContainText(
+    `${label} : Petit, Moyen`,
+  );
+
   // Deleting the field says how many values go, then removes it.
   await page.goto('/hq/fields');
   await page.getByRole('button', { name: `Supprimer le champ ${label}` }).click();

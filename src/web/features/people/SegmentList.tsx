@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Segment } from '../../../contracts/people.ts';
 import { formatDate, formatNumber } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { useCustomFields } from './customFieldsHooks.ts';
 import { describeFilter } from './describeFilter.ts';
 import { SegmentActions } from './SegmentActions.tsx';
 import { useIsPhone } from './useIsPhone.ts';
@@ -20,12 +21,17 @@ export function SegmentList({ segments, communeNames, writable, onEdit, onDelete
   const t = useT();
   const [locale] = useLocale();
   const isPhone = useIsPhone();
+  const customFields = useCustomFields(segments.some((s) => s.filter.customFields?.length));
   const countText = (segment: Segment) =>
     segment.count === null
       ? '—'
       : `${formatNumber(segment.count, locale)}${segment.countIsEstimate ? '+' : ''}`;
   const describe = (segment: Segment) =>
-    describeFilter(segment.filter, t, { communeNames, locale });
+    describeFilter(segment.filter, t, {
+      communeNames,
+      locale,
+      customFields: customFields.data,
+    });
   const actions = { writable, onEdit, onDelete };
 
   if (isPhone) {
