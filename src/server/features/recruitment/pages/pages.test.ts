@@ -1,6 +1,7 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, createTestApp, engines, type TestApp } from '../../../testing/harness.ts';
+import { defaultHome, writeSetting } from '../../settings/service.ts';
 import { linkify, paragraphs } from './text.ts';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -75,6 +76,25 @@ describe.each(engines)('public pages on %s', (engine) => {
     expect(html).toMatch(
       /<footer class="site-footer">.*href="\/mentions-legales">Mentions légales<.*href="\/confidentialite">Politique de confidentialité</,
     );
+  });
+
+  it('makes the web addresses staff type in the home message links', async () => {
+    await writeSetting(t.ctx.database, t.ctx.campaignId, 'home', {
+      ...defaultHome,
+      message:
+        'Notre programme : https://campagne.example/programme.\n\nÉcrivez à <contact@campagne.example>',
+    });
+    try {
+      const html = (await visitor(t).get('/')).body;
+      expect(html).toContain(
+        '<p>Notre programme : <a href="https://campagne.example/programme" rel="noopener">https://campagne.example/programme</a>.</p>',
+      );
+      expect(html).toContain(
+        '<p>Écrivez à &lt;<a href="mailto:contact@campagne.example" rel="noopener">contact@campagne.example</a>&gt;</p>',
+      );
+    } finally {
+      await writeSetting(t.ctx.database, t.ctx.campaignId, 'home', defaultHome);
+    }
   });
 
   it('compresses pages as the browser accepts', async () => {
