@@ -2,7 +2,7 @@ import { Anchor, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mant
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { PersonInput } from '../../../contracts/person-records.ts';
+import { personInputSchema, type PersonInput } from '../../../contracts/person-records.ts';
 import type { PersonDetail } from '../../../contracts/people.ts';
 import { ApiError } from '../../core/api.ts';
 import { applyProblem } from '../../core/errors.ts';
@@ -16,17 +16,7 @@ import { focusFirstError, isEmail } from '../../core/validation.ts';
 
 type Values = Required<PersonInput>;
 
-const FIELDS = [
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'addressStreet',
-  'addressComplement',
-  'postalCode',
-  'communeCode',
-  'locale',
-] as const;
+const FIELDS = personInputSchema.keyof().options;
 
 const valuesOf = (person?: PersonDetail): Values => ({
   firstName: person?.firstName ?? '',

@@ -7,9 +7,8 @@ import { useNavigate } from 'react-router';
 import type { PrivacyRequest } from '../../../contracts/person-records.ts';
 import { errorText } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
-import { AppModal } from '../../core/ui/AppModal.tsx';
+import { ConfirmWordModal } from '../../core/ui/ConfirmWordModal.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
-import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { useAccessRequest, useErasureRequest } from './personRecordsHooks.ts';
 
@@ -25,7 +24,6 @@ export function PrivacyRequestsSection({ personId }: { personId: number }) {
   const [channel, setChannel] = useState<PrivacyRequest['channel']>('post');
   const [reference, setReference] = useState('');
   const [opened, { open, close }] = useDisclosure(false);
-  const [typed, setTyped] = useState('');
   const word = t('person.erasureWord');
   const request = { channel, reference: reference.trim() };
   const ready = request.reference.length > 0;
@@ -76,44 +74,29 @@ export function PrivacyRequestsSection({ personId }: { personId: number }) {
           </Button>
         </Group>
       </Stack>
-      <AppModal
+      <ConfirmWordModal
         opened={opened}
         onClose={() => {
           close();
-          setTyped('');
           erase.reset();
         }}
         title={t('person.erasureTitle')}
-        centered
-      >
-        <Stack>
-          <Text size="sm">{t('person.erasureText')}</Text>
-          <TextInput
-            label={t('person.erasureTypeLabel', { word })}
-            value={typed}
-            onChange={(e) => setTyped(e.currentTarget.value)}
-            autoComplete="off"
-            data-autofocus
-          />
-          <ModalFooter
-            error={erase.isError ? errorText(erase.error, t) : null}
-            onCancel={close}
-            confirmLabel={t('person.erasureConfirm')}
-            onConfirm={() =>
-              erase.mutate(request, {
-                onSuccess: () => {
-                  close();
-                  notifications.show({ color: 'green', message: t('person.erased') });
-                  void navigate('/hq/people');
-                },
-              })
-            }
-            loading={erase.isPending}
-            disabled={typed.trim().toLocaleUpperCase() !== word.toLocaleUpperCase()}
-            color="red"
-          />
-        </Stack>
-      </AppModal>
+        text={t('person.erasureText')}
+        word={word}
+        typeLabel={t('person.erasureTypeLabel', { word })}
+        confirmLabel={t('person.erasureConfirm')}
+        onConfirm={() =>
+          erase.mutate(request, {
+            onSuccess: () => {
+              close();
+              notifications.show({ color: 'green', message: t('person.erased') });
+              void navigate('/hq/people');
+            },
+          })
+        }
+        loading={erase.isPending}
+        error={erase.isError ? errorText(erase.error, t) : null}
+      />
     </Section>
   );
 }

@@ -1,15 +1,13 @@
+import {
+  consentRecordSourceSchema,
+  contactChannelSchema,
+  contactOutcomeSchema,
+} from '../../../contracts/person-records.ts';
 import type { MessageKey, Translate } from '../../core/i18n/index.tsx';
 
-export const RECORD_SOURCES = ['phone', 'letter', 'in_person', 'email'] as const;
-export const CONTACT_CHANNELS = ['phone', 'door', 'email', 'letter', 'in_person', 'other'] as const;
-export const CONTACT_OUTCOMES = [
-  'reached',
-  'no_answer',
-  'message_left',
-  'wrong_contact',
-  'refused',
-  'other',
-] as const;
+export const RECORD_SOURCES = consentRecordSourceSchema.options;
+export const CONTACT_CHANNELS = contactChannelSchema.options;
+export const CONTACT_OUTCOMES = contactOutcomeSchema.options;
 
 const channelKeys: Record<string, MessageKey> = {
   email: 'consent.emailShort',
