@@ -61,7 +61,8 @@ test('a visitor signs up, confirms, logs in, manages consents, downloads then de
 
   // 2. The confirmation mail arrives over SMTP; its link confirms the sign-up.
   const confirmation = await mailbox.waitFor(email, CONFIRM_SUBJECT, since);
-  expect(confirmation.text).toContain('Bonjour Léa,');
+  // The mail carries nothing the visitor typed (anyone can have it sent to any address).
+  expect(confirmation.text).toContain('Bonjour,');
   const link = linkIn(confirmation, '/confirm');
   expect(link.startsWith(`${baseURL}/confirm?token=`)).toBe(true);
   await page.goto(link);
