@@ -179,14 +179,14 @@ export async function saveDuplicateWarnings(
 }
 
 /**
- * The existing person of the campaign (`campaign`, a parameter) a target matches: same email,
- * else same phone (never one with another email).
+ * The existing person of the campaign (`campaign`, a parameter) a target matches by phone (never
+ * one with another email): the first by id. min(), not ORDER BY id LIMIT 1, which the planner
+ * ran by walking people in id order for each row, the whole table when nobody matched.
  */
 export const phoneMatch = (row: string, campaign: string) =>
-  `SELECT p.id FROM people p
+  `SELECT min(p.id) AS id FROM people p
     WHERE p.campaign_id = ${campaign} AND ${row}.phone IS NOT NULL AND p.phone = ${row}.phone
-      AND p.erased_at IS NULL AND (${row}.email_normalized IS NULL OR p.email_normalized IS NULL)
-    ORDER BY p.id LIMIT 1`;
+      AND p.erased_at IS NULL AND (${row}.email_normalized IS NULL OR p.email_normalized IS NULL)`;
 
 /**
  * Builds one target per person of the file: its first row, completed by its later rows (tags
