@@ -46,7 +46,12 @@ describe('control channel', () => {
   };
 
   it('refuses requests without the token, or with another one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: token }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong' },
+      { authorization: token },
+    ];
+    for (const headers of attempts) {
       const response = await send(adminCreate, headers);
       expect(response.statusCode).toBe(401);
       expect(response.headers['content-type']).toContain('application/problem+json');

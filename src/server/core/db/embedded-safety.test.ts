@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, runMigrations } from './index.ts';
 import { pgliteFolder } from './data-dir.ts';
 import { writeAutomaticCopy } from '../backup/automatic.ts';
+import { createPostgresDatabase, engines } from '../../testing/harness.ts';
 import {
   freePort,
   levier,
@@ -106,7 +107,7 @@ describe('CLI commands while the server runs on the embedded database', () => {
   beforeAll(async () => {
     env = levierEnv(dataDir, await freePort());
     server = await startServer(env);
-  });
+  }, 240_000);
   afterAll(async () => {
     await server?.kill9();
   });
@@ -118,7 +119,7 @@ describe('CLI commands while the server runs on the embedded database', () => {
 
   it(
     'does every command through the server, and the login link works',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       const seeded = await levier(['seed-demo', '--people', '200'], env);
       expect(seeded.stdout).toContain(`(done by the running server, pid ${server.process.pid})`);
@@ -160,7 +161,7 @@ describe('CLI commands while the server runs on the embedded database', () => {
 
   it(
     'refuses a second server and a worker, saying which process holds the folder',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       for (const command of ['serve', 'worker']) {
         const second = await levier([command], { ...env, PORT: String(await freePort()) });
@@ -174,7 +175,7 @@ describe('CLI commands while the server runs on the embedded database', () => {
     },
   );
 
-  it('keeps everything across a stop and a start', { timeout: 180_000 }, async () => {
+  it('keeps everything across a stop and a start', { timeout: 300_000 }, async () => {
     expect(await server.stop()).toBe(0);
     expect(existsSync(join(dataDir, 'levier.lock'))).toBe(false);
     expect(existsSync(join(dataDir, 'levier.control'))).toBe(false);
@@ -191,12 +192,42 @@ describe('CLI commands while the server runs on the embedded database', () => {
     });
     expect(counts).toEqual({ people: 201, accounts: 1, campaigns: 2, backups: 1 });
   });
+
+  it.each(engines)(
+    'restores the backup with the server stopped, on %s',
+    { timeout: 300_000 },
+    async (engine) => {
+      const file = join(work, 'cli', 'campaign-1.levier.gz');
+      let target = env;
+      let drop: () => Promise<void> = async () => undefined;
+      if (engine === 'postgres') {
+        const scratch = await createPostgresDatabase();
+        target = { ...env, DATABASE_URL: scratch.url, DATABASE_POOL_SIZE: '2' };
+        drop = scratch.drop;
+      }
+      try {
+        const args = engine === 'pglite' ? ['restore', file, '--new-campaign'] : ['restore', file];
+        const restored = await levier(args, target);
+        expect(restored.code, restored.stderr).toBe(0);
+        const id = engine === 'pglite' ? 3 : 1;
+        expect(restored.stdout).toMatch(
+          new RegExp(
+            `Campaign "Levier" restored as campaign ${id} \\(\\d+ rows, from campaign 1\\)`,
+          ),
+        );
+        const listed = await levier(['campaign', 'list'], target);
+        expect(listed.stdout).toContain(`${id}\tLevier`);
+      } finally {
+        await drop();
+      }
+    },
+  );
 });
 
 describe('a command run while the server is still starting', () => {
   it(
     'waits for the server to open its channel, then is done by it',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       const dataDir = join(work, 'starting', 'data');
       const env = levierEnv(dataDir, await freePort());
@@ -221,7 +252,7 @@ describe('a command run while the server is still starting', () => {
 describe('Ctrl+C', () => {
   it(
     'reaching the server several times (terminal, npm, start script) still closes it cleanly',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       const dataDir = join(work, 'ctrl-c', 'data');
       const env = levierEnv(dataDir, await freePort());
@@ -242,7 +273,7 @@ describe('Ctrl+C', () => {
 describe('kill -9 of the server during writes', () => {
   it(
     'loses no acknowledged sign-up, and the next start takes over its lock',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       const dataDir = join(work, 'kill', 'data');
       const env = levierEnv(dataDir, await freePort());
@@ -278,7 +309,7 @@ describe('kill -9 of the server during writes', () => {
 describe('a damaged embedded folder', () => {
   it(
     'is refused at start with the cause, and restore --last brings back the automatic copy',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       const dataDir = join(work, 'damaged', 'data');
       const env = levierEnv(dataDir, await freePort());
@@ -331,7 +362,7 @@ describe('a full disk', () => {
 
   it(
     'answers errors while full, then starts again with every acknowledged write',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       const dataDir = join(mount, 'data');
       const env = levierEnv(dataDir, await freePort());

@@ -69,7 +69,7 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<RunningServer
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = once(child, 'exit') as Promise<[number | null]>;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(`levier serve exited (${child.exitCode}):\n${output}`);
@@ -82,7 +82,7 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<RunningServer
     if (answered && output.includes('Levier is running')) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`levier serve did not answer within 90 s:\n${output}`);
+      throw new Error(`levier serve did not answer within 180 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
