@@ -13,8 +13,18 @@
 export type NameProblem = 'invalid_name' | 'no_links';
 
 const NAME = /^[\p{L}\p{M}]+(?:[ '’ʼ.-]+[\p{L}\p{M}]*)*$/u;
-/** A period followed by two letters ("bit.ly", "exemple.fr"), the word "www", or "://". */
-const LINK_LIKE = /\.[\p{L}\p{M}]{2,}|(?<![\p{L}\p{M}])www(?![\p{L}\p{M}])|:\/\//iu;
+/**
+ * Top-level domains longer than two letters that people type in links. Two-letter ones
+ * (country codes: "bit.ly", "evil.de") are all refused; a longer word after a period is a
+ * name ("O'Neil-St.Clair") unless it is one of these.
+ */
+const GENERIC_TLDS =
+  'com|net|org|info|biz|xyz|top|online|site|website|app|shop|store|click|link|live|tech|club|vip|pro|mobi|name|gov|edu|int|bzh|paris|corsica|alsace|eus|web|blog|news|page|dev|art|fun|space|icu|cam|life|world|email|cloud|today|win|bid|loan|work|party|stream|download|xxx';
+/** A period before a domain ending ("bit.ly", "exemple.fr", "x.online"), the word "www", or "://". */
+const LINK_LIKE = new RegExp(
+  `\\.(?:[\\p{L}\\p{M}]{2}|${GENERIC_TLDS})(?![\\p{L}\\p{M}])|(?<![\\p{L}\\p{M}])www(?![\\p{L}\\p{M}])|:\\/\\/`,
+  'iu',
+);
 
 /** Why a trimmed, non-empty name is refused, or null when it is fine. */
 export function nameProblem(value: string): NameProblem | null {
