@@ -82,6 +82,11 @@ export async function applySlices(
   let size: number = sizes.first;
   let after = from;
   const recent: number[] = [];
+  // The slices' lookups by email and phone are planned from people's statistics: as the import
+  // grows the table they go stale (PGlite has no autovacuum, and PostgreSQL's lags), and the
+  // planner walked the whole campaign for each row. So they are refreshed as it grows.
+  let known = await analyzePeople(session);
+  let grown = 0;
   for (;;) {
     let outcome: SliceOutcome | undefined;
     let ms = 0;
@@ -98,6 +103,11 @@ export async function applySlices(
     }
     if (outcome.kind !== 'slice') return outcome.kind === 'done' ? 'applied' : 'cancelled';
     after = outcome.last;
+    grown += outcome.rows;
+    if (grown > Math.max(10_000, known / 5)) {
+      known = await analyzePeople(session);
+      grown = 0;
+    }
     await hooks.afterSlice?.({ rows: outcome.rows, ms });
     // Next slice sized for the time target from the median of the last slices (a machine
     // busy with other work makes single slices slow, whatever their size), at most doubling.
@@ -133,6 +143,15 @@ async function matchByEmail(
     [...range, campaignId],
   );
   return matched.length;
+}
+
+/** ANALYZE people; returns how many rows it counts. */
+async function analyzePeople(session: ImportSession): Promise<number> {
+  await session.query('ANALYZE people');
+  const [{ n }] = await session.query<{ n: number }>(
+    `SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'people'::regclass`,
+  );
+  return Number(n);
 }
 
 type SliceOutcome = { kind: 'slice'; rows: number; last: number } | { kind: 'done' | 'cancelled' };
