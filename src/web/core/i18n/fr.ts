@@ -662,7 +662,8 @@ export const fr = {
   'legalEdit.textsHelp':
     'Texte simple ; une ligne vide sépare les paragraphes, les adresses web et e-mail deviennent des liens.',
   'legalEdit.legalNotice': 'Mentions légales',
-  'legalEdit.legalNoticeHelp': 'Éditeur, directeur ou directrice de la publication, hébergeur, contact.',
+  'legalEdit.legalNoticeHelp':
+    'Éditeur, directeur ou directrice de la publication, hébergeur, contact.',
   'legalEdit.privacyPolicy': 'Politique de confidentialité',
   'legalEdit.privacyPolicyHelp':
     'Responsable du traitement, finalités, base légale, destinataires, durées de conservation, droits et comment les exercer, réclamation à la CNIL.',
