@@ -298,7 +298,8 @@ test('tagging everyone a large filter matches asks for a confirmation naming the
 test('phones, segment dates and the save-as-segment button read the way people expect', async ({
   adminPage: page,
 }) => {
-  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+  // 061… is a mainland mobile range (0639, 0690–0697 belong to overseas départements).
+  const digits = `1${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
   const national = `06 ${digits.match(/../g)!.join(' ')}`;
   const person = await createSupporter(page.request, { phone: `+336${digits}` });
   const name = `${person.firstName} ${person.lastName}`;

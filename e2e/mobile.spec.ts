@@ -130,7 +130,8 @@ test('segments can be opened, edited and deleted on a 360 px phone', async ({
 test('the people list is readable and selectable on a 360 px phone', async ({
   adminPage: page,
 }) => {
-  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+  // 071… is a mainland mobile range (0709… belongs to overseas départements).
+  const digits = `1${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
   const person = await createSupporter(page.request, { phone: `07${digits}` });
   await page.goto(`/hq/people?q=${encodeURIComponent(person.lastName)}`);
   const list = page.getByRole('list', { name: 'Liste des personnes' });

@@ -149,7 +149,7 @@ test('HQ: people, a person, statistics, import', async ({ adminPage: page }) => 
   await (
     await choosing
   ).setFiles({ name: 'contacts-marche.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await expect(page.getByRole('table', { name: 'Lignes en erreur' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Erreurs et avertissements' })).toBeVisible();
   // The whole preview (file, mapping, counts, errors) in one picture: a window that tall.
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: 1280, height });
