@@ -157,7 +157,8 @@ async function postgresUnderLoad(path: string, rows: number, existing: string[],
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           firstName: 'Charge',
-          lastName: `Personne ${n.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)])}`,
+          // Letters only, never "www" (a name that reads as a link is refused).
+          lastName: `Personne ${n.toString(26).replace(/\d/g, (d) => 'qrstuvkxyz'[Number(d)])}`,
           email,
           postalCode: postalCodes[n % postalCodes.length],
           consents: { email: true, sms: false, phone: false },
