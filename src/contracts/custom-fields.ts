@@ -1,35 +1,16 @@
 import { z } from 'zod';
+import { exportColumns } from './export-columns.ts';
 import { daySchema } from './common.ts';
 
 export const customFieldTypeSchema = z.enum(['text', 'number', 'date', 'choice']);
 export type CustomFieldType = z.infer<typeof customFieldTypeSchema>;
-
-/** The export's own columns: a field keyed like one would make two columns of one name. */
-const RESERVED_KEYS = [
-  'id',
-  'email',
-  'first_name',
-  'last_name',
-  'phone',
-  'postal_code',
-  'commune_code',
-  'commune_name',
-  'departement_code',
-  'source',
-  'confirmed',
-  'consent_email',
-  'consent_sms',
-  'consent_phone',
-  'tags',
-  'created_at',
-];
 
 /** Keys name export columns and import targets: short snake_case, stable once values exist. */
 export const customFieldKeySchema = z
   .string()
   .trim()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, 'invalid_key')
-  .refine((key) => !RESERVED_KEYS.includes(key), 'reserved_key');
+  .refine((key) => !(exportColumns as readonly string[]).includes(key), 'reserved_key');
 const label = z.string().trim().min(1).max(80);
 export const CUSTOM_TEXT_MAX = 500;
 

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { exportColumns } from '../../../contracts/export-columns.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   peopleExportQuerySchema,
@@ -46,31 +47,7 @@ export const csvLine = (
 
 export const BOM = '\ufeff';
 
-export const exportColumns = [
-  'id',
-  'email',
-  'first_name',
-  'last_name',
-  'phone',
-  'postal_code',
-  'commune_code',
-  'commune_name',
-  'departement_code',
-  'source',
-  'confirmed',
-  'consent_email',
-  'consent_sms',
-  'consent_phone',
-  'tags',
-  'created_at',
-  'address_street',
-  'address_complement',
-  'recruited_by',
-  'recruiter_name',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-] as const;
+export { exportColumns };
 
 /** Same order as exportColumns; each one a header the importer maps back to its field. */
 export const excelHeaders = [

@@ -236,6 +236,8 @@ describe.each(engines)('custom fields on %s', (engine) => {
     for (const [body, field, code] of [
       [{ ...choiceField, key: 'Bad Key' }, 'key', 'invalid_key'],
       [{ ...choiceField, key: 'email' }, 'key', 'reserved_key'],
+      // A column added to the export later is reserved too (one list serves both).
+      [{ ...choiceField, key: 'utm_source' }, 'key', 'reserved_key'],
       [{ ...choiceField, key: 'other', options: [] }, 'options', 'options_required'],
       [{ ...choiceField, key: 'other', type: 'number' }, 'options', 'options_only_for_choice'],
       [{ ...choiceField, key: 'other', type: 'colour' }, 'type', undefined],
