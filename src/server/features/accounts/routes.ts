@@ -150,7 +150,7 @@ export const accountsRoutes =
       {
         config: { access: { authenticated: true } },
         schema: {
-          summary: 'Log out (end this session)',
+          summary: 'Log out (end the current login)',
           tags: ['accounts'],
           response: { 200: okSchema },
         },
