@@ -233,6 +233,30 @@ async function postgresUnderLoad(path: string, rows: number, existing: string[],
   }
 }
 
+/**
+ * Times every statement sent outside a transaction (the import's whole-file steps, the pages'
+ * reads; slices are timed by their hook): PGlite runs each in the server's thread, so its time
+ * is how long it held the server.
+ */
+function timeStatements(ctx: AppContext) {
+  const pglite = ctx.database.pglite!;
+  const over: { ms: number; sql: string }[] = [];
+  const timed =
+    <A extends [string, ...unknown[]], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const started = performance.now();
+      try {
+        return await run(...args);
+      } finally {
+        const ms = performance.now() - started;
+        if (ms > 50) over.push({ ms: round(ms), sql: args[0].replace(/\s+/g, ' ').slice(0, 90) });
+      }
+    };
+  pglite.query = timed(pglite.query.bind(pglite)) as typeof pglite.query;
+  pglite.exec = timed(pglite.exec.bind(pglite)) as typeof pglite.exec;
+  return { slowest: () => [...over].sort((a, b) => b.ms - a.ms).slice(0, 15) };
+}
+
 async function pgliteInProcess(path: string, rows: number, existing: string[]) {
   const dataDir = mkdtempSync(join(tmpdir(), 'levier-bench-load-pglite-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
@@ -262,6 +286,8 @@ async function pgliteInProcess(path: string, rows: number, existing: string[]) {
     );
     const slices: number[] = [];
     const sliceRows: number[] = [];
+    const held = timeStatements(ctx);
+    const slow: { slice: number; ms: number; rows: number }[] = [];
     const delay = monitorEventLoopDelay({ resolution: 10 });
     let done = false;
     delay.enable();
@@ -274,6 +300,7 @@ async function pgliteInProcess(path: string, rows: number, existing: string[]) {
       ),
       runImport(ctx, id, {
         afterSlice: ({ ms, rows: n }) => {
+          if (ms > 50) slow.push({ slice: slices.length, ms: round(ms), rows: n });
           slices.push(ms);
           sliceRows.push(n);
         },
@@ -306,6 +333,8 @@ async function pgliteInProcess(path: string, rows: number, existing: string[]) {
         maxMs: ms(delay.max),
       },
       pages: { ...stats(pages.map((s) => s.latency)), failed: pages.filter((s) => !s.ok).length },
+      statementsOver50ms: held.slowest(),
+      slicesOver50ms: slow.slice(0, 30),
     };
   } finally {
     await closeContext(ctx);
@@ -343,6 +372,10 @@ try {
       'event-loop delay': pgliteResult.eventLoopDelay,
       'GET /api/site': pgliteResult.pages,
     });
+    console.log('Statements outside slices over 50 ms:');
+    console.table(pgliteResult.statementsOver50ms);
+    console.log('Slices over 50 ms (first 30):');
+    console.table(pgliteResult.slicesOver50ms);
     console.log(
       `import: ${PGLITE_ROWS.toLocaleString('en')} rows in ${pgliteResult.seconds} s (${pgliteResult.rowsPerSecond.toLocaleString('en')} rows/s); ` +
         `slowest slice ${pgliteResult.slices.maxMs} ms (target <= 50), event-loop delay p99 ${pgliteResult.eventLoopDelay.p99ms} ms (target <= 100)`,

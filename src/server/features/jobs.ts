@@ -58,6 +58,6 @@ export async function registerJobs(ctx: AppContext, work: boolean) {
     }
     // PGlite has no autovacuum: a day of sign-ups and purges would otherwise never reach the
     // statistics behind the people counts past their exact cap.
-    if (ctx.database.engine === 'pglite') await refreshPeopleStatistics(ctx.database.query);
+    if (ctx.database.engine === 'pglite') await refreshPeopleStatistics(ctx.database);
   });
 }

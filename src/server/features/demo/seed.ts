@@ -162,7 +162,7 @@ export async function seedDemo(
   });
   // Thousands of people in one go: without fresh statistics the lists would estimate from an
   // empty table (and PGlite never analyses on its own).
-  if (!result.alreadySeeded) await refreshPeopleStatistics(ctx.database.query);
+  if (!result.alreadySeeded) await refreshPeopleStatistics(ctx.database);
   return result;
 }
 

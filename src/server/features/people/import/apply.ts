@@ -1,3 +1,4 @@
+import { refreshPeopleCount } from '../statistics.ts';
 import { mergeSlice } from './merge.ts';
 import type { ImportSession, Query } from './session.ts';
 import { phoneMatch, type StageTables } from './stage.ts';
@@ -10,7 +11,7 @@ import { phoneMatch, type StageTables } from './stage.ts';
  */
 export const SLICE_TARGET_MS = { pglite: 20, postgres: 150 } as const;
 const SLICE_ROWS = {
-  pglite: { first: 250, min: 100, max: 2_000 },
+  pglite: { first: 100, min: 25, max: 2_000 },
   // At least 1,000: on a busy machine each statement's round trip, not the rows, makes a
   // slice slow, and smaller slices then only cost throughput.
   postgres: { first: 5_000, min: 1_000, max: 20_000 },
@@ -145,9 +146,9 @@ async function matchByEmail(
   return matched.length;
 }
 
-/** ANALYZE people; returns how many rows it counts. */
+/** Refreshes the planner's count of people (refreshPeopleCount) and returns it. */
 async function analyzePeople(session: ImportSession): Promise<number> {
-  await session.query('ANALYZE people');
+  await refreshPeopleCount(session);
   const [{ n }] = await session.query<{ n: number }>(
     `SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'people'::regclass`,
   );

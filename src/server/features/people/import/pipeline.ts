@@ -106,7 +106,7 @@ export interface StageOutcome {
  */
 export async function stageFile(input: StageInput): Promise<StageOutcome> {
   const { session, tables } = input;
-  await createStage(session.query, tables);
+  await createStage(session, tables);
   const outcome = { totalRows: 0, validRows: 0, invalidRows: 0, rowErrors: 0, rowWarnings: 0 };
   const firstErrors: RowError[] = [];
   const sample: Record<string, string>[] = [];

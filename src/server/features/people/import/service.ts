@@ -7,7 +7,7 @@ import {
 import type { AppContext } from '../../../core/context.ts';
 import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
 import { transaction } from '../service.ts';
-import { refreshPeopleStatistics } from '../statistics.ts';
+import { refreshPeopleStatisticsLightly } from '../statistics.ts';
 import { applySlices, READ_SHARE, Superseded, type ApplyHooks } from './apply.ts';
 import type { CsvEncoding } from './encoding.ts';
 import { inspectFile, REPORTED_ERRORS, stageFile } from './pipeline.ts';
@@ -54,12 +54,12 @@ export async function previewImport(ctx: AppContext, upload: Upload): Promise<Im
       mapping: upload.options.mapping,
       geo: ctx.geo,
     });
-    const duplicateRows = await groupRows(session.query, tables);
+    const duplicateRows = await groupRows(session, tables);
     const warnings = duplicateRows
       ? await duplicateWarnings(session.query, tables, REPORTED_ERRORS)
       : [];
-    await buildTargets(session.query, tables);
-    const merge = await countMatches(session.query, tables, ctx.campaignId);
+    await buildTargets(session, tables);
+    const merge = await countMatches(session, tables, ctx.campaignId);
     return {
       id: null,
       status: 'preview',
@@ -438,8 +438,8 @@ export async function runImport(
       },
     });
     lap('read');
-    const duplicateRows = await groupRows(session.query, tables);
-    if (duplicateRows) await saveDuplicateWarnings(session.query, tables, campaignId, importId);
+    const duplicateRows = await groupRows(session, tables);
+    if (duplicateRows) await saveDuplicateWarnings(session, tables, campaignId, importId);
     const totals: Totals = {
       totalRows: staged.totalRows,
       validRows: staged.validRows,
@@ -458,7 +458,7 @@ export async function runImport(
       );
       return;
     }
-    await buildTargets(session.query, tables);
+    await buildTargets(session, tables);
     const [{ last }] = await session.query<{ last: number | null }>(
       `SELECT max(line) AS last FROM ${tables.targets}`,
     );
@@ -490,7 +490,7 @@ export async function runImport(
       await undo(cancelledProblem);
     } else {
       await finish(session, run, 'applied');
-      await refreshPeopleStatistics(session.query);
+      await refreshPeopleStatisticsLightly(session);
       lap('analyze');
     }
     ctx.log.info(

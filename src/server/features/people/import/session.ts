@@ -11,6 +11,8 @@ export type Query = Database['query'];
 export interface ImportSession {
   engine: Engine;
   query: Query;
+  /** Several statements without parameters, run as one. */
+  exec(text: string): Promise<void>;
   /** COPY of text-format lines (tab-separated, \N for NULL) into a table. */
   copy(table: string, columns: readonly string[], text: string): Promise<void>;
   transaction<T>(work: (tx: ImportSession) => Promise<T>): Promise<T>;
@@ -20,9 +22,12 @@ export interface ImportSession {
 export async function openSession(database: Database): Promise<ImportSession> {
   if (database.engine === 'pglite') {
     const pglite = database.pglite!;
-    const session = (run: typeof pglite.query): ImportSession => ({
+    const session = (run: typeof pglite.query, runAll: typeof pglite.exec): ImportSession => ({
       engine: 'pglite',
       query: async <R>(text: string, params?: unknown[]) => (await run<R>(text, params)).rows,
+      exec: async (text) => {
+        await runAll(text);
+      },
       async copy(table, columns, text) {
         await run(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
           blob: new Blob([text]),
@@ -30,16 +35,27 @@ export async function openSession(database: Database): Promise<ImportSession> {
       },
       transaction: (work) =>
         pglite.transaction((tx) =>
-          work(session((text, params, options) => tx.query(text, params, options))),
+          work(
+            session(
+              (text, params, options) => tx.query(text, params, options),
+              (text, options) => tx.exec(text, options),
+            ),
+          ),
         ),
       release: async () => undefined,
     });
-    return session((text, params, options) => pglite.query(text, params, options));
+    return session(
+      (text, params, options) => pglite.query(text, params, options),
+      (text, options) => pglite.exec(text, options),
+    );
   }
   const client = await database.pool!.connect();
   const session: ImportSession = {
     engine: 'postgres',
     query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+    exec: async (text) => {
+      await client.query(text);
+    },
     async copy(table, columns, text) {
       const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
       const done = once(stream, 'finish'); // rejects on 'error'

@@ -118,6 +118,56 @@ describe.each(engines)('import slices on %s', (engine) => {
     ).toBe(1_500);
   });
 
+  it('groups rows of one person however far apart in the file (PGlite groups range by range)', async () => {
+    const rows = Array.from({ length: 6_000 }, (_, i) => `far-filler${i}@example.org,Filler,,,oui`);
+    // Lines are index + 2. A person repeated 5,000 lines later; a row without email whose
+    // phone an email row far below carries; one whose email row comes 1,500 lines earlier.
+    rows[0] = 'far1@example.org,Loin,0611000001,alpha,';
+    rows[1] = ',,0611000003,delta,';
+    rows[3_998] = 'far2@example.org,Deux,0611000002,,';
+    rows[4_998] = 'far1@example.org,,,beta,oui';
+    rows[5_498] = ',,0611000002,gamma,';
+    rows[5_798] = 'far3@example.org,Trois,0611000003,,oui';
+    const id = await stored(t, `email,last name,phone,tags,consent email\n${rows.join('\n')}\n`);
+    await runImport(t.ctx, id);
+    expect(await importReport(t.ctx, id)).toMatchObject({
+      status: 'applied',
+      duplicateRows: 3,
+      createdCount: 5_997,
+    });
+    const tagsOf = async (email: string) =>
+      (
+        await t.ctx.database.query<{ name: string }>(
+          `SELECT tg.name FROM person_tags pt JOIN people p ON p.campaign_id = pt.campaign_id AND p.id = pt.person_id
+             JOIN tags tg ON tg.campaign_id = pt.campaign_id AND tg.id = pt.tag_id
+            WHERE p.campaign_id = $1 AND p.email_normalized = $2 ORDER BY tg.name`,
+          [t.ctx.campaignId, email],
+        )
+      ).map((r) => r.name);
+    expect(await person('far1@example.org')).toMatchObject({
+      last_name: 'Loin',
+      consent_email: true,
+    });
+    expect(await tagsOf('far1@example.org')).toEqual(['alpha', 'beta']);
+    expect(await tagsOf('far2@example.org')).toEqual(['gamma']);
+    // The row without email comes first: it is the person, completed by the later row.
+    expect(await person('far3@example.org')).toMatchObject({
+      last_name: 'Trois',
+      phone: '+33611000003',
+      consent_email: true,
+    });
+    expect(await tagsOf('far3@example.org')).toEqual(['delta']);
+    const warnings = await t.ctx.database.query<{ line: number; message: string }>(
+      `SELECT line, message FROM import_errors WHERE campaign_id = $1 AND import_id = $2 AND code = 'duplicate_in_file' ORDER BY line`,
+      [t.ctx.campaignId, id],
+    );
+    expect(warnings).toEqual([
+      { line: 5_000, message: 'Same person as line 2: merged into it.' },
+      { line: 5_500, message: 'Same person as line 4000: merged into it.' },
+      { line: 5_800, message: 'Same person as line 3: merged into it.' },
+    ]);
+  });
+
   it('applies two overlapping imports side by side, each person once', async () => {
     const first = emails('overlap', 1, 1_200);
     const second = emails('overlap', 601, 1_800);

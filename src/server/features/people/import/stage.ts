@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { buildSearchText } from '../normalize.ts';
 import type { ImportRow, RowError } from './rows.ts';
-import { copyValue, type Query } from './session.ts';
+import { analyzeSampled } from '../statistics.ts';
+import { forEachRange } from './ranges.ts';
+import { copyValue, type ImportSession, type Query } from './session.ts';
 
 /**
  * The valid rows of a file go into a temporary table (COPY); grouping, duplicate detection and
@@ -10,13 +12,15 @@ import { copyValue, type Query } from './session.ts';
 export interface StageTables {
   /** Every valid row. */
   rows: string;
-  /** Keys shared by several rows of the file. */
+  /** Each row that repeats an earlier one (same key), with the line of the first. */
   dups: string;
   /**
    * One row per person of the file; applying fills, slice by slice, the person each matches
    * (match_id) or is created as (new_id, created).
    */
   targets: string;
+  /** The people a preview finds already known. */
+  matches: string;
 }
 
 export function stageTables(prefix: string): StageTables {
@@ -25,6 +29,7 @@ export function stageTables(prefix: string): StageTables {
     rows: name('rows'),
     dups: name('dups'),
     targets: name('targets'),
+    matches: name('matches'),
   };
 }
 
@@ -48,17 +53,29 @@ export const stageColumns = [
 /** Tags travel as one text joined by this (a control character, stripped from tag names). */
 export const TAG_SEPARATOR = '\x1f';
 
-export async function createStage(query: Query, t: StageTables): Promise<void> {
+export async function createStage(session: ImportSession, t: StageTables): Promise<void> {
+  const { query } = session;
   await query(
     `CREATE TEMP TABLE ${t.rows} (
        line integer NOT NULL, k text NOT NULL, email text, email_normalized text, first_name text,
        last_name text, phone text, place text, tags text, consent_email boolean, consent_sms boolean,
        consent_phone boolean, search_text text NOT NULL, recruit_code text NOT NULL)`,
   );
+  if (session.engine === 'pglite') for (const index of rowIndexes(t)) await query(index);
+}
+
+/**
+ * Statistics of a staging table, for the statements over it. On PGlite, which runs in the
+ * server's thread, from a small sample (a whole ANALYZE of 100,000 staged rows held it for
+ * a quarter of a second).
+ */
+async function analyzeStage(session: ImportSession, table: string): Promise<void> {
+  if (session.engine === 'postgres') await session.query(`ANALYZE ${table}`);
+  else await analyzeSampled(session, table, [], 10);
 }
 
 export async function dropStage(query: Query, t: StageTables): Promise<void> {
-  await query(`DROP TABLE IF EXISTS ${t.rows}, ${t.dups}, ${t.targets}`);
+  await query(`DROP TABLE IF EXISTS ${t.rows}, ${t.dups}, ${t.targets}, ${t.matches}`);
 }
 
 /** Postal code, commune code, commune name and département travel together as one value. */
@@ -128,53 +145,96 @@ export function stageLine(row: ImportRow, recruitCode: string): string {
     .concat('\n');
 }
 
+/** The indexes the grouping and the slices read the staged rows by. */
+const rowIndexes = (t: StageTables) => [
+  `CREATE INDEX ON ${t.rows} (line)`,
+  `CREATE INDEX ON ${t.rows} (k, line)`,
+  `CREATE INDEX ON ${t.rows} (phone, line) WHERE email_normalized IS NOT NULL`,
+];
+
+const lastLine = async (query: Query, table: string) => {
+  const [{ last }] = await query<{ last: number | null }>(`SELECT max(line) AS last FROM ${table}`);
+  return last ?? 0;
+};
+
 /**
  * Groups the rows of the file: a row without email joins the first row with an email that has
- * its phone; rows sharing a key (email, else phone) are one person. Returns how many rows
- * repeat an earlier one.
+ * its phone; rows sharing a key (email, else phone) are one person, that of its first row, and
+ * each later row is noted in the dups table with that first line. Range by range on PGlite
+ * (see ranges.ts). Returns how many rows repeat an earlier one.
  */
-export async function groupRows(query: Query, t: StageTables): Promise<number> {
-  await query(`ANALYZE ${t.rows}`);
+export async function groupRows(session: ImportSession, t: StageTables): Promise<number> {
+  const { query } = session;
+  // PostgreSQL builds the indexes once the rows are in (faster than keeping them up during
+  // COPY); on PGlite, building one over the whole file would hold the server, so COPY kept them.
+  if (session.engine === 'postgres') for (const index of rowIndexes(t)) await query(index);
+  await analyzeStage(session, t.rows);
+  const last = await lastLine(query, t.rows);
+  await forEachRange(session.engine, last, async (after, upTo) => {
+    await query(
+      `UPDATE ${t.rows} s SET k = o.email_normalized
+         FROM (SELECT DISTINCT ON (r.phone) r.phone, r.email_normalized FROM ${t.rows} r
+                WHERE r.email_normalized IS NOT NULL
+                  AND r.phone IN (SELECT x.phone FROM ${t.rows} x
+                                   WHERE x.line > $1 AND x.line <= $2 AND x.email_normalized IS NULL)
+                ORDER BY r.phone, r.line) o
+        WHERE s.line > $1 AND s.line <= $2 AND s.email_normalized IS NULL AND s.phone = o.phone`,
+      [after, upTo],
+    );
+  });
   await query(
-    `UPDATE ${t.rows} s SET k = o.email_normalized
-       FROM (SELECT DISTINCT ON (phone) phone, email_normalized FROM ${t.rows}
-              WHERE email_normalized IS NOT NULL AND phone IS NOT NULL ORDER BY phone, line) o
-      WHERE s.email_normalized IS NULL AND s.phone = o.phone`,
+    `CREATE TEMP TABLE ${t.dups} (line integer PRIMARY KEY, first_line integer NOT NULL)`,
   );
-  await query(
-    `CREATE TEMP TABLE ${t.dups} AS
-       SELECT k, min(line) AS first_line, count(*)::int AS n FROM ${t.rows} GROUP BY k HAVING count(*) > 1`,
-  );
-  const [row] = await query<{ n: number }>(
-    `SELECT coalesce(sum(n - 1), 0)::int AS n FROM ${t.dups}`,
-  );
-  return row.n;
+  await query(`CREATE INDEX ON ${t.dups} (first_line)`);
+  let repeated = 0;
+  await forEachRange(session.engine, last, async (after, upTo) => {
+    const [{ n }] = await query<{ n: number }>(
+      `WITH noted AS (
+         INSERT INTO ${t.dups} (line, first_line)
+         SELECT s.line, f.first_line FROM ${t.rows} s
+           CROSS JOIN LATERAL (SELECT o.line AS first_line FROM ${t.rows} o
+                                WHERE o.k = s.k ORDER BY o.line LIMIT 1) f
+          WHERE s.line > $1 AND s.line <= $2 AND s.line > f.first_line
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM noted`,
+      [after, upTo],
+    );
+    repeated += n;
+  });
+  if (session.engine === 'postgres') await query(`ANALYZE ${t.dups}`);
+  return repeated;
 }
 
-const duplicateSelect = (t: StageTables) =>
-  `SELECT s.line, CASE WHEN s.email_normalized IS NOT NULL THEN 'email' ELSE 'phone' END AS field,
+const duplicateSelect = (t: StageTables, where: string) =>
+  `SELECT d.line, CASE WHEN s.email_normalized IS NOT NULL THEN 'email' ELSE 'phone' END AS field,
           'duplicate_in_file' AS code,
           'Same person as line ' || d.first_line || ': merged into it.' AS message, 'warning' AS severity
-     FROM ${t.rows} s JOIN ${t.dups} d ON d.k = s.k AND s.line > d.first_line`;
+     FROM ${t.dups} d JOIN ${t.rows} s ON s.line = d.line WHERE ${where}`;
 
+/** The first `limit` rows that repeat an earlier one, as warnings. */
 export async function duplicateWarnings(
   query: Query,
   t: StageTables,
   limit: number,
 ): Promise<RowError[]> {
-  return query<RowError>(`${duplicateSelect(t)} ORDER BY s.line LIMIT ${limit}`);
+  return query<RowError>(`${duplicateSelect(t, 'true')} ORDER BY d.line LIMIT ${limit}`);
 }
 
 export async function saveDuplicateWarnings(
-  query: Query,
+  session: ImportSession,
   t: StageTables,
   campaignId: number,
   importId: number,
 ): Promise<void> {
-  await query(
-    `INSERT INTO import_errors (campaign_id, import_id, line, field, code, message, severity)
-     SELECT $1, $2, line, field, code, message, severity FROM (${duplicateSelect(t)}) x`,
-    [campaignId, importId],
+  await forEachRange(session.engine, await lastLine(session.query, t.dups), (after, upTo) =>
+    session
+      .query(
+        `INSERT INTO import_errors (campaign_id, import_id, line, field, code, message, severity)
+       SELECT $3, $4, line, field, code, message, severity
+         FROM (${duplicateSelect(t, 'd.line > $1 AND d.line <= $2')}) x`,
+        [after, upTo, campaignId, importId],
+      )
+      .then(() => undefined),
   );
 }
 
@@ -192,40 +252,67 @@ export const phoneMatch = (row: string, campaign: string) =>
 /**
  * Builds one target per person of the file: its first row, completed by its later rows (tags
  * and consents add up). Targets are matched against people only when applied, slice by slice,
- * so that people who appear meanwhile are merged into, not duplicated.
+ * so that people who appear meanwhile are merged into, not duplicated. Returns how many.
  */
-export async function buildTargets(query: Query, t: StageTables): Promise<number> {
+export async function buildTargets(session: ImportSession, t: StageTables): Promise<number> {
+  const { query } = session;
   await query(
     `CREATE TEMP TABLE ${t.targets} AS
      SELECT s.*, NULL::bigint AS match_id, false AS by_email, NULL::bigint AS new_id, false AS created
-       FROM ${t.rows} s
-      WHERE NOT EXISTS (SELECT 1 FROM ${t.dups} d WHERE d.k = s.k AND s.line > d.first_line)`,
+       FROM ${t.rows} s WITH NO DATA`,
   );
-  await completeFromDuplicates(query, t);
   await query(`CREATE INDEX ON ${t.targets} (line)`);
-  await query(`ANALYZE ${t.targets}`);
-  const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.targets}`);
-  return n;
+  let built = 0;
+  await forEachRange(session.engine, await lastLine(query, t.rows), async (after, upTo) => {
+    const [{ n }] = await query<{ n: number }>(
+      `WITH built AS (
+         INSERT INTO ${t.targets}
+         SELECT s.*, NULL::bigint, false, NULL::bigint, false FROM ${t.rows} s
+          WHERE s.line > $1 AND s.line <= $2 AND NOT EXISTS (SELECT 1 FROM ${t.dups} d WHERE d.line = s.line)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM built`,
+      [after, upTo],
+    );
+    built += n;
+    await completeFromDuplicates(query, t, [after, upTo]);
+  });
+  await analyzeStage(session, t.targets);
+  return built;
 }
 
 /** How many targets match an existing person now (the preview's "already known"). */
 export async function countMatches(
-  query: Query,
+  session: ImportSession,
   t: StageTables,
   campaignId: number,
 ): Promise<number> {
-  const [{ n }] = await query<{ n: number }>(
-    `SELECT count(DISTINCT coalesce(pe.id, pp.id))::int AS n
-       FROM ${t.targets} s
-       LEFT JOIN people pe ON pe.campaign_id = $1 AND pe.email_normalized = s.email_normalized
-       LEFT JOIN LATERAL (${phoneMatch('s', '$1')}) pp ON pe.id IS NULL`,
-    [campaignId],
+  const { query } = session;
+  // The people matched, each once (two rows of the file may find the same person).
+  await query(`CREATE TEMP TABLE ${t.matches} (id bigint PRIMARY KEY)`);
+  await forEachRange(session.engine, await lastLine(query, t.targets), (after, upTo) =>
+    query(
+      `INSERT INTO ${t.matches}
+       SELECT DISTINCT coalesce(pe.id, pp.id) FROM ${t.targets} s
+         LEFT JOIN people pe ON pe.campaign_id = $3 AND pe.email_normalized = s.email_normalized
+         LEFT JOIN LATERAL (${phoneMatch('s', '$3')}) pp ON pe.id IS NULL
+        WHERE s.line > $1 AND s.line <= $2 AND coalesce(pe.id, pp.id) IS NOT NULL
+       ON CONFLICT DO NOTHING`,
+      [after, upTo, campaignId],
+    ).then(() => undefined),
   );
+  const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.matches}`);
   return n;
 }
 
-/** Fills what the first row of a person lacks from its later rows; tags and consents add up. */
-async function completeFromDuplicates(query: Query, t: StageTables): Promise<void> {
+/**
+ * Fills what the first row of a person lacks from its later rows; tags and consents add up.
+ * For the targets of lines (after, upTo].
+ */
+async function completeFromDuplicates(
+  query: Query,
+  t: StageTables,
+  range: [number, number],
+): Promise<void> {
   const first = (column: string) =>
     `(array_agg(s.${column} ORDER BY s.line) FILTER (WHERE s.${column} IS NOT NULL))[1] AS ${column}`;
   const changed = await query<{
@@ -243,13 +330,15 @@ async function completeFromDuplicates(query: Query, t: StageTables): Promise<voi
         tags = concat_ws(E'\\x1f', x.tags, a.tags),
         consent_email = x.consent_email OR a.consent_email, consent_sms = x.consent_sms OR a.consent_sms,
         consent_phone = x.consent_phone OR a.consent_phone
-       FROM (SELECT s.k, ${first('email')}, ${first('email_normalized')}, ${first('first_name')},
+       FROM (SELECT d.first_line, ${first('email')}, ${first('email_normalized')}, ${first('first_name')},
                     ${first('last_name')}, ${first('phone')}, ${first('place')},
                     string_agg(s.tags, E'\\x1f') AS tags, bool_or(s.consent_email) AS consent_email,
                     bool_or(s.consent_sms) AS consent_sms, bool_or(s.consent_phone) AS consent_phone
-               FROM ${t.rows} s JOIN ${t.dups} d ON d.k = s.k AND s.line > d.first_line GROUP BY s.k) a
-      WHERE x.k = a.k
+               FROM ${t.dups} d JOIN ${t.rows} s ON s.line = d.line
+              WHERE d.first_line > $1 AND d.first_line <= $2 GROUP BY d.first_line) a
+      WHERE x.line > $1 AND x.line <= $2 AND x.line = a.first_line
       RETURNING x.line, x.email, x.first_name, x.last_name, x.phone, x.place`,
+    range,
   );
   if (changed.length === 0) return;
   const searchTexts = changed.map((r) =>
