@@ -20,6 +20,7 @@ import { refuseControlCharacters } from './core/http/control-characters.ts';
 import {
   frameworkErrors,
   registerNoStoreForApi,
+  refuseBrokenQuery,
   registerStrictJson,
 } from './core/http/request-parsing.ts';
 import { CSRF_COOKIE, csrfRequired } from './core/http/csrf.ts';
@@ -46,6 +47,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook('preValidation', refuseControlCharacters);
   registerStrictJson(app);
   registerNoStoreForApi(app);
+  refuseBrokenQuery(app);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/'))
       return sendProblem(reply, 404, 'not_found', 'No such API route.');

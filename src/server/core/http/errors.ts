@@ -152,6 +152,18 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       'The data holds a character that cannot be stored (an invisible control character).',
     );
   }
+  // The database's disk (or the server's) is full: nothing was written. A 503 the client may
+  // retry later, and a log line that names the cause for whoever runs the server.
+  if (error.code === '53100' || error.code === 'ENOSPC') {
+    request.log.error({ err: error }, 'disk full: the write was refused');
+    reply.header('retry-after', '60');
+    return sendProblem(
+      reply,
+      503,
+      'storage_full',
+      "The server's disk is full: nothing was saved. Try again later; if it lasts, tell whoever runs the site.",
+    );
+  }
   const known = error.code ? fastifyCodes[error.code] : undefined;
   if (known) {
     const [status, code, message, field] = known;

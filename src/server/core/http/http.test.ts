@@ -30,6 +30,28 @@ function expectProblem(response: LightResponse, status: number, code: string) {
   return body;
 }
 
+describe('errors from below the application', () => {
+  it('answers a full disk with 503 storage_full and a retry delay, whichever layer says so', async () => {
+    const app = Fastify({ logger: false });
+    app.setErrorHandler(errorHandler);
+    app.get('/database', async () => {
+      throw Object.assign(new Error('could not extend file: No space left on device'), {
+        code: '53100',
+      });
+    });
+    app.get('/file', async () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    for (const url of ['/database', '/file']) {
+      const response = await app.inject(url);
+      const body = expectProblem(response, 503, 'storage_full');
+      expect(body.detail).toMatch(/disk is full: nothing was saved/);
+      expect(response.headers['retry-after']).toBe('60');
+    }
+    await app.close();
+  });
+});
+
 describe('access declarations', () => {
   const staffAuth: AuthState = {
     personId: 7,

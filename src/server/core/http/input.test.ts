@@ -153,6 +153,20 @@ describe.each(engines)('input that cannot be stored, on %s', (engine) => {
     }
   });
 
+  it('answers a broken %-escape in the query string with problem+json, on pages too', async () => {
+    for (const url of [
+      '/api/people?q=%E0%A4%A',
+      '/api/people?q=caf%C3',
+      '/api/people?q=100%',
+      '/?ref=%zz',
+    ]) {
+      expectFieldProblem(await admin.get(url), 400, 'query', 'invalid_url');
+    }
+    // Well-formed escapes, '+' for spaces, and characters left unescaped are read as usual.
+    expect((await admin.get('/api/people?q=caf%C3%A9+noir')).statusCode).toBe(200);
+    expect((await admin.get('/api/people?q=café')).statusCode).toBe(200);
+  });
+
   it('refuses C1 controls, DEL, line separators and bidi overrides anywhere', async () => {
     const visitor = new Browser(t.app, '10.40.0.3');
     for (const bad of ['\u0085', '\u009b', '\u007f', '\u2028', '\u2029', '\u202e', '\u2066']) {

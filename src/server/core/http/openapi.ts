@@ -84,6 +84,9 @@ function sharedProblems(route: RouteOptions, schema: JsonSchema): Problems {
     problems[429] = '`rate_limited` (or a code of this operation): wait and try again.';
   }
   problems[500] = '`internal_error`: try again later.';
+  if (method !== 'GET' && method !== 'HEAD') {
+    problems[503] = "`storage_full`: the server's disk is full, nothing was saved; retry later.";
+  }
   return problems;
 }
 

@@ -77,6 +77,30 @@ export function frameworkErrors(
 }
 
 /**
+ * A broken %-escape in the query string (not two hex digits, or bytes that are not UTF-8) is
+ * left as it is by the query parser, and would be searched for or stored as typed: refused,
+ * like one in the path.
+ */
+export function refuseBrokenQuery(app: FastifyInstance) {
+  app.addHook('onRequest', async (request, reply) => {
+    const at = request.url.indexOf('?');
+    if (at < 0 || wellEscaped(request.url.slice(at + 1))) return;
+    return sendProblem(reply, 400, 'invalid_url', 'The address is malformed (a broken %-escape).', [
+      { field: 'query', code: 'invalid_url', message: 'The query holds a broken %-escape.' },
+    ]);
+  });
+}
+
+function wellEscaped(query: string): boolean {
+  try {
+    decodeURIComponent(query);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Answers of the API are personal data more often than not (people, a person, the logged-in
  * person's space, caught mail with login links, exports, the audit log): none may be kept by
  * a browser or a proxy, unless a route says otherwise (public reference data does).
