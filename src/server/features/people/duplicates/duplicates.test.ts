@@ -5,6 +5,7 @@ import {
   createTestApp,
   engines,
   signupAndConfirm,
+  signupBody,
   staffBrowser,
   type TestApp,
 } from '../../../testing/harness.ts';
@@ -229,6 +230,10 @@ describe.each(engines)('duplicates and merges on %s', (engine) => {
       mail: (await count('mail_outbox', kept)) + (await count('mail_outbox', merged)),
     };
 
+    const [{ recruit_code: mergedCode }] = await inCampaign<{ recruit_code: string }>(
+      'SELECT recruit_code FROM people WHERE campaign_id = $1 AND id = $2',
+      [merged],
+    );
     const p = await preview(kept, merged);
     const response = await staff.post(
       '/api/people/merge',
@@ -278,6 +283,17 @@ describe.each(engines)('duplicates and merges on %s', (engine) => {
     expect(detail.tags.sort()).toEqual(['kept-only', 'merged-only', 'shared']);
     expect(detail.recruitedCount).toBe(1);
     expect(detail.timeline.find((e) => e.kind === 'merge')?.data).toEqual({ mergedId: merged });
+    // A link shared by the merged person before the merge still credits them, now the kept one.
+    const invited = await new Browser(t.app, '10.9.9.7').post(
+      '/api/signup',
+      signupBody({ email: 'invited-by-merged@dup.example', ref: mergedCode }),
+    );
+    expect(invited.statusCode, invited.body).toBe(200);
+    const [{ recruited_by: creditedTo }] = await inCampaign<{ recruited_by: number }>(
+      `SELECT recruited_by FROM people WHERE campaign_id = $1 AND email_normalized = 'invited-by-merged@dup.example'`,
+      [],
+    );
+    expect(Number(creditedTo)).toBe(kept);
     expect(
       (await staff.get(`/api/people/${kept}/custom-fields`)).json() as Record<string, unknown>,
     ).toEqual({ tshirt: 'm' });

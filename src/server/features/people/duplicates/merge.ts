@@ -57,6 +57,7 @@ export const versionOf = (updatedAt: Date) => updatedAt.toISOString();
 
 interface Locked {
   id: number;
+  recruit_code: string;
   email: string | null;
   email_normalized: string | null;
   erased_at: Date | null;
@@ -173,8 +174,9 @@ export async function mergePeople(ctx: AppContext, input: MergeInput, actorId: n
     }
     await query('DELETE FROM people WHERE campaign_id = $1 AND id = $2', [campaignId, mergedId]);
     await query(
-      'INSERT INTO person_merges (campaign_id, merged_id, kept_id, merged_by) VALUES ($1, $2, $3, $4)',
-      [campaignId, mergedId, keptId, actorId],
+      `INSERT INTO person_merges (campaign_id, merged_id, kept_id, merged_by, merged_recruit_code)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [campaignId, mergedId, keptId, actorId, merged.recruit_code],
     );
     await settleConsents(query, campaignId, keptId, merged);
     await refreshSearchText(query, campaignId, keptId);

@@ -1,4 +1,14 @@
-import { bigint, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { campaignId } from '../../campaigns/tables.ts';
 
 const ref = (name: string) => bigint(name, { mode: 'number' });
@@ -57,11 +67,16 @@ export const personMerges = pgTable(
     mergedId: ref('merged_id').notNull(),
     keptId: ref('kept_id').notNull(),
     mergedBy: ref('merged_by'),
+    /** The merged person's recruitment code: links shared with it still credit the kept person. */
+    mergedRecruitCode: text('merged_recruit_code'),
     at: at('at').notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: 'person_merges_pkey', columns: [t.campaignId, t.mergedId] }),
     index('person_merges_kept_idx').on(t.campaignId, t.keptId),
+    uniqueIndex('person_merges_recruit_code_key')
+      .on(t.campaignId, t.mergedRecruitCode)
+      .where(sql`${t.mergedRecruitCode} IS NOT NULL`),
   ],
 );
 

@@ -1,0 +1,2 @@
+ALTER TABLE "person_merges" ADD COLUMN "merged_recruit_code" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "person_merges_recruit_code_key" ON "person_merges" USING btree ("campaign_id","merged_recruit_code") WHERE "person_merges"."merged_recruit_code" IS NOT NULL;
