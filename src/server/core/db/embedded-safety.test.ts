@@ -390,8 +390,9 @@ describe('a full disk', () => {
           consents: { email: true, sms: false, phone: false },
         }),
       });
-      expect(answer.status).toBeGreaterThanOrEqual(500);
+      expect(answer.status).toBe(503);
       expect(answer.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await answer.json()) as { code: string }).code).toBe('storage_full');
       expect(server.process.exitCode).toBeNull();
 
       rmSync(join(mount, 'filler'));
