@@ -7,7 +7,6 @@ import {
   Group,
   List,
   Stack,
-  Tabs,
   Text,
   Textarea,
   Title,
@@ -35,11 +34,11 @@ import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { focusFirstError } from '../../core/validation.ts';
 import { localeName } from '../people/labels.ts';
 import { useSaveConsentWording, useSaveLegal } from './hooks.ts';
+import { LanguageTabs, SETTINGS_LANGUAGES } from './LanguageTabs.tsx';
 
 type LegalField = (typeof legalFields)[number];
 type LegalValues = { fr: Record<LegalField, string>; en: Record<LegalField, string> };
 
-const LANGUAGES: readonly Locale[] = ['fr', 'en'];
 const CHANNELS: readonly Channel[] = ['email', 'sms', 'phone'];
 
 const fieldLabels: Record<LegalField, MessageKey> = {
@@ -63,11 +62,13 @@ const channelLabels: Record<Channel, MessageKey> = {
   phone: 'legalEdit.wordingPhone',
 };
 
-const FORM_FIELDS = LANGUAGES.flatMap((lang) => legalFields.map((field) => `${lang}.${field}`));
+const FORM_FIELDS = SETTINGS_LANGUAGES.flatMap((lang) =>
+  legalFields.map((field) => `${lang}.${field}`),
+);
 
 /** The texts still holding bracketed parts to complete, as "language · text" labels. */
 function incompleteTexts(values: LegalValues, t: ReturnType<typeof useT>): string[] {
-  return LANGUAGES.flatMap((lang) =>
+  return SETTINGS_LANGUAGES.flatMap((lang) =>
     legalFields
       .filter((field) => placeholdersIn(values[lang][field]).length > 0)
       .map((field) => `${localeName(lang)} · ${t(fieldLabels[field])}`),
@@ -137,50 +138,41 @@ function LegalForm({ site }: { site: PublicSite }) {
             </List>
           </Alert>
         )}
-        <Tabs value={language} onChange={(value) => setLanguage(value === 'en' ? 'en' : 'fr')}>
-          <Tabs.List>
-            {LANGUAGES.map((lang) => (
-              <Tabs.Tab key={lang} value={lang} lang={lang}>
-                {localeName(lang)}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-          {LANGUAGES.map((lang) => (
-            <Tabs.Panel key={lang} value={lang} pt="sm">
-              <Stack gap="sm">
-                {lang === 'en' && (
-                  <Text size="sm" c="dimmed">
-                    {t('site.englishHelp')}
-                  </Text>
-                )}
-                {legalFields.map((field) => {
-                  const holes = placeholdersIn(form.values[lang][field]);
-                  return (
-                    <Stack key={field} gap={4}>
-                      <Textarea
-                        label={t(fieldLabels[field])}
-                        description={t(fieldHelp[field])}
-                        required={lang === 'fr'}
-                        autosize
-                        minRows={field === 'formNotice' ? 3 : 6}
-                        maxRows={24}
-                        maxLength={maxLengths[field]}
-                        lang={lang}
-                        placeholder={lang === 'en' ? form.values.fr[field] : undefined}
-                        {...form.getInputProps(`${lang}.${field}`)}
-                      />
-                      {holes.length > 0 && (
-                        <Text size="sm" c="orange.9">
-                          {t('legalEdit.toComplete', { parts: holes.join(', ') })}
-                        </Text>
-                      )}
-                    </Stack>
-                  );
-                })}
-              </Stack>
-            </Tabs.Panel>
-          ))}
-        </Tabs>
+        <LanguageTabs value={language} onChange={setLanguage}>
+          {(lang) => (
+            <Stack gap="sm">
+              {lang === 'en' && (
+                <Text size="sm" c="dimmed">
+                  {t('site.englishHelp')}
+                </Text>
+              )}
+              {legalFields.map((field) => {
+                const holes = placeholdersIn(form.values[lang][field]);
+                return (
+                  <Stack key={field} gap={4}>
+                    <Textarea
+                      label={t(fieldLabels[field])}
+                      description={t(fieldHelp[field])}
+                      required={lang === 'fr'}
+                      autosize
+                      minRows={field === 'formNotice' ? 3 : 6}
+                      maxRows={24}
+                      maxLength={maxLengths[field]}
+                      lang={lang}
+                      placeholder={lang === 'en' ? form.values.fr[field] : undefined}
+                      {...form.getInputProps(`${lang}.${field}`)}
+                    />
+                    {holes.length > 0 && (
+                      <Text size="sm" c="orange.9">
+                        {t('legalEdit.toComplete', { parts: holes.join(', ') })}
+                      </Text>
+                    )}
+                  </Stack>
+                );
+              })}
+            </Stack>
+          )}
+        </LanguageTabs>
         <ErrorAlert message={formError} />
         <Group>
           <Button type="submit" loading={save.isPending}>
@@ -313,33 +305,24 @@ function ConsentWordings({ site }: { site: PublicSite }) {
   const versions = useConsentWordings();
   const t = useT();
   return (
-    <Tabs value={language} onChange={(value) => setLanguage(value === 'en' ? 'en' : 'fr')}>
-      <Tabs.List>
-        {LANGUAGES.map((lang) => (
-          <Tabs.Tab key={lang} value={lang} lang={lang}>
-            {localeName(lang)}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-      {LANGUAGES.map((lang) => (
-        <Tabs.Panel key={lang} value={lang} pt="sm">
-          <Stack gap="md">
-            {/* Keyed by version: a new version resets the form to what is now current. */}
-            <WordingForm
-              key={site.consentWording[lang].version}
-              locale={lang}
-              current={site.consentWording[lang]}
-            />
-            <Title order={3} size="h5">
-              {t('legalEdit.history')}
-            </Title>
-            <QueryState query={versions}>
-              {(data) => <VersionHistory versions={data.filter((v) => v.locale === lang)} />}
-            </QueryState>
-          </Stack>
-        </Tabs.Panel>
-      ))}
-    </Tabs>
+    <LanguageTabs value={language} onChange={setLanguage}>
+      {(lang) => (
+        <Stack gap="md">
+          {/* Keyed by version: a new version resets the form to what is now current. */}
+          <WordingForm
+            key={site.consentWording[lang].version}
+            locale={lang}
+            current={site.consentWording[lang]}
+          />
+          <Title order={3} size="h5">
+            {t('legalEdit.history')}
+          </Title>
+          <QueryState query={versions}>
+            {(data) => <VersionHistory versions={data.filter((v) => v.locale === lang)} />}
+          </QueryState>
+        </Stack>
+      )}
+    </LanguageTabs>
   );
 }
 

@@ -5,7 +5,6 @@ import {
   CopyButton,
   Group,
   Stack,
-  Tabs,
   Text,
   Textarea,
   TextInput,
@@ -15,6 +14,7 @@ import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { Locale } from '../../../contracts/common.ts';
 import type { HomeContent, PublicSite } from '../../../contracts/recruitment.ts';
 import { ApiError } from '../../core/api.ts';
 import { applyProblem } from '../../core/errors.ts';
@@ -27,6 +27,7 @@ import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { focusFirstError } from '../../core/validation.ts';
 import { localeName } from '../people/labels.ts';
 import { useSaveHome } from './hooks.ts';
+import { LanguageTabs, SETTINGS_LANGUAGES } from './LanguageTabs.tsx';
 
 const FIELDS = [
   'campaignName',
@@ -41,12 +42,8 @@ const FIELDS = [
 /** In the form, every English text is present: empty means "show the French one". */
 type HomeValues = Omit<HomeContent, 'en'> & { en: Required<NonNullable<HomeContent['en']>> };
 
-type Language = 'fr' | 'en';
-
-const LANGUAGES: readonly Language[] = ['fr', 'en'];
-
 /** The tab holding the first invalid field, so its message is visible and focusable. */
-function tabWithError(fields: string[]): Language | null {
+function tabWithError(fields: string[]): Locale | null {
   const texts = fields.filter((field) => field !== 'campaignName');
   if (texts.length === 0) return null;
   return texts.some((field) => !field.startsWith('en.')) ? 'fr' : 'en';
@@ -61,7 +58,7 @@ function LanguageFields({
   language,
 }: {
   form: UseFormReturnType<HomeValues>;
-  language: Language;
+  language: Locale;
 }) {
   const t = useT();
   const french = language === 'fr';
@@ -109,7 +106,7 @@ function HomeForm({ site }: { site: PublicSite }) {
   const t = useT();
   const save = useSaveHome();
   const [formError, setFormError] = useState<string | null>(null);
-  const [language, setLanguage] = useState<Language>('fr');
+  const [language, setLanguage] = useState<Locale>('fr');
   const { en, ...french } = site.home;
   const form = useForm<HomeValues>({
     initialValues: {
@@ -160,21 +157,9 @@ function HomeForm({ site }: { site: PublicSite }) {
           maxLength={120}
           {...form.getInputProps('campaignName')}
         />
-        <Tabs value={language} onChange={(value) => setLanguage(value === 'en' ? 'en' : 'fr')}>
-          <Tabs.List>
-            {LANGUAGES.map((lang) => (
-              <Tabs.Tab key={lang} value={lang} lang={lang}>
-                {localeName(lang)}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-          <Tabs.Panel value="fr" pt="sm">
-            <LanguageFields form={form} language="fr" />
-          </Tabs.Panel>
-          <Tabs.Panel value="en" pt="sm">
-            <LanguageFields form={form} language="en" />
-          </Tabs.Panel>
-        </Tabs>
+        <LanguageTabs value={language} onChange={setLanguage}>
+          {(lang) => <LanguageFields form={form} language={lang} />}
+        </LanguageTabs>
         <ErrorAlert message={formError} />
         <Group>
           <Button type="submit" loading={save.isPending}>
@@ -229,7 +214,7 @@ export function SiteSettingsPage() {
               <Anchor component={Link} to="/admin/legal">
                 {t('site.consentEdit')}
               </Anchor>
-              {LANGUAGES.map((lang) => (
+              {SETTINGS_LANGUAGES.map((lang) => (
                 <Stack key={lang} gap={4}>
                   <Text fw={500} size="sm">
                     {localeName(lang)} ·{' '}
