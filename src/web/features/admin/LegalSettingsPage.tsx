@@ -20,21 +20,20 @@ import {
   legalFields,
   placeholdersIn,
   type ConsentWordingVersion,
-  type LegalUpdate,
 } from '../../../contracts/settings.ts';
-import { ApiError } from '../../core/api.ts';
 import { applyProblem } from '../../core/errors.ts';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
-import { useConsentWordings, useSite } from '../../core/site.ts';
+import { useConsentWordings } from '../../core/site.ts';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { Section } from '../../core/ui/Section.tsx';
-import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { focusFirstError } from '../../core/validation.ts';
 import { localeName } from '../people/labels.ts';
 import { useSaveConsentWording, useSaveLegal } from './hooks.ts';
 import { LanguageTabs, SETTINGS_LANGUAGES } from './LanguageTabs.tsx';
+import { SiteSettingsFrame } from './SiteSettingsFrame.tsx';
+import { useBilingualSubmit } from './useBilingualSubmit.ts';
 
 type LegalField = (typeof legalFields)[number];
 type LegalValues = { fr: Record<LegalField, string>; en: Record<LegalField, string> };
@@ -75,11 +74,16 @@ function incompleteTexts(values: LegalValues, t: ReturnType<typeof useT>): strin
   );
 }
 
+/** The tab holding the first invalid text, French first. */
+function tabWithError(fields: string[]): Locale | null {
+  if (fields.some((field) => field.startsWith('fr.'))) return 'fr';
+  if (fields.some((field) => field.startsWith('en.'))) return 'en';
+  return null;
+}
+
 function LegalForm({ site }: { site: PublicSite }) {
   const t = useT();
   const save = useSaveLegal();
-  const [language, setLanguage] = useState<Locale>('fr');
-  const [formError, setFormError] = useState<string | null>(null);
   const required = (value: string) => (value.trim() ? null : t('error.required'));
   const form = useForm<LegalValues>({
     initialValues: {
@@ -95,29 +99,13 @@ function LegalForm({ site }: { site: PublicSite }) {
     },
   });
 
-  const showErrors = (fields: string[]) => {
-    if (fields.some((field) => field.startsWith('fr.'))) setLanguage('fr');
-    else if (fields.some((field) => field.startsWith('en.'))) setLanguage('en');
-    focusFirstError();
-  };
-
-  const submit = form.onSubmit(
-    (values) => {
-      setFormError(null);
-      const input: LegalUpdate = { fr: values.fr, en: values.en };
-      save.mutate(input, {
-        onSuccess: () => {
-          form.resetDirty();
-          notifications.show({ color: 'green', message: t('legalEdit.saved') });
-        },
-        onError: (error) => {
-          setFormError(applyProblem(form, error, t, FORM_FIELDS));
-          if (error instanceof ApiError) showErrors(error.errors.map((e) => e.field));
-        },
-      });
-    },
-    (errors) => showErrors(Object.keys(errors)),
-  );
+  const { submit, language, setLanguage, formError } = useBilingualSubmit({
+    form,
+    save,
+    fields: FORM_FIELDS,
+    savedMessage: 'legalEdit.saved',
+    tabWithError,
+  });
 
   const incomplete = incompleteTexts(form.values, t);
 
@@ -328,24 +316,22 @@ function ConsentWordings({ site }: { site: PublicSite }) {
 
 export function LegalSettingsPage() {
   const t = useT();
-  usePageTitle(t('legalEdit.title'));
-  const site = useSite();
   return (
-    <Stack gap="md" maw={860}>
-      <Title order={1}>{t('legalEdit.title')}</Title>
-      <Text size="sm">{t('legalEdit.intro')}</Text>
-      <QueryState query={site}>
-        {(data) => (
-          <>
-            <Section title={t('legalEdit.textsTitle')} description={t('legalEdit.textsHelp')}>
-              <LegalForm site={data} />
-            </Section>
-            <Section title={t('site.consentTitle')} description={t('legalEdit.wordingHelp')}>
-              <ConsentWordings site={data} />
-            </Section>
-          </>
-        )}
-      </QueryState>
-    </Stack>
+    <SiteSettingsFrame
+      title={t('legalEdit.title')}
+      intro={<Text size="sm">{t('legalEdit.intro')}</Text>}
+      maxWidth={860}
+    >
+      {(data) => (
+        <>
+          <Section title={t('legalEdit.textsTitle')} description={t('legalEdit.textsHelp')}>
+            <LegalForm site={data} />
+          </Section>
+          <Section title={t('site.consentTitle')} description={t('legalEdit.wordingHelp')}>
+            <ConsentWordings site={data} />
+          </Section>
+        </>
+      )}
+    </SiteSettingsFrame>
   );
 }

@@ -8,26 +8,19 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Locale } from '../../../contracts/common.ts';
 import type { HomeContent, PublicSite } from '../../../contracts/recruitment.ts';
-import { ApiError } from '../../core/api.ts';
-import { applyProblem } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
-import { useSite } from '../../core/site.ts';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
-import { QueryState } from '../../core/ui/QueryState.tsx';
 import { Section } from '../../core/ui/Section.tsx';
-import { usePageTitle } from '../../core/ui/usePageTitle.ts';
-import { focusFirstError } from '../../core/validation.ts';
 import { localeName } from '../people/labels.ts';
 import { useSaveHome } from './hooks.ts';
 import { LanguageTabs, SETTINGS_LANGUAGES } from './LanguageTabs.tsx';
+import { SiteSettingsFrame } from './SiteSettingsFrame.tsx';
+import { useBilingualSubmit } from './useBilingualSubmit.ts';
 
 const FIELDS = [
   'campaignName',
@@ -105,8 +98,6 @@ function LanguageFields({
 function HomeForm({ site }: { site: PublicSite }) {
   const t = useT();
   const save = useSaveHome();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [language, setLanguage] = useState<Locale>('fr');
   const { en, ...french } = site.home;
   const form = useForm<HomeValues>({
     initialValues: {
@@ -124,28 +115,13 @@ function HomeForm({ site }: { site: PublicSite }) {
     },
   });
 
-  const showErrors = (fields: string[]) => {
-    const tab = tabWithError(fields);
-    if (tab) setLanguage(tab);
-    focusFirstError();
-  };
-
-  const submit = form.onSubmit(
-    (values) => {
-      setFormError(null);
-      save.mutate(values, {
-        onSuccess: () => {
-          form.resetDirty();
-          notifications.show({ color: 'green', message: t('site.saved') });
-        },
-        onError: (error) => {
-          setFormError(applyProblem(form, error, t, FIELDS));
-          if (error instanceof ApiError) showErrors(error.errors.map((e) => e.field));
-        },
-      });
-    },
-    (errors) => showErrors(Object.keys(errors)),
-  );
+  const { submit, language, setLanguage, formError } = useBilingualSubmit({
+    form,
+    save,
+    fields: FIELDS,
+    savedMessage: 'site.saved',
+    tabWithError,
+  });
 
   return (
     <form onSubmit={submit} noValidate>
@@ -196,45 +172,40 @@ function EmbedSnippet() {
 
 export function SiteSettingsPage() {
   const t = useT();
-  usePageTitle(t('site.title'));
-  const site = useSite();
   return (
-    <Stack gap="md" maw={760}>
-      <Title order={1}>{t('site.title')}</Title>
-      <QueryState query={site}>
-        {(data) => (
-          <>
-            <Section title={t('site.homeTitle')}>
-              <HomeForm site={data} />
-            </Section>
-            <Section title={t('site.embedTitle')} description={t('site.embedHelp')}>
-              <EmbedSnippet />
-            </Section>
-            <Section title={t('site.consentTitle')} description={t('site.consentHelp')}>
-              <Anchor component={Link} to="/admin/legal">
-                {t('site.consentEdit')}
-              </Anchor>
-              {SETTINGS_LANGUAGES.map((lang) => (
-                <Stack key={lang} gap={4}>
-                  <Text fw={500} size="sm">
-                    {localeName(lang)} ·{' '}
-                    {t('site.version', { version: data.consentWording[lang].version })}
-                  </Text>
-                  <Text size="sm" lang={lang}>
-                    {data.consentWording[lang].email}
-                  </Text>
-                  <Text size="sm" lang={lang}>
-                    {data.consentWording[lang].sms}
-                  </Text>
-                  <Text size="sm" lang={lang}>
-                    {data.consentWording[lang].phone}
-                  </Text>
-                </Stack>
-              ))}
-            </Section>
-          </>
-        )}
-      </QueryState>
-    </Stack>
+    <SiteSettingsFrame title={t('site.title')} maxWidth={760}>
+      {(data) => (
+        <>
+          <Section title={t('site.homeTitle')}>
+            <HomeForm site={data} />
+          </Section>
+          <Section title={t('site.embedTitle')} description={t('site.embedHelp')}>
+            <EmbedSnippet />
+          </Section>
+          <Section title={t('site.consentTitle')} description={t('site.consentHelp')}>
+            <Anchor component={Link} to="/admin/legal">
+              {t('site.consentEdit')}
+            </Anchor>
+            {SETTINGS_LANGUAGES.map((lang) => (
+              <Stack key={lang} gap={4}>
+                <Text fw={500} size="sm">
+                  {localeName(lang)} ·{' '}
+                  {t('site.version', { version: data.consentWording[lang].version })}
+                </Text>
+                <Text size="sm" lang={lang}>
+                  {data.consentWording[lang].email}
+                </Text>
+                <Text size="sm" lang={lang}>
+                  {data.consentWording[lang].sms}
+                </Text>
+                <Text size="sm" lang={lang}>
+                  {data.consentWording[lang].phone}
+                </Text>
+              </Stack>
+            ))}
+          </Section>
+        </>
+      )}
+    </SiteSettingsFrame>
   );
 }
