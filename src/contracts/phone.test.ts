@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { nationalForm, phoneProblem, readPhone, type PhoneKind } from './phone.ts';
+import {
+  nationalForm,
+  phoneKind,
+  phoneProblem,
+  readPhone,
+  smsConsentProblem,
+  type PhoneKind,
+} from './phone.ts';
 
 /** Overseas regions sharing the French 10-digit plan, as libphonenumber's metadata has them. */
 const OVERSEAS_REGIONS: CountryCode[] = ['RE', 'YT', 'GP', 'BL', 'MF', 'MQ', 'GF'];
@@ -147,5 +154,18 @@ describe('phoneProblem', () => {
     expect(phoneProblem('0692 12 34 56', true)).toBeNull();
     expect(phoneProblem('06 12', false)).toBe('invalid_phone');
     expect(phoneProblem('', true)).toBeNull();
+  });
+});
+
+describe('smsConsentProblem', () => {
+  it('refuses SMS with no phone or a landline, and lets a number of either or unknown kind be', () => {
+    const problem = (phone: string | null) => smsConsentProblem(phone ? phoneKind(phone) : null);
+    expect(problem(null)).toBe('phone_required_for_sms');
+    expect(problem('+33123456789')).toBe('landline_for_sms');
+    expect(problem('+262262123456')).toBe('landline_for_sms');
+    expect(problem('+33970123456')).toBe('landline_for_sms'); // 09: not reached by SMS
+    expect(problem('+262692123456')).toBeNull();
+    expect(problem('+508501234')).toBeNull(); // mobile_or_landline
+    expect(problem('+3221234567')).toBeNull(); // another country's: the server decides
   });
 });

@@ -156,6 +156,26 @@ export function phoneProblem(input: string, forSms: boolean): PhoneProblem | nul
   return null;
 }
 
+export type SmsConsentProblem = 'phone_required_for_sms' | 'landline_for_sms';
+
+/**
+ * Why an SMS consent cannot be recorded for a person whose phone has this kind (null: they
+ * have none), if it cannot: it would reach nobody. An opt-out is never refused.
+ */
+export function smsConsentProblem(kind: PhoneKind | null): SmsConsentProblem | null {
+  if (kind === null) return 'phone_required_for_sms';
+  return reachableBySms(kind) ? null : 'landline_for_sms';
+}
+
+/**
+ * A number's kind as read here, for the browser: another country's (or one this file cannot
+ * read) is 'unknown', and the server, which reads those with libphonenumber, has the last word.
+ */
+export function phoneKind(input: string): PhoneKind {
+  const reading = readPhone(input);
+  return reading.status === 'french' ? reading.kind : 'unknown';
+}
+
 /**
  * The national form of a French-plan number in E.164 ("+262692123456" → "0692123456",
  * "+508412345" → "0508412345"), or null for another country's number.

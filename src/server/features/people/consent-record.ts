@@ -5,11 +5,28 @@ import type {
 import type { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
+import type { Database } from '../../core/db/index.ts';
 import { invalidFields, notFound } from '../../core/http/errors.ts';
+import { smsPhoneError } from './normalize.ts';
 import { actorNameSql, assertPersonExists, isoDate } from './records.ts';
 import { addPersonEvent, channelColumn, transaction } from './service.ts';
 
 type ConsentRecord = z.infer<typeof consentRecordSchema>;
+
+/**
+ * An SMS consent needs a number SMS can reach, as at sign-up: refused for a landline
+ * (`landline_for_sms`) or no phone (`phone_required_for_sms`). The row stays locked, so an
+ * edit of the phone cannot slip in before the consent is written.
+ */
+async function assertSmsReachable(query: Database['query'], campaignId: number, personId: number) {
+  const [person] = await query<{ phone: string | null }>(
+    'SELECT phone FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE',
+    [campaignId, personId],
+  );
+  if (!person) throw notFound('person');
+  const error = smsPhoneError(person.phone);
+  if (error) throw invalidFields([error]);
+}
 
 /** What an opt-out is recorded under: no wording applies to withdrawing. */
 const WITHDRAWAL_WORDING = 'withdrawal';
@@ -23,7 +40,8 @@ const today = (timeZone: string) =>
  * It takes effect at once (an opt-out stops contact on that channel now), and is written to
  * the consent history like any other decision, with its source (`staff_<source>`), the
  * wording agreed to, the evidence typed by staff and who recorded it. It is recorded even when
- * the person's consent already had that value: the evidence of the request is kept.
+ * the person's consent already had that value: the evidence of the request is kept. An SMS
+ * consent needs a number SMS can reach; an opt-out is always recorded.
  */
 export async function recordConsent(
   ctx: AppContext,
@@ -42,6 +60,8 @@ export async function recordConsent(
   const wordingVersion = input.granted ? input.wordingVersion : WITHDRAWAL_WORDING;
   const column = channelColumn[input.channel];
   await transaction(ctx.database, async (query) => {
+    if (input.channel === 'sms' && input.granted)
+      await assertSmsReachable(query, ctx.campaignId, personId);
     const [person] = await query(
       `UPDATE people SET ${column} = $3, updated_at = now()
         WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL RETURNING id`,

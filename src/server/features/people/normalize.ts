@@ -4,7 +4,9 @@ import {
   nationalForm,
   readPhone,
   reachableBySms,
+  smsConsentProblem,
   type PhoneKind,
+  type SmsConsentProblem,
 } from '../../../contracts/phone.ts';
 import { z } from 'zod';
 import { stripPunctuation } from '../../../contracts/fold.ts';
@@ -47,6 +49,34 @@ function foreignKind(e164: string): PhoneKind {
     default:
       return 'other';
   }
+}
+
+/**
+ * The field errors of SMS wanted where it would reach nobody. Refused rather than stored: an
+ * SMS consent on a landline, or with no number, would silently reach nobody.
+ */
+const smsPhoneErrors: Record<SmsConsentProblem, FieldError> = {
+  landline_for_sms: {
+    field: 'phone',
+    code: 'landline_for_sms',
+    message: 'This is a landline number: SMS cannot reach it. Give a mobile number or untick SMS.',
+  },
+  phone_required_for_sms: {
+    field: 'phone',
+    code: 'phone_required_for_sms',
+    message:
+      'This person has no phone number: add their mobile number to their record before recording an SMS consent.',
+  },
+};
+
+/**
+ * Why SMS cannot be wanted with this phone (as typed, or stored in E.164; null: no phone), as
+ * a field error, or null. A number that is not a valid one is not this check's business.
+ */
+export function smsPhoneError(phone: string | null): FieldError | null {
+  const kind = phone === null ? null : (readPhoneNumber(phone)?.kind ?? 'unknown');
+  const problem = smsConsentProblem(kind);
+  return problem ? { ...smsPhoneErrors[problem] } : null;
 }
 
 /** E.164 (see readPhoneNumber). Null when the number is not a valid one. */
@@ -171,13 +201,7 @@ export function checkPhoneAndPlace(
         message: 'Enter a valid phone number.',
       });
     } else if (input.consents?.sms && !reachableBySms(read.kind)) {
-      // Refused rather than stored: an SMS consent on a landline would silently reach nobody.
-      errors.push({
-        field: 'phone',
-        code: 'landline_for_sms',
-        message:
-          'This is a landline number: SMS cannot reach it. Give a mobile number or untick SMS.',
-      });
+      errors.push({ ...smsPhoneErrors.landline_for_sms });
     }
   }
   const { place, error } = resolvePlace(geo, input.postalCode, input.communeCode || undefined);

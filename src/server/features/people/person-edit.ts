@@ -9,7 +9,13 @@ import {
   notFound,
   type FieldError,
 } from '../../core/http/errors.ts';
-import { buildSearchText, normalizeEmail, normalizePhone, resolvePlace } from './normalize.ts';
+import {
+  buildSearchText,
+  normalizeEmail,
+  normalizePhone,
+  resolvePlace,
+  smsPhoneError,
+} from './normalize.ts';
 import { addPersonEvent, transaction } from './service.ts';
 
 /** A person's editable fields as stored ('' given → null). */
@@ -106,6 +112,17 @@ function validate(ctx: AppContext, input: PersonInput): PersonValues {
 }
 
 type Query = Parameters<Parameters<typeof transaction>[1]>[0];
+
+/**
+ * A person who accepts SMS keeps a number SMS can reach: a landline typed for them is refused
+ * as at sign-up (`landline_for_sms`). A landline already stored (the supporter's own profile
+ * only flags one) does not stop other edits, and no phone at all is allowed, as at sign-up.
+ */
+function assertPhoneReachesSms(smsConsent: boolean, stored: string | null, typed: string | null) {
+  if (!smsConsent || typed === null || typed === stored) return;
+  const error = smsPhoneError(typed);
+  if (error) throw invalidFields([error]);
+}
 
 /** 409 `email_taken` naming the person who has the address, so staff can open their page. */
 async function assertEmailFree(
@@ -231,14 +248,16 @@ export async function updatePerson(
   const values = validate(ctx, input);
   await onEmailRace(ctx, values.emailNormalized, () =>
     transaction(ctx.database, async (query) => {
-      const [current] = await query<Record<TrackedField, string | null>>(
+      const [row] = await query<Record<TrackedField, string | null> & { consent_sms: boolean }>(
         `SELECT first_name AS "firstName", last_name AS "lastName", email, phone,
                 address_street AS "addressStreet", address_complement AS "addressComplement",
-                postal_code AS "postalCode", commune_name AS "communeName", locale
+                postal_code AS "postalCode", commune_name AS "communeName", locale, consent_sms
            FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE`,
         [ctx.campaignId, personId],
       );
-      if (!current) throw notFound('person');
+      if (!row) throw notFound('person');
+      const { consent_sms: smsConsent, ...current } = row;
+      assertPhoneReachesSms(smsConsent, current.phone, values.phone);
       await assertEmailFree(query, ctx.campaignId, values.emailNormalized, personId);
       const changed = trackedFields.filter(
         (field) => (current[field] ?? null) !== (values[field] ?? null),

@@ -16,7 +16,7 @@ interface Problem {
   status: number;
   code: string;
   existingPersonId?: number;
-  errors?: Array<{ field: string; code: string }>;
+  errors?: Array<{ field: string; code: string; message: string }>;
 }
 interface Detail {
   id: number;
@@ -123,6 +123,21 @@ describe.each(engines)('people edited at HQ on %s', (engine) => {
     const response = await staff.get(`/api/people/${id}`);
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as Detail;
+  };
+  /** The field error the public sign-up answers for a landline with SMS ticked. */
+  const signupLandlineError = async () => {
+    const response = await new Browser(t.app, '10.7.0.9').post(
+      '/api/signup',
+      signupBody({
+        email: `landline.${++n}@records.example`,
+        phone: '01 23 45 67 89',
+        consents: { email: true, sms: true, phone: false },
+      }),
+    );
+    expect(response.statusCode).toBe(400);
+    const [error] = (response.json() as Problem).errors!;
+    expect(error).toMatchObject({ field: 'phone', code: 'landline_for_sms' });
+    return error;
   };
 
   describe('adding a person by hand', () => {
@@ -354,6 +369,67 @@ describe.each(engines)('people edited at HQ on %s', (engine) => {
       );
       expect(count).toBe(0);
     });
+
+    it('refuses a landline for a person who accepts SMS, as the sign-up does, and changes nothing', async () => {
+      const email = `sms.${++n}@records.example`;
+      const id = await signupAndConfirm(t, {
+        email,
+        phone: '06 12 34 56 78',
+        consents: { email: true, sms: true, phone: false },
+      });
+      const signupError = await signupLandlineError();
+      const before = (await auditRows('person.update')).length;
+      // Mainland and overseas landlines, and an 09 number (not reachable by SMS either).
+      for (const landline of ['01 23 45 67 89', '0262 12 34 56', '09 70 12 34 56']) {
+        const response = await staff.put(
+          `/api/people/${id}`,
+          newPerson({ email, phone: landline }),
+        );
+        expect(response.statusCode, landline).toBe(400);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        const problem = response.json() as Problem;
+        expect(problem.errors).toEqual([signupError]);
+      }
+      const person = await detail(id);
+      expect(person.phone).toBe('+33612345678');
+      expect(person.consents.sms).toBe(true);
+      expect((await auditRows('person.update')).length).toBe(before);
+      // A mobile, a number that may be either (Saint-Pierre-et-Miquelon) and one whose kind is
+      // not known but valid (Belgium) are taken, as at sign-up; so is no phone at all.
+      for (const [typed, stored] of [
+        ['0692 12 34 56', '+262692123456'],
+        ['0508 50 12 34', '+508501234'],
+        ['+32 2 123 45 67', '+3221234567'],
+        ['', null],
+      ] as const) {
+        const response = await staff.put(`/api/people/${id}`, newPerson({ email, phone: typed }));
+        expect(response.statusCode, response.body).toBe(200);
+        expect((response.json() as Detail).phone).toBe(stored);
+      }
+      // A landline already stored (the supporter's own profile only flags one) does not stop
+      // staff from correcting the rest of the record.
+      await inCampaign('UPDATE people SET phone = $3 WHERE campaign_id = $1 AND id = $2', [
+        id,
+        '+33123456789',
+      ]);
+      const address = await staff.put(
+        `/api/people/${id}`,
+        newPerson({ email, phone: '01 23 45 67 89', addressStreet: '3 place Bellecour' }),
+      );
+      expect(address.statusCode, address.body).toBe(200);
+      expect((address.json() as Detail).addressStreet).toBe('3 place Bellecour');
+    });
+
+    it('takes a landline for a person who does not accept SMS, when adding and editing', async () => {
+      const id = await added({ phone: '01 23 45 67 89' });
+      expect((await detail(id)).phone).toBe('+33123456789');
+      const response = await staff.put(
+        `/api/people/${id}`,
+        newPerson({ email: `person.${n}@records.example`, phone: '0262 12 34 56' }),
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      expect((response.json() as Detail).phone).toBe('+262262123456');
+    });
   });
 
   describe('consents received by phone, letter, in person or email', () => {
@@ -451,6 +527,61 @@ describe.each(engines)('people edited at HQ on %s', (engine) => {
       ]);
       expect((await detail(id)).consents).toEqual({ email: false, sms: false, phone: false });
       expect((await staff.get(`/api/people/${id}/consents`)).json()).toEqual([]);
+    });
+
+    it('refuses an SMS consent for a landline or no phone, as the sign-up does; an opt-out always goes through', async () => {
+      const signupError = await signupLandlineError();
+      const smsRecord = (granted: boolean) => ({
+        channel: 'sms',
+        granted,
+        source: 'letter',
+        receivedOn: '2026-11-20',
+        note: 'Paper form, box 4',
+        wordingVersion: granted ? 'Tract-2026-11' : '',
+      });
+      const before = (await auditRows('person.consent_record')).length;
+      for (const landline of ['01 23 45 67 89', '0262 12 34 56']) {
+        const id = await added({ phone: landline });
+        const response = await staff.post(`/api/people/${id}/consents`, smsRecord(true));
+        expect(response.statusCode, landline).toBe(400);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect((response.json() as Problem).errors).toEqual([signupError]);
+        expect((await detail(id)).consents.sms).toBe(false);
+        expect((await staff.get(`/api/people/${id}/consents`)).json()).toEqual([]);
+        // Email and calls reach a landline's owner: those consents are recorded.
+        for (const channel of ['email', 'phone']) {
+          const other = await staff.post(`/api/people/${id}/consents`, {
+            ...smsRecord(true),
+            channel,
+          });
+          expect(other.statusCode, other.body).toBe(200);
+        }
+        const optOut = await staff.post(`/api/people/${id}/consents`, smsRecord(false));
+        expect(optOut.statusCode, optOut.body).toBe(200);
+      }
+      const noPhone = await added({ phone: '' });
+      const refused = await staff.post(`/api/people/${noPhone}/consents`, smsRecord(true));
+      expect(refused.statusCode).toBe(400);
+      expect((refused.json() as Problem).errors).toEqual([
+        {
+          field: 'phone',
+          code: 'phone_required_for_sms',
+          message: expect.stringMatching(/mobile number/) as unknown,
+        },
+      ]);
+      expect((await detail(noPhone)).consents.sms).toBe(false);
+      const optOut = await staff.post(`/api/people/${noPhone}/consents`, smsRecord(false));
+      expect(optOut.statusCode, optOut.body).toBe(200);
+      // Only the opt-outs and the other channels were recorded (2 landlines × 3 + 1).
+      expect((await auditRows('person.consent_record')).length).toBe(before + 7);
+
+      // A mobile, a number that may be either, one of a kind not known: taken, as at sign-up.
+      for (const phone of ['0692 12 34 56', '0508 50 12 34', '+32 2 123 45 67']) {
+        const id = await added({ phone });
+        const response = await staff.post(`/api/people/${id}/consents`, smsRecord(true));
+        expect(response.statusCode, `${phone}: ${response.body}`).toBe(200);
+        expect((await detail(id)).consents.sms).toBe(true);
+      }
     });
   });
 

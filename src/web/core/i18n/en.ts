@@ -70,6 +70,8 @@ export const en: Record<MessageKey, string> = {
   'error.too_many_parts': 'Send the file with at most 10 form fields.',
   'error.landline_for_sms':
     'This is a landline number: SMS cannot reach it. Give a mobile number or untick SMS.',
+  'error.phone_required_for_sms':
+    'This person has no phone number: add their mobile number to their record before recording an SMS consent.',
   'error.invalid_name': 'A name holds only letters, spaces, apostrophes, hyphens and periods.',
   'error.too_many_password_attempts':
     'Too many wrong passwords for this address. Wait 15 minutes, or log in with a code sent by email.',
@@ -528,6 +530,7 @@ export const en: Record<MessageKey, string> = {
   'import.field': 'Field',
   'import.fieldFor': 'Field for column “{column}”',
   'import.examples': 'Examples',
+  'import.customField': 'Custom field: {name}',
   'import.ignore': 'Ignore',
   'import.field.communeCode': 'Town (name or INSEE code)',
   'import.communeAmbiguous':

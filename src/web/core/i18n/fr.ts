@@ -69,6 +69,8 @@ export const fr = {
   'error.too_many_parts': 'Envoyez le fichier avec au plus 10 champs de formulaire.',
   'error.landline_for_sms':
     'C’est un numéro de fixe : les SMS n’y arrivent pas. Donnez un numéro de mobile ou décochez les SMS.',
+  'error.phone_required_for_sms':
+    'Cette personne n’a pas de numéro de téléphone : ajoutez son mobile à sa fiche avant d’enregistrer un consentement aux SMS.',
   'error.invalid_name':
     'Un nom ne contient que des lettres, des espaces, des apostrophes, des traits d’union et des points.',
   'error.too_many_password_attempts':
@@ -538,6 +540,7 @@ export const fr = {
   'import.field': 'Champ',
   'import.fieldFor': 'Champ pour la colonne « {column} »',
   'import.examples': 'Exemples',
+  'import.customField': 'Champ personnalisé : {name}',
   'import.ignore': 'Ignorer',
   'import.field.communeCode': 'Commune (nom ou code INSEE)',
   'import.communeAmbiguous':

@@ -39,6 +39,10 @@ interface PhoneFieldProps {
   /** The person wants SMS on it: the field asks for a mobile and flags a landline. */
   forSms?: boolean;
   mb?: MantineSpacing;
+  /** Under the field when SMS is not wanted ('Optional' unless given; null: nothing). */
+  hint?: ReactNode;
+  /** 'off' where staff type someone else's number: not the browser's own. */
+  autoComplete?: 'tel' | 'off';
 }
 
 /**
@@ -46,7 +50,13 @@ interface PhoneFieldProps {
  * landline where SMS is wanted is flagged as it is typed; the form decides whether it also
  * refuses it (see phoneError).
  */
-export function PhoneField({ inputProps, forSms = false, mb }: PhoneFieldProps) {
+export function PhoneField({
+  inputProps,
+  forSms = false,
+  mb,
+  hint,
+  autoComplete = 'tel',
+}: PhoneFieldProps) {
   const t = useT();
   const value = typeof inputProps.value === 'string' ? inputProps.value : '';
   const landline = !inputProps.error && phoneProblem(value, forSms) === 'landline_for_sms';
@@ -66,12 +76,14 @@ export function PhoneField({ inputProps, forSms = false, mb }: PhoneFieldProps) 
           </Text>
         ) : forSms ? (
           t('field.phoneForSms')
-        ) : (
+        ) : hint === undefined ? (
           t('field.optional')
+        ) : (
+          hint
         )
       }
       type="tel"
-      autoComplete="tel"
+      autoComplete={autoComplete}
       mb={mb}
       {...inputProps}
     />

@@ -3,11 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { channels, type Channel } from '../../../contracts/common.ts';
 import type { ConsentRecordSource } from '../../../contracts/person-records.ts';
+import { phoneKind, smsConsentProblem } from '../../../contracts/phone.ts';
 import { errorText } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { AppModal } from '../../core/ui/AppModal.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
 import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
+import { usePerson } from './hooks.ts';
 import { useRecordConsent } from './personRecordsHooks.ts';
 import { consentChannelLabel, RECORD_SOURCES, recordSourceLabel } from './personRecordLabels.ts';
 
@@ -35,6 +37,13 @@ export function ConsentRecordModal({
   const [receivedOn, setReceivedOn] = useState(today);
   const [note, setNote] = useState('');
   const [wordingVersion, setWordingVersion] = useState('');
+  // The person's page has them loaded. An SMS consent needs a number SMS can reach, as the
+  // server checks; an opt-out is always recorded.
+  const person = usePerson(personId).data;
+  const smsProblem =
+    person && channel === 'sms' && granted
+      ? smsConsentProblem(person.phone ? phoneKind(person.phone) : null)
+      : null;
 
   const close = () => {
     record.reset();
@@ -42,6 +51,7 @@ export function ConsentRecordModal({
   };
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
+    if (smsProblem) return;
     record.mutate(
       { channel, granted, source, receivedOn, note, wordingVersion: granted ? wordingVersion : '' },
       {
@@ -63,6 +73,7 @@ export function ConsentRecordModal({
             data={channels.map((c) => ({ value: c, label: consentChannelLabel(c, t) }))}
             value={channel}
             onChange={(e) => setChannel(e.currentTarget.value as Channel)}
+            error={smsProblem ? t(`error.${smsProblem}`) : null}
           />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="consent-decision">

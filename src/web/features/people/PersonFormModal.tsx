@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { personInputSchema, type PersonInput } from '../../../contracts/person-records.ts';
 import type { PersonDetail } from '../../../contracts/people.ts';
+import { readPhone } from '../../../contracts/phone.ts';
 import { ApiError } from '../../core/api.ts';
 import { applyProblem } from '../../core/errors.ts';
 import { formatPhone } from '../../core/format.ts';
@@ -11,12 +12,18 @@ import { useT } from '../../core/i18n/index.tsx';
 import { AppModal } from '../../core/ui/AppModal.tsx';
 import { usePlaceRules } from '../../core/ui/CommuneField.tsx';
 import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
-import { PlaceFields } from '../../core/ui/PersonFields.tsx';
-import { focusFirstError, isEmail } from '../../core/validation.ts';
+import { PhoneField, PlaceFields } from '../../core/ui/PersonFields.tsx';
+import { focusFirstError, isEmail, phoneError } from '../../core/validation.ts';
 
 type Values = Required<PersonInput>;
 
 const FIELDS = personInputSchema.keyof().options;
+
+/** Whether `typed` reads as the number stored (E.164), however it is written. */
+function isStoredNumber(typed: string, stored: string | null): boolean {
+  const reading = readPhone(typed);
+  return reading.status !== 'invalid' && reading.e164 === stored;
+}
 
 const valuesOf = (person?: PersonDetail): Values => ({
   firstName: person?.firstName ?? '',
@@ -45,12 +52,20 @@ interface Props {
 export function PersonFormModal({ opened, onClose, title, person, saving, onSave }: Props) {
   const t = useT();
   const place = usePlaceRules();
+  const smsWanted = person?.consents.sms ?? false;
   const [formError, setFormError] = useState<string | null>(null);
   const [existingId, setExistingId] = useState<number | null>(null);
   const form = useForm<Values>({
     initialValues: valuesOf(person),
     validate: {
       email: (v) => (v.trim() && !isEmail(v) ? t('error.invalid_email') : null),
+      // As the server: a landline typed for someone who accepts SMS is refused; one already
+      // stored is only flagged, so the rest of the record can still be corrected.
+      phone: (v) =>
+        phoneError(v, t, {
+          forSms: smsWanted && !isStoredNumber(v, person?.phone ?? null),
+          refuseLandlineForSms: true,
+        }),
       ...place.validate,
     },
   });
@@ -103,11 +118,11 @@ export function PersonFormModal({ opened, onClose, title, person, saving, onSave
               autoComplete="off"
               {...form.getInputProps('email')}
             />
-            <TextInput
-              label={t('field.phone')}
-              type="tel"
+            <PhoneField
+              inputProps={form.getInputProps('phone')}
+              forSms={smsWanted}
+              hint={null}
               autoComplete="off"
-              {...form.getInputProps('phone')}
             />
           </SimpleGrid>
           {existingId !== null && (
