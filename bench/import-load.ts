@@ -103,6 +103,34 @@ async function openLoop(
   return sent;
 }
 
+/** The people known before the import (in batches of 10,000), then fresh statistics. */
+async function insertExisting(ctx: AppContext, existing: string[]) {
+  for (let i = 0; i < existing.length; i += 10_000) {
+    await ctx.database.query(
+      `INSERT INTO people (campaign_id, email, email_normalized, first_name, source, recruit_code, search_text, confirmed_at)
+       SELECT $1, e, e, 'Déjà', 'signup', 'pre' || md5(e), e, now() FROM unnest($2::text[]) AS e`,
+      [ctx.campaignId, existing.slice(i, i + 10_000)],
+    );
+  }
+  await ctx.database.query('ANALYZE people');
+}
+
+/** Stores the file as the upload route would, with no mapping; returns the import's id. */
+function storeFile(ctx: AppContext, path: string) {
+  return storeImport(
+    ctx,
+    {
+      path,
+      fileName: 'load.csv',
+      size: statSync(path).size,
+      encoding: 'utf-8',
+      options: parseOptions({ mapping: {}, tags: ['bench-load'] }),
+      dispose: async () => undefined,
+    },
+    null,
+  );
+}
+
 const postalCodes = ['75011', '69001', '13001', '31000', '33000', '44000', '59000', '67000'];
 
 async function postgresUnderLoad(path: string, rows: number, existing: string[], inFile: string[]) {
@@ -135,14 +163,7 @@ async function postgresUnderLoad(path: string, rows: number, existing: string[],
       { log },
     );
     await startJobs(ctx, false);
-    for (let i = 0; i < existing.length; i += 10_000) {
-      await ctx.database.query(
-        `INSERT INTO people (campaign_id, email, email_normalized, first_name, source, recruit_code, search_text, confirmed_at)
-         SELECT $1, e, e, 'Déjà', 'signup', 'pre' || md5(e), e, now() FROM unnest($2::text[]) AS e`,
-        [ctx.campaignId, existing.slice(i, i + 10_000)],
-      );
-    }
-    await ctx.database.query('ANALYZE people');
+    await insertExisting(ctx, existing);
 
     const prefix = `${process.pid}${Date.now()}`;
     let fromFile = 0;
@@ -176,18 +197,7 @@ async function postgresUnderLoad(path: string, rows: number, existing: string[],
     const before = await openLoop(RATE, () => performance.now() >= baselineEnd, signUp);
 
     console.log(`(1) the same load during a ${rows.toLocaleString('en')}-row import …`);
-    const id = await storeImport(
-      ctx,
-      {
-        path,
-        fileName: 'load.csv',
-        size: statSync(path).size,
-        encoding: 'utf-8',
-        options: parseOptions({ mapping: {}, tags: ['bench-load'] }),
-        dispose: async () => undefined,
-      },
-      null,
-    );
+    const id = await storeFile(ctx, path);
     await ctx.boss.send(IMPORT_QUEUE, { campaignId: ctx.campaignId, importId: id });
     let runningFrom = Infinity;
     let runningTo = Infinity;
@@ -262,28 +272,10 @@ async function pgliteInProcess(path: string, rows: number, existing: string[]) {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
   const ctx = await createContext(config);
   try {
-    for (let i = 0; i < existing.length; i += 10_000) {
-      await ctx.database.query(
-        `INSERT INTO people (campaign_id, email, email_normalized, first_name, source, recruit_code, search_text, confirmed_at)
-         SELECT $1, e, e, 'Déjà', 'signup', 'pre' || md5(e), e, now() FROM unnest($2::text[]) AS e`,
-        [ctx.campaignId, existing.slice(i, i + 10_000)],
-      );
-    }
-    await ctx.database.query('ANALYZE people');
+    await insertExisting(ctx, existing);
     const app = await buildApp(ctx);
     await app.ready();
-    const id = await storeImport(
-      ctx,
-      {
-        path,
-        fileName: 'load.csv',
-        size: statSync(path).size,
-        encoding: 'utf-8',
-        options: parseOptions({ mapping: {}, tags: ['bench-load'] }),
-        dispose: async () => undefined,
-      },
-      null,
-    );
+    const id = await storeFile(ctx, path);
     const slices: number[] = [];
     const sliceRows: number[] = [];
     const held = timeStatements(ctx);
