@@ -8,6 +8,7 @@ import {
   staffBrowser,
   type TestApp,
 } from '../../testing/harness.ts';
+import { saveProfileAsNewPerson } from '../../testing/profile.ts';
 
 interface Problem {
   status: number;
@@ -240,11 +241,7 @@ describe.each(engines)('names and the confirmation mail on %s', (engine) => {
   });
 
   it('refuses the same names in the profile form', async () => {
-    const email = `profile.${++n}@names.example`;
-    await signupAndConfirm(t, { email });
-    const browser = new Browser(t.app);
-    await browser.login(t, email);
-    const response = await browser.put('/api/me/profile', {
+    const response = await saveProfileAsNewPerson(t, `profile.${++n}@names.example`, {
       firstName: 'Camille\nRappelez le 08 99',
       lastName: 'Durand',
       postalCode: '69001',

@@ -9,6 +9,7 @@ import {
   staffBrowser,
   type TestApp,
 } from '../../testing/harness.ts';
+import { saveProfileAsNewPerson } from '../../testing/profile.ts';
 
 /** Overseas numbers as people type them, and what must be stored (every prefix of the plan). */
 const OVERSEAS: Array<[typed: string, stored: string]> = [
@@ -107,10 +108,7 @@ describe.each(engines)('overseas phone numbers on %s', (engine) => {
 
   it('reads the profile form the same way', async () => {
     const email = `profile.${++n}@phones.example`;
-    await signupAndConfirm(t, { email });
-    const browser = new Browser(t.app);
-    await browser.login(t, email);
-    const response = await browser.put('/api/me/profile', {
+    const response = await saveProfileAsNewPerson(t, email, {
       firstName: 'Camille',
       lastName: 'Durand',
       phone: '0596 30 12 34',
