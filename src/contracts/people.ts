@@ -143,6 +143,8 @@ export const importFieldSchema = z.enum([
   'phone',
   'postalCode',
   'communeCode',
+  'addressStreet',
+  'addressComplement',
   'tags',
   'consentEmail',
   'consentSms',
@@ -150,11 +152,20 @@ export const importFieldSchema = z.enum([
 ]);
 export type ImportField = z.infer<typeof importFieldSchema>;
 
+/** A custom field a column maps to: `custom:<key>`. */
+export const CUSTOM_PREFIX = 'custom:';
+const customTarget = z.templateLiteral([CUSTOM_PREFIX, z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)]);
+/** What a column maps to: a field of the person, or a custom field. */
+export const importTargetSchema = z.union([importFieldSchema, customTarget]);
+export type ImportTarget = z.infer<typeof importTargetSchema>;
+/** At most this many mapped columns (the person's fields and custom fields together). */
+export const MAX_MAPPED_COLUMNS = 100;
+
 export const importOptionsSchema = z.object({
   /** CSV column header → field. Unmapped columns are ignored; a field takes one column at most. */
   mapping: z
-    .record(z.string(), importFieldSchema)
-    .refine((m) => Object.keys(m).length <= importFieldSchema.options.length, 'too_many'),
+    .record(z.string(), importTargetSchema)
+    .refine((m) => Object.keys(m).length <= MAX_MAPPED_COLUMNS, 'too_many'),
   /** Tags added to every imported person. */
   tags: z.array(tagName).max(20).default([]),
   /** Apply the valid rows even when some rows are invalid (errors downloadable). */
@@ -191,7 +202,7 @@ export const importReportSchema = z.object({
   fileName: z.string(),
   headers: z.array(z.string()),
   /** Suggested or chosen mapping. */
-  mapping: z.record(z.string(), importFieldSchema),
+  mapping: z.record(z.string(), importTargetSchema),
   totalRows: z.number(),
   validRows: z.number(),
   invalidRows: z.number(),

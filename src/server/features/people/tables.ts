@@ -288,6 +288,8 @@ export interface PersonColumns {
   commune_code: string | null;
   commune_name: string | null;
   departement_code: string | null;
+  address_street: string | null;
+  address_complement: string | null;
   locale: 'fr' | 'en';
   source: string;
   recruit_code: string;

@@ -12,7 +12,7 @@ const fieldKeys: Partial<Record<string, MessageKey>> = importFieldKeys;
 function fieldLabel(field: string | null, t: Translate): string {
   if (field === null) return '—';
   const key = fieldKeys[field];
-  return key ? t(key) : field;
+  return key ? t(key) : field.replace(/^custom:/, '');
 }
 
 /** The server's message names the postal code; the sentence around it is translated here. */

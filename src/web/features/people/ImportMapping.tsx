@@ -1,34 +1,44 @@
 import { NativeSelect, Table, Text } from '@mantine/core';
 import {
+  CUSTOM_PREFIX,
   importFieldSchema,
-  type ImportField,
+  importTargetSchema,
   type ImportReport,
+  type ImportTarget,
 } from '../../../contracts/people.ts';
-import { useT } from '../../core/i18n/index.tsx';
+import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { fieldLabel } from './CustomFieldInput.tsx';
+import { useCustomFields } from './customFieldsHooks.ts';
 import { importFieldKeys } from './importLabels.ts';
 
 interface Props {
   report: ImportReport;
-  mapping: Record<string, ImportField>;
-  onChange: (mapping: Record<string, ImportField>) => void;
+  mapping: Record<string, ImportTarget>;
+  onChange: (mapping: Record<string, ImportTarget>) => void;
   disabled?: boolean;
 }
 
-/** One row per CSV column: which person field it fills, with sample values. */
+/** One row per CSV column: which person field or custom field it fills, with sample values. */
 export function ImportMapping({ report, mapping, onChange, disabled }: Props) {
   const t = useT();
+  const [locale] = useLocale();
+  const customFields = useCustomFields();
   const options = [
     { value: '', label: t('import.ignore') },
     ...importFieldSchema.options.map((field) => ({
       value: field,
       label: t(importFieldKeys[field]),
     })),
+    ...(customFields.data ?? []).map((field) => ({
+      value: `${CUSTOM_PREFIX}${field.key}`,
+      label: t('import.customField', { name: fieldLabel(field, locale) }),
+    })),
   ];
 
   const set = (header: string, value: string) => {
-    const next: Record<string, ImportField> = {};
+    const next: Record<string, ImportTarget> = {};
     for (const [h, f] of Object.entries(mapping)) if (h !== header) next[h] = f;
-    const parsed = importFieldSchema.safeParse(value);
+    const parsed = importTargetSchema.safeParse(value);
     if (parsed.success) next[header] = parsed.data;
     onChange(next);
   };

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ImportField, ImportReport } from '../../../contracts/people.ts';
+import type { ImportReport, ImportTarget } from '../../../contracts/people.ts';
 import { errorText } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
@@ -27,7 +27,7 @@ import { ImportMapping } from './ImportMapping.tsx';
 import { ImportProgress } from './ImportProgress.tsx';
 
 interface Options {
-  mapping: Record<string, ImportField>;
+  mapping: Record<string, ImportTarget>;
   tags: string[];
   applyValidRows: boolean;
   /** Blank: the server records its default ('import'). */

@@ -8,6 +8,8 @@ export const importFieldKeys: Record<ImportField, MessageKey> = {
   phone: 'field.phone',
   postalCode: 'field.postalCode',
   communeCode: 'import.field.communeCode',
+  addressStreet: 'person.addressStreet',
+  addressComplement: 'person.addressComplement',
   tags: 'people.tags',
   consentEmail: 'filter.consentEmail',
   consentSms: 'filter.consentSms',

@@ -53,6 +53,8 @@ export const personFieldValues = pgTable(
     textValue: text('text_value'),
     numberValue: numeric('number_value'),
     dateValue: date('date_value', { mode: 'string' }),
+    /** The import that set the value (its undo removes it); null once set at HQ. */
+    importId: ref('import_id'),
   },
   (t) => [
     primaryKey({

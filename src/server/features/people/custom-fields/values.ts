@@ -126,7 +126,8 @@ export async function setPersonValues(
       await query(
         `INSERT INTO person_field_values (campaign_id, custom_field_id, person_id, ${column})
          VALUES ($1, $2, $3, $4)
-         ON CONFLICT (campaign_id, custom_field_id, person_id) DO UPDATE SET ${column} = EXCLUDED.${column}`,
+         ON CONFLICT (campaign_id, custom_field_id, person_id)
+         DO UPDATE SET ${column} = EXCLUDED.${column}, import_id = NULL`,
         [ctx.campaignId, field.id, personId, value],
       );
     }

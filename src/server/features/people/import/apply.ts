@@ -225,11 +225,12 @@ async function applySlice(
   const [{ created }] = await query<{ created: number }>(
     `WITH inserted AS (
        INSERT INTO people (campaign_id, id, email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
-                           commune_name, departement_code, source, recruit_code, consent_email, consent_sms,
-                           consent_phone, confirmed_at, import_id, search_text)
+                           commune_name, departement_code, address_street, address_complement, source, recruit_code,
+                           consent_email, consent_sms, consent_phone, confirmed_at, import_id, search_text)
        OVERRIDING SYSTEM VALUE
        SELECT $3, nextval('${seq}'), s.email, s.email_normalized, s.first_name, s.last_name, s.phone, ${place(1)},
-              ${place(2)}, ${place(3)}, ${place(4)}, 'import', s.recruit_code, coalesce(s.consent_email, false),
+              ${place(2)}, ${place(3)}, ${place(4)}, s.address_street, s.address_complement, 'import', s.recruit_code,
+              coalesce(s.consent_email, false),
               coalesce(s.consent_sms, false), coalesce(s.consent_phone, false), now(), $4, s.search_text
          FROM ${t.targets} s WHERE ${slice} AND s.match_id IS NULL ORDER BY s.email_normalized
        ON CONFLICT (campaign_id, email_normalized) DO NOTHING
@@ -280,7 +281,16 @@ async function applySlice(
         WHERE c.granted),
      logged AS (
        INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id)
-       SELECT $3, id, 'import', $8::jsonb, $9 FROM unnest($7::bigint[]) AS m(id))
+       SELECT $3, id, 'import', $8::jsonb, $9 FROM unnest($7::bigint[]) AS m(id)),
+     -- Custom values: a person's own value stays (only empty fields are filled).
+     valued AS (
+       INSERT INTO person_field_values (campaign_id, custom_field_id, person_id, text_value, number_value,
+                                        date_value, import_id)
+       SELECT $3, f.id, b.person_id, CASE WHEN f.type IN ('text', 'choice') THEN c.value END,
+              CASE WHEN f.type = 'number' THEN c.value::numeric END, CASE WHEN f.type = 'date' THEN c.value::date END, $4
+         FROM b CROSS JOIN LATERAL jsonb_each_text(b.custom) AS c(key, value)
+         JOIN custom_fields f ON f.campaign_id = $3 AND f.key = c.key
+       ON CONFLICT (campaign_id, custom_field_id, person_id) DO NOTHING)
      UPDATE imports SET applied_line = $2, created_count = created_count + $10, merged_count = merged_count + $11,
             created_tags = created_tags || coalesce((SELECT jsonb_agg(id) FROM new_tags), '[]'::jsonb),
             heartbeat_at = now(),

@@ -3,7 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport, PersonDetail } from '../../../../contracts/people.ts';
+import {
+  MAX_MAPPED_COLUMNS,
+  type ImportReport,
+  type PersonDetail,
+} from '../../../../contracts/people.ts';
 import { forCampaign, type AppContext } from '../../../core/context.ts';
 import { createCampaign } from '../../campaigns/service.ts';
 import { erasePerson } from '../service.ts';
@@ -18,44 +22,7 @@ import {
   staffBrowser,
   type TestApp,
 } from '../../../testing/harness.ts';
-
-/** A multipart/form-data body as a browser's FormData would send it. */
-export function multipart(
-  file: string | Buffer,
-  options?: unknown,
-  { fileName = 'people.csv', optionsFirst = true } = {},
-) {
-  const boundary = `----levier${randomBytes(8).toString('hex')}`;
-  const optionsPart =
-    options === undefined
-      ? Buffer.alloc(0)
-      : Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="options"\r\n\r\n${typeof options === 'string' ? options : JSON.stringify(options)}\r\n`,
-        );
-  const filePart = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
-    ),
-    Buffer.isBuffer(file) ? file : Buffer.from(file),
-    Buffer.from('\r\n'),
-  ]);
-  const parts = optionsFirst ? [optionsPart, filePart] : [filePart, optionsPart];
-  return {
-    body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
-export function upload(
-  browser: Browser,
-  url: string,
-  file: string | Buffer,
-  options?: unknown,
-  how?: Parameters<typeof multipart>[2],
-) {
-  const { body, headers } = multipart(file, options, how);
-  return browser.request('POST', url, body, headers);
-}
+import { upload } from '../../../testing/multipart.ts';
 
 async function waitForImport(browser: Browser, id: number): Promise<ImportReport> {
   const deadline = Date.now() + 90_000;
@@ -745,10 +712,14 @@ describe.each(engines)('people import on %s', (engine) => {
         400,
         'duplicate_mapping',
       ],
-      // More columns than there are fields: some would be duplicates; refused before reading them.
+      // More mapped columns than any campaign has fields: refused before reading them.
       [
         'email\na@b.fr\n',
-        { mapping: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`c${i}`, 'email'])) },
+        {
+          mapping: Object.fromEntries(
+            Array.from({ length: MAX_MAPPED_COLUMNS + 1 }, (_, i) => [`c${i}`, 'email']),
+          ),
+        },
         400,
         'invalid_options',
       ],

@@ -1,8 +1,15 @@
-import type { ImportField } from '../../../../contracts/people.ts';
+import type { CustomField } from '../../../../contracts/custom-fields.ts';
+import {
+  CUSTOM_PREFIX,
+  type ImportField,
+  type ImportTarget,
+} from '../../../../contracts/people.ts';
 import { badRequest, type FieldError } from '../../../core/http/errors.ts';
 import { foldText } from '../normalize.ts';
 
-export type Mapping = Record<string, ImportField>;
+export type Mapping = Record<string, ImportTarget>;
+/** What a custom field column needs to be mapped and read. */
+export type MappableField = Pick<CustomField, 'key' | 'labelFr' | 'labelEn' | 'type' | 'options'>;
 
 /** Header names (folded: lowercase, no accents, punctuation as spaces) each field answers to. */
 const names: Record<ImportField, string[]> = {
@@ -57,6 +64,28 @@ const names: Record<ImportField, string[]> = {
     'ville',
     'city',
   ],
+  // The export's own headers (address_street…) read back too.
+  addressStreet: [
+    'adresse',
+    'adresse postale',
+    'rue',
+    'voie',
+    'numero et voie',
+    'adresse ligne 1',
+    'address',
+    'street',
+    'street address',
+    'address line 1',
+    'address street',
+  ],
+  addressComplement: [
+    'complement',
+    'complement d adresse',
+    'complement adresse',
+    'adresse ligne 2',
+    'address line 2',
+    'address complement',
+  ],
   tags: ['tags', 'tag', 'etiquettes', 'etiquette', 'labels'],
   consentEmail: [
     'consent email',
@@ -85,13 +114,21 @@ function consentField(folded: string): ImportField | undefined {
   return undefined;
 }
 
-/** A mapping guessed from the headers; each field goes to its first matching column. */
-export function suggestMapping(headers: string[]): Mapping {
+/**
+ * A mapping guessed from the headers; each field goes to its first matching column. A custom
+ * field is recognised by its key (the export's header) or either of its labels.
+ */
+export function suggestMapping(headers: string[], customFields: MappableField[] = []): Mapping {
+  const custom = new Map<string, ImportTarget>();
+  for (const field of customFields)
+    for (const name of [field.key, field.labelFr, field.labelEn])
+      if (!custom.has(foldHeader(name)))
+        custom.set(foldHeader(name), `${CUSTOM_PREFIX}${field.key}`);
   const mapping: Mapping = {};
-  const taken = new Set<ImportField>();
+  const taken = new Set<ImportTarget>();
   for (const header of headers) {
     const folded = foldHeader(header);
-    const field = byName.get(folded) ?? consentField(folded);
+    const field = byName.get(folded) ?? custom.get(folded) ?? consentField(folded);
     if (field && !taken.has(field)) {
       mapping[header] = field;
       taken.add(field);
@@ -112,15 +149,27 @@ export function uniqueHeaders(raw: string[]): string[] {
 }
 
 /** Checks a chosen mapping against the headers; throws a 400 problem naming what is wrong. */
-export function checkMapping(headers: string[], mapping: Mapping): void {
+export function checkMapping(
+  headers: string[],
+  mapping: Mapping,
+  customFields: MappableField[] = [],
+): void {
   const errors: FieldError[] = [];
-  const used = new Map<ImportField, string>();
+  const used = new Map<ImportTarget, string>();
   for (const [column, field] of Object.entries(mapping)) {
     if (!headers.includes(column)) {
       errors.push({
         field: `mapping.${column}`,
         code: 'unknown_column',
         message: `The file has no column "${column}".`,
+      });
+    }
+    const key = customKey(field);
+    if (key !== null && !customFields.some((f) => f.key === key)) {
+      errors.push({
+        field: `mapping.${column}`,
+        code: 'unknown_custom_field',
+        message: `No custom field "${key}": create it first (People › Custom fields), or map the column to something else.`,
       });
     }
     const other = used.get(field);
@@ -147,8 +196,16 @@ export function checkMapping(headers: string[], mapping: Mapping): void {
 export function fieldIndexes(
   headers: string[],
   mapping: Mapping,
-): Partial<Record<ImportField, number>> {
-  const indexes: Partial<Record<ImportField, number>> = {};
+): Partial<Record<ImportTarget, number>> {
+  const indexes: Partial<Record<ImportTarget, number>> = {};
   for (const [column, field] of Object.entries(mapping)) indexes[field] = headers.indexOf(column);
   return indexes;
 }
+
+/** The custom field's key of a mapping target, or null for a field of the person. */
+export function customKey(target: ImportTarget): string | null {
+  return target.startsWith(CUSTOM_PREFIX) ? target.slice(CUSTOM_PREFIX.length) : null;
+}
+
+export const isPersonField = (target: ImportTarget): target is ImportField =>
+  customKey(target) === null;

@@ -3,7 +3,10 @@ import type { ContactColumn, PersonColumns } from '../tables.ts';
 import type { Query } from './session.ts';
 
 /** A person as stored, and what the file brings for them (m_*). */
-type MergeRow = Pick<PersonColumns, ContactColumn | 'email_normalized'> & {
+type MergeRow = Pick<
+  PersonColumns,
+  ContactColumn | 'email_normalized' | 'address_street' | 'address_complement'
+> & {
   confirmed: boolean;
   m_email: string | null;
   m_email_normalized: string | null;
@@ -11,6 +14,8 @@ type MergeRow = Pick<PersonColumns, ContactColumn | 'email_normalized'> & {
   m_last_name: string | null;
   m_phone: string | null;
   m_place: string | null;
+  m_address_street: string | null;
+  m_address_complement: string | null;
   m_consent_email: boolean;
   m_consent_sms: boolean;
   m_consent_phone: boolean;
@@ -27,6 +32,8 @@ export const written = [
   'commune_code',
   'commune_name',
   'departement_code',
+  'address_street',
+  'address_complement',
   'consent_email',
   'consent_sms',
   'consent_phone',
@@ -35,11 +42,17 @@ type Written = Pick<MergeRow, (typeof written)[number]>;
 
 /**
  * What a person becomes: only empty fields are filled (a name is never replaced by another),
- * the place moves as a whole (postal code, commune, département), consents only ever granted.
+ * the place moves as a whole (postal code, commune, département, and the street with it),
+ * consents only ever granted. A person with a place but no street takes the file's street
+ * when the file gives the same postal code.
  */
 export function mergedPerson(r: MergeRow): Written {
   const [postal, communeCode, communeName, departement] = (r.m_place ?? '').split('|');
   const takePlace = !r.postal_code && !r.commune_code && r.m_place !== null;
+  const takeStreet =
+    !r.address_street &&
+    r.m_address_street !== null &&
+    (takePlace || (!!postal && postal === r.postal_code));
   return {
     email: r.email_normalized ? r.email : r.m_email,
     email_normalized: r.email_normalized ?? r.m_email_normalized,
@@ -50,6 +63,8 @@ export function mergedPerson(r: MergeRow): Written {
     commune_code: takePlace ? communeCode || null : r.commune_code,
     commune_name: takePlace ? communeName || null : r.commune_name,
     departement_code: takePlace ? departement || null : r.departement_code,
+    address_street: takeStreet ? r.m_address_street : r.address_street,
+    address_complement: takeStreet ? r.m_address_complement : r.address_complement,
     consent_email: r.consent_email || r.m_consent_email,
     consent_sms: r.consent_sms || r.m_consent_sms,
     consent_phone: r.consent_phone || r.m_consent_phone,
@@ -59,7 +74,16 @@ export function mergedPerson(r: MergeRow): Written {
 /** The Postgres array type each written column is sent as (consents are the only booleans). */
 const arrayType = (column: string) => (column.startsWith('consent_') ? 'boolean' : 'text');
 
-const aggregated = ['email', 'email_normalized', 'first_name', 'last_name', 'phone', 'place'];
+const aggregated = [
+  'email',
+  'email_normalized',
+  'first_name',
+  'last_name',
+  'phone',
+  'place',
+  'address_street',
+  'address_complement',
+];
 
 /**
  * Merges the targets of a slice that match existing people: the people are read and locked
@@ -94,9 +118,10 @@ export async function mergeSlice(
               coalesce(bool_or(consent_phone), false) AS consent_phone
          FROM ${targets} WHERE line > $2 AND line <= $3 AND match_id IS NOT NULL AND NOT created GROUP BY match_id)
      SELECT p.id, p.email, p.email_normalized, p.first_name, p.last_name, p.phone, p.postal_code, p.commune_code,
-            p.commune_name, p.departement_code, p.consent_email, p.consent_sms, p.consent_phone, p.import_id,
+            p.commune_name, p.departement_code, p.address_street, p.address_complement, p.consent_email, p.consent_sms, p.consent_phone, p.import_id,
             p.confirmed_at IS NOT NULL AS confirmed, b.email AS m_email, b.email_normalized AS m_email_normalized,
             b.first_name AS m_first_name, b.last_name AS m_last_name, b.phone AS m_phone, b.place AS m_place,
+            b.address_street AS m_address_street, b.address_complement AS m_address_complement,
             b.consent_email AS m_consent_email, b.consent_sms AS m_consent_sms, b.consent_phone AS m_consent_phone
        FROM b JOIN people p ON p.campaign_id = $1 AND p.id = b.person_id
       WHERE p.id = ANY($4::bigint[]) AND p.erased_at IS NULL

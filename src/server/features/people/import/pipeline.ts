@@ -2,7 +2,13 @@ import type { GeoReference } from '../../../core/geo/communes.ts';
 import { badRequest } from '../../../core/http/errors.ts';
 import { MAX_RECORD_CHARS, type CsvProblemCode } from './csv.ts';
 import type { CsvEncoding } from './encoding.ts';
-import { checkMapping, fieldIndexes, suggestMapping, type Mapping } from './mapping.ts';
+import {
+  checkMapping,
+  fieldIndexes,
+  suggestMapping,
+  type MappableField,
+  type Mapping,
+} from './mapping.ts';
 import { readCsv, type FileHead } from './reader.ts';
 import { RowValidator, type RowError } from './rows.ts';
 import type { ImportSession } from './session.ts';
@@ -35,9 +41,13 @@ const fallbackWarning = (line: number): RowError => ({
 });
 
 /** The mapping to use: the one chosen, or one suggested from the headers when none was. */
-export function resolveMapping(headers: string[], requested: Mapping): Mapping {
-  const mapping = Object.keys(requested).length ? requested : suggestMapping(headers);
-  checkMapping(headers, mapping);
+export function resolveMapping(
+  headers: string[],
+  requested: Mapping,
+  customFields: MappableField[],
+): Mapping {
+  const mapping = Object.keys(requested).length ? requested : suggestMapping(headers, customFields);
+  checkMapping(headers, mapping, customFields);
   return mapping;
 }
 
@@ -49,6 +59,7 @@ export async function inspectFile(
   source: AsyncIterable<Uint8Array>,
   encoding: CsvEncoding,
   requested: Mapping,
+  customFields: MappableField[],
 ) {
   let mapping: Mapping = {};
   let headers: string[] = [];
@@ -57,7 +68,7 @@ export async function inspectFile(
   const head = await readCsv(source, encoding, {
     head: (h) => {
       headers = h.headers;
-      mapping = resolveMapping(h.headers, requested);
+      mapping = resolveMapping(h.headers, requested, customFields);
     },
     record: (_line, fields) => {
       if (fields.every((f) => f.trim() === '')) return;
@@ -81,6 +92,8 @@ export interface StageInput {
   /** Empty: suggest one from the headers. */
   mapping: Mapping;
   geo: GeoReference;
+  /** The campaign's custom fields, which columns may map to. */
+  customFields: MappableField[];
   /** Receives every row error, in batches (the job keeps them all). */
   saveErrors?: (errors: RowError[]) => Promise<void>;
   progress?: (bytesRead: number) => Promise<void>;
@@ -143,8 +156,13 @@ export async function stageFile(input: StageInput): Promise<StageOutcome> {
   const head = await readCsv(input.source, input.encoding, {
     head: (h) => {
       headers = h.headers;
-      mapping = resolveMapping(h.headers, input.mapping);
-      validator = new RowValidator(input.geo, fieldIndexes(h.headers, mapping), h.headers.length);
+      mapping = resolveMapping(h.headers, input.mapping, input.customFields);
+      validator = new RowValidator(
+        input.geo,
+        fieldIndexes(h.headers, mapping),
+        h.headers.length,
+        input.customFields,
+      );
     },
     multiline: (fields) => validator!.singleLine(fields),
     record: (line, fields) => {

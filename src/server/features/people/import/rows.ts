@@ -1,6 +1,8 @@
-import { TAG_NAME_MAX, type ImportField } from '../../../../contracts/people.ts';
+import { TAG_NAME_MAX, type ImportField, type ImportTarget } from '../../../../contracts/people.ts';
 import type { GeoReference } from '../../../core/geo/communes.ts';
 import { foldText, normalizeEmail, normalizePhone } from '../normalize.ts';
+import { readCustomCell } from './custom-cells.ts';
+import { customKey, type MappableField } from './mapping.ts';
 
 export interface RowError {
   line: number;
@@ -24,6 +26,10 @@ export interface ImportRow {
   communeCode: string | null;
   communeName: string | null;
   departementCode: string | null;
+  addressStreet: string | null;
+  addressComplement: string | null;
+  /** Custom field key → value as stored (null when the file maps none or the cells are empty). */
+  custom: Record<string, string | number> | null;
   tags: string[];
   consentEmail: boolean | null;
   consentSms: boolean | null;
@@ -37,6 +43,7 @@ export type RowResult =
   | null;
 
 const MAX_NAME = 100;
+const MAX_ADDRESS = 200;
 const MAX_TAGS = 20;
 const yes = new Set(['yes', 'y', 'oui', 'o', '1', 'true', 'vrai', 'x']);
 const no = new Set(['no', 'n', 'non', '0', 'false', 'faux']);
@@ -68,12 +75,13 @@ const error = (line: number, field: string | null, code: string, message: string
 export class RowValidator {
   constructor(
     private readonly geo: GeoReference,
-    private readonly columns: Partial<Record<ImportField, number>>,
+    private readonly columns: Partial<Record<ImportTarget, number>>,
     private readonly width: number,
+    private readonly customFields: MappableField[] = [],
   ) {}
 
   /** The value of a field: trimmed, undefined when empty; a leading ' our export adds before =+-@ is dropped. */
-  private cell(fields: string[], field: ImportField): string | undefined {
+  private cell(fields: string[], field: ImportTarget): string | undefined {
     const index = this.columns[field];
     if (index === undefined) return undefined;
     const raw = fields[index];
@@ -83,10 +91,13 @@ export class RowValidator {
     return value === '' ? undefined : value;
   }
 
-  /** False when a mapped field holds a line break: people's fields never do, so a quote broke. */
+  /**
+   * False when a mapped field of the person holds a line break: they never do, so a quote
+   * broke. (A custom text field may hold several lines.)
+   */
   singleLine(fields: string[]): boolean {
-    for (const index of Object.values(this.columns))
-      if (fields[index]?.includes('\n')) return false;
+    for (const [target, index] of Object.entries(this.columns) as [ImportTarget, number][])
+      if (customKey(target) === null && fields[index]?.includes('\n')) return false;
     return true;
   }
 
@@ -146,6 +157,9 @@ export class RowValidator {
     const firstName = this.name(fields, 'firstName', line, errors);
     const lastName = this.name(fields, 'lastName', line, errors);
     const place = this.place(fields, line, errors, warnings);
+    const addressStreet = this.address(fields, 'addressStreet', line, errors);
+    const addressComplement = this.address(fields, 'addressComplement', line, errors);
+    const custom = this.custom(fields, line, errors);
     const tags = this.tags(fields, line, errors);
     const consentEmail = this.consent(fields, 'consentEmail', line, errors);
     const consentSms = this.consent(fields, 'consentSms', line, errors);
@@ -165,6 +179,9 @@ export class RowValidator {
         communeCode: place.communeCode ?? null,
         communeName: place.communeName ?? null,
         departementCode: place.departementCode ?? null,
+        addressStreet,
+        addressComplement,
+        custom,
         tags,
         consentEmail,
         consentSms,
@@ -186,6 +203,36 @@ export class RowValidator {
       return null;
     }
     return value.replace(/\s+/g, ' ');
+  }
+
+  private address(
+    fields: string[],
+    field: 'addressStreet' | 'addressComplement',
+    line: number,
+    errors: RowError[],
+  ) {
+    const value = this.cell(fields, field);
+    if (value === undefined) return null;
+    if (value.length > MAX_ADDRESS) {
+      errors.push(error(line, field, 'too_long', `At most ${MAX_ADDRESS} characters.`));
+      return null;
+    }
+    return value.replace(/\s+/g, ' ');
+  }
+
+  /** The mapped custom fields' values; a cell that does not fit its field is an error. */
+  private custom(fields: string[], line: number, errors: RowError[]) {
+    let values: Record<string, string | number> | null = null;
+    for (const target of Object.keys(this.columns) as ImportTarget[]) {
+      const key = customKey(target);
+      const field = key === null ? undefined : this.customFields.find((f) => f.key === key);
+      const raw = field && this.cell(fields, target);
+      if (!field || raw === undefined) continue;
+      const cell = readCustomCell(field, raw);
+      if ('value' in cell) values = { ...(values ?? {}), [field.key]: cell.value };
+      else errors.push(error(line, target, cell.code, `${quoted(raw)}: ${cell.message}`));
+    }
+    return values;
   }
 
   private consent(fields: string[], field: ImportField, line: number, errors: RowError[]) {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   importOptionsSchema,
-  type ImportField,
+  type ImportTarget,
   type ImportReport,
 } from '../../../../contracts/people.ts';
 import type { AppContext } from '../../../core/context.ts';
@@ -25,6 +25,7 @@ import {
 import { undoImport } from './undo.ts';
 import { fileChunks, storeFile, storedChunks, type Upload } from './upload.ts';
 import { auditImportEnd } from '../import-audit.ts';
+import { listCustomFields } from '../custom-fields/definitions.ts';
 
 export const IMPORT_QUEUE = 'people.import';
 
@@ -53,6 +54,7 @@ export async function previewImport(ctx: AppContext, upload: Upload): Promise<Im
       encoding: upload.encoding,
       mapping: upload.options.mapping,
       geo: ctx.geo,
+      customFields: await listCustomFields(ctx),
     });
     const duplicateRows = await groupRows(session, tables);
     const warnings = duplicateRows
@@ -117,6 +119,7 @@ export async function storeImport(
     fileChunks(upload.path),
     upload.encoding,
     upload.options.mapping,
+    await listCustomFields(ctx),
   );
   const options = { ...upload.options, mapping };
   return transaction(ctx.database, async (query) => {
@@ -145,7 +148,7 @@ interface ImportRowData {
   id: number;
   status: ImportReport['status'];
   file_name: string;
-  mapping: Record<string, ImportField>;
+  mapping: Record<string, ImportTarget>;
   options: unknown;
   headers: string[];
   sample: Record<string, string>[];
@@ -423,6 +426,7 @@ export async function runImport(
       encoding: row.encoding ?? 'utf-8',
       mapping: row.mapping,
       geo: ctx.geo,
+      customFields: await listCustomFields(ctx),
       saveErrors: (errors) => saveErrors(ctx.database.query, campaignId, importId, errors),
       progress: async (bytes) => {
         if (beating.state.superseded) throw new Superseded();

@@ -42,6 +42,9 @@ export const stageColumns = [
   'last_name',
   'phone',
   'place',
+  'address_street',
+  'address_complement',
+  'custom',
   'tags',
   'consent_email',
   'consent_sms',
@@ -58,7 +61,7 @@ export async function createStage(session: ImportSession, t: StageTables): Promi
   await query(
     `CREATE TEMP TABLE ${t.rows} (
        line integer NOT NULL, k text NOT NULL, email text, email_normalized text, first_name text,
-       last_name text, phone text, place text, tags text, consent_email boolean, consent_sms boolean,
+       last_name text, phone text, place text, address_street text, address_complement text, custom jsonb, tags text, consent_email boolean, consent_sms boolean,
        consent_phone boolean, search_text text NOT NULL, recruit_code text NOT NULL)`,
   );
   if (session.engine === 'pglite') for (const index of rowIndexes(t)) await query(index);
@@ -133,6 +136,9 @@ export function stageLine(row: ImportRow, recruitCode: string): string {
     row.lastName,
     row.phone,
     placeOf(row),
+    row.addressStreet,
+    row.addressComplement,
+    row.custom && JSON.stringify(row.custom),
     row.tags.length ? row.tags.join(TAG_SEPARATOR) : null,
     row.consentEmail,
     row.consentSms,
@@ -322,22 +328,28 @@ async function completeFromDuplicates(
     last_name: string | null;
     phone: string | null;
     place: string | null;
+    custom: Record<string, unknown> | null;
+    customs: Record<string, unknown>[] | null;
   }>(
     `UPDATE ${t.targets} x SET
         email = coalesce(x.email, a.email), email_normalized = coalesce(x.email_normalized, a.email_normalized),
         first_name = coalesce(x.first_name, a.first_name), last_name = coalesce(x.last_name, a.last_name),
         phone = coalesce(x.phone, a.phone), place = coalesce(x.place, a.place),
+        address_street = coalesce(x.address_street, a.address_street),
+        address_complement = coalesce(x.address_complement, a.address_complement),
         tags = concat_ws(E'\\x1f', x.tags, a.tags),
         consent_email = x.consent_email OR a.consent_email, consent_sms = x.consent_sms OR a.consent_sms,
         consent_phone = x.consent_phone OR a.consent_phone
        FROM (SELECT d.first_line, ${first('email')}, ${first('email_normalized')}, ${first('first_name')},
-                    ${first('last_name')}, ${first('phone')}, ${first('place')},
+                    ${first('last_name')}, ${first('phone')}, ${first('place')}, ${first('address_street')},
+                    ${first('address_complement')},
+                    array_agg(s.custom ORDER BY s.line) FILTER (WHERE s.custom IS NOT NULL) AS customs,
                     string_agg(s.tags, E'\\x1f') AS tags, bool_or(s.consent_email) AS consent_email,
                     bool_or(s.consent_sms) AS consent_sms, bool_or(s.consent_phone) AS consent_phone
                FROM ${t.dups} d JOIN ${t.rows} s ON s.line = d.line
               WHERE d.first_line > $1 AND d.first_line <= $2 GROUP BY d.first_line) a
       WHERE x.line > $1 AND x.line <= $2 AND x.line = a.first_line
-      RETURNING x.line, x.email, x.first_name, x.last_name, x.phone, x.place`,
+      RETURNING x.line, x.email, x.first_name, x.last_name, x.phone, x.place, x.custom, a.customs`,
     range,
   );
   if (changed.length === 0) return;
@@ -350,9 +362,14 @@ async function completeFromDuplicates(
       ...splitPlace(r.place),
     }),
   );
+  // Custom values add up like the other fields: a key the first row has keeps its value.
+  const customs = changed.map((r) =>
+    r.customs ? JSON.stringify(Object.assign({}, ...[...r.customs].reverse(), r.custom)) : null,
+  );
   await query(
-    `UPDATE ${t.targets} x SET search_text = u.search_text FROM unnest($1::int[], $2::text[]) AS u(line, search_text)
+    `UPDATE ${t.targets} x SET search_text = u.search_text, custom = coalesce(u.custom, x.custom)
+       FROM unnest($1::int[], $2::text[], $3::jsonb[]) AS u(line, search_text, custom)
       WHERE x.line = u.line`,
-    [changed.map((r) => r.line), searchTexts],
+    [changed.map((r) => r.line), searchTexts, customs],
   );
 }

@@ -66,7 +66,10 @@ async function owned(query: Query, run: UndoRun): Promise<void> {
   if (row?.run_token !== run.token) throw new Superseded();
 }
 
-/** What the import wrote beside a person's columns: its tags, consent events, timeline entries. */
+/**
+ * What the import wrote beside a person's columns: its tags, consent events, custom values,
+ * timeline entries.
+ */
 async function deleteSideRows(query: Query, run: UndoRun, ids: number[]): Promise<void> {
   const params = [run.campaignId, ids, run.importId];
   await query(
@@ -75,6 +78,10 @@ async function deleteSideRows(query: Query, run: UndoRun, ids: number[]): Promis
   );
   await query(
     'DELETE FROM consent_events WHERE campaign_id = $1 AND person_id = ANY($2::bigint[]) AND import_id = $3',
+    params,
+  );
+  await query(
+    'DELETE FROM person_field_values WHERE campaign_id = $1 AND person_id = ANY($2::bigint[]) AND import_id = $3',
     params,
   );
   await query(
@@ -199,7 +206,8 @@ async function undoCreated(
         WHERE p.campaign_id = $1 AND p.id = ANY($2::bigint[])
           AND (p.erased_at IS NOT NULL OR p.updated_at > p.created_at OR ${owner('signups')}
                OR ${owner('accounts')} OR ${owner('consent_events')} OR ${owner('person_events')}
-               OR ${owner('person_tags')} OR ${owner('people', 'recruited_by')} OR ${owner('mail_outbox')})`,
+               OR ${owner('person_tags')} OR ${owner('people', 'recruited_by')} OR ${owner('mail_outbox')}
+               OR ${owner('person_field_values')})`,
       [campaignId, ids],
     )
   ).map((r) => Number(r.id));

@@ -1,0 +1,1 @@
+ALTER TABLE "person_field_values" ADD COLUMN "import_id" bigint;

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser } from './harness.ts';
+
+/** A multipart/form-data body as a browser's FormData would send it. */
+export function multipart(
+  file: string | Buffer,
+  options?: unknown,
+  { fileName = 'people.csv', optionsFirst = true } = {},
+) {
+  const boundary = `----levier${randomBytes(8).toString('hex')}`;
+  const optionsPart =
+    options === undefined
+      ? Buffer.alloc(0)
+      : Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="options"\r\n\r\n${typeof options === 'string' ? options : JSON.stringify(options)}\r\n`,
+        );
+  const filePart = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    Buffer.isBuffer(file) ? file : Buffer.from(file),
+    Buffer.from('\r\n'),
+  ]);
+  const parts = optionsFirst ? [optionsPart, filePart] : [filePart, optionsPart];
+  return {
+    body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+export function upload(
+  browser: Browser,
+  url: string,
+  file: string | Buffer,
+  options?: unknown,
+  how?: Parameters<typeof multipart>[2],
+) {
+  const { body, headers } = multipart(file, options, how);
+  return browser.request('POST', url, body, headers);
+}
