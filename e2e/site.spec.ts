@@ -47,6 +47,7 @@ test('an English home page written by an administrator, seen by a visitor', asyn
       headers: { 'x-csrf-token': session.csrfToken },
     });
     expect(restored.status(), await restored.text()).toBe(200);
-    expect(await publicSite(page.request)).toEqual(before);
+    // The home page only: the legal texts are the legal editor's spec's, which may run beside.
+    expect((await publicSite(page.request)).home).toEqual(before.home);
   }
 });
