@@ -83,6 +83,11 @@ test('HQ imports addresses and custom fields: columns mapped by label, a bad cho
   await expect(refused).toContainText('XXL');
   await expect(refused.getByRole('cell').nth(0)).toHaveText('3');
   await expect(refused.getByRole('cell').nth(1)).toHaveText('Erreur');
+  // Named as in the mapping step, and said in French.
+  await expect(refused.getByRole('cell').nth(2)).toHaveText(size.labelFr);
+  await expect(refused.getByRole('cell').nth(3)).toHaveText(
+    '« XXL » : Ce choix n’existe pas pour ce champ.',
+  );
 
   const start = page.getByRole('button', { name: 'Importer 2 lignes' });
   await expect(start).toBeDisabled();

@@ -531,6 +531,10 @@ export const en: Record<MessageKey, string> = {
   'import.fieldFor': 'Field for column “{column}”',
   'import.examples': 'Examples',
   'import.customField': 'Custom field: {name}',
+  'import.quotedProblem': '"{value}": {problem}',
+  'import.error.invalidDate': 'Not a date (write 31/12/2024 or 2024-12-31).',
+  'import.error.dateOutOfRange': 'The date must lie between 1900 and 2100.',
+  'import.error.numberOutOfRange': 'The number is out of the accepted range.',
   'import.ignore': 'Ignore',
   'import.field.communeCode': 'Town (name or INSEE code)',
   'import.communeAmbiguous':

@@ -541,6 +541,10 @@ export const fr = {
   'import.fieldFor': 'Champ pour la colonne « {column} »',
   'import.examples': 'Exemples',
   'import.customField': 'Champ personnalisé : {name}',
+  'import.quotedProblem': '« {value} » : {problem}',
+  'import.error.invalidDate': 'Date illisible (écrivez 31/12/2024 ou 2024-12-31).',
+  'import.error.dateOutOfRange': 'La date doit être comprise entre 1900 et 2100.',
+  'import.error.numberOutOfRange': 'Nombre hors des limites acceptées.',
   'import.ignore': 'Ignorer',
   'import.field.communeCode': 'Commune (nom ou code INSEE)',
   'import.communeAmbiguous':

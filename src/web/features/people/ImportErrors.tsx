@@ -1,7 +1,10 @@
 import { Table, Text } from '@mantine/core';
-import type { ImportReport } from '../../../contracts/people.ts';
+import type { CustomField } from '../../../contracts/custom-fields.ts';
+import { CUSTOM_PREFIX, type ImportReport } from '../../../contracts/people.ts';
 import { fieldErrorText } from '../../core/errors.ts';
-import { useT, type MessageKey, type Translate } from '../../core/i18n/index.tsx';
+import { useLocale, useT, type MessageKey, type Translate } from '../../core/i18n/index.tsx';
+import { fieldLabel as customFieldLabel } from './CustomFieldInput.tsx';
+import { useCustomFields } from './customFieldsHooks.ts';
 import { importFieldKeys } from './importLabels.ts';
 
 const SHOWN = 100;
@@ -9,10 +12,29 @@ const SHOWN = 100;
 const fieldKeys: Partial<Record<string, MessageKey>> = importFieldKeys;
 
 /** The field a row error is about, named as in the mapping step. */
-function fieldLabel(field: string | null, t: Translate): string {
+function fieldLabel(field: string | null, t: Translate, custom: (key: string) => string): string {
   if (field === null) return '—';
   const key = fieldKeys[field];
-  return key ? t(key) : field.replace(/^custom:/, '');
+  if (key) return t(key);
+  return field.startsWith(CUSTOM_PREFIX) ? custom(field.slice(CUSTOM_PREFIX.length)) : field;
+}
+
+/** What a custom field's cell was refused for; the server quotes the cell first. */
+const customCodeKeys: Partial<Record<string, MessageKey>> = {
+  unknown_option: 'fields.error.unknown_option',
+  not_a_number: 'fields.error.not_a_number',
+  too_small: 'import.error.numberOutOfRange',
+  too_large: 'import.error.numberOutOfRange',
+  invalid_date: 'import.error.invalidDate',
+  date_out_of_range: 'import.error.dateOutOfRange',
+  too_long: 'error.too_long',
+};
+
+function customProblem(error: ImportReport['errors'][number], t: Translate): string | null {
+  const key = customCodeKeys[error.code];
+  if (!error.field?.startsWith(CUSTOM_PREFIX) || !key) return null;
+  const value = /^"(.*)": /.exec(error.message)?.[1];
+  return value === undefined ? t(key) : t('import.quotedProblem', { value, problem: t(key) });
 }
 
 /** The server's message names the postal code; the sentence around it is translated here. */
@@ -20,12 +42,20 @@ function problemText(error: ImportReport['errors'][number], t: Translate): strin
   const postalCode = error.message.match(/\b\d{5}\b/)?.[0];
   if (error.code === 'commune_ambiguous' && postalCode)
     return t('import.communeAmbiguous', { postalCode });
+  const custom = customProblem(error, t);
+  if (custom) return custom;
   return fieldErrorText({ field: error.field ?? '', code: error.code, message: error.message }, t);
 }
 
 export function ImportErrors({ errors }: { errors: ImportReport['errors'] }) {
   const t = useT();
+  const [locale] = useLocale();
+  const customFields = useCustomFields(errors.length > 0);
   if (errors.length === 0) return null;
+  const custom = (key: string) => {
+    const field = customFields.data?.find((f: CustomField) => f.key === key);
+    return field ? customFieldLabel(field, locale) : key;
+  };
   return (
     <>
       <Table.ScrollContainer minWidth={420} mah={360}>
@@ -47,7 +77,7 @@ export function ImportErrors({ errors }: { errors: ImportReport['errors'] }) {
                     ? t('import.severity.warning')
                     : t('import.severity.error')}
                 </Table.Td>
-                <Table.Td>{fieldLabel(error.field, t)}</Table.Td>
+                <Table.Td>{fieldLabel(error.field, t, custom)}</Table.Td>
                 <Table.Td>{problemText(error, t)}</Table.Td>
               </Table.Tr>
             ))}
