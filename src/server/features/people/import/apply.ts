@@ -1,4 +1,4 @@
-import { refreshPeopleCount } from '../statistics.ts';
+import { refreshPeopleLookups } from '../statistics.ts';
 import { mergeSlice } from './merge.ts';
 import type { ImportSession, Query } from './session.ts';
 import { phoneMatch, type StageTables } from './stage.ts';
@@ -146,9 +146,9 @@ async function matchByEmail(
   return matched.length;
 }
 
-/** Refreshes the planner's count of people (refreshPeopleCount) and returns it. */
+/** Refreshes the planner's count of people and its lookup columns, and returns the count. */
 async function analyzePeople(session: ImportSession): Promise<number> {
-  await refreshPeopleCount(session);
+  await refreshPeopleLookups(session);
   const [{ n }] = await session.query<{ n: number }>(
     `SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'people'::regclass`,
   );
