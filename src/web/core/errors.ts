@@ -11,6 +11,7 @@ const codeKeys: Record<string, MessageKey> = {
   invalid_phone: 'error.invalid_phone',
   landline_for_sms: 'error.landline_for_sms',
   phone_required_for_sms: 'error.phone_required_for_sms',
+  mobile_required_for_sms: 'error.mobile_required_for_sms',
   invalid_name: 'error.invalid_name',
   too_many_parts: 'error.too_many_parts',
   unknown_postal_code: 'error.unknown_postal_code',

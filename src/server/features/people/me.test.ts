@@ -191,8 +191,39 @@ describe.each(engines)('supporter space on %s', (engine) => {
     });
   });
 
+  it('refuses SMS asked for without a number SMS reaches, changing nothing', async () => {
+    for (const [overrides, code] of [
+      [{}, 'mobile_required_for_sms'],
+      [{ phone: '01 45 67 89 10' }, 'landline_for_sms'],
+      [{ phone: '0262 12 34 56' }, 'landline_for_sms'],
+    ] as const) {
+      const { personId, browser } = await loggedInSupporter(overrides);
+      const response = await browser.put('/api/me/consents', {
+        consents: { email: true, sms: true, phone: false },
+        locale: 'fr',
+      });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject({
+        code: 'validation_failed',
+        errors: [{ field: 'phone', code }],
+      });
+      expect(
+        await inCampaign(
+          `SELECT 1 FROM consent_events WHERE campaign_id = $1 AND person_id = $2 AND channel = 'sms'`,
+          [personId],
+        ),
+      ).toEqual([]);
+      // Withdrawing, or anything without SMS, is never refused.
+      const without = await browser.put('/api/me/consents', {
+        consents: { email: false, sms: false, phone: true },
+        locale: 'fr',
+      });
+      expect(without.statusCode, without.body).toBe(200);
+    }
+  });
+
   it('records consent changes with their source and shows them in the timeline', async () => {
-    const { personId, browser } = await loggedInSupporter();
+    const { personId, browser } = await loggedInSupporter({ phone: '06 12 34 56 78' });
     const response = await browser.put('/api/me/consents', {
       consents: { email: false, sms: true, phone: false },
       locale: 'en',

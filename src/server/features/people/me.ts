@@ -6,7 +6,7 @@ import { customFieldsForDataFile } from './custom-fields/values.ts';
 import { campaignName } from '../settings/service.ts';
 import { invalidFields, notFound, type FieldError } from '../../core/http/errors.ts';
 import { currentWordingFor } from '../settings/wording.ts';
-import { buildSearchText, checkPhoneAndPlace } from './normalize.ts';
+import { buildSearchText, checkPhoneAndPlace, smsPhoneError } from './normalize.ts';
 import { importCreatedEntry } from './import-entry.ts';
 import { addPersonEvent, setConsents, transaction } from './service.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
@@ -120,6 +120,13 @@ export async function updateProfile(
   return profile(ctx, personId);
 }
 
+/** Said to the supporter, in their own space, who asks for SMS without a number. */
+const noNumberYet: FieldError = {
+  field: 'phone',
+  code: 'mobile_required_for_sms',
+  message: 'Add your mobile number to your profile first: SMS need one.',
+};
+
 export async function updateMyConsents(
   ctx: AppContext,
   personId: number,
@@ -127,8 +134,17 @@ export async function updateMyConsents(
   locale: 'fr' | 'en',
 ) {
   const wording = await currentWordingFor(ctx.database, ctx.campaignId, locale);
-  await transaction(ctx.database, (query) =>
-    setConsents(
+  await transaction(ctx.database, async (query) => {
+    // SMS asked for anew needs a number SMS reaches (kept as it was when already given).
+    const [person] = await query<{ phone: string | null; consent_sms: boolean }>(
+      'SELECT phone, consent_sms FROM people WHERE campaign_id = $1 AND id = $2 FOR UPDATE',
+      [ctx.campaignId, personId],
+    );
+    const problem =
+      consents.sms && !person?.consent_sms ? smsPhoneError(person?.phone ?? null) : null;
+    if (problem)
+      throw invalidFields([problem.code === 'phone_required_for_sms' ? noNumberYet : problem]);
+    await setConsents(
       query,
       ctx.campaignId,
       personId,
@@ -136,8 +152,8 @@ export async function updateMyConsents(
       'supporter_space',
       wording.version,
       personId,
-    ),
-  );
+    );
+  });
   return profile(ctx, personId);
 }
 

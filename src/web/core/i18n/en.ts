@@ -70,6 +70,7 @@ export const en: Record<MessageKey, string> = {
   'error.too_many_parts': 'Send the file with at most 10 form fields.',
   'error.landline_for_sms':
     'This is a landline number: SMS cannot reach it. Give a mobile number or untick SMS.',
+  'error.mobile_required_for_sms': 'Add your mobile number to your profile first: SMS need one.',
   'error.phone_required_for_sms':
     'This person has no phone number: add their mobile number to their record before recording an SMS consent.',
   'error.invalid_name': 'A name holds only letters, spaces, apostrophes, hyphens and periods.',

@@ -69,6 +69,8 @@ export const fr = {
   'error.too_many_parts': 'Envoyez le fichier avec au plus 10 champs de formulaire.',
   'error.landline_for_sms':
     'C’est un numéro de fixe : les SMS n’y arrivent pas. Donnez un numéro de mobile ou décochez les SMS.',
+  'error.mobile_required_for_sms':
+    'Ajoutez d’abord votre numéro de mobile à votre profil : les SMS en ont besoin.',
   'error.phone_required_for_sms':
     'Cette personne n’a pas de numéro de téléphone : ajoutez son mobile à sa fiche avant d’enregistrer un consentement aux SMS.',
   'error.invalid_name':
