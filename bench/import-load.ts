@@ -2,6 +2,7 @@
  * An import under load: what a running import costs everyone else.
  *   npm run bench -- import-load [--rows 1000000] [--rate 100] [--baseline-seconds 30]
  *                                [--pglite-rows 100000] [--no-postgres] [--no-pglite]
+ *                                [--worker-process]
  * (1) PostgreSQL (TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres): the
  *     real server (`levier serve`, workers in the same process, as by default) under an
  *     OPEN-LOOP load of `rate` sign-ups a second — a timer sends each request at its
@@ -46,6 +47,7 @@ const { values } = parseArgs({
     'pglite-rows': { type: 'string', default: '100000' },
     'no-postgres': { type: 'boolean', default: false },
     'no-pglite': { type: 'boolean', default: false },
+    'worker-process': { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(values.rows);
@@ -138,6 +140,7 @@ async function postgresUnderLoad(path: string, rows: number, existing: string[],
   const logs: Array<{ msg?: string; seconds?: Record<string, number>; slowestSliceMs?: number }> =
     [];
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let worker: Awaited<ReturnType<typeof startServer>> | undefined;
   let ctx: AppContext | undefined;
   try {
     server = await startServer(
@@ -149,9 +152,18 @@ async function postgresUnderLoad(path: string, rows: number, existing: string[],
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
         SIGNUP_RATE_LIMIT: '1000000000',
+        ...(values['worker-process'] ? { RUN_WORKERS: 'false' } : {}),
       },
       `http://127.0.0.1:${PORT}/api/site`,
     );
+    // With --worker-process the jobs (the import) run in a `levier worker` process of their own,
+    // as a deployment that separates them does; the server only answers requests.
+    if (values['worker-process'])
+      worker = await startServer(
+        ['bin/levier.mjs', 'worker'],
+        { DATABASE_URL: db.url, DATABASE_POOL_SIZE: '4', LOG_LEVEL: 'warn' },
+        `http://127.0.0.1:${PORT}/api/site`,
+      );
     // This process stores the file and queues the job, as the upload route would; the
     // server's worker runs it.
     const log = pino(
@@ -239,6 +251,7 @@ async function postgresUnderLoad(path: string, rows: number, existing: string[],
   } finally {
     if (ctx) await closeContext(ctx);
     if (server) await stopServer(server);
+    if (worker) await stopServer(worker);
     await db.drop();
   }
 }
