@@ -587,7 +587,7 @@ describe.each(engines)('accounts on %s', (engine) => {
       const token = browser.csrfToken;
       browser.csrfToken = '';
       const response = await browser.put('/api/me/consents', {
-        consents: { email: false, sms: true, phone: true },
+        consents: { email: false, sms: false, phone: true },
       });
       expect(response.statusCode).toBe(403);
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -606,7 +606,7 @@ describe.each(engines)('accounts on %s', (engine) => {
       expect(
         (
           await browser.put('/api/me/consents', {
-            consents: { email: false, sms: true, phone: true },
+            consents: { email: false, sms: false, phone: true },
           })
         ).statusCode,
       ).toBe(200);
