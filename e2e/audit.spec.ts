@@ -32,7 +32,9 @@ test('the person timeline tells a consent change in words, with how it was given
   page,
   adminPage,
 }) => {
-  const supporter = await createSupporter(page.request);
+  // SMS needs a mobile: 061… is a mainland mobile range.
+  const digits = `1${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  const supporter = await createSupporter(page.request, { phone: `06${digits}` });
   await logIn(page.request, supporter.email);
   const own = (await (await page.request.get('/api/session')).json()) as {
     csrfToken: string;

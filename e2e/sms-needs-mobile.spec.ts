@@ -1,4 +1,4 @@
-import { capitalized, expect, test, uniq } from './support/fixtures.ts';
+import { capitalized, createSupporter, expect, logIn, test, uniq } from './support/fixtures.ts';
 
 /** A random number in the national form, two digits a group ("01 23 45 67 89"). */
 const randomNumber = (prefix: string) => {
@@ -100,4 +100,22 @@ test('staff cannot give a landline to someone who accepts SMS, nor record an SMS
     'POST /api/people/ID/consents', // the SMS consent
     'PUT /api/people/ID', // the other mobile
   ]);
+});
+
+test('a supporter without a mobile asking for SMS in their space is told to add one first', async ({
+  page,
+}) => {
+  const supporter = await createSupporter(page.request);
+  await logIn(page.request, supporter.email);
+  await page.goto('/me');
+  const consents = page.getByRole('region', { name: 'Mes préférences de contact' });
+  const sms = consents.getByRole('switch', { name: 'SMS' });
+  await expect(sms).not.toBeChecked();
+  await sms.click();
+  await expect(consents.getByRole('alert')).toContainText(
+    'Ajoutez d’abord votre numéro de mobile à votre profil : les SMS en ont besoin.',
+  );
+  await expect(sms).not.toBeChecked();
+  await page.reload();
+  await expect(sms).not.toBeChecked();
 });
