@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseOptions, type Upload } from '../features/people/import/upload.ts';
 import type { Browser } from './harness.ts';
 
 /** A multipart/form-data body as a browser's FormData would send it. */
@@ -37,4 +41,19 @@ export function upload(
 ) {
   const { body, headers } = multipart(file, options, how);
   return browser.request('POST', url, body, headers);
+}
+
+/** A CSV file as the upload route spools it, for calling the import's service directly. */
+export async function spooled(csv: string, options: Record<string, unknown> = {}): Promise<Upload> {
+  const dir = await mkdtemp(join(tmpdir(), 'levier-import-test-'));
+  const path = join(dir, 'people.csv');
+  await writeFile(path, csv);
+  return {
+    path,
+    fileName: 'people.csv',
+    size: Buffer.byteLength(csv),
+    encoding: 'utf-8',
+    options: parseOptions({ mapping: {}, ...options }),
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
 }

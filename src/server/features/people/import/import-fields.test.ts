@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../../contracts/people.ts';
 import {
@@ -10,9 +7,8 @@ import {
   type Browser,
   type TestApp,
 } from '../../../testing/harness.ts';
-import { upload } from '../../../testing/multipart.ts';
+import { spooled, upload } from '../../../testing/multipart.ts';
 import { importReport, runImport, storeImport } from './service.ts';
-import { parseOptions } from './upload.ts';
 
 const header = "email;nom;adresse;complément d'adresse;code postal;Équipe;dons;rencontre;Taille";
 
@@ -176,18 +172,3 @@ describe.each(engines)('import of addresses and custom fields on %s', (engine) =
     expect(n).toBe(0);
   });
 });
-
-/** A file spooled as the upload route spools it. */
-async function spooled(csv: string, options: Record<string, unknown>) {
-  const dir = await mkdtemp(join(tmpdir(), 'levier-fields-'));
-  const path = join(dir, 'people.csv');
-  await writeFile(path, csv);
-  return {
-    path,
-    fileName: 'people.csv',
-    size: Buffer.byteLength(csv),
-    encoding: 'utf-8' as const,
-    options: parseOptions(options),
-    dispose: () => rm(dir, { recursive: true, force: true }),
-  };
-}

@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   MAX_MAPPED_COLUMNS,
@@ -14,7 +11,6 @@ import { erasePerson } from '../service.ts';
 import { listImports } from './history.ts';
 import { purgeImportDetails } from './retention.ts';
 import { createImport, importErrorRows, importReport, runImport, storeImport } from './service.ts';
-import { parseOptions, type Upload } from './upload.ts';
 import {
   Browser,
   createTestApp,
@@ -22,7 +18,7 @@ import {
   staffBrowser,
   type TestApp,
 } from '../../../testing/harness.ts';
-import { upload } from '../../../testing/multipart.ts';
+import { spooled, upload } from '../../../testing/multipart.ts';
 
 async function waitForImport(browser: Browser, id: number): Promise<ImportReport> {
   const deadline = Date.now() + 90_000;
@@ -805,20 +801,6 @@ describe.each(engines)('people import on %s', (engine) => {
     expect((await staff.get('/api/people/imports/999999')).statusCode).toBe(404);
   });
 
-  /** A file as the upload route spools it, for calling the service directly. */
-  const spooled = async (csv: string, options: Record<string, unknown> = {}): Promise<Upload> => {
-    const dir = await mkdtemp(join(tmpdir(), 'levier-import-test-'));
-    const path = join(dir, 'people.csv');
-    await writeFile(path, csv);
-    return {
-      path,
-      fileName: 'people.csv',
-      size: Buffer.byteLength(csv),
-      encoding: 'utf-8',
-      options: parseOptions({ mapping: {}, ...options }),
-      dispose: () => rm(dir, { recursive: true, force: true }),
-    };
-  };
   const settled = async (ctx: AppContext, id: number): Promise<ImportReport> => {
     const deadline = Date.now() + 30_000;
     for (;;) {
