@@ -1,3 +1,4 @@
+import { nextTurn } from '../../core/event-loop.ts';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Database, Engine } from '../../core/db/index.ts';
 import { people } from './tables.ts';
@@ -30,10 +31,7 @@ export async function refreshPeopleStatistics(database: StatisticsTarget): Promi
  */
 export async function refreshPeopleStatisticsLightly(database: StatisticsTarget): Promise<void> {
   if (database.engine === 'postgres') return refreshPeopleStatistics(database);
-  for (const column of LIGHT_COLUMNS) {
-    await analyzeSampled(database, 'people', [column], LIGHT_TARGET);
-    await nextTurn();
-  }
+  await analyzeColumnByColumn(database, LIGHT_COLUMNS);
 }
 
 /**
@@ -48,7 +46,12 @@ export async function refreshPeopleLookups(database: StatisticsTarget): Promise<
     await database.exec(`ANALYZE people (${LOOKUP_COLUMNS.join(', ')})`);
     return;
   }
-  for (const column of LOOKUP_COLUMNS) {
+  await analyzeColumnByColumn(database, LOOKUP_COLUMNS);
+}
+
+/** PGlite: each column of people on its own small sample, a turn of the event loop between. */
+async function analyzeColumnByColumn(database: StatisticsTarget, columns: readonly string[]) {
+  for (const column of columns) {
     await analyzeSampled(database, 'people', [column], LIGHT_TARGET);
     await nextTurn();
   }
@@ -86,5 +89,3 @@ const LOOKUP_COLUMNS = [
   'import_id',
   'recruit_code',
 ];
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

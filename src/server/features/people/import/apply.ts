@@ -1,5 +1,7 @@
 import { refreshPeopleLookups } from '../statistics.ts';
+import { nextTurn } from '../../../core/event-loop.ts';
 import { mergeSlice } from './merge.ts';
+import { TimedSizer } from './ranges.ts';
 import type { ImportSession, Query } from './session.ts';
 import { phoneMatch, type StageTables } from './stage.ts';
 
@@ -54,7 +56,6 @@ export class Superseded extends Error {
 }
 
 const place = (n: number) => `nullif(split_part(s.place, '|', ${n}), '')`;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -71,18 +72,16 @@ export async function applySlices(
   hooks: ApplyHooks = {},
 ): Promise<'applied' | 'cancelled'> {
   const limit = hooks.maxSliceRows ?? Infinity;
-  const sizes = {
-    first: Math.min(limit, SLICE_ROWS[session.engine].first),
-    min: Math.min(limit, SLICE_ROWS[session.engine].min),
-    max: Math.min(limit, SLICE_ROWS[session.engine].max),
-  };
-  const target = SLICE_TARGET_MS[session.engine];
+  const rows = SLICE_ROWS[session.engine];
+  const sizer = new TimedSizer(SLICE_TARGET_MS[session.engine], {
+    first: Math.min(limit, rows.first),
+    min: Math.min(limit, rows.min),
+    max: Math.min(limit, rows.max),
+  });
   const [{ seq }] = await session.query<{ seq: string }>(
     `SELECT pg_get_serial_sequence('people', 'id') AS seq`,
   );
-  let size: number = sizes.first;
   let after = from;
-  const recent: number[] = [];
   // The slices' lookups by email and phone are planned from people's statistics: as the import
   // grows the table they go stale (PGlite has no autovacuum, and PostgreSQL's lags), and the
   // planner walked the whole campaign for each row. So they are refreshed as it grows.
@@ -94,7 +93,9 @@ export async function applySlices(
     for (let attempt = 1; !outcome; attempt++) {
       const started = performance.now();
       try {
-        outcome = await session.transaction((tx) => applySlice(tx.query, t, run, seq, after, size));
+        outcome = await session.transaction((tx) =>
+          applySlice(tx.query, t, run, seq, after, sizer.size),
+        );
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (attempt >= ATTEMPTS || !code || !RETRIED.has(code)) throw error;
@@ -110,13 +111,7 @@ export async function applySlices(
       grown = 0;
     }
     await hooks.afterSlice?.({ rows: outcome.rows, ms });
-    // Next slice sized for the time target from the median of the last slices (a machine
-    // busy with other work makes single slices slow, whatever their size), at most doubling.
-    recent.push(ms);
-    if (recent.length > 5) recent.shift();
-    const median = [...recent].sort((a, b) => a - b)[Math.floor(recent.length / 2)];
-    const fit = Math.min(2 * size, (size * target) / Math.max(median, 1));
-    size = Math.round(Math.min(sizes.max, Math.max(sizes.min, fit)));
+    sizer.took(ms);
     // Let the server answer what came in meanwhile (on PGlite, nothing else could run).
     await nextTurn();
   }

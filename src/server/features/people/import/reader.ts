@@ -1,3 +1,4 @@
+import { nextTurn } from '../../../core/event-loop.ts';
 import { badRequest } from '../../../core/http/errors.ts';
 import { CsvParser, detectDelimiter, type CsvProblemCode, type Delimiter } from './csv.ts';
 import { createDecoder, type CsvEncoding } from './encoding.ts';
@@ -32,7 +33,6 @@ const MAX_HEADER_CHARS = 1 << 20;
  * and sign-ups during a large file's reading waited that long.)
  */
 const PIECE_BYTES = 16 * 1024;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Decodes, finds the delimiter from the header line and parses, calling the handlers. */
 export async function readCsv(

@@ -73,12 +73,24 @@ const error = (line: number, field: string | null, code: string, message: string
 
 /** Validates and normalises the records of one file, given the column of each mapped field. */
 export class RowValidator {
+  /** The columns of the person's fields (a line break in one means a broken quote). */
+  private readonly personColumns: number[];
+  /** The mapped custom fields, each with its column. */
+  private readonly customColumns: Array<{ target: ImportTarget; field: MappableField }>;
+
   constructor(
     private readonly geo: GeoReference,
     private readonly columns: Partial<Record<ImportTarget, number>>,
     private readonly width: number,
-    private readonly customFields: MappableField[] = [],
-  ) {}
+    customFields: MappableField[] = [],
+  ) {
+    const targets = Object.keys(columns) as ImportTarget[];
+    this.personColumns = targets.filter((t) => customKey(t) === null).map((t) => columns[t]!);
+    this.customColumns = targets.flatMap((target) => {
+      const field = customFields.find((f) => f.key === customKey(target));
+      return field ? [{ target, field }] : [];
+    });
+  }
 
   /** The value of a field: trimmed, undefined when empty; a leading ' our export adds before =+-@ is dropped. */
   private cell(fields: string[], field: ImportTarget): string | undefined {
@@ -96,8 +108,7 @@ export class RowValidator {
    * broke. (A custom text field may hold several lines.)
    */
   singleLine(fields: string[]): boolean {
-    for (const [target, index] of Object.entries(this.columns) as [ImportTarget, number][])
-      if (customKey(target) === null && fields[index]?.includes('\n')) return false;
+    for (const index of this.personColumns) if (fields[index]?.includes('\n')) return false;
     return true;
   }
 
@@ -223,11 +234,9 @@ export class RowValidator {
   /** The mapped custom fields' values; a cell that does not fit its field is an error. */
   private custom(fields: string[], line: number, errors: RowError[]) {
     let values: Record<string, string | number> | null = null;
-    for (const target of Object.keys(this.columns) as ImportTarget[]) {
-      const key = customKey(target);
-      const field = key === null ? undefined : this.customFields.find((f) => f.key === key);
-      const raw = field && this.cell(fields, target);
-      if (!field || raw === undefined) continue;
+    for (const { target, field } of this.customColumns) {
+      const raw = this.cell(fields, target);
+      if (raw === undefined) continue;
       const cell = readCustomCell(field, raw);
       if ('value' in cell) values = { ...(values ?? {}), [field.key]: cell.value };
       else errors.push(error(line, target, cell.code, `${quoted(raw)}: ${cell.message}`));

@@ -19,6 +19,7 @@ import {
   dropStage,
   duplicateWarnings,
   groupRows,
+  lastLine,
   saveDuplicateWarnings,
   stageTables,
 } from './stage.ts';
@@ -463,9 +464,7 @@ export async function runImport(
       return;
     }
     await buildTargets(session, tables);
-    const [{ last }] = await session.query<{ last: number | null }>(
-      `SELECT max(line) AS last FROM ${tables.targets}`,
-    );
+    const last = await lastLine(session.query, tables.targets);
     lap('targets');
     let slices = 0;
     let slowest = 0;
@@ -477,7 +476,7 @@ export async function runImport(
         actorId: row.created_by,
         tags: options.tags,
         wordingVersion: options.consentWordingVersion,
-        lastLine: last ?? 0,
+        lastLine: last,
       },
       row.applied_line,
       {

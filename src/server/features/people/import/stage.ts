@@ -158,7 +158,8 @@ const rowIndexes = (t: StageTables) => [
   `CREATE INDEX ON ${t.rows} (phone, line) WHERE email_normalized IS NOT NULL`,
 ];
 
-const lastLine = async (query: Query, table: string) => {
+/** The last line of a staged table (0 when it is empty). */
+export const lastLine = async (query: Query, table: string) => {
   const [{ last }] = await query<{ last: number | null }>(`SELECT max(line) AS last FROM ${table}`);
   return last ?? 0;
 };

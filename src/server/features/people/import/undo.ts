@@ -1,3 +1,4 @@
+import { nextTurn } from '../../../core/event-loop.ts';
 import { buildSearchText } from '../normalize.ts';
 import { Superseded } from './apply.ts';
 import { written } from './merge.ts';
@@ -11,8 +12,6 @@ export interface UndoRun {
   importId: number;
   token: string;
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Columns an import may fill on an existing person (see merge.ts), and put back here. */
 const restorable = written;
