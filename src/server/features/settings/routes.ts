@@ -1,6 +1,4 @@
-import type { FastifySchema } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
 import { homeContentSchema, publicSiteSchema } from '../../../contracts/recruitment.ts';
 import {
   consentWordingUpdateSchema,
@@ -8,7 +6,7 @@ import {
   legalUpdateSchema,
 } from '../../../contracts/settings.ts';
 import type { AppContext } from '../../core/context.ts';
-import { currentAuth, type Access } from '../../core/http/access.ts';
+import { currentAuth } from '../../core/http/access.ts';
 import { readPublicSite, updateHome, updateLegal } from './service.ts';
 import { listConsentWordings, saveConsentWording } from './wording.ts';
 
@@ -42,71 +40,45 @@ export const settingsRoutes =
       () => listConsentWordings(ctx.database, ctx.campaignId),
     );
 
-    /**
-     * A change to the site's settings by a member of staff: the checked body goes to `change`
-     * with who made it and from where, which its audit entry names.
-     */
-    const staffChange = <Body extends z.ZodType, Response extends z.ZodType>(route: {
-      method: 'PUT' | 'POST';
-      url: string;
-      access: Access;
-      summary: string;
-      body: Body;
-      response: Response;
-      change: (
-        ctx: AppContext,
-        input: z.output<Body>,
-        actorId: number,
-        ip: string,
-      ) => Promise<z.input<Response>>;
-    }) => {
-      // Widened: the type provider cannot resolve a generic schema. `change`'s signature ties
-      // its input to `body`, which the route validates before the handler runs.
-      const schema: FastifySchema = {
-        summary: route.summary,
-        tags: ['site'],
-        body: route.body,
-        response: { 200: route.response },
-      };
-      app.route({
-        method: route.method,
-        url: route.url,
-        config: { access: route.access },
-        schema,
-        handler: (request) => {
-          const input = request.body as z.output<Body>;
-          return route.change(ctx, input, currentAuth(request).personId, request.ip);
+    app.put(
+      '/api/admin/site/home',
+      {
+        config: { access: { permission: 'settings.write' } },
+        schema: {
+          summary: 'Change the home page texts',
+          tags: ['site'],
+          body: homeContentSchema,
+          response: { 200: publicSiteSchema },
         },
-      });
-    };
+      },
+      (request) => updateHome(ctx, request.body, currentAuth(request).personId, request.ip),
+    );
 
-    staffChange({
-      method: 'PUT',
-      url: '/api/admin/site/home',
-      access: { permission: 'settings.write' },
-      summary: 'Change the home page texts',
-      body: homeContentSchema,
-      response: publicSiteSchema,
-      change: updateHome,
-    });
+    app.put(
+      '/api/admin/site/legal',
+      {
+        config: { access: { permission: 'settings.write' } },
+        schema: {
+          summary: 'Change the legal notice, the privacy policy and the notice beside forms',
+          tags: ['site'],
+          body: legalUpdateSchema,
+          response: { 200: publicSiteSchema },
+        },
+      },
+      (request) => updateLegal(ctx, request.body, currentAuth(request).personId, request.ip),
+    );
 
-    staffChange({
-      method: 'PUT',
-      url: '/api/admin/site/legal',
-      access: { permission: 'settings.write' },
-      summary: 'Change the legal notice, the privacy policy and the notice beside forms',
-      body: legalUpdateSchema,
-      response: publicSiteSchema,
-      change: updateLegal,
-    });
-
-    staffChange({
-      method: 'POST',
-      url: '/api/admin/site/consent-wordings',
-      access: { permission: 'settings.write' },
-      summary: "Save a language's consent wording as a new version",
-      body: consentWordingUpdateSchema,
-      response: consentWordingVersionsSchema,
-      change: saveConsentWording,
-    });
+    app.post(
+      '/api/admin/site/consent-wordings',
+      {
+        config: { access: { permission: 'settings.write' } },
+        schema: {
+          summary: "Save a language's consent wording as a new version",
+          tags: ['site'],
+          body: consentWordingUpdateSchema,
+          response: { 200: consentWordingVersionsSchema },
+        },
+      },
+      (request) => saveConsentWording(ctx, request.body, currentAuth(request).personId, request.ip),
+    );
   };
