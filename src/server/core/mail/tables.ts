@@ -1,16 +1,6 @@
-import {
-  bigint,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { campaignId } from '../../features/campaigns/tables.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { at } from '../db/columns.ts';
 
 /** Outgoing mail waits here; the dispatcher claims batches with FOR UPDATE SKIP LOCKED. */
 export const mailOutbox = pgTable(

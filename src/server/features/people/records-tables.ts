@@ -1,9 +1,6 @@
-import { bigint, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { campaignId } from '../campaigns/tables.ts';
-
-const id = () => bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity();
-const ref = (name: string) => bigint(name, { mode: 'number' });
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { id, ref, at } from '../../core/db/columns.ts';
 
 /** Staff notes on a person: personal data (in the person's data file, deleted on erasure). */
 export const personNotes = pgTable(

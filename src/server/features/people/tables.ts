@@ -10,15 +10,10 @@ import {
   primaryKey,
   real,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { campaignId } from '../campaigns/tables.ts';
-
-/** Unique on its own (one sequence per table); the primary key is (campaign_id, id). */
-const id = () => bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity();
-const ref = (name: string) => bigint(name, { mode: 'number' });
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { id, ref, at } from '../../core/db/columns.ts';
 
 export const people = pgTable(
   'people',

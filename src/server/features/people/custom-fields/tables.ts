@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   date,
   index,
   jsonb,
@@ -8,13 +7,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { campaignId } from '../../campaigns/tables.ts';
-
-const ref = (name: string) => bigint(name, { mode: 'number' });
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { ref, at } from '../../../core/db/columns.ts';
 
 /** A field staff defined on people: text, number, date or choice (options in `options`). */
 export const customFields = pgTable(
