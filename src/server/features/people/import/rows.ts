@@ -165,11 +165,11 @@ export class RowValidator {
         ),
       );
     }
-    const firstName = this.name(fields, 'firstName', line, errors);
-    const lastName = this.name(fields, 'lastName', line, errors);
+    const firstName = this.line(fields, 'firstName', MAX_NAME, line, errors);
+    const lastName = this.line(fields, 'lastName', MAX_NAME, line, errors);
     const place = this.place(fields, line, errors, warnings);
-    const addressStreet = this.address(fields, 'addressStreet', line, errors);
-    const addressComplement = this.address(fields, 'addressComplement', line, errors);
+    const addressStreet = this.line(fields, 'addressStreet', MAX_ADDRESS, line, errors);
+    const addressComplement = this.line(fields, 'addressComplement', MAX_ADDRESS, line, errors);
     const custom = this.custom(fields, line, errors);
     const tags = this.tags(fields, line, errors);
     const consentEmail = this.consent(fields, 'consentEmail', line, errors);
@@ -201,31 +201,18 @@ export class RowValidator {
     };
   }
 
-  private name(
+  /** A one-line text (a name, an address line): spaces collapsed, at most `max` characters. */
+  private line(
     fields: string[],
-    field: 'firstName' | 'lastName',
+    field: 'firstName' | 'lastName' | 'addressStreet' | 'addressComplement',
+    max: number,
     line: number,
     errors: RowError[],
   ) {
     const value = this.cell(fields, field);
     if (value === undefined) return null;
-    if (value.length > MAX_NAME) {
-      errors.push(error(line, field, 'too_long', `At most ${MAX_NAME} characters.`));
-      return null;
-    }
-    return value.replace(/\s+/g, ' ');
-  }
-
-  private address(
-    fields: string[],
-    field: 'addressStreet' | 'addressComplement',
-    line: number,
-    errors: RowError[],
-  ) {
-    const value = this.cell(fields, field);
-    if (value === undefined) return null;
-    if (value.length > MAX_ADDRESS) {
-      errors.push(error(line, field, 'too_long', `At most ${MAX_ADDRESS} characters.`));
+    if (value.length > max) {
+      errors.push(error(line, field, 'too_long', `At most ${max} characters.`));
       return null;
     }
     return value.replace(/\s+/g, ' ');
