@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { capitalized, expect, test, uniq } from './support/fixtures.ts';
+import { capitalized, chooseCsv, expect, test, uniq } from './support/fixtures.ts';
 
 interface NewField {
   key: string;
@@ -57,11 +57,7 @@ test('HQ imports addresses and custom fields: columns mapped by label, a bad cho
   ].join('\r\n');
 
   await page.goto('/hq/import');
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Fichier CSV' }).click();
-  await (
-    await choosing
-  ).setFiles({ name: `champs-${id}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await chooseCsv(page, `champs-${id}.csv`, csv);
 
   // Mapping step: the address column and the fields' columns are recognised by their headers.
   const mapping = page.getByRole('table', { name: 'Correspondance des colonnes' });

@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { capitalized, expect, logIn, test, uniq } from './support/fixtures.ts';
+import { capitalized, chooseCsv, expect, logIn, test, uniq } from './support/fixtures.ts';
 
 /** The figure under a count's label ("Lignes", "Valides"…). */
 const figure = (scope: Locator, label: string) =>
@@ -27,11 +27,7 @@ test('HQ imports a CSV: mapping preview, a row error, valid rows applied, people
   await expect(
     page.getByRole('heading', { name: 'Importer des personnes', level: 1 }),
   ).toBeVisible();
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Fichier CSV' }).click();
-  await (
-    await choosing
-  ).setFiles({ name: `contacts-${id}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await chooseCsv(page, `contacts-${id}.csv`, csv);
 
   // Preview: the columns are recognised, the bad row is reported, nothing is applied yet.
   const mapping = page.getByRole('table', { name: 'Correspondance des colonnes' });
@@ -142,11 +138,7 @@ test('HQ cancels a running import: nothing of it stays, the history says so', as
   const csv = ['Courriel;Nom', ...rows, ''].join('\n');
 
   await page.goto('/hq/import');
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Fichier CSV' }).click();
-  await (
-    await choosing
-  ).setFiles({ name: `annule-${id}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await chooseCsv(page, `annule-${id}.csv`, csv);
   const start = page.getByRole('button', { name: /^Importer 20.000 lignes$/ });
   await expect(start).toBeEnabled({ timeout: 30_000 });
   await start.click();

@@ -199,3 +199,10 @@ export const test = base.extend<Fixtures>({
     await context.close();
   },
 });
+
+/** Chooses a CSV file in the import page's file picker, as a person would. */
+export async function chooseCsv(page: Page, name: string, csv: string): Promise<void> {
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Fichier CSV' }).click();
+  await (await choosing).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+}
