@@ -12,11 +12,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { freePort } from '../src/server/core/db/levier-process.ts';
 import { freshDatabase } from './lib/pg.ts';
 import { startServer, stopServer } from './lib/process.ts';
 
@@ -148,16 +147,6 @@ async function measure(base: string): Promise<Run> {
   } finally {
     await browser.close();
   }
-}
-
-/** A port nobody listens on (other benchmarks may be running on this machine). */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 const median = (xs: number[]) => {

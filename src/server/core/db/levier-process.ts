@@ -13,14 +13,24 @@ export interface Ran {
   stderr: string;
 }
 
+/**
+ * A port nobody listens on, below the kernel's ephemeral range (32768 and up on Linux): a port
+ * from that range, once released, could be taken by any outgoing connection (a test's database
+ * client) before the server binds it.
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const server = createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (!bound) continue;
+    server.close();
+    await once(server, 'close');
+    return port;
+  }
 }
 
 /** Environment of a test process: the embedded database in `dataDir`, no PostgreSQL. */
