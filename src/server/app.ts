@@ -56,6 +56,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   const headers = securityHeaders(config.production);
   app.addHook('onRequest', (_request, reply, done) => {
+    ctx.requests.hit();
     reply.headers(headers);
     done();
   });

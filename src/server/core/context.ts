@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
 import type { GeoReference } from './geo/communes.ts';
 import type { Mailer } from './mail/index.ts';
+import type { RequestMeter } from './request-meter.ts';
 
 /** What every feature's service receives: no globals, so tests build their own. */
 export interface AppContext {
@@ -18,6 +19,8 @@ export interface AppContext {
   boss: PgBoss;
   geo: GeoReference;
   log: FastifyBaseLogger;
+  /** Requests this process is answering (fed by the app; background work paces itself by it). */
+  requests: RequestMeter;
 }
 
 /** The same services, working on another campaign's rows (a job queued by that campaign). */

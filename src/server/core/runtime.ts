@@ -10,6 +10,7 @@ import type { MailTransport } from './mail/transport.ts';
 import { registerJobs } from '../features/jobs.ts';
 import { copyBeforeMigrations } from './backup/automatic.ts';
 import { assertCampaignExists } from '../features/campaigns/service.ts';
+import { RequestMeter } from './request-meter.ts';
 
 export interface RuntimeOptions {
   database?: Database;
@@ -48,7 +49,16 @@ export async function createContext(
   const mailer = createMailer(config, database, campaignId, options.transport);
   const boss = createBoss(database);
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
-  return { config, campaignId, database, mailer, boss, geo: geoReference(), log };
+  return {
+    config,
+    campaignId,
+    database,
+    mailer,
+    boss,
+    geo: geoReference(),
+    log,
+    requests: new RequestMeter(),
+  };
 }
 
 /** Starts pg-boss and the mail dispatcher; `work` also consumes jobs in this process. */

@@ -1,5 +1,7 @@
 import { refreshPeopleLookups } from '../statistics.ts';
-import { nextTurn } from '../../../core/event-loop.ts';
+import type { Engine } from '../../../core/db/index.ts';
+import { Pacer } from '../../../core/event-loop.ts';
+import type { RequestMeter } from '../../../core/request-meter.ts';
 import { mergeSlice } from './merge.ts';
 import { TimedSizer } from './ranges.ts';
 import type { ImportSession, Query } from './session.ts';
@@ -18,6 +20,23 @@ const SLICE_ROWS = {
   // slice slow, and smaller slices then only cost throughput.
   postgres: { first: 5_000, min: 1_000, max: 20_000 },
 } as const;
+/**
+ * The share of the time an import works on PostgreSQL while this process answers at least
+ * BUSY_REQUESTS a second. An import that never paused kept a database backend busy all the
+ * time and filled the write-ahead log that every sign-up's commit flushes: on a small machine
+ * sign-ups took four to five times longer at p99. Working a third of the time keeps them under
+ * twice (bench/README.md). With nobody to serve (or in a worker process of its own) it works
+ * at full speed. On PGlite the slices' time target already leaves the server answering: there
+ * it only yields a turn between steps.
+ */
+export const BUSY_SHARE = 1 / 3;
+export const BUSY_REQUESTS = 5;
+
+export function importShare(engine: Engine, requests: RequestMeter): () => number {
+  if (engine === 'pglite') return () => 1;
+  return () => (requests.perSecond() >= BUSY_REQUESTS ? BUSY_SHARE : 1);
+}
+
 /** Deadlocks and unique races with a sign-up or another import: the slice is tried again. */
 const RETRIED = new Set(['40P01', '40001', '23505']);
 const ATTEMPTS = 5;
@@ -46,6 +65,8 @@ export interface ApplyHooks {
   afterSlice?(info: SliceInfo): Promise<void> | void;
   /** At most this many targets a slice, whatever the timing says (tests of small files). */
   maxSliceRows?: number;
+  /** Paces the import's steps (one for the whole run: reading the file, then its slices). */
+  pacer?: Pacer;
 }
 
 /** Another run owns the import now (this one was taken for dead): it stops without a word. */
@@ -72,6 +93,7 @@ export async function applySlices(
   hooks: ApplyHooks = {},
 ): Promise<'applied' | 'cancelled'> {
   const limit = hooks.maxSliceRows ?? Infinity;
+  const pacer = hooks.pacer ?? new Pacer(1);
   const rows = SLICE_ROWS[session.engine];
   const sizer = new TimedSizer(SLICE_TARGET_MS[session.engine], {
     first: Math.min(limit, rows.first),
@@ -113,7 +135,7 @@ export async function applySlices(
     await hooks.afterSlice?.({ rows: outcome.rows, ms });
     sizer.took(ms);
     // Let the server answer what came in meanwhile (on PGlite, nothing else could run).
-    await nextTurn();
+    await pacer.rest();
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Pacer } from '../../../core/event-loop.ts';
 import type { GeoReference } from '../../../core/geo/communes.ts';
 import { badRequest } from '../../../core/http/errors.ts';
 import { MAX_RECORD_CHARS, type CsvProblemCode } from './csv.ts';
@@ -97,6 +98,8 @@ export interface StageInput {
   /** Receives every row error, in batches (the job keeps them all). */
   saveErrors?: (errors: RowError[]) => Promise<void>;
   progress?: (bytesRead: number) => Promise<void>;
+  /** Paces the reading (the import's share of the time: see importShare). */
+  pacer?: Pacer;
 }
 
 export interface StageOutcome {
@@ -188,6 +191,7 @@ export async function stageFile(input: StageInput): Promise<StageOutcome> {
     chunk: async (bytes) => {
       await flush(false);
       await input.progress?.(bytes);
+      await input.pacer?.rest();
     },
   });
   await flush(true);

@@ -8,7 +8,8 @@ import type { AppContext } from '../../../core/context.ts';
 import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
 import { transaction } from '../service.ts';
 import { refreshPeopleStatisticsLightly } from '../statistics.ts';
-import { applySlices, READ_SHARE, Superseded, type ApplyHooks } from './apply.ts';
+import { applySlices, READ_SHARE, Superseded, importShare, type ApplyHooks } from './apply.ts';
+import { Pacer } from '../../../core/event-loop.ts';
 import type { CsvEncoding } from './encoding.ts';
 import { inspectFile, REPORTED_ERRORS, stageFile } from './pipeline.ts';
 import type { RowError } from './rows.ts';
@@ -344,13 +345,19 @@ async function claim(ctx: AppContext, importId: number, token: string) {
 /** Writes the run's heartbeat every HEARTBEAT_SECONDS and reads whether a cancel was asked. */
 function heartbeat(ctx: AppContext, importId: number, token: string) {
   const state = { cancel: false, superseded: false };
+  // A slice holds the import's row to its commit (and moves the heartbeat itself): the beat
+  // skips the update then rather than wait, holding a connection, behind the slice.
   const beat = async () => {
-    const rows = await ctx.database.query<{ cancel: boolean }>(
-      `UPDATE imports SET heartbeat_at = now() WHERE campaign_id = $1 AND id = $2 AND run_token = $3
-       RETURNING cancel_requested_at IS NOT NULL AS cancel`,
+    const rows = await ctx.database.query<{ mine: boolean; cancel: boolean }>(
+      `WITH beat AS (
+         UPDATE imports SET heartbeat_at = now()
+          WHERE campaign_id = $1 AND id = $2 AND run_token = $3
+            AND id IN (SELECT id FROM imports WHERE campaign_id = $1 AND id = $2 FOR NO KEY UPDATE SKIP LOCKED))
+       SELECT run_token IS NOT DISTINCT FROM $3 AS mine, cancel_requested_at IS NOT NULL AS cancel
+         FROM imports WHERE campaign_id = $1 AND id = $2`,
       [ctx.campaignId, importId, token],
     );
-    if (rows.length === 0) state.superseded = true;
+    if (!rows[0]?.mine) state.superseded = true;
     else state.cancel = rows[0].cancel;
   };
   const timer = setInterval(() => {
@@ -382,6 +389,7 @@ export async function runImport(
   const options = importOptionsSchema.parse(row.options);
   const beating = heartbeat(ctx, importId, token);
   const session = await openSession(ctx.database);
+  const pacer = new Pacer(importShare(session.engine, ctx.requests));
   // Per run: on PGlite, one connection, a dead run's temporary tables may still be there.
   const tables = stageTables(`j${importId}_${token.slice(0, 8)}`);
   const seconds: Record<string, number> = {};
@@ -429,6 +437,7 @@ export async function runImport(
       geo: ctx.geo,
       customFields: await listCustomFields(ctx),
       saveErrors: (errors) => saveErrors(ctx.database.query, campaignId, importId, errors),
+      pacer,
       progress: async (bytes) => {
         if (beating.state.superseded) throw new Superseded();
         if (beating.state.cancel) throw new Cancelled();
@@ -481,6 +490,7 @@ export async function runImport(
       row.applied_line,
       {
         maxSliceRows: hooks.maxSliceRows,
+        pacer,
         afterSlice: async (info) => {
           slices++;
           slowest = Math.max(slowest, info.ms);

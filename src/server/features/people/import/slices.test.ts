@@ -13,6 +13,7 @@ import {
 } from '../../../testing/harness.ts';
 import type { ApplyHooks } from './apply.ts';
 import { importReport, requeueStalledImports, runImport, storeImport } from './service.ts';
+import { openSession } from './session.ts';
 import { parseOptions } from './upload.ts';
 
 /** An import stored as the upload route stores it, not run yet: the test runs it. */
@@ -397,5 +398,22 @@ describe.each(engines)('import slices on %s', (engine) => {
       ),
     ).toBe(1_500);
     expect(await importReport(t.ctx, id)).toMatchObject({ status: 'applied' });
+  });
+
+  it("merges the search index's new entries itself, so that a sign-up never merges the import's", async () => {
+    const session = await openSession(t.ctx.database);
+    try {
+      const [own] = await session.query<{ gin_pending_list_limit: string }>(
+        'SHOW gin_pending_list_limit',
+      );
+      const [others] = await t.ctx.database.query<{ gin_pending_list_limit: string }>(
+        'SHOW gin_pending_list_limit',
+      );
+      // PGlite has one connection, at its own small limit for everyone (core/db).
+      expect(own.gin_pending_list_limit).toBe(engine === 'postgres' ? '1MB' : '64kB');
+      expect(others.gin_pending_list_limit).toBe(engine === 'postgres' ? '4MB' : '64kB');
+    } finally {
+      await session.release();
+    }
   });
 });
