@@ -2,7 +2,7 @@
  * An import under load: what a running import costs everyone else.
  *   npm run bench -- import-load [--rows 1000000] [--rate 100] [--baseline-seconds 30]
  *                                [--pglite-rows 100000] [--no-postgres] [--no-pglite]
- *                                [--worker-process]
+ *                                [--worker-process] [--reference]
  * (1) PostgreSQL (TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres): the
  *     real server (`levier serve`, workers in the same process, as by default) under an
  *     OPEN-LOOP load of `rate` sign-ups a second — a timer sends each request at its
@@ -11,6 +11,9 @@
  *     import, then for the whole run of a `rows`-row import (10% of its rows known beforehand;
  *     one sign-up in ten is for an address of the file). Target: p99 during the import
  *     <= 2 × p99 without it.
+ *     --reference: instead of the import, the least any import of as many new people does to
+ *     the database (plain paced INSERTs from the benchmark's process): what the target costs on
+ *     this machine whatever the import's code.
  * (2) PGlite, in this process (PGlite runs in the server's thread): a `pglite-rows` import
  *     while the app answers GET /api/site ten times a second; every slice's transaction is
  *     timed (target: none over 50 ms) and the event loop's delay sampled with
@@ -34,7 +37,9 @@ import {
   runImport,
   storeImport,
 } from '../src/server/features/people/import/service.ts';
-import { READ_SHARE } from '../src/server/features/people/import/apply.ts';
+import { BUSY_SHARE, READ_SHARE } from '../src/server/features/people/import/apply.ts';
+import { Pacer } from '../src/server/core/event-loop.ts';
+import { IMPORT_GIN_PENDING_LIMIT } from '../src/server/features/people/import/session.ts';
 import { parseOptions } from '../src/server/features/people/import/upload.ts';
 import { generate } from './lib/people-csv.ts';
 import { freshDatabase } from './lib/pg.ts';
@@ -49,6 +54,7 @@ const { values } = parseArgs({
     'no-postgres': { type: 'boolean', default: false },
     'no-pglite': { type: 'boolean', default: false },
     'worker-process': { type: 'boolean', default: false },
+    reference: { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(values.rows);
@@ -136,6 +142,76 @@ function storeFile(ctx: AppContext, path: string) {
 
 const postalCodes = ['75011', '69001', '13001', '31000', '33000', '44000', '59000', '67000'];
 
+type SignUp = (n: number) => Promise<boolean>;
+
+/** The import under the load, queued as the upload route would; the server's worker runs it. */
+async function importUnderLoad(ctx: AppContext, path: string, signUp: SignUp) {
+  const id = await storeFile(ctx, path);
+  await ctx.boss.send(IMPORT_QUEUE, { campaignId: ctx.campaignId, importId: id });
+  let runningFrom = Infinity;
+  let runningTo = Infinity;
+  let status = 'queued';
+  // When the import moved from reading the file to applying it (progress passes READ_SHARE).
+  let applyingFrom = Infinity;
+  const watcher = (async () => {
+    while (status === 'queued' || status === 'running') {
+      await sleep(200);
+      const report = await importReport(ctx, id);
+      status = report.status;
+      if (status === 'running' && runningFrom === Infinity) runningFrom = performance.now();
+      if ((report.progress ?? 0) > READ_SHARE && applyingFrom === Infinity)
+        applyingFrom = performance.now();
+    }
+    runningTo = performance.now();
+  })();
+  const during = await openLoop(RATE, () => runningTo !== Infinity, signUp);
+  await watcher;
+  const report = await importReport(ctx, id);
+  if (report.status !== 'applied') throw new Error(`import ${report.status}: ${report.problem}`);
+  return {
+    during,
+    runningFrom,
+    runningTo,
+    applyingFrom,
+    created: report.createdCount,
+    merged: report.mergedCount,
+  };
+}
+
+/**
+ * The least any import of `rows` new people does to the database, as a reference: from this
+ * process (no file to read, nothing in the server's thread), plain INSERTs of generated people
+ * (their search text included, so every index of people is kept up), 5,000 a statement, each
+ * its own transaction, working the same share of the time as a paced import.
+ */
+async function referenceUnderLoad(ctx: AppContext, rows: number, signUp: SignUp) {
+  const pacer = new Pacer(BUSY_SHARE);
+  let runningTo = Infinity;
+  const runningFrom = performance.now();
+  // One connection, which merges its own GIN entries as the import's does (session.ts).
+  const client = await ctx.database.pool!.connect();
+  await client.query(`SET gin_pending_list_limit = '${IMPORT_GIN_PENDING_LIMIT}'`);
+  const inserting = (async () => {
+    for (let from = 1; from <= rows; from += 5_000) {
+      await client.query(
+        `INSERT INTO people (campaign_id, email, email_normalized, first_name, last_name, postal_code, source,
+                             recruit_code, search_text, consent_email, confirmed_at)
+         SELECT $1, e, e, 'Prénom' || g, 'Nom' || (g::bigint * 7919 % 100000), '75011', 'import', 'ref' || md5(e),
+                'prenom' || g || ' nom' || (g::bigint * 7919 % 100000) || ' ' || e, true, now()
+           FROM generate_series($2::int, $3::int) g, LATERAL (SELECT 'reference.' || g || '@example.org' AS e) x`,
+        [ctx.campaignId, from, Math.min(rows, from + 4_999)],
+      );
+      await pacer.rest();
+    }
+  })().finally(() => {
+    runningTo = performance.now();
+    client.release();
+  });
+  const during = await openLoop(RATE, () => runningTo !== Infinity, signUp);
+  await inserting;
+  return { during, runningFrom, runningTo, applyingFrom: runningFrom, created: rows, merged: 0 };
+}
+
 async function postgresUnderLoad(path: string, rows: number, existing: string[], inFile: string[]) {
   const db = await freshDatabase('levier_bench_import_load');
   const logs: Array<{ msg?: string; seconds?: Record<string, number>; slowestSliceMs?: number }> =
@@ -180,7 +256,7 @@ async function postgresUnderLoad(path: string, rows: number, existing: string[],
 
     const prefix = `${process.pid}${Date.now()}`;
     let fromFile = 0;
-    const signUp = async (n: number) => {
+    const signUp: SignUp = async (n) => {
       // One sign-up in ten for an address of the file, which the import may be inserting.
       const email =
         n % 10 === 0 && fromFile < inFile.length
@@ -210,28 +286,10 @@ async function postgresUnderLoad(path: string, rows: number, existing: string[],
     const before = await openLoop(RATE, () => performance.now() >= baselineEnd, signUp);
 
     console.log(`(1) the same load during a ${rows.toLocaleString('en')}-row import …`);
-    const id = await storeFile(ctx, path);
-    await ctx.boss.send(IMPORT_QUEUE, { campaignId: ctx.campaignId, importId: id });
-    let runningFrom = Infinity;
-    let runningTo = Infinity;
-    let status = 'queued';
-    // When the import moved from reading the file to applying it (progress passes READ_SHARE).
-    let applyingFrom = Infinity;
-    const watcher = (async () => {
-      while (status === 'queued' || status === 'running') {
-        await sleep(200);
-        const report = await importReport(ctx!, id);
-        status = report.status;
-        if (status === 'running' && runningFrom === Infinity) runningFrom = performance.now();
-        if ((report.progress ?? 0) > READ_SHARE && applyingFrom === Infinity)
-          applyingFrom = performance.now();
-      }
-      runningTo = performance.now();
-    })();
-    const during = await openLoop(RATE, () => runningTo !== Infinity, signUp);
-    await watcher;
-    const report = await importReport(ctx, id);
-    if (report.status !== 'applied') throw new Error(`import ${report.status}: ${report.problem}`);
+    const run = values.reference
+      ? await referenceUnderLoad(ctx, rows, signUp)
+      : await importUnderLoad(ctx, path, signUp);
+    const { during, runningFrom, runningTo, applyingFrom } = run;
     const inImport = during.filter((s) => s.scheduled >= runningFrom && s.scheduled <= runningTo);
     const [imported] = await ctx.database.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM people WHERE campaign_id = $1',
@@ -242,8 +300,9 @@ async function postgresUnderLoad(path: string, rows: number, existing: string[],
       rate: RATE,
       importSeconds: round((runningTo - runningFrom) / 1000),
       importRowsPerSecond: Math.round(rows / ((runningTo - runningFrom) / 1000)),
-      created: report.createdCount,
-      merged: report.mergedCount,
+      reference: values.reference,
+      created: run.created,
+      merged: run.merged,
       people: imported.n,
       without: {
         ...stats(before.map((s) => s.latency)),
