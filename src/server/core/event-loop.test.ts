@@ -1,7 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Pacer } from './event-loop.ts';
 
 describe('Pacer', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'performance'] });
+  });
   afterEach(() => {
     vi.useRealTimers();
   });
@@ -13,7 +16,6 @@ describe('Pacer', () => {
   };
 
   it('pauses as long as the step took at a share of one half', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'performance'] });
     const pacer = new Pacer(0.5);
     vi.advanceTimersByTime(30);
     const rest = resting(pacer);
@@ -24,7 +26,6 @@ describe('Pacer', () => {
   });
 
   it('counts each step from the end of the last pause', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'performance'] });
     const pacer = new Pacer(0.25);
     vi.advanceTimersByTime(10);
     const first = resting(pacer);
@@ -39,7 +40,6 @@ describe('Pacer', () => {
   });
 
   it('only yields a turn at a share of one', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'performance'] });
     const pacer = new Pacer(1);
     vi.advanceTimersByTime(100);
     const rest = resting(pacer);

@@ -24,13 +24,13 @@ const SLICE_ROWS = {
  * The share of the time an import works on PostgreSQL while this process answers at least
  * BUSY_REQUESTS a second. An import that never paused kept a database backend busy all the
  * time and filled the write-ahead log that every sign-up's commit flushes: on a small machine
- * sign-ups took four to five times longer at p99. Working a third of the time keeps them under
- * twice (bench/README.md). With nobody to serve (or in a worker process of its own) it works
- * at full speed. On PGlite the slices' time target already leaves the server answering: there
+ * sign-ups took four to five times longer at p99. Working a third of the time brings them to
+ * what plain inserts of as many people cost (bench/README.md); working less gains nothing
+ * more. With nobody to serve (or in a worker process of its own) it works at full speed. On PGlite the slices' time target already leaves the server answering: there
  * it only yields a turn between steps.
  */
 export const BUSY_SHARE = 1 / 3;
-export const BUSY_REQUESTS = 5;
+const BUSY_REQUESTS = 5;
 
 export function importShare(engine: Engine, requests: RequestMeter): () => number {
   if (engine === 'pglite') return () => 1;
