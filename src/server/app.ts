@@ -28,11 +28,21 @@ import { securityHeaders } from './core/http/security-headers.ts';
 import { createSessionLoader } from './core/http/session.ts';
 import { RequestLog } from './core/log/request-log.ts';
 import { registerWeb } from './core/http/web.ts';
-import { features } from './features/index.ts';
+import { features, scopeKinds, type FeatureRoutes } from './features/index.ts';
+import type { ScopeKind } from './core/http/access.ts';
 
 export type App = FastifyInstance;
 
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+/** What the app serves: every feature's routes and scope kinds (tests may add their own). */
+export interface AppParts {
+  routes: FeatureRoutes[];
+  scopes: Array<(ctx: AppContext) => ScopeKind>;
+}
+
+export async function buildApp(
+  ctx: AppContext,
+  parts: AppParts = { routes: features, scopes: scopeKinds },
+): Promise<FastifyInstance> {
   const { config } = ctx;
   const app = Fastify({
     loggerInstance: ctx.log,
@@ -96,9 +106,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerAccessControl(
     app,
     createSessionLoader(ctx.database, ctx.campaignId, config.STAFF_SESSION_IDLE_HOURS),
+    parts.scopes.map((scope) => scope(ctx)),
   );
 
-  for (const feature of features) await app.register(feature(ctx));
+  for (const feature of parts.routes) await app.register(feature(ctx));
   await registerWeb(app, ctx);
   return app;
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../core/context.ts';
+import type { ScopeKind } from '../core/http/access.ts';
 import { accountsRoutes } from './accounts/routes.ts';
 import { kioskRoutes } from './accounts/kiosk-routes.ts';
 import { adminRoutes } from './admin/routes.ts';
@@ -13,7 +14,8 @@ import { recruitmentRoutes } from './recruitment/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
-export const features: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
+export type FeatureRoutes = (ctx: AppContext) => FastifyPluginAsyncZod;
+export const features: FeatureRoutes[] = [
   settingsRoutes,
   recruitmentRoutes,
   accountsRoutes,
@@ -26,3 +28,9 @@ export const features: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   peopleCsvRoutes,
   adminRoutes,
 ];
+
+/**
+ * The kinds of scope routes may name in their access (`{ scope: 'committee', rank }`), each
+ * registered by the feature that owns it.
+ */
+export const scopeKinds: Array<(ctx: AppContext) => ScopeKind> = [];

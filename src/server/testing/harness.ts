@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.ts';
+import { buildApp, type AppParts } from '../app.ts';
 import { loadConfig } from '../core/config.ts';
 import type { AppContext } from '../core/context.ts';
 import { openDatabase } from '../core/db/index.ts';
@@ -29,6 +29,7 @@ export interface TestApp {
 export async function createTestApp(
   engine: EngineName,
   env: Record<string, string> = {},
+  parts?: AppParts,
 ): Promise<TestApp> {
   const smtp = await startSmtpServer();
   const pgDb = engine === 'postgres' ? await createPostgresDatabase() : undefined;
@@ -46,7 +47,7 @@ export async function createTestApp(
   );
   const ctx = await createContext(config, { database });
   await startJobs(ctx, true);
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, parts);
   await app.ready();
   return {
     engine,

@@ -1,7 +1,7 @@
 import { Alert, Container } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type { Permission } from '../../contracts/roles.ts';
+import type { PageAccess } from './pages.ts';
 import { useT } from './i18n/index.tsx';
 import { PageLoader } from './ui/PageLoader.tsx';
 import { useSession } from './session.tsx';
@@ -18,19 +18,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-/** Shows the page only to accounts holding the permission (the server checks again). */
-export function RequirePermission({
-  permission,
-  children,
-}: {
-  permission: Permission;
-  children: ReactNode;
-}) {
+/** Shows the page only to whoever its access admits (the server checks again). */
+export function RequireAccess({ access, children }: { access: PageAccess; children: ReactNode }) {
   const t = useT();
-  const { can } = useSession();
+  const { allows } = useSession();
   return (
     <RequireAuth>
-      {can(permission) ? (
+      {allows(access) ? (
         children
       ) : (
         <Container size="sm" py="xl">

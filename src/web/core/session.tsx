@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import type { Me, SessionInfo } from '../../contracts/accounts.ts';
 import type { Permission } from '../../contracts/roles.ts';
+import { pageAllows, type PageAccess } from './pages.ts';
 import { api, fetchSession, setCsrfToken } from './api.ts';
 
 export const sessionKey = ['session'] as const;
@@ -11,6 +12,8 @@ export interface SessionState {
   me: Me | null;
   loading: boolean;
   can: (permission: Permission) => boolean;
+  /** Whether the logged-in person may open a page declared with this access. */
+  allows: (access: PageAccess) => boolean;
 }
 
 export function useSession(): SessionState {
@@ -25,7 +28,11 @@ export function useSession(): SessionState {
     (permission: Permission) => Boolean(me?.permissions.includes(permission)),
     [me],
   );
-  return { me, loading: query.isPending, can };
+  const allows = useCallback(
+    (access: PageAccess) => Boolean(me && pageAllows(access, me.permissions)),
+    [me],
+  );
+  return { me, loading: query.isPending, can, allows };
 }
 
 /** Helpers to update the session after login and logout. */

@@ -1,11 +1,31 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Permission } from '../../../contracts/roles.ts';
-import { forbidden, unauthorized } from './errors.ts';
+import type { Access, Rank } from '../../../contracts/access.ts';
+import { nationalAccessAllows, rankAtLeast } from '../../../contracts/access.ts';
+import { forbidden, notFound, unauthorized } from './errors.ts';
 import type { AuthState } from './session.ts';
 
-/** Every API route declares who may call it, next to the route. */
-export type Access =
-  { public: true; session?: 'optional' } | { authenticated: true } | { permission: Permission };
+export type { Access };
+
+/**
+ * A kind of scope a feature owns (a committee…): how to find the scope a request names and
+ * the rank a person holds in it. Registered with the app; a route naming a kind nobody
+ * registered stops the start.
+ */
+export interface ScopeKind {
+  name: string;
+  /** The scope's id from the request's raw path parameters; null when it cannot be one. */
+  idFrom(params: Record<string, string | undefined>): number | null;
+  /** The person's rank in that scope; `missing` when the scope does not exist. */
+  rankOf(personId: number, scopeId: number): Promise<Rank | null | 'missing'>;
+}
+
+/** The scope a scoped route's request was admitted to, for its handler. */
+export interface ScopeGrant {
+  kind: string;
+  id: number;
+  /** Null when national staff passed through the declaration's `orPermission`. */
+  rank: Rank | null;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -15,18 +35,42 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     auth: AuthState | null;
+    scope: ScopeGrant | null;
   }
+  interface FastifyInstance {
+    /** Every API route with its declared access, in registration order (for the access tests). */
+    accessTable: DeclaredRoute[];
+  }
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 export type SessionLoader = (request: FastifyRequest) => Promise<AuthState | null>;
 
-export function registerAccessControl(app: FastifyInstance, loadSession: SessionLoader) {
+const isApiRoute = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
+
+export function registerAccessControl(
+  app: FastifyInstance,
+  loadSession: SessionLoader,
+  scopeKinds: readonly ScopeKind[] = [],
+) {
+  const kinds = new Map(scopeKinds.map((kind) => [kind.name, kind]));
+  const table: DeclaredRoute[] = [];
+  app.decorate('accessTable', table);
   app.decorateRequest('auth', null);
+  app.decorateRequest('scope', null);
   app.addHook('onRoute', (route) => {
-    const needsDeclaration = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
-    if (needsDeclaration && !route.config?.access) {
-      throw new Error(`Route ${route.method} ${route.url} does not declare its access.`);
+    if (!isApiRoute(route.url)) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare its access.`);
+    if ('scope' in access && !kinds.has(access.scope)) {
+      throw new Error(`Route ${route.method} ${route.url} names an unknown scope ${access.scope}.`);
     }
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
   });
   // Before validation: a caller without access learns nothing about a route's parameters.
   app.addHook('preValidation', async (request) => {
@@ -38,14 +82,37 @@ export function registerAccessControl(app: FastifyInstance, loadSession: Session
     }
     request.auth = await loadSession(request);
     if (!request.auth) throw unauthorized();
-    if ('permission' in access && !request.auth.permissions.includes(access.permission)) {
+    if ('scope' in access) {
+      request.scope = await admitToScope(request, access, kinds.get(access.scope)!);
+    } else if (!nationalAccessAllows(access, request.auth.permissions)) {
       throw forbidden();
     }
   });
 }
 
-/** The logged-in person, for handlers behind `authenticated` or `permission` access. */
+async function admitToScope(
+  request: FastifyRequest,
+  access: Extract<Access, { scope: string }>,
+  kind: ScopeKind,
+): Promise<ScopeGrant> {
+  const auth = request.auth!;
+  const id = kind.idFrom(request.params as Record<string, string | undefined>);
+  if (id === null) throw notFound(kind.name);
+  const rank = await kind.rankOf(auth.personId, id);
+  if (rank === 'missing') throw notFound(kind.name);
+  if (rank && rankAtLeast(rank, access.rank)) return { kind: kind.name, id, rank };
+  if (nationalAccessAllows(access, auth.permissions)) return { kind: kind.name, id, rank: null };
+  throw forbidden();
+}
+
+/** The logged-in person, for handlers behind `authenticated`, `permission` or `scope` access. */
 export function currentAuth(request: FastifyRequest): AuthState {
   if (!request.auth) throw unauthorized();
   return request.auth;
+}
+
+/** The scope a scoped route admitted the caller to. */
+export function currentScope(request: FastifyRequest): ScopeGrant {
+  if (!request.scope) throw forbidden();
+  return request.scope;
 }

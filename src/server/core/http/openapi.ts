@@ -69,6 +69,12 @@ function sharedProblems(route: RouteOptions, schema: JsonSchema): Problems {
   if (access && 'permission' in access) {
     forbidden.push(`\`forbidden\`: the account lacks the \`${access.permission}\` permission`);
   }
+  if (access && 'scope' in access) {
+    const staff = access.orPermission ? ` and the account lacks \`${access.orPermission}\`` : '';
+    forbidden.push(
+      `\`forbidden\`: the caller's rank in this ${access.scope} is below \`${access.rank}\`${staff}`,
+    );
+  }
   if (csrfRequired(method, route.config)) {
     forbidden.push('`csrf_invalid`: the `x-csrf-token` header is missing or stale');
   }

@@ -5,15 +5,15 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
 import { useSite } from '../site.ts';
+import type { NavPage } from '../pages.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { navItems } from './nav.ts';
 import { ScrollToTop } from './ScrollToTop.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
-function Navigation({ pathname }: { pathname: string }) {
+function Navigation({ pathname, navPages }: { pathname: string; navPages: readonly NavPage[] }) {
   const t = useT();
-  const { can } = useSession();
+  const { allows } = useSession();
   const groups = [
     { id: 'hq', title: t('nav.hq') },
     { id: 'admin', title: t('nav.admin') },
@@ -21,22 +21,22 @@ function Navigation({ pathname }: { pathname: string }) {
   return (
     <nav aria-label={t('nav.main')}>
       {groups.map((group) => {
-        const items = navItems.filter((item) => item.group === group.id && can(item.permission));
+        const items = navPages.filter((page) => page.nav.group === group.id && allows(page.access));
         if (items.length === 0) return null;
         return (
           <div key={group.id}>
             <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={4}>
               {group.title}
             </Text>
-            {items.map((item) => (
+            {items.map(({ path, nav }) => (
               <NavLink
-                key={item.to}
+                key={path}
                 component={Link}
-                to={item.to}
-                label={t(item.label)}
-                leftSection={<item.icon size={18} aria-hidden />}
-                active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
-                aria-current={pathname === item.to ? 'page' : undefined}
+                to={path}
+                label={t(nav.label)}
+                leftSection={<nav.icon size={18} aria-hidden />}
+                active={pathname === path || pathname.startsWith(`${path}/`)}
+                aria-current={pathname === path ? 'page' : undefined}
               />
             ))}
           </div>
@@ -46,7 +46,8 @@ function Navigation({ pathname }: { pathname: string }) {
   );
 }
 
-export function Shell() {
+/** The frame of every page behind the app: header, menus from `navPages`, the page. */
+export function Shell({ navPages }: { navPages: readonly NavPage[] }) {
   const t = useT();
   const site = useSite();
   const { pathname } = useLocation();
@@ -98,14 +99,14 @@ export function Shell() {
           </Group>
           <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <LanguageSwitch />
-            <UserMenu />
+            <UserMenu navPages={navPages} />
           </Group>
         </Group>
       </AppShell.Header>
       {hasNav && (
         <AppShell.Navbar p="xs">
           <AppShell.Section grow component={ScrollArea}>
-            <Navigation pathname={pathname} />
+            <Navigation pathname={pathname} navPages={navPages} />
           </AppShell.Section>
         </AppShell.Navbar>
       )}

@@ -3,12 +3,12 @@ import { IconChevronDown, IconLogout, IconUser } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { fullName } from '../format.ts';
 import { useT } from '../i18n/index.tsx';
+import type { NavPage } from '../pages.ts';
 import { useSession, useSessionActions } from '../session.tsx';
-import { navItems } from './nav.ts';
 
-export function UserMenu() {
+export function UserMenu({ navPages }: { navPages: readonly NavPage[] }) {
   const t = useT();
-  const { me, can } = useSession();
+  const { me, allows } = useSession();
   const { logout } = useSessionActions();
 
   if (!me) {
@@ -18,7 +18,7 @@ export function UserMenu() {
       </Button>
     );
   }
-  const hq = navItems.filter((item) => can(item.permission));
+  const hq = navPages.filter((page) => allows(page.access));
   const name = fullName(me.firstName, me.lastName) || me.email || t('nav.myAccount');
   return (
     <Menu position="bottom-end" withinPortal>
@@ -46,14 +46,14 @@ export function UserMenu() {
           {t('nav.me')}
         </Menu.Item>
         {hq.length > 0 && <Menu.Divider />}
-        {hq.map((item) => (
+        {hq.map(({ path, nav }) => (
           <Menu.Item
-            key={item.to}
+            key={path}
             component={Link}
-            to={item.to}
-            leftSection={<item.icon size={16} aria-hidden />}
+            to={path}
+            leftSection={<nav.icon size={16} aria-hidden />}
           >
-            {t(item.label)}
+            {t(nav.label)}
           </Menu.Item>
         ))}
         <Menu.Divider />

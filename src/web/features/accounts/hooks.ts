@@ -10,7 +10,8 @@ import type {
 import type { Locale } from '../../../contracts/common.ts';
 import type { Permission } from '../../../contracts/roles.ts';
 import { api } from '../../core/api.ts';
-import { navItems } from '../../core/layout/nav.ts';
+import { pageAllows } from '../../core/pages.ts';
+import { navPages } from '../../pages.ts';
 import { sessionKey } from '../../core/session.tsx';
 
 export const profileKey = ['me', 'profile'] as const;
@@ -84,8 +85,8 @@ export function useDeleteAccount() {
 
 /** Where a login lands without a destination: staff in HQ (their first page), others in their space. */
 export function landingFor(permissions: readonly Permission[]): string {
-  const allowed = navItems.filter((item) => permissions.includes(item.permission));
-  return (allowed.find((item) => item.group === 'hq') ?? allowed[0])?.to ?? '/me';
+  const allowed = navPages.filter((page) => pageAllows(page.access, permissions));
+  return (allowed.find((page) => page.nav.group === 'hq') ?? allowed[0])?.path ?? '/me';
 }
 
 /** Only same-site paths are accepted as a post-login destination. */

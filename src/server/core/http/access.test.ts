@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Access } from '../../../contracts/access.ts';
+import {
+  permissionSchema,
+  rolePermissions,
+  roles,
+  type Permission,
+} from '../../../contracts/roles.ts';
+import { buildApp } from '../../app.ts';
+import { features, scopeKinds } from '../../features/index.ts';
+import { fixtureScope } from '../../testing/fixture-scope.ts';
+import {
+  Browser,
+  createTestApp,
+  engines,
+  signupAndConfirm,
+  staffBrowser,
+  type TestApp,
+} from '../../testing/harness.ts';
+import type { DeclaredRoute } from './access.ts';
+
+/** The API routes anyone may call: a route added here must be meant for the public. */
+const PUBLIC_ROUTES = [
+  'GET /api/geo/communes',
+  'GET /api/geo/communes/by-code',
+  'GET /api/geo/departements',
+  'GET /api/geo/postal-codes/:code',
+  'GET /api/session',
+  'GET /api/site',
+  'GET /api/site/consent-wordings',
+  'POST /api/auth/login/code',
+  'POST /api/auth/login/link',
+  'POST /api/auth/login/password',
+  'POST /api/auth/login/start',
+  'POST /api/signup',
+  'POST /api/signup/confirm',
+  'POST /api/signup/resend',
+];
+
+const urlOf = (route: DeclaredRoute) => route.url.replace(/:\w+/g, '1');
+const nameOf = (route: DeclaredRoute) => `${route.method} ${route.url}`;
+const bodyOf = (route: DeclaredRoute) => (route.method === 'GET' ? undefined : {});
+
+describe.each(engines)('access declared on every route (%s)', (engine) => {
+  const fixture = fixtureScope();
+  let t: TestApp;
+  let table: DeclaredRoute[];
+  const guarded = () => table.filter((route) => !('public' in route.access));
+  const withPermission = () =>
+    table.filter(
+      (route): route is DeclaredRoute & { access: { permission: Permission } } =>
+        'permission' in route.access,
+    );
+  const scoped = () => table.filter((route) => 'scope' in route.access);
+
+  beforeAll(async () => {
+    t = await createTestApp(
+      engine,
+      {},
+      {
+        routes: [...features, fixture.routes],
+        scopes: [...scopeKinds, () => fixture.kind],
+      },
+    );
+    table = t.app.accessTable.filter((route) => route.method !== 'HEAD');
+  });
+  afterAll(() => t.close());
+
+  async function expectRefused(browser: Browser, routes: DeclaredRoute[], status: 401 | 403) {
+    const answers = await Promise.all(
+      routes.map(async (route) => {
+        const response = await browser.request(route.method, urlOf(route), bodyOf(route));
+        return { route: nameOf(route), status: response.statusCode, code: response.json().code };
+      }),
+    );
+    const code = status === 401 ? 'unauthenticated' : 'forbidden';
+    expect(answers.filter((a) => a.status !== status || a.code !== code)).toEqual([]);
+    return answers.length;
+  }
+
+  it('knows every API route, and only the listed ones are public', () => {
+    expect(table.length).toBeGreaterThan(60);
+    const publicRoutes = table.filter((route) => 'public' in route.access).map(nameOf);
+    expect(publicRoutes.sort()).toEqual(PUBLIC_ROUTES);
+  });
+
+  it('refuses an anonymous caller on every other route', async () => {
+    const anonymous = new Browser(t.app, '10.9.0.1');
+    await anonymous.session();
+    expect(await expectRefused(anonymous, guarded(), 401)).toBe(guarded().length);
+  });
+
+  it('refuses a supporter on every route behind a permission or a scope', async () => {
+    await signupAndConfirm(t, { email: 'supporter@example.org' });
+    const supporter = new Browser(t.app, '10.9.0.2');
+    await supporter.login(t, 'supporter@example.org');
+    const routes = table.filter((route) => 'permission' in route.access || 'scope' in route.access);
+    expect(await expectRefused(supporter, routes, 403)).toBeGreaterThan(50);
+  });
+
+  it('refuses every role that lacks a route’s permission', async () => {
+    for (const role of roles) {
+      const lacking = withPermission().filter(
+        (route) => !rolePermissions[role].includes(route.access.permission),
+      );
+      if (lacking.length === 0) continue;
+      const browser = await staffBrowser(t, `role-${role}@example.org`, [role]);
+      await expectRefused(browser, lacking, 403);
+    }
+  });
+
+  it('refuses, on each route behind a permission, an account holding every other one', async () => {
+    const used = [...new Set(withPermission().map((route) => route.access.permission))];
+    expect(used.length).toBeGreaterThan(10);
+    for (const permission of used) {
+      const others = permissionSchema.options.filter((p) => p !== permission);
+      const browser = await staffBrowser(t, `all-but-${permission}@example.org`, [], others);
+      const routes = withPermission().filter((route) => route.access.permission === permission);
+      await expectRefused(browser, routes, 403);
+    }
+  });
+
+  it('admits a scope’s rank and above; refuses a lower rank and another scope’s members', async () => {
+    expect(scoped().length).toBeGreaterThanOrEqual(3);
+    const member = await signupAndConfirm(t, { email: 'member@example.org' });
+    const organiser = await signupAndConfirm(t, { email: 'organiser@example.org' });
+    const elsewhere = await signupAndConfirm(t, { email: 'elsewhere@example.org' });
+    fixture.grant(1, member, 'member');
+    fixture.grant(1, organiser, 'organiser');
+    fixture.grant(2, elsewhere, 'organiser');
+    const login = async (email: string) => {
+      const browser = new Browser(t.app, '10.9.1.1');
+      await browser.login(t, email);
+      return browser;
+    };
+    const memberBrowser = await login('member@example.org');
+    const organiserBrowser = await login('organiser@example.org');
+    const elsewhereBrowser = await login('elsewhere@example.org');
+
+    await expectRefused(elsewhereBrowser, scoped(), 403);
+    expect((await memberBrowser.get('/api/fixture-groups/1')).json()).toEqual({
+      kind: 'fixture-group',
+      id: 1,
+      rank: 'member',
+    });
+    const lowerRank = scoped().filter(
+      (route) => (route.access as Extract<Access, { scope: string }>).rank !== 'follower',
+    );
+    await expectRefused(memberBrowser, lowerRank, 403);
+    const note = await organiserBrowser.post('/api/fixture-groups/1/notes', { text: 'ok' });
+    expect(note.json()).toMatchObject({ id: 1, rank: 'organiser' });
+    expect((await organiserBrowser.delete('/api/fixture-groups/1')).statusCode).toBe(200);
+    expect((await organiserBrowser.get('/api/fixture-groups/3')).json().code).toBe('not_found');
+    expect((await organiserBrowser.get('/api/fixture-groups/x')).json().code).toBe('not_found');
+  });
+
+  it('lets national staff through a scope only with the declared permission', async () => {
+    const admin = await staffBrowser(t, 'scope-admin@example.org', ['admin']);
+    const staff = await staffBrowser(t, 'scope-staff@example.org', ['staff']);
+    expect((await admin.delete('/api/fixture-groups/2')).json()).toEqual({
+      kind: 'fixture-group',
+      id: 2,
+      rank: null,
+    });
+    expect((await admin.get('/api/fixture-groups/2')).json().code).toBe('forbidden');
+    expect((await staff.delete('/api/fixture-groups/2')).json().code).toBe('forbidden');
+  });
+
+  it('stops the start when a route declares no access or names an unknown scope', async () => {
+    const undeclared = () => async (app: import('fastify').FastifyInstance) => {
+      app.get('/api/undeclared', async () => ({}));
+    };
+    const unknownScope = () => async (app: import('fastify').FastifyInstance) => {
+      app.get(
+        '/api/unknown-scope/:id',
+        { config: { access: { scope: 'nowhere', rank: 'member' } } },
+        async () => ({}),
+      );
+    };
+    await expect(buildApp(t.ctx, { routes: [undeclared], scopes: [] })).rejects.toThrow(
+      'does not declare its access',
+    );
+    await expect(buildApp(t.ctx, { routes: [unknownScope], scopes: [] })).rejects.toThrow(
+      'unknown scope nowhere',
+    );
+  });
+});

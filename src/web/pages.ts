@@ -1,0 +1,16 @@
+import type { NavPage, PageDefinition } from './core/pages.ts';
+import { accountPages } from './features/accounts/pages.ts';
+import { adminPages, kioskPages } from './features/admin/pages.ts';
+import { peoplePages } from './features/people/pages.ts';
+import { statsPages } from './features/stats/pages.ts';
+
+/** Every page behind a login, in menu order: the router and the menus both read this table. */
+export const pages: readonly PageDefinition[] = [
+  ...accountPages,
+  ...peoplePages,
+  ...statsPages,
+  ...kioskPages,
+  ...adminPages,
+];
+
+export const navPages = pages.filter((page): page is NavPage => page.nav !== undefined);
