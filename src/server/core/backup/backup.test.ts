@@ -6,7 +6,6 @@ import { closeContext, createContext } from '../runtime.ts';
 import type { AppContext } from '../context.ts';
 import { openDatabase, runMigrations, type Database } from '../db/index.ts';
 import { createPostgresDatabase, engines, type EngineName } from '../../testing/harness.ts';
-import { transaction } from '../../features/people/service.ts';
 import { seedDemo } from '../../features/demo/seed.ts';
 import { writeCampaignBackup } from './write.ts';
 import { restoreCampaignBackup, RestoreRefusedError } from './restore.ts';
@@ -54,7 +53,7 @@ const restore = (database: Database, file: Buffer, options = {}) =>
 
 /** Every row of the campaign, campaign_id left out, as PostgreSQL prints it: comparable across engines. */
 async function contents(database: Database, campaignId: number) {
-  return transaction(database, async (query) => {
+  return database.transaction(async (query) => {
     await query("SET LOCAL TimeZone = 'UTC'");
     const tables: Record<string, string[]> = {};
     for (const { name } of campaignTables()) {

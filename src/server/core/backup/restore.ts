@@ -3,7 +3,6 @@ import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Database } from '../db/index.ts';
-import { transaction } from '../../features/people/service.ts';
 import { audit } from '../audit.ts';
 import {
   FORMAT,
@@ -161,7 +160,7 @@ export async function restoreCampaignBackup(
       `This backup holds tables this version of Levier does not have (${unknown.join(', ')}).`,
     );
   }
-  return transaction(database, async (query) => {
+  return database.transaction(async (query) => {
     const campaignId = await targetCampaign(query, header, options);
     const summary: RestoreSummary = {
       campaignId,

@@ -4,7 +4,6 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Database } from '../db/index.ts';
-import { transaction } from '../../features/people/service.ts';
 import { audit } from '../audit.ts';
 import { FORMAT, FORMAT_VERSION, type End, type Header, type TableEnd } from './format.ts';
 import { migrationLevel } from './migration-level.ts';
@@ -63,7 +62,7 @@ async function writeRows(
     [campaignTables().map((table) => table.name)],
   );
   const tables = campaignTables().filter((table) => present.includes(table.name));
-  await transaction(database, async (query) => {
+  await database.transaction(async (query) => {
     if (database.engine === 'postgres') {
       await query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     }

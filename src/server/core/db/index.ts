@@ -21,6 +21,9 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Engine = 'pglite' | 'postgres';
 
 /** What the rest of the code needs from a database, whichever engine runs it. */
+/** A parameterised statement, answered with its rows (`$1`, `$2`… in the text). */
+export type Query = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
 export interface Database {
   engine: Engine;
   db: Db;
@@ -38,6 +41,8 @@ export interface Database {
   /** Several statements without parameters (DDL, scripts). */
   exec(text: string): Promise<void>;
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** Runs `work` in one transaction, on one connection, whichever the engine. */
+  transaction<T>(work: (query: Query) => Promise<T>): Promise<T>;
   pool?: pg.Pool;
   pglite?: PGlite;
   close(): Promise<void>;
@@ -97,6 +102,22 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async rows(query) {
       const result = await db.execute(query);
       return (result as unknown as { rows: never[] }).rows;
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(
+          async (text, params) => (await client.query(text, params as unknown[])).rows,
+        );
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     close: () => pool.end(),
   };
@@ -161,6 +182,10 @@ function wrapPglite(client: PGlite, release: () => void = () => undefined): Data
       const result = await db.execute(query);
       return (result as unknown as { rows: never[] }).rows;
     },
+    transaction: (work) =>
+      client.transaction(async (tx) =>
+        work(async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows),
+      ),
     async close() {
       try {
         if (!client.closed) await client.close();

@@ -9,7 +9,7 @@ import type { AuthState } from '../../core/http/session.ts';
 import { enqueueMail } from '../../core/mail/outbox.ts';
 import { loginCodeMail } from '../../core/mail/templates.ts';
 import { normalizeEmail } from '../people/normalize.ts';
-import { addPersonEvent, transaction } from '../people/service.ts';
+import { addPersonEvent } from '../people/service.ts';
 import { campaignName } from '../settings/service.ts';
 import {
   checkCodeBudget,
@@ -327,7 +327,7 @@ async function setPassword(
  * person did not confirm that sign-up but logged in; their space shows the boxes to tick.
  */
 async function confirmByLogin(ctx: AppContext, personId: number, via: string) {
-  await transaction(ctx.database, async (query) => {
+  await ctx.database.transaction(async (query) => {
     const confirmed = await query(
       `UPDATE people SET confirmed_at = now(), updated_at = now()
         WHERE campaign_id = $1 AND id = $2 AND confirmed_at IS NULL AND erased_at IS NULL

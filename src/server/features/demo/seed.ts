@@ -3,9 +3,9 @@ import type { HomeContent } from '../../../contracts/recruitment.ts';
 import type { AppContext } from '../../core/context.ts';
 import { recruitCode } from '../../core/crypto.ts';
 import { buildSearchText } from '../people/normalize.ts';
-import { transaction } from '../people/service.ts';
 import { refreshPeopleStatistics } from '../people/statistics.ts';
 import { planDemo, type DemoPerson, type DemoPlan } from './generate.ts';
+import type { Query } from '../../core/db/index.ts';
 
 /**
  * `levier seed-demo`: fills an empty installation with a believable campaign (a few thousand
@@ -59,7 +59,6 @@ export const demoHome: HomeContent = {
   signupCallToAction: 'Je rejoins la campagne',
 };
 
-type Query = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 /** The seed's transaction and the campaign every row it writes or reads belongs to. */
 interface CampaignTx {
   query: Query;
@@ -83,7 +82,7 @@ export async function seedDemo(
   const now = (options.now ?? new Date()).getTime();
   const campaignId = ctx.campaignId;
 
-  const result = await transaction(ctx.database, async (query) => {
+  const result = await ctx.database.transaction(async (query) => {
     // Claiming the marker first also serialises two concurrent runs: the second waits here,
     // then finds the marker and leaves.
     const claimed = await query(

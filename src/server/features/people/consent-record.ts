@@ -9,7 +9,7 @@ import type { Database } from '../../core/db/index.ts';
 import { invalidFields, notFound } from '../../core/http/errors.ts';
 import { smsPhoneError } from './normalize.ts';
 import { actorNameSql, assertPersonExists, isoDate } from './records.ts';
-import { addPersonEvent, channelColumn, transaction } from './service.ts';
+import { addPersonEvent, channelColumn } from './service.ts';
 
 type ConsentRecord = z.infer<typeof consentRecordSchema>;
 
@@ -59,7 +59,7 @@ export async function recordConsent(
   const source = `staff_${input.source}`;
   const wordingVersion = input.granted ? input.wordingVersion : WITHDRAWAL_WORDING;
   const column = channelColumn[input.channel];
-  await transaction(ctx.database, async (query) => {
+  await ctx.database.transaction(async (query) => {
     if (input.channel === 'sms' && input.granted)
       await assertSmsReachable(query, ctx.campaignId, personId);
     const [person] = await query(

@@ -8,7 +8,7 @@ import { invalidFields, notFound, type FieldError } from '../../core/http/errors
 import { currentWordingFor } from '../settings/wording.ts';
 import { buildSearchText, checkPhoneAndPlace, smsPhoneError } from './normalize.ts';
 import { importCreatedEntry } from './import-entry.ts';
-import { addPersonEvent, setConsents, transaction } from './service.ts';
+import { addPersonEvent, setConsents } from './service.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
 
 type ProfileRow = Pick<
@@ -69,7 +69,7 @@ export async function updateProfile(
   const errors: FieldError[] = [];
   const { phone, place } = checkPhoneAndPlace(ctx.geo, input, errors);
   if (errors.length > 0 || !place) throw invalidFields(errors);
-  await transaction(ctx.database, async (query) => {
+  await ctx.database.transaction(async (query) => {
     const rows = await query<Pick<PersonColumns, 'email' | EditableColumn>>(
       `SELECT email, ${editableColumns.map(([, column]) => column).join(', ')}
          FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE`,
@@ -134,7 +134,7 @@ export async function updateMyConsents(
   locale: 'fr' | 'en',
 ) {
   const wording = await currentWordingFor(ctx.database, ctx.campaignId, locale);
-  await transaction(ctx.database, async (query) => {
+  await ctx.database.transaction(async (query) => {
     // SMS asked for anew needs a number SMS reaches (kept as it was when already given).
     const [person] = await query<{ phone: string | null; consent_sms: boolean }>(
       'SELECT phone, consent_sms FROM people WHERE campaign_id = $1 AND id = $2 FOR UPDATE',

@@ -16,7 +16,8 @@ import {
   resolvePlace,
   smsPhoneError,
 } from './normalize.ts';
-import { addPersonEvent, transaction } from './service.ts';
+import { addPersonEvent } from './service.ts';
+import type { Query } from '../../core/db/index.ts';
 
 /** A person's editable fields as stored ('' given → null). */
 interface PersonValues {
@@ -111,8 +112,6 @@ function validate(ctx: AppContext, input: PersonInput): PersonValues {
   };
 }
 
-type Query = Parameters<Parameters<typeof transaction>[1]>[0];
-
 /**
  * A person who accepts SMS keeps a number SMS can reach: a landline typed for them is refused
  * as at sign-up (`landline_for_sms`). A landline already stored (the supporter's own profile
@@ -198,7 +197,7 @@ export async function createPerson(
 ): Promise<number> {
   const values = validate(ctx, input);
   return onEmailRace(ctx, values.emailNormalized, () =>
-    transaction(ctx.database, async (query) => {
+    ctx.database.transaction(async (query) => {
       await assertEmailFree(query, ctx.campaignId, values.emailNormalized, null);
       const [row] = await query<{ id: number }>(
         `INSERT INTO people (campaign_id, first_name, last_name, email, email_normalized, phone, address_street,
@@ -247,7 +246,7 @@ export async function updatePerson(
 ): Promise<void> {
   const values = validate(ctx, input);
   await onEmailRace(ctx, values.emailNormalized, () =>
-    transaction(ctx.database, async (query) => {
+    ctx.database.transaction(async (query) => {
       const [row] = await query<Record<TrackedField, string | null> & { consent_sms: boolean }>(
         `SELECT first_name AS "firstName", last_name AS "lastName", email, phone,
                 address_street AS "addressStreet", address_complement AS "addressComplement",

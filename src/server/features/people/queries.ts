@@ -11,7 +11,6 @@ import { notFound } from '../../core/http/errors.ts';
 import { filterToWhere, type WhereClause } from './filter-sql.ts';
 import { importCreatedEntry } from './import-entry.ts';
 import { segmentFilter } from './segments.ts';
-import { transaction } from './service.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
 
 /**
@@ -216,7 +215,7 @@ async function withinBudget<T>(
   work: (run: Database['query']) => Promise<T>,
 ): Promise<T | null> {
   try {
-    return await transaction(ctx.database, async (run) => {
+    return await ctx.database.transaction(async (run) => {
       await run(`SET LOCAL statement_timeout = ${ms}`);
       return work(run);
     });
@@ -236,7 +235,7 @@ async function searchPage(
   where: WhereClause,
   query: PeopleQuery,
 ): Promise<Page | null> {
-  const candidates = await transaction(ctx.database, async (run) => {
+  const candidates = await ctx.database.transaction(async (run) => {
     await run('SET LOCAL enable_seqscan = off');
     await run('SET LOCAL enable_indexscan = off');
     return run<{ id: number }>(

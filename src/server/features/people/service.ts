@@ -1,7 +1,7 @@
 import type { Channel, Consents } from '../../../contracts/common.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
-import type { Database } from '../../core/db/index.ts';
+import type { Query } from '../../core/db/index.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { defaultConsentWording } from '../settings/wording-defaults.ts';
 import { forgetInImportSamples } from './import/retention.ts';
@@ -26,8 +26,6 @@ export const channelColumn: Record<Channel, string> = {
   sms: 'consent_sms',
   phone: 'consent_phone',
 };
-
-type Query = Database['query'];
 
 export async function addPersonEvent(
   query: Query,
@@ -90,32 +88,6 @@ export async function setConsents(
   }
 }
 
-/** Runs `work` in one transaction on either engine. */
-export async function transaction<T>(
-  database: Database,
-  work: (query: Query) => Promise<T>,
-): Promise<T> {
-  if (database.engine === 'pglite') {
-    return database.pglite!.transaction(async (tx) =>
-      work(async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows),
-    );
-  }
-  const client = await database.pool!.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(
-      async (text, params) => (await client.query(text, params as unknown[])).rows,
-    );
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 /** The email owner confirmed a sign-up: apply its details and consents to the person. */
 export async function applyConfirmedSignup(
   ctx: AppContext,
@@ -123,7 +95,7 @@ export async function applyConfirmedSignup(
   personId: number,
   data: SignupData,
 ) {
-  await transaction(ctx.database, async (query) => {
+  await ctx.database.transaction(async (query) => {
     const claimed = await query(
       'UPDATE signups SET confirmed_at = now() WHERE campaign_id = $1 AND id = $2 AND confirmed_at IS NULL RETURNING id',
       [ctx.campaignId, signupId],
@@ -178,7 +150,7 @@ export async function erasePerson(
   details?: Record<string, unknown>,
 ) {
   const campaignId = ctx.campaignId;
-  await transaction(ctx.database, async (query) => {
+  await ctx.database.transaction(async (query) => {
     // The development mail catcher keeps whole mails by address: they go first.
     const [person] = await query<{ email_normalized: string | null; phone: string | null }>(
       'SELECT email_normalized, phone FROM people WHERE campaign_id = $1 AND id = $2',

@@ -7,10 +7,7 @@ import type {
 import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { conflict, notFound } from '../../../core/http/errors.ts';
-import type { Database } from '../../../core/db/index.ts';
-import { transaction } from '../service.ts';
-
-type Query = Database['query'];
+import type { Query } from '../../../core/db/index.ts';
 
 interface FieldRow {
   id: number;
@@ -78,7 +75,7 @@ export async function createCustomField(
   input: CustomFieldInput,
   actorId: number | null,
 ): Promise<CustomField> {
-  return transaction(ctx.database, async (query) => {
+  return ctx.database.transaction(async (query) => {
     await refuseTakenKey(query, ctx.campaignId, input.key, null);
     const [row] = await query<FieldRow>(
       `INSERT INTO custom_fields (campaign_id, key, label_fr, label_en, type, options)
@@ -109,7 +106,7 @@ export async function updateCustomField(
   input: CustomFieldInput,
   actorId: number | null,
 ): Promise<CustomField> {
-  return transaction(ctx.database, async (query) => {
+  return ctx.database.transaction(async (query) => {
     const [current] = await query<FieldRow>(
       'SELECT id, key, label_fr, label_en, type, options FROM custom_fields WHERE campaign_id = $1 AND id = $2 FOR UPDATE',
       [ctx.campaignId, id],
@@ -167,7 +164,7 @@ export async function updateCustomField(
 
 /** Deletes the field and every person's value for it; the audit log keeps how many. */
 export async function deleteCustomField(ctx: AppContext, id: number, actorId: number | null) {
-  await transaction(ctx.database, async (query) => {
+  await ctx.database.transaction(async (query) => {
     const [field] = await query<FieldRow>(
       'DELETE FROM custom_fields WHERE campaign_id = $1 AND id = $2 RETURNING key, type',
       [ctx.campaignId, id],

@@ -6,7 +6,7 @@ import {
 import type { AppContext } from '../../../core/context.ts';
 import type { Database } from '../../../core/db/index.ts';
 import { invalidFields, notFound, type FieldError } from '../../../core/http/errors.ts';
-import { addPersonEvent, transaction } from '../service.ts';
+import { addPersonEvent } from '../service.ts';
 import { listCustomFields } from './definitions.ts';
 
 type Query = Database['query'];
@@ -108,7 +108,7 @@ export async function setPersonValues(
 ): Promise<Record<string, CustomValue>> {
   const fields = await listCustomFields(ctx);
   const parsed = parseValues(fields, values);
-  return transaction(ctx.database, async (query) => {
+  return ctx.database.transaction(async (query) => {
     const found = await query(
       'SELECT 1 FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE',
       [ctx.campaignId, personId],

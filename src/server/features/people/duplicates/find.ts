@@ -1,6 +1,5 @@
 import { forCampaign, type AppContext } from '../../../core/context.ts';
 import { listCampaigns } from '../../campaigns/service.ts';
-import { transaction } from '../service.ts';
 
 export const FIND_DUPLICATES_QUEUE = 'people.find-duplicates';
 
@@ -97,7 +96,7 @@ export async function findDuplicates(ctx: AppContext): Promise<number> {
      ON CONFLICT (campaign_id) DO UPDATE SET started_at = now()`,
     [campaignId],
   );
-  return transaction(ctx.database, async (query) => {
+  return ctx.database.transaction(async (query) => {
     await query('DELETE FROM duplicate_candidates WHERE campaign_id = $1', [campaignId]);
     for (const [reason, pairs] of Object.entries(reasonQueries)) {
       await query(

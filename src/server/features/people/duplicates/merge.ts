@@ -1,13 +1,11 @@
 import type { MergeField, MergeInput } from '../../../../contracts/duplicates.ts';
 import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
-import type { Database } from '../../../core/db/index.ts';
+import type { Query } from '../../../core/db/index.ts';
 import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
 import { buildSearchText } from '../normalize.ts';
-import { addPersonEvent, transaction } from '../service.ts';
+import { addPersonEvent } from '../service.ts';
 import { applyReference, personReferences, UnclassifiedReferenceError } from './references.ts';
-
-type Query = Database['query'];
 
 /** The people columns each choosable field carries (an address moves as a whole). */
 const fieldColumns = (field: MergeField, peopleColumns: string[]): string[] => {
@@ -77,7 +75,7 @@ interface Locked {
 export async function mergePeople(ctx: AppContext, input: MergeInput, actorId: number | null) {
   const { keptId, mergedId } = input;
   const campaignId = ctx.campaignId;
-  return transaction(ctx.database, async (query) => {
+  return ctx.database.transaction(async (query) => {
     // In id order, so that two merges of the same pair wait for each other instead of deadlocking.
     const rows = await query<Locked>(
       `SELECT * FROM people WHERE campaign_id = $1 AND id = ANY($2::bigint[]) AND erased_at IS NULL

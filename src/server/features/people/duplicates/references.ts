@@ -1,6 +1,4 @@
-import type { Database } from '../../../core/db/index.ts';
-
-type Query = Database['query'];
+import type { Query } from '../../../core/db/index.ts';
 
 /** What a merge does with the rows whose column holds the merged person's id. */
 export type MergeStrategy =

@@ -6,7 +6,6 @@ import {
 } from '../../../../contracts/people.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
-import { transaction } from '../service.ts';
 import { refreshPeopleStatisticsLightly } from '../statistics.ts';
 import { applySlices, READ_SHARE, Superseded, importShare, type ApplyHooks } from './apply.ts';
 import { Pacer } from '../../../core/event-loop.ts';
@@ -124,7 +123,7 @@ export async function storeImport(
     await listCustomFields(ctx),
   );
   const options = { ...upload.options, mapping };
-  return transaction(ctx.database, async (query) => {
+  return ctx.database.transaction(async (query) => {
     const [row] = await query<{ id: number }>(
       `INSERT INTO imports (campaign_id, status, file_name, mapping, options, headers, sample, encoding, delimiter, file_size, created_by)
        VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
