@@ -1,13 +1,12 @@
 import { forCampaign, type AppContext } from '../core/context.ts';
 import { listCampaigns } from './campaigns/service.ts';
 import { purgeRateLimitCounters } from '../core/http/rate-limit-store.ts';
-import { purgeEndedSessions } from '../core/http/session.ts';
 import { registerImportJob } from './people/import/job.ts';
 import { registerDuplicatesJob } from './people/duplicates/find.ts';
-import { purgeUnconfirmed, registerRecruitmentMail } from './recruitment/service.ts';
-import { purgeExpiredLoginCodes, purgePasswordFailures } from './accounts/service.ts';
-import { purgeImportDetails } from './people/import/retention.ts';
 import { refreshPeopleStatistics } from './people/statistics.ts';
+import { registerRecruitmentMail } from './recruitment/service.ts';
+import { runRetentionPurges } from '../core/personal-data/rights.ts';
+import { personalData } from './personal-data.ts';
 
 const PURGE_UNCONFIRMED = 'recruitment.purge-unconfirmed';
 const PURGE_RATE_LIMITS = 'maintenance.purge-rate-limit-counters';
@@ -38,21 +37,9 @@ export async function registerJobs(ctx: AppContext, work: boolean) {
   // (unconfirmed sign-ups, expired login codes and sessions, raw values kept by imports) goes in turn.
   await ctx.boss.work(PURGE_UNCONFIRMED, async () => {
     for (const campaign of await listCampaigns(ctx.database)) {
-      const campaignCtx = forCampaign(ctx, campaign.id);
-      const purged = await purgeUnconfirmed(campaignCtx);
-      const loginCodes = await purgeExpiredLoginCodes(campaignCtx);
-      const passwordFailures = await purgePasswordFailures(campaignCtx);
-      const importDetails = await purgeImportDetails(campaignCtx);
-      const sessions = await purgeEndedSessions(ctx.database, campaign.id);
+      const removed = await runRetentionPurges(personalData(), forCampaign(ctx, campaign.id));
       ctx.log.info(
-        {
-          campaignId: campaign.id,
-          ...purged,
-          loginCodes,
-          passwordFailures,
-          importDetails,
-          sessions,
-        },
+        { campaignId: campaign.id, ...removed },
         'purged personal data past its keeping delay',
       );
     }

@@ -74,7 +74,7 @@ export const meRoutes =
         schema: {
           summary: 'Download everything the campaign holds on the logged-in supporter (JSON)',
           tags: ['me'],
-          response: { 200: myDataFileSchema },
+          response: { 200: myDataFileSchema() },
         },
       },
       async (request, reply) => {

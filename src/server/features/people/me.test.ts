@@ -304,13 +304,13 @@ describe.each(engines)('supporter space on %s', (engine) => {
       'about',
       'profile',
       'consents',
-      'signUps',
       'recruitment',
-      'account',
       'timeline',
       'teamNotes',
       'contacts',
       'customFields',
+      'signUps',
+      'account',
     ]);
     expect(data.about.description).toMatch(/RGPD/);
     expect(Date.parse(data.about.exportedAt)).not.toBeNaN();

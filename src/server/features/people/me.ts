@@ -2,12 +2,13 @@ import type { Consents } from '../../../contracts/common.ts';
 import type { Profile, ProfileUpdate } from '../../../contracts/accounts.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
-import { customFieldsForDataFile } from './custom-fields/values.ts';
-import { campaignName } from '../settings/service.ts';
+import { readDataFile } from '../../core/personal-data/rights.ts';
+import { personalData } from '../personal-data.ts';
+import { assertPersonExists } from './records.ts';
+import type { DataFile } from './my-data-schema.ts';
 import { invalidFields, notFound, type FieldError } from '../../core/http/errors.ts';
 import { currentWordingFor } from '../settings/wording.ts';
 import { buildSearchText, checkPhoneAndPlace, smsPhoneError } from './normalize.ts';
-import { importCreatedEntry } from './import-entry.ts';
 import { addPersonEvent, setConsents } from './service.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
 
@@ -157,29 +158,6 @@ export async function updateMyConsents(
   return profile(ctx, personId);
 }
 
-type PersonRow = PersonColumns & {
-  campaign_id: number;
-  address_street: string | null;
-  address_complement: string | null;
-  referrer_url: string | null;
-  utm_source: string | null;
-  utm_medium: string | null;
-  utm_campaign: string | null;
-  import_id: number | null;
-  erased_at: Date | null;
-  updated_at: Date;
-};
-
-const iso = (value: Date | string | null | undefined) =>
-  value === null || value === undefined ? null : new Date(value).toISOString();
-
-const aboutText = {
-  fr: (campaign: string) =>
-    `Toutes les données que la campagne « ${campaign} » détient sur vous (RGPD, articles 15 et 20) : profil et adresse, consentements et leur historique, inscriptions, recrutement, compte et sessions, historique, notes de l’équipe et contacts avec vous.`,
-  en: (campaign: string) =>
-    `All the data the campaign "${campaign}" holds about you (GDPR, articles 15 and 20): profile and address, consents and their history, sign-ups, recruitment, account and sessions, timeline, the team's notes and contacts with you.`,
-};
-
 /** Who asked for the file when staff carry out a request received by post or email. */
 export interface AccessRequestAudit {
   actorId: number;
@@ -196,85 +174,8 @@ export async function exportMyData(
   personId: number,
   request?: AccessRequestAudit,
 ) {
-  const q = ctx.database.query;
-  const ids = [ctx.campaignId, personId];
-  const [
-    [person],
-    [campaign],
-    [recruited],
-    consentHistory,
-    tagRows,
-    timeline,
-    signupRows,
-    sessionRows,
-    [account],
-    notes,
-    contacts,
-  ] = await Promise.all([
-    q<PersonRow>('SELECT * FROM people WHERE campaign_id = $1 AND id = $2', ids),
-    // The name the public site shows: a fresh install's campaign row is called "Levier".
-    campaignName(ctx.database, ctx.campaignId).then((name) => [{ name }]),
-    q<{ total: number; confirmed: number }>(
-      `SELECT count(*)::int AS total, (count(*) FILTER (WHERE confirmed_at IS NOT NULL))::int AS confirmed
-           FROM people WHERE campaign_id = $1 AND recruited_by = $2 AND erased_at IS NULL`,
-      ids,
-    ),
-    q<{ channel: string; granted: boolean; source: string; wording_version: string; at: Date }>(
-      `SELECT channel, granted, source, wording_version, at FROM consent_events
-          WHERE campaign_id = $1 AND person_id = $2 ORDER BY at`,
-      ids,
-    ),
-    q<{ name: string }>(
-      `SELECT t.name FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
-          WHERE pt.campaign_id = $1 AND pt.person_id = $2 ORDER BY t.name`,
-      ids,
-    ),
-    q<{ kind: string; data: unknown; at: Date }>(
-      `SELECT kind, data, at FROM (
-           SELECT kind, data, at FROM person_events WHERE campaign_id = $1 AND person_id = $2
-           UNION ALL SELECT kind, data, at FROM (${importCreatedEntry('$1', '$2')}) i
-         ) t ORDER BY at`,
-      ids,
-    ),
-    q<{ data: unknown; source: string; created_at: Date; confirmed_at: Date | null }>(
-      `SELECT data, source, created_at, confirmed_at FROM signups
-          WHERE campaign_id = $1 AND person_id = $2 ORDER BY created_at`,
-      ids,
-    ),
-    q<{
-      created_at: Date;
-      last_seen_at: Date;
-      expires_at: Date;
-      user_agent: string | null;
-      ip: string | null;
-    }>(
-      `SELECT created_at, last_seen_at, expires_at, user_agent, ip FROM sessions
-        WHERE campaign_id = $1 AND person_id = $2 ORDER BY created_at`,
-      ids,
-    ),
-    q<{
-      roles: string[];
-      grants: string[];
-      created_at: Date;
-      last_login_at: Date | null;
-      has_password: boolean;
-    }>(
-      `SELECT roles, grants, created_at, last_login_at, password_hash IS NOT NULL AS has_password
-         FROM accounts WHERE campaign_id = $1 AND person_id = $2`,
-      ids,
-    ),
-    q<{ body: string; created_at: Date; updated_at: Date }>(
-      `SELECT body, created_at, updated_at FROM person_notes
-        WHERE campaign_id = $1 AND person_id = $2 ORDER BY created_at`,
-      ids,
-    ),
-    q<{ channel: string; outcome: string; note: string | null; contacted_at: Date }>(
-      `SELECT channel, outcome, note, contacted_at FROM person_contacts
-        WHERE campaign_id = $1 AND person_id = $2 ORDER BY contacted_at`,
-      ids,
-    ),
-  ]);
-  if (!person) throw notFound('person');
+  await assertPersonExists(ctx, personId);
+  const file = (await readDataFile(personalData(), ctx, personId)) as DataFile;
   await audit(ctx.database, {
     campaignId: ctx.campaignId,
     actorId: request ? request.actorId : personId,
@@ -283,100 +184,5 @@ export async function exportMyData(
     details: request?.details,
     ip: request?.ip,
   });
-  const locale = person.locale === 'en' ? 'en' : 'fr';
-  return {
-    about: {
-      description: aboutText[locale](campaign?.name ?? ''),
-      campaign: campaign?.name ?? null,
-      exportedAt: new Date().toISOString(),
-    },
-    profile: {
-      personId: Number(person.id),
-      campaignId: Number(person.campaign_id),
-      email: person.email,
-      emailNormalized: person.email_normalized,
-      firstName: person.first_name,
-      lastName: person.last_name,
-      phone: person.phone,
-      addressStreet: person.address_street,
-      addressComplement: person.address_complement,
-      postalCode: person.postal_code,
-      communeCode: person.commune_code,
-      communeName: person.commune_name,
-      departementCode: person.departement_code,
-      language: person.locale,
-      tags: tagRows.map((t) => t.name),
-      confirmedAt: iso(person.confirmed_at),
-      createdAt: iso(person.created_at),
-      updatedAt: iso(person.updated_at),
-      erasedAt: iso(person.erased_at),
-    },
-    consents: {
-      current: {
-        email: person.consent_email,
-        sms: person.consent_sms,
-        phone: person.consent_phone,
-      },
-      history: consentHistory.map((c) => ({
-        channel: c.channel,
-        granted: c.granted,
-        source: c.source,
-        wordingVersion: c.wording_version,
-        at: iso(c.at),
-      })),
-    },
-    signUps: signupRows.map((s) => ({
-      source: s.source,
-      submitted: s.data,
-      createdAt: iso(s.created_at),
-      confirmedAt: iso(s.confirmed_at),
-    })),
-    recruitment: {
-      joinedThrough: {
-        source: person.source,
-        recruitedByPersonId: person.recruited_by === null ? null : Number(person.recruited_by),
-        referrerUrl: person.referrer_url,
-        utmSource: person.utm_source,
-        utmMedium: person.utm_medium,
-        utmCampaign: person.utm_campaign,
-        importId: person.import_id === null ? null : Number(person.import_id),
-      },
-      yourCode: person.recruit_code,
-      yourLink: `${ctx.config.publicUrl}/?r=${person.recruit_code}`,
-      peopleRecruited: recruited?.total ?? 0,
-      peopleRecruitedConfirmed: recruited?.confirmed ?? 0,
-    },
-    account: {
-      createdAt: iso(account?.created_at),
-      lastLoginAt: iso(account?.last_login_at),
-      hasPassword: account?.has_password ?? false,
-      roles: account?.roles ?? [],
-      grants: account?.grants ?? [],
-      sessions: sessionRows.map((session) => ({
-        createdAt: iso(session.created_at),
-        lastSeenAt: iso(session.last_seen_at),
-        expiresAt: iso(session.expires_at),
-        userAgent: session.user_agent,
-        ip: session.ip,
-      })),
-    },
-    timeline: timeline.map((entry) => ({
-      kind: entry.kind,
-      details: entry.data,
-      at: iso(entry.at),
-    })),
-    // Written by the campaign's team about the person: theirs to read too (art. 15).
-    teamNotes: notes.map((note) => ({
-      text: note.body,
-      createdAt: iso(note.created_at),
-      updatedAt: iso(note.updated_at),
-    })),
-    contacts: contacts.map((contact) => ({
-      channel: contact.channel,
-      outcome: contact.outcome,
-      note: contact.note,
-      at: iso(contact.contacted_at),
-    })),
-    customFields: await customFieldsForDataFile(ctx, personId),
-  };
+  return file;
 }

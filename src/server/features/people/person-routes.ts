@@ -235,7 +235,7 @@ export const personRoutes =
           tags,
           params: idParamSchema,
           body: privacyRequestSchema,
-          response: { 200: myDataFileSchema },
+          response: { 200: myDataFileSchema() },
         },
       },
       async (request, reply) => {

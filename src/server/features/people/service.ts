@@ -4,7 +4,8 @@ import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { defaultConsentWording } from '../settings/wording-defaults.ts';
-import { forgetInImportSamples } from './import/retention.ts';
+import { forgetPeople } from '../../core/personal-data/rights.ts';
+import { personalData } from '../personal-data.ts';
 import { buildSearchText, type Place } from './normalize.ts';
 
 /** What a sign-up form submission holds once validated. */
@@ -151,23 +152,16 @@ export async function erasePerson(
 ) {
   const campaignId = ctx.campaignId;
   await ctx.database.transaction(async (query) => {
-    // The development mail catcher keeps whole mails by address: they go first.
     const [person] = await query<{ email_normalized: string | null; phone: string | null }>(
       'SELECT email_normalized, phone FROM people WHERE campaign_id = $1 AND id = $2',
       [campaignId, personId],
     );
-    if (person?.email_normalized) {
-      await query('DELETE FROM caught_mail WHERE campaign_id = $1 AND lower(to_address) = $2', [
-        campaignId,
-        person.email_normalized,
-      ]);
-    }
-    await forgetInImportSamples(query, campaignId, [
-      person?.email_normalized ?? '',
-      person?.phone ?? '',
-      // Files hold national numbers ('0612345678'), stored as E.164 ('+33612345678').
-      person?.phone?.startsWith('+33') ? `0${person.phone.slice(3)}` : '',
-    ]);
+    const forgotten = {
+      id: personId,
+      emailNormalized: person?.email_normalized ?? null,
+      phone: person?.phone ?? null,
+    };
+    await forgetPeople(personalData(), query, campaignId, [forgotten], 'erasure');
     await query(
       `UPDATE people SET email = NULL, email_normalized = NULL, first_name = NULL, last_name = NULL, phone = NULL,
               address_street = NULL, address_complement = NULL,
@@ -177,32 +171,6 @@ export async function erasePerson(
               recruited_by = NULL, erased_at = now(), updated_at = now()
         WHERE campaign_id = $1 AND id = $2`,
       [campaignId, personId],
-    );
-    for (const table of [
-      'sessions',
-      'login_codes',
-      'accounts',
-      'person_tags',
-      'signups',
-      'consent_events',
-      'person_events',
-      'person_notes',
-      'person_contacts',
-      'person_field_values',
-    ]) {
-      await query(`DELETE FROM ${table} WHERE campaign_id = $1 AND person_id = $2`, [
-        campaignId,
-        personId,
-      ]);
-    }
-    await query(
-      `DELETE FROM mail_outbox WHERE campaign_id = $1 AND person_id = $2 AND status <> 'sent'`,
-      [campaignId, personId],
-    );
-    // Template payloads hold the first name; sent mails keep only that they were sent.
-    await query(
-      'UPDATE mail_outbox SET to_address = $3, payload = NULL WHERE campaign_id = $1 AND person_id = $2',
-      [campaignId, personId, 'erased'],
     );
     await audit(
       { query },

@@ -1,6 +1,8 @@
 import type { SignupInput } from '../../../contracts/recruitment.ts';
 import type { AppContext } from '../../core/context.ts';
 import { hmac, safeEqual } from '../../core/crypto.ts';
+import { forgetPeople } from '../../core/personal-data/rights.ts';
+import { personalData } from '../personal-data.ts';
 import { signupWriter } from './signup-writer.ts';
 import { registerMailTemplate } from '../../core/mail/registry.ts';
 import { AppError, invalidFields, type FieldError } from '../../core/http/errors.ts';
@@ -166,27 +168,35 @@ export async function purgeUnconfirmed(
   ctx: AppContext,
 ): Promise<{ signups: number; people: number }> {
   const days = ctx.config.UNCONFIRMED_RETENTION_DAYS;
-  const people = await ctx.database.query<{ id: number }>(
-    `WITH doomed AS (
-       SELECT p.id FROM people p
+  const people = await ctx.database.transaction(async (query) => {
+    const doomed = await query<{
+      id: number;
+      email_normalized: string | null;
+      phone: string | null;
+    }>(
+      `SELECT p.id, p.email_normalized, p.phone FROM people p
         WHERE p.campaign_id = $2 AND p.confirmed_at IS NULL AND p.import_id IS NULL AND p.erased_at IS NULL
           AND p.source IN ('signup', 'embed')
           AND p.created_at < now() - make_interval(days => $1)
           AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.campaign_id = $2 AND a.person_id = p.id)
           AND NOT EXISTS (SELECT 1 FROM signups s WHERE s.campaign_id = $2 AND s.person_id = p.id
                              AND s.created_at >= now() - make_interval(days => $1))
-     ), ev AS (DELETE FROM person_events WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
-        tg AS (DELETE FROM person_tags WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
-        ce AS (DELETE FROM consent_events WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
-        -- Sent mail too: its address is the person's, and nothing else remains of them.
-        ob AS (DELETE FROM mail_outbox WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
-        lc AS (DELETE FROM login_codes WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
-        nt AS (DELETE FROM person_notes WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
-        co AS (DELETE FROM person_contacts WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed)),
-        fv AS (DELETE FROM person_field_values WHERE campaign_id = $2 AND person_id IN (SELECT id FROM doomed))
-     DELETE FROM people WHERE campaign_id = $2 AND id IN (SELECT id FROM doomed) RETURNING id`,
-    [days, ctx.campaignId],
-  );
+        FOR UPDATE`,
+      [days, ctx.campaignId],
+    );
+    const forgotten = doomed.map((person) => ({
+      id: Number(person.id),
+      emailNormalized: person.email_normalized,
+      phone: person.phone,
+    }));
+    // Everything every feature holds about them, sent mail included: nothing else remains of them.
+    await forgetPeople(personalData(), query, ctx.campaignId, forgotten, 'purge');
+    await query('DELETE FROM people WHERE campaign_id = $1 AND id = ANY($2)', [
+      ctx.campaignId,
+      forgotten.map((person) => person.id),
+    ]);
+    return forgotten;
+  });
   const signups = await ctx.database.query<{ id: number }>(
     `DELETE FROM signups WHERE campaign_id = $2 AND confirmed_at IS NULL
         AND created_at < now() - make_interval(days => $1) RETURNING id`,

@@ -354,7 +354,7 @@ describe.each(engines)('duplicates and merges on %s', (engine) => {
     ).toHaveLength(1);
   });
 
-  it('moves rows of a table added later, and refuses a merge an unknown id column would break', async () => {
+  it('refuses a merge while a table no feature registered holds a person id', async () => {
     const a = await person({});
     const b = await person({});
     await t.ctx.database.exec(
@@ -367,19 +367,17 @@ describe.each(engines)('duplicates and merges on %s', (engine) => {
       const refused = await staff.post('/api/people/merge', mergeBody(await preview(a, b), a));
       expect(refused.statusCode).toBe(409);
       expect(refused.json()).toMatchObject({ code: 'merge_unclassified_reference' });
-      expect((refused.json() as { detail: string }).detail).toContain('pledge_links.pledger_id');
+      const detail = (refused.json() as { detail: string }).detail;
+      expect(detail).toContain('pledge_links.pledger_id');
+      expect(detail).toContain('pledges.person_id');
       expect(
         await inCampaign('SELECT 1 FROM people WHERE campaign_id = $1 AND id = $2', [b]),
       ).toHaveLength(1);
-      await t.ctx.database.exec('DROP TABLE pledge_links');
+      await t.ctx.database.exec('DROP TABLE pledge_links; DROP TABLE pledges');
       const merged = await staff.post('/api/people/merge', mergeBody(await preview(a, b), a));
       expect(merged.statusCode, merged.body).toBe(200);
-      const pledges = await inCampaign<{ person_id: number }>(
-        'SELECT person_id FROM pledges WHERE campaign_id = $1',
-      );
-      expect(pledges.map((r) => Number(r.person_id))).toEqual([a]);
     } finally {
-      await t.ctx.database.exec('DROP TABLE IF EXISTS pledge_links; DROP TABLE pledges');
+      await t.ctx.database.exec('DROP TABLE IF EXISTS pledge_links; DROP TABLE IF EXISTS pledges');
     }
   });
 

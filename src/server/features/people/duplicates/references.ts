@@ -1,65 +1,33 @@
 import type { Query } from '../../../core/db/index.ts';
-
-/** What a merge does with the rows whose column holds the merged person's id. */
-export type MergeStrategy =
-  /** Point them at the kept person (rows that would then collide with the kept person's are dropped). */
-  | 'move'
-  /** Delete them (the merged person's sessions: they log in again as the kept person). */
-  | 'delete'
-  /** Leave them: a record of the past that nobody edits (the audit log's actors). */
-  | 'keep';
+import { personColumn, type MergeRule } from '../../../core/personal-data/registry.ts';
+import { mergeRules } from '../../../core/personal-data/rights.ts';
+import { personalData } from '../../personal-data.ts';
 
 export interface PersonReference {
   table: string;
   column: string;
-  strategy: MergeStrategy;
+  strategy: MergeRule;
   /** False for a table no campaign owns (none holds a person's id today). */
   campaignScoped: boolean;
   /** Unique keys holding the column: [the other columns of each], to drop colliding rows. */
   uniqueWith: string[][];
 }
 
-/**
- * Columns whose strategy is not 'move', and columns the naming rules below would not
- * recognise as a person's id. Everything else is found in the database itself, so a table
- * added later with a `person_id` is moved by a merge without anyone listing it here.
- */
-const declared: Record<string, MergeStrategy | 'not_a_person'> = {
-  'people.id': 'not_a_person',
-  'sessions.person_id': 'delete',
-  'audit_log.actor_id': 'keep',
-  // A merged id is dead; where it went (kept_id) follows later merges.
-  'person_merges.merged_id': 'keep',
-  'person_merges.kept_id': 'move',
-  // The pairs of a merged person are gone with them: the next search proposes new ones.
-  'duplicate_candidates.first_person_id': 'delete',
-  'duplicate_candidates.second_person_id': 'delete',
-  'duplicate_dismissals.first_person_id': 'delete',
-  'duplicate_dismissals.second_person_id': 'delete',
-};
-
-/** Names that hold a person's id by the project's conventions. */
-const personColumn = (column: string) =>
-  column === 'person_id' ||
-  column.endsWith('_person_id') ||
-  column === 'actor_id' ||
-  column === 'author_id' ||
-  column.endsWith('_by');
-
 export class UnclassifiedReferenceError extends Error {
   constructor(readonly columns: string[]) {
     super(
       `These columns may hold a person's id and no merge rule covers them: ${columns.join(', ')}. ` +
-        'Declare them in src/server/features/people/duplicates/references.ts.',
+        'Declare them in the personal data of the feature that owns the table (its personal-data.ts).',
     );
   }
 }
 
 /**
- * Every column of the database that may hold a person's id, with what a merge does to it.
- * Read from the catalog at each merge: id-like columns (bigint/integer named *_id or *_by)
- * that name no table and no declared rule make the merge refuse, rather than leave rows
- * pointing at a person who no longer exists.
+ * Every column of the database that may hold a person's id, with what a merge does to it
+ * (each feature declares its columns in the personal-data registry). Read from the catalog at
+ * each merge: id-like columns (bigint/integer named *_id or *_by) that name no table and that
+ * no feature declared make the merge refuse, rather than leave rows pointing at a person who
+ * no longer exists.
  */
 export async function personReferences(query: Query): Promise<PersonReference[]> {
   const columns = await query<{ table_name: string; column_name: string }>(
@@ -90,15 +58,14 @@ export async function personReferences(query: Query): Promise<PersonReference[]>
       )
     ).map((r) => r.table_name),
   );
+  const rules = mergeRules(personalData());
   const references: Array<Omit<PersonReference, 'uniqueWith' | 'campaignScoped'>> = [];
   const unclassified: string[] = [];
   for (const { table_name: table, column_name: column } of columns) {
     const name = `${table}.${column}`;
-    const rule = declared[name];
-    if (rule === 'not_a_person') continue;
+    const rule = rules.get(name);
     if (rule) references.push({ table, column, strategy: rule });
-    else if (personColumn(column)) references.push({ table, column, strategy: 'move' });
-    else if (column === 'id' || namesATable(column)) continue;
+    else if (column === 'id' || (!personColumn(column) && namesATable(column))) continue;
     else unclassified.push(name);
   }
   if (unclassified.length) throw new UnclassifiedReferenceError(unclassified);

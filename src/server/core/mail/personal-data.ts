@@ -1,0 +1,43 @@
+import type { PersonalData } from '../personal-data/registry.ts';
+
+/** What the mail outbox and the development catcher hold about a person (see core/personal-data). */
+export const mailPersonalData: PersonalData = {
+  feature: 'mail',
+  tables: [
+    {
+      table: 'mail_outbox',
+      holds: 'Mail to the person: address, and until it is sent its text or template data.',
+      personColumns: { person_id: 'move' },
+      erase: {
+        async run(query, campaignId, people, reason) {
+          const ids = people.map((person) => person.id);
+          // Erasure keeps that mail was sent, to no address; a purge leaves nothing of the person.
+          const unsent = reason === 'purge' ? '' : " AND status <> 'sent'";
+          await query(
+            `DELETE FROM mail_outbox WHERE campaign_id = $1 AND person_id = ANY($2)${unsent}`,
+            [campaignId, ids],
+          );
+          await query(
+            `UPDATE mail_outbox SET to_address = 'erased', payload = NULL
+              WHERE campaign_id = $1 AND person_id = ANY($2)`,
+            [campaignId, ids],
+          );
+        },
+      },
+    },
+    {
+      table: 'caught_mail',
+      holds: 'Whole mails the development catcher kept instead of sending, by address.',
+      personColumns: {},
+      erase: {
+        async run(query, campaignId, people) {
+          const addresses = people.flatMap((person) => person.emailNormalized ?? []);
+          await query(
+            'DELETE FROM caught_mail WHERE campaign_id = $1 AND lower(to_address) = ANY($2)',
+            [campaignId, addresses],
+          );
+        },
+      },
+    },
+  ],
+};

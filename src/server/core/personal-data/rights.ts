@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import type { Query } from '../db/index.ts';
+import type { MergeRule, PersonalData, PersonToForget } from './registry.ts';
+
+/**
+ * What erasure and the purge of unconfirmed people do in every table but the person's own
+ * row, in one transaction (`query`): each feature's declared erasure, in registration order.
+ * `reason` lets a table keep less for a purge (nothing remains of that person at all).
+ */
+export async function forgetPeople(
+  registry: readonly PersonalData[],
+  query: Query,
+  campaignId: number,
+  people: PersonToForget[],
+  reason: 'erasure' | 'purge',
+): Promise<void> {
+  if (people.length === 0) return;
+  const ids = people.map((person) => person.id);
+  for (const { tables } of registry) {
+    for (const { table, erase } of tables) {
+      if ('deleteWhere' in erase) {
+        await query(
+          `DELETE FROM ${table} WHERE campaign_id = $1 AND ${erase.deleteWhere} = ANY($2)`,
+          [campaignId, ids],
+        );
+      } else if ('run' in erase) {
+        await erase.run(query, campaignId, people, reason);
+      }
+    }
+  }
+}
+
+/** The person's data file: every feature's sections, in registration order. */
+export async function readDataFile(
+  registry: readonly PersonalData[],
+  ctx: AppContext,
+  personId: number,
+): Promise<Record<string, unknown>> {
+  const sections = registry.flatMap((data) => data.dataFile ?? []);
+  const values = await Promise.all(sections.map((section) => section.read(ctx, personId)));
+  return Object.fromEntries(sections.map((section, i) => [section.key, values[i]]));
+}
+
+/** The data file's schema (the response schema of the download routes). */
+export function dataFileSchema(registry: readonly PersonalData[]) {
+  const sections = registry.flatMap((data) => data.dataFile ?? []);
+  return z.object(Object.fromEntries(sections.map((section) => [section.key, section.schema])));
+}
+
+/** `table.column` → what a merge does, for every column a feature declared as a person's id. */
+export function mergeRules(registry: readonly PersonalData[]): Map<string, MergeRule> {
+  const rules = new Map<string, MergeRule>();
+  for (const { tables } of registry) {
+    for (const { table, personColumns } of tables) {
+      for (const [column, rule] of Object.entries(personColumns)) {
+        rules.set(`${table}.${column}`, rule);
+      }
+    }
+  }
+  return rules;
+}
+
+/** Every feature's retention purges for the context's campaign; answers what each removed. */
+export async function runRetentionPurges(
+  registry: readonly PersonalData[],
+  ctx: AppContext,
+): Promise<Record<string, number | Record<string, number>>> {
+  const removed: Record<string, number | Record<string, number>> = {};
+  for (const purge of registry.flatMap((data) => data.purges ?? [])) {
+    removed[purge.name] = await purge.run(ctx);
+  }
+  return removed;
+}

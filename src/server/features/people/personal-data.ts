@@ -1,0 +1,124 @@
+import type { PersonalData } from '../../core/personal-data/registry.ts';
+import { personDataFile } from './data-file-sections.ts';
+import { forgetInImportSamples, purgeImportDetails } from './import/retention.ts';
+
+/** Files hold national numbers ('0612345678'), stored as E.164 ('+33612345678'). */
+const asTyped = (phone: string | null) =>
+  phone?.startsWith('+33') ? [phone, `0${phone.slice(3)}`] : phone ? [phone] : [];
+
+/** What the people feature holds about a person (see core/personal-data). */
+export const peoplePersonalData: PersonalData = {
+  feature: 'people',
+  tables: [
+    {
+      table: 'people',
+      holds: 'The person: name, contact details, address, where they came from, consents.',
+      // Who recruited whom follows the kept person.
+      personColumns: { recruited_by: 'move' },
+      erase: { subject: true },
+    },
+    {
+      table: 'consent_events',
+      holds: 'Every consent given or withdrawn, with its source and wording version.',
+      personColumns: { person_id: 'move', actor_id: 'move' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
+      table: 'person_tags',
+      holds: 'The tags on the person.',
+      personColumns: { person_id: 'move' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
+      table: 'person_events',
+      holds: 'The timeline: what happened to the record, and who did it.',
+      personColumns: { person_id: 'move', actor_id: 'move' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
+      table: 'person_notes',
+      holds: "The team's notes about the person.",
+      personColumns: { person_id: 'move', author_id: 'move' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
+      table: 'person_contacts',
+      holds: 'Contacts with the person (calls, meetings…) and their outcome.',
+      personColumns: { person_id: 'move', author_id: 'move' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
+      table: 'person_field_values',
+      holds: "The person's values of the campaign's custom fields.",
+      personColumns: { person_id: 'move' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
+      table: 'import_changes',
+      holds: 'The values an import replaced on the person, for its undo.',
+      personColumns: { person_id: 'move' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
+      table: 'imports',
+      holds: "An import's first rows (its preview), raw text from the file, and who started it.",
+      personColumns: { created_by: 'move' },
+      erase: {
+        run: (query, campaignId, people) =>
+          forgetInImportSamples(
+            query,
+            campaignId,
+            people.flatMap((person) => [person.emailNormalized ?? '', ...asTyped(person.phone)]),
+          ),
+      },
+    },
+    {
+      table: 'segments',
+      holds: 'Saved filters: only the id of the staff member who saved each.',
+      personColumns: { created_by: 'move' },
+      erase: {
+        keep: 'A filter holds no personal data; its author id is that of an erased person.',
+      },
+    },
+    {
+      table: 'duplicate_candidates',
+      holds: 'Pairs of records that may be one person.',
+      // The pairs of a merged person are gone with them: the next search proposes new ones.
+      personColumns: { first_person_id: 'delete', second_person_id: 'delete' },
+      erase: { run: deletePairs('duplicate_candidates') },
+    },
+    {
+      table: 'duplicate_dismissals',
+      holds: 'Pairs staff marked as two different people.',
+      personColumns: {
+        first_person_id: 'delete',
+        second_person_id: 'delete',
+        dismissed_by: 'move',
+      },
+      erase: { run: deletePairs('duplicate_dismissals') },
+    },
+    {
+      table: 'person_merges',
+      holds: 'Which record was merged into which, by ids, and by whom.',
+      // A merged id is dead; where it went (kept_id) follows later merges.
+      personColumns: { merged_id: 'keep', kept_id: 'move', merged_by: 'move' },
+      erase: { keep: 'Ids only: it sends links to a merged record to the kept one.' },
+    },
+  ],
+  dataFile: Object.values(personDataFile),
+  purges: [{ name: 'importDetails', run: purgeImportDetails }],
+};
+
+function deletePairs(table: string) {
+  return async (
+    query: Parameters<typeof forgetInImportSamples>[0],
+    campaignId: number,
+    people: Array<{ id: number }>,
+  ) => {
+    await query(
+      `DELETE FROM ${table} WHERE campaign_id = $1
+          AND (first_person_id = ANY($2) OR second_person_id = ANY($2))`,
+      [campaignId, people.map((person) => person.id)],
+    );
+  };
+}

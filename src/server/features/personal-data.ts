@@ -1,0 +1,22 @@
+import { auditPersonalData } from '../core/audit-personal-data.ts';
+import { mailPersonalData } from '../core/mail/personal-data.ts';
+import type { PersonalData } from '../core/personal-data/registry.ts';
+import { accountsPersonalData } from './accounts/personal-data.ts';
+import { peoplePersonalData } from './people/personal-data.ts';
+import { recruitmentPersonalData } from './recruitment/personal-data.ts';
+import { settingsPersonalData } from './settings/personal-data.ts';
+
+/**
+ * What every feature holds about people: "download my data", erasure, merges and the
+ * retention purges are built from this list, and a test fails when a table holding a
+ * person's id, address or phone is missing from it. A function, read when used: features
+ * that act on people (erasure, merge) import it while it imports them.
+ */
+export const personalData = (): readonly PersonalData[] => [
+  peoplePersonalData,
+  recruitmentPersonalData,
+  accountsPersonalData,
+  settingsPersonalData,
+  mailPersonalData,
+  auditPersonalData,
+];
