@@ -4,7 +4,7 @@ import { hmac, safeEqual } from '../../core/crypto.ts';
 import { signupWriter } from './signup-writer.ts';
 import { registerMailTemplate } from '../../core/mail/registry.ts';
 import { AppError, invalidFields, type FieldError } from '../../core/http/errors.ts';
-import { signupConfirmationMail } from '../../core/mail/templates.ts';
+import { signupConfirmationMail } from './mails.ts';
 import { buildSearchText, normalizeEmail, checkPhoneAndPlace } from '../people/normalize.ts';
 import { applyConfirmedSignup, type SignupData } from '../people/service.ts';
 import { campaignName } from '../settings/service.ts';
