@@ -16,7 +16,7 @@ function layout(paragraphs: string[], action?: { label: string; url: string }): 
 }
 
 /** `{name}` replaced by its value. */
-export function fill(text: string, vars: Record<string, string | number>): string {
+function fill(text: string, vars: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
   );
