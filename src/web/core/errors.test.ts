@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorText } from './errors.ts';
-import { en } from './i18n/en.ts';
-import { fr } from './i18n/fr.ts';
+import { en, fr } from './i18n/dictionaries.ts';
 import { interpolate, type Translate } from './i18n/index.tsx';
 
 const translator =

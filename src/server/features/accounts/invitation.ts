@@ -1,6 +1,6 @@
 import type { AppContext } from '../../core/context.ts';
 import { enqueueMail } from '../../core/mail/outbox.ts';
-import { staffInvitationMail } from '../../core/mail/templates.ts';
+import { staffInvitationMail } from './mails.ts';
 import { campaignName } from '../settings/service.ts';
 import { issueLoginCode } from './service.ts';
 

@@ -7,7 +7,7 @@ import { hmac, randomToken, safeEqual, sha256, sixDigitCode } from '../../core/c
 import { AppError, badRequest, forbidden, notFound } from '../../core/http/errors.ts';
 import type { AuthState } from '../../core/http/session.ts';
 import { enqueueMail } from '../../core/mail/outbox.ts';
-import { loginCodeMail } from '../../core/mail/templates.ts';
+import { loginCodeMail } from './mails.ts';
 import { normalizeEmail } from '../people/normalize.ts';
 import { addPersonEvent } from '../people/service.ts';
 import { campaignName } from '../settings/service.ts';

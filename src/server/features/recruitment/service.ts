@@ -6,7 +6,7 @@ import { personalData } from '../personal-data.ts';
 import { signupWriter } from './signup-writer.ts';
 import { registerMailTemplate } from '../../core/mail/registry.ts';
 import { AppError, invalidFields, type FieldError } from '../../core/http/errors.ts';
-import { signupConfirmationMail } from '../../core/mail/templates.ts';
+import { signupConfirmationMail } from './mails.ts';
 import { buildSearchText, normalizeEmail, checkPhoneAndPlace } from '../people/normalize.ts';
 import { applyConfirmedSignup, type SignupData } from '../people/service.ts';
 import { campaignName } from '../settings/service.ts';

@@ -8,14 +8,12 @@ import {
   type ReactNode,
 } from 'react';
 import type { Locale } from '../../../contracts/common.ts';
-import { fr, type MessageKey } from './fr.ts';
-import { en } from './en.ts';
+import { dictionaries, type MessageKey } from './dictionaries.ts';
 
 export type { MessageKey };
 export type TranslateVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: TranslateVars) => string;
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { fr, en };
 const STORAGE_KEY = 'levier.locale';
 
 function initialLocale(): Locale {

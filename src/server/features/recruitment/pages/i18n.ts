@@ -1,12 +1,9 @@
 import type { Locale } from '../../../../contracts/common.ts';
 // The public pages are drawn here, on the server, with the web app's own dictionaries: every
-// string of the interface stays in one place, in both languages.
-import { en } from '../../../../web/core/i18n/en.ts';
-import { fr, type MessageKey } from '../../../../web/core/i18n/fr.ts';
+// string of the interface is written once, in both languages, in its feature's messages.ts.
+import { dictionaries, type MessageKey } from '../../../../web/core/i18n/dictionaries.ts';
 
 export type { Locale, MessageKey };
-
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { fr, en };
 
 /** A message in the page's language, `{name}` replaced by its value (plain text, unescaped). */
 export function t(locale: Locale, key: MessageKey, vars: Record<string, string> = {}): string {
@@ -15,7 +12,7 @@ export function t(locale: Locale, key: MessageKey, vars: Record<string, string> 
   );
 }
 
-export const isMessageKey = (key: string): key is MessageKey => key in fr;
+export const isMessageKey = (key: string): key is MessageKey => key in dictionaries.fr;
 
 /** What the page's script says by itself (field errors, commune picker, copy, resend). */
 const clientKeys = [

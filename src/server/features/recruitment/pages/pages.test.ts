@@ -139,7 +139,7 @@ describe.each(engines)('public pages on %s', (engine) => {
       10_000,
       since,
     );
-    // The mail greets without the name typed in the form (core/mail/templates.ts).
+    // The mail greets without the name typed in the form (recruitment/mails.ts).
     expect(mail.text).toMatch(/^Bonjour,/);
     expect(mail.text).not.toContain('Noé');
     const [person] = await t.ctx.database.query<{ commune_name: string; source: string }>(

@@ -1,0 +1,26 @@
+import type { Locale } from '../../../contracts/common.ts';
+import * as accounts from '../../features/accounts/messages.ts';
+import * as admin from '../../features/admin/messages.ts';
+import * as people from '../../features/people/messages.ts';
+import * as recruitment from '../../features/recruitment/messages.ts';
+import * as stats from '../../features/stats/messages.ts';
+import * as core from './messages.ts';
+
+/**
+ * Every module of messages: core's, then one per feature, each exporting `fr` and `en` with
+ * the same keys. A new feature writes its own `messages.ts` and adds it here, and only here.
+ */
+export const messageModules = { core, accounts, admin, people, recruitment, stats };
+
+type Modules = typeof messageModules;
+export type MessageKey = { [M in keyof Modules]: keyof Modules[M]['fr'] }[keyof Modules];
+
+const merged = (locale: Locale) =>
+  Object.assign({}, ...Object.values(messageModules).map((module) => module[locale])) as Record<
+    MessageKey,
+    string
+  >;
+
+export const fr = merged('fr');
+export const en = merged('en');
+export const dictionaries: Record<Locale, Record<MessageKey, string>> = { fr, en };
