@@ -54,6 +54,14 @@ export const territorySchema = z.enum([
 export type Territory = z.infer<typeof territorySchema>;
 export const territories: readonly Territory[] = territorySchema.options;
 
+/** A day per territory (an object with one property each, so the OpenAPI document names them). */
+const territoryDatesSchema = z.object(
+  Object.fromEntries(territories.map((territory) => [territory, daySchema])) as Record<
+    Territory,
+    typeof daySchema
+  >,
+);
+
 const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
 
 export const electionKindSchema = z.enum(['national', 'local']);
@@ -69,7 +77,7 @@ export const electionRoundInputSchema = z.object({
    * territories that vote a day earlier (Antilles, Guyane, Saint-Pierre-et-Miquelon, Polynesia)
    * get the day before.
    */
-  territoryDates: z.partialRecord(territorySchema, daySchema).optional(),
+  territoryDates: territoryDatesSchema.partial().optional(),
 });
 export type ElectionRoundInput = z.input<typeof electionRoundInputSchema>;
 
@@ -98,7 +106,7 @@ export const electionRoundSchema = z.object({
   date: daySchema,
   pollsClose: z.string(),
   /** The day of the vote in every territory. */
-  territoryDates: z.record(territorySchema, daySchema),
+  territoryDates: territoryDatesSchema,
 });
 export type ElectionRound = z.infer<typeof electionRoundSchema>;
 

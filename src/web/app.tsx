@@ -49,6 +49,10 @@ const MailCatcherPage = page(
   'MailCatcherPage',
 );
 const AuditPage = page(() => import('./features/admin/AuditPage.tsx'), 'AuditPage');
+const ElectionsPage = page(
+  () => import('./features/compliance/ElectionsPage.tsx'),
+  'ElectionsPage',
+);
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -75,6 +79,7 @@ const hq: Array<{ path: string; permission: Permission; Component: ComponentType
   { path: '/admin/accounts', permission: 'roles.manage', Component: AccountsAdminPage },
   { path: '/admin/mail', permission: 'mail.catcher.read', Component: MailCatcherPage },
   { path: '/admin/audit', permission: 'audit.read', Component: AuditPage },
+  { path: '/admin/elections', permission: 'compliance.manage', Component: ElectionsPage },
 ];
 
 export function App() {

@@ -3,6 +3,7 @@ import type { AppContext } from '../core/context.ts';
 import { accountsRoutes } from './accounts/routes.ts';
 import { kioskRoutes } from './accounts/kiosk-routes.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { complianceRoutes } from './compliance/routes.ts';
 import { meRoutes } from './people/me-routes.ts';
 import { peopleCsvRoutes } from './people/import/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
@@ -25,4 +26,5 @@ export const features: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   customFieldsRoutes,
   peopleCsvRoutes,
   adminRoutes,
+  complianceRoutes,
 ];

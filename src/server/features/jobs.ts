@@ -8,6 +8,7 @@ import { purgeUnconfirmed, registerRecruitmentMail } from './recruitment/service
 import { purgeExpiredLoginCodes, purgePasswordFailures } from './accounts/service.ts';
 import { purgeImportDetails } from './people/import/retention.ts';
 import { refreshPeopleStatistics } from './people/statistics.ts';
+import { registerComplianceMailGate } from './compliance/mail-gate.ts';
 
 const PURGE_UNCONFIRMED = 'recruitment.purge-unconfirmed';
 const PURGE_RATE_LIMITS = 'maintenance.purge-rate-limit-counters';
@@ -15,6 +16,7 @@ const PURGE_RATE_LIMITS = 'maintenance.purge-rate-limit-counters';
 /** Queues and schedules of every feature; handlers run only in processes that work. */
 export async function registerJobs(ctx: AppContext, work: boolean) {
   registerRecruitmentMail(ctx);
+  registerComplianceMailGate();
   await registerImportJob(ctx, work);
   await registerDuplicatesJob(ctx, work);
   await ctx.boss.createQueue(PURGE_UNCONFIRMED);

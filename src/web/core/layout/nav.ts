@@ -1,5 +1,6 @@
 import {
   IconAddressBook,
+  IconCalendarOff,
   IconDeviceTablet,
   IconGavel,
   IconChartBar,
@@ -107,6 +108,13 @@ export const navItems: readonly NavItem[] = [
     label: 'nav.audit',
     permission: 'audit.read',
     icon: IconListDetails,
+    group: 'admin',
+  },
+  {
+    to: '/admin/elections',
+    label: 'nav.elections',
+    permission: 'compliance.manage',
+    icon: IconCalendarOff,
     group: 'admin',
   },
 ];
