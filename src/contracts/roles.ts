@@ -30,6 +30,8 @@ export const permissionSchema = z.enum([
   'roles.manage',
   'audit.read',
   'mail.catcher.read',
+  /** Configure the elections and rounds that bring the pre-election silence. */
+  'compliance.manage',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
@@ -45,6 +47,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'stats.read',
     'settings.write',
     'signup.kiosk',
+    'compliance.manage',
   ],
   finance: ['people.read', 'stats.read'],
   moderator: [],

@@ -1,6 +1,7 @@
 import type { NavPage, PageDefinition } from './core/pages.ts';
 import { accountPages } from './features/accounts/pages.ts';
 import { adminPages, kioskPages } from './features/admin/pages.ts';
+import { compliancePages } from './features/compliance/pages.ts';
 import { peoplePages } from './features/people/pages.ts';
 import { statsPages } from './features/stats/pages.ts';
 
@@ -11,6 +12,7 @@ export const pages: readonly PageDefinition[] = [
   ...statsPages,
   ...kioskPages,
   ...adminPages,
+  ...compliancePages,
 ];
 
 export const navPages = pages.filter((page): page is NavPage => page.nav !== undefined);

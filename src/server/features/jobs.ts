@@ -7,6 +7,7 @@ import { refreshPeopleStatistics } from './people/statistics.ts';
 import { registerRecruitmentMail } from './recruitment/service.ts';
 import { runRetentionPurges } from '../core/personal-data/rights.ts';
 import { personalData } from './personal-data.ts';
+import { registerComplianceMailGate } from './compliance/mail-gate.ts';
 
 const PURGE_UNCONFIRMED = 'recruitment.purge-unconfirmed';
 const PURGE_RATE_LIMITS = 'maintenance.purge-rate-limit-counters';
@@ -14,6 +15,7 @@ const PURGE_RATE_LIMITS = 'maintenance.purge-rate-limit-counters';
 /** Queues and schedules of every feature; handlers run only in processes that work. */
 export async function registerJobs(ctx: AppContext, work: boolean) {
   registerRecruitmentMail(ctx);
+  registerComplianceMailGate();
   await registerImportJob(ctx, work);
   await registerDuplicatesJob(ctx, work);
   await ctx.boss.createQueue(PURGE_UNCONFIRMED);

@@ -54,6 +54,8 @@ const codeKeys: Record<string, MessageKey> = {
   cell_too_long: 'error.import.cell_too_long',
   mixed_encoding: 'error.import.mixed_encoding',
   import_finished: 'error.import_finished',
+  rounds_out_of_order: 'error.rounds_out_of_order',
+  invalid_time: 'error.invalid_time',
 };
 
 /** Problem codes that concern one input when there is no `errors` list. */

@@ -6,6 +6,7 @@ export * from '../../features/people/records-tables.ts';
 export * from '../../features/recruitment/tables.ts';
 export * from '../../features/accounts/tables.ts';
 export * from '../../features/settings/tables.ts';
+export * from '../../features/compliance/tables.ts';
 export * from '../audit-tables.ts';
 export * from '../mail/tables.ts';
 export * from '../http/rate-limit-tables.ts';

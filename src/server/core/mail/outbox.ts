@@ -1,5 +1,5 @@
 import type { Database } from '../db/index.ts';
-import { mailRenderer, mailTemplateOptions } from './registry.ts';
+import { mailGate, mailRenderer, mailTemplateOptions, type BeforeSend } from './registry.ts';
 import type { MailTransport } from './transport.ts';
 
 export interface QueuedMail {
@@ -9,6 +9,8 @@ export interface QueuedMail {
   subject: string;
   text: string;
   html?: string | null;
+  /** `transactional` (the default) or a campaign purpose, checked by the gate when sent. */
+  purpose?: string;
 }
 
 export async function enqueueMail(
@@ -17,9 +19,18 @@ export async function enqueueMail(
   mail: QueuedMail,
 ): Promise<void> {
   await database.query(
-    `INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, subject, text_body, html_body)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [campaignId, mail.kind, mail.personId, mail.to, mail.subject, mail.text, mail.html ?? null],
+    `INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, subject, text_body, html_body, purpose)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      campaignId,
+      mail.kind,
+      mail.personId,
+      mail.to,
+      mail.subject,
+      mail.text,
+      mail.html ?? null,
+      mail.purpose ?? 'transactional',
+    ],
   );
 }
 
@@ -39,6 +50,7 @@ interface ClaimedMail {
   template: string | null;
   payload: Record<string, unknown> | null;
   attempts: number;
+  purpose: string;
 }
 
 async function render(mail: ClaimedMail) {
@@ -67,11 +79,19 @@ export async function dispatchOutbox(
          ORDER BY next_attempt_at
          LIMIT $1
          FOR UPDATE SKIP LOCKED)
-      RETURNING id, person_id, to_address, subject, text_body, html_body, template, payload, attempts`,
+      RETURNING id, person_id, to_address, subject, text_body, html_body, template, payload, attempts, purpose`,
     [batchSize, STALE_CLAIM_MINUTES, campaignId],
   );
   const suppressed = await overDailyCap(database, campaignId, claimed);
+  const gated = await mailGate()(
+    database,
+    campaignId,
+    claimed.map((mail) => ({ id: mail.id, personId: mail.person_id, purpose: mail.purpose })),
+    new Date(),
+  );
   const sendOne = async (mail: ClaimedMail) => {
+    const verdict = gated.get(mail.id) ?? 'send';
+    if (verdict !== 'send') return holdOrSuppress(database, campaignId, mail.id, verdict);
     if (suppressed.has(mail.id)) {
       await database.query(
         `UPDATE mail_outbox SET status = 'suppressed', payload = NULL,
@@ -116,6 +136,31 @@ export async function dispatchOutbox(
   };
   await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, lane));
   return claimed.length;
+}
+
+/**
+ * A mail the gate stopped: held goes back to the queue until the given moment (the claim's
+ * attempt is not counted), suppressed is never sent (its payload dropped).
+ */
+async function holdOrSuppress(
+  database: Database,
+  campaignId: number,
+  id: number,
+  verdict: Exclude<BeforeSend, 'send'>,
+) {
+  if ('hold' in verdict) {
+    await database.query(
+      `UPDATE mail_outbox SET status = 'pending', attempts = attempts - 1, next_attempt_at = $3,
+              last_error = $4 WHERE campaign_id = $2 AND id = $1`,
+      [id, campaignId, verdict.hold, `held: ${verdict.reason}`],
+    );
+  } else {
+    await database.query(
+      `UPDATE mail_outbox SET status = 'suppressed', payload = NULL, last_error = $3
+        WHERE campaign_id = $2 AND id = $1`,
+      [id, campaignId, `not sent: ${verdict.suppress}`],
+    );
+  }
 }
 
 /**

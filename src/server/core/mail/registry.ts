@@ -1,3 +1,4 @@
+import type { Database } from '../db/index.ts';
 import type { RenderedMail } from './templates.ts';
 
 /** Renders a queued template mail when it is sent (keeps bulk inserts small). */
@@ -31,3 +32,30 @@ export function mailRenderer(name: string): MailRenderer {
 
 export const mailTemplateOptions = (name: string): MailTemplateOptions =>
   templates.get(name)?.options ?? {};
+
+/** What a gate decides about a claimed mail just before it goes out. */
+export type BeforeSend = 'send' | { hold: Date; reason: string } | { suppress: string };
+
+export interface GatedMail {
+  id: number;
+  personId: number | null;
+  /** Why the mail is sent: `transactional` or a campaign purpose. */
+  purpose: string;
+}
+
+/** Decides for a claimed batch at once (one query for the batch); a mail left out is sent. */
+export type MailGate = (
+  database: Pick<Database, 'query'>,
+  campaignId: number,
+  batch: readonly GatedMail[],
+  at: Date,
+) => Promise<Map<number, BeforeSend>>;
+
+let gate: MailGate = async () => new Map();
+
+/** A feature (compliance) checks every mail before it is sent. */
+export function registerMailGate(check: MailGate) {
+  gate = check;
+}
+
+export const mailGate = (): MailGate => gate;

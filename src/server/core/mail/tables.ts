@@ -17,6 +17,8 @@ export const mailOutbox = pgTable(
     htmlBody: text('html_body'),
     template: text('template'),
     payload: jsonb('payload'),
+    /** Why the mail is sent (contracts/compliance.ts): campaign purposes pass the compliance gate. */
+    purpose: text('purpose').notNull().default('transactional'),
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),

@@ -1,5 +1,6 @@
 import { DateInput } from '@mantine/dates';
 import 'dayjs/locale/fr';
+import type { ReactNode } from 'react';
 import { parseDay } from '../day.ts';
 import { useLocale, useT } from '../i18n/index.tsx';
 
@@ -12,16 +13,19 @@ export function DayInput({
   label,
   value,
   onChange,
+  error,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  error?: ReactNode;
 }) {
   const [locale] = useLocale();
   const t = useT();
   return (
     <DateInput
       label={label}
+      error={error}
       value={value || null}
       onChange={(day) => onChange(day ?? '')}
       locale={locale}

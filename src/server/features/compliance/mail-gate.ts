@@ -1,0 +1,51 @@
+import { contactPurposeSchema } from '../../../contracts/compliance.ts';
+import type { Database } from '../../core/db/index.ts';
+import { registerMailGate, type BeforeSend, type GatedMail } from '../../core/mail/registry.ts';
+import { contactSubjects } from '../people/contact-subjects.ts';
+import { allRounds } from './elections.ts';
+import { mayContact } from './may-contact.ts';
+
+/**
+ * The compliance gate for mail, when a batch is about to be sent: transactional mail goes;
+ * a campaign mail is held while the person may not be reached for a while (pre-election
+ * silence: until the polls close) and suppressed when they may not be at all (no consent,
+ * opted out). Asked at send time, so a mail queued before the silence is held during it.
+ */
+export async function mailBeforeSend(
+  database: Pick<Database, 'query'>,
+  campaignId: number,
+  batch: readonly GatedMail[],
+  at: Date,
+): Promise<Map<number, BeforeSend>> {
+  const verdicts = new Map<number, BeforeSend>();
+  const campaignMail = batch.filter((mail) => mail.purpose !== 'transactional');
+  if (campaignMail.length === 0) return verdicts;
+  const ids = campaignMail.flatMap((mail) => (mail.personId === null ? [] : [mail.personId]));
+  const [people, rounds] = await Promise.all([
+    contactSubjects(database, campaignId, ids),
+    allRounds(database, campaignId),
+  ]);
+  for (const mail of campaignMail) {
+    const purpose = contactPurposeSchema.safeParse(mail.purpose);
+    const person = mail.personId === null ? undefined : people.get(mail.personId);
+    if (!purpose.success || !person) {
+      verdicts.set(mail.id, { suppress: purpose.success ? 'no_consent' : 'unknown_purpose' });
+      continue;
+    }
+    const decision = mayContact(
+      { person, channel: 'email', purpose: purpose.data, at },
+      { rounds },
+    );
+    verdicts.set(
+      mail.id,
+      decision.allowed
+        ? 'send'
+        : decision.until
+          ? { hold: decision.until, reason: decision.reason }
+          : { suppress: decision.reason },
+    );
+  }
+  return verdicts;
+}
+
+export const registerComplianceMailGate = () => registerMailGate(mailBeforeSend);

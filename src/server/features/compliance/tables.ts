@@ -1,0 +1,40 @@
+import { date, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { campaignId } from '../campaigns/tables.ts';
+import { at, id, ref } from '../../core/db/columns.ts';
+
+/** An election the campaign takes part in; its rounds bring the pre-election silence. */
+export const elections = pgTable(
+  'elections',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    name: text('name').notNull(),
+    /** national | local: in a national election the territories west vote a day earlier. */
+    kind: text('kind').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'elections_pkey', columns: [t.campaignId, t.id] })],
+);
+
+export const electionRounds = pgTable(
+  'election_rounds',
+  {
+    campaignId: campaignId(),
+    electionId: ref('election_id').notNull(),
+    number: integer('number').notNull(),
+    /** The day of the vote in metropolitan France. */
+    date: date('date', { mode: 'string' }).notNull(),
+    /** "HH:MM", local time in each territory. */
+    pollsClose: text('polls_close').notNull(),
+    /** The day of the vote in every territory: { "metropole": "2027-04-11", "971": … }. */
+    territoryDates: jsonb('territory_dates').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'election_rounds_pkey',
+      columns: [t.campaignId, t.electionId, t.number],
+    }),
+    index('election_rounds_date_idx').on(t.campaignId, t.date),
+  ],
+);
