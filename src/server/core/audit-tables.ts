@@ -1,5 +1,5 @@
 import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { campaignId } from '../features/campaigns/tables.ts';
+import { campaignId } from './db/columns.ts';
 
 export const auditLog = pgTable(
   'audit_log',

@@ -153,11 +153,11 @@ export async function restoreCampaignBackup(
       `This backup was made at migration ${header.migration.tag}, newer than this database (${level.tag}): run the newer Levier version, or upgrade this one first.`,
     );
   }
-  const known = new Set(campaignTables().map((table) => table.name));
+  const known = new Set(await campaignTables(database.query));
   const unknown = header.tables.filter((table) => !known.has(table));
   if (unknown.length > 0) {
     throw new RestoreRefusedError(
-      `This backup holds tables this version of Levier does not have (${unknown.join(', ')}).`,
+      `This backup holds tables this database does not have (${unknown.join(', ')}): run the Levier version that made it, or a newer one.`,
     );
   }
   return database.transaction(async (query) => {
@@ -233,9 +233,7 @@ async function targetCampaign(query: Query, header: Header, options: RestoreOpti
       `Campaign ${id} already has data (${listed}). Add --replace to replace it with the backup, or --new-campaign to restore the backup beside it.`,
     );
   }
-  for (const table of campaignTables()
-    .map((t) => t.name)
-    .reverse()) {
+  for (const table of (await campaignTables(query)).reverse()) {
     await query(`DELETE FROM ${quoteIdent(table)} WHERE campaign_id = $1`, [id]);
   }
   await query('UPDATE campaigns SET name = $2 WHERE id = $1', [id, name]);

@@ -56,12 +56,7 @@ async function writeRows(
   const summary: BackupSummary = { campaignId, tables: {}, rows: 0 };
   // Before the transaction: on PGlite it holds the only connection until it ends.
   const migration = await migrationLevel(database);
-  // A database not yet migrated (the copy before a migration) lacks the newest tables.
-  const [{ present }] = await database.query<{ present: string[] }>(
-    'SELECT array_agg(name) AS present FROM unnest($1::text[]) name WHERE to_regclass(quote_ident(name)) IS NOT NULL',
-    [campaignTables().map((table) => table.name)],
-  );
-  const tables = campaignTables().filter((table) => present.includes(table.name));
+  const tables = (await campaignTables(database.query)).map((name) => ({ name }));
   await database.transaction(async (query) => {
     if (database.engine === 'postgres') {
       await query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');

@@ -1,4 +1,4 @@
-import { bigint, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, integer, timestamp } from 'drizzle-orm/pg-core';
 
 /** A table's own id, unique on its own (one sequence per table); keys lead with campaign_id. */
 export const id = () => bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity();
@@ -6,3 +6,9 @@ export const id = () => bigint('id', { mode: 'number' }).generatedAlwaysAsIdenti
 export const ref = (name: string) => bigint(name, { mode: 'number' });
 /** A moment, with its time zone. */
 export const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * The distribution column: first in every primary key and unique key of a campaign's
+ * tables, so each key is unique within a campaign and a shard can hold it alone.
+ */
+export const campaignId = () => integer('campaign_id').notNull();

@@ -11,13 +11,11 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
-import * as schema from './schema.ts';
 import { pgliteFolder, useDataDirLayout } from './data-dir.ts';
 import { acquireDataDirLock, DataDirBusyError } from './lock.ts';
 import { CONTROL_FILE } from '../cli-channel/control-file.ts';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type Engine = 'pglite' | 'postgres';
 
 /** What the rest of the code needs from a database, whichever engine runs it. */
@@ -83,7 +81,7 @@ export class DatabaseUnreadableError extends Error {
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => undefined); // idle client errors surface on the next query instead
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   return {
     engine: 'postgres',
     db,
@@ -164,7 +162,7 @@ async function tunePglite(client: PGlite): Promise<PGlite> {
 
 function wrapPglite(client: PGlite, release: () => void = () => undefined): Database {
   // PGlite's int8 parser returns bigint-safe numbers for our ids.
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     engine: 'pglite',
     db,

@@ -1,6 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { campaignId } from '../../features/campaigns/tables.ts';
-import { at } from '../db/columns.ts';
+import { at, campaignId } from '../db/columns.ts';
 
 /** Outgoing mail waits here; the dispatcher claims batches with FOR UPDATE SKIP LOCKED. */
 export const mailOutbox = pgTable(

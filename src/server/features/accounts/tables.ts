@@ -8,8 +8,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { campaignId } from '../campaigns/tables.ts';
-import { at } from '../../core/db/columns.ts';
+import { at, campaignId } from '../../core/db/columns.ts';
 
 export const accounts = pgTable(
   'accounts',

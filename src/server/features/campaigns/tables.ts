@@ -10,9 +10,3 @@ export const campaigns = pgTable('campaigns', {
   name: text('name').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
-
-/**
- * The distribution column: first in every primary key and unique key of a campaign's
- * tables, so each key is unique within a campaign and a shard can hold it alone.
- */
-export const campaignId = () => integer('campaign_id').notNull();

@@ -1,6 +1,5 @@
 import { date, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { campaignId } from '../campaigns/tables.ts';
-import { at, id, ref } from '../../core/db/columns.ts';
+import { at, campaignId, id, ref } from '../../core/db/columns.ts';
 
 /** An election the campaign takes part in; its rounds bring the pre-election silence. */
 export const elections = pgTable(

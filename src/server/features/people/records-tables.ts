@@ -1,6 +1,5 @@
 import { index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { campaignId } from '../campaigns/tables.ts';
-import { id, ref, at } from '../../core/db/columns.ts';
+import { at, campaignId, id, ref } from '../../core/db/columns.ts';
 
 /** Staff notes on a person: personal data (in the person's data file, deleted on erasure). */
 export const personNotes = pgTable(

@@ -12,8 +12,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { campaignId } from '../campaigns/tables.ts';
-import { id, ref, at } from '../../core/db/columns.ts';
+import { at, campaignId, id, ref } from '../../core/db/columns.ts';
 
 export const people = pgTable(
   'people',

@@ -1,5 +1,5 @@
 import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { campaignId } from '../campaigns/tables.ts';
+import { campaignId } from '../../core/db/columns.ts';
 
 /**
  * One row per sign-up form submission; its confirmation link carries the row id and an HMAC

@@ -9,8 +9,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { campaignId } from '../../campaigns/tables.ts';
-import { ref, at } from '../../../core/db/columns.ts';
+import { at, campaignId, ref } from '../../../core/db/columns.ts';
 
 /** A field staff defined on people: text, number, date or choice (options in `options`). */
 export const customFields = pgTable(

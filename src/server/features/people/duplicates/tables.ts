@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { campaignId } from '../../campaigns/tables.ts';
-import { ref, at } from '../../../core/db/columns.ts';
+import { at, campaignId, ref } from '../../../core/db/columns.ts';
 
 /**
  * Likely duplicates, as the last search found them (a job rewrites a campaign's rows): the
