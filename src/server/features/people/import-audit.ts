@@ -1,25 +1,37 @@
+import { audit } from '../../core/audit.ts';
+import type { Query } from '../../core/db/index.ts';
+
 /**
  * Imports change many people at once: their start, their end (applied, rejected, failed or
  * cancelled, with what they counted) and a cancel request are in the audit log.
  */
-type Run = (text: string, params?: unknown[]) => Promise<unknown>;
 
 /** Written in the transaction that records the end of a run, from the import's own counts. */
 export async function auditImportEnd(
-  query: Run,
+  query: Query,
   campaignId: number,
   importId: number,
   status: 'applied' | 'rejected' | 'failed' | 'cancelled',
 ): Promise<void> {
-  // The file name is left out: it is the staff member's, and may name people.
-  await query(
-    `INSERT INTO audit_log (campaign_id, actor_id, action, target, details)
-     SELECT campaign_id, created_by, 'import.' || $3, 'import:' || id,
+  const [run] = await query<{ created_by: number | null; details: Record<string, unknown> }>(
+    `SELECT created_by,
             jsonb_build_object('totalRows', total_rows, 'valid', valid_rows, 'invalid', invalid_rows,
                                'created', created_count, 'merged', merged_count, 'kept', kept_count,
-                               'applyValidRows', coalesce((options->>'applyValidRows')::boolean, false))
+                               'applyValidRows', coalesce((options->>'applyValidRows')::boolean, false)) AS details
        FROM imports WHERE campaign_id = $1 AND id = $2`,
-    [campaignId, importId, status],
+    [campaignId, importId],
+  );
+  if (!run) return;
+  // The file name is left out: it is the staff member's, and may name people.
+  await audit(
+    { query },
+    {
+      campaignId,
+      actorId: run.created_by,
+      action: `import.${status}`,
+      target: `import:${importId}`,
+      details: run.details,
+    },
   );
 }
 
