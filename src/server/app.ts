@@ -27,7 +27,7 @@ import { CSRF_COOKIE, csrfRequired } from './core/http/csrf.ts';
 import { securityHeaders } from './core/http/security-headers.ts';
 import { createSessionLoader } from './core/http/session.ts';
 import { RequestLog } from './core/log/request-log.ts';
-import { registerWeb } from './core/http/web.ts';
+import { registerWeb } from './web.ts';
 import { features, scopeKinds, type FeatureRoutes } from './features/index.ts';
 import type { ScopeKind } from './core/http/access.ts';
 

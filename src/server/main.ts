@@ -6,7 +6,8 @@ import type { AppContext } from './core/context.ts';
 import { closeContext, createContext, startJobs } from './core/runtime.ts';
 import { roleSchema } from '../contracts/roles.ts';
 import { DataDirBusyError, LOCK_FILE, lockHolder } from './core/db/lock.ts';
-import { runCommand, type Command } from './core/cli-channel/commands.ts';
+import type { Command } from './core/cli-channel/commands.ts';
+import { runCommand } from './commands.ts';
 import { controlOf, fetchBackup, sendCommand } from './core/cli-channel/client.ts';
 
 const usage = `levier <command>
@@ -133,7 +134,9 @@ async function serve(config: Config) {
   const embedded = ctx.database.engine === 'pglite';
   const { startControlChannel } = await import('./core/cli-channel/server.ts');
   // Open before the public port, so a command run as soon as the site answers finds it.
-  const channel = embedded ? await startControlChannel(ctx, config.DATA_DIR) : undefined;
+  const channel = embedded
+    ? await startControlChannel(ctx, config.DATA_DIR, runCommand)
+    : undefined;
   try {
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {

@@ -1,6 +1,6 @@
 // The whole Drizzle schema (drizzle-kit generates migrations from it): every feature's
 // tables and core's own, gathered where the app is assembled. Core reads none of it.
-export * from './features/campaigns/tables.ts';
+export * from './core/campaigns/tables.ts';
 export * from './features/people/tables.ts';
 export * from './features/people/duplicates/tables.ts';
 export * from './features/people/custom-fields/tables.ts';

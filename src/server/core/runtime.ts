@@ -9,7 +9,7 @@ import { createMailer } from './mail/index.ts';
 import type { MailTransport } from './mail/transport.ts';
 import { registerJobs } from '../features/jobs.ts';
 import { copyBeforeMigrations } from './backup/automatic.ts';
-import { assertCampaignExists } from '../features/campaigns/service.ts';
+import { assertCampaignExists } from './campaigns/service.ts';
 import { RequestMeter } from './request-meter.ts';
 
 export interface RuntimeOptions {

@@ -1,5 +1,5 @@
 import { forCampaign, type AppContext } from '../core/context.ts';
-import { listCampaigns } from './campaigns/service.ts';
+import { listCampaigns } from '../core/campaigns/service.ts';
 import { purgeRateLimitCounters } from '../core/http/rate-limit-store.ts';
 import { registerImportJob } from './people/import/job.ts';
 import { registerDuplicatesJob } from './people/duplicates/find.ts';

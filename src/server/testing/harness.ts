@@ -68,7 +68,7 @@ export async function createTestApp(
  * its own app and mailer, no job workers. Closing it leaves `t` and its database open.
  */
 export async function createCampaignApp(t: TestApp, name: string): Promise<TestApp> {
-  const { createCampaign } = await import('../features/campaigns/service.ts');
+  const { createCampaign } = await import('../core/campaigns/service.ts');
   const campaign = await createCampaign(t.ctx.database, name);
   const config = { ...t.ctx.config, CAMPAIGN_ID: campaign.id };
   const ctx = await createContext(config, { database: t.ctx.database, log: t.ctx.log });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, createTestApp, type TestApp } from '../../testing/harness.ts';
 import { buildControlApp, isLoopback } from './server.ts';
+import { runCommand } from '../../commands.ts';
 
 const token = 'test-control-token-0123456789';
 
@@ -21,7 +22,7 @@ describe('control channel', () => {
   let control: FastifyInstance;
   beforeAll(async () => {
     t = await createTestApp('pglite');
-    control = buildControlApp(t.ctx, token);
+    control = buildControlApp(t.ctx, token, runCommand);
     await control.ready();
   });
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { AppError, errorHandler, sendProblem } from '../http/errors.ts';
 import { exportCampaign } from '../backup/write.ts';
-import { commandSchema, runCommand } from './commands.ts';
+import { commandSchema, type RunCommand } from './commands.ts';
 import { removeControlFile, writeControlFile } from './control-file.ts';
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
@@ -36,7 +36,11 @@ export interface ControlChannel {
  * folder's owner can read (DATA_DIR/levier.control, 0600). Requests from any other address are
  * refused too, in case the listener is ever bound wider.
  */
-export function buildControlApp(ctx: AppContext, token: string): FastifyInstance {
+export function buildControlApp(
+  ctx: AppContext,
+  token: string,
+  runCommand: RunCommand,
+): FastifyInstance {
   const expected = digest(`Bearer ${token}`);
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -94,9 +98,10 @@ export function buildControlApp(ctx: AppContext, token: string): FastifyInstance
 export async function startControlChannel(
   ctx: AppContext,
   dataDir: string,
+  runCommand: RunCommand,
 ): Promise<ControlChannel> {
   const token = randomBytes(32).toString('base64url');
-  const app = buildControlApp(ctx, token);
+  const app = buildControlApp(ctx, token, runCommand);
   // Commands such as seed-demo take their time: no request timeout here.
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };

@@ -4,7 +4,7 @@ import { peopleQuerySchema } from '../../../contracts/people.ts';
 import { geoReference } from '../../core/geo/communes.ts';
 import { forCampaign } from '../../core/context.ts';
 import { createTestApp, engines, type TestApp } from '../../testing/harness.ts';
-import { createCampaign } from '../campaigns/service.ts';
+import { createCampaign } from '../../core/campaigns/service.ts';
 import { buildSearchText } from '../people/normalize.ts';
 import { listPeople, personDetail } from '../people/queries.ts';
 import { purgeUnconfirmed } from '../recruitment/service.ts';

@@ -13,7 +13,7 @@ import {
 } from '../../testing/harness.ts';
 import { peopleQuerySchema } from '../../../contracts/people.ts';
 import { forCampaign, type AppContext } from '../../core/context.ts';
-import { createCampaign } from '../campaigns/service.ts';
+import { createCampaign } from '../../core/campaigns/service.ts';
 import { recruitmentStats } from '../recruitment/stats.ts';
 import { buildSearchText } from './normalize.ts';
 import { importReport, runImport, storeImport } from './import/service.ts';

@@ -1,5 +1,5 @@
 import { forCampaign, type AppContext } from '../../../core/context.ts';
-import { listCampaigns } from '../../campaigns/service.ts';
+import { listCampaigns } from '../../../core/campaigns/service.ts';
 
 export const FIND_DUPLICATES_QUEUE = 'people.find-duplicates';
 

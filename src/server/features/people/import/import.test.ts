@@ -6,7 +6,7 @@ import {
   type PersonDetail,
 } from '../../../../contracts/people.ts';
 import { forCampaign, type AppContext } from '../../../core/context.ts';
-import { createCampaign } from '../../campaigns/service.ts';
+import { createCampaign } from '../../../core/campaigns/service.ts';
 import { erasePerson } from '../service.ts';
 import { listImports } from './history.ts';
 import { purgeImportDetails } from './retention.ts';

@@ -1,5 +1,5 @@
 import { forCampaign, type AppContext } from '../../../core/context.ts';
-import { listCampaigns } from '../../campaigns/service.ts';
+import { listCampaigns } from '../../../core/campaigns/service.ts';
 import { IMPORT_QUEUE, requeueStalledImports, runImport, type ImportJob } from './service.ts';
 
 /** Every minute: imports whose run stopped writing its heartbeat get a new job. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personalData } from '../../features/personal-data.ts';
+import { personalData } from './features/personal-data.ts';
 import {
   Browser,
   createTestApp,
@@ -7,8 +7,8 @@ import {
   signupAndConfirm,
   staffBrowser,
   type TestApp,
-} from '../../testing/harness.ts';
-import { personColumn } from './registry.ts';
+} from './testing/harness.ts';
+import { personColumn } from './core/personal-data/registry.ts';
 
 /** Columns that hold a person's id, an address, a phone or an IP address, by their names. */
 const personal = (column: string) =>

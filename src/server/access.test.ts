@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Access } from '../../../contracts/access.ts';
-import {
-  permissionSchema,
-  rolePermissions,
-  roles,
-  type Permission,
-} from '../../../contracts/roles.ts';
-import { buildApp } from '../../app.ts';
-import { features, scopeKinds } from '../../features/index.ts';
-import { fixtureScope } from '../../testing/fixture-scope.ts';
+import type { Access } from '../contracts/access.ts';
+import { permissionSchema, rolePermissions, roles, type Permission } from '../contracts/roles.ts';
+import { buildApp } from './app.ts';
+import { features, scopeKinds } from './features/index.ts';
+import { fixtureScope } from './testing/fixture-scope.ts';
 import {
   Browser,
   createTestApp,
@@ -16,8 +11,8 @@ import {
   signupAndConfirm,
   staffBrowser,
   type TestApp,
-} from '../../testing/harness.ts';
-import type { DeclaredRoute } from './access.ts';
+} from './testing/harness.ts';
+import type { DeclaredRoute } from './core/http/access.ts';
 
 /** The API routes anyone may call: a route added here must be meant for the public. */
 const PUBLIC_ROUTES = [

@@ -2,15 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../context.ts';
-import { escapeHtml } from '../html.ts';
-import { sendHtml } from './compressed-html.ts';
-import { readPublicSite } from '../../features/settings/service.ts';
-import type { HomeContent } from '../../../contracts/recruitment.ts';
-import type { PublicAssets } from '../../features/recruitment/pages/layout.ts';
-import { registerPublicPages } from '../../features/recruitment/pages/routes.ts';
+import type { AppContext } from './core/context.ts';
+import { escapeHtml } from './core/html.ts';
+import { sendHtml } from './core/http/compressed-html.ts';
+import { readPublicSite } from './features/settings/service.ts';
+import type { HomeContent } from '../contracts/recruitment.ts';
+import type { PublicAssets } from './features/recruitment/pages/layout.ts';
+import { registerPublicPages } from './features/recruitment/pages/routes.ts';
 
-const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
+const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /**
  * The embeddable sign-up form: a script other websites paste, which frames /embed/signup.
