@@ -6,6 +6,7 @@ import { hmac, safeEqual } from '../../core/crypto.ts';
 import { rateLimitKey } from '../../core/http/client-address.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { perCampaign } from '../../core/db/per-campaign.ts';
+import { contactsOf, displayName } from '../people/directory.ts';
 
 export const KIOSK_COOKIE = 'levier_kiosk';
 const KIOSK_HOURS = 24;
@@ -44,7 +45,7 @@ async function isActive(ctx: AppContext, id: number): Promise<boolean> {
 interface KioskRow {
   id: number;
   label: string;
-  created_by_name: string | null;
+  created_by: number | null;
   created_at: Date | string;
   expires_at: Date | string;
   revoked_at: Date | string | null;
@@ -53,12 +54,12 @@ interface KioskRow {
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-function toLink(ctx: AppContext, row: KioskRow): KioskLink {
+function toLink(ctx: AppContext, row: KioskRow, createdByName: string | null): KioskLink {
   return {
     id: Number(row.id),
     label: row.label,
     url: row.active ? kioskUrl(ctx, Number(row.id)) : null,
-    createdByName: row.created_by_name,
+    createdByName,
     createdAt: iso(row.created_at),
     expiresAt: iso(row.expires_at),
     revokedAt: row.revoked_at ? iso(row.revoked_at) : null,
@@ -68,10 +69,24 @@ function toLink(ctx: AppContext, row: KioskRow): KioskLink {
 const SELECT_LINKS = `
   SELECT k.id, k.label, k.created_at, k.expires_at, k.revoked_at,
          k.revoked_at IS NULL AND k.expires_at > now() AS active,
-         coalesce(nullif(concat_ws(' ', p.first_name, p.last_name), ''), p.email) AS created_by_name
+         k.created_by
     FROM kiosk_links k
-    LEFT JOIN people p ON p.campaign_id = k.campaign_id AND p.id = k.created_by
    WHERE k.campaign_id = $1`;
+
+/** The links with the name of who opened each. */
+async function withCreators(ctx: AppContext, rows: KioskRow[]): Promise<KioskLink[]> {
+  const people = await contactsOf(
+    ctx,
+    rows.flatMap((row) => (row.created_by === null ? [] : [Number(row.created_by)])),
+  );
+  return rows.map((row) =>
+    toLink(
+      ctx,
+      row,
+      row.created_by === null ? null : displayName(people.get(Number(row.created_by))),
+    ),
+  );
+}
 
 /** The links of the last week, newest first (older ones are of no use and not listed). */
 export async function listKioskLinks(ctx: AppContext): Promise<KioskLink[]> {
@@ -79,7 +94,7 @@ export async function listKioskLinks(ctx: AppContext): Promise<KioskLink[]> {
     `${SELECT_LINKS} AND k.created_at > now() - interval '7 days' ORDER BY k.id DESC LIMIT 100`,
     [ctx.campaignId],
   );
-  return rows.map((row) => toLink(ctx, row));
+  return withCreators(ctx, rows);
 }
 
 export async function createKioskLink(
@@ -101,11 +116,11 @@ export async function createKioskLink(
     details: { label },
     ip,
   });
-  const [row] = await ctx.database.query<KioskRow>(`${SELECT_LINKS} AND k.id = $2`, [
+  const rows = await ctx.database.query<KioskRow>(`${SELECT_LINKS} AND k.id = $2`, [
     ctx.campaignId,
     created.id,
   ]);
-  return toLink(ctx, row);
+  return (await withCreators(ctx, rows))[0];
 }
 
 export async function revokeKioskLink(ctx: AppContext, id: number, actorId: number, ip: string) {
