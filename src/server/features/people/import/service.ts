@@ -4,7 +4,9 @@ import {
   type ImportTarget,
   type ImportReport,
 } from '../../../../contracts/people.ts';
-import type { AppContext } from '../../../core/context.ts';
+import { z } from 'zod';
+import { forCampaign, type AppContext } from '../../../core/context.ts';
+import { defineJob, sendJob } from '../../../core/jobs/index.ts';
 import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
 import { transaction } from '../service.ts';
 import { refreshPeopleStatisticsLightly } from '../statistics.ts';
@@ -29,14 +31,25 @@ import { fileChunks, storeFile, storedChunks, type Upload } from './upload.ts';
 import { auditImportEnd } from '../import-audit.ts';
 import { listCustomFields } from '../custom-fields/definitions.ts';
 
-export const IMPORT_QUEUE = 'people.import';
-
-/** What the import job receives: a worker may run the jobs of every campaign of the database. */
-export interface ImportJob {
-  /** Absent from jobs queued before migration 0009 (campaign 1's). */
-  campaignId?: number;
-  importId: number;
-}
+/**
+ * The import job. A run writes a heartbeat; one that stops (its process died) is found by the
+ * stalled-imports sweep (job.ts) within a minute of going stale, and a new job goes on from the
+ * last committed slice. pg-boss's own retry (after the job's expiry, or an error) is a second
+ * net: a run that finds the import finished, or held by a live run, returns at once.
+ */
+export const importJob = defineJob({
+  name: 'people.import',
+  payload: z.object({
+    /** Absent from jobs queued before migration 0009: their rows became campaign 1's. */
+    campaignId: z.number().int().positive().optional(),
+    importId: z.number().int().positive(),
+  }),
+  // The job runs for the campaign that queued it, which may not be this process's own.
+  run: (ctx, { campaignId, importId }) => runImport(forCampaign(ctx, campaignId ?? 1), importId),
+  retry: { limit: 2, delaySeconds: 30 },
+  expireInSeconds: 3600,
+  pollingIntervalSeconds: 1,
+});
 
 /** A running job writes its heartbeat this often; past HEARTBEAT_STALE_SECONDS it is taken for dead. */
 export const HEARTBEAT_SECONDS = 10;
@@ -103,8 +116,7 @@ export async function createImport(
 ): Promise<ImportReport> {
   const id = await storeImport(ctx, upload, actorId);
   try {
-    const job: ImportJob = { campaignId: ctx.campaignId, importId: id };
-    await ctx.boss.send(IMPORT_QUEUE, job);
+    await sendJob(ctx, importJob, { campaignId: ctx.campaignId, importId: id });
   } catch (error) {
     await fail(ctx, id, error);
   }
@@ -584,8 +596,7 @@ export async function requeueStalledImports(ctx: AppContext): Promise<number[]> 
     [ctx.campaignId, HEARTBEAT_STALE_SECONDS],
   );
   for (const { id } of stalled) {
-    const job: ImportJob = { campaignId: ctx.campaignId, importId: Number(id) };
-    await ctx.boss.send(IMPORT_QUEUE, job);
+    await sendJob(ctx, importJob, { campaignId: ctx.campaignId, importId: Number(id) });
   }
   return stalled.map((r) => Number(r.id));
 }
