@@ -46,7 +46,7 @@ export async function createContext(
     throw error;
   }
   const campaignId = config.CAMPAIGN_ID;
-  const mailer = createMailer(config, database, campaignId, options.transport);
+  const mailer = createMailer(config, database, campaignId, log, options.transport);
   const boss = createBoss(database);
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   return {

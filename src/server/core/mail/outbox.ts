@@ -1,3 +1,4 @@
+import type { ChannelDefinition, OutboxItem, SendDecision } from '../dispatch/index.ts';
 import type { Database } from '../db/index.ts';
 import { mailRenderer, mailTemplateOptions } from './registry.ts';
 import type { MailTransport } from './transport.ts';
@@ -23,100 +24,53 @@ export async function enqueueMail(
   );
 }
 
-const MAX_ATTEMPTS = 8;
-/** Matches the SMTP transport's pool size (maxConnections). */
-const SEND_CONCURRENCY = 5;
-/** A claim older than this was lost with its process; the mail is tried again. */
-const STALE_CLAIM_MINUTES = 10;
-
-interface ClaimedMail {
-  id: number;
-  person_id: number | null;
-  to_address: string;
+/** A claimed mail, as send checks (registerBeforeSend('mail', ...)) see it. */
+export interface OutboxMail extends OutboxItem {
+  to: string;
   subject: string | null;
-  text_body: string | null;
-  html_body: string | null;
+  text: string | null;
+  html: string | null;
   template: string | null;
   payload: Record<string, unknown> | null;
-  attempts: number;
 }
 
-async function render(mail: ClaimedMail) {
+async function render(mail: OutboxMail) {
   if (mail.template) return mailRenderer(mail.template)(mail.payload ?? {});
-  return { subject: mail.subject ?? '', text: mail.text_body ?? '', html: mail.html_body };
+  return { subject: mail.subject ?? '', text: mail.text ?? '', html: mail.html };
 }
 
-/**
- * Sends what is due from the outbox. Several processes can run this at once: each claims
- * its own batch with FOR UPDATE SKIP LOCKED. Returns how many mails were handled.
- */
-export async function dispatchOutbox(
-  database: Database,
-  campaignId: number,
+/** The mail channel of the shared dispatcher (core/dispatch): `mail_outbox`, sent through `transport`. */
+export function mailChannel(
   transport: MailTransport,
   from: string,
-  batchSize = 50,
-): Promise<number> {
-  const claimed = await database.query<ClaimedMail>(
-    `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = now()
-      WHERE campaign_id = $3 AND id IN (
-        SELECT id FROM mail_outbox
-         WHERE campaign_id = $3
-           AND ((status = 'pending' AND next_attempt_at <= now())
-            OR (status = 'sending' AND next_attempt_at < now() - make_interval(mins => $2)))
-         ORDER BY next_attempt_at
-         LIMIT $1
-         FOR UPDATE SKIP LOCKED)
-      RETURNING id, person_id, to_address, subject, text_body, html_body, template, payload, attempts`,
-    [batchSize, STALE_CLAIM_MINUTES, campaignId],
-  );
-  const suppressed = await overDailyCap(database, campaignId, claimed);
-  const sendOne = async (mail: ClaimedMail) => {
-    if (suppressed.has(mail.id)) {
-      await database.query(
-        `UPDATE mail_outbox SET status = 'suppressed', payload = NULL,
-                last_error = 'not sent: this person already got the most mails of this kind allowed in a day'
-          WHERE campaign_id = $2 AND id = $1`,
-        [mail.id, campaignId],
-      );
-      return;
-    }
-    try {
-      const rendered = await render(mail);
-      await transport.send({ from, to: mail.to_address, ...rendered });
-      // The body may hold a login code or confirmation link: it is not kept once sent, nor
-      // the subject of a login mail (it shows the code).
-      await database.query(
-        `UPDATE mail_outbox SET status = 'sent', sent_at = now(), subject = CASE WHEN kind = 'login_code' THEN NULL ELSE subject END,
-                text_body = NULL, html_body = NULL, payload = NULL, last_error = NULL
-        WHERE campaign_id = $2 AND id = $1`,
-        [mail.id, campaignId],
-      );
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const giveUp = mail.attempts >= MAX_ATTEMPTS;
-      await database.query(
-        `UPDATE mail_outbox SET status = $2, last_error = $3,
-              next_attempt_at = now() + make_interval(secs => $4) WHERE campaign_id = $5 AND id = $1`,
-        [
-          mail.id,
-          giveUp ? 'failed' : 'pending',
-          message.slice(0, 500),
-          Math.min(3600, 5 * 2 ** mail.attempts),
-          campaignId,
-        ],
-      );
-    }
+  ratePerSecond?: number,
+): ChannelDefinition<OutboxMail> {
+  return {
+    name: 'mail',
+    table: 'mail_outbox',
+    columns: `to_address AS "to", subject, text_body AS "text", html_body AS "html", template, payload`,
+    async send(mail) {
+      await transport.send({ from, to: mail.to, ...(await render(mail)) });
+    },
+    // The body may hold a login code or confirmation link: it is not kept once sent, nor the
+    // subject of a login mail (it shows the code).
+    clearOnDone: `subject = CASE WHEN kind = 'login_code' THEN NULL ELSE subject END,
+                  text_body = NULL, html_body = NULL, payload = NULL`,
+    screen: overDailyCap,
+    // Several at once, as many as the SMTP pool holds connections (maxConnections): one by
+    // one, a burst of sign-ups waited on each round trip in turn.
+    concurrency: 5,
+    ratePerSecond,
+    batchSize: 50,
+    maxAttempts: 8,
+    staleClaimMinutes: 10,
+    retryDelaySeconds: (attempts) => Math.min(3600, 5 * 2 ** attempts),
   };
-  // Several at once, as many as the SMTP pool holds connections: one by one, a burst of
-  // sign-ups waited on each round trip in turn.
-  const queue = [...claimed];
-  const lane = async () => {
-    for (let mail = queue.shift(); mail; mail = queue.shift()) await sendOne(mail);
-  };
-  await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, lane));
-  return claimed.length;
 }
+
+const CAP_REACHED: SendDecision = {
+  suppress: 'this person already got the most mails of this kind allowed in a day',
+};
 
 /**
  * The claimed mails past their template's daily cap per person (see MailTemplateOptions),
@@ -126,13 +80,13 @@ export async function dispatchOutbox(
 async function overDailyCap(
   database: Database,
   campaignId: number,
-  claimed: ClaimedMail[],
-): Promise<Set<number>> {
+  claimed: OutboxMail[],
+): Promise<Map<number, SendDecision>> {
   const capped = claimed.flatMap((mail) => {
     const cap = mail.template ? mailTemplateOptions(mail.template).dailyCapPerPerson : undefined;
-    return cap !== undefined && mail.person_id !== null ? [{ id: mail.id, cap }] : [];
+    return cap !== undefined && mail.personId !== null ? [{ id: mail.id, cap }] : [];
   });
-  if (capped.length === 0) return new Set();
+  if (capped.length === 0) return new Map();
   const rows = await database.query<{ id: number; earlier: number; cap: number }>(
     `SELECT m.id, c.cap, (SELECT count(*) FROM mail_outbox o
                            WHERE o.campaign_id = $1 AND o.person_id = m.person_id AND o.kind = m.kind
@@ -142,5 +96,5 @@ async function overDailyCap(
        JOIN mail_outbox m ON m.campaign_id = $1 AND m.id = c.id`,
     [campaignId, capped.map((c) => c.id), capped.map((c) => c.cap)],
   );
-  return new Set(rows.filter((r) => r.earlier >= r.cap).map((r) => Number(r.id)));
+  return new Map(rows.filter((r) => r.earlier >= r.cap).map((r) => [Number(r.id), CAP_REACHED]));
 }
