@@ -70,6 +70,11 @@ const hq: Array<{ path: string; permission: Permission; Component: ComponentType
   { path: '/hq/fields', permission: 'people.fields', Component: CustomFieldsPage },
   { path: '/hq/stats', permission: 'stats.read', Component: StatsPage },
   { path: '/hq/kiosk', permission: 'signup.kiosk', Component: KioskPage },
+  {
+    path: '/hq/operations',
+    permission: 'people.import',
+    Component: page(() => import('./features/operations/OperationsPage.tsx'), 'OperationsPage'),
+  },
   { path: '/admin/site', permission: 'settings.write', Component: SiteSettingsPage },
   { path: '/admin/legal', permission: 'settings.write', Component: LegalSettingsPage },
   { path: '/admin/accounts', permission: 'roles.manage', Component: AccountsAdminPage },

@@ -11,6 +11,7 @@ import { customFieldsRoutes } from './people/custom-fields/routes.ts';
 import { duplicatesRoutes } from './people/duplicates/routes.ts';
 import { recruitmentRoutes } from './recruitment/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
+import { operationsRoutes } from './operations/routes.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
 export const features: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
@@ -25,4 +26,5 @@ export const features: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   customFieldsRoutes,
   peopleCsvRoutes,
   adminRoutes,
+  operationsRoutes,
 ];

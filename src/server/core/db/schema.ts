@@ -9,3 +9,4 @@ export * from '../../features/settings/tables.ts';
 export * from '../audit-tables.ts';
 export * from '../mail/tables.ts';
 export * from '../http/rate-limit-tables.ts';
+export * from '../operations/tables.ts';

@@ -75,6 +75,13 @@ export const navItems: readonly NavItem[] = [
     group: 'hq',
   },
   {
+    to: '/hq/operations',
+    label: 'people.operations.title',
+    permission: 'people.import',
+    icon: IconListDetails,
+    group: 'hq',
+  },
+  {
     to: '/admin/site',
     label: 'nav.site',
     permission: 'settings.write',

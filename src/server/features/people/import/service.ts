@@ -29,6 +29,7 @@ import {
 import { undoImport } from './undo.ts';
 import { fileChunks, storeFile, storedChunks, type Upload } from './upload.ts';
 import { auditImportEnd } from '../import-audit.ts';
+import { startImportOperation, syncImportOperation } from './operation.ts';
 import { listCustomFields } from '../custom-fields/definitions.ts';
 
 /**
@@ -154,6 +155,7 @@ export async function storeImport(
       ],
     );
     await storeFile(query, ctx.campaignId, Number(row.id), upload.path);
+    await startImportOperation(query, ctx.campaignId, Number(row.id), upload.fileName, actorId);
     return Number(row.id);
   });
 }
@@ -301,6 +303,7 @@ async function finish(
       [run.campaignId, run.importId, run.token, status, problem && JSON.stringify(problem)],
     );
     if (done.length === 0) throw new Superseded();
+    await syncImportOperation(tx.query, run.campaignId, run.importId);
     await auditImportEnd(tx.query, run.campaignId, run.importId, status);
     await tx.query('DELETE FROM import_files WHERE campaign_id = $1 AND import_id = $2', [
       run.campaignId,
@@ -326,6 +329,7 @@ async function fail(ctx: AppContext, importId: number, error: unknown) {
       WHERE campaign_id = $1 AND id = $2`,
     [ctx.campaignId, importId, JSON.stringify(failure(error))],
   );
+  await syncImportOperation(ctx.database.query, ctx.campaignId, importId);
   await ctx.database.query('DELETE FROM import_files WHERE campaign_id = $1 AND import_id = $2', [
     ctx.campaignId,
     importId,
@@ -370,7 +374,10 @@ function heartbeat(ctx: AppContext, importId: number, token: string) {
       [ctx.campaignId, importId, token],
     );
     if (!rows[0]?.mine) state.superseded = true;
-    else state.cancel = rows[0].cancel;
+    else {
+      state.cancel = rows[0].cancel;
+      await syncImportOperation(ctx.database.query, ctx.campaignId, importId);
+    }
   };
   const timer = setInterval(() => {
     beat().catch((error: unknown) => ctx.log.warn({ err: error, importId }, 'import heartbeat'));
@@ -397,6 +404,7 @@ export async function runImport(
   const token = randomUUID();
   const row = await claim(ctx, importId, token);
   if (!row) return;
+  await syncImportOperation(ctx.database.query, campaignId, importId);
   const run = { campaignId, importId, token };
   const options = importOptionsSchema.parse(row.options);
   const beating = heartbeat(ctx, importId, token);
@@ -416,6 +424,7 @@ export async function runImport(
       `UPDATE imports SET status = 'undoing', problem = $4 WHERE campaign_id = $1 AND id = $2 AND run_token = $3`,
       [campaignId, importId, token, JSON.stringify(problem)],
     );
+    await syncImportOperation(ctx.database.query, campaignId, importId);
     await undoImport(session, run);
     await finish(
       session,
@@ -569,6 +578,7 @@ export async function cancelImport(ctx: AppContext, id: number): Promise<ImportR
       RETURNING status`,
     [ctx.campaignId, id, JSON.stringify(cancelledProblem)],
   );
+  if (row) await syncImportOperation(ctx.database.query, ctx.campaignId, id);
   if (!row && current.status !== 'cancelled') {
     throw conflict(
       'import_finished',

@@ -1,0 +1,9 @@
+export {
+  listOperations,
+  startOperation,
+  updateOperation,
+  type NewOperation,
+  type OperationChange,
+  type OperationRow,
+  type OperationStatus,
+} from './service.ts';
