@@ -37,3 +37,32 @@ test('HQ follows an import on the operations page: who started it, its progress 
   const bar = row.getByRole('progressbar', { name: `Avancement de « ${file} »` });
   await expect(bar).toHaveAttribute('aria-valuenow', '100');
 });
+
+test('HQ cancels a running import from the operations page; it ends cancelled', async ({
+  adminPage: page,
+}) => {
+  const id = uniq();
+  const file = `operations-annule-${id}.csv`;
+  // Big enough to be still running when the button is pressed (as in import.spec.ts).
+  const rows = Array.from({ length: 20_000 }, (_, i) => `op${i}.${id}@example.com;Annulé${i}`);
+  await page.goto('/hq/import');
+  await chooseCsv(page, file, ['Courriel;Nom', ...rows, ''].join('\n'));
+  const start = page.getByRole('button', { name: /^Importer 20.000 lignes$/ });
+  await expect(start).toBeEnabled({ timeout: 30_000 });
+  await start.click();
+  await expect(page.getByRole('region', { name: 'Import en cours' })).toBeVisible();
+
+  await page.goto('/hq/operations');
+  const row = page
+    .getByRole('table', { name: 'Opérations' })
+    .getByRole('row')
+    .filter({ hasText: file });
+  await row.getByRole('button', { name: `Annuler « ${file} »` }).click();
+  await expect(row).toContainText('Annulée', { timeout: 60_000 });
+  await expect(row.getByRole('button', { name: `Annuler « ${file} »` })).toHaveCount(0);
+
+  // Nobody from the file is left among people.
+  const found = await page.request.get(`/api/people?q=${encodeURIComponent(id)}`);
+  expect(found.ok()).toBe(true);
+  expect(((await found.json()) as { items: unknown[] }).items).toEqual([]);
+});

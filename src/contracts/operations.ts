@@ -26,6 +26,8 @@ export const operationSchema = z.object({
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   cancelRequested: z.boolean(),
+  /** Under way, no cancel asked yet, and of a kind that can stop. */
+  cancellable: z.boolean(),
 });
 export type Operation = z.infer<typeof operationSchema>;
 

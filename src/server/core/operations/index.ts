@@ -7,3 +7,4 @@ export {
   type OperationRow,
   type OperationStatus,
 } from './service.ts';
+export type { OperationActor, OperationKind } from './kind.ts';

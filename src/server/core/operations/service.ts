@@ -88,18 +88,22 @@ export interface OperationRow {
   cancelRequestedAt: Date | null;
 }
 
-/** The campaign's latest operations, newest first. */
+const COLUMNS = `id, kind, subject AS "subjectId", label, status, done, total, started_by AS "startedBy",
+  created_at AS "createdAt", started_at AS "startedAt", ended_at AS "endedAt",
+  cancel_requested_at AS "cancelRequestedAt"`;
+
+/** The campaign's latest operations, newest first; or the one of `id`. */
 export async function listOperations(
   database: Database,
   campaignId: number,
   limit: number,
+  id?: number,
 ): Promise<OperationRow[]> {
   const rows = await database.query<OperationRow>(
-    `SELECT id, kind, subject AS "subjectId", label, status, done, total, started_by AS "startedBy",
-            created_at AS "createdAt", started_at AS "startedAt", ended_at AS "endedAt",
-            cancel_requested_at AS "cancelRequestedAt"
-       FROM operations WHERE campaign_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
-    [campaignId, limit],
+    `SELECT ${COLUMNS} FROM operations
+      WHERE campaign_id = $1 AND ($3::bigint IS NULL OR id = $3)
+      ORDER BY created_at DESC, id DESC LIMIT $2`,
+    [campaignId, limit, id ?? null],
   );
   return rows.map((r) => ({
     ...r,

@@ -278,6 +278,7 @@ export const en: Record<MessageKey, string> = {
   'people.operations.status.succeeded': 'Done',
   'people.operations.status.failed': 'Failed',
   'people.operations.status.cancelled': 'Cancelled',
+  'people.operations.cancelOf': 'Cancel “{label}”',
 
   'sort.created_desc': 'Newest',
   'sort.created_asc': 'Oldest',

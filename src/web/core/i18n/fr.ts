@@ -286,6 +286,7 @@ export const fr = {
   'people.operations.status.succeeded': 'Terminée',
   'people.operations.status.failed': 'Échouée',
   'people.operations.status.cancelled': 'Annulée',
+  'people.operations.cancelOf': 'Annuler « {label} »',
 
   'sort.created_desc': 'Plus récents',
   'sort.created_asc': 'Plus anciens',

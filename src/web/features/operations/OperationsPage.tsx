@@ -1,9 +1,12 @@
-import { Progress, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Progress, Stack, Text, Title } from '@mantine/core';
+import { IconPlayerStop } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Operation, OperationList } from '../../../contracts/operations.ts';
 import { api } from '../../core/api.ts';
+import { errorText } from '../../core/errors.ts';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
@@ -20,6 +23,15 @@ function useOperations() {
   });
 }
 
+/** Asks an operation under way to stop (an import then undoes what it applied). */
+function useCancelOperation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post<Operation>(`/api/operations/${id}/cancel`, {}),
+    onSettled: () => client.invalidateQueries({ queryKey: ['operations'] }),
+  });
+}
+
 const percentOf = (operation: Operation) =>
   operation.total ? Math.min(100, Math.round((operation.done / operation.total) * 100)) : 0;
 
@@ -28,11 +40,13 @@ export function OperationsPage() {
   const [locale] = useLocale();
   usePageTitle(t('people.operations.title'));
   const operations = useOperations();
+  const cancel = useCancelOperation();
   const kindLabel = (kind: string) =>
     kind === 'people.import' ? t(`people.operations.kind.${kind}` as MessageKey) : kind;
   return (
     <Stack gap="md">
       <Title order={1}>{t('people.operations.title')}</Title>
+      <ErrorAlert message={cancel.isError ? errorText(cancel.error, t) : null} />
       <QueryState query={operations}>
         {(data) =>
           data.items.length === 0 ? (
@@ -89,6 +103,20 @@ export function OperationsPage() {
                           item.status !== 'cancelled' &&
                           ` · ${t('people.operations.cancelRequested')}`}
                       </Text>
+                      {item.cancellable && (
+                        <Button
+                          variant="default"
+                          color="red"
+                          size="xs"
+                          w="fit-content"
+                          leftSection={<IconPlayerStop size={14} aria-hidden />}
+                          aria-label={t('people.operations.cancelOf', { label: item.label })}
+                          loading={cancel.isPending && cancel.variables === item.id}
+                          onClick={() => cancel.mutate(item.id)}
+                        >
+                          {t('common.cancel')}
+                        </Button>
+                      )}
                     </Stack>
                   ),
                 },
