@@ -31,8 +31,9 @@ import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/core/config.ts';
 import type { AppContext } from '../src/server/core/context.ts';
 import { closeContext, createContext, startJobs } from '../src/server/core/runtime.ts';
+import { sendJob } from '../src/server/core/jobs/index.ts';
 import {
-  IMPORT_QUEUE,
+  importJob,
   importReport,
   runImport,
   storeImport,
@@ -147,7 +148,7 @@ type SignUp = (n: number) => Promise<boolean>;
 /** The import under the load, queued as the upload route would; the server's worker runs it. */
 async function importUnderLoad(ctx: AppContext, path: string, signUp: SignUp) {
   const id = await storeFile(ctx, path);
-  await ctx.boss.send(IMPORT_QUEUE, { campaignId: ctx.campaignId, importId: id });
+  await sendJob(ctx, importJob, { campaignId: ctx.campaignId, importId: id });
   let runningFrom = Infinity;
   let runningTo = Infinity;
   let status = 'queued';

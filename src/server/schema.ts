@@ -12,3 +12,4 @@ export * from './features/compliance/tables.ts';
 export * from './core/audit-tables.ts';
 export * from './core/mail/tables.ts';
 export * from './core/http/rate-limit-tables.ts';
+export * from './core/operations/tables.ts';

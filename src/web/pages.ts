@@ -2,6 +2,7 @@ import type { NavPage, PageDefinition } from './core/pages.ts';
 import { accountPages } from './features/accounts/pages.ts';
 import { adminPages, kioskPages } from './features/admin/pages.ts';
 import { compliancePages } from './features/compliance/pages.ts';
+import { operationsPages } from './features/operations/pages.ts';
 import { peoplePages } from './features/people/pages.ts';
 import { statsPages } from './features/stats/pages.ts';
 
@@ -11,6 +12,7 @@ export const pages: readonly PageDefinition[] = [
   ...peoplePages,
   ...statsPages,
   ...kioskPages,
+  ...operationsPages,
   ...adminPages,
   ...compliancePages,
 ];

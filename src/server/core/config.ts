@@ -17,6 +17,8 @@ const configSchema = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Levier <no-reply@levier.localhost>'),
+  /** At most this many mails a second from one worker (a provider's sending limit); none when absent. */
+  MAIL_RATE_PER_SECOND: z.coerce.number().positive().optional(),
   ALLOW_DEV_ADAPTERS: booleanish.default(false),
   /** The campaign this process serves (`levier campaign create` makes others). */
   CAMPAIGN_ID: z.coerce.number().int().min(1).default(1),

@@ -7,7 +7,7 @@ import { createLogger } from './log/logger.ts';
 import { createBoss } from './jobs/index.ts';
 import { createMailer } from './mail/index.ts';
 import type { MailTransport } from './mail/transport.ts';
-import { registerJobs } from '../features/jobs.ts';
+import { registerFeatureJobs } from '../features/jobs.ts';
 import { copyBeforeMigrations } from './backup/automatic.ts';
 import { assertCampaignExists } from './campaigns/service.ts';
 import { RequestMeter } from './request-meter.ts';
@@ -46,7 +46,7 @@ export async function createContext(
     throw error;
   }
   const campaignId = config.CAMPAIGN_ID;
-  const mailer = createMailer(config, database, campaignId, options.transport);
+  const mailer = createMailer(config, database, campaignId, log, options.transport);
   const boss = createBoss(database);
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   return {
@@ -64,7 +64,7 @@ export async function createContext(
 /** Starts pg-boss and the mail dispatcher; `work` also consumes jobs in this process. */
 export async function startJobs(ctx: AppContext, work: boolean) {
   await ctx.boss.start();
-  await registerJobs(ctx, work);
+  await registerFeatureJobs(ctx, work);
   if (work) ctx.mailer.start();
 }
 

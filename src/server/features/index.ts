@@ -13,6 +13,7 @@ import { customFieldsRoutes } from './people/custom-fields/routes.ts';
 import { duplicatesRoutes } from './people/duplicates/routes.ts';
 import { recruitmentRoutes } from './recruitment/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
+import { operationsRoutes } from './operations/routes.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
 export type FeatureRoutes = (ctx: AppContext) => FastifyPluginAsyncZod;
@@ -29,6 +30,7 @@ export const features: FeatureRoutes[] = [
   peopleCsvRoutes,
   adminRoutes,
   complianceRoutes,
+  operationsRoutes,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { auditPersonalData } from '../core/audit-personal-data.ts';
 import { mailPersonalData } from '../core/mail/personal-data.ts';
+import { operationsPersonalData } from '../core/operations/personal-data.ts';
 import type { PersonalData } from '../core/personal-data/registry.ts';
 import { accountsPersonalData } from './accounts/personal-data.ts';
 import { peoplePersonalData } from './people/personal-data.ts';
@@ -18,5 +19,6 @@ export const personalData = (): readonly PersonalData[] => [
   accountsPersonalData,
   settingsPersonalData,
   mailPersonalData,
+  operationsPersonalData,
   auditPersonalData,
 ];

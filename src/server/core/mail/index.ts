@@ -1,74 +1,40 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/index.ts';
-import { dispatchOutbox } from './outbox.ts';
+import { createDispatcher, createDispatchLoop, type DispatchLoop } from '../dispatch/index.ts';
+import { mailChannel } from './outbox.ts';
 import { catcherTransport, smtpTransport, type MailTransport } from './transport.ts';
 
-export interface Mailer {
+export interface Mailer extends DispatchLoop {
   transport: MailTransport;
-  /** Ask the dispatcher to run soon (after a sign-up or a login request in this process). */
-  nudge(): void;
-  /** Run the dispatch loop in this process (workers): it sends this campaign's mail. */
-  start(): void;
-  stop(): Promise<void>;
-  /** Send everything due now; used by tests and the CLI. */
-  drain(): Promise<number>;
 }
 
 const POLL_MS = 1000;
 
+/** This campaign's mail: the outbox dispatched through the SMTP port (or the catcher). */
 export function createMailer(
   config: Config,
   database: Database,
   campaignId: number,
+  log: FastifyBaseLogger,
   transport?: MailTransport,
 ): Mailer {
   const chosen =
     transport ??
     (config.SMTP_URL ? smtpTransport(config.SMTP_URL) : catcherTransport(database, campaignId));
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  let started = false;
-  let again = false;
-
-  const drain = async () => {
-    let total = 0;
-    for (;;) {
-      const n = await dispatchOutbox(database, campaignId, chosen, config.MAIL_FROM);
-      total += n;
-      if (n === 0) return total;
-    }
-  };
-  const tick = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = drain()
-      .catch(() => undefined)
-      .finally(() => {
-        running = undefined;
-        if (again) {
-          again = false;
-          tick();
-        }
-      });
-  };
+  const dispatcher = createDispatcher(
+    database,
+    campaignId,
+    mailChannel(chosen, config.MAIL_FROM, config.MAIL_RATE_PER_SECOND),
+    log,
+  );
+  const loop = createDispatchLoop(dispatcher, campaignId, log, POLL_MS);
   return {
+    ...loop,
     transport: chosen,
-    nudge() {
-      if (started) setImmediate(tick);
-    },
-    start() {
-      started = true;
-      timer = setInterval(tick, POLL_MS);
-      timer.unref();
-    },
     async stop() {
-      started = false;
-      if (timer) clearInterval(timer);
-      await running;
+      await loop.stop();
       chosen.close();
     },
-    drain,
   };
 }

@@ -1,3 +1,4 @@
+import type { SendDecision } from '../dispatch/index.ts';
 import type { Database } from '../db/index.ts';
 import type { RenderedMail } from './templates.ts';
 
@@ -34,7 +35,7 @@ export const mailTemplateOptions = (name: string): MailTemplateOptions =>
   templates.get(name)?.options ?? {};
 
 /** What a gate decides about a claimed mail just before it goes out. */
-export type BeforeSend = 'send' | { hold: Date; reason: string } | { suppress: string };
+export type BeforeSend = SendDecision;
 
 export interface GatedMail {
   id: number;

@@ -2,6 +2,7 @@ import type { Locale } from '../../../contracts/common.ts';
 import * as accounts from '../../features/accounts/messages.ts';
 import * as admin from '../../features/admin/messages.ts';
 import * as compliance from '../../features/compliance/messages.ts';
+import * as operations from '../../features/operations/messages.ts';
 import * as people from '../../features/people/messages.ts';
 import * as recruitment from '../../features/recruitment/messages.ts';
 import * as stats from '../../features/stats/messages.ts';
@@ -11,7 +12,16 @@ import * as core from './messages.ts';
  * Every module of messages: core's, then one per feature, each exporting `fr` and `en` with
  * the same keys. A new feature writes its own `messages.ts` and adds it here, and only here.
  */
-export const messageModules = { core, accounts, admin, compliance, people, recruitment, stats };
+export const messageModules = {
+  core,
+  accounts,
+  admin,
+  compliance,
+  operations,
+  people,
+  recruitment,
+  stats,
+};
 
 type Modules = typeof messageModules;
 export type MessageKey = { [M in keyof Modules]: keyof Modules[M]['fr'] }[keyof Modules];

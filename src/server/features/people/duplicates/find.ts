@@ -1,7 +1,7 @@
+import { z } from 'zod';
 import { forCampaign, type AppContext } from '../../../core/context.ts';
+import { defineJob, sendJob } from '../../../core/jobs/index.ts';
 import { listCampaigns } from '../../../core/campaigns/service.ts';
-
-export const FIND_DUPLICATES_QUEUE = 'people.find-duplicates';
 
 /**
  * A key shared by more people than this (a switchboard's number, 'Marie Martin' in Paris)
@@ -129,40 +129,29 @@ export async function requestDuplicateSearch(ctx: AppContext): Promise<void> {
      ON CONFLICT (campaign_id) DO UPDATE SET requested_at = now()`,
     [ctx.campaignId],
   );
-  await ctx.boss.send(
-    FIND_DUPLICATES_QUEUE,
+  await sendJob(
+    ctx,
+    findDuplicatesJob,
     { campaignId: ctx.campaignId },
     { singletonKey: `campaign-${ctx.campaignId}` },
   );
 }
 
-/** The queue, a nightly search of every campaign, and the worker. */
-export async function registerDuplicatesJob(ctx: AppContext, work: boolean): Promise<void> {
-  await ctx.boss.createQueue(FIND_DUPLICATES_QUEUE, {
-    name: FIND_DUPLICATES_QUEUE,
-    retryLimit: 1,
-    expireInHours: 1,
-  });
-  await ctx.boss.schedule(
-    FIND_DUPLICATES_QUEUE,
-    '37 2 * * *',
-    {},
-    {
-      tz: ctx.config.CAMPAIGN_TIMEZONE,
-    },
-  );
-  if (!work) return;
-  await ctx.boss.work<{ campaignId?: number }>(
-    FIND_DUPLICATES_QUEUE,
-    { pollingIntervalSeconds: 1 },
-    async ([job]) => {
-      const campaigns = job.data.campaignId
-        ? [job.data.campaignId]
-        : (await listCampaigns(ctx.database)).map((c) => c.id);
-      for (const campaignId of campaigns) {
-        const pairs = await findDuplicates(forCampaign(ctx, campaignId));
-        ctx.log.info({ campaignId, pairs }, 'likely duplicates found');
-      }
-    },
-  );
-}
+/** A search of one campaign when staff ask, and of every campaign each night. */
+export const findDuplicatesJob = defineJob({
+  name: 'people.find-duplicates',
+  payload: z.object({ campaignId: z.number().int().positive().optional() }),
+  schedule: { cron: '37 2 * * *' },
+  retry: { limit: 1, delaySeconds: 60 },
+  expireInSeconds: 3600,
+  pollingIntervalSeconds: 1,
+  async run(ctx, { campaignId }) {
+    const campaigns = campaignId
+      ? [campaignId]
+      : (await listCampaigns(ctx.database)).map((c) => c.id);
+    for (const id of campaigns) {
+      const pairs = await findDuplicates(forCampaign(ctx, id));
+      ctx.log.info({ campaignId: id, pairs }, 'likely duplicates found');
+    }
+  },
+});

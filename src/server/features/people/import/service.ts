@@ -4,7 +4,9 @@ import {
   type ImportTarget,
   type ImportReport,
 } from '../../../../contracts/people.ts';
-import type { AppContext } from '../../../core/context.ts';
+import { z } from 'zod';
+import { forCampaign, type AppContext } from '../../../core/context.ts';
+import { defineJob, sendJob } from '../../../core/jobs/index.ts';
 import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
 import { refreshPeopleStatisticsLightly } from '../statistics.ts';
 import { applySlices, READ_SHARE, Superseded, importShare, type ApplyHooks } from './apply.ts';
@@ -26,16 +28,28 @@ import {
 import { undoImport } from './undo.ts';
 import { fileChunks, storeFile, storedChunks, type Upload } from './upload.ts';
 import { auditImportEnd } from '../import-audit.ts';
+import { startImportOperation, syncImportOperation } from './operation.ts';
 import { listCustomFields } from '../custom-fields/definitions.ts';
 
-export const IMPORT_QUEUE = 'people.import';
-
-/** What the import job receives: a worker may run the jobs of every campaign of the database. */
-export interface ImportJob {
-  /** Absent from jobs queued before migration 0009 (campaign 1's). */
-  campaignId?: number;
-  importId: number;
-}
+/**
+ * The import job. A run writes a heartbeat; one that stops (its process died) is found by the
+ * stalled-imports sweep (job.ts) within a minute of going stale, and a new job goes on from the
+ * last committed slice. pg-boss's own retry (after the job's expiry, or an error) is a second
+ * net: a run that finds the import finished, or held by a live run, returns at once.
+ */
+export const importJob = defineJob({
+  name: 'people.import',
+  payload: z.object({
+    /** Absent from jobs queued before migration 0009: their rows became campaign 1's. */
+    campaignId: z.number().int().positive().optional(),
+    importId: z.number().int().positive(),
+  }),
+  // The job runs for the campaign that queued it, which may not be this process's own.
+  run: (ctx, { campaignId, importId }) => runImport(forCampaign(ctx, campaignId ?? 1), importId),
+  retry: { limit: 2, delaySeconds: 30 },
+  expireInSeconds: 3600,
+  pollingIntervalSeconds: 1,
+});
 
 /** A running job writes its heartbeat this often; past HEARTBEAT_STALE_SECONDS it is taken for dead. */
 export const HEARTBEAT_SECONDS = 10;
@@ -102,8 +116,7 @@ export async function createImport(
 ): Promise<ImportReport> {
   const id = await storeImport(ctx, upload, actorId);
   try {
-    const job: ImportJob = { campaignId: ctx.campaignId, importId: id };
-    await ctx.boss.send(IMPORT_QUEUE, job);
+    await sendJob(ctx, importJob, { campaignId: ctx.campaignId, importId: id });
   } catch (error) {
     await fail(ctx, id, error);
   }
@@ -141,6 +154,7 @@ export async function storeImport(
       ],
     );
     await storeFile(query, ctx.campaignId, Number(row.id), upload.path);
+    await startImportOperation(query, ctx.campaignId, Number(row.id), upload.fileName, actorId);
     return Number(row.id);
   });
 }
@@ -288,6 +302,7 @@ async function finish(
       [run.campaignId, run.importId, run.token, status, problem && JSON.stringify(problem)],
     );
     if (done.length === 0) throw new Superseded();
+    await syncImportOperation(tx.query, run.campaignId, run.importId);
     await auditImportEnd(tx.query, run.campaignId, run.importId, status);
     await tx.query('DELETE FROM import_files WHERE campaign_id = $1 AND import_id = $2', [
       run.campaignId,
@@ -313,6 +328,7 @@ async function fail(ctx: AppContext, importId: number, error: unknown) {
       WHERE campaign_id = $1 AND id = $2`,
     [ctx.campaignId, importId, JSON.stringify(failure(error))],
   );
+  await syncImportOperation(ctx.database.query, ctx.campaignId, importId);
   await ctx.database.query('DELETE FROM import_files WHERE campaign_id = $1 AND import_id = $2', [
     ctx.campaignId,
     importId,
@@ -357,7 +373,10 @@ function heartbeat(ctx: AppContext, importId: number, token: string) {
       [ctx.campaignId, importId, token],
     );
     if (!rows[0]?.mine) state.superseded = true;
-    else state.cancel = rows[0].cancel;
+    else {
+      state.cancel = rows[0].cancel;
+      await syncImportOperation(ctx.database.query, ctx.campaignId, importId);
+    }
   };
   const timer = setInterval(() => {
     beat().catch((error: unknown) => ctx.log.warn({ err: error, importId }, 'import heartbeat'));
@@ -384,6 +403,7 @@ export async function runImport(
   const token = randomUUID();
   const row = await claim(ctx, importId, token);
   if (!row) return;
+  await syncImportOperation(ctx.database.query, campaignId, importId);
   const run = { campaignId, importId, token };
   const options = importOptionsSchema.parse(row.options);
   const beating = heartbeat(ctx, importId, token);
@@ -403,6 +423,7 @@ export async function runImport(
       `UPDATE imports SET status = 'undoing', problem = $4 WHERE campaign_id = $1 AND id = $2 AND run_token = $3`,
       [campaignId, importId, token, JSON.stringify(problem)],
     );
+    await syncImportOperation(ctx.database.query, campaignId, importId);
     await undoImport(session, run);
     await finish(
       session,
@@ -556,6 +577,7 @@ export async function cancelImport(ctx: AppContext, id: number): Promise<ImportR
       RETURNING status`,
     [ctx.campaignId, id, JSON.stringify(cancelledProblem)],
   );
+  if (row) await syncImportOperation(ctx.database.query, ctx.campaignId, id);
   if (!row && current.status !== 'cancelled') {
     throw conflict(
       'import_finished',
@@ -583,8 +605,7 @@ export async function requeueStalledImports(ctx: AppContext): Promise<number[]> 
     [ctx.campaignId, HEARTBEAT_STALE_SECONDS],
   );
   for (const { id } of stalled) {
-    const job: ImportJob = { campaignId: ctx.campaignId, importId: Number(id) };
-    await ctx.boss.send(IMPORT_QUEUE, job);
+    await sendJob(ctx, importJob, { campaignId: ctx.campaignId, importId: Number(id) });
   }
   return stalled.map((r) => Number(r.id));
 }

@@ -1,0 +1,140 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../db/index.ts';
+import {
+  beforeSendChecks,
+  type ChannelDefinition,
+  type OutboxItem,
+  type SendDecision,
+} from './channel.ts';
+import { Rate } from './rate.ts';
+
+export interface Dispatcher {
+  readonly channel: string;
+  /**
+   * Claims one batch and handles it; returns how many items were claimed. Several processes
+   * can run this at once: each claims its own rows with FOR UPDATE SKIP LOCKED.
+   */
+  dispatchBatch(): Promise<number>;
+}
+
+const errorMessage = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).slice(0, 500);
+
+/** The dispatcher of one channel for one campaign. */
+export function createDispatcher<Item extends OutboxItem>(
+  database: Database,
+  campaignId: number,
+  channel: ChannelDefinition<Item>,
+  log: FastifyBaseLogger,
+): Dispatcher {
+  const table = channel.table;
+  const rate = channel.ratePerSecond ? new Rate(channel.ratePerSecond) : undefined;
+  const logged = { campaignId, channel: channel.name };
+  const done = channel.clearOnDone ? `, ${channel.clearOnDone}` : '';
+
+  const claim = () =>
+    database.query<Item>(
+      `UPDATE ${table} SET status = 'sending', attempts = attempts + 1, next_attempt_at = now()
+        WHERE campaign_id = $3 AND id IN (
+          SELECT id FROM ${table}
+           WHERE campaign_id = $3
+             AND ((status = 'pending' AND next_attempt_at <= now())
+              OR (status = 'sending' AND next_attempt_at < now() - make_interval(mins => $2)))
+           ORDER BY next_attempt_at
+           LIMIT $1
+           FOR UPDATE SKIP LOCKED)
+        RETURNING id, attempts, kind, person_id AS "personId", created_at AS "queuedAt", ${channel.columns}`,
+      [channel.batchSize, channel.staleClaimMinutes, campaignId],
+    );
+
+  const markSent = (item: Item) =>
+    database.query(
+      `UPDATE ${table} SET status = 'sent', sent_at = now(), last_error = NULL${done}
+        WHERE campaign_id = $1 AND id = $2`,
+      [campaignId, item.id],
+    );
+  const markSuppressed = (item: Item, reason: string) =>
+    database.query(
+      `UPDATE ${table} SET status = 'suppressed', last_error = $3${done}
+        WHERE campaign_id = $1 AND id = $2`,
+      [campaignId, item.id, `not sent: ${reason}`.slice(0, 500)],
+    );
+  // Held back is not a failed try: the attempt this claim counted is given back.
+  const markHeld = (item: Item, until: Date, reason: string | undefined) =>
+    database.query(
+      `UPDATE ${table} SET status = 'pending', attempts = attempts - 1, next_attempt_at = $3, last_error = $4
+        WHERE campaign_id = $1 AND id = $2`,
+      [campaignId, item.id, until, reason ? `held: ${reason}`.slice(0, 500) : 'held'],
+    );
+  const markFailedTry = async (item: Item, error: unknown) => {
+    const giveUp = item.attempts >= channel.maxAttempts;
+    log[giveUp ? 'error' : 'warn'](
+      { ...logged, err: error, itemId: item.id, kind: item.kind, attempt: item.attempts, giveUp },
+      giveUp ? `${channel.name} not sent, given up` : `${channel.name} not sent, will retry`,
+    );
+    await database.query(
+      `UPDATE ${table} SET status = $3, last_error = $4,
+              next_attempt_at = now() + make_interval(secs => $5)
+        WHERE campaign_id = $1 AND id = $2`,
+      [
+        campaignId,
+        item.id,
+        giveUp ? 'failed' : 'pending',
+        errorMessage(error),
+        channel.retryDelaySeconds(item.attempts),
+      ],
+    );
+  };
+
+  const decide = async (item: Item, screened: SendDecision | undefined) => {
+    if (screened && screened !== 'send') return screened;
+    for (const check of beforeSendChecks(channel.name)) {
+      const decision = await check(item, { database, campaignId, channel: channel.name });
+      if (decision !== 'send') return decision;
+    }
+    return 'send';
+  };
+
+  const handle = async (item: Item, screened: SendDecision | undefined) => {
+    try {
+      const decision = await decide(item, screened);
+      if (decision === 'send') {
+        await rate?.wait();
+        await channel.send(item);
+        await markSent(item);
+      } else if ('hold' in decision) {
+        await markHeld(item, decision.hold, decision.reason);
+      } else {
+        await markSuppressed(item, decision.suppress);
+      }
+    } catch (error) {
+      await markFailedTry(item, error);
+    }
+  };
+
+  return {
+    channel: channel.name,
+    async dispatchBatch() {
+      const claimed = await claim();
+      if (claimed.length === 0) return 0;
+      const screened = channel.screen
+        ? await channel.screen(database, campaignId, claimed)
+        : new Map<number, SendDecision>();
+      const queue = [...claimed];
+      // A failure to record an outcome (the database went away) must not stop the other
+      // lanes: it is logged, and the item, still claimed, is tried again after the stale delay.
+      const lane = async () => {
+        for (let item = queue.shift(); item; item = queue.shift()) {
+          await handle(item, screened.get(Number(item.id))).catch((error: unknown) =>
+            log.error(
+              { ...logged, err: error, itemId: item.id },
+              `${channel.name}: outcome not recorded`,
+            ),
+          );
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(channel.concurrency, queue.length) }, lane));
+      return claimed.length;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/** The operations page's texts: long work with its progress. */
+export const fr = {
+  'people.operations.title': 'Opérations',
+  'people.operations.empty': 'Aucune opération pour l’instant.',
+  'people.operations.what': 'Opération',
+  'people.operations.who': 'Lancée par',
+  'people.operations.when': 'Début',
+  'people.operations.progress': 'Avancement',
+  'people.operations.progressOf': 'Avancement de « {label} »',
+  'people.operations.cancelRequested': 'annulation demandée',
+  'people.operations.kind.people.import': 'Import de contacts',
+  'people.operations.status.queued': 'En attente',
+  'people.operations.status.running': 'En cours',
+  'people.operations.status.succeeded': 'Terminée',
+  'people.operations.status.failed': 'Échouée',
+  'people.operations.status.cancelled': 'Annulée',
+  'people.operations.cancelOf': 'Annuler « {label} »',
+};
+
+export const en: Record<keyof typeof fr, string> = {
+  'people.operations.title': 'Operations',
+  'people.operations.empty': 'No operations yet.',
+  'people.operations.what': 'Operation',
+  'people.operations.who': 'Started by',
+  'people.operations.when': 'Started',
+  'people.operations.progress': 'Progress',
+  'people.operations.progressOf': 'Progress of “{label}”',
+  'people.operations.cancelRequested': 'cancel requested',
+  'people.operations.kind.people.import': 'Contact import',
+  'people.operations.status.queued': 'Queued',
+  'people.operations.status.running': 'Running',
+  'people.operations.status.succeeded': 'Done',
+  'people.operations.status.failed': 'Failed',
+  'people.operations.status.cancelled': 'Cancelled',
+  'people.operations.cancelOf': 'Cancel “{label}”',
+};
