@@ -45,6 +45,7 @@ import { parseOptions } from '../src/server/features/people/import/upload.ts';
 import { generate } from './lib/people-csv.ts';
 import { freshDatabase } from './lib/pg.ts';
 import { startServer, stopServer } from './lib/process.ts';
+import { registerFeatureJobs } from '../src/server/features/jobs.ts';
 
 const { values } = parseArgs({
   options: {
@@ -252,7 +253,7 @@ async function postgresUnderLoad(path: string, rows: number, existing: string[],
       loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.url }),
       { log },
     );
-    await startJobs(ctx, false);
+    await startJobs(ctx, false, registerFeatureJobs);
     await insertExisting(ctx, existing);
 
     const prefix = `${process.pid}${Date.now()}`;

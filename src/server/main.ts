@@ -9,6 +9,7 @@ import { DataDirBusyError, LOCK_FILE, lockHolder } from './core/db/lock.ts';
 import type { Command } from './core/cli-channel/commands.ts';
 import { runCommand } from './commands.ts';
 import { controlOf, fetchBackup, sendCommand } from './core/cli-channel/client.ts';
+import { registerFeatureJobs } from './features/jobs.ts';
 
 const usage = `levier <command>
 
@@ -127,7 +128,7 @@ async function openLongRunning(config: Config, command: 'serve' | 'worker') {
 
 async function serve(config: Config) {
   const ctx = await openLongRunning(config, 'serve');
-  await startJobs(ctx, config.RUN_WORKERS);
+  await startJobs(ctx, config.RUN_WORKERS, registerFeatureJobs);
   // Loaded here only: the other commands need none of the HTTP app.
   const { buildApp } = await import('./app.ts');
   const app = await buildApp(ctx);
@@ -254,7 +255,7 @@ async function main(argv: string[]) {
       return serve(config);
     case 'worker': {
       const ctx = await openLongRunning(config, 'worker');
-      await startJobs(ctx, true);
+      await startJobs(ctx, true, registerFeatureJobs);
       console.log('Levier worker running.');
       onStopSignals(() => closeContext(ctx));
       return;

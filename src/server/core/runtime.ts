@@ -7,7 +7,6 @@ import { createLogger } from './log/logger.ts';
 import { createBoss } from './jobs/index.ts';
 import { createMailer } from './mail/index.ts';
 import type { MailTransport } from './mail/transport.ts';
-import { registerFeatureJobs } from '../features/jobs.ts';
 import { copyBeforeMigrations } from './backup/automatic.ts';
 import { assertCampaignExists } from './campaigns/service.ts';
 import { RequestMeter } from './request-meter.ts';
@@ -62,7 +61,15 @@ export async function createContext(
 }
 
 /** Starts pg-boss and the mail dispatcher; `work` also consumes jobs in this process. */
-export async function startJobs(ctx: AppContext, work: boolean) {
+/**
+ * Starts the job queue and registers the features' jobs (`registerFeatureJobs` of
+ * features/jobs.ts, handed in where the app is assembled: core knows no feature).
+ */
+export async function startJobs(
+  ctx: AppContext,
+  work: boolean,
+  registerFeatureJobs: (ctx: AppContext, work: boolean) => Promise<void>,
+) {
   await ctx.boss.start();
   await registerFeatureJobs(ctx, work);
   if (work) ctx.mailer.start();

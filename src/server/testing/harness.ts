@@ -6,6 +6,7 @@ import { openDatabase } from '../core/db/index.ts';
 import { closeContext, createContext, startJobs } from '../core/runtime.ts';
 import { createScratchDatabase } from './scratch-database.ts';
 import { startSmtpServer, type TestSmtp } from './smtp.ts';
+import { registerFeatureJobs } from '../features/jobs.ts';
 
 export type EngineName = 'pglite' | 'postgres';
 
@@ -46,7 +47,7 @@ export async function createTestApp(
     pgDb ? { databaseUrl: pgDb.url, poolSize: 4 } : { dataDir: 'memory://' },
   );
   const ctx = await createContext(config, { database });
-  await startJobs(ctx, true);
+  await startJobs(ctx, true, registerFeatureJobs);
   const app = await buildApp(ctx, parts);
   await app.ready();
   return {
