@@ -10,7 +10,7 @@ import { currentAuth } from '../../core/http/access.ts';
 import { conflict, notFound } from '../../core/http/errors.ts';
 import { routeProblems } from '../../core/http/openapi.ts';
 import { listOperations } from '../../core/operations/index.ts';
-import { personNames } from '../people/names.ts';
+import { personNames } from '../people/directory.ts';
 import { operationKind } from './kinds.ts';
 
 /** The list shows this many, newest first. */

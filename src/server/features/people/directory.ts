@@ -71,3 +71,17 @@ export async function personForEmail(ctx: AppContext, email: string): Promise<nu
   );
   return Number(rows[0].id);
 }
+
+/** People's names as staff lists show them (see displayName), by id; none for the erased. */
+export async function personNames(
+  ctx: AppContext,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  const people = await contactsOf(ctx, ids);
+  return new Map(
+    [...people].flatMap(([id, person]) => {
+      const name = displayName(person);
+      return name ? [[id, name] as const] : [];
+    }),
+  );
+}
