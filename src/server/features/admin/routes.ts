@@ -6,7 +6,11 @@ import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
 import { listStaffAccounts, personForEmail, setRoles } from '../accounts/admin.ts';
 import { sendStaffInvitation } from '../accounts/invitation.ts';
-import { auditPageSchema, caughtMailPageSchema, caughtMailSchema } from './schemas.ts';
+import {
+  auditPageSchema,
+  caughtMailPageSchema,
+  caughtMailSchema,
+} from '../../../contracts/admin.ts';
 import { auditPage, caughtMail, caughtMailPage } from './service.ts';
 
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).default(1) });

@@ -1,9 +1,14 @@
 import type { AppContext } from '../../core/context.ts';
-import type { z } from 'zod';
 import { notFound } from '../../core/http/errors.ts';
-import type { auditPageSchema, caughtMailSchema, caughtMailSummarySchema } from './schemas.ts';
+import { contactsOf, displayName } from '../people/directory.ts';
+import {
+  ADMIN_PAGE_SIZE,
+  type AuditPage,
+  type CaughtMail,
+  type CaughtMailPage,
+} from '../../../contracts/admin.ts';
 
-const PAGE = 50;
+const PAGE = ADMIN_PAGE_SIZE;
 
 /**
  * One page of a list read newest first, with its total: the admin views share it. `counted`
@@ -24,45 +29,56 @@ async function newestFirst<T>(
   return { items, total: total[0].n };
 }
 
-export async function caughtMailPage(ctx: AppContext, page: number) {
-  const list = await newestFirst<z.infer<typeof caughtMailSummarySchema>>(
+const iso = <T extends { at: Date }>(row: T) => ({ ...row, at: new Date(row.at).toISOString() });
+
+export async function caughtMailPage(ctx: AppContext, page: number): Promise<CaughtMailPage> {
+  const list = await newestFirst<Omit<CaughtMailPage['items'][number], 'at'> & { at: Date }>(
     ctx,
     `SELECT id, to_address AS "to", from_address AS "from", subject, at FROM caught_mail WHERE campaign_id = $1`,
     'caught_mail WHERE campaign_id = $1',
     page,
     [ctx.campaignId],
   );
-  return { ...list, transport: ctx.mailer.transport.name };
+  return { items: list.items.map(iso), total: list.total, transport: ctx.mailer.transport.name };
 }
 
-export async function caughtMail(ctx: AppContext, id: number) {
-  const rows = await ctx.database.query<z.infer<typeof caughtMailSchema>>(
+export async function caughtMail(ctx: AppContext, id: number): Promise<CaughtMail> {
+  const rows = await ctx.database.query<Omit<CaughtMail, 'at'> & { at: Date }>(
     `SELECT id, to_address AS "to", from_address AS "from", subject, text_body AS text, html_body AS html, at
        FROM caught_mail WHERE campaign_id = $1 AND id = $2`,
     [ctx.campaignId, id],
   );
   if (!rows[0]) throw notFound('mail');
-  return rows[0];
+  return iso(rows[0]);
 }
+
+type AuditRow = Omit<AuditPage['items'][number], 'at' | 'actorName'> & {
+  at: Date;
+  actor_id: number | null;
+};
 
 /**
  * Staff accounts are often made from a bare email, so the actor is named by their email when they
  * have no name, and by their id once erased: a null name means the system acted.
  */
-export function auditPage(ctx: AppContext, page: number) {
-  return newestFirst<z.infer<typeof auditPageSchema>['items'][number]>(
+export async function auditPage(ctx: AppContext, page: number): Promise<AuditPage> {
+  const list = await newestFirst<AuditRow>(
     ctx,
-    `SELECT * FROM (
-       SELECT l.id, l.at,
-              CASE WHEN l.actor_id IS NOT NULL
-                   THEN coalesce(nullif(concat_ws(' ', p.first_name, p.last_name), ''), p.email, '#' || l.actor_id)
-              END AS "actorName",
-              l.action, l.target, l.details
-         FROM audit_log l
-         LEFT JOIN people p ON p.campaign_id = l.campaign_id AND p.id = l.actor_id
-        WHERE l.campaign_id = $1) entries`,
+    `SELECT id, at, actor_id, action, target, details FROM audit_log WHERE campaign_id = $1`,
     'audit_log WHERE campaign_id = $1',
     page,
     [ctx.campaignId],
   );
+  const actors = await contactsOf(
+    ctx,
+    list.items.flatMap((row) => (row.actor_id === null ? [] : [Number(row.actor_id)])),
+  );
+  return {
+    total: list.total,
+    items: list.items.map(({ actor_id: actorId, ...row }) => ({
+      ...iso(row),
+      actorName:
+        actorId === null ? null : (displayName(actors.get(Number(actorId))) ?? `#${actorId}`),
+    })),
+  };
 }

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { actionLabel, detailLines } from './auditLabels.ts';
 import { AuditTarget } from './AuditTarget.tsx';
 import { useAudit } from './hooks.ts';
+import { ADMIN_PAGE_SIZE } from '../../../contracts/admin.ts';
 
 export function AuditPage() {
   const t = useT();
@@ -65,7 +66,7 @@ export function AuditPage() {
             <ServerPagination
               page={page}
               total={data.total}
-              pageSize={data.pageSize ?? Math.max(data.items.length, 1)}
+              pageSize={ADMIN_PAGE_SIZE}
               onChange={(p) => setSearch({ page: String(p) })}
             />
           </Stack>

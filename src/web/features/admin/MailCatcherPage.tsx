@@ -12,6 +12,7 @@ import { QueryState } from '../../core/ui/QueryState.tsx';
 import { pageFromSearch, ServerPagination } from '../../core/ui/ServerPagination.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { useMail, useMailList } from './hooks.ts';
+import { ADMIN_PAGE_SIZE } from '../../../contracts/admin.ts';
 
 /** `onShown`: once the mail's content is on screen (its height known). */
 function MailView({ id, onShown }: { id: string; onShown: () => void }) {
@@ -154,7 +155,7 @@ export function MailCatcherPage() {
               <ServerPagination
                 page={page}
                 total={list.data.total}
-                pageSize={list.data.pageSize ?? Math.max(list.data.items.length, 1)}
+                pageSize={ADMIN_PAGE_SIZE}
                 onChange={(p) => set({ page: String(p) })}
               />
             </Stack>

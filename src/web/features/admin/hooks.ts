@@ -8,14 +8,8 @@ import type {
 } from '../../../contracts/settings.ts';
 import { api } from '../../core/api.ts';
 import { consentWordingsKey, siteKey } from '../../core/site.ts';
-import type {
-  AdminPage,
-  AuditEntry,
-  MailDetail,
-  MailSummary,
-  RoleUpdate,
-  StaffAccount,
-} from './types.ts';
+import type { AuditPage, CaughtMail, CaughtMailPage } from '../../../contracts/admin.ts';
+import type { RoleUpdate, StaffAccount } from './types.ts';
 
 const accountsKey = ['admin', 'accounts'] as const;
 
@@ -97,7 +91,7 @@ export function useAddAccount() {
 export function useMailList(page: number) {
   return useQuery({
     queryKey: ['admin', 'mail', page],
-    queryFn: () => api.get<AdminPage<MailSummary>>(`/api/admin/mail?page=${page}`),
+    queryFn: () => api.get<CaughtMailPage>(`/api/admin/mail?page=${page}`),
     placeholderData: keepPreviousData,
     refetchInterval: 5000,
   });
@@ -106,7 +100,7 @@ export function useMailList(page: number) {
 export function useMail(id: string | null) {
   return useQuery({
     queryKey: ['admin', 'mail', 'detail', id],
-    queryFn: () => api.get<MailDetail>(`/api/admin/mail/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => api.get<CaughtMail>(`/api/admin/mail/${encodeURIComponent(id ?? '')}`),
     enabled: id !== null,
   });
 }
@@ -114,7 +108,7 @@ export function useMail(id: string | null) {
 export function useAudit(page: number) {
   return useQuery({
     queryKey: ['admin', 'audit', page],
-    queryFn: () => api.get<AdminPage<AuditEntry>>(`/api/admin/audit?page=${page}`),
+    queryFn: () => api.get<AuditPage>(`/api/admin/audit?page=${page}`),
     placeholderData: keepPreviousData,
   });
 }

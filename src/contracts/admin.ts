@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
-// Answers of the admin views, as the service reads them: timestamps are Date objects, sent as
-// ISO 8601 strings (documented as such).
+// Answers of the admin views (the mail catcher, the audit log); timestamps are ISO 8601 strings.
 
-/** A page of an admin list, newest first (50 a page). */
+/** How many entries an admin list's page holds. */
+export const ADMIN_PAGE_SIZE = 50;
+
+/** A page of an admin list, newest first (ADMIN_PAGE_SIZE a page). */
 const adminPage = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int() });
 
@@ -12,7 +14,7 @@ export const caughtMailSummarySchema = z.object({
   to: z.string(),
   from: z.string(),
   subject: z.string(),
-  at: z.date(),
+  at: z.string(),
 });
 
 export const caughtMailPageSchema = adminPage(caughtMailSummarySchema).extend({
@@ -27,10 +29,14 @@ export const caughtMailSchema = caughtMailSummarySchema.extend({
 export const auditPageSchema = adminPage(
   z.object({
     id: z.number().int(),
-    at: z.date(),
+    at: z.string(),
     actorName: z.string().nullable().describe('Null when the system acted.'),
     action: z.string(),
     target: z.string().nullable(),
     details: z.unknown(),
   }),
 );
+
+export type CaughtMailPage = z.infer<typeof caughtMailPageSchema>;
+export type CaughtMail = z.infer<typeof caughtMailSchema>;
+export type AuditPage = z.infer<typeof auditPageSchema>;
