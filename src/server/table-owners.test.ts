@@ -17,7 +17,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'core/backup/write.ts': ['campaigns'],
   'core/cli-channel/server.ts': ['campaigns'],
   'core/http/session.ts': ['accounts', 'people', 'sessions'],
-  'features/accounts/service.ts': ['people'],
   'features/admin/service.ts': ['audit_log', 'caught_mail'],
   'features/demo/seed.ts': ['imports', 'people', 'segments', 'settings', 'tags'],
   'features/people/duplicates/merge.ts': ['accounts'],

@@ -9,7 +9,12 @@ import type { AuthState } from '../../core/http/session.ts';
 import { enqueueMail } from '../../core/mail/outbox.ts';
 import { loginCodeMail } from './mails.ts';
 import { normalizeEmail } from '../people/normalize.ts';
-import { addPersonEvent } from '../people/service.ts';
+import {
+  confirmByProof,
+  contactsOf,
+  normalizedEmailOf,
+  personByEmail,
+} from '../people/directory.ts';
 import { campaignName } from '../settings/service.ts';
 import {
   checkCodeBudget,
@@ -27,15 +32,6 @@ const hashCode = (ctx: AppContext, personId: number, code: string) =>
 /** Codes are kept by the address they were asked for, not by person: see startLogin. */
 export const hashAddress = (ctx: AppContext, normalizedEmail: string) =>
   hmac(ctx.config.sessionSecret, `login:${normalizedEmail}`);
-
-async function findPersonByEmail(ctx: AppContext, normalized: string) {
-  const rows = await ctx.database.query<{ id: number; locale: 'fr' | 'en'; email: string }>(
-    `SELECT id, locale, email FROM people
-      WHERE campaign_id = $1 AND email_normalized = $2 AND erased_at IS NULL`,
-    [ctx.campaignId, normalized],
-  );
-  return rows[0];
-}
 
 /**
  * Stores a code for an address (valid 15 minutes, single use). Without a person, the row's
@@ -66,12 +62,9 @@ async function storeCode(
 
 /** A fresh 6-digit code and magic-link token for a person (valid 15 minutes, single use). */
 export async function issueLoginCode(ctx: AppContext, personId: number, minutes = CODE_MINUTES) {
-  const [person] = await ctx.database.query<{ email_normalized: string }>(
-    'SELECT email_normalized FROM people WHERE campaign_id = $1 AND id = $2',
-    [ctx.campaignId, personId],
-  );
-  if (!person) throw notFound('person');
-  return storeCode(ctx, hashAddress(ctx, person.email_normalized), personId, minutes);
+  const email = await normalizedEmailOf(ctx, personId);
+  if (!email) throw notFound('person');
+  return storeCode(ctx, hashAddress(ctx, email), personId, minutes);
 }
 
 const invalidEmail = () =>
@@ -104,7 +97,7 @@ export async function startLogin(
     [ctx.campaignId, emailHash, randomToken(), sha256(randomToken()), CODE_MINUTES, origin.trusted],
   );
   return async () => {
-    const person = await findPersonByEmail(ctx, normalized);
+    const person = await personByEmail(ctx, normalized);
     if (!person) return;
     const code = sixDigitCode();
     const token = randomToken();
@@ -131,11 +124,8 @@ export async function startLogin(
 
 /** The keyed hash of a person's address, as login codes and limits keep it. */
 export async function addressHashOf(ctx: AppContext, personId: number): Promise<string | null> {
-  const [person] = await ctx.database.query<{ email_normalized: string | null }>(
-    'SELECT email_normalized FROM people WHERE campaign_id = $1 AND id = $2',
-    [ctx.campaignId, personId],
-  );
-  return person?.email_normalized ? hashAddress(ctx, person.email_normalized) : null;
+  const email = await normalizedEmailOf(ctx, personId);
+  return email ? hashAddress(ctx, email) : null;
 }
 
 const invalidCode = (remaining: number) =>
@@ -194,10 +184,10 @@ export async function verifyCode(ctx: AppContext, email: string, code: string): 
     throw invalidCode(0);
   }
   // The code matched, so it was issued to a person; they must still hold the address.
-  const person = await findPersonByEmail(ctx, normalized);
+  const person = await personByEmail(ctx, normalized);
   if (!person || person.id !== row.person_id) throw invalidCode(0);
   await ensureAccount(ctx, person.id);
-  await confirmByLogin(ctx, person.id, 'login_code');
+  await confirmByProof(ctx, person.id, 'login_code');
   return person.id;
 }
 
@@ -226,7 +216,7 @@ export async function verifyLink(ctx: AppContext, token: string): Promise<number
       'This login link is invalid, used or expired. Ask for a new one.',
     );
   await ensureAccount(ctx, rows[0].person_id);
-  await confirmByLogin(ctx, Number(rows[0].person_id), 'login_link');
+  await confirmByProof(ctx, Number(rows[0].person_id), 'login_link');
   return Number(rows[0].person_id);
 }
 
@@ -245,7 +235,7 @@ export async function verifyPassword(
   const emailHash = hashAddress(ctx, normalized ?? email.trim().toLowerCase());
   const origin = await originOf(emailHash);
   await checkPasswordBudget(ctx, emailHash, origin);
-  const person = normalized ? await findPersonByEmail(ctx, normalized) : undefined;
+  const person = normalized ? await personByEmail(ctx, normalized) : undefined;
   const rows = person
     ? await ctx.database.query<{ password_hash: string | null }>(
         'SELECT password_hash FROM accounts WHERE campaign_id = $1 AND person_id = $2',
@@ -320,25 +310,6 @@ async function setPassword(
   );
 }
 
-/**
- * A code or link mailed to the address proves it, as the sign-up's confirmation link would:
- * a person who signed up and never confirmed is confirmed by logging in (and so kept by the
- * purge of unconfirmed sign-ups). Only that: the sign-up's consents are not given, since the
- * person did not confirm that sign-up but logged in; their space shows the boxes to tick.
- */
-async function confirmByLogin(ctx: AppContext, personId: number, via: string) {
-  await ctx.database.transaction(async (query) => {
-    const confirmed = await query(
-      `UPDATE people SET confirmed_at = now(), updated_at = now()
-        WHERE campaign_id = $1 AND id = $2 AND confirmed_at IS NULL AND erased_at IS NULL
-        RETURNING id`,
-      [ctx.campaignId, personId],
-    );
-    if (confirmed.length > 0)
-      await addPersonEvent(query, ctx.campaignId, personId, 'confirmed', { source: via });
-  });
-}
-
 async function ensureAccount(ctx: AppContext, personId: number) {
   await ctx.database.query(
     'INSERT INTO accounts (campaign_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
@@ -347,29 +318,26 @@ async function ensureAccount(ctx: AppContext, personId: number) {
 }
 
 export async function me(ctx: AppContext, personId: number): Promise<Me> {
-  const rows = await ctx.database.query<{
-    email: string | null;
-    first_name: string | null;
-    last_name: string | null;
-    roles: Role[] | null;
-    grants: string[] | null;
-    password_hash: string | null;
-  }>(
-    `SELECT p.email, p.first_name, p.last_name, a.roles, a.grants, a.password_hash
-       FROM people p LEFT JOIN accounts a ON a.campaign_id = p.campaign_id AND a.person_id = p.id
-      WHERE p.campaign_id = $1 AND p.id = $2`,
-    [ctx.campaignId, personId],
-  );
-  const row = rows[0];
-  if (!row) throw notFound('person');
+  const [person, [row]] = await Promise.all([
+    contactsOf(ctx, [personId]).then((people) => people.get(personId)),
+    ctx.database.query<{
+      roles: Role[] | null;
+      grants: string[] | null;
+      password_hash: string | null;
+    }>(
+      'SELECT roles, grants, password_hash FROM accounts WHERE campaign_id = $1 AND person_id = $2',
+      [ctx.campaignId, personId],
+    ),
+  ]);
+  if (!person) throw notFound('person');
   return {
     personId,
-    email: row.email,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    roles: row.roles ?? [],
-    permissions: permissionsOf(row.roles ?? [], row.grants ?? []),
-    hasPassword: Boolean(row.password_hash),
+    email: person.email,
+    firstName: person.firstName,
+    lastName: person.lastName,
+    roles: row?.roles ?? [],
+    permissions: permissionsOf(row?.roles ?? [], row?.grants ?? []),
+    hasPassword: Boolean(row?.password_hash),
   };
 }
 

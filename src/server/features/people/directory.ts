@@ -2,6 +2,7 @@ import type { AppContext } from '../../core/context.ts';
 import { recruitCode } from '../../core/crypto.ts';
 import { invalidFields } from '../../core/http/errors.ts';
 import { buildSearchText, normalizeEmail } from './normalize.ts';
+import { addPersonEvent } from './service.ts';
 
 /** What other features may read of a person: how to reach and name them. */
 export interface PersonContact {
@@ -84,4 +85,48 @@ export async function personNames(
       return name ? [[id, name] as const] : [];
     }),
   );
+}
+
+/** The person who holds this normalised email (not erased), as login needs them. */
+export async function personByEmail(ctx: AppContext, emailNormalized: string) {
+  const [row] = await ctx.database.query<{ id: number; locale: string; email: string }>(
+    `SELECT id, locale, email FROM people
+      WHERE campaign_id = $1 AND email_normalized = $2 AND erased_at IS NULL`,
+    [ctx.campaignId, emailNormalized],
+  );
+  return row
+    ? {
+        id: Number(row.id),
+        locale: row.locale === 'en' ? ('en' as const) : ('fr' as const),
+        email: row.email,
+      }
+    : undefined;
+}
+
+/** A person's normalised email (login codes are kept by its keyed hash); null once erased. */
+export async function normalizedEmailOf(ctx: AppContext, personId: number) {
+  const [row] = await ctx.database.query<{ email_normalized: string | null }>(
+    'SELECT email_normalized FROM people WHERE campaign_id = $1 AND id = $2',
+    [ctx.campaignId, personId],
+  );
+  return row ? row.email_normalized : undefined;
+}
+
+/**
+ * The address was proved (a login code or link mailed to it worked), as the sign-up's
+ * confirmation link would: a person who signed up and never confirmed is confirmed (and so kept
+ * by the purge of unconfirmed sign-ups), with a timeline entry saying how. Only that: the
+ * sign-up's consents are not given, since the person did not confirm that sign-up.
+ */
+export async function confirmByProof(ctx: AppContext, personId: number, via: string) {
+  await ctx.database.transaction(async (query) => {
+    const confirmed = await query(
+      `UPDATE people SET confirmed_at = now(), updated_at = now()
+        WHERE campaign_id = $1 AND id = $2 AND confirmed_at IS NULL AND erased_at IS NULL
+        RETURNING id`,
+      [ctx.campaignId, personId],
+    );
+    if (confirmed.length > 0)
+      await addPersonEvent(query, ctx.campaignId, personId, 'confirmed', { source: via });
+  });
 }
