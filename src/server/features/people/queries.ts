@@ -8,7 +8,7 @@ import type {
 import type { AppContext } from '../../core/context.ts';
 import type { Database } from '../../core/db/index.ts';
 import { notFound } from '../../core/http/errors.ts';
-import { filterToWhere, type WhereClause } from './filter-sql.ts';
+import { filterToWhere, type WhereClause } from './filter-where.ts';
 import { importCreatedEntry } from './import-entry.ts';
 import { segmentFilter } from './segments.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
