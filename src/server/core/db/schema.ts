@@ -10,3 +10,4 @@ export * from '../../features/compliance/tables.ts';
 export * from '../audit-tables.ts';
 export * from '../mail/tables.ts';
 export * from '../http/rate-limit-tables.ts';
+export * from '../../features/audiences/tables.ts';
