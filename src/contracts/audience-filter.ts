@@ -41,7 +41,7 @@ export interface ChipContext {
   customConditions: (conditions: CustomFieldCondition[]) => string[];
 }
 
-/** One chip: its text, and the filter keys cleared when it is removed. */
+/** One chip: its text, and the key of the filter object its removal clears. */
 export interface FilterChip {
   key: string;
   text: string;
