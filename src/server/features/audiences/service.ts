@@ -3,7 +3,7 @@ import type { PeopleFilter } from '../../../contracts/people.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { notFound } from '../../core/http/errors.ts';
-import { resolveFilter } from '../people/queries.ts';
+import { matchingIdsQuery } from '../people/queries.ts';
 import { segmentFilter } from '../people/segments.ts';
 
 interface SnapshotRow {
@@ -36,8 +36,8 @@ export async function createAudienceSnapshot(
   const filter: PeopleFilter = input.filter ?? { segmentId: input.segmentId };
   // Read before the transaction: an unknown segment is a 404 with nothing written.
   const segment = filter.segmentId ? await segmentFilter(ctx, filter.segmentId) : null;
-  const where = await resolveFilter(ctx, filter);
-  const param = (value: unknown) => `$${where.params.push(value)}`;
+  const matching = await matchingIdsQuery(ctx, filter);
+  const param = (value: unknown) => `$${matching.params.push(value)}`;
   const snapshot = await ctx.database.transaction(async (query) => {
     const [row] = await query<SnapshotRow>(
       `INSERT INTO audience_snapshots (campaign_id, filter, segment_filter, person_count, created_by)
@@ -49,10 +49,10 @@ export async function createAudienceSnapshot(
     const [{ n }] = await query<{ n: number }>(
       `WITH frozen AS (
          INSERT INTO audience_members (campaign_id, snapshot_id, person_id)
-         SELECT ${where.campaignParam}, ${snapshotParam}, p.id FROM people p WHERE ${where.text}
+         SELECT ${matching.campaignParam}, ${snapshotParam}, m.id FROM (${matching.text}) m
          RETURNING 1)
        SELECT count(*)::int AS n FROM frozen`,
-      where.params,
+      matching.params,
     );
     await query(
       'UPDATE audience_snapshots SET person_count = $3 WHERE campaign_id = $1 AND id = $2',

@@ -68,6 +68,22 @@ export async function resolveFilter(
   return filterToWhere(ctx.campaignId, filter, segment, startAt, ctx.config.CAMPAIGN_TIMEZONE);
 }
 
+/**
+ * The ids of the people a filter matches, as a SELECT of one column `id` that another feature
+ * reads from (its own parameters numbered after `params`), so that it names no people table.
+ */
+export async function matchingIdsQuery(
+  ctx: AppContext,
+  filter: PeopleFilter,
+): Promise<{ text: string; params: unknown[]; campaignParam: string }> {
+  const where = await resolveFilter(ctx, filter);
+  return {
+    text: `SELECT p.id FROM people p WHERE ${where.text}`,
+    params: where.params,
+    campaignParam: where.campaignParam,
+  };
+}
+
 const orderBy: Record<PeopleQuery['sort'], string> = {
   created_desc: 'p.created_at DESC, p.id DESC',
   created_asc: 'p.created_at ASC, p.id ASC',
