@@ -1,8 +1,8 @@
 CREATE TABLE "audience_members" (
 	"campaign_id" integer NOT NULL,
-	"snapshot_id" bigint NOT NULL,
+	"audience_snapshot_id" bigint NOT NULL,
 	"person_id" bigint NOT NULL,
-	CONSTRAINT "audience_members_pkey" PRIMARY KEY("campaign_id","snapshot_id","person_id")
+	CONSTRAINT "audience_members_pkey" PRIMARY KEY("campaign_id","audience_snapshot_id","person_id")
 );
 --> statement-breakpoint
 CREATE TABLE "audience_snapshots" (

@@ -48,7 +48,7 @@ export async function createAudienceSnapshot(
     const snapshotParam = param(row.id);
     const [{ n }] = await query<{ n: number }>(
       `WITH frozen AS (
-         INSERT INTO audience_members (campaign_id, snapshot_id, person_id)
+         INSERT INTO audience_members (campaign_id, audience_snapshot_id, person_id)
          SELECT ${matching.campaignParam}, ${snapshotParam}, m.id FROM (${matching.text}) m
          RETURNING 1)
        SELECT count(*)::int AS n FROM frozen`,
@@ -93,7 +93,7 @@ export async function audienceMembers(
 ): Promise<number[]> {
   const rows = await ctx.database.query<{ person_id: number }>(
     `SELECT person_id FROM audience_members
-      WHERE campaign_id = $1 AND snapshot_id = $2 AND person_id > $3
+      WHERE campaign_id = $1 AND audience_snapshot_id = $2 AND person_id > $3
       ORDER BY person_id LIMIT $4`,
     [ctx.campaignId, snapshotId, afterId, limit],
   );

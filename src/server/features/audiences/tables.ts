@@ -23,7 +23,7 @@ export const audienceMembers = pgTable(
   'audience_members',
   {
     campaignId: campaignId(),
-    snapshotId: ref('snapshot_id').notNull(),
+    snapshotId: ref('audience_snapshot_id').notNull(),
     personId: ref('person_id').notNull(),
   },
   (t) => [
