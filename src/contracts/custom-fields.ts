@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { exportColumns } from './export-columns.ts';
 import { daySchema } from './common.ts';
+import { defineAudienceFilter } from './audience-filter.ts';
 
 export const customFieldTypeSchema = z.enum(['text', 'number', 'date', 'choice']);
 export type CustomFieldType = z.infer<typeof customFieldTypeSchema>;
@@ -135,3 +136,13 @@ export const customFieldConditionsSchema = z.preprocess(
   },
   z.array(customFieldConditionSchema).max(10, 'too_many'),
 );
+
+/** Conditions on the campaign's custom fields (a JSON array in a query string). */
+export const customFieldsFilter = defineAudienceFilter({
+  key: 'customFields',
+  shape: { customFields: customFieldConditionsSchema.optional() },
+  chips: ({ customFields }, ctx) =>
+    customFields?.length
+      ? [{ key: 'customFields', text: ctx.customConditions(customFields).join(' · ') }]
+      : [],
+});

@@ -1,43 +1,11 @@
 import { z } from 'zod';
-import { consentsSchema, daySchema, pageOf } from './common.ts';
-import { customFieldConditionsSchema } from './custom-fields.ts';
+import { consentsSchema, pageOf } from './common.ts';
+import { peopleFilterSchema } from './audience-filters.ts';
+import { TAG_NAME_MAX } from './people-filters.ts';
 
-/** A tag's name, wherever one is given (bulk changes, imports, filters). */
-export const TAG_NAME_MAX = 60;
-/** At most this many values in one list of a filter: a segment stores and recounts them all. */
-const FILTER_LIST_MAX = 200;
-
-/** Values sent as `a,b,c` (query string) or as an array (JSON body), each `maxLength` at most. */
-const csvList = (maxLength: number) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(z.string().max(maxLength, 'too_long')).max(FILTER_LIST_MAX, 'too_many'));
-const triState = z.enum(['yes', 'no']).optional();
+export { TAG_NAME_MAX } from './people-filters.ts';
+export { peopleFilterSchema, type PeopleFilter } from './audience-filters.ts';
 const tagName = z.string().trim().min(1).max(TAG_NAME_MAX);
-
-/** A stored or ad-hoc filter over people; segments store exactly this. */
-export const peopleFilterSchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  /** INSEE codes (5 characters, 2A/2B for Corsica). */
-  communeCodes: csvList(5).optional(),
-  /** Département codes (2 or 3 characters: 01, 2A, 971). */
-  departementCodes: csvList(3).optional(),
-  consentEmail: triState,
-  consentSms: triState,
-  consentPhone: triState,
-  confirmed: triState,
-  tags: csvList(TAG_NAME_MAX).optional(),
-  /** Sources are short words: 'signup', 'embed', 'import'… */
-  sources: csvList(60).optional(),
-  recruitedBy: z.coerce.number().int().positive().optional(),
-  createdFrom: daySchema.optional(),
-  createdTo: daySchema.optional(),
-  segmentId: z.coerce.number().int().positive().optional(),
-  /** Conditions on the campaign's custom fields (a JSON array in a query string). */
-  customFields: customFieldConditionsSchema.optional(),
-});
-export type PeopleFilter = z.infer<typeof peopleFilterSchema>;
 
 /**
  * `excel` (the default, what the HQ button downloads): semicolons, French headers and values,

@@ -4,6 +4,7 @@ import type { ScopeKind } from '../core/http/access.ts';
 import { accountsRoutes } from './accounts/routes.ts';
 import { kioskRoutes } from './accounts/kiosk-routes.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { audienceRoutes } from './audiences/routes.ts';
 import { complianceRoutes } from './compliance/routes.ts';
 import { meRoutes } from './people/me-routes.ts';
 import { peopleCsvRoutes } from './people/import/routes.ts';
@@ -28,6 +29,7 @@ export const features: FeatureRoutes[] = [
   duplicatesRoutes,
   customFieldsRoutes,
   peopleCsvRoutes,
+  audienceRoutes,
   adminRoutes,
   complianceRoutes,
   operationsRoutes,

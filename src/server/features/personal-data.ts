@@ -3,6 +3,7 @@ import { mailPersonalData } from '../core/mail/personal-data.ts';
 import { operationsPersonalData } from '../core/operations/personal-data.ts';
 import type { PersonalData } from '../core/personal-data/registry.ts';
 import { accountsPersonalData } from './accounts/personal-data.ts';
+import { audiencesPersonalData } from './audiences/personal-data.ts';
 import { peoplePersonalData } from './people/personal-data.ts';
 import { recruitmentPersonalData } from './recruitment/personal-data.ts';
 import { settingsPersonalData } from './settings/personal-data.ts';
@@ -18,6 +19,7 @@ export const personalData = (): readonly PersonalData[] => [
   recruitmentPersonalData,
   accountsPersonalData,
   settingsPersonalData,
+  audiencesPersonalData,
   mailPersonalData,
   operationsPersonalData,
   auditPersonalData,

@@ -8,7 +8,7 @@ import type {
 import type { AppContext } from '../../core/context.ts';
 import type { Database } from '../../core/db/index.ts';
 import { notFound } from '../../core/http/errors.ts';
-import { filterToWhere, type WhereClause } from './filter-sql.ts';
+import { filterToWhere, type WhereClause } from './filter-where.ts';
 import { importCreatedEntry } from './import-entry.ts';
 import { segmentFilter } from './segments.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
@@ -66,6 +66,22 @@ export async function resolveFilter(
 ): Promise<WhereClause> {
   const segment = filter.segmentId ? await segmentFilter(ctx, filter.segmentId) : undefined;
   return filterToWhere(ctx.campaignId, filter, segment, startAt, ctx.config.CAMPAIGN_TIMEZONE);
+}
+
+/**
+ * The ids of the people a filter matches, as a SELECT of one column `id` that another feature
+ * reads from (its own parameters numbered after `params`), so that it names no people table.
+ */
+export async function matchingIdsQuery(
+  ctx: AppContext,
+  filter: PeopleFilter,
+): Promise<{ text: string; params: unknown[]; campaignParam: string }> {
+  const where = await resolveFilter(ctx, filter);
+  return {
+    text: `SELECT p.id FROM people p WHERE ${where.text}`,
+    params: where.params,
+    campaignParam: where.campaignParam,
+  };
 }
 
 const orderBy: Record<PeopleQuery['sort'], string> = {

@@ -26,6 +26,7 @@ const actionKeys: Record<string, MessageKey> = {
   'segment.create': 'audit.do.segment.create',
   'segment.update': 'audit.do.segment.update',
   'segment.delete': 'audit.do.segment.delete',
+  'audience.create': 'audit.do.audience.create',
   'election.create': 'audit.do.election.create',
   'election.update': 'audit.do.election.update',
   'election.delete': 'audit.do.election.delete',
@@ -134,6 +135,10 @@ function peopleChangeLines(
     case 'segment.delete':
       if (typeof details.name === 'string') push(t('audit.segmentName', { name: details.name }));
       if (details.filter) push(filterLine(details.filter, t, locale));
+      return lines;
+    case 'audience.create':
+      if (details.filter) push(filterLine(details.filter, t, locale));
+      if (typeof details.count === 'number') push(t('audit.people', { count: details.count }));
       return lines;
     case 'person.note_add':
     case 'person.note_edit':

@@ -8,6 +8,7 @@ import {
   Paper,
   SimpleGrid,
 } from '@mantine/core';
+import { filterChips } from '../../../contracts/audience-filters.ts';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { formatDay, fullName } from '../../core/format.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
@@ -16,11 +17,12 @@ import { DayInput } from '../../core/ui/DayInput.tsx';
 import { foldedFilter } from '../../core/ui/foldedFilter.ts';
 import { CommuneFilter, communeLabel } from './CommuneFilter.tsx';
 import { CustomFieldFilters } from './CustomFieldFilters.tsx';
-import { customConditionsToParam, describeCustomConditions } from './customFieldFilter.ts';
+import { customConditionsToParam } from './customFieldFilter.ts';
+import { chipContext } from './describeFilter.ts';
 import { useCustomFields } from './customFieldsHooks.ts';
 import { useCommunesByCode, useDepartements, usePerson, useSegments, useTags } from './hooks.ts';
-import { KNOWN_SOURCES, sourceLabel, triLabelKeys, yesNoLabel } from './labels.ts';
-import { TRI_KEYS, type FilterKey, type ListKey, type TriKey } from './filters.ts';
+import { KNOWN_SOURCES, sourceLabel, triLabelKeys } from './labels.ts';
+import type { ListKey, TriKey } from './filters.ts';
 
 export type FilterChange = Record<string, string | null>;
 
@@ -149,62 +151,21 @@ export function FilterChips({
   const communes = useCommunesByCode(filter.communeCodes ?? []);
   const customFields = useCustomFields(!!filter.customFields?.length);
   const recruiter = usePerson(can('people.read') ? (filter.recruitedBy ?? 0) : 0).data;
-  const chips: Array<{ key: string; label: string }> = [];
-  const add = (key: FilterKey, label: string, value: string) =>
-    chips.push({ key, label: t('common.labelValue', { label, value }) });
-
-  if (filter.segmentId) {
-    const segment = segments.data?.find((s) => s.id === filter.segmentId);
-    chips.push({
-      key: 'segmentId',
-      label: t('filter.segmentChip', { name: segment?.name ?? `#${filter.segmentId}` }),
-    });
-  }
-  if (filter.recruitedBy) {
-    const name =
-      recruiter && (fullName(recruiter.firstName, recruiter.lastName) || recruiter.email);
-    chips.push({
-      key: 'recruitedBy',
-      label: t('filter.recruitedByChip', {
-        name: name || t('filter.personNumber', { id: filter.recruitedBy }),
-      }),
-    });
-  }
-  if (filter.departementCodes?.length) {
-    const byCode = new Map((departements.data ?? []).map((d) => [d.code, departementLabel(d)]));
-    const labels = filter.departementCodes.map((code) => byCode.get(code) ?? code);
-    add('departementCodes', t('filter.departements'), labels.join(', '));
-  }
-  if (filter.communeCodes?.length) {
-    const byCode = new Map((communes.data ?? []).map((c) => [c.code, communeLabel(c)]));
-    chips.push({
-      key: 'communeCodes',
-      label: t('filter.communesChip', {
-        names: filter.communeCodes.map((code) => byCode.get(code) ?? code).join(', '),
-      }),
-    });
-  }
-  if (filter.tags?.length) add('tags', t('filter.tags'), filter.tags.join(', '));
-  if (filter.sources?.length) {
-    add('sources', t('filter.sources'), filter.sources.map((s) => sourceLabel(s, t)).join(', '));
-  }
-  for (const key of TRI_KEYS) {
-    const value = filter[key];
-    if (value) add(key, t(triLabelKeys[key]), yesNoLabel(value, t));
-  }
-  if (filter.createdFrom) {
-    add('createdFrom', t('filter.createdFrom'), formatDay(filter.createdFrom, locale));
-  }
-  if (filter.createdTo)
-    add('createdTo', t('filter.createdTo'), formatDay(filter.createdTo, locale));
-  if (filter.customFields?.length) {
-    chips.push({
-      key: 'customFields',
-      label: describeCustomConditions(filter.customFields, t, customFields.data ?? [], locale).join(
-        ' · ',
-      ),
-    });
-  }
+  const recruiterName =
+    recruiter && (fullName(recruiter.firstName, recruiter.lastName) || recruiter.email);
+  const ctx = chipContext(t, {
+    locale,
+    day: formatDay,
+    departementNames: new Map((departements.data ?? []).map((d) => [d.code, departementLabel(d)])),
+    communeNames: new Map((communes.data ?? []).map((c) => [c.code, communeLabel(c)])),
+    personName: () => recruiterName || null,
+    segmentName: (id) => segments.data?.find((s) => s.id === id)?.name ?? null,
+    customFields: customFields.data,
+  });
+  // The search box shows its own term.
+  const chips = filterChips(filter, ctx)
+    .filter((chip) => chip.key !== 'q')
+    .map((chip) => ({ key: chip.key, label: chip.text }));
 
   if (chips.length === 0) return null;
   return (

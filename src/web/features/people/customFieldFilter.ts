@@ -1,19 +1,7 @@
 import type { Locale } from '../../../contracts/common.ts';
-import {
-  customFieldConditionsSchema,
-  type CustomField,
-  type CustomFieldCondition,
-} from '../../../contracts/custom-fields.ts';
+import type { CustomField, CustomFieldCondition } from '../../../contracts/custom-fields.ts';
 import type { Translate } from '../../core/i18n/index.tsx';
 import { customValueText, fieldLabel } from './CustomFieldInput.tsx';
-
-/** The custom field conditions of a URL (`customFields=[…]` as JSON), or none if malformed. */
-export function customConditionsFromSearch(search: URLSearchParams): CustomFieldCondition[] {
-  const raw = search.get('customFields');
-  if (!raw) return [];
-  const parsed = customFieldConditionsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : [];
-}
 
 export const customConditionsToParam = (conditions: CustomFieldCondition[]) =>
   conditions.length ? JSON.stringify(conditions) : null;

@@ -1,55 +1,47 @@
+import type { ChipContext } from '../../../contracts/audience-filter.ts';
+import { filterChips } from '../../../contracts/audience-filters.ts';
 import type { Locale } from '../../../contracts/common.ts';
 import type { CustomField } from '../../../contracts/custom-fields.ts';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { formatDayWithYear } from '../../core/format.ts';
-import type { MessageKey, Translate } from '../../core/i18n/index.tsx';
+import type { Translate } from '../../core/i18n/index.tsx';
 import { describeCustomConditions } from './customFieldFilter.ts';
-import type { TriKey } from './filters.ts';
-import { sourceLabel, triLabelKeys, yesNoLabel } from './labels.ts';
+import { sourceLabel, yesNoLabel } from './labels.ts';
 
-interface Options {
-  /** Code → label; communes missing from it are shown by code. */
-  communeNames?: ReadonlyMap<string, string>;
+export interface ChipNames {
   /** Dates are written for this locale; without it they stay as "YYYY-MM-DD". */
   locale?: Locale;
+  /** How days are written (the default: with their year, in `locale`). */
+  day?: (value: string, locale: Locale) => string;
+  /** Code → label; those missing are shown by code. */
+  communeNames?: ReadonlyMap<string, string>;
+  departementNames?: ReadonlyMap<string, string>;
+  personName?: (id: number) => string | null;
+  segmentName?: (id: number) => string | null;
   /** Labels of the custom fields a filter names; without them, their keys are shown. */
   customFields?: CustomField[];
 }
 
+/** What the registered filters' chip labels need, from the web's translator and names. */
+export function chipContext(t: Translate, names: ChipNames = {}): ChipContext {
+  const { locale, communeNames, departementNames, customFields = [] } = names;
+  const day = names.day ?? formatDayWithYear;
+  return {
+    t,
+    yesNo: (value) => yesNoLabel(value, t),
+    day: (value) => (locale ? day(value, locale) : value),
+    departementName: (code) => departementNames?.get(code) ?? code,
+    communeName: (code) => communeNames?.get(code) ?? code,
+    sourceName: (source) => sourceLabel(source, t),
+    personName: names.personName ?? (() => null),
+    segmentName: names.segmentName ?? (() => null),
+    customConditions: (conditions) =>
+      describeCustomConditions(conditions, t, customFields, locale ?? 'fr'),
+  };
+}
+
 /** A short human description of a filter, e.g. "Tags: x · Email consent: yes". */
-export function describeFilter(
-  filter: PeopleFilter,
-  t: Translate,
-  { communeNames = new Map(), locale, customFields = [] }: Options = {},
-): string {
-  const parts: string[] = [];
-  const lv = (label: string, value: string) => t('common.labelValue', { label, value });
-  const day = (value: string) => (locale ? formatDayWithYear(value, locale) : value);
-  if (filter.q) parts.push(lv(t('people.search'), `« ${filter.q} »`));
-  if (filter.departementCodes?.length)
-    parts.push(lv(t('filter.departements'), filter.departementCodes.join(', ')));
-  if (filter.communeCodes?.length)
-    parts.push(
-      lv(
-        t('filter.communes'),
-        filter.communeCodes.map((code) => communeNames.get(code) ?? code).join(', '),
-      ),
-    );
-  if (filter.tags?.length) parts.push(lv(t('filter.tags'), filter.tags.join(', ')));
-  if (filter.sources?.length)
-    parts.push(lv(t('filter.sources'), filter.sources.map((s) => sourceLabel(s, t)).join(', ')));
-  for (const [key, label] of Object.entries(triLabelKeys) as Array<[TriKey, MessageKey]>) {
-    const value = filter[key];
-    if (value) parts.push(lv(t(label), yesNoLabel(value, t)));
-  }
-  if (filter.createdFrom) parts.push(lv(t('filter.createdFrom'), day(filter.createdFrom)));
-  if (filter.createdTo) parts.push(lv(t('filter.createdTo'), day(filter.createdTo)));
-  if (filter.recruitedBy) {
-    const name = t('filter.personNumber', { id: filter.recruitedBy });
-    parts.push(t('filter.recruitedByChip', { name }));
-  }
-  if (filter.customFields?.length)
-    parts.push(...describeCustomConditions(filter.customFields, t, customFields, locale ?? 'fr'));
-  if (filter.segmentId) parts.push(t('filter.segmentChip', { name: `#${filter.segmentId}` }));
-  return parts.length ? parts.join(' · ') : t('filter.everyone');
+export function describeFilter(filter: PeopleFilter, t: Translate, names: ChipNames = {}): string {
+  const chips = filterChips(filter, chipContext(t, names));
+  return chips.length ? chips.map((chip) => chip.text).join(' · ') : t('filter.everyone');
 }

@@ -1,53 +1,34 @@
-import type { PeopleFilter } from '../../../contracts/people.ts';
-import { customConditionsFromSearch } from './customFieldFilter.ts';
+import { peopleFilterSchema, type PeopleFilter } from '../../../contracts/people.ts';
 
 /** The query-string keys a people filter uses (the URL and the API share them). */
-export const LIST_KEYS = ['communeCodes', 'departementCodes', 'tags', 'sources'] as const;
-export const TRI_KEYS = ['consentEmail', 'consentSms', 'consentPhone', 'confirmed'] as const;
-export const TEXT_KEYS = ['q', 'createdFrom', 'createdTo'] as const;
-export const NUMBER_KEYS = ['recruitedBy', 'segmentId'] as const;
-export const FILTER_KEYS = [...TEXT_KEYS, ...LIST_KEYS, ...TRI_KEYS, ...NUMBER_KEYS] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
-export type TriKey = (typeof TRI_KEYS)[number];
-export type ListKey = (typeof LIST_KEYS)[number];
+export type FilterKey = keyof PeopleFilter;
+export const FILTER_KEYS = Object.keys(peopleFilterSchema.shape) as FilterKey[];
+type KeysHolding<T> = {
+  [K in FilterKey]: NonNullable<PeopleFilter[K]> extends T ? K : never;
+}[FilterKey];
+export type TriKey = KeysHolding<'yes' | 'no'>;
+export type ListKey = KeysHolding<string[]>;
 
 export const SORTS = ['created_desc', 'created_asc', 'name_asc'] as const;
 export type Sort = (typeof SORTS)[number];
 export const PAGE_SIZES = ['25', '50', '100', '200'] as const;
 
-export function splitList(value: string | null): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
-
-/** The filter described by a query string, in the shape the API and segments use. */
+/**
+ * The filter described by a query string, in the shape the API and segments use: each key is
+ * read by its registered filter's schema, and left out when it does not pass.
+ */
 export function filterFromSearch(search: URLSearchParams): PeopleFilter {
-  const filter: PeopleFilter = {};
-  const q = search.get('q')?.trim();
-  if (q) filter.q = q;
-  for (const key of LIST_KEYS) {
-    const list = splitList(search.get(key));
-    if (list.length > 0) filter[key] = list;
+  const filter: Record<string, unknown> = {};
+  for (const key of FILTER_KEYS) {
+    const raw = search.get(key);
+    if (!raw) continue;
+    const parsed = peopleFilterSchema.shape[key].safeParse(raw);
+    const value: unknown = parsed.success ? parsed.data : undefined;
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+      continue;
+    filter[key] = value;
   }
-  for (const key of TRI_KEYS) {
-    const v = search.get(key);
-    if (v === 'yes' || v === 'no') filter[key] = v;
-  }
-  const from = search.get('createdFrom');
-  if (from && isDate(from)) filter.createdFrom = from;
-  const to = search.get('createdTo');
-  if (to && isDate(to)) filter.createdTo = to;
-  for (const key of NUMBER_KEYS) {
-    const n = Number(search.get(key));
-    if (Number.isInteger(n) && n > 0) filter[key] = n;
-  }
-  const custom = customConditionsFromSearch(search);
-  if (custom.length) filter.customFields = custom;
-  return filter;
+  return filter as PeopleFilter;
 }
 
 /** A query string (without "?") for a filter, e.g. to open a segment or export a list. */
@@ -57,19 +38,21 @@ export function filterToSearch(filter: PeopleFilter): URLSearchParams {
     const value = filter[key];
     if (value === undefined || value === null || value === '') continue;
     if (Array.isArray(value)) {
-      if (value.length > 0) search.set(key, value.join(','));
+      if (value.length === 0) continue;
+      // Lists of words as `a,b`; lists of conditions (custom fields) as JSON.
+      const words = value.every((v) => typeof v === 'string');
+      search.set(key, words ? value.join(',') : JSON.stringify(value));
     } else {
       search.set(key, String(value));
     }
   }
-  if (filter.customFields?.length) search.set('customFields', JSON.stringify(filter.customFields));
   return search;
 }
 
 export function countActiveFilters(filter: PeopleFilter): number {
   return (
-    FILTER_KEYS.filter((key) => key !== 'q' && filter[key] !== undefined).length +
-    (filter.customFields?.length ?? 0)
+    FILTER_KEYS.filter((key) => key !== 'q' && key !== 'customFields' && filter[key] !== undefined)
+      .length + (filter.customFields?.length ?? 0)
   );
 }
 

@@ -1,12 +1,12 @@
 import type { CustomFieldCondition } from '../../../../contracts/custom-fields.ts';
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+import type { FilterSql } from '../../../core/audience/filter-sql.ts';
+import { likeEscape } from '../filter-sql.ts';
 
 /**
  * One EXISTS per condition over `people p`, on its field's index (person_field_values_*_idx);
  * a condition whose type is not its field's matches nobody.
  */
-export function customFieldConditions(
+function customFieldConditions(
   conditions: CustomFieldCondition[],
   param: (value: unknown) => string,
   campaignParam: string,
@@ -46,3 +46,8 @@ export function customFieldConditions(
                       AND ${tests.join(' AND ')})`;
   });
 }
+
+export const customFieldsSql: FilterSql<'customFields'> = {
+  conditions: ({ customFields }, { param, campaignParam }) =>
+    customFields?.length ? customFieldConditions(customFields, param, campaignParam) : [],
+};

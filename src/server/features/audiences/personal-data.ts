@@ -1,0 +1,22 @@
+import type { PersonalData } from '../../core/personal-data/registry.ts';
+
+/** What audience snapshots hold about a person (see core/personal-data). */
+export const audiencesPersonalData: PersonalData = {
+  feature: 'audiences',
+  tables: [
+    {
+      table: 'audience_members',
+      holds: 'That the person was in an audience frozen for a send.',
+      personColumns: { person_id: 'move' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
+      table: 'audience_snapshots',
+      holds: 'Frozen audiences: only the id of the staff member who took each.',
+      personColumns: { created_by: 'move' },
+      erase: {
+        keep: 'A filter holds no personal data; its author id is that of an erased person.',
+      },
+    },
+  ],
+};

@@ -1,0 +1,101 @@
+import type { AudienceInput, AudienceSnapshot } from '../../../contracts/audiences.ts';
+import type { PeopleFilter } from '../../../contracts/people.ts';
+import { audit } from '../../core/audit.ts';
+import type { AppContext } from '../../core/context.ts';
+import { notFound } from '../../core/http/errors.ts';
+import { matchingIdsQuery } from '../people/queries.ts';
+import { segmentFilter } from '../people/segments.ts';
+
+interface SnapshotRow {
+  id: number;
+  filter: PeopleFilter;
+  segment_filter: PeopleFilter | null;
+  person_count: number;
+  created_by: number | null;
+  created_at: Date;
+}
+
+const toSnapshot = (row: SnapshotRow): AudienceSnapshot => ({
+  id: Number(row.id),
+  count: row.person_count,
+  filter: row.filter,
+  segmentFilter: row.segment_filter,
+  createdAt: new Date(row.created_at).toISOString(),
+  createdBy: row.created_by === null ? null : Number(row.created_by),
+});
+
+/**
+ * Freezes who matches a filter (or a segment) now: their ids are copied in one statement, so
+ * people added, changed or erased afterwards do not change it. Audited with its filter.
+ */
+export async function createAudienceSnapshot(
+  ctx: AppContext,
+  input: AudienceInput,
+  actorId: number,
+): Promise<AudienceSnapshot> {
+  const filter: PeopleFilter = input.filter ?? { segmentId: input.segmentId };
+  // Read before the transaction: an unknown segment is a 404 with nothing written.
+  const segment = filter.segmentId ? await segmentFilter(ctx, filter.segmentId) : null;
+  const matching = await matchingIdsQuery(ctx, filter);
+  const param = (value: unknown) => `$${matching.params.push(value)}`;
+  const snapshot = await ctx.database.transaction(async (query) => {
+    const [row] = await query<SnapshotRow>(
+      `INSERT INTO audience_snapshots (campaign_id, filter, segment_filter, person_count, created_by)
+       VALUES ($1, $2, $3, 0, $4)
+       RETURNING id, filter, segment_filter, person_count, created_by, created_at`,
+      [ctx.campaignId, JSON.stringify(filter), segment && JSON.stringify(segment), actorId],
+    );
+    const snapshotParam = param(row.id);
+    const [{ n }] = await query<{ n: number }>(
+      `WITH frozen AS (
+         INSERT INTO audience_members (campaign_id, audience_snapshot_id, person_id)
+         SELECT ${matching.campaignParam}, ${snapshotParam}, m.id FROM (${matching.text}) m
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM frozen`,
+      matching.params,
+    );
+    await query(
+      'UPDATE audience_snapshots SET person_count = $3 WHERE campaign_id = $1 AND id = $2',
+      [ctx.campaignId, row.id, n],
+    );
+    return toSnapshot({ ...row, person_count: n });
+  });
+  await audit(ctx.database, {
+    campaignId: ctx.campaignId,
+    actorId,
+    action: 'audience.create',
+    target: `audience:${snapshot.id}`,
+    details: { filter, count: snapshot.count },
+  });
+  return snapshot;
+}
+
+export async function audienceSnapshot(ctx: AppContext, id: number): Promise<AudienceSnapshot> {
+  const [row] = await ctx.database.query<SnapshotRow>(
+    `SELECT id, filter, segment_filter, person_count, created_by, created_at
+       FROM audience_snapshots WHERE campaign_id = $1 AND id = $2`,
+    [ctx.campaignId, id],
+  );
+  if (!row) throw notFound('audience');
+  return toSnapshot(row);
+}
+
+/**
+ * A page of a snapshot's people, in id order after `afterId` (0 to start): a channel sends to
+ * a snapshot by asking for the next page until one comes back empty. Erased people are gone
+ * from it (erasure deletes their rows).
+ */
+export async function audienceMembers(
+  ctx: AppContext,
+  snapshotId: number,
+  afterId: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await ctx.database.query<{ person_id: number }>(
+    `SELECT person_id FROM audience_members
+      WHERE campaign_id = $1 AND audience_snapshot_id = $2 AND person_id > $3
+      ORDER BY person_id LIMIT $4`,
+    [ctx.campaignId, snapshotId, afterId, limit],
+  );
+  return rows.map((r) => Number(r.person_id));
+}
