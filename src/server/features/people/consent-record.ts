@@ -73,7 +73,8 @@ export async function recordConsent(
     );
     if (!person) throw notFound('person');
     const decision = {
-      channel: recordChannel[input.channel],
+      channel: input.channel === 'automated_call' ? input.channel : recordChannel[input.channel],
+      slot: input.slot ?? null,
       granted: input.granted,
       source,
       wordingVersion,

@@ -160,6 +160,36 @@ describe.each(engines)('consent records on %s', (engine) => {
       email: { status: 'granted' },
       automated_call: { status: 'granted', slot },
     });
+    // Staff record it with the slot the person agreed to; without it, nothing changes.
+    const byStaff = {
+      channel: 'automated_call',
+      granted: true,
+      source: 'in_person',
+      receivedOn: today(),
+      note: 'Form signed at the market, filed.',
+      wordingVersion: 'paper-2',
+    };
+    const missing = await staff.post(`/api/people/${id}/consents`, byStaff);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({ errors: [{ field: 'slot' }] });
+    const badSlot = await staff.post(`/api/people/${id}/consents`, {
+      ...byStaff,
+      slot: { weekdays: [6], from: '18:00', to: '09:00' },
+    });
+    expect(badSlot.statusCode).toBe(400);
+    expect((await records(id)).automated_call).toMatchObject({ source: 'staff_paper' });
+    const evenings = { weekdays: [6, 7], from: '17:00', to: '19:30' };
+    const recorded = await staff.post(`/api/people/${id}/consents`, { ...byStaff, slot: evenings });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expect((await records(id)).automated_call).toMatchObject({
+      status: 'granted',
+      source: 'staff_in_person',
+      wording_version: 'paper-2',
+    });
+    expect(
+      (await contactSubjects(t.ctx.database, t.ctx.campaignId, [id])).get(id)?.consents
+        .automated_call,
+    ).toEqual({ status: 'granted', slot: evenings });
     // Not in the cache: the three columns stay what they were.
     expect(await cache(id)).toEqual({
       consent_email: true,
