@@ -30,6 +30,7 @@ const cacheColumn = {
   sms: 'consent_sms',
   volunteer_call: 'consent_phone',
 } as const;
+const columns = Object.values(cacheColumn);
 
 export interface ConsentDecision {
   channel: ContactChannel;
@@ -54,9 +55,6 @@ export interface ConsentRecordRow {
   at: Date;
   slot: AgreedSlot | null;
 }
-
-const isGranted = (channel: string) =>
-  `coalesce((SELECT l.granted FROM latest l WHERE l.person_id = p.id AND l.channel = '${channel}'), false)`;
 
 /**
  * Makes the records and the cache of these people the latest decision per channel of their
@@ -87,14 +85,23 @@ export async function settleConsents(
          FROM latest l
        ON CONFLICT (campaign_id, person_id, channel) DO UPDATE
           SET status = excluded.status, source = excluded.source, wording_version = excluded.wording_version,
-              at = excluded.at, slot = excluded.slot)
+              at = excluded.at, slot = excluded.slot),
+     -- The cache per person, joined (not a subquery per person: that reads \`latest\` each time).
+     cached AS (
+       SELECT l.person_id,
+              ${Object.entries(cacheColumn)
+                .map(
+                  ([channel, column]) =>
+                    `bool_or(l.granted) FILTER (WHERE l.channel = '${channel}') AS ${column}`,
+                )
+                .join(', ')}
+         FROM latest l GROUP BY l.person_id)
      UPDATE people p
-        SET ${Object.entries(cacheColumn)
-          .map(([channel, column]) => `${column} = ${isGranted(channel)}`)
-          .join(', ')}
-      WHERE p.campaign_id = $1 AND p.id = ANY($2::bigint[])
-        AND (${Object.values(cacheColumn).join(', ')}) IS DISTINCT FROM
-            (${Object.keys(cacheColumn).map(isGranted).join(', ')})`,
+        SET ${columns.map((column) => `${column} = coalesce(c.${column}, false)`).join(', ')}
+       FROM unnest($2::bigint[]) AS ids(id) LEFT JOIN cached c ON c.person_id = ids.id
+      WHERE p.campaign_id = $1 AND p.id = ids.id
+        AND (${columns.map((column) => `p.${column}`).join(', ')}) IS DISTINCT FROM
+            (${columns.map((column) => `coalesce(c.${column}, false)`).join(', ')})`,
     [campaignId, [...personIds]],
   );
 }
