@@ -6,6 +6,19 @@ export const contactChannelSchema = z.enum(['email', 'sms', 'volunteer_call', 'a
 export type ContactChannel = z.infer<typeof contactChannelSchema>;
 export const contactChannels: readonly ContactChannel[] = contactChannelSchema.options;
 
+const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
+
+/** The days and hours a person agreed to receive automated calls (CNIL), on their clock. */
+export const agreedSlotSchema = z
+  .object({
+    /** ISO weekdays: 1 Monday … 7 Sunday. */
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1, 'required').max(7),
+    from: clockSchema,
+    /** Excluded. */
+    to: clockSchema,
+  })
+  .refine((slot) => slot.from < slot.to, { path: ['to'], message: 'not_after_from' });
+
 /** Why the campaign writes or calls. Transactional mail (login, confirmation) is exempt. */
 export const contactPurposeSchema = z.enum([
   'newsletter',
@@ -61,8 +74,6 @@ const territoryDatesSchema = z.object(
     typeof daySchema
   >,
 );
-
-const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
 
 export const electionKindSchema = z.enum(['national', 'local']);
 export type ElectionKind = z.infer<typeof electionKindSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelSchema, daySchema, localeSchema, pageOf } from './common.ts';
+import { agreedSlotSchema } from './compliance.ts';
 import { refuseBadName } from './names.ts';
 
 /** Text typed by staff: trimmed, at most `max` characters; '' means "none". */
@@ -32,7 +33,8 @@ export type ConsentRecordSource = z.infer<typeof consentRecordSourceSchema>;
 
 export const consentRecordSchema = z
   .object({
-    channel: channelSchema,
+    /** The API's channels, and automated calls (recorded with their slot). */
+    channel: z.enum([...channelSchema.options, 'automated_call']),
     granted: z.boolean(),
     source: consentRecordSourceSchema,
     /** The day it was received (campaign time zone); not in the future. */
@@ -44,10 +46,16 @@ export const consentRecordSchema = z
      * on the form). Not needed for an opt-out.
      */
     wordingVersion: z.string().trim().max(60, 'too_long').default(''),
+    /** An automated-call consent given: the days and hours agreed to (required, CNIL). */
+    slot: agreedSlotSchema.optional(),
   })
   .superRefine((value, issue) => {
     if (value.granted && !value.wordingVersion)
       issue.addIssue({ code: 'custom', path: ['wordingVersion'], message: 'required' });
+    if (value.channel === 'automated_call' && value.granted && !value.slot)
+      issue.addIssue({ code: 'custom', path: ['slot'], message: 'required' });
+    if (value.slot && !(value.channel === 'automated_call' && value.granted))
+      issue.addIssue({ code: 'custom', path: ['slot'], message: 'not_allowed' });
   });
 export type ConsentRecordInput = z.input<typeof consentRecordSchema>;
 

@@ -1,3 +1,4 @@
+import { recordDecisions } from '../people/consents.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Election } from '../../../contracts/compliance.ts';
 import { addDays, instantOf, wallClock } from '../../core/local-time.ts';
@@ -263,14 +264,10 @@ describe.each(engines)('compliance on %s', (engine) => {
         consents: { email: false, sms: false, phone: false },
       });
       const optedOut = await signupAndConfirm(t, { email: 'optout@compliance.example' });
-      await inCampaign(
-        'UPDATE people SET consent_email = false WHERE campaign_id = $1 AND id = $2',
-        [optedOut],
-      );
-      await inCampaign(
-        `INSERT INTO consent_events (campaign_id, person_id, channel, granted, source, wording_version)
-         VALUES ($1, $2, 'email', false, 'me', 'withdrawal')`,
-        [optedOut],
+      await t.ctx.database.transaction((query) =>
+        recordDecisions(query, t.ctx.campaignId, optedOut, [
+          { channel: 'email', granted: false, source: 'me', wordingVersion: 'withdrawal' },
+        ]),
       );
       const mails = [
         await queueCampaignMail(never, 'never@compliance.example', 'Lettre 1'),

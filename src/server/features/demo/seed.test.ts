@@ -152,13 +152,19 @@ describe.each(engines)('demo campaign on %s', (engine) => {
   it('backs every consent with its history', async () => {
     const mismatched = await one<{ n: number }>(
       `SELECT count(*)::int AS n
-         FROM people p CROSS JOIN (VALUES ('email'), ('sms'), ('phone')) AS c(channel)
+         FROM people p CROSS JOIN (VALUES ('email'), ('sms'), ('volunteer_call')) AS c(channel)
         WHERE p.campaign_id = $1
-          AND CASE c.channel WHEN 'email' THEN p.consent_email WHEN 'sms' THEN p.consent_sms
-                             ELSE p.consent_phone END
-              IS DISTINCT FROM coalesce((SELECT e.granted FROM consent_events e
-                                          WHERE e.campaign_id = $1 AND e.person_id = p.id AND e.channel = c.channel
-                                          ORDER BY e.at DESC, e.id DESC LIMIT 1), false)`,
+          AND (CASE c.channel WHEN 'email' THEN p.consent_email WHEN 'sms' THEN p.consent_sms
+                              ELSE p.consent_phone END
+                 IS DISTINCT FROM coalesce((SELECT e.granted FROM consent_events e
+                                             WHERE e.campaign_id = $1 AND e.person_id = p.id AND e.channel = c.channel
+                                             ORDER BY e.at DESC, e.id DESC LIMIT 1), false)
+               OR (SELECT r.status FROM person_consents r
+                    WHERE r.campaign_id = $1 AND r.person_id = p.id AND r.channel = c.channel)
+                 IS DISTINCT FROM (SELECT CASE WHEN e.granted THEN 'granted' ELSE 'withdrawn' END
+                                     FROM consent_events e
+                                    WHERE e.campaign_id = $1 AND e.person_id = p.id AND e.channel = c.channel
+                                    ORDER BY e.at DESC, e.id DESC LIMIT 1))`,
     );
     expect(mismatched.n).toBe(0);
     const consents = await one<Record<string, number>>(

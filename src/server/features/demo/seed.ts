@@ -1,3 +1,4 @@
+import { recordChannel, settleConsents } from '../people/consents.ts';
 import { audit } from '../../core/audit.ts';
 import type { HomeContent } from '../../../contracts/recruitment.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -406,7 +407,7 @@ async function insertConsentEvents(
   const rows = people.flatMap((p, i) => p.consentEvents.map((e) => ({ p, id: ids[i], e })));
   await insertUnnest(tx, 'consent_events', [
     { name: 'person_id', type: 'bigint', values: rows.map((r) => r.id) },
-    { name: 'channel', type: 'text', values: rows.map((r) => r.e.channel) },
+    { name: 'channel', type: 'text', values: rows.map((r) => recordChannel[r.e.channel]) },
     { name: 'granted', type: 'boolean', values: rows.map((r) => r.e.granted) },
     { name: 'source', type: 'text', values: rows.map((r) => r.e.source) },
     { name: 'wording_version', type: 'text', values: rows.map((r) => r.e.wordingVersion) },
@@ -419,6 +420,8 @@ async function insertConsentEvents(
     },
     { name: 'at', type: 'timestamptz', values: rows.map((r) => iso(r.e.at)) },
   ]);
+  // The records follow the history (and confirm the cache the people were inserted with).
+  await settleConsents(tx.query, tx.campaignId, [...new Set(rows.map((r) => r.id))]);
 }
 
 /**

@@ -3,13 +3,15 @@ import type {
   consentRecordSchema,
 } from '../../../contracts/person-records.ts';
 import type { z } from 'zod';
+import type { ContactChannel } from '../../../contracts/compliance.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Database } from '../../core/db/index.ts';
 import { invalidFields, notFound } from '../../core/http/errors.ts';
 import { smsPhoneError } from './normalize.ts';
 import { actorNameSql, assertPersonExists, isoDate } from './records.ts';
-import { addPersonEvent, channelColumn } from './service.ts';
+import { apiChannel, recordChannel, recordDecisions } from './consents.ts';
+import { addPersonEvent } from './service.ts';
 
 type ConsentRecord = z.infer<typeof consentRecordSchema>;
 
@@ -37,8 +39,9 @@ const today = (timeZone: string) =>
 
 /**
  * A consent or an opt-out received by phone, letter, in person or email, recorded by staff.
- * It takes effect at once (an opt-out stops contact on that channel now), and is written to
- * the consent history like any other decision, with its source (`staff_<source>`), the
+ * It takes effect at once (an opt-out stops contact on that channel now) unless the person
+ * decided otherwise since the day it was received, and is written to the consent history like
+ * any other decision, with its source (`staff_<source>`), the
  * wording agreed to, the evidence typed by staff and who recorded it. It is recorded even when
  * the person's consent already had that value: the evidence of the request is kept. An SMS
  * consent needs a number SMS can reach; an opt-out is always recorded.
@@ -58,35 +61,32 @@ export async function recordConsent(
   }
   const source = `staff_${input.source}`;
   const wordingVersion = input.granted ? input.wordingVersion : WITHDRAWAL_WORDING;
-  const column = channelColumn[input.channel];
   await ctx.database.transaction(async (query) => {
     if (input.channel === 'sms' && input.granted)
       await assertSmsReachable(query, ctx.campaignId, personId);
-    const [person] = await query(
-      `UPDATE people SET ${column} = $3, updated_at = now()
-        WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL RETURNING id`,
-      [ctx.campaignId, personId, input.granted],
+    // Received today: now. An earlier day: noon of that day, campaign time.
+    const [person] = await query<{ at: Date }>(
+      `SELECT CASE WHEN $3::date = (now() AT TIME ZONE $4::text)::date THEN now()
+                   ELSE ($3::date + time '12:00') AT TIME ZONE $4::text END AS at
+         FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE`,
+      [ctx.campaignId, personId, input.receivedOn, timeZone],
     );
     if (!person) throw notFound('person');
-    // Received today: now. An earlier day: noon of that day, campaign time.
-    await query(
-      `INSERT INTO consent_events (campaign_id, person_id, channel, granted, source, wording_version, actor_id, note, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
-               CASE WHEN $9::date = (now() AT TIME ZONE $10::text)::date THEN now()
-                    ELSE ($9::date + time '12:00') AT TIME ZONE $10::text END)`,
-      [
-        ctx.campaignId,
-        personId,
-        input.channel,
-        input.granted,
-        source,
-        wordingVersion,
-        actorId,
-        input.note,
-        input.receivedOn,
-        timeZone,
-      ],
-    );
+    const decision = {
+      channel: input.channel === 'automated_call' ? input.channel : recordChannel[input.channel],
+      slot: input.slot ?? null,
+      granted: input.granted,
+      source,
+      wordingVersion,
+      actorId,
+      note: input.note,
+      at: person.at,
+    };
+    await recordDecisions(query, ctx.campaignId, personId, [decision]);
+    await query('UPDATE people SET updated_at = now() WHERE campaign_id = $1 AND id = $2', [
+      ctx.campaignId,
+      personId,
+    ]);
     await addPersonEvent(
       query,
       ctx.campaignId,
@@ -142,7 +142,7 @@ export async function consentHistory(
   );
   return rows.map((r) => ({
     id: Number(r.id),
-    channel: r.channel,
+    channel: apiChannel(r.channel as ContactChannel),
     granted: r.granted,
     source: r.source,
     wordingVersion: r.wording_version,

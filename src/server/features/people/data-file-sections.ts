@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../core/context.ts';
 import type { DataFileSection } from '../../core/personal-data/registry.ts';
 import { campaignName } from '../settings/service.ts';
+import { consentRecords } from './consents.ts';
 import { customFieldsForDataFile } from './custom-fields/values.ts';
 import { importCreatedEntry } from './import-entry.ts';
 import type { PersonColumns } from './tables.ts';
@@ -122,6 +123,19 @@ const consents: DataFileSection = {
   key: 'consents',
   schema: z.object({
     current: z.object({ email: z.boolean(), sms: z.boolean(), phone: z.boolean() }),
+    /** The consent per channel as it stands (volunteer_call is `phone` above). */
+    records: z.array(
+      z.object({
+        channel: z.string(),
+        status: z.enum(['granted', 'withdrawn']),
+        source: z.string(),
+        wordingVersion: z.string(),
+        at: when,
+        slot: z
+          .object({ weekdays: z.array(z.number()), from: z.string(), to: z.string() })
+          .nullable(),
+      }),
+    ),
     history: z.array(
       z.object({
         channel: z.string(),
@@ -133,8 +147,9 @@ const consents: DataFileSection = {
     ),
   }),
   async read(ctx, personId) {
-    const [person, history] = await Promise.all([
+    const [person, records, history] = await Promise.all([
       personRow(ctx, personId),
+      consentRecords((text, params) => ctx.database.query(text, params), ctx.campaignId, personId),
       ctx.database.query<{
         channel: string;
         granted: boolean;
@@ -153,6 +168,14 @@ const consents: DataFileSection = {
         sms: person.consent_sms,
         phone: person.consent_phone,
       },
+      records: records.map((r) => ({
+        channel: r.channel,
+        status: r.status,
+        source: r.source,
+        wordingVersion: r.wording_version,
+        at: iso(r.at),
+        slot: r.slot,
+      })),
       history: history.map((c) => ({
         channel: c.channel,
         granted: c.granted,

@@ -288,6 +288,7 @@ describe.each(engines)('supporter space on %s', (engine) => {
       profile: Record<string, unknown>;
       consents: {
         current: Record<string, boolean>;
+        records: Array<{ channel: string; status: string; wordingVersion: string }>;
         history: Array<{
           channel: string;
           granted: boolean;
@@ -326,9 +327,24 @@ describe.each(engines)('supporter space on %s', (engine) => {
     expect(data.consents.current).toEqual({ email: true, sms: false, phone: true });
     expect(data.consents.history.map((c) => `${c.source}:${c.channel}:${c.granted}`)).toEqual([
       'signup:email:true',
-      'supporter_space:phone:true',
+      'supporter_space:volunteer_call:true',
     ]);
     expect(data.consents.history[0].wordingVersion).toBeTruthy();
+    // The records as they stand, with their source, wording and time.
+    expect(data.consents.records).toEqual([
+      expect.objectContaining({
+        channel: 'email',
+        status: 'granted',
+        source: 'signup',
+        slot: null,
+      }),
+      expect.objectContaining({
+        channel: 'volunteer_call',
+        status: 'granted',
+        source: 'supporter_space',
+      }),
+    ]);
+    expect(data.consents.records[0].wordingVersion).toBe(data.consents.history[0].wordingVersion);
     expect(data.timeline.map((e) => e.kind)).toEqual(
       expect.arrayContaining(['confirmed', 'consent']),
     );

@@ -18,6 +18,13 @@ export const peoplePersonalData: PersonalData = {
       erase: { subject: true },
     },
     {
+      table: 'person_consents',
+      holds: 'The consent per channel as it stands: status, source, wording, time, agreed slot.',
+      // The merge settles the kept person's records from the merged history (consents.ts).
+      personColumns: { person_id: 'move' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
       table: 'consent_events',
       holds: 'Every consent given or withdrawn, with its source and wording version.',
       personColumns: { person_id: 'move', actor_id: 'move' },

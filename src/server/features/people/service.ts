@@ -1,11 +1,11 @@
-import type { Channel, Consents } from '../../../contracts/common.ts';
+import type { Consents } from '../../../contracts/common.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
-import { notFound } from '../../core/http/errors.ts';
 import { defaultConsentWording } from '../settings/wording-defaults.ts';
 import { forgetPeople } from '../../core/personal-data/rights.ts';
 import { personalData } from '../personal-data.ts';
+import { apiChannel, changedConsents, recordDecisions, settleConsents } from './consents.ts';
 import { buildSearchText, type Place } from './normalize.ts';
 
 /** What a sign-up form submission holds once validated. */
@@ -21,12 +21,6 @@ export interface SignupData extends Place {
   wordingVersion?: string;
   source: 'signup' | 'embed';
 }
-
-export const channelColumn: Record<Channel, string> = {
-  email: 'consent_email',
-  sms: 'consent_sms',
-  phone: 'consent_phone',
-};
 
 export async function addPersonEvent(
   query: Query,
@@ -55,35 +49,25 @@ export async function setConsents(
   wordingVersion: string,
   actorId: number | null = null,
 ): Promise<void> {
-  const rows = await query<{
-    consent_email: boolean;
-    consent_sms: boolean;
-    consent_phone: boolean;
-  }>(
-    'SELECT consent_email, consent_sms, consent_phone FROM people WHERE campaign_id = $1 AND id = $2 FOR UPDATE',
-    [campaignId, personId],
+  const changes = await changedConsents(query, campaignId, personId, wanted);
+  if (changes.length === 0) return;
+  await recordDecisions(
+    query,
+    campaignId,
+    personId,
+    changes.map((c) => ({ ...c, source, wordingVersion, actorId })),
   );
-  const current = rows[0];
-  if (!current) throw notFound('person');
-  for (const channel of Object.keys(channelColumn) as Channel[]) {
-    const value = wanted[channel];
-    const column = channelColumn[channel];
-    if (value === undefined || current[column as keyof typeof current] === value) continue;
-    await query(
-      `UPDATE people SET ${column} = $3, updated_at = now() WHERE campaign_id = $1 AND id = $2`,
-      [campaignId, personId, value],
-    );
-    await query(
-      `INSERT INTO consent_events (campaign_id, person_id, channel, granted, source, wording_version)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [campaignId, personId, channel, value, source, wordingVersion],
-    );
+  await query('UPDATE people SET updated_at = now() WHERE campaign_id = $1 AND id = $2', [
+    campaignId,
+    personId,
+  ]);
+  for (const { channel, granted } of changes) {
     await addPersonEvent(
       query,
       campaignId,
       personId,
       'consent',
-      { channel, granted: value, source, wordingVersion },
+      { channel: apiChannel(channel), granted, source, wordingVersion },
       actorId,
     );
   }
@@ -162,12 +146,14 @@ export async function erasePerson(
       phone: person?.phone ?? null,
     };
     await forgetPeople(personalData(), query, campaignId, [forgotten], 'erasure');
+    // The history is gone with the person: no record is left, nor anything in the cache.
+    await settleConsents(query, campaignId, [personId]);
     await query(
       `UPDATE people SET email = NULL, email_normalized = NULL, first_name = NULL, last_name = NULL, phone = NULL,
               address_street = NULL, address_complement = NULL,
               postal_code = NULL, commune_code = NULL, commune_name = NULL, departement_code = NULL,
               referrer_url = NULL, utm_source = NULL, utm_medium = NULL, utm_campaign = NULL,
-              consent_email = false, consent_sms = false, consent_phone = false, search_text = '',
+              search_text = '',
               recruited_by = NULL, erased_at = now(), updated_at = now()
         WHERE campaign_id = $1 AND id = $2`,
       [campaignId, personId],

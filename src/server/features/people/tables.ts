@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   customType,
   index,
   integer,
@@ -39,6 +40,10 @@ export const people = pgTable(
     utmSource: text('utm_source'),
     utmMedium: text('utm_medium'),
     utmCampaign: text('utm_campaign'),
+    /**
+     * A read cache of person_consents (granted or not) for fast filters and lists, written only
+     * by consents.ts in the transaction that writes the records; consent_phone is volunteer calls.
+     */
     consentEmail: boolean('consent_email').notNull().default(false),
     consentSms: boolean('consent_sms').notNull().default(false),
     consentPhone: boolean('consent_phone').notNull().default(false),
@@ -85,6 +90,34 @@ export const people = pgTable(
   ],
 );
 
+/**
+ * The current consent of a person per channel (email, sms, volunteer_call, automated_call):
+ * the latest decision of their history (consent_events), kept by consents.ts. An automated-call
+ * consent always holds the slot the person agreed to (CNIL): ISO weekdays and local times.
+ */
+export const personConsents = pgTable(
+  'person_consents',
+  {
+    campaignId: campaignId(),
+    personId: ref('person_id').notNull(),
+    channel: text('channel').notNull(),
+    status: text('status').notNull(),
+    source: text('source').notNull(),
+    wordingVersion: text('wording_version').notNull(),
+    at: at('at').notNull(),
+    /** Automated calls: `{ weekdays: [1..7], from: 'HH:MM', to: 'HH:MM' }`, else null. */
+    slot: jsonb('slot'),
+  },
+  (t) => [
+    primaryKey({ name: 'person_consents_pkey', columns: [t.campaignId, t.personId, t.channel] }),
+    check('person_consents_status', sql`${t.status} IN ('granted', 'withdrawn')`),
+    check(
+      'person_consents_slot',
+      sql`${t.channel} <> 'automated_call' OR ${t.status} <> 'granted' OR ${t.slot} IS NOT NULL`,
+    ),
+  ],
+);
+
 /** History of every consent decision, with the wording the person saw. */
 export const consentEvents = pgTable(
   'consent_events',
@@ -100,6 +133,8 @@ export const consentEvents = pgTable(
     /** Recorded by staff (a consent or opt-out received by phone, letter…): who, and the evidence. */
     actorId: ref('actor_id'),
     note: text('note'),
+    /** An automated-call consent: the slot agreed to (see person_consents). */
+    slot: jsonb('slot'),
     at: at('at').notNull().defaultNow(),
   },
   (t) => [

@@ -1,3 +1,4 @@
+import { settleConsents } from '../consents.ts';
 import type { MergeField, MergeInput } from '../../../../contracts/duplicates.ts';
 import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
@@ -60,9 +61,6 @@ interface Locked {
   email_normalized: string | null;
   erased_at: Date | null;
   updated_at: Date;
-  consent_email: boolean;
-  consent_sms: boolean;
-  consent_phone: boolean;
   [column: string]: unknown;
 }
 
@@ -176,7 +174,8 @@ export async function mergePeople(ctx: AppContext, input: MergeInput, actorId: n
        VALUES ($1, $2, $3, $4, $5)`,
       [campaignId, mergedId, keptId, actorId, merged.recruit_code],
     );
-    await settleConsents(query, campaignId, keptId, merged);
+    // Both histories are now the kept person's: each channel takes the latest decision.
+    await settleConsents(query, campaignId, [keptId]);
     await refreshSearchText(query, campaignId, keptId);
     await addPersonEvent(query, campaignId, keptId, 'merge', { mergedId }, actorId);
     await audit(
@@ -218,21 +217,6 @@ async function refuseAccountLoss(
       `The person merged away has an account with access the kept one lacks (${lost.join(', ')}). Keep that person instead, or change their roles first.`,
     );
   }
-}
-
-/** Each channel: the latest decision of either person's history, else what either had. */
-async function settleConsents(query: Query, campaignId: number, keptId: number, merged: Locked) {
-  const latest = (channel: string) =>
-    `(SELECT e.granted FROM consent_events e
-       WHERE e.campaign_id = $1 AND e.person_id = $2 AND e.channel = '${channel}'
-       ORDER BY e.at DESC, e.id DESC LIMIT 1)`;
-  await query(
-    `UPDATE people SET consent_email = COALESCE(${latest('email')}, consent_email OR $3),
-            consent_sms = COALESCE(${latest('sms')}, consent_sms OR $4),
-            consent_phone = COALESCE(${latest('phone')}, consent_phone OR $5)
-      WHERE campaign_id = $1 AND id = $2`,
-    [campaignId, keptId, merged.consent_email, merged.consent_sms, merged.consent_phone],
-  );
 }
 
 async function refreshSearchText(query: Query, campaignId: number, personId: number) {

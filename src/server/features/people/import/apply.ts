@@ -1,3 +1,4 @@
+import { settleConsents } from '../consents.ts';
 import { refreshPeopleLookups } from '../statistics.ts';
 import type { Engine } from '../../../core/db/index.ts';
 import { Pacer } from '../../../core/event-loop.ts';
@@ -247,6 +248,7 @@ async function applySlice(
        OVERRIDING SYSTEM VALUE
        SELECT $3, nextval('${seq}'), s.email, s.email_normalized, s.first_name, s.last_name, s.phone, ${place(1)},
               ${place(2)}, ${place(3)}, ${place(4)}, s.address_street, s.address_complement, 'import', s.recruit_code,
+              -- The consent cache starts as the file's grants: settleConsents below records them.
               coalesce(s.consent_email, false),
               coalesce(s.consent_sms, false), coalesce(s.consent_phone, false), now(), $4, s.search_text
          FROM ${t.targets} s WHERE ${slice} AND s.match_id IS NULL ORDER BY s.email_normalized
@@ -294,7 +296,8 @@ async function applySlice(
        INSERT INTO consent_events (campaign_id, person_id, channel, granted, source, wording_version, import_id)
        SELECT DISTINCT $3::int, b.person_id, c.channel, true, 'import', $6, $4::bigint
          FROM b CROSS JOIN LATERAL
-              (VALUES ('email', b.consent_email), ('sms', b.consent_sms), ('phone', b.consent_phone)) AS c(channel, granted)
+              (VALUES ('email', b.consent_email), ('sms', b.consent_sms), ('volunteer_call', b.consent_phone))
+                AS c(channel, granted)
         WHERE c.granted),
      logged AS (
        INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id)
@@ -327,6 +330,19 @@ async function applySlice(
       READ_SHARE,
       run.lastLine,
     ],
+  );
+  // The consents the file grants are the latest decisions of these people: their records and
+  // the cache follow (new people's cache already holds them: nothing to write for them).
+  const consenting = await query<{ id: number }>(
+    `SELECT DISTINCT CASE WHEN s.created THEN s.new_id ELSE s.match_id END AS id FROM ${t.targets} s
+      WHERE ${slice} AND (s.created OR s.match_id = ANY($3::bigint[]))
+        AND (s.consent_email OR s.consent_sms OR s.consent_phone)`,
+    [...range, merged],
+  );
+  await settleConsents(
+    query,
+    campaignId,
+    consenting.map((r) => Number(r.id)),
   );
   return { kind: 'slice', rows: state.n, last: state.last! };
 }

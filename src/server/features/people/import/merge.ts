@@ -5,7 +5,10 @@ import type { Query } from './session.ts';
 /** A person as stored, and what the file brings for them (m_*). */
 type MergeRow = Pick<
   PersonColumns,
-  ContactColumn | 'email_normalized' | 'address_street' | 'address_complement'
+  | Exclude<ContactColumn, 'consent_email' | 'consent_sms' | 'consent_phone'>
+  | 'email_normalized'
+  | 'address_street'
+  | 'address_complement'
 > & {
   confirmed: boolean;
   m_email: string | null;
@@ -16,9 +19,6 @@ type MergeRow = Pick<
   m_place: string | null;
   m_address_street: string | null;
   m_address_complement: string | null;
-  m_consent_email: boolean;
-  m_consent_sms: boolean;
-  m_consent_phone: boolean;
 };
 
 /** The columns an import may fill on an existing person (undo.ts puts them back). */
@@ -34,16 +34,13 @@ export const written = [
   'departement_code',
   'address_street',
   'address_complement',
-  'consent_email',
-  'consent_sms',
-  'consent_phone',
 ] as const;
 type Written = Pick<MergeRow, (typeof written)[number]>;
 
 /**
  * What a person becomes: only empty fields are filled (a name is never replaced by another),
  * the place moves as a whole (postal code, commune, département, and the street with it),
- * consents only ever granted. A person with a place but no street takes the file's street
+ * (consents are the import's decisions, settled by consents.ts). A person with a place but no street takes the file's street
  * when the file gives the same postal code.
  */
 export function mergedPerson(r: MergeRow): Written {
@@ -65,14 +62,8 @@ export function mergedPerson(r: MergeRow): Written {
     departement_code: takePlace ? departement || null : r.departement_code,
     address_street: takeStreet ? r.m_address_street : r.address_street,
     address_complement: takeStreet ? r.m_address_complement : r.address_complement,
-    consent_email: r.consent_email || r.m_consent_email,
-    consent_sms: r.consent_sms || r.m_consent_sms,
-    consent_phone: r.consent_phone || r.m_consent_phone,
   };
 }
-
-/** The Postgres array type each written column is sent as (consents are the only booleans). */
-const arrayType = (column: string) => (column.startsWith('consent_') ? 'boolean' : 'text');
 
 const aggregated = [
   'email',
@@ -113,16 +104,13 @@ export async function mergeSlice(
   const rows = await query<MergeRow & { import_id: number | null }>(
     `WITH b AS (
        SELECT match_id AS person_id,
-              ${aggregated.map((c) => `(array_agg(${c} ORDER BY line) FILTER (WHERE ${c} IS NOT NULL))[1] AS ${c}`).join(', ')},
-              coalesce(bool_or(consent_email), false) AS consent_email, coalesce(bool_or(consent_sms), false) AS consent_sms,
-              coalesce(bool_or(consent_phone), false) AS consent_phone
+              ${aggregated.map((c) => `(array_agg(${c} ORDER BY line) FILTER (WHERE ${c} IS NOT NULL))[1] AS ${c}`).join(', ')}
          FROM ${targets} WHERE line > $2 AND line <= $3 AND match_id IS NOT NULL AND NOT created GROUP BY match_id)
      SELECT p.id, p.email, p.email_normalized, p.first_name, p.last_name, p.phone, p.postal_code, p.commune_code,
-            p.commune_name, p.departement_code, p.address_street, p.address_complement, p.consent_email, p.consent_sms, p.consent_phone, p.import_id,
+            p.commune_name, p.departement_code, p.address_street, p.address_complement, p.import_id,
             p.confirmed_at IS NOT NULL AS confirmed, b.email AS m_email, b.email_normalized AS m_email_normalized,
             b.first_name AS m_first_name, b.last_name AS m_last_name, b.phone AS m_phone, b.place AS m_place,
-            b.address_street AS m_address_street, b.address_complement AS m_address_complement,
-            b.consent_email AS m_consent_email, b.consent_sms AS m_consent_sms, b.consent_phone AS m_consent_phone
+            b.address_street AS m_address_street, b.address_complement AS m_address_complement
        FROM b JOIN people p ON p.campaign_id = $1 AND p.id = b.person_id
       WHERE p.id = ANY($4::bigint[]) AND p.erased_at IS NULL
       ORDER BY p.id
@@ -170,7 +158,7 @@ export async function mergeSlice(
       `UPDATE people p SET ${columns.map((c) => `${c} = u.${c}`).join(', ')},
               confirmed_at = coalesce(p.confirmed_at, now()),
               updated_at = CASE WHEN p.import_id IS NOT DISTINCT FROM $2 THEN p.updated_at ELSE now() END
-         FROM unnest($3::bigint[], ${columns.map((c, i) => `$${i + 4}::${arrayType(c)}[]`).join(', ')})
+         FROM unnest($3::bigint[], ${columns.map((c, i) => `$${i + 4}::text[]`).join(', ')})
               AS u(id, ${columns.join(', ')})
         WHERE p.campaign_id = $1 AND p.id = u.id`,
       [

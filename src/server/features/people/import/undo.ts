@@ -1,4 +1,5 @@
 import { nextTurn } from '../../../core/event-loop.ts';
+import { settleConsents } from '../consents.ts';
 import { buildSearchText } from '../normalize.ts';
 import { Superseded } from './apply.ts';
 import { written } from './merge.ts';
@@ -27,8 +28,8 @@ type PersonNow = Record<Restorable, string | boolean | null> & {
  * after a crash, it goes on where it stopped (what is undone is gone from where it looks).
  *
  * - People it merged into (import_changes): each value it filled is put back, unless it has
- *   changed since (then it is someone else's now and stays); a consent it granted is withdrawn
- *   unless granted again since by another source; its tags, consent events and timeline entry go.
+ *   changed since (then it is someone else's now and stays); its tags, consent events and
+ *   timeline entry go, and each consent is back to the latest decision left in the history.
  * - People it created: deleted, unless someone has since made them theirs — a sign-up or an
  *   account, a consent, tag or timeline entry from anything but this import, someone they
  *   recruited, a mail, an edit (updated since created), an erasure. Those are kept, without
@@ -113,18 +114,6 @@ async function undoMerged(query: Query, run: UndoRun, size: number): Promise<boo
       ORDER BY p.id FOR UPDATE OF p`,
     [campaignId, ids],
   );
-  // Consents granted again since, by anything but this import, stay granted.
-  const regranted = new Set(
-    (
-      await query<{ person_id: number; channel: string }>(
-        `SELECT DISTINCT e.person_id, e.channel FROM consent_events e
-          WHERE e.campaign_id = $1 AND e.person_id = ANY($2::bigint[]) AND e.granted
-            AND e.import_id IS DISTINCT FROM $3
-            AND e.at >= (SELECT started_at FROM imports WHERE campaign_id = $1 AND id = $3)`,
-        [campaignId, ids, importId],
-      )
-    ).map((e) => `${e.person_id}:consent_${e.channel}`),
-  );
   const byId = new Map(changes.map((c) => [Number(c.person_id), c]));
   const restored: Array<PersonNow & { search_text: string }> = [];
   for (const person of people) {
@@ -133,7 +122,6 @@ async function undoMerged(query: Query, run: UndoRun, size: number): Promise<boo
     let changed = false;
     for (const column of restorable) {
       if (!(column in change.after) || person[column] !== change.after[column]) continue;
-      if (column.startsWith('consent_') && regranted.has(`${person.id}:${column}`)) continue;
       next[column] = change.before[column] as PersonNow[Restorable];
       changed = true;
     }
@@ -156,11 +144,10 @@ async function undoMerged(query: Query, run: UndoRun, size: number): Promise<boo
   }
   if (restored.length) {
     const columns = [...restorable, 'search_text'] as const;
-    const type = (c: string) => (c.startsWith('consent_') ? 'boolean' : 'text');
     await query(
       `UPDATE people p SET ${columns.map((c) => `${c} = u.${c}`).join(', ')},
               confirmed_at = CASE WHEN u.confirmed THEN p.confirmed_at END, updated_at = now()
-         FROM unnest($2::bigint[], $3::boolean[], ${columns.map((c, i) => `$${i + 4}::${type(c)}[]`).join(', ')})
+         FROM unnest($2::bigint[], $3::boolean[], ${columns.map((c, i) => `$${i + 4}::text[]`).join(', ')})
               AS u(id, confirmed, ${columns.join(', ')})
         WHERE p.campaign_id = $1 AND p.id = u.id`,
       [
@@ -172,6 +159,8 @@ async function undoMerged(query: Query, run: UndoRun, size: number): Promise<boo
     );
   }
   await deleteSideRows(query, run, ids);
+  // Without the import's decisions, each channel is back to the latest decision left.
+  await settleConsents(query, campaignId, ids);
   await query(
     'DELETE FROM import_changes WHERE campaign_id = $1 AND import_id = $2 AND person_id = ANY($3::bigint[])',
     [campaignId, importId, ids],
@@ -197,6 +186,7 @@ async function undoCreated(
   ).map((r) => Number(r.id));
   if (ids.length === 0) return null;
   await deleteSideRows(query, run, ids);
+  await settleConsents(query, campaignId, ids);
   const owner = (table: string, column = 'person_id') =>
     `EXISTS (SELECT 1 FROM ${table} x WHERE x.campaign_id = p.campaign_id AND x.${column} = p.id)`;
   const kept = (
@@ -210,18 +200,6 @@ async function undoCreated(
       [campaignId, ids],
     )
   ).map((r) => Number(r.id));
-  if (kept.length) {
-    const latest = (channel: string) =>
-      `coalesce((SELECT e.granted FROM consent_events e
-                  WHERE e.campaign_id = p.campaign_id AND e.person_id = p.id AND e.channel = '${channel}'
-                  ORDER BY e.at DESC, e.id DESC LIMIT 1), false)`;
-    await query(
-      `UPDATE people p SET consent_email = ${latest('email')}, consent_sms = ${latest('sms')},
-              consent_phone = ${latest('phone')}
-        WHERE p.campaign_id = $1 AND p.id = ANY($2::bigint[])`,
-      [campaignId, kept],
-    );
-  }
   await query(
     'DELETE FROM people WHERE campaign_id = $1 AND id = ANY($2::bigint[]) AND NOT id = ANY($3::bigint[])',
     [campaignId, ids, kept],
