@@ -1,4 +1,3 @@
-import { settleConsents } from '../consents.ts';
 import { refreshPeopleLookups } from '../statistics.ts';
 import type { Engine } from '../../../core/db/index.ts';
 import { Pacer } from '../../../core/event-loop.ts';
@@ -248,7 +247,7 @@ async function applySlice(
        OVERRIDING SYSTEM VALUE
        SELECT $3, nextval('${seq}'), s.email, s.email_normalized, s.first_name, s.last_name, s.phone, ${place(1)},
               ${place(2)}, ${place(3)}, ${place(4)}, s.address_street, s.address_complement, 'import', s.recruit_code,
-              -- The consent cache starts as the file's grants: settleConsents below records them.
+              -- The consent cache starts as the file's grants, recorded below with their history.
               coalesce(s.consent_email, false),
               coalesce(s.consent_sms, false), coalesce(s.consent_phone, false), now(), $4, s.search_text
          FROM ${t.targets} s WHERE ${slice} AND s.match_id IS NULL ORDER BY s.email_normalized
@@ -299,6 +298,17 @@ async function applySlice(
               (VALUES ('email', b.consent_email), ('sms', b.consent_sms), ('volunteer_call', b.consent_phone))
                 AS c(channel, granted)
         WHERE c.granted),
+     -- Those grants are now each person's latest decision on their channel: their records.
+     recorded AS (
+       INSERT INTO person_consents (campaign_id, person_id, channel, status, source, wording_version, at)
+       SELECT DISTINCT $3::int, b.person_id, c.channel, 'granted', 'import', $6, now()
+         FROM b CROSS JOIN LATERAL
+              (VALUES ('email', b.consent_email), ('sms', b.consent_sms), ('volunteer_call', b.consent_phone))
+                AS c(channel, granted)
+        WHERE c.granted
+       ON CONFLICT (campaign_id, person_id, channel) DO UPDATE
+          SET status = 'granted', source = 'import', wording_version = excluded.wording_version,
+              at = excluded.at, slot = NULL),
      logged AS (
        INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id)
        SELECT $3, id, 'import', $8::jsonb, $9 FROM unnest($7::bigint[]) AS m(id)),
@@ -331,19 +341,19 @@ async function applySlice(
       run.lastLine,
     ],
   );
-  // The consents the file grants are the latest decisions of these people: their records and
-  // the cache follow (new people's cache already holds them: nothing to write for them).
-  const consenting = await query<{ id: number }>(
-    `SELECT DISTINCT CASE WHEN s.created THEN s.new_id ELSE s.match_id END AS id FROM ${t.targets} s
-      WHERE ${slice} AND (s.created OR s.match_id = ANY($3::bigint[]))
-        AND (s.consent_email OR s.consent_sms OR s.consent_phone)`,
-    [...range, merged],
-  );
-  await settleConsents(
-    query,
-    campaignId,
-    consenting.map((r) => Number(r.id)),
-  );
+  // The consent cache of people merged follows their new records (new people's already holds
+  // the file's grants); an import only grants, so a granted channel stays granted.
+  if (merged.length > 0)
+    await query(
+      `UPDATE people p SET consent_email = p.consent_email OR x.email, consent_sms = p.consent_sms OR x.sms,
+              consent_phone = p.consent_phone OR x.phone
+         FROM (SELECT s.match_id AS id, bool_or(coalesce(s.consent_email, false)) AS email,
+                      bool_or(coalesce(s.consent_sms, false)) AS sms, bool_or(coalesce(s.consent_phone, false)) AS phone
+                 FROM ${t.targets} s WHERE ${slice} AND s.match_id = ANY($4::bigint[]) GROUP BY s.match_id) x
+        WHERE p.campaign_id = $3 AND p.id = x.id
+          AND ((x.email AND NOT p.consent_email) OR (x.sms AND NOT p.consent_sms) OR (x.phone AND NOT p.consent_phone))`,
+      [...range, campaignId, merged],
+    );
   return { kind: 'slice', rows: state.n, last: state.last! };
 }
 
