@@ -27,12 +27,26 @@ type PersonRow = PersonColumns & {
   updated_at: Date;
 };
 
-async function personRow(ctx: AppContext, personId: number): Promise<PersonRow> {
-  const [person] = await ctx.database.query<PersonRow>(
-    'SELECT * FROM people WHERE campaign_id = $1 AND id = $2',
-    [ctx.campaignId, personId],
-  );
-  return person;
+const reading = new Map<string, Promise<PersonRow>>();
+
+/**
+ * The person's row; the sections of one data file read it at once (readDataFile runs them
+ * together), so they share one query while it is in flight.
+ */
+function personRow(ctx: AppContext, personId: number): Promise<PersonRow> {
+  const key = `${ctx.campaignId}:${personId}`;
+  let row = reading.get(key);
+  if (!row) {
+    row = ctx.database
+      .query<PersonRow>('SELECT * FROM people WHERE campaign_id = $1 AND id = $2', [
+        ctx.campaignId,
+        personId,
+      ])
+      .then(([person]) => person);
+    reading.set(key, row);
+    row.finally(() => reading.delete(key)).catch(() => undefined);
+  }
+  return row;
 }
 
 const aboutText = {
