@@ -49,3 +49,12 @@ export function pageOf<T extends z.ZodType>(item: T) {
     pageSize: z.number().int(),
   });
 }
+
+/**
+ * The answer of a route that streams a CSV file (with `produces: ['text/csv']`). Documents it
+ * only: a streamed or text payload with its own content type is sent as it is, never
+ * serialized against a schema.
+ */
+export const csvFileSchema = z
+  .string()
+  .describe('A CSV file (UTF-8 with a byte order mark), sent as an attachment.');

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../core/context.ts';
 import type { ScopeKind } from '../core/http/access.ts';
 import { accountsRoutes } from './accounts/routes.ts';
@@ -17,7 +17,7 @@ import { settingsRoutes } from './settings/routes.ts';
 import { operationsRoutes } from './operations/routes.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
-export type FeatureRoutes = (ctx: AppContext) => FastifyPluginAsyncZod;
+export type FeatureRoutes = (ctx: AppContext) => FastifyPluginAsync;
 export const features: FeatureRoutes[] = [
   settingsRoutes,
   recruitmentRoutes,

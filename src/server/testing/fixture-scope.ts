@@ -1,7 +1,9 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { Rank } from '../../contracts/access.ts';
+import { defineRoute } from '../../contracts/route.ts';
 import { currentScope, type ScopeKind } from '../core/http/access.ts';
+import { serve } from '../core/http/contract.ts';
 
 /**
  * A scope kind for tests, before any feature owns one: groups 1 and 2 exist, ranks are held
@@ -23,44 +25,46 @@ export function fixtureScope() {
   const grant = (groupId: number, personId: number, rank: Rank) =>
     ranks.get(groupId)!.set(personId, rank);
 
-  const scopeAnswer = z.object({ kind: z.string(), id: z.number(), rank: z.string().nullable() });
-  const routes = (): FastifyPluginAsyncZod => async (app) => {
-    app.get(
-      '/api/fixture-groups/:groupId',
-      {
-        config: { access: { scope: 'fixture-group', rank: 'follower' } },
-        schema: {
-          params: z.object({ groupId: z.coerce.number() }),
-          response: { 200: scopeAnswer },
-        },
-      },
-      async (request) => currentScope(request),
-    );
-    app.post(
-      '/api/fixture-groups/:groupId/notes',
-      {
-        config: { access: { scope: 'fixture-group', rank: 'manager' } },
-        schema: {
-          params: z.object({ groupId: z.coerce.number() }),
-          body: z.object({ text: z.string().min(1) }),
-          response: { 200: scopeAnswer },
-        },
-      },
-      async (request) => currentScope(request),
-    );
-    app.delete(
-      '/api/fixture-groups/:groupId',
-      {
-        config: {
-          access: { scope: 'fixture-group', rank: 'organiser', orPermission: 'roles.manage' },
-        },
-        schema: {
-          params: z.object({ groupId: z.coerce.number() }),
-          response: { 200: scopeAnswer },
-        },
-      },
-      async (request) => currentScope(request),
-    );
+  const routes = (): FastifyPluginAsync => async (app) => {
+    for (const contract of Object.values(fixtureGroupApi)) {
+      serve(app, contract, (request) => currentScope(request));
+    }
   };
   return { kind, grant, routes };
 }
+
+const scopeAnswer = z.object({ kind: z.string(), id: z.number(), rank: z.string().nullable() });
+const params = z.object({ groupId: z.coerce.number() });
+const tags = ['testing'];
+
+/** The fixture scope's routes: a read for followers, a note for managers, a delete for organisers. */
+export const fixtureGroupApi = {
+  read: defineRoute({
+    method: 'GET',
+    path: '/api/fixture-groups/:groupId',
+    summary: 'A fixture group',
+    tags,
+    access: { scope: 'fixture-group', rank: 'follower' },
+    params,
+    response: { 200: scopeAnswer },
+  }),
+  note: defineRoute({
+    method: 'POST',
+    path: '/api/fixture-groups/:groupId/notes',
+    summary: 'A note in a fixture group',
+    tags,
+    access: { scope: 'fixture-group', rank: 'manager' },
+    params,
+    body: z.object({ text: z.string().min(1) }),
+    response: { 200: scopeAnswer },
+  }),
+  remove: defineRoute({
+    method: 'DELETE',
+    path: '/api/fixture-groups/:groupId',
+    summary: 'Delete a fixture group',
+    tags,
+    access: { scope: 'fixture-group', rank: 'organiser', orPermission: 'roles.manage' },
+    params,
+    response: { 200: scopeAnswer },
+  }),
+};

@@ -1,5 +1,11 @@
 import type { Problem } from '../../contracts/common.ts';
 import type { SessionInfo } from '../../contracts/accounts.ts';
+import {
+  fillPath,
+  type CallInput,
+  type ResponseOf,
+  type RouteContract,
+} from '../../contracts/route.ts';
 
 export type FieldProblem = NonNullable<Problem['errors']>[number];
 
@@ -143,4 +149,28 @@ export function toQuery(
   }
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+type QueryValues = Parameters<typeof toQuery>[0];
+
+/** The URL of a contract's route (for a link or a download), with its parameters and query. */
+export function urlOf<C extends RouteContract>(contract: C, input: Partial<CallInput<C>> = {}) {
+  const params = (input.params ?? {}) as Record<string, unknown>;
+  return fillPath(contract.path, params) + toQuery((input.query ?? {}) as QueryValues);
+}
+
+/** Inputs a contract's call needs; nothing when the route takes neither parameters nor body. */
+type CallArgs<C extends RouteContract> =
+  Record<string, never> extends CallInput<C> ? [input?: CallInput<C>] : [input: CallInput<C>];
+
+/**
+ * Calls a route declared in `src/contracts`: the path, query and body are typed by its
+ * schemas and the answer by its success response, as the server registers them.
+ */
+export function call<C extends RouteContract>(
+  contract: C,
+  ...[input]: CallArgs<C>
+): Promise<ResponseOf<C>> {
+  const body = input?.body ?? (UNSAFE.has(contract.method) ? {} : undefined);
+  return request<ResponseOf<C>>(contract.method, urlOf(contract, input), body);
 }

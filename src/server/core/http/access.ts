@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Access, Rank } from '../../../contracts/access.ts';
+import type { RouteContract } from '../../../contracts/route.ts';
 import { nationalAccessAllows, rankAtLeast } from '../../../contracts/access.ts';
 import { forbidden, notFound, unauthorized } from './errors.ts';
 import type { AuthState } from './session.ts';
@@ -47,6 +48,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: Access;
+  /** The contract the route was registered from (see `core/http/contract.ts`). */
+  contract?: RouteContract;
 }
 
 export type SessionLoader = (request: FastifyRequest) => Promise<AuthState | null>;
@@ -70,7 +73,10 @@ export function registerAccessControl(
     if ('scope' in access && !kinds.has(access.scope)) {
       throw new Error(`Route ${route.method} ${route.url} names an unknown scope ${access.scope}.`);
     }
-    for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
+    const contract = route.config?.contract;
+    for (const method of [route.method].flat()) {
+      table.push({ method, url: route.url, access, contract });
+    }
   });
   // Before validation: a caller without access learns nothing about a route's parameters.
   app.addHook('preValidation', async (request) => {

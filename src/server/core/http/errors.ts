@@ -1,3 +1,4 @@
+import { problemCode } from '../../../contracts/field-problems.ts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
@@ -116,9 +117,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => ({
       field: issue.instancePath.replace(/^\//, '').replace(/\//g, '.'),
-      // Our schemas use snake_case messages as codes ('required', 'too_long'); zod's own
-      // messages are sentences, so their issue code is used instead.
-      code: /^[a-z0-9_]+$/.test(issue.message ?? '') ? issue.message! : issue.keyword,
+      code: problemCode({ code: issue.keyword, message: issue.message }),
       message: issue.message ?? 'Invalid value.',
     }));
     return sendProblem(

@@ -1,9 +1,9 @@
 import type { FastifyDynamicSwaggerOptions, SwaggerTransform } from '@fastify/swagger';
 import type { FastifySchema, RouteOptions } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { problemSchema } from '../../../contracts/common.ts';
+import type { MultipartParts } from '../../../contracts/route.ts';
 import type { Config } from '../config.ts';
 import type { Access } from './access.ts';
 import { csrfRequired } from './csrf.ts';
@@ -18,14 +18,11 @@ import { SESSION_COOKIE } from './session.ts';
  */
 
 /**
- * The parts of a multipart/form-data body, for the OpenAPI document only: such a body is read
- * as a stream by its route (the file is never held in memory), so it has no `body` schema to
- * validate. `fields` are sent as text parts holding JSON.
+ * A multipart/form-data body is read as a stream by its route (the file is never held in
+ * memory), so it has no `body` schema to validate; its parts are documented instead, `fields`
+ * being sent as text parts holding JSON.
  */
-export interface MultipartParts {
-  file: string;
-  fields: Record<string, { description: string; schema: z.ZodType }>;
-}
+export type { MultipartParts };
 
 export const MULTIPART_KEY = 'x-multipart';
 
@@ -285,14 +282,3 @@ export function openApiOptions(config: Config): FastifyDynamicSwaggerOptions {
         : input.swaggerObject,
   };
 }
-
-/**
- * The answer of a route that streams a CSV file (with `produces: ['text/csv']`). Documents it
- * only: a streamed or text payload with its own content type is sent as it is, never
- * serialized against a schema.
- */
-export const csvFileSchema = z
-  .string()
-  .describe(
-    'A CSV file (UTF-8 with a byte order mark), sent as an attachment.',
-  ) as unknown as z.ZodType<string | Readable>; // typed so that the route may send a stream: it is documented as the text it streams

@@ -1,15 +1,12 @@
 import { Readable } from 'node:stream';
 import { exportColumns } from '../../../contracts/export-columns.ts';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  peopleExportQuerySchema,
-  type ExportFormat,
-  type PeopleFilter,
-} from '../../../contracts/people.ts';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ExportFormat, PeopleFilter } from '../../../contracts/people.ts';
+import { importsApi } from '../../../contracts/imports-api.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
-import { csvFileSchema } from '../../core/http/openapi.ts';
+import { serve } from '../../core/http/contract.ts';
 import { customFieldExportColumns } from './custom-fields/export.ts';
 import { resolveFilter } from './queries.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
@@ -208,37 +205,24 @@ export async function countMatching(ctx: AppContext, filter: PeopleFilter): Prom
 }
 
 export const exportRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
-    app.get(
-      '/api/people/export.csv',
-      {
-        config: { access: { permission: 'people.export' } },
-        schema: {
-          summary: 'Export the filtered people (CSV; audited)',
-          tags: ['people'],
-          querystring: peopleExportQuerySchema,
-          produces: ['text/csv'],
-          response: { 200: csvFileSchema },
-        },
-      },
-      async (request, reply) => {
-        const { format, ...filter } = request.query;
-        // Recorded before the first byte leaves: an export cut short still happened.
-        const rows = await countMatching(ctx, filter);
-        await audit(ctx.database, {
-          campaignId: ctx.campaignId,
-          actorId: currentAuth(request).personId,
-          action: 'people.export',
-          details: { filter, format, rows },
-          ip: request.ip,
-        });
-        const day = new Date().toISOString().slice(0, 10);
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="levier-people-${day}.csv"`)
-          .header('cache-control', 'no-store')
-          .send(Readable.from(exportPeopleCsv(ctx, filter, format)));
-      },
-    );
+    serve(app, importsApi.export, async (request, reply) => {
+      const { format, ...filter } = request.query;
+      // Recorded before the first byte leaves: an export cut short still happened.
+      const rows = await countMatching(ctx, filter);
+      await audit(ctx.database, {
+        campaignId: ctx.campaignId,
+        actorId: currentAuth(request).personId,
+        action: 'people.export',
+        details: { filter, format, rows },
+        ip: request.ip,
+      });
+      const day = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="levier-people-${day}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(Readable.from(exportPeopleCsv(ctx, filter, format)));
+    });
   };

@@ -7,6 +7,8 @@ import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { ServerPagination } from '../../core/ui/ServerPagination.tsx';
 import { useImportHistory } from './hooks.ts';
+import { importsApi } from '../../../contracts/imports-api.ts';
+import { urlOf } from '../../core/api.ts';
 
 /** Past imports, newest first, with a link to each one's errors. */
 export function ImportHistory() {
@@ -76,7 +78,10 @@ export function ImportHistory() {
                           </Text>
                         </>
                       ) : item.invalidRows > 0 ? (
-                        <Anchor href={`/api/people/imports/${item.id}/errors.csv`} download>
+                        <Anchor
+                          href={urlOf(importsApi.errors, { params: { id: item.id } })}
+                          download
+                        >
                           {num(item.invalidRows)}
                         </Anchor>
                       ) : (

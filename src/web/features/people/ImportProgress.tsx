@@ -2,8 +2,6 @@ import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconDownload, IconPlayerStop } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { ImportReport } from '../../../contracts/people.ts';
-import { api } from '../../core/api.ts';
 import { errorText } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { useSession } from '../../core/session.tsx';
@@ -12,12 +10,14 @@ import { Section } from '../../core/ui/Section.tsx';
 import { useImportStatus } from './hooks.ts';
 import { ImportCounts } from './ImportCounts.tsx';
 import { ImportErrors } from './ImportErrors.tsx';
+import { importsApi } from '../../../contracts/imports-api.ts';
+import { call, urlOf } from '../../core/api.ts';
 
 /** Asks the server to stop the import; it then undoes what it applied (status 'undoing'). */
 function useImportCancel(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<ImportReport>(`/api/people/imports/${id}/cancel`, {}),
+    mutationFn: () => call(importsApi.cancel, { params: { id } }),
     onSuccess: (report) => client.setQueryData(['imports', id], report),
   });
 }
@@ -115,7 +115,7 @@ export function ImportProgress({ id, onRestart }: { id: number; onRestart: () =>
           <ImportErrors errors={report.errors} />
           <Button
             component="a"
-            href={`/api/people/imports/${id}/errors.csv`}
+            href={urlOf(importsApi.errors, { params: { id } })}
             variant="default"
             leftSection={<IconDownload size={16} aria-hidden />}
             w="fit-content"

@@ -40,6 +40,7 @@ import { SaveSegmentButton } from './SaveSegmentButton.tsx';
 import { AddPersonButton } from './AddPersonButton.tsx';
 import { SaveSegmentModal } from './SaveSegmentModal.tsx';
 import { countSentence, totalText } from './totalText.ts';
+import { importsApi } from '../../../contracts/imports-api.ts';
 
 export function PeoplePage() {
   const t = useT();
@@ -129,7 +130,7 @@ export function PeoplePage() {
           {can('people.export') && (
             <Button
               component="a"
-              href={`/api/people/export.csv${filterQuery ? `?${filterQuery}` : ''}`}
+              href={`${importsApi.export.path}${filterQuery ? `?${filterQuery}` : ''}`}
               variant="default"
               leftSection={<IconDownload size={16} aria-hidden />}
             >

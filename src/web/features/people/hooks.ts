@@ -4,15 +4,14 @@ import { COMMUNE_CODES_MAX, type CommuneMatch, type Departement } from '../../..
 import type {
   bulkTagResultSchema,
   bulkTagSchema,
-  ImportReport,
-  ImportSummary,
   PeopleFilter,
   peoplePageSchema,
   PersonDetail,
   Segment,
   tagSchema,
 } from '../../../contracts/people.ts';
-import { api } from '../../core/api.ts';
+import { importsApi } from '../../../contracts/imports-api.ts';
+import { api, call } from '../../core/api.ts';
 
 export type PeoplePage = z.infer<typeof peoplePageSchema>;
 export type Tag = z.infer<typeof tagSchema>;
@@ -130,24 +129,17 @@ export function useDeleteSegment() {
 
 export function useImportPreview() {
   return useMutation({
-    mutationFn: (body: FormData) => api.post<ImportReport>('/api/people/imports/preview', body),
+    mutationFn: (body: FormData) => call(importsApi.preview, { body }),
   });
 }
 
 const importHistoryKey = ['imports', 'history'] as const;
 
-interface ImportList {
-  items: ImportSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 /** Past imports, newest first. While an import is under way, its row follows it. */
 export function useImportHistory(page: number) {
   return useQuery({
     queryKey: [...importHistoryKey, page],
-    queryFn: () => api.get<ImportList>(`/api/people/imports?page=${page}`),
+    queryFn: () => call(importsApi.list, { query: { page } }),
     refetchInterval: (query) =>
       query.state.data?.items.some((i) => i.status === 'queued' || i.status === 'running')
         ? 2000
@@ -158,7 +150,7 @@ export function useImportHistory(page: number) {
 export function useImportStart() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: FormData) => api.post<ImportReport>('/api/people/imports', body),
+    mutationFn: (body: FormData) => call(importsApi.start, { body }),
     onSuccess: () => void client.invalidateQueries({ queryKey: importHistoryKey }),
   });
 }
@@ -166,7 +158,7 @@ export function useImportStart() {
 export function useImportStatus(id: number | null) {
   return useQuery({
     queryKey: ['imports', id],
-    queryFn: () => api.get<ImportReport>(`/api/people/imports/${id ?? 0}`),
+    queryFn: () => call(importsApi.report, { params: { id: id ?? 0 } }),
     enabled: id !== null,
     refetchInterval: (query) => {
       const status = query.state.data?.status;

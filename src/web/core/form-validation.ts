@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { fieldProblems } from '../../contracts/field-problems.ts';
+import { translateCode } from './errors.ts';
+import type { Translate } from './i18n/index.tsx';
+
+export type FormErrors = Record<string, string>;
+
+/**
+ * A form's `validate` from the contract schema the server checks the same request with: each
+ * failing field gets its first problem, said in the visitor's language from the problem code
+ * (the server's answer would carry the same code). `toRequest` turns the form's values (empty
+ * strings for empty inputs…) into the request the route takes.
+ */
+export function validateWith<Values>(
+  schema: z.ZodType,
+  t: Translate,
+  toRequest: (values: Values) => unknown = (values) => values,
+): (values: Values) => FormErrors {
+  return (values) => {
+    const result = schema.safeParse(toRequest(values));
+    if (result.success) return {};
+    const errors: FormErrors = {};
+    for (const problem of fieldProblems(result.error.issues)) {
+      errors[problem.field] ??= translateCode(problem.code, t);
+    }
+    return errors;
+  };
+}
