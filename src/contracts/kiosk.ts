@@ -19,3 +19,10 @@ export const kioskLinkSchema = z.object({
 });
 export type KioskLink = z.infer<typeof kioskLinkSchema>;
 export const kioskLinksSchema = z.array(kioskLinkSchema);
+
+/** `GET /kiosk` (the page a device opens, not an API route): the link's token and language. */
+export const kioskOpenQuerySchema = z.object({
+  token: z.string().max(200).default(''),
+  lang: z.enum(['fr', 'en']).default('fr'),
+});
+export type KioskOpenQuery = z.infer<typeof kioskOpenQuerySchema>;

@@ -1,9 +1,9 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParamSchema, okSchema } from '../../../contracts/common.ts';
-import { kioskCreateSchema, kioskLinkSchema, kioskLinksSchema } from '../../../contracts/kiosk.ts';
+import type { FastifyPluginAsync } from 'fastify';
+import { kioskOpenQuerySchema, type KioskOpenQuery } from '../../../contracts/kiosk.ts';
+import { kiosksApi } from '../../../contracts/kiosks-api.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
+import { serve } from '../../core/http/contract.ts';
 import { escapeHtml } from '../../core/html.ts';
 import { campaignName } from '../settings/service.ts';
 import { createKioskLink, listKioskLinks, openKiosk, revokeKioskLink } from './kiosk.ts';
@@ -41,67 +41,28 @@ function kioskPage(lang: 'fr' | 'en', campaign: string, until: Date | null, time
 }
 
 export const kioskRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
-    const access = { access: { permission: 'signup.kiosk' } } as const;
+    serve(app, kiosksApi.list, () => listKioskLinks(ctx));
 
-    app.get(
-      '/api/kiosks',
-      {
-        config: access,
-        schema: {
-          summary: 'Kiosk links of the last week, newest first',
-          tags: ['accounts'],
-          response: { 200: kioskLinksSchema },
-        },
-      },
-      () => listKioskLinks(ctx),
+    serve(app, kiosksApi.create, (request) =>
+      createKioskLink(ctx, request.body.label, currentAuth(request).personId, request.ip),
     );
 
-    app.post(
-      '/api/kiosks',
-      {
-        config: access,
-        schema: {
-          summary: 'Make a kiosk link (a day without the per-address sign-up limit on a device)',
-          tags: ['accounts'],
-          body: kioskCreateSchema,
-          response: { 200: kioskLinkSchema },
-        },
-      },
-      (request) =>
-        createKioskLink(ctx, request.body.label, currentAuth(request).personId, request.ip),
-    );
-
-    app.post(
-      '/api/kiosks/:id/revoke',
-      {
-        config: access,
-        schema: {
-          summary: 'Revoke a kiosk link: every device opened with it is limited again',
-          tags: ['accounts'],
-          params: idParamSchema,
-          response: { 200: okSchema },
-        },
-      },
-      async (request) => {
-        await revokeKioskLink(ctx, request.params.id, currentAuth(request).personId, request.ip);
-        return { ok: true as const };
-      },
-    );
+    serve(app, kiosksApi.revoke, async (request) => {
+      await revokeKioskLink(ctx, request.params.id, currentAuth(request).personId, request.ip);
+      return { ok: true as const };
+    });
 
     // Opened on the device itself (a tablet at a stall): a small page, no app to load.
-    app.get(
+    app.get<{ Querystring: KioskOpenQuery }>(
       '/kiosk',
       {
         config: { access: { public: true }, rateLimit: { max: 30, timeWindow: 60_000 } },
         schema: {
           summary: 'Open a kiosk link on this device',
           tags: ['accounts'],
-          querystring: z.object({
-            token: z.string().max(200).default(''),
-            lang: z.enum(['fr', 'en']).default('fr'),
-          }),
+          querystring: kioskOpenQuerySchema,
         },
       },
       async (request, reply) => {

@@ -1,16 +1,8 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  loginCodeSchema,
-  loginLinkSchema,
-  loginPasswordSchema,
-  loginStartSchema,
-  sessionInfoSchema,
-  setPasswordSchema,
-} from '../../../contracts/accounts.ts';
-import { okSchema } from '../../../contracts/common.ts';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { accountsApi } from '../../../contracts/accounts-api.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
+import { serve } from '../../core/http/contract.ts';
 import { CSRF_COOKIE } from '../../core/http/csrf.ts';
 import { clearSessionCookie, startSession } from '../../core/http/session.ts';
 import { loginOrigin, rememberLogin } from './login-limits.ts';
@@ -31,13 +23,17 @@ async function runAfterResponse(request: FastifyRequest) {
 }
 
 export const accountsRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
-    const limit = {
-      max: ctx.config.LOGIN_RATE_LIMIT,
-      timeWindow: ctx.config.RATE_LIMIT_WINDOW_SECONDS * 1000,
-      // Code, link and password attempts share one budget per address.
-      groupId: 'login',
+    const limited = {
+      config: {
+        rateLimit: {
+          max: ctx.config.LOGIN_RATE_LIMIT,
+          timeWindow: ctx.config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+          // Code, link and password attempts share one budget per address.
+          groupId: 'login',
+        },
+      },
     };
     const secure = ctx.config.production;
 
@@ -50,35 +46,18 @@ export const accountsRoutes =
       return { me: await accounts.me(ctx, personId), csrfToken: reply.generateCsrf() };
     };
 
-    app.get(
-      '/api/session',
-      {
-        config: { access: { public: true, session: 'optional' } },
-        schema: {
-          summary: 'The logged-in person (if any) and a CSRF token',
-          tags: ['accounts'],
-          response: { 200: sessionInfoSchema },
-        },
-      },
-      async (request, reply) => {
-        reply.header('cache-control', 'no-store');
-        const me = request.auth ? await accounts.me(ctx, request.auth.personId) : null;
-        return { me, csrfToken: reply.generateCsrf() };
-      },
-    );
+    // The login code's mail leaves once the answer is sent (see afterResponse).
+    app.addHook('onResponse', runAfterResponse);
 
-    app.post(
-      '/api/auth/login/start',
-      {
-        config: { access: { public: true }, rateLimit: limit },
-        onResponse: runAfterResponse,
-        schema: {
-          summary: 'Mail a 6-digit login code and a login link',
-          tags: ['accounts'],
-          body: loginStartSchema,
-          response: { 200: okSchema },
-        },
-      },
+    serve(app, accountsApi.session, async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const me = request.auth ? await accounts.me(ctx, request.auth.personId) : null;
+      return { me, csrfToken: reply.generateCsrf() };
+    });
+
+    serve(
+      app,
+      accountsApi.loginStart,
       async (request) => {
         afterResponse.set(
           request,
@@ -88,53 +67,32 @@ export const accountsRoutes =
         );
         return { ok: true as const };
       },
+      limited,
     );
 
-    app.post(
-      '/api/auth/login/code',
-      {
-        config: { access: { public: true }, rateLimit: limit },
-        schema: {
-          summary: 'Log in with the mailed 6-digit code',
-          tags: ['accounts'],
-          body: loginCodeSchema,
-          response: { 200: sessionInfoSchema },
-        },
-      },
+    serve(
+      app,
+      accountsApi.loginCode,
       async (request, reply) =>
         loggedIn(
           request,
           reply,
           await accounts.verifyCode(ctx, request.body.email, request.body.code),
         ),
+      limited,
     );
 
-    app.post(
-      '/api/auth/login/link',
-      {
-        config: { access: { public: true }, rateLimit: limit },
-        schema: {
-          summary: 'Log in with the token of the mailed login link',
-          tags: ['accounts'],
-          body: loginLinkSchema,
-          response: { 200: sessionInfoSchema },
-        },
-      },
+    serve(
+      app,
+      accountsApi.loginLink,
       async (request, reply) =>
         loggedIn(request, reply, await accounts.verifyLink(ctx, request.body.token)),
+      limited,
     );
 
-    app.post(
-      '/api/auth/login/password',
-      {
-        config: { access: { public: true }, rateLimit: limit },
-        schema: {
-          summary: 'Log in with a staff password',
-          tags: ['accounts'],
-          body: loginPasswordSchema,
-          response: { 200: sessionInfoSchema },
-        },
-      },
+    serve(
+      app,
+      accountsApi.loginPassword,
       async (request, reply) =>
         loggedIn(
           request,
@@ -143,53 +101,24 @@ export const accountsRoutes =
             loginOrigin(ctx, request, hash),
           ),
         ),
+      limited,
     );
 
-    app.post(
-      '/api/auth/logout',
-      {
-        config: { access: { authenticated: true } },
-        schema: {
-          summary: 'Log out (end the current login)',
-          tags: ['accounts'],
-          response: { 200: okSchema },
-        },
-      },
-      async (request, reply) => {
-        await accounts.endSession(ctx, currentAuth(request).sessionHash);
-        clearSessionCookie(reply);
-        return { ok: true as const };
-      },
-    );
+    serve(app, accountsApi.logout, async (request, reply) => {
+      await accounts.endSession(ctx, currentAuth(request).sessionHash);
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    });
 
-    app.post(
-      '/api/auth/logout-everywhere',
-      {
-        config: { access: { authenticated: true } },
-        schema: {
-          summary: 'End every session of the logged-in person',
-          tags: ['accounts'],
-          response: { 200: okSchema },
-        },
-      },
-      async (request, reply) => {
-        await accounts.endAllSessions(ctx, currentAuth(request).personId);
-        clearSessionCookie(reply);
-        return { ok: true as const };
-      },
-    );
+    serve(app, accountsApi.logoutEverywhere, async (request, reply) => {
+      await accounts.endAllSessions(ctx, currentAuth(request).personId);
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    });
 
-    app.post(
-      '/api/auth/password',
-      {
-        config: { access: { authenticated: true }, rateLimit: limit },
-        schema: {
-          summary: "Set or change the logged-in person's password",
-          tags: ['accounts'],
-          body: setPasswordSchema,
-          response: { 200: okSchema },
-        },
-      },
+    serve(
+      app,
+      accountsApi.setPassword,
       async (request) => {
         await accounts.changePassword(
           ctx,
@@ -199,5 +128,6 @@ export const accountsRoutes =
         );
         return { ok: true as const };
       },
+      limited,
     );
   };

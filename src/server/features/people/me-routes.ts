@@ -1,13 +1,8 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  consentUpdateSchema,
-  deleteAccountSchema,
-  profileSchema,
-  profileUpdateSchema,
-} from '../../../contracts/accounts.ts';
-import { okSchema } from '../../../contracts/common.ts';
+import type { FastifyPluginAsync } from 'fastify';
+import { meApi } from '../../../contracts/me-api.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
+import { serve } from '../../core/http/contract.ts';
 import { clearSessionCookie } from '../../core/http/session.ts';
 import { attachment, dataFileName } from './data-file.ts';
 import { exportMyData, profile, updateMyConsents, updateProfile } from './me.ts';
@@ -16,61 +11,29 @@ import { erasePerson } from './service.ts';
 
 /** The supporter's own space: only ever the logged-in person's data. */
 export const meRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
-    const me = { access: { authenticated: true } } as const;
+    serve(app, meApi.profile, (request) => profile(ctx, currentAuth(request).personId));
 
-    app.get(
-      '/api/me/profile',
-      {
-        config: me,
-        schema: {
-          summary: "The logged-in supporter's profile and consents",
-          tags: ['me'],
-          response: { 200: profileSchema },
-        },
-      },
-      async (request) => profile(ctx, currentAuth(request).personId),
+    serve(app, meApi.updateProfile, (request) =>
+      updateProfile(ctx, currentAuth(request).personId, request.body),
     );
 
-    app.put(
-      '/api/me/profile',
-      {
-        config: me,
-        schema: {
-          summary: "Change the logged-in supporter's profile",
-          tags: ['me'],
-          body: profileUpdateSchema,
-          response: { 200: profileSchema },
-        },
-      },
-      async (request) => updateProfile(ctx, currentAuth(request).personId, request.body),
+    serve(app, meApi.updateConsents, (request) =>
+      updateMyConsents(
+        ctx,
+        currentAuth(request).personId,
+        request.body.consents,
+        request.body.locale,
+      ),
     );
 
-    app.put(
-      '/api/me/consents',
-      {
-        config: me,
-        schema: {
-          summary: "Change the logged-in supporter's consents",
-          tags: ['me'],
-          body: consentUpdateSchema,
-          response: { 200: profileSchema },
-        },
-      },
-      async (request) =>
-        updateMyConsents(
-          ctx,
-          currentAuth(request).personId,
-          request.body.consents,
-          request.body.locale,
-        ),
-    );
-
+    // Not from a contract: the file's schema is every feature's personal data, known to the
+    // server only (see myDataFileSchema); the web links to it.
     app.get(
       '/api/me/export',
       {
-        config: me,
+        config: { access: { authenticated: true } },
         schema: {
           summary: 'Download everything the campaign holds on the logged-in supporter (JSON)',
           tags: ['me'],
@@ -87,22 +50,10 @@ export const meRoutes =
       },
     );
 
-    app.post(
-      '/api/me/delete',
-      {
-        config: me,
-        schema: {
-          summary: "Erase the logged-in supporter's account and data",
-          tags: ['me'],
-          body: deleteAccountSchema,
-          response: { 200: okSchema },
-        },
-      },
-      async (request, reply) => {
-        const { personId } = currentAuth(request);
-        await erasePerson(ctx, personId, personId);
-        clearSessionCookie(reply);
-        return { ok: true as const };
-      },
-    );
+    serve(app, meApi.deleteAccount, async (request, reply) => {
+      const { personId } = currentAuth(request);
+      await erasePerson(ctx, personId, personId);
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    });
   };
