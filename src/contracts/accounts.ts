@@ -17,7 +17,7 @@ export const loginCodeSchema = z.object({
 export const loginLinkSchema = z.object({ token: z.string().min(10).max(200) });
 export const loginPasswordSchema = z.object({
   email: z.string().trim().max(254),
-  password: z.string().min(1).max(200),
+  password: z.string().min(1, 'required').max(200),
 });
 export const setPasswordSchema = z.object({
   currentPassword: z.string().max(200).optional(),

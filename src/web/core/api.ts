@@ -1,5 +1,5 @@
 import type { Problem } from '../../contracts/common.ts';
-import type { SessionInfo } from '../../contracts/accounts.ts';
+import { accountsApi } from '../../contracts/accounts-api.ts';
 import {
   fillPath,
   type CallInput,
@@ -81,8 +81,8 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /** Fetches the session and remembers its CSRF token. */
-export async function fetchSession(): Promise<SessionInfo> {
-  const info = await request<SessionInfo>('GET', '/api/session');
+export async function fetchSession(): Promise<ResponseOf<typeof accountsApi.session>> {
+  const info = await call(accountsApi.session);
   setCsrfToken(info.csrfToken);
   return info;
 }

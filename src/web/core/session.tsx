@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
+import { accountsApi } from '../../contracts/accounts-api.ts';
 import type { Me, SessionInfo } from '../../contracts/accounts.ts';
 import type { Permission } from '../../contracts/roles.ts';
 import { pageAllows, type PageAccess } from './pages.ts';
-import { api, fetchSession, setCsrfToken } from './api.ts';
+import { call, fetchSession, setCsrfToken } from './api.ts';
 
 export const sessionKey = ['session'] as const;
 
@@ -66,7 +67,7 @@ export function useSessionActions() {
   const logout = useCallback(
     async (everywhere = false, to = '/', state?: unknown) => {
       try {
-        await api.post(everywhere ? '/api/auth/logout-everywhere' : '/api/auth/logout');
+        await call(everywhere ? accountsApi.logoutEverywhere : accountsApi.logout);
       } finally {
         await navigate(to, { state });
         await loggedOut();

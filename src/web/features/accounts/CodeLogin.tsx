@@ -1,12 +1,15 @@
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { loginCodeSchema, loginStartSchema } from '../../../contracts/accounts.ts';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../core/api.ts';
 import { applyProblem, errorText } from '../../core/errors.ts';
+import { validateWith } from '../../core/form-validation.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { useSessionActions } from '../../core/session.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { focusFirstError, isEmail } from '../../core/validation.ts';
+import { alsoChecking } from './forms.ts';
 import { useLoginCode, useLoginStart } from './hooks.ts';
 
 /** Log in with a code sent by email: step 1 asks the email, step 2 the six digits. */
@@ -31,41 +34,40 @@ export function CodeLogin() {
     if (sentAt) codeInput.current?.focus();
   }, [sentAt]);
 
+  const toStart = (values: { email: string }) => ({ email: values.email.trim(), locale });
   const emailForm = useForm({
     initialValues: { email: '' },
-    validate: {
+    validate: alsoChecking(validateWith(loginStartSchema, t, toStart), {
+      // Checked before sending only: the server answers alike for any address.
       email: (v) =>
         !v.trim() ? t('error.required') : isEmail(v) ? null : t('error.invalid_email'),
-    },
+    }),
   });
   const codeForm = useForm({
     initialValues: { code: '' },
-    validate: { code: (v) => (/^\d{6}$/.test(v.trim()) ? null : t('error.six_digits')) },
+    validate: validateWith(loginCodeSchema.pick({ code: true }), t),
   });
 
   const sendCode = emailForm.onSubmit((values) => {
     setFormError(null);
-    start.mutate(
-      { email: values.email.trim(), locale },
-      {
-        onSuccess: () => {
+    start.mutate(toStart(values), {
+      onSuccess: () => {
+        setStep('code');
+        setDead(false);
+        setHeldMinutes(null);
+        setSentAt(new Date());
+        codeForm.reset();
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'code_recently_sent') {
           setStep('code');
           setDead(false);
-          setHeldMinutes(null);
-          setSentAt(new Date());
-          codeForm.reset();
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && error.code === 'code_recently_sent') {
-            setStep('code');
-            setDead(false);
-            setHeldMinutes(Number(/(\d+) minute/.exec(error.detail ?? '')?.[1] ?? 15));
-            return;
-          }
-          setFormError(applyProblem(emailForm, error, t, ['email']));
-        },
+          setHeldMinutes(Number(/(\d+) minute/.exec(error.detail ?? '')?.[1] ?? 15));
+          return;
+        }
+        setFormError(applyProblem(emailForm, error, t, ['email']));
       },
-    );
+    });
   }, focusFirstError);
 
   const checkCode = codeForm.onSubmit((values) => {

@@ -7,40 +7,31 @@ import { useT } from '../../core/i18n/index.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { focusFirstError } from '../../core/validation.ts';
+import { passwordRequest, passwordValidate, type PasswordValues } from './forms.ts';
 import { useSetPassword } from './hooks.ts';
 
 export function PasswordSection({ hasPassword }: { hasPassword: boolean }) {
   const t = useT();
   const setPassword = useSetPassword();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm({
+  const toRequest = passwordRequest(hasPassword);
+  const form = useForm<PasswordValues>({
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
-    validate: {
-      currentPassword: (v) => (hasPassword && !v ? t('error.required') : null),
-      newPassword: (v) => (v.length >= 12 ? null : t('error.min_12')),
-      confirmPassword: (v, values) =>
-        v === values.newPassword ? null : t('error.passwordsDiffer'),
-    },
+    validate: passwordValidate(hasPassword, t),
   });
 
   const submit = form.onSubmit((values) => {
     setFormError(null);
-    setPassword.mutate(
-      {
-        currentPassword: hasPassword ? values.currentPassword : undefined,
-        newPassword: values.newPassword,
+    setPassword.mutate(toRequest(values), {
+      onSuccess: () => {
+        form.reset();
+        notifications.show({ color: 'green', message: t('me.passwordSaved') });
       },
-      {
-        onSuccess: () => {
-          form.reset();
-          notifications.show({ color: 'green', message: t('me.passwordSaved') });
-        },
-        onError: (error) => {
-          setFormError(applyProblem(form, error, t, ['currentPassword', 'newPassword']));
-          focusFirstError();
-        },
+      onError: (error) => {
+        setFormError(applyProblem(form, error, t, ['currentPassword', 'newPassword']));
+        focusFirstError();
       },
-    );
+    });
   }, focusFirstError);
 
   return (

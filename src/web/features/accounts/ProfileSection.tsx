@@ -2,9 +2,9 @@ import { Button, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { Profile } from '../../../contracts/accounts.ts';
-import type { Locale } from '../../../contracts/common.ts';
+import { profileUpdateSchema, type Profile } from '../../../contracts/accounts.ts';
 import { applyProblem } from '../../core/errors.ts';
+import { validateWith } from '../../core/form-validation.ts';
 import { formatPhone } from '../../core/format.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { usePlaceRules } from '../../core/ui/CommuneField.tsx';
@@ -12,16 +12,8 @@ import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { NameFields, PhoneField, PlaceFields } from '../../core/ui/PersonFields.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { focusFirstError, phoneError } from '../../core/validation.ts';
+import { alsoChecking, profileRequest, type ProfileValues } from './forms.ts';
 import { useUpdateProfile } from './hooks.ts';
-
-interface Values {
-  firstName: string;
-  lastName: string;
-  phone: string;
-  postalCode: string;
-  communeCode: string;
-  locale: Locale;
-}
 
 const FIELDS = ['firstName', 'lastName', 'phone', 'postalCode', 'communeCode', 'locale'] as const;
 
@@ -30,7 +22,7 @@ export function ProfileSection({ profile }: { profile: Profile }) {
   const update = useUpdateProfile();
   const [formError, setFormError] = useState<string | null>(null);
   const place = usePlaceRules();
-  const form = useForm<Values>({
+  const form = useForm<ProfileValues>({
     initialValues: {
       firstName: profile.firstName ?? '',
       lastName: profile.lastName ?? '',
@@ -40,37 +32,25 @@ export function ProfileSection({ profile }: { profile: Profile }) {
       communeCode: profile.communeCode ?? '',
       locale: profile.locale,
     },
-    validate: {
-      firstName: (v) => (v.trim() ? null : t('error.required')),
-      lastName: (v) => (v.trim() ? null : t('error.required')),
+    validate: alsoChecking(validateWith(profileUpdateSchema, t, profileRequest), {
       phone: (v) => phoneError(v, t),
       ...place.validate,
-    },
+    }),
   });
   const lookup = place.useLookup(form);
 
   const submit = form.onSubmit((values) => {
     setFormError(null);
-    update.mutate(
-      {
-        firstName: values.firstName.trim(),
-        lastName: values.lastName.trim(),
-        phone: values.phone.trim() || null,
-        postalCode: values.postalCode.trim(),
-        communeCode: values.communeCode || undefined,
-        locale: values.locale,
+    update.mutate(profileRequest(values), {
+      onSuccess: () => {
+        form.resetDirty();
+        notifications.show({ color: 'green', message: t('me.profileSaved') });
       },
-      {
-        onSuccess: () => {
-          form.resetDirty();
-          notifications.show({ color: 'green', message: t('me.profileSaved') });
-        },
-        onError: (error) => {
-          setFormError(applyProblem(form, error, t, FIELDS));
-          focusFirstError();
-        },
+      onError: (error) => {
+        setFormError(applyProblem(form, error, t, FIELDS));
+        focusFirstError();
       },
-    );
+    });
   }, focusFirstError);
 
   return (

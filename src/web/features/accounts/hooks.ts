@@ -1,57 +1,51 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type {
-  consentUpdateSchema,
-  Profile,
-  profileUpdateSchema,
-  SessionInfo,
-  setPasswordSchema,
-} from '../../../contracts/accounts.ts';
-import type { Locale } from '../../../contracts/common.ts';
+import { accountsApi } from '../../../contracts/accounts-api.ts';
+import { meApi } from '../../../contracts/me-api.ts';
 import type { Permission } from '../../../contracts/roles.ts';
-import { api } from '../../core/api.ts';
+import { call } from '../../core/api.ts';
 import { pageAllows } from '../../core/pages.ts';
 import { navPages } from '../../pages.ts';
 import { sessionKey } from '../../core/session.tsx';
+import type { BodyInput } from './forms.ts';
 
 export const profileKey = ['me', 'profile'] as const;
 
 export function useLoginStart() {
   return useMutation({
-    mutationFn: (input: { email: string; locale: Locale }) =>
-      api.post<{ ok: true }>('/api/auth/login/start', input),
+    mutationFn: (body: BodyInput<typeof accountsApi.loginStart>) =>
+      call(accountsApi.loginStart, { body }),
   });
 }
 
 export function useLoginCode() {
   return useMutation({
-    mutationFn: (input: { email: string; code: string }) =>
-      api.post<SessionInfo>('/api/auth/login/code', input),
+    mutationFn: (body: BodyInput<typeof accountsApi.loginCode>) =>
+      call(accountsApi.loginCode, { body }),
   });
 }
 
 export function useLoginPassword() {
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) =>
-      api.post<SessionInfo>('/api/auth/login/password', input),
+    mutationFn: (body: BodyInput<typeof accountsApi.loginPassword>) =>
+      call(accountsApi.loginPassword, { body }),
   });
 }
 
 export function useLoginLink() {
   return useMutation({
-    mutationFn: (token: string) => api.post<SessionInfo>('/api/auth/login/link', { token }),
+    mutationFn: (token: string) => call(accountsApi.loginLink, { body: { token } }),
   });
 }
 
 export function useProfile() {
-  return useQuery({ queryKey: profileKey, queryFn: () => api.get<Profile>('/api/me/profile') });
+  return useQuery({ queryKey: profileKey, queryFn: () => call(meApi.profile) });
 }
 
 export function useUpdateProfile() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof profileUpdateSchema>) =>
-      api.put<Profile>('/api/me/profile', input),
+    mutationFn: (body: BodyInput<typeof meApi.updateProfile>) =>
+      call(meApi.updateProfile, { body }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: profileKey });
       await client.invalidateQueries({ queryKey: sessionKey });
@@ -62,8 +56,8 @@ export function useUpdateProfile() {
 export function useUpdateConsents() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof consentUpdateSchema>) =>
-      api.put<unknown>('/api/me/consents', input),
+    mutationFn: (body: BodyInput<typeof meApi.updateConsents>) =>
+      call(meApi.updateConsents, { body }),
     onSettled: () => client.invalidateQueries({ queryKey: profileKey }),
   });
 }
@@ -71,15 +65,15 @@ export function useUpdateConsents() {
 export function useSetPassword() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof setPasswordSchema>) =>
-      api.post<unknown>('/api/auth/password', input),
+    mutationFn: (body: BodyInput<typeof accountsApi.setPassword>) =>
+      call(accountsApi.setPassword, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: sessionKey }),
   });
 }
 
 export function useDeleteAccount() {
   return useMutation({
-    mutationFn: () => api.post<unknown>('/api/me/delete', { confirm: 'DELETE' }),
+    mutationFn: () => call(meApi.deleteAccount, { body: { confirm: 'DELETE' } }),
   });
 }
 

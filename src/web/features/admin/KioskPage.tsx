@@ -12,8 +12,9 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { KioskLink } from '../../../contracts/kiosk.ts';
+import { kioskCreateSchema, type KioskLink } from '../../../contracts/kiosk.ts';
 import { applyProblem } from '../../core/errors.ts';
+import { validateWith } from '../../core/form-validation.ts';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
@@ -22,7 +23,7 @@ import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { focusFirstError } from '../../core/validation.ts';
-import { useCreateKioskLink, useKioskLinks, useRevokeKioskLink } from './hooks.ts';
+import { useCreateKioskLink, useKioskLinks, useRevokeKioskLink } from './kioskHooks.ts';
 
 function LinkField({ url }: { url: string }) {
   const t = useT();
@@ -46,7 +47,7 @@ function CreateForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { label: '' },
-    validate: { label: (v) => (v.trim() ? null : t('error.required')) },
+    validate: validateWith(kioskCreateSchema, t),
   });
   const submit = form.onSubmit((values) => {
     setFormError(null);

@@ -1,5 +1,4 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { KioskCreate, KioskLink } from '../../../contracts/kiosk.ts';
 import type { HomeContent } from '../../../contracts/recruitment.ts';
 import type {
   ConsentWordingUpdate,
@@ -38,28 +37,6 @@ export function useSaveConsentWording() {
       client.setQueryData(consentWordingsKey, versions);
       return client.invalidateQueries({ queryKey: siteKey, exact: true });
     },
-  });
-}
-
-const kiosksKey = ['kiosks'] as const;
-
-export function useKioskLinks() {
-  return useQuery({ queryKey: kiosksKey, queryFn: () => api.get<KioskLink[]>('/api/kiosks') });
-}
-
-export function useCreateKioskLink() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: KioskCreate) => api.post<KioskLink>('/api/kiosks', input),
-    onSuccess: () => client.invalidateQueries({ queryKey: kiosksKey }),
-  });
-}
-
-export function useRevokeKioskLink() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => api.post<unknown>(`/api/kiosks/${id}/revoke`, {}),
-    onSuccess: () => client.invalidateQueries({ queryKey: kiosksKey }),
   });
 }
 
