@@ -5,16 +5,13 @@ import {
   profileUpdateSchema,
 } from './accounts.ts';
 import { okSchema } from './common.ts';
+import { personalDataFileSchema } from './personal-data.ts';
 import { defineRoute } from './route.ts';
 
 const tags = ['me'] as const;
 const access = { authenticated: true } as const;
 
-/**
- * The supporter's own space: only ever the logged-in person's data. (`GET /api/me/export`,
- * whose file's schema is built on the server from every feature's personal data, is
- * registered there.)
- */
+/** The supporter's own space: only ever the logged-in person's data. */
 export const meApi = {
   profile: defineRoute({
     method: 'GET',
@@ -23,6 +20,14 @@ export const meApi = {
     tags,
     access,
     response: { 200: profileSchema },
+  }),
+  export: defineRoute({
+    method: 'GET',
+    path: '/api/me/export',
+    summary: 'Download everything the campaign holds on the logged-in supporter (JSON)',
+    tags,
+    access,
+    response: { 200: personalDataFileSchema },
   }),
   updateProfile: defineRoute({
     method: 'PUT',

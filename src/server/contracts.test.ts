@@ -31,7 +31,6 @@ const NOT_YET_CONTRACTED = [
   'GET /api/geo/communes/by-code',
   'GET /api/geo/departements',
   'GET /api/geo/postal-codes/:code',
-  'GET /api/me/export',
   'GET /api/operations',
   'GET /api/people',
   'GET /api/people/:id',

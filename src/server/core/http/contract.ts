@@ -5,6 +5,7 @@ import type {
   FastifyRequest,
   FastifySchema,
 } from 'fastify';
+import type { z } from 'zod';
 import {
   successStatus,
   type BodyOf,
@@ -41,13 +42,19 @@ export interface ServeOptions {
   /** Route settings beside access (a rate limit, `csrf: false` for embedded forms). */
   config?: Omit<FastifyContextConfig, 'access' | 'contract'>;
   bodyLimit?: number;
+  /**
+   * The success body's full schema when only the server can build it (the personal data
+   * file: every feature's registered sections), documented in place of the contract's
+   * general one, which is what callers may rely on.
+   */
+  response?: z.ZodType;
 }
 
 // The plugins' type providers differ (zod or none); registration only needs `route`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFastify = FastifyInstance<any, any, any, any, any>;
 
-function schemaOf(contract: RouteContract): FastifySchema {
+function schemaOf(contract: RouteContract, response?: z.ZodType): FastifySchema {
   return {
     summary: contract.summary,
     tags: [...contract.tags],
@@ -60,7 +67,7 @@ function schemaOf(contract: RouteContract): FastifySchema {
     }),
     ...(contract.produces && { produces: [...contract.produces] }),
     ...(contract.problems && routeProblems(contract.problems)),
-    response: contract.response,
+    response: response ? { [successStatus(contract)]: response } : contract.response,
   } as FastifySchema;
 }
 
@@ -77,7 +84,7 @@ export function serve<C extends RouteContract>(
     url: contract.path,
     ...(options.bodyLimit !== undefined && { bodyLimit: options.bodyLimit }),
     config: { ...options.config, access: contract.access, contract },
-    schema: schemaOf(contract),
+    schema: schemaOf(contract, options.response),
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const result = await handler(request as ContractRequest<C>, reply);
       if (result === reply) return reply;

@@ -28,18 +28,9 @@ export const meRoutes =
       ),
     );
 
-    // Not from a contract: the file's schema is every feature's personal data, known to the
-    // server only (see myDataFileSchema); the web links to it.
-    app.get(
-      '/api/me/export',
-      {
-        config: { access: { authenticated: true } },
-        schema: {
-          summary: 'Download everything the campaign holds on the logged-in supporter (JSON)',
-          tags: ['me'],
-          response: { 200: myDataFileSchema() },
-        },
-      },
+    serve(
+      app,
+      meApi.export,
       async (request, reply) => {
         const data = await exportMyData(ctx, currentAuth(request).personId);
         return reply
@@ -48,6 +39,7 @@ export const meRoutes =
           .type('application/json')
           .send(JSON.stringify(data, null, 2));
       },
+      { response: myDataFileSchema() },
     );
 
     serve(app, meApi.deleteAccount, async (request, reply) => {

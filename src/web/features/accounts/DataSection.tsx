@@ -1,6 +1,8 @@
 import { Button, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconDownload, IconTrash } from '@tabler/icons-react';
+import { meApi } from '../../../contracts/me-api.ts';
+import { urlOf } from '../../core/api.ts';
 import { errorText } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { useSessionActions } from '../../core/session.tsx';
@@ -30,7 +32,7 @@ export function DataSection() {
       <Group>
         <Button
           component="a"
-          href="/api/me/export"
+          href={urlOf(meApi.export)}
           download
           variant="default"
           leftSection={<IconDownload size={16} aria-hidden />}
