@@ -1,4 +1,5 @@
 import { NumberInput, Select, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { Locale } from '../../../contracts/common.ts';
 import type { CustomField, CustomValue } from '../../../contracts/custom-fields.ts';
 import { formatDayWithYear } from '../../core/format.ts';
@@ -35,7 +36,7 @@ export function CustomFieldInput({
   locale: Locale;
   value: CustomValue | undefined;
   onChange: (value: CustomValue) => void;
-  error?: string;
+  error?: ReactNode;
 }) {
   const label = fieldLabel(field, locale);
   switch (field.type) {
@@ -51,7 +52,12 @@ export function CustomFieldInput({
       );
     case 'date':
       return (
-        <DayInput label={label} value={String(value ?? '')} onChange={(d) => onChange(d || null)} />
+        <DayInput
+          label={label}
+          value={String(value ?? '')}
+          onChange={(d) => onChange(d || null)}
+          error={error}
+        />
       );
     case 'choice':
       return (
