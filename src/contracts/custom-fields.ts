@@ -14,6 +14,8 @@ export const customFieldKeySchema = z
   .refine((key) => !(exportColumns as readonly string[]).includes(key), 'reserved_key');
 const label = z.string().trim().min(1, 'required').max(80, 'too_long');
 export const CUSTOM_TEXT_MAX = 500;
+/** A number field's values lie within ± this. */
+export const CUSTOM_NUMBER_MAX = 1e12;
 
 export const customFieldOptionSchema = z.object({
   value: z
@@ -83,7 +85,13 @@ export function customValueValidator(field: Pick<CustomField, 'type' | 'options'
             .regex(/^-?\d+([.,]\d+)?$/, 'not_a_number'),
         ])
         .transform((v) => (typeof v === 'number' ? v : Number(v.replace(',', '.'))))
-        .pipe(z.number().finite('not_a_number').min(-1e12, 'too_small').max(1e12, 'too_large'));
+        .pipe(
+          z
+            .number()
+            .finite('not_a_number')
+            .min(-CUSTOM_NUMBER_MAX, 'too_small')
+            .max(CUSTOM_NUMBER_MAX, 'too_large'),
+        );
     case 'date':
       return daySchema;
     case 'choice':

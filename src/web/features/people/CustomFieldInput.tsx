@@ -1,7 +1,12 @@
 import { NumberInput, Select, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Locale } from '../../../contracts/common.ts';
-import type { CustomField, CustomValue } from '../../../contracts/custom-fields.ts';
+import {
+  CUSTOM_NUMBER_MAX,
+  CUSTOM_TEXT_MAX,
+  type CustomField,
+  type CustomValue,
+} from '../../../contracts/custom-fields.ts';
 import { formatDayWithYear } from '../../core/format.ts';
 import { DayInput } from '../../core/ui/DayInput.tsx';
 
@@ -47,6 +52,8 @@ export function CustomFieldInput({
           value={value === null || value === undefined ? '' : Number(value)}
           onChange={(v) => onChange(v === '' ? null : Number(v))}
           decimalSeparator={locale === 'fr' ? ',' : '.'}
+          min={-CUSTOM_NUMBER_MAX}
+          max={CUSTOM_NUMBER_MAX}
           error={error}
         />
       );
@@ -79,7 +86,7 @@ export function CustomFieldInput({
           label={label}
           value={String(value ?? '')}
           onChange={(e) => onChange(e.currentTarget.value)}
-          maxLength={500}
+          maxLength={CUSTOM_TEXT_MAX}
           error={error}
         />
       );
