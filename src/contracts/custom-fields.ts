@@ -12,8 +12,10 @@ export const customFieldKeySchema = z
   .trim()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, 'invalid_key')
   .refine((key) => !(exportColumns as readonly string[]).includes(key), 'reserved_key');
-const label = z.string().trim().min(1).max(80);
+const label = z.string().trim().min(1, 'required').max(80, 'too_long');
 export const CUSTOM_TEXT_MAX = 500;
+/** A number field's values lie within ± this. */
+export const CUSTOM_NUMBER_MAX = 1e12;
 
 export const customFieldOptionSchema = z.object({
   value: z
@@ -83,7 +85,13 @@ export function customValueValidator(field: Pick<CustomField, 'type' | 'options'
             .regex(/^-?\d+([.,]\d+)?$/, 'not_a_number'),
         ])
         .transform((v) => (typeof v === 'number' ? v : Number(v.replace(',', '.'))))
-        .pipe(z.number().finite('not_a_number').min(-1e12, 'too_small').max(1e12, 'too_large'));
+        .pipe(
+          z
+            .number()
+            .finite('not_a_number')
+            .min(-CUSTOM_NUMBER_MAX, 'too_small')
+            .max(CUSTOM_NUMBER_MAX, 'too_large'),
+        );
     case 'date':
       return daySchema;
     case 'choice':
@@ -91,6 +99,27 @@ export function customValueValidator(field: Pick<CustomField, 'type' | 'options'
         message: 'unknown_option',
       });
   }
+}
+
+/**
+ * A person's values as a form sends them, each checked by its field's validator (the one the
+ * server applies); null or an empty string removes a value.
+ */
+export function personCustomValuesFormSchema(
+  fields: Pick<CustomField, 'key' | 'type' | 'options'>[],
+) {
+  return z.object({
+    values: z.object(
+      Object.fromEntries(
+        fields.map((field) => [
+          field.key,
+          z
+            .preprocess((v) => (v === '' ? null : v), customValueValidator(field).nullable())
+            .optional(),
+        ]),
+      ),
+    ),
+  });
 }
 
 /** A condition on one custom field in a people filter; its `type` says which column it reads. */

@@ -56,6 +56,14 @@ const codeKeys: Record<string, MessageKey> = {
   import_finished: 'error.import_finished',
   rounds_out_of_order: 'error.rounds_out_of_order',
   invalid_time: 'error.invalid_time',
+  // Custom fields (people): their definitions and values; the words are the people feature's.
+  invalid_key: 'fields.error.invalid_key',
+  reserved_key: 'fields.error.reserved_key',
+  options_required: 'fields.error.options_required',
+  duplicate_option: 'fields.error.duplicate_option',
+  invalid_option_value: 'fields.error.invalid_option_value',
+  unknown_option: 'fields.error.unknown_option',
+  not_a_number: 'fields.error.not_a_number',
 };
 
 /** Problem codes that concern one input when there is no `errors` list. */

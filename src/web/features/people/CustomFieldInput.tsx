@@ -1,6 +1,12 @@
 import { NumberInput, Select, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { Locale } from '../../../contracts/common.ts';
-import type { CustomField, CustomValue } from '../../../contracts/custom-fields.ts';
+import {
+  CUSTOM_NUMBER_MAX,
+  CUSTOM_TEXT_MAX,
+  type CustomField,
+  type CustomValue,
+} from '../../../contracts/custom-fields.ts';
 import { formatDayWithYear } from '../../core/format.ts';
 import { DayInput } from '../../core/ui/DayInput.tsx';
 
@@ -35,7 +41,7 @@ export function CustomFieldInput({
   locale: Locale;
   value: CustomValue | undefined;
   onChange: (value: CustomValue) => void;
-  error?: string;
+  error?: ReactNode;
 }) {
   const label = fieldLabel(field, locale);
   switch (field.type) {
@@ -46,12 +52,19 @@ export function CustomFieldInput({
           value={value === null || value === undefined ? '' : Number(value)}
           onChange={(v) => onChange(v === '' ? null : Number(v))}
           decimalSeparator={locale === 'fr' ? ',' : '.'}
+          min={-CUSTOM_NUMBER_MAX}
+          max={CUSTOM_NUMBER_MAX}
           error={error}
         />
       );
     case 'date':
       return (
-        <DayInput label={label} value={String(value ?? '')} onChange={(d) => onChange(d || null)} />
+        <DayInput
+          label={label}
+          value={String(value ?? '')}
+          onChange={(d) => onChange(d || null)}
+          error={error}
+        />
       );
     case 'choice':
       return (
@@ -73,7 +86,7 @@ export function CustomFieldInput({
           label={label}
           value={String(value ?? '')}
           onChange={(e) => onChange(e.currentTarget.value)}
-          maxLength={500}
+          maxLength={CUSTOM_TEXT_MAX}
           error={error}
         />
       );

@@ -13,12 +13,14 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type {
-  CustomField,
-  CustomFieldInput,
-  CustomFieldType,
+import { useForm } from '@mantine/form';
+import {
+  customFieldInputSchema,
+  type CustomField,
+  type CustomFieldInput,
+  type CustomFieldType,
 } from '../../../contracts/custom-fields.ts';
-import { ApiError } from '../../core/api.ts';
+import { validateWith } from '../../core/form-validation.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
 import { AppModal } from '../../core/ui/AppModal.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
@@ -27,7 +29,7 @@ import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { fieldLabel } from './CustomFieldInput.tsx';
 import { useCustomFields, useDeleteCustomField, useSaveCustomField } from './customFieldsHooks.ts';
-import { mergeErrorText, problemFieldText } from './duplicateLabels.ts';
+import { mergeErrorText, placeProblem } from './duplicateLabels.ts';
 
 const typeKeys: Record<CustomFieldType, MessageKey> = {
   text: 'fields.type.text',
@@ -38,11 +40,24 @@ const typeKeys: Record<CustomFieldType, MessageKey> = {
 
 const empty: CustomFieldInput = { key: '', labelFr: '', labelEn: '', type: 'text', options: [] };
 
+/** The inputs a field error can go under: the definition's and each option's. */
+const inputPaths = (options: number) => [
+  'key',
+  'labelFr',
+  'labelEn',
+  'type',
+  'options',
+  ...Array.from({ length: options }, (_, i) =>
+    ['value', 'labelFr', 'labelEn'].map((part) => `options.${i}.${part}`),
+  ).flat(),
+];
+
 function FieldForm({ field, onDone }: { field: CustomField | null; onDone: () => void }) {
   const t = useT();
   const save = useSaveCustomField();
-  const [input, setInput] = useState<CustomFieldInput>(
-    field
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<CustomFieldInput>({
+    initialValues: field
       ? {
           key: field.key,
           labelFr: field.labelFr,
@@ -51,132 +66,112 @@ function FieldForm({ field, onDone }: { field: CustomField | null; onDone: () =>
           options: field.options,
         }
       : empty,
-  );
-  const set = (change: Partial<CustomFieldInput>) => setInput((i) => ({ ...i, ...change }));
-  const errors = save.error instanceof ApiError ? save.error.errors : [];
-  const errorOf = (name: string) => {
-    const e = errors.find((x) => x.field === name || x.field.startsWith(`${name}.`));
-    return e ? problemFieldText(e, t) : undefined;
-  };
+    validate: validateWith(customFieldInputSchema, t),
+  });
+  const input = form.values;
   const locked = (field?.valueCount ?? 0) > 0;
 
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    save.mutate(
+      { id: field?.id, input: values },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('fields.savedField') });
+          onDone();
+        },
+        onError: (error) =>
+          setFormError(placeProblem(form, error, t, inputPaths(values.options.length))),
+      },
+    );
+  });
+
   return (
-    <Stack gap="sm">
-      <TextInput
-        label={t('fields.key')}
-        description={t('fields.keyHelp')}
-        value={input.key}
-        onChange={(e) => set({ key: e.currentTarget.value })}
-        disabled={locked}
-        error={errorOf('key')}
-        required
-      />
-      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
         <TextInput
-          label={t('fields.labelFr')}
-          value={input.labelFr}
-          onChange={(e) => set({ labelFr: e.currentTarget.value })}
-          error={errorOf('labelFr')}
-          required
+          label={t('fields.key')}
+          description={t('fields.keyHelp')}
+          {...form.getInputProps('key')}
+          disabled={locked}
+          withAsterisk
         />
-        <TextInput
-          label={t('fields.labelEn')}
-          value={input.labelEn}
-          onChange={(e) => set({ labelEn: e.currentTarget.value })}
-          error={errorOf('labelEn')}
-          required
-        />
-      </SimpleGrid>
-      <Select
-        label={t('fields.typeLabel')}
-        data={(Object.keys(typeKeys) as CustomFieldType[]).map((type) => ({
-          value: type,
-          label: t(typeKeys[type]),
-        }))}
-        value={input.type}
-        onChange={(v) =>
-          v && set({ type: v as CustomFieldType, options: v === 'choice' ? input.options : [] })
-        }
-        disabled={locked}
-        allowDeselect={false}
-      />
-      {input.type === 'choice' && (
-        <Stack gap="xs">
-          <Text size="sm" fw={500}>
-            {t('fields.options')}
-          </Text>
-          {input.options.map((option, index) => (
-            <Group key={index} gap="xs" align="flex-end" wrap="nowrap">
-              {(['value', 'labelFr', 'labelEn'] as const).map((part) => (
-                <TextInput
-                  key={part}
-                  style={{ flex: 1 }}
-                  label={t(`fields.option.${part}`)}
-                  value={option[part]}
-                  onChange={(e) => {
-                    const value = e.currentTarget.value;
-                    set({
-                      options: input.options.map((o, i) =>
-                        i === index ? { ...o, [part]: value } : o,
-                      ),
-                    });
-                  }}
-                  error={errorOf(`options.${index}.${part}`)}
-                />
-              ))}
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('fields.removeOption', { n: index + 1 })}
-                onClick={() => set({ options: input.options.filter((_, i) => i !== index) })}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Group>
-          ))}
-          <Group>
-            <Button
-              size="xs"
-              variant="light"
-              onClick={() =>
-                set({ options: [...input.options, { value: '', labelFr: '', labelEn: '' }] })
-              }
-            >
-              {t('fields.addOption')}
-            </Button>
-          </Group>
-          {errorOf('options') && (
-            <Text size="sm" c="red">
-              {errorOf('options')}
-            </Text>
-          )}
-        </Stack>
-      )}
-      <ErrorAlert
-        message={save.isError && errors.length === 0 ? mergeErrorText(save.error, t) : null}
-      />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-        <Button
-          loading={save.isPending}
-          onClick={() =>
-            save.mutate(
-              { id: field?.id, input },
-              {
-                onSuccess: () => {
-                  notifications.show({ color: 'green', message: t('fields.savedField') });
-                  onDone();
-                },
-              },
-            )
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <TextInput label={t('fields.labelFr')} {...form.getInputProps('labelFr')} withAsterisk />
+          <TextInput label={t('fields.labelEn')} {...form.getInputProps('labelEn')} withAsterisk />
+        </SimpleGrid>
+        <Select
+          label={t('fields.typeLabel')}
+          data={(Object.keys(typeKeys) as CustomFieldType[]).map((type) => ({
+            value: type,
+            label: t(typeKeys[type]),
+          }))}
+          value={input.type}
+          onChange={(v) =>
+            v &&
+            form.setValues({
+              type: v as CustomFieldType,
+              options: v === 'choice' ? input.options : [],
+            })
           }
-        >
-          {t('fields.save')}
-        </Button>
-      </Group>
-    </Stack>
+          error={form.errors.type}
+          disabled={locked}
+          allowDeselect={false}
+        />
+        {input.type === 'choice' && (
+          <Stack gap="xs">
+            <Text size="sm" fw={500}>
+              {t('fields.options')}
+            </Text>
+            {input.options.map((_, index) => (
+              <Group key={index} gap="xs" align="flex-end" wrap="nowrap">
+                {(['value', 'labelFr', 'labelEn'] as const).map((part) => (
+                  <TextInput
+                    key={part}
+                    style={{ flex: 1 }}
+                    label={t(`fields.option.${part}`)}
+                    {...form.getInputProps(`options.${index}.${part}`)}
+                  />
+                ))}
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('fields.removeOption', { n: index + 1 })}
+                  onClick={() => form.removeListItem('options', index)}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Group>
+            ))}
+            <Group>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() =>
+                  form.insertListItem('options', { value: '', labelFr: '', labelEn: '' })
+                }
+              >
+                {t('fields.addOption')}
+              </Button>
+            </Group>
+            {form.errors.options && (
+              <Text size="sm" c="red">
+                {form.errors.options}
+              </Text>
+            )}
+          </Stack>
+        )}
+        <ErrorAlert message={formError} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('fields.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

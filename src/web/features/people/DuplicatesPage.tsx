@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { DuplicatePair } from '../../../contracts/duplicates.ts';
 import { formatDateTime, formatPhone, fullName } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
@@ -9,11 +10,9 @@ import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { ServerPagination } from '../../core/ui/ServerPagination.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { mergeErrorText, reasonKeys } from './duplicateLabels.ts';
-import { useDuplicates, useSearchDuplicates, type DuplicateList } from './duplicatesHooks.ts';
+import { useDuplicates, useSearchDuplicates } from './duplicatesHooks.ts';
 
-type Pair = DuplicateList['items'][number];
-
-function PersonCell({ person }: { person: Pair['first'] }) {
+function PersonCell({ person }: { person: DuplicatePair['first'] }) {
   const t = useT();
   return (
     <Stack gap={0}>

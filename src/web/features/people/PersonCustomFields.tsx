@@ -1,8 +1,12 @@
 import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { CustomValue } from '../../../contracts/custom-fields.ts';
-import { ApiError } from '../../core/api.ts';
+import { useForm } from '@mantine/form';
+import {
+  personCustomValuesFormSchema,
+  type CustomValue,
+} from '../../../contracts/custom-fields.ts';
+import { validateWith } from '../../core/form-validation.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { Section } from '../../core/ui/Section.tsx';
@@ -12,7 +16,7 @@ import {
   usePersonCustomValues,
   useSavePersonCustomValues,
 } from './customFieldsHooks.ts';
-import { mergeErrorText, problemFieldText } from './duplicateLabels.ts';
+import { placeProblem } from './duplicateLabels.ts';
 
 /** The person's custom fields: shown to readers, editable with people.write. */
 export function PersonCustomFields({
@@ -27,53 +31,63 @@ export function PersonCustomFields({
   const fields = useCustomFields();
   const values = usePersonCustomValues(personId);
   const save = useSavePersonCustomValues(personId);
-  const [draft, setDraft] = useState<Record<string, CustomValue>>({});
+  const form = useForm<{ values: Record<string, CustomValue> }>({
+    initialValues: { values: {} },
+    validate: validateWith(personCustomValuesFormSchema(fields.data ?? []), t),
+  });
+  const [formError, setFormError] = useState<string | null>(null);
   if (!fields.data?.length || !values.data) return null;
+  const draft = form.values.values;
   const current = { ...values.data, ...draft };
-  const errors = new Map(
-    save.error instanceof ApiError ? save.error.errors.map((e) => [e.field, e]) : [],
-  );
+  const submit = form.onSubmit((request) => {
+    setFormError(null);
+    save.mutate(request.values, {
+      onSuccess: () => {
+        form.reset();
+        notifications.show({ color: 'green', message: t('fields.saved') });
+      },
+      onError: (error) =>
+        setFormError(
+          placeProblem(
+            form,
+            error,
+            t,
+            fields.data.map((field) => `values.${field.key}`),
+          ),
+        ),
+    });
+  });
 
   return (
     <Section title={t('fields.personSection')}>
       {editable ? (
-        <Stack gap="sm">
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            {fields.data.map((field) => {
-              const error = errors.get(`values.${field.key}`);
-              return (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+              {fields.data.map((field) => (
                 <CustomFieldInput
                   key={field.key}
                   field={field}
                   locale={locale}
                   value={current[field.key]}
-                  onChange={(value) => setDraft((d) => ({ ...d, [field.key]: value }))}
-                  error={error ? problemFieldText(error, t) : undefined}
+                  onChange={(value) => form.setFieldValue(`values.${field.key}`, value)}
+                  error={form.errors[`values.${field.key}`]}
                 />
-              );
-            })}
-          </SimpleGrid>
-          <ErrorAlert
-            message={save.isError && errors.size === 0 ? mergeErrorText(save.error, t) : null}
-          />
-          <Group>
-            <Button
-              size="xs"
-              disabled={Object.keys(draft).length === 0}
-              loading={save.isPending}
-              onClick={() =>
-                save.mutate(draft, {
-                  onSuccess: () => {
-                    setDraft({});
-                    notifications.show({ color: 'green', message: t('fields.saved') });
-                  },
-                })
-              }
-            >
-              {t('fields.saveValues')}
-            </Button>
-          </Group>
-        </Stack>
+              ))}
+            </SimpleGrid>
+            <ErrorAlert message={formError} />
+            <Group>
+              <Button
+                type="submit"
+                size="xs"
+                disabled={Object.keys(draft).length === 0}
+                loading={save.isPending}
+              >
+                {t('fields.saveValues')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       ) : (
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           {fields.data.map((field) => (

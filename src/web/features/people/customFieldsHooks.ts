@@ -1,10 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CustomField,
-  CustomFieldInput,
-  CustomValue,
-} from '../../../contracts/custom-fields.ts';
-import { api } from '../../core/api.ts';
+import { customFieldsApi } from '../../../contracts/custom-fields-api.ts';
+import type { CustomFieldInput, CustomValue } from '../../../contracts/custom-fields.ts';
+import { call } from '../../core/api.ts';
 import { peopleKey } from './hooks.ts';
 
 export const customFieldsKey = ['custom-fields'] as const;
@@ -12,7 +9,7 @@ export const customFieldsKey = ['custom-fields'] as const;
 export function useCustomFields(enabled = true) {
   return useQuery({
     queryKey: customFieldsKey,
-    queryFn: () => api.get<CustomField[]>('/api/custom-fields'),
+    queryFn: () => call(customFieldsApi.list),
     staleTime: 30_000,
     enabled,
   });
@@ -23,8 +20,8 @@ export function useSaveCustomField() {
   return useMutation({
     mutationFn: ({ id, input }: { id?: number; input: CustomFieldInput }) =>
       id
-        ? api.put<CustomField>(`/api/custom-fields/${id}`, input)
-        : api.post<CustomField>('/api/custom-fields', input),
+        ? call(customFieldsApi.update, { params: { id }, body: input })
+        : call(customFieldsApi.create, { body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: customFieldsKey }),
   });
 }
@@ -32,7 +29,7 @@ export function useSaveCustomField() {
 export function useDeleteCustomField() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.delete(`/api/custom-fields/${id}`),
+    mutationFn: (id: number) => call(customFieldsApi.remove, { params: { id } }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: customFieldsKey });
       await client.invalidateQueries({ queryKey: peopleKey });
@@ -45,7 +42,7 @@ const valuesKey = (personId: number) => [...peopleKey, 'custom-fields', personId
 export function usePersonCustomValues(personId: number) {
   return useQuery({
     queryKey: valuesKey(personId),
-    queryFn: () => api.get<Record<string, CustomValue>>(`/api/people/${personId}/custom-fields`),
+    queryFn: () => call(customFieldsApi.personValues, { params: { id: personId } }),
   });
 }
 
@@ -53,7 +50,7 @@ export function useSavePersonCustomValues(personId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (values: Record<string, CustomValue>) =>
-      api.put<Record<string, CustomValue>>(`/api/people/${personId}/custom-fields`, { values }),
+      call(customFieldsApi.setPersonValues, { params: { id: personId }, body: { values } }),
     onSuccess: () => client.invalidateQueries({ queryKey: peopleKey }),
   });
 }

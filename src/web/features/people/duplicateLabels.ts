@@ -1,7 +1,6 @@
 import type { DuplicateReason } from '../../../contracts/duplicates.ts';
 import { ApiError } from '../../core/api.ts';
-import { errorText, fieldErrorText } from '../../core/errors.ts';
-import type { FieldProblem } from '../../core/api.ts';
+import { applyProblem, errorText } from '../../core/errors.ts';
 import type { MessageKey, Translate } from '../../core/i18n/index.tsx';
 
 export const reasonKeys: Record<DuplicateReason, MessageKey> = {
@@ -17,13 +16,6 @@ const codeKeys: Record<string, MessageKey> = {
   field_in_use: 'fields.error.field_in_use',
   option_in_use: 'fields.error.option_in_use',
   field_key_taken: 'fields.error.field_key_taken',
-  invalid_key: 'fields.error.invalid_key',
-  reserved_key: 'fields.error.reserved_key',
-  options_required: 'fields.error.options_required',
-  duplicate_option: 'fields.error.duplicate_option',
-  invalid_option_value: 'fields.error.invalid_option_value',
-  unknown_option: 'fields.error.unknown_option',
-  not_a_number: 'fields.error.not_a_number',
 };
 
 /** The merge's and the fields' own problem codes, else the app's wording. */
@@ -35,8 +27,15 @@ export function mergeErrorText(error: unknown, t: Translate): string {
   return errorText(error, t);
 }
 
-/** A field error under its input, in the reader's language where the code is ours. */
-export function problemFieldText(error: FieldProblem, t: Translate): string {
-  const key = codeKeys[error.code];
-  return key ? t(key) : fieldErrorText(error, t);
+/**
+ * Puts the API's field errors under a form's inputs; returns the sentence for the rest (the
+ * fields' and the merge's own codes in the reader's language), or null when all were placed.
+ */
+export function placeProblem(
+  form: Parameters<typeof applyProblem>[0],
+  error: unknown,
+  t: Translate,
+  fields: readonly string[],
+): string | null {
+  return applyProblem(form, error, t, fields) === null ? null : mergeErrorText(error, t);
 }

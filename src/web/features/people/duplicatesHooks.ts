@@ -1,20 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type {
-  duplicateListSchema,
-  MergeInput,
-  MergePreview,
-} from '../../../contracts/duplicates.ts';
-import { api } from '../../core/api.ts';
+import { duplicatesApi } from '../../../contracts/duplicates-api.ts';
+import type { MergeInput } from '../../../contracts/duplicates.ts';
+import { call } from '../../core/api.ts';
 import { peopleKey } from './hooks.ts';
 
-export type DuplicateList = z.infer<typeof duplicateListSchema>;
 const duplicatesKey = [...peopleKey, 'duplicates'] as const;
 
 export function useDuplicates(page: number) {
   return useQuery({
     queryKey: [...duplicatesKey, 'list', page],
-    queryFn: () => api.get<DuplicateList>(`/api/people/duplicates?page=${page}&pageSize=20`),
+    queryFn: () => call(duplicatesApi.list, { query: { page, pageSize: 20 } }),
     placeholderData: keepPreviousData,
     // While a search runs, look again every 2 s.
     refetchInterval: (query) => (query.state.data?.searching ? 2000 : false),
@@ -24,7 +19,7 @@ export function useDuplicates(page: number) {
 export function useSearchDuplicates() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post('/api/people/duplicates/search'),
+    mutationFn: () => call(duplicatesApi.search),
     onSuccess: () => client.invalidateQueries({ queryKey: duplicatesKey }),
   });
 }
@@ -32,7 +27,7 @@ export function useSearchDuplicates() {
 export function useMergePreview(first: number, second: number) {
   return useQuery({
     queryKey: [...duplicatesKey, 'pair', first, second],
-    queryFn: () => api.get<MergePreview>(`/api/people/duplicates/${first}/${second}`),
+    queryFn: () => call(duplicatesApi.preview, { params: { first, second } }),
     enabled: first > 0 && second > 0,
   });
 }
@@ -40,7 +35,7 @@ export function useMergePreview(first: number, second: number) {
 export function useMerge() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: MergeInput) => api.post<{ keptId: number }>('/api/people/merge', input),
+    mutationFn: (input: MergeInput) => call(duplicatesApi.merge, { body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: peopleKey }),
   });
 }
@@ -49,7 +44,7 @@ export function useDismissPair() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (pair: { firstId: number; secondId: number }) =>
-      api.post('/api/people/duplicates/dismiss', pair),
+      call(duplicatesApi.dismiss, { body: pair }),
     onSuccess: () => client.invalidateQueries({ queryKey: duplicatesKey }),
   });
 }
@@ -59,7 +54,7 @@ export function useMergedInto(id: number, enabled: boolean) {
   return useQuery({
     queryKey: [...peopleKey, 'merged', id],
     queryFn: () =>
-      api.get<{ keptId: number }>(`/api/people/merged/${id}`).then(
+      call(duplicatesApi.mergedInto, { params: { id } }).then(
         (r) => r.keptId,
         () => null,
       ),
