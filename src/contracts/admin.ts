@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { roleUpdateSchema } from './accounts.ts';
+import { roleUpdateSchema, staffAccountSchema } from './accounts.ts';
 
 // Answers of the admin views (the mail catcher, the audit log); timestamps are ISO 8601 strings.
 
 /** How many entries an admin list's page holds. */
 export const ADMIN_PAGE_SIZE = 50;
+
+/** A person with staff rights, as the accounts list shows them. */
+export type StaffAccount = z.infer<typeof staffAccountSchema>;
 
 /** Which page of an admin list. */
 export const adminPageQuerySchema = z.object({ page: z.coerce.number().int().min(1).default(1) });
