@@ -70,7 +70,10 @@ export function useAccounts() {
 export function useUpdateAccount() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ personId, ...body }: BodyOf<typeof adminApi.updateAccount> & { personId: number }) =>
+    mutationFn: ({
+      personId,
+      ...body
+    }: BodyOf<typeof adminApi.updateAccount> & { personId: number }) =>
       call(adminApi.updateAccount, { params: { id: personId }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: accountsKey }),
   });

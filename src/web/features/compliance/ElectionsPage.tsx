@@ -4,14 +4,16 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import {
+  electionInputSchema,
   territories,
   type Election,
-  type ElectionKind,
+  type ElectionInput,
   type ElectionRound,
 } from '../../../contracts/compliance.ts';
 import { formatDayWithYear } from '../../core/format.ts';
 import { applyProblem } from '../../core/errors.ts';
-import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { validateWith, type FormErrors } from '../../core/form-validation.ts';
+import { useLocale, useT, type Translate } from '../../core/i18n/index.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
@@ -21,13 +23,24 @@ import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { focusFirstError } from '../../core/validation.ts';
 import { useCreateElection, useDeleteElection, useElections } from './hooks.ts';
 
-interface FormValues {
-  name: string;
-  kind: ElectionKind;
-  rounds: Array<{ date: string; pollsClose: string }>;
-}
+type FormValues = ElectionInput & { rounds: Array<{ date: string; pollsClose: string }> };
 
 const emptyRound = { date: '', pollsClose: '20:00' };
+
+/**
+ * The contract's checks (name, order of the rounds, closing times), and a round's missing
+ * day said as such (the day's format check alone would call it invalid).
+ */
+function electionValidation(t: Translate) {
+  const check = validateWith<FormValues>(electionInputSchema, t);
+  return (values: FormValues): FormErrors => {
+    const errors = check(values);
+    values.rounds.forEach((round, index) => {
+      if (!round.date) errors[`rounds.${index}.date`] = t('error.required');
+    });
+    return errors;
+  };
+}
 
 function NewElectionForm() {
   const t = useT();
@@ -35,31 +48,25 @@ function NewElectionForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormValues>({
     initialValues: { name: '', kind: 'national', rounds: [emptyRound] },
-    validate: {
-      name: (v) => (v.trim() ? null : t('error.required')),
-      rounds: { date: (v) => (v ? null : t('error.required')) },
-    },
+    validate: electionValidation(t),
   });
   const submit = form.onSubmit((values) => {
     setFormError(null);
-    create.mutate(
-      { ...values, name: values.name.trim() },
-      {
-        onSuccess: () => {
-          form.reset();
-          notifications.show({ color: 'green', message: t('elections.saved') });
-        },
-        onError: (error) => {
-          const fields = [
-            'name',
-            'kind',
-            ...values.rounds.flatMap((_, i) => [`rounds.${i}.date`, `rounds.${i}.pollsClose`]),
-          ];
-          setFormError(applyProblem(form, error, t, fields));
-          focusFirstError();
-        },
+    create.mutate(values, {
+      onSuccess: () => {
+        form.reset();
+        notifications.show({ color: 'green', message: t('elections.saved') });
       },
-    );
+      onError: (error) => {
+        const fields = [
+          'name',
+          'kind',
+          ...values.rounds.flatMap((_, i) => [`rounds.${i}.date`, `rounds.${i}.pollsClose`]),
+        ];
+        setFormError(applyProblem(form, error, t, fields));
+        focusFirstError();
+      },
+    });
   }, focusFirstError);
   return (
     <form onSubmit={submit} noValidate>
