@@ -3,17 +3,10 @@ import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import {
-  electionInputSchema,
-  territories,
-  type Election,
-  type ElectionInput,
-  type ElectionRound,
-} from '../../../contracts/compliance.ts';
+import { territories, type Election, type ElectionRound } from '../../../contracts/compliance.ts';
 import { formatDayWithYear } from '../../core/format.ts';
 import { applyProblem } from '../../core/errors.ts';
-import { validateWith, type FormErrors } from '../../core/form-validation.ts';
-import { useLocale, useT, type Translate } from '../../core/i18n/index.tsx';
+import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
@@ -21,32 +14,14 @@ import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { focusFirstError } from '../../core/validation.ts';
+import { electionValidation, emptyRound, type ElectionFormValues } from './electionForm.ts';
 import { useCreateElection, useDeleteElection, useElections } from './hooks.ts';
-
-type FormValues = ElectionInput & { rounds: Array<{ date: string; pollsClose: string }> };
-
-const emptyRound = { date: '', pollsClose: '20:00' };
-
-/**
- * The contract's checks (name, order of the rounds, closing times), and a round's missing
- * day said as such (the day's format check alone would call it invalid).
- */
-function electionValidation(t: Translate) {
-  const check = validateWith<FormValues>(electionInputSchema, t);
-  return (values: FormValues): FormErrors => {
-    const errors = check(values);
-    values.rounds.forEach((round, index) => {
-      if (!round.date) errors[`rounds.${index}.date`] = t('error.required');
-    });
-    return errors;
-  };
-}
 
 function NewElectionForm() {
   const t = useT();
   const create = useCreateElection();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<FormValues>({
+  const form = useForm<ElectionFormValues>({
     initialValues: { name: '', kind: 'national', rounds: [emptyRound] },
     validate: electionValidation(t),
   });
