@@ -93,7 +93,7 @@ export const electionRoundInputSchema = z.object({
 export type ElectionRoundInput = z.input<typeof electionRoundInputSchema>;
 
 export const electionInputSchema = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: z.string().trim().min(1, 'required').max(120, 'too_long'),
   kind: electionKindSchema,
   rounds: z
     .array(electionRoundInputSchema)

@@ -14,6 +14,9 @@ export const postalCodeLookupSchema = z.object({
 });
 export type PostalCodeLookup = z.infer<typeof postalCodeLookupSchema>;
 
+/** A postal code as typed (spaces are ignored). */
+export const postalCodeParamsSchema = z.object({ code: z.string().max(10) });
+
 export const departementSchema = z.object({ code: z.string(), name: z.string() });
 export type Departement = z.infer<typeof departementSchema>;
 

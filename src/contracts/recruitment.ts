@@ -64,18 +64,18 @@ export const confirmResultSchema = z.object({
  * French text is shown instead (see homeIn), so settings saved before it existed stay valid.
  */
 export const homeTranslationSchema = z.object({
-  title: z.string().trim().max(200).optional(),
-  message: z.string().trim().max(5000).optional(),
-  signupCallToAction: z.string().trim().max(120).optional(),
+  title: z.string().trim().max(200, 'too_long').optional(),
+  message: z.string().trim().max(5000, 'too_long').optional(),
+  signupCallToAction: z.string().trim().max(120, 'too_long').optional(),
 });
 export type HomeTranslation = z.infer<typeof homeTranslationSchema>;
 
 /** Staff-editable home page content: French (the default), the campaign name for both. */
 export const homeContentSchema = z.object({
-  campaignName: z.string().trim().min(1).max(120),
-  title: z.string().trim().min(1).max(200),
-  message: z.string().trim().max(5000),
-  signupCallToAction: z.string().trim().min(1).max(120),
+  campaignName: z.string().trim().min(1, 'required').max(120, 'too_long'),
+  title: z.string().trim().min(1, 'required').max(200, 'too_long'),
+  message: z.string().trim().max(5000, 'too_long'),
+  signupCallToAction: z.string().trim().min(1, 'required').max(120, 'too_long'),
   en: homeTranslationSchema.optional(),
 });
 export type HomeContent = z.infer<typeof homeContentSchema>;

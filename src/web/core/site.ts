@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PublicSite } from '../../contracts/recruitment.ts';
-import type { ConsentWordingVersion } from '../../contracts/settings.ts';
-import { api } from './api.ts';
+import { settingsApi } from '../../contracts/settings-api.ts';
+import { call } from './api.ts';
 
 export const siteKey = ['site'] as const;
 
 export function useSite() {
   return useQuery({
     queryKey: siteKey,
-    queryFn: () => api.get<PublicSite>('/api/site'),
+    queryFn: () => call(settingsApi.site),
     staleTime: 5 * 60_000,
   });
 }
@@ -19,7 +18,7 @@ export const consentWordingsKey = ['site', 'consent-wordings'] as const;
 export function useConsentWordings() {
   return useQuery({
     queryKey: consentWordingsKey,
-    queryFn: () => api.get<ConsentWordingVersion[]>('/api/site/consent-wordings'),
+    queryFn: () => call(settingsApi.consentWordings),
     staleTime: 60_000,
   });
 }

@@ -1,10 +1,12 @@
+// Types only: this small script carries no zod (the server checks what it sends).
+import type { geoApi } from '../../contracts/geo-api.ts';
+import type { Commune } from '../../contracts/geo.ts';
+import type { ResponseOf } from '../../contracts/route.ts';
 import { t } from './messages.ts';
 import { setFieldError } from './fields.ts';
 
-export interface Commune {
-  code: string;
-  name: string;
-}
+/** The route's path, checked against its contract. */
+const postalCodeRoute: (typeof geoApi.postalCode)['path'] = '/api/geo/postal-codes/:code';
 
 /** What a postal code resolves to: its communes, or null for an unknown code. */
 const lookups = new Map<string, Promise<Commune[] | null>>();
@@ -12,11 +14,13 @@ const lookups = new Map<string, Promise<Commune[] | null>>();
 function lookup(code: string): Promise<Commune[] | null> {
   let found = lookups.get(code);
   if (!found) {
-    found = fetch(`/api/geo/postal-codes/${encodeURIComponent(code)}`).then(async (response) => {
-      if (response.status === 404) return null;
-      if (!response.ok) throw new Error(`postal code lookup: ${response.status}`);
-      return ((await response.json()) as { communes: Commune[] }).communes;
-    });
+    found = fetch(postalCodeRoute.replace(':code', encodeURIComponent(code))).then(
+      async (response) => {
+        if (response.status === 404) return null;
+        if (!response.ok) throw new Error(`postal code lookup: ${response.status}`);
+        return ((await response.json()) as ResponseOf<typeof geoApi.postalCode>).communes;
+      },
+    );
     // A failed lookup (offline) is tried again next time.
     found.catch(() => lookups.delete(code));
     lookups.set(code, found);

@@ -1,13 +1,12 @@
+// Types only from the contracts with zod: this small script carries none.
+import type { Problem } from '../../contracts/common.ts';
 import { nameProblem } from '../../contracts/names.ts';
+import type { recruitmentApi } from '../../contracts/recruitment-api.ts';
+import type { CallInput } from '../../contracts/route.ts';
 import { linkLike, signupMaxLength } from '../../contracts/signup-rules.ts';
 import { CommunePicker } from './commune.ts';
 import { clearErrors, focusFirstError, setFieldError, setFormError } from './fields.ts';
 import { locale, t } from './messages.ts';
-
-interface Problem {
-  code?: string;
-  errors?: Array<{ field: string; code: string }>;
-}
 
 const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 
@@ -36,8 +35,12 @@ function check(form: HTMLFormElement, picker: CommunePicker): Array<[string, str
   return errors;
 }
 
+type Body<Route extends keyof typeof recruitmentApi> = CallInput<
+  (typeof recruitmentApi)[Route]
+>['body'];
+
 /** The form as POST /api/signup takes it. */
-function payload(form: HTMLFormElement) {
+function payload(form: HTMLFormElement): Body<'signup'> {
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? '').trim();
   const optional = (name: string) => text(name) || undefined;
@@ -64,16 +67,24 @@ function payload(form: HTMLFormElement) {
   };
 }
 
-async function post(
-  url: string,
-  body: unknown,
-): Promise<{ ok: boolean; status: number; problem: Problem }> {
-  const response = await fetch(url, {
+/** The routes this script sends to, their paths checked against the contracts. */
+const paths = {
+  signup: '/api/signup',
+  resend: '/api/signup/resend',
+} as const satisfies { [Route in 'signup' | 'resend']: (typeof recruitmentApi)[Route]['path'] };
+
+async function post<Route extends keyof typeof paths>(
+  route: Route,
+  body: Body<Route>,
+): Promise<{ ok: boolean; status: number; problem: Partial<Problem> }> {
+  const response = await fetch(paths[route], {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify(body),
   });
-  const problem = response.ok ? {} : ((await response.json().catch(() => ({}))) as Problem);
+  const problem = response.ok
+    ? {}
+    : ((await response.json().catch(() => ({}))) as Partial<Problem>);
   return { ok: response.ok, status: response.status, problem };
 }
 
@@ -125,7 +136,7 @@ export function enhanceSignup(form: HTMLFormElement) {
     sending = true;
     busy(button, true);
     const body = payload(form);
-    void post('/api/signup', body)
+    void post('signup', body)
       .then(({ ok, status, problem }) => {
         if (ok) return showSent(form, body.email);
         const unplaced = (problem.errors ?? []).filter(
@@ -153,7 +164,7 @@ export function enhanceResend(form: HTMLFormElement) {
     event.preventDefault();
     const email = String(new FormData(form).get('email') ?? '');
     busy(button, true);
-    void post('/api/signup/resend', { email })
+    void post('resend', { email })
       .then(({ ok, status }) => {
         if (!said) return;
         const time = new Date().toLocaleTimeString(locale() === 'en' ? 'en-GB' : 'fr-FR');

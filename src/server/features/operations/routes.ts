@@ -1,14 +1,10 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamSchema } from '../../../contracts/common.ts';
-import {
-  operationListSchema,
-  operationSchema,
-  type OperationList,
-} from '../../../contracts/operations.ts';
+import type { FastifyPluginAsync } from 'fastify';
+import { operationsApi } from '../../../contracts/operations-api.ts';
+import type { OperationList } from '../../../contracts/operations.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
+import { serve } from '../../core/http/contract.ts';
 import { conflict, notFound } from '../../core/http/errors.ts';
-import { routeProblems } from '../../core/http/openapi.ts';
 import { listOperations } from '../../core/operations/index.ts';
 import { personNames } from '../people/directory.ts';
 import { operationKind } from './kinds.ts';
@@ -47,52 +43,24 @@ export async function latestOperations(ctx: AppContext, id?: number): Promise<Op
 }
 
 export const operationsRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
-    app.get(
-      '/api/operations',
-      {
-        // Imports are the only operations so far: whoever may import sees them.
-        config: { access: { permission: 'people.import' } },
-        schema: {
-          summary: 'Long work under way or done lately (imports), newest first, with progress',
-          tags: ['operations'],
-          response: { 200: operationListSchema },
-        },
-      },
-      async () => latestOperations(ctx),
-    );
+    serve(app, operationsApi.list, () => latestOperations(ctx));
 
-    app.post(
-      '/api/operations/:id/cancel',
-      {
-        config: { access: { permission: 'people.import' } },
-        schema: {
-          ...routeProblems({
-            409: '`operation_not_cancellable`: this kind of operation cannot be cancelled, or it has ended.',
-          }),
-          summary:
-            'Ask an operation under way to stop (an import undoes what it applied); answers the operation',
-          tags: ['operations'],
-          params: idParamSchema,
-          response: { 200: operationSchema },
-        },
-      },
-      async (request) => {
-        const [operation] = (await latestOperations(ctx, request.params.id)).items;
-        if (!operation) throw notFound('operation');
-        const kind = operationKind(operation.kind);
-        if (!kind?.cancel || operation.subjectId === null || !underWay(operation.status)) {
-          throw conflict(
-            'operation_not_cancellable',
-            'This operation cannot be cancelled: it has ended, or work of its kind cannot be stopped.',
-          );
-        }
-        await kind.cancel(ctx, operation.subjectId, {
-          personId: currentAuth(request).personId,
-          ip: request.ip,
-        });
-        return (await latestOperations(ctx, operation.id)).items[0];
-      },
-    );
+    serve(app, operationsApi.cancel, async (request) => {
+      const [operation] = (await latestOperations(ctx, request.params.id)).items;
+      if (!operation) throw notFound('operation');
+      const kind = operationKind(operation.kind);
+      if (!kind?.cancel || operation.subjectId === null || !underWay(operation.status)) {
+        throw conflict(
+          'operation_not_cancellable',
+          'This operation cannot be cancelled: it has ended, or work of its kind cannot be stopped.',
+        );
+      }
+      await kind.cancel(ctx, operation.subjectId, {
+        personId: currentAuth(request).personId,
+        ip: request.ip,
+      });
+      return (await latestOperations(ctx, operation.id)).items[0];
+    });
   };

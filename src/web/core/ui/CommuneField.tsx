@@ -1,8 +1,9 @@
 import { Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { Commune, PostalCodeLookup } from '../../../contracts/geo.ts';
-import { api, ApiError } from '../api.ts';
+import { geoApi } from '../../../contracts/geo-api.ts';
+import type { Commune } from '../../../contracts/geo.ts';
+import { ApiError, call } from '../api.ts';
 import { translateCode } from '../errors.ts';
 import { useT } from '../i18n/index.tsx';
 
@@ -31,7 +32,7 @@ export function usePostalLookup(
   const complete = /^\d{5}$/.test(code);
   const query = useQuery({
     queryKey: ['geo', 'postal-code', code],
-    queryFn: () => api.get<PostalCodeLookup>(`/api/geo/postal-codes/${encodeURIComponent(code)}`),
+    queryFn: () => call(geoApi.postalCode, { params: { code } }),
     enabled: complete,
     staleTime: Infinity,
     retry: false,

@@ -1,17 +1,23 @@
 import { Alert, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { Permission, Role } from '../../../contracts/roles.ts';
+import { roleUpdateSchema } from '../../../contracts/accounts.ts';
+import {
+  staffInviteSchema,
+  type StaffAccount,
+  type StaffInvite,
+} from '../../../contracts/admin.ts';
 import { ApiError } from '../../core/api.ts';
-import { errorText, fieldErrorText } from '../../core/errors.ts';
+import { applyProblem, errorText } from '../../core/errors.ts';
+import { validateWith } from '../../core/form-validation.ts';
 import { fullName } from '../../core/format.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { AppModal } from '../../core/ui/AppModal.tsx';
 import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
-import { focusFirstError, isEmail } from '../../core/validation.ts';
+import { focusFirstError } from '../../core/validation.ts';
 import { useAddAccount, useUpdateAccount } from './hooks.ts';
-import { RightsFields } from './RightsFields.tsx';
-import type { StaffAccount } from './types.ts';
+import { RightsFields, type Rights } from './RightsFields.tsx';
 
 export function EditAccountModal({
   account,
@@ -22,37 +28,42 @@ export function EditAccountModal({
 }) {
   const t = useT();
   const update = useUpdateAccount();
-  const [roles, setRoles] = useState<Role[]>(account.roles);
-  const [grants, setGrants] = useState<Permission[]>(account.grants);
+  const form = useForm<Rights>({
+    initialValues: { roles: account.roles, grants: account.grants },
+    validate: validateWith(roleUpdateSchema, t),
+  });
   const name =
     fullName(account.firstName, account.lastName) || account.email || `#${account.personId}`;
 
-  const save = () =>
+  const save = form.onSubmit((values) =>
     update.mutate(
-      { personId: account.personId, roles, grants },
+      { personId: account.personId, ...values },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('accounts.saved', { name }) });
           onClose();
         },
       },
-    );
+    ),
+  );
+  const { roles, grants } = form.values;
 
   return (
     <AppModal opened onClose={onClose} title={t('accounts.editTitle', { name })} size="lg">
-      <Stack>
-        <RightsFields roles={roles} grants={grants} onRoles={setRoles} onGrants={setGrants} />
-        {roles.length === 0 && grants.length === 0 && (
-          <Alert color="orange">{t('accounts.noRightsWarning')}</Alert>
-        )}
-        <ModalFooter
-          error={update.isError ? errorText(update.error, t) : null}
-          onCancel={onClose}
-          confirmLabel={t('common.save')}
-          onConfirm={save}
-          loading={update.isPending}
-        />
-      </Stack>
+      <form onSubmit={save} noValidate>
+        <Stack>
+          <RightsFields value={form.values} onChange={form.setValues} />
+          {roles.length === 0 && grants.length === 0 && (
+            <Alert color="orange">{t('accounts.noRightsWarning')}</Alert>
+          )}
+          <ModalFooter
+            error={update.isError ? errorText(update.error, t) : null}
+            onCancel={onClose}
+            confirmLabel={t('common.save')}
+            loading={update.isPending}
+          />
+        </Stack>
+      </form>
     </AppModal>
   );
 }
@@ -60,67 +71,53 @@ export function EditAccountModal({
 export function AddAccountModal({ onClose }: { onClose: () => void }) {
   const t = useT();
   const add = useAddAccount();
-  const [email, setEmail] = useState('');
-  const [emailError, setEmailError] = useState<string | null>(null);
-  const [roles, setRoles] = useState<Role[]>(['staff']);
-  const [grants, setGrants] = useState<Permission[]>([]);
+  const form = useForm<StaffInvite & Rights>({
+    initialValues: { email: '', roles: ['staff'], grants: [] },
+    validate: validateWith(staffInviteSchema, t),
+  });
   const [formError, setFormError] = useState<string | null>(null);
 
-  const save = () => {
+  const save = form.onSubmit((values) => {
     setFormError(null);
-    if (!isEmail(email)) {
-      setEmailError(email.trim() ? t('error.invalid_email') : t('error.required'));
-      focusFirstError();
-      return;
-    }
+    const email = values.email.trim();
     add.mutate(
-      { email: email.trim(), roles, grants },
+      { ...values, email },
       {
         onSuccess: () => {
-          notifications.show({
-            color: 'green',
-            message: t('accounts.added', { email: email.trim() }),
-          });
+          notifications.show({ color: 'green', message: t('accounts.added', { email }) });
           onClose();
         },
         onError: (error) => {
-          const emailProblem =
-            error instanceof ApiError ? error.errors.find((e) => e.field === 'email') : undefined;
-          if (emailProblem) setEmailError(fieldErrorText(emailProblem, t));
-          else if (error instanceof ApiError && error.status === 404)
-            setEmailError(t('accounts.unknownPerson'));
-          else setFormError(errorText(error, t));
+          if (error instanceof ApiError && error.status === 404)
+            form.setFieldError('email', t('accounts.unknownPerson'));
+          else setFormError(applyProblem(form, error, t, ['email']));
           focusFirstError();
         },
       },
     );
-  };
+  }, focusFirstError);
 
   return (
     <AppModal opened onClose={onClose} title={t('accounts.addTitle')} size="lg">
-      <Stack>
-        <TextInput
-          label={t('field.email')}
-          description={t('accounts.addHelp')}
-          type="email"
-          required
-          value={email}
-          error={emailError}
-          onChange={(e) => {
-            setEmail(e.currentTarget.value);
-            setEmailError(null);
-          }}
-          data-autofocus
-        />
-        <RightsFields roles={roles} grants={grants} onRoles={setRoles} onGrants={setGrants} />
-        <ModalFooter
-          error={formError}
-          onCancel={onClose}
-          confirmLabel={t('accounts.add')}
-          onConfirm={save}
-          loading={add.isPending}
-        />
-      </Stack>
+      <form onSubmit={save} noValidate>
+        <Stack>
+          <TextInput
+            label={t('field.email')}
+            description={t('accounts.addHelp')}
+            type="email"
+            required
+            {...form.getInputProps('email')}
+            data-autofocus
+          />
+          <RightsFields value={form.values} onChange={form.setValues} />
+          <ModalFooter
+            error={formError}
+            onCancel={onClose}
+            confirmLabel={t('accounts.add')}
+            loading={add.isPending}
+          />
+        </Stack>
+      </form>
     </AppModal>
   );
 }

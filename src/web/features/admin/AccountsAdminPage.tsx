@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { StaffAccount } from '../../../contracts/admin.ts';
 import { formatDateTime, fullName } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
@@ -10,7 +11,6 @@ import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { AddAccountModal, EditAccountModal } from './AccountModals.tsx';
 import { useAccounts } from './hooks.ts';
 import { permissionLabel, roleKeys } from './RightsFields.tsx';
-import type { StaffAccount } from './types.ts';
 
 export function AccountsAdminPage() {
   const t = useT();

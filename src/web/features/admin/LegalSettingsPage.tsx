@@ -17,11 +17,14 @@ import { useState } from 'react';
 import type { Channel, Locale } from '../../../contracts/common.ts';
 import { legalPagePaths, type PublicSite } from '../../../contracts/recruitment.ts';
 import {
+  consentWordingUpdateSchema,
   legalFields,
+  legalUpdateSchema,
   placeholdersIn,
   type ConsentWordingVersion,
 } from '../../../contracts/settings.ts';
 import { applyProblem } from '../../core/errors.ts';
+import { validateWith } from '../../core/form-validation.ts';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
 import { useConsentWordings } from '../../core/site.ts';
@@ -84,7 +87,6 @@ function tabWithError(fields: string[]): Locale | null {
 function LegalForm({ site }: { site: PublicSite }) {
   const t = useT();
   const save = useSaveLegal();
-  const required = (value: string) => (value.trim() ? null : t('error.required'));
   const form = useForm<LegalValues>({
     initialValues: {
       fr: { ...site.legal.fr },
@@ -94,9 +96,7 @@ function LegalForm({ site }: { site: PublicSite }) {
         formNotice: site.legal.en?.formNotice ?? '',
       },
     },
-    validate: {
-      fr: { legalNotice: required, privacyPolicy: required, formNotice: required },
-    },
+    validate: validateWith(legalUpdateSchema, t),
   });
 
   const { submit, language, setLanguage, formError } = useBilingualSubmit({
@@ -189,10 +189,9 @@ function WordingForm({
   const t = useT();
   const save = useSaveConsentWording();
   const [formError, setFormError] = useState<string | null>(null);
-  const required = (value: string) => (value.trim() ? null : t('error.required'));
   const form = useForm({
     initialValues: { email: current.email, sms: current.sms, phone: current.phone },
-    validate: { email: required, sms: required, phone: required },
+    validate: validateWith(consentWordingUpdateSchema, t, (texts) => ({ locale, ...texts })),
   });
   const submit = form.onSubmit(
     (values) => {

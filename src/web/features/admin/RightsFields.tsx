@@ -19,15 +19,20 @@ export function permissionLabel(permission: Permission, t: (key: MessageKey) => 
   return t(`perm.${permission}`);
 }
 
-interface Props {
+/** What an account may do: its roles, and permissions granted beyond them. */
+export interface Rights {
   roles: Role[];
   grants: Permission[];
-  onRoles: (roles: Role[]) => void;
-  onGrants: (grants: Permission[]) => void;
+}
+
+interface Props {
+  value: Rights;
+  /** Receives the part that changed (a form's `setValues`). */
+  onChange: (change: Partial<Rights>) => void;
 }
 
 /** Roles, plus extra permissions granted one by one (those already given by a role are shown ticked and locked). */
-export function RightsFields({ roles: value, grants, onRoles, onGrants }: Props) {
+export function RightsFields({ value: { roles: value, grants }, onChange }: Props) {
   const t = useT();
   const fromRoles = new Set(value.flatMap((role) => rolePermissions[role]));
   return (
@@ -35,7 +40,7 @@ export function RightsFields({ roles: value, grants, onRoles, onGrants }: Props)
       <Checkbox.Group
         label={t('accounts.roles')}
         value={value}
-        onChange={(v) => onRoles(roles.filter((r) => v.includes(r)))}
+        onChange={(v) => onChange({ roles: roles.filter((r) => v.includes(r)) })}
       >
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={6} mt="xs">
           {roles.map((role) => (
@@ -48,7 +53,9 @@ export function RightsFields({ roles: value, grants, onRoles, onGrants }: Props)
         description={t('accounts.grantsHelp')}
         value={[...new Set([...grants, ...fromRoles])]}
         onChange={(v) =>
-          onGrants(permissionSchema.options.filter((p) => v.includes(p) && !fromRoles.has(p)))
+          onChange({
+            grants: permissionSchema.options.filter((p) => v.includes(p) && !fromRoles.has(p)),
+          })
         }
       >
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={6} mt="xs">

@@ -12,7 +12,12 @@ import {
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { Link } from 'react-router';
 import type { Locale } from '../../../contracts/common.ts';
-import type { HomeContent, PublicSite } from '../../../contracts/recruitment.ts';
+import {
+  homeContentSchema,
+  type HomeContent,
+  type PublicSite,
+} from '../../../contracts/recruitment.ts';
+import { validateWith } from '../../core/form-validation.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { Section } from '../../core/ui/Section.tsx';
@@ -108,11 +113,7 @@ function HomeForm({ site }: { site: PublicSite }) {
         signupCallToAction: en?.signupCallToAction ?? '',
       },
     },
-    validate: {
-      campaignName: (v) => (v.trim() ? null : t('error.required')),
-      title: (v) => (v.trim() ? null : t('error.required')),
-      signupCallToAction: (v) => (v.trim() ? null : t('error.required')),
-    },
+    validate: validateWith(homeContentSchema, t),
   });
 
   const { submit, language, setLanguage, formError } = useBilingualSubmit({

@@ -1,21 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { adminApi } from '../../../contracts/admin-api.ts';
+import type { StaffInvite } from '../../../contracts/admin.ts';
 import type { HomeContent } from '../../../contracts/recruitment.ts';
-import type {
-  ConsentWordingUpdate,
-  ConsentWordingVersion,
-  LegalUpdate,
-} from '../../../contracts/settings.ts';
-import { api } from '../../core/api.ts';
+import { settingsApi } from '../../../contracts/settings-api.ts';
+import type { ConsentWordingUpdate, LegalUpdate } from '../../../contracts/settings.ts';
+import type { BodyOf } from '../../../contracts/route.ts';
+import { call } from '../../core/api.ts';
 import { consentWordingsKey, siteKey } from '../../core/site.ts';
-import type { AuditPage, CaughtMail, CaughtMailPage } from '../../../contracts/admin.ts';
-import type { RoleUpdate, StaffAccount } from './types.ts';
 
 const accountsKey = ['admin', 'accounts'] as const;
 
 export function useSaveHome() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: HomeContent) => api.put<unknown>('/api/admin/site/home', input),
+    mutationFn: (body: HomeContent) => call(settingsApi.saveHome, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: siteKey }),
   });
 }
@@ -23,7 +21,7 @@ export function useSaveHome() {
 export function useSaveLegal() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: LegalUpdate) => api.put<unknown>('/api/admin/site/legal', input),
+    mutationFn: (body: LegalUpdate) => call(settingsApi.saveLegal, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: siteKey }),
   });
 }
@@ -31,8 +29,7 @@ export function useSaveLegal() {
 export function useSaveConsentWording() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ConsentWordingUpdate) =>
-      api.post<ConsentWordingVersion[]>('/api/admin/site/consent-wordings', input),
+    mutationFn: (body: ConsentWordingUpdate) => call(settingsApi.saveConsentWording, { body }),
     onSuccess: (versions) => {
       client.setQueryData(consentWordingsKey, versions);
       return client.invalidateQueries({ queryKey: siteKey, exact: true });
@@ -43,15 +40,18 @@ export function useSaveConsentWording() {
 export function useAccounts() {
   return useQuery({
     queryKey: accountsKey,
-    queryFn: () => api.get<StaffAccount[]>('/api/admin/accounts'),
+    queryFn: () => call(adminApi.accounts),
   });
 }
 
 export function useUpdateAccount() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ personId, ...input }: RoleUpdate & { personId: number }) =>
-      api.put<StaffAccount>(`/api/admin/accounts/${personId}`, input),
+    mutationFn: ({
+      personId,
+      ...body
+    }: BodyOf<typeof adminApi.updateAccount> & { personId: number }) =>
+      call(adminApi.updateAccount, { params: { id: personId }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: accountsKey }),
   });
 }
@@ -59,8 +59,7 @@ export function useUpdateAccount() {
 export function useAddAccount() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: RoleUpdate & { email: string }) =>
-      api.post<StaffAccount>('/api/admin/accounts', input),
+    mutationFn: (body: StaffInvite) => call(adminApi.addAccount, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: accountsKey }),
   });
 }
@@ -68,7 +67,7 @@ export function useAddAccount() {
 export function useMailList(page: number) {
   return useQuery({
     queryKey: ['admin', 'mail', page],
-    queryFn: () => api.get<CaughtMailPage>(`/api/admin/mail?page=${page}`),
+    queryFn: () => call(adminApi.mailList, { query: { page } }),
     placeholderData: keepPreviousData,
     refetchInterval: 5000,
   });
@@ -77,7 +76,7 @@ export function useMailList(page: number) {
 export function useMail(id: string | null) {
   return useQuery({
     queryKey: ['admin', 'mail', 'detail', id],
-    queryFn: () => api.get<CaughtMail>(`/api/admin/mail/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => call(adminApi.mail, { params: { id: Number(id) } }),
     enabled: id !== null,
   });
 }
@@ -85,7 +84,7 @@ export function useMail(id: string | null) {
 export function useAudit(page: number) {
   return useQuery({
     queryKey: ['admin', 'audit', page],
-    queryFn: () => api.get<AuditPage>(`/api/admin/audit?page=${page}`),
+    queryFn: () => call(adminApi.audit, { query: { page } }),
     placeholderData: keepPreviousData,
   });
 }

@@ -3,12 +3,7 @@ import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import {
-  territories,
-  type Election,
-  type ElectionKind,
-  type ElectionRound,
-} from '../../../contracts/compliance.ts';
+import { territories, type Election, type ElectionRound } from '../../../contracts/compliance.ts';
 import { formatDayWithYear } from '../../core/format.ts';
 import { applyProblem } from '../../core/errors.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
@@ -19,47 +14,34 @@ import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { focusFirstError } from '../../core/validation.ts';
+import { electionValidation, emptyRound, type ElectionFormValues } from './electionForm.ts';
 import { useCreateElection, useDeleteElection, useElections } from './hooks.ts';
-
-interface FormValues {
-  name: string;
-  kind: ElectionKind;
-  rounds: Array<{ date: string; pollsClose: string }>;
-}
-
-const emptyRound = { date: '', pollsClose: '20:00' };
 
 function NewElectionForm() {
   const t = useT();
   const create = useCreateElection();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<FormValues>({
+  const form = useForm<ElectionFormValues>({
     initialValues: { name: '', kind: 'national', rounds: [emptyRound] },
-    validate: {
-      name: (v) => (v.trim() ? null : t('error.required')),
-      rounds: { date: (v) => (v ? null : t('error.required')) },
-    },
+    validate: electionValidation(t),
   });
   const submit = form.onSubmit((values) => {
     setFormError(null);
-    create.mutate(
-      { ...values, name: values.name.trim() },
-      {
-        onSuccess: () => {
-          form.reset();
-          notifications.show({ color: 'green', message: t('elections.saved') });
-        },
-        onError: (error) => {
-          const fields = [
-            'name',
-            'kind',
-            ...values.rounds.flatMap((_, i) => [`rounds.${i}.date`, `rounds.${i}.pollsClose`]),
-          ];
-          setFormError(applyProblem(form, error, t, fields));
-          focusFirstError();
-        },
+    create.mutate(values, {
+      onSuccess: () => {
+        form.reset();
+        notifications.show({ color: 'green', message: t('elections.saved') });
       },
-    );
+      onError: (error) => {
+        const fields = [
+          'name',
+          'kind',
+          ...values.rounds.flatMap((_, i) => [`rounds.${i}.date`, `rounds.${i}.pollsClose`]),
+        ];
+        setFormError(applyProblem(form, error, t, fields));
+        focusFirstError();
+      },
+    });
   }, focusFirstError);
   return (
     <form onSubmit={submit} noValidate>

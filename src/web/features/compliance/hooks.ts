@@ -1,20 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Election, ElectionInput } from '../../../contracts/compliance.ts';
-import { api } from '../../core/api.ts';
+import { complianceApi } from '../../../contracts/compliance-api.ts';
+import type { ElectionInput } from '../../../contracts/compliance.ts';
+import { call } from '../../core/api.ts';
 
 const electionsKey = ['compliance', 'elections'] as const;
 
 export function useElections() {
   return useQuery({
     queryKey: electionsKey,
-    queryFn: () => api.get<Election[]>('/api/compliance/elections'),
+    queryFn: () => call(complianceApi.elections),
   });
 }
 
 export function useCreateElection() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ElectionInput) => api.post<Election>('/api/compliance/elections', input),
+    mutationFn: (body: ElectionInput) => call(complianceApi.createElection, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: electionsKey }),
   });
 }
@@ -22,7 +23,7 @@ export function useCreateElection() {
 export function useDeleteElection() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.delete(`/api/compliance/elections/${id}`),
+    mutationFn: (id: number) => call(complianceApi.deleteElection, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: electionsKey }),
   });
 }

@@ -1,8 +1,9 @@
 import { Button, Progress, Stack, Text, Title } from '@mantine/core';
 import { IconPlayerStop } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Operation, OperationList } from '../../../contracts/operations.ts';
-import { api } from '../../core/api.ts';
+import { operationsApi } from '../../../contracts/operations-api.ts';
+import type { Operation } from '../../../contracts/operations.ts';
+import { call } from '../../core/api.ts';
 import { errorText } from '../../core/errors.ts';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
@@ -18,7 +19,7 @@ const underWay = (operation: Operation) =>
 function useOperations() {
   return useQuery({
     queryKey: ['operations'],
-    queryFn: () => api.get<OperationList>('/api/operations'),
+    queryFn: () => call(operationsApi.list),
     refetchInterval: (query) => (query.state.data?.items.some(underWay) ? 2000 : false),
   });
 }
@@ -27,7 +28,7 @@ function useOperations() {
 function useCancelOperation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.post<Operation>(`/api/operations/${id}/cancel`, {}),
+    mutationFn: (id: number) => call(operationsApi.cancel, { params: { id } }),
     onSettled: () => client.invalidateQueries({ queryKey: ['operations'] }),
   });
 }

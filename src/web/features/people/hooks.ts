@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { COMMUNE_CODES_MAX, type CommuneMatch, type Departement } from '../../../contracts/geo.ts';
+import { COMMUNE_CODES_MAX } from '../../../contracts/geo.ts';
+import { geoApi } from '../../../contracts/geo-api.ts';
 import type {
   bulkTagResultSchema,
   bulkTagSchema,
@@ -50,7 +51,7 @@ export function useTags() {
 export function useDepartements() {
   return useQuery({
     queryKey: ['geo', 'departements'],
-    queryFn: () => api.get<Departement[]>('/api/geo/departements'),
+    queryFn: () => call(geoApi.departements),
     staleTime: Infinity,
   });
 }
@@ -62,7 +63,7 @@ export function useCommuneSearch(text: string) {
   const q = text.trim();
   return useQuery({
     queryKey: [...communesKey, 'search', q],
-    queryFn: () => api.get<CommuneMatch[]>(`/api/geo/communes?q=${encodeURIComponent(q)}`),
+    queryFn: () => call(geoApi.communes, { query: { q } }),
     enabled: q.length >= 2,
     staleTime: Infinity,
     placeholderData: keepPreviousData,
@@ -78,8 +79,7 @@ export function useCommunesByCode(codes: readonly string[]) {
   const queryKey = communesByCodeKey(codes);
   return useQuery({
     queryKey,
-    queryFn: () =>
-      api.get<CommuneMatch[]>(`/api/geo/communes/by-code?codes=${encodeURIComponent(queryKey[3])}`),
+    queryFn: () => call(geoApi.communesByCode, { query: { codes: queryKey[3].split(',') } }),
     enabled: codes.length > 0,
     staleTime: Infinity,
     placeholderData: keepPreviousData,

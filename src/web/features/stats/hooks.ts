@@ -1,11 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { RecruitmentStats } from '../../../contracts/recruitment.ts';
-import { api, toQuery } from '../../core/api.ts';
+import { recruitmentApi } from '../../../contracts/recruitment-api.ts';
+import { call } from '../../core/api.ts';
 
 export function useRecruitmentStats(from: string, to: string) {
   return useQuery({
     queryKey: ['stats', 'recruitment', from, to],
-    queryFn: () => api.get<RecruitmentStats>(`/api/stats/recruitment${toQuery({ from, to })}`),
+    queryFn: () => call(recruitmentApi.stats, { query: { from, to } }),
     placeholderData: keepPreviousData,
   });
 }
