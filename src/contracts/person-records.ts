@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelSchema, daySchema, localeSchema, pageOf } from './common.ts';
+import { channelSchema, daySchema, idParamSchema, localeSchema, pageOf } from './common.ts';
 import { agreedSlotSchema } from './compliance.ts';
 import { refuseBadName } from './names.ts';
 
@@ -75,6 +75,11 @@ export const consentHistorySchema = z.array(consentHistoryEntrySchema);
 export const pageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+/** A note of a person: the person's id and the note's. */
+export const noteParamsSchema = idParamSchema.extend({
+  noteId: z.coerce.number().int().positive(),
 });
 
 export const noteInputSchema = z.object({
