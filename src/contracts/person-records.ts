@@ -82,8 +82,9 @@ export const noteParamsSchema = idParamSchema.extend({
   noteId: z.coerce.number().int().positive(),
 });
 
+export const NOTE_MAX = 5000;
 export const noteInputSchema = z.object({
-  body: z.string().trim().min(1, 'required').max(5000, 'too_long'),
+  body: z.string().trim().min(1, 'required').max(NOTE_MAX, 'too_long'),
 });
 export const noteSchema = z.object({
   id: z.number(),
