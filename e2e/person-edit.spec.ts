@@ -106,7 +106,8 @@ test('staff record an opt-out received by phone, notes and contacts on the perso
   await dialog.getByLabel('Reçu par').selectOption({ label: 'téléphone' });
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(dialog.getByLabel('Preuve et précisions')).toBeVisible();
-  await expect(dialog.getByRole('alert')).toBeVisible(); // the note is required
+  // The note is required: said under it before anything is sent.
+  await expect(dialog.getByLabel('Preuve et précisions')).toHaveAttribute('aria-invalid', 'true');
   await dialog.getByLabel('Preuve et précisions').fill('Appel du 2 décembre : plus de SMS.');
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(dialog).toBeHidden();

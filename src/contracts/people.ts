@@ -86,8 +86,9 @@ export const bulkTagSchema = z.object({
 });
 export const bulkTagResultSchema = z.object({ matched: z.number() });
 
+export const SEGMENT_NAME_MAX = 120;
 export const segmentInputSchema = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: z.string().trim().min(1, 'required').max(SEGMENT_NAME_MAX, 'too_long'),
   filter: peopleFilterSchema,
 });
 export const segmentSchema = z.object({

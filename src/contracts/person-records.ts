@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelSchema, daySchema, localeSchema, pageOf } from './common.ts';
+import { channelSchema, daySchema, idParamSchema, localeSchema, pageOf } from './common.ts';
 import { agreedSlotSchema } from './compliance.ts';
 import { refuseBadName } from './names.ts';
 
@@ -77,8 +77,14 @@ export const pageQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(10),
 });
 
+/** A note of a person: the person's id and the note's. */
+export const noteParamsSchema = idParamSchema.extend({
+  noteId: z.coerce.number().int().positive(),
+});
+
+export const NOTE_MAX = 5000;
 export const noteInputSchema = z.object({
-  body: z.string().trim().min(1, 'required').max(5000, 'too_long'),
+  body: z.string().trim().min(1, 'required').max(NOTE_MAX, 'too_long'),
 });
 export const noteSchema = z.object({
   id: z.number(),

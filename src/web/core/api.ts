@@ -174,3 +174,14 @@ export function call<C extends RouteContract>(
   const body = input?.body ?? (UNSAFE.has(contract.method) ? {} : undefined);
   return request<ResponseOf<C>>(contract.method, urlOf(contract, input), body);
 }
+
+/**
+ * Calls a GET route with a query string already built (`?…` or ''): the people filters have
+ * their own URL format, shared by the page's address and the API.
+ */
+export function callWithSearch<C extends RouteContract & { method: 'GET' }>(
+  contract: C,
+  search: string,
+): Promise<ResponseOf<C>> {
+  return request<ResponseOf<C>>('GET', fillPath(contract.path) + search);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { validateWith } from './form-validation.ts';
+import { validateWith, validateWithRules } from './form-validation.ts';
 import type { Translate } from './i18n/index.tsx';
 
 const t: Translate = (key) => `«${key}»`;
@@ -29,5 +29,19 @@ describe('validateWith', () => {
   it('falls back to a generic sentence for a code without words, never zod’s English', () => {
     const validate = validateWith(z.object({ n: z.number() }), t);
     expect(validate({ n: 'x' })).toEqual({ n: '«error.generic»' });
+  });
+});
+
+describe('validateWithRules', () => {
+  const schema = z.object({ name: z.string().max(5, 'too_long'), code: z.string() });
+  const validate = validateWithRules<{ name: string; code: string }>(schema, t, undefined, {
+    name: (value) => (value === 'taken' ? 'taken' : null),
+    code: (value, values) => (value === values.name ? 'same' : null),
+  });
+
+  it('adds the form’s own rules to the schema’s, the schema speaking first', () => {
+    expect(validate({ name: 'taken', code: 'taken' })).toEqual({ name: 'taken', code: 'same' });
+    expect(validate({ name: 'too long', code: 'x' })).toEqual({ name: '«error.too_long»' });
+    expect(validate({ name: 'ok', code: 'x' })).toEqual({});
   });
 });

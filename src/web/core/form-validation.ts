@@ -26,3 +26,31 @@ export function validateWith<Values>(
     return errors;
   };
 }
+
+/** A form's own rule for one field; null when the value is fine. */
+export type FieldRule<Values, K extends keyof Values> = (
+  value: Values[K],
+  values: Values,
+) => string | null;
+
+/**
+ * `validateWith`, and the form's own rules for what the schema cannot state (a check the
+ * server makes beyond the schema, a postal code's lookup…): a rule speaks for a field the
+ * schema accepted.
+ */
+export function validateWithRules<Values>(
+  schema: z.ZodType,
+  t: Translate,
+  toRequest: ((values: Values) => unknown) | undefined,
+  rules: { [K in keyof Values]?: FieldRule<Values, K> },
+): (values: Values) => FormErrors {
+  const bySchema = validateWith(schema, t, toRequest);
+  return (values) => {
+    const errors = bySchema(values);
+    for (const key of Object.keys(rules) as (keyof Values & string)[]) {
+      const error = errors[key] ? null : rules[key]?.(values[key], values);
+      if (error) errors[key] = error;
+    }
+    return errors;
+  };
+}

@@ -1,8 +1,9 @@
 import { Checkbox, Radio, Stack, TagsInput, type TagsInputProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { PeopleFilter } from '../../../contracts/people.ts';
+import { bulkTagSchema, type PeopleFilter } from '../../../contracts/people.ts';
 import { errorText } from '../../core/errors.ts';
+import { validateWith } from '../../core/form-validation.ts';
 import { formatNumber } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { AppModal } from '../../core/ui/AppModal.tsx';
@@ -74,6 +75,15 @@ export function BulkTagModal({ opened, onClose, onDone, selectedIds, filter, mat
   const needsConfirmation =
     effectiveScope === 'filter' && (matching.totalIsEstimate || matching.total > CONFIRM_ABOVE);
 
+  const request =
+    effectiveScope === 'selected'
+      ? { personIds: selectedIds, add, remove }
+      : { filter, add, remove };
+  // A tag too long is said under its field (the filter was read by the same schema).
+  const problems = Object.entries(validateWith(bulkTagSchema, t)(request));
+  const errorOf = (field: 'add' | 'remove') =>
+    problems.find(([key]) => key === field || key.startsWith(`${field}.`))?.[1] ?? null;
+
   const close = () => {
     setAdd([]);
     setRemove([]);
@@ -83,21 +93,16 @@ export function BulkTagModal({ opened, onClose, onDone, selectedIds, filter, mat
   };
 
   const apply = () => {
-    bulk.mutate(
-      effectiveScope === 'selected'
-        ? { personIds: selectedIds, add, remove }
-        : { filter, add, remove },
-      {
-        onSuccess: (result) => {
-          notifications.show({
-            color: 'green',
-            message: t('bulk.done', { count: formatNumber(result.matched, locale) }),
-          });
-          close();
-          onDone();
-        },
+    bulk.mutate(request, {
+      onSuccess: (result) => {
+        notifications.show({
+          color: 'green',
+          message: t('bulk.done', { count: formatNumber(result.matched, locale) }),
+        });
+        close();
+        onDone();
       },
-    );
+    });
   };
 
   return (
@@ -123,6 +128,7 @@ export function BulkTagModal({ opened, onClose, onDone, selectedIds, filter, mat
           data={suggestions}
           value={add}
           onChange={setAdd}
+          error={errorOf('add')}
           clearable
           maxTags={20}
         />
@@ -131,6 +137,7 @@ export function BulkTagModal({ opened, onClose, onDone, selectedIds, filter, mat
           data={suggestions}
           value={remove}
           onChange={setRemove}
+          error={errorOf('remove')}
           clearable
           maxTags={20}
         />
@@ -147,7 +154,11 @@ export function BulkTagModal({ opened, onClose, onDone, selectedIds, filter, mat
           confirmLabel={t('bulk.apply')}
           onConfirm={apply}
           loading={bulk.isPending}
-          disabled={(add.length === 0 && remove.length === 0) || (needsConfirmation && !confirmed)}
+          disabled={
+            (add.length === 0 && remove.length === 0) ||
+            (needsConfirmation && !confirmed) ||
+            Boolean(errorOf('add') ?? errorOf('remove'))
+          }
         />
       </Stack>
     </AppModal>

@@ -2,9 +2,13 @@ import { NativeSelect, SegmentedControl, Stack, Text, Textarea, TextInput } from
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { channels, type Channel } from '../../../contracts/common.ts';
-import type { ConsentRecordSource } from '../../../contracts/person-records.ts';
+import {
+  consentRecordSchema,
+  type ConsentRecordSource,
+} from '../../../contracts/person-records.ts';
 import { phoneKind, smsConsentProblem } from '../../../contracts/phone.ts';
 import { errorText } from '../../core/errors.ts';
+import { validateWith, type FormErrors } from '../../core/form-validation.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { AppModal } from '../../core/ui/AppModal.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
@@ -37,6 +41,7 @@ export function ConsentRecordModal({
   const [receivedOn, setReceivedOn] = useState(today);
   const [note, setNote] = useState('');
   const [wordingVersion, setWordingVersion] = useState('');
+  const [errors, setErrors] = useState<FormErrors>({});
   // The person's page has them loaded. An SMS consent needs a number SMS can reach, as the
   // server checks; an opt-out is always recorded.
   const person = usePerson(personId).data;
@@ -47,21 +52,30 @@ export function ConsentRecordModal({
 
   const close = () => {
     record.reset();
+    setErrors({});
     onClose();
   };
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     if (smsProblem) return;
-    record.mutate(
-      { channel, granted, source, receivedOn, note, wordingVersion: granted ? wordingVersion : '' },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('person.consentRecorded') });
-          setNote('');
-          close();
-        },
+    const request = {
+      channel,
+      granted,
+      source,
+      receivedOn,
+      note,
+      wordingVersion: granted ? wordingVersion : '',
+    };
+    const problems = validateWith(consentRecordSchema, t)(request);
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    record.mutate(request, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('person.consentRecorded') });
+        setNote('');
+        close();
       },
-    );
+    });
   };
 
   return (
@@ -99,6 +113,7 @@ export function ConsentRecordModal({
             label={t('person.consentReceivedOn')}
             value={receivedOn}
             onChange={setReceivedOn}
+            error={errors.receivedOn}
           />
           <Textarea
             label={t('person.consentNote')}
@@ -109,6 +124,7 @@ export function ConsentRecordModal({
             maxLength={1000}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
+            error={errors.note}
           />
           {granted && (
             <TextInput
@@ -118,6 +134,7 @@ export function ConsentRecordModal({
               maxLength={60}
               value={wordingVersion}
               onChange={(e) => setWordingVersion(e.currentTarget.value)}
+              error={errors.wordingVersion}
             />
           )}
           <ModalFooter

@@ -10,13 +10,15 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { ContactInput } from '../../../contracts/person-records.ts';
+import { contactInputSchema, type ContactInput } from '../../../contracts/person-records.ts';
 import { errorText } from '../../core/errors.ts';
+import { validateWith, type FormErrors } from '../../core/form-validation.ts';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { ServerPagination } from '../../core/ui/ServerPagination.tsx';
+import { contactRequest } from './personRecordRequests.ts';
 import { useAddContact, useContacts } from './personRecordsHooks.ts';
 import {
   CONTACT_CHANNELS,
@@ -42,20 +44,22 @@ export function ContactLogSection({ personId, canWrite }: { personId: number; ca
   const [outcome, setOutcome] = useState<ContactInput['outcome']>('reached');
   const [note, setNote] = useState('');
   const [at, setAt] = useState(nowLocal);
+  const [errors, setErrors] = useState<FormErrors>({});
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    add.mutate(
-      { channel, outcome, note, contactedAt: new Date(at).toISOString() },
-      {
-        onSuccess: () => {
-          setNote('');
-          setAt(nowLocal());
-          setPage(1);
-          notifications.show({ color: 'green', message: t('person.contactSaved') });
-        },
+    const request = contactRequest({ channel, outcome, note, at });
+    const problems = validateWith(contactInputSchema, t)(request);
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    add.mutate(request, {
+      onSuccess: () => {
+        setNote('');
+        setAt(nowLocal());
+        setPage(1);
+        notifications.show({ color: 'green', message: t('person.contactSaved') });
       },
-    );
+    });
   };
 
   return (
@@ -83,6 +87,7 @@ export function ContactLogSection({ personId, canWrite }: { personId: number; ca
                 type="datetime-local"
                 value={at}
                 onChange={(e) => setAt(e.currentTarget.value)}
+                error={errors.contactedAt}
                 miw={180}
               />
             </Group>
@@ -93,6 +98,7 @@ export function ContactLogSection({ personId, canWrite }: { personId: number; ca
               maxLength={2000}
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}
+              error={errors.note}
             />
             <ErrorAlert message={add.isError ? errorText(add.error, t) : null} />
             <Button type="submit" size="xs" w="fit-content" loading={add.isPending} disabled={!at}>

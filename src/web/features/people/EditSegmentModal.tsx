@@ -1,8 +1,9 @@
 import { Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import type { Segment } from '../../../contracts/people.ts';
+import { SEGMENT_NAME_MAX, segmentInputSchema, type Segment } from '../../../contracts/people.ts';
 import { errorText } from '../../core/errors.ts';
+import { validateWith } from '../../core/form-validation.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { AppModal } from '../../core/ui/AppModal.tsx';
 import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
@@ -17,7 +18,7 @@ export function EditSegmentModal({ segment, onClose }: { segment: Segment; onClo
   const [name, setName] = useState(segment.name);
   const [search, setSearch] = useState(() => filterToSearch(segment.filter));
   const filter = useMemo(() => filterFromSearch(search), [search]);
-  const nameError = name.trim() ? null : t('error.required');
+  const nameError = validateWith(segmentInputSchema.pick({ name: true }), t)({ name }).name ?? null;
 
   const change = (changes: Record<string, string | null>) =>
     setSearch((prev) => {
@@ -51,7 +52,7 @@ export function EditSegmentModal({ segment, onClose }: { segment: Segment; onClo
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
           error={nameError}
-          maxLength={120}
+          maxLength={SEGMENT_NAME_MAX}
         />
         <TextInput
           label={t('people.search')}

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { Note } from '../../../contracts/person-records.ts';
+import { NOTE_MAX, noteInputSchema, type Note } from '../../../contracts/person-records.ts';
 import { errorText } from '../../core/errors.ts';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
@@ -9,6 +9,9 @@ import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { ServerPagination } from '../../core/ui/ServerPagination.tsx';
 import { useNoteChange, useNotes } from './personRecordsHooks.ts';
+
+/** Whether the route takes the note as typed (not blank, not too long). */
+const acceptable = (body: string) => noteInputSchema.safeParse({ body }).success;
 
 function NoteItem({ personId, note }: { personId: number; note: Note }) {
   const t = useT();
@@ -31,7 +34,7 @@ function NoteItem({ personId, note }: { personId: number; note: Note }) {
             label={t('person.noteEditLabel')}
             autosize
             minRows={2}
-            maxLength={5000}
+            maxLength={NOTE_MAX}
             value={body}
             onChange={(e) => setBody(e.currentTarget.value)}
           />
@@ -39,7 +42,7 @@ function NoteItem({ personId, note }: { personId: number; note: Note }) {
             <Button
               size="xs"
               loading={change.isPending}
-              disabled={!body.trim()}
+              disabled={!acceptable(body)}
               onClick={() =>
                 change.mutate({ noteId: note.id, body }, { onSuccess: () => setEditing(false) })
               }
@@ -130,7 +133,7 @@ export function NotesSection({ personId, canWrite }: { personId: number; canWrit
               label={t('person.noteLabel')}
               autosize
               minRows={2}
-              maxLength={5000}
+              maxLength={NOTE_MAX}
               value={body}
               onChange={(e) => setBody(e.currentTarget.value)}
             />
@@ -140,7 +143,7 @@ export function NotesSection({ personId, canWrite }: { personId: number; canWrit
               size="xs"
               w="fit-content"
               loading={add.isPending}
-              disabled={!body.trim()}
+              disabled={!acceptable(body)}
             >
               {t('person.addNote')}
             </Button>

@@ -7,6 +7,7 @@ import type { PersonDetail } from '../../../contracts/people.ts';
 import { readPhone } from '../../../contracts/phone.ts';
 import { ApiError } from '../../core/api.ts';
 import { applyProblem } from '../../core/errors.ts';
+import { validateWithRules } from '../../core/form-validation.ts';
 import { formatPhone } from '../../core/format.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { AppModal } from '../../core/ui/AppModal.tsx';
@@ -57,7 +58,8 @@ export function PersonFormModal({ opened, onClose, title, person, saving, onSave
   const [existingId, setExistingId] = useState<number | null>(null);
   const form = useForm<Values>({
     initialValues: valuesOf(person),
-    validate: {
+    // The schema's rules (names, lengths), and what the server checks beyond it.
+    validate: validateWithRules<Values>(personInputSchema, t, undefined, {
       email: (v) => (v.trim() && !isEmail(v) ? t('error.invalid_email') : null),
       // As the server: a landline typed for someone who accepts SMS is refused; one already
       // stored is only flagged, so the rest of the record can still be corrected.
@@ -67,7 +69,7 @@ export function PersonFormModal({ opened, onClose, title, person, saving, onSave
           refuseLandlineForSms: true,
         }),
       ...place.validate,
-    },
+    }),
   });
   const lookup = place.useLookup(form);
 

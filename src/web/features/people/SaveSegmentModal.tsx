@@ -2,8 +2,13 @@ import { Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { PeopleFilter } from '../../../contracts/people.ts';
+import {
+  SEGMENT_NAME_MAX,
+  segmentInputSchema,
+  type PeopleFilter,
+} from '../../../contracts/people.ts';
 import { applyProblem } from '../../core/errors.ts';
+import { validateWith } from '../../core/form-validation.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { AppModal } from '../../core/ui/AppModal.tsx';
 import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
@@ -22,7 +27,8 @@ export function SaveSegmentModal({ opened, onClose, filter }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { name: '' },
-    validate: { name: (v) => (v.trim() ? null : t('error.required')) },
+    // The filter comes from the list, already read by the same schema.
+    validate: validateWith(segmentInputSchema.pick({ name: true }), t),
   });
 
   const close = () => {
@@ -60,7 +66,7 @@ export function SaveSegmentModal({ opened, onClose, filter }: Props) {
             label={t('segment.name')}
             required
             data-autofocus
-            maxLength={120}
+            maxLength={SEGMENT_NAME_MAX}
             {...form.getInputProps('name')}
           />
           <ModalFooter

@@ -1,23 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import { COMMUNE_CODES_MAX } from '../../../contracts/geo.ts';
 import { geoApi } from '../../../contracts/geo-api.ts';
-import type {
-  bulkTagResultSchema,
-  bulkTagSchema,
-  PeopleFilter,
-  peoplePageSchema,
-  PersonDetail,
-  Segment,
-  tagSchema,
-} from '../../../contracts/people.ts';
 import { importsApi } from '../../../contracts/imports-api.ts';
-import { api, call } from '../../core/api.ts';
-
-export type PeoplePage = z.infer<typeof peoplePageSchema>;
-export type Tag = z.infer<typeof tagSchema>;
-export type BulkTagInput = z.input<typeof bulkTagSchema>;
-export type BulkTagResult = z.infer<typeof bulkTagResultSchema>;
+import { peopleApi } from '../../../contracts/people-api.ts';
+import type { CallInput } from '../../../contracts/route.ts';
+import { call, callWithSearch } from '../../core/api.ts';
 
 export const peopleKey = ['people'] as const;
 export const tagsKey = ['tags'] as const;
@@ -27,7 +14,7 @@ export const segmentsKey = ['segments'] as const;
 export function usePeople(query: string) {
   return useQuery({
     queryKey: [...peopleKey, 'list', query],
-    queryFn: () => api.get<PeoplePage>(`/api/people${query}`),
+    queryFn: () => callWithSearch(peopleApi.list, query),
     placeholderData: keepPreviousData,
   });
 }
@@ -35,7 +22,7 @@ export function usePeople(query: string) {
 export function usePerson(id: number) {
   return useQuery({
     queryKey: [...peopleKey, 'detail', id],
-    queryFn: () => api.get<PersonDetail>(`/api/people/${id}`),
+    queryFn: () => call(peopleApi.get, { params: { id } }),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -43,7 +30,7 @@ export function usePerson(id: number) {
 export function useTags() {
   return useQuery({
     queryKey: tagsKey,
-    queryFn: () => api.get<Tag[]>('/api/tags'),
+    queryFn: () => call(peopleApi.tags),
     staleTime: 30_000,
   });
 }
@@ -89,7 +76,8 @@ export function useCommunesByCode(codes: readonly string[]) {
 export function useBulkTags() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: BulkTagInput) => api.post<BulkTagResult>('/api/people/tags/bulk', input),
+    mutationFn: (body: CallInput<typeof peopleApi.bulkTag>['body']) =>
+      call(peopleApi.bulkTag, { body }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: peopleKey });
       await client.invalidateQueries({ queryKey: tagsKey });
@@ -98,14 +86,14 @@ export function useBulkTags() {
 }
 
 export function useSegments() {
-  return useQuery({ queryKey: segmentsKey, queryFn: () => api.get<Segment[]>('/api/segments') });
+  return useQuery({ queryKey: segmentsKey, queryFn: () => call(peopleApi.segments) });
 }
 
 export function useCreateSegment() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; filter: PeopleFilter }) =>
-      api.post<Segment>('/api/segments', input),
+    mutationFn: (body: CallInput<typeof peopleApi.createSegment>['body']) =>
+      call(peopleApi.createSegment, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: segmentsKey }),
   });
 }
@@ -113,8 +101,11 @@ export function useCreateSegment() {
 export function useUpdateSegment() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...input }: { id: number; name: string; filter: PeopleFilter }) =>
-      api.put<Segment>(`/api/segments/${id}`, input),
+    mutationFn: ({
+      id,
+      ...body
+    }: CallInput<typeof peopleApi.updateSegment>['body'] & { id: number }) =>
+      call(peopleApi.updateSegment, { params: { id }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: segmentsKey }),
   });
 }
@@ -122,7 +113,7 @@ export function useUpdateSegment() {
 export function useDeleteSegment() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.delete<unknown>(`/api/segments/${id}`),
+    mutationFn: (id: number) => call(peopleApi.deleteSegment, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: segmentsKey }),
   });
 }

@@ -1,24 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { dataFileName } from '../../../contracts/fold.ts';
-import type {
-  ConsentHistoryEntry,
-  ConsentRecordInput,
-  Contact,
-  ContactInput,
-  Note,
-  PersonInput,
-  PrivacyRequest,
-} from '../../../contracts/person-records.ts';
-import type { PersonDetail } from '../../../contracts/people.ts';
-import { api } from '../../core/api.ts';
+import { personApi } from '../../../contracts/person-api.ts';
+import type { PrivacyRequest } from '../../../contracts/person-records.ts';
+import type { CallInput } from '../../../contracts/route.ts';
+import { api, call } from '../../core/api.ts';
 import { peopleKey } from './hooks.ts';
 
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+type BodyFor<C extends keyof typeof personApi> = CallInput<(typeof personApi)[C]>['body'];
 
 const personKey = (id: number) => [...peopleKey, 'detail', id] as const;
 const recordsKey = (id: number, what: string) => [...peopleKey, 'records', id, what] as const;
@@ -26,7 +14,7 @@ const recordsKey = (id: number, what: string) => [...peopleKey, 'records', id, w
 export function useCreatePerson() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: PersonInput) => api.post<{ id: number }>('/api/people', input),
+    mutationFn: (body: BodyFor<'create'>) => call(personApi.create, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...peopleKey, 'list'] }),
   });
 }
@@ -34,7 +22,7 @@ export function useCreatePerson() {
 export function useUpdatePerson(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: PersonInput) => api.put<PersonDetail>(`/api/people/${id}`, input),
+    mutationFn: (body: BodyFor<'update'>) => call(personApi.update, { params: { id }, body }),
     onSuccess: (person) => {
       client.setQueryData(personKey(id), person);
       void client.invalidateQueries({ queryKey: [...peopleKey, 'list'] });
@@ -45,15 +33,15 @@ export function useUpdatePerson(id: number) {
 export function useConsentHistory(id: number) {
   return useQuery({
     queryKey: recordsKey(id, 'consents'),
-    queryFn: () => api.get<ConsentHistoryEntry[]>(`/api/people/${id}/consents`),
+    queryFn: () => call(personApi.consents, { params: { id } }),
   });
 }
 
 export function useRecordConsent(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ConsentRecordInput) =>
-      api.post<ConsentHistoryEntry[]>(`/api/people/${id}/consents`, input),
+    mutationFn: (body: BodyFor<'recordConsent'>) =>
+      call(personApi.recordConsent, { params: { id }, body }),
     onSuccess: async (history) => {
       client.setQueryData(recordsKey(id, 'consents'), history);
       await client.invalidateQueries({ queryKey: personKey(id) });
@@ -64,7 +52,7 @@ export function useRecordConsent(id: number) {
 export function useNotes(id: number, page: number) {
   return useQuery({
     queryKey: [...recordsKey(id, 'notes'), page],
-    queryFn: () => api.get<Page<Note>>(`/api/people/${id}/notes?page=${page}&pageSize=10`),
+    queryFn: () => call(personApi.notes, { params: { id }, query: { page, pageSize: 10 } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -75,10 +63,10 @@ export function useNoteChange(id: number) {
   return useMutation({
     mutationFn: ({ noteId, body }: { noteId?: number; body: string | null }) =>
       noteId === undefined
-        ? api.post<Note>(`/api/people/${id}/notes`, { body })
+        ? call(personApi.addNote, { params: { id }, body: { body: body ?? '' } })
         : body === null
-          ? api.delete<unknown>(`/api/people/${id}/notes/${noteId}`)
-          : api.put<Note>(`/api/people/${id}/notes/${noteId}`, { body }),
+          ? call(personApi.deleteNote, { params: { id, noteId } })
+          : call(personApi.updateNote, { params: { id, noteId }, body: { body } }),
     onSuccess: () => client.invalidateQueries({ queryKey: recordsKey(id, 'notes') }),
   });
 }
@@ -86,7 +74,7 @@ export function useNoteChange(id: number) {
 export function useContacts(id: number, page: number) {
   return useQuery({
     queryKey: [...recordsKey(id, 'contacts'), page],
-    queryFn: () => api.get<Page<Contact>>(`/api/people/${id}/contacts?page=${page}&pageSize=10`),
+    queryFn: () => call(personApi.contacts, { params: { id }, query: { page, pageSize: 10 } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -94,7 +82,8 @@ export function useContacts(id: number, page: number) {
 export function useAddContact(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ContactInput) => api.post<Contact>(`/api/people/${id}/contacts`, input),
+    mutationFn: (body: BodyFor<'addContact'>) =>
+      call(personApi.addContact, { params: { id }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: recordsKey(id, 'contacts') }),
   });
 }
@@ -125,7 +114,7 @@ export function useErasureRequest(id: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (request: PrivacyRequest) =>
-      api.post<unknown>(`/api/people/${id}/erase`, { ...request, confirm: 'ERASE' }),
+      call(personApi.erase, { params: { id }, body: { ...request, confirm: 'ERASE' } }),
     // Lists only, not awaited: reading the erased person again would unmount the page (404)
     // before the caller moves on to the list.
     onSuccess: () => void client.invalidateQueries({ queryKey: [...peopleKey, 'list'] }),
