@@ -15,7 +15,9 @@ import {
   pageQuerySchema,
   personCreatedSchema,
   personInputSchema,
+  privacyRequestSchema,
 } from './person-records.ts';
+import { personalDataFileSchema } from './personal-data.ts';
 import { defineRoute } from './route.ts';
 
 const read = { permission: 'people.read' } as const;
@@ -125,6 +127,17 @@ export const personApi = {
     params: idParamSchema,
     body: contactInputSchema,
     response: { 200: contactSchema },
+  }),
+  accessRequest: defineRoute({
+    method: 'POST',
+    path: '/api/people/:id/access-request',
+    summary:
+      "Carry out an access request received by post or email: the person's data file (audited)",
+    tags,
+    access: { permission: 'privacy.manage' },
+    params: idParamSchema,
+    body: privacyRequestSchema,
+    response: { 200: personalDataFileSchema },
   }),
   erase: defineRoute({
     method: 'POST',

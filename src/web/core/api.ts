@@ -126,14 +126,6 @@ async function request<T>(
   return (await response.text()) as T;
 }
 
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
-
 /** Builds a query string from defined, non-empty values (arrays joined with commas). */
 export function toQuery(
   params: Record<string, string | number | boolean | string[] | undefined | null>,

@@ -70,6 +70,11 @@ export function registerAccessControl(
     if (!isApiRoute(route.url)) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare its access.`);
+    if (!route.config?.contract) {
+      throw new Error(
+        `Route ${route.method} ${route.url} is not declared by a contract of src/contracts (serve it with serve()).`,
+      );
+    }
     if ('scope' in access && !kinds.has(access.scope)) {
       throw new Error(`Route ${route.method} ${route.url} names an unknown scope ${access.scope}.`);
     }

@@ -1,8 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParamSchema } from '../../../contracts/common.ts';
 import { personApi } from '../../../contracts/person-api.ts';
-import { privacyRequestSchema } from '../../../contracts/person-records.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
 import { serve } from '../../core/http/contract.ts';
@@ -85,21 +82,9 @@ export const personRoutes =
       return { ok: true as const };
     });
 
-    // Not yet a contract: its answer is the data file, documented from every feature's
-    // sections on the server (shared with GET /api/me/export).
-    app.withTypeProvider<ZodTypeProvider>().post(
-      '/api/people/:id/access-request',
-      {
-        config: { access: { permission: 'privacy.manage' } },
-        schema: {
-          summary:
-            "Carry out an access request received by post or email: the person's data file (audited)",
-          tags: ['people'],
-          params: idParamSchema,
-          body: privacyRequestSchema,
-          response: { 200: myDataFileSchema() },
-        },
-      },
+    serve(
+      app,
+      personApi.accessRequest,
       async (request, reply) => {
         const { id } = request.params;
         const data = await carryOutAccessRequest(
@@ -116,5 +101,6 @@ export const personRoutes =
           .type('application/json')
           .send(JSON.stringify(data, null, 2));
       },
+      { response: myDataFileSchema() },
     );
   };

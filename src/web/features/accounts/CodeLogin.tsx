@@ -4,12 +4,11 @@ import { loginCodeSchema, loginStartSchema } from '../../../contracts/accounts.t
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../core/api.ts';
 import { applyProblem, errorText } from '../../core/errors.ts';
-import { validateWith } from '../../core/form-validation.ts';
+import { validateWith, validateWithRules } from '../../core/form-validation.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { useSessionActions } from '../../core/session.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { focusFirstError, isEmail } from '../../core/validation.ts';
-import { alsoChecking } from './forms.ts';
 import { useLoginCode, useLoginStart } from './hooks.ts';
 
 /** Log in with a code sent by email: step 1 asks the email, step 2 the six digits. */
@@ -37,7 +36,7 @@ export function CodeLogin() {
   const toStart = (values: { email: string }) => ({ email: values.email.trim(), locale });
   const emailForm = useForm({
     initialValues: { email: '' },
-    validate: alsoChecking(validateWith(loginStartSchema, t, toStart), {
+    validate: validateWithRules(loginStartSchema, t, toStart, {
       // Checked before sending only: the server answers alike for any address.
       email: (v) =>
         !v.trim() ? t('error.required') : isEmail(v) ? null : t('error.invalid_email'),

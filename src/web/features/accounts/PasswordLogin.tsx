@@ -3,12 +3,11 @@ import { useForm } from '@mantine/form';
 import { loginPasswordSchema } from '../../../contracts/accounts.ts';
 import { useState } from 'react';
 import { applyProblem } from '../../core/errors.ts';
-import { validateWith } from '../../core/form-validation.ts';
+import { validateWithRules } from '../../core/form-validation.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { useSessionActions } from '../../core/session.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { focusFirstError } from '../../core/validation.ts';
-import { alsoChecking } from './forms.ts';
 import { useLoginPassword } from './hooks.ts';
 
 /** Staff log in with a password when they have set one. */
@@ -19,7 +18,7 @@ export function PasswordLogin() {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { email: '', password: '' },
-    validate: alsoChecking(validateWith(loginPasswordSchema, t), {
+    validate: validateWithRules(loginPasswordSchema, t, undefined, {
       // Checked before sending only: the server answers an empty address like a wrong one.
       email: (v) => (v.trim() ? null : t('error.required')),
     }),

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { profileUpdateSchema, type Profile } from '../../../contracts/accounts.ts';
 import { applyProblem } from '../../core/errors.ts';
-import { validateWith } from '../../core/form-validation.ts';
+import { validateWithRules } from '../../core/form-validation.ts';
 import { formatPhone } from '../../core/format.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { usePlaceRules } from '../../core/ui/CommuneField.tsx';
@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { NameFields, PhoneField, PlaceFields } from '../../core/ui/PersonFields.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { focusFirstError, phoneError } from '../../core/validation.ts';
-import { alsoChecking, profileRequest, type ProfileValues } from './forms.ts';
+import { profileRequest, type ProfileValues } from './forms.ts';
 import { useUpdateProfile } from './hooks.ts';
 
 const FIELDS = ['firstName', 'lastName', 'phone', 'postalCode', 'communeCode', 'locale'] as const;
@@ -32,7 +32,7 @@ export function ProfileSection({ profile }: { profile: Profile }) {
       communeCode: profile.communeCode ?? '',
       locale: profile.locale,
     },
-    validate: alsoChecking(validateWith(profileUpdateSchema, t, profileRequest), {
+    validate: validateWithRules(profileUpdateSchema, t, profileRequest, {
       phone: (v) => phoneError(v, t),
       ...place.validate,
     }),

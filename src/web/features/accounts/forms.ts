@@ -3,30 +3,11 @@ import type { accountsApi } from '../../../contracts/accounts-api.ts';
 import type { Locale } from '../../../contracts/common.ts';
 import type { meApi } from '../../../contracts/me-api.ts';
 import type { CallInput, RouteContract } from '../../../contracts/route.ts';
-import { validateWith, type FormErrors } from '../../core/form-validation.ts';
+import { validateWithRules } from '../../core/form-validation.ts';
 import type { Translate } from '../../core/i18n/index.tsx';
 
 /** The body a route takes, as its contract's schema accepts it. */
 export type BodyInput<C extends RouteContract> = CallInput<C>['body'];
-
-/**
- * A form's `validate` from its contract's (`validateWith`) and the rules only the form
- * knows (a confirmation, a format checked before sending): such a rule's message, when it
- * has one, replaces the schema's for that field.
- */
-export function alsoChecking<Values>(
-  validate: (values: Values) => FormErrors,
-  checks: { [Field in keyof Values]?: (value: Values[Field], values: Values) => string | null },
-): (values: Values) => FormErrors {
-  return (values) => {
-    const errors = validate(values);
-    for (const field of Object.keys(checks) as (keyof Values & string)[]) {
-      const problem = checks[field]?.(values[field], values);
-      if (problem) errors[field] = problem;
-    }
-    return errors;
-  };
-}
 
 export interface PasswordValues {
   currentPassword: string;
@@ -47,7 +28,7 @@ export const passwordRequest =
  * an absent current password when none is set yet, and cannot see the confirmation).
  */
 export const passwordValidate = (hasPassword: boolean, t: Translate) =>
-  alsoChecking<PasswordValues>(validateWith(setPasswordSchema, t, passwordRequest(hasPassword)), {
+  validateWithRules<PasswordValues>(setPasswordSchema, t, passwordRequest(hasPassword), {
     currentPassword: (v) => (hasPassword && !v ? t('error.required') : null),
     confirmPassword: (v, values) => (v === values.newPassword ? null : t('error.passwordsDiffer')),
   });

@@ -3,7 +3,7 @@ import { dataFileName } from '../../../contracts/fold.ts';
 import { personApi } from '../../../contracts/person-api.ts';
 import type { PrivacyRequest } from '../../../contracts/person-records.ts';
 import type { CallInput } from '../../../contracts/route.ts';
-import { api, call } from '../../core/api.ts';
+import { call } from '../../core/api.ts';
 import { peopleKey } from './hooks.ts';
 
 type BodyFor<C extends keyof typeof personApi> = CallInput<(typeof personApi)[C]>['body'];
@@ -105,7 +105,7 @@ function saveJson(data: unknown, fileName: string) {
 export function useAccessRequest(id: number) {
   return useMutation({
     mutationFn: (request: PrivacyRequest) =>
-      api.post<{ about: { campaign: string | null } }>(`/api/people/${id}/access-request`, request),
+      call(personApi.accessRequest, { params: { id }, body: request }),
     onSuccess: (data) => saveJson(data, dataFileName(data.about.campaign, id)),
   });
 }
