@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { newestFirst } from './db/newest-first.ts';
 import type { Database } from './db/index.ts';
 
 export interface AuditEntry {
@@ -25,5 +27,30 @@ export async function audit(target: Pick<Database, 'query'>, entry: AuditEntry):
       JSON.stringify(entry.details ?? {}),
       entry.ip ?? null,
     ],
+  );
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  actor_id: number | null;
+  action: string;
+  target: string | null;
+  details: Record<string, unknown>;
+}
+
+/** A page of the campaign's audit log, newest first, with its total. */
+export function auditLogPage(
+  database: Database,
+  campaignId: number,
+  page: { limit: number; offset: number },
+): Promise<{ items: AuditRow[]; total: number }> {
+  return newestFirst<AuditRow>(
+    database,
+    {
+      select: sql`id, at, actor_id, action, target, details`,
+      from: sql`audit_log WHERE campaign_id = ${campaignId}`,
+    },
+    page,
   );
 }

@@ -132,3 +132,10 @@ async function overDailyCap(
   );
   return new Map(rows.filter((r) => r.earlier >= r.cap).map((r) => [Number(r.id), CAP_REACHED]));
 }
+
+/**
+ * The head of a statement queueing template mails (rendered when sent): the caller's SELECT
+ * follows, giving campaign_id, kind, person_id, to_address, template, payload.
+ */
+export const QUEUE_TEMPLATE_MAILS =
+  'INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, template, payload)';

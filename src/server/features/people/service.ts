@@ -6,7 +6,8 @@ import { defaultConsentWording } from '../settings/wording-defaults.ts';
 import { forgetPeople } from '../../core/personal-data/rights.ts';
 import { personalData } from '../personal-data.ts';
 import { apiChannel, changedConsents, recordDecisions, settleConsents } from './consents.ts';
-import { buildSearchText, type Place } from './normalize.ts';
+import type { Place } from './normalize.ts';
+import { updatePersonDetails } from './person-writer.ts';
 
 /** What a sign-up form submission holds once validated. */
 export interface SignupData extends Place {
@@ -73,54 +74,47 @@ export async function setConsents(
   }
 }
 
-/** The email owner confirmed a sign-up: apply its details and consents to the person. */
+/**
+ * The email owner confirmed a sign-up (recruitment claimed it in this transaction): apply its
+ * details and consents to the person.
+ */
 export async function applyConfirmedSignup(
-  ctx: AppContext,
-  signupId: number,
+  query: Query,
+  campaignId: number,
   personId: number,
   data: SignupData,
 ) {
-  await ctx.database.transaction(async (query) => {
-    const claimed = await query(
-      'UPDATE signups SET confirmed_at = now() WHERE campaign_id = $1 AND id = $2 AND confirmed_at IS NULL RETURNING id',
-      [ctx.campaignId, signupId],
-    );
-    if (claimed.length === 0) return; // confirmed concurrently
-    await query(
-      `UPDATE people SET first_name = $3, last_name = $4, phone = COALESCE($5, phone), postal_code = $6,
-              commune_code = $7, commune_name = $8, departement_code = $9, locale = $10,
-              email = $11, search_text = $12, confirmed_at = COALESCE(confirmed_at, now()), updated_at = now()
-        WHERE campaign_id = $1 AND id = $2`,
-      [
-        ctx.campaignId,
-        personId,
-        data.firstName,
-        data.lastName,
-        data.phone,
-        data.postalCode,
-        data.communeCode,
-        data.communeName,
-        data.departementCode,
-        data.locale,
-        data.email,
-        buildSearchText(data),
-      ],
-    );
-    await addPersonEvent(query, ctx.campaignId, personId, 'confirmed', { source: data.source });
-    // An unticked box on a new submission is not a withdrawal: only opt-ins are applied.
-    const optIns: Partial<Consents> = {};
-    for (const channel of ['email', 'sms', 'phone'] as const)
-      if (data.consents[channel]) optIns[channel] = true;
-    await setConsents(
-      query,
-      ctx.campaignId,
-      personId,
-      optIns,
-      data.source,
-      // Sign-ups that did not record it predate any wording but the first.
-      data.wordingVersion ?? defaultConsentWording[data.locale].version,
-    );
-  });
+  await updatePersonDetails(
+    query,
+    campaignId,
+    personId,
+    {
+      firstName: data.firstName,
+      lastName: data.lastName,
+      phone: data.phone,
+      postalCode: data.postalCode,
+      communeCode: data.communeCode,
+      communeName: data.communeName,
+      departementCode: data.departementCode,
+      locale: data.locale,
+      email: data.email,
+    },
+    { keepWhenNull: ['phone'], confirm: true },
+  );
+  await addPersonEvent(query, campaignId, personId, 'confirmed', { source: data.source });
+  // An unticked box on a new submission is not a withdrawal: only opt-ins are applied.
+  const optIns: Partial<Consents> = {};
+  for (const channel of ['email', 'sms', 'phone'] as const)
+    if (data.consents[channel]) optIns[channel] = true;
+  await setConsents(
+    query,
+    campaignId,
+    personId,
+    optIns,
+    data.source,
+    // Sign-ups that did not record it predate any wording but the first.
+    data.wordingVersion ?? defaultConsentWording[data.locale].version,
+  );
 }
 
 /**

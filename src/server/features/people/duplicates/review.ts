@@ -2,6 +2,7 @@ import type { DuplicateReason, MergePreview } from '../../../../contracts/duplic
 import type { AppContext } from '../../../core/context.ts';
 import { badRequest, notFound } from '../../../core/http/errors.ts';
 import { personValuesOf } from '../custom-fields/values.ts';
+import { accountAccessOf } from '../../accounts/access.ts';
 import { versionOf } from './merge.ts';
 
 interface SideRow {
@@ -124,7 +125,6 @@ export async function mergePreview(ctx: AppContext, a: number, b: number): Promi
       confirmed_at: Date | null;
       updated_at: Date;
       tags: string[] | null;
-      has_account: boolean;
     }
   >(
     `SELECT p.id, p.first_name, p.last_name, p.email, p.phone, p.postal_code, p.commune_name,
@@ -133,14 +133,14 @@ export async function mergePreview(ctx: AppContext, a: number, b: number): Promi
             p.consent_email, p.consent_sms, p.consent_phone, p.confirmed_at, p.updated_at,
             (SELECT array_agg(t.name ORDER BY t.name) FROM person_tags pt
                JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
-              WHERE pt.campaign_id = p.campaign_id AND pt.person_id = p.id) AS tags,
-            EXISTS (SELECT 1 FROM accounts ac WHERE ac.campaign_id = p.campaign_id AND ac.person_id = p.id) AS has_account
+              WHERE pt.campaign_id = p.campaign_id AND pt.person_id = p.id) AS tags
        FROM people p
       WHERE p.campaign_id = $1 AND p.id = ANY($2::bigint[]) AND p.erased_at IS NULL`,
     [campaignId, [first, second]],
   );
   if (rows.length !== 2) throw notFound('person');
   const values = await personValuesOf(ctx, [first, second]);
+  const accounts = await accountAccessOf(ctx.database, campaignId, [first, second]);
   const [candidate] = await ctx.database.query<{ reasons: unknown }>(
     'SELECT reasons FROM duplicate_candidates WHERE campaign_id = $1 AND first_person_id = $2 AND second_person_id = $3',
     [campaignId, first, second],
@@ -159,7 +159,7 @@ export async function mergePreview(ctx: AppContext, a: number, b: number): Promi
       consents: { email: r.consent_email, sms: r.consent_sms, phone: r.consent_phone },
       confirmed: r.confirmed_at !== null,
       tags: r.tags ?? [],
-      hasAccount: r.has_account,
+      hasAccount: accounts.has(id),
       customFields: values.get(id) ?? {},
       version: versionOf(new Date(r.updated_at)),
     };
