@@ -173,3 +173,41 @@ export async function updatePersonDetails(
          WHERE campaign_id = ${campaignId} AND id = ${personId}`,
   );
 }
+
+/** Which of these normalised emails and recruitment codes the campaign's people already use. */
+export async function takenEmailsAndCodes(
+  on: Queryable,
+  campaignId: number,
+  emails: string[],
+  codes: string[],
+): Promise<{ emails: Set<string>; codes: Set<string> }> {
+  const taken = await runSql<{ email_normalized: string }>(
+    on,
+    sql`SELECT email_normalized FROM people
+         WHERE campaign_id = ${campaignId} AND email_normalized = ANY(${sql.param(emails)}::text[])`,
+  );
+  const used = await runSql<{ recruit_code: string }>(
+    on,
+    sql`SELECT recruit_code FROM people
+         WHERE campaign_id = ${campaignId} AND recruit_code = ANY(${sql.param(codes)}::text[])`,
+  );
+  return {
+    emails: new Set(taken.map((r) => r.email_normalized)),
+    codes: new Set(used.map((r) => r.recruit_code)),
+  };
+}
+
+/** Credits people to their recruiters (`recruiters[i]` recruited `ids[i]`), set-based. */
+export async function setRecruiters(
+  on: Queryable,
+  campaignId: number,
+  ids: number[],
+  recruiters: number[],
+): Promise<void> {
+  await runSql(
+    on,
+    sql`UPDATE people p SET recruited_by = u.recruiter
+          FROM unnest(${sql.param(ids)}::bigint[], ${sql.param(recruiters)}::bigint[]) AS u(id, recruiter)
+         WHERE p.campaign_id = ${campaignId} AND p.id = u.id`,
+  );
+}

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { peopleFilterSchema, type PeopleFilter, type Segment } from '../../../contracts/people.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
+import { runSql, type Queryable } from '../../core/db/statement.ts';
 import { badRequest, notFound } from '../../core/http/errors.ts';
 
 interface SegmentRow {
@@ -97,4 +99,29 @@ export async function deleteSegment(ctx: AppContext, id: number, actorId: number
   );
   if (!rows[0]) throw notFound('segment');
   await segmentAudit(ctx, actorId, 'segment.delete', id, { name: rows[0].name });
+}
+
+/**
+ * Saves segments (in a transaction's query too), skipping a name the campaign already has;
+ * returns how many of these names it has now.
+ */
+export async function addSegmentsIfAbsent(
+  on: Queryable,
+  campaignId: number,
+  segments: Array<{ name: string; filter: unknown }>,
+): Promise<number> {
+  const names = segments.map((s) => s.name);
+  await runSql(
+    on,
+    sql`INSERT INTO segments (campaign_id, name, filter)
+        SELECT ${campaignId}::integer, u.name, u.filter::jsonb
+          FROM unnest(${sql.param(names)}::text[], ${sql.param(segments.map((s) => JSON.stringify(s.filter)))}::text[]) AS u(name, filter)
+         WHERE NOT EXISTS (SELECT 1 FROM segments s WHERE s.campaign_id = ${campaignId} AND s.name = u.name)`,
+  );
+  const [row] = await runSql<{ n: number }>(
+    on,
+    sql`SELECT count(DISTINCT name)::int AS n FROM segments
+         WHERE campaign_id = ${campaignId} AND name = ANY(${sql.param(names)}::text[])`,
+  );
+  return row.n;
 }

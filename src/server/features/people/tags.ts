@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
+import { runSql, type Queryable } from '../../core/db/statement.ts';
 import { badRequest } from '../../core/http/errors.ts';
 import { resolveFilter } from './queries.ts';
 
@@ -81,4 +83,22 @@ export async function bulkTag(
     ip,
   });
   return count;
+}
+
+/** Makes sure the tags exist (in a transaction's query too); returns their ids by name. */
+export async function tagIdsByName(
+  on: Queryable,
+  campaignId: number,
+  names: string[],
+): Promise<Map<string, number>> {
+  await runSql(
+    on,
+    sql`INSERT INTO tags (campaign_id, name) SELECT ${campaignId}::integer, unnest(${sql.param(names)}::text[])
+        ON CONFLICT (campaign_id, name) DO NOTHING`,
+  );
+  const rows = await runSql<{ id: number; name: string }>(
+    on,
+    sql`SELECT id, name FROM tags WHERE campaign_id = ${campaignId} AND name = ANY(${sql.param(names)}::text[])`,
+  );
+  return new Map(rows.map((r) => [r.name, Number(r.id)]));
 }
