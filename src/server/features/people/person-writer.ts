@@ -30,23 +30,31 @@ export type PersonDetails = Pick<
 >;
 
 const columns = getTableColumns(people);
+/** A column of people, by its schema key (the id too, which only the import sets). */
+export type PeopleColumn = keyof typeof columns;
 
 /** A column's name in SQL. */
-export const columnOf = (key: keyof NewPerson): string => columns[key].name;
+export const columnOf = (key: PeopleColumn): string => columns[key].name;
+
+type SearchedDetails = Pick<
+  NewPerson,
+  'email' | 'firstName' | 'lastName' | 'phone' | 'communeName' | 'postalCode'
+>;
+
+/** The folded text the people search matches (sign-up and import rows compute it per row). */
+export const searchTextOf = (details: SearchedDetails): string => buildSearchText(details);
 
 /**
  * The columns derived from a person's details: the normalised email (the key a sign-up or an
  * import finds them by) and the folded search text.
  */
-export function derivedColumns(
-  details: Pick<
-    NewPerson,
-    'email' | 'firstName' | 'lastName' | 'phone' | 'communeName' | 'postalCode'
-  >,
-): { emailNormalized: string | null; searchText: string } {
+export function derivedColumns(details: SearchedDetails): {
+  emailNormalized: string | null;
+  searchText: string;
+} {
   return {
     emailNormalized: details.email ? normalizeEmail(details.email) : null,
-    searchText: buildSearchText(details),
+    searchText: searchTextOf(details),
   };
 }
 
@@ -64,7 +72,7 @@ export const isRecruitCodeCollision = (error: unknown) =>
  * it, untouched. The text goes into the caller's statement (prepared, numbered parameters).
  */
 export function insertPeopleSelect(
-  values: Partial<Record<keyof NewPerson, string>>,
+  values: Partial<Record<PeopleColumn, string>>,
   statement: {
     from: string;
     distinctOn?: string;
@@ -73,7 +81,7 @@ export function insertPeopleSelect(
     returning: string;
   },
 ): string {
-  const written = (Object.keys(columns) as Array<keyof NewPerson>).filter(
+  const written = (Object.keys(columns) as PeopleColumn[]).filter(
     (key) => values[key] !== undefined,
   );
   return `INSERT INTO people (${written.map(columnOf).join(', ')})${

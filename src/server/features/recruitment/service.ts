@@ -19,7 +19,7 @@ import { registerMailTemplate } from '../../core/mail/registry.ts';
 import { AppError, invalidFields, type FieldError } from '../../core/http/errors.ts';
 import { signupConfirmationMail } from './mails.ts';
 import { normalizeEmail, checkPhoneAndPlace } from '../people/normalize.ts';
-import { derivedColumns } from '../people/person-writer.ts';
+import { searchTextOf } from '../people/person-writer.ts';
 import { applyConfirmedSignup, type SignupData } from '../people/service.ts';
 import { campaignName } from '../settings/service.ts';
 import { currentWordingFor, isWordingVersion } from '../settings/wording.ts';
@@ -106,7 +106,7 @@ export async function signup(ctx: AppContext, input: SignupInput): Promise<void>
     ...data,
     ...attribution,
     ref: input.ref ?? '',
-    searchText: derivedColumns(data).searchText,
+    searchText: searchTextOf(data),
     data: JSON.stringify({ ...data, attribution, ref: input.ref ?? null }),
   });
   ctx.mailer.nudge();
