@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { newestFirst } from './db/newest-first.ts';
+import { runSql } from './db/statement.ts';
 import type { Database } from './db/index.ts';
 
 export interface AuditEntry {
@@ -17,16 +18,11 @@ export interface AuditEntry {
  * `target` is the database, or a transaction's query function wrapped as `{ query }`.
  */
 export async function audit(target: Pick<Database, 'query'>, entry: AuditEntry): Promise<void> {
-  await target.query(
-    'INSERT INTO audit_log (campaign_id, actor_id, action, target, details, ip) VALUES ($1, $2, $3, $4, $5, $6)',
-    [
-      entry.campaignId,
-      entry.actorId,
-      entry.action,
-      entry.target ?? null,
-      JSON.stringify(entry.details ?? {}),
-      entry.ip ?? null,
-    ],
+  await runSql(
+    target,
+    sql`INSERT INTO audit_log (campaign_id, actor_id, action, target, details, ip)
+        VALUES (${entry.campaignId}, ${entry.actorId}, ${entry.action}, ${entry.target ?? null},
+                ${JSON.stringify(entry.details ?? {})}, ${entry.ip ?? null})`,
   );
 }
 

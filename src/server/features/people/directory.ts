@@ -5,6 +5,7 @@ import { runSql } from '../../core/db/statement.ts';
 import { invalidFields } from '../../core/http/errors.ts';
 import { normalizeEmail } from './normalize.ts';
 import { insertPerson } from './person-writer.ts';
+import type { PersonColumns } from './tables.ts';
 import { addPersonEvent } from './service.ts';
 
 /** What other features may read of a person: how to reach and name them. */
@@ -27,17 +28,14 @@ export async function contactsOf(
   ids: readonly number[],
 ): Promise<Map<number, PersonContact>> {
   if (ids.length === 0) return new Map();
-  const rows = await ctx.database.query<{
-    id: number;
-    email: string | null;
-    first_name: string | null;
-    last_name: string | null;
-    locale: string;
-    erased: boolean;
-  }>(
-    `SELECT id, email, first_name, last_name, locale, erased_at IS NOT NULL AS erased
-       FROM people WHERE campaign_id = $1 AND id = ANY($2)`,
-    [ctx.campaignId, [...new Set(ids)]],
+  const rows = await runSql<
+    Pick<PersonColumns, 'id' | 'email' | 'first_name' | 'last_name' | 'locale'> & {
+      erased: boolean;
+    }
+  >(
+    ctx.database,
+    sql`SELECT id, email, first_name, last_name, locale, erased_at IS NOT NULL AS erased
+          FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${sql.param([...new Set(ids)])})`,
   );
   return new Map(
     rows.map((row) => [
@@ -85,10 +83,11 @@ export async function personNames(
 
 /** The person who holds this normalised email (not erased), as login needs them. */
 export async function personByEmail(ctx: AppContext, emailNormalized: string) {
-  const [row] = await ctx.database.query<{ id: number; locale: string; email: string }>(
-    `SELECT id, locale, email FROM people
-      WHERE campaign_id = $1 AND email_normalized = $2 AND erased_at IS NULL`,
-    [ctx.campaignId, emailNormalized],
+  const [row] = await runSql<{ id: number; locale: string; email: string }>(
+    ctx.database,
+    sql`SELECT id, locale, email FROM people
+         WHERE campaign_id = ${ctx.campaignId} AND email_normalized = ${emailNormalized}
+           AND erased_at IS NULL`,
   );
   return row
     ? {
@@ -101,9 +100,9 @@ export async function personByEmail(ctx: AppContext, emailNormalized: string) {
 
 /** A person's normalised email (login codes are kept by its keyed hash); null once erased. */
 export async function normalizedEmailOf(ctx: AppContext, personId: number) {
-  const [row] = await ctx.database.query<{ email_normalized: string | null }>(
-    'SELECT email_normalized FROM people WHERE campaign_id = $1 AND id = $2',
-    [ctx.campaignId, personId],
+  const [row] = await runSql<Pick<PersonColumns, 'email_normalized'>>(
+    ctx.database,
+    sql`SELECT email_normalized FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ${personId}`,
   );
   return row ? row.email_normalized : undefined;
 }
@@ -116,11 +115,12 @@ export async function normalizedEmailOf(ctx: AppContext, personId: number) {
  */
 export async function confirmByProof(ctx: AppContext, personId: number, via: string) {
   await ctx.database.transaction(async (query) => {
-    const confirmed = await query(
-      `UPDATE people SET confirmed_at = now(), updated_at = now()
-        WHERE campaign_id = $1 AND id = $2 AND confirmed_at IS NULL AND erased_at IS NULL
-        RETURNING id`,
-      [ctx.campaignId, personId],
+    const confirmed = await runSql(
+      query,
+      sql`UPDATE people SET confirmed_at = now(), updated_at = now()
+           WHERE campaign_id = ${ctx.campaignId} AND id = ${personId}
+             AND confirmed_at IS NULL AND erased_at IS NULL
+          RETURNING id`,
     );
     if (confirmed.length > 0)
       await addPersonEvent(query, ctx.campaignId, personId, 'confirmed', { source: via });

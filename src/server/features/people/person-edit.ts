@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { PersonInput } from '../../../contracts/person-records.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -12,6 +13,7 @@ import { normalizeEmail, normalizePhone, resolvePlace, smsPhoneError } from './n
 import { insertPerson, updatePersonDetails, type PersonDetails } from './person-writer.ts';
 import { addPersonEvent } from './service.ts';
 import type { Query } from '../../core/db/index.ts';
+import { runSql } from '../../core/db/statement.ts';
 
 /** A person's editable fields as stored ('' given → null), with the normalised email. */
 type PersonValues = Required<Omit<PersonDetails, 'locale'>> & {
@@ -115,9 +117,11 @@ async function assertEmailFree(
   personId: number | null,
 ) {
   if (!emailNormalized) return;
-  const [owner] = await query<{ id: number }>(
-    'SELECT id FROM people WHERE campaign_id = $1 AND email_normalized = $2 AND id IS DISTINCT FROM $3',
-    [campaignId, emailNormalized, personId],
+  const [owner] = await runSql<{ id: number }>(
+    query,
+    sql`SELECT id FROM people
+         WHERE campaign_id = ${campaignId} AND email_normalized = ${emailNormalized}
+           AND id IS DISTINCT FROM ${personId}`,
   );
   if (owner) throw emailTaken(Number(owner.id));
 }
@@ -147,9 +151,10 @@ async function onEmailRace<T>(
     return await work();
   } catch (error) {
     if ((error as { code?: string }).code !== '23505' || !emailNormalized) throw error;
-    const [owner] = await ctx.database.query<{ id: number }>(
-      'SELECT id FROM people WHERE campaign_id = $1 AND email_normalized = $2',
-      [ctx.campaignId, emailNormalized],
+    const [owner] = await runSql<{ id: number }>(
+      ctx.database,
+      sql`SELECT id FROM people
+           WHERE campaign_id = ${ctx.campaignId} AND email_normalized = ${emailNormalized}`,
     );
     if (!owner) throw error;
     throw emailTaken(Number(owner.id));
@@ -214,12 +219,13 @@ export async function updatePerson(
   const values = validate(ctx, input);
   await onEmailRace(ctx, values.emailNormalized, () =>
     ctx.database.transaction(async (query) => {
-      const [row] = await query<Record<TrackedField, string | null> & { consent_sms: boolean }>(
-        `SELECT first_name AS "firstName", last_name AS "lastName", email, phone,
-                address_street AS "addressStreet", address_complement AS "addressComplement",
-                postal_code AS "postalCode", commune_name AS "communeName", locale, consent_sms
-           FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE`,
-        [ctx.campaignId, personId],
+      const [row] = await runSql<Record<TrackedField, string | null> & { consent_sms: boolean }>(
+        query,
+        sql`SELECT first_name AS "firstName", last_name AS "lastName", email, phone,
+                   address_street AS "addressStreet", address_complement AS "addressComplement",
+                   postal_code AS "postalCode", commune_name AS "communeName", locale, consent_sms
+              FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ${personId}
+               AND erased_at IS NULL FOR UPDATE`,
       );
       if (!row) throw notFound('person');
       const { consent_sms: smsConsent, ...current } = row;

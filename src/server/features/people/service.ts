@@ -1,13 +1,16 @@
+import { sql } from 'drizzle-orm';
 import type { Consents } from '../../../contracts/common.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
+import { runSql } from '../../core/db/statement.ts';
 import { defaultConsentWording } from '../settings/wording-defaults.ts';
 import { forgetPeople } from '../../core/personal-data/rights.ts';
 import { personalData } from '../personal-data.ts';
 import { apiChannel, changedConsents, recordDecisions, settleConsents } from './consents.ts';
 import type { Place } from './normalize.ts';
 import { updatePersonDetails } from './person-writer.ts';
+import type { PersonColumns } from './tables.ts';
 
 /** What a sign-up form submission holds once validated. */
 export interface SignupData extends Place {
@@ -31,9 +34,10 @@ export async function addPersonEvent(
   data: Record<string, unknown> = {},
   actorId: number | null = null,
 ) {
-  await query(
-    'INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id) VALUES ($1, $2, $3, $4, $5)',
-    [campaignId, personId, kind, JSON.stringify(data), actorId],
+  await runSql(
+    query,
+    sql`INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id)
+        VALUES (${campaignId}, ${personId}, ${kind}, ${JSON.stringify(data)}, ${actorId})`,
   );
 }
 
@@ -58,10 +62,10 @@ export async function setConsents(
     personId,
     changes.map((c) => ({ ...c, source, wordingVersion, actorId })),
   );
-  await query('UPDATE people SET updated_at = now() WHERE campaign_id = $1 AND id = $2', [
-    campaignId,
-    personId,
-  ]);
+  await runSql(
+    query,
+    sql`UPDATE people SET updated_at = now() WHERE campaign_id = ${campaignId} AND id = ${personId}`,
+  );
   for (const { channel, granted } of changes) {
     await addPersonEvent(
       query,
@@ -130,9 +134,9 @@ export async function erasePerson(
 ) {
   const campaignId = ctx.campaignId;
   await ctx.database.transaction(async (query) => {
-    const [person] = await query<{ email_normalized: string | null; phone: string | null }>(
-      'SELECT email_normalized, phone FROM people WHERE campaign_id = $1 AND id = $2',
-      [campaignId, personId],
+    const [person] = await runSql<Pick<PersonColumns, 'email_normalized' | 'phone'>>(
+      query,
+      sql`SELECT email_normalized, phone FROM people WHERE campaign_id = ${campaignId} AND id = ${personId}`,
     );
     const forgotten = {
       id: personId,
@@ -142,15 +146,15 @@ export async function erasePerson(
     await forgetPeople(personalData(), query, campaignId, [forgotten], 'erasure');
     // The history is gone with the person: no record is left, nor anything in the cache.
     await settleConsents(query, campaignId, [personId]);
-    await query(
-      `UPDATE people SET email = NULL, email_normalized = NULL, first_name = NULL, last_name = NULL, phone = NULL,
+    await runSql(
+      query,
+      sql`UPDATE people SET email = NULL, email_normalized = NULL, first_name = NULL, last_name = NULL, phone = NULL,
               address_street = NULL, address_complement = NULL,
               postal_code = NULL, commune_code = NULL, commune_name = NULL, departement_code = NULL,
               referrer_url = NULL, utm_source = NULL, utm_medium = NULL, utm_campaign = NULL,
               search_text = '',
               recruited_by = NULL, erased_at = now(), updated_at = now()
-        WHERE campaign_id = $1 AND id = $2`,
-      [campaignId, personId],
+        WHERE campaign_id = ${campaignId} AND id = ${personId}`,
     );
     await audit(
       { query },

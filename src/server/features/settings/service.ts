@@ -25,18 +25,19 @@ export async function writeSetting(
   key: string,
   value: unknown,
 ): Promise<void> {
-  await database.query(
-    `INSERT INTO settings (campaign_id, key, value, updated_at) VALUES ($1, $2, $3, now())
-     ON CONFLICT (campaign_id, key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-    [campaignId, key, JSON.stringify(value)],
+  await runSql(
+    database,
+    sql`INSERT INTO settings (campaign_id, key, value, updated_at)
+        VALUES (${campaignId}, ${key}, ${JSON.stringify(value)}, now())
+        ON CONFLICT (campaign_id, key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
   );
   campaignNames.delete(database, campaignId);
 }
 
 export async function readPublicSite(database: Database, campaignId: number): Promise<PublicSite> {
-  const rows = await database.query<{ key: string; value: unknown }>(
-    `SELECT key, value FROM settings WHERE campaign_id = $1 AND key IN ('home', 'legal')`,
-    [campaignId],
+  const rows = await runSql<{ key: string; value: unknown }>(
+    database,
+    sql`SELECT key, value FROM settings WHERE campaign_id = ${campaignId} AND key IN ('home', 'legal')`,
   );
   const stored = (key: string) => rows.find((row) => row.key === key)?.value;
   const home = (stored('home') as HomeContent | undefined) ?? defaultHome;
