@@ -25,10 +25,11 @@ import {
 } from './core/http/request-parsing.ts';
 import { CSRF_COOKIE, csrfRequired } from './core/http/csrf.ts';
 import { securityHeaders } from './core/http/security-headers.ts';
-import { createSessionLoader } from './core/http/session.ts';
+import { createSessionLoader, useSessionStore } from './core/http/session.ts';
 import { RequestLog } from './core/log/request-log.ts';
 import { registerWeb } from './web.ts';
 import { features, scopeKinds, type FeatureRoutes } from './features/index.ts';
+import { sessionStore } from './features/accounts/sessions.ts';
 import type { ScopeKind } from './core/http/access.ts';
 
 export type App = FastifyInstance;
@@ -103,6 +104,7 @@ export async function buildApp(
     if (!csrfRequired(request.method, request.routeOptions.config)) return done();
     app.csrfProtection(request, reply, done);
   });
+  useSessionStore(sessionStore);
   registerAccessControl(
     app,
     createSessionLoader(ctx.database, ctx.campaignId, config.STAFF_SESSION_IDLE_HOURS),

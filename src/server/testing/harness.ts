@@ -7,6 +7,7 @@ import { closeContext, createContext, startJobs } from '../core/runtime.ts';
 import { createScratchDatabase } from './scratch-database.ts';
 import { startSmtpServer, type TestSmtp } from './smtp.ts';
 import { registerFeatureJobs } from '../features/jobs.ts';
+import { personByEmail } from '../features/people/directory.ts';
 
 export type EngineName = 'pglite' | 'postgres';
 
@@ -196,11 +197,8 @@ export async function signupAndConfirm(t: TestApp, overrides: Record<string, unk
   const token = /confirm\?token=([\w.-]+)/.exec(mail.text)![1];
   const confirm = await browser.post('/api/signup/confirm', { token });
   if (confirm.statusCode !== 200) throw new Error(`confirm failed: ${confirm.body}`);
-  const rows = await t.ctx.database.query<{ id: number }>(
-    'SELECT id FROM people WHERE email_normalized = $1',
-    [(body.email as string).toLowerCase()],
-  );
-  return rows[0].id;
+  const person = await personByEmail(t.ctx, (body.email as string).toLowerCase());
+  return person!.id;
 }
 
 /** Gives an existing or new person roles, then logs a browser in as them. */

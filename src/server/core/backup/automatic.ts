@@ -9,6 +9,7 @@ import {
 import { join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/index.ts';
+import { campaignsTableExists, listCampaigns } from '../campaigns/service.ts';
 import { pendingMigrations } from './migration-level.ts';
 import { writeCampaignBackup } from './write.ts';
 
@@ -33,7 +34,7 @@ export async function writeAutomaticCopy(
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const files: string[] = [];
   try {
-    const campaigns = await database.query<{ id: number }>('SELECT id FROM campaigns ORDER BY id');
+    const campaigns = await listCampaigns(database);
     for (const { id } of campaigns) {
       const file = join(folder, `campaign-${id}.levier.gz`);
       await writeCampaignBackup(database, id, createWriteStream(file, { mode: 0o600 }));
@@ -89,10 +90,7 @@ export async function copyBeforeMigrations(
   if (!backupDir) return undefined;
   const pending = await pendingMigrations(database);
   if (pending.length === 0) return undefined;
-  const [campaigns] = await database.query<{ exists: boolean }>(
-    "SELECT to_regclass('campaigns') IS NOT NULL AS exists",
-  );
-  if (!campaigns.exists) return undefined; // a new database: nothing to keep
+  if (!(await campaignsTableExists(database))) return undefined; // a new database: nothing to keep
   const copy = await writeAutomaticCopy(database, backupDir, `before-${pending[0].tag}`);
   log?.info({ folder: copy.folder }, 'automatic copy written before migrating');
   return copy;

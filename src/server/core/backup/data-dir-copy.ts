@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { probeCampaigns } from '../campaigns/service.ts';
 import { pgliteFolder, useDataDirLayout } from '../db/data-dir.ts';
 import { acquireDataDirLock } from '../db/lock.ts';
 
@@ -29,7 +30,7 @@ export async function restoreDataDirCopy(
         loadDataDir: new Blob([readFileSync(tarball)]),
         extensions: { pg_trgm, btree_gin },
       });
-      await client.query('SELECT 1 FROM campaigns LIMIT 1');
+      await probeCampaigns(async (text, params) => (await client.query<never>(text, params)).rows);
       await client.close();
     } catch (error) {
       rmSync(target, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Database } from '../db/index.ts';
 import { audit } from '../audit.ts';
+import { placeCampaign, renameCampaign } from '../campaigns/service.ts';
 import {
   FORMAT,
   FORMAT_VERSION,
@@ -208,22 +209,12 @@ export async function restoreCampaignBackup(
 
 async function targetCampaign(query: Query, header: Header, options: RestoreOptions) {
   const { name, created_at } = header.campaign;
-  if (options.newCampaign) {
-    const [row] = await query<{ id: number }>(
-      'INSERT INTO campaigns (name, created_at) VALUES ($1, $2) RETURNING id',
-      [name, created_at],
-    );
-    return row.id;
-  }
-  const id = options.campaignId ?? header.campaign.id;
-  const [existing] = await query('SELECT 1 FROM campaigns WHERE id = $1', [id]);
-  if (!existing) {
-    await query(
-      'INSERT INTO campaigns (id, name, created_at) OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3)',
-      [id, name, created_at],
-    );
-    return id;
-  }
+  const { id, existed } = await placeCampaign(query, {
+    id: options.newCampaign ? undefined : (options.campaignId ?? header.campaign.id),
+    name,
+    created_at,
+  });
+  if (!existed) return id;
   const counts = await campaignRowCounts(query, id, header.tables);
   if (Object.keys(counts).length > 0 && !options.replace) {
     const listed = Object.entries(counts)
@@ -236,7 +227,7 @@ async function targetCampaign(query: Query, header: Header, options: RestoreOpti
   for (const table of (await campaignTables(query)).reverse()) {
     await query(`DELETE FROM ${quoteIdent(table)} WHERE campaign_id = $1`, [id]);
   }
-  await query('UPDATE campaigns SET name = $2 WHERE id = $1', [id, name]);
+  await renameCampaign(query, id, name);
   return id;
 }
 

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Database } from '../db/index.ts';
 import { audit } from '../audit.ts';
+import { campaignForBackup } from '../campaigns/service.ts';
 import { FORMAT, FORMAT_VERSION, type End, type Header, type TableEnd } from './format.ts';
 import { migrationLevel } from './migration-level.ts';
 import { campaignTables, quoteIdent } from './tables.ts';
@@ -62,10 +63,7 @@ async function writeRows(
       await query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     }
     await query("SET LOCAL TimeZone = 'UTC'");
-    const [campaign] = await query<Header['campaign']>(
-      'SELECT id, name, created_at::text AS created_at FROM campaigns WHERE id = $1',
-      [campaignId],
-    );
+    const campaign = await campaignForBackup(query, campaignId);
     if (!campaign) throw new Error(`No campaign ${campaignId} in this database.`);
     const header: Header = {
       format: FORMAT,

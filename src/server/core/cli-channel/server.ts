@@ -9,6 +9,7 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { AppError, errorHandler, sendProblem } from '../http/errors.ts';
+import { campaignExists } from '../campaigns/service.ts';
 import { exportCampaign } from '../backup/write.ts';
 import { commandSchema, type RunCommand } from './commands.ts';
 import { removeControlFile, writeControlFile } from './control-file.ts';
@@ -77,10 +78,7 @@ export function buildControlApp(
     },
     async (request, reply) => {
       const { campaignId, file } = request.body;
-      const [campaign] = await ctx.database.query('SELECT 1 FROM campaigns WHERE id = $1', [
-        campaignId,
-      ]);
-      if (!campaign)
+      if (!(await campaignExists(ctx.database, campaignId)))
         throw new AppError(404, 'not_found', `No campaign ${campaignId} in this database.`);
       reply.hijack();
       reply.raw.writeHead(200, { 'content-type': 'application/gzip' });

@@ -3,9 +3,10 @@ import { bigint, integer, timestamp } from 'drizzle-orm/pg-core';
 /** A table's own id, unique on its own (one sequence per table); keys lead with campaign_id. */
 export const id = () => bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity();
 /** An id of another row (ids stay within 2^53: numbers, not bigint). */
-export const ref = (name: string) => bigint(name, { mode: 'number' });
+export const ref = <Name extends string>(name: Name) => bigint(name, { mode: 'number' });
 /** A moment, with its time zone. */
-export const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+export const at = <Name extends string>(name: Name) =>
+  timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
  * The distribution column: first in every primary key and unique key of a campaign's

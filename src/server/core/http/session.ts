@@ -2,7 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission, Role } from '../../../contracts/roles.ts';
 import { permissionsOf } from '../../../contracts/roles.ts';
 import type { Database } from '../db/index.ts';
-import { purgeRows } from '../db/purge.ts';
 import { randomToken, sha256 } from '../crypto.ts';
 
 export const SESSION_COOKIE = 'levier_sid';
@@ -13,6 +12,39 @@ export interface AuthState {
   sessionHash: string;
   roles: Role[];
   permissions: Permission[];
+}
+
+/** Where sessions are kept: a feature's tables, given to core by buildApp (`useSessionStore`). */
+export interface SessionStore {
+  /**
+   * The live session of this hash (its person there and not erased), seen now: null when
+   * ended, or idle past `staffIdleHours` for someone with any role or grant.
+   */
+  find(
+    database: Database,
+    campaignId: number,
+    hash: string,
+    staffIdleHours: number,
+  ): Promise<{ personId: number; roles: string[] | null; grants: string[] | null } | null>;
+  /** Keeps a new session and notes the login on the person's account. */
+  open(
+    database: Database,
+    campaignId: number,
+    session: { hash: string; personId: number; days: number; userAgent: string | null; ip: string },
+  ): Promise<void>;
+  end(database: Database, campaignId: number, hash: string): Promise<void>;
+}
+
+let store: SessionStore | undefined;
+
+/** Names where sessions are kept (buildApp does, with the accounts feature's store). */
+export function useSessionStore(sessions: SessionStore): void {
+  store = sessions;
+}
+
+function sessionStore(): SessionStore {
+  if (!store) throw new Error('No session store: buildApp names one (useSessionStore).');
+  return store;
 }
 
 /**
@@ -30,25 +62,11 @@ export function createSessionLoader(
     const unsigned = request.unsignCookie(raw);
     if (!unsigned.valid || !unsigned.value) return null;
     const hash = sha256(unsigned.value);
-    const rows = await database.query<{
-      person_id: number;
-      roles: string[] | null;
-      grants: string[] | null;
-    }>(
-      `UPDATE sessions s SET last_seen_at = now()
-         FROM people p LEFT JOIN accounts a ON a.campaign_id = p.campaign_id AND a.person_id = p.id
-        WHERE s.campaign_id = $2 AND s.id_hash = $1 AND s.expires_at > now()
-          AND p.campaign_id = s.campaign_id AND p.id = s.person_id AND p.erased_at IS NULL
-          AND (s.last_seen_at > now() - make_interval(hours => $3)
-               OR coalesce(cardinality(a.roles), 0) + coalesce(cardinality(a.grants), 0) = 0)
-        RETURNING s.person_id, a.roles, a.grants`,
-      [hash, campaignId, staffIdleHours],
-    );
-    const row = rows[0];
+    const row = await sessionStore().find(database, campaignId, hash, staffIdleHours);
     if (!row) return null;
     const roles = (row.roles ?? []) as Role[];
     return {
-      personId: Number(row.person_id),
+      personId: row.personId,
       sessionHash: hash,
       roles,
       permissions: permissionsOf(roles, row.grants ?? []),
@@ -69,29 +87,17 @@ export async function startSession(
   if (previous) {
     const unsigned = request.unsignCookie(previous);
     if (unsigned.valid && unsigned.value) {
-      await database.query('DELETE FROM sessions WHERE campaign_id = $1 AND id_hash = $2', [
-        campaignId,
-        sha256(unsigned.value),
-      ]);
+      await sessionStore().end(database, campaignId, sha256(unsigned.value));
     }
   }
   const id = randomToken();
-  await database.query(
-    `INSERT INTO sessions (campaign_id, id_hash, person_id, expires_at, user_agent, ip)
-     VALUES ($6, $1, $2, now() + make_interval(days => $3), $4, $5)`,
-    [
-      sha256(id),
-      personId,
-      SESSION_DAYS,
-      request.headers['user-agent']?.slice(0, 300) ?? null,
-      request.ip,
-      campaignId,
-    ],
-  );
-  await database.query(
-    'UPDATE accounts SET last_login_at = now() WHERE campaign_id = $1 AND person_id = $2',
-    [campaignId, personId],
-  );
+  await sessionStore().open(database, campaignId, {
+    hash: sha256(id),
+    personId,
+    days: SESSION_DAYS,
+    userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
+    ip: request.ip,
+  });
   reply.setCookie(SESSION_COOKIE, id, {
     httpOnly: true,
     sameSite: 'lax',
@@ -104,9 +110,4 @@ export async function startSession(
 
 export function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
-}
-
-/** Sessions past their end: nothing can use them, and they hold an address and a browser. */
-export async function purgeEndedSessions(database: Database, campaignId: number): Promise<number> {
-  return purgeRows(database, 'sessions', campaignId, 'expires_at < now()');
 }

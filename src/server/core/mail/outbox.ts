@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { ChannelDefinition, OutboxItem, SendDecision } from '../dispatch/index.ts';
 import type { Database } from '../db/index.ts';
+import { runSql } from '../db/statement.ts';
 import { mailGate, mailRenderer, mailTemplateOptions } from './registry.ts';
 import type { MailTransport } from './transport.ts';
 
@@ -19,19 +21,11 @@ export async function enqueueMail(
   campaignId: number,
   mail: QueuedMail,
 ): Promise<void> {
-  await database.query(
-    `INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, subject, text_body, html_body, purpose)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      campaignId,
-      mail.kind,
-      mail.personId,
-      mail.to,
-      mail.subject,
-      mail.text,
-      mail.html ?? null,
-      mail.purpose ?? 'transactional',
-    ],
+  await runSql(
+    database,
+    sql`INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, subject, text_body, html_body, purpose)
+        VALUES (${campaignId}, ${mail.kind}, ${mail.personId}, ${mail.to}, ${mail.subject}, ${mail.text},
+                ${mail.html ?? null}, ${mail.purpose ?? 'transactional'})`,
   );
 }
 
@@ -132,3 +126,10 @@ async function overDailyCap(
   );
   return new Map(rows.filter((r) => r.earlier >= r.cap).map((r) => [Number(r.id), CAP_REACHED]));
 }
+
+/**
+ * The head of a statement queueing template mails (rendered when sent): the caller's SELECT
+ * follows, giving campaign_id, kind, person_id, to_address, template, payload.
+ */
+export const QUEUE_TEMPLATE_MAILS =
+  'INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, template, payload)';

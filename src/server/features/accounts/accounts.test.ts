@@ -7,7 +7,8 @@ import {
   staffBrowser,
   type TestApp,
 } from '../../testing/harness.ts';
-import { purgeEndedSessions, SESSION_COOKIE } from '../../core/http/session.ts';
+import { SESSION_COOKIE } from '../../core/http/session.ts';
+import { purgeEndedSessions } from './sessions.ts';
 
 interface Problem {
   type: string;

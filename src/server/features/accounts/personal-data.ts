@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { purgeEndedSessions } from '../../core/http/session.ts';
+import { purgeEndedSessions } from './sessions.ts';
 import type { PersonalData } from '../../core/personal-data/registry.ts';
 import { iso, when } from '../people/data-file-sections.ts';
 import { purgeExpiredLoginCodes, purgePasswordFailures } from './service.ts';

@@ -1,4 +1,6 @@
 import type { AppContext } from '../../core/context.ts';
+import { auditLogPage } from '../../core/audit.ts';
+import { caughtMailById, caughtMailList } from '../../core/mail/caught.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { contactsOf, displayName } from '../people/directory.ts';
 import {
@@ -10,65 +12,27 @@ import {
 
 const PAGE = ADMIN_PAGE_SIZE;
 
-/**
- * One page of a list read newest first, with its total: the admin views share it. `counted`
- * is the FROM and WHERE the total counts; both statements take the same parameters.
- */
-async function newestFirst<T>(
-  ctx: AppContext,
-  select: string,
-  counted: string,
-  page: number,
-  params: unknown[] = [],
-) {
-  const offset = (page - 1) * PAGE;
-  const [items, total] = await Promise.all([
-    ctx.database.query<T>(`${select} ORDER BY id DESC LIMIT ${PAGE} OFFSET ${offset}`, params),
-    ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${counted}`, params),
-  ]);
-  return { items, total: total[0].n };
-}
+const pageOf = (page: number) => ({ limit: PAGE, offset: (page - 1) * PAGE });
 
 const iso = <T extends { at: Date }>(row: T) => ({ ...row, at: new Date(row.at).toISOString() });
 
 export async function caughtMailPage(ctx: AppContext, page: number): Promise<CaughtMailPage> {
-  const list = await newestFirst<Omit<CaughtMailPage['items'][number], 'at'> & { at: Date }>(
-    ctx,
-    `SELECT id, to_address AS "to", from_address AS "from", subject, at FROM caught_mail WHERE campaign_id = $1`,
-    'caught_mail WHERE campaign_id = $1',
-    page,
-    [ctx.campaignId],
-  );
+  const list = await caughtMailList(ctx.database, ctx.campaignId, pageOf(page));
   return { items: list.items.map(iso), total: list.total, transport: ctx.mailer.transport.name };
 }
 
 export async function caughtMail(ctx: AppContext, id: number): Promise<CaughtMail> {
-  const rows = await ctx.database.query<Omit<CaughtMail, 'at'> & { at: Date }>(
-    `SELECT id, to_address AS "to", from_address AS "from", subject, text_body AS text, html_body AS html, at
-       FROM caught_mail WHERE campaign_id = $1 AND id = $2`,
-    [ctx.campaignId, id],
-  );
-  if (!rows[0]) throw notFound('mail');
-  return iso(rows[0]);
+  const row = await caughtMailById(ctx.database, ctx.campaignId, id);
+  if (!row) throw notFound('mail');
+  return iso(row);
 }
-
-type AuditRow = Omit<AuditPage['items'][number], 'at' | 'actorName'> & {
-  at: Date;
-  actor_id: number | null;
-};
 
 /**
  * Staff accounts are often made from a bare email, so the actor is named by their email when they
  * have no name, and by their id once erased: a null name means the system acted.
  */
 export async function auditPage(ctx: AppContext, page: number): Promise<AuditPage> {
-  const list = await newestFirst<AuditRow>(
-    ctx,
-    `SELECT id, at, actor_id, action, target, details FROM audit_log WHERE campaign_id = $1`,
-    'audit_log WHERE campaign_id = $1',
-    page,
-    [ctx.campaignId],
-  );
+  const list = await auditLogPage(ctx.database, ctx.campaignId, pageOf(page));
   const actors = await contactsOf(
     ctx,
     list.items.flatMap((row) => (row.actor_id === null ? [] : [Number(row.actor_id)])),

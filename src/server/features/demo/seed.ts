@@ -5,6 +5,11 @@ import type { AppContext } from '../../core/context.ts';
 import { recruitCode } from '../../core/crypto.ts';
 import { buildSearchText } from '../people/normalize.ts';
 import { refreshPeopleStatistics } from '../people/statistics.ts';
+import { recordAppliedImport } from '../people/import/applied-record.ts';
+import { setRecruiters, takenEmailsAndCodes } from '../people/person-writer.ts';
+import { addSegmentsIfAbsent } from '../people/segments.ts';
+import { tagIdsByName } from '../people/tags.ts';
+import { addSettingIfAbsent, readSetting, replaceSetting } from '../settings/service.ts';
 import { planDemo, type DemoPerson, type DemoPlan } from './generate.ts';
 import type { Query } from '../../core/db/index.ts';
 
@@ -86,22 +91,15 @@ export async function seedDemo(
   const result = await ctx.database.transaction(async (query) => {
     // Claiming the marker first also serialises two concurrent runs: the second waits here,
     // then finds the marker and leaves.
-    const claimed = await query(
-      `INSERT INTO settings (campaign_id, key, value, updated_at) VALUES ($1, 'demo', $2, now())
-       ON CONFLICT (campaign_id, key) DO NOTHING RETURNING key`,
-      [campaignId, JSON.stringify({ status: 'seeding' })],
-    );
-    if (claimed.length === 0) {
-      const [row] = await query<{ value: Partial<DemoMarker> }>(
-        `SELECT value FROM settings WHERE campaign_id = $1 AND key = 'demo'`,
-        [campaignId],
-      );
+    const claimed = await addSettingIfAbsent(query, campaignId, 'demo', { status: 'seeding' });
+    if (!claimed) {
+      const value = await readSetting<Partial<DemoMarker>>(query, campaignId, 'demo');
       return {
-        people: row?.value.people ?? 0,
-        tags: row?.value.tags ?? 0,
-        segments: row?.value.segments ?? 0,
+        people: value?.people ?? 0,
+        tags: value?.tags ?? 0,
+        segments: value?.segments ?? 0,
         alreadySeeded: true,
-        seededAt: row?.value.seededAt ?? '',
+        seededAt: value?.seededAt ?? '',
       };
     }
 
@@ -123,11 +121,7 @@ export async function seedDemo(
     await insertPersonEvents(tx, plan, ids);
     const tags = await insertTags(tx, plan, ids);
     const segments = await insertSegments(tx, plan);
-    await query(
-      `INSERT INTO settings (campaign_id, key, value, updated_at) VALUES ($1, 'home', $2, now())
-       ON CONFLICT (campaign_id, key) DO NOTHING`,
-      [campaignId, JSON.stringify(demoHome)],
-    );
+    await addSettingIfAbsent(query, campaignId, 'home', demoHome);
 
     const marker: DemoMarker = {
       seededAt: new Date(now).toISOString(),
@@ -138,10 +132,7 @@ export async function seedDemo(
       launchDate: plan.launchDate,
       debateDate: plan.debateDate,
     };
-    await query(
-      `UPDATE settings SET value = $2, updated_at = now() WHERE campaign_id = $1 AND key = 'demo'`,
-      [campaignId, JSON.stringify(marker)],
-    );
+    await replaceSetting(query, campaignId, 'demo', marker);
     await audit(
       { query },
       {
@@ -210,25 +201,15 @@ async function insertUnnest<T = Record<string, unknown>>(
 
 /** Renames planned people whose email or recruit code a real person already uses. */
 async function avoidExisting({ query, campaignId }: CampaignTx, people: DemoPerson[]) {
-  const emails = await query<{ email_normalized: string }>(
-    'SELECT email_normalized FROM people WHERE campaign_id = $1 AND email_normalized = ANY($2::text[])',
-    [campaignId, people.map((p) => p.emailNormalized)],
+  const { emails: clashingEmails, codes: clashingCodes } = await takenEmailsAndCodes(
+    query,
+    campaignId,
+    people.map((p) => p.emailNormalized),
+    people.map((p) => p.recruitCode),
   );
-  const codes = await query<{ recruit_code: string }>(
-    'SELECT recruit_code FROM people WHERE campaign_id = $1 AND recruit_code = ANY($2::text[])',
-    [campaignId, people.map((p) => p.recruitCode)],
-  );
-  if (emails.length === 0 && codes.length === 0) return;
-  const takenEmails = new Set([
-    ...people.map((p) => p.emailNormalized),
-    ...emails.map((r) => r.email_normalized),
-  ]);
-  const takenCodes = new Set([
-    ...people.map((p) => p.recruitCode),
-    ...codes.map((r) => r.recruit_code),
-  ]);
-  const clashingEmails = new Set(emails.map((r) => r.email_normalized));
-  const clashingCodes = new Set(codes.map((r) => r.recruit_code));
+  if (clashingEmails.size === 0 && clashingCodes.size === 0) return;
+  const takenEmails = new Set([...people.map((p) => p.emailNormalized), ...clashingEmails]);
+  const takenCodes = new Set([...people.map((p) => p.recruitCode), ...clashingCodes]);
   for (const p of people) {
     if (clashingEmails.has(p.emailNormalized)) {
       const [local, domain] = p.emailNormalized.split('@');
@@ -267,24 +248,18 @@ async function insertImports({ query, campaignId }: CampaignTx, plan: DemoPlan):
       applyValidRows: true,
       consentWordingVersion: 'fr-2026-11',
     };
-    const [row] = await query<{ id: number }>(
-      `INSERT INTO imports (campaign_id, status, file_name, mapping, options, total_rows, valid_rows,
-                            invalid_rows, created_count, merged_count, errors, created_at, finished_at)
-       VALUES ($1, 'applied', $2, $3, $4, $5, $6, $7, $6, 0, $8, $9, $10) RETURNING id`,
-      [
-        campaignId,
-        imp.fileName,
-        JSON.stringify(mapping),
-        JSON.stringify(importOptions),
-        imp.count + imp.invalidRows,
-        imp.count,
-        imp.invalidRows,
-        JSON.stringify(imp.errors),
-        iso(imp.at - 20_000),
-        iso(imp.at),
-      ],
+    ids.push(
+      await recordAppliedImport(query, campaignId, {
+        fileName: imp.fileName,
+        mapping,
+        options: importOptions,
+        validRows: imp.count,
+        invalidRows: imp.invalidRows,
+        errors: imp.errors,
+        createdAt: iso(imp.at - 20_000)!,
+        finishedAt: iso(imp.at)!,
+      }),
     );
-    ids.push(Number(row.id));
   }
   return ids;
 }
@@ -342,11 +317,11 @@ async function linkRecruiters(
   const recruited = people.flatMap((p, i) => (p.recruiter === null ? [] : [i]));
   for (let start = 0; start < recruited.length; start += 5000) {
     const slice = recruited.slice(start, start + 5000);
-    await query(
-      `UPDATE people p SET recruited_by = u.recruiter
-         FROM unnest($2::bigint[], $3::bigint[]) AS u(id, recruiter)
-        WHERE p.campaign_id = $1 AND p.id = u.id`,
-      [campaignId, slice.map((i) => ids[i]), slice.map((i) => ids[people[i].recruiter!])],
+    await setRecruiters(
+      query,
+      campaignId,
+      slice.map((i) => ids[i]),
+      slice.map((i) => ids[people[i].recruiter!]),
     );
   }
 }
@@ -475,17 +450,7 @@ async function insertPersonEvents(tx: CampaignTx, plan: DemoPlan, ids: number[])
 }
 
 async function insertTags(tx: CampaignTx, plan: DemoPlan, ids: number[]): Promise<number> {
-  const { query, campaignId } = tx;
-  await query(
-    `INSERT INTO tags (campaign_id, name) SELECT $1::integer, unnest($2::text[])
-     ON CONFLICT (campaign_id, name) DO NOTHING`,
-    [campaignId, plan.tags],
-  );
-  const rows = await query<{ id: number; name: string }>(
-    'SELECT id, name FROM tags WHERE campaign_id = $1 AND name = ANY($2::text[])',
-    [campaignId, plan.tags],
-  );
-  const tagId = new Map(rows.map((r) => [r.name, Number(r.id)]));
+  const tagId = await tagIdsByName(tx.query, tx.campaignId, plan.tags);
   const personIds: number[] = [];
   const tagIds: number[] = [];
   const ats: (string | null)[] = [];
@@ -515,17 +480,5 @@ async function insertTags(tx: CampaignTx, plan: DemoPlan, ids: number[]): Promis
 }
 
 /** Saved segments, skipped when one of the same name exists; returns how many are there. */
-async function insertSegments({ query, campaignId }: CampaignTx, plan: DemoPlan): Promise<number> {
-  const names = plan.segments.map((s) => s.name);
-  await query(
-    `INSERT INTO segments (campaign_id, name, filter)
-     SELECT $1::integer, u.name, u.filter::jsonb FROM unnest($2::text[], $3::text[]) AS u(name, filter)
-      WHERE NOT EXISTS (SELECT 1 FROM segments s WHERE s.campaign_id = $1 AND s.name = u.name)`,
-    [campaignId, names, plan.segments.map((s) => JSON.stringify(s.filter))],
-  );
-  const [row] = await query<{ n: number }>(
-    'SELECT count(DISTINCT name)::int AS n FROM segments WHERE campaign_id = $1 AND name = ANY($2::text[])',
-    [campaignId, names],
-  );
-  return row.n;
-}
+const insertSegments = ({ query, campaignId }: CampaignTx, plan: DemoPlan) =>
+  addSegmentsIfAbsent(query, campaignId, plan.segments);

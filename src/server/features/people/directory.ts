@@ -1,7 +1,11 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../core/context.ts';
-import { recruitCode } from '../../core/crypto.ts';
+import type { Query } from '../../core/db/index.ts';
+import { runSql } from '../../core/db/statement.ts';
 import { invalidFields } from '../../core/http/errors.ts';
-import { buildSearchText, normalizeEmail } from './normalize.ts';
+import { normalizeEmail } from './normalize.ts';
+import { insertPerson } from './person-writer.ts';
+import type { PersonColumns } from './tables.ts';
 import { addPersonEvent } from './service.ts';
 
 /** What other features may read of a person: how to reach and name them. */
@@ -24,17 +28,14 @@ export async function contactsOf(
   ids: readonly number[],
 ): Promise<Map<number, PersonContact>> {
   if (ids.length === 0) return new Map();
-  const rows = await ctx.database.query<{
-    id: number;
-    email: string | null;
-    first_name: string | null;
-    last_name: string | null;
-    locale: string;
-    erased: boolean;
-  }>(
-    `SELECT id, email, first_name, last_name, locale, erased_at IS NOT NULL AS erased
-       FROM people WHERE campaign_id = $1 AND id = ANY($2)`,
-    [ctx.campaignId, [...new Set(ids)]],
+  const rows = await runSql<
+    Pick<PersonColumns, 'id' | 'email' | 'first_name' | 'last_name' | 'locale'> & {
+      erased: boolean;
+    }
+  >(
+    ctx.database,
+    sql`SELECT id, email, first_name, last_name, locale, erased_at IS NOT NULL AS erased
+          FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${sql.param([...new Set(ids)])})`,
   );
   return new Map(
     rows.map((row) => [
@@ -58,19 +59,12 @@ export async function personForEmail(ctx: AppContext, email: string): Promise<nu
     throw invalidFields([
       { field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' },
     ]);
-  const rows = await ctx.database.query<{ id: number }>(
-    `INSERT INTO people (campaign_id, email, email_normalized, source, recruit_code, confirmed_at, search_text)
-     VALUES ($5, $1, $2, 'staff', $3, now(), $4)
-     ON CONFLICT (campaign_id, email_normalized) DO UPDATE SET updated_at = people.updated_at RETURNING id`,
-    [
-      email.trim(),
-      normalized,
-      recruitCode(),
-      buildSearchText({ email: normalized }),
-      ctx.campaignId,
-    ],
+  return insertPerson(
+    ctx.database,
+    ctx.campaignId,
+    { email: email.trim() },
+    { source: 'staff', confirmed: true, onEmailTaken: 'keep' },
   );
-  return Number(rows[0].id);
 }
 
 /** People's names as staff lists show them (see displayName), by id; none for the erased. */
@@ -89,10 +83,11 @@ export async function personNames(
 
 /** The person who holds this normalised email (not erased), as login needs them. */
 export async function personByEmail(ctx: AppContext, emailNormalized: string) {
-  const [row] = await ctx.database.query<{ id: number; locale: string; email: string }>(
-    `SELECT id, locale, email FROM people
-      WHERE campaign_id = $1 AND email_normalized = $2 AND erased_at IS NULL`,
-    [ctx.campaignId, emailNormalized],
+  const [row] = await runSql<{ id: number; locale: string; email: string }>(
+    ctx.database,
+    sql`SELECT id, locale, email FROM people
+         WHERE campaign_id = ${ctx.campaignId} AND email_normalized = ${emailNormalized}
+           AND erased_at IS NULL`,
   );
   return row
     ? {
@@ -105,9 +100,9 @@ export async function personByEmail(ctx: AppContext, emailNormalized: string) {
 
 /** A person's normalised email (login codes are kept by its keyed hash); null once erased. */
 export async function normalizedEmailOf(ctx: AppContext, personId: number) {
-  const [row] = await ctx.database.query<{ email_normalized: string | null }>(
-    'SELECT email_normalized FROM people WHERE campaign_id = $1 AND id = $2',
-    [ctx.campaignId, personId],
+  const [row] = await runSql<Pick<PersonColumns, 'email_normalized'>>(
+    ctx.database,
+    sql`SELECT email_normalized FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ${personId}`,
   );
   return row ? row.email_normalized : undefined;
 }
@@ -120,13 +115,71 @@ export async function normalizedEmailOf(ctx: AppContext, personId: number) {
  */
 export async function confirmByProof(ctx: AppContext, personId: number, via: string) {
   await ctx.database.transaction(async (query) => {
-    const confirmed = await query(
-      `UPDATE people SET confirmed_at = now(), updated_at = now()
-        WHERE campaign_id = $1 AND id = $2 AND confirmed_at IS NULL AND erased_at IS NULL
-        RETURNING id`,
-      [ctx.campaignId, personId],
+    const confirmed = await runSql(
+      query,
+      sql`UPDATE people SET confirmed_at = now(), updated_at = now()
+           WHERE campaign_id = ${ctx.campaignId} AND id = ${personId}
+             AND confirmed_at IS NULL AND erased_at IS NULL
+          RETURNING id`,
     );
     if (confirmed.length > 0)
       await addPersonEvent(query, ctx.campaignId, personId, 'confirmed', { source: via });
   });
+}
+
+/**
+ * A condition, for another feature's statement, that the person of `personId` (an SQL
+ * expression, e.g. `s.person_id`) is there and not erased.
+ */
+export function personIsLive(campaignId: SQL, personId: SQL): SQL {
+  return sql`EXISTS (SELECT 1 FROM people p
+                      WHERE p.campaign_id = ${campaignId} AND p.id = ${personId} AND p.erased_at IS NULL)`;
+}
+
+/** A person's recruitment code; null once erased or gone. */
+export async function recruitCodeOf(ctx: AppContext, personId: number): Promise<string | null> {
+  const [person] = await runSql<{ recruit_code: string }>(
+    ctx.database,
+    sql`SELECT recruit_code FROM people
+         WHERE campaign_id = ${ctx.campaignId} AND id = ${personId} AND erased_at IS NULL`,
+  );
+  return person?.recruit_code ?? null;
+}
+
+/**
+ * Locks and returns the people who came by a sign-up more than `days` ago and never confirmed
+ * it (nor were imported or erased), but for those `unless` keeps (conditions on `p`, from the
+ * features that hold something of them).
+ */
+export async function lockUnconfirmedSignupPeople(
+  query: Query,
+  campaignId: number,
+  days: number,
+  unless: SQL[],
+): Promise<Array<{ id: number; emailNormalized: string | null; phone: string | null }>> {
+  const rows = await runSql<{ id: number; email_normalized: string | null; phone: string | null }>(
+    query,
+    sql`SELECT p.id, p.email_normalized, p.phone FROM people p
+         WHERE p.campaign_id = ${campaignId} AND p.confirmed_at IS NULL AND p.import_id IS NULL
+           AND p.erased_at IS NULL AND p.source IN ('signup', 'embed')
+           AND p.created_at < now() - make_interval(days => ${days})
+           ${sql.join(
+             unless.map((condition) => sql` AND NOT ${condition}`),
+             sql``,
+           )}
+         FOR UPDATE`,
+  );
+  return rows.map((person) => ({
+    id: Number(person.id),
+    emailNormalized: person.email_normalized,
+    phone: person.phone,
+  }));
+}
+
+/** Deletes these people's rows (what other features hold of them is forgotten first). */
+export async function deletePeople(query: Query, campaignId: number, ids: number[]) {
+  await runSql(
+    query,
+    sql`DELETE FROM people WHERE campaign_id = ${campaignId} AND id = ANY(${sql.param(ids)})`,
+  );
 }

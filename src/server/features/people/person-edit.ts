@@ -1,7 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { PersonInput } from '../../../contracts/person-records.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
-import { recruitCode } from '../../core/crypto.ts';
 import {
   AppError,
   badRequest,
@@ -9,31 +9,17 @@ import {
   notFound,
   type FieldError,
 } from '../../core/http/errors.ts';
-import {
-  buildSearchText,
-  normalizeEmail,
-  normalizePhone,
-  resolvePlace,
-  smsPhoneError,
-} from './normalize.ts';
+import { normalizeEmail, normalizePhone, resolvePlace, smsPhoneError } from './normalize.ts';
+import { insertPerson, updatePersonDetails, type PersonDetails } from './person-writer.ts';
 import { addPersonEvent } from './service.ts';
 import type { Query } from '../../core/db/index.ts';
+import { runSql } from '../../core/db/statement.ts';
 
-/** A person's editable fields as stored ('' given → null). */
-interface PersonValues {
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  emailNormalized: string | null;
-  phone: string | null;
-  addressStreet: string | null;
-  addressComplement: string | null;
-  postalCode: string | null;
-  communeCode: string | null;
-  communeName: string | null;
-  departementCode: string | null;
+/** A person's editable fields as stored ('' given → null), with the normalised email. */
+type PersonValues = Required<Omit<PersonDetails, 'locale'>> & {
   locale: 'fr' | 'en';
-}
+  emailNormalized: string | null;
+};
 
 /** The fields compared for the timeline and the audit log, by their API name. */
 const trackedFields = [
@@ -131,9 +117,11 @@ async function assertEmailFree(
   personId: number | null,
 ) {
   if (!emailNormalized) return;
-  const [owner] = await query<{ id: number }>(
-    'SELECT id FROM people WHERE campaign_id = $1 AND email_normalized = $2 AND id IS DISTINCT FROM $3',
-    [campaignId, emailNormalized, personId],
+  const [owner] = await runSql<{ id: number }>(
+    query,
+    sql`SELECT id FROM people
+         WHERE campaign_id = ${campaignId} AND email_normalized = ${emailNormalized}
+           AND id IS DISTINCT FROM ${personId}`,
   );
   if (owner) throw emailTaken(Number(owner.id));
 }
@@ -163,30 +151,19 @@ async function onEmailRace<T>(
     return await work();
   } catch (error) {
     if ((error as { code?: string }).code !== '23505' || !emailNormalized) throw error;
-    const [owner] = await ctx.database.query<{ id: number }>(
-      'SELECT id FROM people WHERE campaign_id = $1 AND email_normalized = $2',
-      [ctx.campaignId, emailNormalized],
+    const [owner] = await runSql<{ id: number }>(
+      ctx.database,
+      sql`SELECT id FROM people
+           WHERE campaign_id = ${ctx.campaignId} AND email_normalized = ${emailNormalized}`,
     );
     if (!owner) throw error;
     throw emailTaken(Number(owner.id));
   }
 }
 
-const columnValues = (v: PersonValues) => [
-  v.firstName,
-  v.lastName,
-  v.email,
-  v.emailNormalized,
-  v.phone,
-  v.addressStreet,
-  v.addressComplement,
-  v.postalCode,
-  v.communeCode,
-  v.communeName,
-  v.departementCode,
-  v.locale,
-  buildSearchText(v),
-];
+/** The details written: everything validated but the normalised email, which derives from it. */
+const detailsOf = ({ emailNormalized: _derived, ...details }: PersonValues): PersonDetails =>
+  details;
 
 /** A person added by hand at HQ (source `manual`): not confirmed, no consent until recorded. */
 export async function createPerson(
@@ -199,14 +176,9 @@ export async function createPerson(
   return onEmailRace(ctx, values.emailNormalized, () =>
     ctx.database.transaction(async (query) => {
       await assertEmailFree(query, ctx.campaignId, values.emailNormalized, null);
-      const [row] = await query<{ id: number }>(
-        `INSERT INTO people (campaign_id, first_name, last_name, email, email_normalized, phone, address_street,
-                             address_complement, postal_code, commune_code, commune_name, departement_code,
-                             locale, search_text, source, recruit_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'manual', $15) RETURNING id`,
-        [ctx.campaignId, ...columnValues(values), recruitCode()],
-      );
-      const personId = Number(row.id);
+      const personId = await insertPerson(query, ctx.campaignId, detailsOf(values), {
+        source: 'manual',
+      });
       const given = trackedFields.filter((field) => values[field] !== null);
       await addPersonEvent(
         query,
@@ -247,12 +219,13 @@ export async function updatePerson(
   const values = validate(ctx, input);
   await onEmailRace(ctx, values.emailNormalized, () =>
     ctx.database.transaction(async (query) => {
-      const [row] = await query<Record<TrackedField, string | null> & { consent_sms: boolean }>(
-        `SELECT first_name AS "firstName", last_name AS "lastName", email, phone,
-                address_street AS "addressStreet", address_complement AS "addressComplement",
-                postal_code AS "postalCode", commune_name AS "communeName", locale, consent_sms
-           FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE`,
-        [ctx.campaignId, personId],
+      const [row] = await runSql<Record<TrackedField, string | null> & { consent_sms: boolean }>(
+        query,
+        sql`SELECT first_name AS "firstName", last_name AS "lastName", email, phone,
+                   address_street AS "addressStreet", address_complement AS "addressComplement",
+                   postal_code AS "postalCode", commune_name AS "communeName", locale, consent_sms
+              FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ${personId}
+               AND erased_at IS NULL FOR UPDATE`,
       );
       if (!row) throw notFound('person');
       const { consent_sms: smsConsent, ...current } = row;
@@ -262,13 +235,7 @@ export async function updatePerson(
         (field) => (current[field] ?? null) !== (values[field] ?? null),
       );
       if (changed.length === 0) return;
-      await query(
-        `UPDATE people SET first_name = $3, last_name = $4, email = $5, email_normalized = $6, phone = $7,
-                address_street = $8, address_complement = $9, postal_code = $10, commune_code = $11,
-                commune_name = $12, departement_code = $13, locale = $14, search_text = $15, updated_at = now()
-          WHERE campaign_id = $1 AND id = $2`,
-        [ctx.campaignId, personId, ...columnValues(values)],
-      );
+      await updatePersonDetails(query, ctx.campaignId, personId, detailsOf(values));
       const pick = (source: Record<string, unknown>) =>
         Object.fromEntries(changed.map((field) => [field, source[field] ?? null]));
       await addPersonEvent(

@@ -10,6 +10,7 @@ import type { Database } from '../../core/db/index.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { filterToWhere, type WhereClause } from './filter-where.ts';
 import { importCreatedEntry } from './import-entry.ts';
+import { signupTimelineEntries } from '../recruitment/signup-records.ts';
 import { segmentFilter } from './segments.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
 
@@ -365,8 +366,7 @@ export async function personDetail(ctx: AppContext, id: number): Promise<PersonD
          SELECT e.id, e.kind, e.data, e.at, e.actor_id FROM person_events e
           WHERE e.campaign_id = $1 AND e.person_id = $2
          UNION ALL
-         SELECT -s.id, 'signup', jsonb_build_object('source', s.source) || coalesce(s.data->'attribution', '{}'::jsonb),
-                s.created_at, NULL FROM signups s WHERE s.campaign_id = $1 AND s.person_id = $2
+         ${signupTimelineEntries('$1', '$2')}
          UNION ALL
          ${importCreatedEntry('$1', '$2')}
        ) t LEFT JOIN people a ON a.campaign_id = $1 AND a.id = t.actor_id

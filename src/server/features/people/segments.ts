@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { peopleFilterSchema, type PeopleFilter, type Segment } from '../../../contracts/people.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
+import { runSql, type Queryable } from '../../core/db/statement.ts';
 import { badRequest, notFound } from '../../core/http/errors.ts';
 
 interface SegmentRow {
@@ -12,9 +14,9 @@ interface SegmentRow {
 
 /** A segment's stored filter; a segment may not refer to another one (no cycles). */
 export async function segmentFilter(ctx: AppContext, id: number): Promise<PeopleFilter> {
-  const rows = await ctx.database.query<SegmentRow>(
-    'SELECT filter FROM segments WHERE campaign_id = $1 AND id = $2',
-    [ctx.campaignId, id],
+  const rows = await runSql<SegmentRow>(
+    ctx.database,
+    sql`SELECT filter FROM segments WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
   );
   if (!rows[0]) throw notFound('segment');
   return { ...peopleFilterSchema.parse(rows[0].filter), segmentId: undefined };
@@ -29,9 +31,9 @@ const toSegment = (row: SegmentRow): Segment => ({
 });
 
 export async function listSegments(ctx: AppContext): Promise<Segment[]> {
-  const rows = await ctx.database.query<SegmentRow>(
-    'SELECT id, name, filter, created_at FROM segments WHERE campaign_id = $1 ORDER BY name',
-    [ctx.campaignId],
+  const rows = await runSql<SegmentRow>(
+    ctx.database,
+    sql`SELECT id, name, filter, created_at FROM segments WHERE campaign_id = ${ctx.campaignId} ORDER BY name`,
   );
   return rows.map(toSegment);
 }
@@ -64,10 +66,11 @@ export async function createSegment(
   filter: PeopleFilter,
   actorId: number,
 ) {
-  const rows = await ctx.database.query<SegmentRow>(
-    `INSERT INTO segments (campaign_id, name, filter, created_by) VALUES ($1, $2, $3, $4)
-     RETURNING id, name, filter, created_at`,
-    [ctx.campaignId, name, JSON.stringify(storable(filter)), actorId],
+  const rows = await runSql<SegmentRow>(
+    ctx.database,
+    sql`INSERT INTO segments (campaign_id, name, filter, created_by)
+        VALUES (${ctx.campaignId}, ${name}, ${JSON.stringify(storable(filter))}, ${actorId})
+        RETURNING id, name, filter, created_at`,
   );
   await segmentAudit(ctx, actorId, 'segment.create', Number(rows[0].id), { name, filter });
   return toSegment(rows[0]);
@@ -80,10 +83,11 @@ export async function updateSegment(
   filter: PeopleFilter,
   actorId: number,
 ) {
-  const rows = await ctx.database.query<SegmentRow>(
-    `UPDATE segments SET name = $3, filter = $4, updated_at = now() WHERE campaign_id = $1 AND id = $2
-     RETURNING id, name, filter, created_at`,
-    [ctx.campaignId, id, name, JSON.stringify(storable(filter))],
+  const rows = await runSql<SegmentRow>(
+    ctx.database,
+    sql`UPDATE segments SET name = ${name}, filter = ${JSON.stringify(storable(filter))}, updated_at = now()
+         WHERE campaign_id = ${ctx.campaignId} AND id = ${id}
+        RETURNING id, name, filter, created_at`,
   );
   if (!rows[0]) throw notFound('segment');
   await segmentAudit(ctx, actorId, 'segment.update', id, { name, filter });
@@ -91,10 +95,35 @@ export async function updateSegment(
 }
 
 export async function deleteSegment(ctx: AppContext, id: number, actorId: number) {
-  const rows = await ctx.database.query<{ name: string }>(
-    'DELETE FROM segments WHERE campaign_id = $1 AND id = $2 RETURNING name',
-    [ctx.campaignId, id],
+  const rows = await runSql<{ name: string }>(
+    ctx.database,
+    sql`DELETE FROM segments WHERE campaign_id = ${ctx.campaignId} AND id = ${id} RETURNING name`,
   );
   if (!rows[0]) throw notFound('segment');
   await segmentAudit(ctx, actorId, 'segment.delete', id, { name: rows[0].name });
+}
+
+/**
+ * Saves segments (in a transaction's query too), skipping a name the campaign already has;
+ * returns how many of these names it has now.
+ */
+export async function addSegmentsIfAbsent(
+  on: Queryable,
+  campaignId: number,
+  segments: Array<{ name: string; filter: unknown }>,
+): Promise<number> {
+  const names = segments.map((s) => s.name);
+  await runSql(
+    on,
+    sql`INSERT INTO segments (campaign_id, name, filter)
+        SELECT ${campaignId}::integer, u.name, u.filter::jsonb
+          FROM unnest(${sql.param(names)}::text[], ${sql.param(segments.map((s) => JSON.stringify(s.filter)))}::text[]) AS u(name, filter)
+         WHERE NOT EXISTS (SELECT 1 FROM segments s WHERE s.campaign_id = ${campaignId} AND s.name = u.name)`,
+  );
+  const [row] = await runSql<{ n: number }>(
+    on,
+    sql`SELECT count(DISTINCT name)::int AS n FROM segments
+         WHERE campaign_id = ${campaignId} AND name = ANY(${sql.param(names)}::text[])`,
+  );
+  return row.n;
 }

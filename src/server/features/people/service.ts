@@ -1,12 +1,16 @@
+import { sql } from 'drizzle-orm';
 import type { Consents } from '../../../contracts/common.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
+import { runSql } from '../../core/db/statement.ts';
 import { defaultConsentWording } from '../settings/wording-defaults.ts';
 import { forgetPeople } from '../../core/personal-data/rights.ts';
 import { personalData } from '../personal-data.ts';
 import { apiChannel, changedConsents, recordDecisions, settleConsents } from './consents.ts';
-import { buildSearchText, type Place } from './normalize.ts';
+import type { Place } from './normalize.ts';
+import { updatePersonDetails } from './person-writer.ts';
+import type { PersonColumns } from './tables.ts';
 
 /** What a sign-up form submission holds once validated. */
 export interface SignupData extends Place {
@@ -30,9 +34,10 @@ export async function addPersonEvent(
   data: Record<string, unknown> = {},
   actorId: number | null = null,
 ) {
-  await query(
-    'INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id) VALUES ($1, $2, $3, $4, $5)',
-    [campaignId, personId, kind, JSON.stringify(data), actorId],
+  await runSql(
+    query,
+    sql`INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id)
+        VALUES (${campaignId}, ${personId}, ${kind}, ${JSON.stringify(data)}, ${actorId})`,
   );
 }
 
@@ -57,10 +62,10 @@ export async function setConsents(
     personId,
     changes.map((c) => ({ ...c, source, wordingVersion, actorId })),
   );
-  await query('UPDATE people SET updated_at = now() WHERE campaign_id = $1 AND id = $2', [
-    campaignId,
-    personId,
-  ]);
+  await runSql(
+    query,
+    sql`UPDATE people SET updated_at = now() WHERE campaign_id = ${campaignId} AND id = ${personId}`,
+  );
   for (const { channel, granted } of changes) {
     await addPersonEvent(
       query,
@@ -73,54 +78,47 @@ export async function setConsents(
   }
 }
 
-/** The email owner confirmed a sign-up: apply its details and consents to the person. */
+/**
+ * The email owner confirmed a sign-up (recruitment claimed it in this transaction): apply its
+ * details and consents to the person.
+ */
 export async function applyConfirmedSignup(
-  ctx: AppContext,
-  signupId: number,
+  query: Query,
+  campaignId: number,
   personId: number,
   data: SignupData,
 ) {
-  await ctx.database.transaction(async (query) => {
-    const claimed = await query(
-      'UPDATE signups SET confirmed_at = now() WHERE campaign_id = $1 AND id = $2 AND confirmed_at IS NULL RETURNING id',
-      [ctx.campaignId, signupId],
-    );
-    if (claimed.length === 0) return; // confirmed concurrently
-    await query(
-      `UPDATE people SET first_name = $3, last_name = $4, phone = COALESCE($5, phone), postal_code = $6,
-              commune_code = $7, commune_name = $8, departement_code = $9, locale = $10,
-              email = $11, search_text = $12, confirmed_at = COALESCE(confirmed_at, now()), updated_at = now()
-        WHERE campaign_id = $1 AND id = $2`,
-      [
-        ctx.campaignId,
-        personId,
-        data.firstName,
-        data.lastName,
-        data.phone,
-        data.postalCode,
-        data.communeCode,
-        data.communeName,
-        data.departementCode,
-        data.locale,
-        data.email,
-        buildSearchText(data),
-      ],
-    );
-    await addPersonEvent(query, ctx.campaignId, personId, 'confirmed', { source: data.source });
-    // An unticked box on a new submission is not a withdrawal: only opt-ins are applied.
-    const optIns: Partial<Consents> = {};
-    for (const channel of ['email', 'sms', 'phone'] as const)
-      if (data.consents[channel]) optIns[channel] = true;
-    await setConsents(
-      query,
-      ctx.campaignId,
-      personId,
-      optIns,
-      data.source,
-      // Sign-ups that did not record it predate any wording but the first.
-      data.wordingVersion ?? defaultConsentWording[data.locale].version,
-    );
-  });
+  await updatePersonDetails(
+    query,
+    campaignId,
+    personId,
+    {
+      firstName: data.firstName,
+      lastName: data.lastName,
+      phone: data.phone,
+      postalCode: data.postalCode,
+      communeCode: data.communeCode,
+      communeName: data.communeName,
+      departementCode: data.departementCode,
+      locale: data.locale,
+      email: data.email,
+    },
+    { keepWhenNull: ['phone'], confirm: true },
+  );
+  await addPersonEvent(query, campaignId, personId, 'confirmed', { source: data.source });
+  // An unticked box on a new submission is not a withdrawal: only opt-ins are applied.
+  const optIns: Partial<Consents> = {};
+  for (const channel of ['email', 'sms', 'phone'] as const)
+    if (data.consents[channel]) optIns[channel] = true;
+  await setConsents(
+    query,
+    campaignId,
+    personId,
+    optIns,
+    data.source,
+    // Sign-ups that did not record it predate any wording but the first.
+    data.wordingVersion ?? defaultConsentWording[data.locale].version,
+  );
 }
 
 /**
@@ -136,9 +134,9 @@ export async function erasePerson(
 ) {
   const campaignId = ctx.campaignId;
   await ctx.database.transaction(async (query) => {
-    const [person] = await query<{ email_normalized: string | null; phone: string | null }>(
-      'SELECT email_normalized, phone FROM people WHERE campaign_id = $1 AND id = $2',
-      [campaignId, personId],
+    const [person] = await runSql<Pick<PersonColumns, 'email_normalized' | 'phone'>>(
+      query,
+      sql`SELECT email_normalized, phone FROM people WHERE campaign_id = ${campaignId} AND id = ${personId}`,
     );
     const forgotten = {
       id: personId,
@@ -148,15 +146,15 @@ export async function erasePerson(
     await forgetPeople(personalData(), query, campaignId, [forgotten], 'erasure');
     // The history is gone with the person: no record is left, nor anything in the cache.
     await settleConsents(query, campaignId, [personId]);
-    await query(
-      `UPDATE people SET email = NULL, email_normalized = NULL, first_name = NULL, last_name = NULL, phone = NULL,
+    await runSql(
+      query,
+      sql`UPDATE people SET email = NULL, email_normalized = NULL, first_name = NULL, last_name = NULL, phone = NULL,
               address_street = NULL, address_complement = NULL,
               postal_code = NULL, commune_code = NULL, commune_name = NULL, departement_code = NULL,
               referrer_url = NULL, utm_source = NULL, utm_medium = NULL, utm_campaign = NULL,
               search_text = '',
               recruited_by = NULL, erased_at = now(), updated_at = now()
-        WHERE campaign_id = $1 AND id = $2`,
-      [campaignId, personId],
+        WHERE campaign_id = ${campaignId} AND id = ${personId}`,
     );
     await audit(
       { query },

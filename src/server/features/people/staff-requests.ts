@@ -3,6 +3,7 @@ import type { AppContext } from '../../core/context.ts';
 import { conflict } from '../../core/http/errors.ts';
 import { exportMyData } from './me.ts';
 import { assertPersonExists } from './records.ts';
+import { accountAccessOf, holdsAccess } from '../accounts/access.ts';
 import { erasePerson } from './service.ts';
 
 /**
@@ -38,11 +39,8 @@ export async function carryOutErasureRequest(
   actorId: number,
 ) {
   await assertPersonExists(ctx, personId);
-  const [account] = await ctx.database.query<{ roles: string[]; grants: string[] }>(
-    'SELECT roles, grants FROM accounts WHERE campaign_id = $1 AND person_id = $2',
-    [ctx.campaignId, personId],
-  );
-  if (account && (account.roles.length > 0 || account.grants.length > 0))
+  const accounts = await accountAccessOf(ctx.database, ctx.campaignId, [personId]);
+  if (holdsAccess(accounts.get(personId)))
     throw conflict(
       'staff_account',
       'This person has a staff account: remove their roles first, then erase their data.',

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type InferSelectModel } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -305,33 +305,18 @@ export const importErrors = pgTable(
   ],
 );
 
-/** A row of `people` as raw SQL returns it (snake_case): the row types of queries pick from it. */
-export interface PersonColumns {
-  id: number;
-  email: string | null;
-  email_normalized: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  phone: string | null;
-  postal_code: string | null;
-  commune_code: string | null;
-  commune_name: string | null;
-  departement_code: string | null;
-  address_street: string | null;
-  address_complement: string | null;
-  locale: 'fr' | 'en';
-  source: string;
-  recruit_code: string;
-  recruited_by: number | null;
-  consent_email: boolean;
-  consent_sms: boolean;
-  consent_phone: boolean;
-  confirmed_at: Date | null;
-  created_at: Date;
-}
+/**
+ * A row of `people` as raw SQL returns it (snake_case, from the schema above): the row types
+ * of queries pick from it. The locale column only ever holds 'fr' or 'en'.
+ */
+export type PersonColumns = Omit<
+  InferSelectModel<typeof people, { dbColumnNames: true }>,
+  'locale'
+> & { locale: 'fr' | 'en' };
 
 /** Who a person is and where: the columns most lists and merges read. */
-export type ContactColumn =
+export type ContactColumn = Extract<
+  keyof PersonColumns,
   | 'id'
   | 'email'
   | 'first_name'
@@ -343,4 +328,5 @@ export type ContactColumn =
   | 'departement_code'
   | 'consent_email'
   | 'consent_sms'
-  | 'consent_phone';
+  | 'consent_phone'
+>;

@@ -1,15 +1,17 @@
+import { sql } from 'drizzle-orm';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
+import { runSql, type Queryable } from '../../core/db/statement.ts';
 import { badRequest } from '../../core/http/errors.ts';
 import { resolveFilter } from './queries.ts';
 
 export async function listTags(ctx: AppContext) {
-  const rows = await ctx.database.query<{ id: number; name: string; count: number }>(
-    `SELECT t.id, t.name, count(pt.person_id)::int AS count
-       FROM tags t LEFT JOIN person_tags pt ON pt.campaign_id = t.campaign_id AND pt.tag_id = t.id
-      WHERE t.campaign_id = $1 GROUP BY t.campaign_id, t.id ORDER BY t.name`,
-    [ctx.campaignId],
+  const rows = await runSql<{ id: number; name: string; count: number }>(
+    ctx.database,
+    sql`SELECT t.id, t.name, count(pt.person_id)::int AS count
+          FROM tags t LEFT JOIN person_tags pt ON pt.campaign_id = t.campaign_id AND pt.tag_id = t.id
+         WHERE t.campaign_id = ${ctx.campaignId} GROUP BY t.campaign_id, t.id ORDER BY t.name`,
   );
   return rows.map((r) => ({ id: Number(r.id), name: r.name, count: r.count }));
 }
@@ -17,12 +19,13 @@ export async function listTags(ctx: AppContext) {
 /** Makes sure the tags exist; returns their ids. */
 export async function ensureTags(ctx: AppContext, names: string[]): Promise<number[]> {
   if (names.length === 0) return [];
-  const rows = await ctx.database.query<{ id: number }>(
-    `WITH input AS (SELECT DISTINCT unnest($2::text[]) AS name),
-          ins AS (INSERT INTO tags (campaign_id, name) SELECT $1, name FROM input
-                  ON CONFLICT (campaign_id, name) DO NOTHING RETURNING id)
-     SELECT id FROM ins UNION SELECT t.id FROM tags t JOIN input i ON i.name = t.name WHERE t.campaign_id = $1`,
-    [ctx.campaignId, names],
+  const rows = await runSql<{ id: number }>(
+    ctx.database,
+    sql`WITH input AS (SELECT DISTINCT unnest(${sql.param(names)}::text[]) AS name),
+             ins AS (INSERT INTO tags (campaign_id, name) SELECT ${ctx.campaignId}::integer, name FROM input
+                     ON CONFLICT (campaign_id, name) DO NOTHING RETURNING id)
+        SELECT id FROM ins
+        UNION SELECT t.id FROM tags t JOIN input i ON i.name = t.name WHERE t.campaign_id = ${ctx.campaignId}`,
   );
   return rows.map((r) => Number(r.id));
 }
@@ -81,4 +84,22 @@ export async function bulkTag(
     ip,
   });
   return count;
+}
+
+/** Makes sure the tags exist (in a transaction's query too); returns their ids by name. */
+export async function tagIdsByName(
+  on: Queryable,
+  campaignId: number,
+  names: string[],
+): Promise<Map<string, number>> {
+  await runSql(
+    on,
+    sql`INSERT INTO tags (campaign_id, name) SELECT ${campaignId}::integer, unnest(${sql.param(names)}::text[])
+        ON CONFLICT (campaign_id, name) DO NOTHING`,
+  );
+  const rows = await runSql<{ id: number; name: string }>(
+    on,
+    sql`SELECT id, name FROM tags WHERE campaign_id = ${campaignId} AND name = ANY(${sql.param(names)}::text[])`,
+  );
+  return new Map(rows.map((r) => [r.name, Number(r.id)]));
 }

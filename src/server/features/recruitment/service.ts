@@ -1,13 +1,25 @@
+import { sql } from 'drizzle-orm';
 import type { SignupInput } from '../../../contracts/recruitment.ts';
 import type { AppContext } from '../../core/context.ts';
 import { hmac, safeEqual } from '../../core/crypto.ts';
 import { forgetPeople } from '../../core/personal-data/rights.ts';
+import { runSql } from '../../core/db/statement.ts';
+import { QUEUE_TEMPLATE_MAILS } from '../../core/mail/outbox.ts';
+import { personHasAccount } from '../accounts/access.ts';
 import { personalData } from '../personal-data.ts';
-import { signupWriter } from './signup-writer.ts';
+import {
+  deletePeople,
+  lockUnconfirmedSignupPeople,
+  personByEmail,
+  recruitCodeOf,
+} from '../people/directory.ts';
+import { claimSignup } from './signup-records.ts';
+import { confirmationMail, signupWriter } from './signup-writer.ts';
 import { registerMailTemplate } from '../../core/mail/registry.ts';
 import { AppError, invalidFields, type FieldError } from '../../core/http/errors.ts';
 import { signupConfirmationMail } from './mails.ts';
-import { buildSearchText, normalizeEmail, checkPhoneAndPlace } from '../people/normalize.ts';
+import { normalizeEmail, checkPhoneAndPlace } from '../people/normalize.ts';
+import { searchTextOf } from '../people/person-writer.ts';
 import { applyConfirmedSignup, type SignupData } from '../people/service.ts';
 import { campaignName } from '../settings/service.ts';
 import { currentWordingFor, isWordingVersion } from '../settings/wording.ts';
@@ -94,7 +106,7 @@ export async function signup(ctx: AppContext, input: SignupInput): Promise<void>
     ...data,
     ...attribution,
     ref: input.ref ?? '',
-    searchText: buildSearchText(data),
+    searchText: searchTextOf(data),
     data: JSON.stringify({ ...data, attribution, ref: input.ref ?? null }),
   });
   ctx.mailer.nudge();
@@ -108,18 +120,18 @@ export async function signup(ctx: AppContext, input: SignupInput): Promise<void>
 export async function resendConfirmation(ctx: AppContext, emailInput: string): Promise<void> {
   const email = normalizeEmail(emailInput);
   if (!email) return;
-  const queued = await ctx.database.query<{ id: number }>(
-    `INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, template, payload)
-     SELECT s.campaign_id, 'signup_confirmation', s.person_id, s.data->>'email', 'signup_confirmation',
-            jsonb_build_object('signupId', s.id, 'campaignId', s.campaign_id, 'firstName', s.data->>'firstName',
-                               'locale', s.data->>'locale')
-       FROM people p
-       JOIN signups s ON s.campaign_id = p.campaign_id AND s.person_id = p.id
-      WHERE p.campaign_id = $1 AND p.email_normalized = $2 AND p.erased_at IS NULL
-        AND s.confirmed_at IS NULL AND s.created_at > now() - make_interval(days => $3)
-      ORDER BY s.id DESC LIMIT 1
-     RETURNING id`,
-    [ctx.campaignId, email, ctx.config.UNCONFIRMED_RETENTION_DAYS],
+  const person = await personByEmail(ctx, email);
+  if (!person) return;
+  const queued = await runSql<{ id: number }>(
+    ctx.database,
+    sql`${sql.raw(QUEUE_TEMPLATE_MAILS)}
+        SELECT ${sql.raw(confirmationMail('s'))}
+          FROM signups s
+         WHERE s.campaign_id = ${ctx.campaignId} AND s.person_id = ${person.id}
+           AND s.confirmed_at IS NULL
+           AND s.created_at > now() - make_interval(days => ${ctx.config.UNCONFIRMED_RETENTION_DAYS})
+         ORDER BY s.id DESC LIMIT 1
+        RETURNING id`,
   );
   if (queued.length > 0) ctx.mailer.nudge();
 }
@@ -138,24 +150,25 @@ export async function confirmSignup(
 ): Promise<{ firstName: string | null; recruitCode: string | null; recruitUrl: string | null }> {
   const signupId = signupIdFromToken(ctx, token);
   if (!signupId) throw invalidToken();
-  const rows = await ctx.database.query<{
+  const rows = await runSql<{
     id: number;
     person_id: number;
     data: SignupData;
     confirmed_at: Date | null;
   }>(
-    `SELECT id, person_id, data, confirmed_at FROM signups
-      WHERE campaign_id = $3 AND id = $1 AND created_at > now() - make_interval(days => $2)`,
-    [signupId, ctx.config.UNCONFIRMED_RETENTION_DAYS, ctx.campaignId],
+    ctx.database,
+    sql`SELECT id, person_id, data, confirmed_at FROM signups
+         WHERE campaign_id = ${ctx.campaignId} AND id = ${signupId}
+           AND created_at > now() - make_interval(days => ${ctx.config.UNCONFIRMED_RETENTION_DAYS})`,
   );
   const row = rows[0];
   if (!row) throw invalidToken();
-  if (!row.confirmed_at) await applyConfirmedSignup(ctx, row.id, row.person_id, row.data);
-  const [person] = await ctx.database.query<{ recruit_code: string }>(
-    'SELECT recruit_code FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL',
-    [ctx.campaignId, row.person_id],
-  );
-  const recruitCode = person?.recruit_code ?? null;
+  if (!row.confirmed_at)
+    await ctx.database.transaction(async (query) => {
+      if (!(await claimSignup(query, ctx.campaignId, row.id))) return; // confirmed concurrently
+      await applyConfirmedSignup(query, ctx.campaignId, Number(row.person_id), row.data);
+    });
+  const recruitCode = await recruitCodeOf(ctx, Number(row.person_id));
   return {
     firstName: row.data.firstName,
     recruitCode,
@@ -169,38 +182,25 @@ export async function purgeUnconfirmed(
 ): Promise<{ signups: number; people: number }> {
   const days = ctx.config.UNCONFIRMED_RETENTION_DAYS;
   const people = await ctx.database.transaction(async (query) => {
-    const doomed = await query<{
-      id: number;
-      email_normalized: string | null;
-      phone: string | null;
-    }>(
-      `SELECT p.id, p.email_normalized, p.phone FROM people p
-        WHERE p.campaign_id = $2 AND p.confirmed_at IS NULL AND p.import_id IS NULL AND p.erased_at IS NULL
-          AND p.source IN ('signup', 'embed')
-          AND p.created_at < now() - make_interval(days => $1)
-          AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.campaign_id = $2 AND a.person_id = p.id)
-          AND NOT EXISTS (SELECT 1 FROM signups s WHERE s.campaign_id = $2 AND s.person_id = p.id
-                             AND s.created_at >= now() - make_interval(days => $1))
-        FOR UPDATE`,
-      [days, ctx.campaignId],
-    );
-    const forgotten = doomed.map((person) => ({
-      id: Number(person.id),
-      emailNormalized: person.email_normalized,
-      phone: person.phone,
-    }));
+    const forgotten = await lockUnconfirmedSignupPeople(query, ctx.campaignId, days, [
+      personHasAccount(sql`p.campaign_id`, sql`p.id`),
+      // A sign-up still waiting for its confirmation keeps them.
+      sql`EXISTS (SELECT 1 FROM signups s WHERE s.campaign_id = p.campaign_id AND s.person_id = p.id
+                     AND s.created_at >= now() - make_interval(days => ${days}))`,
+    ]);
     // Everything every feature holds about them, sent mail included: nothing else remains of them.
     await forgetPeople(personalData(), query, ctx.campaignId, forgotten, 'purge');
-    await query('DELETE FROM people WHERE campaign_id = $1 AND id = ANY($2)', [
+    await deletePeople(
+      query,
       ctx.campaignId,
       forgotten.map((person) => person.id),
-    ]);
+    );
     return forgotten;
   });
-  const signups = await ctx.database.query<{ id: number }>(
-    `DELETE FROM signups WHERE campaign_id = $2 AND confirmed_at IS NULL
-        AND created_at < now() - make_interval(days => $1) RETURNING id`,
-    [days, ctx.campaignId],
+  const signups = await runSql<{ id: number }>(
+    ctx.database,
+    sql`DELETE FROM signups WHERE campaign_id = ${ctx.campaignId} AND confirmed_at IS NULL
+           AND created_at < now() - make_interval(days => ${days}) RETURNING id`,
   );
   return { signups: signups.length, people: people.length };
 }

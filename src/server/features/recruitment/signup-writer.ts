@@ -1,6 +1,12 @@
-import { recruitCode } from '../../core/crypto.ts';
 import type { Database } from '../../core/db/index.ts';
 import { perCampaign } from '../../core/db/per-campaign.ts';
+import { QUEUE_TEMPLATE_MAILS } from '../../core/mail/outbox.ts';
+import {
+  insertPeopleSelect,
+  isRecruitCodeCollision,
+  newRecruitCode,
+  recruiterOf,
+} from '../people/person-writer.ts';
 
 /** One validated sign-up, as the statement below writes it. */
 export interface SignupRow {
@@ -46,12 +52,50 @@ const columns: Array<keyof SignupRow> = [
   'data',
 ];
 
+/** The confirmation mail of the sign-up `s` (an alias), as the outbox's SELECT list. */
+export const confirmationMail = (s: string) =>
+  `${s}.campaign_id, 'signup_confirmation', ${s}.person_id, ${s}.data->>'email', 'signup_confirmation',
+   jsonb_build_object('signupId', ${s}.id, 'campaignId', ${s}.campaign_id, 'firstName', ${s}.data->>'firstName',
+                      'locale', ${s}.data->>'locale')`;
+
 /**
  * Writes a batch of sign-ups in one prepared statement: people upserted by normalised email
  * (a new person gets the form's data; a known one is left untouched), one `signups` row per
  * submission, one template mail per submission in the outbox.
  */
-const CAMPAIGN = columns.length + 2;
+const CAMPAIGN = `$${columns.length + 2}`;
+const newPeople = insertPeopleSelect(
+  {
+    campaignId: `${CAMPAIGN}::int`,
+    email: 'i.email',
+    emailNormalized: 'i.email_normalized',
+    firstName: 'i.first_name',
+    lastName: 'i.last_name',
+    phone: 'i.phone',
+    postalCode: 'i.postal_code',
+    communeCode: 'i.commune_code',
+    communeName: 'i.commune_name',
+    departementCode: 'i.departement_code',
+    locale: 'i.locale',
+    source: 'i.source',
+    recruitCode: 'i.recruit_code',
+    // Most sign-ups come without a recruitment code: no lookup then. (The statement's
+    // cached plan, made while people was empty, found the recruiter by walking the
+    // (campaign_id, created_at) index: 2,208 against 924 sign-ups/s in the benchmark.)
+    recruitedBy: `CASE WHEN i.ref <> '' THEN ${recruiterOf('i.ref', CAMPAIGN)} END`,
+    referrerUrl: 'i.referrer_url',
+    utmSource: 'i.utm_source',
+    utmMedium: 'i.utm_medium',
+    utmCampaign: 'i.utm_campaign',
+    searchText: 'i.search_text',
+  },
+  {
+    distinctOn: 'i.email_normalized',
+    from: 'input i ORDER BY i.email_normalized, i.ord',
+    onEmailTaken: 'keep',
+    returning: 'id, email_normalized',
+  },
+);
 const statement = `
   WITH input AS (
     SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')}, $${columns.length + 1}::text[])
@@ -59,38 +103,14 @@ const statement = `
                            commune_name, departement_code, locale, source, referrer_url, utm_source, utm_medium,
                            utm_campaign, ref, search_text, data, recruit_code, ord)
   ), p AS (
-    INSERT INTO people (campaign_id, email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
-                        commune_name, departement_code, locale, source, recruit_code, recruited_by,
-                        referrer_url, utm_source, utm_medium, utm_campaign, search_text)
-    SELECT DISTINCT ON (i.email_normalized)
-           $${CAMPAIGN}::int, i.email, i.email_normalized, i.first_name, i.last_name, i.phone, i.postal_code, i.commune_code,
-           i.commune_name, i.departement_code, i.locale, i.source, i.recruit_code,
-           -- Most sign-ups come without a recruitment code: no lookup then. (The statement's
-           -- cached plan, made while people was empty, found the recruiter by walking the
-           -- (campaign_id, created_at) index: 2,208 against 924 sign-ups/s in the benchmark.)
-           -- A code of someone since merged credits the person they were merged into.
-           CASE WHEN i.ref <> '' THEN
-             coalesce(
-               (SELECT r.id FROM people r
-                 WHERE r.campaign_id = $${CAMPAIGN} AND r.recruit_code = i.ref AND r.erased_at IS NULL),
-               (SELECT r.id FROM person_merges m
-                  JOIN people r ON r.campaign_id = m.campaign_id AND r.id = m.kept_id AND r.erased_at IS NULL
-                 WHERE m.campaign_id = $${CAMPAIGN} AND m.merged_recruit_code = i.ref))
-           END,
-           i.referrer_url, i.utm_source, i.utm_medium, i.utm_campaign, i.search_text
-      FROM input i ORDER BY i.email_normalized, i.ord
-    ON CONFLICT (campaign_id, email_normalized) DO UPDATE SET updated_at = people.updated_at
-    RETURNING id, email_normalized
+    ${newPeople}
   ), s AS (
     INSERT INTO signups (campaign_id, person_id, data, source)
-    SELECT $${CAMPAIGN}, p.id, i.data::jsonb, i.source FROM input i JOIN p USING (email_normalized) ORDER BY i.ord
-    RETURNING id, person_id, data
+    SELECT ${CAMPAIGN}, p.id, i.data::jsonb, i.source FROM input i JOIN p USING (email_normalized) ORDER BY i.ord
+    RETURNING id, campaign_id, person_id, data
   )
-  INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, template, payload)
-  SELECT $${CAMPAIGN}, 'signup_confirmation', s.person_id, s.data->>'email', 'signup_confirmation',
-         jsonb_build_object('signupId', s.id, 'campaignId', $${CAMPAIGN}::int, 'firstName', s.data->>'firstName',
-                            'locale', s.data->>'locale')
-    FROM s`;
+  ${QUEUE_TEMPLATE_MAILS}
+  SELECT ${confirmationMail('s')} FROM s`;
 
 async function writeBatch(
   database: Database,
@@ -103,13 +123,12 @@ async function writeBatch(
     try {
       await database.prepared('signup_batch', statement, [
         ...params,
-        rows.map(() => recruitCode()),
+        rows.map(() => newRecruitCode()),
         campaignId,
       ]);
       return;
     } catch (error) {
-      const constraint = (error as { constraint?: string }).constraint;
-      if (constraint !== 'people_recruit_code_key' || attempt >= 3) throw error;
+      if (!isRecruitCodeCollision(error) || attempt >= 3) throw error;
     }
   }
 }

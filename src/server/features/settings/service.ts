@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { HomeContent, HomeTranslation, PublicSite } from '../../../contracts/recruitment.ts';
 import type { LegalUpdate } from '../../../contracts/settings.ts';
 import { changedLegalFields, legalFromStored, legalToStore, type Legal } from './legal.ts';
@@ -6,6 +7,7 @@ import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Database } from '../../core/db/index.ts';
 import { perCampaign } from '../../core/db/per-campaign.ts';
+import { runSql, type Queryable } from '../../core/db/statement.ts';
 
 export const defaultHome: HomeContent = {
   campaignName: 'Levier',
@@ -23,18 +25,19 @@ export async function writeSetting(
   key: string,
   value: unknown,
 ): Promise<void> {
-  await database.query(
-    `INSERT INTO settings (campaign_id, key, value, updated_at) VALUES ($1, $2, $3, now())
-     ON CONFLICT (campaign_id, key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-    [campaignId, key, JSON.stringify(value)],
+  await runSql(
+    database,
+    sql`INSERT INTO settings (campaign_id, key, value, updated_at)
+        VALUES (${campaignId}, ${key}, ${JSON.stringify(value)}, now())
+        ON CONFLICT (campaign_id, key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
   );
   campaignNames.delete(database, campaignId);
 }
 
 export async function readPublicSite(database: Database, campaignId: number): Promise<PublicSite> {
-  const rows = await database.query<{ key: string; value: unknown }>(
-    `SELECT key, value FROM settings WHERE campaign_id = $1 AND key IN ('home', 'legal')`,
-    [campaignId],
+  const rows = await runSql<{ key: string; value: unknown }>(
+    database,
+    sql`SELECT key, value FROM settings WHERE campaign_id = ${campaignId} AND key IN ('home', 'legal')`,
   );
   const stored = (key: string) => rows.find((row) => row.key === key)?.value;
   const home = (stored('home') as HomeContent | undefined) ?? defaultHome;
@@ -109,4 +112,47 @@ export async function campaignName(database: Database, campaignId: number): Prom
   const { home } = await readPublicSite(database, campaignId);
   campaignNames.set(database, campaignId, { value: home.campaignName, until: Date.now() + 10_000 });
   return home.campaignName;
+}
+
+/** Writes a setting only where the campaign has none of this key: true when it did. */
+export async function addSettingIfAbsent(
+  on: Queryable,
+  campaignId: number,
+  key: string,
+  value: unknown,
+): Promise<boolean> {
+  const added = await runSql(
+    on,
+    sql`INSERT INTO settings (campaign_id, key, value, updated_at)
+        VALUES (${campaignId}, ${key}, ${JSON.stringify(value)}, now())
+        ON CONFLICT (campaign_id, key) DO NOTHING RETURNING key`,
+  );
+  return added.length > 0;
+}
+
+/** A setting's stored value, undefined when the campaign has none. */
+export async function readSetting<T>(
+  on: Queryable,
+  campaignId: number,
+  key: string,
+): Promise<T | undefined> {
+  const [row] = await runSql<{ value: T }>(
+    on,
+    sql`SELECT value FROM settings WHERE campaign_id = ${campaignId} AND key = ${key}`,
+  );
+  return row?.value;
+}
+
+/** Replaces the value of a setting the campaign has. */
+export async function replaceSetting(
+  on: Queryable,
+  campaignId: number,
+  key: string,
+  value: unknown,
+): Promise<void> {
+  await runSql(
+    on,
+    sql`UPDATE settings SET value = ${JSON.stringify(value)}, updated_at = now()
+         WHERE campaign_id = ${campaignId} AND key = ${key}`,
+  );
 }

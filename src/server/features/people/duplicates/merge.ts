@@ -6,6 +6,7 @@ import type { Query } from '../../../core/db/index.ts';
 import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
 import { buildSearchText } from '../normalize.ts';
 import { addPersonEvent } from '../service.ts';
+import { accountAccessOf } from '../../accounts/access.ts';
 import { applyReference, personReferences, UnclassifiedReferenceError } from './references.ts';
 
 /** The people columns each choosable field carries (an address moves as a whole). */
@@ -202,12 +203,9 @@ async function refuseAccountLoss(
   keptId: number,
   mergedId: number,
 ) {
-  const accounts = await query<{ person_id: number; roles: string[]; grants: string[] }>(
-    'SELECT person_id, roles, grants FROM accounts WHERE campaign_id = $1 AND person_id = ANY($2::bigint[])',
-    [campaignId, [keptId, mergedId]],
-  );
-  const keptAccount = accounts.find((a) => Number(a.person_id) === keptId);
-  const mergedAccount = accounts.find((a) => Number(a.person_id) === mergedId);
+  const accounts = await accountAccessOf(query, campaignId, [keptId, mergedId]);
+  const keptAccount = accounts.get(keptId);
+  const mergedAccount = accounts.get(mergedId);
   if (!keptAccount || !mergedAccount) return;
   const held = new Set([...keptAccount.roles, ...keptAccount.grants]);
   const lost = [...mergedAccount.roles, ...mergedAccount.grants].filter((r) => !held.has(r));

@@ -1,7 +1,10 @@
+import { sql } from 'drizzle-orm';
 import type { DuplicateReason, MergePreview } from '../../../../contracts/duplicates.ts';
 import type { AppContext } from '../../../core/context.ts';
+import { runSql } from '../../../core/db/statement.ts';
 import { badRequest, notFound } from '../../../core/http/errors.ts';
 import { personValuesOf } from '../custom-fields/values.ts';
+import { accountAccessOf } from '../../accounts/access.ts';
 import { versionOf } from './merge.ts';
 
 interface SideRow {
@@ -57,27 +60,27 @@ const side = (row: Record<string, unknown>, alias: string) =>
 /** A page of likely duplicates: pairs found by more reasons first, then the newest. */
 export async function listDuplicates(ctx: AppContext, page: number, pageSize: number) {
   const campaignId = ctx.campaignId;
-  const rows = await ctx.database.query<Record<string, unknown> & { reasons: DuplicateReason[] }>(
-    `SELECT c.reasons, ${sideColumns('a')}, ${sideColumns('b')}
+  const rows = await runSql<Record<string, unknown> & { reasons: DuplicateReason[] }>(
+    ctx.database,
+    sql`SELECT c.reasons, ${sql.raw(sideColumns('a'))}, ${sql.raw(sideColumns('b'))}
        FROM duplicate_candidates c
        JOIN people a ON a.campaign_id = c.campaign_id AND a.id = c.first_person_id AND a.erased_at IS NULL
        JOIN people b ON b.campaign_id = c.campaign_id AND b.id = c.second_person_id AND b.erased_at IS NULL
-      WHERE c.campaign_id = $1
+      WHERE c.campaign_id = ${campaignId}
       ORDER BY cardinality(c.reasons) DESC, c.second_person_id DESC, c.first_person_id DESC
-      LIMIT $2 OFFSET $3`,
-    [campaignId, pageSize, (page - 1) * pageSize],
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   );
-  const [{ total }] = await ctx.database.query<{ total: number }>(
-    'SELECT count(*)::int AS total FROM duplicate_candidates WHERE campaign_id = $1',
-    [campaignId],
+  const [{ total }] = await runSql<{ total: number }>(
+    ctx.database,
+    sql`SELECT count(*)::int AS total FROM duplicate_candidates WHERE campaign_id = ${campaignId}`,
   );
-  const [search] = await ctx.database.query<{
+  const [search] = await runSql<{
     requested_at: Date | null;
     started_at: Date | null;
     finished_at: Date | null;
   }>(
-    'SELECT requested_at, started_at, finished_at FROM duplicate_searches WHERE campaign_id = $1',
-    [campaignId],
+    ctx.database,
+    sql`SELECT requested_at, started_at, finished_at FROM duplicate_searches WHERE campaign_id = ${campaignId}`,
   );
   const after = (a: Date | null, b: Date | null) => !!a && (!b || new Date(a) > new Date(b));
   return {
@@ -108,12 +111,16 @@ const parseReasons = (value: unknown): DuplicateReason[] =>
 
 const ordered = (a: number, b: number) => (a < b ? [a, b] : [b, a]);
 
+/** The rows of this pair (ordered) in a table keyed by the pair. */
+const pairIs = (campaignId: number, first: number, second: number) =>
+  sql`campaign_id = ${campaignId} AND first_person_id = ${first} AND second_person_id = ${second}`;
+
 /** Both people in full, for the side-by-side comparison. */
 export async function mergePreview(ctx: AppContext, a: number, b: number): Promise<MergePreview> {
   if (a === b) throw badRequest('same_person', 'Choose two different people.');
   const campaignId = ctx.campaignId;
   const [first, second] = ordered(a, b);
-  const rows = await ctx.database.query<
+  const rows = await runSql<
     SideRow & {
       commune_code: string | null;
       locale: string;
@@ -124,30 +131,31 @@ export async function mergePreview(ctx: AppContext, a: number, b: number): Promi
       confirmed_at: Date | null;
       updated_at: Date;
       tags: string[] | null;
-      has_account: boolean;
     }
   >(
-    `SELECT p.id, p.first_name, p.last_name, p.email, p.phone, p.postal_code, p.commune_name,
+    ctx.database,
+    sql`SELECT p.id, p.first_name, p.last_name, p.email, p.phone, p.postal_code, p.commune_name,
             p.source, p.created_at, p.commune_code, p.locale,
             nullif(concat_ws(', ', to_jsonb(p) ->> 'address_street', to_jsonb(p) ->> 'address_complement'), '') AS address,
             p.consent_email, p.consent_sms, p.consent_phone, p.confirmed_at, p.updated_at,
             (SELECT array_agg(t.name ORDER BY t.name) FROM person_tags pt
                JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
-              WHERE pt.campaign_id = p.campaign_id AND pt.person_id = p.id) AS tags,
-            EXISTS (SELECT 1 FROM accounts ac WHERE ac.campaign_id = p.campaign_id AND ac.person_id = p.id) AS has_account
+              WHERE pt.campaign_id = p.campaign_id AND pt.person_id = p.id) AS tags
        FROM people p
-      WHERE p.campaign_id = $1 AND p.id = ANY($2::bigint[]) AND p.erased_at IS NULL`,
-    [campaignId, [first, second]],
+      WHERE p.campaign_id = ${campaignId} AND p.id = ANY(${sql.param([first, second])}::bigint[])
+        AND p.erased_at IS NULL`,
   );
   if (rows.length !== 2) throw notFound('person');
   const values = await personValuesOf(ctx, [first, second]);
-  const [candidate] = await ctx.database.query<{ reasons: unknown }>(
-    'SELECT reasons FROM duplicate_candidates WHERE campaign_id = $1 AND first_person_id = $2 AND second_person_id = $3',
-    [campaignId, first, second],
+  const accounts = await accountAccessOf(ctx.database, campaignId, [first, second]);
+  const pair = pairIs(campaignId, first, second);
+  const [candidate] = await runSql<{ reasons: unknown }>(
+    ctx.database,
+    sql`SELECT reasons FROM duplicate_candidates WHERE ${pair}`,
   );
-  const [dismissal] = await ctx.database.query(
-    'SELECT 1 FROM duplicate_dismissals WHERE campaign_id = $1 AND first_person_id = $2 AND second_person_id = $3',
-    [campaignId, first, second],
+  const [dismissal] = await runSql(
+    ctx.database,
+    sql`SELECT 1 FROM duplicate_dismissals WHERE ${pair}`,
   );
   const full = (id: number) => {
     const r = rows.find((row) => Number(row.id) === id)!;
@@ -159,7 +167,7 @@ export async function mergePreview(ctx: AppContext, a: number, b: number): Promi
       consents: { email: r.consent_email, sms: r.consent_sms, phone: r.consent_phone },
       confirmed: r.confirmed_at !== null,
       tags: r.tags ?? [],
-      hasAccount: r.has_account,
+      hasAccount: accounts.has(id),
       customFields: values.get(id) ?? {},
       version: versionOf(new Date(r.updated_at)),
     };
@@ -177,18 +185,19 @@ export async function dismissPair(ctx: AppContext, a: number, b: number, actorId
   if (a === b) throw badRequest('same_person', 'Choose two different people.');
   const campaignId = ctx.campaignId;
   const [first, second] = ordered(a, b);
-  const found = await ctx.database.query(
-    'SELECT 1 FROM people WHERE campaign_id = $1 AND id = ANY($2::bigint[]) AND erased_at IS NULL',
-    [campaignId, [first, second]],
+  const found = await runSql(
+    ctx.database,
+    sql`SELECT 1 FROM people WHERE campaign_id = ${campaignId}
+           AND id = ANY(${sql.param([first, second])}::bigint[]) AND erased_at IS NULL`,
   );
   if (found.length !== 2) throw notFound('person');
-  await ctx.database.query(
-    `INSERT INTO duplicate_dismissals (campaign_id, first_person_id, second_person_id, dismissed_by)
-     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-    [campaignId, first, second, actorId],
+  await runSql(
+    ctx.database,
+    sql`INSERT INTO duplicate_dismissals (campaign_id, first_person_id, second_person_id, dismissed_by)
+        VALUES (${campaignId}, ${first}, ${second}, ${actorId}) ON CONFLICT DO NOTHING`,
   );
-  await ctx.database.query(
-    'DELETE FROM duplicate_candidates WHERE campaign_id = $1 AND first_person_id = $2 AND second_person_id = $3',
-    [campaignId, first, second],
+  await runSql(
+    ctx.database,
+    sql`DELETE FROM duplicate_candidates WHERE ${pairIs(campaignId, first, second)}`,
   );
 }

@@ -2,6 +2,7 @@ import { refreshPeopleLookups } from '../statistics.ts';
 import type { Engine } from '../../../core/db/index.ts';
 import { Pacer } from '../../../core/event-loop.ts';
 import type { RequestMeter } from '../../../core/request-meter.ts';
+import { insertPeopleSelect } from '../person-writer.ts';
 import { mergeSlice } from './merge.ts';
 import { TimedSizer } from './ranges.ts';
 import type { ImportSession, Query } from './session.ts';
@@ -241,18 +242,38 @@ async function applySlice(
   // email order, as every slice does, so two imports never wait on each other in a circle.
   const [{ created }] = await query<{ created: number }>(
     `WITH inserted AS (
-       INSERT INTO people (campaign_id, id, email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
-                           commune_name, departement_code, address_street, address_complement, source, recruit_code,
-                           consent_email, consent_sms, consent_phone, confirmed_at, import_id, search_text)
-       OVERRIDING SYSTEM VALUE
-       SELECT $3, nextval('${seq}'), s.email, s.email_normalized, s.first_name, s.last_name, s.phone, ${place(1)},
-              ${place(2)}, ${place(3)}, ${place(4)}, s.address_street, s.address_complement, 'import', s.recruit_code,
-              -- The consent cache starts as the file's grants, recorded below with their history.
-              coalesce(s.consent_email, false),
-              coalesce(s.consent_sms, false), coalesce(s.consent_phone, false), now(), $4, s.search_text
-         FROM ${t.targets} s WHERE ${slice} AND s.match_id IS NULL ORDER BY s.email_normalized
-       ON CONFLICT (campaign_id, email_normalized) DO NOTHING
-       RETURNING id, recruit_code),
+       ${insertPeopleSelect(
+         {
+           campaignId: '$3',
+           id: `nextval('${seq}')`,
+           email: 's.email',
+           emailNormalized: 's.email_normalized',
+           firstName: 's.first_name',
+           lastName: 's.last_name',
+           phone: 's.phone',
+           postalCode: place(1),
+           communeCode: place(2),
+           communeName: place(3),
+           departementCode: place(4),
+           addressStreet: 's.address_street',
+           addressComplement: 's.address_complement',
+           source: "'import'",
+           recruitCode: 's.recruit_code',
+           // The consent cache starts as the file's grants, recorded below with their history.
+           consentEmail: 'coalesce(s.consent_email, false)',
+           consentSms: 'coalesce(s.consent_sms, false)',
+           consentPhone: 'coalesce(s.consent_phone, false)',
+           confirmedAt: 'now()',
+           importId: '$4',
+           searchText: 's.search_text',
+         },
+         {
+           overridingId: true,
+           from: `${t.targets} s WHERE ${slice} AND s.match_id IS NULL ORDER BY s.email_normalized`,
+           onEmailTaken: 'nothing',
+           returning: 'id, recruit_code',
+         },
+       )}),
      marked AS (
        UPDATE ${t.targets} s SET created = true, new_id = inserted.id FROM inserted
         WHERE ${slice} AND s.recruit_code = inserted.recruit_code RETURNING 1)

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { buildSearchText } from '../normalize.ts';
+import { searchTextOf } from '../person-writer.ts';
 import type { ImportRow, RowError } from './rows.ts';
 import { analyzeSampled } from '../statistics.ts';
 import { forEachRange } from './ranges.ts';
@@ -143,7 +143,7 @@ export function stageLine(row: ImportRow, recruitCode: string): string {
     row.consentEmail,
     row.consentSms,
     row.consentPhone,
-    buildSearchText({ ...row, email: row.email }),
+    searchTextOf(row),
     recruitCode,
   ]
     .map(copyValue)
@@ -355,7 +355,7 @@ async function completeFromDuplicates(
   );
   if (changed.length === 0) return;
   const searchTexts = changed.map((r) =>
-    buildSearchText({
+    searchTextOf({
       firstName: r.first_name,
       lastName: r.last_name,
       email: r.email,

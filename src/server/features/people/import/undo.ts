@@ -3,6 +3,7 @@ import { settleConsents } from '../consents.ts';
 import { buildSearchText } from '../normalize.ts';
 import { Superseded } from './apply.ts';
 import { written } from './merge.ts';
+import { confirmedBySignup } from '../../recruitment/signup-records.ts';
 import type { ImportSession, Query } from './session.ts';
 
 /** People per undo transaction: as for applying, short on PGlite, which holds the server meanwhile. */
@@ -108,8 +109,7 @@ async function undoMerged(query: Query, run: UndoRun, size: number): Promise<boo
   const ids = changes.map((c) => Number(c.person_id));
   const people = await query<PersonNow>(
     `SELECT p.id, ${restorable.map((c) => `p.${c}`).join(', ')}, p.confirmed_at IS NOT NULL AS confirmed,
-            EXISTS (SELECT 1 FROM signups s WHERE s.campaign_id = p.campaign_id AND s.person_id = p.id
-                       AND s.confirmed_at IS NOT NULL) AS confirmed_by_signup
+            ${confirmedBySignup('p.campaign_id', 'p.id')} AS confirmed_by_signup
        FROM people p WHERE p.campaign_id = $1 AND p.id = ANY($2::bigint[]) AND p.erased_at IS NULL
       ORDER BY p.id FOR UPDATE OF p`,
     [campaignId, ids],

@@ -1,0 +1,221 @@
+import { getTableColumns, sql } from 'drizzle-orm';
+import { recruitCode } from '../../core/crypto.ts';
+import { runSql, type Queryable } from '../../core/db/statement.ts';
+import { buildSearchText, normalizeEmail } from './normalize.ts';
+import { people } from './tables.ts';
+
+/*
+ * The one place that creates and updates people: sign-up (batched, set-based), staff accounts,
+ * HQ's form and the import (set-based) write through here. It owns the columns written and
+ * those derived from them (email_normalized, search_text, recruit_code).
+ */
+
+/** A person as written: the schema's columns (camelCase), as `people.$inferInsert` has them. */
+export type NewPerson = typeof people.$inferInsert;
+
+/** A person's own details: what a sign-up, HQ's form or an import gives. */
+export type PersonDetails = Pick<
+  NewPerson,
+  | 'email'
+  | 'firstName'
+  | 'lastName'
+  | 'phone'
+  | 'addressStreet'
+  | 'addressComplement'
+  | 'postalCode'
+  | 'communeCode'
+  | 'communeName'
+  | 'departementCode'
+  | 'locale'
+>;
+
+const columns = getTableColumns(people);
+/** A column of people, by its schema key (the id too, which only the import sets). */
+export type PeopleColumn = keyof typeof columns;
+
+/** A column's name in SQL. */
+export const columnOf = (key: PeopleColumn): string => columns[key].name;
+
+type SearchedDetails = Pick<
+  NewPerson,
+  'email' | 'firstName' | 'lastName' | 'phone' | 'communeName' | 'postalCode'
+>;
+
+/** The folded text the people search matches (sign-up and import rows compute it per row). */
+export const searchTextOf = (details: SearchedDetails): string => buildSearchText(details);
+
+/**
+ * The columns derived from a person's details: the normalised email (the key a sign-up or an
+ * import finds them by) and the folded search text.
+ */
+export function derivedColumns(details: SearchedDetails): {
+  emailNormalized: string | null;
+  searchText: string;
+} {
+  return {
+    emailNormalized: details.email ? normalizeEmail(details.email) : null,
+    searchText: searchTextOf(details),
+  };
+}
+
+/** A new person's recruitment code (unique in the campaign: a rare collision is retried). */
+export const newRecruitCode = recruitCode;
+
+/** Whether an error is a new recruitment code meeting an existing one. */
+export const isRecruitCodeCollision = (error: unknown) =>
+  (error as { constraint?: string }).constraint === 'people_recruit_code_key';
+
+/**
+ * For set-based writers (sign-up batches, import slices): `INSERT INTO people (…) SELECT … FROM`
+ * with each written column's SQL expression (by schema key), in the schema's column order.
+ * `onEmailTaken`: 'nothing' skips a row whose email is taken, 'keep' returns the person who has
+ * it, untouched. The text goes into the caller's statement (prepared, numbered parameters).
+ */
+export function insertPeopleSelect(
+  values: Partial<Record<PeopleColumn, string>>,
+  statement: {
+    from: string;
+    distinctOn?: string;
+    overridingId?: boolean;
+    onEmailTaken: 'nothing' | 'keep';
+    returning: string;
+  },
+): string {
+  const written = (Object.keys(columns) as PeopleColumn[]).filter(
+    (key) => values[key] !== undefined,
+  );
+  return `INSERT INTO people (${written.map(columnOf).join(', ')})${
+    statement.overridingId ? ' OVERRIDING SYSTEM VALUE' : ''
+  }
+    SELECT ${statement.distinctOn ? `DISTINCT ON (${statement.distinctOn}) ` : ''}${written
+      .map((key) => values[key])
+      .join(', ')}
+      FROM ${statement.from}
+    ON CONFLICT (campaign_id, email_normalized) ${
+      statement.onEmailTaken === 'keep'
+        ? 'DO UPDATE SET updated_at = people.updated_at'
+        : 'DO NOTHING'
+    }
+    RETURNING ${statement.returning}`;
+}
+
+/**
+ * The person a recruitment code names (`code`, `campaign`: SQL expressions), or the person they
+ * were merged into; null for none or an erased one.
+ */
+export const recruiterOf = (code: string, campaign: string) =>
+  `coalesce(
+     (SELECT r.id FROM people r
+       WHERE r.campaign_id = ${campaign} AND r.recruit_code = ${code} AND r.erased_at IS NULL),
+     (SELECT r.id FROM person_merges m
+        JOIN people r ON r.campaign_id = m.campaign_id AND r.id = m.kept_id AND r.erased_at IS NULL
+       WHERE m.campaign_id = ${campaign} AND m.merged_recruit_code = ${code}))`;
+
+type Written = Partial<Record<keyof NewPerson, unknown>>;
+
+const assignments = (values: Written) =>
+  sql.join(
+    Object.entries(values)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => sql`${sql.identifier(columnOf(key as keyof NewPerson))} = ${value}`),
+    sql`, `,
+  );
+
+/**
+ * Creates one person from their details (with the derived columns and a new recruitment
+ * code) and returns the id. `confirmed`: their email is vouched for. `onEmailTaken: 'keep'`
+ * returns the person who has the email instead, untouched; otherwise it is a unique violation.
+ */
+export async function insertPerson(
+  on: Queryable,
+  campaignId: number,
+  details: Partial<PersonDetails>,
+  how: { source: string; confirmed?: boolean; onEmailTaken?: 'keep' },
+): Promise<number> {
+  const values: Written = {
+    campaignId,
+    ...details,
+    ...derivedColumns(details),
+    source: how.source,
+    recruitCode: newRecruitCode(),
+  };
+  const written = Object.entries(values).filter(([, value]) => value !== undefined);
+  const names = written.map(([key]) => sql.identifier(columnOf(key as keyof NewPerson)));
+  const given = written.map(([, value]) => sql`${value}`);
+  if (how.confirmed) {
+    names.push(sql.identifier(columnOf('confirmedAt')));
+    given.push(sql`now()`);
+  }
+  const [row] = await runSql<{ id: number }>(
+    on,
+    sql`INSERT INTO people (${sql.join(names, sql`, `)}) VALUES (${sql.join(given, sql`, `)})
+        ${
+          how.onEmailTaken === 'keep'
+            ? sql`ON CONFLICT (campaign_id, email_normalized) DO UPDATE SET updated_at = people.updated_at`
+            : sql``
+        }
+        RETURNING id`,
+  );
+  return Number(row.id);
+}
+
+/**
+ * Writes a person's details (and what derives from them) and marks them updated. `keepWhenNull`:
+ * details that keep their stored value when given null (a sign-up without a phone). `confirm`:
+ * the email owner confirmed it (the first confirmation stays).
+ */
+export async function updatePersonDetails(
+  on: Queryable,
+  campaignId: number,
+  personId: number,
+  details: PersonDetails,
+  how: { keepWhenNull?: Array<keyof PersonDetails>; confirm?: boolean } = {},
+): Promise<void> {
+  const values: Record<string, unknown> = { ...details, ...derivedColumns(details) };
+  for (const key of how.keepWhenNull ?? [])
+    values[key] = sql`COALESCE(${values[key]}, ${sql.identifier(columnOf(key))})`;
+  await runSql(
+    on,
+    sql`UPDATE people SET ${assignments(values)},
+               ${how.confirm ? sql`confirmed_at = COALESCE(confirmed_at, now()), ` : sql``}updated_at = now()
+         WHERE campaign_id = ${campaignId} AND id = ${personId}`,
+  );
+}
+
+/** Which of these normalised emails and recruitment codes the campaign's people already use. */
+export async function takenEmailsAndCodes(
+  on: Queryable,
+  campaignId: number,
+  emails: string[],
+  codes: string[],
+): Promise<{ emails: Set<string>; codes: Set<string> }> {
+  const taken = await runSql<{ email_normalized: string }>(
+    on,
+    sql`SELECT email_normalized FROM people
+         WHERE campaign_id = ${campaignId} AND email_normalized = ANY(${sql.param(emails)}::text[])`,
+  );
+  const used = await runSql<{ recruit_code: string }>(
+    on,
+    sql`SELECT recruit_code FROM people
+         WHERE campaign_id = ${campaignId} AND recruit_code = ANY(${sql.param(codes)}::text[])`,
+  );
+  return {
+    emails: new Set(taken.map((r) => r.email_normalized)),
+    codes: new Set(used.map((r) => r.recruit_code)),
+  };
+}
+
+/** Credits people to their recruiters (`recruiters[i]` recruited `ids[i]`), set-based. */
+export async function setRecruiters(
+  on: Queryable,
+  campaignId: number,
+  ids: number[],
+  recruiters: number[],
+): Promise<void> {
+  await runSql(
+    on,
+    sql`UPDATE people p SET recruited_by = u.recruiter
+          FROM unnest(${sql.param(ids)}::bigint[], ${sql.param(recruiters)}::bigint[]) AS u(id, recruiter)
+         WHERE p.campaign_id = ${campaignId} AND p.id = u.id`,
+  );
+}
