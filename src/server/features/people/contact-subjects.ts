@@ -19,7 +19,7 @@ export async function contactSubjects(
         WHERE campaign_id = $1 AND id = ANY($2::bigint[]) AND erased_at IS NULL`,
       [campaignId, [...personIds]],
     ),
-    currentConsents((text, params) => database.query(text, params), campaignId, personIds),
+    currentConsents(database.query, campaignId, personIds),
   ]);
   return new Map(
     rows.map((row) => [

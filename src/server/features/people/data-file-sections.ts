@@ -163,7 +163,7 @@ const consents: DataFileSection = {
   async read(ctx, personId) {
     const [person, records, history] = await Promise.all([
       personRow(ctx, personId),
-      consentRecords((text, params) => ctx.database.query(text, params), ctx.campaignId, personId),
+      consentRecords(ctx.database.query, ctx.campaignId, personId),
       ctx.database.query<{
         channel: string;
         granted: boolean;
