@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from './db/index.ts';
 
 export interface AuditEntry {
@@ -16,14 +17,6 @@ export interface AuditEntry {
  */
 export async function audit(target: Pick<Database, 'query'>, entry: AuditEntry): Promise<void> {
   await target.query(
-    'INSERT INTO audit_log (campaign_id, actor_id, action, target, details, ip) VALUES ($1, $2, $3, $4, $5, $6)',
-    [
-      entry.campaignId,
-      entry.actorId,
-      entry.action,
-      entry.target ?? null,
-      JSON.stringify(entry.details ?? {}),
-      entry.ip ?? null,
-    ],
+    sql`INSERT INTO audit_log (campaign_id, actor_id, action, target, details, ip) VALUES (${entry.campaignId}, ${entry.actorId}, ${entry.action}, ${entry.target ?? null}, ${JSON.stringify(entry.details ?? {})}, ${entry.ip ?? null})`,
   );
 }

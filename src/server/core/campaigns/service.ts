@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../core/db/index.ts';
 
 export interface Campaign {
@@ -7,8 +8,7 @@ export interface Campaign {
 
 export async function createCampaign(database: Database, name: string): Promise<Campaign> {
   const rows = await database.query<Campaign>(
-    'INSERT INTO campaigns (name) VALUES ($1) RETURNING id, name',
-    [name],
+    sql`INSERT INTO campaigns (name) VALUES (${name}) RETURNING id, name`,
   );
   return rows[0];
 }
@@ -19,7 +19,7 @@ export async function listCampaigns(database: Database): Promise<Campaign[]> {
 
 /** Stops a start on a campaign that does not exist, saying how to make one. */
 export async function assertCampaignExists(database: Database, id: number): Promise<void> {
-  const rows = await database.query('SELECT 1 FROM campaigns WHERE id = $1', [id]);
+  const rows = await database.query(sql`SELECT 1 FROM campaigns WHERE id = ${id}`);
   if (rows.length > 0) return;
   const known = await listCampaigns(database);
   throw new Error(

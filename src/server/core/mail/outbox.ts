@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { ChannelDefinition, OutboxItem, SendDecision } from '../dispatch/index.ts';
 import type { Database } from '../db/index.ts';
 import { mailGate, mailRenderer, mailTemplateOptions } from './registry.ts';
@@ -20,18 +21,8 @@ export async function enqueueMail(
   mail: QueuedMail,
 ): Promise<void> {
   await database.query(
-    `INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, subject, text_body, html_body, purpose)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      campaignId,
-      mail.kind,
-      mail.personId,
-      mail.to,
-      mail.subject,
-      mail.text,
-      mail.html ?? null,
-      mail.purpose ?? 'transactional',
-    ],
+    sql`INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, subject, text_body, html_body, purpose)
+     VALUES (${campaignId}, ${mail.kind}, ${mail.personId}, ${mail.to}, ${mail.subject}, ${mail.text}, ${mail.html ?? null}, ${mail.purpose ?? 'transactional'})`,
   );
 }
 
@@ -122,13 +113,12 @@ async function overDailyCap(
   });
   if (capped.length === 0) return new Map();
   const rows = await database.query<{ id: number; earlier: number; cap: number }>(
-    `SELECT m.id, c.cap, (SELECT count(*) FROM mail_outbox o
-                           WHERE o.campaign_id = $1 AND o.person_id = m.person_id AND o.kind = m.kind
+    sql`SELECT m.id, c.cap, (SELECT count(*) FROM mail_outbox o
+                           WHERE o.campaign_id = ${campaignId} AND o.person_id = m.person_id AND o.kind = m.kind
                              AND o.id < m.id AND o.status IN ('sent', 'sending')
                              AND o.created_at > now() - interval '1 day')::int AS earlier
-       FROM unnest($2::bigint[], $3::int[]) AS c(id, cap)
-       JOIN mail_outbox m ON m.campaign_id = $1 AND m.id = c.id`,
-    [campaignId, capped.map((c) => c.id), capped.map((c) => c.cap)],
+       FROM unnest(${capped.map((c) => c.id)}::bigint[], ${capped.map((c) => c.cap)}::int[]) AS c(id, cap)
+       JOIN mail_outbox m ON m.campaign_id = ${campaignId} AND m.id = c.id`,
   );
   return new Map(rows.filter((r) => r.earlier >= r.cap).map((r) => [Number(r.id), CAP_REACHED]));
 }

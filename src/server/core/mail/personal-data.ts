@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { PersonalData } from '../personal-data/registry.ts';
 
 /** What the mail outbox and the development catcher hold about a person (see core/personal-data). */
@@ -18,9 +19,8 @@ export const mailPersonalData: PersonalData = {
             [campaignId, ids],
           );
           await query(
-            `UPDATE mail_outbox SET to_address = 'erased', payload = NULL
-              WHERE campaign_id = $1 AND person_id = ANY($2)`,
-            [campaignId, ids],
+            sql`UPDATE mail_outbox SET to_address = 'erased', payload = NULL
+              WHERE campaign_id = ${campaignId} AND person_id = ANY(${ids})`,
           );
         },
       },
@@ -33,8 +33,7 @@ export const mailPersonalData: PersonalData = {
         async run(query, campaignId, people) {
           const addresses = people.flatMap((person) => person.emailNormalized ?? []);
           await query(
-            'DELETE FROM caught_mail WHERE campaign_id = $1 AND lower(to_address) = ANY($2)',
-            [campaignId, addresses],
+            sql`DELETE FROM caught_mail WHERE campaign_id = ${campaignId} AND lower(to_address) = ANY(${addresses})`,
           );
         },
       },

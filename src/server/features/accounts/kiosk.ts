@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KioskLink } from '../../../contracts/kiosk.ts';
 import { audit } from '../../core/audit.ts';
@@ -34,9 +35,8 @@ async function isActive(ctx: AppContext, id: number): Promise<boolean> {
   const cached = cache.get(id);
   if (cached && cached.until > Date.now()) return cached.active;
   const rows = await ctx.database.query(
-    `SELECT 1 FROM kiosk_links
-      WHERE campaign_id = $1 AND id = $2 AND revoked_at IS NULL AND expires_at > now()`,
-    [ctx.campaignId, id],
+    sql`SELECT 1 FROM kiosk_links
+      WHERE campaign_id = ${ctx.campaignId} AND id = ${id} AND revoked_at IS NULL AND expires_at > now()`,
   );
   cache.set(id, { active: rows.length > 0, until: Date.now() + VALIDITY_CACHE_MS });
   return rows.length > 0;
@@ -104,9 +104,8 @@ export async function createKioskLink(
   ip: string,
 ): Promise<KioskLink> {
   const [created] = await ctx.database.query<{ id: number }>(
-    `INSERT INTO kiosk_links (campaign_id, label, created_by, expires_at)
-     VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING id`,
-    [ctx.campaignId, label, actorId, KIOSK_HOURS],
+    sql`INSERT INTO kiosk_links (campaign_id, label, created_by, expires_at)
+     VALUES (${ctx.campaignId}, ${label}, ${actorId}, now() + make_interval(hours => ${KIOSK_HOURS})) RETURNING id`,
   );
   await audit(ctx.database, {
     campaignId: ctx.campaignId,
@@ -125,9 +124,8 @@ export async function createKioskLink(
 
 export async function revokeKioskLink(ctx: AppContext, id: number, actorId: number, ip: string) {
   const rows = await ctx.database.query(
-    `UPDATE kiosk_links SET revoked_at = coalesce(revoked_at, now())
-      WHERE campaign_id = $1 AND id = $2 RETURNING id`,
-    [ctx.campaignId, id],
+    sql`UPDATE kiosk_links SET revoked_at = coalesce(revoked_at, now())
+      WHERE campaign_id = ${ctx.campaignId} AND id = ${id} RETURNING id`,
   );
   if (rows.length === 0) throw notFound('kiosk link');
   validity.get(ctx.database, ctx.campaignId)?.delete(id);
@@ -152,9 +150,8 @@ export async function openKiosk(
   const id = idFromToken(ctx, token);
   if (id === null) return null;
   const rows = await ctx.database.query<{ expires_at: Date | string }>(
-    `SELECT expires_at FROM kiosk_links
-      WHERE campaign_id = $1 AND id = $2 AND revoked_at IS NULL AND expires_at > now()`,
-    [ctx.campaignId, id],
+    sql`SELECT expires_at FROM kiosk_links
+      WHERE campaign_id = ${ctx.campaignId} AND id = ${id} AND revoked_at IS NULL AND expires_at > now()`,
   );
   if (!rows[0]) return null;
   const expires = new Date(rows[0].expires_at);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Channel, Consents } from '../../../contracts/common.ts';
 import type { ContactChannel } from '../../../contracts/compliance.ts';
 import type { Query } from '../../core/db/index.ts';
@@ -131,22 +132,9 @@ export async function recordDecisions(
   assertSlots(decisions);
   for (const d of decisions) {
     await query(
-      `INSERT INTO consent_events (campaign_id, person_id, channel, granted, source, wording_version, actor_id,
+      sql`INSERT INTO consent_events (campaign_id, person_id, channel, granted, source, wording_version, actor_id,
                                    note, slot, import_id, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11::timestamptz, now()))`,
-      [
-        campaignId,
-        personId,
-        d.channel,
-        d.granted,
-        d.source,
-        d.wordingVersion,
-        d.actorId ?? null,
-        d.note ?? null,
-        d.slot ? JSON.stringify(d.slot) : null,
-        importId,
-        d.at ?? null,
-      ],
+       VALUES (${campaignId}, ${personId}, ${d.channel}, ${d.granted}, ${d.source}, ${d.wordingVersion}, ${d.actorId ?? null}, ${d.note ?? null}, ${d.slot ? JSON.stringify(d.slot) : null}, ${importId}, coalesce(${d.at ?? null}::timestamptz, now()))`,
     );
   }
   await settleConsents(query, campaignId, [personId]);
@@ -163,8 +151,7 @@ export async function changedConsents(
   wanted: Partial<Consents>,
 ): Promise<Array<{ channel: ContactChannel; granted: boolean }>> {
   const [person] = await query(
-    'SELECT id FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE',
-    [campaignId, personId],
+    sql`SELECT id FROM people WHERE campaign_id = ${campaignId} AND id = ${personId} AND erased_at IS NULL FOR UPDATE`,
   );
   if (!person) throw notFound('person');
   const now = await currentConsents(query, campaignId, [personId]);
@@ -189,9 +176,8 @@ export async function currentConsents(
   const rows = await query<
     { person_id: number } & Pick<ConsentRecordRow, 'channel' | 'status' | 'slot'>
   >(
-    `SELECT person_id, channel, status, slot FROM person_consents
-      WHERE campaign_id = $1 AND person_id = ANY($2::bigint[])`,
-    [campaignId, [...personIds]],
+    sql`SELECT person_id, channel, status, slot FROM person_consents
+      WHERE campaign_id = ${campaignId} AND person_id = ANY(${[...personIds]}::bigint[])`,
   );
   for (const row of rows) {
     const id = Number(row.person_id);
@@ -212,8 +198,7 @@ export function consentRecords(
   personId: number,
 ): Promise<ConsentRecordRow[]> {
   return query<ConsentRecordRow>(
-    `SELECT channel, status, source, wording_version, at, slot FROM person_consents
-      WHERE campaign_id = $1 AND person_id = $2 ORDER BY channel`,
-    [campaignId, personId],
+    sql`SELECT channel, status, source, wording_version, at, slot FROM person_consents
+      WHERE campaign_id = ${campaignId} AND person_id = ${personId} ORDER BY channel`,
   );
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Contact, contactInputSchema } from '../../../contracts/person-records.ts';
 import type { z } from 'zod';
 import { audit } from '../../core/audit.ts';
@@ -44,8 +45,7 @@ export async function listContacts(
       [ctx.campaignId, personId, page.pageSize, (page.page - 1) * page.pageSize],
     ),
     ctx.database.query<{ total: number }>(
-      'SELECT count(*)::int AS total FROM person_contacts WHERE campaign_id = $1 AND person_id = $2',
-      [ctx.campaignId, personId],
+      sql`SELECT count(*)::int AS total FROM person_contacts WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId}`,
     ),
   ]);
   return { items: rows.map(toContact), total, ...page };
@@ -72,17 +72,8 @@ export async function addContact(
     ]);
   await assertPersonExists(ctx, personId);
   const [{ id }] = await ctx.database.query<{ id: number }>(
-    `INSERT INTO person_contacts (campaign_id, person_id, author_id, channel, outcome, note, contacted_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [
-      ctx.campaignId,
-      personId,
-      actorId,
-      input.channel,
-      input.outcome,
-      input.note || null,
-      contactedAt,
-    ],
+    sql`INSERT INTO person_contacts (campaign_id, person_id, author_id, channel, outcome, note, contacted_at)
+     VALUES (${ctx.campaignId}, ${personId}, ${actorId}, ${input.channel}, ${input.outcome}, ${input.note || null}, ${contactedAt}) RETURNING id`,
   );
   await audit(ctx.database, {
     campaignId: ctx.campaignId,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../core/context.ts';
 import { notFound } from '../../core/http/errors.ts';
 
@@ -8,8 +9,7 @@ export const actorNameSql = (alias: string) =>
 /** 404 unless the person is in this campaign and not erased (another campaign's ids too). */
 export async function assertPersonExists(ctx: AppContext, personId: number): Promise<void> {
   const [person] = await ctx.database.query(
-    'SELECT 1 FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL',
-    [ctx.campaignId, personId],
+    sql`SELECT 1 FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ${personId} AND erased_at IS NULL`,
   );
   if (!person) throw notFound('person');
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { peopleFilterSchema, type PeopleFilter, type Segment } from '../../../contracts/people.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -13,8 +14,7 @@ interface SegmentRow {
 /** A segment's stored filter; a segment may not refer to another one (no cycles). */
 export async function segmentFilter(ctx: AppContext, id: number): Promise<PeopleFilter> {
   const rows = await ctx.database.query<SegmentRow>(
-    'SELECT filter FROM segments WHERE campaign_id = $1 AND id = $2',
-    [ctx.campaignId, id],
+    sql`SELECT filter FROM segments WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
   );
   if (!rows[0]) throw notFound('segment');
   return { ...peopleFilterSchema.parse(rows[0].filter), segmentId: undefined };
@@ -30,8 +30,7 @@ const toSegment = (row: SegmentRow): Segment => ({
 
 export async function listSegments(ctx: AppContext): Promise<Segment[]> {
   const rows = await ctx.database.query<SegmentRow>(
-    'SELECT id, name, filter, created_at FROM segments WHERE campaign_id = $1 ORDER BY name',
-    [ctx.campaignId],
+    sql`SELECT id, name, filter, created_at FROM segments WHERE campaign_id = ${ctx.campaignId} ORDER BY name`,
   );
   return rows.map(toSegment);
 }
@@ -65,9 +64,8 @@ export async function createSegment(
   actorId: number,
 ) {
   const rows = await ctx.database.query<SegmentRow>(
-    `INSERT INTO segments (campaign_id, name, filter, created_by) VALUES ($1, $2, $3, $4)
+    sql`INSERT INTO segments (campaign_id, name, filter, created_by) VALUES (${ctx.campaignId}, ${name}, ${JSON.stringify(storable(filter))}, ${actorId})
      RETURNING id, name, filter, created_at`,
-    [ctx.campaignId, name, JSON.stringify(storable(filter)), actorId],
   );
   await segmentAudit(ctx, actorId, 'segment.create', Number(rows[0].id), { name, filter });
   return toSegment(rows[0]);
@@ -81,9 +79,8 @@ export async function updateSegment(
   actorId: number,
 ) {
   const rows = await ctx.database.query<SegmentRow>(
-    `UPDATE segments SET name = $3, filter = $4, updated_at = now() WHERE campaign_id = $1 AND id = $2
+    sql`UPDATE segments SET name = ${name}, filter = ${JSON.stringify(storable(filter))}, updated_at = now() WHERE campaign_id = ${ctx.campaignId} AND id = ${id}
      RETURNING id, name, filter, created_at`,
-    [ctx.campaignId, id, name, JSON.stringify(storable(filter))],
   );
   if (!rows[0]) throw notFound('segment');
   await segmentAudit(ctx, actorId, 'segment.update', id, { name, filter });
@@ -92,8 +89,7 @@ export async function updateSegment(
 
 export async function deleteSegment(ctx: AppContext, id: number, actorId: number) {
   const rows = await ctx.database.query<{ name: string }>(
-    'DELETE FROM segments WHERE campaign_id = $1 AND id = $2 RETURNING name',
-    [ctx.campaignId, id],
+    sql`DELETE FROM segments WHERE campaign_id = ${ctx.campaignId} AND id = ${id} RETURNING name`,
   );
   if (!rows[0]) throw notFound('segment');
   await segmentAudit(ctx, actorId, 'segment.delete', id, { name: rows[0].name });

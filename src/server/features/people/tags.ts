@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -6,10 +7,9 @@ import { resolveFilter } from './queries.ts';
 
 export async function listTags(ctx: AppContext) {
   const rows = await ctx.database.query<{ id: number; name: string; count: number }>(
-    `SELECT t.id, t.name, count(pt.person_id)::int AS count
+    sql`SELECT t.id, t.name, count(pt.person_id)::int AS count
        FROM tags t LEFT JOIN person_tags pt ON pt.campaign_id = t.campaign_id AND pt.tag_id = t.id
-      WHERE t.campaign_id = $1 GROUP BY t.campaign_id, t.id ORDER BY t.name`,
-    [ctx.campaignId],
+      WHERE t.campaign_id = ${ctx.campaignId} GROUP BY t.campaign_id, t.id ORDER BY t.name`,
   );
   return rows.map((r) => ({ id: Number(r.id), name: r.name, count: r.count }));
 }
@@ -18,11 +18,10 @@ export async function listTags(ctx: AppContext) {
 export async function ensureTags(ctx: AppContext, names: string[]): Promise<number[]> {
   if (names.length === 0) return [];
   const rows = await ctx.database.query<{ id: number }>(
-    `WITH input AS (SELECT DISTINCT unnest($2::text[]) AS name),
-          ins AS (INSERT INTO tags (campaign_id, name) SELECT $1, name FROM input
+    sql`WITH input AS (SELECT DISTINCT unnest(${names}::text[]) AS name),
+          ins AS (INSERT INTO tags (campaign_id, name) SELECT ${ctx.campaignId}, name FROM input
                   ON CONFLICT (campaign_id, name) DO NOTHING RETURNING id)
-     SELECT id FROM ins UNION SELECT t.id FROM tags t JOIN input i ON i.name = t.name WHERE t.campaign_id = $1`,
-    [ctx.campaignId, names],
+     SELECT id FROM ins UNION SELECT t.id FROM tags t JOIN input i ON i.name = t.name WHERE t.campaign_id = ${ctx.campaignId}`,
   );
   return rows.map((r) => Number(r.id));
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { HomeContent, HomeTranslation, PublicSite } from '../../../contracts/recruitment.ts';
 import type { LegalUpdate } from '../../../contracts/settings.ts';
 import { changedLegalFields, legalFromStored, legalToStore, type Legal } from './legal.ts';
@@ -24,17 +25,15 @@ export async function writeSetting(
   value: unknown,
 ): Promise<void> {
   await database.query(
-    `INSERT INTO settings (campaign_id, key, value, updated_at) VALUES ($1, $2, $3, now())
+    sql`INSERT INTO settings (campaign_id, key, value, updated_at) VALUES (${campaignId}, ${key}, ${JSON.stringify(value)}, now())
      ON CONFLICT (campaign_id, key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-    [campaignId, key, JSON.stringify(value)],
   );
   campaignNames.delete(database, campaignId);
 }
 
 export async function readPublicSite(database: Database, campaignId: number): Promise<PublicSite> {
   const rows = await database.query<{ key: string; value: unknown }>(
-    `SELECT key, value FROM settings WHERE campaign_id = $1 AND key IN ('home', 'legal')`,
-    [campaignId],
+    sql`SELECT key, value FROM settings WHERE campaign_id = ${campaignId} AND key IN ('home', 'legal')`,
   );
   const stored = (key: string) => rows.find((row) => row.key === key)?.value;
   const home = (stored('home') as HomeContent | undefined) ?? defaultHome;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type {
   CustomField,
   CustomFieldInput,
@@ -36,8 +37,7 @@ async function refuseTakenKey(
   exceptId: number | null,
 ) {
   const taken = await query(
-    'SELECT 1 FROM custom_fields WHERE campaign_id = $1 AND key = $2 AND id IS DISTINCT FROM $3',
-    [campaignId, key, exceptId],
+    sql`SELECT 1 FROM custom_fields WHERE campaign_id = ${campaignId} AND key = ${key} AND id IS DISTINCT FROM ${exceptId}`,
   );
   if (taken.length) throw conflict('field_key_taken', `A field with the key "${key}" exists.`);
 }
@@ -108,13 +108,11 @@ export async function updateCustomField(
 ): Promise<CustomField> {
   return ctx.database.transaction(async (query) => {
     const [current] = await query<FieldRow>(
-      'SELECT id, key, label_fr, label_en, type, options FROM custom_fields WHERE campaign_id = $1 AND id = $2 FOR UPDATE',
-      [ctx.campaignId, id],
+      sql`SELECT id, key, label_fr, label_en, type, options FROM custom_fields WHERE campaign_id = ${ctx.campaignId} AND id = ${id} FOR UPDATE`,
     );
     if (!current) throw notFound('custom field');
     const [{ count }] = await query<{ count: number }>(
-      'SELECT count(*)::int AS count FROM person_field_values WHERE campaign_id = $1 AND custom_field_id = $2',
-      [ctx.campaignId, id],
+      sql`SELECT count(*)::int AS count FROM person_field_values WHERE campaign_id = ${ctx.campaignId} AND custom_field_id = ${id}`,
     );
     if (count > 0 && (input.type !== current.type || input.key !== current.key)) {
       throw conflict(
@@ -128,10 +126,9 @@ export async function updateCustomField(
       const removed = (current.options ?? []).map((o) => o.value).filter((v) => !kept.has(v));
       if (removed.length) {
         const inUse = await query<{ text_value: string; count: number }>(
-          `SELECT text_value, count(*)::int AS count FROM person_field_values
-            WHERE campaign_id = $1 AND custom_field_id = $2 AND text_value = ANY($3::text[])
+          sql`SELECT text_value, count(*)::int AS count FROM person_field_values
+            WHERE campaign_id = ${ctx.campaignId} AND custom_field_id = ${id} AND text_value = ANY(${removed}::text[])
             GROUP BY text_value ORDER BY text_value`,
-          [ctx.campaignId, id, removed],
         );
         if (inUse.length) {
           throw conflict(
@@ -166,13 +163,11 @@ export async function updateCustomField(
 export async function deleteCustomField(ctx: AppContext, id: number, actorId: number | null) {
   await ctx.database.transaction(async (query) => {
     const [field] = await query<FieldRow>(
-      'DELETE FROM custom_fields WHERE campaign_id = $1 AND id = $2 RETURNING key, type',
-      [ctx.campaignId, id],
+      sql`DELETE FROM custom_fields WHERE campaign_id = ${ctx.campaignId} AND id = ${id} RETURNING key, type`,
     );
     if (!field) throw notFound('custom field');
     const values = await query(
-      'DELETE FROM person_field_values WHERE campaign_id = $1 AND custom_field_id = $2 RETURNING 1',
-      [ctx.campaignId, id],
+      sql`DELETE FROM person_field_values WHERE campaign_id = ${ctx.campaignId} AND custom_field_id = ${id} RETURNING 1`,
     );
     await audit(
       { query },

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { forCampaign, type AppContext } from '../../../core/context.ts';
 import { defineJob, sendJob } from '../../../core/jobs/index.ts';
@@ -92,12 +93,11 @@ export const reasonQueries: Record<string, string> = {
 export async function findDuplicates(ctx: AppContext): Promise<number> {
   const campaignId = ctx.campaignId;
   await ctx.database.query(
-    `INSERT INTO duplicate_searches (campaign_id, started_at) VALUES ($1, now())
+    sql`INSERT INTO duplicate_searches (campaign_id, started_at) VALUES (${campaignId}, now())
      ON CONFLICT (campaign_id) DO UPDATE SET started_at = now()`,
-    [campaignId],
   );
   return ctx.database.transaction(async (query) => {
-    await query('DELETE FROM duplicate_candidates WHERE campaign_id = $1', [campaignId]);
+    await query(sql`DELETE FROM duplicate_candidates WHERE campaign_id = ${campaignId}`);
     for (const [reason, pairs] of Object.entries(reasonQueries)) {
       await query(
         `INSERT INTO duplicate_candidates (campaign_id, first_person_id, second_person_id, reasons)
@@ -111,12 +111,10 @@ export async function findDuplicates(ctx: AppContext): Promise<number> {
       );
     }
     const [{ count }] = await query<{ count: number }>(
-      'SELECT count(*)::int AS count FROM duplicate_candidates WHERE campaign_id = $1',
-      [campaignId],
+      sql`SELECT count(*)::int AS count FROM duplicate_candidates WHERE campaign_id = ${campaignId}`,
     );
     await query(
-      'UPDATE duplicate_searches SET finished_at = now(), pair_count = $2 WHERE campaign_id = $1',
-      [campaignId, count],
+      sql`UPDATE duplicate_searches SET finished_at = now(), pair_count = ${count} WHERE campaign_id = ${campaignId}`,
     );
     return count;
   });
@@ -125,9 +123,8 @@ export async function findDuplicates(ctx: AppContext): Promise<number> {
 /** Asks for a search (the worker runs it); a search already waiting is not queued twice. */
 export async function requestDuplicateSearch(ctx: AppContext): Promise<void> {
   await ctx.database.query(
-    `INSERT INTO duplicate_searches (campaign_id, requested_at) VALUES ($1, now())
+    sql`INSERT INTO duplicate_searches (campaign_id, requested_at) VALUES (${ctx.campaignId}, now())
      ON CONFLICT (campaign_id) DO UPDATE SET requested_at = now()`,
-    [ctx.campaignId],
   );
   await sendJob(
     ctx,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { ImportSummary } from '../../../../contracts/people.ts';
 import type { AppContext } from '../../../core/context.ts';
 
@@ -28,8 +29,7 @@ export async function listImports(ctx: AppContext, page: number) {
     [ctx.campaignId],
   );
   const [{ n }] = await ctx.database.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM imports WHERE campaign_id = $1',
-    [ctx.campaignId],
+    sql`SELECT count(*)::int AS n FROM imports WHERE campaign_id = ${ctx.campaignId}`,
   );
   const items: ImportSummary[] = rows.map((r) => ({
     id: Number(r.id),

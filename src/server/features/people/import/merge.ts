@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { buildSearchText } from '../normalize.ts';
 import type { ContactColumn, PersonColumns } from '../tables.ts';
 import type { Query } from './session.ts';
@@ -171,17 +172,10 @@ export async function mergeSlice(
   }
   if (log.length) {
     await query(
-      `INSERT INTO import_changes (campaign_id, import_id, person_id, before, after)
-       SELECT $1, $2, * FROM unnest($3::bigint[], $4::jsonb[], $5::jsonb[])
+      sql`INSERT INTO import_changes (campaign_id, import_id, person_id, before, after)
+       SELECT ${campaignId}, ${importId}, * FROM unnest(${log.map((l) => l.id)}::bigint[], ${log.map((l) => l.before)}::jsonb[], ${log.map((l) => l.after)}::jsonb[])
        ON CONFLICT (campaign_id, import_id, person_id) DO UPDATE
           SET before = excluded.before || import_changes.before, after = import_changes.after || excluded.after`,
-      [
-        campaignId,
-        importId,
-        log.map((l) => l.id),
-        log.map((l) => l.before),
-        log.map((l) => l.after),
-      ],
     );
   }
   return rows.map((r) => Number(r.id));
