@@ -15,8 +15,7 @@ export const mailPersonalData: PersonalData = {
           // Erasure keeps that mail was sent, to no address; a purge leaves nothing of the person.
           const unsent = reason === 'purge' ? '' : " AND status <> 'sent'";
           await query(
-            `DELETE FROM mail_outbox WHERE campaign_id = $1 AND person_id = ANY($2)${unsent}`,
-            [campaignId, ids],
+            sql`DELETE FROM mail_outbox WHERE campaign_id = ${campaignId} AND person_id = ANY(${ids})${sql.raw(unsent)}`,
           );
           await query(
             sql`UPDATE mail_outbox SET to_address = 'erased', payload = NULL

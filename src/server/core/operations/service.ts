@@ -82,10 +82,9 @@ export async function listOperations(
   id?: number,
 ): Promise<OperationRow[]> {
   const rows = await database.query<OperationRow>(
-    `SELECT ${COLUMNS} FROM operations
-      WHERE campaign_id = $1 AND ($3::bigint IS NULL OR id = $3)
-      ORDER BY created_at DESC, id DESC LIMIT $2`,
-    [campaignId, limit, id ?? null],
+    sql`SELECT ${sql.raw(COLUMNS)} FROM operations
+      WHERE campaign_id = ${campaignId} AND (${id ?? null}::bigint IS NULL OR id = ${id ?? null})
+      ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
   );
   return rows.map((r) => ({
     ...r,

@@ -66,12 +66,12 @@ function toLink(ctx: AppContext, row: KioskRow, createdByName: string | null): K
   };
 }
 
-const SELECT_LINKS = `
+const selectLinks = (campaignId: number) => sql`
   SELECT k.id, k.label, k.created_at, k.expires_at, k.revoked_at,
          k.revoked_at IS NULL AND k.expires_at > now() AS active,
          k.created_by
     FROM kiosk_links k
-   WHERE k.campaign_id = $1`;
+   WHERE k.campaign_id = ${campaignId}`;
 
 /** The links with the name of who opened each. */
 async function withCreators(ctx: AppContext, rows: KioskRow[]): Promise<KioskLink[]> {
@@ -91,8 +91,7 @@ async function withCreators(ctx: AppContext, rows: KioskRow[]): Promise<KioskLin
 /** The links of the last week, newest first (older ones are of no use and not listed). */
 export async function listKioskLinks(ctx: AppContext): Promise<KioskLink[]> {
   const rows = await ctx.database.query<KioskRow>(
-    `${SELECT_LINKS} AND k.created_at > now() - interval '7 days' ORDER BY k.id DESC LIMIT 100`,
-    [ctx.campaignId],
+    sql`${selectLinks(ctx.campaignId)} AND k.created_at > now() - interval '7 days' ORDER BY k.id DESC LIMIT 100`,
   );
   return withCreators(ctx, rows);
 }
@@ -115,10 +114,9 @@ export async function createKioskLink(
     details: { label },
     ip,
   });
-  const rows = await ctx.database.query<KioskRow>(`${SELECT_LINKS} AND k.id = $2`, [
-    ctx.campaignId,
-    created.id,
-  ]);
+  const rows = await ctx.database.query<KioskRow>(
+    sql`${selectLinks(ctx.campaignId)} AND k.id = ${created.id}`,
+  );
   return (await withCreators(ctx, rows))[0];
 }
 

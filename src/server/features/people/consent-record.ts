@@ -131,12 +131,11 @@ export async function consentHistory(
     actor_name: string | null;
     at: Date;
   }>(
-    `SELECT c.id, c.channel, c.granted, c.source, c.wording_version, c.note, c.at,
-            ${actorNameSql('a')} AS actor_name
+    sql`SELECT c.id, c.channel, c.granted, c.source, c.wording_version, c.note, c.at,
+            ${sql.raw(actorNameSql('a'))} AS actor_name
        FROM consent_events c LEFT JOIN people a ON a.campaign_id = c.campaign_id AND a.id = c.actor_id
-      WHERE c.campaign_id = $1 AND c.person_id = $2
+      WHERE c.campaign_id = ${ctx.campaignId} AND c.person_id = ${personId}
       ORDER BY c.at DESC, c.id DESC LIMIT 500`,
-    [ctx.campaignId, personId],
   );
   return rows.map((r) => ({
     id: Number(r.id),

@@ -69,19 +69,19 @@ export async function settleConsents(
 ): Promise<void> {
   if (personIds.length === 0) return;
   await query(
-    `WITH latest AS (
+    sql`WITH latest AS (
        SELECT DISTINCT ON (e.person_id, e.channel) e.person_id, e.channel, e.granted, e.source,
               e.wording_version, e.at, e.slot
          FROM consent_events e
-        WHERE e.campaign_id = $1 AND e.person_id = ANY($2::bigint[])
+        WHERE e.campaign_id = ${campaignId} AND e.person_id = ANY(${[...personIds]}::bigint[])
         ORDER BY e.person_id, e.channel, e.at DESC, e.id DESC),
      gone AS (
        DELETE FROM person_consents c
-        WHERE c.campaign_id = $1 AND c.person_id = ANY($2::bigint[])
+        WHERE c.campaign_id = ${campaignId} AND c.person_id = ANY(${[...personIds]}::bigint[])
           AND NOT EXISTS (SELECT 1 FROM latest l WHERE l.person_id = c.person_id AND l.channel = c.channel)),
      recorded AS (
        INSERT INTO person_consents (campaign_id, person_id, channel, status, source, wording_version, at, slot)
-       SELECT $1, l.person_id, l.channel, CASE WHEN l.granted THEN 'granted' ELSE 'withdrawn' END, l.source,
+       SELECT ${campaignId}, l.person_id, l.channel, CASE WHEN l.granted THEN 'granted' ELSE 'withdrawn' END, l.source,
               l.wording_version, l.at, l.slot
          FROM latest l
        ON CONFLICT (campaign_id, person_id, channel) DO UPDATE
@@ -90,20 +90,21 @@ export async function settleConsents(
      -- The cache per person, joined (not a subquery per person: that reads \`latest\` each time).
      cached AS (
        SELECT l.person_id,
-              ${Object.entries(cacheColumn)
-                .map(
-                  ([channel, column]) =>
-                    `bool_or(l.granted) FILTER (WHERE l.channel = '${channel}') AS ${column}`,
-                )
-                .join(', ')}
+              ${sql.raw(
+                Object.entries(cacheColumn)
+                  .map(
+                    ([channel, column]) =>
+                      `bool_or(l.granted) FILTER (WHERE l.channel = '${channel}') AS ${column}`,
+                  )
+                  .join(', '),
+              )}
          FROM latest l GROUP BY l.person_id)
      UPDATE people p
-        SET ${columns.map((column) => `${column} = coalesce(c.${column}, false)`).join(', ')}
-       FROM unnest($2::bigint[]) AS ids(id) LEFT JOIN cached c ON c.person_id = ids.id
-      WHERE p.campaign_id = $1 AND p.id = ids.id
-        AND (${columns.map((column) => `p.${column}`).join(', ')}) IS DISTINCT FROM
-            (${columns.map((column) => `coalesce(c.${column}, false)`).join(', ')})`,
-    [campaignId, [...personIds]],
+        SET ${sql.raw(columns.map((column) => `${column} = coalesce(c.${column}, false)`).join(', '))}
+       FROM unnest(${[...personIds]}::bigint[]) AS ids(id) LEFT JOIN cached c ON c.person_id = ids.id
+      WHERE p.campaign_id = ${campaignId} AND p.id = ids.id
+        AND (${sql.raw(columns.map((column) => `p.${column}`).join(', '))}) IS DISTINCT FROM
+            (${sql.raw(columns.map((column) => `coalesce(c.${column}, false)`).join(', '))})`,
   );
 }
 

@@ -40,9 +40,8 @@ export async function listContacts(
   await assertPersonExists(ctx, personId);
   const [rows, [{ total }]] = await Promise.all([
     ctx.database.query<ContactRow>(
-      `${selectContacts} WHERE c.campaign_id = $1 AND c.person_id = $2
-        ORDER BY c.contacted_at DESC, c.id DESC LIMIT $3 OFFSET $4`,
-      [ctx.campaignId, personId, page.pageSize, (page.page - 1) * page.pageSize],
+      sql`${sql.raw(selectContacts)} WHERE c.campaign_id = ${ctx.campaignId} AND c.person_id = ${personId}
+        ORDER BY c.contacted_at DESC, c.id DESC LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
     ),
     ctx.database.query<{ total: number }>(
       sql`SELECT count(*)::int AS total FROM person_contacts WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId}`,
@@ -84,8 +83,7 @@ export async function addContact(
     ip,
   });
   const [row] = await ctx.database.query<ContactRow>(
-    `${selectContacts} WHERE c.campaign_id = $1 AND c.id = $2`,
-    [ctx.campaignId, id],
+    sql`${sql.raw(selectContacts)} WHERE c.campaign_id = ${ctx.campaignId} AND c.id = ${id}`,
   );
   return toContact(row);
 }

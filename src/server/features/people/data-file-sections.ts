@@ -247,11 +247,10 @@ const timeline: DataFileSection = {
   schema: z.array(z.object({ kind: z.string(), details: z.unknown(), at: when })),
   async read(ctx, personId) {
     const rows = await ctx.database.query<{ kind: string; data: unknown; at: Date }>(
-      `SELECT kind, data, at FROM (
-           SELECT kind, data, at FROM person_events WHERE campaign_id = $1 AND person_id = $2
-           UNION ALL SELECT kind, data, at FROM (${importCreatedEntry('$1', '$2')}) i
+      sql`SELECT kind, data, at FROM (
+           SELECT kind, data, at FROM person_events WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId}
+           UNION ALL SELECT kind, data, at FROM (${importCreatedEntry(ctx.campaignId, personId)}) i
          ) t ORDER BY at`,
-      [ctx.campaignId, personId],
     );
     return rows.map((entry) => ({ kind: entry.kind, details: entry.data, at: iso(entry.at) }));
   },

@@ -72,9 +72,8 @@ export async function updateProfile(
   if (errors.length > 0 || !place) throw invalidFields(errors);
   await ctx.database.transaction(async (query) => {
     const rows = await query<Pick<PersonColumns, 'email' | EditableColumn>>(
-      `SELECT email, ${editableColumns.map(([, column]) => column).join(', ')}
-         FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE`,
-      [ctx.campaignId, personId],
+      sql`SELECT email, ${sql.raw(editableColumns.map(([, column]) => column).join(', '))}
+         FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ${personId} AND erased_at IS NULL FOR UPDATE`,
     );
     if (!rows[0]) throw notFound('person');
     const next: Record<EditableColumn, string | null> = {

@@ -42,11 +42,10 @@ export async function listNotes(
   await assertPersonExists(ctx, personId);
   const [rows, [{ total }]] = await Promise.all([
     ctx.database.query<NoteRow>(
-      `SELECT n.id, n.body, n.author_id, n.created_at, n.updated_at, ${actorNameSql('a')} AS author_name
+      sql`SELECT n.id, n.body, n.author_id, n.created_at, n.updated_at, ${sql.raw(actorNameSql('a'))} AS author_name
          FROM person_notes n LEFT JOIN people a ON a.campaign_id = n.campaign_id AND a.id = n.author_id
-        WHERE n.campaign_id = $1 AND n.person_id = $2
-        ORDER BY n.created_at DESC, n.id DESC LIMIT $3 OFFSET $4`,
-      [ctx.campaignId, personId, page.pageSize, (page.page - 1) * page.pageSize],
+        WHERE n.campaign_id = ${ctx.campaignId} AND n.person_id = ${personId}
+        ORDER BY n.created_at DESC, n.id DESC LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
     ),
     ctx.database.query<{ total: number }>(
       sql`SELECT count(*)::int AS total FROM person_notes WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId}`,
@@ -87,8 +86,7 @@ export async function addNote(
   );
   await noteAudit(ctx, auth, 'person.note_add', personId, Number(row.id), ip);
   const [named] = await ctx.database.query<{ name: string | null }>(
-    `SELECT ${actorNameSql('a')} AS name FROM people a WHERE a.campaign_id = $1 AND a.id = $2`,
-    [ctx.campaignId, auth.personId],
+    sql`SELECT ${sql.raw(actorNameSql('a'))} AS name FROM people a WHERE a.campaign_id = ${ctx.campaignId} AND a.id = ${auth.personId}`,
   );
   return toNote({ ...row, author_name: named?.name ?? null }, auth);
 }
@@ -119,10 +117,9 @@ export async function updateNote(
   );
   await noteAudit(ctx, auth, 'person.note_edit', personId, noteId, ip);
   const [row] = await ctx.database.query<NoteRow>(
-    `SELECT n.id, n.body, n.author_id, n.created_at, n.updated_at, ${actorNameSql('a')} AS author_name
+    sql`SELECT n.id, n.body, n.author_id, n.created_at, n.updated_at, ${sql.raw(actorNameSql('a'))} AS author_name
        FROM person_notes n LEFT JOIN people a ON a.campaign_id = n.campaign_id AND a.id = n.author_id
-      WHERE n.campaign_id = $1 AND n.id = $2`,
-    [ctx.campaignId, noteId],
+      WHERE n.campaign_id = ${ctx.campaignId} AND n.id = ${noteId}`,
   );
   return toNote(row, auth);
 }

@@ -43,13 +43,7 @@ async function refuseTakenKey(
 }
 
 /** A definition's columns, in the order the INSERT and UPDATE below list them. */
-const definitionValues = (input: CustomFieldInput) => [
-  input.key,
-  input.labelFr,
-  input.labelEn,
-  input.type,
-  JSON.stringify(input.options),
-];
+const options = (input: CustomFieldInput) => JSON.stringify(input.options);
 
 /** The campaign's fields, in creation order. */
 export async function listCustomFields(
@@ -57,15 +51,14 @@ export async function listCustomFields(
   { withCounts = false } = {},
 ): Promise<CustomField[]> {
   const rows = await ctx.database.query<FieldRow>(
-    `SELECT f.id, f.key, f.label_fr, f.label_en, f.type, f.options
-            ${
+    sql`SELECT f.id, f.key, f.label_fr, f.label_en, f.type, f.options
+            ${sql.raw(
               withCounts
                 ? `, (SELECT count(*)::int FROM person_field_values v
                        WHERE v.campaign_id = f.campaign_id AND v.custom_field_id = f.id) AS value_count`
-                : ''
-            }
-       FROM custom_fields f WHERE f.campaign_id = $1 ORDER BY f.id`,
-    [ctx.campaignId],
+                : '',
+            )}
+       FROM custom_fields f WHERE f.campaign_id = ${ctx.campaignId} ORDER BY f.id`,
   );
   return rows.map(toField);
 }
@@ -78,9 +71,9 @@ export async function createCustomField(
   return ctx.database.transaction(async (query) => {
     await refuseTakenKey(query, ctx.campaignId, input.key, null);
     const [row] = await query<FieldRow>(
-      `INSERT INTO custom_fields (campaign_id, key, label_fr, label_en, type, options)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, key, label_fr, label_en, type, options`,
-      [ctx.campaignId, ...definitionValues(input)],
+      sql`INSERT INTO custom_fields (campaign_id, key, label_fr, label_en, type, options)
+       VALUES (${ctx.campaignId}, ${input.key}, ${input.labelFr}, ${input.labelEn}, ${input.type}, ${options(input)})
+       RETURNING id, key, label_fr, label_en, type, options`,
     );
     await audit(
       { query },
@@ -141,9 +134,9 @@ export async function updateCustomField(
       }
     }
     const [row] = await query<FieldRow>(
-      `UPDATE custom_fields SET key = $3, label_fr = $4, label_en = $5, type = $6, options = $7, updated_at = now()
-        WHERE campaign_id = $1 AND id = $2 RETURNING id, key, label_fr, label_en, type, options`,
-      [ctx.campaignId, id, ...definitionValues(input)],
+      sql`UPDATE custom_fields SET key = ${input.key}, label_fr = ${input.labelFr}, label_en = ${input.labelEn},
+              type = ${input.type}, options = ${options(input)}, updated_at = now()
+        WHERE campaign_id = ${ctx.campaignId} AND id = ${id} RETURNING id, key, label_fr, label_en, type, options`,
     );
     await audit(
       { query },

@@ -122,11 +122,10 @@ export async function setPersonValues(
       }
       const column = valueColumn(field.type);
       await query(
-        `INSERT INTO person_field_values (campaign_id, custom_field_id, person_id, ${column})
-         VALUES ($1, $2, $3, $4)
+        sql`INSERT INTO person_field_values (campaign_id, custom_field_id, person_id, ${sql.raw(column)})
+         VALUES (${ctx.campaignId}, ${field.id}, ${personId}, ${value})
          ON CONFLICT (campaign_id, custom_field_id, person_id)
-         DO UPDATE SET ${column} = EXCLUDED.${column}, import_id = NULL`,
-        [ctx.campaignId, field.id, personId, value],
+         DO UPDATE SET ${sql.raw(column)} = EXCLUDED.${sql.raw(column)}, import_id = NULL`,
       );
     }
     if (parsed.size) {

@@ -20,13 +20,12 @@ export async function listImports(ctx: AppContext, page: number) {
     created_by_name: string | null;
     details_purged: boolean;
   }>(
-    `SELECT i.id, i.status, i.file_name, i.total_rows, i.created_count, i.merged_count, i.invalid_rows,
+    sql`SELECT i.id, i.status, i.file_name, i.total_rows, i.created_count, i.merged_count, i.invalid_rows,
             i.created_at, i.finished_at, i.details_purged_at IS NOT NULL AS details_purged,
             nullif(concat_ws(' ', p.first_name, p.last_name), '') AS created_by_name
        FROM imports i LEFT JOIN people p ON p.campaign_id = i.campaign_id AND p.id = i.created_by
-      WHERE i.campaign_id = $1
+      WHERE i.campaign_id = ${ctx.campaignId}
       ORDER BY i.id DESC LIMIT ${IMPORTS_PAGE_SIZE} OFFSET ${offset}`,
-    [ctx.campaignId],
   );
   const [{ n }] = await ctx.database.query<{ n: number }>(
     sql`SELECT count(*)::int AS n FROM imports WHERE campaign_id = ${ctx.campaignId}`,

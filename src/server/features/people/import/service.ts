@@ -232,28 +232,21 @@ interface Totals {
 }
 
 /** The first errors, kept with the import for its report. */
-const firstErrorsJson = `coalesce((SELECT jsonb_agg(jsonb_build_object('line', line, 'field', field, 'code', code,
+const firstErrorsJson = (
+  campaignId: number,
+  importId: number,
+) => sql`coalesce((SELECT jsonb_agg(jsonb_build_object('line', line, 'field', field, 'code', code,
                                        'message', message, 'severity', severity) ORDER BY line, id)
-                                 FROM (SELECT * FROM import_errors WHERE campaign_id = $1 AND import_id = $2
+                                 FROM (SELECT * FROM import_errors WHERE campaign_id = ${campaignId} AND import_id = ${importId}
                                         ORDER BY line, id LIMIT ${REPORTED_ERRORS}) e),
                               '[]'::jsonb)`;
 
 /** The file's counts, once read (kept when a later run resumes, since reading finds the same). */
 async function saveTotals(query: Query, campaignId: number, importId: number, totals: Totals) {
   await query(
-    `UPDATE imports SET total_rows = $3, valid_rows = $4, invalid_rows = $5, error_count = $6, warning_count = $7,
-            duplicate_rows = $8, errors = ${firstErrorsJson}
-      WHERE campaign_id = $1 AND id = $2`,
-    [
-      campaignId,
-      importId,
-      totals.totalRows,
-      totals.validRows,
-      totals.invalidRows,
-      totals.errorCount,
-      totals.warningCount,
-      totals.duplicateRows,
-    ],
+    sql`UPDATE imports SET total_rows = ${totals.totalRows}, valid_rows = ${totals.validRows}, invalid_rows = ${totals.invalidRows}, error_count = ${totals.errorCount}, warning_count = ${totals.warningCount},
+            duplicate_rows = ${totals.duplicateRows}, errors = ${firstErrorsJson(campaignId, importId)}
+      WHERE campaign_id = ${campaignId} AND id = ${importId}`,
   );
 }
 
