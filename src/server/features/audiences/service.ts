@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AudienceInput, AudienceSnapshot } from '../../../contracts/audiences.ts';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { audit } from '../../core/audit.ts';
+import { numbered } from '../../core/db/statement.ts';
 import type { AppContext } from '../../core/context.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { matchingIdsQuery } from '../people/queries.ts';
@@ -38,21 +39,18 @@ export async function createAudienceSnapshot(
   // Read before the transaction: an unknown segment is a 404 with nothing written.
   const segment = filter.segmentId ? await segmentFilter(ctx, filter.segmentId) : null;
   const matching = await matchingIdsQuery(ctx, filter);
-  const param = (value: unknown) => `$${matching.params.push(value)}`;
   const snapshot = await ctx.database.transaction(async (query) => {
     const [row] = await query<SnapshotRow>(
       sql`INSERT INTO audience_snapshots (campaign_id, filter, segment_filter, person_count, created_by)
        VALUES (${ctx.campaignId}, ${JSON.stringify(filter)}, ${segment && JSON.stringify(segment)}, 0, ${actorId})
        RETURNING id, filter, segment_filter, person_count, created_by, created_at`,
     );
-    const snapshotParam = param(row.id);
     const [{ n }] = await query<{ n: number }>(
-      `WITH frozen AS (
+      sql`WITH frozen AS (
          INSERT INTO audience_members (campaign_id, audience_snapshot_id, person_id)
-         SELECT ${matching.campaignParam}, ${snapshotParam}, m.id FROM (${matching.text}) m
+         SELECT ${ctx.campaignId}, ${row.id}, m.id FROM (${numbered(matching)}) m
          RETURNING 1)
        SELECT count(*)::int AS n FROM frozen`,
-      matching.params,
     );
     await query(
       sql`UPDATE audience_snapshots SET person_count = ${n} WHERE campaign_id = ${ctx.campaignId} AND id = ${row.id}`,
