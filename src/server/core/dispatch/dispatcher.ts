@@ -28,39 +28,40 @@ export function createDispatcher<Item extends OutboxItem>(
   channel: ChannelDefinition<Item>,
   log: FastifyBaseLogger,
 ): Dispatcher {
-  const table = channel.table;
+  const table = sql.raw(channel.table);
+  const columns = sql.raw(channel.columns);
   const rate = channel.ratePerSecond ? new Rate(channel.ratePerSecond) : undefined;
   const logged = { campaignId, channel: channel.name };
-  const done = channel.clearOnDone ? `, ${channel.clearOnDone}` : '';
+  const done = sql.raw(channel.clearOnDone ? `, ${channel.clearOnDone}` : '');
 
   const claim = () =>
     database.query<Item>(
-      sql`UPDATE ${sql.raw(table)} SET status = 'sending', attempts = attempts + 1, next_attempt_at = now()
+      sql`UPDATE ${table} SET status = 'sending', attempts = attempts + 1, next_attempt_at = now()
         WHERE campaign_id = ${campaignId} AND id IN (
-          SELECT id FROM ${sql.raw(table)}
+          SELECT id FROM ${table}
            WHERE campaign_id = ${campaignId}
              AND ((status = 'pending' AND next_attempt_at <= now())
               OR (status = 'sending' AND next_attempt_at < now() - make_interval(mins => ${channel.staleClaimMinutes})))
            ORDER BY next_attempt_at
            LIMIT ${channel.batchSize}
            FOR UPDATE SKIP LOCKED)
-        RETURNING id, attempts, kind, person_id AS "personId", created_at AS "queuedAt", ${sql.raw(channel.columns)}`,
+        RETURNING id, attempts, kind, person_id AS "personId", created_at AS "queuedAt", ${columns}`,
     );
 
   const markSent = (item: Item) =>
     database.query(
-      sql`UPDATE ${sql.raw(table)} SET status = 'sent', sent_at = now(), last_error = NULL${sql.raw(done)}
+      sql`UPDATE ${table} SET status = 'sent', sent_at = now(), last_error = NULL${done}
         WHERE campaign_id = ${campaignId} AND id = ${item.id}`,
     );
   const markSuppressed = (item: Item, reason: string) =>
     database.query(
-      sql`UPDATE ${sql.raw(table)} SET status = 'suppressed', last_error = ${`not sent: ${reason}`.slice(0, 500)}${sql.raw(done)}
+      sql`UPDATE ${table} SET status = 'suppressed', last_error = ${`not sent: ${reason}`.slice(0, 500)}${done}
         WHERE campaign_id = ${campaignId} AND id = ${item.id}`,
     );
   // Held back is not a failed try: the attempt this claim counted is given back.
   const markHeld = (item: Item, until: Date, reason: string | undefined) =>
     database.query(
-      sql`UPDATE ${sql.raw(table)} SET status = 'pending', attempts = attempts - 1, next_attempt_at = ${until}, last_error = ${reason ? `held: ${reason}`.slice(0, 500) : 'held'}
+      sql`UPDATE ${table} SET status = 'pending', attempts = attempts - 1, next_attempt_at = ${until}, last_error = ${reason ? `held: ${reason}`.slice(0, 500) : 'held'}
         WHERE campaign_id = ${campaignId} AND id = ${item.id}`,
     );
   const markFailedTry = async (item: Item, error: unknown) => {
@@ -70,7 +71,7 @@ export function createDispatcher<Item extends OutboxItem>(
       giveUp ? `${channel.name} not sent, given up` : `${channel.name} not sent, will retry`,
     );
     await database.query(
-      sql`UPDATE ${sql.raw(table)} SET status = ${giveUp ? 'failed' : 'pending'}, last_error = ${errorMessage(error)},
+      sql`UPDATE ${table} SET status = ${giveUp ? 'failed' : 'pending'}, last_error = ${errorMessage(error)},
               next_attempt_at = now() + make_interval(secs => ${channel.retryDelaySeconds(item.attempts)})
         WHERE campaign_id = ${campaignId} AND id = ${item.id}`,
     );

@@ -13,9 +13,9 @@ export const mailPersonalData: PersonalData = {
         async run(query, campaignId, people, reason) {
           const ids = people.map((person) => person.id);
           // Erasure keeps that mail was sent, to no address; a purge leaves nothing of the person.
-          const unsent = reason === 'purge' ? '' : " AND status <> 'sent'";
+          const unsent = reason === 'purge' ? sql`` : sql` AND status <> 'sent'`;
           await query(
-            sql`DELETE FROM mail_outbox WHERE campaign_id = ${campaignId} AND person_id = ANY(${ids})${sql.raw(unsent)}`,
+            sql`DELETE FROM mail_outbox WHERE campaign_id = ${campaignId} AND person_id = ANY(${ids})${unsent}`,
           );
           await query(
             sql`UPDATE mail_outbox SET to_address = 'erased', payload = NULL

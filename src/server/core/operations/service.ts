@@ -70,9 +70,10 @@ export interface OperationRow {
   cancelRequestedAt: Date | null;
 }
 
-const COLUMNS = `id, kind, subject AS "subjectId", label, status, done, total, started_by AS "startedBy",
+const COLUMNS =
+  sql.raw(`id, kind, subject AS "subjectId", label, status, done, total, started_by AS "startedBy",
   created_at AS "createdAt", started_at AS "startedAt", ended_at AS "endedAt",
-  cancel_requested_at AS "cancelRequestedAt"`;
+  cancel_requested_at AS "cancelRequestedAt"`);
 
 /** The campaign's latest operations, newest first; or the one of `id`. */
 export async function listOperations(
@@ -82,7 +83,7 @@ export async function listOperations(
   id?: number,
 ): Promise<OperationRow[]> {
   const rows = await database.query<OperationRow>(
-    sql`SELECT ${sql.raw(COLUMNS)} FROM operations
+    sql`SELECT ${COLUMNS} FROM operations
       WHERE campaign_id = ${campaignId} AND (${id ?? null}::bigint IS NULL OR id = ${id ?? null})
       ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
   );

@@ -132,7 +132,7 @@ export async function consentHistory(
     at: Date;
   }>(
     sql`SELECT c.id, c.channel, c.granted, c.source, c.wording_version, c.note, c.at,
-            ${sql.raw(actorNameSql('a'))} AS actor_name
+            ${actorNameSql('a')} AS actor_name
        FROM consent_events c LEFT JOIN people a ON a.campaign_id = c.campaign_id AND a.id = c.actor_id
       WHERE c.campaign_id = ${ctx.campaignId} AND c.person_id = ${personId}
       ORDER BY c.at DESC, c.id DESC LIMIT 500`,

@@ -28,7 +28,7 @@ const toContact = (row: ContactRow): Contact => ({
   createdAt: isoDate(row.created_at),
 });
 
-const selectContacts = `SELECT c.id, c.channel, c.outcome, c.note, c.contacted_at, c.created_at, ${actorNameSql('a')} AS author_name
+const selectContacts = sql`SELECT c.id, c.channel, c.outcome, c.note, c.contacted_at, c.created_at, ${actorNameSql('a')} AS author_name
   FROM person_contacts c LEFT JOIN people a ON a.campaign_id = c.campaign_id AND a.id = c.author_id`;
 
 /** The contact log of a person, latest contact first, a page at a time. */
@@ -40,7 +40,7 @@ export async function listContacts(
   await assertPersonExists(ctx, personId);
   const [rows, [{ total }]] = await Promise.all([
     ctx.database.query<ContactRow>(
-      sql`${sql.raw(selectContacts)} WHERE c.campaign_id = ${ctx.campaignId} AND c.person_id = ${personId}
+      sql`${selectContacts} WHERE c.campaign_id = ${ctx.campaignId} AND c.person_id = ${personId}
         ORDER BY c.contacted_at DESC, c.id DESC LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
     ),
     ctx.database.query<{ total: number }>(
@@ -83,7 +83,7 @@ export async function addContact(
     ip,
   });
   const [row] = await ctx.database.query<ContactRow>(
-    sql`${sql.raw(selectContacts)} WHERE c.campaign_id = ${ctx.campaignId} AND c.id = ${id}`,
+    sql`${selectContacts} WHERE c.campaign_id = ${ctx.campaignId} AND c.id = ${id}`,
   );
   return toContact(row);
 }

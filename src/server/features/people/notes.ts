@@ -42,7 +42,7 @@ export async function listNotes(
   await assertPersonExists(ctx, personId);
   const [rows, [{ total }]] = await Promise.all([
     ctx.database.query<NoteRow>(
-      sql`SELECT n.id, n.body, n.author_id, n.created_at, n.updated_at, ${sql.raw(actorNameSql('a'))} AS author_name
+      sql`SELECT n.id, n.body, n.author_id, n.created_at, n.updated_at, ${actorNameSql('a')} AS author_name
          FROM person_notes n LEFT JOIN people a ON a.campaign_id = n.campaign_id AND a.id = n.author_id
         WHERE n.campaign_id = ${ctx.campaignId} AND n.person_id = ${personId}
         ORDER BY n.created_at DESC, n.id DESC LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
@@ -86,7 +86,7 @@ export async function addNote(
   );
   await noteAudit(ctx, auth, 'person.note_add', personId, Number(row.id), ip);
   const [named] = await ctx.database.query<{ name: string | null }>(
-    sql`SELECT ${sql.raw(actorNameSql('a'))} AS name FROM people a WHERE a.campaign_id = ${ctx.campaignId} AND a.id = ${auth.personId}`,
+    sql`SELECT ${actorNameSql('a')} AS name FROM people a WHERE a.campaign_id = ${ctx.campaignId} AND a.id = ${auth.personId}`,
   );
   return toNote({ ...row, author_name: named?.name ?? null }, auth);
 }
@@ -117,7 +117,7 @@ export async function updateNote(
   );
   await noteAudit(ctx, auth, 'person.note_edit', personId, noteId, ip);
   const [row] = await ctx.database.query<NoteRow>(
-    sql`SELECT n.id, n.body, n.author_id, n.created_at, n.updated_at, ${sql.raw(actorNameSql('a'))} AS author_name
+    sql`SELECT n.id, n.body, n.author_id, n.created_at, n.updated_at, ${actorNameSql('a')} AS author_name
        FROM person_notes n LEFT JOIN people a ON a.campaign_id = n.campaign_id AND a.id = n.author_id
       WHERE n.campaign_id = ${ctx.campaignId} AND n.id = ${noteId}`,
   );

@@ -4,7 +4,9 @@ import { notFound } from '../../core/http/errors.ts';
 
 /** A staff member's name in lists (`alias` is a join on people); known by address only, that. */
 export const actorNameSql = (alias: string) =>
-  `coalesce(nullif(concat_ws(' ', ${alias}.first_name, ${alias}.last_name), ''), ${alias}.email)`;
+  sql.raw(
+    `coalesce(nullif(concat_ws(' ', ${alias}.first_name, ${alias}.last_name), ''), ${alias}.email)`,
+  );
 
 /** 404 unless the person is in this campaign and not erased (another campaign's ids too). */
 export async function assertPersonExists(ctx: AppContext, personId: number): Promise<void> {
