@@ -32,6 +32,22 @@ const cacheColumn = {
   volunteer_call: 'consent_phone',
 } as const;
 const columns = Object.values(cacheColumn);
+/** The cache's columns from the latest decisions, the cache set from them, and the test that it changes. */
+const cachedFromLatest = sql.raw(
+  Object.entries(cacheColumn)
+    .map(
+      ([channel, column]) =>
+        `bool_or(l.granted) FILTER (WHERE l.channel = '${channel}') AS ${column}`,
+    )
+    .join(', '),
+);
+const setCache = sql.raw(
+  columns.map((column) => `${column} = coalesce(c.${column}, false)`).join(', '),
+);
+const cacheChanges = sql.raw(
+  `(${columns.map((column) => `p.${column}`).join(', ')}) IS DISTINCT FROM
+            (${columns.map((column) => `coalesce(c.${column}, false)`).join(', ')})`,
+);
 
 export interface ConsentDecision {
   channel: ContactChannel;
@@ -68,16 +84,17 @@ export async function settleConsents(
   personIds: readonly number[],
 ): Promise<void> {
   if (personIds.length === 0) return;
+  const ids = [...personIds];
   await query(
     sql`WITH latest AS (
        SELECT DISTINCT ON (e.person_id, e.channel) e.person_id, e.channel, e.granted, e.source,
               e.wording_version, e.at, e.slot
          FROM consent_events e
-        WHERE e.campaign_id = ${campaignId} AND e.person_id = ANY(${[...personIds]}::bigint[])
+        WHERE e.campaign_id = ${campaignId} AND e.person_id = ANY(${ids}::bigint[])
         ORDER BY e.person_id, e.channel, e.at DESC, e.id DESC),
      gone AS (
        DELETE FROM person_consents c
-        WHERE c.campaign_id = ${campaignId} AND c.person_id = ANY(${[...personIds]}::bigint[])
+        WHERE c.campaign_id = ${campaignId} AND c.person_id = ANY(${ids}::bigint[])
           AND NOT EXISTS (SELECT 1 FROM latest l WHERE l.person_id = c.person_id AND l.channel = c.channel)),
      recorded AS (
        INSERT INTO person_consents (campaign_id, person_id, channel, status, source, wording_version, at, slot)
@@ -90,21 +107,13 @@ export async function settleConsents(
      -- The cache per person, joined (not a subquery per person: that reads \`latest\` each time).
      cached AS (
        SELECT l.person_id,
-              ${sql.raw(
-                Object.entries(cacheColumn)
-                  .map(
-                    ([channel, column]) =>
-                      `bool_or(l.granted) FILTER (WHERE l.channel = '${channel}') AS ${column}`,
-                  )
-                  .join(', '),
-              )}
+              ${cachedFromLatest}
          FROM latest l GROUP BY l.person_id)
      UPDATE people p
-        SET ${sql.raw(columns.map((column) => `${column} = coalesce(c.${column}, false)`).join(', '))}
-       FROM unnest(${[...personIds]}::bigint[]) AS ids(id) LEFT JOIN cached c ON c.person_id = ids.id
+        SET ${setCache}
+       FROM unnest(${ids}::bigint[]) AS ids(id) LEFT JOIN cached c ON c.person_id = ids.id
       WHERE p.campaign_id = ${campaignId} AND p.id = ids.id
-        AND (${sql.raw(columns.map((column) => `p.${column}`).join(', '))}) IS DISTINCT FROM
-            (${sql.raw(columns.map((column) => `coalesce(c.${column}, false)`).join(', '))})`,
+        AND ${cacheChanges}`,
   );
 }
 

@@ -123,9 +123,10 @@ function deletePairs(table: string) {
     campaignId: number,
     people: Array<{ id: number }>,
   ) => {
+    const ids = people.map((person) => person.id);
     await query(
       sql`DELETE FROM ${sql.raw(table)} WHERE campaign_id = ${campaignId}
-          AND (first_person_id = ANY(${people.map((person) => person.id)}) OR second_person_id = ANY(${people.map((person) => person.id)}))`,
+          AND (first_person_id = ANY(${ids}) OR second_person_id = ANY(${ids}))`,
     );
   };
 }
