@@ -1,3 +1,4 @@
+import { queryOver } from '../db/index.ts';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
@@ -30,7 +31,9 @@ export async function restoreDataDirCopy(
         loadDataDir: new Blob([readFileSync(tarball)]),
         extensions: { pg_trgm, btree_gin },
       });
-      await probeCampaigns(async (text, params) => (await client.query<never>(text, params)).rows);
+      await probeCampaigns(
+        queryOver(async (text, params) => (await client.query(text, params)).rows),
+      );
       await client.close();
     } catch (error) {
       rmSync(target, { recursive: true, force: true });

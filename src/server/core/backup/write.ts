@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -77,10 +78,9 @@ async function writeRows(
     await write(JSON.stringify(header));
     for (const table of tables) {
       const columns = await query<{ name: string }>(
-        `SELECT attname AS name FROM pg_attribute
-          WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
-          ORDER BY attnum`,
-        [quoteIdent(table.name)],
+        sql`SELECT attname AS name FROM pg_attribute
+             WHERE attrelid = ${quoteIdent(table.name)}::regclass AND attnum > 0 AND NOT attisdropped
+               AND attgenerated = '' ORDER BY attnum`,
       );
       await write(JSON.stringify({ table: table.name, columns: columns.map((c) => c.name) }));
       const hash = createHash('sha256');

@@ -13,24 +13,37 @@ import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { pgliteFolder, useDataDirLayout } from './data-dir.ts';
 import { acquireDataDirLock, DataDirBusyError } from './lock.ts';
+import { toQuery, valuesOf, type Statement } from './statement.ts';
 import { CONTROL_FILE } from '../cli-channel/control-file.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Engine = 'pglite' | 'postgres';
 
-/** What the rest of the code needs from a database, whichever engine runs it. */
-/** A parameterised statement, answered with its rows (`$1`, `$2`… in the text). */
-export type Query = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+/**
+ * A statement answered with its rows: written with the `sql` template (see ./statement.ts),
+ * or as text with its parameters where core code builds the text itself.
+ */
+export interface Query {
+  <T = Record<string, unknown>>(statement: SQL): Promise<T[]>;
+  <T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
 
+/** What the rest of the code needs from a database, whichever engine runs it. */
 export interface Database {
   engine: Engine;
   db: Db;
-  /** Raw parameterised query, for the few places that need the driver directly. */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  query: Query;
+  /** The same as `query(statement)`. */
+  rows<T = Record<string, unknown>>(statement: SQL): Promise<T[]>;
   /**
    * A hot statement, prepared once per connection on PostgreSQL (saves parsing and planning
-   * on every call); a plain query on PGlite.
+   * on every call); a plain query on PGlite. Built once with `statement(name, sql)`, its
+   * placeholders filled by `values` on each call.
    */
+  prepared<T = Record<string, unknown>>(
+    statement: Statement,
+    values: Record<string, unknown>,
+  ): Promise<T[]>;
   prepared<T = Record<string, unknown>>(
     name: string,
     text: string,
@@ -38,12 +51,34 @@ export interface Database {
   ): Promise<T[]>;
   /** Several statements without parameters (DDL, scripts). */
   exec(text: string): Promise<void>;
-  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** Runs `work` in one transaction, on one connection, whichever the engine. */
   transaction<T>(work: (query: Query) => Promise<T>): Promise<T>;
   pool?: pg.Pool;
   pglite?: PGlite;
   close(): Promise<void>;
+}
+
+/** A `Query` over a driver's `(text, params)` call. */
+export function queryOver(run: (text: string, params?: unknown[]) => Promise<unknown[]>): Query {
+  return ((statement: string | SQL, params?: unknown[]) => {
+    if (typeof statement === 'string') return run(statement, params);
+    const { text, params: values } = toQuery(statement);
+    return run(text, values);
+  }) as Query;
+}
+
+/** The name, text and parameters of a call to `prepared`, whichever form it took. */
+function preparedCall(
+  first: Statement | string,
+  second: Record<string, unknown> | string,
+  params?: unknown[],
+): { name: string; text: string; values: unknown[] } {
+  if (typeof first === 'string') return { name: first, text: second as string, values: params! };
+  return {
+    name: first.name,
+    text: first.text,
+    values: valuesOf(first, second as Record<string, unknown>),
+  };
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../../../../migrations', import.meta.url));
@@ -82,31 +117,30 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => undefined); // idle client errors surface on the next query instead
   const db = drizzlePg(pool) as unknown as Db;
+  const query = queryOver(async (text, params) => (await pool.query(text, params)).rows);
   return {
     engine: 'postgres',
     db,
     pool,
-    async query(text, params) {
-      const result = await pool.query(text, params as unknown[] | undefined);
-      return result.rows;
-    },
-    async prepared(name, text, params) {
-      const result = await pool.query({ name, text, values: params });
-      return result.rows;
+    query,
+    rows: (statement) => query(statement),
+    async prepared(
+      first: Statement | string,
+      second: Record<string, unknown> | string,
+      params?: unknown[],
+    ) {
+      const { name, text, values } = preparedCall(first, second, params);
+      return (await pool.query({ name, text, values })).rows;
     },
     async exec(text) {
       await pool.query(text);
-    },
-    async rows(query) {
-      const result = await db.execute(query);
-      return (result as unknown as { rows: never[] }).rows;
     },
     async transaction(work) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const result = await work(
-          async (text, params) => (await client.query(text, params as unknown[])).rows,
+          queryOver(async (text, params) => (await client.query(text, params)).rows),
         );
         await client.query('COMMIT');
         return result;
@@ -163,26 +197,27 @@ async function tunePglite(client: PGlite): Promise<PGlite> {
 function wrapPglite(client: PGlite, release: () => void = () => undefined): Database {
   // PGlite's int8 parser returns bigint-safe numbers for our ids.
   const db = drizzlePglite(client) as unknown as Db;
+  const query = queryOver(async (text, params) => (await client.query(text, params)).rows);
   return {
     engine: 'pglite',
     db,
     pglite: client,
-    async query<T>(text: string, params?: unknown[]) {
-      return (await client.query<T>(text, params)).rows;
-    },
-    async prepared<T>(_name: string, text: string, params: unknown[]) {
-      return (await client.query<T>(text, params)).rows;
+    query,
+    rows: (statement) => query(statement),
+    async prepared(
+      first: Statement | string,
+      second: Record<string, unknown> | string,
+      params?: unknown[],
+    ) {
+      const { text, values } = preparedCall(first, second, params);
+      return (await client.query(text, values)).rows;
     },
     async exec(text) {
       await client.exec(text);
     },
-    async rows(query) {
-      const result = await db.execute(query);
-      return (result as unknown as { rows: never[] }).rows;
-    },
     transaction: (work) =>
       client.transaction(async (tx) =>
-        work(async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows),
+        work(queryOver(async (text, params) => (await tx.query(text, params)).rows)),
       ),
     async close() {
       try {

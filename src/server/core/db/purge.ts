@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from './index.ts';
 
 /**
@@ -11,8 +12,7 @@ export async function purgeRows(
   condition: string,
 ): Promise<number> {
   const rows = await database.query(
-    `DELETE FROM ${table} WHERE campaign_id = $1 AND ${condition} RETURNING 1`,
-    [campaignId],
+    sql`DELETE FROM ${sql.raw(table)} WHERE campaign_id = ${campaignId} AND ${sql.raw(condition)} RETURNING 1`,
   );
   return rows.length;
 }

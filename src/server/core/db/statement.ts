@@ -1,25 +1,77 @@
-import type { SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { fillPlaceholders, is, Param, SQL, sql, type SQLChunk } from 'drizzle-orm';
 import type { Database, Query } from './index.ts';
+import { PgDialect } from 'drizzle-orm/pg-core';
 
+/**
+ * Statements are written with drizzle's `sql` template: a value between `${}` becomes a
+ * parameter (`$1`, `$2`… are numbered here, never by hand), `sql.join` joins fragments,
+ * `sql.raw` inserts trusted text (a table name from the code, never input), `sql.identifier`
+ * a quoted name. Two rules differ from drizzle's own query builder, to keep the drivers'
+ * meaning of a parameter: an array is one parameter (an SQL array, for `= ANY(${ids})`), and
+ * `undefined` is a NULL parameter (an absent fragment is written sql``).
+ */
 const dialect = new PgDialect();
 
-/** A drizzle `sql` template as text with numbered placeholders and its parameters. */
-export function statementOf(statement: SQL): { text: string; params: unknown[] } {
+/** A statement's text, with its parameters in order. */
+export interface QueryText {
+  text: string;
+  params: unknown[];
+}
+
+export function toQuery(statement: SQL): QueryText {
+  asDriverParams(statement.queryChunks);
   const { sql: text, params } = dialect.sqlToQuery(statement);
   return { text, params };
 }
 
+function asDriverParams(chunks: SQLChunk[]): void {
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i];
+    if (chunk === undefined) chunks[i] = null as never;
+    else if (Array.isArray(chunk)) chunks[i] = new Param(chunk);
+    else if (is(chunk, SQL)) asDriverParams(chunk.queryChunks);
+  }
+}
+
 /**
- * Runs a drizzle `sql` template (placeholders numbered for you) on a database or on a
- * transaction's query. Unlike `Database.rows`, rows keep the driver's types (timestamps come
- * back as Date, as everywhere else). Pass an array as one parameter with `sql.param(list)`:
- * a bare array in the template becomes a list `($1, $2…)`.
+ * The text of a fragment without parameters (its values are sql.raw), for a caller that still
+ * numbers its parameters by hand.
  */
-/** A database or a transaction's query: where a statement runs. */
+export const inlineText = (fragment: SQL): string => toQuery(fragment).text;
+
+/**
+ * A hot statement built once (at module load): its values are named placeholders,
+ * `${sql.placeholder('id')}`, given on each call to `Database.prepared(statement, { id })`.
+ */
+export interface Statement extends QueryText {
+  name: string;
+}
+
+export function statement(name: string, query: SQL): Statement {
+  return { name, ...toQuery(query) };
+}
+
+/** The parameters of a prepared statement for one call. */
+export function valuesOf(statement: Statement, values: Record<string, unknown>): unknown[] {
+  return fillPlaceholders(statement.params, values).map((value) =>
+    value === undefined ? null : value,
+  );
+}
+
+/**
+ * A clause whose text numbers its parameters (`$1`…, from `params`), as a fragment: for the
+ * people filter's WhereClause (filter-where.ts), until it is written with the template.
+ */
+export function numbered(clause: { text: string; params: readonly unknown[] }): SQL {
+  const parts = clause.text.split(/\$(\d+)(?!\d)/);
+  return sql.join(
+    parts.map((part, i) => (i % 2 ? sql`${clause.params[Number(part) - 1]}` : sql.raw(part))),
+  );
+}
+
+/** Where a statement runs: a database, or a transaction's query (for code that serves both). */
 export type Queryable = Query | Pick<Database, 'query'>;
 
 export function runSql<T = Record<string, unknown>>(on: Queryable, statement: SQL): Promise<T[]> {
-  const { text, params } = statementOf(statement);
-  return typeof on === 'function' ? on<T>(text, params) : on.query<T>(text, params);
+  return typeof on === 'function' ? on<T>(statement) : on.query<T>(statement);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/index.ts';
 import {
@@ -27,44 +28,41 @@ export function createDispatcher<Item extends OutboxItem>(
   channel: ChannelDefinition<Item>,
   log: FastifyBaseLogger,
 ): Dispatcher {
-  const table = channel.table;
+  const table = sql.raw(channel.table);
+  const columns = sql.raw(channel.columns);
   const rate = channel.ratePerSecond ? new Rate(channel.ratePerSecond) : undefined;
   const logged = { campaignId, channel: channel.name };
-  const done = channel.clearOnDone ? `, ${channel.clearOnDone}` : '';
+  const done = sql.raw(channel.clearOnDone ? `, ${channel.clearOnDone}` : '');
 
   const claim = () =>
     database.query<Item>(
-      `UPDATE ${table} SET status = 'sending', attempts = attempts + 1, next_attempt_at = now()
-        WHERE campaign_id = $3 AND id IN (
+      sql`UPDATE ${table} SET status = 'sending', attempts = attempts + 1, next_attempt_at = now()
+        WHERE campaign_id = ${campaignId} AND id IN (
           SELECT id FROM ${table}
-           WHERE campaign_id = $3
+           WHERE campaign_id = ${campaignId}
              AND ((status = 'pending' AND next_attempt_at <= now())
-              OR (status = 'sending' AND next_attempt_at < now() - make_interval(mins => $2)))
+              OR (status = 'sending' AND next_attempt_at < now() - make_interval(mins => ${channel.staleClaimMinutes})))
            ORDER BY next_attempt_at
-           LIMIT $1
+           LIMIT ${channel.batchSize}
            FOR UPDATE SKIP LOCKED)
-        RETURNING id, attempts, kind, person_id AS "personId", created_at AS "queuedAt", ${channel.columns}`,
-      [channel.batchSize, channel.staleClaimMinutes, campaignId],
+        RETURNING id, attempts, kind, person_id AS "personId", created_at AS "queuedAt", ${columns}`,
     );
 
   const markSent = (item: Item) =>
     database.query(
-      `UPDATE ${table} SET status = 'sent', sent_at = now(), last_error = NULL${done}
-        WHERE campaign_id = $1 AND id = $2`,
-      [campaignId, item.id],
+      sql`UPDATE ${table} SET status = 'sent', sent_at = now(), last_error = NULL${done}
+        WHERE campaign_id = ${campaignId} AND id = ${item.id}`,
     );
   const markSuppressed = (item: Item, reason: string) =>
     database.query(
-      `UPDATE ${table} SET status = 'suppressed', last_error = $3${done}
-        WHERE campaign_id = $1 AND id = $2`,
-      [campaignId, item.id, `not sent: ${reason}`.slice(0, 500)],
+      sql`UPDATE ${table} SET status = 'suppressed', last_error = ${`not sent: ${reason}`.slice(0, 500)}${done}
+        WHERE campaign_id = ${campaignId} AND id = ${item.id}`,
     );
   // Held back is not a failed try: the attempt this claim counted is given back.
   const markHeld = (item: Item, until: Date, reason: string | undefined) =>
     database.query(
-      `UPDATE ${table} SET status = 'pending', attempts = attempts - 1, next_attempt_at = $3, last_error = $4
-        WHERE campaign_id = $1 AND id = $2`,
-      [campaignId, item.id, until, reason ? `held: ${reason}`.slice(0, 500) : 'held'],
+      sql`UPDATE ${table} SET status = 'pending', attempts = attempts - 1, next_attempt_at = ${until}, last_error = ${reason ? `held: ${reason}`.slice(0, 500) : 'held'}
+        WHERE campaign_id = ${campaignId} AND id = ${item.id}`,
     );
   const markFailedTry = async (item: Item, error: unknown) => {
     const giveUp = item.attempts >= channel.maxAttempts;
@@ -73,16 +71,9 @@ export function createDispatcher<Item extends OutboxItem>(
       giveUp ? `${channel.name} not sent, given up` : `${channel.name} not sent, will retry`,
     );
     await database.query(
-      `UPDATE ${table} SET status = $3, last_error = $4,
-              next_attempt_at = now() + make_interval(secs => $5)
-        WHERE campaign_id = $1 AND id = $2`,
-      [
-        campaignId,
-        item.id,
-        giveUp ? 'failed' : 'pending',
-        errorMessage(error),
-        channel.retryDelaySeconds(item.attempts),
-      ],
+      sql`UPDATE ${table} SET status = ${giveUp ? 'failed' : 'pending'}, last_error = ${errorMessage(error)},
+              next_attempt_at = now() + make_interval(secs => ${channel.retryDelaySeconds(item.attempts)})
+        WHERE campaign_id = ${campaignId} AND id = ${item.id}`,
     );
   };
 

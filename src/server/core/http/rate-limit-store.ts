@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
+import { statement } from '../db/statement.ts';
 
 type Counter = { current: number; ttl: number };
 type Callback = (error: Error | null, result?: Counter) => void;
@@ -45,6 +47,17 @@ export class MemoryRateLimitStore {
   }
 }
 
+const windowEnded = sql`c.window_start + make_interval(secs => ${sql.placeholder('seconds')}) <= now()`;
+const incrCounter = statement(
+  'rate_limit_incr',
+  sql`INSERT INTO rate_limit_counters AS c (key, window_start, count) VALUES (${sql.placeholder('key')}, now(), 1)
+      ON CONFLICT (key) DO UPDATE SET
+        count = CASE WHEN ${windowEnded} THEN 1 ELSE c.count + 1 END,
+        window_start = CASE WHEN ${windowEnded} THEN now() ELSE c.window_start END
+      RETURNING count, greatest(0, extract(epoch FROM c.window_start
+        + make_interval(secs => ${sql.placeholder('seconds')}) - now()) * 1000)::int AS ttl`,
+);
+
 /** Fixed-window counters in PostgreSQL, shared by every process (RATE_LIMIT_STORE=postgres). */
 export class PostgresRateLimitStore {
   constructor(
@@ -54,15 +67,10 @@ export class PostgresRateLimitStore {
 
   incr(key: string, callback: Callback, timeWindow: number) {
     this.database
-      .prepared<{ count: number; ttl: number }>(
-        'rate_limit_incr',
-        `INSERT INTO rate_limit_counters AS c (key, window_start, count) VALUES ($1, now(), 1)
-         ON CONFLICT (key) DO UPDATE SET
-           count = CASE WHEN c.window_start + make_interval(secs => $2) <= now() THEN 1 ELSE c.count + 1 END,
-           window_start = CASE WHEN c.window_start + make_interval(secs => $2) <= now() THEN now() ELSE c.window_start END
-         RETURNING count, greatest(0, extract(epoch FROM c.window_start + make_interval(secs => $2) - now()) * 1000)::int AS ttl`,
-        [`${this.namespace}|${key}`, timeWindow / 1000],
-      )
+      .prepared<{ count: number; ttl: number }>(incrCounter, {
+        key: `${this.namespace}|${key}`,
+        seconds: timeWindow / 1000,
+      })
       .then((rows) => callback(null, { current: rows[0].count, ttl: rows[0].ttl }))
       .catch((error: Error) => callback(error));
   }

@@ -116,13 +116,12 @@ async function overDailyCap(
   });
   if (capped.length === 0) return new Map();
   const rows = await database.query<{ id: number; earlier: number; cap: number }>(
-    `SELECT m.id, c.cap, (SELECT count(*) FROM mail_outbox o
-                           WHERE o.campaign_id = $1 AND o.person_id = m.person_id AND o.kind = m.kind
+    sql`SELECT m.id, c.cap, (SELECT count(*) FROM mail_outbox o
+                           WHERE o.campaign_id = ${campaignId} AND o.person_id = m.person_id AND o.kind = m.kind
                              AND o.id < m.id AND o.status IN ('sent', 'sending')
                              AND o.created_at > now() - interval '1 day')::int AS earlier
-       FROM unnest($2::bigint[], $3::int[]) AS c(id, cap)
-       JOIN mail_outbox m ON m.campaign_id = $1 AND m.id = c.id`,
-    [campaignId, capped.map((c) => c.id), capped.map((c) => c.cap)],
+       FROM unnest(${capped.map((c) => c.id)}::bigint[], ${capped.map((c) => c.cap)}::int[]) AS c(id, cap)
+       JOIN mail_outbox m ON m.campaign_id = ${campaignId} AND m.id = c.id`,
   );
   return new Map(rows.filter((r) => r.earlier >= r.cap).map((r) => [Number(r.id), CAP_REACHED]));
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { PersonalData } from '../personal-data/registry.ts';
 
 /** What the mail outbox and the development catcher hold about a person (see core/personal-data). */
@@ -12,15 +13,13 @@ export const mailPersonalData: PersonalData = {
         async run(query, campaignId, people, reason) {
           const ids = people.map((person) => person.id);
           // Erasure keeps that mail was sent, to no address; a purge leaves nothing of the person.
-          const unsent = reason === 'purge' ? '' : " AND status <> 'sent'";
+          const unsent = reason === 'purge' ? sql`` : sql` AND status <> 'sent'`;
           await query(
-            `DELETE FROM mail_outbox WHERE campaign_id = $1 AND person_id = ANY($2)${unsent}`,
-            [campaignId, ids],
+            sql`DELETE FROM mail_outbox WHERE campaign_id = ${campaignId} AND person_id = ANY(${ids})${unsent}`,
           );
           await query(
-            `UPDATE mail_outbox SET to_address = 'erased', payload = NULL
-              WHERE campaign_id = $1 AND person_id = ANY($2)`,
-            [campaignId, ids],
+            sql`UPDATE mail_outbox SET to_address = 'erased', payload = NULL
+              WHERE campaign_id = ${campaignId} AND person_id = ANY(${ids})`,
           );
         },
       },
@@ -33,8 +32,7 @@ export const mailPersonalData: PersonalData = {
         async run(query, campaignId, people) {
           const addresses = people.flatMap((person) => person.emailNormalized ?? []);
           await query(
-            'DELETE FROM caught_mail WHERE campaign_id = $1 AND lower(to_address) = ANY($2)',
-            [campaignId, addresses],
+            sql`DELETE FROM caught_mail WHERE campaign_id = ${campaignId} AND lower(to_address) = ANY(${addresses})`,
           );
         },
       },

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Database } from '../db/index.ts';
 
@@ -35,9 +36,8 @@ export function catcherTransport(database: Database, campaignId: number): MailTr
     name: 'catcher',
     async send(mail) {
       await database.query(
-        `INSERT INTO caught_mail (campaign_id, to_address, from_address, subject, text_body, html_body)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [campaignId, mail.to, mail.from, mail.subject, mail.text, mail.html ?? null],
+        sql`INSERT INTO caught_mail (campaign_id, to_address, from_address, subject, text_body, html_body)
+         VALUES (${campaignId}, ${mail.to}, ${mail.from}, ${mail.subject}, ${mail.text}, ${mail.html ?? null})`,
       );
     },
     close: () => undefined,

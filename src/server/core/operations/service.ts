@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 
 export type OperationStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -30,16 +31,8 @@ export async function startOperation(
   operation: NewOperation,
 ): Promise<void> {
   await query(
-    `INSERT INTO operations (campaign_id, kind, subject, label, started_by, total)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [
-      campaignId,
-      operation.kind,
-      operation.subjectId,
-      operation.label,
-      operation.startedBy,
-      operation.total ?? null,
-    ],
+    sql`INSERT INTO operations (campaign_id, kind, subject, label, started_by, total)
+     VALUES (${campaignId}, ${operation.kind}, ${operation.subjectId}, ${operation.label}, ${operation.startedBy}, ${operation.total ?? null})`,
   );
 }
 
@@ -55,21 +48,10 @@ export async function updateOperation(
   change: OperationChange,
 ): Promise<void> {
   await query(
-    `UPDATE operations SET status = coalesce($4, status), done = coalesce($5, done),
-            total = coalesce($6, total), started_at = coalesce($7, started_at),
-            ended_at = coalesce($8, ended_at), cancel_requested_at = coalesce($9, cancel_requested_at)
-      WHERE campaign_id = $1 AND kind = $2 AND subject = $3`,
-    [
-      campaignId,
-      kind,
-      subjectId,
-      change.status ?? null,
-      change.done ?? null,
-      change.total ?? null,
-      change.startedAt ?? null,
-      change.endedAt ?? null,
-      change.cancelRequestedAt ?? null,
-    ],
+    sql`UPDATE operations SET status = coalesce(${change.status ?? null}, status), done = coalesce(${change.done ?? null}, done),
+            total = coalesce(${change.total ?? null}, total), started_at = coalesce(${change.startedAt ?? null}, started_at),
+            ended_at = coalesce(${change.endedAt ?? null}, ended_at), cancel_requested_at = coalesce(${change.cancelRequestedAt ?? null}, cancel_requested_at)
+      WHERE campaign_id = ${campaignId} AND kind = ${kind} AND subject = ${subjectId}`,
   );
 }
 
@@ -88,9 +70,10 @@ export interface OperationRow {
   cancelRequestedAt: Date | null;
 }
 
-const COLUMNS = `id, kind, subject AS "subjectId", label, status, done, total, started_by AS "startedBy",
+const COLUMNS =
+  sql.raw(`id, kind, subject AS "subjectId", label, status, done, total, started_by AS "startedBy",
   created_at AS "createdAt", started_at AS "startedAt", ended_at AS "endedAt",
-  cancel_requested_at AS "cancelRequestedAt"`;
+  cancel_requested_at AS "cancelRequestedAt"`);
 
 /** The campaign's latest operations, newest first; or the one of `id`. */
 export async function listOperations(
@@ -100,10 +83,9 @@ export async function listOperations(
   id?: number,
 ): Promise<OperationRow[]> {
   const rows = await database.query<OperationRow>(
-    `SELECT ${COLUMNS} FROM operations
-      WHERE campaign_id = $1 AND ($3::bigint IS NULL OR id = $3)
-      ORDER BY created_at DESC, id DESC LIMIT $2`,
-    [campaignId, limit, id ?? null],
+    sql`SELECT ${COLUMNS} FROM operations
+      WHERE campaign_id = ${campaignId} AND (${id ?? null}::bigint IS NULL OR id = ${id ?? null})
+      ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
   );
   return rows.map((r) => ({
     ...r,

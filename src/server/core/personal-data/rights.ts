@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import type { Query } from '../db/index.ts';
@@ -21,8 +22,7 @@ export async function forgetPeople(
     for (const { table, erase } of tables) {
       if ('deleteWhere' in erase) {
         await query(
-          `DELETE FROM ${table} WHERE campaign_id = $1 AND ${erase.deleteWhere} = ANY($2)`,
-          [campaignId, ids],
+          sql`DELETE FROM ${sql.raw(table)} WHERE campaign_id = ${campaignId} AND ${sql.raw(erase.deleteWhere)} = ANY(${ids})`,
         );
       } else if ('run' in erase) {
         await erase.run(query, campaignId, people, reason);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { isPermission, type Role } from '../../../contracts/roles.ts';
 import type { AppContext } from '../../core/context.ts';
 import { audit } from '../../core/audit.ts';
@@ -13,9 +14,8 @@ export async function listStaffAccounts(ctx: AppContext) {
     grants: string[];
     last_login_at: Date | null;
   }>(
-    `SELECT person_id, roles, grants, last_login_at FROM accounts
-      WHERE campaign_id = $1 AND (cardinality(roles) > 0 OR cardinality(grants) > 0)`,
-    [ctx.campaignId],
+    sql`SELECT person_id, roles, grants, last_login_at FROM accounts
+      WHERE campaign_id = ${ctx.campaignId} AND (cardinality(roles) > 0 OR cardinality(grants) > 0)`,
   );
   const people = await contactsOf(
     ctx,
@@ -52,8 +52,7 @@ export async function setRoles(
 ) {
   if (actorId === personId && !roles.includes('admin')) {
     const current = await ctx.database.query<{ roles: string[] }>(
-      'SELECT roles FROM accounts WHERE campaign_id = $1 AND person_id = $2',
-      [ctx.campaignId, personId],
+      sql`SELECT roles FROM accounts WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId}`,
     );
     if (current[0]?.roles.includes('admin')) {
       throw badRequest(
@@ -65,9 +64,8 @@ export async function setRoles(
   const person = (await contactsOf(ctx, [personId])).get(personId);
   if (!person || person.erased) throw notFound('person');
   await ctx.database.query(
-    `INSERT INTO accounts (campaign_id, person_id, roles, grants) VALUES ($4, $1, $2, $3)
+    sql`INSERT INTO accounts (campaign_id, person_id, roles, grants) VALUES (${ctx.campaignId}, ${personId}, ${[...new Set(roles)]}, ${[...new Set(grants)]})
      ON CONFLICT (campaign_id, person_id) DO UPDATE SET roles = EXCLUDED.roles, grants = EXCLUDED.grants`,
-    [personId, [...new Set(roles)], [...new Set(grants)], ctx.campaignId],
   );
   await audit(ctx.database, {
     campaignId: ctx.campaignId,

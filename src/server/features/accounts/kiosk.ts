@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KioskLink } from '../../../contracts/kiosk.ts';
 import { audit } from '../../core/audit.ts';
@@ -34,9 +35,8 @@ async function isActive(ctx: AppContext, id: number): Promise<boolean> {
   const cached = cache.get(id);
   if (cached && cached.until > Date.now()) return cached.active;
   const rows = await ctx.database.query(
-    `SELECT 1 FROM kiosk_links
-      WHERE campaign_id = $1 AND id = $2 AND revoked_at IS NULL AND expires_at > now()`,
-    [ctx.campaignId, id],
+    sql`SELECT 1 FROM kiosk_links
+      WHERE campaign_id = ${ctx.campaignId} AND id = ${id} AND revoked_at IS NULL AND expires_at > now()`,
   );
   cache.set(id, { active: rows.length > 0, until: Date.now() + VALIDITY_CACHE_MS });
   return rows.length > 0;
@@ -66,12 +66,12 @@ function toLink(ctx: AppContext, row: KioskRow, createdByName: string | null): K
   };
 }
 
-const SELECT_LINKS = `
+const selectLinks = (campaignId: number) => sql`
   SELECT k.id, k.label, k.created_at, k.expires_at, k.revoked_at,
          k.revoked_at IS NULL AND k.expires_at > now() AS active,
          k.created_by
     FROM kiosk_links k
-   WHERE k.campaign_id = $1`;
+   WHERE k.campaign_id = ${campaignId}`;
 
 /** The links with the name of who opened each. */
 async function withCreators(ctx: AppContext, rows: KioskRow[]): Promise<KioskLink[]> {
@@ -91,8 +91,7 @@ async function withCreators(ctx: AppContext, rows: KioskRow[]): Promise<KioskLin
 /** The links of the last week, newest first (older ones are of no use and not listed). */
 export async function listKioskLinks(ctx: AppContext): Promise<KioskLink[]> {
   const rows = await ctx.database.query<KioskRow>(
-    `${SELECT_LINKS} AND k.created_at > now() - interval '7 days' ORDER BY k.id DESC LIMIT 100`,
-    [ctx.campaignId],
+    sql`${selectLinks(ctx.campaignId)} AND k.created_at > now() - interval '7 days' ORDER BY k.id DESC LIMIT 100`,
   );
   return withCreators(ctx, rows);
 }
@@ -104,9 +103,8 @@ export async function createKioskLink(
   ip: string,
 ): Promise<KioskLink> {
   const [created] = await ctx.database.query<{ id: number }>(
-    `INSERT INTO kiosk_links (campaign_id, label, created_by, expires_at)
-     VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING id`,
-    [ctx.campaignId, label, actorId, KIOSK_HOURS],
+    sql`INSERT INTO kiosk_links (campaign_id, label, created_by, expires_at)
+     VALUES (${ctx.campaignId}, ${label}, ${actorId}, now() + make_interval(hours => ${KIOSK_HOURS})) RETURNING id`,
   );
   await audit(ctx.database, {
     campaignId: ctx.campaignId,
@@ -116,18 +114,16 @@ export async function createKioskLink(
     details: { label },
     ip,
   });
-  const rows = await ctx.database.query<KioskRow>(`${SELECT_LINKS} AND k.id = $2`, [
-    ctx.campaignId,
-    created.id,
-  ]);
+  const rows = await ctx.database.query<KioskRow>(
+    sql`${selectLinks(ctx.campaignId)} AND k.id = ${created.id}`,
+  );
   return (await withCreators(ctx, rows))[0];
 }
 
 export async function revokeKioskLink(ctx: AppContext, id: number, actorId: number, ip: string) {
   const rows = await ctx.database.query(
-    `UPDATE kiosk_links SET revoked_at = coalesce(revoked_at, now())
-      WHERE campaign_id = $1 AND id = $2 RETURNING id`,
-    [ctx.campaignId, id],
+    sql`UPDATE kiosk_links SET revoked_at = coalesce(revoked_at, now())
+      WHERE campaign_id = ${ctx.campaignId} AND id = ${id} RETURNING id`,
   );
   if (rows.length === 0) throw notFound('kiosk link');
   validity.get(ctx.database, ctx.campaignId)?.delete(id);
@@ -152,9 +148,8 @@ export async function openKiosk(
   const id = idFromToken(ctx, token);
   if (id === null) return null;
   const rows = await ctx.database.query<{ expires_at: Date | string }>(
-    `SELECT expires_at FROM kiosk_links
-      WHERE campaign_id = $1 AND id = $2 AND revoked_at IS NULL AND expires_at > now()`,
-    [ctx.campaignId, id],
+    sql`SELECT expires_at FROM kiosk_links
+      WHERE campaign_id = ${ctx.campaignId} AND id = ${id} AND revoked_at IS NULL AND expires_at > now()`,
   );
   if (!rows[0]) return null;
   const expires = new Date(rows[0].expires_at);

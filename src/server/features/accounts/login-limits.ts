@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.ts';
 import { hmac } from '../../core/crypto.ts';
@@ -59,10 +60,9 @@ export async function loginOrigin(
   const ip = ipHash(ctx, request);
   // The IP is looked up even when the cookie answers, so both take the same time.
   const rows = await ctx.database.query(
-    `SELECT 1 FROM login_trust
-      WHERE campaign_id = $1 AND email_hash = $2 AND ip_hash = $3
-        AND last_login_at > now() - make_interval(days => $4)`,
-    [ctx.campaignId, emailHash, ip, TRUST_DAYS],
+    sql`SELECT 1 FROM login_trust
+      WHERE campaign_id = ${ctx.campaignId} AND email_hash = ${emailHash} AND ip_hash = ${ip}
+        AND last_login_at > now() - make_interval(days => ${TRUST_DAYS})`,
   );
   const fromDevice = deviceTokens(request).includes(deviceToken(ctx, emailHash));
   return { trusted: fromDevice || rows.length > 0, ipHash: ip };
@@ -76,9 +76,8 @@ export async function rememberLogin(
   emailHash: string,
 ) {
   await ctx.database.query(
-    `INSERT INTO login_trust (campaign_id, email_hash, ip_hash) VALUES ($1, $2, $3)
+    sql`INSERT INTO login_trust (campaign_id, email_hash, ip_hash) VALUES (${ctx.campaignId}, ${emailHash}, ${ipHash(ctx, request)})
      ON CONFLICT (campaign_id, email_hash, ip_hash) DO UPDATE SET last_login_at = now()`,
-    [ctx.campaignId, emailHash, ipHash(ctx, request)],
   );
   const token = deviceToken(ctx, emailHash);
   const tokens = [token, ...deviceTokens(request).filter((t) => t !== token)];
@@ -95,9 +94,8 @@ export async function rememberLogin(
 /** Places nobody logged in from for a while: past every trust window. */
 export async function purgeLoginTrust(ctx: AppContext): Promise<number> {
   const rows = await ctx.database.query(
-    `DELETE FROM login_trust
-      WHERE campaign_id = $1 AND last_login_at < now() - make_interval(days => $2) RETURNING 1`,
-    [ctx.campaignId, TRUST_DAYS],
+    sql`DELETE FROM login_trust
+      WHERE campaign_id = ${ctx.campaignId} AND last_login_at < now() - make_interval(days => ${TRUST_DAYS}) RETURNING 1`,
   );
   return rows.length;
 }
@@ -124,14 +122,13 @@ export async function checkCodeBudget(ctx: AppContext, emailHash: string, origin
     since_last_stranger: number | null;
     oldest_leaves_in: number | null;
   }>(
-    `SELECT count(*) FILTER (WHERE trusted = $3)::int AS n,
+    sql`SELECT count(*) FILTER (WHERE trusted = ${origin.trusted})::int AS n,
             extract(epoch FROM now() - max(created_at) FILTER (WHERE NOT trusted))::float8
               AS since_last_stranger,
-            extract(epoch FROM min(created_at) FILTER (WHERE trusted = $3)
+            extract(epoch FROM min(created_at) FILTER (WHERE trusted = ${origin.trusted})
                                + interval '1 hour' - now())::float8 AS oldest_leaves_in
        FROM login_codes
-      WHERE campaign_id = $1 AND email_hash = $2 AND created_at > now() - interval '1 hour'`,
-    [ctx.campaignId, emailHash, origin.trusted],
+      WHERE campaign_id = ${ctx.campaignId} AND email_hash = ${emailHash} AND created_at > now() - interval '1 hour'`,
   );
   if (row.n < CODES_PER_HOUR) return;
   if (origin.trusted) throw codeHeldBack(row.oldest_leaves_in ?? 60);
@@ -154,11 +151,10 @@ const tooManyPasswords = () =>
  */
 export async function checkPasswordBudget(ctx: AppContext, emailHash: string, origin: LoginOrigin) {
   const [row] = await ctx.database.query<{ same_origin: number; same_ip: number }>(
-    `SELECT count(*) FILTER (WHERE trusted = $3)::int AS same_origin,
-            count(*) FILTER (WHERE ip_hash = $4)::int AS same_ip
+    sql`SELECT count(*) FILTER (WHERE trusted = ${origin.trusted})::int AS same_origin,
+            count(*) FILTER (WHERE ip_hash = ${origin.ipHash})::int AS same_ip
        FROM password_failures
-      WHERE campaign_id = $1 AND email_hash = $2 AND at > now() - make_interval(mins => $5)`,
-    [ctx.campaignId, emailHash, origin.trusted, origin.ipHash, PASSWORD_WINDOW_MINUTES],
+      WHERE campaign_id = ${ctx.campaignId} AND email_hash = ${emailHash} AND at > now() - make_interval(mins => ${PASSWORD_WINDOW_MINUTES})`,
   );
   if (row.same_origin >= PASSWORD_FAILURES_MAX) throw tooManyPasswords();
   if (!origin.trusted && row.same_ip >= PASSWORD_FAILURES_PER_IP) throw tooManyPasswords();
@@ -170,7 +166,6 @@ export async function recordPasswordFailure(
   origin: LoginOrigin,
 ) {
   await ctx.database.query(
-    'INSERT INTO password_failures (campaign_id, email_hash, ip_hash, trusted) VALUES ($1, $2, $3, $4)',
-    [ctx.campaignId, emailHash, origin.ipHash, origin.trusted],
+    sql`INSERT INTO password_failures (campaign_id, email_hash, ip_hash, trusted) VALUES (${ctx.campaignId}, ${emailHash}, ${origin.ipHash}, ${origin.trusted})`,
   );
 }

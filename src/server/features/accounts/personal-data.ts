@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { purgeEndedSessions } from './sessions.ts';
 import type { PersonalData } from '../../core/personal-data/registry.ts';
@@ -71,7 +72,7 @@ export const accountsPersonalData: PersonalData = {
       key: 'account',
       schema: account,
       async read(ctx, personId) {
-        const ids = [ctx.campaignId, personId];
+        const own = sql`campaign_id = ${ctx.campaignId} AND person_id = ${personId}`;
         const [[row], sessions] = await Promise.all([
           ctx.database.query<{
             roles: string[];
@@ -80,9 +81,8 @@ export const accountsPersonalData: PersonalData = {
             last_login_at: Date | null;
             has_password: boolean;
           }>(
-            `SELECT roles, grants, created_at, last_login_at, password_hash IS NOT NULL AS has_password
-               FROM accounts WHERE campaign_id = $1 AND person_id = $2`,
-            ids,
+            sql`SELECT roles, grants, created_at, last_login_at, password_hash IS NOT NULL AS has_password
+               FROM accounts WHERE ${own}`,
           ),
           ctx.database.query<{
             created_at: Date;
@@ -91,9 +91,8 @@ export const accountsPersonalData: PersonalData = {
             user_agent: string | null;
             ip: string | null;
           }>(
-            `SELECT created_at, last_seen_at, expires_at, user_agent, ip FROM sessions
-              WHERE campaign_id = $1 AND person_id = $2 ORDER BY created_at`,
-            ids,
+            sql`SELECT created_at, last_seen_at, expires_at, user_agent, ip FROM sessions
+              WHERE ${own} ORDER BY created_at`,
           ),
         ]);
         return {

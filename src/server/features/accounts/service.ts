@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import argon2 from 'argon2';
 import type { Me } from '../../../contracts/accounts.ts';
 import { permissionsOf, type Role } from '../../../contracts/roles.ts';
@@ -46,16 +47,8 @@ async function storeCode(
   const code = sixDigitCode();
   const token = randomToken();
   await ctx.database.query(
-    `INSERT INTO login_codes (campaign_id, person_id, email_hash, code_hash, link_token_hash, expires_at)
-     VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,
-    [
-      ctx.campaignId,
-      personId,
-      emailHash,
-      personId === null ? randomToken() : hashCode(ctx, personId, code),
-      sha256(token),
-      minutes,
-    ],
+    sql`INSERT INTO login_codes (campaign_id, person_id, email_hash, code_hash, link_token_hash, expires_at)
+     VALUES (${ctx.campaignId}, ${personId}, ${emailHash}, ${personId === null ? randomToken() : hashCode(ctx, personId, code)}, ${sha256(token)}, now() + make_interval(mins => ${minutes}))`,
   );
   return { code, token, linkUrl: `${ctx.config.publicUrl}/login/link?token=${token}` };
 }
@@ -92,9 +85,8 @@ export async function startLogin(
   const origin = await originOf(emailHash);
   await checkCodeBudget(ctx, emailHash, origin);
   const [reserved] = await ctx.database.query<{ id: number }>(
-    `INSERT INTO login_codes (campaign_id, person_id, email_hash, code_hash, link_token_hash, expires_at, trusted)
-     VALUES ($1, NULL, $2, $3, $4, now() + make_interval(mins => $5), $6) RETURNING id`,
-    [ctx.campaignId, emailHash, randomToken(), sha256(randomToken()), CODE_MINUTES, origin.trusted],
+    sql`INSERT INTO login_codes (campaign_id, person_id, email_hash, code_hash, link_token_hash, expires_at, trusted)
+     VALUES (${ctx.campaignId}, NULL, ${emailHash}, ${randomToken()}, ${sha256(randomToken())}, now() + make_interval(mins => ${CODE_MINUTES}), ${origin.trusted}) RETURNING id`,
   );
   return async () => {
     const person = await personByEmail(ctx, normalized);
@@ -102,9 +94,8 @@ export async function startLogin(
     const code = sixDigitCode();
     const token = randomToken();
     await ctx.database.query(
-      `UPDATE login_codes SET person_id = $3, code_hash = $4, link_token_hash = $5
-        WHERE campaign_id = $1 AND id = $2`,
-      [ctx.campaignId, reserved.id, person.id, hashCode(ctx, person.id, code), sha256(token)],
+      sql`UPDATE login_codes SET person_id = ${person.id}, code_hash = ${hashCode(ctx, person.id, code)}, link_token_hash = ${sha256(token)}
+        WHERE campaign_id = ${ctx.campaignId} AND id = ${reserved.id}`,
     );
     const mail = loginCodeMail(
       locale ?? person.locale,
@@ -147,9 +138,8 @@ export async function verifyCode(ctx: AppContext, email: string, code: string): 
     attempts: number;
     expired: boolean;
   }>(
-    `SELECT id, person_id, code_hash, attempts, expires_at < now() AS expired FROM login_codes
-      WHERE campaign_id = $1 AND email_hash = $2 AND used_at IS NULL ORDER BY created_at DESC LIMIT 1`,
-    [ctx.campaignId, hashAddress(ctx, normalized)],
+    sql`SELECT id, person_id, code_hash, attempts, expires_at < now() AS expired FROM login_codes
+      WHERE campaign_id = ${ctx.campaignId} AND email_hash = ${hashAddress(ctx, normalized)} AND used_at IS NULL ORDER BY created_at DESC LIMIT 1`,
   );
   const row = rows[0];
   if (!row) throw invalidCode(0);
@@ -162,23 +152,20 @@ export async function verifyCode(ctx: AppContext, email: string, code: string): 
   // pass the check above before any of them is counted.
   if (!safeEqual(row.code_hash, hashCode(ctx, row.person_id ?? 0, code))) {
     const updated = await ctx.database.query<{ attempts: number }>(
-      `UPDATE login_codes SET attempts = attempts + 1
-        WHERE campaign_id = $3 AND id = $1 AND attempts < $2 AND used_at IS NULL RETURNING attempts`,
-      [row.id, MAX_ATTEMPTS, ctx.campaignId],
+      sql`UPDATE login_codes SET attempts = attempts + 1
+        WHERE campaign_id = ${ctx.campaignId} AND id = ${row.id} AND attempts < ${MAX_ATTEMPTS} AND used_at IS NULL RETURNING attempts`,
     );
     if (!updated[0]) throw tooMany();
     throw invalidCode(Math.max(0, MAX_ATTEMPTS - updated[0].attempts));
   }
   const used = await ctx.database.query<{ attempts: number }>(
-    `UPDATE login_codes SET used_at = now()
-      WHERE campaign_id = $3 AND id = $1 AND used_at IS NULL AND attempts < $2 AND expires_at > now()
+    sql`UPDATE login_codes SET used_at = now()
+      WHERE campaign_id = ${ctx.campaignId} AND id = ${row.id} AND used_at IS NULL AND attempts < ${MAX_ATTEMPTS} AND expires_at > now()
       RETURNING attempts`,
-    [row.id, MAX_ATTEMPTS, ctx.campaignId],
   );
   if (used.length === 0) {
     const [now] = await ctx.database.query<{ attempts: number }>(
-      'SELECT attempts FROM login_codes WHERE campaign_id = $1 AND id = $2',
-      [ctx.campaignId, row.id],
+      sql`SELECT attempts FROM login_codes WHERE campaign_id = ${ctx.campaignId} AND id = ${row.id}`,
     );
     if (now && now.attempts >= MAX_ATTEMPTS) throw tooMany();
     throw invalidCode(0);
@@ -203,11 +190,10 @@ export async function purgeExpiredLoginCodes(ctx: AppContext): Promise<number> {
 
 export async function verifyLink(ctx: AppContext, token: string): Promise<number> {
   const rows = await ctx.database.query<{ person_id: number }>(
-    `UPDATE login_codes SET used_at = now()
-      WHERE campaign_id = $2 AND link_token_hash = $1 AND person_id IS NOT NULL
+    sql`UPDATE login_codes SET used_at = now()
+      WHERE campaign_id = ${ctx.campaignId} AND link_token_hash = ${sha256(token)} AND person_id IS NOT NULL
         AND used_at IS NULL AND expires_at > now()
       RETURNING person_id`,
-    [sha256(token), ctx.campaignId],
   );
   if (!rows[0])
     throw new AppError(
@@ -238,8 +224,7 @@ export async function verifyPassword(
   const person = normalized ? await personByEmail(ctx, normalized) : undefined;
   const rows = person
     ? await ctx.database.query<{ password_hash: string | null }>(
-        'SELECT password_hash FROM accounts WHERE campaign_id = $1 AND person_id = $2',
-        [ctx.campaignId, person.id],
+        sql`SELECT password_hash FROM accounts WHERE campaign_id = ${ctx.campaignId} AND person_id = ${person.id}`,
       )
     : [];
   const hash = rows[0]?.password_hash;
@@ -289,8 +274,7 @@ async function setPassword(
   currentPassword?: string,
 ) {
   const rows = await ctx.database.query<{ password_hash: string | null }>(
-    'SELECT password_hash FROM accounts WHERE campaign_id = $1 AND person_id = $2',
-    [ctx.campaignId, personId],
+    sql`SELECT password_hash FROM accounts WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId}`,
   );
   const existing = rows[0]?.password_hash;
   if (existing && !(currentPassword && (await argon2.verify(existing, currentPassword)))) {
@@ -305,15 +289,13 @@ async function setPassword(
   const hash = await argon2.hash(newPassword, { type: argon2.argon2id });
   await ensureAccount(ctx, personId);
   await ctx.database.query(
-    'UPDATE accounts SET password_hash = $3 WHERE campaign_id = $1 AND person_id = $2',
-    [ctx.campaignId, personId, hash],
+    sql`UPDATE accounts SET password_hash = ${hash} WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId}`,
   );
 }
 
 async function ensureAccount(ctx: AppContext, personId: number) {
   await ctx.database.query(
-    'INSERT INTO accounts (campaign_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-    [ctx.campaignId, personId],
+    sql`INSERT INTO accounts (campaign_id, person_id) VALUES (${ctx.campaignId}, ${personId}) ON CONFLICT DO NOTHING`,
   );
 }
 
@@ -325,8 +307,7 @@ export async function me(ctx: AppContext, personId: number): Promise<Me> {
       grants: string[] | null;
       password_hash: string | null;
     }>(
-      'SELECT roles, grants, password_hash FROM accounts WHERE campaign_id = $1 AND person_id = $2',
-      [ctx.campaignId, personId],
+      sql`SELECT roles, grants, password_hash FROM accounts WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId}`,
     ),
   ]);
   if (!person) throw notFound('person');
@@ -342,22 +323,19 @@ export async function me(ctx: AppContext, personId: number): Promise<Me> {
 }
 
 export async function endSession(ctx: AppContext, sessionHash: string) {
-  await ctx.database.query('DELETE FROM sessions WHERE campaign_id = $1 AND id_hash = $2', [
-    ctx.campaignId,
-    sessionHash,
-  ]);
+  await ctx.database.query(
+    sql`DELETE FROM sessions WHERE campaign_id = ${ctx.campaignId} AND id_hash = ${sessionHash}`,
+  );
 }
 
 export async function endAllSessions(ctx: AppContext, personId: number) {
-  await ctx.database.query('DELETE FROM sessions WHERE campaign_id = $1 AND person_id = $2', [
-    ctx.campaignId,
-    personId,
-  ]);
+  await ctx.database.query(
+    sql`DELETE FROM sessions WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId}`,
+  );
 }
 
 async function endOtherSessions(ctx: AppContext, personId: number, keepSessionHash: string) {
   await ctx.database.query(
-    'DELETE FROM sessions WHERE campaign_id = $1 AND person_id = $2 AND id_hash <> $3',
-    [ctx.campaignId, personId, keepSessionHash],
+    sql`DELETE FROM sessions WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId} AND id_hash <> ${keepSessionHash}`,
   );
 }

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { AudienceInput, AudienceSnapshot } from '../../../contracts/audiences.ts';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { audit } from '../../core/audit.ts';
+import { numbered } from '../../core/db/statement.ts';
 import type { AppContext } from '../../core/context.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { matchingIdsQuery } from '../people/queries.ts';
@@ -37,26 +39,21 @@ export async function createAudienceSnapshot(
   // Read before the transaction: an unknown segment is a 404 with nothing written.
   const segment = filter.segmentId ? await segmentFilter(ctx, filter.segmentId) : null;
   const matching = await matchingIdsQuery(ctx, filter);
-  const param = (value: unknown) => `$${matching.params.push(value)}`;
   const snapshot = await ctx.database.transaction(async (query) => {
     const [row] = await query<SnapshotRow>(
-      `INSERT INTO audience_snapshots (campaign_id, filter, segment_filter, person_count, created_by)
-       VALUES ($1, $2, $3, 0, $4)
+      sql`INSERT INTO audience_snapshots (campaign_id, filter, segment_filter, person_count, created_by)
+       VALUES (${ctx.campaignId}, ${JSON.stringify(filter)}, ${segment && JSON.stringify(segment)}, 0, ${actorId})
        RETURNING id, filter, segment_filter, person_count, created_by, created_at`,
-      [ctx.campaignId, JSON.stringify(filter), segment && JSON.stringify(segment), actorId],
     );
-    const snapshotParam = param(row.id);
     const [{ n }] = await query<{ n: number }>(
-      `WITH frozen AS (
+      sql`WITH frozen AS (
          INSERT INTO audience_members (campaign_id, audience_snapshot_id, person_id)
-         SELECT ${matching.campaignParam}, ${snapshotParam}, m.id FROM (${matching.text}) m
+         SELECT ${ctx.campaignId}, ${row.id}, m.id FROM (${numbered(matching)}) m
          RETURNING 1)
        SELECT count(*)::int AS n FROM frozen`,
-      matching.params,
     );
     await query(
-      'UPDATE audience_snapshots SET person_count = $3 WHERE campaign_id = $1 AND id = $2',
-      [ctx.campaignId, row.id, n],
+      sql`UPDATE audience_snapshots SET person_count = ${n} WHERE campaign_id = ${ctx.campaignId} AND id = ${row.id}`,
     );
     return toSnapshot({ ...row, person_count: n });
   });
@@ -72,9 +69,8 @@ export async function createAudienceSnapshot(
 
 export async function audienceSnapshot(ctx: AppContext, id: number): Promise<AudienceSnapshot> {
   const [row] = await ctx.database.query<SnapshotRow>(
-    `SELECT id, filter, segment_filter, person_count, created_by, created_at
-       FROM audience_snapshots WHERE campaign_id = $1 AND id = $2`,
-    [ctx.campaignId, id],
+    sql`SELECT id, filter, segment_filter, person_count, created_by, created_at
+       FROM audience_snapshots WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
   );
   if (!row) throw notFound('audience');
   return toSnapshot(row);
@@ -92,10 +88,9 @@ export async function audienceMembers(
   limit: number,
 ): Promise<number[]> {
   const rows = await ctx.database.query<{ person_id: number }>(
-    `SELECT person_id FROM audience_members
-      WHERE campaign_id = $1 AND audience_snapshot_id = $2 AND person_id > $3
-      ORDER BY person_id LIMIT $4`,
-    [ctx.campaignId, snapshotId, afterId, limit],
+    sql`SELECT person_id FROM audience_members
+      WHERE campaign_id = ${ctx.campaignId} AND audience_snapshot_id = ${snapshotId} AND person_id > ${afterId}
+      ORDER BY person_id LIMIT ${limit}`,
   );
   return rows.map((r) => Number(r.person_id));
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type {
   Election,
   ElectionInput,
@@ -34,22 +35,19 @@ export async function allRounds(
   campaignId: number,
 ): Promise<ElectionRound[]> {
   const rows = await database.query<RoundRow>(
-    `SELECT election_id, number, date::text AS date, polls_close, territory_dates
-       FROM election_rounds WHERE campaign_id = $1 ORDER BY date`,
-    [campaignId],
+    sql`SELECT election_id, number, date::text AS date, polls_close, territory_dates
+       FROM election_rounds WHERE campaign_id = ${campaignId} ORDER BY date`,
   );
   return rows.map(toRound);
 }
 
 export async function listElections(ctx: AppContext): Promise<Election[]> {
   const elections = await ctx.database.query<{ id: number; name: string; kind: ElectionKind }>(
-    'SELECT id, name, kind FROM elections WHERE campaign_id = $1 ORDER BY id',
-    [ctx.campaignId],
+    sql`SELECT id, name, kind FROM elections WHERE campaign_id = ${ctx.campaignId} ORDER BY id`,
   );
   const rounds = await ctx.database.query<RoundRow>(
-    `SELECT election_id, number, date::text AS date, polls_close, territory_dates
-       FROM election_rounds WHERE campaign_id = $1 ORDER BY election_id, number`,
-    [ctx.campaignId],
+    sql`SELECT election_id, number, date::text AS date, polls_close, territory_dates
+       FROM election_rounds WHERE campaign_id = ${ctx.campaignId} ORDER BY election_id, number`,
   );
   return elections.map((e) => ({
     id: Number(e.id),
@@ -62,22 +60,13 @@ export async function listElections(ctx: AppContext): Promise<Election[]> {
 async function writeRounds(query: Query, campaignId: number, id: number, input: ElectionInput) {
   const { kind, rounds } = electionInputSchema.parse(input);
   const resolved = rounds.map((round, index) => resolveRound(round, kind, index + 1));
-  await query('DELETE FROM election_rounds WHERE campaign_id = $1 AND election_id = $2', [
-    campaignId,
-    id,
-  ]);
+  await query(
+    sql`DELETE FROM election_rounds WHERE campaign_id = ${campaignId} AND election_id = ${id}`,
+  );
   for (const round of resolved) {
     await query(
-      `INSERT INTO election_rounds (campaign_id, election_id, number, date, polls_close, territory_dates)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        campaignId,
-        id,
-        round.number,
-        round.date,
-        round.pollsClose,
-        JSON.stringify(round.territoryDates),
-      ],
+      sql`INSERT INTO election_rounds (campaign_id, election_id, number, date, polls_close, territory_dates)
+       VALUES (${campaignId}, ${id}, ${round.number}, ${round.date}, ${round.pollsClose}, ${JSON.stringify(round.territoryDates)})`,
     );
   }
   return resolved;
@@ -104,8 +93,7 @@ export async function createElection(
 ): Promise<Election> {
   const id = await ctx.database.transaction(async (query) => {
     const [row] = await query<{ id: number }>(
-      'INSERT INTO elections (campaign_id, name, kind) VALUES ($1, $2, $3) RETURNING id',
-      [ctx.campaignId, input.name, input.kind],
+      sql`INSERT INTO elections (campaign_id, name, kind) VALUES (${ctx.campaignId}, ${input.name}, ${input.kind}) RETURNING id`,
     );
     const electionId = Number(row!.id);
     const rounds = await writeRounds(query, ctx.campaignId, electionId, input);
@@ -134,9 +122,8 @@ export async function updateElection(
 ): Promise<Election> {
   await ctx.database.transaction(async (query) => {
     const updated = await query(
-      `UPDATE elections SET name = $3, kind = $4, updated_at = now()
-        WHERE campaign_id = $1 AND id = $2 RETURNING id`,
-      [ctx.campaignId, id, input.name, input.kind],
+      sql`UPDATE elections SET name = ${input.name}, kind = ${input.kind}, updated_at = now()
+        WHERE campaign_id = ${ctx.campaignId} AND id = ${id} RETURNING id`,
     );
     if (!updated.length) throw notFound('election');
     const rounds = await writeRounds(query, ctx.campaignId, id, input);
@@ -163,14 +150,12 @@ export async function deleteElection(
 ): Promise<void> {
   await ctx.database.transaction(async (query) => {
     const [deleted] = await query<{ name: string }>(
-      'DELETE FROM elections WHERE campaign_id = $1 AND id = $2 RETURNING name',
-      [ctx.campaignId, id],
+      sql`DELETE FROM elections WHERE campaign_id = ${ctx.campaignId} AND id = ${id} RETURNING name`,
     );
     if (!deleted) throw notFound('election');
-    await query('DELETE FROM election_rounds WHERE campaign_id = $1 AND election_id = $2', [
-      ctx.campaignId,
-      id,
-    ]);
+    await query(
+      sql`DELETE FROM election_rounds WHERE campaign_id = ${ctx.campaignId} AND election_id = ${id}`,
+    );
     await audit(
       { query },
       {

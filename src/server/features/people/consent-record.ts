@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type {
   ConsentHistoryEntry,
   consentRecordSchema,
@@ -22,8 +23,7 @@ type ConsentRecord = z.infer<typeof consentRecordSchema>;
  */
 async function assertSmsReachable(query: Database['query'], campaignId: number, personId: number) {
   const [person] = await query<{ phone: string | null }>(
-    'SELECT phone FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE',
-    [campaignId, personId],
+    sql`SELECT phone FROM people WHERE campaign_id = ${campaignId} AND id = ${personId} AND erased_at IS NULL FOR UPDATE`,
   );
   if (!person) throw notFound('person');
   const error = smsPhoneError(person.phone);
@@ -66,10 +66,9 @@ export async function recordConsent(
       await assertSmsReachable(query, ctx.campaignId, personId);
     // Received today: now. An earlier day: noon of that day, campaign time.
     const [person] = await query<{ at: Date }>(
-      `SELECT CASE WHEN $3::date = (now() AT TIME ZONE $4::text)::date THEN now()
-                   ELSE ($3::date + time '12:00') AT TIME ZONE $4::text END AS at
-         FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE`,
-      [ctx.campaignId, personId, input.receivedOn, timeZone],
+      sql`SELECT CASE WHEN ${input.receivedOn}::date = (now() AT TIME ZONE ${timeZone}::text)::date THEN now()
+                   ELSE (${input.receivedOn}::date + time '12:00') AT TIME ZONE ${timeZone}::text END AS at
+         FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ${personId} AND erased_at IS NULL FOR UPDATE`,
     );
     if (!person) throw notFound('person');
     const decision = {
@@ -83,10 +82,9 @@ export async function recordConsent(
       at: person.at,
     };
     await recordDecisions(query, ctx.campaignId, personId, [decision]);
-    await query('UPDATE people SET updated_at = now() WHERE campaign_id = $1 AND id = $2', [
-      ctx.campaignId,
-      personId,
-    ]);
+    await query(
+      sql`UPDATE people SET updated_at = now() WHERE campaign_id = ${ctx.campaignId} AND id = ${personId}`,
+    );
     await addPersonEvent(
       query,
       ctx.campaignId,
@@ -133,12 +131,11 @@ export async function consentHistory(
     actor_name: string | null;
     at: Date;
   }>(
-    `SELECT c.id, c.channel, c.granted, c.source, c.wording_version, c.note, c.at,
+    sql`SELECT c.id, c.channel, c.granted, c.source, c.wording_version, c.note, c.at,
             ${actorNameSql('a')} AS actor_name
        FROM consent_events c LEFT JOIN people a ON a.campaign_id = c.campaign_id AND a.id = c.actor_id
-      WHERE c.campaign_id = $1 AND c.person_id = $2
+      WHERE c.campaign_id = ${ctx.campaignId} AND c.person_id = ${personId}
       ORDER BY c.at DESC, c.id DESC LIMIT 500`,
-    [ctx.campaignId, personId],
   );
   return rows.map((r) => ({
     id: Number(r.id),

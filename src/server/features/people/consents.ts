@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Channel, Consents } from '../../../contracts/common.ts';
 import type { ContactChannel } from '../../../contracts/compliance.ts';
 import type { Query } from '../../core/db/index.ts';
@@ -31,6 +32,22 @@ const cacheColumn = {
   volunteer_call: 'consent_phone',
 } as const;
 const columns = Object.values(cacheColumn);
+/** The cache's columns from the latest decisions, the cache set from them, and the test that it changes. */
+const cachedFromLatest = sql.raw(
+  Object.entries(cacheColumn)
+    .map(
+      ([channel, column]) =>
+        `bool_or(l.granted) FILTER (WHERE l.channel = '${channel}') AS ${column}`,
+    )
+    .join(', '),
+);
+const setCache = sql.raw(
+  columns.map((column) => `${column} = coalesce(c.${column}, false)`).join(', '),
+);
+const cacheChanges = sql.raw(
+  `(${columns.map((column) => `p.${column}`).join(', ')}) IS DISTINCT FROM
+            (${columns.map((column) => `coalesce(c.${column}, false)`).join(', ')})`,
+);
 
 export interface ConsentDecision {
   channel: ContactChannel;
@@ -67,20 +84,21 @@ export async function settleConsents(
   personIds: readonly number[],
 ): Promise<void> {
   if (personIds.length === 0) return;
+  const ids = [...personIds];
   await query(
-    `WITH latest AS (
+    sql`WITH latest AS (
        SELECT DISTINCT ON (e.person_id, e.channel) e.person_id, e.channel, e.granted, e.source,
               e.wording_version, e.at, e.slot
          FROM consent_events e
-        WHERE e.campaign_id = $1 AND e.person_id = ANY($2::bigint[])
+        WHERE e.campaign_id = ${campaignId} AND e.person_id = ANY(${ids}::bigint[])
         ORDER BY e.person_id, e.channel, e.at DESC, e.id DESC),
      gone AS (
        DELETE FROM person_consents c
-        WHERE c.campaign_id = $1 AND c.person_id = ANY($2::bigint[])
+        WHERE c.campaign_id = ${campaignId} AND c.person_id = ANY(${ids}::bigint[])
           AND NOT EXISTS (SELECT 1 FROM latest l WHERE l.person_id = c.person_id AND l.channel = c.channel)),
      recorded AS (
        INSERT INTO person_consents (campaign_id, person_id, channel, status, source, wording_version, at, slot)
-       SELECT $1, l.person_id, l.channel, CASE WHEN l.granted THEN 'granted' ELSE 'withdrawn' END, l.source,
+       SELECT ${campaignId}, l.person_id, l.channel, CASE WHEN l.granted THEN 'granted' ELSE 'withdrawn' END, l.source,
               l.wording_version, l.at, l.slot
          FROM latest l
        ON CONFLICT (campaign_id, person_id, channel) DO UPDATE
@@ -89,20 +107,13 @@ export async function settleConsents(
      -- The cache per person, joined (not a subquery per person: that reads \`latest\` each time).
      cached AS (
        SELECT l.person_id,
-              ${Object.entries(cacheColumn)
-                .map(
-                  ([channel, column]) =>
-                    `bool_or(l.granted) FILTER (WHERE l.channel = '${channel}') AS ${column}`,
-                )
-                .join(', ')}
+              ${cachedFromLatest}
          FROM latest l GROUP BY l.person_id)
      UPDATE people p
-        SET ${columns.map((column) => `${column} = coalesce(c.${column}, false)`).join(', ')}
-       FROM unnest($2::bigint[]) AS ids(id) LEFT JOIN cached c ON c.person_id = ids.id
-      WHERE p.campaign_id = $1 AND p.id = ids.id
-        AND (${columns.map((column) => `p.${column}`).join(', ')}) IS DISTINCT FROM
-            (${columns.map((column) => `coalesce(c.${column}, false)`).join(', ')})`,
-    [campaignId, [...personIds]],
+        SET ${setCache}
+       FROM unnest(${ids}::bigint[]) AS ids(id) LEFT JOIN cached c ON c.person_id = ids.id
+      WHERE p.campaign_id = ${campaignId} AND p.id = ids.id
+        AND ${cacheChanges}`,
   );
 }
 
@@ -131,22 +142,9 @@ export async function recordDecisions(
   assertSlots(decisions);
   for (const d of decisions) {
     await query(
-      `INSERT INTO consent_events (campaign_id, person_id, channel, granted, source, wording_version, actor_id,
+      sql`INSERT INTO consent_events (campaign_id, person_id, channel, granted, source, wording_version, actor_id,
                                    note, slot, import_id, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11::timestamptz, now()))`,
-      [
-        campaignId,
-        personId,
-        d.channel,
-        d.granted,
-        d.source,
-        d.wordingVersion,
-        d.actorId ?? null,
-        d.note ?? null,
-        d.slot ? JSON.stringify(d.slot) : null,
-        importId,
-        d.at ?? null,
-      ],
+       VALUES (${campaignId}, ${personId}, ${d.channel}, ${d.granted}, ${d.source}, ${d.wordingVersion}, ${d.actorId ?? null}, ${d.note ?? null}, ${d.slot ? JSON.stringify(d.slot) : null}, ${importId}, coalesce(${d.at ?? null}::timestamptz, now()))`,
     );
   }
   await settleConsents(query, campaignId, [personId]);
@@ -163,8 +161,7 @@ export async function changedConsents(
   wanted: Partial<Consents>,
 ): Promise<Array<{ channel: ContactChannel; granted: boolean }>> {
   const [person] = await query(
-    'SELECT id FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE',
-    [campaignId, personId],
+    sql`SELECT id FROM people WHERE campaign_id = ${campaignId} AND id = ${personId} AND erased_at IS NULL FOR UPDATE`,
   );
   if (!person) throw notFound('person');
   const now = await currentConsents(query, campaignId, [personId]);
@@ -189,9 +186,8 @@ export async function currentConsents(
   const rows = await query<
     { person_id: number } & Pick<ConsentRecordRow, 'channel' | 'status' | 'slot'>
   >(
-    `SELECT person_id, channel, status, slot FROM person_consents
-      WHERE campaign_id = $1 AND person_id = ANY($2::bigint[])`,
-    [campaignId, [...personIds]],
+    sql`SELECT person_id, channel, status, slot FROM person_consents
+      WHERE campaign_id = ${campaignId} AND person_id = ANY(${[...personIds]}::bigint[])`,
   );
   for (const row of rows) {
     const id = Number(row.person_id);
@@ -212,8 +208,7 @@ export function consentRecords(
   personId: number,
 ): Promise<ConsentRecordRow[]> {
   return query<ConsentRecordRow>(
-    `SELECT channel, status, source, wording_version, at, slot FROM person_consents
-      WHERE campaign_id = $1 AND person_id = $2 ORDER BY channel`,
-    [campaignId, personId],
+    sql`SELECT channel, status, source, wording_version, at, slot FROM person_consents
+      WHERE campaign_id = ${campaignId} AND person_id = ${personId} ORDER BY channel`,
   );
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../core/db/index.ts';
 import type { ContactSubject } from '../compliance/may-contact.ts';
 import { currentConsents } from './consents.ts';
@@ -15,11 +16,10 @@ export async function contactSubjects(
   if (personIds.length === 0) return new Map();
   const [rows, consents] = await Promise.all([
     database.query<{ id: number; departement_code: string | null; commune_code: string | null }>(
-      `SELECT id, departement_code, commune_code FROM people
-        WHERE campaign_id = $1 AND id = ANY($2::bigint[]) AND erased_at IS NULL`,
-      [campaignId, [...personIds]],
+      sql`SELECT id, departement_code, commune_code FROM people
+        WHERE campaign_id = ${campaignId} AND id = ANY(${[...personIds]}::bigint[]) AND erased_at IS NULL`,
     ),
-    currentConsents((text, params) => database.query(text, params), campaignId, personIds),
+    currentConsents(database.query, campaignId, personIds),
   ]);
   return new Map(
     rows.map((row) => [

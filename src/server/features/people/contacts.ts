@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Contact, contactInputSchema } from '../../../contracts/person-records.ts';
 import type { z } from 'zod';
 import { audit } from '../../core/audit.ts';
@@ -27,7 +28,7 @@ const toContact = (row: ContactRow): Contact => ({
   createdAt: isoDate(row.created_at),
 });
 
-const selectContacts = `SELECT c.id, c.channel, c.outcome, c.note, c.contacted_at, c.created_at, ${actorNameSql('a')} AS author_name
+const selectContacts = sql`SELECT c.id, c.channel, c.outcome, c.note, c.contacted_at, c.created_at, ${actorNameSql('a')} AS author_name
   FROM person_contacts c LEFT JOIN people a ON a.campaign_id = c.campaign_id AND a.id = c.author_id`;
 
 /** The contact log of a person, latest contact first, a page at a time. */
@@ -39,13 +40,11 @@ export async function listContacts(
   await assertPersonExists(ctx, personId);
   const [rows, [{ total }]] = await Promise.all([
     ctx.database.query<ContactRow>(
-      `${selectContacts} WHERE c.campaign_id = $1 AND c.person_id = $2
-        ORDER BY c.contacted_at DESC, c.id DESC LIMIT $3 OFFSET $4`,
-      [ctx.campaignId, personId, page.pageSize, (page.page - 1) * page.pageSize],
+      sql`${selectContacts} WHERE c.campaign_id = ${ctx.campaignId} AND c.person_id = ${personId}
+        ORDER BY c.contacted_at DESC, c.id DESC LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
     ),
     ctx.database.query<{ total: number }>(
-      'SELECT count(*)::int AS total FROM person_contacts WHERE campaign_id = $1 AND person_id = $2',
-      [ctx.campaignId, personId],
+      sql`SELECT count(*)::int AS total FROM person_contacts WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId}`,
     ),
   ]);
   return { items: rows.map(toContact), total, ...page };
@@ -72,17 +71,8 @@ export async function addContact(
     ]);
   await assertPersonExists(ctx, personId);
   const [{ id }] = await ctx.database.query<{ id: number }>(
-    `INSERT INTO person_contacts (campaign_id, person_id, author_id, channel, outcome, note, contacted_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [
-      ctx.campaignId,
-      personId,
-      actorId,
-      input.channel,
-      input.outcome,
-      input.note || null,
-      contactedAt,
-    ],
+    sql`INSERT INTO person_contacts (campaign_id, person_id, author_id, channel, outcome, note, contacted_at)
+     VALUES (${ctx.campaignId}, ${personId}, ${actorId}, ${input.channel}, ${input.outcome}, ${input.note || null}, ${contactedAt}) RETURNING id`,
   );
   await audit(ctx.database, {
     campaignId: ctx.campaignId,
@@ -93,8 +83,7 @@ export async function addContact(
     ip,
   });
   const [row] = await ctx.database.query<ContactRow>(
-    `${selectContacts} WHERE c.campaign_id = $1 AND c.id = $2`,
-    [ctx.campaignId, id],
+    sql`${selectContacts} WHERE c.campaign_id = ${ctx.campaignId} AND c.id = ${id}`,
   );
   return toContact(row);
 }

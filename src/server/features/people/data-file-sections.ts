@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../core/context.ts';
 import type { DataFileSection } from '../../core/personal-data/registry.ts';
@@ -38,10 +39,9 @@ function personRow(ctx: AppContext, personId: number): Promise<PersonRow> {
   let row = reading.get(key);
   if (!row) {
     row = ctx.database
-      .query<PersonRow>('SELECT * FROM people WHERE campaign_id = $1 AND id = $2', [
-        ctx.campaignId,
-        personId,
-      ])
+      .query<PersonRow>(
+        sql`SELECT * FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ${personId}`,
+      )
       .then(([person]) => person);
     reading.set(key, row);
     row.finally(() => reading.delete(key)).catch(() => undefined);
@@ -104,9 +104,8 @@ const profile: DataFileSection = {
     const [person, tags] = await Promise.all([
       personRow(ctx, personId),
       ctx.database.query<{ name: string }>(
-        `SELECT t.name FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
-          WHERE pt.campaign_id = $1 AND pt.person_id = $2 ORDER BY t.name`,
-        [ctx.campaignId, personId],
+        sql`SELECT t.name FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
+          WHERE pt.campaign_id = ${ctx.campaignId} AND pt.person_id = ${personId} ORDER BY t.name`,
       ),
     ]);
     return {
@@ -163,7 +162,7 @@ const consents: DataFileSection = {
   async read(ctx, personId) {
     const [person, records, history] = await Promise.all([
       personRow(ctx, personId),
-      consentRecords((text, params) => ctx.database.query(text, params), ctx.campaignId, personId),
+      consentRecords(ctx.database.query, ctx.campaignId, personId),
       ctx.database.query<{
         channel: string;
         granted: boolean;
@@ -171,9 +170,8 @@ const consents: DataFileSection = {
         wording_version: string;
         at: Date;
       }>(
-        `SELECT channel, granted, source, wording_version, at FROM consent_events
-          WHERE campaign_id = $1 AND person_id = $2 ORDER BY at`,
-        [ctx.campaignId, personId],
+        sql`SELECT channel, granted, source, wording_version, at FROM consent_events
+          WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId} ORDER BY at`,
       ),
     ]);
     return {
@@ -222,9 +220,8 @@ const recruitment: DataFileSection = {
     const [person, [recruited]] = await Promise.all([
       personRow(ctx, personId),
       ctx.database.query<{ total: number; confirmed: number }>(
-        `SELECT count(*)::int AS total, (count(*) FILTER (WHERE confirmed_at IS NOT NULL))::int AS confirmed
-           FROM people WHERE campaign_id = $1 AND recruited_by = $2 AND erased_at IS NULL`,
-        [ctx.campaignId, personId],
+        sql`SELECT count(*)::int AS total, (count(*) FILTER (WHERE confirmed_at IS NOT NULL))::int AS confirmed
+           FROM people WHERE campaign_id = ${ctx.campaignId} AND recruited_by = ${personId} AND erased_at IS NULL`,
       ),
     ]);
     return {
@@ -250,11 +247,10 @@ const timeline: DataFileSection = {
   schema: z.array(z.object({ kind: z.string(), details: z.unknown(), at: when })),
   async read(ctx, personId) {
     const rows = await ctx.database.query<{ kind: string; data: unknown; at: Date }>(
-      `SELECT kind, data, at FROM (
-           SELECT kind, data, at FROM person_events WHERE campaign_id = $1 AND person_id = $2
-           UNION ALL SELECT kind, data, at FROM (${importCreatedEntry('$1', '$2')}) i
+      sql`SELECT kind, data, at FROM (
+           SELECT kind, data, at FROM person_events WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId}
+           UNION ALL SELECT kind, data, at FROM (${importCreatedEntry(ctx.campaignId, personId)}) i
          ) t ORDER BY at`,
-      [ctx.campaignId, personId],
     );
     return rows.map((entry) => ({ kind: entry.kind, details: entry.data, at: iso(entry.at) }));
   },
@@ -266,9 +262,8 @@ const teamNotes: DataFileSection = {
   schema: z.array(z.object({ text: z.string(), createdAt: when, updatedAt: when })),
   async read(ctx, personId) {
     const rows = await ctx.database.query<{ body: string; created_at: Date; updated_at: Date }>(
-      `SELECT body, created_at, updated_at FROM person_notes
-        WHERE campaign_id = $1 AND person_id = $2 ORDER BY created_at`,
-      [ctx.campaignId, personId],
+      sql`SELECT body, created_at, updated_at FROM person_notes
+        WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId} ORDER BY created_at`,
     );
     return rows.map((note) => ({
       text: note.body,
@@ -290,9 +285,8 @@ const contacts: DataFileSection = {
       note: string | null;
       contacted_at: Date;
     }>(
-      `SELECT channel, outcome, note, contacted_at FROM person_contacts
-        WHERE campaign_id = $1 AND person_id = $2 ORDER BY contacted_at`,
-      [ctx.campaignId, personId],
+      sql`SELECT channel, outcome, note, contacted_at FROM person_contacts
+        WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId} ORDER BY contacted_at`,
     );
     return rows.map((contact) => ({
       channel: contact.channel,

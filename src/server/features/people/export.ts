@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { Readable } from 'node:stream';
 import { exportColumns } from '../../../contracts/export-columns.ts';
 import type { FastifyPluginAsync } from 'fastify';
@@ -9,6 +10,7 @@ import { currentAuth } from '../../core/http/access.ts';
 import { serve } from '../../core/http/contract.ts';
 import { customFieldExportColumns } from './custom-fields/export.ts';
 import { resolveFilter } from './queries.ts';
+import { numbered } from '../../core/db/statement.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
 
 type Separator = ',' | ';';
@@ -136,14 +138,13 @@ export async function* exportPeopleCsv(
     format,
     ctx.config.CAMPAIGN_TIMEZONE,
   );
-  const where = await resolveFilter(ctx, filter);
-  const after = `$${where.params.length + 1}`;
+  const where = numbered(await resolveFilter(ctx, filter));
   // The BOM also tells Excel the file is UTF-8 (else it reads accents as Windows-1252).
   const custom = await customFieldExportColumns(ctx, format);
   yield BOM + csvLine([...headers, ...custom.headers], separator);
   for (let last = 0; ;) {
     const rows = await ctx.database.query<ExportRow>(
-      `SELECT p.id, p.email, p.first_name, p.last_name, p.phone, p.postal_code, p.commune_code, p.commune_name,
+      sql`SELECT p.id, p.email, p.first_name, p.last_name, p.phone, p.postal_code, p.commune_code, p.commune_name,
               p.departement_code, p.source, p.confirmed_at IS NOT NULL AS confirmed, p.consent_email,
               p.consent_sms, p.consent_phone, p.created_at, p.address_street, p.address_complement,
               p.recruited_by, p.utm_source, p.utm_medium, p.utm_campaign,
@@ -151,9 +152,8 @@ export async function* exportPeopleCsv(
                 WHERE r.campaign_id = p.campaign_id AND r.id = p.recruited_by AND r.erased_at IS NULL) AS recruiter_name,
               (SELECT string_agg(t.name, ', ' ORDER BY t.name)
                  FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
-                WHERE pt.campaign_id = ${where.campaignParam} AND pt.person_id = p.id) AS tags
-         FROM people p WHERE ${where.text} AND p.id > ${after} ORDER BY p.id LIMIT ${BATCH}`,
-      [...where.params, last],
+                WHERE pt.campaign_id = ${ctx.campaignId} AND pt.person_id = p.id) AS tags
+         FROM people p WHERE ${where} AND p.id > ${last} ORDER BY p.id LIMIT ${sql.raw(String(BATCH))}`,
     );
     if (rows.length === 0) return;
     last = Number(rows.at(-1)!.id);
@@ -196,10 +196,9 @@ export async function* exportPeopleCsv(
 }
 
 export async function countMatching(ctx: AppContext, filter: PeopleFilter): Promise<number> {
-  const where = await resolveFilter(ctx, filter);
+  const where = numbered(await resolveFilter(ctx, filter));
   const [row] = await ctx.database.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM people p WHERE ${where.text}`,
-    where.params,
+    sql`SELECT count(*)::int AS n FROM people p WHERE ${where}`,
   );
   return row.n;
 }

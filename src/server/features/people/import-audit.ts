@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { audit } from '../../core/audit.ts';
 import type { Query } from '../../core/db/index.ts';
 
@@ -14,12 +15,11 @@ export async function auditImportEnd(
   status: 'applied' | 'rejected' | 'failed' | 'cancelled',
 ): Promise<void> {
   const [run] = await query<{ created_by: number | null; details: Record<string, unknown> }>(
-    `SELECT created_by,
+    sql`SELECT created_by,
             jsonb_build_object('totalRows', total_rows, 'valid', valid_rows, 'invalid', invalid_rows,
                                'created', created_count, 'merged', merged_count, 'kept', kept_count,
                                'applyValidRows', coalesce((options->>'applyValidRows')::boolean, false)) AS details
-       FROM imports WHERE campaign_id = $1 AND id = $2`,
-    [campaignId, importId],
+       FROM imports WHERE campaign_id = ${campaignId} AND id = ${importId}`,
   );
   if (!run) return;
   // The file name is left out: it is the staff member's, and may name people.

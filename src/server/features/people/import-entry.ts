@@ -1,12 +1,26 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { inlineText } from '../../core/db/statement.ts';
+
 /**
  * The timeline entry of a person an import created. It is not a `person_events` row: the
  * person's `import_id` says it, and a million-row file then writes a million rows fewer.
  * Columns: id (0, unique beside events' positive and sign-ups' negative ids), kind, data, at,
- * actor_id. `campaignParam` and `personParam` are the placeholders of the campaign's and the
- * person's ids.
+ * actor_id, for the campaign's and the person's ids.
  */
-export const importCreatedEntry = (campaignParam: string, personParam: string) =>
-  `SELECT 0::bigint AS id, 'import' AS kind, jsonb_build_object('importId', i.id, 'fileName', i.file_name, 'created', true) AS data,
+export function importCreatedEntry(campaignId: number, personId: number): SQL;
+/** With the ids' `$n` texts, for a caller that still numbers its parameters by hand. */
+export function importCreatedEntry(campaignParam: string, personParam: string): string;
+export function importCreatedEntry(
+  campaign: number | string,
+  person: number | string,
+): SQL | string {
+  if (typeof campaign === 'string')
+    return inlineText(createdEntry(sql.raw(campaign), sql.raw(person as string)));
+  return createdEntry(sql`${campaign}`, sql`${person}`);
+}
+
+const createdEntry = (campaign: SQL, person: SQL) =>
+  sql`SELECT 0::bigint AS id, 'import' AS kind, jsonb_build_object('importId', i.id, 'fileName', i.file_name, 'created', true) AS data,
           p.created_at AS at, i.created_by AS actor_id
      FROM people p JOIN imports i ON i.campaign_id = p.campaign_id AND i.id = p.import_id
-    WHERE p.campaign_id = ${campaignParam} AND p.id = ${personParam}`;
+    WHERE p.campaign_id = ${campaign} AND p.id = ${person}`;

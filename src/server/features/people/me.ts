@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Consents } from '../../../contracts/common.ts';
 import type { Profile, ProfileUpdate } from '../../../contracts/accounts.ts';
 import { audit } from '../../core/audit.ts';
@@ -19,15 +20,14 @@ type ProfileRow = Pick<
 
 export async function profile(ctx: AppContext, personId: number): Promise<Profile> {
   const rows = await ctx.database.query<ProfileRow>(
-    `SELECT p.*, rc.recruited, rc.recruited_confirmed
+    sql`SELECT p.*, rc.recruited, rc.recruited_confirmed
        FROM people p
             CROSS JOIN LATERAL (
               SELECT count(*)::int AS recruited,
                      (count(*) FILTER (WHERE r.confirmed_at IS NOT NULL))::int AS recruited_confirmed
                 FROM people r
-               WHERE r.campaign_id = $1 AND r.recruited_by = p.id AND r.erased_at IS NULL) rc
-      WHERE p.campaign_id = $1 AND p.id = $2 AND p.erased_at IS NULL`,
-    [ctx.campaignId, personId],
+               WHERE r.campaign_id = ${ctx.campaignId} AND r.recruited_by = p.id AND r.erased_at IS NULL) rc
+      WHERE p.campaign_id = ${ctx.campaignId} AND p.id = ${personId} AND p.erased_at IS NULL`,
   );
   const row = rows[0];
   if (!row) throw notFound('person');
@@ -72,9 +72,8 @@ export async function updateProfile(
   if (errors.length > 0 || !place) throw invalidFields(errors);
   await ctx.database.transaction(async (query) => {
     const rows = await query<Pick<PersonColumns, 'email' | EditableColumn>>(
-      `SELECT email, ${editableColumns.map(([, column]) => column).join(', ')}
-         FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE`,
-      [ctx.campaignId, personId],
+      sql`SELECT email, ${sql.raw(editableColumns.map(([, column]) => column).join(', '))}
+         FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ${personId} AND erased_at IS NULL FOR UPDATE`,
     );
     if (!rows[0]) throw notFound('person');
     const next: Record<EditableColumn, string | null> = {
@@ -89,22 +88,9 @@ export async function updateProfile(
       .filter(([, column]) => (rows[0][column] ?? null) !== (next[column] ?? null))
       .map(([field]) => field);
     await query(
-      `UPDATE people SET first_name = $3, last_name = $4, phone = $5, postal_code = $6, commune_code = $7,
-              commune_name = $8, departement_code = $9, locale = $10, search_text = $11, updated_at = now()
-        WHERE campaign_id = $1 AND id = $2`,
-      [
-        ctx.campaignId,
-        personId,
-        input.firstName,
-        input.lastName,
-        phone,
-        place.postalCode,
-        place.communeCode,
-        place.communeName,
-        place.departementCode,
-        input.locale,
-        buildSearchText({ ...input, ...place, phone, email: rows[0].email }),
-      ],
+      sql`UPDATE people SET first_name = ${input.firstName}, last_name = ${input.lastName}, phone = ${phone}, postal_code = ${place.postalCode}, commune_code = ${place.communeCode},
+              commune_name = ${place.communeName}, departement_code = ${place.departementCode}, locale = ${input.locale}, search_text = ${buildSearchText({ ...input, ...place, phone, email: rows[0].email })}, updated_at = now()
+        WHERE campaign_id = ${ctx.campaignId} AND id = ${personId}`,
     );
     // Names only: staff see the current values on the person page, and an earlier phone or
     // address is not kept once the person changed it.
@@ -138,8 +124,7 @@ export async function updateMyConsents(
   await ctx.database.transaction(async (query) => {
     // SMS asked for anew needs a number SMS reaches (kept as it was when already given).
     const [person] = await query<{ phone: string | null; consent_sms: boolean }>(
-      'SELECT phone, consent_sms FROM people WHERE campaign_id = $1 AND id = $2 FOR UPDATE',
-      [ctx.campaignId, personId],
+      sql`SELECT phone, consent_sms FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ${personId} FOR UPDATE`,
     );
     const problem =
       consents.sms && !person?.consent_sms ? smsPhoneError(person?.phone ?? null) : null;

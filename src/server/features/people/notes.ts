@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Note } from '../../../contracts/person-records.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -41,15 +42,13 @@ export async function listNotes(
   await assertPersonExists(ctx, personId);
   const [rows, [{ total }]] = await Promise.all([
     ctx.database.query<NoteRow>(
-      `SELECT n.id, n.body, n.author_id, n.created_at, n.updated_at, ${actorNameSql('a')} AS author_name
+      sql`SELECT n.id, n.body, n.author_id, n.created_at, n.updated_at, ${actorNameSql('a')} AS author_name
          FROM person_notes n LEFT JOIN people a ON a.campaign_id = n.campaign_id AND a.id = n.author_id
-        WHERE n.campaign_id = $1 AND n.person_id = $2
-        ORDER BY n.created_at DESC, n.id DESC LIMIT $3 OFFSET $4`,
-      [ctx.campaignId, personId, page.pageSize, (page.page - 1) * page.pageSize],
+        WHERE n.campaign_id = ${ctx.campaignId} AND n.person_id = ${personId}
+        ORDER BY n.created_at DESC, n.id DESC LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
     ),
     ctx.database.query<{ total: number }>(
-      'SELECT count(*)::int AS total FROM person_notes WHERE campaign_id = $1 AND person_id = $2',
-      [ctx.campaignId, personId],
+      sql`SELECT count(*)::int AS total FROM person_notes WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId}`,
     ),
   ]);
   return { items: rows.map((row) => toNote(row, auth)), total, ...page };
@@ -82,14 +81,12 @@ export async function addNote(
 ): Promise<Note> {
   await assertPersonExists(ctx, personId);
   const [row] = await ctx.database.query<NoteRow>(
-    `INSERT INTO person_notes (campaign_id, person_id, author_id, body) VALUES ($1, $2, $3, $4)
+    sql`INSERT INTO person_notes (campaign_id, person_id, author_id, body) VALUES (${ctx.campaignId}, ${personId}, ${auth.personId}, ${body})
      RETURNING id, body, author_id, created_at, updated_at, NULL::text AS author_name`,
-    [ctx.campaignId, personId, auth.personId, body],
   );
   await noteAudit(ctx, auth, 'person.note_add', personId, Number(row.id), ip);
   const [named] = await ctx.database.query<{ name: string | null }>(
-    `SELECT ${actorNameSql('a')} AS name FROM people a WHERE a.campaign_id = $1 AND a.id = $2`,
-    [ctx.campaignId, auth.personId],
+    sql`SELECT ${actorNameSql('a')} AS name FROM people a WHERE a.campaign_id = ${ctx.campaignId} AND a.id = ${auth.personId}`,
   );
   return toNote({ ...row, author_name: named?.name ?? null }, auth);
 }
@@ -98,8 +95,7 @@ export async function addNote(
 async function editableNote(ctx: AppContext, personId: number, noteId: number, auth: AuthState) {
   await assertPersonExists(ctx, personId);
   const [note] = await ctx.database.query<{ author_id: number | null }>(
-    'SELECT author_id FROM person_notes WHERE campaign_id = $1 AND person_id = $2 AND id = $3',
-    [ctx.campaignId, personId, noteId],
+    sql`SELECT author_id FROM person_notes WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId} AND id = ${noteId}`,
   );
   if (!note) throw notFound('note');
   const authorId = note.author_id === null ? null : Number(note.author_id);
@@ -117,15 +113,13 @@ export async function updateNote(
 ): Promise<Note> {
   await editableNote(ctx, personId, noteId, auth);
   await ctx.database.query(
-    'UPDATE person_notes SET body = $4, updated_at = now() WHERE campaign_id = $1 AND person_id = $2 AND id = $3',
-    [ctx.campaignId, personId, noteId, body],
+    sql`UPDATE person_notes SET body = ${body}, updated_at = now() WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId} AND id = ${noteId}`,
   );
   await noteAudit(ctx, auth, 'person.note_edit', personId, noteId, ip);
   const [row] = await ctx.database.query<NoteRow>(
-    `SELECT n.id, n.body, n.author_id, n.created_at, n.updated_at, ${actorNameSql('a')} AS author_name
+    sql`SELECT n.id, n.body, n.author_id, n.created_at, n.updated_at, ${actorNameSql('a')} AS author_name
        FROM person_notes n LEFT JOIN people a ON a.campaign_id = n.campaign_id AND a.id = n.author_id
-      WHERE n.campaign_id = $1 AND n.id = $2`,
-    [ctx.campaignId, noteId],
+      WHERE n.campaign_id = ${ctx.campaignId} AND n.id = ${noteId}`,
   );
   return toNote(row, auth);
 }
@@ -139,8 +133,7 @@ export async function deleteNote(
 ): Promise<void> {
   await editableNote(ctx, personId, noteId, auth);
   await ctx.database.query(
-    'DELETE FROM person_notes WHERE campaign_id = $1 AND person_id = $2 AND id = $3',
-    [ctx.campaignId, personId, noteId],
+    sql`DELETE FROM person_notes WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId} AND id = ${noteId}`,
   );
   await noteAudit(ctx, auth, 'person.note_delete', personId, noteId, ip);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { PersonalData } from '../../core/personal-data/registry.ts';
 import { personDataFile } from './data-file-sections.ts';
 import { forgetInImportSamples, purgeImportDetails } from './import/retention.ts';
@@ -122,10 +123,10 @@ function deletePairs(table: string) {
     campaignId: number,
     people: Array<{ id: number }>,
   ) => {
+    const ids = people.map((person) => person.id);
     await query(
-      `DELETE FROM ${table} WHERE campaign_id = $1
-          AND (first_person_id = ANY($2) OR second_person_id = ANY($2))`,
-      [campaignId, people.map((person) => person.id)],
+      sql`DELETE FROM ${sql.raw(table)} WHERE campaign_id = ${campaignId}
+          AND (first_person_id = ANY(${ids}) OR second_person_id = ANY(${ids}))`,
     );
   };
 }

@@ -5,6 +5,7 @@ import type { AppContext } from '../../core/context.ts';
 import { runSql, type Queryable } from '../../core/db/statement.ts';
 import { badRequest } from '../../core/http/errors.ts';
 import { resolveFilter } from './queries.ts';
+import { numbered } from '../../core/db/statement.ts';
 
 export async function listTags(ctx: AppContext) {
   const rows = await runSql<{ id: number; name: string; count: number }>(
@@ -45,29 +46,22 @@ export async function bulkTag(
     throw badRequest('no_change', 'Choose tags to add or remove.');
   const addIds = await ensureTags(ctx, add);
   const where = target.personIds
-    ? {
-        text: 'p.campaign_id = $1 AND p.erased_at IS NULL AND p.id = ANY($2::bigint[])',
-        params: [ctx.campaignId, target.personIds] as unknown[],
-        campaignParam: '$1',
-      }
-    : await resolveFilter(ctx, target.filter!);
-  const n = where.params.length;
-  const campaign = where.campaignParam;
+    ? sql`p.campaign_id = ${ctx.campaignId} AND p.erased_at IS NULL AND p.id = ANY(${target.personIds}::bigint[])`
+    : numbered(await resolveFilter(ctx, target.filter!));
   const matched = await ctx.database.query<{ id: number }>(
-    `WITH target AS (SELECT p.id FROM people p WHERE ${where.text}),
+    sql`WITH target AS (SELECT p.id FROM people p WHERE ${where}),
           added AS (
             INSERT INTO person_tags (campaign_id, person_id, tag_id)
-            SELECT ${campaign}, target.id, tag.id FROM target CROSS JOIN unnest($${n + 1}::bigint[]) AS tag(id)
+            SELECT ${ctx.campaignId}, target.id, tag.id FROM target CROSS JOIN unnest(${addIds}::bigint[]) AS tag(id)
             ON CONFLICT (campaign_id, person_id, tag_id) DO NOTHING),
           removed AS (
             DELETE FROM person_tags pt USING tags t
-             WHERE pt.campaign_id = ${campaign} AND t.campaign_id = pt.campaign_id AND pt.tag_id = t.id
-               AND t.name = ANY($${n + 2}::text[]) AND pt.person_id IN (SELECT id FROM target)),
+             WHERE pt.campaign_id = ${ctx.campaignId} AND t.campaign_id = pt.campaign_id AND pt.tag_id = t.id
+               AND t.name = ANY(${remove}::text[]) AND pt.person_id IN (SELECT id FROM target)),
           events AS (
             INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id)
-            SELECT ${campaign}, id, 'tags', $${n + 3}, $${n + 4} FROM target)
+            SELECT ${ctx.campaignId}, id, 'tags', ${JSON.stringify({ added: add, removed: remove })}, ${actorId} FROM target)
      SELECT count(*)::int AS id FROM target`,
-    [...where.params, addIds, remove, JSON.stringify({ added: add, removed: remove }), actorId],
   );
   const count = matched[0].id;
   // The filter says whom a change reached; chosen people are counted, not listed.

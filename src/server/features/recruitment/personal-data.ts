@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { PersonalData } from '../../core/personal-data/registry.ts';
 import { iso, when } from '../people/data-file-sections.ts';
@@ -32,9 +33,8 @@ export const recruitmentPersonalData: PersonalData = {
           created_at: Date;
           confirmed_at: Date | null;
         }>(
-          `SELECT data, source, created_at, confirmed_at FROM signups
-            WHERE campaign_id = $1 AND person_id = $2 ORDER BY created_at`,
-          [ctx.campaignId, personId],
+          sql`SELECT data, source, created_at, confirmed_at FROM signups
+               WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId} ORDER BY created_at`,
         );
         return rows.map((s) => ({
           source: s.source,

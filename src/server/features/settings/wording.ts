@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../contracts/common.ts';
 import type { ConsentWording, PublicSite } from '../../../contracts/recruitment.ts';
 import type { ConsentWordingUpdate, ConsentWordingVersion } from '../../../contracts/settings.ts';
@@ -41,10 +42,9 @@ export async function currentConsentWording(
   campaignId: number,
 ): Promise<PublicSite['consentWording']> {
   const rows = await database.query<WordingRow>(
-    `SELECT DISTINCT ON (locale) version, locale, email, sms, phone, created_at
-       FROM consent_wordings WHERE campaign_id = $1
+    sql`SELECT DISTINCT ON (locale) version, locale, email, sms, phone, created_at
+       FROM consent_wordings WHERE campaign_id = ${campaignId}
       ORDER BY locale, created_at DESC, version DESC`,
-    [campaignId],
   );
   const current = { ...defaultConsentWording };
   for (const row of rows)
@@ -77,8 +77,7 @@ export async function isWordingVersion(
   const known = knownVersions.get(database, campaignId);
   if (known?.has(version)) return true;
   const rows = await database.query(
-    'SELECT 1 FROM consent_wordings WHERE campaign_id = $1 AND version = $2',
-    [campaignId, version],
+    sql`SELECT 1 FROM consent_wordings WHERE campaign_id = ${campaignId} AND version = ${version}`,
   );
   if (rows.length === 0) return false;
   (known ?? knownVersions.set(database, campaignId, new Set())).add(version);
@@ -91,9 +90,8 @@ export async function listConsentWordings(
   campaignId: number,
 ): Promise<ConsentWordingVersion[]> {
   const rows = await database.query<WordingRow>(
-    `SELECT version, locale, email, sms, phone, created_at FROM consent_wordings
-      WHERE campaign_id = $1 ORDER BY created_at, version`,
-    [campaignId],
+    sql`SELECT version, locale, email, sms, phone, created_at FROM consent_wordings
+      WHERE campaign_id = ${campaignId} ORDER BY created_at, version`,
   );
   const current = await currentConsentWording(database, campaignId);
   const isCurrent = (locale: Locale, version: string) => current[locale].version === version;
@@ -134,15 +132,13 @@ export async function saveConsentWording(
     // Two saves at once may pick the same number: the primary key refuses one, which retries.
     for (let attempt = 0; ; attempt++) {
       const taken = await database.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM consent_wordings
-          WHERE campaign_id = $1 AND starts_with(version, $2)`,
-        [campaignId, prefix],
+        sql`SELECT count(*)::int AS n FROM consent_wordings
+          WHERE campaign_id = ${campaignId} AND starts_with(version, ${prefix})`,
       );
       const version = `${prefix}${Number(taken[0].n) + 1 + attempt}`;
       const inserted = await database.query(
-        `INSERT INTO consent_wordings (campaign_id, version, locale, email, sms, phone, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING version`,
-        [campaignId, version, locale, email, sms, phone, actorId],
+        sql`INSERT INTO consent_wordings (campaign_id, version, locale, email, sms, phone, created_by)
+         VALUES (${campaignId}, ${version}, ${locale}, ${email}, ${sms}, ${phone}, ${actorId}) ON CONFLICT DO NOTHING RETURNING version`,
       );
       if (inserted.length > 0) {
         await audit(database, {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type {
   CustomField,
   CustomFieldInput,
@@ -36,20 +37,13 @@ async function refuseTakenKey(
   exceptId: number | null,
 ) {
   const taken = await query(
-    'SELECT 1 FROM custom_fields WHERE campaign_id = $1 AND key = $2 AND id IS DISTINCT FROM $3',
-    [campaignId, key, exceptId],
+    sql`SELECT 1 FROM custom_fields WHERE campaign_id = ${campaignId} AND key = ${key} AND id IS DISTINCT FROM ${exceptId}`,
   );
   if (taken.length) throw conflict('field_key_taken', `A field with the key "${key}" exists.`);
 }
 
 /** A definition's columns, in the order the INSERT and UPDATE below list them. */
-const definitionValues = (input: CustomFieldInput) => [
-  input.key,
-  input.labelFr,
-  input.labelEn,
-  input.type,
-  JSON.stringify(input.options),
-];
+const options = (input: CustomFieldInput) => JSON.stringify(input.options);
 
 /** The campaign's fields, in creation order. */
 export async function listCustomFields(
@@ -57,15 +51,14 @@ export async function listCustomFields(
   { withCounts = false } = {},
 ): Promise<CustomField[]> {
   const rows = await ctx.database.query<FieldRow>(
-    `SELECT f.id, f.key, f.label_fr, f.label_en, f.type, f.options
-            ${
+    sql`SELECT f.id, f.key, f.label_fr, f.label_en, f.type, f.options
+            ${sql.raw(
               withCounts
                 ? `, (SELECT count(*)::int FROM person_field_values v
                        WHERE v.campaign_id = f.campaign_id AND v.custom_field_id = f.id) AS value_count`
-                : ''
-            }
-       FROM custom_fields f WHERE f.campaign_id = $1 ORDER BY f.id`,
-    [ctx.campaignId],
+                : '',
+            )}
+       FROM custom_fields f WHERE f.campaign_id = ${ctx.campaignId} ORDER BY f.id`,
   );
   return rows.map(toField);
 }
@@ -78,9 +71,9 @@ export async function createCustomField(
   return ctx.database.transaction(async (query) => {
     await refuseTakenKey(query, ctx.campaignId, input.key, null);
     const [row] = await query<FieldRow>(
-      `INSERT INTO custom_fields (campaign_id, key, label_fr, label_en, type, options)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, key, label_fr, label_en, type, options`,
-      [ctx.campaignId, ...definitionValues(input)],
+      sql`INSERT INTO custom_fields (campaign_id, key, label_fr, label_en, type, options)
+       VALUES (${ctx.campaignId}, ${input.key}, ${input.labelFr}, ${input.labelEn}, ${input.type}, ${options(input)})
+       RETURNING id, key, label_fr, label_en, type, options`,
     );
     await audit(
       { query },
@@ -108,13 +101,11 @@ export async function updateCustomField(
 ): Promise<CustomField> {
   return ctx.database.transaction(async (query) => {
     const [current] = await query<FieldRow>(
-      'SELECT id, key, label_fr, label_en, type, options FROM custom_fields WHERE campaign_id = $1 AND id = $2 FOR UPDATE',
-      [ctx.campaignId, id],
+      sql`SELECT id, key, label_fr, label_en, type, options FROM custom_fields WHERE campaign_id = ${ctx.campaignId} AND id = ${id} FOR UPDATE`,
     );
     if (!current) throw notFound('custom field');
     const [{ count }] = await query<{ count: number }>(
-      'SELECT count(*)::int AS count FROM person_field_values WHERE campaign_id = $1 AND custom_field_id = $2',
-      [ctx.campaignId, id],
+      sql`SELECT count(*)::int AS count FROM person_field_values WHERE campaign_id = ${ctx.campaignId} AND custom_field_id = ${id}`,
     );
     if (count > 0 && (input.type !== current.type || input.key !== current.key)) {
       throw conflict(
@@ -128,10 +119,9 @@ export async function updateCustomField(
       const removed = (current.options ?? []).map((o) => o.value).filter((v) => !kept.has(v));
       if (removed.length) {
         const inUse = await query<{ text_value: string; count: number }>(
-          `SELECT text_value, count(*)::int AS count FROM person_field_values
-            WHERE campaign_id = $1 AND custom_field_id = $2 AND text_value = ANY($3::text[])
+          sql`SELECT text_value, count(*)::int AS count FROM person_field_values
+            WHERE campaign_id = ${ctx.campaignId} AND custom_field_id = ${id} AND text_value = ANY(${removed}::text[])
             GROUP BY text_value ORDER BY text_value`,
-          [ctx.campaignId, id, removed],
         );
         if (inUse.length) {
           throw conflict(
@@ -144,9 +134,9 @@ export async function updateCustomField(
       }
     }
     const [row] = await query<FieldRow>(
-      `UPDATE custom_fields SET key = $3, label_fr = $4, label_en = $5, type = $6, options = $7, updated_at = now()
-        WHERE campaign_id = $1 AND id = $2 RETURNING id, key, label_fr, label_en, type, options`,
-      [ctx.campaignId, id, ...definitionValues(input)],
+      sql`UPDATE custom_fields SET key = ${input.key}, label_fr = ${input.labelFr}, label_en = ${input.labelEn},
+              type = ${input.type}, options = ${options(input)}, updated_at = now()
+        WHERE campaign_id = ${ctx.campaignId} AND id = ${id} RETURNING id, key, label_fr, label_en, type, options`,
     );
     await audit(
       { query },
@@ -166,13 +156,11 @@ export async function updateCustomField(
 export async function deleteCustomField(ctx: AppContext, id: number, actorId: number | null) {
   await ctx.database.transaction(async (query) => {
     const [field] = await query<FieldRow>(
-      'DELETE FROM custom_fields WHERE campaign_id = $1 AND id = $2 RETURNING key, type',
-      [ctx.campaignId, id],
+      sql`DELETE FROM custom_fields WHERE campaign_id = ${ctx.campaignId} AND id = ${id} RETURNING key, type`,
     );
     if (!field) throw notFound('custom field');
     const values = await query(
-      'DELETE FROM person_field_values WHERE campaign_id = $1 AND custom_field_id = $2 RETURNING 1',
-      [ctx.campaignId, id],
+      sql`DELETE FROM person_field_values WHERE campaign_id = ${ctx.campaignId} AND custom_field_id = ${id} RETURNING 1`,
     );
     await audit(
       { query },

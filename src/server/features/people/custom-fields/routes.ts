@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import { customFieldsApi } from '../../../../contracts/custom-fields-api.ts';
 import type { AppContext } from '../../../core/context.ts';
@@ -32,8 +33,8 @@ export const customFieldsRoutes =
 
     serve(app, customFieldsApi.personValues, async (request) => {
       const found = await ctx.database.query(
-        'SELECT 1 FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL',
-        [ctx.campaignId, request.params.id],
+        sql`SELECT 1 FROM people
+             WHERE campaign_id = ${ctx.campaignId} AND id = ${request.params.id} AND erased_at IS NULL`,
       );
       if (!found.length) throw notFound('person');
       return (await personValuesOf(ctx, [request.params.id])).get(request.params.id) ?? {};

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   customValueValidator,
   type CustomField,
@@ -45,11 +46,10 @@ export async function personValuesOf(
   query: Query = ctx.database.query,
 ): Promise<Map<number, Record<string, CustomValue>>> {
   const rows = await query<ValueRow>(
-    `SELECT v.person_id, f.key, f.type, v.text_value, v.number_value, v.date_value::text AS date_value
+    sql`SELECT v.person_id, f.key, f.type, v.text_value, v.number_value, v.date_value::text AS date_value
        FROM person_field_values v
        JOIN custom_fields f ON f.campaign_id = v.campaign_id AND f.id = v.custom_field_id
-      WHERE v.campaign_id = $1 AND v.person_id = ANY($2::bigint[])`,
-    [ctx.campaignId, personIds],
+      WHERE v.campaign_id = ${ctx.campaignId} AND v.person_id = ANY(${personIds}::bigint[])`,
   );
   const byPerson = new Map<number, Record<string, CustomValue>>();
   for (const row of rows) {
@@ -110,32 +110,28 @@ export async function setPersonValues(
   const parsed = parseValues(fields, values);
   return ctx.database.transaction(async (query) => {
     const found = await query(
-      'SELECT 1 FROM people WHERE campaign_id = $1 AND id = $2 AND erased_at IS NULL FOR UPDATE',
-      [ctx.campaignId, personId],
+      sql`SELECT 1 FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ${personId} AND erased_at IS NULL FOR UPDATE`,
     );
     if (!found.length) throw notFound('person');
     for (const [field, value] of parsed) {
       if (value === null) {
         await query(
-          'DELETE FROM person_field_values WHERE campaign_id = $1 AND custom_field_id = $2 AND person_id = $3',
-          [ctx.campaignId, field.id, personId],
+          sql`DELETE FROM person_field_values WHERE campaign_id = ${ctx.campaignId} AND custom_field_id = ${field.id} AND person_id = ${personId}`,
         );
         continue;
       }
       const column = valueColumn(field.type);
       await query(
-        `INSERT INTO person_field_values (campaign_id, custom_field_id, person_id, ${column})
-         VALUES ($1, $2, $3, $4)
+        sql`INSERT INTO person_field_values (campaign_id, custom_field_id, person_id, ${sql.raw(column)})
+         VALUES (${ctx.campaignId}, ${field.id}, ${personId}, ${value})
          ON CONFLICT (campaign_id, custom_field_id, person_id)
-         DO UPDATE SET ${column} = EXCLUDED.${column}, import_id = NULL`,
-        [ctx.campaignId, field.id, personId, value],
+         DO UPDATE SET ${sql.raw(column)} = EXCLUDED.${sql.raw(column)}, import_id = NULL`,
       );
     }
     if (parsed.size) {
-      await query('UPDATE people SET updated_at = now() WHERE campaign_id = $1 AND id = $2', [
-        ctx.campaignId,
-        personId,
-      ]);
+      await query(
+        sql`UPDATE people SET updated_at = now() WHERE campaign_id = ${ctx.campaignId} AND id = ${personId}`,
+      );
       await addPersonEvent(
         query,
         ctx.campaignId,

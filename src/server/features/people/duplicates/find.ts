@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { forCampaign, type AppContext } from '../../../core/context.ts';
 import { defineJob, sendJob } from '../../../core/jobs/index.ts';
@@ -36,7 +37,7 @@ const GENERIC_LOCAL_PARTS = [
 ];
 
 /** The pairs of one group key: every two of its people, the lower id first. */
-const pairsOf = (groups: string) => `
+const pairsOf = (groups: SQL) => sql`
   SELECT a.id AS first_id, b.id AS second_id
     FROM (${groups}) g
          CROSS JOIN LATERAL unnest(g.ids) AS a(id)
@@ -47,27 +48,31 @@ const pairsOf = (groups: string) => `
  * People of the campaign not erased, grouped by `key` where 2 to MAX_GROUP share it (a NULL
  * key is nobody's). The key is computed once per row, in a subquery.
  */
-const grouped = (key: string, where: string) => `
+const grouped = (campaignId: number, key: string, where: string) => sql`
   SELECT array_agg(id) AS ids
-    FROM (SELECT id, ${key} AS k FROM people
-           WHERE campaign_id = $1 AND erased_at IS NULL AND ${where}) keyed
+    FROM (SELECT id, ${sql.raw(key)} AS k FROM people
+           WHERE campaign_id = ${campaignId} AND erased_at IS NULL AND ${sql.raw(where)}) keyed
    WHERE k IS NOT NULL
-   GROUP BY k HAVING count(*) BETWEEN 2 AND ${MAX_GROUP}`;
+   GROUP BY k HAVING count(*) BETWEEN 2 AND ${sql.raw(String(MAX_GROUP))}`;
 const localPart = `split_part(split_part(email_normalized, '@', 1), '+', 1)`;
 const domain = `replace(split_part(email_normalized, '@', 2), 'googlemail.com', 'gmail.com')`;
-export const reasonQueries: Record<string, string> = {
-  phone: pairsOf(grouped('phone', 'phone IS NOT NULL')),
-  name_commune: pairsOf(
-    grouped(
-      `(SELECT CASE WHEN f <> '' AND l <> '' THEN commune_code || ' ' || f || ' ' || l END
+/** The pairs of the campaign's people found by each reason. */
+export const reasonQueries: Record<string, (campaignId: number) => SQL> = {
+  phone: (campaignId) => pairsOf(grouped(campaignId, 'phone', 'phone IS NOT NULL')),
+  name_commune: (campaignId) =>
+    pairsOf(
+      grouped(
+        campaignId,
+        `(SELECT CASE WHEN f <> '' AND l <> '' THEN commune_code || ' ' || f || ' ' || l END
           FROM (SELECT ${fold('first_name')} AS f, ${fold('last_name')} AS l) folded)`,
-      'commune_code IS NOT NULL AND first_name IS NOT NULL AND last_name IS NOT NULL',
+        'commune_code IS NOT NULL AND first_name IS NOT NULL AND last_name IS NOT NULL',
+      ),
     ),
-  ),
   // The same address written two ways (Gmail ignores dots and what follows a '+':
   // p.a.ul+x@gmail.com is paul@gmail.com), or the same local part at two providers.
-  email: `${pairsOf(
+  email: (campaignId) => sql`${pairsOf(
     grouped(
+      campaignId,
       `(SELECT CASE WHEN d = 'gmail.com' THEN replace(lp, '.', '') ELSE lp END || '@' || d
           FROM (SELECT ${localPart} AS lp, ${domain} AS d) parts)`,
       'email_normalized IS NOT NULL',
@@ -76,6 +81,7 @@ export const reasonQueries: Record<string, string> = {
     UNION
     ${pairsOf(
       grouped(
+        campaignId,
         `(SELECT CASE WHEN length(lp) >= 5 AND lp ~ '[a-z]'
                        AND lp <> ALL('{${GENERIC_LOCAL_PARTS.join(',')}}'::text[]) THEN lp END
             FROM (SELECT ${localPart} AS lp) parts)`,
@@ -92,31 +98,27 @@ export const reasonQueries: Record<string, string> = {
 export async function findDuplicates(ctx: AppContext): Promise<number> {
   const campaignId = ctx.campaignId;
   await ctx.database.query(
-    `INSERT INTO duplicate_searches (campaign_id, started_at) VALUES ($1, now())
+    sql`INSERT INTO duplicate_searches (campaign_id, started_at) VALUES (${campaignId}, now())
      ON CONFLICT (campaign_id) DO UPDATE SET started_at = now()`,
-    [campaignId],
   );
   return ctx.database.transaction(async (query) => {
-    await query('DELETE FROM duplicate_candidates WHERE campaign_id = $1', [campaignId]);
-    for (const [reason, pairs] of Object.entries(reasonQueries)) {
+    await query(sql`DELETE FROM duplicate_candidates WHERE campaign_id = ${campaignId}`);
+    for (const [reason, pairsFor] of Object.entries(reasonQueries)) {
       await query(
-        `INSERT INTO duplicate_candidates (campaign_id, first_person_id, second_person_id, reasons)
-         SELECT $1, x.first_id, x.second_id, ARRAY[$2::text] FROM (${pairs}) x
+        sql`INSERT INTO duplicate_candidates (campaign_id, first_person_id, second_person_id, reasons)
+         SELECT ${campaignId}, x.first_id, x.second_id, ARRAY[${reason}::text] FROM (${pairsFor(campaignId)}) x
           WHERE NOT EXISTS (SELECT 1 FROM duplicate_dismissals d
-                             WHERE d.campaign_id = $1 AND d.first_person_id = x.first_id
+                             WHERE d.campaign_id = ${campaignId} AND d.first_person_id = x.first_id
                                AND d.second_person_id = x.second_id)
          ON CONFLICT (campaign_id, first_person_id, second_person_id)
          DO UPDATE SET reasons = duplicate_candidates.reasons || EXCLUDED.reasons`,
-        [campaignId, reason],
       );
     }
     const [{ count }] = await query<{ count: number }>(
-      'SELECT count(*)::int AS count FROM duplicate_candidates WHERE campaign_id = $1',
-      [campaignId],
+      sql`SELECT count(*)::int AS count FROM duplicate_candidates WHERE campaign_id = ${campaignId}`,
     );
     await query(
-      'UPDATE duplicate_searches SET finished_at = now(), pair_count = $2 WHERE campaign_id = $1',
-      [campaignId, count],
+      sql`UPDATE duplicate_searches SET finished_at = now(), pair_count = ${count} WHERE campaign_id = ${campaignId}`,
     );
     return count;
   });
@@ -125,9 +127,8 @@ export async function findDuplicates(ctx: AppContext): Promise<number> {
 /** Asks for a search (the worker runs it); a search already waiting is not queued twice. */
 export async function requestDuplicateSearch(ctx: AppContext): Promise<void> {
   await ctx.database.query(
-    `INSERT INTO duplicate_searches (campaign_id, requested_at) VALUES ($1, now())
+    sql`INSERT INTO duplicate_searches (campaign_id, requested_at) VALUES (${ctx.campaignId}, now())
      ON CONFLICT (campaign_id) DO UPDATE SET requested_at = now()`,
-    [ctx.campaignId],
   );
   await sendJob(
     ctx,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Query } from '../../../core/db/index.ts';
 import { personColumn, type MergeRule } from '../../../core/personal-data/registry.ts';
 import { mergeRules } from '../../../core/personal-data/rights.ts';
@@ -103,8 +104,6 @@ async function uniqueKeys(query: Query): Promise<Map<string, string[][]>> {
 /** A text[] that a driver returned in its literal form ('{a,b}'). */
 const parseArray = (literal: string) => literal.replace(/^\{|\}$/g, '').split(',');
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /**
  * Applies one reference's strategy for a merge of `mergedId` into `keptId`. Returns how
  * many rows were moved or deleted.
@@ -117,33 +116,28 @@ export async function applyReference(
   mergedId: number,
 ): Promise<number> {
   if (ref.strategy === 'keep') return 0;
-  const table = ident(ref.table);
-  const column = ident(ref.column);
-  // $1 is the merged id, $2 the kept one, $3 the campaign when the table has one.
-  const params: unknown[] = [mergedId, keptId];
-  if (ref.campaignScoped) params.push(campaignId);
-  const scope = ref.campaignScoped ? 'campaign_id = $3 AND ' : '';
+  const table = sql.identifier(ref.table);
+  const column = sql.identifier(ref.column);
+  const scope = (alias: string) =>
+    ref.campaignScoped ? sql`${sql.raw(alias)}campaign_id = ${campaignId} AND ` : sql``;
   if (ref.strategy === 'delete') {
     const deleted = await query(
-      `DELETE FROM ${table} WHERE ${ref.campaignScoped ? 'campaign_id = $2 AND ' : ''}${column} = $1 RETURNING 1`,
-      ref.campaignScoped ? [mergedId, campaignId] : [mergedId],
+      sql`DELETE FROM ${table} WHERE ${scope('')}${column} = ${mergedId} RETURNING 1`,
     );
     return deleted.length;
   }
   // A row the kept person already has (the same tag, the same field's value) wins.
   for (const others of ref.uniqueWith) {
-    const same = others.map((c) => ` AND k.${ident(c)} = m.${ident(c)}`).join('');
+    const same = others.map((c) => sql` AND k.${sql.identifier(c)} = m.${sql.identifier(c)}`);
     await query(
-      `DELETE FROM ${table} m
-        WHERE ${ref.campaignScoped ? 'm.campaign_id = $3 AND ' : ''}m.${column} = $1
-          AND EXISTS (SELECT 1 FROM ${table} k WHERE k.${column} = $2${same})`,
-      params,
+      sql`DELETE FROM ${table} m
+        WHERE ${scope('m.')}m.${column} = ${mergedId}
+          AND EXISTS (SELECT 1 FROM ${table} k WHERE k.${column} = ${keptId}${sql.join(same)})`,
     );
   }
   return (
     await query(
-      `UPDATE ${table} SET ${column} = $2 WHERE ${scope}${column} = $1 RETURNING 1`,
-      params,
+      sql`UPDATE ${table} SET ${column} = ${keptId} WHERE ${scope('')}${column} = ${mergedId} RETURNING 1`,
     )
   ).length;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { ImportSummary } from '../../../../contracts/people.ts';
 import type { AppContext } from '../../../core/context.ts';
 
@@ -19,17 +20,15 @@ export async function listImports(ctx: AppContext, page: number) {
     created_by_name: string | null;
     details_purged: boolean;
   }>(
-    `SELECT i.id, i.status, i.file_name, i.total_rows, i.created_count, i.merged_count, i.invalid_rows,
+    sql`SELECT i.id, i.status, i.file_name, i.total_rows, i.created_count, i.merged_count, i.invalid_rows,
             i.created_at, i.finished_at, i.details_purged_at IS NOT NULL AS details_purged,
             nullif(concat_ws(' ', p.first_name, p.last_name), '') AS created_by_name
        FROM imports i LEFT JOIN people p ON p.campaign_id = i.campaign_id AND p.id = i.created_by
-      WHERE i.campaign_id = $1
+      WHERE i.campaign_id = ${ctx.campaignId}
       ORDER BY i.id DESC LIMIT ${IMPORTS_PAGE_SIZE} OFFSET ${offset}`,
-    [ctx.campaignId],
   );
   const [{ n }] = await ctx.database.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM imports WHERE campaign_id = $1',
-    [ctx.campaignId],
+    sql`SELECT count(*)::int AS n FROM imports WHERE campaign_id = ${ctx.campaignId}`,
   );
   const items: ImportSummary[] = rows.map((r) => ({
     id: Number(r.id),

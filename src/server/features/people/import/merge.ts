@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { buildSearchText } from '../normalize.ts';
 import type { ContactColumn, PersonColumns } from '../tables.ts';
 import type { Query } from './session.ts';
@@ -65,16 +66,24 @@ export function mergedPerson(r: MergeRow): Written {
   };
 }
 
-const aggregated = [
-  'email',
-  'email_normalized',
-  'first_name',
-  'last_name',
-  'phone',
-  'place',
-  'address_street',
-  'address_complement',
-];
+const aggregated = sql.raw(
+  [
+    'email',
+    'email_normalized',
+    'first_name',
+    'last_name',
+    'phone',
+    'place',
+    'address_street',
+    'address_complement',
+  ]
+    .map((c) => `(array_agg(${c} ORDER BY line) FILTER (WHERE ${c} IS NOT NULL))[1] AS ${c}`)
+    .join(', '),
+);
+/** The columns a merge writes, with search_text, as set from unnest's `u`. */
+const mergedColumns = [...written, 'search_text'] as const;
+const setMerged = sql.raw(mergedColumns.map((c) => `${c} = u.${c}`).join(', '));
+const mergedNames = sql.raw(mergedColumns.join(', '));
 
 /**
  * Merges the targets of a slice that match existing people: the people are read and locked
@@ -94,28 +103,26 @@ export async function mergeSlice(
 ): Promise<number[]> {
   const ids = (
     await query<{ id: number }>(
-      `SELECT DISTINCT match_id AS id FROM ${targets}
-        WHERE line > $1 AND line <= $2 AND match_id IS NOT NULL AND NOT created`,
-      [after, last],
+      sql`SELECT DISTINCT match_id AS id FROM ${sql.raw(targets)}
+        WHERE line > ${after} AND line <= ${last} AND match_id IS NOT NULL AND NOT created`,
     )
   ).map((r) => r.id);
   if (ids.length === 0) return [];
   // By the ids: a join from the slice let a planner with stale statistics walk all of people.
   const rows = await query<MergeRow & { import_id: number | null }>(
-    `WITH b AS (
+    sql`WITH b AS (
        SELECT match_id AS person_id,
-              ${aggregated.map((c) => `(array_agg(${c} ORDER BY line) FILTER (WHERE ${c} IS NOT NULL))[1] AS ${c}`).join(', ')}
-         FROM ${targets} WHERE line > $2 AND line <= $3 AND match_id IS NOT NULL AND NOT created GROUP BY match_id)
+              ${aggregated}
+         FROM ${sql.raw(targets)} WHERE line > ${after} AND line <= ${last} AND match_id IS NOT NULL AND NOT created GROUP BY match_id)
      SELECT p.id, p.email, p.email_normalized, p.first_name, p.last_name, p.phone, p.postal_code, p.commune_code,
             p.commune_name, p.departement_code, p.address_street, p.address_complement, p.import_id,
             p.confirmed_at IS NOT NULL AS confirmed, b.email AS m_email, b.email_normalized AS m_email_normalized,
             b.first_name AS m_first_name, b.last_name AS m_last_name, b.phone AS m_phone, b.place AS m_place,
             b.address_street AS m_address_street, b.address_complement AS m_address_complement
-       FROM b JOIN people p ON p.campaign_id = $1 AND p.id = b.person_id
-      WHERE p.id = ANY($4::bigint[]) AND p.erased_at IS NULL
+       FROM b JOIN people p ON p.campaign_id = ${campaignId} AND p.id = b.person_id
+      WHERE p.id = ANY(${ids}::bigint[]) AND p.erased_at IS NULL
       ORDER BY p.id
         FOR UPDATE OF p`,
-    [campaignId, after, last, ids],
   );
   const changed: Array<Written & { id: number; search_text: string }> = [];
   const log: Array<{ id: number; before: string; after: string }> = [];
@@ -151,37 +158,24 @@ export async function mergeSlice(
     });
   }
   if (changed.length) {
-    const columns = [...written, 'search_text'] as const;
     // updated_at moves only for people who were there before this import: on one it created,
     // it stays its creation time (the undo tells "edited since" by it).
+    const values = mergedColumns.map((c) => sql`${changed.map((r) => r[c])}::text[]`);
     await query(
-      `UPDATE people p SET ${columns.map((c) => `${c} = u.${c}`).join(', ')},
+      sql`UPDATE people p SET ${setMerged},
               confirmed_at = coalesce(p.confirmed_at, now()),
-              updated_at = CASE WHEN p.import_id IS NOT DISTINCT FROM $2 THEN p.updated_at ELSE now() END
-         FROM unnest($3::bigint[], ${columns.map((c, i) => `$${i + 4}::text[]`).join(', ')})
-              AS u(id, ${columns.join(', ')})
-        WHERE p.campaign_id = $1 AND p.id = u.id`,
-      [
-        campaignId,
-        importId,
-        changed.map((r) => r.id),
-        ...columns.map((c) => changed.map((r) => r[c])),
-      ],
+              updated_at = CASE WHEN p.import_id IS NOT DISTINCT FROM ${importId} THEN p.updated_at ELSE now() END
+         FROM unnest(${changed.map((r) => r.id)}::bigint[], ${sql.join(values, sql`, `)})
+              AS u(id, ${mergedNames})
+        WHERE p.campaign_id = ${campaignId} AND p.id = u.id`,
     );
   }
   if (log.length) {
     await query(
-      `INSERT INTO import_changes (campaign_id, import_id, person_id, before, after)
-       SELECT $1, $2, * FROM unnest($3::bigint[], $4::jsonb[], $5::jsonb[])
+      sql`INSERT INTO import_changes (campaign_id, import_id, person_id, before, after)
+       SELECT ${campaignId}, ${importId}, * FROM unnest(${log.map((l) => l.id)}::bigint[], ${log.map((l) => l.before)}::jsonb[], ${log.map((l) => l.after)}::jsonb[])
        ON CONFLICT (campaign_id, import_id, person_id) DO UPDATE
           SET before = excluded.before || import_changes.before, after = import_changes.after || excluded.after`,
-      [
-        campaignId,
-        importId,
-        log.map((l) => l.id),
-        log.map((l) => l.before),
-        log.map((l) => l.after),
-      ],
     );
   }
   return rows.map((r) => Number(r.id));

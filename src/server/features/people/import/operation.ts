@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../../core/db/index.ts';
 import {
   startOperation,
@@ -52,9 +53,8 @@ export async function syncImportOperation(query: Query, campaignId: number, impo
     finished_at: Date | null;
     cancel_requested_at: Date | null;
   }>(
-    `SELECT status, progress, started_at, finished_at, cancel_requested_at
-       FROM imports WHERE campaign_id = $1 AND id = $2`,
-    [campaignId, importId],
+    sql`SELECT status, progress, started_at, finished_at, cancel_requested_at
+       FROM imports WHERE campaign_id = ${campaignId} AND id = ${importId}`,
   );
   if (!row) return;
   await updateOperation(query, campaignId, IMPORT_OPERATION, importId, {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../../core/context.ts';
 import type { Database } from '../../../core/db/index.ts';
 
@@ -8,14 +9,13 @@ import type { Database } from '../../../core/db/index.ts';
  */
 export async function purgeImportDetails(ctx: AppContext): Promise<number> {
   const purged = await ctx.database.query<{ id: number }>(
-    `WITH old AS (
+    sql`WITH old AS (
        UPDATE imports SET sample = '[]', errors = '[]', details_purged_at = now()
-        WHERE campaign_id = $1 AND details_purged_at IS NULL AND finished_at IS NOT NULL
-          AND finished_at < now() - make_interval(days => $2)
+        WHERE campaign_id = ${ctx.campaignId} AND details_purged_at IS NULL AND finished_at IS NOT NULL
+          AND finished_at < now() - make_interval(days => ${ctx.config.IMPORT_DETAILS_RETENTION_DAYS})
         RETURNING id
-     ), rows AS (DELETE FROM import_errors WHERE campaign_id = $1 AND import_id IN (SELECT id FROM old))
+     ), rows AS (DELETE FROM import_errors WHERE campaign_id = ${ctx.campaignId} AND import_id IN (SELECT id FROM old))
      SELECT id FROM old`,
-    [ctx.campaignId, ctx.config.IMPORT_DETAILS_RETENTION_DAYS],
   );
   return purged.length;
 }
@@ -32,12 +32,11 @@ export async function forgetInImportSamples(
   const needles = values.filter((v) => v.length >= 5).map((v) => v.toLowerCase());
   if (needles.length === 0) return;
   await query(
-    `UPDATE imports i SET sample = coalesce((
+    sql`UPDATE imports i SET sample = coalesce((
          SELECT jsonb_agg(r.row ORDER BY r.n) FROM jsonb_array_elements(i.sample) WITH ORDINALITY AS r(row, n)
-          WHERE NOT EXISTS (SELECT 1 FROM unnest($2::text[]) v WHERE strpos(lower(r.row::text), v) > 0)
+          WHERE NOT EXISTS (SELECT 1 FROM unnest(${needles}::text[]) v WHERE strpos(lower(r.row::text), v) > 0)
        ), '[]')
-      WHERE i.campaign_id = $1
-        AND EXISTS (SELECT 1 FROM unnest($2::text[]) v WHERE strpos(lower(i.sample::text), v) > 0)`,
-    [campaignId, needles],
+      WHERE i.campaign_id = ${campaignId}
+        AND EXISTS (SELECT 1 FROM unnest(${needles}::text[]) v WHERE strpos(lower(i.sample::text), v) > 0)`,
   );
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   importOptionsSchema,
@@ -138,20 +139,8 @@ export async function storeImport(
   const options = { ...upload.options, mapping };
   return ctx.database.transaction(async (query) => {
     const [row] = await query<{ id: number }>(
-      `INSERT INTO imports (campaign_id, status, file_name, mapping, options, headers, sample, encoding, delimiter, file_size, created_by)
-       VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [
-        ctx.campaignId,
-        upload.fileName,
-        JSON.stringify(mapping),
-        JSON.stringify(options),
-        JSON.stringify(head.headers),
-        JSON.stringify(sample),
-        head.encoding,
-        head.delimiter,
-        upload.size,
-        actorId,
-      ],
+      sql`INSERT INTO imports (campaign_id, status, file_name, mapping, options, headers, sample, encoding, delimiter, file_size, created_by)
+       VALUES (${ctx.campaignId}, 'queued', ${upload.fileName}, ${JSON.stringify(mapping)}, ${JSON.stringify(options)}, ${JSON.stringify(head.headers)}, ${JSON.stringify(sample)}, ${head.encoding}, ${head.delimiter}, ${upload.size}, ${actorId}) RETURNING id`,
     );
     await storeFile(query, ctx.campaignId, Number(row.id), upload.path);
     await startImportOperation(query, ctx.campaignId, Number(row.id), upload.fileName, actorId);
@@ -191,8 +180,7 @@ interface ImportRowData {
 
 export async function importReport(ctx: AppContext, id: number): Promise<ImportReport> {
   const [row] = await ctx.database.query<ImportRowData>(
-    'SELECT * FROM imports WHERE campaign_id = $1 AND id = $2',
-    [ctx.campaignId, id],
+    sql`SELECT * FROM imports WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
   );
   if (!row) throw notFound('import');
   return {
@@ -229,17 +217,8 @@ async function saveErrors(
   errors: RowError[],
 ): Promise<void> {
   await query(
-    `INSERT INTO import_errors (campaign_id, import_id, line, field, code, message, severity)
-     SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[])`,
-    [
-      campaignId,
-      importId,
-      errors.map((e) => e.line),
-      errors.map((e) => e.field),
-      errors.map((e) => e.code),
-      errors.map((e) => e.message),
-      errors.map((e) => e.severity),
-    ],
+    sql`INSERT INTO import_errors (campaign_id, import_id, line, field, code, message, severity)
+     SELECT ${campaignId}, ${importId}, * FROM unnest(${errors.map((e) => e.line)}::int[], ${errors.map((e) => e.field)}::text[], ${errors.map((e) => e.code)}::text[], ${errors.map((e) => e.message)}::text[], ${errors.map((e) => e.severity)}::text[])`,
   );
 }
 
@@ -253,28 +232,21 @@ interface Totals {
 }
 
 /** The first errors, kept with the import for its report. */
-const firstErrorsJson = `coalesce((SELECT jsonb_agg(jsonb_build_object('line', line, 'field', field, 'code', code,
+const firstErrorsJson = (
+  campaignId: number,
+  importId: number,
+) => sql`coalesce((SELECT jsonb_agg(jsonb_build_object('line', line, 'field', field, 'code', code,
                                        'message', message, 'severity', severity) ORDER BY line, id)
-                                 FROM (SELECT * FROM import_errors WHERE campaign_id = $1 AND import_id = $2
+                                 FROM (SELECT * FROM import_errors WHERE campaign_id = ${campaignId} AND import_id = ${importId}
                                         ORDER BY line, id LIMIT ${REPORTED_ERRORS}) e),
                               '[]'::jsonb)`;
 
 /** The file's counts, once read (kept when a later run resumes, since reading finds the same). */
 async function saveTotals(query: Query, campaignId: number, importId: number, totals: Totals) {
   await query(
-    `UPDATE imports SET total_rows = $3, valid_rows = $4, invalid_rows = $5, error_count = $6, warning_count = $7,
-            duplicate_rows = $8, errors = ${firstErrorsJson}
-      WHERE campaign_id = $1 AND id = $2`,
-    [
-      campaignId,
-      importId,
-      totals.totalRows,
-      totals.validRows,
-      totals.invalidRows,
-      totals.errorCount,
-      totals.warningCount,
-      totals.duplicateRows,
-    ],
+    sql`UPDATE imports SET total_rows = ${totals.totalRows}, valid_rows = ${totals.validRows}, invalid_rows = ${totals.invalidRows}, error_count = ${totals.errorCount}, warning_count = ${totals.warningCount},
+            duplicate_rows = ${totals.duplicateRows}, errors = ${firstErrorsJson(campaignId, importId)}
+      WHERE campaign_id = ${campaignId} AND id = ${importId}`,
   );
 }
 
@@ -290,24 +262,22 @@ async function finish(
 ) {
   await session.transaction(async (tx) => {
     const done = await tx.query(
-      `UPDATE imports SET status = $4, progress = 1, finished_at = now(), run_token = NULL,
-              problem = coalesce($5::jsonb, problem),
-              would_merge = CASE WHEN $4 = 'applied' THEN merged_count ELSE would_merge END,
-              kept_count = CASE WHEN $4 IN ('failed', 'cancelled')
-                                THEN (SELECT count(*)::int FROM people WHERE campaign_id = $1 AND import_id = $2)
+      sql`UPDATE imports SET status = ${status}, progress = 1, finished_at = now(), run_token = NULL,
+              problem = coalesce(${problem && JSON.stringify(problem)}::jsonb, problem),
+              would_merge = CASE WHEN ${status} = 'applied' THEN merged_count ELSE would_merge END,
+              kept_count = CASE WHEN ${status} IN ('failed', 'cancelled')
+                                THEN (SELECT count(*)::int FROM people WHERE campaign_id = ${run.campaignId} AND import_id = ${run.importId})
                                 ELSE 0 END,
-              created_count = CASE WHEN $4 = 'applied' THEN created_count ELSE 0 END,
-              merged_count = CASE WHEN $4 = 'applied' THEN merged_count ELSE 0 END
-        WHERE campaign_id = $1 AND id = $2 AND run_token = $3 RETURNING id`,
-      [run.campaignId, run.importId, run.token, status, problem && JSON.stringify(problem)],
+              created_count = CASE WHEN ${status} = 'applied' THEN created_count ELSE 0 END,
+              merged_count = CASE WHEN ${status} = 'applied' THEN merged_count ELSE 0 END
+        WHERE campaign_id = ${run.campaignId} AND id = ${run.importId} AND run_token = ${run.token} RETURNING id`,
     );
     if (done.length === 0) throw new Superseded();
     await syncImportOperation(tx.query, run.campaignId, run.importId);
     await auditImportEnd(tx.query, run.campaignId, run.importId, status);
-    await tx.query('DELETE FROM import_files WHERE campaign_id = $1 AND import_id = $2', [
-      run.campaignId,
-      run.importId,
-    ]);
+    await tx.query(
+      sql`DELETE FROM import_files WHERE campaign_id = ${run.campaignId} AND import_id = ${run.importId}`,
+    );
   });
 }
 
@@ -324,15 +294,13 @@ const failure = (error: unknown) =>
 async function fail(ctx: AppContext, importId: number, error: unknown) {
   ctx.log.error({ err: error, importId }, 'import failed');
   await ctx.database.query(
-    `UPDATE imports SET status = 'failed', problem = $3, finished_at = now()
-      WHERE campaign_id = $1 AND id = $2`,
-    [ctx.campaignId, importId, JSON.stringify(failure(error))],
+    sql`UPDATE imports SET status = 'failed', problem = ${JSON.stringify(failure(error))}, finished_at = now()
+      WHERE campaign_id = ${ctx.campaignId} AND id = ${importId}`,
   );
   await syncImportOperation(ctx.database.query, ctx.campaignId, importId);
-  await ctx.database.query('DELETE FROM import_files WHERE campaign_id = $1 AND import_id = $2', [
-    ctx.campaignId,
-    importId,
-  ]);
+  await ctx.database.query(
+    sql`DELETE FROM import_files WHERE campaign_id = ${ctx.campaignId} AND import_id = ${importId}`,
+  );
 }
 
 const cancelledProblem = {
@@ -346,13 +314,12 @@ const cancelledProblem = {
  */
 async function claim(ctx: AppContext, importId: number, token: string) {
   const [row] = await ctx.database.query<ImportRowData>(
-    `UPDATE imports SET status = CASE WHEN status = 'queued' THEN 'running' ELSE status END,
-            run_token = $3, heartbeat_at = now(), started_at = coalesce(started_at, now())
-      WHERE campaign_id = $1 AND id = $2
+    sql`UPDATE imports SET status = CASE WHEN status = 'queued' THEN 'running' ELSE status END,
+            run_token = ${token}, heartbeat_at = now(), started_at = coalesce(started_at, now())
+      WHERE campaign_id = ${ctx.campaignId} AND id = ${importId}
         AND (status = 'queued' OR (status IN ('running', 'undoing')
-             AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $4))))
+             AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => ${HEARTBEAT_STALE_SECONDS}))))
       RETURNING *`,
-    [ctx.campaignId, importId, token, HEARTBEAT_STALE_SECONDS],
   );
   return row;
 }
@@ -364,13 +331,12 @@ function heartbeat(ctx: AppContext, importId: number, token: string) {
   // skips the update then rather than wait, holding a connection, behind the slice.
   const beat = async () => {
     const rows = await ctx.database.query<{ mine: boolean; cancel: boolean }>(
-      `WITH beat AS (
+      sql`WITH beat AS (
          UPDATE imports SET heartbeat_at = now()
-          WHERE campaign_id = $1 AND id = $2 AND run_token = $3
-            AND id IN (SELECT id FROM imports WHERE campaign_id = $1 AND id = $2 FOR NO KEY UPDATE SKIP LOCKED))
-       SELECT run_token IS NOT DISTINCT FROM $3 AS mine, cancel_requested_at IS NOT NULL AS cancel
-         FROM imports WHERE campaign_id = $1 AND id = $2`,
-      [ctx.campaignId, importId, token],
+          WHERE campaign_id = ${ctx.campaignId} AND id = ${importId} AND run_token = ${token}
+            AND id IN (SELECT id FROM imports WHERE campaign_id = ${ctx.campaignId} AND id = ${importId} FOR NO KEY UPDATE SKIP LOCKED))
+       SELECT run_token IS NOT DISTINCT FROM ${token} AS mine, cancel_requested_at IS NOT NULL AS cancel
+         FROM imports WHERE campaign_id = ${ctx.campaignId} AND id = ${importId}`,
     );
     if (!rows[0]?.mine) state.superseded = true;
     else {
@@ -420,8 +386,7 @@ export async function runImport(
   };
   const undo = async (problem: { code: string; message: string }) => {
     await ctx.database.query(
-      `UPDATE imports SET status = 'undoing', problem = $4 WHERE campaign_id = $1 AND id = $2 AND run_token = $3`,
-      [campaignId, importId, token, JSON.stringify(problem)],
+      sql`UPDATE imports SET status = 'undoing', problem = ${JSON.stringify(problem)} WHERE campaign_id = ${campaignId} AND id = ${importId} AND run_token = ${token}`,
     );
     await syncImportOperation(ctx.database.query, campaignId, importId);
     await undoImport(session, run);
@@ -444,8 +409,7 @@ export async function runImport(
     }
     // Errors are found again by reading the file again (a resumed run reads it whole).
     await ctx.database.query(
-      'DELETE FROM import_errors WHERE campaign_id = $1 AND import_id = $2',
-      [campaignId, importId],
+      sql`DELETE FROM import_errors WHERE campaign_id = ${campaignId} AND import_id = ${importId}`,
     );
     let shown = 0;
     const staged = await stageFile({
@@ -466,8 +430,7 @@ export async function runImport(
         if (row.applied_line > 0 || value - shown < 0.01) return;
         shown = value;
         await ctx.database.query(
-          'UPDATE imports SET progress = $3 WHERE campaign_id = $1 AND id = $2',
-          [campaignId, importId, Math.min(0.99, value)],
+          sql`UPDATE imports SET progress = ${Math.min(0.99, value)} WHERE campaign_id = ${campaignId} AND id = ${importId}`,
         );
       },
     });
@@ -568,14 +531,13 @@ export async function runImport(
 export async function cancelImport(ctx: AppContext, id: number): Promise<ImportReport> {
   const current = await importReport(ctx, id); // 404 first
   const [row] = await ctx.database.query<{ status: string }>(
-    `UPDATE imports SET cancel_requested_at = coalesce(cancel_requested_at, now()),
+    sql`UPDATE imports SET cancel_requested_at = coalesce(cancel_requested_at, now()),
             status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END,
-            problem = CASE WHEN status = 'queued' THEN $3::jsonb ELSE problem END,
+            problem = CASE WHEN status = 'queued' THEN ${JSON.stringify(cancelledProblem)}::jsonb ELSE problem END,
             finished_at = CASE WHEN status = 'queued' THEN now() ELSE finished_at END,
             progress = CASE WHEN status = 'queued' THEN 1 ELSE progress END
-      WHERE campaign_id = $1 AND id = $2 AND status IN ('queued', 'running', 'undoing')
+      WHERE campaign_id = ${ctx.campaignId} AND id = ${id} AND status IN ('queued', 'running', 'undoing')
       RETURNING status`,
-    [ctx.campaignId, id, JSON.stringify(cancelledProblem)],
   );
   if (row) await syncImportOperation(ctx.database.query, ctx.campaignId, id);
   if (!row && current.status !== 'cancelled') {
@@ -585,10 +547,9 @@ export async function cancelImport(ctx: AppContext, id: number): Promise<ImportR
     );
   }
   if (row?.status === 'cancelled') {
-    await ctx.database.query('DELETE FROM import_files WHERE campaign_id = $1 AND import_id = $2', [
-      ctx.campaignId,
-      id,
-    ]);
+    await ctx.database.query(
+      sql`DELETE FROM import_files WHERE campaign_id = ${ctx.campaignId} AND import_id = ${id}`,
+    );
   }
   return importReport(ctx, id);
 }
@@ -599,10 +560,9 @@ export async function cancelImport(ctx: AppContext, id: number): Promise<ImportR
  */
 export async function requeueStalledImports(ctx: AppContext): Promise<number[]> {
   const stalled = await ctx.database.query<{ id: number }>(
-    `SELECT id FROM imports
-      WHERE campaign_id = $1 AND status IN ('running', 'undoing')
-        AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $2))`,
-    [ctx.campaignId, HEARTBEAT_STALE_SECONDS],
+    sql`SELECT id FROM imports
+      WHERE campaign_id = ${ctx.campaignId} AND status IN ('running', 'undoing')
+        AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => ${HEARTBEAT_STALE_SECONDS}))`,
   );
   for (const { id } of stalled) {
     await sendJob(ctx, importJob, { campaignId: ctx.campaignId, importId: Number(id) });
@@ -617,9 +577,8 @@ export async function* importErrorRows(
 ): AsyncGenerator<RowError[]> {
   for (let line = -1, id = 0; ;) {
     const rows = await ctx.database.query<RowError & { id: number }>(
-      `SELECT id, line, field, code, message, severity FROM import_errors
-        WHERE campaign_id = $1 AND import_id = $2 AND (line, id) > ($3, $4) ORDER BY line, id LIMIT 5000`,
-      [ctx.campaignId, importId, line, id],
+      sql`SELECT id, line, field, code, message, severity FROM import_errors
+        WHERE campaign_id = ${ctx.campaignId} AND import_id = ${importId} AND (line, id) > (${line}, ${id}) ORDER BY line, id LIMIT 5000`,
     );
     if (rows.length === 0) return;
     yield rows;

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database, Engine } from '../../../core/db/index.ts';
+import { queryOver, type Database, type Engine, type Query } from '../../../core/db/index.ts';
 
-export type Query = Database['query'];
+export type { Query };
 
 /**
  * One database connection held for a whole import, so that temporary staging tables live
@@ -33,7 +33,7 @@ export async function openSession(database: Database): Promise<ImportSession> {
     const pglite = database.pglite!;
     const session = (run: typeof pglite.query, runAll: typeof pglite.exec): ImportSession => ({
       engine: 'pglite',
-      query: async <R>(text: string, params?: unknown[]) => (await run<R>(text, params)).rows,
+      query: queryOver(async (text, params) => (await run(text, params)).rows),
       exec: async (text) => {
         await runAll(text);
       },
@@ -62,7 +62,7 @@ export async function openSession(database: Database): Promise<ImportSession> {
   await client.query(`SET gin_pending_list_limit = '${IMPORT_GIN_PENDING_LIMIT}'`);
   const session: ImportSession = {
     engine: 'postgres',
-    query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+    query: queryOver(async (text, params) => (await client.query(text, params)).rows),
     exec: async (text) => {
       await client.query(text);
     },

@@ -1,3 +1,5 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { inlineText } from '../../../core/db/statement.ts';
 import { randomBytes } from 'node:crypto';
 import { searchTextOf } from '../person-writer.ts';
 import type { ImportRow, RowError } from './rows.ts';
@@ -179,14 +181,13 @@ export async function groupRows(session: ImportSession, t: StageTables): Promise
   const last = await lastLine(query, t.rows);
   await forEachRange(session.engine, last, async (after, upTo) => {
     await query(
-      `UPDATE ${t.rows} s SET k = o.email_normalized
-         FROM (SELECT DISTINCT ON (r.phone) r.phone, r.email_normalized FROM ${t.rows} r
+      sql`UPDATE ${sql.raw(t.rows)} s SET k = o.email_normalized
+         FROM (SELECT DISTINCT ON (r.phone) r.phone, r.email_normalized FROM ${sql.raw(t.rows)} r
                 WHERE r.email_normalized IS NOT NULL
-                  AND r.phone IN (SELECT x.phone FROM ${t.rows} x
-                                   WHERE x.line > $1 AND x.line <= $2 AND x.email_normalized IS NULL)
+                  AND r.phone IN (SELECT x.phone FROM ${sql.raw(t.rows)} x
+                                   WHERE x.line > ${after} AND x.line <= ${upTo} AND x.email_normalized IS NULL)
                 ORDER BY r.phone, r.line) o
-        WHERE s.line > $1 AND s.line <= $2 AND s.email_normalized IS NULL AND s.phone = o.phone`,
-      [after, upTo],
+        WHERE s.line > ${after} AND s.line <= ${upTo} AND s.email_normalized IS NULL AND s.phone = o.phone`,
     );
   });
   await query(
@@ -196,15 +197,14 @@ export async function groupRows(session: ImportSession, t: StageTables): Promise
   let repeated = 0;
   await forEachRange(session.engine, last, async (after, upTo) => {
     const [{ n }] = await query<{ n: number }>(
-      `WITH noted AS (
-         INSERT INTO ${t.dups} (line, first_line)
-         SELECT s.line, f.first_line FROM ${t.rows} s
-           CROSS JOIN LATERAL (SELECT o.line AS first_line FROM ${t.rows} o
+      sql`WITH noted AS (
+         INSERT INTO ${sql.raw(t.dups)} (line, first_line)
+         SELECT s.line, f.first_line FROM ${sql.raw(t.rows)} s
+           CROSS JOIN LATERAL (SELECT o.line AS first_line FROM ${sql.raw(t.rows)} o
                                 WHERE o.k = s.k ORDER BY o.line LIMIT 1) f
-          WHERE s.line > $1 AND s.line <= $2 AND s.line > f.first_line
+          WHERE s.line > ${after} AND s.line <= ${upTo} AND s.line > f.first_line
          RETURNING 1)
        SELECT count(*)::int AS n FROM noted`,
-      [after, upTo],
     );
     repeated += n;
   });
@@ -212,11 +212,11 @@ export async function groupRows(session: ImportSession, t: StageTables): Promise
   return repeated;
 }
 
-const duplicateSelect = (t: StageTables, where: string) =>
-  `SELECT d.line, CASE WHEN s.email_normalized IS NOT NULL THEN 'email' ELSE 'phone' END AS field,
+const duplicateSelect = (t: StageTables, where: SQL) =>
+  sql`SELECT d.line, CASE WHEN s.email_normalized IS NOT NULL THEN 'email' ELSE 'phone' END AS field,
           'duplicate_in_file' AS code,
           'Same person as line ' || d.first_line || ': merged into it.' AS message, 'warning' AS severity
-     FROM ${t.dups} d JOIN ${t.rows} s ON s.line = d.line WHERE ${where}`;
+     FROM ${sql.raw(t.dups)} d JOIN ${sql.raw(t.rows)} s ON s.line = d.line WHERE ${where}`;
 
 /** The first `limit` rows that repeat an earlier one, as warnings. */
 export async function duplicateWarnings(
@@ -224,7 +224,7 @@ export async function duplicateWarnings(
   t: StageTables,
   limit: number,
 ): Promise<RowError[]> {
-  return query<RowError>(`${duplicateSelect(t, 'true')} ORDER BY d.line LIMIT ${limit}`);
+  return query<RowError>(sql`${duplicateSelect(t, sql`true`)} ORDER BY d.line LIMIT ${limit}`);
 }
 
 export async function saveDuplicateWarnings(
@@ -236,10 +236,9 @@ export async function saveDuplicateWarnings(
   await forEachRange(session.engine, await lastLine(session.query, t.dups), (after, upTo) =>
     session
       .query(
-        `INSERT INTO import_errors (campaign_id, import_id, line, field, code, message, severity)
-       SELECT $3, $4, line, field, code, message, severity
-         FROM (${duplicateSelect(t, 'd.line > $1 AND d.line <= $2')}) x`,
-        [after, upTo, campaignId, importId],
+        sql`INSERT INTO import_errors (campaign_id, import_id, line, field, code, message, severity)
+       SELECT ${campaignId}, ${importId}, line, field, code, message, severity
+         FROM (${duplicateSelect(t, sql`d.line > ${after} AND d.line <= ${upTo}`)}) x`,
       )
       .then(() => undefined),
   );
@@ -251,10 +250,16 @@ export async function saveDuplicateWarnings(
  * plain min(id), the planner walked people in id order for each row (the whole table when
  * nobody matched: seconds per slice) instead of looking the phone up in its index.
  */
-export const phoneMatch = (row: string, campaign: string) =>
-  `SELECT min(p.id + 0) AS id FROM people p
-    WHERE p.campaign_id = ${campaign} AND ${row}.phone IS NOT NULL AND p.phone = ${row}.phone
-      AND p.erased_at IS NULL AND (${row}.email_normalized IS NULL OR p.email_normalized IS NULL)`;
+export function phoneMatch(row: string, campaign: SQL): SQL;
+/** With the campaign's `$n` text, for a caller that still numbers its parameters by hand. */
+export function phoneMatch(row: string, campaign: string): string;
+export function phoneMatch(row: string, campaign: SQL | string): SQL | string {
+  if (typeof campaign === 'string') return inlineText(phoneMatch(row, sql.raw(campaign)));
+  const r = sql.raw(row);
+  return sql`SELECT min(p.id + 0) AS id FROM people p
+    WHERE p.campaign_id = ${campaign} AND ${r}.phone IS NOT NULL AND p.phone = ${r}.phone
+      AND p.erased_at IS NULL AND (${r}.email_normalized IS NULL OR p.email_normalized IS NULL)`;
+}
 
 /**
  * Builds one target per person of the file: its first row, completed by its later rows (tags
@@ -272,13 +277,12 @@ export async function buildTargets(session: ImportSession, t: StageTables): Prom
   let built = 0;
   await forEachRange(session.engine, await lastLine(query, t.rows), async (after, upTo) => {
     const [{ n }] = await query<{ n: number }>(
-      `WITH built AS (
-         INSERT INTO ${t.targets}
-         SELECT s.*, NULL::bigint, false, NULL::bigint, false FROM ${t.rows} s
-          WHERE s.line > $1 AND s.line <= $2 AND NOT EXISTS (SELECT 1 FROM ${t.dups} d WHERE d.line = s.line)
+      sql`WITH built AS (
+         INSERT INTO ${sql.raw(t.targets)}
+         SELECT s.*, NULL::bigint, false, NULL::bigint, false FROM ${sql.raw(t.rows)} s
+          WHERE s.line > ${after} AND s.line <= ${upTo} AND NOT EXISTS (SELECT 1 FROM ${sql.raw(t.dups)} d WHERE d.line = s.line)
          RETURNING 1)
        SELECT count(*)::int AS n FROM built`,
-      [after, upTo],
     );
     built += n;
     await completeFromDuplicates(query, t, [after, upTo]);
@@ -298,13 +302,12 @@ export async function countMatches(
   await query(`CREATE TEMP TABLE ${t.matches} (id bigint PRIMARY KEY)`);
   await forEachRange(session.engine, await lastLine(query, t.targets), (after, upTo) =>
     query(
-      `INSERT INTO ${t.matches}
-       SELECT DISTINCT coalesce(pe.id, pp.id) FROM ${t.targets} s
-         LEFT JOIN people pe ON pe.campaign_id = $3 AND pe.email_normalized = s.email_normalized
-         LEFT JOIN LATERAL (${phoneMatch('s', '$3')}) pp ON pe.id IS NULL
-        WHERE s.line > $1 AND s.line <= $2 AND coalesce(pe.id, pp.id) IS NOT NULL
+      sql`INSERT INTO ${sql.raw(t.matches)}
+       SELECT DISTINCT coalesce(pe.id, pp.id) FROM ${sql.raw(t.targets)} s
+         LEFT JOIN people pe ON pe.campaign_id = ${campaignId} AND pe.email_normalized = s.email_normalized
+         LEFT JOIN LATERAL (${phoneMatch('s', sql`${campaignId}`)}) pp ON pe.id IS NULL
+        WHERE s.line > ${after} AND s.line <= ${upTo} AND coalesce(pe.id, pp.id) IS NOT NULL
        ON CONFLICT DO NOTHING`,
-      [after, upTo, campaignId],
     ).then(() => undefined),
   );
   const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.matches}`);
@@ -320,8 +323,11 @@ async function completeFromDuplicates(
   t: StageTables,
   range: [number, number],
 ): Promise<void> {
+  const [after, upTo] = range;
   const first = (column: string) =>
-    `(array_agg(s.${column} ORDER BY s.line) FILTER (WHERE s.${column} IS NOT NULL))[1] AS ${column}`;
+    sql.raw(
+      `(array_agg(s.${column} ORDER BY s.line) FILTER (WHERE s.${column} IS NOT NULL))[1] AS ${column}`,
+    );
   const changed = await query<{
     line: number;
     email: string | null;
@@ -332,7 +338,7 @@ async function completeFromDuplicates(
     custom: Record<string, unknown> | null;
     customs: Record<string, unknown>[] | null;
   }>(
-    `UPDATE ${t.targets} x SET
+    sql`UPDATE ${sql.raw(t.targets)} x SET
         email = coalesce(x.email, a.email), email_normalized = coalesce(x.email_normalized, a.email_normalized),
         first_name = coalesce(x.first_name, a.first_name), last_name = coalesce(x.last_name, a.last_name),
         phone = coalesce(x.phone, a.phone), place = coalesce(x.place, a.place),
@@ -347,11 +353,10 @@ async function completeFromDuplicates(
                     array_agg(s.custom ORDER BY s.line) FILTER (WHERE s.custom IS NOT NULL) AS customs,
                     string_agg(s.tags, E'\\x1f') AS tags, bool_or(s.consent_email) AS consent_email,
                     bool_or(s.consent_sms) AS consent_sms, bool_or(s.consent_phone) AS consent_phone
-               FROM ${t.dups} d JOIN ${t.rows} s ON s.line = d.line
-              WHERE d.first_line > $1 AND d.first_line <= $2 GROUP BY d.first_line) a
-      WHERE x.line > $1 AND x.line <= $2 AND x.line = a.first_line
+               FROM ${sql.raw(t.dups)} d JOIN ${sql.raw(t.rows)} s ON s.line = d.line
+              WHERE d.first_line > ${after} AND d.first_line <= ${upTo} GROUP BY d.first_line) a
+      WHERE x.line > ${after} AND x.line <= ${upTo} AND x.line = a.first_line
       RETURNING x.line, x.email, x.first_name, x.last_name, x.phone, x.place, x.custom, a.customs`,
-    range,
   );
   if (changed.length === 0) return;
   const searchTexts = changed.map((r) =>
@@ -368,9 +373,8 @@ async function completeFromDuplicates(
     r.customs ? JSON.stringify(Object.assign({}, ...[...r.customs].reverse(), r.custom)) : null,
   );
   await query(
-    `UPDATE ${t.targets} x SET search_text = u.search_text, custom = coalesce(u.custom, x.custom)
-       FROM unnest($1::int[], $2::text[], $3::jsonb[]) AS u(line, search_text, custom)
+    sql`UPDATE ${sql.raw(t.targets)} x SET search_text = u.search_text, custom = coalesce(u.custom, x.custom)
+       FROM unnest(${changed.map((r) => r.line)}::int[], ${searchTexts}::text[], ${customs}::jsonb[]) AS u(line, search_text, custom)
       WHERE x.line = u.line`,
-    [changed.map((r) => r.line), searchTexts, customs],
   );
 }

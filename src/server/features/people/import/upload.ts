@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -129,8 +130,7 @@ export async function storeFile(
   let seq = 0;
   for await (const chunk of fileChunks(path)) {
     await query(
-      'INSERT INTO import_files (campaign_id, import_id, seq, data) VALUES ($1, $2, $3, $4)',
-      [campaignId, importId, seq++, chunk],
+      sql`INSERT INTO import_files (campaign_id, import_id, seq, data) VALUES (${campaignId}, ${importId}, ${seq++}, ${chunk})`,
     );
   }
 }
@@ -143,8 +143,7 @@ export async function* storedChunks(
 ): AsyncGenerator<Uint8Array> {
   for (let seq = 0; ; seq++) {
     const rows = await database.query<{ data: Uint8Array }>(
-      'SELECT data FROM import_files WHERE campaign_id = $1 AND import_id = $2 AND seq = $3',
-      [campaignId, importId, seq],
+      sql`SELECT data FROM import_files WHERE campaign_id = ${campaignId} AND import_id = ${importId} AND seq = ${seq}`,
     );
     if (rows.length === 0) return;
     yield rows[0].data;
