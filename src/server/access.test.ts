@@ -13,6 +13,9 @@ import {
   type TestApp,
 } from './testing/harness.ts';
 import type { DeclaredRoute } from './core/http/access.ts';
+import { serve } from './core/http/contract.ts';
+import { okSchema } from '../contracts/common.ts';
+import { defineRoute } from '../contracts/route.ts';
 
 /** The API routes anyone may call: a route added here must be meant for the public. */
 const PUBLIC_ROUTES = [
@@ -161,19 +164,33 @@ describe.each(engines)('access declared on every route (%s)', (engine) => {
     expect((await staff.delete('/api/fixture-groups/2')).json().code).toBe('forbidden');
   });
 
-  it('stops the start when a route declares no access or names an unknown scope', async () => {
+  it('stops the start when a route declares no access, has no contract or names an unknown scope', async () => {
     const undeclared = () => async (app: import('fastify').FastifyInstance) => {
       app.get('/api/undeclared', async () => ({}));
     };
-    const unknownScope = () => async (app: import('fastify').FastifyInstance) => {
+    const uncontracted = () => async (app: import('fastify').FastifyInstance) => {
       app.get(
-        '/api/unknown-scope/:id',
-        { config: { access: { scope: 'nowhere', rank: 'member' } } },
+        '/api/uncontracted',
+        { config: { access: { authenticated: true } } },
         async () => ({}),
       );
     };
+    const unknownScope = () => async (app: import('fastify').FastifyInstance) => {
+      const contract = defineRoute({
+        method: 'GET',
+        path: '/api/unknown-scope/:id',
+        summary: 'A route in a scope nobody registered',
+        tags: ['testing'],
+        access: { scope: 'nowhere', rank: 'member' },
+        response: { 200: okSchema },
+      });
+      serve(app, contract, () => ({ ok: true as const }));
+    };
     await expect(buildApp(t.ctx, { routes: [undeclared], scopes: [] })).rejects.toThrow(
       'does not declare its access',
+    );
+    await expect(buildApp(t.ctx, { routes: [uncontracted], scopes: [] })).rejects.toThrow(
+      'is not declared by a contract',
     );
     await expect(buildApp(t.ctx, { routes: [unknownScope], scopes: [] })).rejects.toThrow(
       'unknown scope nowhere',

@@ -9,7 +9,12 @@ import {
   staffBrowser,
   type TestApp,
 } from '../../testing/harness.ts';
-import { currentAuth, registerAccessControl } from './access.ts';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Access } from '../../../contracts/access.ts';
+import { defineRoute } from '../../../contracts/route.ts';
+import { currentAuth, registerAccessControl, type SessionLoader } from './access.ts';
+import { serve } from './contract.ts';
 import { errorHandler } from './errors.ts';
 import type { AuthState } from './session.ts';
 
@@ -60,45 +65,65 @@ describe('access declarations', () => {
     permissions: ['people.read'],
   };
 
-  it('refuses to start when an API route does not declare its access', async () => {
+  /** A bare app with the zod compilers and access control, as buildApp sets them up. */
+  function bareApp(loadSession: SessionLoader) {
     const app = Fastify();
-    registerAccessControl(app, async () => null);
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    registerAccessControl(app, loadSession);
+    return app;
+  }
+
+  /** A GET route's contract answering anything, with the given access. */
+  const contract = (path: `/api/${string}`, access: Access) =>
+    defineRoute({
+      method: 'GET',
+      path,
+      summary: path,
+      tags: ['testing'],
+      access,
+      response: { 200: z.unknown() },
+    });
+
+  it('refuses to start when an API route does not declare its access', async () => {
+    const app = bareApp(async () => null);
     // As buildApp registers every feature plugin.
     await expect(
       app.register(async (child) => {
-        child.get('/api/declared', { config: { access: { public: true } } }, async () => 'ok');
+        serve(child, contract('/api/declared', { public: true }), () => 'ok');
         child.get('/api/undeclared', async () => ({ ok: true }));
       }),
     ).rejects.toThrow(/GET \/api\/undeclared does not declare its access/);
   });
 
   it('refuses an undeclared route registered on the root too', () => {
-    const app = Fastify();
-    registerAccessControl(app, async () => null);
+    const app = bareApp(async () => null);
     expect(() => app.post('/api/oops', async () => 'x')).toThrow(/does not declare its access/);
+  });
+
+  it('refuses an API route that declares its access but comes from no contract', () => {
+    const app = bareApp(async () => null);
+    expect(() =>
+      app.get('/api/loose', { config: { access: { public: true } } }, async () => 'x'),
+    ).toThrow(/GET \/api\/loose is not declared by a contract/);
   });
 
   it('lets non-API routes and the docs go undeclared, and enforces declarations', async () => {
     let session: AuthState | null = null;
-    const app = Fastify();
+    const app = bareApp(async () => session);
     app.setErrorHandler(errorHandler);
     await app.register(cookie);
-    registerAccessControl(app, async () => session);
     app.get('/about', async () => 'page');
     app.get('/api/docs/extra', async () => 'docs');
-    app.get('/api/open', { config: { access: { public: true } } }, async (request) => ({
-      auth: request.auth,
+    serve(app, contract('/api/open', { public: true }), (request) => ({ auth: request.auth }));
+    serve(app, contract('/api/optional', { public: true, session: 'optional' }), (request) => ({
+      personId: request.auth?.personId ?? null,
     }));
-    app.get(
-      '/api/optional',
-      { config: { access: { public: true, session: 'optional' } } },
-      async (request) => ({ personId: request.auth?.personId ?? null }),
-    );
-    app.get('/api/mine', { config: { access: { authenticated: true } } }, async (request) => ({
+    serve(app, contract('/api/mine', { authenticated: true }), (request) => ({
       personId: currentAuth(request).personId,
     }));
-    app.get('/api/hq', { config: { access: { permission: 'people.read' } } }, async () => 'hq');
-    app.get('/api/admin', { config: { access: { permission: 'roles.manage' } } }, async () => 'a');
+    serve(app, contract('/api/hq', { permission: 'people.read' }), () => 'hq');
+    serve(app, contract('/api/admin', { permission: 'roles.manage' }), () => 'a');
     await app.ready();
 
     expect((await app.inject('/about')).statusCode).toBe(200);
