@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -12,11 +12,11 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  */
 const NOT_YET_MOVED: Record<string, string[]> = {};
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, pattern = /\.ts$/): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.includes('.test.') ? [path] : [];
+    if (entry.isDirectory()) return sourceFiles(path, pattern);
+    return pattern.test(entry.name) && !entry.name.includes('.test.') ? [path] : [];
   });
 }
 
@@ -58,6 +58,18 @@ describe('each table is named only in its owner’s folder', () => {
 });
 
 describe('core knows no feature', () => {
+  it('imports nothing outside itself in the web app’s core but contracts', () => {
+    const webCore = fileURLToPath(new URL('../web/core', import.meta.url));
+    const contracts = fileURLToPath(new URL('../contracts', import.meta.url));
+    const importing = sourceFiles(webCore, /\.tsx?$/).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)]
+        .map((match) => resolve(dirname(file), match[1]))
+        .filter((target) => !target.startsWith(webCore) && !target.startsWith(contracts))
+        .map((target) => `${relative(webCore, file)} → ${relative(webCore, target)}`),
+    );
+    expect(importing).toEqual([]);
+  });
+
   it('imports nothing from features/ outside tests', () => {
     const importing = sourceFiles(join(root, 'core'))
       .filter((file) => /from '(\.\.\/)+features\//.test(readFileSync(file, 'utf8')))

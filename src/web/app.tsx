@@ -12,6 +12,7 @@ import { LoginLinkPage } from './features/accounts/LoginLinkPage.tsx';
 import { LoginPage } from './features/accounts/LoginPage.tsx';
 import { ServerPage } from './features/recruitment/ServerPage.tsx';
 import { navPages, pages } from './pages.ts';
+import { dictionaries } from './messages.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -27,7 +28,7 @@ export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
-        <I18nProvider>
+        <I18nProvider dictionaries={dictionaries}>
           <Notifications position="top-right" />
           <BrowserRouter useTransitions={false}>
             <Routes>

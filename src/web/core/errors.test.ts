@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorText } from './errors.ts';
-import { en, fr } from './i18n/dictionaries.ts';
+import { en, fr } from '../messages.ts';
 import { interpolate, type Translate } from './i18n/index.tsx';
 
 const translator =

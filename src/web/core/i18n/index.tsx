@@ -8,9 +8,15 @@ import {
   type ReactNode,
 } from 'react';
 import type { Locale } from '../../../contracts/common.ts';
-import { dictionaries, type MessageKey } from './dictionaries.ts';
 
-export type { MessageKey };
+/**
+ * The message keys `t()` accepts, registered by the app (`src/web/messages.ts` merges every
+ * feature's messages and declares them here): core names no feature.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface MessageRegistry {}
+export type MessageKey = MessageRegistry extends { key: infer K extends string } ? K : string;
+export type Dictionaries = Record<Locale, Record<MessageKey, string>>;
 export type TranslateVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: TranslateVars) => string;
 
@@ -57,7 +63,13 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-export function I18nProvider({ children }: { children: ReactNode }) {
+export function I18nProvider({
+  children,
+  dictionaries,
+}: {
+  children: ReactNode;
+  dictionaries: Dictionaries;
+}) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
 
   useEffect(() => {
@@ -77,7 +89,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const t = useCallback<Translate>(
     (key, vars) => interpolate(dictionaries[locale][key] ?? key, vars, locale),
-    [locale],
+    [locale, dictionaries],
   );
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

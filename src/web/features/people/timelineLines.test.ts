@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fr } from '../../core/i18n/dictionaries.ts';
+import { fr } from '../../messages.ts';
 import type { MessageKey, TranslateVars } from '../../core/i18n/index.tsx';
 import { timelineLines } from './timelineLines.ts';
 

@@ -1,7 +1,8 @@
 import type { Locale } from '../../../../contracts/common.ts';
 // The public pages are drawn here, on the server, with the web app's own dictionaries: every
 // string of the interface is written once, in both languages, in its feature's messages.ts.
-import { dictionaries, type MessageKey } from '../../../../web/core/i18n/dictionaries.ts';
+import type { MessageKey } from '../../../../web/core/i18n/index.tsx';
+import { dictionaries } from '../../../../web/messages.ts';
 
 export type { Locale, MessageKey };
 

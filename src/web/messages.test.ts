@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { messageModules } from './dictionaries.ts';
-import { messageProblems, placeholders } from './parity.ts';
+import { messageModules } from './messages.ts';
+import { messageProblems, placeholders } from './core/i18n/parity.ts';
 
 describe('the messages of core and of every feature', () => {
   it('have the same keys in French and English, each key in one module, the same placeholders', () => {

@@ -1,0 +1,44 @@
+import type { Locale } from '../contracts/common.ts';
+import * as accounts from './features/accounts/messages.ts';
+import * as admin from './features/admin/messages.ts';
+import * as compliance from './features/compliance/messages.ts';
+import * as operations from './features/operations/messages.ts';
+import * as people from './features/people/messages.ts';
+import * as recruitment from './features/recruitment/messages.ts';
+import * as stats from './features/stats/messages.ts';
+import * as core from './core/i18n/messages.ts';
+
+/**
+ * Every module of messages: core's, then one per feature, each exporting `fr` and `en` with
+ * the same keys. A new feature writes its own `messages.ts` and adds it here, and only here
+ * (core's i18n knows the keys through `MessageRegistry`, below, not by importing features).
+ */
+export const messageModules = {
+  core,
+  accounts,
+  admin,
+  compliance,
+  operations,
+  people,
+  recruitment,
+  stats,
+};
+
+type Modules = typeof messageModules;
+export type AppMessageKey = { [M in keyof Modules]: keyof Modules[M]['fr'] }[keyof Modules];
+
+declare module './core/i18n/index.tsx' {
+  interface MessageRegistry {
+    key: AppMessageKey;
+  }
+}
+
+const merged = (locale: Locale) =>
+  Object.assign({}, ...Object.values(messageModules).map((module) => module[locale])) as Record<
+    AppMessageKey,
+    string
+  >;
+
+export const fr = merged('fr');
+export const en = merged('en');
+export const dictionaries: Record<Locale, Record<AppMessageKey, string>> = { fr, en };
