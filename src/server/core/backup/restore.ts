@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
@@ -50,27 +51,25 @@ export class RestoreRefusedError extends Error {
 
 async function tableColumns(query: Query, table: string): Promise<Set<string>> {
   const rows = await query<{ name: string }>(
-    `SELECT attname AS name FROM pg_attribute
-      WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`,
-    [quoteIdent(table)],
+    sql`SELECT attname AS name FROM pg_attribute
+      WHERE attrelid = ${quoteIdent(table)}::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`,
   );
   return new Set(rows.map((row) => row.name));
 }
 
 /** Moves each sequence of `table` (identity columns) past the largest value now stored. */
 async function advanceSequences(query: Query, table: string) {
+  const name = quoteIdent(table);
   const sequences = await query<{ column: string; sequence: string }>(
-    `SELECT attname AS column, pg_get_serial_sequence($1, attname) AS sequence
-       FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped
-        AND pg_get_serial_sequence($1, attname) IS NOT NULL`,
-    [quoteIdent(table)],
+    sql`SELECT attname AS column, pg_get_serial_sequence(${name}, attname) AS sequence
+       FROM pg_attribute WHERE attrelid = ${name}::regclass AND attnum > 0 AND NOT attisdropped
+        AND pg_get_serial_sequence(${name}, attname) IS NOT NULL`,
   );
   for (const { column, sequence } of sequences) {
     await query(
-      `SELECT setval($1::regclass, GREATEST(
-         COALESCE((SELECT max(${quoteIdent(column)}) FROM ${quoteIdent(table)}), 0),
-         COALESCE(pg_sequence_last_value($1::regclass), 0), 1))`,
-      [sequence],
+      sql`SELECT setval(${sequence}::regclass, GREATEST(
+         COALESCE((SELECT max(${sql.identifier(column)}) FROM ${sql.identifier(table)}), 0),
+         COALESCE(pg_sequence_last_value(${sequence}::regclass), 0), 1))`,
     );
   }
 }
@@ -79,8 +78,7 @@ async function campaignRowCounts(query: Query, campaignId: number, tables: strin
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const [row] = await query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${quoteIdent(table)} WHERE campaign_id = $1`,
-      [campaignId],
+      sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE campaign_id = ${campaignId}`,
     );
     if (row.n > 0) counts[table] = row.n;
   }
@@ -225,7 +223,7 @@ async function targetCampaign(query: Query, header: Header, options: RestoreOpti
     );
   }
   for (const table of (await campaignTables(query)).reverse()) {
-    await query(`DELETE FROM ${quoteIdent(table)} WHERE campaign_id = $1`, [id]);
+    await query(sql`DELETE FROM ${sql.identifier(table)} WHERE campaign_id = ${id}`);
   }
   await renameCampaign(query, id, name);
   return id;
@@ -244,21 +242,28 @@ async function restoreTable(
       `The backup's table ${start.table} has columns this database does not (${missing.join(', ')}).`,
     );
   }
-  const table = quoteIdent(start.table);
-  const columns = start.columns.map(quoteIdent);
-  // The campaign id comes from the target, whatever the row says (kept or remapped alike).
-  const values = start.columns.map((column) =>
-    column === 'campaign_id' ? '$2::integer' : quoteIdent(column),
+  const table = sql.identifier(start.table);
+  const columns = sql.join(
+    start.columns.map((column) => sql.identifier(column)),
+    sql`, `,
   );
-  const insert = `INSERT INTO ${table} (${columns.join(', ')}) OVERRIDING SYSTEM VALUE
-    SELECT ${values.join(', ')} FROM json_populate_recordset(NULL::${table}, $1::json)`;
+  // The campaign id comes from the target, whatever the row says (kept or remapped alike).
+  const values = sql.join(
+    start.columns.map((column) =>
+      column === 'campaign_id' ? sql`${campaignId}::integer` : sql.identifier(column),
+    ),
+    sql`, `,
+  );
+  const insert = (json: string) =>
+    sql`INSERT INTO ${table} (${columns}) OVERRIDING SYSTEM VALUE
+    SELECT ${values} FROM json_populate_recordset(NULL::${table}, ${json}::json)`;
   const hash = createHash('sha256');
   let batch: string[] = [];
   let chars = 0;
   let rows = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    await query(insert, [`[${batch.join(',')}]`, campaignId]);
+    await query(insert(`[${batch.join(',')}]`));
     batch = [];
     chars = 0;
   };

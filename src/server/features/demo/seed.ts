@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { recordChannel, settleConsents } from '../people/consents.ts';
 import { audit } from '../../core/audit.ts';
 import type { HomeContent } from '../../../contracts/recruitment.ts';
@@ -182,18 +183,23 @@ async function insertUnnest<T = Record<string, unknown>>(
 ): Promise<T[]> {
   const total = columns[0]?.values.length ?? 0;
   const batch = options.batch ?? 5000;
-  const names = columns.map((c) => c.name).join(', ');
-  const params = columns.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ');
-  const select = columns.map((c) => (c.cast ? `u.${c.name}::${c.cast}` : `u.${c.name}`)).join(', ');
-  const text = `INSERT INTO ${table} (campaign_id, ${names})
-    SELECT $1::integer, ${select} FROM unnest(${params}) AS u(${names})
-    ${options.suffix ?? ''} ${options.returning ? `RETURNING ${options.returning}` : ''}`;
+  const names = sql.raw(columns.map((c) => c.name).join(', '));
+  const select = sql.raw(
+    columns.map((c) => (c.cast ? `u.${c.name}::${c.cast}` : `u.${c.name}`)).join(', '),
+  );
+  const tail = sql.raw(
+    `${options.suffix ?? ''} ${options.returning ? `RETURNING ${options.returning}` : ''}`,
+  );
   const out: T[] = [];
   for (let start = 0; start < total; start += batch) {
-    const rows = await query<T>(text, [
-      campaignId,
-      ...columns.map((c) => c.values.slice(start, start + batch)),
-    ]);
+    const arrays = columns.map(
+      (c) => sql`${c.values.slice(start, start + batch)}::${sql.raw(c.type)}[]`,
+    );
+    const rows = await query<T>(
+      sql`INSERT INTO ${sql.raw(table)} (campaign_id, ${names})
+    SELECT ${campaignId}::integer, ${select} FROM unnest(${sql.join(arrays, sql`, `)}) AS u(${names})
+    ${tail}`,
+    );
     out.push(...rows);
   }
   return out;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { settleConsents } from '../consents.ts';
 import type { MergeField, MergeInput } from '../../../../contracts/duplicates.ts';
 import { audit } from '../../../core/audit.ts';
@@ -77,9 +78,8 @@ export async function mergePeople(ctx: AppContext, input: MergeInput, actorId: n
   return ctx.database.transaction(async (query) => {
     // In id order, so that two merges of the same pair wait for each other instead of deadlocking.
     const rows = await query<Locked>(
-      `SELECT * FROM people WHERE campaign_id = $1 AND id = ANY($2::bigint[]) AND erased_at IS NULL
-        ORDER BY id FOR UPDATE`,
-      [campaignId, [keptId, mergedId]],
+      sql`SELECT * FROM people WHERE campaign_id = ${campaignId} AND id = ANY(${[keptId, mergedId]}::bigint[])
+        AND erased_at IS NULL ORDER BY id FOR UPDATE`,
     );
     const kept = rows.find((r) => Number(r.id) === keptId);
     const merged = rows.find((r) => Number(r.id) === mergedId);
@@ -110,10 +110,9 @@ export async function mergePeople(ctx: AppContext, input: MergeInput, actorId: n
       .map(([key]) => key);
     if (fromMerged.length) {
       await query(
-        `DELETE FROM person_field_values v USING custom_fields f
-          WHERE v.campaign_id = $1 AND v.person_id = $2 AND f.campaign_id = v.campaign_id
-            AND f.id = v.custom_field_id AND f.key = ANY($3::text[])`,
-        [campaignId, keptId, fromMerged],
+        sql`DELETE FROM person_field_values v USING custom_fields f
+          WHERE v.campaign_id = ${campaignId} AND v.person_id = ${keptId} AND f.campaign_id = v.campaign_id
+            AND f.id = v.custom_field_id AND f.key = ANY(${fromMerged}::text[])`,
       );
     }
 
@@ -142,26 +141,20 @@ export async function mergePeople(ctx: AppContext, input: MergeInput, actorId: n
       sets.push(`"${c}" = COALESCE(k."${c}", m."${c}")`);
     }
     // The merged email must leave its unique key before the kept person takes it.
-    await query('UPDATE people SET email_normalized = NULL WHERE campaign_id = $1 AND id = $2', [
-      campaignId,
-      mergedId,
-    ]);
     await query(
-      `UPDATE people k SET ${sets.join(', ')},
-              email_normalized = $3,
+      sql`UPDATE people SET email_normalized = NULL WHERE campaign_id = ${campaignId} AND id = ${mergedId}`,
+    );
+    const emailNormalized = emailSide === 'k' ? kept.email_normalized : merged.email_normalized;
+    await query(
+      sql`UPDATE people k SET ${sql.raw(sets.join(', '))},
+              email_normalized = ${emailNormalized},
               recruited_by = CASE WHEN k.recruited_by IS NOT NULL AND k.recruited_by <> m.id THEN k.recruited_by
                                   WHEN m.recruited_by <> k.id THEN m.recruited_by END,
               created_at = LEAST(k.created_at, m.created_at),
               confirmed_at = LEAST(k.confirmed_at, m.confirmed_at),
               updated_at = now()
          FROM people m
-        WHERE k.campaign_id = $1 AND k.id = $2 AND m.campaign_id = $1 AND m.id = $4`,
-      [
-        campaignId,
-        keptId,
-        emailSide === 'k' ? kept.email_normalized : merged.email_normalized,
-        mergedId,
-      ],
+        WHERE k.campaign_id = ${campaignId} AND k.id = ${keptId} AND m.campaign_id = ${campaignId} AND m.id = ${mergedId}`,
     );
 
     const moved: Record<string, number> = {};
@@ -169,11 +162,10 @@ export async function mergePeople(ctx: AppContext, input: MergeInput, actorId: n
       const count = await applyReference(query, ref, campaignId, keptId, mergedId);
       if (count) moved[`${ref.table}.${ref.column}`] = count;
     }
-    await query('DELETE FROM people WHERE campaign_id = $1 AND id = $2', [campaignId, mergedId]);
+    await query(sql`DELETE FROM people WHERE campaign_id = ${campaignId} AND id = ${mergedId}`);
     await query(
-      `INSERT INTO person_merges (campaign_id, merged_id, kept_id, merged_by, merged_recruit_code)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [campaignId, mergedId, keptId, actorId, merged.recruit_code],
+      sql`INSERT INTO person_merges (campaign_id, merged_id, kept_id, merged_by, merged_recruit_code)
+       VALUES (${campaignId}, ${mergedId}, ${keptId}, ${actorId}, ${merged.recruit_code})`,
     );
     // Both histories are now the kept person's: each channel takes the latest decision.
     await settleConsents(query, campaignId, [keptId]);
@@ -226,21 +218,20 @@ async function refreshSearchText(query: Query, campaignId: number, personId: num
     commune_name: string | null;
     postal_code: string | null;
   }>(
-    'SELECT first_name, last_name, email, phone, commune_name, postal_code FROM people WHERE campaign_id = $1 AND id = $2',
-    [campaignId, personId],
+    sql`SELECT first_name, last_name, email, phone, commune_name, postal_code FROM people
+         WHERE campaign_id = ${campaignId} AND id = ${personId}`,
   );
-  await query('UPDATE people SET search_text = $3 WHERE campaign_id = $1 AND id = $2', [
-    campaignId,
-    personId,
-    buildSearchText({
-      firstName: row.first_name,
-      lastName: row.last_name,
-      email: row.email,
-      phone: row.phone,
-      communeName: row.commune_name,
-      postalCode: row.postal_code,
-    }),
-  ]);
+  const searchText = buildSearchText({
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    phone: row.phone,
+    communeName: row.commune_name,
+    postalCode: row.postal_code,
+  });
+  await query(
+    sql`UPDATE people SET search_text = ${searchText} WHERE campaign_id = ${campaignId} AND id = ${personId}`,
+  );
 }
 
 /** Where a merged-away id went (following later merges), or null. */
@@ -248,8 +239,7 @@ export async function mergedInto(ctx: AppContext, id: number): Promise<number | 
   let current = id;
   for (let hops = 0; hops < 20; hops++) {
     const [row] = await ctx.database.query<{ kept_id: number }>(
-      'SELECT kept_id FROM person_merges WHERE campaign_id = $1 AND merged_id = $2',
-      [ctx.campaignId, current],
+      sql`SELECT kept_id FROM person_merges WHERE campaign_id = ${ctx.campaignId} AND merged_id = ${current}`,
     );
     if (!row) return current === id ? null : current;
     current = Number(row.kept_id);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { nextTurn } from '../../../core/event-loop.ts';
 import { settleConsents } from '../consents.ts';
 import { buildSearchText } from '../normalize.ts';
@@ -50,19 +51,17 @@ export async function undoImport(session: ImportSession, run: UndoRun): Promise<
   await session.transaction(async (tx) => {
     await owned(tx.query, run);
     await tx.query(
-      `DELETE FROM tags t
-        WHERE t.campaign_id = $1
-          AND t.id IN (SELECT jsonb_array_elements_text(created_tags)::bigint FROM imports WHERE campaign_id = $1 AND id = $2)
+      sql`DELETE FROM tags t
+        WHERE t.campaign_id = ${run.campaignId}
+          AND t.id IN (SELECT jsonb_array_elements_text(created_tags)::bigint FROM imports WHERE campaign_id = ${run.campaignId} AND id = ${run.importId})
           AND NOT EXISTS (SELECT 1 FROM person_tags pt WHERE pt.campaign_id = t.campaign_id AND pt.tag_id = t.id)`,
-      [run.campaignId, run.importId],
     );
   });
 }
 
 async function owned(query: Query, run: UndoRun): Promise<void> {
   const [row] = await query<{ run_token: string | null }>(
-    'SELECT run_token FROM imports WHERE campaign_id = $1 AND id = $2 FOR UPDATE',
-    [run.campaignId, run.importId],
+    sql`SELECT run_token FROM imports WHERE campaign_id = ${run.campaignId} AND id = ${run.importId} FOR UPDATE`,
   );
   if (row?.run_token !== run.token) throw new Superseded();
 }
@@ -72,23 +71,15 @@ async function owned(query: Query, run: UndoRun): Promise<void> {
  * timeline entries.
  */
 async function deleteSideRows(query: Query, run: UndoRun, ids: number[]): Promise<void> {
-  const params = [run.campaignId, ids, run.importId];
+  const { campaignId, importId } = run;
+  for (const table of ['person_tags', 'consent_events', 'person_field_values']) {
+    await query(
+      sql`DELETE FROM ${sql.raw(table)} WHERE campaign_id = ${campaignId} AND person_id = ANY(${ids}::bigint[]) AND import_id = ${importId}`,
+    );
+  }
   await query(
-    'DELETE FROM person_tags WHERE campaign_id = $1 AND person_id = ANY($2::bigint[]) AND import_id = $3',
-    params,
-  );
-  await query(
-    'DELETE FROM consent_events WHERE campaign_id = $1 AND person_id = ANY($2::bigint[]) AND import_id = $3',
-    params,
-  );
-  await query(
-    'DELETE FROM person_field_values WHERE campaign_id = $1 AND person_id = ANY($2::bigint[]) AND import_id = $3',
-    params,
-  );
-  await query(
-    `DELETE FROM person_events WHERE campaign_id = $1 AND person_id = ANY($2::bigint[]) AND kind = 'import'
-        AND data->>'importId' = $3::text`,
-    params,
+    sql`DELETE FROM person_events WHERE campaign_id = ${campaignId} AND person_id = ANY(${ids}::bigint[]) AND kind = 'import'
+        AND data->>'importId' = ${importId}::text`,
   );
 }
 
@@ -101,18 +92,16 @@ async function undoMerged(query: Query, run: UndoRun, size: number): Promise<boo
     before: Record<string, unknown>;
     after: Record<string, unknown>;
   }>(
-    `SELECT person_id, before, after FROM import_changes
-      WHERE campaign_id = $1 AND import_id = $2 ORDER BY person_id LIMIT ${size}`,
-    [campaignId, importId],
+    sql`SELECT person_id, before, after FROM import_changes
+      WHERE campaign_id = ${campaignId} AND import_id = ${importId} ORDER BY person_id LIMIT ${sql.raw(String(size))}`,
   );
   if (changes.length === 0) return false;
   const ids = changes.map((c) => Number(c.person_id));
   const people = await query<PersonNow>(
-    `SELECT p.id, ${restorable.map((c) => `p.${c}`).join(', ')}, p.confirmed_at IS NOT NULL AS confirmed,
-            ${confirmedBySignup('p.campaign_id', 'p.id')} AS confirmed_by_signup
-       FROM people p WHERE p.campaign_id = $1 AND p.id = ANY($2::bigint[]) AND p.erased_at IS NULL
+    sql`SELECT p.id, ${sql.raw(restorable.map((c) => `p.${c}`).join(', '))}, p.confirmed_at IS NOT NULL AS confirmed,
+            ${sql.raw(confirmedBySignup('p.campaign_id', 'p.id'))} AS confirmed_by_signup
+       FROM people p WHERE p.campaign_id = ${campaignId} AND p.id = ANY(${ids}::bigint[]) AND p.erased_at IS NULL
       ORDER BY p.id FOR UPDATE OF p`,
-    [campaignId, ids],
   );
   const byId = new Map(changes.map((c) => [Number(c.person_id), c]));
   const restored: Array<PersonNow & { search_text: string }> = [];
@@ -144,26 +133,20 @@ async function undoMerged(query: Query, run: UndoRun, size: number): Promise<boo
   }
   if (restored.length) {
     const columns = [...restorable, 'search_text'] as const;
+    const texts = columns.map((c) => sql`${restored.map((r) => r[c])}::text[]`);
     await query(
-      `UPDATE people p SET ${columns.map((c) => `${c} = u.${c}`).join(', ')},
+      sql`UPDATE people p SET ${sql.raw(columns.map((c) => `${c} = u.${c}`).join(', '))},
               confirmed_at = CASE WHEN u.confirmed THEN p.confirmed_at END, updated_at = now()
-         FROM unnest($2::bigint[], $3::boolean[], ${columns.map((c, i) => `$${i + 4}::text[]`).join(', ')})
-              AS u(id, confirmed, ${columns.join(', ')})
-        WHERE p.campaign_id = $1 AND p.id = u.id`,
-      [
-        campaignId,
-        restored.map((r) => r.id),
-        restored.map((r) => r.confirmed),
-        ...columns.map((c) => restored.map((r) => r[c])),
-      ],
+         FROM unnest(${restored.map((r) => r.id)}::bigint[], ${restored.map((r) => r.confirmed)}::boolean[], ${sql.join(texts, sql`, `)})
+              AS u(id, confirmed, ${sql.raw(columns.join(', '))})
+        WHERE p.campaign_id = ${campaignId} AND p.id = u.id`,
     );
   }
   await deleteSideRows(query, run, ids);
   // Without the import's decisions, each channel is back to the latest decision left.
   await settleConsents(query, campaignId, ids);
   await query(
-    'DELETE FROM import_changes WHERE campaign_id = $1 AND import_id = $2 AND person_id = ANY($3::bigint[])',
-    [campaignId, importId, ids],
+    sql`DELETE FROM import_changes WHERE campaign_id = ${campaignId} AND import_id = ${importId} AND person_id = ANY(${ids}::bigint[])`,
   );
   return true;
 }
@@ -179,30 +162,29 @@ async function undoCreated(
   const { campaignId, importId } = run;
   const ids = (
     await query<{ id: number }>(
-      `SELECT id FROM people WHERE campaign_id = $1 AND import_id = $2 AND id > $3 ORDER BY id LIMIT ${size}
-          FOR UPDATE`,
-      [campaignId, importId, after],
+      sql`SELECT id FROM people WHERE campaign_id = ${campaignId} AND import_id = ${importId} AND id > ${after}
+          ORDER BY id LIMIT ${sql.raw(String(size))} FOR UPDATE`,
     )
   ).map((r) => Number(r.id));
   if (ids.length === 0) return null;
   await deleteSideRows(query, run, ids);
   await settleConsents(query, campaignId, ids);
   const owner = (table: string, column = 'person_id') =>
-    `EXISTS (SELECT 1 FROM ${table} x WHERE x.campaign_id = p.campaign_id AND x.${column} = p.id)`;
+    sql.raw(
+      `EXISTS (SELECT 1 FROM ${table} x WHERE x.campaign_id = p.campaign_id AND x.${column} = p.id)`,
+    );
   const kept = (
     await query<{ id: number }>(
-      `SELECT p.id FROM people p
-        WHERE p.campaign_id = $1 AND p.id = ANY($2::bigint[])
+      sql`SELECT p.id FROM people p
+        WHERE p.campaign_id = ${campaignId} AND p.id = ANY(${ids}::bigint[])
           AND (p.erased_at IS NOT NULL OR p.updated_at > p.created_at OR ${owner('signups')}
                OR ${owner('accounts')} OR ${owner('consent_events')} OR ${owner('person_events')}
                OR ${owner('person_tags')} OR ${owner('people', 'recruited_by')} OR ${owner('mail_outbox')}
                OR ${owner('person_field_values')})`,
-      [campaignId, ids],
     )
   ).map((r) => Number(r.id));
   await query(
-    'DELETE FROM people WHERE campaign_id = $1 AND id = ANY($2::bigint[]) AND NOT id = ANY($3::bigint[])',
-    [campaignId, ids, kept],
+    sql`DELETE FROM people WHERE campaign_id = ${campaignId} AND id = ANY(${ids}::bigint[]) AND NOT id = ANY(${kept}::bigint[])`,
   );
   return ids.at(-1)!;
 }
