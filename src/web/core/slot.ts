@@ -4,6 +4,9 @@ import type { Locale } from '../../contracts/common.ts';
 
 export type AgreedSlot = z.infer<typeof agreedSlotSchema>;
 
+/** What a slot form offers first: weekdays, office hours (changed at will). */
+export const DEFAULT_SLOT: AgreedSlot = { weekdays: [1, 2, 3, 4, 5], from: '10:00', to: '18:00' };
+
 /** ISO weekdays, Monday first. */
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 

@@ -11,14 +11,11 @@ import { errorText } from '../../core/errors.ts';
 import { validateWith, type FormErrors } from '../../core/form-validation.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { useSite } from '../../core/site.ts';
-import { formatSlot, slotErrors, type AgreedSlot } from '../../core/slot.ts';
+import { formatSlot, DEFAULT_SLOT, slotErrors, type AgreedSlot } from '../../core/slot.ts';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { SlotInput } from '../../core/ui/SlotInput.tsx';
 import { useUpdateConsents } from './hooks.ts';
-
-/** What the slot form offers first: weekdays, office hours. */
-const DEFAULT_SLOT: AgreedSlot = { weekdays: [1, 2, 3, 4, 5], from: '10:00', to: '18:00' };
 
 export function ConsentsSection({ profile }: { profile: Profile }) {
   const t = useT();

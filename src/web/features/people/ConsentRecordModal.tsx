@@ -15,7 +15,7 @@ import { AppModal } from '../../core/ui/AppModal.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
 import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
 import { SlotInput } from '../../core/ui/SlotInput.tsx';
-import { slotErrors, type AgreedSlot } from '../../core/slot.ts';
+import { DEFAULT_SLOT, slotErrors, type AgreedSlot } from '../../core/slot.ts';
 import { usePerson } from './hooks.ts';
 import { useRecordConsent } from './personRecordsHooks.ts';
 import { consentChannelLabel, RECORD_SOURCES, recordSourceLabel } from './personRecordLabels.ts';
@@ -23,9 +23,6 @@ import { consentChannelLabel, RECORD_SOURCES, recordSourceLabel } from './person
 type RecordChannel = ConsentRecordInput['channel'];
 /** The API's channels, and automated calls (recorded with the slot agreed to). */
 const RECORD_CHANNELS: readonly RecordChannel[] = [...channels, 'automated_call'];
-/** Weekdays in office hours: what is most often agreed to, changed at will. */
-const DEFAULT_SLOT: AgreedSlot = { weekdays: [1, 2, 3, 4, 5], from: '10:00', to: '18:00' };
-
 const today = () => {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
