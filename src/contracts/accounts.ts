@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { consentsSchema, localeSchema } from './common.ts';
+import { agreedSlotSchema } from './compliance.ts';
 import { permissionSchema, roleSchema } from './roles.ts';
 import { personNameSchema } from './recruitment.ts';
 
@@ -39,6 +40,20 @@ export type Me = z.infer<typeof meSchema>;
 export const sessionInfoSchema = z.object({ me: meSchema.nullable(), csrfToken: z.string() });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
+/**
+ * A supporter's consent to automated calls (recorded messages from the campaign), only within
+ * the days and hours they chose (CNIL): a consent given needs its slot; withdrawing has none.
+ */
+export const automatedCallConsentSchema = z
+  .object({ granted: z.boolean(), slot: agreedSlotSchema.nullable().default(null) })
+  .superRefine((value, issue) => {
+    if (value.granted && !value.slot)
+      issue.addIssue({ code: 'custom', path: ['slot'], message: 'required' });
+    if (!value.granted && value.slot)
+      issue.addIssue({ code: 'custom', path: ['slot'], message: 'not_allowed' });
+  });
+export type AutomatedCallConsent = z.infer<typeof automatedCallConsentSchema>;
+
 /** The supporter's own space. */
 export const profileSchema = z.object({
   personId: z.number(),
@@ -51,6 +66,8 @@ export const profileSchema = z.object({
   communeName: z.string().nullable(),
   locale: localeSchema,
   consents: consentsSchema,
+  /** Off until the supporter agrees to automated calls within a slot. */
+  automatedCall: z.object({ granted: z.boolean(), slot: agreedSlotSchema.nullable() }),
   recruitCode: z.string(),
   recruitUrl: z.string(),
   recruitedCount: z.number(),
@@ -72,6 +89,8 @@ export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
 
 export const consentUpdateSchema = z.object({
   consents: consentsSchema,
+  /** Left out: unchanged. */
+  automatedCall: automatedCallConsentSchema.optional(),
   locale: localeSchema.default('fr'),
 });
 

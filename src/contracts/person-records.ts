@@ -65,6 +65,8 @@ export const consentHistoryEntrySchema = z.object({
   granted: z.boolean(),
   source: z.string(),
   wordingVersion: z.string(),
+  /** An automated-call consent given: the days and hours agreed to. */
+  slot: agreedSlotSchema.nullable(),
   note: z.string().nullable(),
   actorName: z.string().nullable(),
   at: z.string(),

@@ -56,6 +56,7 @@ const codeKeys: Record<string, MessageKey> = {
   import_finished: 'error.import_finished',
   rounds_out_of_order: 'error.rounds_out_of_order',
   invalid_time: 'error.invalid_time',
+  not_after_from: 'error.not_after_from',
   // Custom fields (people): their definitions and values; the words are the people feature's.
   invalid_key: 'fields.error.invalid_key',
   reserved_key: 'fields.error.reserved_key',

@@ -13,6 +13,7 @@ import { smsPhoneError } from './normalize.ts';
 import { actorNameSql, assertPersonExists, isoDate } from './records.ts';
 import { apiChannel, recordChannel, recordDecisions } from './consents.ts';
 import { addPersonEvent } from './service.ts';
+import type { AgreedSlot } from '../compliance/may-contact.ts';
 
 type ConsentRecord = z.infer<typeof consentRecordSchema>;
 
@@ -127,11 +128,12 @@ export async function consentHistory(
     granted: boolean;
     source: string;
     wording_version: string;
+    slot: AgreedSlot | null;
     note: string | null;
     actor_name: string | null;
     at: Date;
   }>(
-    sql`SELECT c.id, c.channel, c.granted, c.source, c.wording_version, c.note, c.at,
+    sql`SELECT c.id, c.channel, c.granted, c.source, c.wording_version, c.slot, c.note, c.at,
             ${actorNameSql('a')} AS actor_name
        FROM consent_events c LEFT JOIN people a ON a.campaign_id = c.campaign_id AND a.id = c.actor_id
       WHERE c.campaign_id = ${ctx.campaignId} AND c.person_id = ${personId}
@@ -143,6 +145,7 @@ export async function consentHistory(
     granted: r.granted,
     source: r.source,
     wordingVersion: r.wording_version,
+    slot: r.slot ?? null,
     note: r.note,
     actorName: r.actor_name,
     at: isoDate(r.at),

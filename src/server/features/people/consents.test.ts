@@ -196,6 +196,12 @@ describe.each(engines)('consent records on %s', (engine) => {
       consent_sms: false,
       consent_phone: false,
     });
+    // The history gives the slot back, for staff to read.
+    const history = (await staff.get(`/api/people/${id}/consents`)).json() as Array<{
+      channel: string;
+      slot: unknown;
+    }>;
+    expect(history[0]).toMatchObject({ channel: 'automated_call', slot: evenings });
   });
 
   it('leaves no record of an erased person', async () => {

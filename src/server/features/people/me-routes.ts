@@ -25,6 +25,7 @@ export const meRoutes =
         currentAuth(request).personId,
         request.body.consents,
         request.body.locale,
+        request.body.automatedCall,
       ),
     );
 

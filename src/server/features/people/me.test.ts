@@ -26,6 +26,7 @@ interface Profile {
   communeName: string;
   locale: string;
   consents: { email: boolean; sms: boolean; phone: boolean };
+  automatedCall: { granted: boolean; slot: unknown };
   confirmed: boolean;
 }
 
@@ -220,6 +221,61 @@ describe.each(engines)('supporter space on %s', (engine) => {
       });
       expect(without.statusCode, without.body).toBe(200);
     }
+  });
+
+  it('gives automated-call consent within a slot, refuses it without one, and withdraws it', async () => {
+    const { personId, browser } = await loggedInSupporter();
+    const choices = { consents: { email: true, sms: false, phone: false }, locale: 'fr' };
+    const automatedEvents = () =>
+      inCampaign<{ granted: boolean; source: string; wording_version: string; slot: unknown }>(
+        `SELECT granted, source, wording_version, slot FROM consent_events
+          WHERE campaign_id = $1 AND person_id = $2 AND channel = 'automated_call' ORDER BY id`,
+        [personId],
+      );
+    // Off by default.
+    const before = (await browser.get('/api/me/profile')).json() as Profile;
+    expect(before.automatedCall).toEqual({ granted: false, slot: null });
+
+    // Given without a slot: refused, nothing recorded.
+    const refused = await browser.put('/api/me/consents', {
+      ...choices,
+      automatedCall: { granted: true },
+    });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(fieldErrors(refused.json() as Problem)).toEqual(['automatedCall.slot:required']);
+    expect(await automatedEvents()).toEqual([]);
+
+    const slot = { weekdays: [1, 2, 3, 4, 5], from: '10:00', to: '13:00' };
+    const given = await browser.put('/api/me/consents', {
+      ...choices,
+      automatedCall: { granted: true, slot },
+    });
+    expect(given.statusCode, given.body).toBe(200);
+    expect((given.json() as Profile).automatedCall).toEqual({ granted: true, slot });
+    expect(await automatedEvents()).toEqual([
+      { granted: true, source: 'supporter_space', wording_version: 'fr-2026-11', slot },
+    ]);
+    // The same slot again records nothing new; other consents leave it as it is.
+    await browser.put('/api/me/consents', { ...choices, automatedCall: { granted: true, slot } });
+    await browser.put('/api/me/consents', choices);
+    expect(await automatedEvents()).toHaveLength(1);
+    const record = await inCampaign(
+      `SELECT status, slot FROM person_consents WHERE campaign_id = $1 AND person_id = $2 AND channel = 'automated_call'`,
+      [personId],
+    );
+    expect(record).toEqual([{ status: 'granted', slot }]);
+
+    const withdrawn = await browser.put('/api/me/consents', {
+      ...choices,
+      automatedCall: { granted: false },
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect((withdrawn.json() as Profile).automatedCall).toEqual({ granted: false, slot: null });
+    expect((await automatedEvents()).map((e) => [e.granted, e.slot])).toEqual([
+      [true, slot],
+      [false, null],
+    ]);
   });
 
   it('records consent changes with their source and shows them in the timeline', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Consents } from '../../../contracts/common.ts';
-import type { Profile, ProfileUpdate } from '../../../contracts/accounts.ts';
+import type { AutomatedCallConsent, Profile, ProfileUpdate } from '../../../contracts/accounts.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { readDataFile } from '../../core/personal-data/rights.ts';
@@ -11,6 +11,8 @@ import { invalidFields, notFound, type FieldError } from '../../core/http/errors
 import { currentWordingFor } from '../settings/wording.ts';
 import { buildSearchText, checkPhoneAndPlace, smsPhoneError } from './normalize.ts';
 import { addPersonEvent, setConsents } from './service.ts';
+import { currentConsents, recordDecisions } from './consents.ts';
+import type { Query } from '../../core/db/index.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
 
 type ProfileRow = Pick<
@@ -31,6 +33,10 @@ export async function profile(ctx: AppContext, personId: number): Promise<Profil
   );
   const row = rows[0];
   if (!row) throw notFound('person');
+  const automated = (await currentConsents(ctx.database.query, ctx.campaignId, [personId])).get(
+    personId,
+  )?.automated_call;
+  const automatedGranted = automated?.status === 'granted';
   return {
     personId,
     email: row.email,
@@ -42,6 +48,10 @@ export async function profile(ctx: AppContext, personId: number): Promise<Profil
     communeName: row.commune_name,
     locale: row.locale,
     consents: { email: row.consent_email, sms: row.consent_sms, phone: row.consent_phone },
+    automatedCall: {
+      granted: automatedGranted,
+      slot: automatedGranted ? (automated?.slot ?? null) : null,
+    },
     recruitCode: row.recruit_code,
     recruitUrl: `${ctx.config.publicUrl}/?r=${row.recruit_code}`,
     recruitedCount: row.recruited,
@@ -114,11 +124,52 @@ const noNumberYet: FieldError = {
   message: 'Add your mobile number to your profile first: SMS need one.',
 };
 
+/** A slot in one spelling, to tell whether the supporter changed it. */
+const slotKey = (slot: AutomatedCallConsent['slot'] | undefined) =>
+  slot ? JSON.stringify([[...new Set(slot.weekdays)].sort(), slot.from, slot.to]) : '';
+
+/**
+ * The supporter gives, changes the slot of, or withdraws their automated-call consent: recorded
+ * like any other decision when it differs from the current record.
+ */
+async function setMyAutomatedCall(
+  query: Query,
+  campaignId: number,
+  personId: number,
+  wanted: AutomatedCallConsent,
+  wordingVersion: string,
+) {
+  const held = (await currentConsents(query, campaignId, [personId])).get(personId)?.automated_call;
+  const granted = held?.status === 'granted';
+  if (granted === wanted.granted && (!granted || slotKey(held?.slot) === slotKey(wanted.slot)))
+    return;
+  const source = 'supporter_space';
+  await recordDecisions(query, campaignId, personId, [
+    {
+      channel: 'automated_call',
+      granted: wanted.granted,
+      slot: wanted.granted ? wanted.slot : null,
+      source,
+      wordingVersion,
+      actorId: personId,
+    },
+  ]);
+  await addPersonEvent(
+    query,
+    campaignId,
+    personId,
+    'consent',
+    { channel: 'automated_call', granted: wanted.granted, source, wordingVersion },
+    personId,
+  );
+}
+
 export async function updateMyConsents(
   ctx: AppContext,
   personId: number,
   consents: Consents,
   locale: 'fr' | 'en',
+  automatedCall?: AutomatedCallConsent,
 ) {
   const wording = await currentWordingFor(ctx.database, ctx.campaignId, locale);
   await ctx.database.transaction(async (query) => {
@@ -139,6 +190,8 @@ export async function updateMyConsents(
       wording.version,
       personId,
     );
+    if (automatedCall)
+      await setMyAutomatedCall(query, ctx.campaignId, personId, automatedCall, wording.version);
   });
   return profile(ctx, personId);
 }

@@ -40,6 +40,12 @@ export const fr = {
   'me.consentsText':
     'Choisissez comment la campagne peut vous contacter. Chaque changement est enregistré aussitôt.',
   'me.consentsSaved': 'Préférences enregistrées.',
+  'me.automatedCall': 'Appels automatisés',
+  'me.automatedCallText':
+    'Des messages enregistrés de la campagne, par téléphone, uniquement les jours et aux heures que vous choisissez.',
+  'me.automatedCallGiven': 'Accepté : {slot}.',
+  'me.automatedCallChange': 'Changer le créneau',
+  'me.automatedCallSave': 'Accepter dans ce créneau',
   'me.passwordTitle': 'Mot de passe',
   'me.passwordText':
     'Pour l’équipe : un mot de passe permet de se connecter sans attendre de code.',
@@ -97,6 +103,12 @@ export const en: Record<keyof typeof fr, string> = {
   'me.consentsTitle': 'My contact preferences',
   'me.consentsText': 'Choose how the campaign may contact you. Each change is saved at once.',
   'me.consentsSaved': 'Preferences saved.',
+  'me.automatedCall': 'Automated calls',
+  'me.automatedCallText':
+    'Recorded messages from the campaign, by phone, only on the days and at the hours you choose.',
+  'me.automatedCallGiven': 'Agreed to: {slot}.',
+  'me.automatedCallChange': 'Change the slot',
+  'me.automatedCallSave': 'Agree within this slot',
   'me.passwordTitle': 'Password',
   'me.passwordText': 'For staff: a password lets you log in without waiting for a code.',
   'me.passwordRule': 'At least 12 characters.',

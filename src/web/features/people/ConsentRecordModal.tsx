@@ -1,9 +1,10 @@
 import { NativeSelect, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { channels, type Channel } from '../../../contracts/common.ts';
+import { channels } from '../../../contracts/common.ts';
 import {
   consentRecordSchema,
+  type ConsentRecordInput,
   type ConsentRecordSource,
 } from '../../../contracts/person-records.ts';
 import { phoneKind, smsConsentProblem } from '../../../contracts/phone.ts';
@@ -13,10 +14,15 @@ import { useT } from '../../core/i18n/index.tsx';
 import { AppModal } from '../../core/ui/AppModal.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
 import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
+import { SlotInput } from '../../core/ui/SlotInput.tsx';
+import { DEFAULT_SLOT, slotErrors, type AgreedSlot } from '../../core/slot.ts';
 import { usePerson } from './hooks.ts';
 import { useRecordConsent } from './personRecordsHooks.ts';
 import { consentChannelLabel, RECORD_SOURCES, recordSourceLabel } from './personRecordLabels.ts';
 
+type RecordChannel = ConsentRecordInput['channel'];
+/** The API's channels, and automated calls (recorded with the slot agreed to). */
+const RECORD_CHANNELS: readonly RecordChannel[] = [...channels, 'automated_call'];
 const today = () => {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -35,12 +41,14 @@ export function ConsentRecordModal({
 }) {
   const t = useT();
   const record = useRecordConsent(personId);
-  const [channel, setChannel] = useState<Channel>('email');
+  const [channel, setChannel] = useState<RecordChannel>('email');
   const [granted, setGranted] = useState(false);
   const [source, setSource] = useState<ConsentRecordSource>('phone');
   const [receivedOn, setReceivedOn] = useState(today);
   const [note, setNote] = useState('');
   const [wordingVersion, setWordingVersion] = useState('');
+  const [slot, setSlot] = useState<AgreedSlot>(DEFAULT_SLOT);
+  const withSlot = channel === 'automated_call' && granted;
   const [errors, setErrors] = useState<FormErrors>({});
   // The person's page has them loaded. An SMS consent needs a number SMS can reach, as the
   // server checks; an opt-out is always recorded.
@@ -65,6 +73,7 @@ export function ConsentRecordModal({
       receivedOn,
       note,
       wordingVersion: granted ? wordingVersion : '',
+      ...(withSlot ? { slot } : {}),
     };
     const problems = validateWith(consentRecordSchema, t)(request);
     setErrors(problems);
@@ -84,9 +93,9 @@ export function ConsentRecordModal({
         <Stack gap="sm">
           <NativeSelect
             label={t('person.consentChannel')}
-            data={channels.map((c) => ({ value: c, label: consentChannelLabel(c, t) }))}
+            data={RECORD_CHANNELS.map((c) => ({ value: c, label: consentChannelLabel(c, t) }))}
             value={channel}
-            onChange={(e) => setChannel(e.currentTarget.value as Channel)}
+            onChange={(e) => setChannel(e.currentTarget.value as RecordChannel)}
             error={smsProblem ? t(`error.${smsProblem}`) : null}
           />
           <Stack gap={4}>
@@ -103,6 +112,18 @@ export function ConsentRecordModal({
               onChange={(v) => setGranted(v === 'given')}
             />
           </Stack>
+          {withSlot && (
+            <SlotInput
+              value={slot}
+              onChange={setSlot}
+              labels={{
+                days: t('person.slotDays'),
+                from: t('person.slotFrom'),
+                to: t('person.slotTo'),
+              }}
+              errors={slotErrors(errors, 'slot')}
+            />
+          )}
           <NativeSelect
             label={t('person.consentSource')}
             data={RECORD_SOURCES.map((s) => ({ value: s, label: recordSourceLabel(s, t) }))}

@@ -1,6 +1,7 @@
 import { Button, List, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { formatDateTime } from '../../core/format.ts';
+import { formatSlot } from '../../core/slot.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { ConsentRecordModal } from './ConsentRecordModal.tsx';
 import { consentSourceLabel } from './labels.ts';
@@ -43,6 +44,9 @@ export function ConsentRecords({ personId, canRecord }: { personId: number; canR
               {[
                 formatDateTime(entry.at, locale) +
                   (entry.actorName ? ` · ${t('person.by', { name: entry.actorName })}` : ''),
+                entry.granted && entry.slot
+                  ? t('person.slotLine', { slot: formatSlot(entry.slot, locale) })
+                  : null,
                 entry.granted ? t('person.wordingLine', { version: entry.wordingVersion }) : null,
                 entry.note,
               ]

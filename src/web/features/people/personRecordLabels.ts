@@ -13,6 +13,7 @@ const channelKeys: Record<string, MessageKey> = {
   email: 'consent.emailShort',
   sms: 'consent.smsShort',
   phone: 'consent.phoneShort',
+  automated_call: 'person.channelAutomatedCall',
 };
 
 /** A consent channel (email, SMS, calls) in words. */

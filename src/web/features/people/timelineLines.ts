@@ -1,5 +1,6 @@
 import type { MessageKey, Translate } from '../../core/i18n/index.tsx';
 import { consentSourceLabel, sourceLabel } from './labels.ts';
+import { consentChannelLabel } from './personRecordLabels.ts';
 
 type Data = Record<string, unknown>;
 
@@ -11,12 +12,6 @@ const text = (value: unknown): string | null =>
       : null;
 const list = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-
-const channelKeys: Record<string, MessageKey> = {
-  email: 'consent.emailShort',
-  sms: 'consent.smsShort',
-  phone: 'consent.phoneShort',
-};
 
 /** The profile fields a person edits, by the names the server records. */
 const profileFieldKeys: Record<string, MessageKey> = {
@@ -83,8 +78,7 @@ export function timelineLines(
     case 'confirmed':
       return originLines(data, t);
     case 'consent': {
-      const key = channelKeys[String(data.channel)];
-      const channel = key ? t(key) : String(data.channel);
+      const channel = consentChannelLabel(String(data.channel), t);
       const lines = [
         t(data.granted ? 'timeline.consentGiven' : 'timeline.consentWithdrawn', { channel }),
       ];
