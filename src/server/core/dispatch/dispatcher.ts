@@ -64,16 +64,17 @@ export function createDispatcher<Item extends OutboxItem>(
       sql`UPDATE ${table} SET status = 'pending', attempts = attempts - 1, next_attempt_at = ${until}, last_error = ${reason ? `held: ${reason}`.slice(0, 500) : 'held'}
         WHERE campaign_id = ${campaignId} AND id = ${item.id}`,
     );
+  // Recorded before it is logged: whoever reads the log finds the row already saying so.
   const markFailedTry = async (item: Item, error: unknown) => {
     const giveUp = item.attempts >= channel.maxAttempts;
-    log[giveUp ? 'error' : 'warn'](
-      { ...logged, err: error, itemId: item.id, kind: item.kind, attempt: item.attempts, giveUp },
-      giveUp ? `${channel.name} not sent, given up` : `${channel.name} not sent, will retry`,
-    );
     await database.query(
       sql`UPDATE ${table} SET status = ${giveUp ? 'failed' : 'pending'}, last_error = ${errorMessage(error)},
               next_attempt_at = now() + make_interval(secs => ${channel.retryDelaySeconds(item.attempts)})
         WHERE campaign_id = ${campaignId} AND id = ${item.id}`,
+    );
+    log[giveUp ? 'error' : 'warn'](
+      { ...logged, err: error, itemId: item.id, kind: item.kind, attempt: item.attempts, giveUp },
+      giveUp ? `${channel.name} not sent, given up` : `${channel.name} not sent, will retry`,
     );
   };
 
