@@ -20,7 +20,7 @@ export async function accountAccessOf(
   const rows = await runSql<{ person_id: number } & AccountAccess>(
     on,
     sql`SELECT person_id, roles, grants FROM accounts
-         WHERE campaign_id = ${campaignId} AND person_id = ANY(${sql.param([...personIds])}::bigint[])`,
+         WHERE campaign_id = ${campaignId} AND person_id = ANY(${[...personIds]}::bigint[])`,
   );
   return new Map(
     rows.map((row) => [Number(row.person_id), { roles: row.roles, grants: row.grants }]),

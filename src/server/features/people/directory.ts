@@ -35,7 +35,7 @@ export async function contactsOf(
   >(
     ctx.database,
     sql`SELECT id, email, first_name, last_name, locale, erased_at IS NOT NULL AS erased
-          FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${sql.param([...new Set(ids)])})`,
+          FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${[...new Set(ids)]})`,
   );
   return new Map(
     rows.map((row) => [
@@ -180,6 +180,6 @@ export async function lockUnconfirmedSignupPeople(
 export async function deletePeople(query: Query, campaignId: number, ids: number[]) {
   await runSql(
     query,
-    sql`DELETE FROM people WHERE campaign_id = ${campaignId} AND id = ANY(${sql.param(ids)})`,
+    sql`DELETE FROM people WHERE campaign_id = ${campaignId} AND id = ANY(${ids})`,
   );
 }

@@ -192,12 +192,12 @@ export async function takenEmailsAndCodes(
   const taken = await runSql<{ email_normalized: string }>(
     on,
     sql`SELECT email_normalized FROM people
-         WHERE campaign_id = ${campaignId} AND email_normalized = ANY(${sql.param(emails)}::text[])`,
+         WHERE campaign_id = ${campaignId} AND email_normalized = ANY(${emails}::text[])`,
   );
   const used = await runSql<{ recruit_code: string }>(
     on,
     sql`SELECT recruit_code FROM people
-         WHERE campaign_id = ${campaignId} AND recruit_code = ANY(${sql.param(codes)}::text[])`,
+         WHERE campaign_id = ${campaignId} AND recruit_code = ANY(${codes}::text[])`,
   );
   return {
     emails: new Set(taken.map((r) => r.email_normalized)),
@@ -215,7 +215,7 @@ export async function setRecruiters(
   await runSql(
     on,
     sql`UPDATE people p SET recruited_by = u.recruiter
-          FROM unnest(${sql.param(ids)}::bigint[], ${sql.param(recruiters)}::bigint[]) AS u(id, recruiter)
+          FROM unnest(${ids}::bigint[], ${recruiters}::bigint[]) AS u(id, recruiter)
          WHERE p.campaign_id = ${campaignId} AND p.id = u.id`,
   );
 }

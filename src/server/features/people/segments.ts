@@ -117,13 +117,13 @@ export async function addSegmentsIfAbsent(
     on,
     sql`INSERT INTO segments (campaign_id, name, filter)
         SELECT ${campaignId}::integer, u.name, u.filter::jsonb
-          FROM unnest(${sql.param(names)}::text[], ${sql.param(segments.map((s) => JSON.stringify(s.filter)))}::text[]) AS u(name, filter)
+          FROM unnest(${names}::text[], ${segments.map((s) => JSON.stringify(s.filter))}::text[]) AS u(name, filter)
          WHERE NOT EXISTS (SELECT 1 FROM segments s WHERE s.campaign_id = ${campaignId} AND s.name = u.name)`,
   );
   const [row] = await runSql<{ n: number }>(
     on,
     sql`SELECT count(DISTINCT name)::int AS n FROM segments
-         WHERE campaign_id = ${campaignId} AND name = ANY(${sql.param(names)}::text[])`,
+         WHERE campaign_id = ${campaignId} AND name = ANY(${names}::text[])`,
   );
   return row.n;
 }

@@ -22,7 +22,7 @@ export async function ensureTags(ctx: AppContext, names: string[]): Promise<numb
   if (names.length === 0) return [];
   const rows = await runSql<{ id: number }>(
     ctx.database,
-    sql`WITH input AS (SELECT DISTINCT unnest(${sql.param(names)}::text[]) AS name),
+    sql`WITH input AS (SELECT DISTINCT unnest(${names}::text[]) AS name),
              ins AS (INSERT INTO tags (campaign_id, name) SELECT ${ctx.campaignId}::integer, name FROM input
                      ON CONFLICT (campaign_id, name) DO NOTHING RETURNING id)
         SELECT id FROM ins
@@ -88,12 +88,12 @@ export async function tagIdsByName(
 ): Promise<Map<string, number>> {
   await runSql(
     on,
-    sql`INSERT INTO tags (campaign_id, name) SELECT ${campaignId}::integer, unnest(${sql.param(names)}::text[])
+    sql`INSERT INTO tags (campaign_id, name) SELECT ${campaignId}::integer, unnest(${names}::text[])
         ON CONFLICT (campaign_id, name) DO NOTHING`,
   );
   const rows = await runSql<{ id: number; name: string }>(
     on,
-    sql`SELECT id, name FROM tags WHERE campaign_id = ${campaignId} AND name = ANY(${sql.param(names)}::text[])`,
+    sql`SELECT id, name FROM tags WHERE campaign_id = ${campaignId} AND name = ANY(${names}::text[])`,
   );
   return new Map(rows.map((r) => [r.name, Number(r.id)]));
 }

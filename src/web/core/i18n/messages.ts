@@ -3,6 +3,9 @@
  * French first; English must define every key (the typecheck says which one is missing).
  */
 export const fr = {
+  'slot.days': 'Jours acceptés',
+  'slot.from': 'À partir de',
+  'slot.to': 'Jusqu’à (exclu)',
   'common.actions': 'Actions',
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',
@@ -155,6 +158,9 @@ export const fr = {
 };
 
 export const en: Record<keyof typeof fr, string> = {
+  'slot.days': 'Days agreed to',
+  'slot.from': 'From',
+  'slot.to': 'Until (excluded)',
   'common.actions': 'Actions',
   'common.cancel': 'Cancel',
   'common.close': 'Close',

@@ -1,26 +1,25 @@
 import { Checkbox, Group, Stack, TextInput } from '@mantine/core';
-import { useLocale } from '../i18n/index.tsx';
+import { useLocale, useT } from '../i18n/index.tsx';
 import { WEEKDAYS, weekdayName, type AgreedSlot } from '../slot.ts';
 
 /** The days and hours agreed to for automated calls (CNIL); `errors` by the slot's fields. */
 export function SlotInput({
   value,
   onChange,
-  labels,
   errors = {},
   disabled,
 }: {
   value: AgreedSlot;
   onChange: (slot: AgreedSlot) => void;
-  labels: { days: string; from: string; to: string };
   errors?: Partial<Record<'weekdays' | 'from' | 'to', string>>;
   disabled?: boolean;
 }) {
   const [locale] = useLocale();
+  const t = useT();
   return (
     <Stack gap="xs">
       <Checkbox.Group
-        label={labels.days}
+        label={t('slot.days')}
         required
         value={value.weekdays.map(String)}
         onChange={(days) =>
@@ -43,7 +42,7 @@ export function SlotInput({
       <Group grow align="flex-start">
         <TextInput
           type="time"
-          label={labels.from}
+          label={t('slot.from')}
           required
           value={value.from}
           onChange={(e) => onChange({ ...value, from: e.currentTarget.value })}
@@ -52,7 +51,7 @@ export function SlotInput({
         />
         <TextInput
           type="time"
-          label={labels.to}
+          label={t('slot.to')}
           required
           value={value.to}
           onChange={(e) => onChange({ ...value, to: e.currentTarget.value })}

@@ -120,11 +120,6 @@ export function ConsentsSection({ profile }: { profile: Profile }) {
             <SlotInput
               value={slot}
               onChange={setSlot}
-              labels={{
-                days: t('person.slotDays'),
-                from: t('person.slotFrom'),
-                to: t('person.slotTo'),
-              }}
               errors={slotErrors(slotProblems, 'automatedCall.slot')}
               disabled={update.isPending}
             />

@@ -113,16 +113,7 @@ export function ConsentRecordModal({
             />
           </Stack>
           {withSlot && (
-            <SlotInput
-              value={slot}
-              onChange={setSlot}
-              labels={{
-                days: t('person.slotDays'),
-                from: t('person.slotFrom'),
-                to: t('person.slotTo'),
-              }}
-              errors={slotErrors(errors, 'slot')}
-            />
+            <SlotInput value={slot} onChange={setSlot} errors={slotErrors(errors, 'slot')} />
           )}
           <NativeSelect
             label={t('person.consentSource')}

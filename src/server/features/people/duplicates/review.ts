@@ -142,7 +142,7 @@ export async function mergePreview(ctx: AppContext, a: number, b: number): Promi
                JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
               WHERE pt.campaign_id = p.campaign_id AND pt.person_id = p.id) AS tags
        FROM people p
-      WHERE p.campaign_id = ${campaignId} AND p.id = ANY(${sql.param([first, second])}::bigint[])
+      WHERE p.campaign_id = ${campaignId} AND p.id = ANY(${[first, second]}::bigint[])
         AND p.erased_at IS NULL`,
   );
   if (rows.length !== 2) throw notFound('person');
@@ -188,7 +188,7 @@ export async function dismissPair(ctx: AppContext, a: number, b: number, actorId
   const found = await runSql(
     ctx.database,
     sql`SELECT 1 FROM people WHERE campaign_id = ${campaignId}
-           AND id = ANY(${sql.param([first, second])}::bigint[]) AND erased_at IS NULL`,
+           AND id = ANY(${[first, second]}::bigint[]) AND erased_at IS NULL`,
   );
   if (found.length !== 2) throw notFound('person');
   await runSql(

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { buildSearchText } from '../normalize.ts';
 import type { ContactColumn, PersonColumns } from '../tables.ts';
 import type { Query } from './session.ts';
+import { stagedPersonFields } from './stage.ts';
 
 /** A person as stored, and what the file brings for them (m_*). */
 type MergeRow = Pick<
@@ -67,16 +68,7 @@ export function mergedPerson(r: MergeRow): Written {
 }
 
 const aggregated = sql.raw(
-  [
-    'email',
-    'email_normalized',
-    'first_name',
-    'last_name',
-    'phone',
-    'place',
-    'address_street',
-    'address_complement',
-  ]
+  stagedPersonFields
     .map((c) => `(array_agg(${c} ORDER BY line) FILTER (WHERE ${c} IS NOT NULL))[1] AS ${c}`)
     .join(', '),
 );

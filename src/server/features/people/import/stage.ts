@@ -35,9 +35,8 @@ export function stageTables(prefix: string): StageTables {
   };
 }
 
-export const stageColumns = [
-  'line',
-  'k',
+/** The person's own fields a staged row carries (merged per person, first filled line wins). */
+export const stagedPersonFields = [
   'email',
   'email_normalized',
   'first_name',
@@ -46,6 +45,12 @@ export const stageColumns = [
   'place',
   'address_street',
   'address_complement',
+] as const;
+
+export const stageColumns = [
+  'line',
+  'k',
+  ...stagedPersonFields,
   'custom',
   'tags',
   'consent_email',
