@@ -47,6 +47,11 @@ const configSchema = z.object({
     .min(1024)
     .default(200 * 1_048_576),
   RUN_WORKERS: booleanish.default(true),
+  /**
+   * The national address API (api-adresse.data.gouv.fr, or a self-hosted addok): called only
+   * when set; without it places come from commune centres, with nothing on the network.
+   */
+  GEOCODER_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -3,6 +3,7 @@ import type PgBoss from 'pg-boss';
 import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
 import type { GeoReference } from './geo/communes.ts';
+import type { Geocoder } from './geo/geocoder.ts';
 import type { Mailer } from './mail/index.ts';
 import type { RequestMeter } from './request-meter.ts';
 
@@ -18,6 +19,8 @@ export interface AppContext {
   mailer: Mailer;
   boss: PgBoss;
   geo: GeoReference;
+  /** Places for addresses: offline from commune centres, or the address API when configured. */
+  geocoder: Geocoder;
   log: FastifyBaseLogger;
   /** Requests this process is answering (fed by the app; background work paces itself by it). */
   requests: RequestMeter;

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { openDatabase, runMigrations, type Database } from './db/index.ts';
+import { createGeocoder } from './geo/geocoder.ts';
 import { geoReference } from './geo/communes.ts';
 import { createLogger } from './log/logger.ts';
 import { createBoss } from './jobs/index.ts';
@@ -47,6 +48,7 @@ export async function createContext(
   const campaignId = config.CAMPAIGN_ID;
   const mailer = createMailer(config, database, campaignId, log, options.transport);
   const boss = createBoss(database);
+  const geo = geoReference();
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   return {
     config,
@@ -54,7 +56,8 @@ export async function createContext(
     database,
     mailer,
     boss,
-    geo: geoReference(),
+    geo,
+    geocoder: createGeocoder(config.GEOCODER_URL, geo, log),
     log,
     requests: new RequestMeter(),
   };
