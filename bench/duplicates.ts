@@ -6,6 +6,7 @@
  * search (the job's statement), a merge, and people lists filtered on a custom field, with
  * the plans of the filters.
  */
+import { sql } from 'drizzle-orm';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { peopleQuerySchema } from '../src/contracts/people.ts';
@@ -158,8 +159,7 @@ try {
     }
     const where = await resolveFilter(ctx, query);
     const plan = await q<{ 'QUERY PLAN': string }>(
-      `EXPLAIN SELECT p.id FROM people p WHERE ${where.text} ORDER BY p.created_at DESC, p.id DESC LIMIT 50`,
-      where.params,
+      sql`EXPLAIN SELECT p.id FROM people p WHERE ${where.conditions} ORDER BY p.created_at DESC, p.id DESC LIMIT 50`,
     );
     filters[name] = { ms: times, plan: plan.map((r) => r['QUERY PLAN']) };
     console.log(`List filtered on ${name}: ${times.join(' / ')} ms`);

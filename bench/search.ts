@@ -4,9 +4,11 @@
  *   npm run bench -- search [--people 1000000] [--queries 300] [--reuse URL]
  * --reuse measures again on a database a run kept (KEEP_DB=1 prints its URL), without seeding.
  */
+import { sql } from 'drizzle-orm';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/server/core/config.ts';
+import { toQuery } from '../src/server/core/db/statement.ts';
 import { closeContext, createContext } from '../src/server/core/runtime.ts';
 import { peopleQuerySchema } from '../src/contracts/people.ts';
 import { listPeople, resolveFilter } from '../src/server/features/people/queries.ts';
@@ -305,13 +307,11 @@ try {
       await client.query('BEGIN');
       if (forceBitmap)
         await client.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off');
-      const sql = forceBitmap
-        ? `SELECT p.id FROM people p WHERE ${where.text} LIMIT 2001`
-        : `SELECT p.id FROM people p WHERE ${where.text} ORDER BY p.created_at DESC, p.id DESC LIMIT 50`;
-      const plan = await client.query(
-        `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${sql}`,
-        where.params,
-      );
+      const select = forceBitmap
+        ? sql`SELECT p.id FROM people p WHERE ${where.conditions} LIMIT 2001`
+        : sql`SELECT p.id FROM people p WHERE ${where.conditions} ORDER BY p.created_at DESC, p.id DESC LIMIT 50`;
+      const { text, params } = toQuery(sql`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${select}`);
+      const plan = await client.query(text, params);
       await client.query('ROLLBACK');
       return plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
     } finally {

@@ -12,10 +12,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * does (shrink the list). core/db itself turns the template into numbered text.
  */
 const STILL_NUMBERED = new Set([
-  // The people filter's WhereClause, read by queries.ts (others take it as SQL with numbered()).
-  'features/people/filter-where.ts',
   'features/people/import/apply.ts',
-  'features/people/queries.ts',
   'features/recruitment/signup-writer.ts',
 ]);
 

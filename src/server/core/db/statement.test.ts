@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { inlineText, numbered, statement, toQuery, valuesOf } from './statement.ts';
+import { inlineText, statement, toQuery, valuesOf } from './statement.ts';
 
 describe('statements written with the sql template', () => {
   it('numbers the parameters, an array being one parameter and undefined a NULL', () => {
@@ -40,17 +40,20 @@ describe('statements written with the sql template', () => {
     expect(() => valuesOf(byId, { campaignId: 7 })).toThrow(/id/);
   });
 
-  it("takes a clause numbered by hand as a fragment, and gives a fragment's text", () => {
-    const clause = {
-      text: 'p.campaign_id = $1 AND p.id = ANY($2) AND p.campaign_id = $1',
-      params: [7, [1]],
-    };
+  it('gives a fragment used twice its parameters each time, however often it is built', () => {
+    const where = sql`p.campaign_id = ${7} AND p.id = ANY(${[1]}::bigint[])`;
     expect(
-      toQuery(sql`SELECT p.id FROM people p WHERE ${numbered(clause)} AND p.id > ${3}`),
+      toQuery(
+        sql`SELECT 1 FROM people p WHERE ${where} UNION ALL SELECT 2 FROM people p WHERE ${where} AND p.id > ${3}`,
+      ),
     ).toEqual({
-      text: 'SELECT p.id FROM people p WHERE p.campaign_id = $1 AND p.id = ANY($2) AND p.campaign_id = $3 AND p.id > $4',
-      params: [7, [1], 7, 3],
+      text: 'SELECT 1 FROM people p WHERE p.campaign_id = $1 AND p.id = ANY($2::bigint[]) UNION ALL SELECT 2 FROM people p WHERE p.campaign_id = $3 AND p.id = ANY($4::bigint[]) AND p.id > $5',
+      params: [7, [1], 7, [1], 3],
     });
+    expect(toQuery(sql`SELECT 1 FROM people p WHERE ${where}`).params).toEqual([7, [1]]);
+  });
+
+  it("gives a fragment's text, for a caller that numbers its parameters by hand", () => {
     expect(inlineText(sql`p.campaign_id = ${sql.raw('$3')}`)).toBe('p.campaign_id = $3');
   });
 });

@@ -1,4 +1,4 @@
-import { fillPlaceholders, is, Param, SQL, sql, type SQLChunk } from 'drizzle-orm';
+import { fillPlaceholders, is, Param, SQL, type SQLChunk } from 'drizzle-orm';
 import type { Database, Query } from './index.ts';
 import { PgDialect } from 'drizzle-orm/pg-core';
 
@@ -55,17 +55,6 @@ export function statement(name: string, query: SQL): Statement {
 export function valuesOf(statement: Statement, values: Record<string, unknown>): unknown[] {
   return fillPlaceholders(statement.params, values).map((value) =>
     value === undefined ? null : value,
-  );
-}
-
-/**
- * A clause whose text numbers its parameters (`$1`…, from `params`), as a fragment: for the
- * people filter's WhereClause (filter-where.ts), until it is written with the template.
- */
-export function numbered(clause: { text: string; params: readonly unknown[] }): SQL {
-  const parts = clause.text.split(/\$(\d+)(?!\d)/);
-  return sql.join(
-    parts.map((part, i) => (i % 2 ? sql`${clause.params[Number(part) - 1]}` : sql.raw(part))),
   );
 }
 

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { AudienceInput, AudienceSnapshot } from '../../../contracts/audiences.ts';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { audit } from '../../core/audit.ts';
-import { numbered } from '../../core/db/statement.ts';
 import type { AppContext } from '../../core/context.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { matchingIdsQuery } from '../people/queries.ts';
@@ -48,7 +47,7 @@ export async function createAudienceSnapshot(
     const [{ n }] = await query<{ n: number }>(
       sql`WITH frozen AS (
          INSERT INTO audience_members (campaign_id, audience_snapshot_id, person_id)
-         SELECT ${ctx.campaignId}, ${row.id}, m.id FROM (${numbered(matching)}) m
+         SELECT ${ctx.campaignId}, ${row.id}, m.id FROM (${matching}) m
          RETURNING 1)
        SELECT count(*)::int AS n FROM frozen`,
     );

@@ -10,7 +10,6 @@ import { currentAuth } from '../../core/http/access.ts';
 import { serve } from '../../core/http/contract.ts';
 import { customFieldExportColumns } from './custom-fields/export.ts';
 import { resolveFilter } from './queries.ts';
-import { numbered } from '../../core/db/statement.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
 
 type Separator = ',' | ';';
@@ -138,7 +137,7 @@ export async function* exportPeopleCsv(
     format,
     ctx.config.CAMPAIGN_TIMEZONE,
   );
-  const where = numbered(await resolveFilter(ctx, filter));
+  const where = (await resolveFilter(ctx, filter)).conditions;
   // The BOM also tells Excel the file is UTF-8 (else it reads accents as Windows-1252).
   const custom = await customFieldExportColumns(ctx, format);
   yield BOM + csvLine([...headers, ...custom.headers], separator);
@@ -196,7 +195,7 @@ export async function* exportPeopleCsv(
 }
 
 export async function countMatching(ctx: AppContext, filter: PeopleFilter): Promise<number> {
-  const where = numbered(await resolveFilter(ctx, filter));
+  const where = (await resolveFilter(ctx, filter)).conditions;
   const [row] = await ctx.database.query<{ n: number }>(
     sql`SELECT count(*)::int AS n FROM people p WHERE ${where}`,
   );

@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { CONSENT_FILTER_KEYS } from '../../../contracts/people-filters.ts';
 import type { FilterSql } from '../../core/audience/filter-sql.ts';
 import { foldSearch, normalizePhone } from './normalize.ts';
@@ -6,11 +7,11 @@ export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const searchSql: FilterSql<'search'> = {
   narrows: false,
-  conditions: ({ q }, { param, substringSearch }) => {
+  conditions: ({ q }, { substringSearch }) => {
     if (!q) return [];
     const phoneLike = /^[+\d][\d\s.-]{5,}$/.test(q);
     const phone = phoneLike ? normalizePhone(q) : null;
-    if (phone) return [`p.phone = ${param(phone)}`];
+    if (phone) return [sql`p.phone = ${phone}`];
     // Part of a number ('06 12 34'): search_text holds its digits without separators.
     // Each word must appear, in any order: 'Lefèvre Éloïse' finds 'Éloïse Lefèvre'; the
     // parts of a hyphenated name too ('Bourg-en-Bresse'), which keeps 'en' out of the index.
@@ -23,26 +24,24 @@ export const searchSql: FilterSql<'search'> = {
     return words.map((word) => {
       if (word.length >= 3) {
         substringSearch();
-        return `p.search_text LIKE ${param(`%${likeEscape(word)}%`)}`;
+        return sql`p.search_text LIKE ${`%${likeEscape(word)}%`}`;
       }
       // Too short for a trigram: the index would read everything for it, so it is only
       // checked on the rows the other conditions find.
-      return `strpos(p.search_text, ${param(word)}) > 0`;
+      return sql`strpos(p.search_text, ${word}) > 0`;
     });
   },
 };
 
 export const placeSql: FilterSql<'place'> = {
-  conditions: ({ communeCodes, departementCodes }, { param, departements }) => {
-    const conditions: string[] = [];
-    if (communeCodes?.length)
-      conditions.push(`p.commune_code = ANY(${param(communeCodes)}::text[])`);
+  conditions: ({ communeCodes, departementCodes }, { departements }) => {
+    const conditions: SQL[] = [];
+    if (communeCodes?.length) conditions.push(sql`p.commune_code = ANY(${communeCodes}::text[])`);
     if (departementCodes?.length) {
       const codes = [...new Set(departementCodes)];
-      const codesParam = param(codes);
-      const condition = `p.departement_code = ANY(${codesParam}::text[])`;
+      const condition = sql`p.departement_code = ANY(${codes}::text[])`;
       conditions.push(condition);
-      departements({ param: codesParam, count: codes.length, condition });
+      departements({ codes, condition });
     }
     return conditions;
   },
@@ -56,42 +55,42 @@ const consentColumns = {
 export const consentSql: FilterSql<'consent'> = {
   conditions: (value) =>
     CONSENT_FILTER_KEYS.flatMap((key) =>
-      value[key] ? [`p.${consentColumns[key]} = ${value[key] === 'yes' ? 'true' : 'false'}`] : [],
+      value[key]
+        ? [sql.raw(`p.${consentColumns[key]} = ${value[key] === 'yes' ? 'true' : 'false'}`)]
+        : [],
     ),
 };
 
 export const confirmedSql: FilterSql<'confirmed'> = {
   conditions: ({ confirmed }) =>
-    confirmed ? [`p.confirmed_at IS ${confirmed === 'yes' ? 'NOT NULL' : 'NULL'}`] : [],
+    confirmed ? [sql.raw(`p.confirmed_at IS ${confirmed === 'yes' ? 'NOT NULL' : 'NULL'}`)] : [],
 };
 
 export const tagsSql: FilterSql<'tags'> = {
-  conditions: ({ tags }, { param, campaignParam }) =>
+  conditions: ({ tags }, { campaignId }) =>
     tags?.length
       ? [
-          `EXISTS (SELECT 1 FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
-                 WHERE pt.campaign_id = ${campaignParam} AND pt.person_id = p.id AND t.name = ANY(${param(tags)}::text[]))`,
+          sql`EXISTS (SELECT 1 FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
+                 WHERE pt.campaign_id = ${campaignId} AND pt.person_id = p.id AND t.name = ANY(${tags}::text[]))`,
         ]
       : [],
 };
 
 export const sourceSql: FilterSql<'source'> = {
-  conditions: ({ sources }, { param }) =>
-    sources?.length ? [`p.source = ANY(${param(sources)}::text[])`] : [],
+  conditions: ({ sources }) => (sources?.length ? [sql`p.source = ANY(${sources}::text[])`] : []),
 };
 
 export const recruiterSql: FilterSql<'recruiter'> = {
-  conditions: ({ recruitedBy }, { param }) =>
-    recruitedBy ? [`p.recruited_by = ${param(recruitedBy)}`] : [],
+  conditions: ({ recruitedBy }) => (recruitedBy ? [sql`p.recruited_by = ${recruitedBy}`] : []),
 };
 
 export const createdSql: FilterSql<'created'> = {
-  conditions: ({ createdFrom, createdTo }, { param, timeZone }) => {
-    const startOfDay = (day: string, plusDays: number) =>
-      `((${param(day)}::date + ${plusDays})::timestamp AT TIME ZONE ${param(timeZone)}::text)`;
-    const conditions: string[] = [];
-    if (createdFrom) conditions.push(`p.created_at >= ${startOfDay(createdFrom, 0)}`);
-    if (createdTo) conditions.push(`p.created_at < ${startOfDay(createdTo, 1)}`);
+  conditions: ({ createdFrom, createdTo }, { timeZone }) => {
+    const startOfDay = (day: string, plusDays: 0 | 1) =>
+      sql`((${day}::date + ${sql.raw(String(plusDays))})::timestamp AT TIME ZONE ${timeZone}::text)`;
+    const conditions: SQL[] = [];
+    if (createdFrom) conditions.push(sql`p.created_at >= ${startOfDay(createdFrom, 0)}`);
+    if (createdTo) conditions.push(sql`p.created_at < ${startOfDay(createdTo, 1)}`);
     return conditions;
   },
 };

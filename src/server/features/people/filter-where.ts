@@ -1,31 +1,34 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { AudienceFilterKey, PeopleFilter } from '../../../contracts/audience-filters.ts';
 import type { FilterSql, FilterSqlContext } from '../../core/audience/filter-sql.ts';
 import { filterSql } from '../audience-filters.ts';
 
 /**
- * A WHERE clause over `people p` and its parameters, built from a people filter. It always
- * holds `p.campaign_id = <campaignParam>`, first, so that every list, count and bulk change
- * reads one campaign (one shard).
+ * A WHERE clause over `people p`, built from a people filter. It always holds
+ * `p.campaign_id = <campaignId>`, first, so that every list, count and bulk change reads one
+ * campaign (one shard).
  */
 export interface WhereClause {
-  text: string;
-  params: unknown[];
-  /** The placeholder of the campaign id, for the other campaign tables a query reads. */
-  campaignParam: string;
+  /** Its conditions joined by AND, for after a WHERE. */
+  conditions: SQL;
+  /** The campaign it reads, for the other campaign tables a query reads. */
+  campaignId: number;
   /** True when it holds a substring search the trigram index can serve (3+ characters). */
   substringSearch: boolean;
   /** True when something besides the search term narrows the list (a filter or a segment's). */
   narrowedBeyondSearch: boolean;
   /**
-   * Set when one département filter applies: its array parameter, how many codes it holds
-   * (distinct), and the other conditions, so that each département can be walked on its own.
+   * Set when one département filter applies: its codes (distinct) and the other conditions,
+   * so that each département can be walked on its own.
    */
-  departements: { param: string; count: number; otherConditions: string } | null;
+  departements: { codes: string[]; otherConditions: SQL } | null;
 }
 
 const registered = Object.entries(filterSql) as Array<
   [AudienceFilterKey, FilterSql<AudienceFilterKey>]
 >;
+
+const and = (conditions: SQL[]) => sql.join(conditions, sql` AND `);
 
 /**
  * The WHERE of a filter, from each registered filter's SQL in turn (then those of the
@@ -36,23 +39,15 @@ export function filterToWhere(
   campaignId: number,
   filter: PeopleFilter,
   resolvedSegment?: PeopleFilter,
-  startAt = 1,
   timeZone = 'Europe/Paris',
 ): WhereClause {
-  const params: unknown[] = [];
   let substringSearch = false;
-  const departementFilters: Array<{ param: string; count: number; condition: string }> = [];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${startAt + params.length - 1}`;
-  };
-  const campaignParam = param(campaignId);
-  const conditions: string[] = [`p.campaign_id = ${campaignParam}`, 'p.erased_at IS NULL'];
+  const departementFilters: Array<{ codes: string[]; condition: SQL }> = [];
+  const conditions: SQL[] = [sql`p.campaign_id = ${campaignId}`, sql`p.erased_at IS NULL`];
   const unfiltered = conditions.length;
   let searchConditions = 0;
   const ctx: FilterSqlContext = {
-    param,
-    campaignParam,
+    campaignId,
     timeZone,
     substringSearch: () => {
       substringSearch = true;
@@ -60,29 +55,25 @@ export function filterToWhere(
     departements: (split) => departementFilters.push(split),
   };
   const add = (f: PeopleFilter) => {
-    for (const [, sql] of registered) {
+    for (const [, filterConditions] of registered) {
       // Each filter reads its own keys of the whole filter, whose type holds them all.
-      const added = sql.conditions(f as never, ctx);
+      const added = filterConditions.conditions(f as never, ctx);
       conditions.push(...added);
-      if (sql.narrows === false) searchConditions += added.length;
+      if (filterConditions.narrows === false) searchConditions += added.length;
     }
   };
   add(filter);
   if (resolvedSegment) add(resolvedSegment);
   return {
-    text: conditions.join(' AND '),
-    params,
-    campaignParam,
+    conditions: and(conditions),
+    campaignId,
     substringSearch,
     narrowedBeyondSearch: conditions.length > unfiltered + searchConditions,
     departements:
       departementFilters.length === 1
         ? {
-            param: departementFilters[0].param,
-            count: departementFilters[0].count,
-            otherConditions: conditions
-              .filter((c) => c !== departementFilters[0].condition)
-              .join(' AND '),
+            codes: departementFilters[0].codes,
+            otherConditions: and(conditions.filter((c) => c !== departementFilters[0].condition)),
           }
         : null,
   };

@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { inlineText } from '../../core/db/statement.ts';
 
 /**
  * The timeline entry of a person an import created. It is not a `person_events` row: the
@@ -7,20 +6,8 @@ import { inlineText } from '../../core/db/statement.ts';
  * Columns: id (0, unique beside events' positive and sign-ups' negative ids), kind, data, at,
  * actor_id, for the campaign's and the person's ids.
  */
-export function importCreatedEntry(campaignId: number, personId: number): SQL;
-/** With the ids' `$n` texts, for a caller that still numbers its parameters by hand. */
-export function importCreatedEntry(campaignParam: string, personParam: string): string;
-export function importCreatedEntry(
-  campaign: number | string,
-  person: number | string,
-): SQL | string {
-  if (typeof campaign === 'string')
-    return inlineText(createdEntry(sql.raw(campaign), sql.raw(person as string)));
-  return createdEntry(sql`${campaign}`, sql`${person}`);
-}
-
-const createdEntry = (campaign: SQL, person: SQL) =>
+export const importCreatedEntry = (campaignId: number, personId: number): SQL =>
   sql`SELECT 0::bigint AS id, 'import' AS kind, jsonb_build_object('importId', i.id, 'fileName', i.file_name, 'created', true) AS data,
           p.created_at AS at, i.created_by AS actor_id
      FROM people p JOIN imports i ON i.campaign_id = p.campaign_id AND i.id = p.import_id
-    WHERE p.campaign_id = ${campaign} AND p.id = ${person}`;
+    WHERE p.campaign_id = ${campaignId} AND p.id = ${personId}`;

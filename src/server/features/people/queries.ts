@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type {
   PeopleFilter,
   PeopleQuery,
@@ -34,13 +35,13 @@ type PersonRow = Pick<
   Exclude<ContactColumn, 'commune_code'> | 'source' | 'confirmed_at' | 'created_at'
 > & { tags: string[] | null };
 
-/** `campaignParam`: the placeholder of the campaign id, which the tags subquery filters on. */
+/** `campaignId`: the campaign the tags subquery reads. */
 const summaryColumns = (
-  campaignParam: string,
-) => `p.id, p.first_name, p.last_name, p.email, p.phone, p.postal_code, p.commune_name,
+  campaignId: number,
+) => sql`p.id, p.first_name, p.last_name, p.email, p.phone, p.postal_code, p.commune_name,
   p.departement_code, p.source, p.confirmed_at, p.consent_email, p.consent_sms, p.consent_phone, p.created_at,
   (SELECT array_agg(t.name ORDER BY t.name) FROM person_tags pt JOIN tags t ON t.campaign_id = pt.campaign_id AND t.id = pt.tag_id
-    WHERE pt.campaign_id = ${campaignParam} AND pt.person_id = p.id) AS tags`;
+    WHERE pt.campaign_id = ${campaignId} AND pt.person_id = p.id) AS tags`;
 
 function toSummary(row: PersonRow): PersonSummary {
   return {
@@ -60,36 +61,31 @@ function toSummary(row: PersonRow): PersonSummary {
   };
 }
 
-export async function resolveFilter(
-  ctx: AppContext,
-  filter: PeopleFilter,
-  startAt = 1,
-): Promise<WhereClause> {
+export async function resolveFilter(ctx: AppContext, filter: PeopleFilter): Promise<WhereClause> {
   const segment = filter.segmentId ? await segmentFilter(ctx, filter.segmentId) : undefined;
-  return filterToWhere(ctx.campaignId, filter, segment, startAt, ctx.config.CAMPAIGN_TIMEZONE);
+  return filterToWhere(ctx.campaignId, filter, segment, ctx.config.CAMPAIGN_TIMEZONE);
 }
 
 /**
  * The ids of the people a filter matches, as a SELECT of one column `id` that another feature
- * reads from (its own parameters numbered after `params`), so that it names no people table.
+ * reads from, so that it names no people table.
  */
-export async function matchingIdsQuery(
-  ctx: AppContext,
-  filter: PeopleFilter,
-): Promise<{ text: string; params: unknown[]; campaignParam: string }> {
+export async function matchingIdsQuery(ctx: AppContext, filter: PeopleFilter): Promise<SQL> {
   const where = await resolveFilter(ctx, filter);
-  return {
-    text: `SELECT p.id FROM people p WHERE ${where.text}`,
-    params: where.params,
-    campaignParam: where.campaignParam,
-  };
+  return sql`SELECT p.id FROM people p WHERE ${where.conditions}`;
 }
 
-const orderBy: Record<PeopleQuery['sort'], string> = {
-  created_desc: 'p.created_at DESC, p.id DESC',
-  created_asc: 'p.created_at ASC, p.id ASC',
-  name_asc: 'p.last_name ASC NULLS LAST, p.first_name ASC NULLS LAST, p.id ASC',
+const orderBy: Record<PeopleQuery['sort'], SQL> = {
+  created_desc: sql`p.created_at DESC, p.id DESC`,
+  created_asc: sql`p.created_at ASC, p.id ASC`,
+  name_asc: sql`p.last_name ASC NULLS LAST, p.first_name ASC NULLS LAST, p.id ASC`,
 };
+
+/**
+ * A number written in the text, not a parameter: the plans were tuned with their LIMITs
+ * written there, and a SET takes no parameter.
+ */
+const literal = (n: number) => sql.raw(String(n));
 
 /** Up to this many départements, a page in creation order is walked département by département. */
 const WALK_EACH_DEPARTEMENT_UP_TO = 20;
@@ -102,43 +98,34 @@ const WALK_EACH_DEPARTEMENT_UP_TO = 20;
  * would read every other département's people too (27 ms against 4 ms for a common first
  * name in Rhône and Paris, at 1,000,000 people).
  */
-function pageQuery(where: WhereClause, query: PeopleQuery): { text: string; params: unknown[] } {
+function pageQuery(where: WhereClause, query: PeopleQuery): SQL {
   const offset = (query.page - 1) * query.pageSize;
   const split = where.departements;
+  const order = orderBy[query.sort];
   if (query.sort === 'name_asc') {
-    return {
-      text: `SELECT ${summaryColumns(where.campaignParam)} FROM people p WHERE ${where.text}
-              ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`,
-      params: where.params,
-    };
+    return sql`SELECT ${summaryColumns(where.campaignId)} FROM people p WHERE ${where.conditions}
+              ORDER BY ${order} LIMIT ${literal(query.pageSize)} OFFSET ${literal(offset)}`;
   }
-  if (!split || split.count > WALK_EACH_DEPARTEMENT_UP_TO) {
+  if (!split || split.codes.length > WALK_EACH_DEPARTEMENT_UP_TO) {
     // The page's ids first, then their rows: when only the search term narrows the list, the
     // ids come from people_created_at_idx alone (it holds the search text), and only the
     // page's rows are read.
-    return {
-      text: `SELECT ${summaryColumns(where.campaignParam)}
-               FROM (SELECT p.id FROM people p WHERE ${where.text}
-                      ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}) w
-               JOIN people p ON p.campaign_id = ${where.campaignParam} AND p.id = w.id
-              ORDER BY ${orderBy[query.sort]}`,
-      params: where.params,
-    };
+    return sql`SELECT ${summaryColumns(where.campaignId)}
+               FROM (SELECT p.id FROM people p WHERE ${where.conditions}
+                      ORDER BY ${order} LIMIT ${literal(query.pageSize)} OFFSET ${literal(offset)}) w
+               JOIN people p ON p.campaign_id = ${where.campaignId} AND p.id = w.id
+              ORDER BY ${order}`;
   }
   // One equality per walk, on its own: kept beside the ANY(), the planner would count the
   // département twice and underestimate the walk into a sort of every match.
-  const walks = Array.from(
-    { length: split.count },
-    (_, i) =>
-      `(SELECT p.id FROM people p WHERE ${split.otherConditions} AND p.departement_code = (${split.param}::text[])[${i + 1}]
-         ORDER BY ${orderBy[query.sort]} LIMIT ${offset + query.pageSize})`,
+  const walks = split.codes.map(
+    (code) =>
+      sql`(SELECT p.id FROM people p WHERE ${split.otherConditions} AND p.departement_code = ${code}
+         ORDER BY ${order} LIMIT ${literal(offset + query.pageSize)})`,
   );
-  return {
-    text: `SELECT ${summaryColumns(where.campaignParam)}
-             FROM people p JOIN (${walks.join(' UNION ALL ')}) w ON p.campaign_id = ${where.campaignParam} AND p.id = w.id
-            ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`,
-    params: where.params,
-  };
+  return sql`SELECT ${summaryColumns(where.campaignId)}
+             FROM people p JOIN (${sql.join(walks, sql` UNION ALL `)}) w ON p.campaign_id = ${where.campaignId} AND p.id = w.id
+            ORDER BY ${order} LIMIT ${literal(query.pageSize)} OFFSET ${literal(offset)}`;
 }
 
 /**
@@ -218,7 +205,7 @@ async function boundedWalk(
 ): Promise<Page | null> {
   const budget = where.narrowedBeyondSearch ? WALK_BUDGET_MS : WALK_BUDGET_TERM_ONLY_MS;
   const page = pageQuery(where, query);
-  const rows = await withinBudget(ctx, budget, (run) => run<PersonRow>(page.text, page.params));
+  const rows = await withinBudget(ctx, budget, (run) => run<PersonRow>(page));
   if (rows === null) return null;
   if (query.page === 1 && rows.length < query.pageSize) return { rows, ...exact(rows.length) };
   const offset = (query.page - 1) * query.pageSize;
@@ -233,7 +220,7 @@ async function withinBudget<T>(
 ): Promise<T | null> {
   try {
     return await ctx.database.transaction(async (run) => {
-      await run(`SET LOCAL statement_timeout = ${ms}`);
+      await run(sql`SET LOCAL statement_timeout = ${literal(ms)}`);
       return work(run);
     });
   } catch (error) {
@@ -253,22 +240,21 @@ async function searchPage(
   query: PeopleQuery,
 ): Promise<Page | null> {
   const candidates = await ctx.database.transaction(async (run) => {
-    await run('SET LOCAL enable_seqscan = off');
-    await run('SET LOCAL enable_indexscan = off');
+    await run(sql`SET LOCAL enable_seqscan = off`);
+    await run(sql`SET LOCAL enable_indexscan = off`);
     return run<{ id: number }>(
-      `SELECT p.id FROM people p WHERE ${where.text} LIMIT ${SEARCH_CANDIDATES + 1}`,
-      where.params,
+      sql`SELECT p.id FROM people p WHERE ${where.conditions} LIMIT ${literal(SEARCH_CANDIDATES + 1)}`,
     );
   });
   if (candidates.length > SEARCH_CANDIDATES) return null;
   const offset = (query.page - 1) * query.pageSize;
+  const ids = candidates.map((c) => c.id);
   const rows = await ctx.database.query<PersonRow>(
-    // A join from the ids, not `p.id = ANY($2)`: with the latter the planner walked the
+    // A join from the ids, not `p.id = ANY(ids)`: with the latter the planner walked the
     // (campaign_id, created_at) index to skip the sort, reading 51,000 rows for 50 (150 ms).
-    `SELECT ${summaryColumns('$1')}
-       FROM unnest($2::bigint[]) AS c(id) JOIN people p ON p.campaign_id = $1 AND p.id = c.id
-      ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`,
-    [ctx.campaignId, candidates.map((c) => c.id)],
+    sql`SELECT ${summaryColumns(ctx.campaignId)}
+       FROM unnest(${ids}::bigint[]) AS c(id) JOIN people p ON p.campaign_id = ${ctx.campaignId} AND p.id = c.id
+      ORDER BY ${orderBy[query.sort]} LIMIT ${literal(query.pageSize)} OFFSET ${literal(offset)}`,
   );
   return { rows, ...exact(candidates.length) };
 }
@@ -280,8 +266,7 @@ async function orderedPage(
   query: PeopleQuery,
   estimated: number | null,
 ): Promise<Page> {
-  const page = pageQuery(where, query);
-  const rows = await ctx.database.query<PersonRow>(page.text, page.params);
+  const rows = await ctx.database.query<PersonRow>(pageQuery(where, query));
   // A first page that is not full is the whole list: no need to count.
   if (query.page === 1 && rows.length < query.pageSize) return { rows, ...exact(rows.length) };
   if (estimated !== null) return { rows, ...pastCount(SEARCH_CANDIDATES, estimated) };
@@ -290,8 +275,7 @@ async function orderedPage(
 
 async function plannerEstimate(ctx: AppContext, where: WhereClause): Promise<number> {
   const plan = await ctx.database.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
-    `EXPLAIN (FORMAT JSON) SELECT 1 FROM people p WHERE ${where.text}`,
-    where.params,
+    sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM people p WHERE ${where.conditions}`,
   );
   return Math.round(plan[0]['QUERY PLAN'][0].Plan['Plan Rows']);
 }
@@ -317,8 +301,7 @@ export async function countPeople(ctx: AppContext, where: WhereClause): Promise<
 /** How many match, counting no further than `cap + 1`. */
 async function countUpTo(run: Database['query'], where: WhereClause, cap: number): Promise<number> {
   const rows = await run<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM people p WHERE ${where.text} LIMIT ${cap + 1}) x`,
-    where.params,
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM people p WHERE ${where.conditions} LIMIT ${literal(cap + 1)}) x`,
   );
   return rows[0].n;
 }
@@ -338,15 +321,14 @@ export async function personDetail(ctx: AppContext, id: number): Promise<PersonD
         referrer_url: string | null;
       }
   >(
-    `SELECT ${summaryColumns('$1')}, p.address_street, p.address_complement, p.commune_code, p.locale, p.recruit_code, p.recruited_by,
+    sql`SELECT ${summaryColumns(ctx.campaignId)}, p.address_street, p.address_complement, p.commune_code, p.locale, p.recruit_code, p.recruited_by,
             p.utm_source, p.utm_medium, p.utm_campaign, p.referrer_url,
             r.id AS recruiter_id, concat_ws(' ', r.first_name, r.last_name) AS recruiter_name,
             (SELECT count(*)::int FROM people x
-              WHERE x.campaign_id = $1 AND x.recruited_by = p.id AND x.erased_at IS NULL) AS recruited_count
+              WHERE x.campaign_id = ${ctx.campaignId} AND x.recruited_by = p.id AND x.erased_at IS NULL) AS recruited_count
        FROM people p
             LEFT JOIN people r ON r.campaign_id = p.campaign_id AND r.id = p.recruited_by AND r.erased_at IS NULL
-      WHERE p.campaign_id = $1 AND p.id = $2 AND p.erased_at IS NULL`,
-    [ctx.campaignId, id],
+      WHERE p.campaign_id = ${ctx.campaignId} AND p.id = ${id} AND p.erased_at IS NULL`,
   );
   const row = rows[0];
   if (!row) throw notFound('person');
@@ -360,18 +342,17 @@ export async function personDetail(ctx: AppContext, id: number): Promise<PersonD
     // Sign-ups are their own record (one insert less on the hot path), shown in the timeline,
     // and so is being created by an import.
     // A staff member known by their address only is named by it rather than not at all.
-    `SELECT t.id, t.kind, t.data, t.at,
+    sql`SELECT t.id, t.kind, t.data, t.at,
             coalesce(nullif(concat_ws(' ', a.first_name, a.last_name), ''), a.email) AS actor_name
        FROM (
          SELECT e.id, e.kind, e.data, e.at, e.actor_id FROM person_events e
-          WHERE e.campaign_id = $1 AND e.person_id = $2
+          WHERE e.campaign_id = ${ctx.campaignId} AND e.person_id = ${id}
          UNION ALL
-         ${signupTimelineEntries('$1', '$2')}
+         ${signupTimelineEntries(ctx.campaignId, id)}
          UNION ALL
-         ${importCreatedEntry('$1', '$2')}
-       ) t LEFT JOIN people a ON a.campaign_id = $1 AND a.id = t.actor_id
+         ${importCreatedEntry(ctx.campaignId, id)}
+       ) t LEFT JOIN people a ON a.campaign_id = ${ctx.campaignId} AND a.id = t.actor_id
       ORDER BY t.at DESC, t.id DESC LIMIT 500`,
-    [ctx.campaignId, id],
   );
   return {
     ...toSummary(row),
@@ -408,7 +389,6 @@ export async function segmentsWithCounts(ctx: AppContext, segments: Segment[]): 
       ctx.campaignId,
       { ...segment.filter, segmentId: undefined },
       undefined,
-      1,
       ctx.config.CAMPAIGN_TIMEZONE,
     );
     // A lower bound is flagged like an estimate: the segments page shows both as "N+".

@@ -5,7 +5,6 @@ import type { AppContext } from '../../core/context.ts';
 import { runSql, type Queryable } from '../../core/db/statement.ts';
 import { badRequest } from '../../core/http/errors.ts';
 import { resolveFilter } from './queries.ts';
-import { numbered } from '../../core/db/statement.ts';
 
 export async function listTags(ctx: AppContext) {
   const rows = await runSql<{ id: number; name: string; count: number }>(
@@ -47,7 +46,7 @@ export async function bulkTag(
   const addIds = await ensureTags(ctx, add);
   const where = target.personIds
     ? sql`p.campaign_id = ${ctx.campaignId} AND p.erased_at IS NULL AND p.id = ANY(${target.personIds}::bigint[])`
-    : numbered(await resolveFilter(ctx, target.filter!));
+    : (await resolveFilter(ctx, target.filter!)).conditions;
   const matched = await ctx.database.query<{ id: number }>(
     sql`WITH target AS (SELECT p.id FROM people p WHERE ${where}),
           added AS (

@@ -16,9 +16,9 @@ export const confirmedBySignup = (campaign: string, person: string) =>
  * The person's sign-ups as timeline entries (id, kind, data, at, actor_id), for a UNION ALL:
  * ids negated so they do not meet events' ids.
  */
-export const signupTimelineEntries = (campaign: string, person: string) =>
-  `SELECT -s.id, 'signup', jsonb_build_object('source', s.source) || coalesce(s.data->'attribution', '{}'::jsonb),
-          s.created_at, NULL FROM signups s WHERE s.campaign_id = ${campaign} AND s.person_id = ${person}`;
+export const signupTimelineEntries = (campaignId: number, personId: number) =>
+  sql`SELECT -s.id, 'signup', jsonb_build_object('source', s.source) || coalesce(s.data->'attribution', '{}'::jsonb),
+          s.created_at, NULL FROM signups s WHERE s.campaign_id = ${campaignId} AND s.person_id = ${personId}`;
 
 /** Marks the sign-up confirmed; false when it already was (confirmed concurrently). */
 export async function claimSignup(
