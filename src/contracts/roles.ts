@@ -32,6 +32,8 @@ export const permissionSchema = z.enum([
   'mail.catcher.read',
   /** Configure the elections and rounds that bring the pre-election silence. */
   'compliance.manage',
+  /** Every committee: its members, its page, its gates (organisers act in their own). */
+  'committees.manage',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
@@ -48,6 +50,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'settings.write',
     'signup.kiosk',
     'compliance.manage',
+    'committees.manage',
   ],
   finance: ['people.read', 'stats.read'],
   moderator: [],

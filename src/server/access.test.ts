@@ -19,6 +19,8 @@ import { defineRoute } from '../contracts/route.ts';
 
 /** The API routes anyone may call: a route added here must be meant for the public. */
 const PUBLIC_ROUTES = [
+  'GET /api/committees',
+  'GET /api/committees/:committeeId',
   'GET /api/geo/communes',
   'GET /api/geo/communes/by-code',
   'GET /api/geo/departements',
@@ -61,6 +63,15 @@ describe.each(engines)('access declared on every route (%s)', (engine) => {
       },
     );
     table = t.app.accessTable.filter((route) => route.method !== 'HEAD');
+    // The walks call every scoped route on scope 1: committee 1 exists, led by someone else.
+    await signupAndConfirm(t, { email: 'committee-1@example.org' });
+    const owner = new Browser(t.app, '10.9.0.3');
+    await owner.login(t, 'committee-1@example.org');
+    const created = await owner.post('/api/committees', {
+      name: 'Comité un',
+      place: { postalCode: '69001' },
+    });
+    expect(created.json()).toMatchObject({ id: 1 });
   });
   afterAll(() => t.close());
 
@@ -134,6 +145,14 @@ describe.each(engines)('access declared on every route (%s)', (engine) => {
     const memberBrowser = await login('member@example.org');
     const organiserBrowser = await login('organiser@example.org');
     const elsewhereBrowser = await login('elsewhere@example.org');
+    // The same ranks in committees: a member of committee 1, the organiser of committee 2.
+    const joined = await memberBrowser.put('/api/committees/1/membership', { as: 'member' });
+    expect(joined.json()).toMatchObject({ rank: 'member' });
+    const other = await elsewhereBrowser.post('/api/committees', {
+      name: 'Comité deux',
+      place: { postalCode: '75001' },
+    });
+    expect(other.json()).toMatchObject({ id: 2 });
 
     await expectRefused(elsewhereBrowser, scoped(), 403);
     expect((await memberBrowser.get('/api/fixture-groups/1')).json()).toEqual({

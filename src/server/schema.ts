@@ -14,3 +14,4 @@ export * from './core/mail/tables.ts';
 export * from './core/http/rate-limit-tables.ts';
 export * from './core/operations/tables.ts';
 export * from './features/audiences/tables.ts';
+export * from './features/committees/tables.ts';

@@ -1,6 +1,7 @@
 import type { Locale } from '../contracts/common.ts';
 import * as accounts from './features/accounts/messages.ts';
 import * as admin from './features/admin/messages.ts';
+import * as committees from './features/committees/messages.ts';
 import * as compliance from './features/compliance/messages.ts';
 import * as operations from './features/operations/messages.ts';
 import * as people from './features/people/messages.ts';
@@ -17,6 +18,7 @@ export const messageModules = {
   core,
   accounts,
   admin,
+  committees,
   compliance,
   operations,
   people,

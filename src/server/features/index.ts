@@ -15,6 +15,8 @@ import { duplicatesRoutes } from './people/duplicates/routes.ts';
 import { recruitmentRoutes } from './recruitment/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { operationsRoutes } from './operations/routes.ts';
+import { committeesRoutes } from './committees/routes.ts';
+import { committeeScope } from './committees/scope.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
 export type FeatureRoutes = (ctx: AppContext) => FastifyPluginAsync;
@@ -33,10 +35,11 @@ export const features: FeatureRoutes[] = [
   adminRoutes,
   complianceRoutes,
   operationsRoutes,
+  committeesRoutes,
 ];
 
 /**
  * The kinds of scope routes may name in their access (`{ scope: 'committee', rank }`), each
  * registered by the feature that owns it.
  */
-export const scopeKinds: Array<(ctx: AppContext) => ScopeKind> = [];
+export const scopeKinds: Array<(ctx: AppContext) => ScopeKind> = [committeeScope];

@@ -4,6 +4,7 @@ import { operationsPersonalData } from '../core/operations/personal-data.ts';
 import type { PersonalData } from '../core/personal-data/registry.ts';
 import { accountsPersonalData } from './accounts/personal-data.ts';
 import { audiencesPersonalData } from './audiences/personal-data.ts';
+import { committeesPersonalData } from './committees/personal-data.ts';
 import { peoplePersonalData } from './people/personal-data.ts';
 import { recruitmentPersonalData } from './recruitment/personal-data.ts';
 import { settingsPersonalData } from './settings/personal-data.ts';
@@ -20,6 +21,7 @@ export const personalData = (): readonly PersonalData[] => [
   accountsPersonalData,
   settingsPersonalData,
   audiencesPersonalData,
+  committeesPersonalData,
   mailPersonalData,
   operationsPersonalData,
   auditPersonalData,

@@ -23,34 +23,10 @@ export const displayName = (person: PersonContact | undefined) =>
   person ? [person.firstName, person.lastName].filter(Boolean).join(' ') || person.email : null;
 
 /** The people of these ids (erased ones too, marked), by id. */
-export async function contactsOf(
+export const contactsOf = (
   ctx: AppContext,
   ids: readonly number[],
-): Promise<Map<number, PersonContact>> {
-  if (ids.length === 0) return new Map();
-  const rows = await runSql<
-    Pick<PersonColumns, 'id' | 'email' | 'first_name' | 'last_name' | 'locale'> & {
-      erased: boolean;
-    }
-  >(
-    ctx.database,
-    sql`SELECT id, email, first_name, last_name, locale, erased_at IS NOT NULL AS erased
-          FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${[...new Set(ids)]})`,
-  );
-  return new Map(
-    rows.map((row) => [
-      Number(row.id),
-      {
-        id: Number(row.id),
-        email: row.email,
-        firstName: row.first_name,
-        lastName: row.last_name,
-        locale: row.locale === 'en' ? 'en' : 'fr',
-        erased: row.erased,
-      },
-    ]),
-  );
-}
+): Promise<Map<number, PersonContact>> => profilesOf(ctx, ids);
 
 /** Finds or creates the person for an email (confirmed: staff vouch for it) and returns the id. */
 export async function personForEmail(ctx: AppContext, email: string): Promise<number> {
@@ -181,5 +157,47 @@ export async function deletePeople(query: Query, campaignId: number, ids: number
   await runSql(
     query,
     sql`DELETE FROM people WHERE campaign_id = ${campaignId} AND id = ANY(${ids})`,
+  );
+}
+
+/** What a committee's managers may see of a member (contact details only when shared). */
+export interface PersonProfile extends PersonContact {
+  phone: string | null;
+  communeName: string | null;
+  confirmed: boolean;
+}
+
+/** People's names, contact details, commune and whether their address is confirmed, by id (erased ones too, marked). */
+export async function profilesOf(
+  ctx: AppContext,
+  ids: readonly number[],
+): Promise<Map<number, PersonProfile>> {
+  if (ids.length === 0) return new Map();
+  const rows = await runSql<
+    Pick<
+      PersonColumns,
+      'id' | 'email' | 'first_name' | 'last_name' | 'locale' | 'phone' | 'commune_name'
+    > & { erased: boolean; confirmed: boolean }
+  >(
+    ctx.database,
+    sql`SELECT id, email, first_name, last_name, locale, phone, commune_name,
+               erased_at IS NOT NULL AS erased, confirmed_at IS NOT NULL AS confirmed
+          FROM people WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${[...new Set(ids)]})`,
+  );
+  return new Map(
+    rows.map((row) => [
+      Number(row.id),
+      {
+        id: Number(row.id),
+        email: row.email,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        locale: row.locale === 'en' ? 'en' : 'fr',
+        erased: row.erased,
+        phone: row.phone,
+        communeName: row.commune_name,
+        confirmed: row.confirmed,
+      },
+    ]),
   );
 }

@@ -36,6 +36,8 @@ const actionKeys: Record<string, MessageKey> = {
   'import.failed': 'audit.do.import.failed',
   'import.cancelled': 'audit.do.import.cancelled',
   'import.cancel': 'audit.do.import.cancel',
+  'committees.rank': 'audit.do.committees.rank',
+  'committees.rules.update': 'audit.do.committees.rules.update',
 };
 
 /** An action as a sentence; one the app has no words for yet keeps its code. */

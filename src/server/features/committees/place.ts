@@ -1,0 +1,46 @@
+import type { Place } from '../../../contracts/places.ts';
+import type { AppContext } from '../../core/context.ts';
+import { badRequest } from '../../core/http/errors.ts';
+
+export interface PlaceInput {
+  communeCode?: string;
+  postalCode?: string;
+  communeName?: string;
+  street?: string;
+}
+
+/** A committee's place from what its organiser typed; refused when it names no French commune. */
+export async function placeOf(ctx: AppContext, input: PlaceInput): Promise<Place> {
+  const place = await ctx.geocoder.geocode(input);
+  if (!place) {
+    throw badRequest('unknown_place', 'No French commune has this postal code or INSEE code.', [
+      { field: 'place.postalCode', code: 'unknown_place', message: 'Unknown postal code.' },
+    ]);
+  }
+  return place;
+}
+
+const EARTH_RADIUS_M = 6_378_137;
+
+/**
+ * Web Mercator metres (x, y) of a point: what the `location` column holds, so that the GiST
+ * index can order committees by distance to a point.
+ */
+export function mercator(lat: number, lng: number): [number, number] {
+  const clamped = Math.max(-85, Math.min(85, lat));
+  return [
+    (EARTH_RADIUS_M * lng * Math.PI) / 180,
+    EARTH_RADIUS_M * Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)),
+  ];
+}
+
+/** The great-circle distance in kilometres, one decimal. */
+export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }) {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return Math.round(2 * 6371 * Math.asin(Math.sqrt(h)) * 10) / 10;
+}

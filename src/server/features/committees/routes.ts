@@ -1,0 +1,75 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { committeesApi } from '../../../contracts/committees-api.ts';
+import type { AppContext } from '../../core/context.ts';
+import { currentAuth, currentScope } from '../../core/http/access.ts';
+import { serve } from '../../core/http/contract.ts';
+import { changeRank, committeeMembers, joinCommittee, leaveCommittee } from './membership.ts';
+import { committeeRules, setCommitteeRules } from './rules.ts';
+import { searchCommittees } from './search.ts';
+import {
+  committeeDetail,
+  createCommittee,
+  myCommittees,
+  publicCommittee,
+  updateCommittee,
+  type Viewer,
+} from './service.ts';
+
+const viewerOf = (request: FastifyRequest): Viewer | null =>
+  request.auth ? { personId: request.auth.personId, permissions: request.auth.permissions } : null;
+
+export const committeesRoutes =
+  (ctx: AppContext): FastifyPluginAsync =>
+  async (app) => {
+    serve(app, committeesApi.create, async (request) => {
+      const id = await createCommittee(ctx, currentAuth(request).personId, request.body);
+      return publicCommittee(ctx, id, viewerOf(request));
+    });
+
+    serve(app, committeesApi.search, (request) => searchCommittees(ctx, request.query));
+
+    serve(app, committeesApi.mine, (request) => myCommittees(ctx, currentAuth(request).personId));
+
+    serve(app, committeesApi.detail, (request) =>
+      publicCommittee(ctx, request.params.committeeId, viewerOf(request)),
+    );
+
+    serve(app, committeesApi.forEdit, (request) =>
+      committeeDetail(ctx, currentScope(request).id, viewerOf(request)),
+    );
+
+    serve(app, committeesApi.update, async (request) => {
+      const { id } = currentScope(request);
+      await updateCommittee(ctx, id, request.body);
+      return publicCommittee(ctx, id, viewerOf(request));
+    });
+
+    serve(app, committeesApi.join, (request) =>
+      joinCommittee(ctx, request.params.committeeId, currentAuth(request).personId, request.body),
+    );
+
+    serve(app, committeesApi.leave, async (request) => {
+      await leaveCommittee(ctx, request.params.committeeId, currentAuth(request).personId);
+      return { ok: true as const };
+    });
+
+    serve(app, committeesApi.members, (request) =>
+      committeeMembers(ctx, currentScope(request).id, request.query.page),
+    );
+
+    serve(app, committeesApi.setRank, (request) =>
+      changeRank(
+        ctx,
+        currentScope(request).id,
+        request.params.personId,
+        request.body.rank,
+        currentAuth(request).personId,
+      ),
+    );
+
+    serve(app, committeesApi.rules, () => committeeRules(ctx));
+
+    serve(app, committeesApi.setRules, (request) =>
+      setCommitteeRules(ctx, request.body, currentAuth(request).personId),
+    );
+  };

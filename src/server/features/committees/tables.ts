@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  point,
+  primaryKey,
+  text,
+} from 'drizzle-orm/pg-core';
+import { at, campaignId, id, ref } from '../../core/db/columns.ts';
+
+/**
+ * Local committees. `location` is the place projected to Web Mercator metres (x, y): the GiST
+ * index orders by distance to a point (`<->`) without reading the others. Mercator keeps
+ * local shapes, so nearer stays nearer within a region; the distance shown is the true one,
+ * computed from lat/lng.
+ */
+export const committees = pgTable(
+  'committees',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    name: text('name').notNull(),
+    /** Markdown as the organisers wrote it, and the sanitised HTML drawn from it. */
+    description: text('description').notNull().default(''),
+    descriptionHtml: text('description_html').notNull().default(''),
+    status: text('status').notNull().default('published'),
+    openToMembers: boolean('open_to_members').notNull().default(true),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    location: point('location', { mode: 'tuple' }).notNull(),
+    precision: text('precision').notNull(),
+    placeLabel: text('place_label').notNull(),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    communeCode: text('commune_code'),
+    departementCode: text('departement_code'),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    memberCount: integer('member_count').notNull().default(0),
+    certifiedAt: at('certified_at'),
+    createdBy: ref('created_by'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'committees_pkey', columns: [t.campaignId, t.id] }),
+    index('committees_published_location_idx')
+      .using('gist', t.location)
+      .where(sql`status = 'published'`),
+    index('committees_departement_idx').on(t.campaignId, t.departementCode),
+    index('committees_created_by_idx').on(t.campaignId, t.createdBy, t.createdAt),
+  ],
+);
+
+/** Who belongs to a committee, at which rank (follower < member < manager < organiser). */
+export const committeeMembers = pgTable(
+  'committee_members',
+  {
+    campaignId: campaignId(),
+    committeeId: ref('committee_id').notNull(),
+    personId: ref('person_id').notNull(),
+    rank: text('rank').notNull(),
+    /** The member agreed that the committee's managers see their email and phone. */
+    shareContact: boolean('share_contact').notNull().default(false),
+    /** Receives the committee's messages (joining subscribes; each message can unsubscribe). */
+    subscribed: boolean('subscribed').notNull().default(true),
+    joinedAt: at('joined_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'committee_members_pkey',
+      columns: [t.campaignId, t.committeeId, t.personId],
+    }),
+    index('committee_members_person_idx').on(t.campaignId, t.personId),
+    index('committee_members_rank_idx').on(t.campaignId, t.committeeId, t.rank),
+  ],
+);
