@@ -14,9 +14,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const STILL_NUMBERED = new Set([
   // The people filter's WhereClause, read by queries.ts (others take it as SQL with numbered()).
   'features/people/filter-where.ts',
-  'features/people/import/apply.ts',
   'features/people/queries.ts',
-  'features/recruitment/signup-writer.ts',
 ]);
 
 /** `$` and a digit is not a placeholder here. */
