@@ -7,14 +7,9 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * Statements are written with the `sql` template (core/db/statement.ts): parameters are never
- * numbered by hand, neither `$1` in a text nor `$${n}` computed in code. These files still do
- * (each is work left); the test fails when another file does, and when a listed one no longer
- * does (shrink the list). core/db itself turns the template into numbered text.
+ * numbered by hand, neither `$1` in a text nor `$${n}` computed in code. core/db itself turns
+ * the template into numbered text.
  */
-const STILL_NUMBERED = new Set([
-  'features/people/import/apply.ts',
-  'features/recruitment/signup-writer.ts',
-]);
 
 /** `$` and a digit is not a placeholder here. */
 const NOT_SQL: Record<string, string> = {
@@ -48,14 +43,6 @@ describe('SQL parameters', () => {
   );
 
   it('are written with the sql template, never numbered by hand', () => {
-    const found = [...numbered]
-      .filter(([file]) => !STILL_NUMBERED.has(file))
-      .flatMap(([, lines]) => lines);
-    expect(found).toEqual([]);
-  });
-
-  it('lists only files that still number them', () => {
-    const done = [...STILL_NUMBERED].filter((file) => !numbered.get(file)?.length);
-    expect(done).toEqual([]);
+    expect([...numbered.values()].flat()).toEqual([]);
   });
 });

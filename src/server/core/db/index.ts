@@ -44,11 +44,6 @@ export interface Database {
     statement: Statement,
     values: Record<string, unknown>,
   ): Promise<T[]>;
-  prepared<T = Record<string, unknown>>(
-    name: string,
-    text: string,
-    params: unknown[],
-  ): Promise<T[]>;
   /** Several statements without parameters (DDL, scripts). */
   exec(text: string): Promise<void>;
   /** Runs `work` in one transaction, on one connection, whichever the engine. */
@@ -65,20 +60,6 @@ export function queryOver(run: (text: string, params?: unknown[]) => Promise<unk
     const { text, params: values } = toQuery(statement);
     return run(text, values);
   }) as Query;
-}
-
-/** The name, text and parameters of a call to `prepared`, whichever form it took. */
-function preparedCall(
-  first: Statement | string,
-  second: Record<string, unknown> | string,
-  params?: unknown[],
-): { name: string; text: string; values: unknown[] } {
-  if (typeof first === 'string') return { name: first, text: second as string, values: params! };
-  return {
-    name: first.name,
-    text: first.text,
-    values: valuesOf(first, second as Record<string, unknown>),
-  };
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../../../../migrations', import.meta.url));
@@ -124,13 +105,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     pool,
     query,
     rows: (statement) => query(statement),
-    async prepared(
-      first: Statement | string,
-      second: Record<string, unknown> | string,
-      params?: unknown[],
-    ) {
-      const { name, text, values } = preparedCall(first, second, params);
-      return (await pool.query({ name, text, values })).rows;
+    async prepared<T>(statement: Statement, values: Record<string, unknown>) {
+      const { name, text } = statement;
+      const result = await pool.query({ name, text, values: valuesOf(statement, values) });
+      return result.rows as T[];
     },
     async exec(text) {
       await pool.query(text);
@@ -204,13 +182,8 @@ function wrapPglite(client: PGlite, release: () => void = () => undefined): Data
     pglite: client,
     query,
     rows: (statement) => query(statement),
-    async prepared(
-      first: Statement | string,
-      second: Record<string, unknown> | string,
-      params?: unknown[],
-    ) {
-      const { text, values } = preparedCall(first, second, params);
-      return (await client.query(text, values)).rows;
+    async prepared<T>(statement: Statement, values: Record<string, unknown>) {
+      return (await client.query<T>(statement.text, valuesOf(statement, values))).rows;
     },
     async exec(text) {
       await client.exec(text);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { inlineText, statement, toQuery, valuesOf } from './statement.ts';
+import { statement, toQuery, valuesOf } from './statement.ts';
 
 describe('statements written with the sql template', () => {
   it('numbers the parameters, an array being one parameter and undefined a NULL', () => {
@@ -51,9 +51,5 @@ describe('statements written with the sql template', () => {
       params: [7, [1], 7, [1], 3],
     });
     expect(toQuery(sql`SELECT 1 FROM people p WHERE ${where}`).params).toEqual([7, [1]]);
-  });
-
-  it("gives a fragment's text, for a caller that numbers its parameters by hand", () => {
-    expect(inlineText(sql`p.campaign_id = ${sql.raw('$3')}`)).toBe('p.campaign_id = $3');
   });
 });

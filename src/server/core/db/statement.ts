@@ -34,12 +34,6 @@ function asDriverParams(chunks: SQLChunk[]): void {
 }
 
 /**
- * The text of a fragment without parameters (its values are sql.raw), for a caller that still
- * numbers its parameters by hand.
- */
-export const inlineText = (fragment: SQL): string => toQuery(fragment).text;
-
-/**
  * A hot statement built once (at module load): its values are named placeholders,
  * `${sql.placeholder('id')}`, given on each call to `Database.prepared(statement, { id })`.
  */

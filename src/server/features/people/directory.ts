@@ -153,12 +153,7 @@ export async function lockUnconfirmedSignupPeople(
 }
 
 /** Deletes these people's rows (what other features hold of them is forgotten first). */
-export async function deletePeople(query: Query, campaignId: number, ids: number[]) {
-  await runSql(
-    query,
-    sql`DELETE FROM people WHERE campaign_id = ${campaignId} AND id = ANY(${ids})`,
-  );
-}
+export { deletePeople } from './person-writer.ts';
 
 /** What a committee's managers may see of a member (contact details only when shared). */
 export interface PersonProfile extends PersonContact {

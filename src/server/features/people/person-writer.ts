@@ -1,13 +1,14 @@
-import { getTableColumns, sql } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { recruitCode } from '../../core/crypto.ts';
 import { runSql, type Queryable } from '../../core/db/statement.ts';
 import { buildSearchText, normalizeEmail } from './normalize.ts';
-import { people } from './tables.ts';
+import { people, type PersonColumns } from './tables.ts';
 
 /*
- * The one place that creates and updates people: sign-up (batched, set-based), staff accounts,
- * HQ's form and the import (set-based) write through here. It owns the columns written and
- * those derived from them (email_normalized, search_text, recruit_code).
+ * The one place that creates, updates and deletes people: sign-up (batched, set-based), staff
+ * accounts, HQ's form and the import (set-based: new people, merges, undo) write through here.
+ * It owns the columns written and those derived from them (email_normalized, search_text,
+ * recruit_code).
  */
 
 /** A person as written: the schema's columns (camelCase), as `people.$inferInsert` has them. */
@@ -69,42 +70,46 @@ export const isRecruitCodeCollision = (error: unknown) =>
  * For set-based writers (sign-up batches, import slices): `INSERT INTO people (…) SELECT … FROM`
  * with each written column's SQL expression (by schema key), in the schema's column order.
  * `onEmailTaken`: 'nothing' skips a row whose email is taken, 'keep' returns the person who has
- * it, untouched. The text goes into the caller's statement (prepared, numbered parameters).
+ * it, untouched. `distinctOn` and `returning` are the caller's code text, never input.
  */
 export function insertPeopleSelect(
-  values: Partial<Record<PeopleColumn, string>>,
+  values: Partial<Record<PeopleColumn, SQL>>,
   statement: {
-    from: string;
+    from: SQL;
     distinctOn?: string;
     overridingId?: boolean;
     onEmailTaken: 'nothing' | 'keep';
     returning: string;
   },
-): string {
+): SQL {
   const written = (Object.keys(columns) as PeopleColumn[]).filter(
     (key) => values[key] !== undefined,
   );
-  return `INSERT INTO people (${written.map(columnOf).join(', ')})${
-    statement.overridingId ? ' OVERRIDING SYSTEM VALUE' : ''
-  }
-    SELECT ${statement.distinctOn ? `DISTINCT ON (${statement.distinctOn}) ` : ''}${written
-      .map((key) => values[key])
-      .join(', ')}
+  const names = sql.raw(written.map(columnOf).join(', '));
+  const overriding = sql.raw(statement.overridingId ? ' OVERRIDING SYSTEM VALUE' : '');
+  const distinct = sql.raw(statement.distinctOn ? `DISTINCT ON (${statement.distinctOn}) ` : '');
+  const onConflict = sql.raw(
+    statement.onEmailTaken === 'keep'
+      ? 'DO UPDATE SET updated_at = people.updated_at'
+      : 'DO NOTHING',
+  );
+  const selected = sql.join(
+    written.map((key) => values[key]!),
+    sql`, `,
+  );
+  return sql`INSERT INTO people (${names})${overriding}
+    SELECT ${distinct}${selected}
       FROM ${statement.from}
-    ON CONFLICT (campaign_id, email_normalized) ${
-      statement.onEmailTaken === 'keep'
-        ? 'DO UPDATE SET updated_at = people.updated_at'
-        : 'DO NOTHING'
-    }
-    RETURNING ${statement.returning}`;
+    ON CONFLICT (campaign_id, email_normalized) ${onConflict}
+    RETURNING ${sql.raw(statement.returning)}`;
 }
 
 /**
  * The person a recruitment code names (`code`, `campaign`: SQL expressions), or the person they
  * were merged into; null for none or an erased one.
  */
-export const recruiterOf = (code: string, campaign: string) =>
-  `coalesce(
+export const recruiterOf = (code: SQL, campaign: SQL): SQL =>
+  sql`coalesce(
      (SELECT r.id FROM people r
        WHERE r.campaign_id = ${campaign} AND r.recruit_code = ${code} AND r.erased_at IS NULL),
      (SELECT r.id FROM person_merges m
@@ -212,10 +217,65 @@ export async function setRecruiters(
   ids: number[],
   recruiters: number[],
 ): Promise<void> {
+  await updatePeopleFrom(on, campaignId, {
+    set: { recruitedBy: sql`u.recruiter` },
+    from: sql`unnest(${ids}::bigint[], ${recruiters}::bigint[]) AS u(id, recruiter)`,
+    where: sql`p.id = u.id`,
+  });
+}
+
+/** The columns set by a set-based update, by schema key, each to its SQL expression. */
+export type PeopleSet = Partial<Record<PeopleColumn, SQL>>;
+
+const keyOfName = new Map(
+  (Object.keys(columns) as PeopleColumn[]).map((key) => [columnOf(key), key]),
+);
+
+/**
+ * Each of these columns (by name, as rows read in SQL have them) set from the same column of
+ * the row source `alias`: `email = u.email`.
+ */
+export function copiedFrom(alias: string, names: ReadonlyArray<keyof PersonColumns>): PeopleSet {
+  const set: PeopleSet = {};
+  for (const name of names) set[keyOfName.get(name)!] = sql.raw(`${alias}.${name}`);
+  return set;
+}
+
+/**
+ * A set-based update of the campaign's people (`p`) from a row source:
+ * `UPDATE people p SET … FROM … WHERE p.campaign_id = … AND …`, the columns set in the order
+ * given.
+ */
+export async function updatePeopleFrom(
+  on: Queryable,
+  campaignId: number,
+  update: { set: PeopleSet; from: SQL; where: SQL },
+): Promise<void> {
+  const set = (Object.keys(update.set) as PeopleColumn[])
+    .filter((key) => update.set[key] !== undefined)
+    .map((key) => sql`${sql.raw(columnOf(key))} = ${update.set[key]}`);
   await runSql(
     on,
-    sql`UPDATE people p SET recruited_by = u.recruiter
-          FROM unnest(${ids}::bigint[], ${recruiters}::bigint[]) AS u(id, recruiter)
-         WHERE p.campaign_id = ${campaignId} AND p.id = u.id`,
+    sql`UPDATE people p SET ${sql.join(set, sql`, `)}
+         FROM ${update.from}
+        WHERE p.campaign_id = ${campaignId} AND ${update.where}`,
+  );
+}
+
+/**
+ * Deletes these people's rows, but those in `kept` (what other features hold of them is
+ * forgotten first).
+ */
+export async function deletePeople(
+  on: Queryable,
+  campaignId: number,
+  ids: number[],
+  kept?: number[],
+): Promise<void> {
+  await runSql(
+    on,
+    sql`DELETE FROM people WHERE campaign_id = ${campaignId} AND id = ANY(${ids}::bigint[])${
+      kept ? sql` AND NOT id = ANY(${kept}::bigint[])` : sql``
+    }`,
   );
 }

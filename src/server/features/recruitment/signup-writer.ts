@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../core/db/index.ts';
 import { perCampaign } from '../../core/db/per-campaign.ts';
+import { statement } from '../../core/db/statement.ts';
 import { QUEUE_TEMPLATE_MAILS } from '../../core/mail/outbox.ts';
 import {
   insertPeopleSelect,
@@ -61,44 +63,50 @@ export const confirmationMail = (s: string) =>
 /**
  * Writes a batch of sign-ups in one prepared statement: people upserted by normalised email
  * (a new person gets the form's data; a known one is left untouched), one `signups` row per
- * submission, one template mail per submission in the outbox.
+ * submission, one template mail per submission in the outbox. Each column of the batch is one
+ * text[] placeholder, named by its key; `recruitCodes`, one new code per row.
  */
-const CAMPAIGN = `$${columns.length + 2}`;
+const CAMPAIGN = sql`${sql.placeholder('campaignId')}`;
 const newPeople = insertPeopleSelect(
   {
-    campaignId: `${CAMPAIGN}::int`,
-    email: 'i.email',
-    emailNormalized: 'i.email_normalized',
-    firstName: 'i.first_name',
-    lastName: 'i.last_name',
-    phone: 'i.phone',
-    postalCode: 'i.postal_code',
-    communeCode: 'i.commune_code',
-    communeName: 'i.commune_name',
-    departementCode: 'i.departement_code',
-    locale: 'i.locale',
-    source: 'i.source',
-    recruitCode: 'i.recruit_code',
+    campaignId: sql`${CAMPAIGN}::int`,
+    email: sql`i.email`,
+    emailNormalized: sql`i.email_normalized`,
+    firstName: sql`i.first_name`,
+    lastName: sql`i.last_name`,
+    phone: sql`i.phone`,
+    postalCode: sql`i.postal_code`,
+    communeCode: sql`i.commune_code`,
+    communeName: sql`i.commune_name`,
+    departementCode: sql`i.departement_code`,
+    locale: sql`i.locale`,
+    source: sql`i.source`,
+    recruitCode: sql`i.recruit_code`,
     // Most sign-ups come without a recruitment code: no lookup then. (The statement's
     // cached plan, made while people was empty, found the recruiter by walking the
     // (campaign_id, created_at) index: 2,208 against 924 sign-ups/s in the benchmark.)
-    recruitedBy: `CASE WHEN i.ref <> '' THEN ${recruiterOf('i.ref', CAMPAIGN)} END`,
-    referrerUrl: 'i.referrer_url',
-    utmSource: 'i.utm_source',
-    utmMedium: 'i.utm_medium',
-    utmCampaign: 'i.utm_campaign',
-    searchText: 'i.search_text',
+    recruitedBy: sql`CASE WHEN i.ref <> '' THEN ${recruiterOf(sql`i.ref`, CAMPAIGN)} END`,
+    referrerUrl: sql`i.referrer_url`,
+    utmSource: sql`i.utm_source`,
+    utmMedium: sql`i.utm_medium`,
+    utmCampaign: sql`i.utm_campaign`,
+    searchText: sql`i.search_text`,
   },
   {
     distinctOn: 'i.email_normalized',
-    from: 'input i ORDER BY i.email_normalized, i.ord',
+    from: sql`input i ORDER BY i.email_normalized, i.ord`,
     onEmailTaken: 'keep',
     returning: 'id, email_normalized',
   },
 );
-const statement = `
+const signupBatch = statement(
+  'signup_batch',
+  sql`
   WITH input AS (
-    SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')}, $${columns.length + 1}::text[])
+    SELECT * FROM unnest(${sql.join(
+      columns.map((column) => sql`${sql.placeholder(column)}::text[]`),
+      sql`, `,
+    )}, ${sql.placeholder('recruitCodes')}::text[])
       WITH ORDINALITY AS t(email, email_normalized, first_name, last_name, phone, postal_code, commune_code,
                            commune_name, departement_code, locale, source, referrer_url, utm_source, utm_medium,
                            utm_campaign, ref, search_text, data, recruit_code, ord)
@@ -109,23 +117,24 @@ const statement = `
     SELECT ${CAMPAIGN}, p.id, i.data::jsonb, i.source FROM input i JOIN p USING (email_normalized) ORDER BY i.ord
     RETURNING id, campaign_id, person_id, data
   )
-  ${QUEUE_TEMPLATE_MAILS}
-  SELECT ${confirmationMail('s')} FROM s`;
+  ${sql.raw(QUEUE_TEMPLATE_MAILS)}
+  SELECT ${sql.raw(confirmationMail('s'))} FROM s`,
+);
 
 async function writeBatch(
   database: Database,
   campaignId: number,
   rows: SignupRow[],
 ): Promise<void> {
-  const params: unknown[][] = columns.map((column) => rows.map((row) => row[column]));
+  const values: Record<string, unknown> = { campaignId };
+  for (const column of columns) values[column] = rows.map((row) => row[column]);
   // A fresh recruitment code may, very rarely, collide with an existing one: draw again.
   for (let attempt = 1; ; attempt++) {
     try {
-      await database.prepared('signup_batch', statement, [
-        ...params,
-        rows.map(() => newRecruitCode()),
-        campaignId,
-      ]);
+      await database.prepared(signupBatch, {
+        ...values,
+        recruitCodes: rows.map(() => newRecruitCode()),
+      });
       return;
     } catch (error) {
       if (!isRecruitCodeCollision(error) || attempt >= 3) throw error;

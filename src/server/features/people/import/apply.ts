@@ -1,8 +1,9 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { refreshPeopleLookups } from '../statistics.ts';
 import type { Engine } from '../../../core/db/index.ts';
 import { Pacer } from '../../../core/event-loop.ts';
 import type { RequestMeter } from '../../../core/request-meter.ts';
-import { insertPeopleSelect } from '../person-writer.ts';
+import { insertPeopleSelect, updatePeopleFrom } from '../person-writer.ts';
 import { mergeSlice } from './merge.ts';
 import { TimedSizer } from './ranges.ts';
 import type { ImportSession, Query } from './session.ts';
@@ -77,7 +78,7 @@ export class Superseded extends Error {
   }
 }
 
-const place = (n: number) => `nullif(split_part(s.place, '|', ${n}), '')`;
+const place = (n: number) => sql.raw(`nullif(split_part(s.place, '|', ${n}), '')`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -147,19 +148,18 @@ export async function applySlices(
  */
 async function matchByEmail(
   query: Query,
-  t: StageTables,
-  range: number[],
+  targets: SQL,
+  slice: SQL,
   campaignId: number,
-  which: string,
+  which: SQL,
 ): Promise<number> {
   const matched = await query(
-    `UPDATE ${t.targets} s SET match_id = m.id, by_email = true
+    sql`UPDATE ${targets} s SET match_id = m.id, by_email = true
        FROM (SELECT s.line, (SELECT p.id FROM people p
-                              WHERE p.campaign_id = $3 AND p.email_normalized = s.email_normalized) AS id
-               FROM ${t.targets} s WHERE s.line > $1 AND s.line <= $2 AND ${which}) m
-      WHERE s.line > $1 AND s.line <= $2 AND s.line = m.line AND m.id IS NOT NULL
+                              WHERE p.campaign_id = ${campaignId} AND p.email_normalized = s.email_normalized) AS id
+               FROM ${targets} s WHERE ${slice} AND ${which}) m
+      WHERE ${slice} AND s.line = m.line AND m.id IS NOT NULL
       RETURNING s.line`,
-    [...range, campaignId],
   );
   return matched.length;
 }
@@ -188,6 +188,7 @@ async function applySlice(
   size: number,
 ): Promise<SliceOutcome> {
   const { campaignId, importId } = run;
+  const targets = sql.raw(t.targets);
   // The import row stays locked to the commit: a second run cannot apply the same slice.
   const [state] = await query<{
     run_token: string | null;
@@ -196,43 +197,46 @@ async function applySlice(
     n: number;
     last: number | null;
   }>(
-    `SELECT i.run_token, i.applied_line, i.cancel_requested_at IS NOT NULL AS cancel, x.n, x.last
+    sql`SELECT i.run_token, i.applied_line, i.cancel_requested_at IS NOT NULL AS cancel, x.n, x.last
        FROM imports i,
             (SELECT count(*)::int AS n, max(line) AS last
-               FROM (SELECT line FROM ${t.targets} WHERE line > $3 ORDER BY line LIMIT ${Math.floor(size)}) y) x
-      WHERE i.campaign_id = $1 AND i.id = $2
+               FROM (SELECT line FROM ${targets} WHERE line > ${after} ORDER BY line LIMIT ${sql.raw(String(Math.floor(size)))}) y) x
+      WHERE i.campaign_id = ${campaignId} AND i.id = ${importId}
         FOR UPDATE OF i`,
-    [campaignId, importId, after],
   );
   if (state?.run_token !== run.token || state.applied_line !== after) throw new Superseded();
   if (state.cancel) return { kind: 'cancelled' };
   if (state.n === 0) return { kind: 'done' };
-  // Every statement below reads the slice's targets by line range ($1, $2], on the line index.
-  const range = [after, state.last!];
-  const slice = `s.line > $1 AND s.line <= $2`;
+  // Every statement below reads the slice's targets by line range (after, last], on the line index.
+  const last = state.last!;
+  const slice = sql`s.line > ${after} AND s.line <= ${last}`;
 
   // Matched now, against people as they are: someone who signed up since the file was read is
   // merged into. Then several rows with different emails may share the phone of one person
   // without email: the first gets that person, the others are new people.
-  let matched = await matchByEmail(query, t, range, campaignId, 's.email_normalized IS NOT NULL');
+  let matched = await matchByEmail(
+    query,
+    targets,
+    slice,
+    campaignId,
+    sql`s.email_normalized IS NOT NULL`,
+  );
   const byPhone = await query(
-    `UPDATE ${t.targets} s SET match_id = m.id
-       FROM (SELECT s.line, (${phoneMatch('s', '$3')}) AS id
-               FROM ${t.targets} s WHERE ${slice} AND s.match_id IS NULL AND s.phone IS NOT NULL) m
+    sql`UPDATE ${targets} s SET match_id = m.id
+       FROM (SELECT s.line, (${phoneMatch('s', sql`${campaignId}`)}) AS id
+               FROM ${targets} s WHERE ${slice} AND s.match_id IS NULL AND s.phone IS NOT NULL) m
       WHERE ${slice} AND s.line = m.line AND m.id IS NOT NULL
       RETURNING s.line`,
-    [...range, campaignId],
   );
   matched += byPhone.length;
   if (byPhone.length > 1) {
     const unmatched = await query(
-      `UPDATE ${t.targets} s SET match_id = NULL
+      sql`UPDATE ${targets} s SET match_id = NULL
         WHERE ${slice} AND s.line IN (SELECT line FROM (
-                SELECT line, row_number() OVER (PARTITION BY match_id ORDER BY line) AS rn FROM ${t.targets} s
+                SELECT line, row_number() OVER (PARTITION BY match_id ORDER BY line) AS rn FROM ${targets} s
                  WHERE ${slice} AND match_id IS NOT NULL AND NOT by_email AND email_normalized IS NOT NULL) x
                WHERE rn > 1)
         RETURNING s.line`,
-      range,
     );
     matched -= unmatched.length;
   }
@@ -241,80 +245,80 @@ async function applySlice(
   // is a conflict, not an error: that row is matched again below and merged. Inserted in
   // email order, as every slice does, so two imports never wait on each other in a circle.
   const [{ created }] = await query<{ created: number }>(
-    `WITH inserted AS (
+    sql`WITH inserted AS (
        ${insertPeopleSelect(
          {
-           campaignId: '$3',
-           id: `nextval('${seq}')`,
-           email: 's.email',
-           emailNormalized: 's.email_normalized',
-           firstName: 's.first_name',
-           lastName: 's.last_name',
-           phone: 's.phone',
+           campaignId: sql`${campaignId}`,
+           id: sql.raw(`nextval('${seq}')`),
+           email: sql`s.email`,
+           emailNormalized: sql`s.email_normalized`,
+           firstName: sql`s.first_name`,
+           lastName: sql`s.last_name`,
+           phone: sql`s.phone`,
            postalCode: place(1),
            communeCode: place(2),
            communeName: place(3),
            departementCode: place(4),
-           addressStreet: 's.address_street',
-           addressComplement: 's.address_complement',
-           source: "'import'",
-           recruitCode: 's.recruit_code',
+           addressStreet: sql`s.address_street`,
+           addressComplement: sql`s.address_complement`,
+           source: sql`'import'`,
+           recruitCode: sql`s.recruit_code`,
            // The consent cache starts as the file's grants, recorded below with their history.
-           consentEmail: 'coalesce(s.consent_email, false)',
-           consentSms: 'coalesce(s.consent_sms, false)',
-           consentPhone: 'coalesce(s.consent_phone, false)',
-           confirmedAt: 'now()',
-           importId: '$4',
-           searchText: 's.search_text',
+           consentEmail: sql`coalesce(s.consent_email, false)`,
+           consentSms: sql`coalesce(s.consent_sms, false)`,
+           consentPhone: sql`coalesce(s.consent_phone, false)`,
+           confirmedAt: sql`now()`,
+           importId: sql`${importId}`,
+           searchText: sql`s.search_text`,
          },
          {
            overridingId: true,
-           from: `${t.targets} s WHERE ${slice} AND s.match_id IS NULL ORDER BY s.email_normalized`,
+           from: sql`${targets} s WHERE ${slice} AND s.match_id IS NULL ORDER BY s.email_normalized`,
            onEmailTaken: 'nothing',
            returning: 'id, recruit_code',
          },
        )}),
      marked AS (
-       UPDATE ${t.targets} s SET created = true, new_id = inserted.id FROM inserted
+       UPDATE ${targets} s SET created = true, new_id = inserted.id FROM inserted
         WHERE ${slice} AND s.recruit_code = inserted.recruit_code RETURNING 1)
      SELECT count(*)::int AS created FROM marked`,
-    [...range, campaignId, importId],
   );
   if (created < state.n - matched)
     matched += await matchByEmail(
       query,
-      t,
-      range,
+      targets,
+      slice,
       campaignId,
-      's.match_id IS NULL AND NOT s.created',
+      sql`s.match_id IS NULL AND NOT s.created`,
     );
-  const merged = matched > 0 ? await mergeSlice(query, t.targets, range, campaignId, importId) : [];
+  const merged =
+    matched > 0 ? await mergeSlice(query, t.targets, [after, last], campaignId, importId) : [];
 
   // Tags (created as needed), consent history and, for people merged, a timeline entry, each
   // saying its import; and the import's cursor, in the same statement.
   await query(
-    `WITH b AS (
+    sql`WITH b AS (
        SELECT CASE WHEN s.created THEN s.new_id ELSE s.match_id END AS person_id, s.*
-         FROM ${t.targets} s WHERE ${slice} AND (s.created OR s.match_id = ANY($7::bigint[]))),
+         FROM ${targets} s WHERE ${slice} AND (s.created OR s.match_id = ANY(${merged}::bigint[]))),
      names AS (
        SELECT DISTINCT n FROM (
-         SELECT unnest(string_to_array(s.tags, E'\\x1f')) AS n FROM ${t.targets} s WHERE ${slice} AND s.tags IS NOT NULL
-         UNION SELECT unnest($5::text[])) x),
+         SELECT unnest(string_to_array(s.tags, E'\\x1f')) AS n FROM ${targets} s WHERE ${slice} AND s.tags IS NOT NULL
+         UNION SELECT unnest(${run.tags}::text[])) x),
      new_tags AS (
-       INSERT INTO tags (campaign_id, name) SELECT $3, n FROM names ORDER BY n
+       INSERT INTO tags (campaign_id, name) SELECT ${campaignId}, n FROM names ORDER BY n
        ON CONFLICT (campaign_id, name) DO NOTHING RETURNING id, name),
      all_tags AS (
-       SELECT id, name FROM tags WHERE campaign_id = $3 AND name IN (SELECT n FROM names)
+       SELECT id, name FROM tags WHERE campaign_id = ${campaignId} AND name IN (SELECT n FROM names)
        UNION ALL SELECT id, name FROM new_tags),
      tagged AS (
        INSERT INTO person_tags (campaign_id, person_id, tag_id, import_id)
-       SELECT DISTINCT $3::int, b.person_id, tg.id, $4::bigint
-         FROM b CROSS JOIN LATERAL unnest(string_to_array(b.tags, E'\\x1f') || $5::text[]) AS n(name)
+       SELECT DISTINCT ${campaignId}::int, b.person_id, tg.id, ${importId}::bigint
+         FROM b CROSS JOIN LATERAL unnest(string_to_array(b.tags, E'\\x1f') || ${run.tags}::text[]) AS n(name)
          JOIN all_tags tg ON tg.name = n.name
        ON CONFLICT DO NOTHING),
      consented AS (
        INSERT INTO consent_events (campaign_id, person_id, channel, granted, source, wording_version, import_id)
-       SELECT DISTINCT $3::int, b.person_id, c.channel, true, 'import', $6, $4::bigint
+       SELECT DISTINCT ${campaignId}::int, b.person_id, c.channel, true, 'import', ${run.wordingVersion}, ${importId}::bigint
          FROM b CROSS JOIN LATERAL
               (VALUES ('email', b.consent_email), ('sms', b.consent_sms), ('volunteer_call', b.consent_phone))
                 AS c(channel, granted)
@@ -322,7 +326,7 @@ async function applySlice(
      -- Those grants are now each person's latest decision on their channel: their records.
      recorded AS (
        INSERT INTO person_consents (campaign_id, person_id, channel, status, source, wording_version, at)
-       SELECT DISTINCT $3::int, b.person_id, c.channel, 'granted', 'import', $6, now()
+       SELECT DISTINCT ${campaignId}::int, b.person_id, c.channel, 'granted', 'import', ${run.wordingVersion}, now()
          FROM b CROSS JOIN LATERAL
               (VALUES ('email', b.consent_email), ('sms', b.consent_sms), ('volunteer_call', b.consent_phone))
                 AS c(channel, granted)
@@ -332,50 +336,38 @@ async function applySlice(
               at = excluded.at, slot = NULL),
      logged AS (
        INSERT INTO person_events (campaign_id, person_id, kind, data, actor_id)
-       SELECT $3, id, 'import', $8::jsonb, $9 FROM unnest($7::bigint[]) AS m(id)),
+       SELECT ${campaignId}, id, 'import', ${JSON.stringify({ importId, merged: true })}::jsonb, ${run.actorId} FROM unnest(${merged}::bigint[]) AS m(id)),
      -- Custom values: a person's own value stays (only empty fields are filled).
      valued AS (
        INSERT INTO person_field_values (campaign_id, custom_field_id, person_id, text_value, number_value,
                                         date_value, import_id)
-       SELECT $3, f.id, b.person_id, CASE WHEN f.type IN ('text', 'choice') THEN c.value END,
-              CASE WHEN f.type = 'number' THEN c.value::numeric END, CASE WHEN f.type = 'date' THEN c.value::date END, $4
+       SELECT ${campaignId}, f.id, b.person_id, CASE WHEN f.type IN ('text', 'choice') THEN c.value END,
+              CASE WHEN f.type = 'number' THEN c.value::numeric END, CASE WHEN f.type = 'date' THEN c.value::date END, ${importId}
          FROM b CROSS JOIN LATERAL jsonb_each_text(b.custom) AS c(key, value)
-         JOIN custom_fields f ON f.campaign_id = $3 AND f.key = c.key
+         JOIN custom_fields f ON f.campaign_id = ${campaignId} AND f.key = c.key
        ON CONFLICT (campaign_id, custom_field_id, person_id) DO NOTHING)
-     UPDATE imports SET applied_line = $2, created_count = created_count + $10, merged_count = merged_count + $11,
+     UPDATE imports SET applied_line = ${last}, created_count = created_count + ${created}, merged_count = merged_count + ${merged.length},
             created_tags = created_tags || coalesce((SELECT jsonb_agg(id) FROM new_tags), '[]'::jsonb),
             heartbeat_at = now(),
-            progress = least(0.99, $12::real + (1 - $12::real) * ($2::real / greatest(1, $13::real)))
-      WHERE campaign_id = $3 AND id = $4`,
-    [
-      ...range,
-      campaignId,
-      importId,
-      run.tags,
-      run.wordingVersion,
-      merged,
-      JSON.stringify({ importId, merged: true }),
-      run.actorId,
-      created,
-      merged.length,
-      READ_SHARE,
-      run.lastLine,
-    ],
+            progress = least(0.99, ${READ_SHARE}::real + (1 - ${READ_SHARE}::real) * (${last}::real / greatest(1, ${run.lastLine}::real)))
+      WHERE campaign_id = ${campaignId} AND id = ${importId}`,
   );
   // The consent cache of people merged follows their new records (new people's already holds
   // the file's grants); an import only grants, so a granted channel stays granted.
   if (merged.length > 0)
-    await query(
-      `UPDATE people p SET consent_email = p.consent_email OR x.email, consent_sms = p.consent_sms OR x.sms,
-              consent_phone = p.consent_phone OR x.phone
-         FROM (SELECT s.match_id AS id, bool_or(coalesce(s.consent_email, false)) AS email,
+    await updatePeopleFrom(query, campaignId, {
+      set: {
+        consentEmail: sql`p.consent_email OR x.email`,
+        consentSms: sql`p.consent_sms OR x.sms`,
+        consentPhone: sql`p.consent_phone OR x.phone`,
+      },
+      from: sql`(SELECT s.match_id AS id, bool_or(coalesce(s.consent_email, false)) AS email,
                       bool_or(coalesce(s.consent_sms, false)) AS sms, bool_or(coalesce(s.consent_phone, false)) AS phone
-                 FROM ${t.targets} s WHERE ${slice} AND s.match_id = ANY($4::bigint[]) GROUP BY s.match_id) x
-        WHERE p.campaign_id = $3 AND p.id = x.id
+                 FROM ${targets} s WHERE ${slice} AND s.match_id = ANY(${merged}::bigint[]) GROUP BY s.match_id) x`,
+      where: sql`p.id = x.id
           AND ((x.email AND NOT p.consent_email) OR (x.sms AND NOT p.consent_sms) OR (x.phone AND NOT p.consent_phone))`,
-      [...range, campaignId, merged],
-    );
-  return { kind: 'slice', rows: state.n, last: state.last! };
+    });
+  return { kind: 'slice', rows: state.n, last };
 }
 
 /** Share of the progress bar for reading and staging the file; applying takes the rest. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { buildSearchText } from '../normalize.ts';
+import { copiedFrom, updatePeopleFrom } from '../person-writer.ts';
 import type { ContactColumn, PersonColumns } from '../tables.ts';
 import type { Query } from './session.ts';
 import { stagedPersonFields } from './stage.ts';
@@ -74,7 +75,7 @@ const aggregated = sql.raw(
 );
 /** The columns a merge writes, with search_text, as set from unnest's `u`. */
 const mergedColumns = [...written, 'search_text'] as const;
-const setMerged = sql.raw(mergedColumns.map((c) => `${c} = u.${c}`).join(', '));
+const setMerged = copiedFrom('u', mergedColumns);
 const mergedNames = sql.raw(mergedColumns.join(', '));
 
 /**
@@ -153,14 +154,16 @@ export async function mergeSlice(
     // updated_at moves only for people who were there before this import: on one it created,
     // it stays its creation time (the undo tells "edited since" by it).
     const values = mergedColumns.map((c) => sql`${changed.map((r) => r[c])}::text[]`);
-    await query(
-      sql`UPDATE people p SET ${setMerged},
-              confirmed_at = coalesce(p.confirmed_at, now()),
-              updated_at = CASE WHEN p.import_id IS NOT DISTINCT FROM ${importId} THEN p.updated_at ELSE now() END
-         FROM unnest(${changed.map((r) => r.id)}::bigint[], ${sql.join(values, sql`, `)})
-              AS u(id, ${mergedNames})
-        WHERE p.campaign_id = ${campaignId} AND p.id = u.id`,
-    );
+    await updatePeopleFrom(query, campaignId, {
+      set: {
+        ...setMerged,
+        confirmedAt: sql`coalesce(p.confirmed_at, now())`,
+        updatedAt: sql`CASE WHEN p.import_id IS NOT DISTINCT FROM ${importId} THEN p.updated_at ELSE now() END`,
+      },
+      from: sql`unnest(${changed.map((r) => r.id)}::bigint[], ${sql.join(values, sql`, `)})
+              AS u(id, ${mergedNames})`,
+      where: sql`p.id = u.id`,
+    });
   }
   if (log.length) {
     await query(

@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { inlineText } from '../../../core/db/statement.ts';
 import { randomBytes } from 'node:crypto';
 import { searchTextOf } from '../person-writer.ts';
 import type { ImportRow, RowError } from './rows.ts';
@@ -255,11 +254,7 @@ export async function saveDuplicateWarnings(
  * plain min(id), the planner walked people in id order for each row (the whole table when
  * nobody matched: seconds per slice) instead of looking the phone up in its index.
  */
-export function phoneMatch(row: string, campaign: SQL): SQL;
-/** With the campaign's `$n` text, for a caller that still numbers its parameters by hand. */
-export function phoneMatch(row: string, campaign: string): string;
-export function phoneMatch(row: string, campaign: SQL | string): SQL | string {
-  if (typeof campaign === 'string') return inlineText(phoneMatch(row, sql.raw(campaign)));
+export function phoneMatch(row: string, campaign: SQL): SQL {
   const r = sql.raw(row);
   return sql`SELECT min(p.id + 0) AS id FROM people p
     WHERE p.campaign_id = ${campaign} AND ${r}.phone IS NOT NULL AND p.phone = ${r}.phone

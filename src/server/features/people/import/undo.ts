@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { nextTurn } from '../../../core/event-loop.ts';
 import { settleConsents } from '../consents.ts';
 import { buildSearchText } from '../normalize.ts';
+import { copiedFrom, deletePeople, updatePeopleFrom } from '../person-writer.ts';
 import { Superseded } from './apply.ts';
 import { written } from './merge.ts';
 import { confirmedBySignup } from '../../recruitment/signup-records.ts';
@@ -134,13 +135,16 @@ async function undoMerged(query: Query, run: UndoRun, size: number): Promise<boo
   if (restored.length) {
     const columns = [...restorable, 'search_text'] as const;
     const texts = columns.map((c) => sql`${restored.map((r) => r[c])}::text[]`);
-    await query(
-      sql`UPDATE people p SET ${sql.raw(columns.map((c) => `${c} = u.${c}`).join(', '))},
-              confirmed_at = CASE WHEN u.confirmed THEN p.confirmed_at END, updated_at = now()
-         FROM unnest(${restored.map((r) => r.id)}::bigint[], ${restored.map((r) => r.confirmed)}::boolean[], ${sql.join(texts, sql`, `)})
-              AS u(id, confirmed, ${sql.raw(columns.join(', '))})
-        WHERE p.campaign_id = ${campaignId} AND p.id = u.id`,
-    );
+    await updatePeopleFrom(query, campaignId, {
+      set: {
+        ...copiedFrom('u', columns),
+        confirmedAt: sql`CASE WHEN u.confirmed THEN p.confirmed_at END`,
+        updatedAt: sql`now()`,
+      },
+      from: sql`unnest(${restored.map((r) => r.id)}::bigint[], ${restored.map((r) => r.confirmed)}::boolean[], ${sql.join(texts, sql`, `)})
+              AS u(id, confirmed, ${sql.raw(columns.join(', '))})`,
+      where: sql`p.id = u.id`,
+    });
   }
   await deleteSideRows(query, run, ids);
   // Without the import's decisions, each channel is back to the latest decision left.
@@ -183,8 +187,6 @@ async function undoCreated(
                OR ${owner('person_field_values')})`,
     )
   ).map((r) => Number(r.id));
-  await query(
-    sql`DELETE FROM people WHERE campaign_id = ${campaignId} AND id = ANY(${ids}::bigint[]) AND NOT id = ANY(${kept}::bigint[])`,
-  );
+  await deletePeople(query, campaignId, ids, kept);
   return ids.at(-1)!;
 }
