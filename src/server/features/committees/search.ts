@@ -11,9 +11,10 @@ async function originOf(ctx: AppContext, query: CommitteeSearchQuery) {
   if (query.lat !== undefined && query.lng !== undefined) return { lat: query.lat, lng: query.lng };
   const code = query.place?.replace(/\s/g, '').toUpperCase();
   if (!code) return null;
-  const isCommune = /^(\d[\dAB]\d{3})$/.test(code) && !!ctx.geo.commune(code);
+  // People type postal codes: a code that is one (69003, Lyon 3e) is read as one, even when
+  // it is also a commune's INSEE code (69003, Albigny-sur-Saône).
   const place = await ctx.geocoder.geocode(
-    isCommune ? { communeCode: code } : { postalCode: code },
+    ctx.geo.isPostalCode(code) ? { postalCode: code } : { communeCode: code },
   );
   if (!place) {
     throw badRequest('unknown_place', 'No commune has this postal or INSEE code.', [

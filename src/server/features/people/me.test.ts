@@ -368,6 +368,7 @@ describe.each(engines)('supporter space on %s', (engine) => {
       'customFields',
       'signUps',
       'account',
+      'committees',
     ]);
     expect(data.about.description).toMatch(/RGPD/);
     expect(Date.parse(data.about.exportedAt)).not.toBeNaN();

@@ -1,0 +1,281 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Committee, CommitteeSummary } from '../../../contracts/committees.ts';
+import {
+  Browser,
+  createTestApp,
+  engines,
+  signupAndConfirm,
+  staffBrowser,
+  type TestApp,
+} from '../../testing/harness.ts';
+
+interface Problem {
+  code: string;
+  errors?: Array<{ field: string; code: string }>;
+}
+
+const FIRST_NAMES = ['Élise', 'Bruno', 'Chloé', 'David', 'Farid', 'Gaëlle', 'Hugo', 'Inès'];
+
+describe.each(engines)('committees on %s', (engine) => {
+  let t: TestApp;
+  let staff: Browser;
+  let n = 0;
+
+  /** A confirmed supporter, logged in. */
+  async function supporter(overrides: Record<string, unknown> = {}) {
+    n += 1;
+    const email = `supporter-${n}@committees.example`;
+    const personId = await signupAndConfirm(t, {
+      email,
+      firstName: FIRST_NAMES[n % FIRST_NAMES.length],
+      ...overrides,
+    });
+    const browser = new Browser(t.app, `10.20.${n}.1`);
+    await browser.login(t, email);
+    return { browser, personId, email };
+  }
+
+  const create = (browser: Browser, body: Record<string, unknown>) =>
+    browser.post('/api/committees', { name: 'Comité', place: { postalCode: '69001' }, ...body });
+  const committeeCount = async () =>
+    (
+      await t.ctx.database.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM committees WHERE campaign_id = $1',
+        [t.ctx.campaignId],
+      )
+    )[0]!.n;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    staff = await staffBrowser(t, 'staff@committees.example', ['staff']);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lets a confirmed supporter create a committee, public at once, its organiser', async () => {
+    const { browser } = await supporter();
+    const response = await create(browser, {
+      name: 'Comité Lyon Presqu’île',
+      description: '**Réunions** le jeudi.\n\n<script>alert(1)</script>[site](javascript:alert(1))',
+      place: { postalCode: '69001', street: '1 place des Terreaux' },
+      contactEmail: 'comite@example.org',
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const committee = response.json() as Committee;
+    expect(committee).toMatchObject({
+      name: 'Comité Lyon Presqu’île',
+      status: 'published',
+      memberCount: 1,
+      organisers: [expect.stringMatching(/^\p{L}+$/u)],
+      contactEmail: 'comite@example.org',
+      myMembership: { rank: 'organiser', shareContact: false, subscribed: true },
+      place: { precision: 'commune', communeCode: '69123', label: '69001 Lyon' },
+    });
+    expect(committee.descriptionHtml).toContain('<strong>Réunions</strong>');
+    expect(committee.descriptionHtml).not.toMatch(/<script|href="javascript/);
+
+    const anonymous = new Browser(t.app, '10.20.0.9');
+    const seen = (await anonymous.get(`/api/committees/${committee.id}`)).json() as Committee;
+    expect(seen).toMatchObject({ id: committee.id, myMembership: null });
+    expect(seen).not.toHaveProperty('description');
+    const mine = (await browser.get('/api/me/committees')).json() as Array<{ rank: string }>;
+    expect(mine).toMatchObject([{ id: committee.id, rank: 'organiser' }]);
+  });
+
+  it('finds the nearest committees from a postal code, a commune or a point, by distance', async () => {
+    const { browser: a } = await supporter();
+    const { browser: b } = await supporter();
+    const { browser: c } = await supporter();
+    await create(a, { name: 'Comité Villeurbanne', place: { postalCode: '69100' } });
+    await create(b, { name: 'Comité Paris Centre', place: { postalCode: '75001' } });
+    await create(c, { name: 'Comité Marseille', place: { communeCode: '13055' } });
+    const anonymous = new Browser(t.app, '10.20.0.10');
+    const fromLyon = (await anonymous.get('/api/committees?place=69003&limit=3')).json() as {
+      items: CommitteeSummary[];
+      more: boolean;
+    };
+    expect(fromLyon.items.map((i) => i.name).slice(0, 2)).toEqual(
+      expect.arrayContaining(['Comité Lyon Presqu’île', 'Comité Villeurbanne']),
+    );
+    expect(fromLyon.items[0]!.distanceKm).toBeLessThan(10);
+    expect(fromLyon.more).toBe(true);
+    const distances = fromLyon.items.map((i) => i.distanceKm!);
+    expect([...distances].sort((x, y) => x - y)).toEqual(distances);
+
+    const fromParis = (await anonymous.get('/api/committees?lat=48.86&lng=2.35&limit=1')).json();
+    expect(fromParis.items[0].name).toBe('Comité Paris Centre');
+    const byCommune = (await anonymous.get('/api/committees?place=13055&limit=1')).json();
+    expect(byCommune.items[0].name).toBe('Comité Marseille');
+    const byName = (await anonymous.get('/api/committees?q=villeur')).json();
+    expect(byName.items.map((i: CommitteeSummary) => i.name)).toEqual(['Comité Villeurbanne']);
+    expect(byName.items[0].distanceKm).toBeNull();
+    // A % in a name search is a character, not a wildcard.
+    expect((await anonymous.get('/api/committees?q=%25')).json().items).toEqual([]);
+  });
+
+  it('refuses a place that names no commune, and bad fields, changing nothing', async () => {
+    const { browser } = await supporter();
+    const before = await committeeCount();
+    const unknown = await create(browser, { place: { postalCode: '00000' } });
+    expect(unknown.statusCode).toBe(400);
+    expect((unknown.json() as Problem).code).toBe('unknown_place');
+    const bad = await create(browser, { name: 'a', place: {} });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as Problem).errors?.map((e) => e.field).sort()).toEqual([
+      'name',
+      'place.postalCode',
+    ]);
+    const search = await new Browser(t.app).get('/api/committees?place=00000');
+    expect((search.json() as Problem).code).toBe('unknown_place');
+    expect(await committeeCount()).toBe(before);
+  });
+
+  it('holds a supporter whose address is not confirmed, and limits committees led and per day', async () => {
+    const { browser, personId } = await supporter();
+    await t.ctx.database.query(
+      'UPDATE people SET confirmed_at = NULL WHERE campaign_id = $1 AND id = $2',
+      [t.ctx.campaignId, personId],
+    );
+    const unconfirmed = await create(browser, {});
+    expect(unconfirmed.statusCode).toBe(403);
+    expect((unconfirmed.json() as Problem).code).toBe('email_not_confirmed');
+    await t.ctx.database.query(
+      'UPDATE people SET confirmed_at = now() WHERE campaign_id = $1 AND id = $2',
+      [t.ctx.campaignId, personId],
+    );
+
+    // Two at once when one more is allowed: exactly one passes.
+    expect((await create(browser, { name: 'Premier' })).statusCode).toBe(201);
+    const both = await Promise.all([
+      create(browser, { name: 'Deuxième A' }),
+      create(browser, { name: 'Deuxième B' }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(both.map((r) => r.json().code).filter(Boolean)).toEqual(['too_many_led']);
+
+    const rules = (await staff.get('/api/committee-rules')).json();
+    expect(rules).toMatchObject({ maxLedPerPerson: 2, createdPerDay: 3 });
+    const set = await staff.put('/api/committee-rules', {
+      ...rules,
+      maxLedPerPerson: 10,
+      createdPerDay: 2,
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const third = await create(browser, { name: 'Troisième' });
+    expect(third.statusCode).toBe(429);
+    expect((third.json() as Problem).code).toBe('too_many_created');
+    await staff.put('/api/committee-rules', rules);
+    const audited = await t.ctx.database.query(
+      "SELECT 1 FROM audit_log WHERE campaign_id = $1 AND action = 'committees.rules.update'",
+      [t.ctx.campaignId],
+    );
+    expect(audited.length).toBe(2);
+  });
+
+  it('holds a committee whose text has a forbidden word: only its organisers and staff see it', async () => {
+    const rules = (await staff.get('/api/committee-rules')).json();
+    await staff.put('/api/committee-rules', { ...rules, forbiddenWords: ['Arnaque totale'] });
+    const { browser } = await supporter();
+    const held = await create(browser, {
+      name: 'Comité des voisins',
+      description: 'Une ARNAQUE, totale !',
+    });
+    expect(held.statusCode).toBe(201);
+    const committee = held.json() as Committee;
+    expect(committee.status).toBe('held');
+    const anonymous = new Browser(t.app, '10.20.0.11');
+    expect((await anonymous.get(`/api/committees/${committee.id}`)).statusCode).toBe(404);
+    expect((await anonymous.get('/api/committees?q=voisins')).json().items).toEqual([]);
+    expect((await staff.get(`/api/committees/${committee.id}`)).json().status).toBe('held');
+    const { browser: other } = await supporter();
+    const join = await other.put(`/api/committees/${committee.id}/membership`, { as: 'member' });
+    expect(join.statusCode).toBe(404);
+    // A word inside another is not the word.
+    const clean = await create(other, { name: 'Comité arnaquetotale' });
+    expect((clean.json() as Committee).status).toBe('published');
+    await staff.put('/api/committee-rules', rules);
+  });
+
+  it('lets anyone join or follow; organisers close it to members, promote, and cannot all leave', async () => {
+    const { browser: organiser } = await supporter();
+    const committee = (
+      await create(organiser, { name: 'Comité Croix-Rousse' })
+    ).json() as Committee;
+    const url = `/api/committees/${committee.id}`;
+    const { browser: member, personId: memberId } = await supporter({ phone: '0612345678' });
+    const { browser: follower, personId: followerId } = await supporter();
+
+    const joined = await member.put(`${url}/membership`, { as: 'member', shareContact: true });
+    expect(joined.json()).toEqual({
+      committeeId: committee.id,
+      rank: 'member',
+      shareContact: true,
+      subscribed: true,
+    });
+    expect((await follower.put(`${url}/membership`, { as: 'follower' })).json().rank).toBe(
+      'follower',
+    );
+    expect((await member.get(url)).json()).toMatchObject({ memberCount: 2 });
+
+    const members = (await organiser.get(`${url}/members`)).json() as {
+      items: Array<{ personId: number; email: string | null; rank: string }>;
+      total: number;
+    };
+    expect(members.total).toBe(3);
+    expect(members.items[0]!.rank).toBe('organiser');
+    const shared = members.items.find((m) => m.personId === memberId)!;
+    expect(shared.email).toMatch(/@committees\.example$/);
+    const notShared = members.items.find((m) => m.personId === followerId)!;
+    expect(notShared).toMatchObject({ email: null, rank: 'follower' });
+    // A member (below manager) does not see the list.
+    expect((await member.get(`${url}/members`)).statusCode).toBe(403);
+
+    const edit = (await organiser.get(`${url}/edit`)).json();
+    const closed = await organiser.put(url, {
+      name: edit.name,
+      description: edit.description,
+      place: { postalCode: '69004' },
+      openToMembers: false,
+    });
+    expect(closed.json()).toMatchObject({ openToMembers: false });
+    const { browser: late } = await supporter();
+    const refused = await late.put(`${url}/membership`, { as: 'member' });
+    expect(refused.statusCode).toBe(409);
+    expect((refused.json() as Problem).code).toBe('committee_closed');
+    expect((await late.put(`${url}/membership`, { as: 'follower' })).statusCode).toBe(200);
+
+    const leaving = await organiser.delete(`${url}/membership`);
+    expect(leaving.statusCode).toBe(409);
+    expect((leaving.json() as Problem).code).toBe('last_organiser');
+    const promoted = await organiser.put(`${url}/members/${memberId}`, { rank: 'organiser' });
+    expect(promoted.json()).toMatchObject({ rank: 'organiser' });
+    expect((await organiser.delete(`${url}/membership`)).statusCode).toBe(200);
+    const demoteLast = await member.put(`${url}/members/${memberId}`, { rank: 'member' });
+    expect((demoteLast.json() as Problem).code).toBe('last_organiser');
+    expect((await member.get(url)).json()).toMatchObject({ memberCount: 1 });
+    const audited = await t.ctx.database.query<{ details: { to: string } }>(
+      "SELECT details FROM audit_log WHERE campaign_id = $1 AND action = 'committees.rank' AND target = $2",
+      [t.ctx.campaignId, `committee:${committee.id}`],
+    );
+    expect(audited.map((a) => a.details.to)).toEqual(['organiser']);
+  });
+
+  it("keeps one committee's organisers out of another's members and settings", async () => {
+    const { browser: a } = await supporter();
+    const { browser: b } = await supporter();
+    const first = (await create(a, { name: 'Comité A' })).json() as Committee;
+    const second = (await create(b, { name: 'Comité B' })).json() as Committee;
+    expect((await a.get(`/api/committees/${second.id}/members`)).statusCode).toBe(403);
+    expect((await a.get(`/api/committees/${second.id}/edit`)).statusCode).toBe(403);
+    const change = await a.put(`/api/committees/${second.id}`, {
+      name: 'Pris',
+      place: { postalCode: '69001' },
+      openToMembers: true,
+    });
+    expect(change.statusCode).toBe(403);
+    expect((await b.get(`/api/committees/${second.id}`)).json().name).toBe('Comité B');
+    expect((await a.get(`/api/committees/${first.id}/members`)).statusCode).toBe(200);
+    expect((await a.get('/api/committees/999999/members')).statusCode).toBe(404);
+  });
+});
