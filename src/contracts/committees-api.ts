@@ -33,7 +33,7 @@ export const committeesApi = {
     access: { authenticated: true },
     body: committeeInputSchema,
     problems: {
-      403: '`email_not_confirmed`, `posting_suspended`: the caller may not create one',
+      403: '`email_not_confirmed`, `posting_suspended`, `posting_banned`: the caller may not create one',
       409: '`too_many_led`: the caller already leads as many committees as allowed',
       429: '`too_many_created`: the caller created as many committees as allowed today',
     },

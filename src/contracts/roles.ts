@@ -34,6 +34,8 @@ export const permissionSchema = z.enum([
   'compliance.manage',
   /** Every committee: its members, its page, its gates (organisers act in their own). */
   'committees.manage',
+  /** Decide on reports: unpublish, close, ban; lift sanctions; set the repeat-offender rules. */
+  'moderation.act',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
@@ -53,7 +55,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'committees.manage',
   ],
   finance: ['people.read', 'stats.read'],
-  moderator: [],
+  moderator: ['moderation.act'],
 };
 
 export function permissionsOf(

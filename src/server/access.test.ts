@@ -32,6 +32,7 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/login/link',
   'POST /api/auth/login/password',
   'POST /api/auth/login/start',
+  'POST /api/reports',
   'POST /api/signup',
   'POST /api/signup/confirm',
   'POST /api/signup/resend',

@@ -15,3 +15,4 @@ export * from './core/http/rate-limit-tables.ts';
 export * from './core/operations/tables.ts';
 export * from './features/audiences/tables.ts';
 export * from './features/committees/tables.ts';
+export * from './features/moderation/tables.ts';

@@ -17,6 +17,7 @@ import { settingsRoutes } from './settings/routes.ts';
 import { operationsRoutes } from './operations/routes.ts';
 import { committeesRoutes } from './committees/routes.ts';
 import { committeeScope } from './committees/scope.ts';
+import { moderationRoutes } from './moderation/routes.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
 export type FeatureRoutes = (ctx: AppContext) => FastifyPluginAsync;
@@ -36,6 +37,7 @@ export const features: FeatureRoutes[] = [
   complianceRoutes,
   operationsRoutes,
   committeesRoutes,
+  moderationRoutes,
 ];
 
 /**

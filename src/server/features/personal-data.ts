@@ -5,6 +5,7 @@ import type { PersonalData } from '../core/personal-data/registry.ts';
 import { accountsPersonalData } from './accounts/personal-data.ts';
 import { audiencesPersonalData } from './audiences/personal-data.ts';
 import { committeesPersonalData } from './committees/personal-data.ts';
+import { moderationPersonalData } from './moderation/personal-data.ts';
 import { peoplePersonalData } from './people/personal-data.ts';
 import { recruitmentPersonalData } from './recruitment/personal-data.ts';
 import { settingsPersonalData } from './settings/personal-data.ts';
@@ -22,6 +23,7 @@ export const personalData = (): readonly PersonalData[] => [
   settingsPersonalData,
   audiencesPersonalData,
   committeesPersonalData,
+  moderationPersonalData,
   mailPersonalData,
   operationsPersonalData,
   auditPersonalData,

@@ -13,6 +13,7 @@ import type { AppContext } from '../../core/context.ts';
 import { runSql, type Queryable } from '../../core/db/statement.ts';
 import { AppError, conflict, notFound } from '../../core/http/errors.ts';
 import { richTextToHtml, richTextToPlain } from '../../core/rich-text.ts';
+import { assertMayPost } from '../moderation/sanctions.ts';
 import { profilesOf } from '../people/directory.ts';
 import { mercator, placeOf } from './place.ts';
 import { committeeRules, forbiddenWordsIn } from './rules.ts';
@@ -54,6 +55,7 @@ export async function createCommittee(
   input: CommitteeInput,
 ): Promise<number> {
   const rules = await committeeRules(ctx);
+  await assertMayPost(ctx, personId);
   const person = (await profilesOf(ctx, [personId])).get(personId);
   if (!person || person.erased) throw notFound('person');
   if (rules.requireConfirmedEmail && !person.confirmed) {

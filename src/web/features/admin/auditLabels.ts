@@ -38,6 +38,14 @@ const actionKeys: Record<string, MessageKey> = {
   'import.cancel': 'audit.do.import.cancel',
   'committees.rank': 'audit.do.committees.rank',
   'committees.rules.update': 'audit.do.committees.rules.update',
+  'moderation.dismiss': 'audit.do.moderation.dismiss',
+  'moderation.ask_fix': 'audit.do.moderation.ask_fix',
+  'moderation.unpublish': 'audit.do.moderation.unpublish',
+  'moderation.close': 'audit.do.moderation.close',
+  'moderation.restore': 'audit.do.moderation.restore',
+  'moderation.ban': 'audit.do.moderation.ban',
+  'moderation.lift': 'audit.do.moderation.lift',
+  'moderation.rules.update': 'audit.do.moderation.rules.update',
 };
 
 /** An action as a sentence; one the app has no words for yet keeps its code. */

@@ -1,0 +1,48 @@
+CREATE TABLE "moderation_decisions" (
+	"campaign_id" integer NOT NULL,
+	"id" bigint GENERATED ALWAYS AS IDENTITY (sequence name "moderation_decisions_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"target_kind" text NOT NULL,
+	"target_id" bigint NOT NULL,
+	"action" text NOT NULL,
+	"message" text NOT NULL,
+	"author_person_id" bigint,
+	"moderator_id" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "moderation_decisions_pkey" PRIMARY KEY("campaign_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "moderation_sanctions" (
+	"campaign_id" integer NOT NULL,
+	"id" bigint GENERATED ALWAYS AS IDENTITY (sequence name "moderation_sanctions_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"person_id" bigint NOT NULL,
+	"kind" text NOT NULL,
+	"until" timestamp with time zone,
+	"reason" text NOT NULL,
+	"decision_id" bigint,
+	"decided_by" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"lifted_at" timestamp with time zone,
+	"lifted_by" bigint,
+	CONSTRAINT "moderation_sanctions_pkey" PRIMARY KEY("campaign_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "reports" (
+	"campaign_id" integer NOT NULL,
+	"id" bigint GENERATED ALWAYS AS IDENTITY (sequence name "reports_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"target_kind" text NOT NULL,
+	"target_id" bigint NOT NULL,
+	"reporter_id" bigint,
+	"reason" text NOT NULL,
+	"text" text DEFAULT '' NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"decision_id" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "reports_pkey" PRIMARY KEY("campaign_id","id")
+);
+--> statement-breakpoint
+CREATE INDEX "moderation_decisions_author_idx" ON "moderation_decisions" USING btree ("campaign_id","author_person_id","created_at");--> statement-breakpoint
+CREATE INDEX "moderation_decisions_target_idx" ON "moderation_decisions" USING btree ("campaign_id","target_kind","target_id");--> statement-breakpoint
+CREATE INDEX "moderation_sanctions_person_idx" ON "moderation_sanctions" USING btree ("campaign_id","person_id");--> statement-breakpoint
+CREATE INDEX "reports_target_idx" ON "reports" USING btree ("campaign_id","target_kind","target_id","status");--> statement-breakpoint
+CREATE INDEX "reports_open_idx" ON "reports" USING btree ("campaign_id","status","created_at");--> statement-breakpoint
+CREATE INDEX "reports_reporter_idx" ON "reports" USING btree ("campaign_id","reporter_id");

@@ -1,0 +1,13 @@
+import type { ModerationTargetKind } from '../../contracts/moderation.ts';
+import { committeeModeration } from './committees/moderation.ts';
+import type { ModerationTargetKindDefinition } from './moderation/target.ts';
+
+/**
+ * The kinds of content people can report, each from the feature that owns it. A function,
+ * read when used: those features import moderation (to refuse a suspended author) while
+ * moderation reads this list.
+ */
+export const moderationTargets = (): ReadonlyMap<
+  ModerationTargetKind,
+  ModerationTargetKindDefinition
+> => new Map([[committeeModeration.kind, committeeModeration]]);

@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import type { PersonalData } from '../../core/personal-data/registry.ts';
+import { runSql } from '../../core/db/statement.ts';
+
+const keepDecisions =
+  'Moderation decisions and sanctions are the record of what was done and why, kept to answer a dispute.';
+
+/** What moderation holds about people (see core/personal-data). */
+export const moderationPersonalData: PersonalData = {
+  feature: 'moderation',
+  tables: [
+    {
+      table: 'reports',
+      holds: 'Reports a person made: the target, the reason and their words.',
+      personColumns: { reporter_id: 'move' },
+      // The report stays for the moderators; who made it is forgotten.
+      erase: {
+        run: async (query, campaignId, people) => {
+          await runSql(
+            query,
+            sql`UPDATE reports SET reporter_id = NULL
+                 WHERE campaign_id = ${campaignId} AND reporter_id = ANY(${people.map((p) => p.id)})`,
+          );
+        },
+      },
+    },
+    {
+      table: 'moderation_decisions',
+      holds: 'Decisions about what a person posted, and which moderator took them.',
+      personColumns: { author_person_id: 'move', moderator_id: 'keep' },
+      erase: { keep: keepDecisions },
+    },
+    {
+      table: 'moderation_sanctions',
+      holds: 'Suspensions and bans of a person, who decided and who lifted them.',
+      personColumns: { person_id: 'move', decided_by: 'keep', lifted_by: 'keep' },
+      erase: { keep: keepDecisions },
+    },
+  ],
+};

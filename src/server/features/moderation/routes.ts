@@ -1,0 +1,41 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { moderationApi } from '../../../contracts/moderation-api.ts';
+import type { AppContext } from '../../core/context.ts';
+import { currentAuth } from '../../core/http/access.ts';
+import { serve } from '../../core/http/contract.ts';
+import { decide, moderationQueue, report } from './service.ts';
+import { liftSanction, listSanctions, moderationRules, setModerationRules } from './sanctions.ts';
+
+export const moderationRoutes =
+  (ctx: AppContext): FastifyPluginAsync =>
+  async (app) => {
+    // A public form: limited per address like the sign-up, so a script cannot flood the queue.
+    serve(
+      app,
+      moderationApi.report,
+      async (request) => {
+        await report(ctx, request.auth?.personId ?? null, request.body);
+        return { ok: true as const };
+      },
+      { config: { rateLimit: { max: 20, timeWindow: 3_600_000 } } },
+    );
+
+    serve(app, moderationApi.queue, (request) => moderationQueue(ctx, request.query.page));
+
+    serve(app, moderationApi.decide, (request) =>
+      decide(ctx, currentAuth(request).personId, request.body),
+    );
+
+    serve(app, moderationApi.sanctions, () => listSanctions(ctx));
+
+    serve(app, moderationApi.lift, async (request) => {
+      await liftSanction(ctx, request.params.id, currentAuth(request).personId);
+      return { ok: true as const };
+    });
+
+    serve(app, moderationApi.rules, () => moderationRules(ctx));
+
+    serve(app, moderationApi.setRules, (request) =>
+      setModerationRules(ctx, request.body, currentAuth(request).personId),
+    );
+  };
