@@ -201,6 +201,21 @@ export async function signupAndConfirm(t: TestApp, overrides: Record<string, unk
   return person!.id;
 }
 
+/** A supporter who signed up, confirmed and logged in, with their own client address. */
+export async function supporterBrowser(
+  t: TestApp,
+  email: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const personId = await signupAndConfirm(t, { email, ...overrides });
+  const browser = new Browser(
+    t.app,
+    `10.2.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  );
+  await browser.login(t, email);
+  return { browser, personId, email };
+}
+
 /** Gives an existing or new person roles, then logs a browser in as them. */
 export async function staffBrowser(
   t: TestApp,

@@ -4,8 +4,8 @@ import {
   Browser,
   createTestApp,
   engines,
-  signupAndConfirm,
   staffBrowser,
+  supporterBrowser,
   type TestApp,
 } from '../../testing/harness.ts';
 
@@ -22,18 +22,13 @@ describe.each(engines)('committees on %s', (engine) => {
   let n = 0;
 
   /** A confirmed supporter, logged in. */
-  async function supporter(overrides: Record<string, unknown> = {}) {
+  const supporter = (overrides: Record<string, unknown> = {}) => {
     n += 1;
-    const email = `supporter-${n}@committees.example`;
-    const personId = await signupAndConfirm(t, {
-      email,
+    return supporterBrowser(t, `supporter-${n}@committees.example`, {
       firstName: FIRST_NAMES[n % FIRST_NAMES.length],
       ...overrides,
     });
-    const browser = new Browser(t.app, `10.20.${n}.1`);
-    await browser.login(t, email);
-    return { browser, personId, email };
-  }
+  };
 
   const create = (browser: Browser, body: Record<string, unknown>) =>
     browser.post('/api/committees', { name: 'Comité', place: { postalCode: '69001' }, ...body });

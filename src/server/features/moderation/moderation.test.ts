@@ -4,8 +4,8 @@ import {
   Browser,
   createTestApp,
   engines,
-  signupAndConfirm,
   staffBrowser,
+  supporterBrowser,
   type TestApp,
 } from '../../testing/harness.ts';
 
@@ -29,14 +29,12 @@ describe.each(engines)('moderation on %s', (engine) => {
   let moderator: Browser;
   let n = 0;
 
-  async function supporter() {
+  const supporter = () => {
     n += 1;
-    const email = `person-${n}@moderation.example`;
-    const personId = await signupAndConfirm(t, { email, firstName: NAMES[n % NAMES.length] });
-    const browser = new Browser(t.app, `10.30.${n}.1`);
-    await browser.login(t, email);
-    return { browser, personId, email };
-  }
+    return supporterBrowser(t, `person-${n}@moderation.example`, {
+      firstName: NAMES[n % NAMES.length],
+    });
+  };
   const createCommittee = async (browser: Browser, name: string) => {
     const response = await browser.post('/api/committees', {
       name,
