@@ -1,8 +1,6 @@
-import { queryOver } from '../db/index.ts';
+import { pgliteExtensions, queryOver } from '../db/index.ts';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { probeCampaigns } from '../campaigns/service.ts';
 import { pgliteFolder, useDataDirLayout } from '../db/data-dir.ts';
 import { acquireDataDirLock } from '../db/lock.ts';
@@ -29,7 +27,7 @@ export async function restoreDataDirCopy(
       const client = await PGlite.create({
         dataDir: target,
         loadDataDir: new Blob([readFileSync(tarball)]),
-        extensions: { pg_trgm, btree_gin },
+        extensions: pgliteExtensions,
       });
       await probeCampaigns(
         queryOver(async (text, params) => (await client.query(text, params)).rows),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -61,6 +62,9 @@ export function queryOver(run: (text: string, params?: unknown[]) => Promise<unk
     return run(text, values);
   }) as Query;
 }
+
+/** The contrib extensions the migrations create, loaded by every PGlite Levier opens. */
+export const pgliteExtensions = { pg_trgm, btree_gin, btree_gist };
 
 export const migrationsFolder = fileURLToPath(new URL('../../../../migrations', import.meta.url));
 
@@ -136,9 +140,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 async function openPglite(dataDir: string, options: OpenOptions): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (inMemory)
-    return wrapPglite(
-      await tunePglite(await PGlite.create({ extensions: { pg_trgm, btree_gin } })),
-    );
+    return wrapPglite(await tunePglite(await PGlite.create({ extensions: pgliteExtensions })));
   mkdirSync(dataDir, { recursive: true });
   const lock = acquireDataDirLock(dataDir, options.command ?? 'levier');
   try {
@@ -147,7 +149,7 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
     rmSync(join(dataDir, CONTROL_FILE), { force: true });
     const client = await PGlite.create({
       dataDir: pgliteFolder(dataDir),
-      extensions: { pg_trgm, btree_gin },
+      extensions: pgliteExtensions,
     });
     return wrapPglite(await tunePglite(client), lock.release);
   } catch (error) {

@@ -13,7 +13,8 @@ import { at, campaignId, id, ref } from '../../core/db/columns.ts';
 
 /**
  * Local committees. `location` is the place projected to Web Mercator metres (x, y): the GiST
- * index orders by distance to a point (`<->`) without reading the others. Mercator keeps
+ * index (campaign, location) orders a campaign's committees by distance to a point (`<->`)
+ * without reading the others. Mercator keeps
  * local shapes, so nearer stays nearer within a region; the distance shown is the true one,
  * computed from lat/lng.
  */
@@ -47,8 +48,9 @@ export const committees = pgTable(
   },
   (t) => [
     primaryKey({ name: 'committees_pkey', columns: [t.campaignId, t.id] }),
+    // btree_gist puts the campaign in the index: each campaign's walk reads its own.
     index('committees_published_location_idx')
-      .using('gist', t.location)
+      .using('gist', t.campaignId, t.location)
       .where(sql`status = 'published'`),
     index('committees_departement_idx').on(t.campaignId, t.departementCode),
     index('committees_created_by_idx').on(t.campaignId, t.createdBy, t.createdAt),
