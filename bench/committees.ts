@@ -15,7 +15,7 @@ import { communeCentres } from '../src/server/core/geo/commune-centres.ts';
 import { runSql } from '../src/server/core/db/statement.ts';
 import { closeContext, createContext } from '../src/server/core/runtime.ts';
 import type { AppContext } from '../src/server/core/context.ts';
-import { mercator } from '../src/server/features/committees/place.ts';
+import { mercator } from '../src/server/core/geo/place.ts';
 import { searchCommittees } from '../src/server/features/committees/search.ts';
 import { freshDatabase } from './lib/pg.ts';
 

@@ -34,6 +34,8 @@ export const permissionSchema = z.enum([
   'compliance.manage',
   /** Every committee: its members, its page, its gates (organisers act in their own). */
   'committees.manage',
+  /** Create campaign-wide events and act on any committee's events. */
+  'events.manage',
   /** Decide on reports: unpublish, close, ban; lift sanctions; set the repeat-offender rules. */
   'moderation.act',
 ]);
@@ -53,6 +55,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'signup.kiosk',
     'compliance.manage',
     'committees.manage',
+    'events.manage',
   ],
   finance: ['people.read', 'stats.read'],
   moderator: ['moderation.act'],

@@ -16,3 +16,4 @@ export * from './core/operations/tables.ts';
 export * from './features/audiences/tables.ts';
 export * from './features/committees/tables.ts';
 export * from './features/moderation/tables.ts';
+export * from './features/events/tables.ts';

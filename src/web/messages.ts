@@ -3,6 +3,7 @@ import * as accounts from './features/accounts/messages.ts';
 import * as admin from './features/admin/messages.ts';
 import * as committees from './features/committees/messages.ts';
 import * as compliance from './features/compliance/messages.ts';
+import * as events from './features/events/messages.ts';
 import * as moderation from './features/moderation/messages.ts';
 import * as operations from './features/operations/messages.ts';
 import * as people from './features/people/messages.ts';
@@ -21,6 +22,7 @@ export const messageModules = {
   admin,
   committees,
   compliance,
+  events,
   moderation,
   operations,
   people,

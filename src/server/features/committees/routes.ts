@@ -1,8 +1,9 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { committeesApi } from '../../../contracts/committees-api.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth, currentScope } from '../../core/http/access.ts';
 import { serve } from '../../core/http/contract.ts';
+import { viewerOf } from '../../core/http/viewer.ts';
 import { changeRank, committeeMembers, joinCommittee, leaveCommittee } from './membership.ts';
 import { committeeRules, setCommitteeRules } from './rules.ts';
 import { searchCommittees } from './search.ts';
@@ -12,11 +13,7 @@ import {
   myCommittees,
   publicCommittee,
   updateCommittee,
-  type Viewer,
 } from './service.ts';
-
-const viewerOf = (request: FastifyRequest): Viewer | null =>
-  request.auth ? { personId: request.auth.personId, permissions: request.auth.permissions } : null;
 
 export const committeesRoutes =
   (ctx: AppContext): FastifyPluginAsync =>

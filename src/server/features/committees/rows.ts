@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { CommitteeStatus, CommitteeSummary } from '../../../contracts/committees.ts';
 import type { PlacePrecision } from '../../../contracts/places.ts';
-import { distanceKm } from './place.ts';
+import { distanceKm } from '../../core/geo/place.ts';
 
 /** The columns every committee answer reads, for `FROM committees c`. */
 export const summaryColumns: SQL = sql.raw(

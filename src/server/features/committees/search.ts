@@ -3,7 +3,7 @@ import type { CommitteeSearchQuery, CommitteeSummary } from '../../../contracts/
 import type { AppContext } from '../../core/context.ts';
 import { runSql } from '../../core/db/statement.ts';
 import { badRequest } from '../../core/http/errors.ts';
-import { mercator } from './place.ts';
+import { mercator } from '../../core/geo/place.ts';
 import { summaryColumns, toSummary, type SummaryRow } from './rows.ts';
 
 /** The point a search starts from: given, or the centre of a postal code or a commune. */

@@ -7,26 +7,20 @@ import type {
   committeeInputSchema,
   committeeUpdateSchema,
 } from '../../../contracts/committees.ts';
-import type { Permission } from '../../../contracts/roles.ts';
 import type { z } from 'zod';
 import type { AppContext } from '../../core/context.ts';
+import type { Viewer } from '../../core/http/viewer.ts';
 import { runSql, type Queryable } from '../../core/db/statement.ts';
 import { AppError, conflict, notFound } from '../../core/http/errors.ts';
 import { richTextToHtml, richTextToPlain } from '../../core/rich-text.ts';
 import { assertMayPost } from '../moderation/sanctions.ts';
 import { profilesOf } from '../people/directory.ts';
-import { mercator, placeOf } from './place.ts';
+import { mercator, placeOf } from '../../core/geo/place.ts';
 import { committeeRules, forbiddenWordsIn } from './rules.ts';
 import { summaryColumns, toSummary, type SummaryRow } from './rows.ts';
 
 type CommitteeInput = z.output<typeof committeeInputSchema>;
 type CommitteeUpdate = z.output<typeof committeeUpdateSchema>;
-
-/** Who asks: their person id and national permissions (null for a visitor). */
-export interface Viewer {
-  personId: number;
-  permissions: readonly Permission[];
-}
 
 const emptyToNull = (text: string | undefined) => (text?.trim() ? text.trim() : null);
 

@@ -26,3 +26,34 @@ export function silenceUntil(
   }
   return until;
 }
+
+/** The silences of every round where a territory votes: from 00:00 the day before to the close. */
+export function silenceWindows(
+  rounds: readonly ElectionRound[],
+  territory: Territory,
+): Array<{ from: Date; until: Date }> {
+  const { timeZone } = territoryFacts[territory];
+  return rounds.map((round) => {
+    const voteDay = round.territoryDates[territory] ?? round.date;
+    return {
+      from: instantOf(addDays(voteDay, -1), 0, timeZone),
+      until: instantOf(voteDay, clockMinutes(round.pollsClose), timeZone),
+    };
+  });
+}
+
+/**
+ * The first silence that a span of time (an event) meets in any of these territories, or null.
+ */
+export function silenceMet(
+  rounds: readonly ElectionRound[],
+  territories: readonly Territory[],
+  from: Date,
+  to: Date,
+): { from: Date; until: Date } | null {
+  const met = territories
+    .flatMap((territory) => silenceWindows(rounds, territory))
+    .filter((window) => from < window.until && to > window.from)
+    .sort((a, b) => a.from.getTime() - b.from.getTime());
+  return met[0] ?? null;
+}

@@ -1,6 +1,6 @@
 import type { Place } from '../../../contracts/places.ts';
-import type { AppContext } from '../../core/context.ts';
-import { badRequest } from '../../core/http/errors.ts';
+import type { AppContext } from '../context.ts';
+import { badRequest } from '../http/errors.ts';
 
 export interface PlaceInput {
   communeCode?: string;

@@ -1,0 +1,29 @@
+import { territories as allTerritories } from '../../../contracts/compliance.ts';
+import type { AppContext } from '../../core/context.ts';
+import { AppError } from '../../core/http/errors.ts';
+import { allRounds } from './elections.ts';
+import { silenceMet } from './silence.ts';
+import { territoryOf } from './territories.ts';
+
+/**
+ * Refuses public campaigning (a public meeting, a door-to-door session…) scheduled in a
+ * pre-election silence where it takes place; an online one (no place) is refused if it meets
+ * the silence of any territory, since its audience may vote anywhere.
+ */
+export async function assertOutsideSilence(
+  ctx: AppContext,
+  place: { departementCode?: string | null; communeCode?: string | null } | null,
+  from: Date,
+  to: Date,
+): Promise<void> {
+  const rounds = await allRounds(ctx.database, ctx.campaignId);
+  if (rounds.length === 0) return;
+  const territory = place ? territoryOf(place) : null;
+  const met = silenceMet(rounds, territory ? [territory] : allTerritories, from, to);
+  if (!met) return;
+  throw new AppError(
+    409,
+    'pre_election_silence',
+    `Public campaigning is not allowed from ${met.from.toISOString()} to ${met.until.toISOString()} (pre-election silence, Code électoral L49).`,
+  );
+}

@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import {
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  point,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { at, campaignId, id, ref } from '../../core/db/columns.ts';
+
+/**
+ * Events of a committee or of HQ (committee_id null). A place as committees hold it (its
+ * `location` in Web Mercator metres for the GiST index), or an online link, or both.
+ */
+export const events = pgTable(
+  'events',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    committeeId: ref('committee_id'),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    descriptionHtml: text('description_html').notNull().default(''),
+    startsAt: at('starts_at').notNull(),
+    endsAt: at('ends_at').notNull(),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    location: point('location', { mode: 'tuple' }),
+    precision: text('precision'),
+    placeLabel: text('place_label'),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    communeCode: text('commune_code'),
+    departementCode: text('departement_code'),
+    onlineUrl: text('online_url'),
+    capacity: integer('capacity'),
+    visibility: text('visibility').notNull().default('public'),
+    /** The key of its private link (a random token). */
+    privateKey: text('private_key').notNull(),
+    status: text('status').notNull().default('published'),
+    /** People going, guests included; and waiting. */
+    going: integer('going').notNull().default(0),
+    waiting: integer('waiting').notNull().default(0),
+    createdBy: ref('created_by'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'events_pkey', columns: [t.campaignId, t.id] }),
+    index('events_public_location_idx')
+      .using('gist', t.campaignId, t.location, t.startsAt)
+      .where(sql`status = 'published' AND visibility = 'public'`),
+    index('events_committee_idx').on(t.campaignId, t.committeeId, t.startsAt),
+    index('events_starts_idx').on(t.campaignId, t.startsAt),
+    index('events_created_by_idx').on(t.campaignId, t.createdBy),
+  ],
+);
+
+/**
+ * Who comes: `going`, `waitlist` (promoted in order when a place frees), `pending` (a visitor
+ * who has not yet confirmed their address), `cancelled`.
+ */
+export const eventRsvps = pgTable(
+  'event_rsvps',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    eventId: ref('event_id').notNull(),
+    personId: ref('person_id').notNull(),
+    status: text('status').notNull(),
+    guests: integer('guests').notNull().default(0),
+    source: text('source').notNull(),
+    checkedInAt: at('checked_in_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'event_rsvps_pkey', columns: [t.campaignId, t.id] }),
+    uniqueIndex('event_rsvps_event_person_key').on(t.campaignId, t.eventId, t.personId),
+    index('event_rsvps_person_idx').on(t.campaignId, t.personId),
+    index('event_rsvps_waitlist_idx').on(t.campaignId, t.eventId, t.status, t.createdAt),
+  ],
+);
