@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Place } from '../../../contracts/places.ts';
 import type { AppContext } from '../context.ts';
 import { badRequest } from '../http/errors.ts';
@@ -9,7 +10,7 @@ export interface PlaceInput {
   street?: string;
 }
 
-/** A committee's place from what its organiser typed; refused when it names no French commune. */
+/** A place from what someone typed; refused when it names no French commune. */
 export async function placeOf(ctx: AppContext, input: PlaceInput): Promise<Place> {
   const place = await ctx.geocoder.geocode(input);
   if (!place) {
@@ -43,4 +44,43 @@ export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; ln
     Math.sin(dLat / 2) ** 2 +
     Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
   return Math.round(2 * 6371 * Math.asin(Math.sqrt(h)) * 10) / 10;
+}
+
+/** The point a search starts from: given, or the centre of a postal code or a commune. */
+export async function searchOrigin(
+  ctx: AppContext,
+  query: { lat?: number; lng?: number; place?: string },
+): Promise<{ lat: number; lng: number } | null> {
+  if (query.lat !== undefined && query.lng !== undefined) return { lat: query.lat, lng: query.lng };
+  const code = query.place?.replace(/\s/g, '').toUpperCase();
+  if (!code) return null;
+  // People type postal codes: a code that is one (69003, Lyon 3e) is read as one, even when
+  // it is also a commune's INSEE code (69003, Albigny-sur-Saône).
+  const place = await ctx.geocoder.geocode(
+    ctx.geo.isPostalCode(code) ? { postalCode: code } : { communeCode: code },
+  );
+  if (!place) {
+    throw badRequest('unknown_place', 'No commune has this postal or INSEE code.', [
+      { field: 'place', code: 'unknown_place', message: 'Unknown postal code or commune.' },
+    ]);
+  }
+  return { lat: place.lat, lng: place.lng };
+}
+
+/**
+ * What a table holding a place writes: the place, its `location` (Web Mercator, for a GiST
+ * index) and its commune's département.
+ */
+export async function placeColumns(
+  ctx: AppContext,
+  input: PlaceInput,
+): Promise<{ place: Place; location: SQL; departementCode: string | null }> {
+  const place = await placeOf(ctx, input);
+  const [x, y] = mercator(place.lat, place.lng);
+  const commune = place.communeCode ? ctx.geo.commune(place.communeCode) : undefined;
+  return {
+    place,
+    location: sql`point(${x}, ${y})`,
+    departementCode: commune?.departementCode ?? null,
+  };
 }

@@ -2,27 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { CommitteeSearchQuery, CommitteeSummary } from '../../../contracts/committees.ts';
 import type { AppContext } from '../../core/context.ts';
 import { runSql } from '../../core/db/statement.ts';
-import { badRequest } from '../../core/http/errors.ts';
-import { mercator } from '../../core/geo/place.ts';
+import { mercator, searchOrigin } from '../../core/geo/place.ts';
 import { summaryColumns, toSummary, type SummaryRow } from './rows.ts';
-
-/** The point a search starts from: given, or the centre of a postal code or a commune. */
-async function originOf(ctx: AppContext, query: CommitteeSearchQuery) {
-  if (query.lat !== undefined && query.lng !== undefined) return { lat: query.lat, lng: query.lng };
-  const code = query.place?.replace(/\s/g, '').toUpperCase();
-  if (!code) return null;
-  // People type postal codes: a code that is one (69003, Lyon 3e) is read as one, even when
-  // it is also a commune's INSEE code (69003, Albigny-sur-Saône).
-  const place = await ctx.geocoder.geocode(
-    ctx.geo.isPostalCode(code) ? { postalCode: code } : { communeCode: code },
-  );
-  if (!place) {
-    throw badRequest('unknown_place', 'No commune has this postal or INSEE code.', [
-      { field: 'place', code: 'unknown_place', message: 'Unknown postal code or commune.' },
-    ]);
-  }
-  return { lat: place.lat, lng: place.lng };
-}
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -35,7 +16,7 @@ export async function searchCommittees(
   ctx: AppContext,
   query: CommitteeSearchQuery,
 ): Promise<{ items: CommitteeSummary[]; more: boolean }> {
-  const origin = await originOf(ctx, query);
+  const origin = await searchOrigin(ctx, query);
   const named = query.q ? sql`AND c.name ILIKE ${likePattern(query.q)}` : sql``;
   // `status = 'published'` is written out: the location index covers published rows only.
   const at = origin && mercator(origin.lat, origin.lng);

@@ -15,7 +15,7 @@ import { AppError, conflict, notFound } from '../../core/http/errors.ts';
 import { richTextToHtml, richTextToPlain } from '../../core/rich-text.ts';
 import { assertMayPost } from '../moderation/sanctions.ts';
 import { profilesOf } from '../people/directory.ts';
-import { mercator, placeOf } from '../../core/geo/place.ts';
+import { placeColumns } from '../../core/geo/place.ts';
 import { committeeRules, forbiddenWordsIn } from './rules.ts';
 import { summaryColumns, toSummary, type SummaryRow } from './rows.ts';
 
@@ -24,16 +24,11 @@ type CommitteeUpdate = z.output<typeof committeeUpdateSchema>;
 
 const emptyToNull = (text: string | undefined) => (text?.trim() ? text.trim() : null);
 
-/** The columns written from a committee's form: text, its drawn HTML, its place. */
+/** The columns written from a committee's form: its drawn HTML and its place. */
 async function writtenColumns(ctx: AppContext, input: CommitteeInput) {
-  const place = await placeOf(ctx, input.place);
-  const [x, y] = mercator(place.lat, place.lng);
-  const commune = place.communeCode ? ctx.geo.commune(place.communeCode) : undefined;
   return {
     descriptionHtml: richTextToHtml(input.description),
-    place,
-    location: sql`point(${x}, ${y})`,
-    departementCode: commune?.departementCode ?? null,
+    ...(await placeColumns(ctx, input.place)),
   };
 }
 
@@ -239,4 +234,17 @@ export async function myCommittees(ctx: AppContext, personId: number) {
          ORDER BY array_position(ARRAY['organiser', 'manager', 'member', 'follower'], m.rank), c.name`,
   );
   return rows.map((row) => ({ ...toSummary(row, null), rank: row.rank, status: row.status }));
+}
+
+/** Committees' names by id (for other features' lists), whatever their state. */
+export async function committeeNames(
+  ctx: AppContext,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await runSql<{ id: number; name: string }>(
+    ctx.database,
+    sql`SELECT id, name FROM committees WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${[...ids]})`,
+  );
+  return new Map(rows.map((row) => [Number(row.id), row.name]));
 }
