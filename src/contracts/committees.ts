@@ -60,8 +60,15 @@ export const committeeSchema = committeeSummarySchema.extend({
 });
 export type Committee = z.infer<typeof committeeSchema>;
 
-/** For organisers: the committee with its Markdown source, to edit it. */
-export const committeeForEditSchema = committeeSchema.extend({ description: z.string() });
+/**
+ * For organisers: the committee with what its form holds, to edit it (the Markdown source,
+ * the postal code and street as typed: the place's label is what the geocoder made of them).
+ */
+export const committeeForEditSchema = committeeSchema.extend({
+  description: z.string(),
+  postalCode: z.string().nullable(),
+  street: z.string().nullable(),
+});
 export type CommitteeForEdit = z.infer<typeof committeeForEditSchema>;
 
 export const committeeUpdateSchema = committeeInputSchema.extend({

@@ -1,6 +1,7 @@
 import type { NavPage, PageDefinition } from './core/pages.ts';
 import { accountPages } from './features/accounts/pages.ts';
 import { adminPages, kioskPages } from './features/admin/pages.ts';
+import { committeePages } from './features/committees/pages.ts';
 import { compliancePages } from './features/compliance/pages.ts';
 import { operationsPages } from './features/operations/pages.ts';
 import { peoplePages } from './features/people/pages.ts';
@@ -13,6 +14,7 @@ export const pages: readonly PageDefinition[] = [
   ...statsPages,
   ...kioskPages,
   ...operationsPages,
+  ...committeePages,
   ...adminPages,
   ...compliancePages,
 ];

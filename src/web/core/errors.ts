@@ -6,6 +6,7 @@ import { valuedMessage } from './valuedErrors.ts';
 const codeKeys: Record<string, MessageKey> = {
   required: 'error.required',
   too_long: 'error.too_long',
+  too_short: 'error.too_short',
   too_big: 'error.too_long',
   invalid_email: 'error.invalid_email',
   invalid_phone: 'error.invalid_phone',
@@ -65,6 +66,14 @@ const codeKeys: Record<string, MessageKey> = {
   invalid_option_value: 'fields.error.invalid_option_value',
   unknown_option: 'fields.error.unknown_option',
   not_a_number: 'fields.error.not_a_number',
+  // Committees: creation gates, places and ranks; the words are the committees feature's.
+  email_not_confirmed: 'committees.error.email_not_confirmed',
+  posting_suspended: 'committees.error.posting_suspended',
+  too_many_led: 'committees.error.too_many_led',
+  too_many_created: 'committees.error.too_many_created',
+  unknown_place: 'committees.error.unknown_place',
+  last_organiser: 'committees.error.last_organiser',
+  committee_closed: 'committees.error.committee_closed',
 };
 
 /** Problem codes that concern one input when there is no `errors` list. */

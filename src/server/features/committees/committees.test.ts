@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Committee, CommitteeSummary } from '../../../contracts/committees.ts';
+import type {
+  Committee,
+  CommitteeForEdit,
+  CommitteeSummary,
+} from '../../../contracts/committees.ts';
 import {
   Browser,
   createTestApp,
@@ -74,6 +78,12 @@ describe.each(engines)('committees on %s', (engine) => {
     const seen = (await anonymous.get(`/api/committees/${committee.id}`)).json() as Committee;
     expect(seen).toMatchObject({ id: committee.id, myMembership: null });
     expect(seen).not.toHaveProperty('description');
+    expect(seen).not.toHaveProperty('street');
+    // Organisers edit the place as they typed it.
+    const edit = (
+      await browser.get(`/api/committees/${committee.id}/edit`)
+    ).json() as CommitteeForEdit;
+    expect(edit).toMatchObject({ postalCode: '69001', street: '1 place des Terreaux' });
     const mine = (await browser.get('/api/me/committees')).json() as Array<{ rank: string }>;
     expect(mine).toMatchObject([{ id: committee.id, rank: 'organiser' }]);
   });

@@ -138,6 +138,8 @@ export async function updateCommittee(ctx: AppContext, id: number, input: Commit
 interface DetailRow extends SummaryRow {
   description: string;
   description_html: string;
+  postal_code: string | null;
+  street: string | null;
   open_to_members: boolean;
   contact_email: string | null;
   contact_phone: string | null;
@@ -170,8 +172,8 @@ export async function committeeDetail(
 ): Promise<CommitteeForEdit> {
   const [row] = await runSql<DetailRow>(
     ctx.database,
-    sql`SELECT ${summaryColumns}, c.description, c.description_html, c.open_to_members,
-               c.contact_email, c.contact_phone, c.created_at
+    sql`SELECT ${summaryColumns}, c.description, c.description_html, c.postal_code, c.street,
+               c.open_to_members, c.contact_email, c.contact_phone, c.created_at
           FROM committees c WHERE c.campaign_id = ${ctx.campaignId} AND c.id = ${id}`,
   );
   if (!row) throw notFound('committee');
@@ -200,6 +202,8 @@ export async function committeeDetail(
   return {
     ...toSummary(row, null),
     description: row.description,
+    postalCode: row.postal_code,
+    street: row.street,
     descriptionHtml: row.description_html,
     status: row.status,
     organisers,
@@ -213,13 +217,18 @@ export async function committeeDetail(
   };
 }
 
-/** The public answer: the same without the Markdown source. */
+/** The public answer: the same without the form's fields. */
 export async function publicCommittee(
   ctx: AppContext,
   id: number,
   viewer: Viewer | null,
 ): Promise<Committee> {
-  const { description: _source, ...committee } = await committeeDetail(ctx, id, viewer);
+  const {
+    description: _source,
+    postalCode: _postalCode,
+    street: _street,
+    ...committee
+  } = await committeeDetail(ctx, id, viewer);
   return committee;
 }
 

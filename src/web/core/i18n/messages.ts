@@ -52,6 +52,7 @@ export const fr = {
 
   'error.required': 'Ce champ est obligatoire.',
   'error.too_long': 'Ce texte est trop long.',
+  'error.too_short': 'Ce texte est trop court.',
   'error.invalid_email': 'Cette adresse e-mail n’est pas valide.',
   'error.invalid_phone': 'Ce numéro de téléphone n’est pas valide.',
   'error.unknown_postal_code': 'Ce code postal est inconnu.',
@@ -207,6 +208,7 @@ export const en: Record<keyof typeof fr, string> = {
 
   'error.required': 'This field is required.',
   'error.too_long': 'This text is too long.',
+  'error.too_short': 'This text is too short.',
   'error.invalid_email': 'This email address is not valid.',
   'error.invalid_phone': 'This phone number is not valid.',
   'error.unknown_postal_code': 'This postal code is unknown.',

@@ -1,4 +1,6 @@
-import { Badge, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { IconUsersGroup } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useT } from '../../core/i18n/index.tsx';
 import { useSession } from '../../core/session.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
@@ -33,6 +35,16 @@ export function MePage() {
           {(data) => (
             <Stack gap="lg">
               {data.firstName && <Text>{t('me.hello', { name: data.firstName })}</Text>}
+              <Group>
+                <Button
+                  component={Link}
+                  to="/me/committees"
+                  variant="light"
+                  leftSection={<IconUsersGroup size={16} aria-hidden />}
+                >
+                  {t('committees.mine.title')}
+                </Button>
+              </Group>
               <RecruitSection profile={data} />
               <ProfileSection profile={data} />
               <ConsentsSection profile={data} />

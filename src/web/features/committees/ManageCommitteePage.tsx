@@ -1,0 +1,172 @@
+import { Alert, Anchor, Button, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Committee } from '../../../contracts/committees.ts';
+import { ApiError } from '../../core/api.ts';
+import { errorText } from '../../core/errors.ts';
+import { useT } from '../../core/i18n/index.tsx';
+import { useSession } from '../../core/session.tsx';
+import { AppModal } from '../../core/ui/AppModal.tsx';
+import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
+import { NotFoundPage } from '../../core/ui/NotFoundPage.tsx';
+import { QueryState } from '../../core/ui/QueryState.tsx';
+import { Section } from '../../core/ui/Section.tsx';
+import { usePageTitle } from '../../core/ui/usePageTitle.ts';
+import { RankBadge } from './badges.tsx';
+import { CommitteeMembers } from './CommitteeMembers.tsx';
+import { EditCommitteeForm } from './EditCommitteeForm.tsx';
+import { useCommittee, useCommitteeForEdit, useLeaveCommittee } from './hooks.ts';
+
+function StatusNotice({ committee }: { committee: Committee }) {
+  const t = useT();
+  if (committee.status === 'published') return null;
+  return (
+    <Alert color={committee.status === 'held' ? 'orange' : 'red'} role="status">
+      {t(`committees.manage.${committee.status}`)}
+    </Alert>
+  );
+}
+
+function EditSection({ committee }: { committee: Committee }) {
+  const t = useT();
+  const forEdit = useCommitteeForEdit(committee.id);
+  return (
+    <Section title={t('committees.edit.title')}>
+      <QueryState query={forEdit}>{(data) => <EditCommitteeForm committee={data} />}</QueryState>
+    </Section>
+  );
+}
+
+function LeaveButton({ committee }: { committee: Committee }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const leave = useLeaveCommittee(committee.id);
+  const [opened, setOpened] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    setOpened(false);
+    setError(null);
+  };
+  return (
+    <>
+      <Button color="red" variant="light" onClick={() => setOpened(true)} w="fit-content">
+        {t('committees.leave')}
+      </Button>
+      <AppModal
+        opened={opened}
+        onClose={close}
+        title={t('committees.leave.title', { name: committee.name })}
+      >
+        <Stack gap="md">
+          <Text size="sm">{t('committees.leave.text')}</Text>
+          <ModalFooter
+            error={error}
+            onCancel={close}
+            confirmLabel={t('committees.leave.confirm')}
+            color="red"
+            loading={leave.isPending}
+            onConfirm={() => {
+              setError(null);
+              leave.mutate(undefined, {
+                onSuccess: () => {
+                  notifications.show({
+                    color: 'green',
+                    message: t('committees.leave.done', { name: committee.name }),
+                  });
+                  void navigate('/me/committees');
+                },
+                onError: (failure) => setError(errorText(failure, t)),
+              });
+            }}
+          />
+        </Stack>
+      </AppModal>
+    </>
+  );
+}
+
+function Forbidden({ committee }: { committee: Committee }) {
+  const t = useT();
+  return (
+    <Alert color="red" title={t('error.forbiddenTitle')} role="alert">
+      <Stack gap="xs">
+        <Text size="sm">{t('committees.manage.forbidden')}</Text>
+        <Group gap="md">
+          <Anchor href={`/committees/${committee.id}`} size="sm">
+            {t('committees.publicPage')}
+          </Anchor>
+          <Anchor component={Link} to="/me/committees" size="sm">
+            {t('committees.manage.back')}
+          </Anchor>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+function ManageView({ committee }: { committee: Committee }) {
+  const t = useT();
+  usePageTitle(committee.name);
+  const { can } = useSession();
+  const rank = committee.myMembership?.rank ?? null;
+  // The server decides (national staff may act in every committee); this only picks what to show.
+  const organises = rank === 'organiser' || can('committees.manage');
+  const manages = organises || rank === 'manager';
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Text size="sm" c="dimmed">
+          {t('committees.manage.subtitle')}
+        </Text>
+        <Title order={1}>{committee.name}</Title>
+        <Group gap="sm">
+          {rank && (
+            <Group gap={6}>
+              <Text size="sm">{t('committees.manage.yourRank')}</Text>
+              <RankBadge rank={rank} />
+            </Group>
+          )}
+          <Text size="sm" c="dimmed">
+            {committee.place.label} ·{' '}
+            {t('committees.memberCount', { count: committee.memberCount })}
+          </Text>
+          <Anchor href={`/committees/${committee.id}`} size="sm">
+            {t('committees.publicPage')}
+          </Anchor>
+        </Group>
+      </Stack>
+      <StatusNotice committee={committee} />
+      {!manages && <Forbidden committee={committee} />}
+      {organises && <EditSection committee={committee} />}
+      {manages && (
+        <Section title={t('committees.members.title')}>
+          <CommitteeMembers
+            committeeId={committee.id}
+            name={committee.name}
+            organises={organises}
+          />
+        </Section>
+      )}
+      {rank && <LeaveButton committee={committee} />}
+    </Stack>
+  );
+}
+
+function ManageCommittee({ id }: { id: number }) {
+  const committee = useCommittee(id);
+  if (committee.error instanceof ApiError && committee.error.status === 404) {
+    return <NotFoundPage />;
+  }
+  return <QueryState query={committee}>{(data) => <ManageView committee={data} />}</QueryState>;
+}
+
+export function ManageCommitteePage() {
+  const { committeeId } = useParams();
+  const id = Number(committeeId);
+  return (
+    <Container size="lg" px={0}>
+      {Number.isInteger(id) && id > 0 ? <ManageCommittee key={id} id={id} /> : <NotFoundPage />}
+    </Container>
+  );
+}

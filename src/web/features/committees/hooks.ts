@@ -1,0 +1,92 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Rank } from '../../../contracts/access.ts';
+import type { CommitteeRules } from '../../../contracts/committees.ts';
+import { committeesApi } from '../../../contracts/committees-api.ts';
+import type { CallInput } from '../../../contracts/route.ts';
+import { call } from '../../core/api.ts';
+
+const mineKey = ['committees', 'mine'] as const;
+const rulesKey = ['committees', 'rules'] as const;
+const committeeKey = (id: number) => ['committees', id] as const;
+
+export function useMyCommittees() {
+  return useQuery({ queryKey: mineKey, queryFn: () => call(committeesApi.mine) });
+}
+
+export function useCreateCommittee() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CallInput<typeof committeesApi.create>['body']) =>
+      call(committeesApi.create, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: mineKey }),
+  });
+}
+
+/** The committee as its page shows it, with the caller's own membership. */
+export function useCommittee(id: number) {
+  return useQuery({
+    queryKey: committeeKey(id),
+    queryFn: () => call(committeesApi.detail, { params: { committeeId: id } }),
+  });
+}
+
+export function useCommitteeForEdit(id: number) {
+  return useQuery({
+    queryKey: [...committeeKey(id), 'edit'],
+    queryFn: () => call(committeesApi.forEdit, { params: { committeeId: id } }),
+  });
+}
+
+export function useUpdateCommittee(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CallInput<typeof committeesApi.update>['body']) =>
+      call(committeesApi.update, { params: { committeeId: id }, body }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: committeeKey(id) });
+      await client.invalidateQueries({ queryKey: mineKey });
+    },
+  });
+}
+
+export function useCommitteeMembers(id: number, page: number) {
+  return useQuery({
+    queryKey: [...committeeKey(id), 'members', page],
+    queryFn: () => call(committeesApi.members, { params: { committeeId: id }, query: { page } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSetRank(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ personId, rank }: { personId: number; rank: Rank }) =>
+      call(committeesApi.setRank, { params: { committeeId: id, personId }, body: { rank } }),
+    // The caller's own rank may be the one changed: the page's view of it follows.
+    onSettled: () => client.invalidateQueries({ queryKey: committeeKey(id) }),
+  });
+}
+
+export function useLeaveCommittee(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(committeesApi.leave, { params: { committeeId: id } }),
+    onSuccess: async () => {
+      // Not refetched while the page is still open: the caller leaves it.
+      await client.invalidateQueries({ queryKey: committeeKey(id), refetchType: 'none' });
+      await client.invalidateQueries({ queryKey: mineKey });
+    },
+  });
+}
+
+export function useCommitteeRules() {
+  return useQuery({ queryKey: rulesKey, queryFn: () => call(committeesApi.rules) });
+}
+
+export function useSetCommitteeRules() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CommitteeRules) => call(committeesApi.setRules, { body }),
+    onSuccess: (rules) => client.setQueryData(rulesKey, rules),
+  });
+}
