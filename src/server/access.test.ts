@@ -21,6 +21,8 @@ import { defineRoute } from '../contracts/route.ts';
 const PUBLIC_ROUTES = [
   'GET /api/committees',
   'GET /api/committees/:committeeId',
+  'GET /api/events',
+  'GET /api/events/:eventId',
   'GET /api/geo/communes',
   'GET /api/geo/communes/by-code',
   'GET /api/geo/departements',
@@ -32,6 +34,7 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/login/link',
   'POST /api/auth/login/password',
   'POST /api/auth/login/start',
+  'POST /api/events/rsvp/cancel',
   'POST /api/reports',
   'POST /api/signup',
   'POST /api/signup/confirm',
@@ -73,6 +76,14 @@ describe.each(engines)('access declared on every route (%s)', (engine) => {
       place: { postalCode: '69001' },
     });
     expect(created.json()).toMatchObject({ id: 1 });
+    const event = await owner.post('/api/committees/1/events', {
+      type: 'meeting',
+      title: 'Réunion un',
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+      place: { postalCode: '69001' },
+    });
+    expect(event.json()).toMatchObject({ id: 1 });
   });
   afterAll(() => t.close());
 

@@ -18,6 +18,8 @@ import { operationsRoutes } from './operations/routes.ts';
 import { committeesRoutes } from './committees/routes.ts';
 import { committeeScope } from './committees/scope.ts';
 import { moderationRoutes } from './moderation/routes.ts';
+import { eventsRoutes } from './events/routes.ts';
+import { eventScope } from './events/scope.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
 export type FeatureRoutes = (ctx: AppContext) => FastifyPluginAsync;
@@ -38,10 +40,11 @@ export const features: FeatureRoutes[] = [
   operationsRoutes,
   committeesRoutes,
   moderationRoutes,
+  eventsRoutes,
 ];
 
 /**
  * The kinds of scope routes may name in their access (`{ scope: 'committee', rank }`), each
  * registered by the feature that owns it.
  */
-export const scopeKinds: Array<(ctx: AppContext) => ScopeKind> = [committeeScope];
+export const scopeKinds: Array<(ctx: AppContext) => ScopeKind> = [committeeScope, eventScope];

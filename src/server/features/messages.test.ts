@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageProblems } from '../../web/core/i18n/parity.ts';
 import { accountMailMessages } from './accounts/mails.ts';
+import { eventMailMessages } from './events/mails.ts';
 import { moderationMailMessages } from './moderation/mails.ts';
 import { recruitmentMailMessages } from './recruitment/mails.ts';
 import { defaultConsentWording } from './settings/wording-defaults.ts';
@@ -14,6 +15,7 @@ const modules = {
   ...accountMailMessages,
   ...recruitmentMailMessages,
   ...moderationMailMessages,
+  ...eventMailMessages,
   consentWording: defaultConsentWording,
 };
 

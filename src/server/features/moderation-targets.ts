@@ -1,5 +1,6 @@
 import type { ModerationTargetKind } from '../../contracts/moderation.ts';
 import { committeeModeration } from './committees/moderation.ts';
+import { eventModeration } from './events/moderation.ts';
 import type { ModerationTargetKindDefinition } from './moderation/target.ts';
 
 /**
@@ -10,4 +11,8 @@ import type { ModerationTargetKindDefinition } from './moderation/target.ts';
 export const moderationTargets = (): ReadonlyMap<
   ModerationTargetKind,
   ModerationTargetKindDefinition
-> => new Map([[committeeModeration.kind, committeeModeration]]);
+> =>
+  new Map([
+    [committeeModeration.kind, committeeModeration],
+    [eventModeration.kind, eventModeration],
+  ]);

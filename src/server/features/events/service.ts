@@ -18,6 +18,7 @@ import { richTextToHtml } from '../../core/rich-text.ts';
 import { committeeNames, membershipOf } from '../committees/service.ts';
 import { assertOutsideSilence } from '../compliance/schedule.ts';
 import { assertMayPost } from '../moderation/sanctions.ts';
+import { contactsOf } from '../people/directory.ts';
 import { summaryColumns, toSummaries, type SummaryRow } from './rows.ts';
 
 type EventInput = z.output<typeof eventInputSchema>;
@@ -203,4 +204,67 @@ export async function myEvents(ctx: AppContext, personId: number) {
   );
   const summaries = await toSummaries(rows, null, (ids) => committeeNames(ctx, ids));
   return summaries.map((summary, i) => ({ ...summary, rsvp: rows[i]!.rsvp }));
+}
+
+/** Cancels an event: kept, marked cancelled; returns who was coming or waiting, to tell them. */
+export async function cancelEvent(ctx: AppContext, id: number): Promise<void> {
+  const cancelled = await runSql(
+    ctx.database,
+    sql`UPDATE events SET status = 'cancelled', updated_at = now()
+         WHERE campaign_id = ${ctx.campaignId} AND id = ${id} AND status = 'published' RETURNING id`,
+  );
+  if (cancelled.length === 0) throw notFound('event');
+}
+
+/** Who comes and who waits (the event's managers see names, never contact details here). */
+export async function attendees(ctx: AppContext, eventId: number) {
+  const rows = await runSql<{
+    person_id: number;
+    status: 'going' | 'waitlist' | 'pending';
+    guests: number;
+    checked_in_at: Date | string | null;
+    created_at: Date | string;
+  }>(
+    ctx.database,
+    sql`SELECT person_id, status, guests, checked_in_at, created_at FROM event_rsvps
+         WHERE campaign_id = ${ctx.campaignId} AND event_id = ${eventId} AND status <> 'cancelled'
+         ORDER BY array_position(ARRAY['going', 'waitlist', 'pending'], status), created_at
+         LIMIT 5000`,
+  );
+  const people = await contactsOf(
+    ctx,
+    rows.map((row) => Number(row.person_id)),
+  );
+  return rows.flatMap((row) => {
+    const person = people.get(Number(row.person_id));
+    if (!person || person.erased) return [];
+    return [
+      {
+        personId: person.id,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        status: row.status,
+        guests: row.guests,
+        checkedIn: row.checked_in_at !== null,
+        at: new Date(row.created_at).toISOString(),
+      },
+    ];
+  });
+}
+
+/** The upcoming and recent public events of a committee, for its calendar feed. */
+export async function committeeCalendarEvents(ctx: AppContext, committeeId: number) {
+  const rows = await runSql<SummaryRow & { description: string; online_url: string | null }>(
+    ctx.database,
+    sql`SELECT ${summaryColumns}, e.description, e.online_url FROM events e
+         WHERE e.campaign_id = ${ctx.campaignId} AND e.committee_id = ${committeeId}
+           AND e.visibility = 'public' AND e.status <> 'unpublished'
+           AND e.ends_at > now() - interval '30 days'
+         ORDER BY e.starts_at LIMIT 500`,
+  );
+  const summaries = await toSummaries(rows, null, (ids) => committeeNames(ctx, ids));
+  return summaries.map((event, i) => ({
+    event: { ...event, onlineUrl: rows[i]!.online_url },
+    description: rows[i]!.description,
+  }));
 }

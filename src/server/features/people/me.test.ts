@@ -369,6 +369,7 @@ describe.each(engines)('supporter space on %s', (engine) => {
       'signUps',
       'account',
       'committees',
+      'events',
     ]);
     expect(data.about.description).toMatch(/RGPD/);
     expect(Date.parse(data.about.exportedAt)).not.toBeNaN();

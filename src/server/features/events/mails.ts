@@ -1,0 +1,72 @@
+import type { Locale } from '../../../contracts/common.ts';
+import { linkMail, mailTexts, type RenderedMail } from '../../core/mail/templates.ts';
+
+const fr = {
+  subjectGoing: 'Inscription confirmée : {title}',
+  subjectWaitlist: "Liste d'attente : {title}",
+  subjectPromoted: 'Une place pour vous : {title}',
+  subjectChanged: 'Changement : {title}',
+  subjectCancelled: 'Annulé : {title}',
+  going: 'Vous participez à « {title} », le {when}{where}.',
+  waitlist:
+    "« {title} » est complet : vous êtes sur la liste d'attente et serez prévenu·e si une place se libère.",
+  promoted: 'Une place s’est libérée : vous participez à « {title} », le {when}{where}.',
+  changed: '« {title} » a changé : il a lieu le {when}{where}.',
+  cancelled: '« {title} », prévu le {when}, est annulé.',
+  cancel: 'Vous ne pouvez plus venir ? Annulez en un clic :',
+  button: 'Voir l’événement',
+  cancelButton: 'Annuler ma participation',
+};
+
+const en: Record<keyof typeof fr, string> = {
+  subjectGoing: 'You are going: {title}',
+  subjectWaitlist: 'Waiting list: {title}',
+  subjectPromoted: 'A place for you: {title}',
+  subjectChanged: 'Changed: {title}',
+  subjectCancelled: 'Cancelled: {title}',
+  going: 'You are going to “{title}”, on {when}{where}.',
+  waitlist: '“{title}” is full: you are on the waiting list and will be told if a place frees up.',
+  promoted: 'A place freed up: you are going to “{title}”, on {when}{where}.',
+  changed: '“{title}” has changed: it takes place on {when}{where}.',
+  cancelled: '“{title}”, planned on {when}, is cancelled.',
+  cancel: 'Cannot come any more? Cancel in one click:',
+  button: 'See the event',
+  cancelButton: 'Cancel my answer',
+};
+
+export const eventMailMessages = { eventAnswer: { fr, en } };
+
+export type EventMailKind = 'going' | 'waitlist' | 'promoted' | 'changed' | 'cancelled';
+
+const subjectOf: Record<EventMailKind, keyof typeof fr> = {
+  going: 'subjectGoing',
+  waitlist: 'subjectWaitlist',
+  promoted: 'subjectPromoted',
+  changed: 'subjectChanged',
+  cancelled: 'subjectCancelled',
+};
+
+/** A mail about an event to someone who answered it; a link to withdraw unless it is cancelled. */
+export function eventMail(
+  locale: Locale,
+  kind: EventMailKind,
+  vars: { title: string; when: string; where: string },
+  eventUrl: string,
+  cancelUrl: string,
+): RenderedMail {
+  const t = mailTexts(eventMailMessages.eventAnswer, locale, {
+    ...vars,
+    where: vars.where ? (locale === 'en' ? `, at ${vars.where}` : `, à ${vars.where}`) : '',
+  });
+  const canCancel = kind !== 'cancelled';
+  const mail = linkMail(
+    {
+      subject: t[subjectOf[kind]],
+      before: [t[kind]],
+      after: canCancel ? [t.cancel, cancelUrl] : [],
+      button: t.button,
+    },
+    eventUrl,
+  );
+  return mail;
+}

@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import type { ModerationTarget } from '../../../contracts/moderation.ts';
+import { runSql } from '../../core/db/statement.ts';
+import { displayName, profilesOf } from '../people/directory.ts';
+import type { ModerationTargetKindDefinition, TargetChange } from '../moderation/target.ts';
+
+const statusAfter: Record<TargetChange, string> = {
+  unpublish: 'unpublished',
+  close: 'cancelled',
+  restore: 'published',
+};
+
+/** Events as moderation sees them: its creator is its author. */
+export const eventModeration: ModerationTargetKindDefinition = {
+  kind: 'event',
+  async describe(ctx, ids) {
+    if (ids.length === 0) return new Map();
+    const rows = await runSql<{
+      id: number;
+      title: string;
+      status: string;
+      created_by: number | null;
+    }>(
+      ctx.database,
+      sql`SELECT id, title, status, created_by FROM events WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${ids})`,
+    );
+    const authors = await profilesOf(
+      ctx,
+      rows.flatMap((row) => (row.created_by === null ? [] : [Number(row.created_by)])),
+    );
+    return new Map(
+      rows.map((row): [number, ModerationTarget] => {
+        const authorId = row.created_by === null ? null : Number(row.created_by);
+        return [
+          Number(row.id),
+          {
+            kind: 'event',
+            id: Number(row.id),
+            title: row.title,
+            url: `/events/${row.id}`,
+            status: row.status,
+            authorId,
+            authorName: authorId === null ? null : displayName(authors.get(authorId)),
+          },
+        ];
+      }),
+    );
+  },
+  async isVisible(ctx, id) {
+    const rows = await runSql(
+      ctx.database,
+      sql`SELECT 1 FROM events WHERE campaign_id = ${ctx.campaignId} AND id = ${id}
+             AND status = 'published' AND visibility = 'public'`,
+    );
+    return rows.length > 0;
+  },
+  async concerned(ctx, id) {
+    const rows = await runSql<{ created_by: number | null }>(
+      ctx.database,
+      sql`SELECT created_by FROM events WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
+    );
+    return rows.flatMap((row) => (row.created_by === null ? [] : [Number(row.created_by)]));
+  },
+  async change(query, campaignId, id, change) {
+    await runSql(
+      query,
+      sql`UPDATE events SET status = ${statusAfter[change]}, updated_at = now()
+           WHERE campaign_id = ${campaignId} AND id = ${id}`,
+    );
+  },
+  async hideAllBy(query, campaignId, personId) {
+    const hidden = await runSql(
+      query,
+      sql`UPDATE events SET status = 'unpublished', updated_at = now()
+           WHERE campaign_id = ${campaignId} AND created_by = ${personId} AND status = 'published'
+          RETURNING id`,
+    );
+    return hidden.length;
+  },
+};

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { PersonalData } from '../../core/personal-data/registry.ts';
+import { runSql } from '../../core/db/statement.ts';
+
+const answersFileSchema = z.array(
+  z.object({
+    event: z.string(),
+    startsAt: z.string(),
+    status: z.string(),
+    guests: z.number().int(),
+    checkedIn: z.boolean(),
+    answeredAt: z.string(),
+  }),
+);
+
+/** What events hold about people (see core/personal-data). */
+export const eventsPersonalData: PersonalData = {
+  feature: 'events',
+  tables: [
+    {
+      table: 'event_rsvps',
+      holds: 'The events a person said they would come to, with guests and check-in.',
+      personColumns: { person_id: 'move' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
+      table: 'events',
+      holds: 'Events: who created each.',
+      personColumns: { created_by: 'move' },
+      erase: {
+        keep: 'An event belongs to its committee; its creator id is that of an erased person.',
+      },
+    },
+  ],
+  dataFile: [
+    {
+      key: 'events',
+      schema: answersFileSchema,
+      async read(ctx, personId) {
+        const rows = await runSql<{
+          title: string;
+          starts_at: Date | string;
+          status: string;
+          guests: number;
+          checked_in_at: Date | string | null;
+          created_at: Date | string;
+        }>(
+          ctx.database,
+          sql`SELECT e.title, e.starts_at, r.status, r.guests, r.checked_in_at, r.created_at
+                FROM event_rsvps r JOIN events e ON e.campaign_id = r.campaign_id AND e.id = r.event_id
+               WHERE r.campaign_id = ${ctx.campaignId} AND r.person_id = ${personId}
+               ORDER BY r.created_at`,
+        );
+        return rows.map((row) => ({
+          event: row.title,
+          startsAt: new Date(row.starts_at).toISOString(),
+          status: row.status,
+          guests: row.guests,
+          checkedIn: row.checked_in_at !== null,
+          answeredAt: new Date(row.created_at).toISOString(),
+        }));
+      },
+    },
+  ],
+};
