@@ -23,7 +23,7 @@ import {
   refuseBrokenQuery,
   registerStrictJson,
 } from './core/http/request-parsing.ts';
-import { CSRF_COOKIE, csrfRequired } from './core/http/csrf.ts';
+import { CSRF_COOKIE, csrfRequired, csrfTokenOf, formCsrfRequired } from './core/http/csrf.ts';
 import { securityHeaders } from './core/http/security-headers.ts';
 import { createSessionLoader, useSessionStore } from './core/http/session.ts';
 import { RequestLog } from './core/log/request-log.ts';
@@ -82,7 +82,7 @@ export async function buildApp(
       secure: config.production,
       signed: true,
     },
-    getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
+    getToken: csrfTokenOf,
   });
   const RateLimitStore = await rateLimitStoreClass(app, ctx);
   // The plugin types its store option as its own interface; ours implements incr and child.
@@ -102,6 +102,11 @@ export async function buildApp(
 
   app.addHook('onRequest', (request, reply, done) => {
     if (!csrfRequired(request.method, request.routeOptions.config)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+  // A page's form carries its token in its body, read only now.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!formCsrfRequired(request.method, request.routeOptions.config)) return done();
     app.csrfProtection(request, reply, done);
   });
   useSessionStore(sessionStore);

@@ -3,6 +3,7 @@ import type { Access, Rank } from '../../../contracts/access.ts';
 import type { RouteContract } from '../../../contracts/route.ts';
 import { nationalAccessAllows, rankAtLeast } from '../../../contracts/access.ts';
 import { forbidden, notFound, unauthorized } from './errors.ts';
+import type { CsrfMode } from './csrf.ts';
 import type { AuthState } from './session.ts';
 
 export type { Access };
@@ -31,8 +32,8 @@ export interface ScopeGrant {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
-    /** Set to false on public, unauthenticated forms that other sites embed. */
-    csrf?: boolean;
+    /** False on public, unauthenticated forms that other sites embed; 'form' on a page's form. */
+    csrf?: CsrfMode;
   }
   interface FastifyRequest {
     auth: AuthState | null;

@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../../../../contracts/common.ts';
 // The public pages are drawn here, on the server, with the web app's own dictionaries: every
 // string of the interface is written once, in both languages, in its feature's messages.ts.
@@ -56,4 +57,19 @@ export function localeOf(query: unknown, cookies: Record<string, string | undefi
   const asked = (query as { lang?: unknown } | undefined)?.lang;
   if (asked === 'en' || asked === 'fr') return asked;
   return cookies[LOCALE_COOKIE] === 'en' ? 'en' : 'fr';
+}
+
+/** The page's language; a `?lang=` choice is kept for the next pages. */
+export function pageLocale(request: FastifyRequest, reply: FastifyReply, secure: boolean): Locale {
+  const locale = localeOf(request.query, request.cookies);
+  const asked = (request.query as { lang?: string }).lang;
+  if ((asked === 'fr' || asked === 'en') && request.cookies[LOCALE_COOKIE] !== asked) {
+    reply.setCookie(LOCALE_COOKIE, asked, {
+      path: '/',
+      sameSite: 'lax',
+      secure,
+      maxAge: 365 * 24 * 3600,
+    });
+  }
+  return locale;
 }

@@ -25,6 +25,24 @@ export interface PageOptions {
   embed?: boolean;
   /** Logged in: the header leads to the supporter space instead of the login page. */
   loggedIn?: boolean;
+  /** The page's own summary (meta description, og:description); else the campaign's message. */
+  description?: string;
+  /** The page's own elements of the head (its style, its script). */
+  head?: string;
+  /** The sections of the public site linked from the header. */
+  nav?: readonly PublicNavLink[];
+}
+
+/** A section of the public site (the committees…), linked from every page's header. */
+export interface PublicNavLink {
+  href: string;
+  label: (locale: Locale) => string;
+}
+
+/** The public pages' shared parts: built assets and the header's sections. */
+export interface PublicShell {
+  assets: PublicAssets;
+  nav: readonly PublicNavLink[];
 }
 
 /** The same page in the other language: `lang` replaced, other parameters kept. */
@@ -41,6 +59,22 @@ function languageSwitch(locale: Locale, path: string): string {
       target === locale ? ' aria-current="true"' : ''
     }>${label}</a>`;
   return `<nav class="lang" aria-label="${escapeHtml(t(locale, 'nav.language'))}">${link('fr', 'FR', 'Français')}${link('en', 'EN', 'English')}</nav>`;
+}
+
+function sections(locale: Locale, path: string, nav: readonly PublicNavLink[]): string {
+  if (nav.length === 0) return '';
+  const pathname = path.split('?')[0]!;
+  const links = nav.map(({ href, label }) => {
+    // The section's own page, or a page inside the section.
+    const current =
+      pathname === href
+        ? ' aria-current="page"'
+        : pathname.startsWith(`${href}/`)
+          ? ' aria-current="true"'
+          : '';
+    return `<a href="${escapeHtml(href)}"${current}>${escapeHtml(label(locale))}</a>`;
+  });
+  return `<nav class="site-nav" aria-label="${escapeHtml(t(locale, 'nav.main'))}">${links.join('')}</nav>`;
 }
 
 /** Links to the legal notice and the privacy policy, on every public page. */
@@ -65,7 +99,7 @@ export function renderPage(options: PageOptions): string {
   const title = escapeHtml(`${options.title} — ${campaign}`);
   const french = site.home.message;
   const english = locale === 'en' ? site.home.en?.message : undefined;
-  const description = escapeHtml((english || french).slice(0, 200));
+  const description = escapeHtml((options.description ?? (english || french)).slice(0, 200));
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -84,6 +118,12 @@ export function renderPage(options: PageOptions): string {
       ? [`<script type="module" src="${escapeHtml(assets.script)}"></script>`]
       : []),
     ...assets.preloads.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}">`),
+    // Until site.css has them: with the sections' links, a phone's header takes two rows
+    // rather than breaking the campaign's name inside its words.
+    ...(options.nav?.length
+      ? ['<style>.site-header{flex-wrap:wrap}.site-nav{font-size:.9rem}</style>']
+      : []),
+    ...(options.head ? [options.head] : []),
   ].join('\n');
   const messages = `<script type="application/json" id="levier-messages">${scriptJson(clientMessages(locale))}</script>`;
   if (options.embed) {
@@ -113,7 +153,7 @@ ${head}
 <a class="skip-link" href="#main">${escapeHtml(t(locale, 'public.skip'))}</a>
 <header class="site-header">
 <a class="brand" href="${locale === 'en' ? '/?lang=en' : '/'}">${escapeHtml(campaign)}</a>
-<div class="header-end">${languageSwitch(locale, options.path)}${account}</div>
+<div class="header-end">${sections(locale, options.path, options.nav ?? [])}${languageSwitch(locale, options.path)}${account}</div>
 </header>
 <main id="main" tabindex="-1">
 ${options.body}

@@ -15,8 +15,8 @@ import {
   valuesOf,
   type FormBody,
 } from './form-input.ts';
-import { LOCALE_COOKIE, localeOf, t, type Locale } from './i18n.ts';
-import { renderPage, type PublicAssets } from './layout.ts';
+import { localeOf, pageLocale, t, type Locale } from './i18n.ts';
+import { renderPage, type PublicShell } from './layout.ts';
 import {
   confirmAsk,
   confirmDone,
@@ -47,7 +47,7 @@ const hidden = { hide: true } as const;
 export async function registerPublicPages(
   app: FastifyInstance,
   ctx: AppContext,
-  assets: PublicAssets,
+  { assets, nav }: PublicShell,
 ) {
   const { publicUrl } = ctx.config;
   const secure = ctx.config.production;
@@ -59,21 +59,6 @@ export async function registerPublicPages(
       second: '2-digit',
       timeZone: ctx.config.CAMPAIGN_TIMEZONE,
     });
-
-  /** The page's language; a `?lang=` choice is kept for the next pages. */
-  const pageLocale = (request: FastifyRequest, reply: FastifyReply): Locale => {
-    const locale = localeOf(request.query, request.cookies);
-    const asked = (request.query as { lang?: string }).lang;
-    if ((asked === 'fr' || asked === 'en') && request.cookies[LOCALE_COOKIE] !== asked) {
-      reply.setCookie(LOCALE_COOKIE, asked, {
-        path: '/',
-        sameSite: 'lax',
-        secure,
-        maxAge: 365 * 24 * 3600,
-      });
-    }
-    return locale;
-  };
 
   interface Draw {
     site: PublicSite;
@@ -95,6 +80,7 @@ export async function registerPublicPages(
       assets,
       embed: page.embed,
       loggedIn: Boolean(request.auth),
+      nav,
     });
     if (page.embed) {
       // Only the embeddable form (and what its posts answer) may be framed by other sites.
@@ -166,7 +152,7 @@ export async function registerPublicPages(
   };
 
   app.get('/', { schema: hidden, config: pageConfig }, async (request, reply) => {
-    const locale = pageLocale(request, reply);
+    const locale = pageLocale(request, reply, secure);
     return drawForm(request, reply, {
       site: await site(),
       locale,
@@ -186,7 +172,7 @@ export async function registerPublicPages(
   });
 
   const legal = (page: LegalPage) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const locale = pageLocale(request, reply);
+    const locale = pageLocale(request, reply, secure);
     const current = await site();
     return draw(request, reply, {
       site: current,
@@ -203,7 +189,7 @@ export async function registerPublicPages(
   );
 
   app.get('/confirm', { schema: hidden, config: pageConfig }, async (request, reply) => {
-    const locale = pageLocale(request, reply);
+    const locale = pageLocale(request, reply, secure);
     const token = (request.query as { token?: unknown }).token;
     const valid = typeof token === 'string' && token.length >= 10 && token.length <= 200;
     return draw(request, reply, {
