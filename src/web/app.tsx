@@ -36,6 +36,8 @@ export function App() {
               <Route path="/embed/signup" element={<ServerPage />} />
               <Route index element={<ServerPage />} />
               <Route path="/confirm" element={<ServerPage />} />
+              <Route path="/committees" element={<ServerPage />} />
+              <Route path="/committees/:id" element={<ServerPage />} />
               <Route path="/mentions-legales" element={<ServerPage />} />
               <Route path="/confidentialite" element={<ServerPage />} />
               <Route element={<Shell navPages={navPages} />}>

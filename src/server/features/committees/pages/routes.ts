@@ -14,7 +14,8 @@ import {
 import { readPublicSite } from '../../settings/service.ts';
 import { joinCommittee, leaveCommittee } from '../membership.ts';
 import { searchCommittees } from '../search.ts';
-import { committeeDetail, membershipOf, type Viewer } from '../service.ts';
+import { viewerOf } from '../../../core/http/viewer.ts';
+import { committeeDetail, membershipOf } from '../service.ts';
 import { ct } from './messages.ts';
 import { nearMeScript } from './near-me.ts';
 import {
@@ -46,9 +47,6 @@ function idOf(text: string): number | null {
   const id = Number(text);
   return id <= 2_147_483_647 ? id : null;
 }
-
-const viewerOf = (request: FastifyRequest): Viewer | null =>
-  request.auth ? { personId: request.auth.personId, permissions: request.auth.permissions } : null;
 
 /** The first words of a text, cut at a word, for a page's summary. */
 function summary(text: string, max = 200): string {
