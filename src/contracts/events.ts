@@ -40,7 +40,10 @@ export const eventInputSchema = z
     endsAt: z.iso.datetime({ offset: true, message: 'invalid_date' }),
     /** Where: a place, or an online link (or both). */
     place: placeInput.optional(),
-    onlineUrl: z.url({ protocol: /^https?$/, message: 'invalid_url' }).max(500, 'too_long').optional(),
+    onlineUrl: z
+      .url({ protocol: /^https?$/, message: 'invalid_url' })
+      .max(500, 'too_long')
+      .optional(),
     capacity: z.number().int().min(1).max(100_000).nullable().default(null),
     visibility: eventVisibilitySchema.default('public'),
   })
