@@ -58,7 +58,7 @@ CREATE TABLE "moderation_sanctions" (
 	"kind" text NOT NULL,
 	"until" timestamp with time zone,
 	"reason" text NOT NULL,
-	"decision_id" bigint,
+	"moderation_decision_id" bigint,
 	"decided_by" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"lifted_at" timestamp with time zone,
@@ -75,7 +75,7 @@ CREATE TABLE "reports" (
 	"reason" text NOT NULL,
 	"text" text DEFAULT '' NOT NULL,
 	"status" text DEFAULT 'open' NOT NULL,
-	"decision_id" bigint,
+	"moderation_decision_id" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "reports_pkey" PRIMARY KEY("campaign_id","id")
 );

@@ -4,6 +4,11 @@ import {
   committeeInputSchema,
   committeeListSchema,
   committeeMembersQuerySchema,
+  committeeMessageInputSchema,
+  committeeMessageSentSchema,
+  committeeMessagesSchema,
+  subscriptionInputSchema,
+  unsubscribeInputSchema,
   committeeMembersSchema,
   committeeRulesSchema,
   committeeSchema,
@@ -15,6 +20,7 @@ import {
   myCommitteesSchema,
   rankChangeSchema,
 } from './committees.ts';
+import { z } from 'zod';
 import { okSchema } from './common.ts';
 import { defineRoute } from './route.ts';
 
@@ -126,6 +132,45 @@ export const committeesApi = {
     body: rankChangeSchema,
     problems: { 409: '`last_organiser`: a committee keeps at least one organiser' },
     response: { 200: membershipSchema },
+  }),
+  sendMessage: defineRoute({
+    method: 'POST',
+    path: '/api/committees/:committeeId/messages',
+    summary: "Mail a message to the committee's subscribed members (from a rank up)",
+    tags,
+    access: { scope: 'committee', rank: 'manager', orPermission },
+    params,
+    body: committeeMessageInputSchema,
+    response: { 201: committeeMessageSentSchema },
+  }),
+  messages: defineRoute({
+    method: 'GET',
+    path: '/api/committees/:committeeId/messages',
+    summary: "The committee's messages, for its members",
+    tags,
+    access: { scope: 'committee', rank: 'member', orPermission },
+    params,
+    response: { 200: committeeMessagesSchema },
+  }),
+  subscription: defineRoute({
+    method: 'PUT',
+    path: '/api/committees/:committeeId/subscription',
+    summary: "Receive the committee's messages or not",
+    tags,
+    access: { scope: 'committee', rank: 'follower' },
+    params,
+    body: subscriptionInputSchema,
+    response: { 200: okSchema },
+  }),
+  unsubscribe: defineRoute({
+    method: 'POST',
+    path: '/api/committees/unsubscribe',
+    summary: "Stop a committee's messages with the link of one of them, without logging in",
+    tags,
+    access: { public: true },
+    body: unsubscribeInputSchema,
+    problems: { 400: '`invalid_token`: the link is not one Levier sent' },
+    response: { 200: z.object({ committeeId: z.number().int(), name: z.string() }) },
   }),
   rules: defineRoute({
     method: 'GET',

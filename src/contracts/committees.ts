@@ -157,3 +157,26 @@ export const defaultCommitteeRules: CommitteeRules = {
   createdPerDay: 3,
   forbiddenWords: [],
 };
+
+export const committeeMessageInputSchema = z.object({
+  subject: z.string().trim().min(1, 'required').max(200, 'too_long'),
+  body: z.string().trim().min(1, 'required').max(20_000, 'too_long'),
+  /** Everyone subscribed from this rank up (follower: followers too). */
+  lowestRank: rankSchema.default('follower'),
+});
+export const committeeMessageSentSchema = z.object({
+  id: z.number().int(),
+  recipients: z.number().int(),
+});
+export const committeeMessageSchema = z.object({
+  id: z.number().int(),
+  subject: z.string(),
+  bodyHtml: z.string(),
+  lowestRank: rankSchema,
+  recipients: z.number().int(),
+  author: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+export const committeeMessagesSchema = z.array(committeeMessageSchema);
+export const subscriptionInputSchema = z.object({ subscribed: z.boolean() });
+export const unsubscribeInputSchema = z.object({ token: z.string().min(10).max(200) });

@@ -4,6 +4,7 @@ import { importStalledJob } from './people/import/job.ts';
 import { importJob } from './people/import/service.ts';
 import { findDuplicatesJob } from './people/duplicates/find.ts';
 import { registerRecruitmentMail } from './recruitment/service.ts';
+import { registerCommitteeMail } from './committees/messages.ts';
 import { registerComplianceMailGate } from './compliance/mail-gate.ts';
 import { purgePersonalDataJob, purgeRateLimitCountersJob } from './maintenance-jobs.ts';
 
@@ -19,6 +20,7 @@ export const jobs: readonly JobDefinition[] = [
 /** Mail templates rendered at send time, and the job types; handlers run only in processes that work. */
 export async function registerFeatureJobs(ctx: AppContext, work: boolean) {
   registerRecruitmentMail(ctx);
+  registerCommitteeMail(ctx);
   registerComplianceMailGate();
   await registerJobs(ctx, jobs, work);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageProblems } from '../../web/core/i18n/parity.ts';
 import { accountMailMessages } from './accounts/mails.ts';
+import { committeeMailMessages } from './committees/mails.ts';
 import { eventMailMessages } from './events/mails.ts';
 import { moderationMailMessages } from './moderation/mails.ts';
 import { recruitmentMailMessages } from './recruitment/mails.ts';
@@ -16,6 +17,7 @@ const modules = {
   ...recruitmentMailMessages,
   ...moderationMailMessages,
   ...eventMailMessages,
+  ...committeeMailMessages,
   consentWording: defaultConsentWording,
 };
 

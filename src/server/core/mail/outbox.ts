@@ -38,6 +38,7 @@ export interface OutboxMail extends OutboxItem {
   template: string | null;
   payload: Record<string, unknown> | null;
   purpose: string;
+  subscription: string | null;
 }
 
 async function render(mail: OutboxMail) {
@@ -54,7 +55,7 @@ export function mailChannel(
   return {
     name: 'mail',
     table: 'mail_outbox',
-    columns: `to_address AS "to", subject, text_body AS "text", html_body AS "html", template, payload, purpose`,
+    columns: `to_address AS "to", subject, text_body AS "text", html_body AS "html", template, payload, purpose, subscription`,
     async send(mail) {
       await transport.send({ from, to: mail.to, ...(await render(mail)) });
     },
@@ -90,7 +91,12 @@ async function screenMail(
     campaignId,
     claimed
       .filter((mail) => !capped.has(mail.id))
-      .map((mail) => ({ id: mail.id, personId: mail.personId, purpose: mail.purpose })),
+      .map((mail) => ({
+        id: mail.id,
+        personId: mail.personId,
+        purpose: mail.purpose,
+        subscription: mail.subscription,
+      })),
     new Date(),
   );
   return new Map([...gated, ...capped]);
@@ -132,3 +138,7 @@ async function overDailyCap(
  */
 export const QUEUE_TEMPLATE_MAILS =
   'INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, template, payload)';
+
+/** The same for campaign mail: purpose and subscription follow payload in the SELECT. */
+export const QUEUE_CAMPAIGN_TEMPLATE_MAILS =
+  'INSERT INTO mail_outbox (campaign_id, kind, person_id, to_address, template, payload, purpose, subscription)';

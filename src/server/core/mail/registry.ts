@@ -42,6 +42,8 @@ export interface GatedMail {
   personId: number | null;
   /** Why the mail is sent: `transactional` or a campaign purpose. */
   purpose: string;
+  /** What the person subscribed to that the mail belongs to (`committee:12`), if anything. */
+  subscription: string | null;
 }
 
 /** Decides for a claimed batch at once (one query for the batch); a mail left out is sent. */

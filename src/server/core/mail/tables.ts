@@ -18,6 +18,11 @@ export const mailOutbox = pgTable(
     payload: jsonb('payload'),
     /** Why the mail is sent (contracts/compliance.ts): campaign purposes pass the compliance gate. */
     purpose: text('purpose').notNull().default('transactional'),
+    /**
+     * What the person subscribed to that this mail belongs to (`committee:12`): the gate
+     * checks that subscription instead of the newsletter consent.
+     */
+    subscription: text('subscription'),
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),

@@ -8,6 +8,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string | null;
+  /** Extra headers (List-Unsubscribe for mail one can unsubscribe from). */
+  headers?: Record<string, string>;
 }
 
 /** The mail port: a real SMTP adapter, or the development catcher. */

@@ -44,6 +44,11 @@ export interface PersonalTable {
   holds: string;
   /** Every column holding a person's id, with what a merge does with it. */
   personColumns: Record<string, MergeRule>;
+  /**
+   * Id columns that hold no person's id though their name could (`target_id`: a committee or
+   * an event), with what they hold: merges leave them alone instead of refusing.
+   */
+  otherIds?: Record<string, string>;
   erase: Erasure;
 }
 

@@ -61,6 +61,17 @@ export function mergeRules(registry: readonly PersonalData[]): Map<string, Merge
   return rules;
 }
 
+/** The id columns features declared as holding no person's id (`table.column`). */
+export function otherIdColumns(registry: readonly PersonalData[]): Set<string> {
+  return new Set(
+    registry.flatMap(({ tables }) =>
+      tables.flatMap(({ table, otherIds }) =>
+        Object.keys(otherIds ?? {}).map((column) => `${table}.${column}`),
+      ),
+    ),
+  );
+}
+
 /** Every feature's retention purges for the context's campaign; answers what each removed. */
 export async function runRetentionPurges(
   registry: readonly PersonalData[],

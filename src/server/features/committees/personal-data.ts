@@ -32,6 +32,14 @@ export const committeesPersonalData: PersonalData = {
         keep: 'A committee belongs to its members; its creator id is that of an erased person.',
       },
     },
+    {
+      table: 'committee_messages',
+      holds: 'Messages an organiser wrote to the members: their author.',
+      personColumns: { author_id: 'move' },
+      erase: {
+        keep: 'A message belongs to the committee that received it; its author id is that of an erased person.',
+      },
+    },
   ],
   dataFile: [
     {

@@ -6,6 +6,12 @@ import { serve } from '../../core/http/contract.ts';
 import { viewerOf } from '../../core/http/viewer.ts';
 import { changeRank, committeeMembers, joinCommittee, leaveCommittee } from './membership.ts';
 import { committeeRules, setCommitteeRules } from './rules.ts';
+import {
+  committeeMessages,
+  sendCommitteeMessage,
+  setSubscribed,
+  unsubscribeByToken,
+} from './messages.ts';
 import { searchCommittees } from './search.ts';
 import {
   committeeDetail,
@@ -63,6 +69,31 @@ export const committeesRoutes =
         currentAuth(request).personId,
       ),
     );
+
+    serve(app, committeesApi.sendMessage, (request) =>
+      sendCommitteeMessage(
+        ctx,
+        currentScope(request).id,
+        currentAuth(request).personId,
+        request.body,
+      ),
+    );
+
+    serve(app, committeesApi.messages, (request) =>
+      committeeMessages(ctx, currentScope(request).id),
+    );
+
+    serve(app, committeesApi.subscription, async (request) => {
+      await setSubscribed(
+        ctx,
+        currentScope(request).id,
+        currentAuth(request).personId,
+        request.body.subscribed,
+      );
+      return { ok: true as const };
+    });
+
+    serve(app, committeesApi.unsubscribe, (request) => unsubscribeByToken(ctx, request.body.token));
 
     serve(app, committeesApi.rules, () => committeeRules(ctx));
 

@@ -80,3 +80,25 @@ export const committeeMembers = pgTable(
     index('committee_members_rank_idx').on(t.campaignId, t.committeeId, t.rank),
   ],
 );
+
+/** Messages organisers send to their committee's members, by email through the outbox. */
+export const committeeMessages = pgTable(
+  'committee_messages',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    committeeId: ref('committee_id').notNull(),
+    authorId: ref('author_id'),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    /** Who it went to: the lowest rank included (follower: everyone subscribed). */
+    lowestRank: text('lowest_rank').notNull(),
+    recipients: integer('recipients').notNull().default(0),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'committee_messages_pkey', columns: [t.campaignId, t.id] }),
+    index('committee_messages_committee_idx').on(t.campaignId, t.committeeId, t.createdAt),
+  ],
+);

@@ -3,13 +3,15 @@ import type { Database } from '../../core/db/index.ts';
 import { registerMailGate, type BeforeSend, type GatedMail } from '../../core/mail/registry.ts';
 import { contactSubjects } from '../people/contact-subjects.ts';
 import { allRounds } from './elections.ts';
-import { mayContact } from './may-contact.ts';
+import { mayContact, type ContactSubject } from './may-contact.ts';
+import { subscribedMails } from './subscriptions.ts';
 
 /**
  * The compliance gate for mail, when a batch is about to be sent: transactional mail goes;
  * a campaign mail is held while the person may not be reached for a while (pre-election
  * silence: until the polls close) and suppressed when they may not be at all (no consent,
- * opted out). Asked at send time, so a mail queued before the silence is held during it.
+ * opted out; for a subscription's mail, not subscribed). Asked at send time, so a mail queued
+ * before the silence is held during it, and one queued before an unsubscribe is not sent.
  */
 export async function mailBeforeSend(
   database: Pick<Database, 'query'>,
@@ -21,9 +23,15 @@ export async function mailBeforeSend(
   const campaignMail = batch.filter((mail) => mail.purpose !== 'transactional');
   if (campaignMail.length === 0) return verdicts;
   const ids = campaignMail.flatMap((mail) => (mail.personId === null ? [] : [mail.personId]));
-  const [people, rounds] = await Promise.all([
+  const withSubscription = campaignMail.flatMap((mail) =>
+    mail.personId !== null && mail.subscription
+      ? [{ id: mail.id, personId: mail.personId, subscription: mail.subscription }]
+      : [],
+  );
+  const [people, rounds, subscribed] = await Promise.all([
     contactSubjects(database, campaignId, ids),
     allRounds(database, campaignId),
+    subscribedMails(database, campaignId, withSubscription),
   ]);
   for (const mail of campaignMail) {
     const purpose = contactPurposeSchema.safeParse(mail.purpose);
@@ -32,8 +40,19 @@ export async function mailBeforeSend(
       verdicts.set(mail.id, { suppress: purpose.success ? 'no_consent' : 'unknown_purpose' });
       continue;
     }
+    // Mail of a subscription (a committee's messages) needs that subscription, not the
+    // newsletter consent; the silence and the hours apply the same.
+    const subject: ContactSubject = mail.subscription
+      ? {
+          ...person,
+          consents: {
+            ...person.consents,
+            email: { status: subscribed.has(mail.id) ? 'granted' : 'withdrawn' },
+          },
+        }
+      : person;
     const decision = mayContact(
-      { person, channel: 'email', purpose: purpose.data, at },
+      { person: subject, channel: 'email', purpose: purpose.data, at },
       { rounds },
     );
     verdicts.set(

@@ -13,6 +13,7 @@ export const moderationPersonalData: PersonalData = {
       table: 'reports',
       holds: 'Reports a person made: the target, the reason and their words.',
       personColumns: { reporter_id: 'move' },
+      otherIds: { target_id: 'the committee or event reported (target_kind says which)' },
       // The report stays for the moderators; who made it is forgotten.
       erase: {
         run: async (query, campaignId, people) => {
@@ -28,6 +29,7 @@ export const moderationPersonalData: PersonalData = {
       table: 'moderation_decisions',
       holds: 'Decisions about what a person posted, and which moderator took them.',
       personColumns: { author_person_id: 'move', moderator_id: 'keep' },
+      otherIds: { target_id: 'the committee or event decided on (target_kind says which)' },
       erase: { keep: keepDecisions },
     },
     {

@@ -87,7 +87,7 @@ export async function applyRepeatRules(
     if (row!.n < rule.upheld) continue;
     const [given] = await runSql<{ until: Date | string }>(
       query,
-      sql`INSERT INTO moderation_sanctions (campaign_id, person_id, kind, until, reason, decision_id)
+      sql`INSERT INTO moderation_sanctions (campaign_id, person_id, kind, until, reason, moderation_decision_id)
           VALUES (${campaignId}, ${authorId}, 'suspension',
                   now() + make_interval(days => ${rule.suspendDays}),
                   ${`${row!.n} upheld reports within ${rule.withinDays} days`}, ${decisionId})

@@ -139,14 +139,14 @@ export async function decide(ctx: AppContext, moderatorId: number, input: Decisi
       await kind.change(query, ctx.campaignId, input.targetId, 'unpublish');
       await runSql(
         query,
-        sql`INSERT INTO moderation_sanctions (campaign_id, person_id, kind, reason, decision_id, decided_by)
+        sql`INSERT INTO moderation_sanctions (campaign_id, person_id, kind, reason, moderation_decision_id, decided_by)
             VALUES (${ctx.campaignId}, ${target.authorId}, 'ban', ${input.message}, ${decisionId}, ${moderatorId})`,
       );
     }
     const closed = await runSql(
       query,
       sql`UPDATE reports SET status = ${input.action === 'dismiss' || input.action === 'restore' ? 'dismissed' : 'upheld'},
-                 decision_id = ${decisionId}
+                 moderation_decision_id = ${decisionId}
            WHERE campaign_id = ${ctx.campaignId} AND target_kind = ${input.targetKind}
              AND target_id = ${input.targetId} AND status = 'open' RETURNING id`,
     );

@@ -14,7 +14,7 @@ export const reports = pgTable(
     text: text('text').notNull().default(''),
     /** open, upheld (a decision acted on it) or dismissed. */
     status: text('status').notNull().default('open'),
-    decisionId: ref('decision_id'),
+    decisionId: ref('moderation_decision_id'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -57,7 +57,7 @@ export const moderationSanctions = pgTable(
     kind: text('kind').notNull(),
     until: at('until'),
     reason: text('reason').notNull(),
-    decisionId: ref('decision_id'),
+    decisionId: ref('moderation_decision_id'),
     decidedBy: ref('decided_by'),
     createdAt: at('created_at').notNull().defaultNow(),
     liftedAt: at('lifted_at'),

@@ -196,3 +196,13 @@ export async function profilesOf(
     ]),
   );
 }
+
+/**
+ * For another feature's set-based fan-out: `SELECT id, email, locale` of the people whose ids
+ * `ids` selects (an SQL subquery of one column), who can be written to (an email, not erased).
+ */
+export function emailablePeople(campaignId: number, ids: SQL): SQL {
+  return sql`SELECT p.id, p.email, p.locale FROM people p
+              WHERE p.campaign_id = ${campaignId} AND p.id IN (${ids})
+                AND p.email IS NOT NULL AND p.erased_at IS NULL`;
+}

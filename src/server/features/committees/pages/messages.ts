@@ -78,6 +78,12 @@ export const fr = {
     'Un comité garde au moins un organisateur : nommez-en un autre avant de partir.',
   'committeePage.notFoundTitle': 'Comité introuvable',
   'committeePage.notFoundText': 'Ce comité n’existe pas ou n’est plus public.',
+  'committeePage.unsubscribeTitle': 'Messages du comité',
+  'committeePage.unsubscribeAsk':
+    'Ne plus recevoir par e-mail les messages de ce comité ? Vous en restez membre.',
+  'committeePage.unsubscribeButton': 'Ne plus recevoir ses messages',
+  'committeePage.unsubscribeDone': 'C’est fait : vous ne recevrez plus les messages de « {name} ».',
+  'committeePage.unsubscribeInvalid': 'Ce lien de désinscription n’est pas valide.',
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -151,6 +157,12 @@ export const en: Record<keyof typeof fr, string> = {
     'A committee keeps at least one organiser: name another one before you leave.',
   'committeePage.notFoundTitle': 'Committee not found',
   'committeePage.notFoundText': 'This committee does not exist or is no longer public.',
+  'committeePage.unsubscribeTitle': 'Committee messages',
+  'committeePage.unsubscribeAsk':
+    'Stop receiving this committee’s messages by email? You stay a member.',
+  'committeePage.unsubscribeButton': 'Stop its messages',
+  'committeePage.unsubscribeDone': 'Done: you will no longer receive the messages of “{name}”.',
+  'committeePage.unsubscribeInvalid': 'This unsubscribe link is not valid.',
 };
 
 export type CommitteePageKey = keyof typeof fr;

@@ -3,6 +3,7 @@ import type { PublicSite } from '../../../../contracts/recruitment.ts';
 import { committeeSearchQuerySchema } from '../../../../contracts/committees.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { sendHtml } from '../../../core/http/compressed-html.ts';
+import { acceptFormPosts } from '../../../core/http/form-body.ts';
 import { AppError, errorHandler } from '../../../core/http/errors.ts';
 import { richTextToPlain } from '../../../core/rich-text.ts';
 import { pageLocale, t, type Locale } from '../../recruitment/pages/i18n.ts';
@@ -13,6 +14,8 @@ import {
 } from '../../recruitment/pages/layout.ts';
 import { readPublicSite } from '../../settings/service.ts';
 import { joinCommittee, leaveCommittee } from '../membership.ts';
+import { unsubscribeByToken } from '../messages.ts';
+import { escapeHtml } from '../../../core/html.ts';
 import { searchCommittees } from '../search.ts';
 import { viewerOf } from '../../../core/http/viewer.ts';
 import { committeeDetail, membershipOf } from '../service.ts';
@@ -115,6 +118,57 @@ export async function registerCommitteePages(
       .header('cache-control', 'public, max-age=3600')
       .send(nearMeScript),
   );
+
+  // The link at the foot of a committee's mails: a page with one button (mail clients open
+  // links on their own, so a GET changes nothing). Its POST is also the one-click unsubscribe
+  // of the List-Unsubscribe-Post header (RFC 8058), which mail clients send themselves: the
+  // token is the authority, so neither a session nor a CSRF token.
+  const unsubscribeForm = (token: string, locale: Locale) =>
+    `<h1>${escapeHtml(ct(locale, 'committeePage.unsubscribeTitle'))}</h1>
+     <p>${escapeHtml(ct(locale, 'committeePage.unsubscribeAsk'))}</p>
+     <form method="post" action="/committees/unsubscribe?page=1&amp;token=${encodeURIComponent(token)}">
+       <button type="submit">${escapeHtml(ct(locale, 'committeePage.unsubscribeButton'))}</button>
+     </form>`;
+  app.get('/committees/unsubscribe', { schema: hidden }, async (request, reply) => {
+    const locale = pageLocale(request, reply, secure);
+    const token = String((request.query as { token?: unknown }).token ?? '').slice(0, 200);
+    return draw(request, reply, {
+      site: await site(),
+      locale,
+      title: ct(locale, 'committeePage.unsubscribeTitle'),
+      body: unsubscribeForm(token, locale),
+    });
+  });
+  await app.register(async (unsubscribe) => {
+    acceptFormPosts(unsubscribe, 4 * 1024);
+    unsubscribe.post('/committees/unsubscribe', { schema: hidden }, async (request, reply) => {
+      const locale = pageLocale(request, reply, secure);
+      const token = String((request.query as { token?: unknown }).token ?? '').slice(0, 200);
+      // The page's button adds `page=1`; anything else is a mail client's one-click.
+      const fromPage = (request.query as { page?: unknown }).page === '1';
+      try {
+        const { name } = await unsubscribeByToken(ctx, token);
+        if (!fromPage) return reply.status(204).send();
+        return draw(request, reply, {
+          site: await site(),
+          locale,
+          title: ct(locale, 'committeePage.unsubscribeTitle'),
+          body: `<p role="status">${escapeHtml(ct(locale, 'committeePage.unsubscribeDone', { name }))}</p>`,
+          path: '/committees/unsubscribe',
+        });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return draw(request, reply, {
+          site: await site(),
+          locale,
+          title: ct(locale, 'committeePage.unsubscribeTitle'),
+          body: `<p role="alert">${escapeHtml(ct(locale, 'committeePage.unsubscribeInvalid'))}</p>`,
+          status: 400,
+          path: '/committees/unsubscribe',
+        });
+      }
+    });
+  });
 
   app.get('/committees', { schema: hidden, config: pageConfig }, async (request, reply) => {
     const locale = pageLocale(request, reply, secure);
@@ -255,15 +309,7 @@ export async function registerCommitteePages(
 
   // Plain form posts from a committee's page: the browser sends x-www-form-urlencoded.
   await app.register(async (forms) => {
-    forms.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: 16 * 1024 },
-      (_request, body, done) => {
-        const fields: FormBody = {};
-        for (const [key, value] of new URLSearchParams(body as string)) fields[key] ??= value;
-        done(null, fields);
-      },
-    );
+    acceptFormPosts(forms, 16 * 1024);
 
     const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as FormBody;
     const localeOfForm = (body: FormBody): Locale => (body.locale === 'en' ? 'en' : 'fr');

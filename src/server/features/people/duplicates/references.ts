@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Query } from '../../../core/db/index.ts';
 import { personColumn, type MergeRule } from '../../../core/personal-data/registry.ts';
-import { mergeRules } from '../../../core/personal-data/rights.ts';
+import { mergeRules, otherIdColumns } from '../../../core/personal-data/rights.ts';
 import { personalData } from '../../personal-data.ts';
 
 export interface PersonReference {
@@ -60,13 +60,15 @@ export async function personReferences(query: Query): Promise<PersonReference[]>
     ).map((r) => r.table_name),
   );
   const rules = mergeRules(personalData());
+  const others = otherIdColumns(personalData());
   const references: Array<Omit<PersonReference, 'uniqueWith' | 'campaignScoped'>> = [];
   const unclassified: string[] = [];
   for (const { table_name: table, column_name: column } of columns) {
     const name = `${table}.${column}`;
     const rule = rules.get(name);
     if (rule) references.push({ table, column, strategy: rule });
-    else if (column === 'id' || (!personColumn(column) && namesATable(column))) continue;
+    else if (column === 'id' || others.has(name)) continue;
+    else if (!personColumn(column) && namesATable(column)) continue;
     else unclassified.push(name);
   }
   if (unclassified.length) throw new UnclassifiedReferenceError(unclassified);

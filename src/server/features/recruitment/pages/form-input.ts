@@ -3,7 +3,8 @@ import type { FieldError } from '../../../core/http/errors.ts';
 import type { SignupSource, SignupValues } from './signup-form.ts';
 
 /** A form body as the urlencoded parser gives it: one string per name. */
-export type FormBody = Record<string, string | undefined>;
+export type { FormBody } from '../../../core/http/form-body.ts';
+import type { FormBody } from '../../../core/http/form-body.ts';
 
 const REQUIRED = ['firstName', 'lastName', 'email', 'postalCode'] as const;
 

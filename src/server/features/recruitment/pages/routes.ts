@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { legalPagePaths, type PublicSite } from '../../../../contracts/recruitment.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { sendHtml } from '../../../core/http/compressed-html.ts';
+import { acceptFormPosts } from '../../../core/http/form-body.ts';
 import { AppError, errorHandler } from '../../../core/http/errors.ts';
 import { securityHeaders } from '../../../core/http/security-headers.ts';
 import { signupRateLimit } from '../../accounts/kiosk.ts';
@@ -203,15 +204,7 @@ export async function registerPublicPages(
 
   // Plain form posts: the browser sends x-www-form-urlencoded, read here only.
   await app.register(async (forms) => {
-    forms.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: 64 * 1024 },
-      (_request, body, done) => {
-        const fields: FormBody = {};
-        for (const [key, value] of new URLSearchParams(body as string)) fields[key] ??= value;
-        done(null, fields);
-      },
-    );
+    acceptFormPosts(forms, 64 * 1024);
 
     // Counted once the body is read, so a refused post still shows what was typed.
     const signupLimit = { ...signupRateLimit(ctx), hook: 'preHandler' as const };
