@@ -20,7 +20,9 @@ export type FilterMessageKey =
   | 'filter.createdTo'
   | 'filter.recruitedByChip'
   | 'filter.personNumber'
-  | 'filter.segmentChip';
+  | 'filter.segmentChip'
+  | 'filter.committeeRank'
+  | 'filter.committeeDepartements';
 
 /**
  * What a chip label needs that only the web knows: the translator, and the names of what a
@@ -32,6 +34,8 @@ export interface ChipContext {
   /** A calendar day as the reader's language writes it. */
   day: (value: string) => string;
   departementName: (code: string) => string;
+  /** A committee rank as the reader's language says it. */
+  rankName: (rank: 'follower' | 'member' | 'manager' | 'organiser') => string;
   communeName: (code: string) => string;
   sourceName: (source: string) => string;
   /** Null when the person is not known to the reader (the chip says "person #id"). */
@@ -69,3 +73,13 @@ export const labelValueChip = (
   label: FilterMessageKey,
   value: string,
 ): FilterChip => ({ key, text: ctx.t('common.labelValue', { label: ctx.t(label), value }) });
+
+/** At most this many values in one list of a filter: a segment stores and recounts them all. */
+const FILTER_LIST_MAX = 200;
+
+/** Values sent as `a,b,c` (query string) or as an array (JSON body), each `maxLength` at most. */
+export const csvList = (maxLength: number) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().max(maxLength, 'too_long')).max(FILTER_LIST_MAX, 'too_many'));

@@ -7,6 +7,7 @@ const ctx: ChipContext = {
   yesNo: (v) => v,
   day: (v) => `day ${v}`,
   departementName: (code) => `dep ${code}`,
+  rankName: (rank) => `rank ${rank}`,
   communeName: (code) => `commune ${code}`,
   sourceName: (s) => `source ${s}`,
   personName: () => null,
@@ -28,6 +29,8 @@ const everything = peopleFilterSchema.parse({
   createdTo: '2026-02-01',
   recruitedBy: '12',
   customFields: '[{"key":"size","type":"choice","anyOf":["S"]}]',
+  committeeRank: 'organiser',
+  committeeDepartements: '69,75',
   segmentId: '3',
 });
 
@@ -54,6 +57,11 @@ describe('audience filters', () => {
       { key: 'createdTo', text: 'common.labelValue(filter.createdTo|day 2026-02-01)' },
       { key: 'recruitedBy', text: 'filter.recruitedByChip(filter.personNumber(12))' },
       { key: 'customFields', text: 'field size' },
+      { key: 'committeeRank', text: 'common.labelValue(filter.committeeRank|rank organiser)' },
+      {
+        key: 'committeeDepartements',
+        text: 'common.labelValue(filter.committeeDepartements|dep 69, dep 75)',
+      },
       { key: 'segmentId', text: 'filter.segmentChip(Lyon)' },
     ]);
     expect(filterChips({}, ctx)).toEqual([]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChipContext, FilterChip } from './audience-filter.ts';
+import { committeeMembershipFilter } from './committee-filters.ts';
 import { customFieldsFilter } from './custom-fields.ts';
 import {
   confirmedFilter,
@@ -27,6 +28,7 @@ export const audienceFilters = [
   createdFilter,
   recruiterFilter,
   customFieldsFilter,
+  committeeMembershipFilter,
   segmentFilter,
 ] as const;
 

@@ -1,18 +1,14 @@
 import { z } from 'zod';
 import { daySchema } from './common.ts';
-import { defineAudienceFilter, labelValueChip, type FilterMessageKey } from './audience-filter.ts';
+import {
+  csvList,
+  defineAudienceFilter,
+  labelValueChip,
+  type FilterMessageKey,
+} from './audience-filter.ts';
 
 /** A tag's name, wherever one is given (bulk changes, imports, filters). */
 export const TAG_NAME_MAX = 60;
-/** At most this many values in one list of a filter: a segment stores and recounts them all. */
-const FILTER_LIST_MAX = 200;
-
-/** Values sent as `a,b,c` (query string) or as an array (JSON body), each `maxLength` at most. */
-const csvList = (maxLength: number) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(z.string().max(maxLength, 'too_long')).max(FILTER_LIST_MAX, 'too_many'));
 const triState = z.enum(['yes', 'no']).optional();
 
 /** The people's own filters, over columns of `people` and its tags. */

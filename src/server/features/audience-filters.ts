@@ -1,4 +1,5 @@
 import type { FilterSqlRegistry } from '../core/audience/filter-sql.ts';
+import { committeeMembershipSql } from './committees/filter-sql.ts';
 import { customFieldsSql } from './people/custom-fields/filter-sql.ts';
 import {
   confirmedSql,
@@ -26,5 +27,6 @@ export const filterSql: FilterSqlRegistry = {
   recruiter: recruiterSql,
   created: createdSql,
   customFields: customFieldsSql,
+  committeeMembership: committeeMembershipSql,
   segment: segmentSql,
 };

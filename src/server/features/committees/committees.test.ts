@@ -283,4 +283,24 @@ describe.each(engines)('committees on %s', (engine) => {
     expect((await a.get(`/api/committees/${first.id}/members`)).statusCode).toBe(200);
     expect((await a.get('/api/committees/999999/members')).statusCode).toBe(404);
   });
+
+  it('offers its members as an audience: "organisers", "members of committees in a département"', async () => {
+    const staffList = (query: string) =>
+      staff
+        .get(`/api/people?${query}&pageSize=200`)
+        .then((r) => r.json() as { items: Array<{ id: number }> });
+    const { browser: organiser, personId: organiserId } = await supporter();
+    const committee = (
+      await create(organiser, { name: 'Comité audience', place: { postalCode: '33000' } })
+    ).json() as Committee;
+    const { browser: member, personId: memberId } = await supporter();
+    await member.put(`/api/committees/${committee.id}/membership`, { as: 'member' });
+    const organisers = (
+      await staffList('committeeRank=organiser&committeeDepartements=33')
+    ).items.map((p) => p.id);
+    expect(organisers).toEqual([organiserId]);
+    const inGironde = (await staffList('committeeDepartements=33')).items.map((p) => p.id).sort();
+    expect(inGironde).toEqual([organiserId, memberId].sort());
+    expect((await staffList('committeeDepartements=2A')).items).toEqual([]);
+  });
 });

@@ -6,6 +6,8 @@ export const fr = {
 
   'nav.committeeRules': 'Règles des comités',
 
+  'filter.committeeRank': 'Comités, au moins',
+  'filter.committeeDepartements': 'Comités des départements',
   'committees.rank.follower': 'Abonné·e',
   'committees.rank.member': 'Membre',
   'committees.rank.manager': 'Animateur·rice',
@@ -122,6 +124,8 @@ export const en: Record<keyof typeof fr, string> = {
 
   'nav.committeeRules': 'Committee rules',
 
+  'filter.committeeRank': 'Committees, at least',
+  'filter.committeeDepartements': 'Committees in départements',
   'committees.rank.follower': 'Follower',
   'committees.rank.member': 'Member',
   'committees.rank.manager': 'Manager',

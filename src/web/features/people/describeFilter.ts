@@ -31,6 +31,7 @@ export function chipContext(t: Translate, names: ChipNames = {}): ChipContext {
     yesNo: (value) => yesNoLabel(value, t),
     day: (value) => (locale ? day(value, locale) : value),
     departementName: (code) => departementNames?.get(code) ?? code,
+    rankName: (rank) => t(`committees.rank.${rank}`),
     communeName: (code) => communeNames?.get(code) ?? code,
     sourceName: (source) => sourceLabel(source, t),
     personName: names.personName ?? (() => null),
