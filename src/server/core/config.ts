@@ -52,6 +52,15 @@ const configSchema = z.object({
    * when set; without it places come from commune centres, with nothing on the network.
    */
   GEOCODER_URL: z.url().optional(),
+  /** Local times (campaign time zone) of the reminders to those coming: the day before, the day. */
+  EVENT_REMINDER_DAY_BEFORE: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .default('18:00'),
+  EVENT_REMINDER_DAY_OF: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .default('08:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

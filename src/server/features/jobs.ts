@@ -5,6 +5,7 @@ import { importJob } from './people/import/service.ts';
 import { findDuplicatesJob } from './people/duplicates/find.ts';
 import { registerRecruitmentMail } from './recruitment/service.ts';
 import { registerCommitteeMail } from './committees/messages.ts';
+import { eventRemindersJob, registerEventMail } from './events/reminders.ts';
 import { registerComplianceMailGate } from './compliance/mail-gate.ts';
 import { purgePersonalDataJob, purgeRateLimitCountersJob } from './maintenance-jobs.ts';
 
@@ -15,12 +16,14 @@ export const jobs: readonly JobDefinition[] = [
   findDuplicatesJob,
   purgePersonalDataJob,
   purgeRateLimitCountersJob,
+  eventRemindersJob,
 ];
 
 /** Mail templates rendered at send time, and the job types; handlers run only in processes that work. */
 export async function registerFeatureJobs(ctx: AppContext, work: boolean) {
   registerRecruitmentMail(ctx);
   registerCommitteeMail(ctx);
+  registerEventMail(ctx);
   registerComplianceMailGate();
   await registerJobs(ctx, jobs, work);
 }

@@ -1,4 +1,7 @@
 import ICAL from 'ical.js';
+import { addDays, instantOf, wallClock } from '../../core/local-time.ts';
+import { mailBeforeSend } from '../compliance/mail-gate.ts';
+import { sendDueReminders } from './reminders.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Committee } from '../../../contracts/committees.ts';
 import type { Event, EventSummary } from '../../../contracts/events.ts';
@@ -294,5 +297,76 @@ describe.each(engines)('events on %s', (engine) => {
     expect(ics.body).toContain('STATUS:CANCELLED');
     const mine = (await coming.browser.get('/api/me/events')).json() as Array<{ id: number }>;
     expect(mine.map((e) => e.id)).toContain(event.id);
+  });
+
+  it('reminds those coming the day before and on the day, thanks them after, each once', async () => {
+    const zone = t.ctx.config.CAMPAIGN_TIMEZONE;
+    const day = addDays(wallClock(new Date(), zone).day, 3);
+    const meeting = await createEvent({
+      title: 'Réunion de rentrée',
+      type: 'meeting',
+      startsAt: instantOf(day, 19 * 60, zone).toISOString(),
+      endsAt: instantOf(day, 21 * 60, zone).toISOString(),
+    });
+    const canvass = await createEvent({
+      title: 'Porte-à-porte du soir',
+      type: 'door_to_door',
+      startsAt: instantOf(day, 18 * 60, zone).toISOString(),
+      endsAt: instantOf(day, 20 * 60, zone).toISOString(),
+    });
+    const coming = await supporter();
+    await coming.browser.put(`/api/events/${meeting.id}/rsvp`, {});
+    await coming.browser.put(`/api/events/${canvass.id}/rsvp`, {});
+    // What each queued mail is (its payload is cleared once sent): the canvass's are campaign
+    // mail tied to the answer, the meeting's transactional.
+    const queued = async () =>
+      (
+        await t.ctx.database.query<{ kind: string; purpose: string; subscription: string | null }>(
+          `SELECT kind, purpose, subscription FROM mail_outbox
+            WHERE campaign_id = $1 AND person_id = $2 AND template = 'event_reminder'`,
+          [t.ctx.campaignId, coming.personId],
+        )
+      )
+        .map((r) => `${r.kind} ${r.purpose} ${r.subscription ?? '-'}`)
+        .sort();
+    const canvassMail = (kind: string) => `${kind} event_reminder event:${canvass.id}`;
+    const meetingMail = (kind: string) => `${kind} transactional -`;
+    const since = t.smtp.received.length;
+    await sendDueReminders(t.ctx, instantOf(addDays(day, -1), 17 * 60, zone));
+    expect(await queued()).toEqual([]);
+    await sendDueReminders(t.ctx, instantOf(addDays(day, -1), 18 * 60 + 30, zone));
+    await sendDueReminders(t.ctx, instantOf(addDays(day, -1), 19 * 60, zone));
+    expect(await queued()).toEqual(
+      [canvassMail('event_day_before'), meetingMail('event_day_before')].sort(),
+    );
+    await t.smtp.waitFor(
+      coming.email,
+      (m) => m.subject === 'Demain : Réunion de rentrée',
+      10_000,
+      since,
+    );
+    await sendDueReminders(t.ctx, instantOf(day, 9 * 60, zone));
+    await sendDueReminders(t.ctx, instantOf(day, 23 * 60, zone));
+    expect(await queued()).toEqual(
+      ['event_day_before', 'event_day_of', 'event_thanks']
+        .flatMap((kind) => [canvassMail(kind), meetingMail(kind)])
+        .sort(),
+    );
+    // The gate asks whether the person still comes: withdrawn, the canvass's mail is not sent.
+    await coming.browser.delete(`/api/events/${canvass.id}/rsvp`);
+    const verdicts = await mailBeforeSend(
+      t.ctx.database,
+      t.ctx.campaignId,
+      [
+        {
+          id: 1,
+          personId: coming.personId,
+          purpose: 'event_reminder',
+          subscription: `event:${canvass.id}`,
+        },
+      ],
+      new Date(),
+    );
+    expect(verdicts.get(1)).toEqual({ suppress: 'opted_out' });
   });
 });

@@ -34,7 +34,64 @@ const en: Record<keyof typeof fr, string> = {
   cancelButton: 'Cancel my answer',
 };
 
-export const eventMailMessages = { eventAnswer: { fr, en } };
+const reminderFr = {
+  subjectDayBefore: 'Demain : {title}',
+  subjectDayOf: "Aujourd'hui : {title}",
+  subjectThanks: 'Merci d’être venu·e : {title}',
+  day_before: 'Rappel : vous participez demain à « {title} », le {when}{where}.',
+  day_of: "C'est aujourd'hui : « {title} », le {when}{where}.",
+  thanks:
+    'Merci d’avoir participé à « {title} ». Racontez-nous comment cela s’est passé en répondant à ce message.',
+  cancel: 'Vous ne pouvez plus venir ? Annulez en un clic :',
+  button: 'Voir l’événement',
+};
+
+const reminderEn: Record<keyof typeof reminderFr, string> = {
+  subjectDayBefore: 'Tomorrow: {title}',
+  subjectDayOf: 'Today: {title}',
+  subjectThanks: 'Thank you for coming: {title}',
+  day_before: 'Reminder: you are going to “{title}” tomorrow, on {when}{where}.',
+  day_of: 'It is today: “{title}”, on {when}{where}.',
+  thanks:
+    'Thank you for taking part in “{title}”. Tell us how it went by replying to this message.',
+  cancel: 'Cannot come any more? Cancel in one click:',
+  button: 'See the event',
+};
+
+export const eventMailMessages = {
+  eventAnswer: { fr, en },
+  eventReminder: { fr: reminderFr, en: reminderEn },
+};
+
+export type ReminderKind = 'day_before' | 'day_of' | 'thanks';
+const reminderSubject: Record<ReminderKind, keyof typeof reminderFr> = {
+  day_before: 'subjectDayBefore',
+  day_of: 'subjectDayOf',
+  thanks: 'subjectThanks',
+};
+
+/** A reminder to someone coming (the day before, on the day) or the thank-you after. */
+export function eventReminderMail(
+  locale: Locale,
+  kind: ReminderKind,
+  vars: { title: string; when: string; where: string },
+  eventUrl: string,
+  cancelUrl: string,
+): RenderedMail {
+  const t = mailTexts(eventMailMessages.eventReminder, locale, {
+    ...vars,
+    where: vars.where ? (locale === 'en' ? `, at ${vars.where}` : `, à ${vars.where}`) : '',
+  });
+  return linkMail(
+    {
+      subject: t[reminderSubject[kind]],
+      before: [t[kind]],
+      after: kind === 'thanks' ? [] : [t.cancel, cancelUrl],
+      button: t.button,
+    },
+    eventUrl,
+  );
+}
 
 export type EventMailKind = 'going' | 'waitlist' | 'promoted' | 'changed' | 'cancelled';
 

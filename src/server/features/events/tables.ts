@@ -75,6 +75,10 @@ export const eventRsvps = pgTable(
     guests: integer('guests').notNull().default(0),
     source: text('source').notNull(),
     checkedInAt: at('checked_in_at'),
+    /** When each reminder was queued (the day before, on the day, the thank-you after). */
+    remindedDayBeforeAt: at('reminded_day_before_at'),
+    remindedDayOfAt: at('reminded_day_of_at'),
+    thankedAt: at('thanked_at'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
