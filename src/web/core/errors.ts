@@ -74,6 +74,9 @@ const codeKeys: Record<string, MessageKey> = {
   unknown_place: 'committees.error.unknown_place',
   last_organiser: 'committees.error.last_organiser',
   committee_closed: 'committees.error.committee_closed',
+  // Moderation: a decision without its reason, a banned author; the words are moderation's.
+  message_required: 'moderation.error.message_required',
+  posting_banned: 'moderation.error.posting_banned',
 };
 
 /** Problem codes that concern one input when there is no `errors` list. */

@@ -6,10 +6,15 @@ import { serve } from '../../core/http/contract.ts';
 import { decide, moderationQueue, report } from './service.ts';
 import { liftSanction, listSanctions, moderationRules, setModerationRules } from './sanctions.ts';
 
+/**
+ * Anyone may report, so a script could flood the queue: 20 reports an hour per address, one
+ * budget for the API and the public page's form.
+ */
+export const reportRateLimit = { max: 20, timeWindow: 3_600_000, groupId: 'report' };
+
 export const moderationRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
-    // A public form: limited per address like the sign-up, so a script cannot flood the queue.
     serve(
       app,
       moderationApi.report,
@@ -17,7 +22,7 @@ export const moderationRoutes =
         await report(ctx, request.auth?.personId ?? null, request.body);
         return { ok: true as const };
       },
-      { config: { rateLimit: { max: 20, timeWindow: 3_600_000 } } },
+      { config: { rateLimit: reportRateLimit } },
     );
 
     serve(app, moderationApi.queue, (request) => moderationQueue(ctx, request.query.page));

@@ -2,6 +2,7 @@ import type { Rank } from '../../../../contracts/access.ts';
 import type { Committee, CommitteeSummary } from '../../../../contracts/committees.ts';
 import type { PlacePrecision } from '../../../../contracts/places.ts';
 import { FORM_CSRF_FIELD } from '../../../core/http/csrf.ts';
+import { reportLink } from '../../moderation/pages/views.ts';
 import { t, type Locale } from '../../recruitment/pages/i18n.ts';
 import { escapeHtml } from '../../recruitment/pages/text.ts';
 import { ct, type CommitteePageKey } from './messages.ts';
@@ -197,6 +198,7 @@ ${status}<div class="committee">
 ${organisers}
 <div class="committee-description">${committee.descriptionHtml}</div>
 ${contact(locale, committee)}
+${committee.status === 'published' ? reportLink(locale, 'committee', committee.id) : ''}
 </section>
 <section class="card" aria-labelledby="committee-join-title">
 ${participation(view)}
