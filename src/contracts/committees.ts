@@ -180,3 +180,36 @@ export const committeeMessageSchema = z.object({
 export const committeeMessagesSchema = z.array(committeeMessageSchema);
 export const subscriptionInputSchema = z.object({ subscribed: z.boolean() });
 export const unsubscribeInputSchema = z.object({ token: z.string().min(10).max(200) });
+
+/** What a committee must show to be certified, set by staff. */
+export const certificationCriteriaSchema = z.object({
+  minAgeDays: z.number().int().min(0).max(3650),
+  minMembers: z.number().int().min(0).max(100_000),
+  minRecentPublicEvents: z.number().int().min(0).max(1000),
+  recentDays: z.number().int().min(1).max(3650),
+  minOrganisers: z.number().int().min(0).max(100),
+});
+export type CertificationCriteria = z.infer<typeof certificationCriteriaSchema>;
+export const defaultCertificationCriteria: CertificationCriteria = {
+  minAgeDays: 31,
+  minMembers: 3,
+  minRecentPublicEvents: 3,
+  recentDays: 62,
+  minOrganisers: 2,
+};
+
+export const certificationSchema = z.object({
+  certified: z.boolean(),
+  certifiedAt: z.iso.datetime().nullable(),
+  /** Each criterion, what the committee has, and whether that is enough. */
+  checklist: z.array(
+    z.object({
+      criterion: z.enum(['ageDays', 'members', 'recentPublicEvents', 'organisers']),
+      required: z.number().int(),
+      actual: z.number().int(),
+      met: z.boolean(),
+    }),
+  ),
+});
+export type Certification = z.infer<typeof certificationSchema>;
+export const certificationChangeSchema = z.object({ certified: z.boolean() });

@@ -303,4 +303,60 @@ describe.each(engines)('committees on %s', (engine) => {
     expect(inGironde).toEqual([organiserId, memberId].sort());
     expect((await staffList('committeeDepartements=2A')).items).toEqual([]);
   });
+
+  it('computes the certification checklist from the data; staff grant the badge (audited)', async () => {
+    const { browser: organiser } = await supporter();
+    const committee = (
+      await create(organiser, { name: 'Comité à certifier', place: { postalCode: '35000' } })
+    ).json() as Committee;
+    const url = `/api/committees/${committee.id}`;
+    const checklist = async () =>
+      (
+        (await organiser.get(`${url}/certification`)).json() as {
+          checklist: Array<{ criterion: string; actual: number; met: boolean }>;
+        }
+      ).checklist.map((c) => `${c.criterion}:${c.actual}:${c.met}`);
+    expect(await checklist()).toEqual([
+      'ageDays:0:false',
+      'members:1:false',
+      'recentPublicEvents:0:false',
+      'organisers:1:false',
+    ]);
+    for (let i = 0; i < 3; i++) {
+      const { browser, personId } = await supporter();
+      await browser.put(`${url}/membership`, { as: 'member' });
+      if (i === 0) await organiser.put(`${url}/members/${personId}`, { rank: 'organiser' });
+    }
+    for (let i = 1; i <= 3; i++) {
+      const at = Date.now() - i * 7 * 86_400_000;
+      const event = await organiser.post(`${url}/events`, {
+        type: 'public_meeting',
+        title: `Réunion ${i}`,
+        startsAt: new Date(at).toISOString(),
+        endsAt: new Date(at + 7_200_000).toISOString(),
+        place: { postalCode: '35000' },
+      });
+      expect(event.statusCode, event.body).toBe(201);
+    }
+    await t.ctx.database.query(
+      "UPDATE committees SET created_at = now() - interval '40 days' WHERE campaign_id = $1 AND id = $2",
+      [t.ctx.campaignId, committee.id],
+    );
+    expect(await checklist()).toEqual([
+      'ageDays:40:true',
+      'members:4:true',
+      'recentPublicEvents:3:true',
+      'organisers:2:true',
+    ]);
+    expect((await organiser.put(`${url}/certification`, { certified: true })).statusCode).toBe(403);
+    const granted = await staff.put(`${url}/certification`, { certified: true });
+    expect(granted.json()).toMatchObject({ certified: true });
+    const found = (await new Browser(t.app).get('/api/committees?q=certifier')).json();
+    expect(found.items[0]).toMatchObject({ id: committee.id, certified: true });
+    const audited = await t.ctx.database.query(
+      "SELECT 1 FROM audit_log WHERE campaign_id = $1 AND action = 'committees.certify' AND target = $2",
+      [t.ctx.campaignId, `committee:${committee.id}`],
+    );
+    expect(audited).toHaveLength(1);
+  });
 });

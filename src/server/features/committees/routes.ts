@@ -7,6 +7,12 @@ import { viewerOf } from '../../core/http/viewer.ts';
 import { changeRank, committeeMembers, joinCommittee, leaveCommittee } from './membership.ts';
 import { committeeRules, setCommitteeRules } from './rules.ts';
 import {
+  certificationCriteria,
+  certificationOf,
+  certify,
+  setCertificationCriteria,
+} from './certification.ts';
+import {
   committeeMessages,
   sendCommitteeMessage,
   setSubscribed,
@@ -94,6 +100,25 @@ export const committeesRoutes =
     });
 
     serve(app, committeesApi.unsubscribe, (request) => unsubscribeByToken(ctx, request.body.token));
+
+    serve(app, committeesApi.certification, (request) =>
+      certificationOf(ctx, currentScope(request).id),
+    );
+
+    serve(app, committeesApi.certify, (request) =>
+      certify(
+        ctx,
+        request.params.committeeId,
+        request.body.certified,
+        currentAuth(request).personId,
+      ),
+    );
+
+    serve(app, committeesApi.criteria, () => certificationCriteria(ctx));
+
+    serve(app, committeesApi.setCriteria, (request) =>
+      setCertificationCriteria(ctx, request.body, currentAuth(request).personId),
+    );
 
     serve(app, committeesApi.rules, () => committeeRules(ctx));
 

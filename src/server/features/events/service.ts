@@ -268,3 +268,15 @@ export async function committeeCalendarEvents(ctx: AppContext, committeeId: numb
     description: rows[i]!.description,
   }));
 }
+
+/** How many public events a committee held (or holds) since a moment: for its certification. */
+export async function publicEventsSince(ctx: AppContext, committeeId: number, since: Date) {
+  const [row] = await runSql<{ n: number }>(
+    ctx.database,
+    sql`SELECT count(*)::int AS n FROM events
+         WHERE campaign_id = ${ctx.campaignId} AND committee_id = ${committeeId}
+           AND visibility = 'public' AND status = 'published' AND starts_at >= ${since.toISOString()}
+           AND starts_at <= now()`,
+  );
+  return row!.n;
+}

@@ -2,6 +2,9 @@
 export const fr = {
   'perm.committees.manage': 'Gérer tous les comités (membres, pages, règles de création)',
   'audit.do.committees.rank': 'Rôle changé dans un comité',
+  'audit.do.committees.certify': 'Comité certifié',
+  'audit.do.committees.uncertify': 'Certification d’un comité retirée',
+  'audit.do.committees.criteria.update': 'Critères de certification changés',
   'audit.do.committees.rules.update': 'Règles de création des comités changées',
 
   'nav.committeeRules': 'Règles des comités',
@@ -120,6 +123,9 @@ export const fr = {
 export const en: Record<keyof typeof fr, string> = {
   'perm.committees.manage': 'Manage every committee (members, pages, creation rules)',
   'audit.do.committees.rank': 'Rank changed in a committee',
+  'audit.do.committees.certify': 'Committee certified',
+  'audit.do.committees.uncertify': 'Committee certification withdrawn',
+  'audit.do.committees.criteria.update': 'Certification criteria changed',
   'audit.do.committees.rules.update': 'Committee creation rules changed',
 
   'nav.committeeRules': 'Committee rules',
