@@ -17,6 +17,8 @@ import {
   committeeSchema,
   committeeSearchQuerySchema,
   committeeUpdateSchema,
+  hqCommitteesQuerySchema,
+  hqCommitteesSchema,
   memberParamsSchema,
   membershipInputSchema,
   membershipSchema,
@@ -24,7 +26,7 @@ import {
   rankChangeSchema,
 } from './committees.ts';
 import { z } from 'zod';
-import { okSchema } from './common.ts';
+import { csvFileSchema, okSchema } from './common.ts';
 import { defineRoute } from './route.ts';
 
 const tags = ['committees'] as const;
@@ -210,6 +212,25 @@ export const committeesApi = {
     access: { permission: 'committees.manage' },
     body: certificationCriteriaSchema,
     response: { 200: certificationCriteriaSchema },
+  }),
+  hqList: defineRoute({
+    method: 'GET',
+    path: '/api/hq/committees',
+    summary: 'Every committee, filtered by place, badge, state, activity and reports',
+    tags,
+    access: { permission: 'committees.manage' },
+    query: hqCommitteesQuerySchema,
+    response: { 200: hqCommitteesSchema },
+  }),
+  hqExport: defineRoute({
+    method: 'GET',
+    path: '/api/hq/committees/export.csv',
+    summary: 'Export the filtered committees (CSV; audited)',
+    tags,
+    access: { permission: 'committees.manage' },
+    query: hqCommitteesQuerySchema,
+    produces: ['text/csv'],
+    response: { 200: csvFileSchema },
   }),
   rules: defineRoute({
     method: 'GET',

@@ -213,3 +213,28 @@ export const certificationSchema = z.object({
 });
 export type Certification = z.infer<typeof certificationSchema>;
 export const certificationChangeSchema = z.object({ certified: z.boolean() });
+
+/** HQ's list of every committee, by place, badge, state, activity and reports. */
+export const hqCommitteesQuerySchema = z.object({
+  q: z.string().trim().max(100, 'too_long').optional(),
+  departement: z.string().trim().max(3, 'too_long').optional(),
+  status: committeeStatusSchema.optional(),
+  certified: z.enum(['yes', 'no']).optional(),
+  /** Only those with open reports. */
+  reported: z.enum(['yes']).optional(),
+  /** Only those without a public event in the last 62 days. */
+  inactive: z.enum(['yes']).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+export type HqCommitteesQuery = z.infer<typeof hqCommitteesQuerySchema>;
+export const hqCommitteeSchema = committeeSummarySchema.extend({
+  status: committeeStatusSchema,
+  departementCode: z.string().nullable(),
+  openReports: z.number().int(),
+  lastEventAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export const hqCommitteesSchema = z.object({
+  items: z.array(hqCommitteeSchema),
+  total: z.number().int(),
+});

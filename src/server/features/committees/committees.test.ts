@@ -359,4 +359,43 @@ describe.each(engines)('committees on %s', (engine) => {
     );
     expect(audited).toHaveLength(1);
   });
+
+  it('lists every committee for HQ by place, state, reports and activity, and exports them (audited)', async () => {
+    const { browser: organiser } = await supporter();
+    const quiet = (
+      await create(organiser, { name: 'HQ calme', place: { postalCode: '29200' } })
+    ).json() as Committee;
+    const { browser: other } = await supporter();
+    const reported = (
+      await create(other, { name: 'HQ signalé', place: { postalCode: '29200' } })
+    ).json() as Committee;
+    const visitor = new Browser(t.app, '10.20.0.99');
+    await visitor.session();
+    await visitor.post('/api/reports', {
+      targetKind: 'committee',
+      targetId: reported.id,
+      reason: 'spam',
+    });
+    const list = async (query: string) =>
+      (await staff.get(`/api/hq/committees?${query}`)).json() as {
+        items: Array<{ id: number; openReports: number; departementCode: string }>;
+        total: number;
+      };
+    const inFinistere = await list('departement=29');
+    expect(inFinistere.items.map((c) => c.id).sort()).toEqual([quiet.id, reported.id].sort());
+    expect(inFinistere.items.find((c) => c.id === reported.id)!.openReports).toBe(1);
+    expect((await list('departement=29&reported=yes')).items.map((c) => c.id)).toEqual([
+      reported.id,
+    ]);
+    expect((await list('departement=29&inactive=yes')).total).toBe(2);
+    const csv = await staff.get('/api/hq/committees/export.csv?departement=29');
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.body.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(csv.body).toContain('HQ signalé');
+    const audited = await t.ctx.database.query<{ details: { count: number } }>(
+      "SELECT details FROM audit_log WHERE campaign_id = $1 AND action = 'committees.export'",
+      [t.ctx.campaignId],
+    );
+    expect(audited.at(-1)!.details.count).toBe(2);
+  });
 });

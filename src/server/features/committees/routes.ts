@@ -6,6 +6,7 @@ import { serve } from '../../core/http/contract.ts';
 import { viewerOf } from '../../core/http/viewer.ts';
 import { changeRank, committeeMembers, joinCommittee, leaveCommittee } from './membership.ts';
 import { committeeRules, setCommitteeRules } from './rules.ts';
+import { exportHqCommittees, hqCommittees } from './hq.ts';
 import {
   certificationCriteria,
   certificationOf,
@@ -119,6 +120,21 @@ export const committeesRoutes =
     serve(app, committeesApi.setCriteria, (request) =>
       setCertificationCriteria(ctx, request.body, currentAuth(request).personId),
     );
+
+    serve(app, committeesApi.hqList, (request) => hqCommittees(ctx, request.query));
+
+    serve(app, committeesApi.hqExport, async (request, reply) => {
+      const csv = await exportHqCommittees(
+        ctx,
+        request.query,
+        currentAuth(request).personId,
+        request.ip,
+      );
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="committees.csv"')
+        .send(csv);
+    });
 
     serve(app, committeesApi.rules, () => committeeRules(ctx));
 

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   PROPAGANDA_EVENT_TYPES,
@@ -279,4 +279,24 @@ export async function publicEventsSince(ctx: AppContext, committeeId: number, si
            AND starts_at <= now()`,
   );
   return row!.n;
+}
+
+/** Each committee's latest public event start (past or coming), by committee id. */
+export async function lastPublicEvents(ctx: AppContext, committeeIds: readonly number[]) {
+  if (committeeIds.length === 0) return new Map<number, Date>();
+  const rows = await runSql<{ committee_id: number; at: Date | string }>(
+    ctx.database,
+    sql`SELECT committee_id, max(starts_at) AS at FROM events
+         WHERE campaign_id = ${ctx.campaignId} AND committee_id = ANY(${[...committeeIds]})
+           AND visibility = 'public' AND status = 'published'
+         GROUP BY committee_id`,
+  );
+  return new Map(rows.map((r) => [Number(r.committee_id), new Date(r.at)]));
+}
+
+/** The committees with a public event since a moment (for "inactive" lists). */
+export function committeesWithPublicEventsSince(campaignId: number, since: Date): SQL {
+  return sql`SELECT committee_id FROM events
+              WHERE campaign_id = ${campaignId} AND committee_id IS NOT NULL
+                AND visibility = 'public' AND status = 'published' AND starts_at >= ${since.toISOString()}`;
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   decisionInputSchema,
@@ -233,4 +233,26 @@ async function tellConcerned(
     });
   }
   ctx.mailer.nudge();
+}
+
+/** Open reports per target of a kind, by target id. */
+export async function openReportCounts(
+  ctx: AppContext,
+  kind: ModerationTargetKind,
+  ids: readonly number[],
+): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await runSql<{ target_id: number; n: number }>(
+    ctx.database,
+    sql`SELECT target_id, count(*)::int AS n FROM reports
+         WHERE campaign_id = ${ctx.campaignId} AND target_kind = ${kind} AND status = 'open'
+           AND target_id = ANY(${[...ids]}) GROUP BY target_id`,
+  );
+  return new Map(rows.map((r) => [Number(r.target_id), r.n]));
+}
+
+/** The targets of a kind with open reports, as a subquery of one column. */
+export function reportedTargets(campaignId: number, kind: ModerationTargetKind): SQL {
+  return sql`SELECT target_id FROM reports
+              WHERE campaign_id = ${campaignId} AND target_kind = ${kind} AND status = 'open'`;
 }

@@ -39,6 +39,7 @@ const actionKeys: Record<string, MessageKey> = {
   'committees.rank': 'audit.do.committees.rank',
   'committees.rules.update': 'audit.do.committees.rules.update',
   'committees.certify': 'audit.do.committees.certify',
+  'committees.export': 'audit.do.committees.export',
   'committees.uncertify': 'audit.do.committees.uncertify',
   'committees.criteria.update': 'audit.do.committees.criteria.update',
   'moderation.dismiss': 'audit.do.moderation.dismiss',
