@@ -38,6 +38,8 @@ export function App() {
               <Route path="/confirm" element={<ServerPage />} />
               <Route path="/committees" element={<ServerPage />} />
               <Route path="/committees/:id" element={<ServerPage />} />
+              <Route path="/events" element={<ServerPage />} />
+              <Route path="/events/:id" element={<ServerPage />} />
               <Route path="/mentions-legales" element={<ServerPage />} />
               <Route path="/confidentialite" element={<ServerPage />} />
               <Route element={<Shell navPages={navPages} />}>

@@ -3,6 +3,7 @@ import { accountPages } from './features/accounts/pages.ts';
 import { adminPages, kioskPages } from './features/admin/pages.ts';
 import { committeePages } from './features/committees/pages.ts';
 import { compliancePages } from './features/compliance/pages.ts';
+import { eventPages } from './features/events/pages.ts';
 import { operationsPages } from './features/operations/pages.ts';
 import { peoplePages } from './features/people/pages.ts';
 import { statsPages } from './features/stats/pages.ts';
@@ -15,6 +16,7 @@ export const pages: readonly PageDefinition[] = [
   ...kioskPages,
   ...operationsPages,
   ...committeePages,
+  ...eventPages,
   ...adminPages,
   ...compliancePages,
 ];
