@@ -3,7 +3,9 @@ import { committeeIdParamsSchema } from './committees.ts';
 import { okSchema } from './common.ts';
 import {
   attendeesSchema,
+  committeeEventsSchema,
   eventDetailQuerySchema,
+  eventForEditSchema,
   eventIdParamsSchema,
   eventInputSchema,
   eventListQuerySchema,
@@ -53,6 +55,15 @@ export const eventsApi = {
     query: eventListQuerySchema,
     response: { 200: eventListSchema },
   }),
+  ofCommittee: defineRoute({
+    method: 'GET',
+    path: '/api/committees/:committeeId/events',
+    summary: "A committee's events of every visibility, upcoming first, for its managers",
+    tags,
+    access: { scope: 'committee', rank: 'manager', orPermission: 'events.manage' },
+    params: committeeIdParamsSchema,
+    response: { 200: committeeEventsSchema },
+  }),
   mine: defineRoute({
     method: 'GET',
     path: '/api/me/events',
@@ -70,6 +81,15 @@ export const eventsApi = {
     params,
     query: eventDetailQuerySchema,
     response: { 200: eventSchema },
+  }),
+  forEdit: defineRoute({
+    method: 'GET',
+    path: '/api/events/:eventId/edit',
+    summary: 'An event with its description source and address, for its managers',
+    tags,
+    access: manage,
+    params,
+    response: { 200: eventForEditSchema },
   }),
   update: defineRoute({
     method: 'PUT',

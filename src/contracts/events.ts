@@ -125,5 +125,19 @@ export const attendeesSchema = z.array(attendeeSchema);
 
 export const rsvpTokenSchema = z.object({ token: z.string().min(10).max(200) });
 
+/** An event with what its form was given (Markdown, postal code, address), for its managers. */
+export const eventForEditSchema = eventSchema.extend({
+  description: z.string(),
+  postalCode: z.string().nullable(),
+  street: z.string().nullable(),
+});
+export type EventForEdit = z.infer<typeof eventForEditSchema>;
+
+/** A committee's events as its managers list them: every visibility and status. */
+export const committeeEventSchema = eventSummarySchema.extend({
+  visibility: eventVisibilitySchema,
+});
+export const committeeEventsSchema = z.array(committeeEventSchema);
+
 export const myEventSchema = eventSummarySchema.extend({ rsvp: rsvpStatusSchema });
 export const myEventsSchema = z.array(myEventSchema);

@@ -9,6 +9,7 @@ import { readPublicSite } from './features/settings/service.ts';
 import type { HomeContent } from '../contracts/recruitment.ts';
 import { committeesNavLink, registerCommitteePages } from './features/committees/pages/routes.ts';
 import { registerReportPages } from './features/moderation/pages/routes.ts';
+import { eventsNavLink, registerEventPages } from './features/events/pages/routes.ts';
 import type { PublicAssets, PublicShell } from './features/recruitment/pages/layout.ts';
 import { registerPublicPages } from './features/recruitment/pages/routes.ts';
 
@@ -112,9 +113,10 @@ function cacheHeaders(response: { setHeader(name: string, value: string): unknow
 
 /**
  * Serves the web build: the public pages drawn on the server (features/recruitment/pages,
- * features/committees/pages, features/moderation/pages), the built files (precompressed .br/.gz beside each, chosen by
- * Accept-Encoding), and the single-page app for everything else (HQ, login, the supporter
- * space), whose HTML carries the campaign's title, description and Open Graph tags.
+ * features/committees/pages, features/events/pages, features/moderation/pages), the built
+ * files (precompressed .br/.gz beside each, chosen by Accept-Encoding), and the single-page
+ * app for everything else (HQ, login, the supporter space), whose HTML carries the campaign's
+ * title, description and Open Graph tags.
  */
 export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
   app.get('/embed.js', { schema: { hide: true } }, (_request, reply) =>
@@ -130,10 +132,14 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
   const manifest = existsSync(manifestPath)
     ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>)
     : {};
-  const shell: PublicShell = { assets: publicAssets(manifest), nav: [committeesNavLink] };
+  const shell: PublicShell = {
+    assets: publicAssets(manifest),
+    nav: [committeesNavLink, eventsNavLink],
+  };
   await registerPublicPages(app, ctx, shell);
   await registerCommitteePages(app, ctx, shell);
   await registerReportPages(app, ctx, shell);
+  await registerEventPages(app, ctx, shell);
   const indexPath = `${webRoot}/index.html`;
   if (!existsSync(indexPath)) return;
   const template = readFileSync(indexPath, 'utf8');

@@ -37,7 +37,10 @@ export function App() {
               <Route index element={<ServerPage />} />
               <Route path="/confirm" element={<ServerPage />} />
               <Route path="/committees" element={<ServerPage />} />
+              <Route path="/report" element={<ServerPage />} />
               <Route path="/committees/:id" element={<ServerPage />} />
+              <Route path="/events" element={<ServerPage />} />
+              <Route path="/events/:id" element={<ServerPage />} />
               <Route path="/mentions-legales" element={<ServerPage />} />
               <Route path="/confidentialite" element={<ServerPage />} />
               <Route element={<Shell navPages={navPages} />}>

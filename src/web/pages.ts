@@ -4,6 +4,7 @@ import { adminPages, kioskPages } from './features/admin/pages.ts';
 import { committeePages } from './features/committees/pages.ts';
 import { compliancePages } from './features/compliance/pages.ts';
 import { moderationPages } from './features/moderation/pages.ts';
+import { eventPages } from './features/events/pages.ts';
 import { operationsPages } from './features/operations/pages.ts';
 import { peoplePages } from './features/people/pages.ts';
 import { statsPages } from './features/stats/pages.ts';
@@ -17,6 +18,7 @@ export const pages: readonly PageDefinition[] = [
   ...operationsPages,
   ...committeePages,
   ...moderationPages,
+  ...eventPages,
   ...adminPages,
   ...compliancePages,
 ];

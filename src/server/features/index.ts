@@ -19,6 +19,7 @@ import { committeesRoutes } from './committees/routes.ts';
 import { committeeScope } from './committees/scope.ts';
 import { moderationRoutes } from './moderation/routes.ts';
 import { eventsRoutes } from './events/routes.ts';
+import { eventManagementRoutes } from './events/manage-routes.ts';
 import { eventScope } from './events/scope.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
@@ -41,6 +42,7 @@ export const features: FeatureRoutes[] = [
   committeesRoutes,
   moderationRoutes,
   eventsRoutes,
+  eventManagementRoutes,
 ];
 
 /**

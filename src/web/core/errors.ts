@@ -77,6 +77,15 @@ const codeKeys: Record<string, MessageKey> = {
   // Moderation: a decision without its reason, a banned author; the words are moderation's.
   message_required: 'moderation.error.message_required',
   posting_banned: 'moderation.error.posting_banned',
+  // Events: dates, links, places and the pre-election silence; the words are the events feature's.
+  pre_election_silence: 'events.error.pre_election_silence',
+  ends_before_start: 'events.error.ends_before_start',
+  invalid_date: 'events.error.invalid_date',
+  invalid_url: 'events.error.invalid_url',
+  not_enough_places: 'events.error.not_enough_places',
+  event_cancelled: 'events.error.event_cancelled',
+  event_over: 'events.error.event_over',
+  members_only: 'events.error.members_only',
 };
 
 /** Problem codes that concern one input when there is no `errors` list. */

@@ -1,5 +1,5 @@
 import { Badge, Button, Container, Group, Stack, Text, Title } from '@mantine/core';
-import { IconUsersGroup } from '@tabler/icons-react';
+import { IconCalendarEvent, IconUsersGroup } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useT } from '../../core/i18n/index.tsx';
 import { useSession } from '../../core/session.tsx';
@@ -43,6 +43,14 @@ export function MePage() {
                   leftSection={<IconUsersGroup size={16} aria-hidden />}
                 >
                   {t('committees.mine.title')}
+                </Button>
+                <Button
+                  component={Link}
+                  to="/me/events"
+                  variant="light"
+                  leftSection={<IconCalendarEvent size={16} aria-hidden />}
+                >
+                  {t('events.mine.title')}
                 </Button>
               </Group>
               <RecruitSection profile={data} />

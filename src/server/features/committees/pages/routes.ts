@@ -18,6 +18,7 @@ import { unsubscribeByToken } from '../messages.ts';
 import { escapeHtml } from '../../../core/html.ts';
 import { searchCommittees } from '../search.ts';
 import { viewerOf } from '../../../core/http/viewer.ts';
+import { listEvents } from '../../events/service.ts';
 import { committeeDetail, membershipOf } from '../service.ts';
 import { ct } from './messages.ts';
 import { nearMeScript } from './near-me.ts';
@@ -38,7 +39,8 @@ export const committeesNavLink: PublicNavLink = {
 };
 
 const PAGE_SIZE = 20;
-const NEAR_ME_SCRIPT = '/committees/near-me.js';
+/** The "near me" button's script, which the events' search loads too. */
+export const NEAR_ME_SCRIPT = '/committees/near-me.js';
 const hidden = { hide: true } as const;
 const pageConfig = { access: { public: true, session: 'optional' } } as const;
 
@@ -274,6 +276,10 @@ export async function registerCommitteePages(
     }
     const { description, ...shownCommittee } = committee;
     const plain = richTextToPlain(description);
+    const events =
+      committee.status === 'published'
+        ? (await listEvents(ctx, { committeeId: committee.id, limit: 5, offset: 0 })).items
+        : [];
     return draw(request, reply, {
       site: current,
       locale,
@@ -289,6 +295,8 @@ export async function registerCommitteePages(
         csrfToken: request.auth ? reply.generateCsrf() : null,
         notice: shown.notice ?? null,
         error: shown.error ?? null,
+        events,
+        timeZone: ctx.config.CAMPAIGN_TIMEZONE,
       }),
       status: shown.status,
       path: committeePath(committee.id),

@@ -1,8 +1,10 @@
 import type { Rank } from '../../../../contracts/access.ts';
 import type { Committee, CommitteeSummary } from '../../../../contracts/committees.ts';
+import type { EventSummary } from '../../../../contracts/events.ts';
 import type { PlacePrecision } from '../../../../contracts/places.ts';
 import { FORM_CSRF_FIELD } from '../../../core/http/csrf.ts';
 import { reportLink } from '../../moderation/pages/views.ts';
+import { committeeEventsSection } from '../../events/pages/committee-section.ts';
 import { t, type Locale } from '../../recruitment/pages/i18n.ts';
 import { escapeHtml } from '../../recruitment/pages/text.ts';
 import { ct, type CommitteePageKey } from './messages.ts';
@@ -165,6 +167,9 @@ export interface CommitteeView {
   csrfToken: string | null;
   notice: CommitteeNotice | null;
   error: string | null;
+  /** Its next public events, soonest first. */
+  events: readonly EventSummary[];
+  timeZone: string;
 }
 
 const hiddenFields = (locale: Locale, csrfToken: string) =>
@@ -199,6 +204,12 @@ ${organisers}
 <div class="committee-description">${committee.descriptionHtml}</div>
 ${contact(locale, committee)}
 ${committee.status === 'published' ? reportLink(locale, 'committee', committee.id) : ''}
+${
+  // Its calendar is served to anyone: only for a committee anyone may see.
+  committee.status === 'published'
+    ? committeeEventsSection(locale, committee.id, view.events, view.timeZone)
+    : ''
+}
 </section>
 <section class="card" aria-labelledby="committee-join-title">
 ${participation(view)}
