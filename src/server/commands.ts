@@ -45,7 +45,7 @@ export async function runCommand(
       return [
         result.alreadySeeded
           ? 'The demo campaign is already there; nothing changed.'
-          : `Demo campaign ready: ${result.people} supporters, ${result.tags} tags, ${result.segments} segments.`,
+          : `Demo campaign ready: ${result.people} supporters, ${result.tags} tags, ${result.segments} segments, ${result.committees} committees, ${result.events} events.`,
       ];
     }
     case 'campaign-create': {

@@ -46,6 +46,14 @@ describe.each(engines)('demo campaign on %s', (engine) => {
     started = Date.now();
     const result = await seedDemo(t.ctx, { people: 500 });
     expect(result).toMatchObject({ people: 500, segments: 4, alreadySeeded: false });
+    // Committees where its supporters live, with events and answers, found near them.
+    expect(result.committees).toBeGreaterThanOrEqual(3);
+    expect(result.events).toBeGreaterThan(result.committees);
+    const near = await t.ctx.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM committees WHERE campaign_id = $1 AND status = 'published' AND member_count >= 2",
+      [t.ctx.campaignId],
+    );
+    expect(near[0]!.n).toBe(result.committees);
     expect(result.tags).toBeGreaterThanOrEqual(7);
     // Analysed once seeded: the people counts past their exact cap rely on the statistics.
     const [{ reltuples }] = await t.ctx.database.query<{ reltuples: number }>(

@@ -1,3 +1,6 @@
+import { planCommittees, type DemoCommittee } from './committees.ts';
+import { richTextToHtml } from '../../core/rich-text.ts';
+import { randomToken } from '../../core/crypto.ts';
 import { sql } from 'drizzle-orm';
 import { recordChannel, settleConsents } from '../people/consents.ts';
 import { audit } from '../../core/audit.ts';
@@ -40,6 +43,8 @@ export interface SeedDemoResult {
   people: number;
   tags: number;
   segments: number;
+  committees: number;
+  events: number;
   /** True when the demo campaign was already there: nothing was written this time. */
   alreadySeeded: boolean;
   seededAt: string;
@@ -50,6 +55,8 @@ interface DemoMarker {
   people: number;
   tags: number;
   segments: number;
+  committees: number;
+  events: number;
   seed: string;
   launchDate: string;
   debateDate: string;
@@ -99,6 +106,8 @@ export async function seedDemo(
         people: value?.people ?? 0,
         tags: value?.tags ?? 0,
         segments: value?.segments ?? 0,
+        committees: value?.committees ?? 0,
+        events: value?.events ?? 0,
         alreadySeeded: true,
         seededAt: value?.seededAt ?? '',
       };
@@ -122,6 +131,11 @@ export async function seedDemo(
     await insertPersonEvents(tx, plan, ids);
     const tags = await insertTags(tx, plan, ids);
     const segments = await insertSegments(tx, plan);
+    const local = await insertCommittees(
+      tx,
+      planCommittees(plan.people, now, ctx.config.CAMPAIGN_TIMEZONE, seed),
+      ids,
+    );
     await addSettingIfAbsent(query, campaignId, 'home', demoHome);
 
     const marker: DemoMarker = {
@@ -129,6 +143,7 @@ export async function seedDemo(
       people: plan.people.length,
       tags,
       segments,
+      ...local,
       seed,
       launchDate: plan.launchDate,
       debateDate: plan.debateDate,
@@ -148,6 +163,7 @@ export async function seedDemo(
       people: plan.people.length,
       tags,
       segments,
+      ...local,
       alreadySeeded: false,
       seededAt: marker.seededAt,
     };
@@ -488,3 +504,125 @@ async function insertTags(tx: CampaignTx, plan: DemoPlan, ids: number[]): Promis
 /** Saved segments, skipped when one of the same name exists; returns how many are there. */
 const insertSegments = ({ query, campaignId }: CampaignTx, plan: DemoPlan) =>
   addSegmentsIfAbsent(query, campaignId, plan.segments);
+
+/** Committees over real communes, their members, events and answers (see committees.ts). */
+async function insertCommittees(
+  tx: CampaignTx,
+  committees: DemoCommittee[],
+  ids: number[],
+): Promise<{ committees: number; events: number }> {
+  if (committees.length === 0) return { committees: 0, events: 0 };
+  const label = (c: DemoCommittee) => `${c.postalCode} ${c.communeName}`;
+  const rows = await insertUnnest<{ id: number }>(
+    tx,
+    'committees',
+    [
+      { name: 'name', type: 'text', values: committees.map((c) => c.name) },
+      { name: 'description', type: 'text', values: committees.map((c) => c.description) },
+      {
+        name: 'description_html',
+        type: 'text',
+        values: committees.map((c) => richTextToHtml(c.description)),
+      },
+      { name: 'lat', type: 'float8', values: committees.map((c) => c.lat) },
+      { name: 'lng', type: 'float8', values: committees.map((c) => c.lng) },
+      { name: 'location', type: 'text', values: committees.map((c) => c.location), cast: 'point' },
+      { name: 'precision', type: 'text', values: committees.map(() => 'commune') },
+      { name: 'place_label', type: 'text', values: committees.map(label) },
+      { name: 'postal_code', type: 'text', values: committees.map((c) => c.postalCode) },
+      { name: 'commune_code', type: 'text', values: committees.map((c) => c.communeCode) },
+      { name: 'departement_code', type: 'text', values: committees.map((c) => c.departementCode) },
+      {
+        name: 'member_count',
+        type: 'int4',
+        values: committees.map((c) => c.members.filter((m) => m.rank !== 'follower').length),
+      },
+      {
+        name: 'certified_at',
+        type: 'timestamptz',
+        values: committees.map((c) => (c.certified ? iso(c.createdAt + 31 * 86_400_000) : null)),
+      },
+      {
+        name: 'created_by',
+        type: 'int8',
+        values: committees.map((c) => ids[c.members[0]!.person]),
+      },
+      { name: 'created_at', type: 'timestamptz', values: committees.map((c) => iso(c.createdAt)) },
+      { name: 'updated_at', type: 'timestamptz', values: committees.map((c) => iso(c.createdAt)) },
+    ],
+    { returning: 'id' },
+  );
+  const committeeIds = rows.map((r) => Number(r.id));
+  const members = committees.flatMap((c, i) =>
+    c.members.map((m) => ({ ...m, committee: committeeIds[i]! })),
+  );
+  await insertUnnest(tx, 'committee_members', [
+    { name: 'committee_id', type: 'int8', values: members.map((m) => m.committee) },
+    { name: 'person_id', type: 'int8', values: members.map((m) => ids[m.person]) },
+    { name: 'rank', type: 'text', values: members.map((m) => m.rank) },
+    { name: 'joined_at', type: 'timestamptz', values: members.map((m) => iso(m.at)) },
+  ]);
+  const events = committees.flatMap((c, i) =>
+    c.events.map((e) => ({ ...e, committee: c, committeeId: committeeIds[i]! })),
+  );
+  const eventRows = await insertUnnest<{ id: number }>(
+    tx,
+    'events',
+    [
+      { name: 'committee_id', type: 'int8', values: events.map((e) => e.committeeId) },
+      { name: 'type', type: 'text', values: events.map((e) => e.type) },
+      { name: 'title', type: 'text', values: events.map((e) => e.title) },
+      { name: 'starts_at', type: 'timestamptz', values: events.map((e) => iso(e.startsAt)) },
+      { name: 'ends_at', type: 'timestamptz', values: events.map((e) => iso(e.endsAt)) },
+      { name: 'lat', type: 'float8', values: events.map((e) => e.committee.lat) },
+      { name: 'lng', type: 'float8', values: events.map((e) => e.committee.lng) },
+      {
+        name: 'location',
+        type: 'text',
+        values: events.map((e) => e.committee.location),
+        cast: 'point',
+      },
+      { name: 'precision', type: 'text', values: events.map(() => 'commune') },
+      { name: 'place_label', type: 'text', values: events.map((e) => label(e.committee)) },
+      { name: 'postal_code', type: 'text', values: events.map((e) => e.committee.postalCode) },
+      { name: 'commune_code', type: 'text', values: events.map((e) => e.committee.communeCode) },
+      {
+        name: 'departement_code',
+        type: 'text',
+        values: events.map((e) => e.committee.departementCode),
+      },
+      { name: 'capacity', type: 'int4', values: events.map((e) => e.capacity) },
+      { name: 'private_key', type: 'text', values: events.map(() => randomToken(18)) },
+      {
+        name: 'going',
+        type: 'int4',
+        values: events.map((e) => e.going.reduce((sum, g) => sum + 1 + g.guests, 0)),
+      },
+      {
+        name: 'created_by',
+        type: 'int8',
+        values: events.map((e) => ids[e.committee.members[0]!.person]),
+      },
+      {
+        name: 'created_at',
+        type: 'timestamptz',
+        values: events.map((e) =>
+          iso(Math.max(e.committee.createdAt, e.startsAt - 14 * 86_400_000)),
+        ),
+      },
+    ],
+    { returning: 'id' },
+  );
+  const answers = events.flatMap((e, i) =>
+    e.going.map((g) => ({ ...g, event: Number(eventRows[i]!.id) })),
+  );
+  await insertUnnest(tx, 'event_rsvps', [
+    { name: 'event_id', type: 'int8', values: answers.map((a) => a.event) },
+    { name: 'person_id', type: 'int8', values: answers.map((a) => ids[a.person]) },
+    { name: 'status', type: 'text', values: answers.map(() => 'going') },
+    { name: 'guests', type: 'int4', values: answers.map((a) => a.guests) },
+    { name: 'source', type: 'text', values: answers.map(() => 'member') },
+    { name: 'created_at', type: 'timestamptz', values: answers.map((a) => iso(a.at)) },
+  ]);
+  return { committees: committees.length, events: events.length };
+}
