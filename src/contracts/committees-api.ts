@@ -27,6 +27,7 @@ import {
 } from './committees.ts';
 import { z } from 'zod';
 import { csvFileSchema, okSchema } from './common.ts';
+import { mapAnswerSchema, mapViewQuerySchema } from './maps.ts';
 import { defineRoute } from './route.ts';
 
 const tags = ['committees'] as const;
@@ -59,6 +60,15 @@ export const committeesApi = {
     query: committeeSearchQuerySchema,
     problems: { 400: '`unknown_place`: no commune has this postal or INSEE code' },
     response: { 200: committeeListSchema },
+  }),
+  map: defineRoute({
+    method: 'GET',
+    path: '/api/committees/map',
+    summary: 'Published committees in a map view: clusters, or the committees zoomed in',
+    tags,
+    access: { public: true },
+    query: mapViewQuerySchema,
+    response: { 200: mapAnswerSchema },
   }),
   mine: defineRoute({
     method: 'GET',

@@ -16,6 +16,7 @@ import {
   rsvpSchema,
   rsvpTokenSchema,
 } from './events.ts';
+import { mapAnswerSchema, mapViewQuerySchema } from './maps.ts';
 import { defineRoute } from './route.ts';
 
 const tags = ['events'] as const;
@@ -63,6 +64,15 @@ export const eventsApi = {
     access: { scope: 'committee', rank: 'manager', orPermission: 'events.manage' },
     params: committeeIdParamsSchema,
     response: { 200: committeeEventsSchema },
+  }),
+  map: defineRoute({
+    method: 'GET',
+    path: '/api/events/map',
+    summary: 'Upcoming public events in a map view: clusters, or the events zoomed in',
+    tags,
+    access: { public: true },
+    query: mapViewQuerySchema,
+    response: { 200: mapAnswerSchema },
   }),
   mine: defineRoute({
     method: 'GET',

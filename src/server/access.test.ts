@@ -21,8 +21,10 @@ import { defineRoute } from '../contracts/route.ts';
 const PUBLIC_ROUTES = [
   'GET /api/committees',
   'GET /api/committees/:committeeId',
+  'GET /api/committees/map',
   'GET /api/events',
   'GET /api/events/:eventId',
+  'GET /api/events/map',
   'GET /api/geo/communes',
   'GET /api/geo/communes/by-code',
   'GET /api/geo/departements',

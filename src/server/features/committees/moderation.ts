@@ -3,6 +3,7 @@ import type { ModerationTarget } from '../../../contracts/moderation.ts';
 import { runSql } from '../../core/db/statement.ts';
 import { displayName, profilesOf } from '../people/directory.ts';
 import type { ModerationTargetKindDefinition, TargetChange } from '../moderation/target.ts';
+import { refreshOnMap, takeOffMap } from './map.ts';
 
 const statusAfter: Record<TargetChange, string> = {
   unpublish: 'unpublished',
@@ -70,13 +71,19 @@ export const committeeModeration: ModerationTargetKindDefinition = {
       sql`UPDATE committees SET status = ${statusAfter[change]}, updated_at = now()
            WHERE campaign_id = ${campaignId} AND id = ${id}`,
     );
+    await refreshOnMap(query, campaignId, [id]);
   },
   async hideAllBy(query, campaignId, personId) {
-    const hidden = await runSql(
+    const hidden = await runSql<{ id: number }>(
       query,
       sql`UPDATE committees SET status = 'unpublished', updated_at = now()
            WHERE campaign_id = ${campaignId} AND created_by = ${personId}
              AND status IN ('published', 'held') RETURNING id`,
+    );
+    await takeOffMap(
+      query,
+      campaignId,
+      hidden.map((row) => Number(row.id)),
     );
     return hidden.length;
   },

@@ -20,6 +20,7 @@ import {
   unsubscribeByToken,
 } from './messages.ts';
 import { searchCommittees } from './search.ts';
+import { committeesMap } from './map.ts';
 import {
   committeeDetail,
   createCommittee,
@@ -37,6 +38,8 @@ export const committeesRoutes =
     });
 
     serve(app, committeesApi.search, (request) => searchCommittees(ctx, request.query));
+
+    serve(app, committeesApi.map, (request) => committeesMap(ctx, request.query));
 
     serve(app, committeesApi.mine, (request) => myCommittees(ctx, currentAuth(request).personId));
 

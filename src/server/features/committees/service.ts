@@ -16,6 +16,7 @@ import { richTextToHtml, richTextToPlain } from '../../core/rich-text.ts';
 import { assertMayPost } from '../moderation/sanctions.ts';
 import { profilesOf } from '../people/directory.ts';
 import { placeColumns } from '../../core/geo/place.ts';
+import { putOnMap, takeOffMap } from './map.ts';
 import { committeeRules, forbiddenWordsIn } from './rules.ts';
 import { summaryColumns, toSummary, type SummaryRow } from './rows.ts';
 
@@ -106,6 +107,7 @@ export async function createCommittee(
       sql`INSERT INTO committee_members (campaign_id, committee_id, person_id, rank)
           VALUES (${ctx.campaignId}, ${id}, ${personId}, 'organiser')`,
     );
+    await putOnMap(query, ctx.campaignId, [id]);
     ctx.log.info({ committeeId: id, status }, 'committee created');
     return id;
   });
@@ -118,9 +120,12 @@ export async function updateCommittee(ctx: AppContext, id: number, input: Commit
   const held =
     forbiddenWordsIn([input.name, richTextToPlain(input.description)], rules.forbiddenWords)
       .length > 0;
-  const updated = await runSql(
-    ctx.database,
-    sql`UPDATE committees SET name = ${input.name}, description = ${input.description},
+  // Off the map at its old place, on again at the new one (if still published).
+  await ctx.database.transaction(async (query) => {
+    await takeOffMap(query, ctx.campaignId, [id]);
+    const updated = await runSql(
+      query,
+      sql`UPDATE committees SET name = ${input.name}, description = ${input.description},
                description_html = ${written.descriptionHtml},
                status = CASE WHEN ${held} AND status = 'published' THEN 'held' ELSE status END,
                open_to_members = ${input.openToMembers}, lat = ${written.place.lat},
@@ -131,8 +136,10 @@ export async function updateCommittee(ctx: AppContext, id: number, input: Commit
                contact_email = ${emptyToNull(input.contactEmail)},
                contact_phone = ${emptyToNull(input.contactPhone)}, updated_at = now()
          WHERE campaign_id = ${ctx.campaignId} AND id = ${id} RETURNING id`,
-  );
-  if (updated.length === 0) throw notFound('committee');
+    );
+    if (updated.length === 0) throw notFound('committee');
+    await putOnMap(query, ctx.campaignId, [id]);
+  });
 }
 
 interface DetailRow extends SummaryRow {

@@ -41,6 +41,8 @@ export const committees = pgTable(
     contactEmail: text('contact_email'),
     contactPhone: text('contact_phone'),
     memberCount: integer('member_count').notNull().default(0),
+    /** Counted in the map's cells (core/geo/map-cells.ts). */
+    onMap: boolean('on_map').notNull().default(false),
     certifiedAt: at('certified_at'),
     createdBy: ref('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),

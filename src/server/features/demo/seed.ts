@@ -1,4 +1,6 @@
 import { planCommittees, type DemoCommittee } from './committees.ts';
+import { putOnMap } from '../committees/map.ts';
+import { putEventsOnMap } from '../events/map.ts';
 import { richTextToHtml } from '../../core/rich-text.ts';
 import { randomToken } from '../../core/crypto.ts';
 import { sql } from 'drizzle-orm';
@@ -553,6 +555,7 @@ async function insertCommittees(
     { returning: 'id' },
   );
   const committeeIds = rows.map((r) => Number(r.id));
+  await putOnMap(tx.query, tx.campaignId, committeeIds);
   const members = committees.flatMap((c, i) =>
     c.members.map((m) => ({ ...m, committee: committeeIds[i]! })),
   );
@@ -612,6 +615,11 @@ async function insertCommittees(
       },
     ],
     { returning: 'id' },
+  );
+  await putEventsOnMap(
+    tx.query,
+    tx.campaignId,
+    eventRows.map((r) => Number(r.id)),
   );
   const answers = events.flatMap((e, i) =>
     e.going.map((g) => ({ ...g, event: Number(eventRows[i]!.id) })),

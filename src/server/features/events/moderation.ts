@@ -3,6 +3,7 @@ import type { ModerationTarget } from '../../../contracts/moderation.ts';
 import { runSql } from '../../core/db/statement.ts';
 import { displayName, profilesOf } from '../people/directory.ts';
 import type { ModerationTargetKindDefinition, TargetChange } from '../moderation/target.ts';
+import { refreshEventsOnMap, takeEventsOffMap } from './map.ts';
 
 const statusAfter: Record<TargetChange, string> = {
   unpublish: 'unpublished',
@@ -67,13 +68,19 @@ export const eventModeration: ModerationTargetKindDefinition = {
       sql`UPDATE events SET status = ${statusAfter[change]}, updated_at = now()
            WHERE campaign_id = ${campaignId} AND id = ${id}`,
     );
+    await refreshEventsOnMap(query, campaignId, [id]);
   },
   async hideAllBy(query, campaignId, personId) {
-    const hidden = await runSql(
+    const hidden = await runSql<{ id: number }>(
       query,
       sql`UPDATE events SET status = 'unpublished', updated_at = now()
            WHERE campaign_id = ${campaignId} AND created_by = ${personId} AND status = 'published'
           RETURNING id`,
+    );
+    await takeEventsOffMap(
+      query,
+      campaignId,
+      hidden.map((row) => Number(row.id)),
     );
     return hidden.length;
   },

@@ -12,6 +12,7 @@ import { registerSubscriptionCheck, subscribedKey } from '../compliance/subscrip
 import { emailablePeople } from '../people/directory.ts';
 import { eventReminderMail, type ReminderKind } from './mails.ts';
 import { eventWhen } from './notify.ts';
+import { expireEventsOnMap } from './map.ts';
 import { cancelToken } from './rsvp.ts';
 
 const COLUMN: Record<ReminderKind, string> = {
@@ -87,7 +88,8 @@ export const eventRemindersJob = defineJob({
   async run(ctx) {
     for (const campaign of await listCampaigns(ctx.database)) {
       const queued = await sendDueReminders(forCampaign(ctx, campaign.id));
-      ctx.log.info({ campaignId: campaign.id, ...queued }, 'event reminders queued');
+      const ended = await expireEventsOnMap(ctx.database, campaign.id);
+      ctx.log.info({ campaignId: campaign.id, ...queued, ended }, 'event reminders queued');
     }
   },
 });

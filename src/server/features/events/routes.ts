@@ -9,6 +9,7 @@ import { notFound } from '../../core/http/errors.ts';
 import { viewerOf } from '../../core/http/viewer.ts';
 import { committeeDetail } from '../committees/service.ts';
 import { calendar } from './ics.ts';
+import { eventsMap } from './map.ts';
 import { answeredBy, tellAboutEvent } from './notify.ts';
 import { answerEvent, readCancelToken, withdrawAnswer } from './rsvp.ts';
 import {
@@ -38,6 +39,8 @@ export const eventsRoutes =
     });
 
     serve(app, eventsApi.list, (request) => listEvents(ctx, request.query));
+
+    serve(app, eventsApi.map, (request) => eventsMap(ctx, request.query));
 
     serve(app, eventsApi.mine, (request) => myEvents(ctx, currentAuth(request).personId));
 

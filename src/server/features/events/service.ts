@@ -20,6 +20,7 @@ import { assertOutsideSilence } from '../compliance/schedule.ts';
 import { assertMayPost } from '../moderation/sanctions.ts';
 import { contactsOf } from '../people/directory.ts';
 import { summaryColumns, toSummaries, type SummaryRow } from './rows.ts';
+import { putEventsOnMap, takeEventsOffMap } from './map.ts';
 
 type EventInput = z.output<typeof eventInputSchema>;
 
@@ -66,13 +67,16 @@ export async function createEvent(
                 ${input.capacity}, ${input.visibility}, ${randomToken(18)}, ${creatorId})
         RETURNING id`,
   );
-  return Number(row!.id);
+  const id = Number(row!.id);
+  await putEventsOnMap(ctx.database, ctx.campaignId, [id]);
+  return id;
 }
 
 /** Changes an event; its attendees are told by the caller (notify.ts). */
 export async function updateEvent(ctx: AppContext, id: number, input: EventInput) {
   const { placed, descriptionHtml } = await writtenColumns(ctx, input);
   const p = placed?.place;
+  await takeEventsOffMap(ctx.database, ctx.campaignId, [id]);
   const updated = await runSql(
     ctx.database,
     sql`UPDATE events SET type = ${input.type}, title = ${input.title}, description = ${input.description},
@@ -85,6 +89,7 @@ export async function updateEvent(ctx: AppContext, id: number, input: EventInput
                visibility = ${input.visibility}, updated_at = now()
          WHERE campaign_id = ${ctx.campaignId} AND id = ${id} AND status <> 'cancelled' RETURNING id`,
   );
+  await putEventsOnMap(ctx.database, ctx.campaignId, [id]);
   if (updated.length === 0) throw notFound('event');
 }
 
@@ -214,6 +219,7 @@ export async function cancelEvent(ctx: AppContext, id: number): Promise<void> {
          WHERE campaign_id = ${ctx.campaignId} AND id = ${id} AND status = 'published' RETURNING id`,
   );
   if (cancelled.length === 0) throw notFound('event');
+  await takeEventsOffMap(ctx.database, ctx.campaignId, [id]);
 }
 
 /** Who comes and who waits (the event's managers see names, never contact details here). */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   doublePrecision,
   index,
   integer,
@@ -44,6 +45,8 @@ export const events = pgTable(
     status: text('status').notNull().default('published'),
     /** People going, guests included; and waiting. */
     going: integer('going').notNull().default(0),
+    /** Counted in the map's cells (core/geo/map-cells.ts). */
+    onMap: boolean('on_map').notNull().default(false),
     waiting: integer('waiting').notNull().default(0),
     createdBy: ref('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
@@ -57,6 +60,9 @@ export const events = pgTable(
     index('events_committee_idx').on(t.campaignId, t.committeeId, t.startsAt),
     index('events_starts_idx').on(t.campaignId, t.startsAt),
     index('events_created_by_idx').on(t.campaignId, t.createdBy),
+    index('events_on_map_ends_idx')
+      .on(t.campaignId, t.endsAt)
+      .where(sql`on_map`),
   ],
 );
 

@@ -1,0 +1,99 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../db/statement.ts';
+import { runSql } from '../db/statement.ts';
+import { mercator } from './place.ts';
+
+/**
+ * Server-side clusters for maps. A layer's points are counted per square cell of a grid at
+ * each level (cell side = the world's width / 2^level, Web Mercator metres; level 14 ≈ 2.4 km
+ * at the equator, ≈ 1.7 km in France). A map at zoom z draws cells of level z + 2 (about 64
+ * screen pixels each): at most a few hundred in any view, read from the primary key, however
+ * many points the layer holds. From zoom MARKER_ZOOM on, the points themselves are shown.
+ */
+export const CELL_LEVELS = [4, 6, 8, 10, 12, 14, 16] as const;
+export const MARKER_ZOOM = 15;
+const WORLD = 2 * Math.PI * 6_378_137;
+const HALF = WORLD / 2;
+
+const cellSide = (level: number) => WORLD / 2 ** level;
+
+/**
+ * Moves points onto (delta 1) or off (delta -1) the map, in every level's cell, in ONE
+ * statement with the change that decides it: `changed` is a data-modifying WITH query (the
+ * layer marking its rows `on_map`) returning `x`, `y` (Web Mercator metres) and `delta`, so
+ * that the cells and the marks cannot disagree after a crash. Cells left empty are removed.
+ */
+export async function applyToCells(on: Queryable, campaignId: number, layer: string, changed: SQL) {
+  const levels = sql.raw(`ARRAY[${CELL_LEVELS.join(',')}]`);
+  await runSql(
+    on,
+    sql`WITH changed AS (${changed})
+        INSERT INTO map_cells (campaign_id, layer, level, cx, cy, n, sx, sy)
+        SELECT ${campaignId}::int, ${layer}::text, l.level,
+               floor((p.x + ${HALF}::float8) / (${WORLD}::float8 / 2 ^ l.level))::int,
+               floor((p.y + ${HALF}::float8) / (${WORLD}::float8 / 2 ^ l.level))::int,
+               sum(p.delta)::int, sum(p.delta * p.x), sum(p.delta * p.y)
+          FROM changed p CROSS JOIN unnest(${levels}) AS l(level)
+         GROUP BY 1, 2, 3, 4, 5
+        ON CONFLICT (campaign_id, layer, level, cx, cy) DO UPDATE
+           SET n = map_cells.n + EXCLUDED.n, sx = map_cells.sx + EXCLUDED.sx, sy = map_cells.sy + EXCLUDED.sy`,
+  );
+  await runSql(
+    on,
+    sql`DELETE FROM map_cells WHERE campaign_id = ${campaignId} AND layer = ${layer} AND n <= 0`,
+  );
+}
+
+/** A view of a map: its south-west and north-east corners (degrees) and its zoom. */
+export interface MapView {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  zoom: number;
+}
+
+export interface Cluster {
+  lat: number;
+  lng: number;
+  count: number;
+}
+
+const toDegrees = (x: number, y: number) => ({
+  lng: (x / 6_378_137) * (180 / Math.PI),
+  lat: (2 * Math.atan(Math.exp(y / 6_378_137)) - Math.PI / 2) * (180 / Math.PI),
+});
+
+/** The grid level a zoom draws: about 64 pixels a cell. */
+export const levelOf = (zoom: number) =>
+  CELL_LEVELS.findLast((level) => level <= Math.floor(zoom) + 2) ?? CELL_LEVELS[0];
+
+/** The clusters of a layer in a view: each cell's count at its points' centre. */
+export async function clustersIn(
+  on: Queryable,
+  campaignId: number,
+  layer: string,
+  view: MapView,
+  limit: number,
+): Promise<Cluster[]> {
+  const level = levelOf(view.zoom);
+  const side = cellSide(level);
+  const [x0, y0] = mercator(view.south, view.west);
+  const [x1, y1] = mercator(view.north, view.east);
+  const cell = (v: number) => Math.floor((v + HALF) / side);
+  const rows = await runSql<{ n: number; sx: number; sy: number }>(
+    on,
+    sql`SELECT n, sx, sy FROM map_cells
+         WHERE campaign_id = ${campaignId} AND layer = ${layer} AND level = ${level}
+           AND cx BETWEEN ${cell(x0)} AND ${cell(x1)} AND cy BETWEEN ${cell(y0)} AND ${cell(y1)}
+         ORDER BY n DESC LIMIT ${limit}`,
+  );
+  return rows.map((row) => ({ ...toDegrees(row.sx / row.n, row.sy / row.n), count: row.n }));
+}
+
+/** A view's box in Web Mercator metres, for a GiST `location <@ box` of the points. */
+export function viewBox(view: MapView): SQL {
+  const [x0, y0] = mercator(view.south, view.west);
+  const [x1, y1] = mercator(view.north, view.east);
+  return sql`box(point(${x0}, ${y0}), point(${x1}, ${y1}))`;
+}

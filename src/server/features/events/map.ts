@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import type { AppContext } from '../../core/context.ts';
+import type { Queryable } from '../../core/db/statement.ts';
+import { runSql } from '../../core/db/statement.ts';
+import {
+  applyToCells,
+  clustersIn,
+  MARKER_ZOOM,
+  viewBox,
+  type MapView,
+} from '../../core/geo/map-cells.ts';
+
+const LAYER = 'events';
+/** On the map: public, published, placed and not over. */
+const LISTED = sql.raw(
+  `status = 'published' AND visibility = 'public' AND location IS NOT NULL AND ends_at > now()`,
+);
+
+/** Takes these events off the map's cells (before a move, or once not listed). */
+export async function takeEventsOffMap(on: Queryable, campaignId: number, ids: readonly number[]) {
+  if (ids.length === 0) return;
+  await applyToCells(
+    on,
+    campaignId,
+    LAYER,
+    sql`UPDATE events SET on_map = false
+         WHERE campaign_id = ${campaignId} AND id = ANY(${[...ids]}) AND on_map
+        RETURNING location[0] AS x, location[1] AS y, -1 AS delta`,
+  );
+}
+
+/** Puts these events on the map's cells if they are listed and not there yet. */
+export async function putEventsOnMap(on: Queryable, campaignId: number, ids: readonly number[]) {
+  if (ids.length === 0) return;
+  await applyToCells(
+    on,
+    campaignId,
+    LAYER,
+    sql`UPDATE events SET on_map = true
+         WHERE campaign_id = ${campaignId} AND id = ANY(${[...ids]}) AND NOT on_map AND ${LISTED}
+        RETURNING location[0] AS x, location[1] AS y, 1 AS delta`,
+  );
+}
+
+/** Where an event's state changed: on the map if listed, off it otherwise. */
+export async function refreshEventsOnMap(
+  on: Queryable,
+  campaignId: number,
+  ids: readonly number[],
+) {
+  if (ids.length === 0) return;
+  const off = await runSql<{ id: number }>(
+    on,
+    sql`SELECT id FROM events WHERE campaign_id = ${campaignId} AND id = ANY(${[...ids]})
+           AND on_map AND NOT (${LISTED})`,
+  );
+  await takeEventsOffMap(
+    on,
+    campaignId,
+    off.map((r) => Number(r.id)),
+  );
+  await putEventsOnMap(on, campaignId, ids);
+}
+
+/** Events that ended leave the map (run with the reminders, every 10 minutes). */
+export async function expireEventsOnMap(on: Queryable, campaignId: number) {
+  const ended = await runSql<{ id: number }>(
+    on,
+    sql`SELECT id FROM events WHERE campaign_id = ${campaignId} AND on_map AND ends_at <= now()`,
+  );
+  await takeEventsOffMap(
+    on,
+    campaignId,
+    ended.map((r) => Number(r.id)),
+  );
+  return ended.length;
+}
+
+const MARKERS_MAX = 500;
+
+/** Upcoming public events in a map's view: clusters of the cells, or the events zoomed in. */
+export async function eventsMap(ctx: AppContext, view: MapView) {
+  if (view.zoom < MARKER_ZOOM) {
+    return {
+      clusters: await clustersIn(ctx.database, ctx.campaignId, LAYER, view, MARKERS_MAX),
+      markers: [],
+    };
+  }
+  const rows = await runSql<{ id: number; title: string; lat: number; lng: number }>(
+    ctx.database,
+    sql`SELECT e.id, e.title, e.lat, e.lng FROM events e
+         WHERE e.status = 'published' AND e.visibility = 'public' AND e.campaign_id = ${ctx.campaignId}
+           AND e.location <@ ${viewBox(view)} AND e.ends_at > now() LIMIT ${MARKERS_MAX}`,
+  );
+  return {
+    clusters: [],
+    markers: rows.map((r) => ({
+      id: Number(r.id),
+      title: r.title,
+      lat: Number(r.lat),
+      lng: Number(r.lng),
+    })),
+  };
+}
