@@ -8,5 +8,8 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
+    // Polls wait on real mail delivered over SMTP by the dispatcher, as `smtp.waitFor` does:
+    // 10 s, not 1 s, on a busy 2-core machine.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
