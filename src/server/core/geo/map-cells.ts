@@ -76,17 +76,23 @@ export async function clustersIn(
   view: MapView,
   limit: number,
 ): Promise<Cluster[]> {
-  const level = levelOf(view.zoom);
-  const side = cellSide(level);
   const [x0, y0] = mercator(view.south, view.west);
   const [x1, y1] = mercator(view.north, view.east);
+  // The zoom's level, or a coarser one if the view holds more cells than the answer may (a
+  // client sending a huge view at a close zoom still gets every point counted).
+  const fits = (level: number) =>
+    (Math.floor((x1 - x0) / cellSide(level)) + 2) * (Math.floor((y1 - y0) / cellSide(level)) + 2) <=
+    limit;
+  const level =
+    [...CELL_LEVELS].reverse().find((l) => l <= levelOf(view.zoom) && fits(l)) ?? CELL_LEVELS[0];
+  const side = cellSide(level);
   const cell = (v: number) => Math.floor((v + HALF) / side);
   const rows = await runSql<{ n: number; sx: number; sy: number }>(
     on,
     sql`SELECT n, sx, sy FROM map_cells
          WHERE campaign_id = ${campaignId} AND layer = ${layer} AND level = ${level}
            AND cx BETWEEN ${cell(x0)} AND ${cell(x1)} AND cy BETWEEN ${cell(y0)} AND ${cell(y1)}
-         ORDER BY n DESC LIMIT ${limit}`,
+         LIMIT ${limit}`,
   );
   return rows.map((row) => ({ ...toDegrees(row.sx / row.n, row.sy / row.n), count: row.n }));
 }
