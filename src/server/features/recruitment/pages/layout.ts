@@ -118,13 +118,6 @@ export function renderPage(options: PageOptions): string {
       ? [`<script type="module" src="${escapeHtml(assets.script)}"></script>`]
       : []),
     ...assets.preloads.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}">`),
-    // Until site.css has them: with the sections' links, a phone's header takes two rows
-    // rather than breaking the campaign's name inside its words, and the links keep apart.
-    ...(options.nav?.length
-      ? [
-          '<style>.site-header{flex-wrap:wrap}.site-nav{display:flex;flex-wrap:wrap;gap:.75rem;font-size:.9rem}</style>',
-        ]
-      : []),
     ...(options.head ? [options.head] : []),
   ].join('\n');
   const messages = `<script type="application/json" id="levier-messages">${scriptJson(clientMessages(locale))}</script>`;
