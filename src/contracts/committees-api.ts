@@ -23,6 +23,7 @@ import {
   membershipInputSchema,
   membershipSchema,
   myCommitteesSchema,
+  photoSchema,
   rankChangeSchema,
 } from './committees.ts';
 import { z } from 'zod';
@@ -105,6 +106,32 @@ export const committeesApi = {
     params,
     body: committeeUpdateSchema,
     response: { 200: committeeSchema },
+  }),
+  setPhoto: defineRoute({
+    method: 'PUT',
+    path: '/api/committees/:committeeId/photo',
+    summary: "Set the committee's photo (re-encoded; at most 5 MB and 40 million pixels)",
+    tags,
+    access: { scope: 'committee', rank: 'organiser', orPermission },
+    params,
+    upload: {
+      file: 'The photo: JPEG, PNG, WebP, GIF, HEIC or AVIF. It is re-encoded as WebP, at most 1,200 px a side, without its metadata.',
+      fields: {},
+    },
+    problems: {
+      400: '`not_an_image`: the file is not a photo Levier can read',
+      413: '`image_too_large`: more than 5 MB or 40 million pixels',
+    },
+    response: { 200: photoSchema },
+  }),
+  removePhoto: defineRoute({
+    method: 'DELETE',
+    path: '/api/committees/:committeeId/photo',
+    summary: "Remove the committee's photo",
+    tags,
+    access: { scope: 'committee', rank: 'organiser', orPermission },
+    params,
+    response: { 200: okSchema },
   }),
   join: defineRoute({
     method: 'PUT',

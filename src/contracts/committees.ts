@@ -53,6 +53,8 @@ export const committeeSchema = committeeSummarySchema.extend({
   /** False when the organisers closed it to new members (followers are still welcome). */
   openToMembers: z.boolean(),
   createdAt: z.iso.datetime(),
+  /** The committee's photo (re-encoded WebP), when it has one. */
+  photoUrl: z.string().nullable(),
   /** The caller's own membership, when logged in and a member. */
   myMembership: z
     .object({ rank: rankSchema, shareContact: z.boolean(), subscribed: z.boolean() })
@@ -237,4 +239,10 @@ export const hqCommitteeSchema = committeeSummarySchema.extend({
 export const hqCommitteesSchema = z.object({
   items: z.array(hqCommitteeSchema),
   total: z.number().int(),
+});
+
+export const photoSchema = z.object({
+  url: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
 });

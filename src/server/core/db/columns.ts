@@ -1,4 +1,4 @@
-import { bigint, integer, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, customType, integer, timestamp } from 'drizzle-orm/pg-core';
 
 /** A table's own id, unique on its own (one sequence per table); keys lead with campaign_id. */
 export const id = () => bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity();
@@ -13,3 +13,6 @@ export const at = <Name extends string>(name: Name) =>
  * tables, so each key is unique within a campaign and a shard can hold it alone.
  */
 export const campaignId = () => integer('campaign_id').notNull();
+
+/** Bytes (a file, an image): Buffer on PostgreSQL, Uint8Array on PGlite. */
+export const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });

@@ -20,6 +20,9 @@ import {
   unsubscribeByToken,
 } from './messages.ts';
 import { searchCommittees } from './search.ts';
+import { publishedPhoto, receivePhoto, removeCommitteePhoto, setCommitteePhoto } from './photo.ts';
+import { committeeIdParamsSchema } from '../../../contracts/committees.ts';
+import { notFound } from '../../core/http/errors.ts';
 import { committeesMap } from './map.ts';
 import {
   committeeDetail,
@@ -56,6 +59,36 @@ export const committeesRoutes =
       await updateCommittee(ctx, id, request.body);
       return publicCommittee(ctx, id, viewerOf(request));
     });
+
+    serve(app, committeesApi.setPhoto, async (request) =>
+      setCommitteePhoto(ctx, currentScope(request).id, await receivePhoto(request)),
+    );
+
+    serve(app, committeesApi.removePhoto, async (request) => {
+      await removeCommitteePhoto(ctx, currentScope(request).id);
+      return { ok: true as const };
+    });
+
+    // The photo itself, as the public page shows it: an image Levier encoded, never sniffed
+    // as anything else, cached by its version in the URL.
+    app.get(
+      '/committees/:committeeId/photo.webp',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const parsed = committeeIdParamsSchema.safeParse(request.params);
+        const photo = parsed.success ? await publishedPhoto(ctx, parsed.data.committeeId) : null;
+        if (!photo) throw notFound('photo');
+        if (request.headers['if-none-match'] === `"${photo.etag}"`) return reply.status(304).send();
+        return reply
+          .type('image/webp')
+          .header('etag', `"${photo.etag}"`)
+          .header('cache-control', 'public, max-age=86400')
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'")
+          .header('content-disposition', 'inline')
+          .send(photo.image);
+      },
+    );
 
     serve(app, committeesApi.join, (request) =>
       joinCommittee(ctx, request.params.committeeId, currentAuth(request).personId, request.body),

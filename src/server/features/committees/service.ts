@@ -17,6 +17,7 @@ import { assertMayPost } from '../moderation/sanctions.ts';
 import { profilesOf } from '../people/directory.ts';
 import { placeColumns } from '../../core/geo/place.ts';
 import { putOnMap, takeOffMap } from './map.ts';
+import { photoUrls } from './photo.ts';
 import { committeeRules, forbiddenWordsIn } from './rules.ts';
 import { summaryColumns, toSummary, type SummaryRow } from './rows.ts';
 
@@ -218,6 +219,7 @@ export async function committeeDetail(
     contactPhone: row.contact_phone,
     openToMembers: row.open_to_members,
     createdAt: new Date(row.created_at).toISOString(),
+    photoUrl: (await photoUrls(ctx, [id])).get(id) ?? null,
     myMembership: mine
       ? { rank: mine.rank, shareContact: mine.share_contact, subscribed: mine.subscribed }
       : null,

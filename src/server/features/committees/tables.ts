@@ -9,7 +9,7 @@ import {
   primaryKey,
   text,
 } from 'drizzle-orm/pg-core';
-import { at, campaignId, id, ref } from '../../core/db/columns.ts';
+import { at, bytea, campaignId, id, ref } from '../../core/db/columns.ts';
 
 /**
  * Local committees. `location` is the place projected to Web Mercator metres (x, y): the GiST
@@ -103,4 +103,20 @@ export const committeeMessages = pgTable(
     primaryKey({ name: 'committee_messages_pkey', columns: [t.campaignId, t.id] }),
     index('committee_messages_committee_idx').on(t.campaignId, t.committeeId, t.createdAt),
   ],
+);
+
+/** A committee's photo, re-encoded on upload (WebP, at most 1,200 px, no metadata). */
+export const committeePhotos = pgTable(
+  'committee_photos',
+  {
+    campaignId: campaignId(),
+    committeeId: ref('committee_id').notNull(),
+    image: bytea('image').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** A hash of the bytes: the ETag, and the URL's version so caches keep each photo. */
+    etag: text('etag').notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'committee_photos_pkey', columns: [t.campaignId, t.committeeId] })],
 );

@@ -3,7 +3,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -13,7 +12,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { at, campaignId, id, ref } from '../../core/db/columns.ts';
+import { at, bytea, campaignId, id, ref } from '../../core/db/columns.ts';
 
 export const people = pgTable(
   'people',
@@ -271,8 +270,6 @@ export const importChanges = pgTable(
     primaryKey({ name: 'import_changes_pkey', columns: [t.campaignId, t.importId, t.personId] }),
   ],
 );
-
-const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });
 
 /** The uploaded file, in chunks, until its import job is done (any process may run the job). */
 export const importFiles = pgTable(
