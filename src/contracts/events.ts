@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { refuseBadName } from './names.ts';
+import { phoneProblem } from './phone.ts';
 import { placeSchema } from './places.ts';
 
 export const eventTypeSchema = z.enum([
@@ -141,3 +143,140 @@ export const committeeEventsSchema = z.array(committeeEventSchema);
 
 export const myEventSchema = eventSummarySchema.extend({ rsvp: rsvpStatusSchema });
 export const myEventsSchema = z.array(myEventSchema);
+
+/** Check-in on the day: those coming or waiting who match a search, in phone-sized pages. */
+export const checkinQuerySchema = z.object({
+  /** Part of a name, an email, a phone number. */
+  q: z.string().trim().max(100, 'too_long').default(''),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const checkinAttendeeSchema = z.object({
+  personId: z.number().int(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  status: z.enum(['going', 'waitlist']),
+  guests: z.number().int(),
+  checkedIn: z.boolean(),
+  /** Added at the door rather than answered beforehand. */
+  walkIn: z.boolean(),
+});
+export type CheckinAttendee = z.infer<typeof checkinAttendeeSchema>;
+
+export const checkinListSchema = z.object({
+  items: z.array(checkinAttendeeSchema),
+  more: z.boolean(),
+  /** People coming or waiting (guests apart), and how many of them are checked in. */
+  expected: z.number().int(),
+  present: z.number().int(),
+});
+export type CheckinList = z.infer<typeof checkinListSchema>;
+
+export const checkinParamsSchema = eventIdParamsSchema.extend({
+  personId: z.coerce.number().int().min(1),
+});
+export const checkinInputSchema = z.object({ present: z.boolean() });
+
+const metName = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, 'required')
+  .max(100, 'too_long')
+  .superRefine(refuseBadName);
+
+/** Someone who came without answering, added at the door: a name, and how to reach them if given. */
+export const walkInInputSchema = z.object({
+  firstName: metName,
+  lastName: metName,
+  email: z
+    .string()
+    .trim()
+    .max(254, 'too_long')
+    .refine((email) => email === '' || z.regexes.email.test(email), 'invalid_email')
+    .default(''),
+  phone: z
+    .string()
+    .trim()
+    .max(30, 'too_long')
+    .refine((phone) => phoneProblem(phone, false) === null, 'invalid_phone')
+    .default(''),
+});
+export type WalkInInput = z.input<typeof walkInInputSchema>;
+
+export const walkInSchema = z.object({
+  /** A new person; false when the email was someone's already (who is left as they were). */
+  created: z.boolean(),
+  attendee: checkinAttendeeSchema,
+});
+
+const figure = (max: number) =>
+  z
+    .number({ error: 'invalid_number' })
+    .int('invalid_number')
+    .min(0, 'invalid_number')
+    .max(max, 'too_large');
+
+/** The figures and words of an event that took place, as its managers report them. */
+export const eventReportInputSchema = z.object({
+  attendance: figure(100_000),
+  doorsKnocked: figure(1_000_000).default(0),
+  conversations: figure(1_000_000).default(0),
+  leaflets: figure(1_000_000).default(0),
+  calls: figure(1_000_000).default(0),
+  /** Plain text. */
+  notes: z.string().trim().max(5_000, 'too_long').default(''),
+});
+export type EventReportInput = z.input<typeof eventReportInputSchema>;
+
+export const eventReportSchema = z.object({
+  attendance: z.number().int(),
+  doorsKnocked: z.number().int(),
+  conversations: z.number().int(),
+  leaflets: z.number().int(),
+  calls: z.number().int(),
+  notes: z.string(),
+  reportedBy: z.string().nullable(),
+  reportedAt: z.iso.datetime(),
+});
+export type EventReport = z.infer<typeof eventReportSchema>;
+
+/** An event's report, if written, with what the form starts from. */
+export const eventReportStateSchema = z.object({
+  /** Reports are written once the event has started. */
+  started: z.boolean(),
+  /** People checked in, for the attendance a new report starts from. */
+  checkedIn: z.number().int(),
+  report: eventReportSchema.nullable(),
+});
+export type EventReportState = z.infer<typeof eventReportStateSchema>;
+
+const reportTotals = z.object({
+  reports: z.number().int(),
+  attendance: z.number().int(),
+  doorsKnocked: z.number().int(),
+  conversations: z.number().int(),
+  leaflets: z.number().int(),
+  calls: z.number().int(),
+});
+
+/** A committee's activity for its managers: members month by month, its events and their reports. */
+export const committeeStatsSchema = z.object({
+  /**
+   * The last twelve months (campaign time zone, `YYYY-MM`): how many of the present members and
+   * followers had joined by the end of each (those who left are no longer counted).
+   */
+  months: z.array(
+    z.object({ month: z.string(), members: z.number().int(), followers: z.number().int() }),
+  ),
+  members: z.number().int(),
+  followers: z.number().int(),
+  /** Published events already started, and those to come. */
+  eventsHeld: z.number().int(),
+  eventsUpcoming: z.number().int(),
+  /** Answers (coming or waiting) to the events held, and the people checked in at them. */
+  answers: z.number().int(),
+  attendance: z.number().int(),
+  /** The sums of the events' reports. */
+  reported: reportTotals,
+});
+export type CommitteeStats = z.infer<typeof committeeStatsSchema>;

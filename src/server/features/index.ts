@@ -20,6 +20,7 @@ import { committeeScope } from './committees/scope.ts';
 import { moderationRoutes } from './moderation/routes.ts';
 import { eventsRoutes } from './events/routes.ts';
 import { eventManagementRoutes } from './events/manage-routes.ts';
+import { eventCheckinRoutes } from './events/checkin-routes.ts';
 import { eventScope } from './events/scope.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
@@ -43,6 +44,7 @@ export const features: FeatureRoutes[] = [
   moderationRoutes,
   eventsRoutes,
   eventManagementRoutes,
+  eventCheckinRoutes,
 ];
 
 /**

@@ -86,6 +86,9 @@ const codeKeys: Record<string, MessageKey> = {
   event_cancelled: 'events.error.event_cancelled',
   event_over: 'events.error.event_over',
   members_only: 'events.error.members_only',
+  event_not_started: 'events.error.event_not_started',
+  invalid_number: 'events.error.invalid_number',
+  too_large: 'events.error.too_large',
 };
 
 /** Problem codes that concern one input when there is no `errors` list. */

@@ -266,3 +266,22 @@ export async function committeeNames(
   );
   return new Map(rows.map((row) => [Number(row.id), row.name]));
 }
+
+/**
+ * How many of a committee's present members joined in each month (campaign time zone,
+ * `YYYY-MM`), followers apart: for its statistics, read by the events feature.
+ */
+export async function membersJoinedByMonth(
+  ctx: AppContext,
+  committeeId: number,
+): Promise<Array<{ month: string; members: number; followers: number }>> {
+  return runSql<{ month: string; members: number; followers: number }>(
+    ctx.database,
+    sql`SELECT to_char(joined_at AT TIME ZONE ${ctx.config.CAMPAIGN_TIMEZONE}, 'YYYY-MM') AS month,
+               count(*) FILTER (WHERE rank <> 'follower')::int AS members,
+               count(*) FILTER (WHERE rank = 'follower')::int AS followers
+          FROM committee_members
+         WHERE campaign_id = ${ctx.campaignId} AND committee_id = ${committeeId}
+         GROUP BY 1 ORDER BY 1`,
+  );
+}

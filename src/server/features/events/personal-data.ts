@@ -32,6 +32,14 @@ export const eventsPersonalData: PersonalData = {
         keep: 'An event belongs to its committee; its creator id is that of an erased person.',
       },
     },
+    {
+      table: 'event_reports',
+      holds: 'Reports of events that took place: who wrote each.',
+      personColumns: { reported_by: 'move' },
+      erase: {
+        keep: 'A report belongs to its event and committee; its author id is that of an erased person.',
+      },
+    },
   ],
   dataFile: [
     {

@@ -25,7 +25,8 @@ const COLUMN: Record<ReminderKind, string> = {
  * Queues each due reminder once, set-based: the rows are marked and their mails inserted in
  * one statement per kind. Public campaigning's reminders are campaign mail (purpose
  * `event_reminder`, the answer as subscription: the gate holds them in the pre-election
- * silence); other events' are transactional (the person asked to come).
+ * silence); other events' are transactional (the person asked to come). A walk-in added at
+ * the door asked for nothing and agreed to nothing: they get none.
  */
 async function queueReminders(ctx: AppContext, kind: ReminderKind, due: SQL): Promise<number> {
   const column = sql.raw(COLUMN[kind]);
@@ -36,7 +37,8 @@ async function queueReminders(ctx: AppContext, kind: ReminderKind, due: SQL): Pr
           UPDATE event_rsvps r SET ${column} = now()
             FROM events e
            WHERE r.campaign_id = ${ctx.campaignId} AND e.campaign_id = r.campaign_id AND e.id = r.event_id
-             AND r.status = 'going' AND r.${column} IS NULL AND e.status = 'published' AND ${due}
+             AND r.status = 'going' AND r.source <> 'walk_in' AND r.${column} IS NULL
+             AND e.status = 'published' AND ${due}
           RETURNING r.person_id, r.event_id, e.type)
         ${sql.raw(QUEUE_CAMPAIGN_TEMPLATE_MAILS)}
         SELECT ${ctx.campaignId}, ${`event_${kind}`}, p.id, p.email, 'event_reminder',

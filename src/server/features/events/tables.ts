@@ -95,3 +95,29 @@ export const eventRsvps = pgTable(
     index('event_rsvps_waitlist_idx').on(t.campaignId, t.eventId, t.status, t.createdAt),
   ],
 );
+
+/**
+ * What an event's managers report once it has taken place: the figures of the action and a
+ * few words, one report per event (written again when corrected).
+ */
+export const eventReports = pgTable(
+  'event_reports',
+  {
+    campaignId: campaignId(),
+    eventId: ref('event_id').notNull(),
+    /** People there, as the organiser counted them (check-ins miss those never pointed). */
+    attendance: integer('attendance').notNull(),
+    doorsKnocked: integer('doors_knocked').notNull().default(0),
+    conversations: integer('conversations').notNull().default(0),
+    leaflets: integer('leaflets').notNull().default(0),
+    calls: integer('calls').notNull().default(0),
+    /** Plain text, never drawn as markup. */
+    notes: text('notes').notNull().default(''),
+    reportedBy: ref('reported_by'),
+    reportedAt: at('reported_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'event_reports_pkey', columns: [t.campaignId, t.eventId] }),
+    index('event_reports_reported_by_idx').on(t.campaignId, t.reportedBy),
+  ],
+);

@@ -2,9 +2,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
 import { runSql } from '../../core/db/statement.ts';
-import { invalidFields } from '../../core/http/errors.ts';
-import { normalizeEmail } from './normalize.ts';
-import { insertPerson } from './person-writer.ts';
+import { invalidFields, type FieldError } from '../../core/http/errors.ts';
+import { audit } from '../../core/audit.ts';
+import { foldSearch, normalizeEmail, normalizePhone } from './normalize.ts';
+import { likeEscape } from './filter-sql.ts';
+import { insertPerson, insertPersonOrFind } from './person-writer.ts';
 import type { PersonColumns } from './tables.ts';
 import { addPersonEvent } from './service.ts';
 
@@ -41,6 +43,81 @@ export async function personForEmail(ctx: AppContext, email: string): Promise<nu
     { email: email.trim() },
     { source: 'staff', confirmed: true, onEmailTaken: 'keep' },
   );
+}
+
+/** A person met at an event: the names and whatever else they gave ('' for nothing). */
+export interface MetPerson {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+}
+
+/**
+ * The person an organiser adds at an event's door. One who holds the email is that person, left
+ * exactly as they are (what was typed does not overwrite what they gave themselves); otherwise a
+ * new person (source `event`, not confirmed, no consent: they agreed to nothing), on their
+ * timeline and in the audit log as a person added by hand at HQ is.
+ */
+export async function personMetAtEvent(
+  ctx: AppContext,
+  met: MetPerson,
+  at: { eventId: number; actorId: number; ip?: string },
+): Promise<{ id: number; created: boolean }> {
+  const errors: FieldError[] = [];
+  const email = met.email.trim() || null;
+  if (email && !normalizeEmail(email))
+    errors.push({ field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' });
+  const phone = met.phone.trim() ? normalizePhone(met.phone) : null;
+  if (met.phone.trim() && !phone)
+    errors.push({ field: 'phone', code: 'invalid_phone', message: 'Enter a valid phone number.' });
+  if (errors.length > 0) throw invalidFields(errors);
+  const details = { firstName: met.firstName, lastName: met.lastName, email, phone };
+  return ctx.database.transaction(async (query) => {
+    const person = await insertPersonOrFind(query, ctx.campaignId, details, {
+      source: 'event',
+      onEmailTaken: 'keep',
+    });
+    if (!person.created) return person;
+    const fields = Object.entries(details).flatMap(([field, value]) => (value ? [field] : []));
+    await addPersonEvent(
+      query,
+      ctx.campaignId,
+      person.id,
+      'created',
+      { source: 'event', fields, eventId: at.eventId },
+      at.actorId,
+    );
+    await audit(
+      { query },
+      {
+        campaignId: ctx.campaignId,
+        actorId: at.actorId,
+        action: 'person.create',
+        target: `person:${person.id}`,
+        details: { fields, source: 'event', eventId: at.eventId },
+        ip: at.ip,
+      },
+    );
+    return person;
+  });
+}
+
+/**
+ * For another feature's list of people: `SELECT id, first_name, last_name` of the people (not
+ * erased) whose ids `ids` selects (an SQL subquery of one column), matching a typed search
+ * when there is one: each word in their names, email, phone or commune, accents and case
+ * ignored, as HQ's people search reads it.
+ */
+export function namedPeople(campaignId: number, ids: SQL, search = ''): SQL {
+  const words = search
+    .split(/[\s-]+/)
+    .map(foldSearch)
+    .filter(Boolean)
+    .map((word) => sql` AND p.search_text LIKE ${`%${likeEscape(word)}%`}`);
+  return sql`SELECT p.id, p.first_name, p.last_name FROM people p
+              WHERE p.campaign_id = ${campaignId} AND p.id IN (${ids}) AND p.erased_at IS NULL
+                ${sql.join(words, sql``)}`;
 }
 
 /** People's names as staff lists show them (see displayName), by id; none for the erased. */

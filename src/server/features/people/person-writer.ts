@@ -137,6 +137,20 @@ export async function insertPerson(
   details: Partial<PersonDetails>,
   how: { source: string; confirmed?: boolean; onEmailTaken?: 'keep' },
 ): Promise<number> {
+  return (await insertPersonOrFind(on, campaignId, details, how)).id;
+}
+
+/**
+ * insertPerson, saying whether the person was created or (`onEmailTaken: 'keep'`) found by
+ * their email: an upsert's row was inserted when its `xmax` is 0, so two requests writing the
+ * same address at once cannot both believe they created it.
+ */
+export async function insertPersonOrFind(
+  on: Queryable,
+  campaignId: number,
+  details: Partial<PersonDetails>,
+  how: { source: string; confirmed?: boolean; onEmailTaken?: 'keep' },
+): Promise<{ id: number; created: boolean }> {
   const values: Written = {
     campaignId,
     ...details,
@@ -151,7 +165,7 @@ export async function insertPerson(
     names.push(sql.identifier(columnOf('confirmedAt')));
     given.push(sql`now()`);
   }
-  const [row] = await runSql<{ id: number }>(
+  const [row] = await runSql<{ id: number; created: boolean }>(
     on,
     sql`INSERT INTO people (${sql.join(names, sql`, `)}) VALUES (${sql.join(given, sql`, `)})
         ${
@@ -159,9 +173,9 @@ export async function insertPerson(
             ? sql`ON CONFLICT (campaign_id, email_normalized) DO UPDATE SET updated_at = people.updated_at`
             : sql``
         }
-        RETURNING id`,
+        RETURNING id, xmax = 0 AS created`,
   );
-  return Number(row.id);
+  return { id: Number(row.id), created: row.created };
 }
 
 /**

@@ -13,6 +13,7 @@ import { NotFoundPage } from '../../core/ui/NotFoundPage.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
+import { CommitteeDashboard } from '../events/CommitteeDashboard.tsx';
 import { CommitteeEvents } from '../events/CommitteeEvents.tsx';
 import { RankBadge } from './badges.tsx';
 import { CommitteeMembers } from './CommitteeMembers.tsx';
@@ -140,6 +141,7 @@ function ManageView({ committee }: { committee: Committee }) {
       <StatusNotice committee={committee} />
       {!manages && <Forbidden committee={committee} />}
       {organises && <EditSection committee={committee} />}
+      {manages && <CommitteeDashboard committeeId={committee.id} />}
       {manages && <CommitteeEvents committeeId={committee.id} name={committee.name} />}
       {manages && (
         <Section title={t('committees.members.title')}>

@@ -28,7 +28,9 @@ import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { EventStatusBadge, RsvpBadge } from './badges.tsx';
 import { whenText } from './when.ts';
+import { EventCheckin } from './EventCheckin.tsx';
 import { EventForm } from './EventForm.tsx';
+import { EventReportSection } from './EventReportForm.tsx';
 import { editValues } from './forms.ts';
 import { useAttendees, useCancelEvent, useEventForEdit, useUpdateEvent } from './hooks.ts';
 
@@ -148,10 +150,16 @@ function EditSection({ event }: { event: EventForEdit }) {
   );
 }
 
+/** The door opens on the day: from a day before the start, and stays open to correct it after. */
+const CHECKIN_OPENS_BEFORE = 86_400_000;
+
 function ManageView({ event }: { event: EventForEdit }) {
   const t = useT();
   const [locale] = useLocale();
   usePageTitle(event.title);
+  const untilStart = Date.parse(event.startsAt) - Date.now();
+  const checkinOpen = event.status === 'published' && untilStart <= CHECKIN_OPENS_BEFORE;
+  const reportable = event.status !== 'cancelled' && untilStart <= 0;
   const privateLink = event.privateKey
     ? `${window.location.origin}/events/${event.id}?key=${encodeURIComponent(event.privateKey)}`
     : null;
@@ -205,6 +213,8 @@ function ManageView({ event }: { event: EventForEdit }) {
           {t('events.manage.cancelledNotice')}
         </Alert>
       )}
+      {checkinOpen && <EventCheckin event={event} />}
+      {reportable && <EventReportSection event={event} />}
       <Attendees event={event} />
       {event.status !== 'cancelled' && <EditSection event={event} />}
       {event.status === 'published' && <CancelButton event={event} />}
@@ -236,7 +246,7 @@ function ManageEvent({ id }: { id: number }) {
   return <QueryState query={event}>{(data) => <ManageView event={data} />}</QueryState>;
 }
 
-/** An event's managers: who comes, what it says, and cancelling it. */
+/** An event's managers: the door on the day, its report after, who comes, what it says, cancelling it. */
 export function ManageEventPage() {
   const { eventId } = useParams();
   const id = Number(eventId);

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { EventForEdit } from '../../../contracts/events.ts';
+import {
+  eventReportInputSchema,
+  walkInInputSchema,
+  type EventForEdit,
+} from '../../../contracts/events.ts';
+import { validateWith } from '../../core/form-validation.ts';
 import type { Translate } from '../../core/i18n/index.tsx';
 import {
   editValues,
   emptyEvent,
   eventRequest,
   eventValidation,
+  reportRequest,
+  reportValues,
   type EventValues,
 } from './forms.ts';
 
@@ -112,5 +119,80 @@ describe('the event form', () => {
       capacity: '',
       visibility: 'members',
     });
+  });
+});
+
+describe('the report form', () => {
+  const validate = validateWith(eventReportInputSchema, t, reportRequest);
+
+  it('starts from the people checked in, then from the report as saved', () => {
+    const start = reportValues({ started: true, checkedIn: 7, report: null });
+    expect(start).toMatchObject({ attendance: 7, doorsKnocked: '', notes: '' });
+    expect(reportRequest(start)).toEqual({
+      attendance: 7,
+      doorsKnocked: undefined,
+      conversations: undefined,
+      leaflets: undefined,
+      calls: undefined,
+      notes: '',
+    });
+    expect(validate(start)).toEqual({});
+    const saved = reportValues({
+      started: true,
+      checkedIn: 7,
+      report: {
+        attendance: 9,
+        doorsKnocked: 120,
+        conversations: 30,
+        leaflets: 0,
+        calls: 0,
+        notes: 'Bien',
+        reportedBy: 'Odile Martin',
+        reportedAt: '2026-12-12T12:00:00.000Z',
+      },
+    });
+    expect(saved).toEqual({
+      attendance: 9,
+      doorsKnocked: 120,
+      conversations: 30,
+      leaflets: 0,
+      calls: 0,
+      notes: 'Bien',
+    });
+  });
+
+  it('asks for the attendance and whole numbers, as the server would', () => {
+    const start = reportValues({ started: true, checkedIn: 0, report: null });
+    expect(validate({ ...start, attendance: '' })).toEqual({
+      attendance: '«events.error.invalid_number»',
+    });
+    expect(validate({ ...start, doorsKnocked: 2_000_000, calls: -1 })).toEqual({
+      doorsKnocked: '«events.error.too_large»',
+      calls: '«events.error.invalid_number»',
+    });
+    expect(validate({ ...start, notes: 'x'.repeat(5_001) })).toEqual({
+      notes: '«error.too_long»',
+    });
+  });
+});
+
+describe('the walk-in form', () => {
+  const validate = validateWith(walkInInputSchema, t);
+  const empty = { firstName: '', lastName: '', email: '', phone: '' };
+
+  it('needs a name; an email and a phone are optional but checked', () => {
+    expect(validate(empty)).toEqual({
+      firstName: '«error.required»',
+      lastName: '«error.required»',
+    });
+    expect(validate({ ...empty, firstName: 'Éloïse', lastName: 'Garnier' })).toEqual({});
+    expect(
+      validate({
+        firstName: 'Éloïse',
+        lastName: 'Garnier',
+        email: 'eloise@',
+        phone: '12',
+      }),
+    ).toEqual({ email: '«error.invalid_email»', phone: '«error.invalid_phone»' });
   });
 });

@@ -1,5 +1,7 @@
 import {
   eventInputSchema,
+  type EventReportInput,
+  type EventReportState,
   type EventForEdit,
   type EventType,
   type EventVisibility,
@@ -149,3 +151,49 @@ export const byRequestFields = (form: {
 }) => ({
   setFieldError: (path: string, error: string) => form.setFieldError(formField(path), error),
 });
+
+export const REPORT_FIGURES = [
+  'attendance',
+  'doorsKnocked',
+  'conversations',
+  'leaflets',
+  'calls',
+] as const;
+type ReportFigure = (typeof REPORT_FIGURES)[number];
+
+/** The report form as its inputs hold it: a number input is '' when empty. */
+export type ReportValues = Record<ReportFigure, number | string> & { notes: string };
+
+/**
+ * The report's request: an empty figure is left out (0), but attendance, which is asked: empty,
+ * it is not a number, which the schema refuses as it would anything else typed there.
+ */
+export function reportRequest(values: ReportValues): EventReportInput {
+  const figure = (value: number | string) =>
+    value === '' ? undefined : typeof value === 'number' ? value : Number(value);
+  return {
+    attendance: figure(values.attendance) ?? Number.NaN,
+    doorsKnocked: figure(values.doorsKnocked),
+    conversations: figure(values.conversations),
+    leaflets: figure(values.leaflets),
+    calls: figure(values.calls),
+    notes: values.notes,
+  };
+}
+
+/** The report form's start: the report as saved, or the number of people checked in. */
+export function reportValues(state: EventReportState): ReportValues {
+  const report = state.report;
+  if (report) {
+    const { attendance, doorsKnocked, conversations, leaflets, calls, notes } = report;
+    return { attendance, doorsKnocked, conversations, leaflets, calls, notes };
+  }
+  return {
+    attendance: state.checkedIn,
+    doorsKnocked: '',
+    conversations: '',
+    leaflets: '',
+    calls: '',
+    notes: '',
+  };
+}

@@ -1,4 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { eventCheckinApi } from '../../../contracts/event-checkin-api.ts';
+import type { CheckinList, EventReportInput, WalkInInput } from '../../../contracts/events.ts';
 import { eventsApi } from '../../../contracts/events-api.ts';
 import type { CallInput } from '../../../contracts/route.ts';
 import { call } from '../../core/api.ts';
@@ -61,5 +63,76 @@ export function useAttendees(id: number, enabled = true) {
     queryKey: [...eventKey(id), 'attendees'],
     queryFn: () => call(eventsApi.attendees, { params: { eventId: id } }),
     enabled,
+  });
+}
+
+const checkinKey = (id: number) => [...eventKey(id), 'checkin'] as const;
+
+/** The door's list: those coming or waiting who match the search, checked in or not. */
+export function useCheckinList(id: number, q: string) {
+  return useQuery({
+    queryKey: [...checkinKey(id), q],
+    queryFn: () => call(eventCheckinApi.checkinList, { params: { eventId: id }, query: { q } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Marks someone there or not; the lists and the report's count of check-ins follow. */
+export function useCheckIn(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ personId, present }: { personId: number; present: boolean }) =>
+      call(eventCheckinApi.checkin, { params: { eventId: id, personId }, body: { present } }),
+    onSuccess: async (attendee) => {
+      // The tapped row shows its state at once; the counts come back with the refetch.
+      client.setQueriesData<CheckinList>(
+        { queryKey: checkinKey(id) },
+        (list) =>
+          list && {
+            ...list,
+            items: list.items.map((item) =>
+              item.personId === attendee.personId ? attendee : item,
+            ),
+          },
+      );
+      await Promise.all(
+        (['checkin', 'attendees', 'report'] as const).map((part) =>
+          client.invalidateQueries({ queryKey: [...eventKey(id), part] }),
+        ),
+      );
+    },
+  });
+}
+
+export function useAddWalkIn(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: WalkInInput) =>
+      call(eventCheckinApi.walkIn, { params: { eventId: id }, body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: eventKey(id) }),
+  });
+}
+
+export function useEventReport(id: number) {
+  return useQuery({
+    queryKey: [...eventKey(id), 'report'],
+    queryFn: () => call(eventCheckinApi.report, { params: { eventId: id } }),
+  });
+}
+
+export function useSaveEventReport(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EventReportInput) =>
+      call(eventCheckinApi.saveReport, { params: { eventId: id }, body }),
+    onSuccess: (state) => client.setQueryData([...eventKey(id), 'report'], state),
+  });
+}
+
+/** A committee's figures, for its managers' dashboard. */
+export function useCommitteeStats(committeeId: number) {
+  return useQuery({
+    queryKey: ['events', 'committee', committeeId, 'stats'],
+    queryFn: () => call(eventCheckinApi.committeeStats, { params: { committeeId } }),
   });
 }
