@@ -110,6 +110,17 @@ test('supporter space', async ({ page }) => {
   }
   await page.goto('/me');
   await expect(page.getByText('Personnes recrutées : 3, dont 2 confirmées.')).toBeVisible();
+  // The demo's committees and events near Aix-en-Provence.
+  const nearby = page.getByRole('region', { name: 'Près de chez vous' });
+  await expect(
+    nearby.getByRole('list', { name: 'Comités près de chez vous' }).getByRole('listitem').first(),
+  ).toBeVisible();
+  await expect(
+    nearby
+      .getByRole('list', { name: 'Événements près de chez vous' })
+      .getByRole('listitem')
+      .first(),
+  ).toBeVisible();
   await shoot(page, 'me.png');
 });
 
@@ -154,4 +165,50 @@ test('HQ: people, a person, statistics, import', async ({ adminPage: page }) => 
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: 1280, height });
   await shoot(page, 'import.png');
+});
+
+interface Found {
+  items: Array<{ id: number; name: string; title?: string; place: { label: string } | null }>;
+}
+
+test('committees and events: the public search, a committee, events, HQ’s list', async ({
+  page,
+  adminPage,
+}) => {
+  // The demo campaign's committees sit where its supporters live (Lyon among them).
+  const near = (await (
+    await page.request.get('/api/committees?place=69001&limit=1')
+  ).json()) as Found;
+  await page.goto('/committees?place=69001');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trouver un comité');
+  await expect(page.getByRole('link', { name: near.items[0]!.name, exact: true })).toBeVisible();
+  await shoot(page, 'committees.png');
+
+  // The biggest committee with public events coming, its page, then the events near it.
+  const coming = (await (await page.request.get('/api/events?limit=100')).json()) as {
+    items: Array<{ committeeId: number | null }>;
+  };
+  const withEvents = new Set(coming.items.map((event) => event.committeeId));
+  const biggest = ((await (await page.request.get('/api/committees?limit=20')).json()) as Found)
+    .items;
+  const committee = biggest.find((c) => withEvents.has(c.id))!;
+  await page.goto(`/committees/${committee.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(committee.name);
+  await expect(page.getByRole('heading', { name: 'Prochains événements' })).toBeVisible();
+  await shoot(page, 'committee.png');
+
+  const postalCode = /^\d{5}/.exec(committee.place!.label)![0];
+  const events = (await (
+    await page.request.get(`/api/events?place=${postalCode}&limit=1`)
+  ).json()) as Found;
+  await page.goto(`/events?place=${postalCode}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Événements');
+  await expect(page.getByRole('link', { name: events.items[0]!.title, exact: true })).toBeVisible();
+  await shoot(page, 'events.png');
+
+  await adminPage.goto('/hq/committees');
+  const table = adminPage.getByRole('table', { name: 'Liste des comités' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  await expect(table.getByRole('link', { name: committee.name, exact: true })).toBeVisible();
+  await shoot(adminPage, 'hq-committees.png');
 });

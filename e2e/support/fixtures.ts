@@ -9,6 +9,8 @@ export interface Mail {
   subject: string;
   text: string;
   html: string;
+  /** Raw header values by lower-case name (`list-unsubscribe`…). */
+  headers: Record<string, string>;
 }
 
 export const CONFIRM_SUBJECT = /^Confirmez votre inscription/;

@@ -203,6 +203,8 @@ export const defaultCertificationCriteria: CertificationCriteria = {
 export const certificationSchema = z.object({
   certified: z.boolean(),
   certifiedAt: z.iso.datetime().nullable(),
+  /** The days `recentPublicEvents` counts back: organisers cannot read the criteria themselves. */
+  recentDays: z.number().int(),
   /** Each criterion, what the committee has, and whether that is enough. */
   checklist: z.array(
     z.object({

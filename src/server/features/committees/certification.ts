@@ -67,6 +67,7 @@ export async function certificationOf(
   return {
     certified: row.certified_at !== null,
     certifiedAt: row.certified_at === null ? null : new Date(row.certified_at).toISOString(),
+    recentDays: criteria.recentDays,
     checklist: [
       item('ageDays', criteria.minAgeDays, row.age_days),
       item('members', criteria.minMembers, row.members),

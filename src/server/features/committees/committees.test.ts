@@ -350,7 +350,8 @@ describe.each(engines)('committees on %s', (engine) => {
     ]);
     expect((await organiser.put(`${url}/certification`, { certified: true })).statusCode).toBe(403);
     const granted = await staff.put(`${url}/certification`, { certified: true });
-    expect(granted.json()).toMatchObject({ certified: true });
+    // Organisers read the criteria's window with the checklist: they cannot read the criteria.
+    expect(granted.json()).toMatchObject({ certified: true, recentDays: 62 });
     const found = (await new Browser(t.app).get('/api/committees?q=certifier')).json();
     expect(found.items[0]).toMatchObject({ id: committee.id, certified: true });
     const audited = await t.ctx.database.query(

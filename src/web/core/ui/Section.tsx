@@ -6,14 +6,17 @@ export function Section({
   title,
   description,
   children,
+  anchor,
 }: {
   title: string;
   description?: string;
   children: ReactNode;
+  /** The section's id, for a link that leads to it (`#anchor`). */
+  anchor?: string;
 }) {
   const id = useId();
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id}>
+    <Paper withBorder p="md" component="section" aria-labelledby={id} id={anchor}>
       <Stack gap="sm">
         <Title order={2} size="h4" id={id}>
           {title}

@@ -8,6 +8,7 @@ import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { ConsentsSection } from './ConsentsSection.tsx';
 import { DataSection } from './DataSection.tsx';
 import { useProfile } from './hooks.ts';
+import { NearbySection } from './NearbySection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { RecruitSection } from './RecruitSection.tsx';
@@ -53,6 +54,7 @@ export function MePage() {
                   {t('events.mine.title')}
                 </Button>
               </Group>
+              <NearbySection profile={data} />
               <RecruitSection profile={data} />
               <ProfileSection profile={data} />
               <ConsentsSection profile={data} />

@@ -15,6 +15,9 @@ import { focusFirstError, phoneError } from '../../core/validation.ts';
 import { profileRequest, type ProfileValues } from './forms.ts';
 import { useUpdateProfile } from './hooks.ts';
 
+/** Where the supporter space leads to have the postal code filled in. */
+export const PROFILE_ANCHOR = 'profile';
+
 const FIELDS = ['firstName', 'lastName', 'phone', 'postalCode', 'communeCode', 'locale'] as const;
 
 export function ProfileSection({ profile }: { profile: Profile }) {
@@ -54,7 +57,7 @@ export function ProfileSection({ profile }: { profile: Profile }) {
   }, focusFirstError);
 
   return (
-    <Section title={t('me.profileTitle')}>
+    <Section title={t('me.profileTitle')} anchor={PROFILE_ANCHOR}>
       <form onSubmit={submit} noValidate>
         <NameFields
           firstName={form.getInputProps('firstName')}

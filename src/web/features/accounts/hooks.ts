@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { accountsApi } from '../../../contracts/accounts-api.ts';
+import { committeesApi } from '../../../contracts/committees-api.ts';
+import { eventsApi } from '../../../contracts/events-api.ts';
 import { meApi } from '../../../contracts/me-api.ts';
 import type { Permission } from '../../../contracts/roles.ts';
 import { call } from '../../core/api.ts';
@@ -39,6 +41,29 @@ export function useLoginLink() {
 
 export function useProfile() {
   return useQuery({ queryKey: profileKey, queryFn: () => call(meApi.profile) });
+}
+
+/** How many committees and events the supporter space shows near the person. */
+export const NEARBY_COUNT = 3;
+
+/** The committees nearest the person's postal code (none asked without one). */
+export function useNearbyCommittees(postalCode: string | null) {
+  return useQuery({
+    queryKey: ['committees', 'near', postalCode],
+    queryFn: () =>
+      call(committeesApi.search, { query: { place: postalCode ?? '', limit: NEARBY_COUNT } }),
+    enabled: Boolean(postalCode),
+  });
+}
+
+/** The upcoming public events nearest the person's postal code. */
+export function useNearbyEvents(postalCode: string | null) {
+  return useQuery({
+    queryKey: ['events', 'near', postalCode],
+    queryFn: () =>
+      call(eventsApi.list, { query: { place: postalCode ?? '', limit: NEARBY_COUNT } }),
+    enabled: Boolean(postalCode),
+  });
 }
 
 export function useUpdateProfile() {

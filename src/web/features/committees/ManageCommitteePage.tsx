@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Container, Group, Stack, Text, Title } from '@ma
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { rankAtLeast } from '../../../contracts/access.ts';
 import type { Committee } from '../../../contracts/committees.ts';
 import { ApiError } from '../../core/api.ts';
 import { errorText } from '../../core/errors.ts';
@@ -16,6 +17,8 @@ import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { CommitteeDashboard } from '../events/CommitteeDashboard.tsx';
 import { CommitteeEvents } from '../events/CommitteeEvents.tsx';
 import { RankBadge } from './badges.tsx';
+import { CertificationSection } from './Certification.tsx';
+import { MessageForm, MessageHistory, SubscriptionSwitch } from './CommitteeMessages.tsx';
 import { CommitteeMembers } from './CommitteeMembers.tsx';
 import { EditCommitteeForm } from './EditCommitteeForm.tsx';
 import { useCommittee, useCommitteeForEdit, useLeaveCommittee } from './hooks.ts';
@@ -88,6 +91,34 @@ function LeaveButton({ committee }: { committee: Committee }) {
   );
 }
 
+/** Managers write to the members; members read what was sent (followers only receive it). */
+function MessagesSection({ committee, manages }: { committee: Committee; manages: boolean }) {
+  const t = useT();
+  return (
+    <Section
+      title={t('committees.messages.title')}
+      description={manages ? t('committees.messages.intro') : undefined}
+    >
+      {manages && <MessageForm committeeId={committee.id} />}
+      <Title order={3} size="h5">
+        {t('committees.messages.history')}
+      </Title>
+      <MessageHistory committeeId={committee.id} name={committee.name} />
+    </Section>
+  );
+}
+
+/** What every member decides for themselves: the committee's mail, and leaving it. */
+function MembershipSection({ committee }: { committee: Committee }) {
+  const t = useT();
+  return (
+    <Section title={t('committees.membership.title')}>
+      <SubscriptionSwitch committee={committee} />
+      <LeaveButton committee={committee} />
+    </Section>
+  );
+}
+
 function Forbidden({ committee }: { committee: Committee }) {
   const t = useT();
   return (
@@ -119,7 +150,7 @@ function ManageView({ committee }: { committee: Committee }) {
     <Stack gap="lg">
       <Stack gap={4}>
         <Text size="sm" c="dimmed">
-          {t('committees.manage.subtitle')}
+          {t(manages ? 'committees.manage.subtitle' : 'committees.manage.subtitleMember')}
         </Text>
         <Title order={1}>{committee.name}</Title>
         <Group gap="sm">
@@ -139,9 +170,12 @@ function ManageView({ committee }: { committee: Committee }) {
         </Group>
       </Stack>
       <StatusNotice committee={committee} />
-      {!manages && <Forbidden committee={committee} />}
+      {!manages && !rank && <Forbidden committee={committee} />}
       {organises && <EditSection committee={committee} />}
       {manages && <CommitteeDashboard committeeId={committee.id} />}
+      {(manages || (rank && rankAtLeast(rank, 'member'))) && (
+        <MessagesSection committee={committee} manages={manages} />
+      )}
       {manages && <CommitteeEvents committeeId={committee.id} name={committee.name} />}
       {manages && (
         <Section title={t('committees.members.title')}>
@@ -152,7 +186,8 @@ function ManageView({ committee }: { committee: Committee }) {
           />
         </Section>
       )}
-      {rank && <LeaveButton committee={committee} />}
+      {manages && <CertificationSection committeeId={committee.id} />}
+      {rank && <MembershipSection committee={committee} />}
     </Stack>
   );
 }

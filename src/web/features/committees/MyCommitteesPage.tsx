@@ -30,8 +30,9 @@ function CommitteeCard({ committee }: { committee: MyCommittee }) {
         <Text size="sm" c="dimmed">
           {committee.place.label} · {t('committees.memberCount', { count: committee.memberCount })}
         </Text>
-        {rankAtLeast(committee.rank, 'manager') && (
-          <Group>
+        <Group>
+          {/* The same page: managers run the committee there, others choose what they receive. */}
+          {rankAtLeast(committee.rank, 'manager') ? (
             <Button
               component={Link}
               to={`/me/committees/${committee.id}/manage`}
@@ -41,8 +42,18 @@ function CommitteeCard({ committee }: { committee: MyCommittee }) {
             >
               {t('committees.manage')}
             </Button>
-          </Group>
-        )}
+          ) : (
+            <Button
+              component={Link}
+              to={`/me/committees/${committee.id}/manage`}
+              size="xs"
+              variant="default"
+              aria-label={t('committees.preferencesNamed', { name: committee.name })}
+            >
+              {t('committees.preferences')}
+            </Button>
+          )}
+        </Group>
       </Stack>
     </Paper>
   );

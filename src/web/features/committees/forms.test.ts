@@ -3,7 +3,16 @@ import type { CommitteeForEdit } from '../../../contracts/committees.ts';
 import type { Translate } from '../../core/i18n/index.tsx';
 import {
   byRequestFields,
+  checklistText,
   committeeRequest,
+  criteriaRequest,
+  criteriaValidation,
+  emptyMessage,
+  hqFilterFromSearch,
+  hqSearchWith,
+  isMessageAudience,
+  messageRequest,
+  messageValidation,
   committeeUpdateRequest,
   createValidation,
   editValidation,
@@ -148,5 +157,101 @@ describe('the committee rules form', () => {
     expect(validate({ ...rulesValues(rules), forbiddenWords: `ok\n${'x'.repeat(101)}` })).toEqual({
       forbiddenWords: '«error.too_long»',
     });
+  });
+});
+
+describe('the committee message form', () => {
+  it('sends the text trimmed, to everyone subscribed unless narrowed', () => {
+    expect(
+      messageRequest({ ...emptyMessage, subject: ' Tractage ', body: ' **Samedi** \n' }),
+    ).toEqual({ subject: 'Tractage', body: '**Samedi**', lowestRank: 'follower' });
+    expect(messageRequest({ subject: 'a', body: 'b', lowestRank: 'manager' }).lowestRank).toBe(
+      'manager',
+    );
+  });
+
+  it('says an empty or too long subject or text under its field', () => {
+    const validate = messageValidation(t);
+    expect(validate({ ...emptyMessage, subject: 'Tractage', body: 'Samedi' })).toEqual({});
+    expect(validate({ ...emptyMessage, subject: '  ', body: 'x'.repeat(20_001) })).toEqual({
+      subject: '«error.required»',
+      body: '«error.too_long»',
+    });
+  });
+
+  it('offers three audiences and takes no other rank from the select', () => {
+    expect(['follower', 'member', 'manager'].every(isMessageAudience)).toBe(true);
+    expect(isMessageAudience('organiser')).toBe(false);
+    expect(isMessageAudience('')).toBe(false);
+  });
+});
+
+describe('the certification criteria form', () => {
+  const criteria = {
+    minAgeDays: 31,
+    minMembers: 3,
+    minRecentPublicEvents: 3,
+    recentDays: 62,
+    minOrganisers: 2,
+  };
+
+  it('sends the numbers the inputs hold', () => {
+    expect(criteriaRequest({ ...criteria, minMembers: '5' })).toEqual({
+      ...criteria,
+      minMembers: 5,
+    });
+  });
+
+  it('says the bounds of an emptied, negative, fractional or too big number', () => {
+    const validate = criteriaValidation(t);
+    expect(validate(criteria)).toEqual({});
+    expect(validate({ ...criteria, minAgeDays: 0, minOrganisers: 0 })).toEqual({});
+    expect(
+      validate({ ...criteria, minAgeDays: '', minMembers: -1, recentDays: 0, minOrganisers: 1.5 }),
+    ).toEqual({
+      minAgeDays: '«committees.rules.between {"min":0,"max":3650}»',
+      minMembers: '«committees.rules.between {"min":0,"max":100000}»',
+      recentDays: '«committees.rules.between {"min":1,"max":3650}»',
+      minOrganisers: '«committees.rules.between {"min":0,"max":100}»',
+    });
+  });
+
+  it('reads each criterion with its required number, recent events with their window', () => {
+    const item = (criterion: 'ageDays' | 'recentPublicEvents', required: number) => ({
+      criterion,
+      required,
+      actual: 0,
+      met: false,
+    });
+    expect(checklistText(item('ageDays', 31), 62, t)).toBe(
+      '«committees.certification.ageDays {"count":31,"days":62}»',
+    );
+    expect(checklistText(item('recentPublicEvents', 3), 90, t)).toBe(
+      '«committees.certification.recentPublicEvents {"count":3,"days":90}»',
+    );
+  });
+});
+
+describe('the HQ committee filters', () => {
+  it('reads the filters from the address, leaving out what the route would refuse', () => {
+    const search = new URLSearchParams(
+      'q=%20Lyon%20&departement=69&status=held&certified=maybe&reported=yes&inactive=no&page=3',
+    );
+    expect(hqFilterFromSearch(search)).toEqual({
+      q: 'Lyon',
+      departement: '69',
+      status: 'held',
+      reported: 'yes',
+    });
+    expect(hqFilterFromSearch(new URLSearchParams('departement=1234&q='))).toEqual({});
+  });
+
+  it('sets and clears filters, back to the first page', () => {
+    const next = hqSearchWith(new URLSearchParams('status=held&page=4&q=Lyon'), {
+      status: null,
+      certified: 'yes',
+      q: '',
+    });
+    expect(next.toString()).toBe('certified=yes');
   });
 });

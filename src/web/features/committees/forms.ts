@@ -1,15 +1,22 @@
 import type { z } from 'zod';
+import type { Rank } from '../../../contracts/access.ts';
 import {
+  certificationCriteriaSchema,
   committeeInputSchema,
+  committeeMessageInputSchema,
   committeeRulesSchema,
   committeeUpdateSchema,
+  hqCommitteesQuerySchema,
+  type Certification,
+  type CertificationCriteria,
   type CommitteeForEdit,
   type CommitteeRules,
+  type HqCommitteesQuery,
 } from '../../../contracts/committees.ts';
 import type { committeesApi } from '../../../contracts/committees-api.ts';
 import type { CallInput } from '../../../contracts/route.ts';
 import { validateWith, type FieldRule, type FormErrors } from '../../core/form-validation.ts';
-import type { Translate } from '../../core/i18n/index.tsx';
+import type { MessageKey, Translate } from '../../core/i18n/index.tsx';
 
 type CreateBody = CallInput<typeof committeesApi.create>['body'];
 type UpdateBody = CallInput<typeof committeesApi.update>['body'];
@@ -177,3 +184,124 @@ export const byRequestFields = (form: {
 }) => ({
   setFieldError: (path: string, error: string) => form.setFieldError(formField(path), error),
 });
+
+/** Who a committee message goes to: the lowest rank it reaches, as the form offers it. */
+export const messageAudiences = ['follower', 'member', 'manager'] as const satisfies Rank[];
+export type MessageAudience = (typeof messageAudiences)[number];
+
+export interface MessageValues {
+  subject: string;
+  body: string;
+  lowestRank: MessageAudience;
+}
+
+export const emptyMessage: MessageValues = { subject: '', body: '', lowestRank: 'follower' };
+
+export const messageRequest = (
+  values: MessageValues,
+): CallInput<typeof committeesApi.sendMessage>['body'] => ({
+  subject: values.subject.trim(),
+  body: values.body.trim(),
+  lowestRank: values.lowestRank,
+});
+
+export const messageValidation = (t: Translate) =>
+  validateWith<MessageValues>(committeeMessageInputSchema, t, messageRequest);
+
+export const isMessageAudience = (value: string): value is MessageAudience =>
+  (messageAudiences as readonly string[]).includes(value);
+
+/** The certification criteria form: numbers as the number inputs hold them ('' when emptied). */
+export type CriteriaValues = { [K in keyof CertificationCriteria]: number | string };
+
+export const criteriaFields = [
+  'minAgeDays',
+  'minMembers',
+  'minRecentPublicEvents',
+  'recentDays',
+  'minOrganisers',
+] as const satisfies ReadonlyArray<keyof CertificationCriteria>;
+
+export const criteriaRequest = (values: CriteriaValues): CertificationCriteria => ({
+  minAgeDays: Number(values.minAgeDays),
+  minMembers: Number(values.minMembers),
+  minRecentPublicEvents: Number(values.minRecentPublicEvents),
+  recentDays: Number(values.recentDays),
+  minOrganisers: Number(values.minOrganisers),
+});
+
+/** The bounds of each criterion, from the route's schema. */
+export const criteriaBounds = Object.fromEntries(
+  criteriaFields.map((field) => [field, boundsOf(certificationCriteriaSchema.shape[field])]),
+) as Record<keyof CertificationCriteria, { min: number; max: number }>;
+
+/**
+ * The criteria form's checks: an emptied number, one out of bounds or not whole says its
+ * bounds.
+ */
+export function criteriaValidation(t: Translate): (values: CriteriaValues) => FormErrors {
+  return (values) => {
+    const errors: FormErrors = {};
+    for (const field of criteriaFields) {
+      const value = values[field];
+      const ok =
+        value !== '' && certificationCriteriaSchema.shape[field].safeParse(Number(value)).success;
+      if (!ok) errors[field] = t('committees.rules.between', criteriaBounds[field]);
+    }
+    return errors;
+  };
+}
+
+type ChecklistItem = Certification['checklist'][number];
+
+const checklistKeys: Record<ChecklistItem['criterion'], MessageKey> = {
+  ageDays: 'committees.certification.ageDays',
+  members: 'committees.certification.members',
+  recentPublicEvents: 'committees.certification.recentPublicEvents',
+  organisers: 'committees.certification.organisers',
+};
+
+/** A criterion as organisers and staff read it: "Au moins 3 membres". */
+export const checklistText = (item: ChecklistItem, recentDays: number, t: Translate): string =>
+  t(checklistKeys[item.criterion], { count: item.required, days: recentDays });
+
+/** HQ's filters, as the list's address holds them (`?q=…&status=held&page=2`). */
+export const hqFilterKeys = [
+  'q',
+  'departement',
+  'status',
+  'certified',
+  'reported',
+  'inactive',
+] as const satisfies ReadonlyArray<keyof HqCommitteesQuery>;
+export type HqFilterKey = (typeof hqFilterKeys)[number];
+export type HqFilter = Partial<Pick<HqCommitteesQuery, HqFilterKey>>;
+
+/** The filters in an address; a value the route would refuse is left out, not sent. */
+export function hqFilterFromSearch(search: URLSearchParams): HqFilter {
+  const filter: Record<string, string> = {};
+  for (const key of hqFilterKeys) {
+    const raw = search.get(key)?.trim();
+    if (!raw) continue;
+    const parsed = hqCommitteesQuerySchema.shape[key].safeParse(raw);
+    if (parsed.success && parsed.data) filter[key] = parsed.data;
+  }
+  return filter as HqFilter;
+}
+
+/**
+ * The address after a filter changed: empty values are dropped and the page goes back to the
+ * first (the old page may not exist among fewer results).
+ */
+export function hqSearchWith(
+  search: URLSearchParams,
+  change: Partial<Record<HqFilterKey, string | null>>,
+): URLSearchParams {
+  const next = new URLSearchParams(search);
+  for (const [key, value] of Object.entries(change)) {
+    if (value) next.set(key, value);
+    else next.delete(key);
+  }
+  next.delete('page');
+  return next;
+}

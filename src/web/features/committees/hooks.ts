@@ -1,12 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Rank } from '../../../contracts/access.ts';
-import type { CommitteeRules } from '../../../contracts/committees.ts';
+import type {
+  CertificationCriteria,
+  CommitteeRules,
+  HqCommitteesQuery,
+} from '../../../contracts/committees.ts';
 import { committeesApi } from '../../../contracts/committees-api.ts';
 import type { CallInput } from '../../../contracts/route.ts';
 import { call } from '../../core/api.ts';
 
 const mineKey = ['committees', 'mine'] as const;
 const rulesKey = ['committees', 'rules'] as const;
+const criteriaKey = ['committees', 'criteria'] as const;
+const hqKey = ['committees', 'hq'] as const;
 const committeeKey = (id: number) => ['committees', id] as const;
 
 export function useMyCommittees() {
@@ -88,5 +94,76 @@ export function useSetCommitteeRules() {
   return useMutation({
     mutationFn: (body: CommitteeRules) => call(committeesApi.setRules, { body }),
     onSuccess: (rules) => client.setQueryData(rulesKey, rules),
+  });
+}
+
+export function useCommitteeMessages(id: number) {
+  return useQuery({
+    queryKey: [...committeeKey(id), 'messages'],
+    queryFn: () => call(committeesApi.messages, { params: { committeeId: id } }),
+  });
+}
+
+export function useSendCommitteeMessage(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CallInput<typeof committeesApi.sendMessage>['body']) =>
+      call(committeesApi.sendMessage, { params: { committeeId: id }, body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...committeeKey(id), 'messages'] }),
+  });
+}
+
+export function useSetSubscription(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (subscribed: boolean) =>
+      call(committeesApi.subscription, { params: { committeeId: id }, body: { subscribed } }),
+    onSettled: () => client.invalidateQueries({ queryKey: committeeKey(id), exact: true }),
+  });
+}
+
+export function useCertification(id: number, enabled = true) {
+  return useQuery({
+    queryKey: [...committeeKey(id), 'certification'],
+    queryFn: () => call(committeesApi.certification, { params: { committeeId: id } }),
+    enabled,
+  });
+}
+
+export function useCertify(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (certified: boolean) =>
+      call(committeesApi.certify, { params: { committeeId: id }, body: { certified } }),
+    onSuccess: async (certification) => {
+      client.setQueryData([...committeeKey(id), 'certification'], certification);
+      await client.invalidateQueries({ queryKey: hqKey });
+    },
+  });
+}
+
+export function useCertificationCriteria() {
+  return useQuery({ queryKey: criteriaKey, queryFn: () => call(committeesApi.criteria) });
+}
+
+export function useSetCertificationCriteria() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CertificationCriteria) => call(committeesApi.setCriteria, { body }),
+    onSuccess: async (criteria) => {
+      client.setQueryData(criteriaKey, criteria);
+      // Every checklist is measured against the criteria.
+      await client.invalidateQueries({
+        predicate: (query) => query.queryKey.includes('certification'),
+      });
+    },
+  });
+}
+
+export function useHqCommittees(query: HqCommitteesQuery) {
+  return useQuery({
+    queryKey: [...hqKey, query],
+    queryFn: () => call(committeesApi.hqList, { query }),
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,4 +1,4 @@
-import { IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconUsersGroup } from '@tabler/icons-react';
 import { lazyPage, type PageDefinition } from '../../core/pages.ts';
 
 export const committeePages: PageDefinition[] = [
@@ -18,6 +18,20 @@ export const committeePages: PageDefinition[] = [
     path: '/me/committees/:committeeId/manage',
     access: { authenticated: true },
     Component: lazyPage(() => import('./ManageCommitteePage.tsx'), 'ManageCommitteePage'),
+  },
+  {
+    path: '/hq/committees',
+    access: { permission: 'committees.manage' },
+    Component: lazyPage(() => import('./HqCommitteesPage.tsx'), 'HqCommitteesPage'),
+    nav: { label: 'nav.committees', icon: IconBuildingCommunity, group: 'hq' },
+  },
+  {
+    path: '/hq/committees/criteria',
+    access: { permission: 'committees.manage' },
+    Component: lazyPage(
+      () => import('./CertificationCriteriaPage.tsx'),
+      'CertificationCriteriaPage',
+    ),
   },
   {
     path: '/hq/committee-rules',
