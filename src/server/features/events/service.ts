@@ -287,14 +287,14 @@ export async function publicEventsSince(ctx: AppContext, committeeId: number, si
   return row!.n;
 }
 
-/** Each committee's latest public event start (past or coming), by committee id. */
+/** Each committee's latest public event held (started), by committee id. */
 export async function lastPublicEvents(ctx: AppContext, committeeIds: readonly number[]) {
   if (committeeIds.length === 0) return new Map<number, Date>();
   const rows = await runSql<{ committee_id: number; at: Date | string }>(
     ctx.database,
     sql`SELECT committee_id, max(starts_at) AS at FROM events
          WHERE campaign_id = ${ctx.campaignId} AND committee_id = ANY(${[...committeeIds]})
-           AND visibility = 'public' AND status = 'published'
+           AND visibility = 'public' AND status = 'published' AND starts_at <= now()
          GROUP BY committee_id`,
   );
   return new Map(rows.map((r) => [Number(r.committee_id), new Date(r.at)]));
