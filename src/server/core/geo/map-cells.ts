@@ -6,11 +6,11 @@ import { mercator } from './place.ts';
 /**
  * Server-side clusters for maps. A layer's points are counted per square cell of a grid at
  * each level (cell side = the world's width / 2^level, Web Mercator metres; level 14 ≈ 2.4 km
- * at the equator, ≈ 1.7 km in France). A map at zoom z draws cells of level z + 2 (about 64
- * screen pixels each): at most a few hundred in any view, read from the primary key, however
- * many points the layer holds. From zoom MARKER_ZOOM on, the points themselves are shown.
+ * at the equator, ≈ 1.7 km in France). A map at zoom z draws cells of level z + 1 (about 128
+ * screen pixels each): under a hundred in a screen, read from the primary key, however many
+ * points the layer holds. From zoom MARKER_ZOOM on, the points themselves are shown.
  */
-export const CELL_LEVELS = [4, 6, 8, 10, 12, 14, 16] as const;
+export const CELL_LEVELS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16] as const;
 export const MARKER_ZOOM = 15;
 const WORLD = 2 * Math.PI * 6_378_137;
 const HALF = WORLD / 2;
@@ -64,9 +64,9 @@ const toDegrees = (x: number, y: number) => ({
   lat: (2 * Math.atan(Math.exp(y / 6_378_137)) - Math.PI / 2) * (180 / Math.PI),
 });
 
-/** The grid level a zoom draws: about 64 pixels a cell. */
+/** The grid level a zoom draws: about 128 pixels a cell (a cluster's usual reach). */
 export const levelOf = (zoom: number) =>
-  CELL_LEVELS.findLast((level) => level <= Math.floor(zoom) + 2) ?? CELL_LEVELS[0];
+  CELL_LEVELS.findLast((level) => level <= Math.floor(zoom) + 1) ?? CELL_LEVELS[0];
 
 /** The clusters of a layer in a view: each cell's count at its points' centre. */
 export async function clustersIn(
