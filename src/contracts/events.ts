@@ -280,3 +280,12 @@ export const committeeStatsSchema = z.object({
   reported: reportTotals,
 });
 export type CommitteeStats = z.infer<typeof committeeStatsSchema>;
+
+/** An organiser's message to those coming (plain text), and how many it went to. */
+export const eventMessageInputSchema = z.object({
+  subject: z.string().trim().min(1, 'required').max(200, 'too_long'),
+  text: z.string().trim().min(1, 'required').max(5_000, 'too_long'),
+  /** Those waiting too, or only those with a place. */
+  waitlistToo: z.boolean().default(false),
+});
+export const eventMessageSentSchema = z.object({ recipients: z.number().int() });

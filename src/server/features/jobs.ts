@@ -6,6 +6,7 @@ import { findDuplicatesJob } from './people/duplicates/find.ts';
 import { registerRecruitmentMail } from './recruitment/service.ts';
 import { registerCommitteeMail } from './committees/messages.ts';
 import { eventRemindersJob, registerEventMail } from './events/reminders.ts';
+import { registerEventMessageMail } from './events/organiser-messages.ts';
 import { registerComplianceMailGate } from './compliance/mail-gate.ts';
 import { purgePersonalDataJob, purgeRateLimitCountersJob } from './maintenance-jobs.ts';
 
@@ -24,6 +25,7 @@ export async function registerFeatureJobs(ctx: AppContext, work: boolean) {
   registerRecruitmentMail(ctx);
   registerCommitteeMail(ctx);
   registerEventMail(ctx);
+  registerEventMessageMail(ctx);
   registerComplianceMailGate();
   await registerJobs(ctx, jobs, work);
 }

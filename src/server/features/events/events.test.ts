@@ -369,4 +369,37 @@ describe.each(engines)('events on %s', (engine) => {
     );
     expect(verdicts.get(1)).toEqual({ suppress: 'opted_out' });
   });
+
+  it('lets the organisers mail those coming, and those waiting when asked', async () => {
+    const event = await createEvent({ title: 'Atelier affiches', capacity: 1 });
+    const going = await supporter();
+    const waiting = await supporter();
+    await going.browser.put(`/api/events/${event.id}/rsvp`, {});
+    await waiting.browser.put(`/api/events/${event.id}/rsvp`, {});
+    const since = t.smtp.received.length;
+    const sent = await organiser.browser.post(`/api/events/${event.id}/messages`, {
+      subject: 'Apportez des pinceaux',
+      text: 'Rendez-vous devant la mairie à 10 h.',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json()).toEqual({ recipients: 1 });
+    const mail = await t.smtp.waitFor(
+      going.email,
+      (m) => m.subject === '[Atelier affiches] Apportez des pinceaux',
+      10_000,
+      since,
+    );
+    expect(mail.text).toContain('Rendez-vous devant la mairie à 10 h.');
+    expect(mail.text).toContain('/events/rsvp/cancel?token=');
+    const both = await organiser.browser.post(`/api/events/${event.id}/messages`, {
+      subject: 'Encore',
+      text: 'Pour tous.',
+      waitlistToo: true,
+    });
+    expect(both.json()).toEqual({ recipients: 2 });
+    expect(
+      (await going.browser.post(`/api/events/${event.id}/messages`, { subject: 'x', text: 'y' }))
+        .statusCode,
+    ).toBe(403);
+  });
 });

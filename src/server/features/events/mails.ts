@@ -58,10 +58,44 @@ const reminderEn: Record<keyof typeof reminderFr, string> = {
   button: 'See the event',
 };
 
+const organiserFr = {
+  subject: '[{title}] {subject}',
+  why: 'Vous recevez ce message parce que vous participez à « {title} ».',
+  cancel: 'Vous ne pouvez plus venir ? Annulez en un clic :',
+  button: 'Voir l’événement',
+};
+
+const organiserEn: Record<keyof typeof organiserFr, string> = {
+  subject: '[{title}] {subject}',
+  why: 'You receive this message because you are going to “{title}”.',
+  cancel: 'Cannot come any more? Cancel in one click:',
+  button: 'See the event',
+};
+
 export const eventMailMessages = {
   eventAnswer: { fr, en },
   eventReminder: { fr: reminderFr, en: reminderEn },
+  eventOrganiserMessage: { fr: organiserFr, en: organiserEn },
 };
+
+/** An organiser's words to those coming (plain text), why they get it and how to withdraw. */
+export function organiserMessageMail(
+  locale: Locale,
+  vars: { title: string; subject: string; text: string },
+  eventUrl: string,
+  cancelUrl: string,
+): RenderedMail {
+  const t = mailTexts(eventMailMessages.eventOrganiserMessage, locale, vars);
+  return linkMail(
+    {
+      subject: t.subject,
+      before: [vars.text, t.why],
+      after: [t.cancel, cancelUrl],
+      button: t.button,
+    },
+    eventUrl,
+  );
+}
 
 export type ReminderKind = 'day_before' | 'day_of' | 'thanks';
 const reminderSubject: Record<ReminderKind, keyof typeof reminderFr> = {

@@ -9,6 +9,7 @@ import { notFound } from '../../core/http/errors.ts';
 import { viewerOf } from '../../core/http/viewer.ts';
 import { committeeDetail } from '../committees/service.ts';
 import { calendar } from './ics.ts';
+import { messageAttendees } from './organiser-messages.ts';
 import { eventsMap } from './map.ts';
 import { answeredBy, tellAboutEvent } from './notify.ts';
 import { answerEvent, readCancelToken, withdrawAnswer } from './rsvp.ts';
@@ -94,6 +95,10 @@ export const eventsRoutes =
     });
 
     serve(app, eventsApi.attendees, (request) => attendees(ctx, currentScope(request).id));
+
+    serve(app, eventsApi.message, (request) =>
+      messageAttendees(ctx, currentScope(request).id, currentAuth(request).personId, request.body),
+    );
 
     // Calendars: files a calendar client fetches on its own (no session, no API envelope).
     app.get('/events/:eventId/calendar.ics', async (request, reply) => {
