@@ -103,3 +103,49 @@ export function viewBox(view: MapView): SQL {
   const [x1, y1] = mercator(view.north, view.east);
   return sql`box(point(${x0}, ${y0}), point(${x1}, ${y1}))`;
 }
+
+/**
+ * A layer of points a feature keeps on the map: its table (named by the feature, which owns
+ * it), which rows are listed, and the statements that move rows on and off the cells.
+ */
+export function mapLayer(layer: string, table: string, listed: SQL) {
+  const rows = sql.raw(table);
+  const takeOff = async (on: Queryable, campaignId: number, ids: readonly number[]) => {
+    if (ids.length === 0) return;
+    await applyToCells(
+      on,
+      campaignId,
+      layer,
+      sql`UPDATE ${rows} SET on_map = false
+           WHERE campaign_id = ${campaignId} AND id = ANY(${[...ids]}) AND on_map
+          RETURNING location[0] AS x, location[1] AS y, -1 AS delta`,
+    );
+  };
+  const putOn = async (on: Queryable, campaignId: number, ids: readonly number[]) => {
+    if (ids.length === 0) return;
+    await applyToCells(
+      on,
+      campaignId,
+      layer,
+      sql`UPDATE ${rows} SET on_map = true
+           WHERE campaign_id = ${campaignId} AND id = ANY(${[...ids]}) AND NOT on_map AND ${listed}
+          RETURNING location[0] AS x, location[1] AS y, 1 AS delta`,
+    );
+  };
+  /** Where rows' state changed: on the map if listed, off it otherwise. */
+  const refresh = async (on: Queryable, campaignId: number, ids: readonly number[]) => {
+    if (ids.length === 0) return;
+    const off = await runSql<{ id: number }>(
+      on,
+      sql`SELECT id FROM ${rows} WHERE campaign_id = ${campaignId} AND id = ANY(${[...ids]})
+             AND on_map AND NOT (${listed})`,
+    );
+    await takeOff(
+      on,
+      campaignId,
+      off.map((r) => Number(r.id)),
+    );
+    await putOn(on, campaignId, ids);
+  };
+  return { layer, takeOff, putOn, refresh };
+}

@@ -1,58 +1,23 @@
 import { sql } from 'drizzle-orm';
-import type { Queryable } from '../../core/db/statement.ts';
 import { runSql } from '../../core/db/statement.ts';
 import {
-  applyToCells,
   clustersIn,
+  mapLayer,
   MARKER_ZOOM,
   viewBox,
   type MapView,
 } from '../../core/geo/map-cells.ts';
 import type { AppContext } from '../../core/context.ts';
 
-const LAYER = 'committees';
+const committeesLayer = mapLayer('committees', 'committees', sql.raw(`status = 'published'`));
+const LAYER = committeesLayer.layer;
 
 /** Takes these committees off the map's cells (before a move, or once not published). */
-export async function takeOffMap(on: Queryable, campaignId: number, ids: readonly number[]) {
-  if (ids.length === 0) return;
-  await applyToCells(
-    on,
-    campaignId,
-    LAYER,
-    sql`UPDATE committees SET on_map = false
-         WHERE campaign_id = ${campaignId} AND id = ANY(${[...ids]}) AND on_map
-        RETURNING location[0] AS x, location[1] AS y, -1 AS delta`,
-  );
-}
-
+export const takeOffMap = committeesLayer.takeOff;
 /** Puts these committees on the map's cells if they are published and not there yet. */
-export async function putOnMap(on: Queryable, campaignId: number, ids: readonly number[]) {
-  if (ids.length === 0) return;
-  await applyToCells(
-    on,
-    campaignId,
-    LAYER,
-    sql`UPDATE committees SET on_map = true
-         WHERE campaign_id = ${campaignId} AND id = ANY(${[...ids]}) AND NOT on_map AND status = 'published'
-        RETURNING location[0] AS x, location[1] AS y, 1 AS delta`,
-  );
-}
-
+export const putOnMap = committeesLayer.putOn;
 /** Where a committee's state changed: on the map if published, off it otherwise. */
-export async function refreshOnMap(on: Queryable, campaignId: number, ids: readonly number[]) {
-  if (ids.length === 0) return;
-  const off = await runSql<{ id: number }>(
-    on,
-    sql`SELECT id FROM committees WHERE campaign_id = ${campaignId} AND id = ANY(${[...ids]})
-           AND on_map AND status <> 'published'`,
-  );
-  await takeOffMap(
-    on,
-    campaignId,
-    off.map((r) => Number(r.id)),
-  );
-  await putOnMap(on, campaignId, ids);
-}
+export const refreshOnMap = committeesLayer.refresh;
 
 const MARKERS_MAX = 500;
 

@@ -3,64 +3,29 @@ import type { AppContext } from '../../core/context.ts';
 import type { Queryable } from '../../core/db/statement.ts';
 import { runSql } from '../../core/db/statement.ts';
 import {
-  applyToCells,
   clustersIn,
+  mapLayer,
   MARKER_ZOOM,
   viewBox,
   type MapView,
 } from '../../core/geo/map-cells.ts';
 
-const LAYER = 'events';
 /** On the map: public, published, placed and not over. */
-const LISTED = sql.raw(
-  `status = 'published' AND visibility = 'public' AND location IS NOT NULL AND ends_at > now()`,
+const eventsLayer = mapLayer(
+  'events',
+  'events',
+  sql.raw(
+    `status = 'published' AND visibility = 'public' AND location IS NOT NULL AND ends_at > now()`,
+  ),
 );
+const LAYER = eventsLayer.layer;
 
 /** Takes these events off the map's cells (before a move, or once not listed). */
-export async function takeEventsOffMap(on: Queryable, campaignId: number, ids: readonly number[]) {
-  if (ids.length === 0) return;
-  await applyToCells(
-    on,
-    campaignId,
-    LAYER,
-    sql`UPDATE events SET on_map = false
-         WHERE campaign_id = ${campaignId} AND id = ANY(${[...ids]}) AND on_map
-        RETURNING location[0] AS x, location[1] AS y, -1 AS delta`,
-  );
-}
-
+export const takeEventsOffMap = eventsLayer.takeOff;
 /** Puts these events on the map's cells if they are listed and not there yet. */
-export async function putEventsOnMap(on: Queryable, campaignId: number, ids: readonly number[]) {
-  if (ids.length === 0) return;
-  await applyToCells(
-    on,
-    campaignId,
-    LAYER,
-    sql`UPDATE events SET on_map = true
-         WHERE campaign_id = ${campaignId} AND id = ANY(${[...ids]}) AND NOT on_map AND ${LISTED}
-        RETURNING location[0] AS x, location[1] AS y, 1 AS delta`,
-  );
-}
-
+export const putEventsOnMap = eventsLayer.putOn;
 /** Where an event's state changed: on the map if listed, off it otherwise. */
-export async function refreshEventsOnMap(
-  on: Queryable,
-  campaignId: number,
-  ids: readonly number[],
-) {
-  if (ids.length === 0) return;
-  const off = await runSql<{ id: number }>(
-    on,
-    sql`SELECT id FROM events WHERE campaign_id = ${campaignId} AND id = ANY(${[...ids]})
-           AND on_map AND NOT (${LISTED})`,
-  );
-  await takeEventsOffMap(
-    on,
-    campaignId,
-    off.map((r) => Number(r.id)),
-  );
-  await putEventsOnMap(on, campaignId, ids);
-}
+export const refreshEventsOnMap = eventsLayer.refresh;
 
 /** Events that ended leave the map (run with the reminders, every 10 minutes). */
 export async function expireEventsOnMap(on: Queryable, campaignId: number) {
