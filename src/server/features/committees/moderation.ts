@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { ModerationTarget } from '../../../contracts/moderation.ts';
 import { runSql } from '../../core/db/statement.ts';
-import { displayName, profilesOf } from '../people/directory.ts';
-import type { ModerationTargetKindDefinition, TargetChange } from '../moderation/target.ts';
+import {
+  describeRows,
+  type ModerationTargetKindDefinition,
+  type TargetChange,
+  type TargetRow,
+} from '../moderation/target.ts';
 import { refreshOnMap, takeOffMap } from './map.ts';
 
 const statusAfter: Record<TargetChange, string> = {
@@ -16,37 +19,12 @@ export const committeeModeration: ModerationTargetKindDefinition = {
   kind: 'committee',
   async describe(ctx, ids) {
     if (ids.length === 0) return new Map();
-    const rows = await runSql<{
-      id: number;
-      name: string;
-      status: string;
-      created_by: number | null;
-    }>(
+    const rows = await runSql<TargetRow>(
       ctx.database,
-      sql`SELECT id, name, status, created_by FROM committees
+      sql`SELECT id, name AS title, status, created_by FROM committees
            WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${ids})`,
     );
-    const authors = await profilesOf(
-      ctx,
-      rows.flatMap((row) => (row.created_by === null ? [] : [Number(row.created_by)])),
-    );
-    return new Map(
-      rows.map((row): [number, ModerationTarget] => {
-        const authorId = row.created_by === null ? null : Number(row.created_by);
-        return [
-          Number(row.id),
-          {
-            kind: 'committee',
-            id: Number(row.id),
-            title: row.name,
-            url: `/committees/${row.id}`,
-            status: row.status,
-            authorId,
-            authorName: authorId === null ? null : displayName(authors.get(authorId)),
-          },
-        ];
-      }),
-    );
+    return describeRows(ctx, 'committee', rows, (id) => `/committees/${id}`);
   },
   async isVisible(ctx, id) {
     const rows = await runSql(

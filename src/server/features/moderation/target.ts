@@ -1,4 +1,5 @@
 import type { ModerationTarget, ModerationTargetKind } from '../../../contracts/moderation.ts';
+import { displayName, profilesOf } from '../people/directory.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
 
@@ -20,4 +21,43 @@ export interface ModerationTargetKindDefinition {
   change(query: Query, campaignId: number, id: number, change: TargetChange): Promise<void>;
   /** Hides everything this person wrote (a ban): the count hidden. */
   hideAllBy(query: Query, campaignId: number, personId: number): Promise<number>;
+}
+
+/** A target's row as its feature reads it: title, state and the person who created it. */
+export interface TargetRow {
+  id: number | string;
+  title: string;
+  status: string;
+  created_by: number | string | null;
+}
+
+/** Targets from their rows, with their authors' names (one query for all of them). */
+export async function describeRows(
+  ctx: AppContext,
+  kind: ModerationTargetKind,
+  rows: readonly TargetRow[],
+  urlOf: (id: number) => string,
+): Promise<Map<number, ModerationTarget>> {
+  const authorOf = (row: TargetRow) => (row.created_by === null ? null : Number(row.created_by));
+  const authors = await profilesOf(
+    ctx,
+    rows.flatMap((row) => authorOf(row) ?? []),
+  );
+  return new Map(
+    rows.map((row): [number, ModerationTarget] => {
+      const authorId = authorOf(row);
+      return [
+        Number(row.id),
+        {
+          kind,
+          id: Number(row.id),
+          title: row.title,
+          url: urlOf(Number(row.id)),
+          status: row.status,
+          authorId,
+          authorName: authorId === null ? null : displayName(authors.get(authorId)),
+        },
+      ];
+    }),
+  );
 }
