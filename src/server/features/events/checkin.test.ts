@@ -158,11 +158,11 @@ describe.each(engines)('check-in, walk-ins and reports on %s', (engine) => {
       attendee: CheckinAttendee;
     };
     expect(created).toBe(true);
-    // The event is full: a walk-in is there all the same, checked in, on the waiting list.
+    // The event is full: a walk-in is in the room all the same, checked in and coming.
     expect(attendee).toMatchObject({
       firstName: 'Éloïse',
       lastName: 'Garnier',
-      status: 'waitlist',
+      status: 'going',
       checkedIn: true,
       walkIn: true,
       guests: 0,
@@ -206,12 +206,43 @@ describe.each(engines)('check-in, walk-ins and reports on %s', (engine) => {
     const list = (await organiser.browser.get(`/api/events/${event.id}/checkin?q=garnier`)).json();
     expect(list).toMatchObject({ expected: 2, present: 1, items: [{ walkIn: true }] });
 
-    // Without an email, a walk-in is a new person each time (the duplicates review finds them).
-    const nameOnly = await organiser.browser.post(`/api/events/${event.id}/walk-ins`, {
-      firstName: 'Firmin',
-      lastName: 'Garnier',
+    const [counts] = await select<{ going: number; waiting: number }>(
+      sql`SELECT going, waiting FROM events WHERE campaign_id = ${t.ctx.campaignId} AND id = ${event.id}`,
+    );
+    expect(counts).toEqual({ going: 2, waiting: 0 });
+
+    // Without an email, the form sent twice adds one person; another name is another person.
+    const walkIn = (firstName: string) =>
+      organiser.browser.post(`/api/events/${event.id}/walk-ins`, {
+        firstName,
+        lastName: 'Garnier',
+      });
+    const nameOnly = (await walkIn('Firmin')).json();
+    expect(nameOnly).toMatchObject({ created: true, attendee: { checkedIn: true } });
+    const twice = (await walkIn('firmin ')).json();
+    expect(twice).toMatchObject({
+      created: false,
+      attendee: { personId: nameOnly.attendee.personId, checkedIn: true },
     });
-    expect(nameOnly.json()).toMatchObject({ created: true, attendee: { checkedIn: true } });
+    expect((await walkIn('Gaspard')).json()).toMatchObject({ created: true });
+  });
+
+  it('lets in someone from the waiting list who is checked in at the door', async () => {
+    const event = await createEvent({ capacity: 1 });
+    const first = await supporter('Hélène', 'Blanc');
+    const second = await supporter('Igor', 'Blanc');
+    await first.browser.put(`/api/events/${event.id}/rsvp`, {});
+    const waiting = await second.browser.put(`/api/events/${event.id}/rsvp`, { guests: 1 });
+    expect(waiting.json()).toMatchObject({ status: 'waitlist' });
+    const checked = await organiser.browser.put(
+      `/api/events/${event.id}/checkin/${second.personId}`,
+      { present: true },
+    );
+    expect(checked.json()).toMatchObject({ status: 'going', checkedIn: true, guests: 1 });
+    const [counts] = await select<{ going: number; waiting: number }>(
+      sql`SELECT going, waiting FROM events WHERE campaign_id = ${t.ctx.campaignId} AND id = ${event.id}`,
+    );
+    expect(counts).toEqual({ going: 3, waiting: 0 });
   });
 
   it('leaves a known email’s person as they were, and keeps their answer and guests', async () => {

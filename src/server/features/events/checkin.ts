@@ -10,7 +10,7 @@ import type { AppContext } from '../../core/context.ts';
 import { runSql } from '../../core/db/statement.ts';
 import { conflict, notFound } from '../../core/http/errors.ts';
 import { namedPeople, personMetAtEvent } from '../people/directory.ts';
-import { answerEvent } from './rsvp.ts';
+import { admitFromWaitingList, answerEvent } from './rsvp.ts';
 
 /** The answers the door works with: coming or waiting (a pending or cancelled one is none). */
 const ANSWERED = sql`('going', 'waitlist')`;
@@ -117,13 +117,15 @@ export async function checkIn(
 ): Promise<CheckinAttendee> {
   await assertOpenEvent(ctx, eventId);
   if (!(await setPresent(ctx, eventId, personId, present))) throw notFound('answer');
+  if (present) await admitFromWaitingList(ctx, eventId, personId);
   return attendee(ctx, eventId, personId);
 }
 
 /**
  * Someone who came without answering: found by their email or added (see `personMetAtEvent`),
- * then checked in. One who had answered keeps their answer and guests; anyone else gets a
- * `walk_in` answer, going while places remain (the waiting list otherwise, as any answer).
+ * then checked in. One who had answered keeps their guests and is coming; anyone else gets a
+ * `walk_in` answer, coming. Without an email, someone of the same name already answering this
+ * event is taken to be that person (a form sent twice at the door adds no second one).
  */
 export async function addWalkIn(
   ctx: AppContext,
@@ -132,9 +134,29 @@ export async function addWalkIn(
   by: { actorId: number; ip?: string },
 ): Promise<{ created: boolean; attendee: CheckinAttendee }> {
   await assertOpenEvent(ctx, eventId);
-  const person = await personMetAtEvent(ctx, input, { eventId, ...by });
-  if (!(await setPresent(ctx, eventId, person.id, true))) {
-    await answerEvent(ctx, eventId, person.id, 0, 'walk_in');
-  }
+  const person =
+    (input.email === '' && (await sameNameAnswering(ctx, eventId, input))) ||
+    (await personMetAtEvent(ctx, input, { eventId, ...by }));
+  if (await setPresent(ctx, eventId, person.id, true)) {
+    await admitFromWaitingList(ctx, eventId, person.id);
+  } else await answerEvent(ctx, eventId, person.id, 0, 'walk_in');
   return { created: person.created, attendee: await attendee(ctx, eventId, person.id) };
+}
+
+async function sameNameAnswering(
+  ctx: AppContext,
+  eventId: number,
+  input: { firstName: string; lastName: string },
+) {
+  const rows = await runSql<CheckinRow>(
+    ctx.database,
+    sql`${answersWithNames(ctx, eventId, `${input.firstName} ${input.lastName}`)}
+        ORDER BY r.person_id LIMIT 20`,
+  );
+  const same = (a: string | null, b: string) =>
+    (a ?? '').trim().toLocaleLowerCase('fr') === b.trim().toLocaleLowerCase('fr');
+  const found = rows.find(
+    (row) => same(row.first_name, input.firstName) && same(row.last_name, input.lastName),
+  );
+  return found ? { id: Number(found.person_id), created: false } : null;
 }

@@ -56,7 +56,8 @@ async function addCounts(
 }
 
 /**
- * Answers "I'm coming" (with guests): going while places remain, else on the waiting list.
+ * Answers "I'm coming" (with guests): going while places remain, else on the waiting list;
+ * someone added at the door is there, so going whatever the count.
  * A members' event takes its committee's members only; a past or cancelled one nobody. Changing
  * the number of guests keeps one's place if the new number fits.
  */
@@ -95,7 +96,7 @@ export async function answerEvent(
         throw conflict('not_enough_places', 'Not enough places left for that many guests.');
       }
       next = 'going';
-    } else next = fits(event, seats) ? 'going' : 'waitlist';
+    } else next = source === 'walk_in' || fits(event, seats) ? 'going' : 'waitlist';
     await runSql(
       query,
       sql`INSERT INTO event_rsvps (campaign_id, event_id, person_id, status, guests, source, checked_in_at)
@@ -166,6 +167,24 @@ async function promote(query: Query, campaignId: number, eventId: number, event:
   }
   await addCounts(query, campaignId, eventId, going - event.going, -promoted.length);
   return promoted;
+}
+
+/**
+ * Someone on the waiting list whom the door lets in: checked in, they are coming (their party
+ * counted among those coming, even past the capacity the organiser chose to exceed).
+ */
+export async function admitFromWaitingList(ctx: AppContext, eventId: number, personId: number) {
+  await ctx.database.transaction(async (query) => {
+    await lockEvent(query, ctx.campaignId, eventId);
+    const current = await currentRsvp(query, ctx.campaignId, eventId, personId);
+    if (current?.status !== 'waitlist') return;
+    await runSql(
+      query,
+      sql`UPDATE event_rsvps SET status = 'going', updated_at = now()
+           WHERE campaign_id = ${ctx.campaignId} AND id = ${current.id}`,
+    );
+    await addCounts(query, ctx.campaignId, eventId, 1 + current.guests, -1);
+  });
 }
 
 /**
