@@ -288,4 +288,5 @@ export const eventMessageInputSchema = z.object({
   /** Those waiting too, or only those with a place. */
   waitlistToo: z.boolean().default(false),
 });
+export type EventMessageInput = z.input<typeof eventMessageInputSchema>;
 export const eventMessageSentSchema = z.object({ recipients: z.number().int() });

@@ -74,6 +74,8 @@ const codeKeys: Record<string, MessageKey> = {
   unknown_place: 'committees.error.unknown_place',
   last_organiser: 'committees.error.last_organiser',
   committee_closed: 'committees.error.committee_closed',
+  not_an_image: 'committees.error.not_an_image',
+  image_too_large: 'committees.error.image_too_large',
   // Moderation: a decision without its reason, a banned author; the words are moderation's.
   message_required: 'moderation.error.message_required',
   posting_banned: 'moderation.error.posting_banned',

@@ -13,24 +13,22 @@ import {
   Title,
   Typography,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { Committee, committeeMessageSchema } from '../../../contracts/committees.ts';
-import { applyProblem, errorText } from '../../core/errors.ts';
+import { errorText } from '../../core/errors.ts';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
-import { focusFirstError } from '../../core/validation.ts';
+import { useMessageForm } from '../../core/ui/useMessageForm.ts';
 import {
   emptyMessage,
   isMessageAudience,
   messageAudiences,
   messageRequest,
   messageValidation,
-  type MessageValues,
 } from './forms.ts';
 import { useCommitteeMessages, useSendCommitteeMessage, useSetSubscription } from './hooks.ts';
 
@@ -42,27 +40,15 @@ const FIELDS = ['subject', 'body', 'lowestRank'] as const;
 export function MessageForm({ committeeId }: { committeeId: number }) {
   const t = useT();
   const send = useSendCommitteeMessage(committeeId);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<MessageValues>({
+  const { form, submit, formError } = useMessageForm({
+    t,
     initialValues: emptyMessage,
     validate: messageValidation(t),
+    send,
+    request: messageRequest,
+    fields: FIELDS,
+    sentText: (count) => t('committees.messages.sent', { count }),
   });
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    send.mutate(messageRequest(values), {
-      onSuccess: (sent) => {
-        form.reset();
-        notifications.show({
-          color: 'green',
-          message: t('committees.messages.sent', { count: sent.recipients }),
-        });
-      },
-      onError: (error) => {
-        setFormError(applyProblem(form, error, t, FIELDS));
-        focusFirstError();
-      },
-    });
-  }, focusFirstError);
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('committees.messages.form')}>

@@ -20,6 +20,7 @@ import { RankBadge } from './badges.tsx';
 import { CertificationSection } from './Certification.tsx';
 import { MessageForm, MessageHistory, SubscriptionSwitch } from './CommitteeMessages.tsx';
 import { CommitteeMembers } from './CommitteeMembers.tsx';
+import { CommitteePhoto } from './CommitteePhoto.tsx';
 import { EditCommitteeForm } from './EditCommitteeForm.tsx';
 import { useCommittee, useCommitteeForEdit, useLeaveCommittee } from './hooks.ts';
 
@@ -172,6 +173,7 @@ function ManageView({ committee }: { committee: Committee }) {
       <StatusNotice committee={committee} />
       {!manages && !rank && <Forbidden committee={committee} />}
       {organises && <EditSection committee={committee} />}
+      {organises && <CommitteePhoto committee={committee} />}
       {manages && <CommitteeDashboard committeeId={committee.id} />}
       {(manages || (rank && rankAtLeast(rank, 'member'))) && (
         <MessagesSection committee={committee} manages={manages} />

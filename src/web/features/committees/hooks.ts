@@ -73,6 +73,26 @@ export function useSetRank(id: number) {
   });
 }
 
+/** The photo is sent as it is; the server re-encodes it and the committee is read again. */
+export function useCommitteePhoto(id: number) {
+  const client = useQueryClient();
+  const refresh = () => client.invalidateQueries({ queryKey: committeeKey(id) });
+  const params = { committeeId: id };
+  const upload = useMutation({
+    mutationFn: (file: File) => {
+      const body = new FormData();
+      body.append('file', file, file.name);
+      return call(committeesApi.setPhoto, { params, body });
+    },
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: () => call(committeesApi.removePhoto, { params }),
+    onSuccess: refresh,
+  });
+  return { upload, remove };
+}
+
 export function useLeaveCommittee(id: number) {
   const client = useQueryClient();
   return useMutation({

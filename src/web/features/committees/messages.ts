@@ -54,6 +54,20 @@ export const fr = {
   'committees.field.contactHint': 'Facultatif, affiché sur la page publique du comité.',
   'committees.field.placeNow': 'Lieu actuel : {label}',
 
+  'committees.error.not_an_image':
+    'Ce fichier n’est pas une photo lisible (JPEG, PNG, WebP, GIF, HEIC ou AVIF).',
+  'committees.error.image_too_large':
+    'Cette photo dépasse 5 Mo ou 40 millions de pixels : choisissez-en une plus petite.',
+  'committees.photo.title': 'Photo du comité',
+  'committees.photo.hint':
+    'JPEG, PNG, WebP, GIF, HEIC ou AVIF, 5 Mo au plus. Elle est réduite et ses métadonnées (lieu, appareil) retirées.',
+  'committees.photo.choose': 'Choisir une photo',
+  'committees.photo.replace': 'Remplacer la photo',
+  'committees.photo.remove': 'Retirer la photo',
+  'committees.photo.alt': 'Photo du comité {name}',
+  'committees.photo.saved': 'Photo enregistrée.',
+  'committees.photo.removed': 'Photo retirée.',
+  'committees.photo.none': 'Pas encore de photo : la page publique montre le nom seul.',
   'committees.error.email_not_confirmed':
     'Confirmez d’abord votre adresse e-mail (le lien du message que nous vous avons envoyé), puis créez votre comité.',
   'committees.error.posting_suspended':
@@ -273,6 +287,20 @@ export const en: Record<keyof typeof fr, string> = {
   'committees.field.contactHint': 'Optional, shown on the committee’s public page.',
   'committees.field.placeNow': 'Current place: {label}',
 
+  'committees.error.not_an_image':
+    'This file is not a photo Levier can read (JPEG, PNG, WebP, GIF, HEIC or AVIF).',
+  'committees.error.image_too_large':
+    'This photo is larger than 5 MB or 40 million pixels: choose a smaller one.',
+  'committees.photo.title': 'Committee photo',
+  'committees.photo.hint':
+    'JPEG, PNG, WebP, GIF, HEIC or AVIF, at most 5 MB. It is resized and stripped of its metadata (place, camera).',
+  'committees.photo.choose': 'Choose a photo',
+  'committees.photo.replace': 'Replace the photo',
+  'committees.photo.remove': 'Remove the photo',
+  'committees.photo.alt': 'Photo of the committee {name}',
+  'committees.photo.saved': 'Photo saved.',
+  'committees.photo.removed': 'Photo removed.',
+  'committees.photo.none': 'No photo yet: the public page shows the name alone.',
   'committees.error.email_not_confirmed':
     'First confirm your email address (the link in the message we sent you), then create your committee.',
   'committees.error.posting_suspended':

@@ -30,6 +30,7 @@ import { EventStatusBadge, RsvpBadge } from './badges.tsx';
 import { whenText } from './when.ts';
 import { EventCheckin } from './EventCheckin.tsx';
 import { EventForm } from './EventForm.tsx';
+import { EventMessageSection } from './EventMessageForm.tsx';
 import { EventReportSection } from './EventReportForm.tsx';
 import { editValues } from './forms.ts';
 import { useAttendees, useCancelEvent, useEventForEdit, useUpdateEvent } from './hooks.ts';
@@ -216,6 +217,7 @@ function ManageView({ event }: { event: EventForEdit }) {
       {checkinOpen && <EventCheckin event={event} />}
       {reportable && <EventReportSection event={event} />}
       <Attendees event={event} />
+      {event.status === 'published' && <EventMessageSection event={event} />}
       {event.status !== 'cancelled' && <EditSection event={event} />}
       {event.status === 'published' && <CancelButton event={event} />}
     </Stack>

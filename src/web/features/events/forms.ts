@@ -1,5 +1,7 @@
 import {
   eventInputSchema,
+  eventMessageInputSchema,
+  type EventMessageInput,
   type EventReportInput,
   type EventReportState,
   type EventForEdit,
@@ -197,3 +199,21 @@ export function reportValues(state: EventReportState): ReportValues {
     notes: '',
   };
 }
+
+/** The organisers' message to those coming: a subject, a plain text, and whether those waiting get it. */
+export interface EventMessageValues {
+  subject: string;
+  text: string;
+  waitlistToo: boolean;
+}
+
+export const emptyEventMessage: EventMessageValues = { subject: '', text: '', waitlistToo: false };
+
+export const eventMessageRequest = (values: EventMessageValues): EventMessageInput => ({
+  subject: values.subject.trim(),
+  text: values.text.trim(),
+  waitlistToo: values.waitlistToo,
+});
+
+export const eventMessageValidation = (t: Translate) =>
+  validateWith<EventMessageValues>(eventMessageInputSchema, t, eventMessageRequest);

@@ -1,6 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { eventCheckinApi } from '../../../contracts/event-checkin-api.ts';
-import type { CheckinList, EventReportInput, WalkInInput } from '../../../contracts/events.ts';
+import type {
+  CheckinList,
+  EventMessageInput,
+  EventReportInput,
+  WalkInInput,
+} from '../../../contracts/events.ts';
 import { eventsApi } from '../../../contracts/events-api.ts';
 import type { CallInput } from '../../../contracts/route.ts';
 import { call } from '../../core/api.ts';
@@ -110,6 +115,13 @@ export function useAddWalkIn(id: number) {
     mutationFn: (body: WalkInInput) =>
       call(eventCheckinApi.walkIn, { params: { eventId: id }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: eventKey(id) }),
+  });
+}
+
+export function useMessageAttendees(id: number) {
+  return useMutation({
+    mutationFn: (body: EventMessageInput) =>
+      call(eventsApi.message, { params: { eventId: id }, body }),
   });
 }
 

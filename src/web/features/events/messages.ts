@@ -139,6 +139,14 @@ export const fr = {
   'events.walkIn.added': '{name} est ajouté·e et pointé·e.',
   'events.walkIn.known': '{name} était déjà connu·e : pointé·e.',
 
+  'events.message.title': 'Écrire aux participants',
+  'events.message.hint':
+    'Un courriel à ceux qui viennent (un changement de salle, ce qu’il faut apporter). Chacun peut se désinscrire de l’événement depuis le message.',
+  'events.message.subject': 'Objet',
+  'events.message.text': 'Message',
+  'events.message.waitlistToo': 'Aussi aux personnes en liste d’attente',
+  'events.message.send': 'Envoyer',
+  'events.message.sent': 'Message envoyé à {count, plural, one {# personne} other {# personnes}}.',
   'events.report.title': 'Compte rendu',
   'events.report.hint': 'Ce que l’action a donné, pour le comité et la campagne.',
   'events.report.notStarted': 'Le compte rendu s’écrit une fois l’événement commencé.',
@@ -312,6 +320,14 @@ export const en: Record<keyof typeof fr, string> = {
   'events.walkIn.added': '{name} is added and checked in.',
   'events.walkIn.known': '{name} was already known: checked in.',
 
+  'events.message.title': 'Write to those coming',
+  'events.message.hint':
+    'An email to those coming (a change of room, what to bring). Each can withdraw from the event from the message.',
+  'events.message.subject': 'Subject',
+  'events.message.text': 'Message',
+  'events.message.waitlistToo': 'Also to those on the waiting list',
+  'events.message.send': 'Send',
+  'events.message.sent': 'Message sent to {count, plural, one {# person} other {# people}}.',
   'events.report.title': 'Report',
   'events.report.hint': 'What the action achieved, for the committee and the campaign.',
   'events.report.notStarted': 'The report is written once the event has started.',

@@ -46,6 +46,7 @@ export const fr = {
   'committeePage.email': 'E-mail :',
   'committeePage.phone': 'Téléphone :',
   'committeePage.description': 'Comité local à {place}.',
+  'committeePage.photoAlt': 'Photo du comité {name}',
   'committeePage.notPublic':
     'Ce comité n’est pas public : seuls ses organisateurs et l’équipe de campagne le voient.',
   'committeePage.joinTitle': 'Rejoindre ce comité',
@@ -126,6 +127,7 @@ export const en: Record<keyof typeof fr, string> = {
   'committeePage.email': 'Email:',
   'committeePage.phone': 'Phone:',
   'committeePage.description': 'Local committee in {place}.',
+  'committeePage.photoAlt': 'Photo of the committee {name}',
   'committeePage.notPublic':
     'This committee is not public: only its organisers and the campaign team see it.',
   'committeePage.joinTitle': 'Join this committee',

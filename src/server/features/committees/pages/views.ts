@@ -38,6 +38,7 @@ export const committeeStyle = `<style>
 .committee-form{display:grid;gap:.8rem;margin-bottom:1rem}
 .committee-form fieldset{border:0;margin:0;padding:0;display:grid;gap:.5rem}
 .committee-description{margin:1rem 0}
+.committee-photo{display:block;width:100%;max-width:40rem;height:auto;aspect-ratio:16/9;object-fit:cover;border-radius:var(--radius);margin:1rem 0}
 </style>`;
 
 const COARSE: ReadonlySet<PlacePrecision> = new Set(['approximate', 'postal_code', 'departement']);
@@ -201,6 +202,11 @@ ${status}<div class="committee">
 <h1>${escapeHtml(committee.name)}${badge(locale, committee.certified)}</h1>
 <p class="committee-meta">${placeText(locale, committee.place)} · ${escapeHtml(membersText(locale, committee.memberCount))}</p>
 ${organisers}
+${
+  committee.photoUrl
+    ? `<img class="committee-photo" src="${escapeHtml(committee.photoUrl)}" alt="${escapeHtml(ct(locale, 'committeePage.photoAlt', { name: committee.name }))}" decoding="async">`
+    : ''
+}
 <div class="committee-description">${committee.descriptionHtml}</div>
 ${contact(locale, committee)}
 ${committee.status === 'published' ? reportLink(locale, 'committee', committee.id) : ''}
