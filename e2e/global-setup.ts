@@ -168,6 +168,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // Every spec signs people up and logs in from 127.0.0.1 within a minute.
       SIGNUP_RATE_LIMIT: '1000',
       LOGIN_RATE_LIMIT: '1000',
+      // The day's reminder is due from midnight: an event later today gets one at any hour
+      // the specs run (the journey spec runs the reminders job by hand).
+      EVENT_REMINDER_DAY_OF: '00:00',
     };
     delete env.DATABASE_URL;
     if (process.env.TEST_DATABASE_URL) {
@@ -209,6 +212,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env[ENV.mailbox] = mailbox.url;
     process.env[ENV.adminLink] = link;
     process.env[ENV.adminState] = statePath;
+    process.env[ENV.serverEnv] = JSON.stringify(
+      Object.fromEntries(Object.entries(env).filter(([key, value]) => process.env[key] !== value)),
+    );
     return teardown;
   } catch (error) {
     await teardown();

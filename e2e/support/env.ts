@@ -4,6 +4,8 @@ export const ENV = {
   mailbox: 'LEVIER_E2E_MAILBOX_URL',
   adminLink: 'LEVIER_E2E_ADMIN_LINK',
   adminState: 'LEVIER_E2E_ADMIN_STATE',
+  /** The server's own settings (JSON), for specs that run a `levier` command beside it. */
+  serverEnv: 'LEVIER_E2E_SERVER_ENV',
 } as const;
 
 /** The administrator made by `levier admin create` in global setup. */

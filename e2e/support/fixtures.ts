@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { fromSetup } from './env.ts';
 
@@ -23,6 +25,19 @@ async function mailboxGet<T>(path: string, params: Record<string, string | numbe
   const body = (await response.json()) as T & { error?: string };
   if (!response.ok) throw new Error(body.error ?? `mailbox ${path}: ${response.status}`);
   return body;
+}
+
+/**
+ * Runs a `levier` command beside the spec's server, as an operator would (on the embedded
+ * database the server does the work through its control channel); returns what it printed.
+ */
+export async function levierCommand(...args: string[]): Promise<string> {
+  const serverEnv = JSON.parse(fromSetup('serverEnv')) as Record<string, string>;
+  const { stdout } = await promisify(execFile)(process.execPath, ['bin/levier.mjs', ...args], {
+    env: { ...process.env, ...serverEnv },
+    timeout: 60_000,
+  });
+  return stdout;
 }
 
 /** The mail the loopback SMTP server received (it runs in global setup). */

@@ -4,6 +4,8 @@ import { assertCampaignExists, createCampaign, listCampaigns } from './core/camp
 import type { Command, CommandOptions } from './core/cli-channel/commands.ts';
 import { personForEmail, setRoles } from './features/accounts/admin.ts';
 import { issueLoginCode } from './features/accounts/service.ts';
+import { AppError } from './core/http/errors.ts';
+import { jobs } from './features/jobs.ts';
 
 /**
  * The CLI commands that work on an open database: run in the CLI's own process, or sent to
@@ -35,6 +37,22 @@ export async function runCommand(
         );
       }
       return lines;
+    }
+    case 'job-run': {
+      // A scheduled job run now, here: after an outage, or to send what is due without waiting.
+      const definition = jobs.find((job) => job.name === command.job && job.schedule);
+      if (!definition) {
+        const scheduled = jobs.filter((job) => job.schedule).map((job) => job.name);
+        throw new AppError(
+          404,
+          'unknown_job',
+          `No scheduled job is called "${command.job}". Scheduled jobs: ${scheduled.join(', ')}.`,
+        );
+      }
+      const started = performance.now();
+      const payload = definition.payload.parse(definition.schedule?.payload ?? {});
+      await definition.run(ctx, payload, { id: 'cli', retryCount: 0 });
+      return [`${definition.name} done in ${Math.round(performance.now() - started)} ms.`];
     }
     case 'seed-demo': {
       await assertCampaignExists(ctx.database, command.campaignId);

@@ -20,6 +20,7 @@ const usage = `levier <command>
   admin create --email E [--role admin]   make (or promote) an administrator
   campaign create --name N   add a campaign to this database (prints its CAMPAIGN_ID)
   campaign list              the campaigns of this database
+  jobs run NAME              run a scheduled job now (e.g. events.reminders)
   backup [--out FILE]        write the campaign to FILE (a .levier.gz campaign backup)
   restore FILE [--replace | --new-campaign | --campaign-id N]
                              put a campaign backup (or an embedded folder copy) back
@@ -304,6 +305,11 @@ async function main(argv: string[]) {
       }
       if (positionals[0] === 'list') return run(config, 'campaign list', { name: 'campaign-list' });
       throw new Error(usage);
+    }
+    case 'jobs': {
+      const [action, job] = rest;
+      if (action !== 'run' || !job) throw new Error(usage);
+      return run(config, 'jobs run', { name: 'job-run', job });
     }
     case 'backup':
       return backup(config, rest);

@@ -106,6 +106,19 @@ describe('control channel', () => {
     );
   });
 
+  it('runs a scheduled job now, and names the scheduled ones for a name it does not know', async () => {
+    const ran = await send({ name: 'job-run', job: 'events.reminders' }, bearer);
+    expect(ran.statusCode).toBe(200);
+    expect((ran.json() as { lines: string[] }).lines).toEqual([
+      expect.stringMatching(/^events\.reminders done in \d+ ms\.$/),
+    ]);
+    const unknown = await send({ name: 'job-run', job: 'people.import' }, bearer);
+    expect(unknown.statusCode).toBeGreaterThanOrEqual(400);
+    expect(JSON.stringify(unknown.json())).toContain(
+      'No scheduled job is called \\"people.import\\". Scheduled jobs: ',
+    );
+  });
+
   it('is not part of the public app nor of its OpenAPI document', async () => {
     const response = await t.app.inject({
       method: 'POST',

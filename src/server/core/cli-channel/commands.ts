@@ -20,6 +20,7 @@ export const commandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('campaign-create'), campaignName: z.string().trim().min(1).max(200) }),
   z.object({ name: z.literal('campaign-list') }),
   z.object({ name: z.literal('migrate') }),
+  z.object({ name: z.literal('job-run'), job: z.string().min(1).max(100) }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
