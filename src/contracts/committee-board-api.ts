@@ -21,7 +21,11 @@ import { defineRoute } from './route.ts';
 const tags = ['committee board'] as const;
 /** Members read and write; followers only follow the committee's news. */
 const members = { scope: 'committee', rank: 'member', orPermission: 'committees.manage' } as const;
-const managers = { scope: 'committee', rank: 'manager', orPermission: 'committees.manage' } as const;
+const managers = {
+  scope: 'committee',
+  rank: 'manager',
+  orPermission: 'committees.manage',
+} as const;
 const mayPost = '`posting_suspended`, `posting_banned`: the moderators withdrew the right to post';
 
 /** A committee's board: its members' posts, links, documents and comments. */

@@ -37,10 +37,7 @@ export const postInputSchema = z.object({
   body: z.string().trim().min(1, 'required').max(POST_MAX, 'too_long'),
   links: z.array(linkInput).max(POST_LINKS_MAX, 'too_many').default([]),
   /** Documents the author uploaded first (`POST …/documents`), attached now. */
-  documentIds: z
-    .array(z.number().int().min(1))
-    .max(POST_DOCUMENTS_MAX, 'too_many')
-    .default([]),
+  documentIds: z.array(z.number().int().min(1)).max(POST_DOCUMENTS_MAX, 'too_many').default([]),
 });
 export type PostInput = z.input<typeof postInputSchema>;
 

@@ -106,7 +106,10 @@ function officeType(bytes: Buffer): DocumentType {
 /** Text: no byte that only binary files hold (controls other than tab, line breaks, page). */
 function isText(bytes: Buffer) {
   for (const byte of bytes) {
-    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) || byte === 0x7f)
+    if (
+      (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) ||
+      byte === 0x7f
+    )
       return false;
   }
   return true;
@@ -131,7 +134,9 @@ export function sniffDocument(bytes: Buffer, name: string): { type: DocumentType
   else if (ascii(bytes, 'RIFF') && ascii(bytes, 'WEBP', 8)) type = 'image/webp';
   else if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) type = officeType(bytes);
   else if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    throw refused('Old Office files (.doc, .xls, .ppt) may hold macros: save it as .docx, .xlsx or .pptx, or as a PDF.');
+    throw refused(
+      'Old Office files (.doc, .xls, .ppt) may hold macros: save it as .docx, .xlsx or .pptx, or as a PDF.',
+    );
   } else if (isText(bytes)) {
     type = /\.csv$/i.test(name) ? 'text/csv' : 'text/plain';
   } else {

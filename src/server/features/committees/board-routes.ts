@@ -66,7 +66,13 @@ export const committeeBoardRoutes =
     );
 
     serve(app, api.editComment, (request) =>
-      editComment(ctx, currentScope(request).id, request.params, viewer(request), request.body.body),
+      editComment(
+        ctx,
+        currentScope(request).id,
+        request.params,
+        viewer(request),
+        request.body.body,
+      ),
     );
 
     serve(app, api.deleteComment, async (request) => {
@@ -86,7 +92,11 @@ export const committeeBoardRoutes =
     // Always a download of the type read from its bytes, never shown in the page: a member's
     // file cannot run as the site's own content.
     serve(app, api.download, async (request, reply) => {
-      const document = await boardDocument(ctx, currentScope(request).id, request.params.documentId);
+      const document = await boardDocument(
+        ctx,
+        currentScope(request).id,
+        request.params.documentId,
+      );
       return reply
         .type(document.type)
         .header('content-disposition', attachmentHeader(document.name))

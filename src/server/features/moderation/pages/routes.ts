@@ -56,7 +56,8 @@ export async function registerReportPages(
     const id = idOf(idText);
     if (!kind.success || id === null) return null;
     const definition = moderationTargets().get(kind.data);
-    if (!definition || !(await definition.isVisible(ctx, id, request.auth?.personId ?? null))) return null;
+    if (!definition || !(await definition.isVisible(ctx, id, request.auth?.personId ?? null)))
+      return null;
     return (await definition.describe(ctx, [id])).get(id) ?? null;
   };
 
