@@ -159,7 +159,6 @@ export const committeesPersonalData: PersonalData = {
       table: 'committee_post_documents',
       holds: 'Documents a member attached to their posts (or uploaded for one), and who did.',
       personColumns: { uploaded_by: 'move' },
-      otherIds: { post_id: 'the post it is attached to' },
       erase: { deleteWhere: 'uploaded_by' },
     },
   ],
