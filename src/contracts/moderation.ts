@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** What can be reported: each kind is registered by the feature that owns it. */
-export const moderationTargetKindSchema = z.enum(['committee', 'event', 'committee_message']);
+export const moderationTargetKindSchema = z.enum([
+  'committee',
+  'event',
+  'committee_message',
+  'committee_post',
+  'committee_comment',
+]);
 export type ModerationTargetKind = z.infer<typeof moderationTargetKindSchema>;
 
 export const reportReasonSchema = z.enum([

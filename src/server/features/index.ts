@@ -16,6 +16,7 @@ import { recruitmentRoutes } from './recruitment/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { operationsRoutes } from './operations/routes.ts';
 import { committeesRoutes } from './committees/routes.ts';
+import { committeeBoardRoutes } from './committees/board-routes.ts';
 import { committeeScope } from './committees/scope.ts';
 import { moderationRoutes } from './moderation/routes.ts';
 import { eventsRoutes } from './events/routes.ts';
@@ -41,6 +42,7 @@ export const features: FeatureRoutes[] = [
   complianceRoutes,
   operationsRoutes,
   committeesRoutes,
+  committeeBoardRoutes,
   moderationRoutes,
   eventsRoutes,
   eventManagementRoutes,

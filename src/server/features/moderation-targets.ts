@@ -1,5 +1,9 @@
 import type { ModerationTargetKind } from '../../contracts/moderation.ts';
 import { committeeModeration } from './committees/moderation.ts';
+import {
+  committeeCommentModeration,
+  committeePostModeration,
+} from './committees/board-moderation.ts';
 import { eventModeration } from './events/moderation.ts';
 import type { ModerationTargetKindDefinition } from './moderation/target.ts';
 
@@ -15,4 +19,6 @@ export const moderationTargets = (): ReadonlyMap<
   new Map([
     [committeeModeration.kind, committeeModeration],
     [eventModeration.kind, eventModeration],
+    [committeePostModeration.kind, committeePostModeration],
+    [committeeCommentModeration.kind, committeeCommentModeration],
   ]);

@@ -76,6 +76,13 @@ const codeKeys: Record<string, MessageKey> = {
   committee_closed: 'committees.error.committee_closed',
   not_an_image: 'committees.error.not_an_image',
   image_too_large: 'committees.error.image_too_large',
+  // The committee's board: documents and authorship.
+  document_too_large: 'committees.board.error.document_too_large',
+  document_empty: 'committees.board.error.document_empty',
+  document_type_refused: 'committees.board.error.document_type_refused',
+  document_type_mismatch: 'committees.board.error.document_type_mismatch',
+  too_many_documents: 'committees.board.error.too_many_documents',
+  not_author: 'committees.board.error.not_author',
   // Moderation: a decision without its reason, a banned author; the words are moderation's.
   message_required: 'moderation.error.message_required',
   posting_banned: 'moderation.error.posting_banned',

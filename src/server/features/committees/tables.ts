@@ -4,6 +4,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   point,
   primaryKey,
@@ -119,4 +120,82 @@ export const committeePhotos = pgTable(
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: 'committee_photos_pkey', columns: [t.campaignId, t.committeeId] })],
+);
+
+/**
+ * The committee's board: what its members post (Markdown and the HTML drawn from it, web
+ * links), newest first with the pinned ones on top. `status` is moderation's: only
+ * `published` posts are shown; a ban of the author unpublishes all of theirs at once.
+ */
+export const committeePosts = pgTable(
+  'committee_posts',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    committeeId: ref('committee_id').notNull(),
+    /** Null once the author's data was erased (the post's text is erased with it). */
+    authorId: ref('author_id'),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    /** `[{ url, host }]`: http and https addresses only. */
+    links: jsonb('links').$type<Array<{ url: string; host: string }>>().notNull().default([]),
+    pinned: boolean('pinned').notNull().default(false),
+    status: text('status').notNull().default('published'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'committee_posts_pkey', columns: [t.campaignId, t.id] }),
+    // The board's keyset: pinned first, then newest (ids grow with time).
+    index('committee_posts_board_idx')
+      .on(t.campaignId, t.committeeId, t.pinned, t.id)
+      .where(sql`status = 'published'`),
+    index('committee_posts_author_idx').on(t.campaignId, t.authorId),
+  ],
+);
+
+/** Members' comments on a post; `status` as the posts'. */
+export const committeePostComments = pgTable(
+  'committee_post_comments',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    postId: ref('post_id').notNull(),
+    authorId: ref('author_id'),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    status: text('status').notNull().default('published'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    editedAt: at('edited_at'),
+  },
+  (t) => [
+    primaryKey({ name: 'committee_post_comments_pkey', columns: [t.campaignId, t.id] }),
+    index('committee_post_comments_post_idx').on(t.campaignId, t.postId, t.id),
+    index('committee_post_comments_author_idx').on(t.campaignId, t.authorId),
+  ],
+);
+
+/**
+ * Documents attached to posts, stored as the photos are (in the database). Uploaded before
+ * the post is written (`post_id` null until then; the daily purge drops those never attached).
+ * `type` was read from the bytes; `name` is the uploaded name made safe.
+ */
+export const committeePostDocuments = pgTable(
+  'committee_post_documents',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    committeeId: ref('committee_id').notNull(),
+    postId: ref('post_id'),
+    uploadedBy: ref('uploaded_by'),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'committee_post_documents_pkey', columns: [t.campaignId, t.id] }),
+    index('committee_post_documents_post_idx').on(t.campaignId, t.postId),
+    index('committee_post_documents_uploader_idx').on(t.campaignId, t.uploadedBy),
+  ],
 );

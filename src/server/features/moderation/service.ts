@@ -28,12 +28,13 @@ function kindOf(kind: ModerationTargetKind): ModerationTargetKindDefinition {
 }
 
 /**
- * Anyone reports what the public can see. A logged-in person's second report of the same
+ * Anyone reports what they can see (the public, what is public; members, their committee's
+ * board). A logged-in person's second report of the same
  * target while it is open changes nothing (so one person counts once in the queue).
  */
 export async function report(ctx: AppContext, reporterId: number | null, input: ReportInput) {
   const kind = kindOf(input.targetKind);
-  if (!(await kind.isVisible(ctx, input.targetId)))
+  if (!(await kind.isVisible(ctx, input.targetId, reporterId)))
     throw notFound(input.targetKind.replace('_', ' '));
   if (reporterId !== null) {
     const already = await runSql(

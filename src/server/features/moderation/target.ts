@@ -14,8 +14,11 @@ export interface ModerationTargetKindDefinition {
   kind: ModerationTargetKind;
   /** The targets of these ids (absent ones left out), whatever their state. */
   describe(ctx: AppContext, ids: number[]): Promise<Map<number, ModerationTarget>>;
-  /** Whether the public can see it now (only what is visible can be reported). */
-  isVisible(ctx: AppContext, id: number): Promise<boolean>;
+  /**
+   * Whether this person (null: a visitor) can see it now: only what one sees can be reported
+   * (what is public, or a committee's board for its members).
+   */
+  isVisible(ctx: AppContext, id: number, viewerId: number | null): Promise<boolean>;
   /** The people told of a decision: its organisers, its author. */
   concerned(ctx: AppContext, id: number): Promise<number[]>;
   change(query: Query, campaignId: number, id: number, change: TargetChange): Promise<void>;

@@ -18,6 +18,7 @@ import { CommitteeDashboard } from '../events/CommitteeDashboard.tsx';
 import { CommitteeEvents } from '../events/CommitteeEvents.tsx';
 import { RankBadge } from './badges.tsx';
 import { CertificationSection } from './Certification.tsx';
+import { CommitteeBoard } from './CommitteeBoard.tsx';
 import { MessageForm, MessageHistory, SubscriptionSwitch } from './CommitteeMessages.tsx';
 import { CommitteeMembers } from './CommitteeMembers.tsx';
 import { CommitteePhoto } from './CommitteePhoto.tsx';
@@ -175,6 +176,9 @@ function ManageView({ committee }: { committee: Committee }) {
       {organises && <EditSection committee={committee} />}
       {organises && <CommitteePhoto committee={committee} />}
       {manages && <CommitteeDashboard committeeId={committee.id} />}
+      {(manages || (rank && rankAtLeast(rank, 'member'))) && (
+        <CommitteeBoard committeeId={committee.id} />
+      )}
       {(manages || (rank && rankAtLeast(rank, 'member'))) && (
         <MessagesSection committee={committee} manages={manages} />
       )}

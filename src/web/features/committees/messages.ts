@@ -231,6 +231,59 @@ export const fr = {
   'committees.criteria.recentDays': 'Période des événements récents (jours)',
   'committees.criteria.minOrganisers': 'Organisateurs au minimum',
   'committees.criteria.saved': 'Critères enregistrés.',
+  'committees.board.title': 'Tableau du comité',
+  'committees.board.intro':
+    'Les membres y échangent : nouvelles, liens, documents, et leurs commentaires. Les abonné·es ne le voient pas.',
+  'committees.board.form': 'Publier sur le tableau',
+  'committees.board.body': 'Votre message',
+  'committees.board.bodyHint':
+    'Gras **ainsi**, italique *ainsi*, listes avec « - ». 10 000 caractères au plus.',
+  'committees.board.link': 'Lien {number}',
+  'committees.board.removeLink': 'Retirer le lien {number}',
+  'committees.board.addLink': 'Ajouter un lien',
+  'committees.board.addDocument': 'Joindre un document',
+  'committees.board.documentHint':
+    'PDF, image, Word, Excel, PowerPoint, OpenDocument, texte ou CSV ; 10 Mo au plus par fichier, 5 fichiers par message.',
+  'committees.board.attached': 'Documents joints',
+  'committees.board.removeDocument': 'Retirer {name}',
+  'committees.board.publish': 'Publier',
+  'committees.board.posts': 'Messages du tableau',
+  'committees.board.empty': 'Rien sur le tableau pour l’instant : écrivez le premier message.',
+  'committees.board.more': 'Messages plus anciens',
+  'committees.board.pinned': 'Épinglé',
+  'committees.board.pin': 'Épingler',
+  'committees.board.unpin': 'Désépingler',
+  'committees.board.links': 'Liens',
+  'committees.board.documents': 'Documents',
+  'committees.board.comments': '{count, plural, one {# commentaire} other {# commentaires}}',
+  'committees.board.commentFirst': 'Commenter',
+  'committees.board.noComments': 'Aucun commentaire pour l’instant.',
+  'committees.board.comment': 'Votre commentaire',
+  'committees.board.sendComment': 'Commenter',
+  'committees.board.editComment': 'Modifier le commentaire',
+  'committees.board.edit': 'Modifier',
+  'committees.board.save': 'Enregistrer',
+  'committees.board.edited': 'modifié',
+  'committees.board.delete': 'Supprimer',
+  'committees.board.deletePost': 'Supprimer ce message',
+  'committees.board.deleteComment': 'Supprimer ce commentaire',
+  'committees.board.deleteText':
+    'Il disparaîtra du tableau pour tout le monde, avec ce qui y est joint.',
+  'committees.board.report': 'Signaler',
+  'committees.board.erased': 'Message effacé à la demande de son auteur·rice.',
+  'committees.board.erasedAuthor': 'Personne effacée',
+  'committees.board.error.document_too_large':
+    'Le document dépasse 10 Mo : envoyez-en un plus léger (un PDF, par exemple).',
+  'committees.board.error.document_empty':
+    'Le fichier est vide : choisissez de nouveau le document.',
+  'committees.board.error.document_type_refused':
+    'Ce type de fichier n’est pas accepté (PDF, image, Word, Excel, PowerPoint sans macros, OpenDocument, texte ou CSV).',
+  'committees.board.error.document_type_mismatch':
+    'Le fichier n’est pas ce que son nom annonce : renommez-le ou choisissez le bon fichier.',
+  'committees.board.error.too_many_documents':
+    'Vous avez déjà plusieurs documents en attente : publiez d’abord votre message.',
+  'committees.board.error.not_author':
+    'Seul son auteur·rice (ou un·e animateur·rice du comité) peut le faire.',
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -461,4 +514,56 @@ export const en: Record<keyof typeof fr, string> = {
   'committees.criteria.recentDays': 'Period of recent events (days)',
   'committees.criteria.minOrganisers': 'Minimum organisers',
   'committees.criteria.saved': 'Criteria saved.',
+  'committees.board.title': 'Committee board',
+  'committees.board.intro':
+    'Where members talk: news, links, documents and their comments. Followers do not see it.',
+  'committees.board.form': 'Post on the board',
+  'committees.board.body': 'Your message',
+  'committees.board.bodyHint':
+    'Bold **like this**, italics *like this*, lists with “- ”. At most 10,000 characters.',
+  'committees.board.link': 'Link {number}',
+  'committees.board.removeLink': 'Remove link {number}',
+  'committees.board.addLink': 'Add a link',
+  'committees.board.addDocument': 'Attach a document',
+  'committees.board.documentHint':
+    'PDF, image, Word, Excel, PowerPoint, OpenDocument, text or CSV; at most 10 MB a file, 5 files a message.',
+  'committees.board.attached': 'Attached documents',
+  'committees.board.removeDocument': 'Remove {name}',
+  'committees.board.publish': 'Post',
+  'committees.board.posts': 'Messages on the board',
+  'committees.board.empty': 'Nothing on the board yet: write the first message.',
+  'committees.board.more': 'Older messages',
+  'committees.board.pinned': 'Pinned',
+  'committees.board.pin': 'Pin',
+  'committees.board.unpin': 'Unpin',
+  'committees.board.links': 'Links',
+  'committees.board.documents': 'Documents',
+  'committees.board.comments': '{count, plural, one {# comment} other {# comments}}',
+  'committees.board.commentFirst': 'Comment',
+  'committees.board.noComments': 'No comment yet.',
+  'committees.board.comment': 'Your comment',
+  'committees.board.sendComment': 'Comment',
+  'committees.board.editComment': 'Change the comment',
+  'committees.board.edit': 'Edit',
+  'committees.board.save': 'Save',
+  'committees.board.edited': 'edited',
+  'committees.board.delete': 'Delete',
+  'committees.board.deletePost': 'Delete this message',
+  'committees.board.deleteComment': 'Delete this comment',
+  'committees.board.deleteText':
+    'It will disappear from the board for everyone, with what is attached to it.',
+  'committees.board.report': 'Report',
+  'committees.board.erased': 'Message erased at its author’s request.',
+  'committees.board.erasedAuthor': 'Erased person',
+  'committees.board.error.document_too_large':
+    'The document is larger than 10 MB: send a lighter one (a PDF, for example).',
+  'committees.board.error.document_empty': 'The file is empty: choose the document again.',
+  'committees.board.error.document_type_refused':
+    'This type of file is not accepted (PDF, image, Word, Excel, PowerPoint without macros, OpenDocument, text or CSV).',
+  'committees.board.error.document_type_mismatch':
+    'The file is not what its name says: rename it or choose the right file.',
+  'committees.board.error.too_many_documents':
+    'You already have several documents waiting: post your message first.',
+  'committees.board.error.not_author':
+    'Only its author (or a manager of the committee) may do this.',
 };

@@ -50,13 +50,14 @@ export async function registerReportPages(
   const { publicUrl } = ctx.config;
   const secure = ctx.config.production;
 
-  /** What the public may report: a kind someone registered, visible now. */
-  const publicTarget = async (kindText: unknown, idText: unknown) => {
+  /** What the caller may report: a kind someone registered, that they see now. */
+  const publicTarget = async (request: FastifyRequest, kindText: unknown, idText: unknown) => {
     const kind = moderationTargetKindSchema.safeParse(kindText);
     const id = idOf(idText);
     if (!kind.success || id === null) return null;
     const definition = moderationTargets().get(kind.data);
-    if (!definition || !(await definition.isVisible(ctx, id))) return null;
+    if (!definition || !(await definition.isVisible(ctx, id, request.auth?.personId ?? null)))
+      return null;
     return (await definition.describe(ctx, [id])).get(id) ?? null;
   };
 
@@ -120,7 +121,7 @@ export async function registerReportPages(
   app.get('/report', { schema: hidden, config: pageConfig }, async (request, reply) => {
     const locale = pageLocale(request, reply, secure);
     const query = request.query as Record<string, unknown>;
-    const target = await publicTarget(query.kind, query.id);
+    const target = await publicTarget(request, query.kind, query.id);
     if (!target) return drawNotFound(request, reply, locale);
     return drawForm(request, reply, locale, target, {
       values: { reason: '', text: '' },
@@ -132,7 +133,7 @@ export async function registerReportPages(
   app.get(REPORT_SENT_PATH, { schema: hidden, config: pageConfig }, async (request, reply) => {
     const locale = pageLocale(request, reply, secure);
     const query = request.query as Record<string, unknown>;
-    const target = await publicTarget(query.kind, query.id);
+    const target = await publicTarget(request, query.kind, query.id);
     return draw(request, reply, {
       locale,
       title: rt(locale, 'reportPage.sentTitle'),
@@ -165,7 +166,7 @@ export async function registerReportPages(
     const redraw = async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const body = bodyOf(request);
       const locale = localeOfForm(body);
-      const target = await publicTarget(body.kind, body.id);
+      const target = await publicTarget(request, body.kind, body.id);
       if (!target) return drawNotFound(request, reply, locale);
       const limited = error.statusCode === 429;
       const stale =
@@ -222,7 +223,7 @@ export async function registerReportPages(
       async (request, reply) => {
         const body = bodyOf(request);
         const locale = localeOfForm(body);
-        const target = await publicTarget(body.kind, body.id);
+        const target = await publicTarget(request, body.kind, body.id);
         if (!target) return drawNotFound(request, reply, locale);
         const values = valuesOf(body);
         const parsed = reportInputSchema.safeParse({

@@ -20,11 +20,15 @@ const linkKeys: Record<ModerationTargetKind, ReportPageKey> = {
   committee: 'reportPage.link.committee',
   event: 'reportPage.link.event',
   committee_message: 'reportPage.link.committee_message',
+  committee_post: 'reportPage.link.committee_post',
+  committee_comment: 'reportPage.link.committee_comment',
 };
 const titleKeys: Record<ModerationTargetKind, ReportPageKey> = {
   committee: 'reportPage.title.committee',
   event: 'reportPage.title.event',
   committee_message: 'reportPage.title.committee_message',
+  committee_post: 'reportPage.title.committee_post',
+  committee_comment: 'reportPage.title.committee_comment',
 };
 const reasonKeys: Record<ReportReason, ReportPageKey> = {
   spam: 'reportPage.reason.spam',
