@@ -6,6 +6,7 @@ export const fr = {
   'audit.do.committees.export': 'Comités exportés',
   'audit.do.committees.uncertify': 'Certification d’un comité retirée',
   'audit.do.committees.criteria.update': 'Critères de certification changés',
+  'audit.do.committees.area.update': 'Secteur d’un comité changé',
   'audit.do.committees.rules.update': 'Règles de création des comités changées',
 
   'nav.committeeRules': 'Règles des comités',
@@ -226,6 +227,7 @@ export const en: Record<keyof typeof fr, string> = {
   'audit.do.committees.export': 'Committees exported',
   'audit.do.committees.uncertify': 'Committee certification withdrawn',
   'audit.do.committees.criteria.update': 'Certification criteria changed',
+  'audit.do.committees.area.update': 'Committee area changed',
   'audit.do.committees.rules.update': 'Committee creation rules changed',
 
   'nav.committeeRules': 'Committee rules',
