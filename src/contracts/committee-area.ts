@@ -122,7 +122,13 @@ export const areaPolygonSchema = z
       .max(1, 'polygon_holes'),
   })
   .superRefine((polygon, issues) => {
-    const problem = ringProblem(polygon.coordinates[0]! as Position[]);
+    // Refinements run after issues that do not abort parsing: look only at a well-formed ring.
+    const ring: unknown = polygon.coordinates[0];
+    const wellFormed =
+      Array.isArray(ring) &&
+      ring.every((p) => Array.isArray(p) && p.length === 2 && p.every((n) => Number.isFinite(n)));
+    if (!wellFormed) return;
+    const problem = ringProblem(ring as Position[]);
     if (problem) issues.addIssue({ code: 'custom', message: problem, path: ['coordinates'] });
   });
 export type AreaPolygon = z.infer<typeof areaPolygonSchema>;

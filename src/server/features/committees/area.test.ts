@@ -228,6 +228,11 @@ describe.each(engines)('committee areas on %s', (engine) => {
       [4.8, 45.7],
     ];
     await refused({ kind: 'polygon', polygon: polygon(bowtie) }, 'polygon_self_intersecting');
+    await refused({ kind: 'polygon', polygon: { type: 'Polygon', coordinates: [] } }, 'required');
+    await refused(
+      { kind: 'polygon', polygon: { type: 'Polygon', coordinates: [[null, [4.8, 45.7]]] } },
+      'invalid_type',
+    );
     await refused(
       { kind: 'polygon', polygon: { type: 'Polygon', coordinates: [square(0.1), square(0.05)] } },
       'polygon_holes',

@@ -16,6 +16,7 @@ import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { CommitteeDashboard } from '../events/CommitteeDashboard.tsx';
 import { CommitteeEvents } from '../events/CommitteeEvents.tsx';
+import { AreaSection } from './AreaSection.tsx';
 import { RankBadge } from './badges.tsx';
 import { CertificationSection } from './Certification.tsx';
 import { MessageForm, MessageHistory, SubscriptionSwitch } from './CommitteeMessages.tsx';
@@ -172,6 +173,7 @@ function ManageView({ committee }: { committee: Committee }) {
       <StatusNotice committee={committee} />
       {!manages && !rank && <Forbidden committee={committee} />}
       {organises && <EditSection committee={committee} />}
+      {manages && <AreaSection committee={committee} />}
       {manages && <CommitteeDashboard committeeId={committee.id} />}
       {(manages || (rank && rankAtLeast(rank, 'member'))) && (
         <MessagesSection committee={committee} manages={manages} />
