@@ -26,6 +26,7 @@ import {
   photoSchema,
   rankChangeSchema,
 } from './committees.ts';
+import { areaInputSchema, committeeAreaForEditSchema } from './committee-area.ts';
 import { z } from 'zod';
 import { csvFileSchema, okSchema } from './common.ts';
 import { mapAnswerSchema, mapViewQuerySchema } from './maps.ts';
@@ -106,6 +107,29 @@ export const committeesApi = {
     params,
     body: committeeUpdateSchema,
     response: { 200: committeeSchema },
+  }),
+  area: defineRoute({
+    method: 'GET',
+    path: '/api/committees/:committeeId/area',
+    summary:
+      "The committee's area (its commune, communes chosen, or a drawn polygon) and its limits",
+    tags,
+    access: { scope: 'committee', rank: 'manager', orPermission },
+    params,
+    response: { 200: committeeAreaForEditSchema },
+  }),
+  setArea: defineRoute({
+    method: 'PUT',
+    path: '/api/committees/:committeeId/area',
+    summary: "Set the committee's area: its commune, a list of communes, or a polygon (audited)",
+    tags,
+    access: { scope: 'committee', rank: 'manager', orPermission },
+    params,
+    body: areaInputSchema,
+    problems: {
+      400: '`unknown_communes`: an INSEE code names no current commune; `area_too_large`: the polygon covers more than the campaign allows (`maxKm2`); `validation_failed` with `polygon_not_closed`, `polygon_vertices`, `polygon_self_intersecting`, `polygon_holes`, `too_many_communes`, `out_of_range`',
+    },
+    response: { 200: committeeAreaForEditSchema },
   }),
   setPhoto: defineRoute({
     method: 'PUT',

@@ -52,6 +52,11 @@ const configSchema = z.object({
    * when set; without it places come from commune centres, with nothing on the network.
    */
   GEOCODER_URL: z.url().optional(),
+  /**
+   * The largest area a committee may draw, in km²: about a large département (Gironde is
+   * 9,976 km²), so that a drawn area stays local.
+   */
+  COMMITTEE_AREA_MAX_KM2: z.coerce.number().positive().max(1_000_000).default(10_000),
   /** Local times (campaign time zone) of the reminders to those coming: the day before, the day. */
   EVENT_REMINDER_DAY_BEFORE: z
     .string()

@@ -24,6 +24,7 @@ import { publishedPhoto, receivePhoto, removeCommitteePhoto, setCommitteePhoto }
 import { committeeIdParamsSchema } from '../../../contracts/committees.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { committeesMap } from './map.ts';
+import { areaForEdit, setArea } from './area.ts';
 import {
   committeeDetail,
   createCommittee,
@@ -59,6 +60,12 @@ export const committeesRoutes =
       await updateCommittee(ctx, id, request.body);
       return publicCommittee(ctx, id, viewerOf(request));
     });
+
+    serve(app, committeesApi.area, (request) => areaForEdit(ctx, currentScope(request).id));
+
+    serve(app, committeesApi.setArea, (request) =>
+      setArea(ctx, currentScope(request).id, request.body, currentAuth(request).personId),
+    );
 
     serve(app, committeesApi.setPhoto, async (request) =>
       setCommitteePhoto(ctx, currentScope(request).id, await receivePhoto(request)),

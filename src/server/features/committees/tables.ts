@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -57,6 +58,44 @@ export const committees = pgTable(
       .where(sql`status = 'published'`),
     index('committees_departement_idx').on(t.campaignId, t.departementCode),
     index('committees_created_by_idx').on(t.campaignId, t.createdBy, t.createdAt),
+    // "Which committees cover this commune" for those whose area is their own commune.
+    index('committees_commune_idx').on(t.campaignId, t.communeCode),
+  ],
+);
+
+/** PostgreSQL's geometric types, as their text form: written and read with SQL. */
+const polygon = customType<{ data: string }>({ dataType: () => 'polygon' });
+const box = customType<{ data: string }>({ dataType: () => 'box' });
+
+/**
+ * A committee's area when it is not its own commune (no row: the commune of its place).
+ * `communes` lists INSEE codes (GIN: "which committees cover this commune"). A drawn area is
+ * kept as drawn (`geojson`) and as a native `polygon` of (longitude, latitude) points, whose
+ * `@>` tests a point; GiST cannot index `polygon @> point`, so `bbox` (its bounding box) is
+ * indexed and a point is looked up with `bbox @> box(p, p)` before the exact test.
+ */
+export const committeeAreas = pgTable(
+  'committee_areas',
+  {
+    campaignId: campaignId(),
+    committeeId: ref('committee_id').notNull(),
+    kind: text('kind').notNull(),
+    communes: text('communes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    geojson: jsonb('geojson'),
+    polygon: polygon('polygon'),
+    bbox: box('bbox'),
+    areaKm2: doublePrecision('area_km2'),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'committee_areas_pkey', columns: [t.campaignId, t.committeeId] }),
+    index('committee_areas_communes_idx').using('gin', t.communes),
+    index('committee_areas_bbox_idx')
+      .using('gist', t.campaignId, t.bbox)
+      .where(sql`bbox IS NOT NULL`),
   ],
 );
 

@@ -42,6 +42,7 @@ const actionKeys: Record<string, MessageKey> = {
   'committees.export': 'audit.do.committees.export',
   'committees.uncertify': 'audit.do.committees.uncertify',
   'committees.criteria.update': 'audit.do.committees.criteria.update',
+  'committees.area.update': 'audit.do.committees.area.update',
   'moderation.dismiss': 'audit.do.moderation.dismiss',
   'moderation.ask_fix': 'audit.do.moderation.ask_fix',
   'moderation.unpublish': 'audit.do.moderation.unpublish',

@@ -16,6 +16,7 @@ import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { CommitteeDashboard } from '../events/CommitteeDashboard.tsx';
 import { CommitteeEvents } from '../events/CommitteeEvents.tsx';
+import { AreaSection } from './AreaSection.tsx';
 import { RankBadge } from './badges.tsx';
 import { CertificationSection } from './Certification.tsx';
 import { CommitteeBoard } from './CommitteeBoard.tsx';
@@ -175,6 +176,7 @@ function ManageView({ committee }: { committee: Committee }) {
       {!manages && !rank && <Forbidden committee={committee} />}
       {organises && <EditSection committee={committee} />}
       {organises && <CommitteePhoto committee={committee} />}
+      {manages && <AreaSection committee={committee} />}
       {manages && <CommitteeDashboard committeeId={committee.id} />}
       {(manages || (rank && rankAtLeast(rank, 'member'))) && (
         <CommitteeBoard committeeId={committee.id} />

@@ -187,3 +187,22 @@ export function useHqCommittees(query: HqCommitteesQuery) {
     placeholderData: keepPreviousData,
   });
 }
+
+const areaKey = (id: number) => [...committeeKey(id), 'area'] as const;
+
+/** The committee's area, its limits and towns around it (organisers, managers, staff). */
+export function useCommitteeArea(id: number) {
+  return useQuery({
+    queryKey: areaKey(id),
+    queryFn: () => call(committeesApi.area, { params: { committeeId: id } }),
+  });
+}
+
+export function useSetCommitteeArea(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CallInput<typeof committeesApi.setArea>['body']) =>
+      call(committeesApi.setArea, { params: { committeeId: id }, body }),
+    onSuccess: (area) => client.setQueryData(areaKey(id), area),
+  });
+}

@@ -6,6 +6,7 @@ export const fr = {
   'audit.do.committees.export': 'Comités exportés',
   'audit.do.committees.uncertify': 'Certification d’un comité retirée',
   'audit.do.committees.criteria.update': 'Critères de certification changés',
+  'audit.do.committees.area.update': 'Secteur d’un comité changé',
   'audit.do.committees.rules.update': 'Règles de création des comités changées',
 
   'nav.committeeRules': 'Règles des comités',
@@ -99,6 +100,35 @@ export const fr = {
     'Fermé, il n’accueille plus que des abonné·e·s, qui suivent ses nouvelles.',
   'committees.edit.saved': 'Comité enregistré.',
   'committees.edit.savedHeld': 'Comité enregistré, en attente de modération.',
+  'committees.area.title': 'Secteur du comité',
+  'committees.area.intro':
+    'Là où le comité fait campagne : le porte-à-porte et la mobilisation s’y organiseront.',
+  'committees.area.kind': 'Notre secteur',
+  'committees.area.kind.commune': 'Notre commune',
+  'committees.area.kind.communeOf': 'Notre commune ({name})',
+  'committees.area.kind.communes': 'Ces communes',
+  'committees.area.kind.polygon': 'Une zone dessinée sur la carte',
+  'committees.area.communes': 'Communes du secteur',
+  'committees.area.communesHint': 'Tapez un nom ou un code postal ; au plus {max} communes.',
+  'committees.area.drawHint':
+    'Cliquez sur la carte pour placer chaque sommet, puis sur le premier pour fermer la zone. Faites glisser un sommet pour le déplacer. Au plus {max} km².',
+  'committees.area.map': 'Carte du secteur',
+  'committees.area.nothingDrawn': 'Aucune zone dessinée.',
+  'committees.area.drawnSize': 'Zone dessinée : environ {km2} km²',
+  'committees.area.clear': 'Effacer la zone',
+  'committees.area.save': 'Enregistrer le secteur',
+  'committees.area.saved': 'Secteur enregistré.',
+  'committees.area.error.required': 'Choisissez au moins une commune, ou dessinez une zone.',
+  'committees.area.error.unknown_communes': 'Une des communes choisies n’existe pas ou plus.',
+  'committees.area.error.too_many_communes': 'Au plus {max} communes.',
+  'committees.area.error.polygon_not_closed':
+    'La zone n’est pas fermée : cliquez sur son premier sommet pour la fermer.',
+  'committees.area.error.polygon_vertices': 'Une zone a de 3 à {max} sommets.',
+  'committees.area.error.polygon_self_intersecting':
+    'Les bords de la zone se croisent : déplacez un sommet ou redessinez-la.',
+  'committees.area.error.out_of_range': 'La zone sort de la carte : redessinez-la.',
+  'committees.area.error.area_too_large':
+    'La zone est trop grande : au plus {max} km² (environ un département).',
 
   'committees.members.title': 'Membres',
   'committees.members.label': 'Membres de {name}',
@@ -293,6 +323,7 @@ export const en: Record<keyof typeof fr, string> = {
   'audit.do.committees.export': 'Committees exported',
   'audit.do.committees.uncertify': 'Committee certification withdrawn',
   'audit.do.committees.criteria.update': 'Certification criteria changed',
+  'audit.do.committees.area.update': 'Committee area changed',
   'audit.do.committees.rules.update': 'Committee creation rules changed',
 
   'nav.committeeRules': 'Committee rules',
@@ -383,6 +414,35 @@ export const en: Record<keyof typeof fr, string> = {
     'When closed, it only takes followers, who keep up with its news.',
   'committees.edit.saved': 'Committee saved.',
   'committees.edit.savedHeld': 'Committee saved, awaiting moderation.',
+  'committees.area.title': 'Committee area',
+  'committees.area.intro':
+    'Where the committee campaigns: door-to-door and mobilisation will be organised there.',
+  'committees.area.kind': 'Our area',
+  'committees.area.kind.commune': 'Our commune',
+  'committees.area.kind.communeOf': 'Our commune ({name})',
+  'committees.area.kind.communes': 'These communes',
+  'committees.area.kind.polygon': 'An area drawn on the map',
+  'committees.area.communes': 'Communes of the area',
+  'committees.area.communesHint': 'Type a name or a postal code; at most {max} communes.',
+  'committees.area.drawHint':
+    'Click on the map to place each corner, then on the first one to close the area. Drag a corner to move it. At most {max} km².',
+  'committees.area.map': 'Map of the area',
+  'committees.area.nothingDrawn': 'No area drawn.',
+  'committees.area.drawnSize': 'Area drawn: about {km2} km²',
+  'committees.area.clear': 'Clear the area',
+  'committees.area.save': 'Save the area',
+  'committees.area.saved': 'Area saved.',
+  'committees.area.error.required': 'Choose at least one commune, or draw an area.',
+  'committees.area.error.unknown_communes': 'One of the communes chosen does not exist (any more).',
+  'committees.area.error.too_many_communes': 'At most {max} communes.',
+  'committees.area.error.polygon_not_closed':
+    'The area is not closed: click on its first corner to close it.',
+  'committees.area.error.polygon_vertices': 'An area has 3 to {max} corners.',
+  'committees.area.error.polygon_self_intersecting':
+    'The edges of the area cross: move a corner or draw it again.',
+  'committees.area.error.out_of_range': 'The area goes off the map: draw it again.',
+  'committees.area.error.area_too_large':
+    'The area is too large: at most {max} km² (about a département).',
 
   'committees.members.title': 'Members',
   'committees.members.label': 'Members of {name}',

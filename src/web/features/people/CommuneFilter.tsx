@@ -12,10 +12,14 @@ export const communeLabel = (commune: Commune) => `${commune.name} (${commune.de
 interface Props {
   value: string[];
   onChange: (codes: string[]) => void;
+  /** The field's label, when it is not a filter's. */
+  label?: string;
+  description?: string;
+  error?: string | null;
 }
 
 /** Communes chosen by name or code, searched on the server as the user types. */
-export function CommuneFilter({ value, onChange }: Props) {
+export function CommuneFilter({ value, onChange, label: fieldLabel, description, error }: Props) {
   const t = useT();
   const client = useQueryClient();
   const [search, setSearch] = useState('');
@@ -59,7 +63,9 @@ export function CommuneFilter({ value, onChange }: Props) {
 
   return (
     <MultiSelect
-      label={t('filter.communes')}
+      label={fieldLabel ?? t('filter.communes')}
+      description={description}
+      error={error}
       placeholder={value.length === 0 ? t('filter.communesPlaceholder') : undefined}
       data={data}
       value={value}

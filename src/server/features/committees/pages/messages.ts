@@ -42,6 +42,8 @@ export const fr = {
 
   'committeePage.all': 'Tous les comités',
   'committeePage.organisedBy': 'Animé par {names}',
+  'committeePage.area': 'Secteur',
+  'committeePage.areaDrawn': 'Une zone dessinée autour de {place}',
   'committeePage.contact': 'Contacter le comité',
   'committeePage.email': 'E-mail :',
   'committeePage.phone': 'Téléphone :',
@@ -123,6 +125,8 @@ export const en: Record<keyof typeof fr, string> = {
 
   'committeePage.all': 'All committees',
   'committeePage.organisedBy': 'Run by {names}',
+  'committeePage.area': 'Area',
+  'committeePage.areaDrawn': 'An area drawn around {place}',
   'committeePage.contact': 'Contact the committee',
   'committeePage.email': 'Email:',
   'committeePage.phone': 'Phone:',

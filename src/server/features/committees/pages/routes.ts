@@ -20,6 +20,7 @@ import { searchCommittees } from '../search.ts';
 import { viewerOf } from '../../../core/http/viewer.ts';
 import { listEvents } from '../../events/service.ts';
 import { committeeDetail, membershipOf } from '../service.ts';
+import { areaOf } from '../area.ts';
 import { ct } from './messages.ts';
 import { nearMeScript } from './near-me.ts';
 import {
@@ -297,6 +298,7 @@ export async function registerCommitteePages(
         error: shown.error ?? null,
         events,
         timeZone: ctx.config.CAMPAIGN_TIMEZONE,
+        area: await areaOf(ctx, committee.id),
       }),
       status: shown.status,
       path: committeePath(committee.id),

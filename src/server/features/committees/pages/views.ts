@@ -1,4 +1,5 @@
 import type { Rank } from '../../../../contracts/access.ts';
+import type { CommitteeArea } from '../../../../contracts/committee-area.ts';
 import type { Committee, CommitteeSummary } from '../../../../contracts/committees.ts';
 import type { EventSummary } from '../../../../contracts/events.ts';
 import type { PlacePrecision } from '../../../../contracts/places.ts';
@@ -171,6 +172,19 @@ export interface CommitteeView {
   /** Its next public events, soonest first. */
   events: readonly EventSummary[];
   timeZone: string;
+  /** Where it campaigns: its commune, the communes it chose, or a drawn area. */
+  area: CommitteeArea;
+}
+
+/** The committee's area in words: its communes by name, or a drawn area around its place. */
+function areaText(locale: Locale, area: CommitteeArea): string {
+  const text =
+    area.kind === 'polygon'
+      ? ct(locale, 'committeePage.areaDrawn', { place: area.around })
+      : formats[locale].names.format(area.communes.map((c) => c.name));
+  if (!text) return '';
+  return `<p class="committee-meta"><strong>${escapeHtml(ct(locale, 'committeePage.area'))}</strong>
+<span>${escapeHtml(text)}</span></p>`;
 }
 
 const hiddenFields = (locale: Locale, csrfToken: string) =>
@@ -207,6 +221,7 @@ ${
     ? `<img class="committee-photo" src="${escapeHtml(committee.photoUrl)}" alt="${escapeHtml(ct(locale, 'committeePage.photoAlt', { name: committee.name }))}" decoding="async">`
     : ''
 }
+${areaText(locale, view.area)}
 <div class="committee-description">${committee.descriptionHtml}</div>
 ${contact(locale, committee)}
 ${committee.status === 'published' ? reportLink(locale, 'committee', committee.id) : ''}
