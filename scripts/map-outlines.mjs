@@ -91,7 +91,8 @@ const admin1 = JSON.parse(readFileSync(admin1Path, 'utf8'));
 const departements = admin1.features
   .filter((f) => f.properties.iso_a2 === 'FR' && /^FR-/.test(f.properties.iso_3166_2 ?? ''))
   .map((f) => {
-    const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    const polygons =
+      f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
     const kept = polygons.map((p) => polygon(p, 0.004, 3)).filter((p) => p.length > 0);
     return {
       type: 'Feature',

@@ -10,7 +10,6 @@ import {
   mapLayer,
   MARKER_ZOOM,
   viewBox,
-  type MapView,
 } from '../../core/geo/map-cells.ts';
 
 /** On the map: public, published, placed and not over. */

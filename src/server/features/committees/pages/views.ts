@@ -136,8 +136,12 @@ ${view.error ? `<p class="field-error" id="committee-place-error">${escapeHtml(v
   return `<h1>${escapeHtml(ct(locale, 'committeePage.findTitle'))}</h1>
 <p>${escapeHtml(ct(locale, 'committeePage.findIntro'))}</p>
 ${form}
-${view.error ? '' : `${view.map ?? ''}
-${results(view)}`}`;
+${
+  view.error
+    ? ''
+    : `${view.map ?? ''}
+${results(view)}`
+}`;
 }
 
 function results(view: FindView): string {

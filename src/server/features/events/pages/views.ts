@@ -159,8 +159,12 @@ ${day('to', 'eventPage.toLabel')}
   return `<h1>${escapeHtml(et(locale, 'eventPage.findTitle'))}</h1>
 <p>${escapeHtml(et(locale, 'eventPage.findIntro'))}</p>
 ${form}
-${view.error ? '' : `${view.map ?? ''}
-${results(view)}`}`;
+${
+  view.error
+    ? ''
+    : `${view.map ?? ''}
+${results(view)}`
+}`;
 }
 
 function results(view: FindView): string {
