@@ -113,10 +113,14 @@ describe('clusters and markers', () => {
     const a = { lat: 45.76, lng: 4.83 };
     const b = { lat: 45.76, lng: 4.83 };
     const c = { lat: 48.85, lng: 2.35 };
-    const offsets = spread([a, b, c], 10);
+    const offsets = spread([a, b, c], 20);
     expect(offsets.get(c)).toEqual([0, 0]);
     expect(offsets.get(a)).toEqual([0, -10]);
     expect(offsets.get(b)).toEqual([0, 10]);
+    // Four on one point: a wider circle, 20 px from one to the next.
+    const four = spread([a, b, { ...a }, { ...a }], 20);
+    const [p, q] = [...four.values()];
+    expect(Math.round(Math.hypot(p![0] - q![0], p![1] - q![1]))).toBe(20);
   });
 
   it("says an event's start in the campaign's time zone", () => {

@@ -111,11 +111,12 @@ export function clusterName(texts: MapTexts, count: number, locale: 'fr' | 'en')
 
 /**
  * Pixel offsets for markers on one point (committees placed at their commune's centre share
- * it): around a small circle, so that each can be clicked; none for a point alone.
+ * it): around a circle wide enough for `gap` pixels between neighbours (at most 120 px: past
+ * that many, some overlap, and the list has them all); none for a point alone.
  */
 export function spread<T extends { lat: number; lng: number }>(
   markers: readonly T[],
-  radius = 16,
+  gap = 32,
 ): Map<T, [number, number]> {
   const groups = new Map<string, T[]>();
   for (const marker of markers) {
@@ -126,6 +127,7 @@ export function spread<T extends { lat: number; lng: number }>(
   for (const group of groups.values()) {
     group.forEach((marker, i) => {
       if (group.length === 1) return offsets.set(marker, [0, 0]);
+      const radius = Math.min(120, gap / 2 / Math.sin(Math.PI / group.length));
       const angle = (2 * Math.PI * i) / group.length - Math.PI / 2;
       offsets.set(marker, [
         Math.round(radius * Math.cos(angle)),

@@ -66,5 +66,6 @@ export function mapPanel(panel: MapPanel): string {
       ? [`data-map-center="${panel.center.lng.toFixed(4)},${panel.center.lat.toFixed(4)}"`]
       : []),
   ];
-  return `<section class="map-panel" aria-label="${escapeHtml(panel.texts.label)}" ${attributes.join(' ')} hidden></section>`;
+  // The map itself is the labelled region (MapLibre's canvas): no second one around it.
+  return `<div class="map-panel" ${attributes.join(' ')} hidden></div>`;
 }
