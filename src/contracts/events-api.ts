@@ -10,6 +10,8 @@ import {
   eventInputSchema,
   eventListQuerySchema,
   eventListSchema,
+  eventMapAnswerSchema,
+  eventMapQuerySchema,
   eventMessageInputSchema,
   eventMessageSentSchema,
   eventSchema,
@@ -18,7 +20,6 @@ import {
   rsvpSchema,
   rsvpTokenSchema,
 } from './events.ts';
-import { mapAnswerSchema, mapViewQuerySchema } from './maps.ts';
 import { defineRoute } from './route.ts';
 
 const tags = ['events'] as const;
@@ -70,11 +71,12 @@ export const eventsApi = {
   map: defineRoute({
     method: 'GET',
     path: '/api/events/map',
-    summary: 'Upcoming public events in a map view: clusters, or the events zoomed in',
+    summary:
+      'Upcoming public events in a map view (by type and days): clusters, or the events zoomed in',
     tags,
     access: { public: true },
-    query: mapViewQuerySchema,
-    response: { 200: mapAnswerSchema },
+    query: eventMapQuerySchema,
+    response: { 200: eventMapAnswerSchema },
   }),
   mine: defineRoute({
     method: 'GET',

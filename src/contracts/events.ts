@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { refuseBadName } from './names.ts';
 import { phoneProblem } from './phone.ts';
+import { isOrderedView, mapClusterSchema, mapViewShape, orderedViewError } from './maps.ts';
 import { placeSchema } from './places.ts';
 
 export const eventTypeSchema = z.enum([
@@ -102,6 +103,31 @@ export const eventListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;
+
+/** The events' map view, with the list's filters: a type and calendar days (inclusive). */
+export const eventMapQuerySchema = z
+  .object({
+    ...mapViewShape,
+    type: eventTypeSchema.optional(),
+    from: z.iso.date({ message: 'invalid_date' }).optional(),
+    to: z.iso.date({ message: 'invalid_date' }).optional(),
+  })
+  .refine(isOrderedView, orderedViewError);
+export type EventMapQuery = z.infer<typeof eventMapQuerySchema>;
+/** Clusters zoomed out; zoomed in, the events with their start (for the marker's popup). */
+export const eventMapAnswerSchema = z.object({
+  clusters: z.array(mapClusterSchema),
+  markers: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      lat: z.number(),
+      lng: z.number(),
+      startsAt: z.iso.datetime(),
+    }),
+  ),
+});
+export type EventMapAnswer = z.infer<typeof eventMapAnswerSchema>;
 export const eventListSchema = z.object({ items: z.array(eventSummarySchema), more: z.boolean() });
 
 export const eventIdParamsSchema = z.object({ eventId: z.coerce.number().int().min(1) });

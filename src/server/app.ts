@@ -65,7 +65,7 @@ export async function buildApp(
     return reply.callNotFound();
   });
 
-  const headers = securityHeaders(config.production);
+  const headers = securityHeaders(config.production, undefined, config.mapOrigins);
   app.addHook('onRequest', (_request, reply, done) => {
     ctx.requests.hit();
     reply.headers(headers);

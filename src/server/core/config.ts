@@ -57,6 +57,13 @@ const configSchema = z.object({
    * 9,976 km²), so that a drawn area stays local.
    */
   COMMITTEE_AREA_MAX_KM2: z.coerce.number().positive().max(1_000_000).default(10_000),
+  /**
+   * A MapLibre style (JSON) for the public maps' basemap; without it the maps draw a built-in
+   * outline of France and fetch nothing but their own markers.
+   */
+  MAP_STYLE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Other origins the style's tiles, glyphs or sprites come from, comma-separated. */
+  MAP_ORIGINS: z.string().optional(),
   /** Local times (campaign time zone) of the reminders to those coming: the day before, the day. */
   EVENT_REMINDER_DAY_BEFORE: z
     .string()
@@ -71,10 +78,35 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema> & {
   publicUrl: string;
+  /** The origins the basemap is fetched from (the style's and MAP_ORIGINS), for the CSP. */
+  mapOrigins: string[];
   backupDir: string;
   sessionSecret: string;
   production: boolean;
 };
+
+/** The style's origin and the other origins named, each checked to be one. */
+function mapOrigins(styleUrl: string | undefined, others: string | undefined): string[] {
+  if (!styleUrl) return [];
+  const origins = new Set([new URL(styleUrl).origin]);
+  for (const text of (others ?? '').split(',')) {
+    const value = text.trim();
+    if (!value) continue;
+    let url: URL | null = null;
+    try {
+      url = new URL(value);
+    } catch {
+      url = null;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== value.replace(/\/$/, '')) {
+      throw new Error(
+        `Invalid configuration:\n  MAP_ORIGINS: "${value}" is not an origin (https://tiles.example.org)`,
+      );
+    }
+    origins.add(url.origin);
+  }
+  return [...origins];
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = configSchema.safeParse(env);
@@ -98,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...c,
     production,
+    mapOrigins: mapOrigins(c.MAP_STYLE_URL, c.MAP_ORIGINS),
     backupDir: c.BACKUP_DIR ?? `${c.DATA_DIR.replace(/\/$/, '')}/backups`,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     // Development fallback only: production refuses to start without SESSION_SECRET (above).

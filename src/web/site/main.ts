@@ -1,6 +1,8 @@
 // The public pages' script: the server has drawn every page whole; this only enhances it
-// (commune picker, checks in the page, sending with fetch, copy, the embed's height).
+// (commune picker, checks in the page, sending with fetch, copy, the embed's height, and the
+// committees' and events' maps, whose chunk is loaded only where one shows).
 import './site.css';
+import { enhanceMap } from './map-panel.ts';
 import { t } from './messages.ts';
 import { enhanceResend, enhanceSignup } from './signup.ts';
 
@@ -19,6 +21,9 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-signup]
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-resend]')) {
   enhanceResend(form);
 }
+
+const mapPanel = document.querySelector<HTMLElement>('[data-map]');
+if (mapPanel) enhanceMap(mapPanel);
 
 // A message left by the page the visitor came from: read first, and not left in the address.
 const notice = document.querySelector<HTMLElement>('[data-notice]');

@@ -68,6 +68,28 @@ const toDegrees = (x: number, y: number) => ({
 export const levelOf = (zoom: number) =>
   CELL_LEVELS.findLast((level) => level <= Math.floor(zoom) + 1) ?? CELL_LEVELS[0];
 
+/**
+ * The level a view is drawn from: the zoom's, or a coarser one if the view holds more cells
+ * than the answer may (a client sending a huge view at a close zoom still gets every point
+ * counted).
+ */
+function levelFor(view: MapView, limit: number) {
+  const [x0, y0] = mercator(view.south, view.west);
+  const [x1, y1] = mercator(view.north, view.east);
+  const fits = (level: number) =>
+    (Math.floor((x1 - x0) / cellSide(level)) + 2) * (Math.floor((y1 - y0) / cellSide(level)) + 2) <=
+    limit;
+  const level =
+    [...CELL_LEVELS].reverse().find((l) => l <= levelOf(view.zoom) && fits(l)) ?? CELL_LEVELS[0];
+  return { level, x0, y0, x1, y1 };
+}
+
+const toClusters = (rows: { n: number; sx: number; sy: number }[]): Cluster[] =>
+  rows.map((row) => ({
+    ...toDegrees(Number(row.sx) / Number(row.n), Number(row.sy) / Number(row.n)),
+    count: Number(row.n),
+  }));
+
 /** The clusters of a layer in a view: each cell's count at its points' centre. */
 export async function clustersIn(
   on: Queryable,
@@ -76,15 +98,7 @@ export async function clustersIn(
   view: MapView,
   limit: number,
 ): Promise<Cluster[]> {
-  const [x0, y0] = mercator(view.south, view.west);
-  const [x1, y1] = mercator(view.north, view.east);
-  // The zoom's level, or a coarser one if the view holds more cells than the answer may (a
-  // client sending a huge view at a close zoom still gets every point counted).
-  const fits = (level: number) =>
-    (Math.floor((x1 - x0) / cellSide(level)) + 2) * (Math.floor((y1 - y0) / cellSide(level)) + 2) <=
-    limit;
-  const level =
-    [...CELL_LEVELS].reverse().find((l) => l <= levelOf(view.zoom) && fits(l)) ?? CELL_LEVELS[0];
+  const { level, x0, y0, x1, y1 } = levelFor(view, limit);
   const side = cellSide(level);
   const cell = (v: number) => Math.floor((v + HALF) / side);
   const rows = await runSql<{ n: number; sx: number; sy: number }>(
@@ -94,7 +108,30 @@ export async function clustersIn(
            AND cx BETWEEN ${cell(x0)} AND ${cell(x1)} AND cy BETWEEN ${cell(y0)} AND ${cell(y1)}
          LIMIT ${limit}`,
   );
-  return rows.map((row) => ({ ...toDegrees(row.sx / row.n, row.sy / row.n), count: row.n }));
+  return toClusters(rows);
+}
+
+/**
+ * Clusters counted from the points themselves, in the cells `clustersIn` would read: for a
+ * layer seen through filters the cells do not keep (an event's type, its days). `points` is
+ * the owner's query of the view's points, selecting their `x` and `y` (Web Mercator metres);
+ * its cost grows with the points in the view, not with the layer.
+ */
+export async function clustersOfPoints(
+  on: Queryable,
+  view: MapView,
+  limit: number,
+  points: SQL,
+): Promise<Cluster[]> {
+  const side = cellSide(levelFor(view, limit).level);
+  const rows = await runSql<{ n: number; sx: number; sy: number }>(
+    on,
+    sql`SELECT count(*)::int AS n, sum(p.x) AS sx, sum(p.y) AS sy FROM (${points}) p
+         GROUP BY floor((p.x + ${HALF}::float8) / ${side}::float8),
+                  floor((p.y + ${HALF}::float8) / ${side}::float8)
+         LIMIT ${limit}`,
+  );
+  return toClusters(rows);
 }
 
 /** A view's box in Web Mercator metres, for a GiST `location <@ box` of the points. */

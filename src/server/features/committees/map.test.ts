@@ -112,4 +112,51 @@ describe.each(engines)('maps on %s', (engine) => {
     await organiser.post(`/api/events/${shown.id}/cancel`);
     expect(total((await anonymous().get(`/api/events/map?${FRANCE}`)).json())).toBe(0);
   });
+
+  it("filters the events' map by type and days, as the list does, with each marker's start", async () => {
+    const { browser: organiser } = await supporter();
+    const committee = (
+      await organiser.post('/api/committees', {
+        name: 'Comité filtres',
+        place: { postalCode: '87000' },
+      })
+    ).json() as Committee;
+    const inDays = (days: number, hours = 0) =>
+      new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
+    const create = async (type: string, days: number) =>
+      (
+        await organiser.post(`/api/committees/${committee.id}/events`, {
+          type,
+          title: `${type} dans ${days} jours`,
+          startsAt: inDays(days),
+          endsAt: inDays(days, 2),
+          place: { postalCode: '87000' },
+        })
+      ).json() as { id: number; startsAt: string };
+    const leaflets = await create('leaflet_drop', 3);
+    await create('leaflet_drop', 20);
+    await create('meeting', 3);
+    const limoges = 'west=1.1&south=45.7&east=1.4&north=45.95';
+    const count = async (query: string) => {
+      const response = await anonymous().get(`/api/events/map?${limoges}&zoom=9${query}`);
+      expect(response.statusCode).toBe(200);
+      return total(response.json() as MapAnswer);
+    };
+    expect(await count('')).toBe(3);
+    expect(await count('&type=leaflet_drop')).toBe(2);
+    const day = (days: number) => inDays(days).slice(0, 10);
+    expect(await count(`&type=leaflet_drop&from=${day(1)}&to=${day(10)}`)).toBe(1);
+    expect(await count(`&from=${day(15)}`)).toBe(1);
+    const zoomedIn = (
+      await anonymous().get(`/api/events/map?${limoges}&zoom=16&type=leaflet_drop&to=${day(10)}`)
+    ).json() as { markers: { id: number; startsAt: string }[] };
+    expect(zoomedIn.markers).toEqual([
+      expect.objectContaining({ id: leaflets.id, startsAt: leaflets.startsAt }),
+    ]);
+    for (const bad of ['&type=rally', '&from=2027-13-01', '&to=demain']) {
+      const response = await anonymous().get(`/api/events/map?${limoges}&zoom=9${bad}`);
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'validation_failed' });
+    }
+  });
 });

@@ -2,12 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../core/context.ts';
 import type { Queryable } from '../../core/db/statement.ts';
 import { runSql } from '../../core/db/statement.ts';
+import type { EventMapAnswer, EventMapQuery } from '../../../contracts/events.ts';
+import { addDays, instantOf } from '../../core/local-time.ts';
 import {
   clustersIn,
+  clustersOfPoints,
   mapLayer,
   MARKER_ZOOM,
   viewBox,
-  type MapView,
 } from '../../core/geo/map-cells.ts';
 
 /** On the map: public, published, placed and not over. */
@@ -43,19 +45,49 @@ export async function expireEventsOnMap(on: Queryable, campaignId: number) {
 
 const MARKERS_MAX = 500;
 
-/** Upcoming public events in a map's view: clusters of the cells, or the events zoomed in. */
-export async function eventsMap(ctx: AppContext, view: MapView) {
+/**
+ * Upcoming public events in a map's view: clusters of the cells, or the events zoomed in.
+ * With a type or days asked, the clusters are counted from the events in the view instead,
+ * as the cells count every listed event.
+ */
+export async function eventsMap(ctx: AppContext, query: EventMapQuery): Promise<EventMapAnswer> {
+  const { type, from, to, ...view } = query;
+  const zone = ctx.config.CAMPAIGN_TIMEZONE;
+  const filters = [
+    ...(type ? [sql`e.type = ${type}`] : []),
+    ...(from ? [sql`e.ends_at >= ${instantOf(from, 0, zone).toISOString()}`] : []),
+    ...(to ? [sql`e.starts_at < ${instantOf(addDays(to, 1), 0, zone).toISOString()}`] : []),
+  ];
+  const listed = sql.join(
+    [
+      sql`e.status = 'published' AND e.visibility = 'public' AND e.campaign_id = ${ctx.campaignId}`,
+      sql`e.location <@ ${viewBox(view)} AND e.ends_at > now()`,
+      ...filters,
+    ],
+    sql` AND `,
+  );
   if (view.zoom < MARKER_ZOOM) {
-    return {
-      clusters: await clustersIn(ctx.database, ctx.campaignId, LAYER, view, MARKERS_MAX),
-      markers: [],
-    };
+    const clusters =
+      filters.length === 0
+        ? await clustersIn(ctx.database, ctx.campaignId, LAYER, view, MARKERS_MAX)
+        : await clustersOfPoints(
+            ctx.database,
+            view,
+            MARKERS_MAX,
+            sql`SELECT e.location[0] AS x, e.location[1] AS y FROM events e WHERE ${listed}`,
+          );
+    return { clusters, markers: [] };
   }
-  const rows = await runSql<{ id: number; title: string; lat: number; lng: number }>(
+  const rows = await runSql<{
+    id: number;
+    title: string;
+    lat: number;
+    lng: number;
+    starts_at: Date | string;
+  }>(
     ctx.database,
-    sql`SELECT e.id, e.title, e.lat, e.lng FROM events e
-         WHERE e.status = 'published' AND e.visibility = 'public' AND e.campaign_id = ${ctx.campaignId}
-           AND e.location <@ ${viewBox(view)} AND e.ends_at > now() LIMIT ${MARKERS_MAX}`,
+    sql`SELECT e.id, e.title, e.lat, e.lng, e.starts_at FROM events e WHERE ${listed}
+         ORDER BY e.starts_at, e.id LIMIT ${MARKERS_MAX}`,
   );
   return {
     clusters: [],
@@ -64,6 +96,7 @@ export async function eventsMap(ctx: AppContext, view: MapView) {
       title: r.title,
       lat: Number(r.lat),
       lng: Number(r.lng),
+      startsAt: new Date(r.starts_at).toISOString(),
     })),
   };
 }

@@ -6,7 +6,9 @@ import { sendHtml } from '../../../core/http/compressed-html.ts';
 import { acceptFormPosts } from '../../../core/http/form-body.ts';
 import { AppError, errorHandler } from '../../../core/http/errors.ts';
 import { richTextToPlain } from '../../../core/rich-text.ts';
+import { searchOrigin } from '../../../core/geo/place.ts';
 import { pageLocale, t, type Locale } from '../../recruitment/pages/i18n.ts';
+import { mapPanel } from '../../recruitment/pages/map-panel.ts';
 import {
   renderPage,
   type PublicNavLink,
@@ -239,6 +241,20 @@ export async function registerCommitteePages(
             : ct(locale, 'committeePage.noneYet'),
         items: found.items,
         moreHref: found.more ? `/committees?${next}` : null,
+        map: mapPanel({
+          locale,
+          kind: 'committees',
+          api: '/api/committees/map',
+          texts: {
+            label: ct(locale, 'committeePage.mapLabel'),
+            clusterOne: ct(locale, 'committeePage.mapClusterOne'),
+            clusterMany: ct(locale, 'committeePage.mapClusterMany'),
+            open: ct(locale, 'committeePage.mapOpen'),
+          },
+          styleUrl: ctx.config.MAP_STYLE_URL ?? null,
+          center: await searchOrigin(ctx, query),
+          timeZone: ctx.config.CAMPAIGN_TIMEZONE,
+        }),
       }),
     });
   });

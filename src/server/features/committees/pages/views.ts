@@ -114,6 +114,8 @@ export interface FindView {
   items: CommitteeSummary[];
   /** The next page's address, when there is one. */
   moreHref: string | null;
+  /** The map's place (recruitment/pages/map-panel.ts), above the list; none on an error. */
+  map?: string;
 }
 
 /** "Find a committee": the search form, then the committees found (or what to do next). */
@@ -136,7 +138,12 @@ ${view.error ? `<p class="field-error" id="committee-place-error">${escapeHtml(v
   return `<h1>${escapeHtml(ct(locale, 'committeePage.findTitle'))}</h1>
 <p>${escapeHtml(ct(locale, 'committeePage.findIntro'))}</p>
 ${form}
-${view.error ? '' : results(view)}`;
+${
+  view.error
+    ? ''
+    : `${view.map ?? ''}
+${results(view)}`
+}`;
 }
 
 function results(view: FindView): string {

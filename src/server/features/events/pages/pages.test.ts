@@ -117,6 +117,14 @@ describe.each(engines)('public event pages on %s', (engine) => {
     expect(listed(byType.body)).toContain('Tractage Vieux-Port');
     expect(listed(byType.body)).not.toContain('Porte-à-porte Croix-Rousse');
     expect(byType.body).toContain('<option value="leaflet_drop" selected>Tractage</option>');
+    // The map's place, hidden until the script draws it: the page's filters, the place searched.
+    const panel = /<div class="map-panel" [^>]*hidden><\/div>/.exec(byType.body)?.[0] ?? '';
+    expect(panel).toContain('data-map="events"');
+    expect(panel).toContain('data-map-api="/api/events/map?type=leaflet_drop"');
+    expect(panel).toMatch(/data-map-center="4\.8\d{3},45\.7\d{3}"/);
+    expect(panel).toContain('&quot;label&quot;:&quot;Carte des événements&quot;');
+    // No style configured: the built-in outlines.
+    expect(panel).not.toContain('data-map-style');
     const later = new Date(Date.now() + 30 * day).toISOString().slice(0, 10);
     const none = await visitor().get(`/events?from=${later}`);
     expect(listed(none.body)).toEqual([]);
@@ -135,6 +143,7 @@ describe.each(engines)('public event pages on %s', (engine) => {
     const malformed = await visitor().get('/events?from=demain');
     expect(malformed.statusCode).toBe(400);
     expect(malformed.body).toContain('Cette recherche n’est pas valide');
+    expect(malformed.body).not.toContain('data-map=');
   });
 
   it('draws an event’s page with its Open Graph tags, calendar and committee; the online link only for those going', async () => {

@@ -7,7 +7,9 @@ import { AppError, errorHandler } from '../../../core/http/errors.ts';
 import { viewerOf } from '../../../core/http/viewer.ts';
 import { richTextToPlain } from '../../../core/rich-text.ts';
 import { NEAR_ME_SCRIPT } from '../../committees/pages/routes.ts';
+import { searchOrigin } from '../../../core/geo/place.ts';
 import { pageLocale, t, type Locale } from '../../recruitment/pages/i18n.ts';
+import { mapPanel } from '../../recruitment/pages/map-panel.ts';
 import {
   renderPage,
   type PublicNavLink,
@@ -191,6 +193,10 @@ export async function registerEventPages(
     if (query.from) next.set('from', query.from);
     if (query.to) next.set('to', query.to);
     next.set('offset', String(query.offset + PAGE_SIZE));
+    const filters = new URLSearchParams();
+    if (query.type) filters.set('type', query.type);
+    if (query.from) filters.set('from', query.from);
+    if (query.to) filters.set('to', query.to);
     return draw(request, reply, {
       ...page,
       body: findBody({
@@ -210,6 +216,20 @@ export async function registerEventPages(
         items: found.items,
         moreHref: found.more ? `/events?${next}` : null,
         timeZone,
+        map: mapPanel({
+          locale,
+          kind: 'events',
+          api: `/api/events/map${filters.size > 0 ? `?${filters}` : ''}`,
+          texts: {
+            label: et(locale, 'eventPage.mapLabel'),
+            clusterOne: et(locale, 'eventPage.mapClusterOne'),
+            clusterMany: et(locale, 'eventPage.mapClusterMany'),
+            open: et(locale, 'eventPage.mapOpen'),
+          },
+          styleUrl: ctx.config.MAP_STYLE_URL ?? null,
+          center: await searchOrigin(ctx, query),
+          timeZone,
+        }),
       }),
     });
   });

@@ -116,6 +116,8 @@ export interface FindView {
   /** The next page's address, when there is one. */
   moreHref: string | null;
   timeZone: string;
+  /** The map's place (recruitment/pages/map-panel.ts), above the list; none on an error. */
+  map?: string;
 }
 
 /** "Find an event": the search form and its filters, then the events found. */
@@ -157,7 +159,12 @@ ${day('to', 'eventPage.toLabel')}
   return `<h1>${escapeHtml(et(locale, 'eventPage.findTitle'))}</h1>
 <p>${escapeHtml(et(locale, 'eventPage.findIntro'))}</p>
 ${form}
-${view.error ? '' : results(view)}`;
+${
+  view.error
+    ? ''
+    : `${view.map ?? ''}
+${results(view)}`
+}`;
 }
 
 function results(view: FindView): string {
