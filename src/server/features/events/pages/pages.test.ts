@@ -162,11 +162,11 @@ describe.each(engines)('public event pages on %s', (engine) => {
     );
     expect(html).toContain('En ligne : le lien est donné aux participants inscrits.');
     expect(html).not.toContain('visio.example');
-    // A visitor is led to log in (and back) or sign up; no form.
+    // A visitor answers with their name and address, or logs in (and comes back).
+    expect(html).toContain(`<form class="signup-form event-form" method="post" action="/events/${event.id}/rsvp/visitor"`);
     expect(html).toContain(
-      `<a class="button primary" href="/login?next=%2Fevents%2F${event.id}">Se connecter</a>`,
+      `Vous avez déjà un compte ? <a href="/login?next=%2Fevents%2F${event.id}">Se connecter</a>`,
     );
-    expect(html).not.toContain('method="post"');
 
     const { browser } = await supporter();
     const token = hidden((await browser.get(`/events/${event.id}`)).body, '_csrf')!;
