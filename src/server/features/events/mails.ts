@@ -81,7 +81,8 @@ const visitorFr = {
 };
 
 const visitorEn: Record<keyof typeof visitorFr, string> = {
-  pending: 'Your answer to “{title}” ({when}) will be recorded as soon as you confirm your address.',
+  pending:
+    'Your answer to “{title}” ({when}) will be recorded as soon as you confirm your address.',
 };
 
 export const eventMailMessages = {

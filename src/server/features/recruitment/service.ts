@@ -35,10 +35,7 @@ export interface SignupMeta {
 export type SignupRequest = Omit<SignupInput, 'source'> & { source: SignupSource };
 
 /** Validates what the form sent beyond its shape: email, phone, postal code and commune. */
-export async function validateSignup(
-  ctx: AppContext,
-  input: SignupRequest,
-): Promise<SignupData> {
+export async function validateSignup(ctx: AppContext, input: SignupRequest): Promise<SignupData> {
   const errors: FieldError[] = [];
   const email = normalizeEmail(input.email);
   if (!email)

@@ -89,6 +89,7 @@ export const fr = {
   'eventPage.error.not_enough_places':
     'Il ne reste pas assez de places pour autant de personnes : réduisez leur nombre.',
   'eventPage.error.members_only': 'Cet événement est réservé aux membres de son comité.',
+  'eventPage.error.guests': 'Choisissez de 0 à 10 personnes.',
   'eventPage.notFoundTitle': 'Événement introuvable',
   'eventPage.notFoundText': 'Cet événement n’existe pas ou n’est plus public.',
 
@@ -204,6 +205,7 @@ export const en: Record<keyof typeof fr, string> = {
   'eventPage.error.event_over': 'This event is over.',
   'eventPage.error.not_enough_places': 'Not enough places left for that many people: bring fewer.',
   'eventPage.error.members_only': 'This event is for its committee’s members.',
+  'eventPage.error.guests': 'Choose from 0 to 10 people.',
   'eventPage.notFoundTitle': 'Event not found',
   'eventPage.notFoundText': 'This event does not exist or is no longer public.',
 

@@ -163,7 +163,9 @@ describe.each(engines)('public event pages on %s', (engine) => {
     expect(html).toContain('En ligne : le lien est donné aux participants inscrits.');
     expect(html).not.toContain('visio.example');
     // A visitor answers with their name and address, or logs in (and comes back).
-    expect(html).toContain(`<form class="signup-form event-form" method="post" action="/events/${event.id}/rsvp/visitor"`);
+    expect(html).toContain(
+      `<form class="signup-form event-form" method="post" action="/events/${event.id}/rsvp/visitor"`,
+    );
     expect(html).toContain(
       `Vous avez déjà un compte ? <a href="/login?next=%2Fevents%2F${event.id}">Se connecter</a>`,
     );

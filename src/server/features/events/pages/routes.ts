@@ -261,7 +261,10 @@ export async function registerEventPages(
     return draw(request, reply, {
       site: current,
       locale,
-      title: shown.error ? t(locale, 'public.errorTitle', { title: event.title }) : event.title,
+      title:
+        shown.error || shown.visitor?.errors?.length || shown.visitor?.formError
+          ? t(locale, 'public.errorTitle', { title: event.title })
+          : event.title,
       description: plain
         ? summary(plain)
         : eventSummaryText(locale, event, whenText(locale, event, timeZone)),
@@ -479,11 +482,7 @@ export async function registerEventPages(
     );
 
     /** The visitor's form again, as typed, with what was wrong (fields, rate limit, event). */
-    const visitorRefused = (
-      error: FastifyError,
-      request: FastifyRequest,
-      reply: FastifyReply,
-    ) => {
+    const visitorRefused = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const limited = error.statusCode === 429;
       if (!(error instanceof AppError) && !limited) return void errorHandler(error, request, reply);
       const body = bodyOf(request);

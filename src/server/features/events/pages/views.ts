@@ -11,7 +11,6 @@ import type { FieldError } from '../../../core/http/errors.ts';
 import { isCoarse } from '../../committees/pages/views.ts';
 import { t, type Locale } from '../../recruitment/pages/i18n.ts';
 import {
-  errorMessage,
   renderFormNotice,
   renderSignupFields,
   type SignupValues,
@@ -368,7 +367,7 @@ function guestsSelect(locale: Locale, guests: number, error?: FieldError): strin
   return `<div class="field">
 <label for="event-guests">${escapeHtml(et(locale, 'eventPage.guests'))}</label>
 <select id="event-guests" name="guests"${invalid}>${options}</select>
-${error ? `<p class="field-error" id="event-guests-error">${escapeHtml(errorMessage(locale, error))}</p>` : ''}
+${error ? `<p class="field-error" id="event-guests-error">${escapeHtml(et(locale, 'eventPage.error.guests'))}</p>` : ''}
 </div>`;
 }
 

@@ -137,9 +137,7 @@ export async function registerPublicPages(
     const place = communeCode ? await ctx.geocoder.geocode({ communeCode }) : null;
     if (!place) return { head: '', body: '' };
     const sections = nearbySections();
-    const bodies = await Promise.all(
-      sections.map((section) => section.render(ctx, place, locale)),
-    );
+    const bodies = await Promise.all(sections.map((section) => section.render(ctx, place, locale)));
     return {
       head: sections.map((section) => section.style).join(''),
       body: bodies.filter(Boolean).join('\n'),
