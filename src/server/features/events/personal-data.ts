@@ -27,6 +27,13 @@ export const eventsPersonalData: PersonalData = {
       erase: { deleteWhere: 'person_id' },
     },
     {
+      table: 'event_calendar_feeds',
+      holds: 'The secret address of a person’s own calendar of the events they are going to.',
+      // The kept person has (or makes) their own address.
+      personColumns: { person_id: 'delete' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
       table: 'events',
       holds: 'Events: who created each.',
       personColumns: { created_by: 'move' },
