@@ -3,6 +3,7 @@ import { committeeIdParamsSchema } from './committees.ts';
 import { okSchema } from './common.ts';
 import {
   attendeesSchema,
+  calendarFeedSchema,
   committeeEventsSchema,
   eventDetailQuerySchema,
   eventForEditSchema,
@@ -85,6 +86,22 @@ export const eventsApi = {
     tags,
     access: { authenticated: true },
     response: { 200: myEventsSchema },
+  }),
+  calendarFeed: defineRoute({
+    method: 'GET',
+    path: '/api/me/events/calendar',
+    summary: 'The address of the caller’s own calendar of events (made on first ask)',
+    tags,
+    access: { authenticated: true },
+    response: { 200: calendarFeedSchema },
+  }),
+  renewCalendarFeed: defineRoute({
+    method: 'POST',
+    path: '/api/me/events/calendar',
+    summary: 'A new address for the caller’s calendar of events; the old one stops working',
+    tags,
+    access: { authenticated: true },
+    response: { 200: calendarFeedSchema },
   }),
   detail: defineRoute({
     method: 'GET',

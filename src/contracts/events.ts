@@ -170,6 +170,13 @@ export const committeeEventsSchema = z.array(committeeEventSchema);
 export const myEventSchema = eventSummarySchema.extend({ rsvp: rsvpStatusSchema });
 export const myEventsSchema = z.array(myEventSchema);
 
+/**
+ * A person's own calendar feed (the events they are going to or waiting for): its secret
+ * address, and the same as webcal:// for calendar apps to subscribe to.
+ */
+export const calendarFeedSchema = z.object({ url: z.string(), webcalUrl: z.string() });
+export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
+
 /** Check-in on the day: those coming or waiting who match a search, in phone-sized pages. */
 export const checkinQuerySchema = z.object({
   /** Part of a name, an email, a phone number. */

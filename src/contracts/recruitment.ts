@@ -37,6 +37,12 @@ export const signupInputSchema = z.object({
 });
 export type SignupInput = z.infer<typeof signupInputSchema>;
 
+/**
+ * Where a sign-up was made: the two forms above, or a visitor's answer to an event (its own
+ * form on the event's page, never sent to /api/signup).
+ */
+export type SignupSource = SignupInput['source'] | 'event_rsvp';
+
 export const signupResultSchema = z.object({ ok: z.literal(true), message: z.string() });
 
 /**

@@ -14,6 +14,7 @@ const fr = {
   changed: '« {title} » a changé : il a lieu le {when}{where}.',
   cancelled: '« {title} », prévu le {when}, est annulé.',
   cancel: 'Vous ne pouvez plus venir ? Annulez en un clic :',
+  calendar: 'Ajoutez-le à votre agenda :',
   button: 'Voir l’événement',
   cancelButton: 'Annuler ma participation',
 };
@@ -30,6 +31,7 @@ const en: Record<keyof typeof fr, string> = {
   changed: '“{title}” has changed: it takes place on {when}{where}.',
   cancelled: '“{title}”, planned on {when}, is cancelled.',
   cancel: 'Cannot come any more? Cancel in one click:',
+  calendar: 'Add it to your calendar:',
   button: 'See the event',
   cancelButton: 'Cancel my answer',
 };
@@ -72,8 +74,20 @@ const organiserEn: Record<keyof typeof organiserFr, string> = {
   button: 'See the event',
 };
 
+/** The line an event answer adds to the sign-up confirmation a visitor's answer sends. */
+const visitorFr = {
+  pending:
+    'Votre réponse à « {title} » ({when}) sera enregistrée dès que vous aurez confirmé votre adresse.',
+};
+
+const visitorEn: Record<keyof typeof visitorFr, string> = {
+  pending:
+    'Your answer to “{title}” ({when}) will be recorded as soon as you confirm your address.',
+};
+
 export const eventMailMessages = {
   eventAnswer: { fr, en },
+  eventVisitorAnswer: { fr: visitorFr, en: visitorEn },
   eventReminder: { fr: reminderFr, en: reminderEn },
   eventOrganiserMessage: { fr: organiserFr, en: organiserEn },
 };
@@ -137,27 +151,40 @@ const subjectOf: Record<EventMailKind, keyof typeof fr> = {
   cancelled: 'subjectCancelled',
 };
 
-/** A mail about an event to someone who answered it; a link to withdraw unless it is cancelled. */
+/**
+ * A mail about an event to someone who answered it; a link to withdraw unless it is
+ * cancelled, and the event's calendar file when it has one anyone may fetch.
+ */
 export function eventMail(
   locale: Locale,
   kind: EventMailKind,
   vars: { title: string; when: string; where: string },
   eventUrl: string,
   cancelUrl: string,
+  calendarUrl: string | null = null,
 ): RenderedMail {
   const t = mailTexts(eventMailMessages.eventAnswer, locale, {
     ...vars,
     where: vars.where ? (locale === 'en' ? `, at ${vars.where}` : `, à ${vars.where}`) : '',
   });
   const canCancel = kind !== 'cancelled';
+  const calendar = calendarUrl && kind !== 'cancelled' && kind !== 'waitlist';
   const mail = linkMail(
     {
       subject: t[subjectOf[kind]],
       before: [t[kind]],
-      after: canCancel ? [t.cancel, cancelUrl] : [],
+      after: [
+        ...(calendar ? [t.calendar, calendarUrl] : []),
+        ...(canCancel ? [t.cancel, cancelUrl] : []),
+      ],
       button: t.button,
     },
     eventUrl,
   );
   return mail;
+}
+
+/** The sign-up confirmation's line naming the event a visitor answered. */
+export function visitorAnswerLine(locale: Locale, vars: { title: string; when: string }): string {
+  return mailTexts(eventMailMessages.eventVisitorAnswer, locale, vars).pending;
 }

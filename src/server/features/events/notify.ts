@@ -31,9 +31,11 @@ export async function tellAboutEvent(
     title: string;
     starts_at: Date | string;
     place_label: string | null;
+    visibility: string;
   }>(
     ctx.database,
-    sql`SELECT title, starts_at, place_label FROM events WHERE campaign_id = ${ctx.campaignId} AND id = ${eventId}`,
+    sql`SELECT title, starts_at, place_label, visibility FROM events
+         WHERE campaign_id = ${ctx.campaignId} AND id = ${eventId}`,
   );
   if (!event) return;
   const people = await contactsOf(ctx, personIds);
@@ -49,6 +51,10 @@ export async function tellAboutEvent(
       },
       `${ctx.config.publicUrl}/events/${eventId}`,
       `${ctx.config.publicUrl}/events/rsvp/cancel?token=${cancelToken(ctx, eventId, person.id)}`,
+      // The event's file is served to anyone, so only for the events anyone may see.
+      event.visibility === 'public'
+        ? `${ctx.config.publicUrl}/events/${eventId}/calendar.ics`
+        : null,
     );
     await enqueueMail(ctx.database, ctx.campaignId, {
       kind: `event_${kind}`,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { PersonalData } from '../../core/personal-data/registry.ts';
 import { runSql } from '../../core/db/statement.ts';
+import { purgePendingAnswers } from './rsvp.ts';
 
 const answersFileSchema = z.array(
   z.object({
@@ -20,8 +21,16 @@ export const eventsPersonalData: PersonalData = {
   tables: [
     {
       table: 'event_rsvps',
-      holds: 'The events a person said they would come to, with guests and check-in.',
+      holds:
+        'The events a person said they would come to, with guests and check-in; a visitor’s answer waits (pending) for their address to be confirmed.',
       personColumns: { person_id: 'move' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
+      table: 'event_calendar_feeds',
+      holds: 'The secret address of a person’s own calendar of the events they are going to.',
+      // The kept person has (or makes) their own address.
+      personColumns: { person_id: 'delete' },
       erase: { deleteWhere: 'person_id' },
     },
     {
@@ -71,4 +80,7 @@ export const eventsPersonalData: PersonalData = {
       },
     },
   ],
+  // A visitor's answers whose confirmation link expired unclicked (their person, when it
+  // exists only through that sign-up, goes with the sign-ups' purge, answers included).
+  purges: [{ name: 'pendingAnswers', run: purgePendingAnswers }],
 };

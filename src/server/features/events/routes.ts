@@ -8,6 +8,12 @@ import { serve } from '../../core/http/contract.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { viewerOf } from '../../core/http/viewer.ts';
 import { committeeDetail } from '../committees/service.ts';
+import {
+  calendarFeed,
+  feedOwner,
+  personCalendarEvents,
+  renewCalendarFeed,
+} from './calendar-feed.ts';
 import { calendar } from './ics.ts';
 import { messageAttendees } from './organiser-messages.ts';
 import { eventsMap } from './map.ts';
@@ -24,6 +30,7 @@ import {
   updateEvent,
 } from './service.ts';
 import { richTextToPlain } from '../../core/rich-text.ts';
+import { campaignName } from '../settings/service.ts';
 
 export const eventsRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
@@ -44,6 +51,14 @@ export const eventsRoutes =
     serve(app, eventsApi.map, (request) => eventsMap(ctx, request.query));
 
     serve(app, eventsApi.mine, (request) => myEvents(ctx, currentAuth(request).personId));
+
+    serve(app, eventsApi.calendarFeed, (request) =>
+      calendarFeed(ctx, currentAuth(request).personId),
+    );
+
+    serve(app, eventsApi.renewCalendarFeed, (request) =>
+      renewCalendarFeed(ctx, currentAuth(request).personId),
+    );
 
     serve(app, eventsApi.detail, (request) =>
       eventDetail(ctx, request.params.eventId, viewerOf(request), request.query.key),
@@ -116,6 +131,24 @@ export const eventsRoutes =
         .header('content-disposition', `attachment; filename="event-${eventId}.ics"`)
         .send(body);
     });
+
+    // A person's own feed: its secret address is the only key (a new one revokes it).
+    app.get<{ Params: { token: string } }>(
+      '/events/calendar/:token.ics',
+      async (request, reply) => {
+        const personId = await feedOwner(ctx, request.params.token);
+        if (personId === null) throw notFound('calendar');
+        const body = calendar(
+          await personCalendarEvents(ctx, personId),
+          ctx.config.publicUrl,
+          await campaignName(ctx.database, ctx.campaignId),
+        );
+        return reply
+          .type('text/calendar; charset=utf-8')
+          .header('cache-control', 'private, no-store')
+          .send(body);
+      },
+    );
 
     app.get('/committees/:committeeId/calendar.ics', async (request, reply) => {
       const parsed = committeeIdParamsSchema.safeParse(request.params);

@@ -7,7 +7,7 @@ import { AppError, badRequest, conflict, notFound } from '../../core/http/errors
 import { membershipOf } from '../committees/service.ts';
 import { rankAtLeast } from '../../../contracts/access.ts';
 
-type RsvpStatus = 'going' | 'waitlist' | 'pending' | 'cancelled';
+export type RsvpStatus = 'going' | 'waitlist' | 'pending' | 'cancelled';
 
 interface EventRow {
   status: string;
@@ -85,12 +85,15 @@ export async function answerEvent(
       }
     }
     const current = await currentRsvp(query, ctx.campaignId, eventId, personId);
+    // Anyone can type a known address: an answer waiting for it changes nothing that stands.
+    if (status === 'pending' && (current?.status === 'going' || current?.status === 'waitlist')) {
+      return { status: current.status, guests: current.guests };
+    }
     const seats = 1 + guests;
     const heldSeats = current?.status === 'going' ? 1 + current.guests : 0;
     const wasWaiting = current?.status === 'waitlist' ? 1 : 0;
     let next: RsvpStatus;
-    if (status === 'pending')
-      next = current && current.status !== 'cancelled' ? current.status : 'pending';
+    if (status === 'pending') next = 'pending';
     else if (current?.status === 'going') {
       if (!fits({ ...event, going: event.going - heldSeats }, seats)) {
         throw conflict('not_enough_places', 'Not enough places left for that many guests.');
@@ -188,22 +191,44 @@ export async function admitFromWaitingList(ctx: AppContext, eventId: number, per
 }
 
 /**
- * A visitor's pending answers, once their address is proved (as a sign-up's is): each takes
- * a place or the waiting list; one for an event since cancelled or over stays pending.
+ * A visitor's pending answers (to one event, or all), once their address is proved (as a
+ * sign-up's is): each takes a place or the waiting list; one for an event since cancelled or
+ * over stays pending, with the problem's code.
  */
-export async function confirmPendingAnswers(ctx: AppContext, personId: number) {
+export async function confirmPendingAnswers(
+  ctx: AppContext,
+  personId: number,
+  eventId?: number,
+): Promise<Array<{ eventId: number; status: RsvpStatus; problem: string | null }>> {
   const pending = await runSql<{ event_id: number; guests: number }>(
     ctx.database,
     sql`SELECT event_id, guests FROM event_rsvps
-         WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId} AND status = 'pending'`,
+         WHERE campaign_id = ${ctx.campaignId} AND person_id = ${personId} AND status = 'pending'
+               ${eventId === undefined ? sql`` : sql`AND event_id = ${eventId}`}`,
   );
+  const outcomes: Array<{ eventId: number; status: RsvpStatus; problem: string | null }> = [];
   for (const row of pending) {
+    const id = Number(row.event_id);
     try {
-      await answerEvent(ctx, Number(row.event_id), personId, row.guests, 'visitor');
+      const answer = await answerEvent(ctx, id, personId, row.guests, 'visitor');
+      outcomes.push({ eventId: id, status: answer.status, problem: null });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
+      outcomes.push({ eventId: id, status: 'pending', problem: error.code });
     }
   }
+  return outcomes;
+}
+
+/** Pending answers older than `days`: their sign-up's confirmation link has expired. */
+export async function purgePendingAnswers(ctx: AppContext): Promise<number> {
+  const removed = await runSql<{ id: number }>(
+    ctx.database,
+    sql`DELETE FROM event_rsvps WHERE campaign_id = ${ctx.campaignId} AND status = 'pending'
+           AND updated_at < now() - make_interval(days => ${ctx.config.UNCONFIRMED_RETENTION_DAYS})
+        RETURNING id`,
+  );
+  return removed.length;
 }
 
 /** The one-click cancellation link's token: the answer's event and person, signed. */

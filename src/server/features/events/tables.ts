@@ -121,3 +121,21 @@ export const eventReports = pgTable(
     index('event_reports_reported_by_idx').on(t.campaignId, t.reportedBy),
   ],
 );
+
+/**
+ * A person's own calendar feed of the events they are going to or waiting for: its address
+ * carries `token` (random), the only key to it; a new token revokes the old address.
+ */
+export const eventCalendarFeeds = pgTable(
+  'event_calendar_feeds',
+  {
+    campaignId: campaignId(),
+    personId: ref('person_id').notNull(),
+    token: text('token').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'event_calendar_feeds_pkey', columns: [t.campaignId, t.personId] }),
+    uniqueIndex('event_calendar_feeds_token_key').on(t.campaignId, t.token),
+  ],
+);

@@ -199,6 +199,16 @@ export async function recruitCodeOf(ctx: AppContext, personId: number): Promise<
   return person?.recruit_code ?? null;
 }
 
+/** Where a person lives: their commune's INSEE code, or null (erased, gone, never said). */
+export async function communeCodeOf(ctx: AppContext, personId: number): Promise<string | null> {
+  const [person] = await runSql<{ commune_code: string | null }>(
+    ctx.database,
+    sql`SELECT commune_code FROM people
+         WHERE campaign_id = ${ctx.campaignId} AND id = ${personId} AND erased_at IS NULL`,
+  );
+  return person?.commune_code ?? null;
+}
+
 /**
  * Locks and returns the people who came by a sign-up more than `days` ago and never confirmed
  * it (nor were imported or erased), but for those `unless` keeps (conditions on `p`, from the
@@ -214,7 +224,7 @@ export async function lockUnconfirmedSignupPeople(
     query,
     sql`SELECT p.id, p.email_normalized, p.phone FROM people p
          WHERE p.campaign_id = ${campaignId} AND p.confirmed_at IS NULL AND p.import_id IS NULL
-           AND p.erased_at IS NULL AND p.source IN ('signup', 'embed')
+           AND p.erased_at IS NULL AND p.source IN ('signup', 'embed', 'event_rsvp')
            AND p.created_at < now() - make_interval(days => ${days})
            ${sql.join(
              unless.map((condition) => sql` AND NOT ${condition}`),

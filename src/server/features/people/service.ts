@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Consents } from '../../../contracts/common.ts';
+import type { SignupSource } from '../../../contracts/recruitment.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
@@ -23,7 +24,7 @@ export interface SignupData extends Place {
   consents: Consents;
   /** The consent wording the form showed; absent in sign-ups stored before it was recorded. */
   wordingVersion?: string;
-  source: 'signup' | 'embed';
+  source: SignupSource;
 }
 
 export async function addPersonEvent(

@@ -38,10 +38,13 @@ export function signupConfirmationMail(
   locale: Locale,
   campaign: string,
   url: string,
+  /** What the sign-up is for (an event answered), from the feature that owns it. */
+  purposeLine: string | null = null,
 ): RenderedMail {
   const t = mailTexts(recruitmentMailMessages.confirmation, locale, { campaign });
+  const wasItYou = purposeLine ? [t.wasItYou, purposeLine] : [t.wasItYou];
   return linkMail(
-    { subject: t.subject, before: [t.hello, t.wasItYou, t.notYou], button: t.button },
+    { subject: t.subject, before: [t.hello, ...wasItYou, t.notYou], button: t.button },
     url,
   );
 }

@@ -64,7 +64,11 @@ export const recruitmentRoutes =
     serve(
       app,
       recruitmentApi.confirm,
-      async (request) => ({ ok: true as const, ...(await confirmSignup(ctx, request.body.token)) }),
+      async (request) => {
+        const confirmed = await confirmSignup(ctx, request.body.token);
+        const { firstName, recruitCode, recruitUrl } = confirmed;
+        return { ok: true as const, firstName, recruitCode, recruitUrl };
+      },
       { config: { csrf: false, rateLimit: { max: 30, timeWindow: 60_000 } } },
     );
 

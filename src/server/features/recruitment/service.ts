@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { SignupInput } from '../../../contracts/recruitment.ts';
+import type { Locale } from '../../../contracts/common.ts';
+import type { SignupInput, SignupSource } from '../../../contracts/recruitment.ts';
 import type { AppContext } from '../../core/context.ts';
 import { hmac, safeEqual } from '../../core/crypto.ts';
 import { forgetPeople } from '../../core/personal-data/rights.ts';
@@ -23,13 +24,18 @@ import { searchTextOf } from '../people/person-writer.ts';
 import { applyConfirmedSignup, type SignupData } from '../people/service.ts';
 import { campaignName } from '../settings/service.ts';
 import { currentWordingFor, isWordingVersion } from '../settings/wording.ts';
+import { signupPurposes } from '../signup-purposes.ts';
+import { isSignupPurpose, type SignupPurpose } from './purpose.ts';
 
 export interface SignupMeta {
   ip: string;
 }
 
+/** A sign-up as the forms send it; the event page's visitor form is one more source. */
+export type SignupRequest = Omit<SignupInput, 'source'> & { source: SignupSource };
+
 /** Validates what the form sent beyond its shape: email, phone, postal code and commune. */
-export async function validateSignup(ctx: AppContext, input: SignupInput): Promise<SignupData> {
+export async function validateSignup(ctx: AppContext, input: SignupRequest): Promise<SignupData> {
   const errors: FieldError[] = [];
   const email = normalizeEmail(input.email);
   if (!email)
@@ -80,10 +86,16 @@ export function registerRecruitmentMail(ctx: AppContext) {
         campaignId: number;
         firstName: string;
         locale: 'fr' | 'en';
+        purpose?: unknown;
       };
       const url = `${ctx.config.publicUrl}/confirm?token=${signupToken(ctx, p.signupId)}`;
       const name = await campaignName(ctx.database, p.campaignId);
-      return signupConfirmationMail(p.locale, name, url);
+      const purpose = isSignupPurpose(p.purpose) ? signupPurposes().get(p.purpose.kind) : undefined;
+      const line =
+        purpose && isSignupPurpose(p.purpose)
+          ? await purpose.mailLine(ctx, p.purpose.id, p.locale)
+          : null;
+      return signupConfirmationMail(p.locale, name, url, line);
     },
     // Anyone can make us send it by typing an address.
     { dailyCapPerPerson: 3 },
@@ -92,9 +104,14 @@ export function registerRecruitmentMail(ctx: AppContext) {
 
 /**
  * Records a sign-up (see signup-writer.ts: one statement, batched under load). The answer is
- * the same whether the email was known or not.
+ * the same whether the email was known or not. A `purpose` (an event answered) is kept with
+ * it: its mail says it, and its feature acts on it once the address is confirmed.
  */
-export async function signup(ctx: AppContext, input: SignupInput): Promise<void> {
+export async function signup(
+  ctx: AppContext,
+  input: SignupRequest,
+  purpose?: SignupPurpose,
+): Promise<void> {
   const data = await validateSignup(ctx, input);
   const attribution = {
     utmSource: input.utmSource || null,
@@ -107,7 +124,7 @@ export async function signup(ctx: AppContext, input: SignupInput): Promise<void>
     ...attribution,
     ref: input.ref ?? '',
     searchText: searchTextOf(data),
-    data: JSON.stringify({ ...data, attribution, ref: input.ref ?? null }),
+    data: JSON.stringify({ ...data, attribution, ref: input.ref ?? null, purpose }),
   });
   ctx.mailer.nudge();
 }
@@ -143,17 +160,30 @@ const invalidToken = () =>
     'This confirmation link is invalid or has expired. Sign up again to get a new one.',
   );
 
-/** Double opt-in: the email owner clicked the link, so the submission is applied. */
+export interface ConfirmedSignup {
+  personId: number;
+  firstName: string | null;
+  recruitCode: string | null;
+  recruitUrl: string | null;
+  /** What the sign-up's purpose did once confirmed (a place taken), said in `locale`. */
+  purposeNote: string | null;
+}
+
+/**
+ * Double opt-in: the email owner clicked the link, so the submission is applied, then what
+ * it was made for (see purpose.ts), once.
+ */
 export async function confirmSignup(
   ctx: AppContext,
   token: string,
-): Promise<{ firstName: string | null; recruitCode: string | null; recruitUrl: string | null }> {
+  locale?: Locale,
+): Promise<ConfirmedSignup> {
   const signupId = signupIdFromToken(ctx, token);
   if (!signupId) throw invalidToken();
   const rows = await runSql<{
     id: number;
     person_id: number;
-    data: SignupData;
+    data: SignupData & { purpose?: unknown };
     confirmed_at: Date | null;
   }>(
     ctx.database,
@@ -163,16 +193,27 @@ export async function confirmSignup(
   );
   const row = rows[0];
   if (!row) throw invalidToken();
-  if (!row.confirmed_at)
-    await ctx.database.transaction(async (query) => {
-      if (!(await claimSignup(query, ctx.campaignId, row.id))) return; // confirmed concurrently
-      await applyConfirmedSignup(query, ctx.campaignId, Number(row.person_id), row.data);
-    });
-  const recruitCode = await recruitCodeOf(ctx, Number(row.person_id));
+  const personId = Number(row.person_id);
+  const claimed =
+    !row.confirmed_at &&
+    (await ctx.database.transaction(async (query) => {
+      if (!(await claimSignup(query, ctx.campaignId, row.id))) return false; // confirmed concurrently
+      await applyConfirmedSignup(query, ctx.campaignId, personId, row.data);
+      return true;
+    }));
+  const purpose = isSignupPurpose(row.data.purpose) ? row.data.purpose : null;
+  const kind = purpose && signupPurposes().get(purpose.kind);
+  const purposeNote =
+    claimed && purpose && kind
+      ? await kind.confirmed(ctx, personId, purpose.id, locale ?? row.data.locale)
+      : null;
+  const recruitCode = await recruitCodeOf(ctx, personId);
   return {
+    personId,
     firstName: row.data.firstName,
     recruitCode,
     recruitUrl: recruitCode ? `${ctx.config.publicUrl}/?r=${recruitCode}` : null,
+    purposeNote,
   };
 }
 

@@ -58,7 +58,7 @@ const columns: Array<keyof SignupRow> = [
 export const confirmationMail = (s: string) =>
   `${s}.campaign_id, 'signup_confirmation', ${s}.person_id, ${s}.data->>'email', 'signup_confirmation',
    jsonb_build_object('signupId', ${s}.id, 'campaignId', ${s}.campaign_id, 'firstName', ${s}.data->>'firstName',
-                      'locale', ${s}.data->>'locale')`;
+                      'locale', ${s}.data->>'locale', 'purpose', ${s}.data->'purpose')`;
 
 /**
  * Writes a batch of sign-ups in one prepared statement: people upserted by normalised email

@@ -1,11 +1,24 @@
-import { Anchor, Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Container,
+  CopyButton,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import type { myEventSchema } from '../../../contracts/events.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { EventStatusBadge, RsvpBadge } from './badges.tsx';
-import { useMyEvents } from './hooks.ts';
+import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
+import { useCalendarFeed, useMyEvents, useRenewCalendarFeed } from './hooks.ts';
 import { whenText } from './when.ts';
 
 type MyEvent = z.infer<typeof myEventSchema>;
@@ -41,6 +54,67 @@ function EventCard({ event }: { event: MyEvent }) {
   );
 }
 
+/** The person's own calendar feed: its address to copy, a webcal:// link, a new address. */
+function CalendarFeed() {
+  const t = useT();
+  const feed = useCalendarFeed();
+  const renew = useRenewCalendarFeed();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="calendar-feed-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="calendar-feed-title">
+          {t('events.feed.title')}
+        </Title>
+        <Text size="sm">{t('events.feed.intro')}</Text>
+        <QueryState query={feed}>
+          {({ url, webcalUrl }) => (
+            <Stack gap="xs">
+              <Group gap="xs" align="flex-end" wrap="wrap">
+                <TextInput
+                  label={t('events.feed.url')}
+                  value={url}
+                  readOnly
+                  onFocus={(event) => event.currentTarget.select()}
+                  style={{ flex: '1 1 16rem' }}
+                />
+                <CopyButton value={url} timeout={2000}>
+                  {({ copied, copy }) => (
+                    <Button variant="light" onClick={copy}>
+                      {copied ? t('common.copied') : t('common.copy')}
+                    </Button>
+                  )}
+                </CopyButton>
+                <Button component="a" href={webcalUrl}>
+                  {t('events.feed.subscribe')}
+                </Button>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {t('events.feed.secret')}
+              </Text>
+              <ErrorAlert message={renew.error ? t('error.generic') : null} />
+              <Group>
+                <Button
+                  variant="subtle"
+                  color="red"
+                  loading={renew.isPending}
+                  onClick={() =>
+                    renew.mutate(undefined, {
+                      onSuccess: () =>
+                        notifications.show({ color: 'green', message: t('events.feed.renewed') }),
+                    })
+                  }
+                >
+                  {t('events.feed.renew')}
+                </Button>
+              </Group>
+            </Stack>
+          )}
+        </QueryState>
+      </Stack>
+    </Paper>
+  );
+}
+
 /** The events the supporter answered, upcoming first, with where they stand. */
 export function MyEventsPage() {
   const t = useT();
@@ -69,6 +143,7 @@ export function MyEventsPage() {
             )
           }
         </QueryState>
+        <CalendarFeed />
       </Stack>
     </Container>
   );

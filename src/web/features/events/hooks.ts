@@ -21,6 +21,22 @@ export function useMyEvents() {
   return useQuery({ queryKey: mineKey, queryFn: () => call(eventsApi.mine) });
 }
 
+const feedKey = ['events', 'mine', 'calendar'] as const;
+
+/** The address of the caller's own calendar of events. */
+export function useCalendarFeed() {
+  return useQuery({ queryKey: feedKey, queryFn: () => call(eventsApi.calendarFeed) });
+}
+
+/** A new address for that calendar: the old one stops working. */
+export function useRenewCalendarFeed() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(eventsApi.renewCalendarFeed),
+    onSuccess: (feed) => client.setQueryData(feedKey, feed),
+  });
+}
+
 /** A committee's events of every visibility, for its managers. */
 export function useCommitteeEvents(committeeId: number, enabled = true) {
   return useQuery({

@@ -30,6 +30,15 @@ export const fr = {
   'events.mine.empty': 'Vous n’êtes inscrit·e à aucun événement pour l’instant.',
   'events.mine.find': 'Trouver un événement',
   'events.mine.label': 'Mes événements',
+  'events.feed.title': 'Mon agenda',
+  'events.feed.intro':
+    'Abonnez votre agenda (téléphone, Google, Outlook…) à cette adresse : les événements auxquels vous participez ou sur liste d’attente y apparaissent d’eux-mêmes.',
+  'events.feed.url': 'Adresse de mon agenda',
+  'events.feed.subscribe': 'S’abonner',
+  'events.feed.secret':
+    'Cette adresse est personnelle : quiconque la connaît voit vos événements. Si vous l’avez partagée par erreur, changez-la.',
+  'events.feed.renew': 'Changer d’adresse',
+  'events.feed.renewed': 'Nouvelle adresse : l’ancienne ne fonctionne plus.',
 
   'events.committee.title': 'Événements du comité',
   'events.committee.empty': 'Aucun événement pour l’instant.',
@@ -212,6 +221,15 @@ export const en: Record<keyof typeof fr, string> = {
   'events.mine.empty': 'You have not answered any event yet.',
   'events.mine.find': 'Find an event',
   'events.mine.label': 'My events',
+  'events.feed.title': 'My calendar',
+  'events.feed.intro':
+    'Subscribe your calendar (phone, Google, Outlook…) to this address: the events you are going to or waiting for appear in it by themselves.',
+  'events.feed.url': 'Address of my calendar',
+  'events.feed.subscribe': 'Subscribe',
+  'events.feed.secret':
+    'This address is personal: anyone who has it sees your events. If you shared it by mistake, change it.',
+  'events.feed.renew': 'Change the address',
+  'events.feed.renewed': 'New address: the old one no longer works.',
 
   'events.committee.title': 'The committee’s events',
   'events.committee.empty': 'No event yet.',

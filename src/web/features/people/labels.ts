@@ -8,12 +8,21 @@ const sourceKeys: Record<string, MessageKey> = {
   admin: 'source.admin',
   staff: 'source.admin',
   event: 'source.event',
+  event_rsvp: 'source.event_rsvp',
   manual: 'source.manual',
   login_code: 'source.login_code',
   login_link: 'source.login_link',
 };
 
-export const KNOWN_SOURCES = ['signup', 'embed', 'import', 'manual', 'staff', 'event'];
+export const KNOWN_SOURCES = [
+  'signup',
+  'embed',
+  'event_rsvp',
+  'import',
+  'manual',
+  'staff',
+  'event',
+];
 
 /** Where a person came from; a source the app does not know is shown as it is stored. */
 export function sourceLabel(source: string, t: Translate): string {

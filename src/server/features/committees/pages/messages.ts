@@ -40,6 +40,8 @@ export const fr = {
     'Il suffit de votre compte : le comité est public tout de suite, et les personnes de votre quartier peuvent le rejoindre.',
   'committeePage.createAnother': 'Pas de comité près de chez vous ? Lancez le vôtre.',
   'committeePage.create': 'Créer un comité',
+  'committeePage.nearbyTitle': 'Les comités près de chez vous',
+  'committeePage.nearbyAll': 'Voir tous les comités',
   'committeePage.unknownPlace':
     'Aucune commune n’a ce code postal ou ce code commune. Vérifiez-le puis réessayez.',
   'committeePage.invalidSearch': 'Cette recherche n’est pas valide : vérifiez le code saisi.',
@@ -127,6 +129,8 @@ export const en: Record<keyof typeof fr, string> = {
     'All it takes is your account: the committee is public at once, and people near you can join it.',
   'committeePage.createAnother': 'No committee near you? Start your own.',
   'committeePage.create': 'Create a committee',
+  'committeePage.nearbyTitle': 'Committees near you',
+  'committeePage.nearbyAll': 'See all committees',
   'committeePage.unknownPlace':
     'No commune has this postal or commune code. Check it and try again.',
   'committeePage.invalidSearch': 'This search is not valid: check the code you typed.',

@@ -88,7 +88,8 @@ function placeText(locale: Locale, place: CommitteeSummary['place']): string {
   return `${escapeHtml(place.label)}${note}`;
 }
 
-function summaryItem(locale: Locale, committee: CommitteeSummary): string {
+/** A committee in a list: its name and badge, where, how far, how many members. */
+export function summaryItem(locale: Locale, committee: CommitteeSummary): string {
   const meta = [
     placeText(locale, committee.place),
     ...(committee.distanceKm === null

@@ -93,6 +93,7 @@ export const fr = {
   'eventPage.error.not_enough_places':
     'Il ne reste pas assez de places pour autant de personnes : réduisez leur nombre.',
   'eventPage.error.members_only': 'Cet événement est réservé aux membres de son comité.',
+  'eventPage.error.guests': 'Choisissez de 0 à 10 personnes.',
   'eventPage.notFoundTitle': 'Événement introuvable',
   'eventPage.notFoundText': 'Cet événement n’existe pas ou n’est plus public.',
 
@@ -110,6 +111,23 @@ export const fr = {
   'eventPage.committeeEvents': 'Prochains événements',
   'eventPage.committeeNoEvents': 'Aucun événement prévu pour l’instant.',
   'eventPage.subscribe': 'S’abonner à l’agenda du comité',
+  'eventPage.nearbyTitle': 'Les prochains événements près de chez vous',
+  'eventPage.nearbyNone': 'Aucun événement prévu près de chez vous pour l’instant.',
+  'eventPage.nearbyAll': 'Voir tous les événements',
+  'eventPage.visitorTitle': 'Je participe',
+  'eventPage.visitorText':
+    'Indiquez votre nom et votre adresse e-mail : nous vous écrirons pour la confirmer, puis votre place sera réservée.',
+  'eventPage.visitorSubmit': 'Je m’inscris',
+  'eventPage.visitorSubmitWaitlist': 'M’inscrire sur la liste d’attente',
+  'eventPage.haveAccount': 'Vous avez déjà un compte ?',
+  'eventPage.notice.pending':
+    'Vérifiez votre boîte e-mail pour confirmer : votre inscription sera enregistrée dès que vous aurez cliqué sur le lien reçu.',
+  'eventPage.confirmed.going':
+    'Votre place à « {title} » est réservée. Une confirmation part par e-mail, avec le fichier agenda et le lien pour annuler.',
+  'eventPage.confirmed.waitlist':
+    '« {title} » est complet : vous êtes sur la liste d’attente. Nous vous écrirons si une place se libère.',
+  'eventPage.confirmed.closed':
+    '« {title} » ne prend plus d’inscription (annulé ou terminé) : votre réponse n’a pas été enregistrée.',
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -195,6 +213,7 @@ export const en: Record<keyof typeof fr, string> = {
   'eventPage.error.event_over': 'This event is over.',
   'eventPage.error.not_enough_places': 'Not enough places left for that many people: bring fewer.',
   'eventPage.error.members_only': 'This event is for its committee’s members.',
+  'eventPage.error.guests': 'Choose from 0 to 10 people.',
   'eventPage.notFoundTitle': 'Event not found',
   'eventPage.notFoundText': 'This event does not exist or is no longer public.',
 
@@ -211,6 +230,23 @@ export const en: Record<keyof typeof fr, string> = {
   'eventPage.committeeEvents': 'Next events',
   'eventPage.committeeNoEvents': 'No event planned yet.',
   'eventPage.subscribe': 'Subscribe to the committee’s calendar',
+  'eventPage.nearbyTitle': 'Next events near you',
+  'eventPage.nearbyNone': 'No event planned near you yet.',
+  'eventPage.nearbyAll': 'See all events',
+  'eventPage.visitorTitle': 'I’m coming',
+  'eventPage.visitorText':
+    'Give your name and email address: we will write to you to confirm it, then your place is booked.',
+  'eventPage.visitorSubmit': 'Count me in',
+  'eventPage.visitorSubmitWaitlist': 'Put me on the waiting list',
+  'eventPage.haveAccount': 'Already have an account?',
+  'eventPage.notice.pending':
+    'Check your mailbox to confirm: your answer is recorded as soon as you click the link we sent.',
+  'eventPage.confirmed.going':
+    'Your place at “{title}” is booked. A confirmation is on its way by email, with the calendar file and the link to cancel.',
+  'eventPage.confirmed.waitlist':
+    '“{title}” is full: you are on the waiting list. We will write to you if a place frees up.',
+  'eventPage.confirmed.closed':
+    '“{title}” no longer takes answers (cancelled or over): your answer was not recorded.',
 };
 
 export type EventPageKey = keyof typeof fr;

@@ -171,11 +171,13 @@ describe.each(engines)('public event pages on %s', (engine) => {
     );
     expect(html).toContain('En ligne : le lien est donné aux participants inscrits.');
     expect(html).not.toContain('visio.example');
-    // A visitor is led to log in (and back) or sign up; no form.
+    // A visitor answers with their name and address, or logs in (and comes back).
     expect(html).toContain(
-      `<a class="button primary" href="/login?next=%2Fevents%2F${event.id}">Se connecter</a>`,
+      `<form class="signup-form event-form" method="post" action="/events/${event.id}/rsvp/visitor"`,
     );
-    expect(html).not.toContain('method="post"');
+    expect(html).toContain(
+      `Vous avez déjà un compte ? <a href="/login?next=%2Fevents%2F${event.id}">Se connecter</a>`,
+    );
 
     const { browser } = await supporter();
     const token = hidden((await browser.get(`/events/${event.id}`)).body, '_csrf')!;

@@ -6,10 +6,14 @@ import { sendHtml } from '../../../core/http/compressed-html.ts';
 import { AppError, errorHandler } from '../../../core/http/errors.ts';
 import { viewerOf } from '../../../core/http/viewer.ts';
 import { richTextToPlain } from '../../../core/rich-text.ts';
+import { signupRateLimit } from '../../accounts/kiosk.ts';
 import { NEAR_ME_SCRIPT } from '../../committees/pages/routes.ts';
 import { searchOrigin } from '../../../core/geo/place.ts';
+import { oneErrorPerField, readSignupForm, valuesOf } from '../../recruitment/pages/form-input.ts';
 import { pageLocale, t, type Locale } from '../../recruitment/pages/i18n.ts';
 import { mapPanel } from '../../recruitment/pages/map-panel.ts';
+import { errorMessage } from '../../recruitment/pages/signup-form.ts';
+import { validateSignup } from '../../recruitment/service.ts';
 import {
   renderPage,
   type PublicNavLink,
@@ -20,6 +24,7 @@ import { eventSource } from '../editing.ts';
 import { tellAboutEvent } from '../notify.ts';
 import { answerEvent, readCancelToken, withdrawAnswer } from '../rsvp.ts';
 import { eventDetail, listEvents } from '../service.ts';
+import { answerAsVisitor } from '../visitor.ts';
 import { whenText } from './format.ts';
 import { et, type EventPageKey } from './messages.ts';
 import {
@@ -36,6 +41,7 @@ import {
   notFoundBody,
   type EventNotice,
   type EventSearchTyped,
+  type VisitorForm,
 } from './views.ts';
 
 /** The events' section of the public site, in every page's header. */
@@ -239,6 +245,8 @@ export async function registerEventPages(
     notice?: EventNotice | null;
     error?: string;
     status?: number;
+    /** The visitor's answer form as typed, with its errors. */
+    visitor?: VisitorForm;
   }
   /** An event's page; the "not found" page when it does not exist for this visitor. */
   const drawEvent = async (
@@ -273,7 +281,10 @@ export async function registerEventPages(
     return draw(request, reply, {
       site: current,
       locale,
-      title: shown.error ? t(locale, 'public.errorTitle', { title: event.title }) : event.title,
+      title:
+        shown.error || shown.visitor?.errors?.length || shown.visitor?.formError
+          ? t(locale, 'public.errorTitle', { title: event.title })
+          : event.title,
       description: plain
         ? summary(plain)
         : eventSummaryText(locale, event, whenText(locale, event, timeZone)),
@@ -290,6 +301,8 @@ export async function registerEventPages(
         notice: shown.notice ?? null,
         error: shown.error ?? null,
         now: new Date(),
+        site: current,
+        visitor: shown.visitor ?? {},
       }),
       status: shown.status,
       path: eventHref(event.id, key),
@@ -485,6 +498,84 @@ export async function registerEventPages(
           throw error;
         }
         return reply.redirect(backTo(id, key, 'withdrawn'), 303);
+      },
+    );
+
+    /** The visitor's form again, as typed, with what was wrong (fields, rate limit, event). */
+    const visitorRefused = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const limited = error.statusCode === 429;
+      if (!(error instanceof AppError) && !limited) return void errorHandler(error, request, reply);
+      const body = bodyOf(request);
+      const locale = localeOfForm(body);
+      const { id } = request.params as { id: string };
+      const problem = error instanceof AppError ? answerProblems[error.code] : undefined;
+      const values = { ...valuesOf(body), guests: body.guests?.slice(0, 3) ?? '0' };
+      const postalCode = values.postalCode?.replace(/\s/g, '') ?? '';
+      drawEvent(request, reply, locale, idOf(id), {
+        key: keyOf(body.key),
+        error: problem ? et(locale, problem.key) : undefined,
+        status: limited ? 429 : (problem?.status ?? (error as AppError).status),
+        visitor: {
+          values,
+          errors: error instanceof AppError ? error.errors : undefined,
+          formError: limited
+            ? t(locale, 'error.rate_limited')
+            : error instanceof AppError && !error.errors && !problem
+              ? errorMessage(locale, error)
+              : undefined,
+          communes: /^\d{5}$/.test(postalCode) ? ctx.geo.communesByPostalCode(postalCode) : [],
+        },
+      }).catch((failure: unknown) => errorHandler(failure as FastifyError, request, reply));
+    };
+
+    // As the public sign-up form: no session, so no CSRF token; the sign-up's rate limit,
+    // counted once the body is read so that a refused post still shows what was typed.
+    forms.post<{ Params: { id: string } }>(
+      '/events/:id/rsvp/visitor',
+      {
+        schema: hidden,
+        config: {
+          ...pageConfig,
+          csrf: false,
+          rateLimit: { ...signupRateLimit(ctx), hook: 'preHandler' as const },
+        },
+        errorHandler: visitorRefused,
+      },
+      async (request, reply) => {
+        const body = bodyOf(request);
+        const locale = localeOfForm(body);
+        const key = keyOf(body.key);
+        const id = idOf(request.params.id);
+        if (id === null) return drawEvent(request, reply, locale, null);
+        const { input, candidate, errors } = readSignupForm(body);
+        // Every field's error at once: the service's own checks too, writing nothing.
+        try {
+          await validateSignup(ctx, input ?? candidate);
+        } catch (error) {
+          if (!(error instanceof AppError) || !error.errors) throw error;
+          errors.push(...error.errors);
+        }
+        const guests = Number(body.guests ?? 0);
+        if (!/^\d{1,2}$/.test(body.guests ?? '0') || guests > 10) {
+          errors.push({ field: 'guests', code: 'invalid_guests', message: 'From 0 to 10 guests.' });
+        }
+        if (!input || errors.length > 0) {
+          throw new AppError(
+            400,
+            'validation_failed',
+            'Some fields are invalid.',
+            oneErrorPerField(errors),
+          );
+        }
+        try {
+          await answerAsVisitor(ctx, id, key, input, guests);
+        } catch (error) {
+          if (error instanceof AppError && error.status === 404) {
+            return drawEvent(request, reply, locale, null);
+          }
+          throw error;
+        }
+        return reply.redirect(backTo(id, key, 'pending'), 303);
       },
     );
 

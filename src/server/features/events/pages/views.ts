@@ -4,9 +4,17 @@ import {
   type EventSummary,
   type EventType,
 } from '../../../../contracts/events.ts';
+import type { Commune } from '../../../../contracts/geo.ts';
+import type { PublicSite } from '../../../../contracts/recruitment.ts';
 import { FORM_CSRF_FIELD } from '../../../core/http/csrf.ts';
+import type { FieldError } from '../../../core/http/errors.ts';
 import { isCoarse } from '../../committees/pages/views.ts';
 import { t, type Locale } from '../../recruitment/pages/i18n.ts';
+import {
+  renderFormNotice,
+  renderSignupFields,
+  type SignupValues,
+} from '../../recruitment/pages/signup-form.ts';
 import { escapeHtml } from '../../recruitment/pages/text.ts';
 import { eventPath } from './committee-section.ts';
 import { isFull, placesText, whenHtml } from './format.ts';
@@ -20,6 +28,7 @@ const notices = {
   waitlist: 'eventPage.notice.waitlist',
   saved: 'eventPage.notice.saved',
   withdrawn: 'eventPage.notice.withdrawn',
+  pending: 'eventPage.notice.pending',
 } as const satisfies Record<string, EventPageKey>;
 export type EventNotice = keyof typeof notices;
 export const isEventNotice = (value: unknown): value is EventNotice =>
@@ -81,7 +90,8 @@ const cancelledBadge = (locale: Locale, event: EventSummary) =>
     ? ` <span class="badge-cancelled">${escapeHtml(et(locale, 'eventPage.cancelled'))}</span>`
     : '';
 
-function summaryItem(locale: Locale, event: EventSummary, timeZone: string): string {
+/** An event in a list: its title, type and when, where and how far, its places. */
+export function summaryItem(locale: Locale, event: EventSummary, timeZone: string): string {
   const distance = distanceText(locale, event);
   const where = [
     whereText(locale, event),
@@ -204,6 +214,20 @@ export interface EventView {
   notice: EventNotice | null;
   error: string | null;
   now: Date;
+  /** The campaign's texts: the visitor form's consent wording and notice. */
+  site: PublicSite;
+  /** The visitor form as typed, when it comes back with errors. */
+  visitor: VisitorForm;
+}
+
+/** What the visitor typed in the answer form, and what was wrong with it. */
+export interface VisitorForm {
+  values?: SignupValues & { guests?: string };
+  errors?: FieldError[];
+  /** An error about the whole form (rate limit, outdated wording). */
+  formError?: string;
+  /** Communes of the postal code typed, when the form comes back from the server. */
+  communes?: Commune[];
 }
 
 /** An event's address with its private key, when it was opened with one. */
@@ -299,21 +323,16 @@ function participation(view: EventView, over: boolean): string {
   }
   if (!csrfToken) {
     const next = encodeURIComponent(eventHref(event.id, key));
+    const login = `<a href="/login?next=${next}">${escapeHtml(t(locale, 'nav.login'))}</a>`;
+    // A members' event takes its committee's members only: they log in.
+    if (event.visibility !== 'members') return visitorForm(view, login);
     return `<h2 id="event-answer-title">${escapeHtml(et(locale, 'eventPage.loginTitle'))}</h2>
 <p>${escapeHtml(et(locale, 'eventPage.loginText'))}</p>
 <p><a class="button primary" href="/login?next=${next}">${escapeHtml(t(locale, 'nav.login'))}</a></p>
 <p><a href="${locale === 'en' ? '/?lang=en' : '/'}">${escapeHtml(et(locale, 'eventPage.signup'))}</a></p>`;
   }
   const mine = event.myRsvp && event.myRsvp.status !== 'pending' ? event.myRsvp : null;
-  const guests = mine?.guests ?? 0;
-  const options = Array.from(
-    { length: 11 },
-    (_, n) => `<option value="${n}"${n === guests ? ' selected' : ''}>${n}</option>`,
-  ).join('');
-  const guestsField = `<div class="field">
-<label for="event-guests">${escapeHtml(et(locale, 'eventPage.guests'))}</label>
-<select id="event-guests" name="guests">${options}</select>
-</div>`;
+  const guestsField = guestsSelect(locale, mine?.guests ?? 0);
   if (!mine) {
     const full = isFull(event);
     return `<h2 id="event-answer-title">${escapeHtml(et(locale, 'eventPage.answerTitle'))}</h2>
@@ -344,6 +363,60 @@ ${guestsField}
 ${hiddenFields(locale, csrfToken, key)}
 <button type="submit" class="secondary">${escapeHtml(et(locale, 'eventPage.withdraw'))}</button>
 </form>`;
+}
+
+function guestsSelect(locale: Locale, guests: number, error?: FieldError): string {
+  const options = Array.from(
+    { length: 11 },
+    (_, n) => `<option value="${n}"${n === guests ? ' selected' : ''}>${n}</option>`,
+  ).join('');
+  const invalid = error ? ' aria-invalid="true" aria-describedby="event-guests-error"' : '';
+  return `<div class="field">
+<label for="event-guests">${escapeHtml(et(locale, 'eventPage.guests'))}</label>
+<select id="event-guests" name="guests"${invalid}>${options}</select>
+${error ? `<p class="field-error" id="event-guests-error">${escapeHtml(et(locale, 'eventPage.error.guests'))}</p>` : ''}
+</div>`;
+}
+
+/**
+ * The visitor's answer: name, address and postal code as the sign-up takes them, with its
+ * consent wording and notice, and guests. It posts as a plain form; the address is confirmed
+ * by mail before the answer counts.
+ */
+function visitorForm(view: EventView, login: string): string {
+  const { locale, event, key, site } = view;
+  const form = view.visitor;
+  const full = isFull(event);
+  const guestsError = form.errors?.find((error) => error.field === 'guests');
+  const guests = Number(form.values?.guests ?? 0);
+  const hidden = [
+    `<input type="hidden" name="locale" value="${locale}">`,
+    `<input type="hidden" name="wordingVersion" value="${escapeHtml(site.consentWording[locale].version)}">`,
+    ...(key ? [`<input type="hidden" name="key" value="${escapeHtml(key)}">`] : []),
+  ].join('\n');
+  return `<h2 id="event-answer-title">${escapeHtml(et(locale, 'eventPage.visitorTitle'))}</h2>
+<p>${escapeHtml(et(locale, 'eventPage.visitorText'))}</p>
+${full ? `<p>${escapeHtml(et(locale, 'eventPage.fullHint'))}</p>` : ''}
+<form class="signup-form event-form" method="post" action="${eventPath(event.id)}/rsvp/visitor" novalidate aria-labelledby="event-answer-title" data-visitor-answer>
+<div class="alert error" role="alert"${form.formError ? '' : ' hidden'}>${escapeHtml(form.formError ?? '')}</div>
+${hidden}
+${renderSignupFields(
+  {
+    site,
+    locale,
+    source: 'event',
+    attribution: {},
+    values: form.values,
+    errors: form.errors,
+    communes: form.communes,
+  },
+  { phone: false },
+)}
+${guestsSelect(locale, Number.isInteger(guests) && guests >= 0 && guests <= 10 ? guests : 0, guestsError)}
+<button type="submit" class="primary">${escapeHtml(et(locale, full ? 'eventPage.visitorSubmitWaitlist' : 'eventPage.visitorSubmit'))}</button>
+${renderFormNotice(site, locale, false)}
+</form>
+<p>${escapeHtml(et(locale, 'eventPage.haveAccount'))} ${login}</p>`;
 }
 
 /** The plain-text summary of an event for its page's description and Open Graph tags. */

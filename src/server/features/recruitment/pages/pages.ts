@@ -59,9 +59,14 @@ export function confirmInvalid(locale: Locale): string {
 </div>`;
 }
 
+/**
+ * The confirmation done: thanks, what the sign-up was for (an event's place), the link to
+ * invite others, and what is near the person (`nearby`, drawn by the features that own it).
+ */
 export function confirmDone(
   locale: Locale,
-  result: { firstName: string | null; recruitUrl: string | null },
+  result: { firstName: string | null; recruitUrl: string | null; purposeNote?: string | null },
+  nearby = '',
 ): string {
   const thanks = result.firstName
     ? t(locale, 'confirm.thanksName', { name: result.firstName })
@@ -80,10 +85,13 @@ export function confirmDone(
     : '';
   return `<div class="narrow">
 <h1>${escapeHtml(t(locale, 'confirm.title'))}</h1>
-<div class="alert success" role="status">${escapeHtml(thanks)}</div>
+<div class="alert success" role="status">${escapeHtml(thanks)}${
+    result.purposeNote ? `<p data-purpose-note>${escapeHtml(result.purposeNote)}</p>` : ''
+  }</div>
 ${invite}
 <p>${escapeHtml(t(locale, result.recruitUrl ? 'confirm.nextWithLink' : 'confirm.next'))}</p>
 <p><a class="button primary" href="/login">${escapeHtml(t(locale, 'confirm.login'))}</a></p>
+${nearby}
 </div>`;
 }
 

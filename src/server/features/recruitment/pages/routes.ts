@@ -6,6 +6,8 @@ import { acceptFormPosts } from '../../../core/http/form-body.ts';
 import { AppError, errorHandler } from '../../../core/http/errors.ts';
 import { securityHeaders } from '../../../core/http/security-headers.ts';
 import { signupRateLimit } from '../../accounts/kiosk.ts';
+import { communeCodeOf } from '../../people/directory.ts';
+import { nearbySections } from '../../nearby-sections.ts';
 import { readPublicSite } from '../../settings/service.ts';
 import { confirmSignup, resendConfirmation, signup, validateSignup } from '../service.ts';
 import { frameAttribution, visitAttribution, type Attribution } from './attribution.ts';
@@ -68,6 +70,7 @@ export async function registerPublicPages(
     body: string;
     embed?: boolean;
     status?: number;
+    head?: string;
   }
   const draw = (request: FastifyRequest, reply: FastifyReply, page: Draw) => {
     const path = request.url;
@@ -82,6 +85,7 @@ export async function registerPublicPages(
       embed: page.embed,
       loggedIn: Boolean(request.auth),
       nav,
+      head: page.head,
     });
     if (page.embed) {
       // Only the embeddable form (and what its posts answer) may be framed by other sites.
@@ -124,6 +128,22 @@ export async function registerPublicPages(
           status: form.status,
         });
   };
+  /**
+   * What is near a person who has just confirmed (committees, events), from their commune's
+   * point; nothing for a commune no geocoder places.
+   */
+  const nearby = async (personId: number, locale: Locale) => {
+    const communeCode = await communeCodeOf(ctx, personId);
+    const place = communeCode ? await ctx.geocoder.geocode({ communeCode }) : null;
+    if (!place) return { head: '', body: '' };
+    const sections = nearbySections();
+    const bodies = await Promise.all(sections.map((section) => section.render(ctx, place, locale)));
+    return {
+      head: sections.map((section) => section.style).join(''),
+      body: bodies.filter(Boolean).join('\n'),
+    };
+  };
+
   const notice = (request: FastifyRequest) => {
     const value = (request.query as { notice?: unknown } | undefined)?.notice;
     return isNotice(value) ? value : undefined;
@@ -306,17 +326,19 @@ export async function registerPublicPages(
         let result: Awaited<ReturnType<typeof confirmSignup>> | null = null;
         if (token.length >= 10 && token.length <= 200) {
           try {
-            result = await confirmSignup(ctx, token);
+            result = await confirmSignup(ctx, token, locale);
           } catch (error) {
             if (!(error instanceof AppError) || error.code !== 'invalid_token') throw error;
           }
         }
+        const near = result ? await nearby(result.personId, locale) : null;
         return draw(request, reply, {
           site: await site(),
           locale,
           title: t(locale, 'confirm.title'),
-          body: result ? confirmDone(locale, result) : confirmInvalid(locale),
+          body: result ? confirmDone(locale, result, near?.body ?? '') : confirmInvalid(locale),
           status: result ? 200 : 400,
+          head: near?.head,
         });
       },
     );

@@ -8,6 +8,8 @@ import { isMessageKey, t, type Locale, type MessageKey } from './i18n.ts';
 import { escapeHtml, langAttr, localized, paragraphs } from './text.ts';
 
 export type SignupSource = 'signup' | 'embed';
+/** The forms that sign people up: the two sign-up forms, and an event's visitor answer. */
+export type SignupFormKind = SignupSource | 'event';
 
 /** What the visitor typed, kept when the form comes back with errors. */
 export type SignupValues = Partial<
@@ -17,7 +19,7 @@ export type SignupValues = Partial<
 export interface SignupFormOptions {
   site: PublicSite;
   locale: Locale;
-  source: SignupSource;
+  source: SignupFormKind;
   attribution: Attribution;
   values?: SignupValues;
   errors?: FieldError[];
@@ -80,7 +82,7 @@ const fields: Record<FieldSpec['name'], FieldSpec> = {
   },
 };
 
-const idOf = (source: SignupSource, name: string) => `${source}-${name}`;
+const idOf = (source: SignupFormKind, name: string) => `${source}-${name}`;
 
 function errorFor(errors: FieldError[], name: string): FieldError | undefined {
   return errors.find((e) => e.field === name || e.field.startsWith(`${name}.`));
@@ -185,24 +187,14 @@ const FIELD_ORDER = ['firstName', 'lastName', 'email', 'postalCode', 'communeCod
  */
 export function renderSignupForm(options: SignupFormOptions): string {
   const { site, locale, source } = options;
-  const errors = options.errors ?? [];
   const wording = site.consentWording[locale];
   const cta = callToAction(site, locale);
-  // Without script, focus goes to the first field the server refused.
-  const firstInvalid = FIELD_ORDER.find((name) => errorFor(errors, name));
   const hidden = {
     source,
     locale,
     wordingVersion: wording.version,
     ...options.attribution,
   };
-  const consent = (channel: 'email' | 'sms' | 'phone') => {
-    const id = idOf(source, `consent-${channel}`);
-    const checked = options.values?.consents?.[channel] ? ' checked' : '';
-    return `<div class="check"><input type="checkbox" id="${id}" name="consents.${channel}" value="on"${checked}><label for="${id}">${escapeHtml(wording[channel])}</label></div>`;
-  };
-  const name = (key: 'firstName' | 'lastName') =>
-    renderField(fields[key], options, errors, firstInvalid === key);
   return `<form class="signup-form" method="post" action="/signup" novalidate aria-labelledby="${source}-title" data-signup>
 <h2 id="${source}-title">${escapeHtml(cta.title)}</h2>
 <div class="alert error" role="alert" data-form-error${options.formError ? '' : ' hidden'}>${escapeHtml(options.formError ?? '')}</div>
@@ -210,21 +202,40 @@ ${Object.entries(hidden)
   .filter(([, value]) => value)
   .map(([key, value]) => `<input type="hidden" name="${key}" value="${escapeHtml(String(value))}">`)
   .join('\n')}
-<div class="names">${name('firstName')}${name('lastName')}</div>
-${renderField(fields.email, options, errors, firstInvalid === 'email')}
-${renderField(fields.postalCode, options, errors, firstInvalid === 'postalCode')}
-${renderCommune(options, errors, firstInvalid === 'communeCode')}
-${renderField(fields.phone, options, errors, firstInvalid === 'phone')}
-<fieldset class="consents">
-<legend>${escapeHtml(t(locale, 'signup.consentsLegend'))}</legend>
-${consent('email')}
-${consent('sms')}
-${consent('phone')}
-</fieldset>
+${renderSignupFields(options, { phone: true })}
 <button type="submit" class="primary">${escapeHtml(cta.submit)}</button>
 ${renderFormNotice(site, locale, source === 'embed')}
 </form>
-<template data-sent-template>${renderSignupSent(locale, source, '')}</template>`;
+<template data-sent-template>${renderSignupSent(locale, source === 'embed' ? 'embed' : 'signup', '')}</template>`;
+}
+
+/**
+ * The sign-up's fields and consent boxes, with the campaign's consent wording, for every form
+ * that signs people up. Without the phone field, only the email consent is asked.
+ */
+export function renderSignupFields(options: SignupFormOptions, { phone }: { phone: boolean }) {
+  const { site, locale, source } = options;
+  const errors = options.errors ?? [];
+  const wording = site.consentWording[locale];
+  // Without script, focus goes to the first field the server refused.
+  const firstInvalid = FIELD_ORDER.find((name) => errorFor(errors, name));
+  const consent = (channel: 'email' | 'sms' | 'phone') => {
+    const id = idOf(source, `consent-${channel}`);
+    const checked = options.values?.consents?.[channel] ? ' checked' : '';
+    return `<div class="check"><input type="checkbox" id="${id}" name="consents.${channel}" value="on"${checked}><label for="${id}">${escapeHtml(wording[channel])}</label></div>`;
+  };
+  const name = (key: 'firstName' | 'lastName') =>
+    renderField(fields[key], options, errors, firstInvalid === key);
+  return `<div class="names">${name('firstName')}${name('lastName')}</div>
+${renderField(fields.email, options, errors, firstInvalid === 'email')}
+${renderField(fields.postalCode, options, errors, firstInvalid === 'postalCode')}
+${renderCommune(options, errors, firstInvalid === 'communeCode')}
+${phone ? renderField(fields.phone, options, errors, firstInvalid === 'phone') : ''}
+<fieldset class="consents">
+<legend>${escapeHtml(t(locale, 'signup.consentsLegend'))}</legend>
+${consent('email')}
+${phone ? `${consent('sms')}\n${consent('phone')}` : ''}
+</fieldset>`;
 }
 
 /**
