@@ -29,6 +29,38 @@ const memberOf = (ctx: AppContext, committee: SQL, viewerId: number) =>
 const boardUrl = (committeeId: number | string, postId: number | string) =>
   `/me/committees/${Number(committeeId)}/manage#post-${Number(postId)}`;
 
+/** Whom a post or comment concerns (its author) and how moderation changes or hides them. */
+const byAuthor = (
+  table: 'committee_posts' | 'committee_post_comments',
+): Pick<ModerationTargetKindDefinition, 'concerned' | 'change' | 'hideAllBy'> => {
+  const rows = sql.raw(table);
+  return {
+    async concerned(ctx, id) {
+      const found = await runSql<{ author_id: number | null }>(
+        ctx.database,
+        sql`SELECT author_id FROM ${rows} WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
+      );
+      return found.flatMap((row) => (row.author_id === null ? [] : [Number(row.author_id)]));
+    },
+    async change(query, campaignId, id, change) {
+      await runSql(
+        query,
+        sql`UPDATE ${rows} SET status = ${statusAfter[change]}
+             WHERE campaign_id = ${campaignId} AND id = ${id}`,
+      );
+    },
+    async hideAllBy(query, campaignId, personId) {
+      const hidden = await runSql(
+        query,
+        sql`UPDATE ${rows} SET status = 'unpublished'
+             WHERE campaign_id = ${campaignId} AND author_id = ${personId} AND status = 'published'
+            RETURNING id`,
+      );
+      return hidden.length;
+    },
+  };
+};
+
 /** Posts on a committee's board: reported by its members, their author is who wrote them. */
 export const committeePostModeration: ModerationTargetKindDefinition = {
   kind: 'committee_post',
@@ -63,29 +95,7 @@ export const committeePostModeration: ModerationTargetKindDefinition = {
     );
     return rows.length > 0;
   },
-  async concerned(ctx, id) {
-    const rows = await runSql<{ author_id: number | null }>(
-      ctx.database,
-      sql`SELECT author_id FROM committee_posts WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
-    );
-    return rows.flatMap((row) => (row.author_id === null ? [] : [Number(row.author_id)]));
-  },
-  async change(query, campaignId, id, change) {
-    await runSql(
-      query,
-      sql`UPDATE committee_posts SET status = ${statusAfter[change]}
-           WHERE campaign_id = ${campaignId} AND id = ${id}`,
-    );
-  },
-  async hideAllBy(query, campaignId, personId) {
-    const hidden = await runSql(
-      query,
-      sql`UPDATE committee_posts SET status = 'unpublished'
-           WHERE campaign_id = ${campaignId} AND author_id = ${personId} AND status = 'published'
-          RETURNING id`,
-    );
-    return hidden.length;
-  },
+  ...byAuthor('committee_posts'),
 };
 
 /** Comments on the board's posts, as posts are. */
@@ -126,27 +136,5 @@ export const committeeCommentModeration: ModerationTargetKindDefinition = {
     );
     return rows.length > 0;
   },
-  async concerned(ctx, id) {
-    const rows = await runSql<{ author_id: number | null }>(
-      ctx.database,
-      sql`SELECT author_id FROM committee_post_comments WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
-    );
-    return rows.flatMap((row) => (row.author_id === null ? [] : [Number(row.author_id)]));
-  },
-  async change(query, campaignId, id, change) {
-    await runSql(
-      query,
-      sql`UPDATE committee_post_comments SET status = ${statusAfter[change]}
-           WHERE campaign_id = ${campaignId} AND id = ${id}`,
-    );
-  },
-  async hideAllBy(query, campaignId, personId) {
-    const hidden = await runSql(
-      query,
-      sql`UPDATE committee_post_comments SET status = 'unpublished'
-           WHERE campaign_id = ${campaignId} AND author_id = ${personId} AND status = 'published'
-          RETURNING id`,
-    );
-    return hidden.length;
-  },
+  ...byAuthor('committee_post_comments'),
 };
