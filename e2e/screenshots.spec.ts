@@ -31,6 +31,13 @@ async function shoot(page: Page, name: string) {
   expect(png.byteLength).toBeGreaterThan(10_000);
 }
 
+/** The public map has drawn its outlines and its clusters or markers, and stopped loading. */
+async function waitForMap(page: Page) {
+  await expect(page.locator('.map canvas')).toBeVisible();
+  await expect(page.locator('.map-cluster, .map-marker').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+}
+
 /** Recharts draws its areas with a JavaScript animation: wait until the chart is still. */
 async function waitForStillChart(page: Page) {
   const chart = page.locator('.recharts-wrapper');
@@ -179,9 +186,12 @@ test('committees and events: the public search, a committee, events, HQ’s list
   const near = (await (
     await page.request.get('/api/committees?place=69001&limit=1')
   ).json()) as Found;
+  // Tall enough for the map and the first results under it.
+  await page.setViewportSize({ width: 1280, height: 1400 });
   await page.goto('/committees?place=69001');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trouver un comité');
   await expect(page.getByRole('link', { name: near.items[0]!.name, exact: true })).toBeVisible();
+  await waitForMap(page);
   await shoot(page, 'committees.png');
 
   // The biggest committee with public events coming, its page, then the events near it.
@@ -192,6 +202,7 @@ test('committees and events: the public search, a committee, events, HQ’s list
   const biggest = ((await (await page.request.get('/api/committees?limit=20')).json()) as Found)
     .items;
   const committee = biggest.find((c) => withEvents.has(c.id))!;
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`/committees/${committee.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(committee.name);
   await expect(page.getByRole('heading', { name: 'Prochains événements' })).toBeVisible();
@@ -201,9 +212,11 @@ test('committees and events: the public search, a committee, events, HQ’s list
   const events = (await (
     await page.request.get(`/api/events?place=${postalCode}&limit=1`)
   ).json()) as Found;
+  await page.setViewportSize({ width: 1280, height: 1400 });
   await page.goto(`/events?place=${postalCode}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Événements');
   await expect(page.getByRole('link', { name: events.items[0]!.title, exact: true })).toBeVisible();
+  await waitForMap(page);
   await shoot(page, 'events.png');
 
   await adminPage.goto('/hq/committees');
@@ -211,4 +224,55 @@ test('committees and events: the public search, a committee, events, HQ’s list
   await expect(table.getByRole('row').nth(1)).toBeVisible();
   await expect(table.getByRole('link', { name: committee.name, exact: true })).toBeVisible();
   await shoot(adminPage, 'hq-committees.png');
+});
+
+test('inside a committee: its board and its area drawn on the map', async ({ page }) => {
+  const organiser = await createSupporter(page.request, {
+    firstName: 'Margaux',
+    postalCode: '69003',
+  });
+  await logIn(page.request, organiser.email);
+  const { csrfToken } = (await (await page.request.get('/api/session')).json()) as {
+    csrfToken: string;
+  };
+  const send = async (method: 'post' | 'put', url: string, data: unknown) => {
+    const response = await page.request[method](url, {
+      headers: { 'x-csrf-token': csrfToken },
+      data,
+    });
+    expect(response.ok(), await response.text()).toBe(true);
+    return (await response.json()) as { id: number };
+  };
+  const { id } = await send('post', '/api/committees', {
+    name: 'Comité Lyon Part-Dieu',
+    place: { postalCode: '69003' },
+    description: 'Réunions le jeudi soir, porte-à-porte le samedi matin.',
+  });
+  await send('post', `/api/committees/${id}/posts`, {
+    body: 'Le **tractage de samedi** part de la place Guichard à 10 h. Les tracts sont au local.',
+    links: ['https://www.lyon.fr/marches'],
+  });
+  const square = [
+    [4.845, 45.752],
+    [4.875, 45.752],
+    [4.885, 45.77],
+    [4.855, 45.772],
+    [4.845, 45.752],
+  ];
+  await send('put', `/api/committees/${id}/area`, {
+    kind: 'polygon',
+    polygon: { type: 'Polygon', coordinates: [square] },
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/me/committees/${id}/manage`);
+  const board = page.getByRole('region', { name: 'Tableau du comité' });
+  await expect(board.getByText('tractage de samedi')).toBeVisible();
+  await board.scrollIntoViewIfNeeded();
+  await shoot(page, 'committee-board.png');
+  const area = page.getByRole('region', { name: 'Secteur du comité' });
+  await expect(area.getByRole('radio', { name: 'Une zone dessinée sur la carte' })).toBeChecked();
+  await expect(area.locator('canvas')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await area.scrollIntoViewIfNeeded();
+  await shoot(page, 'committee-area.png');
 });
