@@ -369,6 +369,7 @@ describe.each(engines)('supporter space on %s', (engine) => {
       'signUps',
       'account',
       'committees',
+      'committeeBoard',
       'events',
     ]);
     expect(data.about.description).toMatch(/RGPD/);
