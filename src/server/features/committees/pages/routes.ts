@@ -1,19 +1,19 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { PublicSite } from '../../../../contracts/recruitment.ts';
 import { committeeSearchQuerySchema } from '../../../../contracts/committees.ts';
 import type { AppContext } from '../../../core/context.ts';
-import { sendHtml } from '../../../core/http/compressed-html.ts';
 import { acceptFormPosts } from '../../../core/http/form-body.ts';
 import { AppError, errorHandler } from '../../../core/http/errors.ts';
 import { richTextToPlain } from '../../../core/rich-text.ts';
 import { searchOrigin } from '../../../core/geo/place.ts';
+import {
+  featurePageDrawer,
+  idInPath,
+  searchedPlaceName,
+  summary,
+} from '../../recruitment/pages/feature-pages.ts';
 import { pageLocale, t, type Locale } from '../../recruitment/pages/i18n.ts';
 import { mapPanel } from '../../recruitment/pages/map-panel.ts';
-import {
-  renderPage,
-  type PublicNavLink,
-  type PublicShell,
-} from '../../recruitment/pages/layout.ts';
+import { type PublicNavLink, type PublicShell } from '../../recruitment/pages/layout.ts';
 import { readPublicSite } from '../../settings/service.ts';
 import { joinCommittee, leaveCommittee } from '../membership.ts';
 import { unsubscribeByToken } from '../messages.ts';
@@ -49,21 +49,6 @@ const pageConfig = { access: { public: true, session: 'optional' } } as const;
 
 type FormBody = Record<string, string | undefined>;
 
-/** A committee's id from its address; null when it cannot be one (then it does not exist). */
-function idOf(text: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(text)) return null;
-  const id = Number(text);
-  return id <= 2_147_483_647 ? id : null;
-}
-
-/** The first words of a text, cut at a word, for a page's summary. */
-function summary(text: string, max = 200): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
 /**
  * The public committee pages, drawn on the server like the rest of the public site: "Find a
  * committee" (by postal or commune code, or near the visitor with a small script) and each
@@ -73,49 +58,13 @@ function summary(text: string, max = 200): string {
 export async function registerCommitteePages(
   app: FastifyInstance,
   ctx: AppContext,
-  { assets, nav }: PublicShell,
+  shell: PublicShell,
 ) {
-  const { publicUrl } = ctx.config;
   const secure = ctx.config.production;
   const site = () => readPublicSite(ctx.database, ctx.campaignId);
 
-  interface Draw {
-    site: PublicSite;
-    locale: Locale;
-    title: string;
-    body: string;
-    description?: string;
-    head?: string;
-    status?: number;
-    /** The page's own address, when the request's is a form post's. */
-    path?: string;
-  }
-  const draw = (request: FastifyRequest, reply: FastifyReply, page: Draw) => {
-    const path = page.path ?? request.url;
-    const html = renderPage({
-      locale: page.locale,
-      site: page.site,
-      title: page.title,
-      url: publicUrl + path.split('?')[0],
-      path,
-      body: page.body,
-      assets,
-      loggedIn: Boolean(request.auth),
-      nav,
-      description: page.description,
-      head: [committeeStyle, page.head ?? ''].join(''),
-    });
-    return sendHtml(request, reply.status(page.status ?? 200), html);
-  };
-
-  /** The name a searched code reads as: a postal code and its commune, or the commune. */
-  const placeName = (code: string) => {
-    if (ctx.geo.isPostalCode(code)) {
-      const communes = ctx.geo.communesByPostalCode(code);
-      return communes.length === 1 ? `${code} ${communes[0].name}` : code;
-    }
-    return ctx.geo.commune(code)?.name ?? code;
-  };
+  const draw = featurePageDrawer(ctx, shell, committeeStyle);
+  const placeName = (code: string) => searchedPlaceName(ctx, code);
 
   app.get(NEAR_ME_SCRIPT, { schema: hidden }, (_request, reply) =>
     reply
@@ -327,7 +276,7 @@ export async function registerCommitteePages(
     async (request, reply) => {
       const locale = pageLocale(request, reply, secure);
       const notice = (request.query as { notice?: unknown }).notice;
-      return drawCommittee(request, reply, locale, idOf(request.params.id), {
+      return drawCommittee(request, reply, locale, idInPath(request.params.id), {
         notice: isCommitteeNotice(notice) ? notice : null,
       });
     },
@@ -348,7 +297,7 @@ export async function registerCommitteePages(
       }
       const locale = localeOfForm(bodyOf(request));
       const { id } = request.params as { id: string };
-      drawCommittee(request, reply, locale, idOf(id), {
+      drawCommittee(request, reply, locale, idInPath(id), {
         error: t(locale, 'error.csrf'),
         status: 403,
       }).catch((failure: unknown) => errorHandler(failure as FastifyError, request, reply));
@@ -362,7 +311,7 @@ export async function registerCommitteePages(
       async (request, reply) => {
         const body = bodyOf(request);
         const locale = localeOfForm(body);
-        const id = idOf(request.params.id);
+        const id = idInPath(request.params.id);
         if (id === null) return drawCommittee(request, reply, locale, null);
         if (!request.auth) return loginFirst(reply, id);
         const { personId } = request.auth;
@@ -400,7 +349,7 @@ export async function registerCommitteePages(
       { schema: hidden, config: formConfig, errorHandler: csrfRefused },
       async (request, reply) => {
         const locale = localeOfForm(bodyOf(request));
-        const id = idOf(request.params.id);
+        const id = idInPath(request.params.id);
         if (id === null) return drawCommittee(request, reply, locale, null);
         if (!request.auth) return loginFirst(reply, id);
         try {

@@ -1,8 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { eventListQuerySchema, type Event } from '../../../../contracts/events.ts';
-import type { PublicSite } from '../../../../contracts/recruitment.ts';
 import type { AppContext } from '../../../core/context.ts';
-import { sendHtml } from '../../../core/http/compressed-html.ts';
 import { AppError, errorHandler } from '../../../core/http/errors.ts';
 import { viewerOf } from '../../../core/http/viewer.ts';
 import { richTextToPlain } from '../../../core/rich-text.ts';
@@ -10,15 +8,17 @@ import { signupRateLimit } from '../../accounts/kiosk.ts';
 import { NEAR_ME_SCRIPT } from '../../committees/pages/routes.ts';
 import { searchOrigin } from '../../../core/geo/place.ts';
 import { oneErrorPerField, readSignupForm, valuesOf } from '../../recruitment/pages/form-input.ts';
+import {
+  featurePageDrawer,
+  idInPath,
+  searchedPlaceName,
+  summary,
+} from '../../recruitment/pages/feature-pages.ts';
 import { pageLocale, t, type Locale } from '../../recruitment/pages/i18n.ts';
 import { mapPanel } from '../../recruitment/pages/map-panel.ts';
 import { errorMessage } from '../../recruitment/pages/signup-form.ts';
 import { validateSignup } from '../../recruitment/service.ts';
-import {
-  renderPage,
-  type PublicNavLink,
-  type PublicShell,
-} from '../../recruitment/pages/layout.ts';
+import { type PublicNavLink, type PublicShell } from '../../recruitment/pages/layout.ts';
 import { readPublicSite } from '../../settings/service.ts';
 import { eventSource } from '../editing.ts';
 import { tellAboutEvent } from '../notify.ts';
@@ -57,21 +57,6 @@ const pageConfig = { access: { public: true, session: 'optional' } } as const;
 
 type FormBody = Record<string, string | undefined>;
 
-/** An event's id from its address; null when it cannot be one (then it does not exist). */
-function idOf(text: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(text)) return null;
-  const id = Number(text);
-  return id <= 2_147_483_647 ? id : null;
-}
-
-/** The first words of a text, cut at a word, for a page's summary. */
-function summary(text: string, max = 200): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
 const keyOf = (value: unknown) =>
   typeof value === 'string' && value.length > 0 && value.length <= 100 ? value : null;
 
@@ -93,50 +78,14 @@ const answerProblems: Record<string, { key: EventPageKey; status: number }> = {
 export async function registerEventPages(
   app: FastifyInstance,
   ctx: AppContext,
-  { assets, nav }: PublicShell,
+  shell: PublicShell,
 ) {
-  const { publicUrl } = ctx.config;
   const timeZone = ctx.config.CAMPAIGN_TIMEZONE;
   const secure = ctx.config.production;
   const site = () => readPublicSite(ctx.database, ctx.campaignId);
 
-  interface Draw {
-    site: PublicSite;
-    locale: Locale;
-    title: string;
-    body: string;
-    description?: string;
-    head?: string;
-    status?: number;
-    /** The page's own address, when the request's is a form post's. */
-    path?: string;
-  }
-  const draw = (request: FastifyRequest, reply: FastifyReply, page: Draw) => {
-    const path = page.path ?? request.url;
-    const html = renderPage({
-      locale: page.locale,
-      site: page.site,
-      title: page.title,
-      url: publicUrl + path.split('?')[0],
-      path,
-      body: page.body,
-      assets,
-      loggedIn: Boolean(request.auth),
-      nav,
-      description: page.description,
-      head: [eventsStyle, page.head ?? ''].join(''),
-    });
-    return sendHtml(request, reply.status(page.status ?? 200), html);
-  };
-
-  /** The name a searched code reads as: a postal code and its commune, or the commune. */
-  const placeName = (code: string) => {
-    if (ctx.geo.isPostalCode(code)) {
-      const communes = ctx.geo.communesByPostalCode(code);
-      return communes.length === 1 ? `${code} ${communes[0].name}` : code;
-    }
-    return ctx.geo.commune(code)?.name ?? code;
-  };
+  const draw = featurePageDrawer(ctx, shell, eventsStyle);
+  const placeName = (code: string) => searchedPlaceName(ctx, code);
 
   app.get('/events', { schema: hidden, config: pageConfig }, async (request, reply) => {
     const locale = pageLocale(request, reply, secure);
@@ -297,7 +246,7 @@ export async function registerEventPages(
         key,
         // The calendar file is served to anyone, so only for the events anyone may see.
         calendarHref: event.visibility === 'public' ? `${eventPath(event.id)}/calendar.ics` : null,
-        publicUrl,
+        publicUrl: ctx.config.publicUrl,
         notice: shown.notice ?? null,
         error: shown.error ?? null,
         now: new Date(),
@@ -315,7 +264,7 @@ export async function registerEventPages(
     async (request, reply) => {
       const locale = pageLocale(request, reply, secure);
       const query = request.query as { notice?: unknown; key?: unknown };
-      return drawEvent(request, reply, locale, idOf(request.params.id), {
+      return drawEvent(request, reply, locale, idInPath(request.params.id), {
         key: keyOf(query.key),
         notice: isEventNotice(query.notice) ? query.notice : null,
       });
@@ -415,7 +364,7 @@ export async function registerEventPages(
       const body = bodyOf(request);
       const locale = localeOfForm(body);
       const { id } = request.params as { id: string };
-      drawEvent(request, reply, locale, idOf(id), {
+      drawEvent(request, reply, locale, idInPath(id), {
         key: keyOf(body.key),
         error: t(locale, 'error.csrf'),
         status: 403,
@@ -435,7 +384,7 @@ export async function registerEventPages(
         const body = bodyOf(request);
         const locale = localeOfForm(body);
         const key = keyOf(body.key);
-        const id = idOf(request.params.id);
+        const id = idInPath(request.params.id);
         if (id === null) return drawEvent(request, reply, locale, null);
         if (!request.auth) return loginFirst(reply, id, key);
         const guests = Number(body.guests ?? 0);
@@ -485,7 +434,7 @@ export async function registerEventPages(
         const body = bodyOf(request);
         const locale = localeOfForm(body);
         const key = keyOf(body.key);
-        const id = idOf(request.params.id);
+        const id = idInPath(request.params.id);
         if (id === null) return drawEvent(request, reply, locale, null);
         if (!request.auth) return loginFirst(reply, id, key);
         try {
@@ -511,7 +460,7 @@ export async function registerEventPages(
       const problem = error instanceof AppError ? answerProblems[error.code] : undefined;
       const values = { ...valuesOf(body), guests: body.guests?.slice(0, 3) ?? '0' };
       const postalCode = values.postalCode?.replace(/\s/g, '') ?? '';
-      drawEvent(request, reply, locale, idOf(id), {
+      drawEvent(request, reply, locale, idInPath(id), {
         key: keyOf(body.key),
         error: problem ? et(locale, problem.key) : undefined,
         status: limited ? 429 : (problem?.status ?? (error as AppError).status),
@@ -545,7 +494,7 @@ export async function registerEventPages(
         const body = bodyOf(request);
         const locale = localeOfForm(body);
         const key = keyOf(body.key);
-        const id = idOf(request.params.id);
+        const id = idInPath(request.params.id);
         if (id === null) return drawEvent(request, reply, locale, null);
         const { input, candidate, errors } = readSignupForm(body);
         // Every field's error at once: the service's own checks too, writing nothing.
