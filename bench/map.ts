@@ -3,8 +3,9 @@
  *   npm run bench -- map [--small 500] [--large 50000] [--queries 1000]
  * Seeds each count of upcoming public events over real communes (weighted by population, as
  * campaigns are) in its own database, puts them on the map's cells, then asks the map service
- * for a country view (metropolitan France, zoom 5) and for city views (zoom 12 around random
- * towns), alternating between the databases. The cost must not grow with the count: p99 at the
+ * for a country view (metropolitan France, zoom 5), the same view filtered by one type (each
+ * type has its own cells) and for city views (zoom 12 around random towns), alternating
+ * between the databases. The cost must not grow with the count: p99 at the
  * large count ≤ 1.5 × p99 at the small one, at each zoom; no answer above 500 markers.
  */
 import { sql } from 'drizzle-orm';
@@ -18,6 +19,7 @@ import { communeCentres } from '../src/server/core/geo/commune-centres.ts';
 import { geoReference } from '../src/server/core/geo/communes.ts';
 import { mercator } from '../src/server/core/geo/place.ts';
 import { closeContext, createContext } from '../src/server/core/runtime.ts';
+import { eventTypeSchema } from '../src/contracts/events.ts';
 import { eventsMap, putEventsOnMap } from '../src/server/features/events/map.ts';
 import { freshDatabase } from './lib/pg.ts';
 
@@ -29,6 +31,7 @@ const { values } = parseArgs({
   },
 });
 const sizes = [Number(values.small), Number(values.large)];
+const EVENT_TYPES = [...eventTypeSchema.options];
 const queries = Number(values.queries);
 
 function random(seed: number) {
@@ -65,7 +68,7 @@ async function seed(ctx: AppContext, count: number) {
     ctx.database,
     sql`INSERT INTO events (campaign_id, type, title, starts_at, ends_at, lat, lng, location, precision,
                             place_label, private_key)
-        SELECT ${ctx.campaignId}, 'door_to_door', 'Porte-à-porte ' || i,
+        SELECT ${ctx.campaignId}, (${EVENT_TYPES}::text[])[1 + i % ${EVENT_TYPES.length}], 'Action ' || i,
                now() + (i % 30) * interval '1 day', now() + (i % 30) * interval '1 day' + interval '2 hours',
                la, ln, point(x, y), 'commune', 'Commune', 'k' || i
           FROM unnest(${lat}::float8[], ${lng}::float8[], ${xy.map((p) => p[0])}::float8[],
@@ -105,6 +108,7 @@ try {
     north: 51.5,
     zoom: 5,
   });
+  const countryByType = { ...country, type: 'door_to_door' as const };
   const cities = Array.from({ length: queries }, () => {
     const town = pickTown(ask);
     // A 1,280 × 800 screen at zoom 12: 0.088° of longitude per 256 pixels.
@@ -117,11 +121,15 @@ try {
     });
   });
   for (const ctx of contexts) for (const view of cities.slice(0, 100)) await eventsMap(ctx, view);
-  const times = { country: sizes.map(() => [] as number[]), city: sizes.map(() => [] as number[]) };
+  const views = ['country', 'country, one type', 'city'] as const;
+  const times = Object.fromEntries(
+    views.map((v) => [v, sizes.map(() => [] as number[])]),
+  ) as Record<(typeof views)[number], number[][]>;
   let largest = 0;
   for (const view of cities) {
     for (const [zoom, v] of [
       ['country', country],
+      ['country, one type', countryByType],
       ['city', view],
     ] as const) {
       for (const [i, ctx] of contexts.entries()) {
@@ -132,7 +140,7 @@ try {
       }
     }
   }
-  const rows = (['country', 'city'] as const).flatMap((zoom) =>
+  const rows = views.flatMap((zoom) =>
     sizes.map((size, i) => {
       const sorted = [...times[zoom][i]!].sort((a, b) => a - b);
       return {
@@ -144,12 +152,11 @@ try {
     }),
   );
   console.table(rows);
-  const ratios = {
-    country: rows[1]!.p99ms / rows[0]!.p99ms,
-    city: rows[3]!.p99ms / rows[2]!.p99ms,
-  };
+  const ratios = Object.fromEntries(
+    views.map((v, i) => [v, rows[2 * i + 1]!.p99ms / rows[2 * i]!.p99ms]),
+  );
   console.log(
-    `ratio p99 at ${sizes[1]} / at ${sizes[0]}: country ${ratios.country.toFixed(2)}, city ${ratios.city.toFixed(2)} (target ≤ 1.5); most markers and clusters in one answer: ${largest} (≤ 500)`,
+    `ratio p99 at ${sizes[1]} / at ${sizes[0]}: ${views.map((v) => `${v} ${ratios[v]!.toFixed(2)}`).join(', ')} (target ≤ 1.5); most markers and clusters in one answer: ${largest} (≤ 500)`,
   );
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(

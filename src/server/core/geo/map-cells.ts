@@ -20,8 +20,10 @@ const cellSide = (level: number) => WORLD / 2 ** level;
 /**
  * Moves points onto (delta 1) or off (delta -1) the map, in every level's cell, in ONE
  * statement with the change that decides it: `changed` is a data-modifying WITH query (the
- * layer marking its rows `on_map`) returning `x`, `y` (Web Mercator metres) and `delta`, so
- * that the cells and the marks cannot disagree after a crash. Cells left empty are removed.
+ * layer marking its rows `on_map`) returning `x`, `y` (Web Mercator metres), `delta` and
+ * `sublayer` (a kind the map filters on, or null), so that the cells and the marks cannot
+ * disagree after a crash. A point with a sublayer is counted in the layer and in
+ * `layer:sublayer` (see `sublayer`). Cells left empty are removed.
  */
 export async function applyToCells(on: Queryable, campaignId: number, layer: string, changed: SQL) {
   const levels = sql.raw(`ARRAY[${CELL_LEVELS.join(',')}]`);
@@ -29,20 +31,27 @@ export async function applyToCells(on: Queryable, campaignId: number, layer: str
     on,
     sql`WITH changed AS (${changed})
         INSERT INTO map_cells (campaign_id, layer, level, cx, cy, n, sx, sy)
-        SELECT ${campaignId}::int, ${layer}::text, l.level,
+        SELECT ${campaignId}::int, k.layer, l.level,
                floor((p.x + ${HALF}::float8) / (${WORLD}::float8 / 2 ^ l.level))::int,
                floor((p.y + ${HALF}::float8) / (${WORLD}::float8 / 2 ^ l.level))::int,
                sum(p.delta)::int, sum(p.delta * p.x), sum(p.delta * p.y)
-          FROM changed p CROSS JOIN unnest(${levels}) AS l(level)
+          FROM changed p
+          CROSS JOIN LATERAL (VALUES (${layer}::text), (${`${layer}:`}::text || p.sublayer)) AS k(layer)
+          CROSS JOIN unnest(${levels}) AS l(level)
+         WHERE k.layer IS NOT NULL
          GROUP BY 1, 2, 3, 4, 5
         ON CONFLICT (campaign_id, layer, level, cx, cy) DO UPDATE
            SET n = map_cells.n + EXCLUDED.n, sx = map_cells.sx + EXCLUDED.sx, sy = map_cells.sy + EXCLUDED.sy`,
   );
   await runSql(
     on,
-    sql`DELETE FROM map_cells WHERE campaign_id = ${campaignId} AND layer = ${layer} AND n <= 0`,
+    sql`DELETE FROM map_cells WHERE campaign_id = ${campaignId} AND n <= 0
+           AND (layer = ${layer} OR starts_with(layer, ${`${layer}:`}))`,
   );
 }
+
+/** The layer of a layer's points of one kind (an event's type), which `applyToCells` keeps. */
+export const sublayer = (layer: string, kind: string) => `${layer}:${kind}`;
 
 /** A view of a map: its south-west and north-east corners (degrees) and its zoom. */
 export interface MapView {
@@ -143,10 +152,12 @@ export function viewBox(view: MapView): SQL {
 
 /**
  * A layer of points a feature keeps on the map: its table (named by the feature, which owns
- * it), which rows are listed, and the statements that move rows on and off the cells.
+ * it), which rows are listed, the column of their kind if the map filters on it (each kind
+ * then has its own sublayer), and the statements that move rows on and off the cells.
  */
-export function mapLayer(layer: string, table: string, listed: SQL) {
+export function mapLayer(layer: string, table: string, listed: SQL, kindColumn?: string) {
   const rows = sql.raw(table);
+  const kind = kindColumn ? sql.raw(kindColumn) : sql`NULL::text`;
   const takeOff = async (on: Queryable, campaignId: number, ids: readonly number[]) => {
     if (ids.length === 0) return;
     await applyToCells(
@@ -155,7 +166,7 @@ export function mapLayer(layer: string, table: string, listed: SQL) {
       layer,
       sql`UPDATE ${rows} SET on_map = false
            WHERE campaign_id = ${campaignId} AND id = ANY(${[...ids]}) AND on_map
-          RETURNING location[0] AS x, location[1] AS y, -1 AS delta`,
+          RETURNING location[0] AS x, location[1] AS y, -1 AS delta, ${kind} AS sublayer`,
     );
   };
   const putOn = async (on: Queryable, campaignId: number, ids: readonly number[]) => {
@@ -166,7 +177,7 @@ export function mapLayer(layer: string, table: string, listed: SQL) {
       layer,
       sql`UPDATE ${rows} SET on_map = true
            WHERE campaign_id = ${campaignId} AND id = ANY(${[...ids]}) AND NOT on_map AND ${listed}
-          RETURNING location[0] AS x, location[1] AS y, 1 AS delta`,
+          RETURNING location[0] AS x, location[1] AS y, 1 AS delta, ${kind} AS sublayer`,
     );
   };
   /** Where rows' state changed: on the map if listed, off it otherwise. */

@@ -135,7 +135,7 @@ describe.each(engines)('maps on %s', (engine) => {
       ).json() as { id: number; startsAt: string };
     const leaflets = await create('leaflet_drop', 3);
     await create('leaflet_drop', 20);
-    await create('meeting', 3);
+    const meeting = await create('meeting', 3);
     const limoges = 'west=1.1&south=45.7&east=1.4&north=45.95';
     const count = async (query: string) => {
       const response = await anonymous().get(`/api/events/map?${limoges}&zoom=9${query}`);
@@ -153,6 +153,20 @@ describe.each(engines)('maps on %s', (engine) => {
     expect(zoomedIn.markers).toEqual([
       expect.objectContaining({ id: leaflets.id, startsAt: leaflets.startsAt }),
     ]);
+    // A type's clusters come from its own cells, kept as events change type or leave.
+    const edited = await organiser.put(`/api/events/${meeting.id}`, {
+      type: 'leaflet_drop',
+      title: 'Tractage du marché',
+      startsAt: inDays(3),
+      endsAt: inDays(3, 2),
+      place: { postalCode: '87000' },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(await count('&type=leaflet_drop')).toBe(3);
+    expect(await count('&type=meeting')).toBe(0);
+    expect((await organiser.post(`/api/events/${leaflets.id}/cancel`, {})).statusCode).toBe(200);
+    expect(await count('&type=leaflet_drop')).toBe(2);
+    expect(await count('')).toBe(2);
     for (const bad of ['&type=rally', '&from=2027-13-01', '&to=demain']) {
       const response = await anonymous().get(`/api/events/map?${limoges}&zoom=9${bad}`);
       expect(response.statusCode).toBe(400);

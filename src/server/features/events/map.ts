@@ -9,16 +9,18 @@ import {
   clustersOfPoints,
   mapLayer,
   MARKER_ZOOM,
+  sublayer,
   viewBox,
 } from '../../core/geo/map-cells.ts';
 
-/** On the map: public, published, placed and not over. */
+/** On the map: public, published, placed and not over; counted by type too. */
 const eventsLayer = mapLayer(
   'events',
   'events',
   sql.raw(
     `status = 'published' AND visibility = 'public' AND location IS NOT NULL AND ends_at > now()`,
   ),
+  'type',
 );
 const LAYER = eventsLayer.layer;
 
@@ -46,9 +48,9 @@ export async function expireEventsOnMap(on: Queryable, campaignId: number) {
 const MARKERS_MAX = 500;
 
 /**
- * Upcoming public events in a map's view: clusters of the cells, or the events zoomed in.
- * With a type or days asked, the clusters are counted from the events in the view instead,
- * as the cells count every listed event.
+ * Upcoming public events in a map's view: clusters of the cells (of the type's sublayer when
+ * a type is asked), or the events zoomed in. With days asked, the clusters are counted from
+ * the events in the view and those days instead: the cells do not keep dates.
  */
 export async function eventsMap(ctx: AppContext, query: EventMapQuery): Promise<EventMapAnswer> {
   const { type, from, to, ...view } = query;
@@ -67,9 +69,10 @@ export async function eventsMap(ctx: AppContext, query: EventMapQuery): Promise<
     sql` AND `,
   );
   if (view.zoom < MARKER_ZOOM) {
+    const layer = type ? sublayer(LAYER, type) : LAYER;
     const clusters =
-      filters.length === 0
-        ? await clustersIn(ctx.database, ctx.campaignId, LAYER, view, MARKERS_MAX)
+      !from && !to
+        ? await clustersIn(ctx.database, ctx.campaignId, layer, view, MARKERS_MAX)
         : await clustersOfPoints(
             ctx.database,
             view,
