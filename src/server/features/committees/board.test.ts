@@ -340,6 +340,18 @@ describe.each(engines)('the committee board on %s', (engine) => {
     expect(page.items[1]!.bodyHtml).toContain('Plus récent');
     expect((await basile.browser.delete(`${base()}/posts/${target.id}`)).statusCode).toBe(200);
     expect((await board(alice)).items.some((p) => p.id === target.id)).toBe(false);
+    // The organiser removed Alice's comment: that is in the audit log; an author's own is not.
+    const removals = await t.ctx.database.query<{ actor_id: string; details: unknown }>(
+      `SELECT actor_id::text, details FROM audit_log WHERE action = 'committees.board.remove'
+        AND target = 'committee:' || $1`,
+      [String(committee.id)],
+    );
+    expect(removals).toEqual([
+      {
+        actor_id: String(organiser.personId),
+        details: { postId: target.id, commentId: mine.id, authorId: alice.personId },
+      },
+    ]);
   });
 
   it('pages by keyset: pinned first, then newest, none twice', async () => {

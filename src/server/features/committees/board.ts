@@ -6,7 +6,9 @@ import {
   type BoardDocument,
   type postInputSchema,
 } from '../../../contracts/committee-board.ts';
+import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
+import type { Query } from '../../core/db/index.ts';
 import { runSql } from '../../core/db/statement.ts';
 import { AppError, conflict, notFound } from '../../core/http/errors.ts';
 import { richTextToHtml } from '../../core/rich-text.ts';
@@ -209,7 +211,30 @@ export async function deletePost(
       query,
       sql`DELETE FROM committee_posts WHERE campaign_id = ${ctx.campaignId} AND id = ${postId}`,
     );
+    await auditRemoval(ctx, query, committeeId, viewer, post.authorId, { postId });
   });
+}
+
+/** A manager removing someone else's words is answerable for it: the audit log keeps it. */
+async function auditRemoval(
+  ctx: AppContext,
+  query: Query,
+  committeeId: number,
+  viewer: BoardViewer,
+  authorId: number | null,
+  removed: { postId: number; commentId?: number },
+) {
+  if (authorId === viewer.personId) return;
+  await audit(
+    { query },
+    {
+      campaignId: ctx.campaignId,
+      actorId: viewer.personId,
+      action: 'committees.board.remove',
+      target: `committee:${committeeId}`,
+      details: { ...removed, authorId },
+    },
+  );
 }
 
 export async function pinPost(
@@ -340,10 +365,16 @@ export async function deleteComment(
 ) {
   const comment = await visibleComment(ctx, committeeId, ids.postId, ids.commentId);
   if (comment.authorId !== viewer.personId && !viewer.manages) throw notAuthor('delete it');
-  await runSql(
-    ctx.database,
-    sql`DELETE FROM committee_post_comments WHERE campaign_id = ${ctx.campaignId} AND id = ${ids.commentId}`,
-  );
+  await ctx.database.transaction(async (query) => {
+    await runSql(
+      query,
+      sql`DELETE FROM committee_post_comments WHERE campaign_id = ${ctx.campaignId} AND id = ${ids.commentId}`,
+    );
+    await auditRemoval(ctx, query, committeeId, viewer, comment.authorId, {
+      postId: ids.postId,
+      commentId: ids.commentId,
+    });
+  });
 }
 
 /** Documents a person may have waiting for their post: enough for two posts. */

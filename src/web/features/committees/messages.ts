@@ -7,6 +7,7 @@ export const fr = {
   'audit.do.committees.uncertify': 'Certification d’un comité retirée',
   'audit.do.committees.criteria.update': 'Critères de certification changés',
   'audit.do.committees.area.update': 'Secteur d’un comité changé',
+  'audit.do.committees.board.remove': 'Message ou commentaire d’un membre retiré du tableau',
   'audit.do.committees.rules.update': 'Règles de création des comités changées',
 
   'nav.committeeRules': 'Règles des comités',
@@ -324,6 +325,7 @@ export const en: Record<keyof typeof fr, string> = {
   'audit.do.committees.uncertify': 'Committee certification withdrawn',
   'audit.do.committees.criteria.update': 'Certification criteria changed',
   'audit.do.committees.area.update': 'Committee area changed',
+  'audit.do.committees.board.remove': "A member's post or comment removed from the board",
   'audit.do.committees.rules.update': 'Committee creation rules changed',
 
   'nav.committeeRules': 'Committee rules',
