@@ -1,6 +1,6 @@
 /**
  * Events in a map's view, at two counts, on PostgreSQL:
- *   npm run bench -- map [--small 500] [--large 50000] [--queries 1000]
+ *   npm run bench -- map [--small 500] [--large 50000] [--queries 5000]
  * Seeds each count of upcoming public events over real communes (weighted by population, as
  * campaigns are) in its own database, puts them on the map's cells, then asks the map service
  * for a country view (metropolitan France, zoom 5), the same view filtered by one type (each
@@ -27,7 +27,7 @@ const { values } = parseArgs({
   options: {
     small: { type: 'string', default: '500' },
     large: { type: 'string', default: '50000' },
-    queries: { type: 'string', default: '1000' },
+    queries: { type: 'string', default: '5000' },
   },
 });
 const sizes = [Number(values.small), Number(values.large)];

@@ -110,11 +110,14 @@ export async function clustersIn(
   const { level, x0, y0, x1, y1 } = levelFor(view, limit);
   const side = cellSide(level);
   const cell = (v: number) => Math.floor((v + HALF) / side);
+  // Each column of the view by itself (`cx = ANY`, then the rows' range): a range on cx would
+  // read its whole strip of the world, north to south, which fills as the layer grows.
+  const columns = Array.from({ length: cell(x1) - cell(x0) + 1 }, (_, i) => cell(x0) + i);
   const rows = await runSql<{ n: number; sx: number; sy: number }>(
     on,
     sql`SELECT n, sx, sy FROM map_cells
          WHERE campaign_id = ${campaignId} AND layer = ${layer} AND level = ${level}
-           AND cx BETWEEN ${cell(x0)} AND ${cell(x1)} AND cy BETWEEN ${cell(y0)} AND ${cell(y1)}
+           AND cx = ANY(${columns}::int[]) AND cy BETWEEN ${cell(y0)} AND ${cell(y1)}
          LIMIT ${limit}`,
   );
   return toClusters(rows);
