@@ -107,6 +107,8 @@ for (const [device, options] of Object.entries(devices)) {
         await page.getByRole('button', { name: 'Afficher la carte' }).click();
       }
       await expect(page.locator('.map canvas')).toBeVisible();
+      // No roads nor names on the built-in background: a scale says the distances.
+      await expect(page.locator('.map .maplibregl-ctrl-scale')).toHaveText(/^\d+\sk?m$/);
     };
 
     test('the committees map clusters, zooms in, and a marker leads to its committee; nothing leaves the server', async ({

@@ -7,6 +7,7 @@ import {
   Marker,
   NavigationControl,
   Popup,
+  ScaleControl,
   setWorkerUrl,
   type LngLatLike,
 } from 'maplibre-gl';
@@ -85,6 +86,8 @@ export function drawMap(panel: HTMLElement, data: MapPanelData): void {
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }));
+  // Without roads or names, the scale is what says how far apart the markers are.
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
 
   const shown = new Map<string, Marker>();
   /** Puts these markers on the map, keeping those already there, removing the others. */

@@ -1,5 +1,11 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { Map as MapLibre, Marker, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import {
+  Map as MapLibre,
+  Marker,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { TerraDraw, TerraDrawPolygonMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
@@ -83,6 +89,7 @@ export function AreaMap({ place, landmarks, ring, onChange, clearSignal, label }
       pitchWithRotate: false,
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.touchZoomRotate.disableRotation();
     const markers = [
       ...opening.current.landmarks.map((l) =>
