@@ -17,4 +17,5 @@ export * from './features/audiences/tables.ts';
 export * from './features/committees/tables.ts';
 export * from './features/moderation/tables.ts';
 export * from './features/events/tables.ts';
+export * from './features/donations/tables.ts';
 export * from './core/geo/map-tables.ts';

@@ -5,6 +5,7 @@ import type { PersonalData } from '../core/personal-data/registry.ts';
 import { accountsPersonalData } from './accounts/personal-data.ts';
 import { audiencesPersonalData } from './audiences/personal-data.ts';
 import { committeesPersonalData } from './committees/personal-data.ts';
+import { donationsPersonalData } from './donations/personal-data.ts';
 import { eventsPersonalData } from './events/personal-data.ts';
 import { moderationPersonalData } from './moderation/personal-data.ts';
 import { peoplePersonalData } from './people/personal-data.ts';
@@ -25,6 +26,7 @@ export const personalData = (): readonly PersonalData[] => [
   audiencesPersonalData,
   committeesPersonalData,
   eventsPersonalData,
+  donationsPersonalData,
   moderationPersonalData,
   mailPersonalData,
   operationsPersonalData,

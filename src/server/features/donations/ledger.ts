@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import {
+  giftRefusals,
+  refusalText,
+  type DonationMode,
+  type DonorAttestations,
+  type GiftRefusal,
+  type PaymentMeans,
+} from '../../../contracts/donation-law.ts';
+import type { AppContext } from '../../core/context.ts';
+import type { Query } from '../../core/db/index.ts';
+import { runSql, type Queryable } from '../../core/db/statement.ts';
+import { AppError } from '../../core/http/errors.ts';
+
+/** A gift as it is taken: who gives, how much, how, in which period the law counts it. */
+export interface GiftIntake {
+  personId: number;
+  mode: DonationMode;
+  capKey: string;
+  amountCents: number;
+  means: PaymentMeans;
+  attestations: DonorAttestations;
+  /** `pending` for a card payment that starts; `succeeded` for a cheque, transfer or cash. */
+  status: 'pending' | 'succeeded';
+  pendingUntil?: Date;
+  attribution?: Record<string, string>;
+  day: string;
+  collection?: { opensOn: string; closesOn: string } | null;
+  spendingCeilingCents?: number | null;
+  locale?: 'fr' | 'en';
+}
+
+/** The law refused the gift: 422 with the first reason in words, every reason in `refusals`. */
+export class GiftRefused extends AppError {
+  constructor(
+    readonly refusals: GiftRefusal[],
+    locale: 'fr' | 'en',
+  ) {
+    super(422, refusals[0]!.code, refusalText(refusals[0]!, locale));
+  }
+}
+
+/**
+ * One donor's gifts are taken one at a time (a transaction-scoped advisory lock on the
+ * donor): two gifts sent at the same moment that together pass the cap cannot both be
+ * counted. The lock is the donor's, not the campaign's, so donors never wait for each other.
+ */
+async function lockDonor(query: Query, campaignId: number, personId: number) {
+  await runSql(
+    query,
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`donor:${campaignId}:${personId}`}, 0))`,
+  );
+}
+
+async function countedOf(query: Queryable, campaignId: number, personId: number, capKey: string) {
+  const [row] = await runSql<{ cents: number | string | null }>(
+    query,
+    sql`SELECT sum(amount_cents) AS cents FROM donations
+         WHERE campaign_id = ${campaignId} AND person_id = ${personId} AND cap_key = ${capKey}
+           AND counts`,
+  );
+  return Number(row?.cents ?? 0);
+}
+
+async function campaignCashOf(query: Query, campaignId: number, capKey: string) {
+  const [row] = await runSql<{ cents: number | string | null }>(
+    query,
+    sql`SELECT sum(amount_cents) AS cents FROM donations
+         WHERE campaign_id = ${campaignId} AND cap_key = ${capKey} AND means = 'cash' AND counts`,
+  );
+  return Number(row?.cents ?? 0);
+}
+
+/**
+ * Takes a gift if the law allows it, counting it against the donor's cap at once; refuses it
+ * with the reasons otherwise, changing nothing. Returns the gift's id.
+ */
+export async function takeGift(ctx: AppContext, gift: GiftIntake): Promise<number> {
+  return ctx.database.transaction(async (query) => {
+    await lockDonor(query, ctx.campaignId, gift.personId);
+    const countedCents = await countedOf(query, ctx.campaignId, gift.personId, gift.capKey);
+    const campaignCashCents =
+      gift.means === 'cash' ? await campaignCashOf(query, ctx.campaignId, gift.capKey) : 0;
+    const refusals = giftRefusals({ ...gift, countedCents, campaignCashCents });
+    if (refusals.length > 0) throw new GiftRefused(refusals, gift.locale ?? 'fr');
+    const [row] = await runSql<{ id: number }>(
+      query,
+      sql`INSERT INTO donations (campaign_id, person_id, cap_key, amount_cents, means, status,
+                                 counts, attribution, pending_until)
+          VALUES (${ctx.campaignId}, ${gift.personId}, ${gift.capKey}, ${gift.amountCents},
+                  ${gift.means}, ${gift.status}, true, ${JSON.stringify(gift.attribution ?? {})}::jsonb,
+                  ${gift.pendingUntil?.toISOString() ?? null})
+          RETURNING id`,
+    );
+    return Number(row!.id);
+  });
+}
+
+/** A pending payment that succeeded: it keeps counting. False if it was no longer pending. */
+export async function settleGift(ctx: AppContext, donationId: number): Promise<boolean> {
+  const rows = await runSql(
+    ctx.database,
+    sql`UPDATE donations SET status = 'succeeded', pending_until = NULL, updated_at = now()
+         WHERE campaign_id = ${ctx.campaignId} AND id = ${donationId} AND status = 'pending'
+        RETURNING id`,
+  );
+  return rows.length > 0;
+}
+
+/**
+ * A gift that failed, expired or was refunded stops counting: the donor may give that much
+ * again. Only a pending gift can fail or expire, only a succeeded one be refunded.
+ */
+export async function releaseGift(
+  ctx: AppContext,
+  donationId: number,
+  outcome: 'failed' | 'expired' | 'refunded',
+): Promise<boolean> {
+  const from = outcome === 'refunded' ? 'succeeded' : 'pending';
+  const rows = await runSql(
+    ctx.database,
+    sql`UPDATE donations SET status = ${outcome}, counts = false, updated_at = now()
+         WHERE campaign_id = ${ctx.campaignId} AND id = ${donationId} AND status = ${from}
+        RETURNING id`,
+  );
+  return rows.length > 0;
+}
+
+/** Pending payments past their time stop counting (run by the donations' scheduled job). */
+export async function expirePendingGifts(ctx: AppContext, now = new Date()): Promise<number> {
+  const rows = await runSql(
+    ctx.database,
+    sql`UPDATE donations SET status = 'expired', counts = false, updated_at = now()
+         WHERE campaign_id = ${ctx.campaignId} AND status = 'pending'
+           AND pending_until <= ${now.toISOString()}
+        RETURNING id`,
+  );
+  return rows.length;
+}
+
+/** What a donor has given in a period, counted as the law counts it. */
+export async function donorTotal(ctx: AppContext, personId: number, capKey: string) {
+  return countedOf(ctx.database, ctx.campaignId, personId, capKey);
+}
