@@ -13,7 +13,7 @@ import { runSql } from '../../core/db/statement.ts';
 import { AppError, conflict, notFound } from '../../core/http/errors.ts';
 import { richTextToHtml } from '../../core/rich-text.ts';
 import { assertMayPost } from '../moderation/sanctions.ts';
-import { displayName, profilesOf } from '../people/directory.ts';
+import { personNames } from '../people/directory.ts';
 import { sniffDocument } from './board-documents.ts';
 
 /** Who reads the board: their id, and whether they run it (managers, organisers, staff). */
@@ -38,12 +38,11 @@ const notAuthor = (what: string) =>
   new AppError(403, 'not_author', `Only its author or the committee's managers may ${what}.`);
 
 async function authorNames(ctx: AppContext, ids: Array<number | string | null>) {
-  const profiles = await profilesOf(
+  const names = await personNames(
     ctx,
     ids.flatMap((id) => (id === null ? [] : [Number(id)])),
   );
-  return (id: number | string | null) =>
-    id === null ? null : displayName(profiles.get(Number(id)));
+  return (id: number | string | null) => (id === null ? null : (names.get(Number(id)) ?? null));
 }
 
 async function documentsOf(ctx: AppContext, postIds: number[]) {

@@ -56,6 +56,25 @@ async function addCounts(
 }
 
 /**
+ * Whether an answer can be taken: not for a cancelled event, nor (but at the door) one that
+ * is over, nor a members' event from someone who is not a member. Checked again under the
+ * event's lock; a visitor's answer is checked first, so nobody is made for nothing.
+ */
+export function assertAnswerable(
+  event: { status: string; endsAt: Date | string; membersOnly: boolean },
+  source: 'member' | 'visitor' | 'walk_in',
+  isMember: boolean,
+) {
+  if (event.status === 'cancelled') throw conflict('event_cancelled', 'This event was cancelled.');
+  if (new Date(event.endsAt) < new Date() && source !== 'walk_in') {
+    throw conflict('event_over', 'This event is over.');
+  }
+  if (event.membersOnly && !isMember) {
+    throw new AppError(403, 'members_only', "This event is for the committee's members.");
+  }
+}
+
+/**
  * Answers "I'm coming" (with guests): going while places remain, else on the waiting list;
  * someone added at the door is there, so going whatever the count.
  * A members' event takes its committee's members only; a past or cancelled one nobody. Changing
@@ -72,18 +91,16 @@ export async function answerEvent(
   return ctx.database.transaction(async (query) => {
     const event = await lockEvent(query, ctx.campaignId, eventId);
     if (!event || event.status === 'unpublished') throw notFound('event');
-    if (event.status === 'cancelled')
-      throw conflict('event_cancelled', 'This event was cancelled.');
-    if (new Date(event.ends_at) < new Date() && source !== 'walk_in') {
-      throw conflict('event_over', 'This event is over.');
-    }
-    if (event.visibility === 'members' && event.committee_id !== null && source !== 'walk_in') {
-      const rank = (await membershipOf(query, ctx.campaignId, Number(event.committee_id), personId))
-        ?.rank;
-      if (!rank || !rankAtLeast(rank, 'member')) {
-        throw new AppError(403, 'members_only', "This event is for the committee's members.");
-      }
-    }
+    const membersOnly =
+      event.visibility === 'members' && event.committee_id !== null && source !== 'walk_in';
+    const rank = membersOnly
+      ? (await membershipOf(query, ctx.campaignId, Number(event.committee_id), personId))?.rank
+      : undefined;
+    assertAnswerable(
+      { status: event.status, endsAt: event.ends_at, membersOnly },
+      source,
+      rank !== undefined && rankAtLeast(rank, 'member'),
+    );
     const current = await currentRsvp(query, ctx.campaignId, eventId, personId);
     // Anyone can type a known address: an answer waiting for it changes nothing that stands.
     if (status === 'pending' && (current?.status === 'going' || current?.status === 'waitlist')) {

@@ -1,10 +1,9 @@
 import type { AppContext } from '../../core/context.ts';
-import { AppError, conflict } from '../../core/http/errors.ts';
 import { personByEmail } from '../people/directory.ts';
 import { normalizeEmail } from '../people/normalize.ts';
 import { signup, type SignupRequest } from '../recruitment/service.ts';
 import { eventAnswerPurpose } from './signup-purpose.ts';
-import { answerEvent } from './rsvp.ts';
+import { answerEvent, assertAnswerable } from './rsvp.ts';
 import { eventDetail } from './service.ts';
 
 /**
@@ -22,11 +21,11 @@ export async function answerAsVisitor(
 ): Promise<void> {
   // Seen first, and still open: a person is made only for an answer that can be taken.
   const event = await eventDetail(ctx, eventId, null, key ?? undefined);
-  if (event.status === 'cancelled') throw conflict('event_cancelled', 'This event was cancelled.');
-  if (new Date(event.endsAt) < new Date()) throw conflict('event_over', 'This event is over.');
-  if (event.visibility === 'members') {
-    throw new AppError(403, 'members_only', "This event is for the committee's members.");
-  }
+  assertAnswerable(
+    { status: event.status, endsAt: event.endsAt, membersOnly: event.visibility === 'members' },
+    'visitor',
+    false,
+  );
   await signup(
     ctx,
     { ...input, source: 'event_rsvp' },
