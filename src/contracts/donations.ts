@@ -42,3 +42,96 @@ export interface GiftForReceipt {
   /** The person's id in Levier: the donor's stable identifier in the commission's files. */
   personId: number;
 }
+
+const isoDay = z.iso.date();
+
+/** The financial agent (mandataire): a person or an association for financing, L52-4. */
+export const financialAgentSchema = z.object({
+  kind: z.enum(['person', 'association']),
+  name: z.string().trim().min(1).max(200),
+  /** The day the agent was declared (L52-5, L52-6): the donation page must say it (L52-9). */
+  designatedOn: isoDay.nullable(),
+  address: z.string().trim().min(1).max(300),
+  phone: z.string().trim().max(30).default(''),
+  email: z.union([z.email().max(254), z.literal('')]).default(''),
+  /** The identifier the commission gives the agent (dematerialised procedure). */
+  commissionId: z.string().trim().max(50).default(''),
+});
+export type FinancialAgent = z.infer<typeof financialAgentSchema>;
+
+/**
+ * How the campaign collects: the mode (which cap), who receives, when, and what the page
+ * offers. Candidate mode counts per election and collects only within its collection period.
+ */
+export const donationSettingsSchema = z
+  .object({
+    enabled: z.boolean(),
+    mode: z.enum(['candidate', 'party']),
+    /** The candidate (or list) the gifts finance, or the party. */
+    beneficiary: z.string().trim().min(1).max(200),
+    agent: financialAgentSchema,
+    /** The election the gifts count for (candidate mode), from the compliance elections. */
+    electionId: z.number().int().positive().nullable(),
+    collection: z.object({ opensOn: isoDay, closesOn: isoDay }).nullable(),
+    /** The election's spending ceiling (L52-11): it sets the campaign's cash limit. */
+    spendingCeilingCents: z.number().int().min(0).max(1_000_000_000).nullable(),
+    /** The amounts offered on the page, in cents. */
+    suggestedCents: z.array(z.number().int().min(100).max(460_000)).min(1).max(6),
+    monthly: z.boolean(),
+    receiptProcedure: z.enum(['paper', 'dematerialised']),
+  })
+  .superRefine((s, ctx) => {
+    if (s.mode === 'candidate') {
+      if (s.electionId === null)
+        ctx.addIssue({ code: 'custom', path: ['electionId'], message: 'Choose the election.' });
+      if (s.collection === null)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['collection'],
+          message: 'A candidate collects only within the election’s collection period.',
+        });
+      if (s.receiptProcedure !== 'paper')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['receiptProcedure'],
+          message: 'A candidate’s receipts follow the paper procedure.',
+        });
+    }
+    if (s.collection && s.collection.opensOn > s.collection.closesOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['collection', 'closesOn'],
+        message: 'The period must close after it opens.',
+      });
+    if (s.enabled && s.agent.designatedOn === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['agent', 'designatedOn'],
+        message: 'The page must give the date the financial agent was declared.',
+      });
+  });
+export type DonationSettings = z.infer<typeof donationSettingsSchema>;
+
+/** A gift as the public page sends it: the amount as typed, the donor, what they attest. */
+export const giftInputSchema = z.object({
+  amount: z.string().trim().min(1).max(30),
+  frequency: z.enum(['once', 'monthly']),
+  donor: donorIdentitySchema.extend({ country: donorIdentitySchema.shape.country.default('FR') }),
+  naturalPerson: z.boolean(),
+  frenchOrResident: z.boolean(),
+  /** Party mode: the donor's gifts to all parties this year stay within the cap. */
+  otherPartiesWithinCap: z.boolean().default(false),
+  locale: z.enum(['fr', 'en']).default('fr'),
+  attribution: z
+    .object({
+      ref: z.string().max(32).optional(),
+      committee: z.string().max(20).optional(),
+      page: z.string().max(200).optional(),
+      utmSource: z.string().max(200).optional(),
+      utmMedium: z.string().max(200).optional(),
+      utmCampaign: z.string().max(200).optional(),
+      referrerUrl: z.string().max(2000).optional(),
+    })
+    .default({}),
+});
+export type GiftInput = z.infer<typeof giftInputSchema>;

@@ -38,6 +38,8 @@ export const permissionSchema = z.enum([
   'events.manage',
   /** Decide on reports: unpublish, close, ban; lift sanctions; set the repeat-offender rules. */
   'moderation.act',
+  /** See every donation and donor, record cheques and cash, refunds, receipts, finance exports. */
+  'donations.manage',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
@@ -57,7 +59,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'committees.manage',
     'events.manage',
   ],
-  finance: ['people.read', 'stats.read'],
+  finance: ['people.read', 'stats.read', 'donations.manage'],
   moderator: ['moderation.act'],
 };
 

@@ -10,6 +10,7 @@ import type { HomeContent } from '../contracts/recruitment.ts';
 import { committeesNavLink, registerCommitteePages } from './features/committees/pages/routes.ts';
 import { registerReportPages } from './features/moderation/pages/routes.ts';
 import { eventsNavLink, registerEventPages } from './features/events/pages/routes.ts';
+import { donateNavLink, registerDonationPages } from './features/donations/pages/routes.ts';
 import type { PublicAssets, PublicShell } from './features/recruitment/pages/layout.ts';
 import { registerPublicPages } from './features/recruitment/pages/routes.ts';
 
@@ -134,12 +135,13 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
     : {};
   const shell: PublicShell = {
     assets: publicAssets(manifest),
-    nav: [committeesNavLink, eventsNavLink],
+    nav: [committeesNavLink, eventsNavLink, donateNavLink],
   };
   await registerPublicPages(app, ctx, shell);
   await registerCommitteePages(app, ctx, shell);
   await registerReportPages(app, ctx, shell);
   await registerEventPages(app, ctx, shell);
+  await registerDonationPages(app, ctx, shell);
   const indexPath = `${webRoot}/index.html`;
   if (!existsSync(indexPath)) return;
   const template = readFileSync(indexPath, 'utf8');

@@ -3,6 +3,7 @@ import * as accounts from './features/accounts/messages.ts';
 import * as admin from './features/admin/messages.ts';
 import * as committees from './features/committees/messages.ts';
 import * as compliance from './features/compliance/messages.ts';
+import * as donations from './features/donations/messages.ts';
 import * as events from './features/events/messages.ts';
 import * as moderation from './features/moderation/messages.ts';
 import * as operations from './features/operations/messages.ts';
@@ -22,6 +23,7 @@ export const messageModules = {
   admin,
   committees,
   compliance,
+  donations,
   events,
   moderation,
   operations,

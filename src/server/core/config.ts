@@ -29,6 +29,8 @@ const configSchema = z.object({
   /** A staff session (any permission) ends after this many hours without a request. */
   STAFF_SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Gifts started from one address per window (the page and the API together). */
+  DONATION_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Sign-ups per window from all the devices opened with one kiosk link together. */
@@ -64,6 +66,11 @@ const configSchema = z.object({
   MAP_STYLE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Other origins the style's tiles, glyphs or sprites come from, comma-separated. */
   MAP_ORIGINS: z.string().optional(),
+  /** Card payments through Stripe (secret key and the webhook endpoint's signing secret). */
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Tests only: where the Stripe library sends its calls (a local fake server), as a URL. */
+  STRIPE_API_URL: z.url().optional(),
   /** Local times (campaign time zone) of the reminders to those coming: the day before, the day. */
   EVENT_REMINDER_DAY_BEFORE: z
     .string()
@@ -122,6 +129,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !c.SMTP_URL && !c.ALLOW_DEV_ADAPTERS) {
     throw new Error(
       'SMTP_URL is required in production; set ALLOW_DEV_ADAPTERS=true to use the development mail catcher.',
+    );
+  }
+  if (c.STRIPE_SECRET_KEY && !c.STRIPE_WEBHOOK_SECRET) {
+    throw new Error(
+      'STRIPE_SECRET_KEY needs STRIPE_WEBHOOK_SECRET (the signing secret of the webhook endpoint /api/donations/webhooks/stripe).',
     );
   }
   if (c.RATE_LIMIT_STORE === 'redis' && !c.REDIS_URL) {

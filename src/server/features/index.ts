@@ -23,6 +23,7 @@ import { eventsRoutes } from './events/routes.ts';
 import { eventManagementRoutes } from './events/manage-routes.ts';
 import { eventCheckinRoutes } from './events/checkin-routes.ts';
 import { eventScope } from './events/scope.ts';
+import { donationsRoutes } from './donations/routes.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
 export type FeatureRoutes = (ctx: AppContext) => FastifyPluginAsync;
@@ -47,6 +48,7 @@ export const features: FeatureRoutes[] = [
   eventsRoutes,
   eventManagementRoutes,
   eventCheckinRoutes,
+  donationsRoutes,
 ];
 
 /**

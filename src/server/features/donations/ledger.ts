@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  capOf,
   giftRefusals,
   refusalText,
   type DonationMode,
@@ -7,6 +8,7 @@ import {
   type GiftRefusal,
   type PaymentMeans,
 } from '../../../contracts/donation-law.ts';
+import type { DonorIdentity } from '../../../contracts/donations.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
 import { runSql, type Queryable } from '../../core/db/statement.ts';
@@ -28,6 +30,18 @@ export interface GiftIntake {
   collection?: { opensOn: string; closesOn: string } | null;
   spendingCeilingCents?: number | null;
   locale?: 'fr' | 'en';
+  /** What the record keeps besides: the donor as the receipt names them, the provider… */
+  record?: GiftRecord;
+}
+
+/** The gift's record beyond what the law checks. */
+export interface GiftRecord {
+  kind?: 'gift' | 'dues';
+  donor?: DonorIdentity;
+  meansDetail?: Record<string, string>;
+  provider?: string;
+  planId?: number | null;
+  recordedBy?: number | null;
 }
 
 /** The law refused the gift: 422 with the first reason in words, every reason in `refusals`. */
@@ -83,12 +97,18 @@ export async function takeGift(ctx: AppContext, gift: GiftIntake): Promise<numbe
       gift.means === 'cash' ? await campaignCashOf(query, ctx.campaignId, gift.capKey) : 0;
     const refusals = giftRefusals({ ...gift, countedCents, campaignCashCents });
     if (refusals.length > 0) throw new GiftRefused(refusals, gift.locale ?? 'fr');
+    const record = gift.record ?? {};
     const [row] = await runSql<{ id: number }>(
       query,
-      sql`INSERT INTO donations (campaign_id, person_id, cap_key, amount_cents, means, status,
-                                 counts, attribution, pending_until)
-          VALUES (${ctx.campaignId}, ${gift.personId}, ${gift.capKey}, ${gift.amountCents},
-                  ${gift.means}, ${gift.status}, true, ${JSON.stringify(gift.attribution ?? {})}::jsonb,
+      sql`INSERT INTO donations (campaign_id, person_id, cap_key, kind, amount_cents, means, status,
+                                 counts, given_on, donor, means_detail, provider, plan_id, locale,
+                                 recorded_by, attribution, pending_until)
+          VALUES (${ctx.campaignId}, ${gift.personId}, ${gift.capKey}, ${record.kind ?? 'gift'},
+                  ${gift.amountCents}, ${gift.means}, ${gift.status}, true, ${gift.day},
+                  ${record.donor ? JSON.stringify(record.donor) : null}::jsonb,
+                  ${JSON.stringify(record.meansDetail ?? {})}::jsonb, ${record.provider ?? 'manual'},
+                  ${record.planId ?? null}, ${gift.locale ?? 'fr'}, ${record.recordedBy ?? null},
+                  ${JSON.stringify(gift.attribution ?? {})}::jsonb,
                   ${gift.pendingUntil?.toISOString() ?? null})
           RETURNING id`,
     );
@@ -97,10 +117,16 @@ export async function takeGift(ctx: AppContext, gift: GiftIntake): Promise<numbe
 }
 
 /** A pending payment that succeeded: it keeps counting. False if it was no longer pending. */
-export async function settleGift(ctx: AppContext, donationId: number): Promise<boolean> {
+export async function settleGift(
+  ctx: AppContext,
+  donationId: number,
+  chargeRef: string | null = null,
+  on: Queryable = ctx.database,
+): Promise<boolean> {
   const rows = await runSql(
-    ctx.database,
-    sql`UPDATE donations SET status = 'succeeded', pending_until = NULL, updated_at = now()
+    on,
+    sql`UPDATE donations SET status = 'succeeded', pending_until = NULL,
+                             charge_ref = coalesce(${chargeRef}, charge_ref), updated_at = now()
          WHERE campaign_id = ${ctx.campaignId} AND id = ${donationId} AND status = 'pending'
         RETURNING id`,
   );
@@ -115,15 +141,49 @@ export async function releaseGift(
   ctx: AppContext,
   donationId: number,
   outcome: 'failed' | 'expired' | 'refunded',
+  on: Queryable = ctx.database,
 ): Promise<boolean> {
   const from = outcome === 'refunded' ? 'succeeded' : 'pending';
   const rows = await runSql(
-    ctx.database,
+    on,
     sql`UPDATE donations SET status = ${outcome}, counts = false, updated_at = now()
          WHERE campaign_id = ${ctx.campaignId} AND id = ${donationId} AND status = ${from}
         RETURNING id`,
   );
   return rows.length > 0;
+}
+
+/**
+ * A payment the provider took after Levier had let it go (it expired or was said to fail, then
+ * a late webhook or the reconciliation found it paid): the money is in the agent's account, so
+ * the gift counts again. If the cap no longer allows it, it is marked for the finance officer
+ * to refund (`review = 'over_cap'`). Returns false when it was not a released gift.
+ */
+export async function reviveGift(
+  ctx: AppContext,
+  query: Query,
+  donationId: number,
+  chargeRef: string | null,
+): Promise<boolean> {
+  const [gift] = await runSql<{ person_id: number; cap_key: string; amount_cents: number }>(
+    query,
+    sql`SELECT person_id, cap_key, amount_cents FROM donations
+         WHERE campaign_id = ${ctx.campaignId} AND id = ${donationId}
+           AND status IN ('expired', 'failed')`,
+  );
+  if (!gift) return false;
+  await lockDonor(query, ctx.campaignId, Number(gift.person_id));
+  const counted = await countedOf(query, ctx.campaignId, Number(gift.person_id), gift.cap_key);
+  const mode = gift.cap_key.startsWith('year:') ? 'party' : 'candidate';
+  const over = counted + Number(gift.amount_cents) > capOf(mode);
+  await runSql(
+    query,
+    sql`UPDATE donations SET status = 'succeeded', counts = true, pending_until = NULL,
+                             charge_ref = coalesce(${chargeRef}, charge_ref),
+                             review = ${over ? 'over_cap' : null}, updated_at = now()
+         WHERE campaign_id = ${ctx.campaignId} AND id = ${donationId}`,
+  );
+  return true;
 }
 
 /** Pending payments past their time stop counting (run by the donations' scheduled job). */

@@ -1,4 +1,9 @@
+import { sql } from 'drizzle-orm';
+import { runSql } from '../../core/db/statement.ts';
 import type { PersonalData } from '../../core/personal-data/registry.ts';
+
+const L52_12 =
+  'Donation records are part of the campaign account the law requires (Code électoral L52-12) and of the tax receipts issued; they are kept when a donor erases their account.';
 
 /** What donations hold about people (see core/personal-data). */
 export const donationsPersonalData: PersonalData = {
@@ -7,12 +12,40 @@ export const donationsPersonalData: PersonalData = {
     {
       table: 'donations',
       holds:
-        'Gifts a person made: amount, means, state, the period the law counts them in, and where they came from.',
-      // Merged donors share one cap: their gifts are one person's.
-      personColumns: { person_id: 'move' },
-      erase: {
-        keep: 'Donation records are part of the campaign account the law requires (Code électoral L52-12) and of the tax receipts issued; they are kept when a donor erases their account.',
+        'Gifts a person made: amount, means, state, the donor as the receipt names them, the period the law counts them in, and where they came from.',
+      // Merged donors share one cap: their gifts are one person's. Who recorded a cheque stays.
+      personColumns: { person_id: 'move', recorded_by: 'keep' },
+      otherIds: {
+        plan_id: 'the monthly plan the gift belongs to',
+        payout_id: "the provider's payout the gift was paid in",
+        remittance_id: 'the remittance slip the cheque went to the bank with',
       },
+      erase: { keep: L52_12 },
+    },
+    {
+      table: 'donation_plans',
+      holds:
+        "A person's monthly gift: amount, day, state and the provider's reference of their card.",
+      personColumns: { person_id: 'move' },
+      // Erasure stops the plan and forgets the card; the row stays with the gifts it made.
+      erase: {
+        run: async (query, campaignId, people) => {
+          await runSql(
+            query,
+            sql`UPDATE donation_plans
+                   SET status = 'stopped', stopped_reason = 'erased', customer_ref = NULL,
+                       payment_method_ref = NULL, next_charge_on = NULL, updated_at = now()
+                 WHERE campaign_id = ${campaignId}
+                   AND person_id = ANY(${people.map((p) => p.id)}::bigint[])`,
+          );
+        },
+      },
+    },
+    {
+      table: 'remittance_slips',
+      holds: 'Remittance slips of cheques taken to the bank, and who made them.',
+      personColumns: { created_by: 'keep' },
+      erase: { keep: 'Part of the campaign account (Code électoral L52-12).' },
     },
   ],
   purges: [],

@@ -103,6 +103,62 @@ export async function personMetAtEvent(
   });
 }
 
+/** A donor as the donation page names them. */
+export interface GivingPerson {
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  addressStreet: string;
+  addressComplement: string;
+  postalCode: string;
+  communeName: string;
+  communeCode: string | null;
+  locale: 'fr' | 'en';
+}
+
+/**
+ * The person who gives: the one who holds the email, left exactly as they are (what a payment
+ * form says does not overwrite what they gave themselves), or a new person (source
+ * `donation`, not confirmed, no consent). A donor is never purged as an unconfirmed sign-up:
+ * their gifts count against one cap under their id.
+ */
+export async function personGiving(
+  ctx: AppContext,
+  donor: GivingPerson,
+): Promise<{ id: number; created: boolean }> {
+  const phone = donor.phone.trim() ? normalizePhone(donor.phone) : null;
+  if (donor.phone.trim() && !phone)
+    throw invalidFields([
+      { field: 'phone', code: 'invalid_phone', message: 'Enter a valid phone number.' },
+    ]);
+  return ctx.database.transaction(async (query) => {
+    const person = await insertPersonOrFind(
+      query,
+      ctx.campaignId,
+      {
+        email: donor.email.trim(),
+        firstName: donor.firstName,
+        lastName: donor.lastName,
+        phone,
+        addressStreet: donor.addressStreet,
+        addressComplement: donor.addressComplement || null,
+        postalCode: donor.postalCode,
+        communeName: donor.communeName,
+        communeCode: donor.communeCode,
+        departementCode: donor.communeCode
+          ? ctx.geo.commune(donor.communeCode)?.departementCode
+          : null,
+        locale: donor.locale,
+      },
+      { source: 'donation', onEmailTaken: 'keep' },
+    );
+    if (person.created)
+      await addPersonEvent(query, ctx.campaignId, person.id, 'created', { source: 'donation' });
+    return person;
+  });
+}
+
 /**
  * For another feature's list of people: `SELECT id, first_name, last_name` of the people (not
  * erased) whose ids `ids` selects (an SQL subquery of one column), matching a typed search

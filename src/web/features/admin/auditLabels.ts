@@ -44,6 +44,7 @@ const actionKeys: Record<string, MessageKey> = {
   'committees.criteria.update': 'audit.do.committees.criteria.update',
   'committees.area.update': 'audit.do.committees.area.update',
   'committees.board.remove': 'audit.do.committees.board.remove',
+  'donations.settings.update': 'audit.do.donations.settings.update',
   'moderation.dismiss': 'audit.do.moderation.dismiss',
   'moderation.ask_fix': 'audit.do.moderation.ask_fix',
   'moderation.unpublish': 'audit.do.moderation.unpublish',

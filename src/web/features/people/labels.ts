@@ -9,6 +9,7 @@ const sourceKeys: Record<string, MessageKey> = {
   staff: 'source.admin',
   event: 'source.event',
   event_rsvp: 'source.event_rsvp',
+  donation: 'source.donation',
   manual: 'source.manual',
   login_code: 'source.login_code',
   login_link: 'source.login_link',
@@ -22,6 +23,7 @@ export const KNOWN_SOURCES = [
   'manual',
   'staff',
   'event',
+  'donation',
 ];
 
 /** Where a person came from; a source the app does not know is shown as it is stored. */

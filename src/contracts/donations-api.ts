@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { donationSettingsSchema, giftInputSchema } from './donations.ts';
+import { defineRoute } from './route.ts';
+
+const tags = ['donations'] as const;
+const finance = { permission: 'donations.manage' } as const;
+
+/** Giving (public), the campaign's donation settings (finance officer) and the providers' webhooks. */
+export const donationsApi = {
+  give: defineRoute({
+    method: 'POST',
+    path: '/api/donations/gifts',
+    summary:
+      "Start a gift from the public page: the law checked, the donor's cap counted at once, then the payment page to send the donor to",
+    tags,
+    access: { public: true },
+    body: giftInputSchema,
+    problems: {
+      409: '`donations_closed`: the campaign takes no gifts now.',
+      422: 'The law refuses the gift: `above_cap`, `outside_collection_period`, `not_natural_person`, `not_french_nor_resident`, `cash_above_150`… with the reason in words.',
+      502: '`payments_unavailable`: the payment provider did not answer.',
+    },
+    response: { 200: z.object({ donationId: z.number(), redirectUrl: z.string() }) },
+  }),
+  settings: defineRoute({
+    method: 'GET',
+    path: '/api/donations/settings',
+    summary: 'How the campaign collects: mode, beneficiary, financial agent, period, amounts',
+    tags,
+    access: finance,
+    response: { 200: donationSettingsSchema },
+  }),
+  updateSettings: defineRoute({
+    method: 'PUT',
+    path: '/api/donations/settings',
+    summary: 'Change how the campaign collects (audited)',
+    tags,
+    access: finance,
+    body: donationSettingsSchema,
+    response: { 200: donationSettingsSchema },
+  }),
+};

@@ -1,0 +1,51 @@
+import { hmac, randomToken, safeEqual } from '../../../core/crypto.ts';
+import { WebhookRejected, type PaymentProvider } from './port.ts';
+
+/**
+ * The development adapter: no money moves. Checkout sends the donor to Levier's own test
+ * page (`/donate/pay/dev/…`) where a button makes the payment succeed or fail; a saved card
+ * named `dev_card_declined` declines. Production configuration never builds it unless
+ * ALLOW_DEV_ADAPTERS is set (provider.ts).
+ */
+export function createDevelopmentProvider(options: {
+  publicUrl: string;
+  secret: string;
+}): PaymentProvider {
+  const signed = (ref: string) => `${ref}.${hmac(options.secret, `devpay:${ref}`, 'base64url')}`;
+  const page = (ref: string) => `${options.publicUrl}/donate/pay/dev/${signed(ref)}`;
+  return {
+    name: 'development',
+    async startCheckout(request) {
+      const paymentRef = `dev_cs_${request.donationId}_${randomToken(6)}`;
+      return { paymentRef, redirectUrl: page(paymentRef) };
+    },
+    async setupCard(request) {
+      const paymentRef = `dev_setup_${request.planId}_${randomToken(6)}`;
+      return { paymentRef, redirectUrl: page(paymentRef) };
+    },
+    async chargeSavedCard(charge) {
+      const paymentRef = `dev_pi_${charge.idempotencyKey}`;
+      return charge.paymentMethodRef === 'dev_card_declined'
+        ? { paymentRef, status: 'failed', failure: 'card_declined' }
+        : { paymentRef, status: 'succeeded' };
+    },
+    async refund(chargeRef) {
+      return { refundRef: `dev_re_${chargeRef}` };
+    },
+    // The test page reports outcomes itself (see pay-page.ts): nothing comes by webhook.
+    async readWebhook() {
+      throw new WebhookRejected('The development adapter takes no webhooks.');
+    },
+    async *paymentsSince() {},
+    async *payoutsSince() {},
+  };
+}
+
+/** The payment reference a development test page's address names, if its signature holds. */
+export function devPaymentRef(token: string, secret: string): string | null {
+  const dot = token.lastIndexOf('.');
+  if (dot <= 0) return null;
+  const ref = token.slice(0, dot);
+  const expected = `${ref}.${hmac(secret, `devpay:${ref}`, 'base64url')}`;
+  return safeEqual(expected, token) ? ref : null;
+}

@@ -1,0 +1,68 @@
+import { donationSettingsSchema, type DonationSettings } from '../../../contracts/donations.ts';
+import { audit } from '../../core/audit.ts';
+import type { AppContext } from '../../core/context.ts';
+import { wallClock } from '../../core/local-time.ts';
+import { readSetting, writeSetting } from '../settings/service.ts';
+
+const KEY = 'donations';
+
+/** Until staff set them, donations are closed: nothing can be taken without an agent. */
+export const closedDonations: DonationSettings = {
+  enabled: false,
+  mode: 'candidate',
+  beneficiary: '',
+  agent: {
+    kind: 'person',
+    name: '',
+    designatedOn: null,
+    address: '',
+    phone: '',
+    email: '',
+    commissionId: '',
+  },
+  electionId: null,
+  collection: null,
+  spendingCeilingCents: null,
+  suggestedCents: [2_000, 5_000, 10_000, 20_000],
+  monthly: true,
+  receiptProcedure: 'paper',
+};
+
+export async function donationSettings(ctx: AppContext): Promise<DonationSettings> {
+  const stored = await readSetting<DonationSettings>(ctx.database, ctx.campaignId, KEY);
+  return stored ?? closedDonations;
+}
+
+/** The finance officer sets how the campaign collects (audited, with what changed). */
+export async function updateDonationSettings(
+  ctx: AppContext,
+  next: DonationSettings,
+  actorId: number,
+  ip: string,
+): Promise<DonationSettings> {
+  const value = donationSettingsSchema.parse(next);
+  const before = await donationSettings(ctx);
+  await writeSetting(ctx.database, ctx.campaignId, KEY, value);
+  const changed = (Object.keys(value) as Array<keyof DonationSettings>).filter(
+    (key) => JSON.stringify(value[key]) !== JSON.stringify(before[key]),
+  );
+  await audit(ctx.database, {
+    campaignId: ctx.campaignId,
+    actorId,
+    action: 'donations.settings.update',
+    details: { changed },
+    ip,
+  });
+  return value;
+}
+
+/** Today in the campaign's time zone: the day a gift is given on. */
+export const campaignToday = (ctx: AppContext, at = new Date()) =>
+  wallClock(at, ctx.config.CAMPAIGN_TIMEZONE).day;
+
+/** The period a gift counts in: the election (candidate) or the calendar year (party). */
+export function capKeyOf(settings: DonationSettings, day: string): string {
+  return settings.mode === 'candidate'
+    ? `election:${settings.electionId}`
+    : `year:${day.slice(0, 4)}`;
+}
