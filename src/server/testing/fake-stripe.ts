@@ -879,7 +879,7 @@ export async function startFakeStripe(options: FakeStripeOptions = {}) {
     },
 
     /** Any event, for the kinds no control method makes. */
-    event(type: string, object: StripeObject): FakeEvent {
+    event(type: string, object: StripeObject & Record<string, unknown>): FakeEvent {
       return emit(type, object);
     },
 

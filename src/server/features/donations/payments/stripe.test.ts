@@ -445,6 +445,16 @@ describe('events', () => {
       amountCents: 2000,
     });
     await expect(deliver(second)).resolves.toMatchObject({ kind: 'refunded', amountCents: 3000 });
+
+    // A charge without Levier's metadata: the donation is read from its PaymentIntent.
+    const charge = [...fake.charges.values()].find((c) => c.payment_intent === intentId);
+    if (!charge) throw new Error('The fake made no charge');
+    const bare = fake.event('charge.refunded', { ...charge, metadata: {} });
+    await expect(deliver(bare)).resolves.toMatchObject({
+      kind: 'refunded',
+      chargeRef: intentId,
+      donationId: request.donationId,
+    });
   });
 
   it('ignores the events Levier does not use', async () => {

@@ -311,11 +311,16 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
         const charge = event.data.object;
         const chargeRef = idOf(charge.payment_intent);
         if (!chargeRef) return { kind: 'ignored', eventId, type: event.type };
+        // The charge carries the PaymentIntent's metadata as it was when the charge was made; a
+        // charge without it is asked about once (refunds are rare).
+        const donationId =
+          numberFrom(charge.metadata, METADATA.donation) ??
+          numberFrom((await stripe.paymentIntents.retrieve(chargeRef)).metadata, METADATA.donation);
         return {
           kind: 'refunded',
           eventId,
           chargeRef,
-          donationId: numberFrom(charge.metadata, METADATA.donation),
+          donationId,
           amountCents: charge.amount_refunded,
         };
       }
