@@ -15,10 +15,17 @@ export interface CheckoutRequest {
   description: string;
   email: string;
   locale: 'fr' | 'en';
-  /** Where the provider sends the donor back; `{ref}` in the URL is replaced by paymentRef when the provider can. */
+  /**
+   * Where the provider sends the donor back; `{ref}` in the URL is replaced by paymentRef when
+   * the provider can (Stripe: in the success URL only; it is removed from the cancel URL, which
+   * should therefore name the gift itself).
+   */
   successUrl: string;
   cancelUrl: string;
-  /** The payment page stops taking payment at this time (Levier releases the gift's room after it). */
+  /**
+   * When the payment page should stop taking payment. A provider may move it into the range it
+   * accepts (Stripe: 30 minutes to 24 hours ahead): `Checkout.expiresAt` says when it really stops.
+   */
   expiresAt: Date;
   /** Keep the card for the plan's later gifts, which Levier's own scheduler charges. */
   savedFor?: { planId: number; customerRef: string | null };
@@ -29,6 +36,11 @@ export interface Checkout {
   paymentRef: string;
   /** Where the donor pays. */
   redirectUrl: string;
+  /**
+   * When the payment page really stops taking payment (it may differ from the request's
+   * expiresAt): Levier counts the gift as pending, and keeps its room under the cap, until then.
+   */
+  expiresAt: Date;
 }
 
 /** A donor replaces the card of their monthly plan (no money moves). */
@@ -91,6 +103,7 @@ export type PaymentEvent =
       /** The charge refunded (Stripe: the PaymentIntent id). */
       chargeRef: string;
       donationId: number | null;
+      /** All refunded on this charge so far, this refund included (a partial refund may follow another). */
       amountCents: number;
     }
   | {
@@ -119,6 +132,10 @@ export interface ProviderPayout {
   arrivalOn: string;
   amountCents: number;
   status: 'paid' | 'pending' | 'in_transit' | 'failed' | 'canceled';
+  /**
+   * The payments in it (positive gross), and the refunds taken from it (negative gross, the
+   * refunded charge's chargeRef); the provider's other movements are not lines.
+   */
   lines: Array<{ chargeRef: string; grossCents: number; feeCents: number }>;
 }
 
