@@ -19,3 +19,4 @@ export * from './features/moderation/tables.ts';
 export * from './features/events/tables.ts';
 export * from './features/donations/tables.ts';
 export * from './core/geo/map-tables.ts';
+export * from './features/donations/receipts/tables.ts';

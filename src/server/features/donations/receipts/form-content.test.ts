@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { GiftForReceipt } from '../../../../contracts/donations.ts';
+import { formContent, type Beneficiary } from './form-content.ts';
+
+const agent: Beneficiary = {
+  agentName: 'Association de financement électorale de Camille Martin',
+  agentAddress: ['10 rue de la Paix', '75002 Paris'],
+};
+
+const gift = (overrides: Partial<GiftForReceipt> = {}): GiftForReceipt => ({
+  donationId: 9,
+  kind: 'gift',
+  givenOn: '2027-03-05',
+  amountCents: 15_000,
+  means: 'cheque',
+  donor: {
+    civility: 'Mme',
+    firstName: 'Camille',
+    lastName: 'Durand',
+    addressLine1: '3 place Bellecour',
+    addressLine2: '',
+    postalCode: '69002',
+    commune: 'Lyon',
+    country: 'FR',
+    email: 'camille@example.org',
+    phone: '',
+    electedOffice: 'Conseillère municipale',
+  },
+  bankReference: null,
+  remittanceSlip: 'BRD-1',
+  personId: 3,
+  ...overrides,
+});
+
+const written = (content: ReturnType<typeof formContent>) =>
+  content.lines.map((l) => [l.label, ...l.value].join(' | '));
+
+describe('what a form carries', () => {
+  it('gives the lines of a gift in the order they are written, without naming the agent up to 3,000 EUR', () => {
+    const content = formContent('000123', gift(), agent);
+    expect(written(content)).toEqual([
+      'Formule n° | 000123',
+      'Nature du versement | Don',
+      'Donateur | Mme Camille Durand',
+      'Adresse du domicile fiscal | 3 place Bellecour | 69002 Lyon',
+      'Montant | 150,00 €',
+      'Date du versement | 05/03/2027',
+      'Mode de règlement | Chèque',
+      'Signature du donateur',
+    ]);
+    expect(content).toMatchObject({
+      number: '000123',
+      kind: 'gift',
+      amountInFigures: '150,00 €',
+      givenOnWritten: '05/03/2027',
+      agentShown: false,
+    });
+    expect(formContent('000124', gift({ amountCents: 300_000 }), agent).agentShown).toBe(false);
+  });
+
+  it('names the agent above 3,000 EUR, and the office of an elected official paying dues', () => {
+    const content = formContent(
+      '7',
+      gift({
+        kind: 'dues',
+        amountCents: 300_001,
+        means: 'direct_debit',
+        donor: {
+          ...gift().donor,
+          civility: null,
+          addressLine2: 'Appt 4',
+          country: 'BE',
+          postalCode: '1000',
+          commune: 'Bruxelles',
+        },
+      }),
+      { ...agent, taxReductionWithheld: true },
+    );
+    expect(written(content)).toEqual([
+      'Formule n° | 7',
+      'Nature du versement | Cotisation',
+      'Cotisant | Camille Durand',
+      'Mandat électif | Conseillère municipale',
+      'Adresse du domicile fiscal | 3 place Bellecour | Appt 4 | 1000 Bruxelles | Belgique',
+      'Montant | 3 000,01 €',
+      'Date du versement | 05/03/2027',
+      'Mode de règlement | Prélèvement automatique',
+      'Mandataire | Association de financement électorale de Camille Martin | 10 rue de la Paix | 75002 Paris',
+      "Mention | Ce versement de cotisation n'ouvre pas droit à la réduction d'impôt prévue au 3 de l'article 200 du code général des impôts.",
+      'Signature du cotisant',
+    ]);
+    expect(content.agentShown).toBe(true);
+  });
+});
