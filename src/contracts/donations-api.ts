@@ -22,6 +22,21 @@ export const donationsApi = {
     },
     response: { 200: z.object({ donationId: z.number(), redirectUrl: z.string() }) },
   }),
+  stripeWebhook: defineRoute({
+    method: 'POST',
+    path: '/api/donations/webhooks/stripe',
+    summary:
+      "Stripe's events (payments, failures, refunds, saved cards): the signature checked over the exact bytes, each event applied once",
+    tags,
+    access: { public: true },
+    // The bytes as sent: the signature is over them (see features/donations/webhooks.ts).
+    body: z.custom<Uint8Array>((value) => value instanceof Uint8Array),
+    problems: {
+      400: '`webhook_rejected`: the signature does not verify, or the event is too old.',
+      404: '`not_found`: no Stripe account is configured.',
+    },
+    response: { 200: z.object({ received: z.literal(true), outcome: z.string() }) },
+  }),
   settings: defineRoute({
     method: 'GET',
     path: '/api/donations/settings',

@@ -172,7 +172,9 @@ export async function giveOnline(
   }
   await runSql(
     ctx.database,
-    sql`UPDATE donations SET payment_ref = ${checkout.paymentRef}, updated_at = now()
+    sql`UPDATE donations SET payment_ref = ${checkout.paymentRef},
+                             pending_until = ${new Date(checkout.expiresAt.getTime() + PENDING_GRACE_MINUTES * 60_000).toISOString()},
+                             updated_at = now()
          WHERE campaign_id = ${ctx.campaignId} AND id = ${donationId}`,
   );
   return { donationId, redirectUrl: checkout.redirectUrl };

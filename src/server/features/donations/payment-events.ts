@@ -5,6 +5,10 @@ import { runSql } from '../../core/db/statement.ts';
 import { queueDonorMail } from './donor-mail.ts';
 import { releaseGift, reviveGift, settleGift } from './ledger.ts';
 import { nextChargeOn } from './plans.ts';
+import { cancelFormOf } from './receipts/forms.ts';
+
+/** What a receipt cancelled by a refund says. */
+export const REFUND_REASON = 'Don remboursé';
 import type { PaymentEvent, ProviderName } from './payments/port.ts';
 
 export type EventOutcome = 'applied' | 'duplicate' | 'unknown_payment' | 'ignored';
@@ -155,6 +159,7 @@ async function apply(
       });
       if (!gift) return { result: 'unknown_payment', donationId: null };
       const released = await releaseGift(ctx, gift.id, 'refunded', query);
+      if (released) await cancelFormOf(query, ctx.campaignId, gift.id, REFUND_REASON);
       return { result: released ? 'applied' : 'ignored', donationId: gift.id };
     }
     case 'card_saved':

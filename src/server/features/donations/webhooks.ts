@@ -1,11 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { donationsApi } from '../../../contracts/donations-api.ts';
 import type { AppContext } from '../../core/context.ts';
+import { serve } from '../../core/http/contract.ts';
 import { AppError } from '../../core/http/errors.ts';
 import { applyPaymentEvent } from './payment-events.ts';
 import { WebhookRejected } from './payments/port.ts';
 import { paymentProvider } from './payments/provider.ts';
 
-const hidden = { hide: true } as const;
 
 /**
  * The payment provider's webhooks. The body is read as bytes: the signature is over the exact
@@ -15,15 +16,15 @@ const hidden = { hide: true } as const;
 export const registerWebhooks =
   (ctx: AppContext): FastifyPluginAsync =>
   async (scope) => {
+    scope.removeContentTypeParser('application/json');
     scope.addContentTypeParser(
       'application/json',
       { parseAs: 'buffer', bodyLimit: 512 * 1024 },
       (_request, body, done) => done(null, body),
     );
-    scope.post(
-      '/api/donations/webhooks/stripe',
-      // Stripe signs what it sends; there is no session and no CSRF token to check.
-      { schema: hidden, config: { access: { public: true }, csrf: false } },
+    serve(
+      scope,
+      donationsApi.stripeWebhook,
       async (request) => {
         const provider = paymentProvider(ctx);
         if (provider?.name !== 'stripe')
@@ -42,7 +43,9 @@ export const registerWebhooks =
         const outcome = await applyPaymentEvent(ctx, 'stripe', event);
         if (outcome === 'unknown_payment')
           request.log.warn({ eventId: event.eventId }, 'a payment event names no known gift');
-        return { received: true, outcome };
+        return { received: true as const, outcome };
       },
+      // Stripe signs what it sends; there is no session and no CSRF token to check.
+      { config: { csrf: false } },
     );
   };

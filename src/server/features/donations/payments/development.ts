@@ -17,11 +17,15 @@ export function createDevelopmentProvider(options: {
     name: 'development',
     async startCheckout(request) {
       const paymentRef = `dev_cs_${request.donationId}_${randomToken(6)}`;
-      return { paymentRef, redirectUrl: page(paymentRef) };
+      return { paymentRef, redirectUrl: page(paymentRef), expiresAt: request.expiresAt };
     },
     async setupCard(request) {
       const paymentRef = `dev_setup_${request.planId}_${randomToken(6)}`;
-      return { paymentRef, redirectUrl: page(paymentRef) };
+      return {
+        paymentRef,
+        redirectUrl: page(paymentRef),
+        expiresAt: new Date(Date.now() + 30 * 60_000),
+      };
     },
     async chargeSavedCard(charge) {
       const paymentRef = `dev_pi_${charge.idempotencyKey}`;

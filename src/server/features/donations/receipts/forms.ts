@@ -345,17 +345,25 @@ export async function cancelForDonation(
   reason: string,
 ): Promise<ReceiptForm | null> {
   const why = requireReason(reason);
-  return ctx.database.transaction(async (query) => {
-    await lockReceipts(query, ctx.campaignId);
-    const [row] = await runSql<FormRow>(
-      query,
-      sql`UPDATE receipt_forms SET status = 'cancelled', voided_at = now(), reason = ${why}
-           WHERE campaign_id = ${ctx.campaignId} AND donation_id = ${donationId}
-             AND status = 'issued'
-          RETURNING ${formColumns}`,
-    );
-    return row ? formOf(row) : null;
-  });
+  return ctx.database.transaction((query) => cancelFormOf(query, ctx.campaignId, donationId, why));
+}
+
+/** cancelForDonation within the caller's transaction (a refund cancels its receipt with it). */
+export async function cancelFormOf(
+  query: Query,
+  campaignId: number,
+  donationId: number,
+  reason: string,
+): Promise<ReceiptForm | null> {
+  await lockReceipts(query, campaignId);
+  const [row] = await runSql<FormRow>(
+    query,
+    sql`UPDATE receipt_forms SET status = 'cancelled', voided_at = now(), reason = ${reason}
+         WHERE campaign_id = ${campaignId} AND donation_id = ${donationId}
+           AND status = 'issued'
+        RETURNING ${formColumns}`,
+  );
+  return row ? formOf(row) : null;
 }
 
 /** What is left of a series: its unused numbers as ranges. */
