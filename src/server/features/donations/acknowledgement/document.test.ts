@@ -195,7 +195,13 @@ describe('the acknowledgement in French', () => {
 
   it('ends an address abroad with its country, and names a donor with no civility', () => {
     const abroad = fr({
-      donor: { ...sample.donor, civility: null, postalCode: '1000', commune: 'Bruxelles', country: 'BE' },
+      donor: {
+        ...sample.donor,
+        civility: null,
+        postalCode: '1000',
+        commune: 'Bruxelles',
+        country: 'BE',
+      },
     });
     expect(fieldOf(abroad.blocks, 'Donateur')?.lines).toEqual([
       'Hélène Dubois',
@@ -204,7 +210,9 @@ describe('the acknowledgement in French', () => {
       '1000 Bruxelles',
       'Belgique',
     ]);
-    expect(fieldOf(en({ donor: { ...sample.donor, country: 'BE' } }).blocks, 'Donor')?.lines.at(-1)).toBe('Belgium');
+    expect(
+      fieldOf(en({ donor: { ...sample.donor, country: 'BE' } }).blocks, 'Donor')?.lines.at(-1),
+    ).toBe('Belgium');
   });
 
   it('holds no narrow no-break space, which the standard PDF fonts cannot draw', () => {

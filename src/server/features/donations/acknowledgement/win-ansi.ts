@@ -33,7 +33,9 @@ const FALLBACKS: Record<string, string> = {
 
 const drawable = (char: string) => {
   const code = char.codePointAt(0)!;
-  return (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char);
+  return (
+    (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char)
+  );
 };
 
 function fallback(char: string): string {
