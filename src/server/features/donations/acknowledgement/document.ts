@@ -63,22 +63,23 @@ export interface AcknowledgementDocument {
 /** No-break space: French puts it inside and after figures; pdfkit's standard fonts draw it. */
 const NBSP = '\u00a0';
 
+const figureFormat = (tag: string) =>
+  new Intl.NumberFormat(tag, {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+const figures = { fr: figureFormat('fr-FR'), en: figureFormat('en-GB') };
+
 /**
  * Cents in figures with both decimals, as a receipt writes them: "4 600,00 €", "€4,600.00".
  * French groups take a no-break space (not Intl's narrow one, U+202F, which the standard
  * PDF fonts cannot draw), so an amount never breaks across lines.
  */
 export function amountInFigures(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  })
-    .format(cents / 100)
-    .replace(/[\u202f\u00a0 ]/g, NBSP);
+  return figures[locale].format(cents / 100).replace(/[\u202f\u00a0 ]/g, NBSP);
 }
-
 const MONTHS = {
   fr: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
   en: 'January February March April May June July August September October November December',
