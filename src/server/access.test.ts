@@ -37,6 +37,8 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/login/password',
   'POST /api/auth/login/start',
   'POST /api/committees/unsubscribe',
+  'POST /api/donations/gifts',
+  'POST /api/donations/webhooks/stripe',
   'POST /api/events/rsvp/cancel',
   'POST /api/reports',
   'POST /api/signup',

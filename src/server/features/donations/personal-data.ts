@@ -47,6 +47,16 @@ export const donationsPersonalData: PersonalData = {
       personColumns: { created_by: 'keep' },
       erase: { keep: 'Part of the campaign account (Code électoral L52-12).' },
     },
+    {
+      table: 'receipt_forms',
+      holds: "The commission's numbered receipt forms and the gift each was issued for.",
+      personColumns: {},
+      otherIds: {
+        series_id: 'the series of forms it belongs to',
+        donation_id: 'the gift it was issued for',
+      },
+      erase: { keep: 'Receipts issued are part of the campaign account (Code électoral L52-12).' },
+    },
   ],
   purges: [],
   dataFile: [],
