@@ -1,9 +1,24 @@
 import { z } from 'zod';
+import { idParamSchema } from './common.ts';
 import { donationSettingsSchema, giftInputSchema } from './donations.ts';
 import { defineRoute } from './route.ts';
 
 const tags = ['donations'] as const;
 const finance = { permission: 'donations.manage' } as const;
+
+/** A gift as its donor sees it in their space. */
+export const myGiftSchema = z.object({
+  id: z.number(),
+  givenOn: z.string(),
+  amountCents: z.number(),
+  means: z.enum(['card', 'direct_debit', 'transfer', 'cheque', 'cash']),
+  status: z.enum(['pending', 'succeeded', 'failed', 'expired', 'refunded']),
+  monthly: z.boolean(),
+  beneficiary: z.string(),
+  /** The commission's form number of the tax receipt, once issued. */
+  receiptNumber: z.string().nullable(),
+});
+export type MyGift = z.infer<typeof myGiftSchema>;
 
 /** Giving (public), the campaign's donation settings (finance officer) and the providers' webhooks. */
 export const donationsApi = {
@@ -36,6 +51,24 @@ export const donationsApi = {
       404: '`not_found`: no Stripe account is configured.',
     },
     response: { 200: z.object({ received: z.literal(true), outcome: z.string() }) },
+  }),
+  myGifts: defineRoute({
+    method: 'GET',
+    path: '/api/me/donations',
+    summary: "The logged-in person's own gifts, newest first, with their receipt numbers",
+    tags,
+    access: { authenticated: true },
+    response: { 200: z.array(myGiftSchema) },
+  }),
+  myAcknowledgement: defineRoute({
+    method: 'GET',
+    path: '/api/me/donations/:id/acknowledgement.pdf',
+    summary: "The acknowledgement of one of the logged-in person's succeeded gifts (PDF)",
+    tags,
+    access: { authenticated: true },
+    params: idParamSchema,
+    produces: ['application/pdf'],
+    response: { 200: z.string().describe('The PDF') },
   }),
   settings: defineRoute({
     method: 'GET',

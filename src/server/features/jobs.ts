@@ -8,6 +8,7 @@ import { registerCommitteeMail } from './committees/messages.ts';
 import { eventRemindersJob, registerEventMail } from './events/reminders.ts';
 import { registerEventMessageMail } from './events/organiser-messages.ts';
 import { registerComplianceMailGate } from './compliance/mail-gate.ts';
+import { registerDonationMail } from './donations/mails.ts';
 import { purgePersonalDataJob, purgeRateLimitCountersJob } from './maintenance-jobs.ts';
 
 /** Every feature's job types: queues and schedules everywhere, handlers where work is done. */
@@ -26,6 +27,7 @@ export async function registerFeatureJobs(ctx: AppContext, work: boolean) {
   registerCommitteeMail(ctx);
   registerEventMail(ctx);
   registerEventMessageMail(ctx);
+  registerDonationMail(ctx);
   registerComplianceMailGate();
   await registerJobs(ctx, jobs, work);
 }

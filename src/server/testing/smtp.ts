@@ -9,6 +9,7 @@ export interface ReceivedMail {
   html: string;
   /** Raw header values by lower-case name (the last one when repeated). */
   headers: Record<string, string>;
+  attachments: Array<{ filename: string; contentType: string; content: Buffer }>;
 }
 
 /** A real SMTP server on loopback that keeps what it receives, for tests. */
@@ -29,6 +30,11 @@ export async function startSmtpServer() {
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
+            attachments: parsed.attachments.map((file) => ({
+              filename: file.filename ?? '',
+              contentType: file.contentType,
+              content: file.content,
+            })),
             headers: Object.fromEntries(
               parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()]),
             ),

@@ -7,6 +7,14 @@ export interface RenderedMail {
   html: string;
   /** Extra headers (List-Unsubscribe…). */
   headers?: Record<string, string>;
+  /** Files sent with the mail (a donor's acknowledgement PDF), rendered at send time. */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
 }
 
 function layout(paragraphs: string[], action?: { label: string; url: string }): string {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Database } from '../db/index.ts';
+import type { MailAttachment } from './templates.ts';
 
 export interface OutgoingMail {
   from: string;
@@ -10,6 +11,7 @@ export interface OutgoingMail {
   html?: string | null;
   /** Extra headers (List-Unsubscribe for mail one can unsubscribe from). */
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 /** The mail port: a real SMTP adapter, or the development catcher. */
@@ -32,6 +34,12 @@ export function smtpTransport(url: string): MailTransport {
   };
 }
 
+/** The catcher keeps no files: the text says which were attached. */
+const withAttachmentNames = (mail: OutgoingMail) =>
+  mail.attachments?.length
+    ? `${mail.text}\n\n${mail.attachments.map((file) => `[${file.filename}]`).join('\n')}`
+    : mail.text;
+
 /** Development adapter: keeps outgoing mail in the database, shown in the admin UI. */
 export function catcherTransport(database: Database, campaignId: number): MailTransport {
   return {
@@ -39,7 +47,7 @@ export function catcherTransport(database: Database, campaignId: number): MailTr
     async send(mail) {
       await database.query(
         sql`INSERT INTO caught_mail (campaign_id, to_address, from_address, subject, text_body, html_body)
-         VALUES (${campaignId}, ${mail.to}, ${mail.from}, ${mail.subject}, ${mail.text}, ${mail.html ?? null})`,
+         VALUES (${campaignId}, ${mail.to}, ${mail.from}, ${mail.subject}, ${withAttachmentNames(mail)}, ${mail.html ?? null})`,
       );
     },
     close: () => undefined,

@@ -4,6 +4,7 @@ import {
   createTestApp,
   engines,
   staffBrowser,
+  supporterBrowser,
   Browser,
   type TestApp,
 } from '../../testing/harness.ts';
@@ -101,6 +102,35 @@ describe.each(engines)('giving online on %s', (engine) => {
     expect(await donorTotal(t.ctx, done!.person_id, 'election:1')).toBe(5_000);
     // The test page is gone once the payment is over.
     expect((await visitor.get(payPage.pathname)).statusCode).toBe(404);
+  });
+
+  it('mails the acknowledgement with its PDF, and shows the gift in the donor’s space', async () => {
+    const mail = await t.smtp.waitFor(
+      'alice@donors.example',
+      (m) => m.subject.startsWith('Merci pour votre don'),
+      10_000,
+    );
+    expect(mail.text.replace(/[\u00a0\u202f]/g, ' ')).toContain('votre don de 50,00 €');
+    const [pdf] = mail.attachments;
+    expect(pdf).toMatchObject({ contentType: 'application/pdf' });
+    expect(pdf!.filename).toMatch(/^accuse-reception-don-\d+\.pdf$/);
+    expect(pdf!.content.subarray(0, 5).toString()).toBe('%PDF-');
+    const donor = new Browser(t.app, '10.9.0.2');
+    await donor.login(t, 'alice@donors.example');
+    const mine = await donor.get('/api/me/donations');
+    expect(mine.statusCode).toBe(200);
+    const [gift] = mine.json() as Array<{ id: number; amountCents: number; status: string }>;
+    expect(gift).toMatchObject({ amountCents: 5_000, status: 'succeeded', means: 'card' });
+    const download = await donor.get(`/api/me/donations/${gift!.id}/acknowledgement.pdf`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.equals(pdf!.content)).toBe(true);
+    // Another donor's gift is not theirs to read.
+    const { browser: other } = await supporterBrowser(t, 'someone.else@donors.example');
+    expect((await other.get('/api/me/donations')).json()).toEqual([]);
+    expect((await other.get(`/api/me/donations/${gift!.id}/acknowledgement.pdf`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('gives the room back when the payment fails', async () => {

@@ -3,7 +3,11 @@ import { donationsApi } from '../../../contracts/donations-api.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
 import { serve } from '../../core/http/contract.ts';
+import { AppError } from '../../core/http/errors.ts';
+import { renderAcknowledgementPdf } from './acknowledgement/pdf.ts';
 import { giveOnline } from './giving.ts';
+import { acknowledgementFileName, acknowledgementOf } from './mails.ts';
+import { myGifts } from './my-gifts.ts';
 import { donationRateLimit } from './pages/routes.ts';
 import { donationSettings, updateDonationSettings } from './settings.ts';
 import { registerWebhooks } from './webhooks.ts';
@@ -25,6 +29,22 @@ export const donationsRoutes =
       // Public, also from other sites' pages: no session, so no CSRF token.
       { config: { csrf: false, rateLimit: donationRateLimit(ctx) } },
     );
+
+    serve(app, donationsApi.myGifts, (request) => myGifts(ctx, currentAuth(request).personId));
+
+    serve(app, donationsApi.myAcknowledgement, async (request, reply) => {
+      const found = await acknowledgementOf(ctx, request.params.id, currentAuth(request).personId);
+      if (!found) throw new AppError(404, 'not_found', 'No such gift of yours.');
+      const pdf = await renderAcknowledgementPdf(found.input, found.locale);
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="${acknowledgementFileName(found.input.donationId, found.locale)}"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    });
 
     serve(app, donationsApi.settings, () => donationSettings(ctx));
 

@@ -7,7 +7,6 @@ import { applyPaymentEvent } from './payment-events.ts';
 import { WebhookRejected } from './payments/port.ts';
 import { paymentProvider } from './payments/provider.ts';
 
-
 /**
  * The payment provider's webhooks. The body is read as bytes: the signature is over the exact
  * bytes sent. A forged or stale event is answered 400 and changes nothing; a replayed one is
