@@ -47,6 +47,8 @@ export function readDonationForm(body: FormBody): {
   values: DonationFormValues;
   errors: FieldError[];
   locale: 'fr' | 'en';
+  /** Where the visit came from, carried in hidden fields whatever the form's errors. */
+  attribution: Record<string, string>;
 } {
   const locale = body.locale === 'en' ? 'en' : 'fr';
   const text = (name: string) => (body[name] ?? '').slice(0, 300);
@@ -75,7 +77,7 @@ export function readDonationForm(body: FormBody): {
       : /^\d{1,9}$/.test(values.amount)
         ? (Number(values.amount) / 100).toFixed(2)
         : values.amount;
-  const attribution = Object.fromEntries(
+  const attribution: Record<string, string> = Object.fromEntries(
     ATTRIBUTION_FIELDS.flatMap((name) => (body[name] ? [[name, body[name]]] : [])),
   );
   const candidate = {

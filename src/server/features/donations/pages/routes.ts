@@ -160,14 +160,14 @@ export async function registerDonationPages(
     const refused =
       (embed: boolean) => (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
         const body = bodyOf(request);
-        const { values, locale } = readDonationForm(body);
+        const { values, locale, attribution } = readDonationForm(body);
         const problem = error instanceof AppError ? error : null;
         const limited = (error as { statusCode?: number }).statusCode === 429;
-        if (!problem && !limited) return errorHandler(error, request, reply);
+        if (!problem && !limited) return void errorHandler(error, request, reply);
         const fieldErrors = problem?.errors;
-        return drawForm(request, reply, locale, {
+        void drawForm(request, reply, locale, {
           embed,
-          hidden: attributionFields(readDonationForm(body).input?.attribution ?? {}),
+          hidden: attribution,
           values,
           errors: fieldErrors ?? [],
           formError: limited
@@ -193,11 +193,11 @@ export async function registerDonationPages(
           errorHandler: refused(embed),
         },
         async (request, reply) => {
-          const { input, values, errors, locale } = readDonationForm(bodyOf(request));
+          const { input, values, errors, locale, attribution } = readDonationForm(bodyOf(request));
           if (!input)
             return drawForm(request, reply, locale, {
               embed,
-              hidden: {},
+              hidden: attribution,
               values,
               errors,
               status: 400,
