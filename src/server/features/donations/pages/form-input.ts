@@ -126,5 +126,6 @@ export function readDonationForm(body: FormBody): {
     values,
     errors,
     locale,
+    attribution,
   };
 }
