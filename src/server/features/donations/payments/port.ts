@@ -123,6 +123,8 @@ export interface ProviderPayment {
   amountCents: number;
   status: 'succeeded' | 'failed' | 'pending' | 'canceled';
   createdAt: Date;
+  /** A plan's first gift that kept the card (as its `payment_succeeded` event would say). */
+  savedCard?: { planId: number; customerRef: string; paymentMethodRef: string };
 }
 
 /** Money the provider sent to the agent's bank account, and the payments in it. */

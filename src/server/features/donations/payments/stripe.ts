@@ -97,6 +97,16 @@ function paymentStatus(intent: Stripe.PaymentIntent): ProviderPayment['status'] 
   }
 }
 
+/** The card a plan's first gift kept on Checkout (reconciliation reads it as a webhook would). */
+function savedCardOf(intent: Stripe.PaymentIntent): ProviderPayment['savedCard'] {
+  const planId = numberFrom(intent.metadata, METADATA.plan);
+  const customerRef = idOf(intent.customer);
+  const paymentMethodRef = idOf(intent.payment_method);
+  if (intent.setup_future_usage !== 'off_session' || planId === null) return undefined;
+  if (!customerRef || !paymentMethodRef) return undefined;
+  return { planId, customerRef, paymentMethodRef };
+}
+
 const PAYOUT_STATUSES: ReadonlyArray<ProviderPayout['status']> = [
   'paid',
   'pending',
@@ -426,12 +436,14 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
       intents.push(intent);
     }
     for (const intent of oldestFirst(intents)) {
+      const savedCard = savedCardOf(intent);
       yield {
         chargeRef: intent.id,
         donationId: numberFrom(intent.metadata, METADATA.donation),
         amountCents: intent.amount,
         status: paymentStatus(intent),
         createdAt: new Date(intent.created * 1000),
+        ...(savedCard ? { savedCard } : {}),
       };
     }
   }
