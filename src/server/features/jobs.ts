@@ -9,6 +9,7 @@ import { eventRemindersJob, registerEventMail } from './events/reminders.ts';
 import { registerEventMessageMail } from './events/organiser-messages.ts';
 import { registerComplianceMailGate } from './compliance/mail-gate.ts';
 import { registerDonationMail } from './donations/mails.ts';
+import { expirePendingGiftsJob, reconcilePaymentsJob } from './donations/reconcile.ts';
 import { purgePersonalDataJob, purgeRateLimitCountersJob } from './maintenance-jobs.ts';
 
 /** Every feature's job types: queues and schedules everywhere, handlers where work is done. */
@@ -19,6 +20,8 @@ export const jobs: readonly JobDefinition[] = [
   purgePersonalDataJob,
   purgeRateLimitCountersJob,
   eventRemindersJob,
+  expirePendingGiftsJob,
+  reconcilePaymentsJob,
 ];
 
 /** Mail templates rendered at send time, and the job types; handlers run only in processes that work. */
