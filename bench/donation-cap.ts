@@ -95,7 +95,12 @@ async function populate(ctx: AppContext, count: number) {
           FROM (SELECT max(id) AS id, sum(amount_cents) FILTER (WHERE counts) AS total
                   FROM donations GROUP BY person_id, cap_key) d`,
   );
-  return { lastId: Number(top!.id), nearCap: Number(top!.over) };
+  const [size] = await runSql<{ heap: string; indexes: string }>(
+    ctx.database,
+    sql`SELECT pg_size_pretty(pg_table_size('donations')) AS heap,
+               pg_size_pretty(pg_indexes_size('donations')) AS indexes`,
+  );
+  return { lastId: Number(top!.id), nearCap: Number(top!.over), ...size! };
 }
 
 /** Donors who already have counted gifts in this election. */
@@ -172,7 +177,7 @@ const databases = await Promise.all(
 );
 const contexts: AppContext[] = [];
 try {
-  const populated: Array<{ lastId: number; nearCap: number }> = [];
+  const populated: Array<Awaited<ReturnType<typeof populate>>> = [];
   const donors: number[][] = [];
   for (const [i, size] of sizes.entries()) {
     const ctx = await createContext(
@@ -185,7 +190,8 @@ try {
     console.log(
       `${size.toLocaleString('en')} gifts over ${donors[i]!.length.toLocaleString('en')} donors ` +
         `with gifts this election, in ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
-        `(${populated[i]!.nearCap} donor periods above 4,000 EUR)`,
+        `(${populated[i]!.nearCap} donor periods above 4,000 EUR; table ${populated[i]!.heap}, ` +
+        `indexes ${populated[i]!.indexes})`,
     );
   }
   for (const [i, ctx] of contexts.entries()) {
