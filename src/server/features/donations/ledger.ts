@@ -42,6 +42,11 @@ export interface GiftRecord {
   provider?: string;
   planId?: number | null;
   recordedBy?: number | null;
+  /**
+   * Levier's own reference of the payment attempt when it names it before the provider does
+   * (a plan's monthly charge: its idempotency key); unique per provider.
+   */
+  paymentRef?: string | null;
 }
 
 /** The law refused the gift: 422 with the first reason in words, every reason in `refusals`. */
@@ -90,30 +95,36 @@ async function campaignCashOf(query: Query, campaignId: number, capKey: string) 
  * with the reasons otherwise, changing nothing. Returns the gift's id.
  */
 export async function takeGift(ctx: AppContext, gift: GiftIntake): Promise<number> {
-  return ctx.database.transaction(async (query) => {
-    await lockDonor(query, ctx.campaignId, gift.personId);
-    const countedCents = await countedOf(query, ctx.campaignId, gift.personId, gift.capKey);
-    const campaignCashCents =
-      gift.means === 'cash' ? await campaignCashOf(query, ctx.campaignId, gift.capKey) : 0;
-    const refusals = giftRefusals({ ...gift, countedCents, campaignCashCents });
-    if (refusals.length > 0) throw new GiftRefused(refusals, gift.locale ?? 'fr');
-    const record = gift.record ?? {};
-    const [row] = await runSql<{ id: number }>(
-      query,
-      sql`INSERT INTO donations (campaign_id, person_id, cap_key, kind, amount_cents, means, status,
-                                 counts, given_on, donor, means_detail, provider, plan_id, locale,
-                                 recorded_by, attribution, pending_until)
-          VALUES (${ctx.campaignId}, ${gift.personId}, ${gift.capKey}, ${record.kind ?? 'gift'},
-                  ${gift.amountCents}, ${gift.means}, ${gift.status}, true, ${gift.day},
-                  ${record.donor ? JSON.stringify(record.donor) : null}::jsonb,
-                  ${JSON.stringify(record.meansDetail ?? {})}::jsonb, ${record.provider ?? 'manual'},
-                  ${record.planId ?? null}, ${gift.locale ?? 'fr'}, ${record.recordedBy ?? null},
-                  ${JSON.stringify(gift.attribution ?? {})}::jsonb,
-                  ${gift.pendingUntil?.toISOString() ?? null})
-          RETURNING id`,
-    );
-    return Number(row!.id);
-  });
+  return ctx.database.transaction((query) => takeGiftOn(ctx, query, gift));
+}
+
+/**
+ * takeGift inside the caller's transaction (a plan's charge takes its gift under the plan's
+ * row lock). The donor's lock is held until that transaction ends.
+ */
+export async function takeGiftOn(ctx: AppContext, query: Query, gift: GiftIntake): Promise<number> {
+  await lockDonor(query, ctx.campaignId, gift.personId);
+  const countedCents = await countedOf(query, ctx.campaignId, gift.personId, gift.capKey);
+  const campaignCashCents =
+    gift.means === 'cash' ? await campaignCashOf(query, ctx.campaignId, gift.capKey) : 0;
+  const refusals = giftRefusals({ ...gift, countedCents, campaignCashCents });
+  if (refusals.length > 0) throw new GiftRefused(refusals, gift.locale ?? 'fr');
+  const record = gift.record ?? {};
+  const [row] = await runSql<{ id: number }>(
+    query,
+    sql`INSERT INTO donations (campaign_id, person_id, cap_key, kind, amount_cents, means, status,
+                               counts, given_on, donor, means_detail, provider, plan_id, locale,
+                               recorded_by, attribution, pending_until, payment_ref)
+        VALUES (${ctx.campaignId}, ${gift.personId}, ${gift.capKey}, ${record.kind ?? 'gift'},
+                ${gift.amountCents}, ${gift.means}, ${gift.status}, true, ${gift.day},
+                ${record.donor ? JSON.stringify(record.donor) : null}::jsonb,
+                ${JSON.stringify(record.meansDetail ?? {})}::jsonb, ${record.provider ?? 'manual'},
+                ${record.planId ?? null}, ${gift.locale ?? 'fr'}, ${record.recordedBy ?? null},
+                ${JSON.stringify(gift.attribution ?? {})}::jsonb,
+                ${gift.pendingUntil?.toISOString() ?? null}, ${record.paymentRef ?? null})
+        RETURNING id`,
+  );
+  return Number(row!.id);
 }
 
 /** A pending payment that succeeded: it keeps counting. False if it was no longer pending. */
