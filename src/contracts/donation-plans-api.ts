@@ -47,7 +47,7 @@ export const donationPlansApi = {
     body: planCardSchema,
     problems: {
       404: notYours,
-      409: '`plan_stopped`: the plan is stopped; give again from the donation page.',
+      409: '`plan_stopped`: the plan is stopped; give again from the donation page. `plan_pending`: its first gift is not paid yet.',
       502: '`payments_unavailable`: the payment provider did not answer.',
       503: '`payments_unavailable`: no payment provider takes this plan’s card now.',
     },

@@ -20,6 +20,10 @@ const stoppedText = {
   fr: 'Ce don mensuel est arrêté : pour donner à nouveau, passez par la page de don.',
   en: 'This monthly gift has stopped: to give again, use the donation page.',
 };
+const notStarted = {
+  fr: 'Ce don mensuel commence avec le paiement de son premier don, qui enregistre la carte.',
+  en: 'This monthly gift starts when its first gift is paid, which saves the card.',
+};
 const unavailable = {
   fr: 'Le changement de carte n’est pas possible pour le moment : réessayez plus tard.',
   en: 'The card cannot be changed at the moment: try again later.',
@@ -169,8 +173,8 @@ export async function changePlanCard(
 ): Promise<{ redirectUrl: string }> {
   const plan = await ownPlan(ctx, ctx.database, personId, planId);
   const locale = input.locale ?? plan.locale;
-  if (OVER.includes(plan.status) || plan.status === 'pending')
-    throw new AppError(409, 'plan_stopped', stoppedText[locale]);
+  if (OVER.includes(plan.status)) throw new AppError(409, 'plan_stopped', stoppedText[locale]);
+  if (plan.status === 'pending') throw new AppError(409, 'plan_pending', notStarted[locale]);
   const provider = paymentProvider(ctx);
   // The card is kept by the provider that took the plan's first gift.
   if (provider?.name !== plan.provider)

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runSql } from '../../core/db/statement.ts';
 import {
   Browser,
   createTestApp,
@@ -8,7 +10,7 @@ import {
 } from '../../testing/harness.ts';
 import { donorTotal } from './ledger.ts';
 import { applyPaymentEvent } from './payment-events.ts';
-import { chargeDuePlans, CHARGE_LEASE_MINUTES } from './plan-charges.ts';
+import { chargeDuePlans, chargePlansJob, CHARGE_LEASE_MINUTES } from './plan-charges.ts';
 import {
   donorPerson,
   givenBefore,
@@ -16,15 +18,25 @@ import {
   planGifts,
   planState,
   planTestSettings,
-  queuedMails,
   retireActivePlans,
 } from './plan-fixtures.ts';
 import { registerPlanMail } from './plan-mails.ts';
 import type { PaymentProvider, SavedCardCharge } from './payments/port.ts';
 import { paymentProvider } from './payments/provider.ts';
 import { MAX_FAILURES } from './plans.ts';
+import { campaignToday } from './settings.ts';
 
 const nbsp = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+/** Mails queued for an address, by kind. */
+async function queuedMails(t: TestApp, kind: string, to: string): Promise<number> {
+  const [row] = await runSql<{ n: number }>(
+    t.ctx.database,
+    sql`SELECT count(*)::int AS n FROM mail_outbox
+         WHERE campaign_id = ${t.ctx.campaignId} AND kind = ${kind} AND to_address = ${to}`,
+  );
+  return row!.n;
+}
 
 describe.each(engines)('charging monthly gifts on %s', (engine) => {
   let t: TestApp;
@@ -328,6 +340,21 @@ describe.each(engines)('charging monthly gifts on %s', (engine) => {
     const mail = await t.smtp.waitFor(email, (m) => /stopped/.test(m.subject), 10_000, since);
     expect(mail.text).toContain('collection period is over');
     expect(mail.text).toContain('http://levier.test/me?lang=en');
+  });
+
+  it('charges the day’s plans from its scheduled job, in the campaign’s time zone', async () => {
+    expect(chargePlansJob.name).toBe('donations.charge-plans');
+    expect(chargePlansJob.schedule).toEqual({ cron: '30 7 * * *' });
+    const { email, personId } = await newDonor();
+    const today = campaignToday(t.ctx);
+    const planId = await insertActivePlan(t, personId, email, {
+      amountCents: 700,
+      nextChargeOn: today,
+    });
+    await chargePlansJob.run(t.ctx, {}, { id: 'test', retryCount: 0 });
+    expect((await planGifts(t, planId)).map((g) => [g.status, g.given_on])).toEqual([
+      ['succeeded', today],
+    ]);
   });
 
   it('charges a plan started on the public page with the card saved by its first gift', async () => {

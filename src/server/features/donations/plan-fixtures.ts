@@ -139,16 +139,6 @@ export const planGifts = (t: TestApp, planId: number) =>
          ORDER BY id`,
   );
 
-/** Mails queued for an address, by kind. */
-export async function queuedMails(t: TestApp, kind: string, to: string): Promise<number> {
-  const [row] = await runSql<{ n: number }>(
-    t.ctx.database,
-    sql`SELECT count(*)::int AS n FROM mail_outbox
-         WHERE campaign_id = ${t.ctx.campaignId} AND kind = ${kind} AND to_address = ${to}`,
-  );
-  return row!.n;
-}
-
 /** No plan left active: each test charges only its own. */
 export const retireActivePlans = (t: TestApp) =>
   runSql(
