@@ -338,7 +338,7 @@ describe.each(engines)('charging monthly gifts on %s', (engine) => {
     });
     expect(await planGifts(t, planId)).toEqual([]);
     const mail = await t.smtp.waitFor(email, (m) => /stopped/.test(m.subject), 10_000, since);
-    expect(mail.text).toContain('collection period is over');
+    expect(mail.text).toContain('the collection is closed');
     expect(mail.text).toContain('http://levier.test/me?lang=en');
   });
 

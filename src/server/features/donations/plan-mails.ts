@@ -18,7 +18,7 @@ const stoppedFr = {
   card_failed:
     'Le prélèvement de votre don mensuel de {amount} a échoué plusieurs fois de suite : il est suspendu. Enregistrez une nouvelle carte dans votre espace pour le reprendre.',
   collection_closed:
-    '{campaign} ne reçoit plus de dons pour le moment (la période de collecte est close) : votre don mensuel de {amount} est arrêté, et rien ne sera plus prélevé.',
+    '{campaign} ne reçoit plus de dons : la collecte est close. Votre don mensuel de {amount} est donc arrêté, et rien ne sera plus prélevé.',
   donor:
     'Comme vous l’avez demandé, votre don mensuel de {amount} est arrêté : rien ne sera plus prélevé.',
   other: 'Votre don mensuel de {amount} est arrêté : {reason} Rien ne sera plus prélevé.',
@@ -35,7 +35,7 @@ const stoppedEn: Record<keyof typeof stoppedFr, string> = {
   card_failed:
     'Your monthly gift of {amount} could not be charged several times in a row: it is on hold. Save a new card in your space to resume it.',
   collection_closed:
-    '{campaign} is not taking gifts at the moment (the collection period is over): your monthly gift of {amount} has stopped, and nothing more will be charged.',
+    '{campaign} is no longer taking gifts: the collection is closed. Your monthly gift of {amount} has therefore stopped, and nothing more will be charged.',
   donor: 'As you asked, your monthly gift of {amount} has stopped: nothing more will be charged.',
   other: 'Your monthly gift of {amount} has stopped: {reason} Nothing more will be charged.',
   thanks: 'Thank you for your support.',
