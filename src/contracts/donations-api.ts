@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idParamSchema } from './common.ts';
+import { totalsSchema } from './donations-finance.ts';
 import { donationSettingsSchema, giftInputSchema, myGiftSchema } from './donations.ts';
 import { defineRoute } from './route.ts';
 
@@ -55,6 +56,15 @@ export const donationsApi = {
     params: idParamSchema,
     produces: ['application/pdf'],
     response: { 200: z.string().describe('The PDF') },
+  }),
+  summary: defineRoute({
+    method: 'GET',
+    path: '/api/donations/summary',
+    summary:
+      'What staff may see of the money: totals per day and per means, average gift, active monthly plans (no donor)',
+    tags,
+    access: { permission: 'stats.read' },
+    response: { 200: totalsSchema },
   }),
   settings: defineRoute({
     method: 'GET',
