@@ -24,6 +24,7 @@ import { eventManagementRoutes } from './events/manage-routes.ts';
 import { eventCheckinRoutes } from './events/checkin-routes.ts';
 import { eventScope } from './events/scope.ts';
 import { donationsRoutes } from './donations/routes.ts';
+import { donationsFinanceRoutes } from './donations/finance-routes.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
 export type FeatureRoutes = (ctx: AppContext) => FastifyPluginAsync;
@@ -49,6 +50,7 @@ export const features: FeatureRoutes[] = [
   eventManagementRoutes,
   eventCheckinRoutes,
   donationsRoutes,
+  donationsFinanceRoutes,
 ];
 
 /**

@@ -1,0 +1,130 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { capOf } from '../../../../contracts/donation-law.ts';
+import type { FinanceGift, FinanceListQuery } from '../../../../contracts/donations-finance-api.ts';
+import type { DonorIdentity } from '../../../../contracts/donations.ts';
+import type { AppContext } from '../../../core/context.ts';
+import { runSql, type Queryable } from '../../../core/db/statement.ts';
+import { foldSearch } from '../../people/normalize.ts';
+import { campaignToday, capKeyOf, donationSettings } from '../settings.ts';
+
+export interface GiftRow {
+  id: number;
+  person_id: number;
+  donor: DonorIdentity | null;
+  kind: 'gift' | 'dues';
+  given_on: string | null;
+  amount_cents: number | string;
+  means: FinanceGift['means'];
+  status: FinanceGift['status'];
+  provider: string;
+  plan_id: number | null;
+  receipt_number: string | null;
+  remittance_number: string | null;
+  review: string | null;
+  means_detail: Record<string, string>;
+  total?: number | string;
+}
+
+/** The columns a finance list reads, `d` being donations. */
+export const giftColumns = sql`d.id, d.person_id, d.donor, d.kind, d.given_on::text, d.amount_cents,
+  d.means, d.status, d.provider, d.plan_id, d.review, d.means_detail,
+  (SELECT f.number FROM receipt_forms f WHERE f.campaign_id = d.campaign_id
+      AND f.donation_id = d.id AND f.status = 'issued') AS receipt_number,
+  (SELECT r.number FROM remittance_slips r WHERE r.campaign_id = d.campaign_id
+      AND r.id = d.remittance_id) AS remittance_number`;
+
+export const nameOf = (donor: DonorIdentity | null) =>
+  donor ? `${donor.firstName} ${donor.lastName}` : '';
+
+export function financeGiftOf(row: GiftRow): FinanceGift {
+  return {
+    id: Number(row.id),
+    personId: Number(row.person_id),
+    donorName: nameOf(row.donor),
+    email: row.donor?.email ?? '',
+    kind: row.kind,
+    givenOn: row.given_on,
+    amountCents: Number(row.amount_cents),
+    means: row.means,
+    status: row.status,
+    provider: row.provider,
+    monthly: row.plan_id !== null,
+    receiptNumber: row.receipt_number,
+    remittanceNumber: row.remittance_number,
+    review: row.review,
+    meansDetail: row.means_detail ?? {},
+  };
+}
+
+/** One gift as the finance list shows it. */
+export async function financeGift(
+  ctx: AppContext,
+  id: number,
+  on: Queryable = ctx.database,
+): Promise<FinanceGift | null> {
+  const [row] = await runSql<GiftRow>(
+    on,
+    sql`SELECT ${giftColumns} FROM donations d WHERE d.campaign_id = ${ctx.campaignId} AND d.id = ${id}`,
+  );
+  return row ? financeGiftOf(row) : null;
+}
+
+function conditions(ctx: AppContext, query: FinanceListQuery): SQL[] {
+  const where: SQL[] = [sql`d.campaign_id = ${ctx.campaignId}`];
+  if (query.status) where.push(sql`d.status = ${query.status}`);
+  if (query.means) where.push(sql`d.means = ${query.means}`);
+  if (query.from) where.push(sql`d.given_on >= ${query.from}`);
+  if (query.to) where.push(sql`d.given_on <= ${query.to}`);
+  if (query.review) where.push(sql`d.review IS NOT NULL`);
+  const words = query.q ? foldSearch(query.q).split(/\s+/).filter(Boolean) : [];
+  for (const word of words) {
+    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // The donor's person carries the folded search text of their names and email.
+    where.push(
+      sql`EXISTS (SELECT 1 FROM people p WHERE p.campaign_id = d.campaign_id
+                     AND p.id = d.person_id AND p.search_text LIKE ${like})`,
+    );
+  }
+  return where;
+}
+
+/** Gifts newest first, filtered, one page, with the count of all that match. */
+export async function listGifts(ctx: AppContext, query: FinanceListQuery) {
+  const rows = await runSql<GiftRow>(
+    ctx.database,
+    sql`SELECT ${giftColumns}, count(*) OVER () AS total FROM donations d
+         WHERE ${sql.join(conditions(ctx, query), sql` AND `)}
+         ORDER BY d.given_on DESC NULLS LAST, d.id DESC
+         LIMIT ${query.limit} OFFSET ${query.offset}`,
+  );
+  return { items: rows.map(financeGiftOf), total: Number(rows[0]?.total ?? 0) };
+}
+
+/** Donors who gave 80% of the cap or more in the current period. */
+export async function donorsNearCap(ctx: AppContext) {
+  const settings = await donationSettings(ctx);
+  const capKey = capKeyOf(settings, campaignToday(ctx));
+  const cap = capOf(settings.mode);
+  const rows = await runSql<{
+    person_id: number;
+    counted: number | string;
+    donor: DonorIdentity | null;
+  }>(
+    ctx.database,
+    sql`SELECT d.person_id, sum(d.amount_cents) AS counted,
+               (array_agg(d.donor ORDER BY d.id DESC))[1] AS donor
+          FROM donations d
+         WHERE d.campaign_id = ${ctx.campaignId} AND d.cap_key = ${capKey} AND d.counts
+         GROUP BY d.person_id
+        HAVING sum(d.amount_cents) >= ${Math.floor(cap * 0.8)}
+         ORDER BY counted DESC LIMIT 500`,
+  );
+  return rows.map((row) => ({
+    personId: Number(row.person_id),
+    donorName: nameOf(row.donor),
+    email: row.donor?.email ?? '',
+    countedCents: Number(row.counted),
+    capCents: cap,
+    leftCents: Math.max(0, cap - Number(row.counted)),
+  }));
+}
