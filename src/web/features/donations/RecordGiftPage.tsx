@@ -19,6 +19,7 @@ import {
   type ManualGiftValues,
 } from './manualGiftForm.ts';
 import { MeansFields } from './MeansFields.tsx';
+import { withAppCodes } from './validation.ts';
 import { useEuros } from './useEuros.ts';
 
 /** A cheque, transfer or cash gift recorded by the finance officer; the law is checked. */
@@ -45,7 +46,7 @@ export function RecordGiftPage() {
         });
       },
       onError: (error) => {
-        setFormError(applyProblem(form, error, t, manualGiftFields));
+        setFormError(applyProblem(form, withAppCodes(error), t, manualGiftFields));
         focusFirstError();
       },
     });

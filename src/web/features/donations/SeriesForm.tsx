@@ -4,11 +4,12 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { donationsFinanceApi } from '../../../contracts/donations-finance-api.ts';
 import { applyProblem } from '../../core/errors.ts';
-import { validateWith } from '../../core/form-validation.ts';
+
 import { useT } from '../../core/i18n/index.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { focusFirstError } from '../../core/validation.ts';
+import { validateContract, withAppCodes } from './validation.ts';
 import { useRecordSeries, type SeriesInput } from './hooks.ts';
 import { campaignToday } from './manualGiftForm.ts';
 
@@ -22,7 +23,7 @@ export function SeriesForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: { firstNumber: '', lastNumber: '', receivedOn: campaignToday(), note: '' },
-    validate: validateWith<Values>(donationsFinanceApi.recordSeries.body, t),
+    validate: validateContract<Values>(donationsFinanceApi.recordSeries.body, t),
   });
   const submit = form.onSubmit((values) => {
     setFormError(null);
@@ -34,7 +35,7 @@ export function SeriesForm() {
           message: t('finance.series.done', { first: series.firstNumber, last: series.lastNumber }),
         });
       },
-      onError: (error) => setFormError(applyProblem(form, error, t, fields)),
+      onError: (error) => setFormError(applyProblem(form, withAppCodes(error), t, fields)),
     });
   }, focusFirstError);
   return (

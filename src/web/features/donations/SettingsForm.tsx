@@ -2,11 +2,10 @@ import { Button, Group, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { donationSettingsSchema, type DonationSettings } from '../../../contracts/donations.ts';
+import type { DonationSettings } from '../../../contracts/donations.ts';
 import { ApiError } from '../../core/api.ts';
 import { applyProblem } from '../../core/errors.ts';
-import { validateWith } from '../../core/form-validation.ts';
-import { useT } from '../../core/i18n/index.tsx';
+import { useT, type Translate } from '../../core/i18n/index.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { focusFirstError } from '../../core/validation.ts';
@@ -17,14 +16,20 @@ import {
   formToSettings,
   settingsFieldOf,
   settingsFields,
+  settingsProblemText,
   settingsToForm,
+  settingsValidation,
   type SettingsFormValues,
 } from './settingsForm.ts';
 
-/** The server's field errors renamed for the form's inputs. */
-function forForm(error: unknown): unknown {
+/** The server's field errors under the form's inputs, in the words the form's check uses. */
+function forForm(error: unknown, t: Translate): unknown {
   if (!(error instanceof ApiError)) return error;
-  const errors = error.errors.map((e) => ({ ...e, field: settingsFieldOf(e.field) }));
+  const errors = error.errors.map((e) => {
+    const field = settingsFieldOf(e.field);
+    // An unknown code makes the field's text the message given here.
+    return { field, code: 'settings', message: settingsProblemText(field, e.code, t, e.message) };
+  });
   return new ApiError(error.status, error.code, error.detail, errors, error.extensions);
 }
 
@@ -32,13 +37,9 @@ export function SettingsForm({ settings }: { settings: DonationSettings }) {
   const t = useT();
   const save = useSaveDonationSettings();
   const [formError, setFormError] = useState<string | null>(null);
-  const check = validateWith<SettingsFormValues>(donationSettingsSchema, t, formToSettings);
   const form = useForm<SettingsFormValues>({
     initialValues: settingsToForm(settings),
-    validate: (values) =>
-      Object.fromEntries(
-        Object.entries(check(values)).map(([field, text]) => [settingsFieldOf(field), text]),
-      ),
+    validate: settingsValidation(t),
   });
   const submit = form.onSubmit((values) => {
     setFormError(null);
@@ -48,7 +49,7 @@ export function SettingsForm({ settings }: { settings: DonationSettings }) {
         notifications.show({ color: 'green', message: t('finance.settings.saved') });
       },
       onError: (error) => {
-        setFormError(applyProblem(form, forForm(error), t, settingsFields));
+        setFormError(applyProblem(form, forForm(error, t), t, settingsFields));
         focusFirstError();
       },
     });

@@ -4,10 +4,11 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { donationsFinanceApi } from '../../../contracts/donations-finance-api.ts';
 import { applyProblem } from '../../core/errors.ts';
-import { validateWith } from '../../core/form-validation.ts';
+
 import { useT } from '../../core/i18n/index.tsx';
 import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { focusFirstError } from '../../core/validation.ts';
+import { validateContract, withAppCodes } from './validation.ts';
 import { useSpoilForm, type SpoilInput } from './hooks.ts';
 
 /** Marks a form spoiled: it keeps its number and is never used again. */
@@ -17,7 +18,7 @@ export function SpoilForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SpoilInput>({
     initialValues: { number: '', reason: '' },
-    validate: validateWith<SpoilInput>(donationsFinanceApi.spoilForm.body, t),
+    validate: validateContract<SpoilInput>(donationsFinanceApi.spoilForm.body, t),
   });
   const submit = form.onSubmit((values) => {
     setFormError(null);
@@ -29,7 +30,8 @@ export function SpoilForm() {
           message: t('finance.spoil.done', { number: spoiled.number }),
         });
       },
-      onError: (error) => setFormError(applyProblem(form, error, t, ['number', 'reason'])),
+      onError: (error) =>
+        setFormError(applyProblem(form, withAppCodes(error), t, ['number', 'reason'])),
     });
   }, focusFirstError);
   return (

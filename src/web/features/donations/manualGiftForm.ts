@@ -1,6 +1,6 @@
 import { manualGiftSchema } from '../../../contracts/donations-finance-api.ts';
 import { TIME_ZONE } from '../../core/format.ts';
-import { validateWith } from '../../core/form-validation.ts';
+import { validateContract } from './validation.ts';
 import type { Translate } from '../../core/i18n/index.tsx';
 import type { ManualGiftInput } from './hooks.ts';
 
@@ -53,7 +53,7 @@ export function manualGiftRequest(values: ManualGiftValues): ManualGiftInput {
 }
 
 export const manualGiftValidation = (t: Translate) =>
-  validateWith<ManualGiftValues>(manualGiftSchema, t, manualGiftRequest);
+  validateContract<ManualGiftValues>(manualGiftSchema, t, manualGiftRequest);
 
 export const manualGiftFields = [
   'donor.civility',

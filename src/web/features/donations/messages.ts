@@ -232,6 +232,18 @@ export const fr = {
   'finance.settings.agentDesignatedOn': 'Déclaré le',
   'finance.settings.agentCommissionId': 'Identifiant à la Commission',
   'finance.settings.saved': 'Réglages des dons enregistrés.',
+  'finance.settings.error.election':
+    'Un candidat collecte pour une élection : indiquez son numéro.',
+  'finance.settings.error.collection':
+    'Un candidat ne collecte que pendant la période de collecte de l’élection : indiquez-la.',
+  'finance.settings.error.closesOn': 'La période doit se terminer après son ouverture.',
+  'finance.settings.error.paperOnly':
+    'Les reçus d’un candidat suivent la procédure papier (formulaires numérotés).',
+  'finance.settings.error.designatedOn':
+    'La page de dons doit donner la date de déclaration du mandataire.',
+  'finance.settings.error.amount': 'Indiquez un montant en euros, par exemple 38 000.',
+  'finance.settings.error.amounts':
+    'Indiquez de 1 à 6 montants, entre 1 € et 4 600 €, séparés par des points-virgules.',
 
   'myGifts.title': 'Mes dons',
   'myGifts.empty':
@@ -475,6 +487,17 @@ export const en: Record<keyof typeof fr, string> = {
   'finance.settings.agentDesignatedOn': 'Declared on',
   'finance.settings.agentCommissionId': 'Commission identifier',
   'finance.settings.saved': 'Donation settings saved.',
+  'finance.settings.error.election': 'A candidate collects for one election: give its number.',
+  'finance.settings.error.collection':
+    'A candidate collects only within the election’s collection period: give it.',
+  'finance.settings.error.closesOn': 'The period must close after it opens.',
+  'finance.settings.error.paperOnly':
+    'A candidate’s receipts follow the paper procedure (numbered forms).',
+  'finance.settings.error.designatedOn':
+    'The donation page must give the day the financial agent was declared.',
+  'finance.settings.error.amount': 'Enter an amount in euros, for example 38000.',
+  'finance.settings.error.amounts':
+    'Enter 1 to 6 amounts, between €1 and €4,600, separated by semicolons.',
 
   'myGifts.title': 'My gifts',
   'myGifts.empty': 'You have not given yet. To support the campaign, give online by card.',

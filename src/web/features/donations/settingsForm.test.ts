@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { donationSettingsSchema, type DonationSettings } from '../../../contracts/donations.ts';
-import { formToSettings, settingsFieldOf, settingsToForm } from './settingsForm.ts';
+import {
+  formToSettings,
+  settingsFieldOf,
+  settingsProblemText,
+  settingsToForm,
+  settingsValidation,
+} from './settingsForm.ts';
 
 const settings: DonationSettings = {
   enabled: true,
@@ -64,5 +70,44 @@ describe('the donation settings form', () => {
     expect(settingsFieldOf('suggestedCents.2')).toBe('suggested');
     expect(settingsFieldOf('collection')).toBe('collection.opensOn');
     expect(settingsFieldOf('agent.designatedOn')).toBe('agent.designatedOn');
+  });
+});
+
+describe('the donation settings form’s check', () => {
+  const t = (key: string) => key;
+  const check = settingsValidation(t as never);
+
+  it('accepts valid settings', () => {
+    expect(check(settingsToForm(settings))).toEqual({});
+  });
+
+  it('says the contract’s own rules under their inputs, in the form’s words', () => {
+    const errors = check({
+      ...settingsToForm(settings),
+      electionId: '',
+      receiptProcedure: 'dematerialised',
+      collection: { opensOn: '2026-06-30', closesOn: '2026-01-01' },
+      agent: { ...settings.agent, designatedOn: '' },
+      suggested: '20 ; 5000',
+    });
+    expect(errors).toEqual({
+      electionId: 'finance.settings.error.election',
+      receiptProcedure: 'finance.settings.error.paperOnly',
+      'collection.closesOn': 'finance.settings.error.closesOn',
+      'agent.designatedOn': 'finance.settings.error.designatedOn',
+      suggested: 'finance.settings.error.amounts',
+    });
+  });
+
+  it('keeps the general words for other problems', () => {
+    expect(settingsProblemText('beneficiary', 'too_small', ((k: string) => k) as never)).toBe(
+      'error.required',
+    );
+    expect(settingsProblemText('agent.email', 'invalid_format', ((k: string) => k) as never)).toBe(
+      'error.generic',
+    );
+    expect(settingsProblemText('agent.name', 'custom', ((k: string) => k) as never, 'Nope')).toBe(
+      'Nope',
+    );
   });
 });

@@ -1,5 +1,9 @@
 import { parseEuros } from '../../../contracts/donation-law.ts';
-import type { DonationSettings } from '../../../contracts/donations.ts';
+import { donationSettingsSchema, type DonationSettings } from '../../../contracts/donations.ts';
+import { fieldProblems } from '../../../contracts/field-problems.ts';
+import type { FormErrors } from '../../core/form-validation.ts';
+import { translateCode } from '../../core/errors.ts';
+import type { MessageKey, Translate } from '../../core/i18n/index.tsx';
 import { centsListToInput, centsToInput, parseEurosList } from './money.ts';
 
 /** The settings form: the contract's shape, with the numbers and amounts as typed. */
@@ -75,3 +79,37 @@ export const settingsFields = [
   'monthly',
   'receiptProcedure',
 ] as const;
+
+/** The contract's own rules (its `custom` issues) and the amounts, said for this form. */
+const problemKeys: Record<string, MessageKey> = {
+  electionId: 'finance.settings.error.election',
+  'collection.opensOn': 'finance.settings.error.collection',
+  'collection.closesOn': 'finance.settings.error.closesOn',
+  receiptProcedure: 'finance.settings.error.paperOnly',
+  'agent.designatedOn': 'finance.settings.error.designatedOn',
+  spendingCeiling: 'finance.settings.error.amount',
+  suggested: 'finance.settings.error.amounts',
+};
+
+/** The sentence for a problem of one of the form's inputs (named as the form names them). */
+export function settingsProblemText(field: string, code: string, t: Translate, fallback?: string) {
+  const amount = field === 'spendingCeiling' || field === 'suggested';
+  const key = code === 'custom' || amount ? problemKeys[field] : undefined;
+  if (key) return t(key);
+  // The form's other minimums are its required texts (at least one character).
+  return translateCode(code === 'too_small' ? 'required' : code, t, fallback);
+}
+
+/** The form's check: the contract's, each problem under its input in the visitor's words. */
+export function settingsValidation(t: Translate) {
+  return (values: SettingsFormValues): FormErrors => {
+    const result = donationSettingsSchema.safeParse(formToSettings(values));
+    if (result.success) return {};
+    const errors: FormErrors = {};
+    for (const problem of fieldProblems(result.error.issues)) {
+      const field = settingsFieldOf(problem.field);
+      errors[field] ??= settingsProblemText(field, problem.code, t);
+    }
+    return errors;
+  };
+}
