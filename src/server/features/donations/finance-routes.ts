@@ -17,7 +17,6 @@ import { listPayouts } from './reconcile.ts';
 import {
   assignForm,
   formsToReturn,
-  listSeries,
   recordSeries,
   spoilForm,
   unusedForms,

@@ -9,8 +9,8 @@ import type { DonationSettings, DonorIdentity, GiftInput } from '../../../contra
 import type { AppContext } from '../../core/context.ts';
 import { runSql } from '../../core/db/statement.ts';
 import { AppError, invalidFields, type FieldError } from '../../core/http/errors.ts';
-import { personGiving } from '../people/directory.ts';
-import { releaseGift, takeGift } from './ledger.ts';
+import { personGiving, personGivingIn } from '../people/directory.ts';
+import { refuseOutright, releaseGift, takeGift, takeGiftOn, type GiftIntake } from './ledger.ts';
 import { paymentProvider } from './payments/provider.ts';
 import type { PaymentProvider } from './payments/port.ts';
 import { openPlan } from './plans.ts';
@@ -103,37 +103,13 @@ export async function giveOnline(
     });
   if (errors.length) throw invalidFields(errors);
   const donor = input.donor;
-  const person = await personGiving(ctx, {
-    email: donor.email,
-    firstName: donor.firstName,
-    lastName: donor.lastName,
-    phone: donor.phone,
-    addressStreet: donor.addressLine1,
-    addressComplement: donor.addressLine2,
-    postalCode: donor.postalCode,
-    communeName: donor.commune,
-    communeCode: communeCodeOf(ctx, donor),
-    locale: input.locale,
-  });
   const day = campaignToday(ctx);
   const attribution = Object.fromEntries(
     Object.entries(input.attribution).filter(([, value]) => value),
   ) as Record<string, string>;
-  const plan =
-    input.frequency === 'monthly'
-      ? await openPlan(ctx, {
-          personId: person.id,
-          amountCents,
-          day,
-          provider: provider.name,
-          donor,
-          locale: input.locale,
-          attribution,
-        })
-      : null;
   const expiresAt = new Date(Date.now() + CHECKOUT_MINUTES * 60_000);
-  const donationId = await takeGift(ctx, {
-    personId: person.id,
+  const intake = (personId: number, planId: number | null): GiftIntake => ({
+    personId,
     mode: settings.mode,
     capKey: capKeyOf(settings, day),
     amountCents,
@@ -146,11 +122,47 @@ export async function giveOnline(
     collection: settings.collection,
     spendingCeilingCents: settings.spendingCeilingCents,
     locale: input.locale,
-    record: { donor, provider: provider.name, planId: plan?.id ?? null },
-  }).catch(async (error: unknown) => {
-    if (plan) await plan.discard();
-    throw error;
+    record: { donor, provider: provider.name, planId },
   });
+  // What the law refuses whoever gives is refused before the donor's person is written.
+  refuseOutright(intake(0, null));
+  const giving = {
+    email: donor.email,
+    firstName: donor.firstName,
+    lastName: donor.lastName,
+    phone: donor.phone,
+    addressStreet: donor.addressLine1,
+    addressComplement: donor.addressLine2,
+    postalCode: donor.postalCode,
+    communeName: donor.commune,
+    communeCode: communeCodeOf(ctx, donor),
+    locale: input.locale,
+  };
+  let donationId: number;
+  let plan: Awaited<ReturnType<typeof openPlan>> | null = null;
+  if (input.frequency === 'monthly') {
+    const person = await personGiving(ctx, giving);
+    plan = await openPlan(ctx, {
+      personId: person.id,
+      amountCents,
+      day,
+      provider: provider.name,
+      donor,
+      locale: input.locale,
+      attribution,
+    });
+    const opened = plan;
+    donationId = await takeGift(ctx, intake(person.id, opened.id)).catch(async (error: unknown) => {
+      await opened.discard();
+      throw error;
+    });
+  } else {
+    // One transaction for the person and the gift: a one-off gift is the common case.
+    donationId = await ctx.database.transaction(async (query) => {
+      const person = await personGivingIn(ctx, query, giving);
+      return takeGiftOn(ctx, query, intake(person.id, null));
+    });
+  }
   let checkout;
   try {
     checkout = await provider.startCheckout({

@@ -90,7 +90,21 @@ async function campaignCashOf(query: Query, campaignId: number, capKey: string) 
  * with the reasons otherwise, changing nothing. Returns the gift's id.
  */
 export async function takeGift(ctx: AppContext, gift: GiftIntake): Promise<number> {
-  return ctx.database.transaction(async (query) => {
+  return ctx.database.transaction((query) => takeGiftOn(ctx, query, gift));
+}
+
+/**
+ * What the law refuses whatever the donor gave before (attestations, period, cash, an amount
+ * past the cap on its own): checked before anything is written, even the donor's person.
+ */
+export function refuseOutright(gift: GiftIntake): void {
+  const refusals = giftRefusals({ ...gift, countedCents: 0, campaignCashCents: 0 });
+  if (refusals.length > 0) throw new GiftRefused(refusals, gift.locale ?? 'fr');
+}
+
+/** takeGift within the caller's transaction (the donor's person written in the same one). */
+export async function takeGiftOn(ctx: AppContext, query: Query, gift: GiftIntake): Promise<number> {
+  {
     await lockDonor(query, ctx.campaignId, gift.personId);
     const countedCents = await countedOf(query, ctx.campaignId, gift.personId, gift.capKey);
     const campaignCashCents =
@@ -113,7 +127,7 @@ export async function takeGift(ctx: AppContext, gift: GiftIntake): Promise<numbe
           RETURNING id`,
     );
     return Number(row!.id);
-  });
+  }
 }
 
 /** A pending payment that succeeded: it keeps counting. False if it was no longer pending. */

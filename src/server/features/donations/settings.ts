@@ -1,6 +1,7 @@
 import { donationSettingsSchema, type DonationSettings } from '../../../contracts/donations.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
+import { perCampaign } from '../../core/db/per-campaign.ts';
 import { wallClock } from '../../core/local-time.ts';
 import { readSetting, writeSetting } from '../settings/service.ts';
 
@@ -28,9 +29,20 @@ export const closedDonations: DonationSettings = {
   receiptProcedure: 'paper',
 };
 
+/**
+ * Read at every gift: kept a few seconds (this process drops it at once when it writes them;
+ * another process sees a change within SETTINGS_SECONDS).
+ */
+const cached = perCampaign<{ value: DonationSettings; until: number }>();
+const SETTINGS_SECONDS = 5;
+
 export async function donationSettings(ctx: AppContext): Promise<DonationSettings> {
+  const hit = cached.get(ctx.database, ctx.campaignId);
+  if (hit && hit.until > Date.now()) return hit.value;
   const stored = await readSetting<DonationSettings>(ctx.database, ctx.campaignId, KEY);
-  return stored ?? closedDonations;
+  const value = stored ?? closedDonations;
+  cached.set(ctx.database, ctx.campaignId, { value, until: Date.now() + SETTINGS_SECONDS * 1000 });
+  return value;
 }
 
 /** The finance officer sets how the campaign collects (audited, with what changed). */
@@ -43,6 +55,7 @@ export async function updateDonationSettings(
   const value = donationSettingsSchema.parse(next);
   const before = await donationSettings(ctx);
   await writeSetting(ctx.database, ctx.campaignId, KEY, value);
+  cached.delete(ctx.database, ctx.campaignId);
   const changed = (Object.keys(value) as Array<keyof DonationSettings>).filter(
     (key) => JSON.stringify(value[key]) !== JSON.stringify(before[key]),
   );

@@ -127,12 +127,21 @@ export async function personGiving(
   ctx: AppContext,
   donor: GivingPerson,
 ): Promise<{ id: number; created: boolean }> {
+  return ctx.database.transaction((query) => personGivingIn(ctx, query, donor));
+}
+
+/** personGiving within the caller's transaction (the gift written in the same one). */
+export async function personGivingIn(
+  ctx: AppContext,
+  query: Query,
+  donor: GivingPerson,
+): Promise<{ id: number; created: boolean }> {
   const phone = donor.phone.trim() ? normalizePhone(donor.phone) : null;
   if (donor.phone.trim() && !phone)
     throw invalidFields([
       { field: 'phone', code: 'invalid_phone', message: 'Enter a valid phone number.' },
     ]);
-  return ctx.database.transaction(async (query) => {
+  {
     const person = await insertPersonOrFind(
       query,
       ctx.campaignId,
@@ -156,7 +165,7 @@ export async function personGiving(
     if (person.created)
       await addPersonEvent(query, ctx.campaignId, person.id, 'created', { source: 'donation' });
     return person;
-  });
+  }
 }
 
 /**

@@ -32,7 +32,7 @@ const slips = (ctx: AppContext) => sql`
 export async function listRemittances(ctx: AppContext) {
   const rows = await runSql<SlipRow>(
     ctx.database,
-    sql`${slips(ctx)} GROUP BY r.id ORDER BY r.deposited_on DESC, r.id DESC LIMIT 500`,
+    sql`${slips(ctx)} GROUP BY r.campaign_id, r.id ORDER BY r.deposited_on DESC, r.id DESC LIMIT 500`,
   );
   return rows.map(slipOf);
 }
@@ -57,7 +57,8 @@ export async function createRemittance(
     const eligible = await runSql<{ id: number }>(
       query,
       sql`SELECT id FROM donations WHERE campaign_id = ${ctx.campaignId}
-            AND id = ANY(${ids}::bigint[]) AND means = ${input.means} AND status = 'succeeded'
+            AND id = ANY(${ids}::bigint[]) AND means = ${input.means}
+            AND status IN ('succeeded', 'refunded')
             AND remittance_id IS NULL FOR UPDATE`,
     );
     if (eligible.length !== ids.length)
@@ -97,7 +98,7 @@ export async function createRemittance(
     );
     const [row] = await runSql<SlipRow>(
       query,
-      sql`${slips(ctx)} AND r.id = ${slip!.id} GROUP BY r.id`,
+      sql`${slips(ctx)} AND r.id = ${slip!.id} GROUP BY r.campaign_id, r.id`,
     );
     return slipOf(row!);
   });
