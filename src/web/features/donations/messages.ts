@@ -232,6 +232,8 @@ export const fr = {
   'finance.settings.agentDesignatedOn': 'Déclaré le',
   'finance.settings.agentCommissionId': 'Identifiant à la Commission',
   'finance.settings.saved': 'Réglages des dons enregistrés.',
+  'finance.settings.unreadable':
+    'Les réglages enregistrés n’ont pas pu être lus : le formulaire part de zéro. Enregistrez-le pour ouvrir les dons.',
   'finance.settings.error.election':
     'Un candidat collecte pour une élection : indiquez son numéro.',
   'finance.settings.error.collection':
@@ -487,6 +489,8 @@ export const en: Record<keyof typeof fr, string> = {
   'finance.settings.agentDesignatedOn': 'Declared on',
   'finance.settings.agentCommissionId': 'Commission identifier',
   'finance.settings.saved': 'Donation settings saved.',
+  'finance.settings.unreadable':
+    'The saved settings could not be read: the form starts blank. Save it to open donations.',
   'finance.settings.error.election': 'A candidate collects for one election: give its number.',
   'finance.settings.error.collection':
     'A candidate collects only within the election’s collection period: give it.',
