@@ -2,7 +2,7 @@ import { Button, Group, List, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { donationsFinanceApi as api } from '../../../contracts/donations-finance-api.ts';
-import { call } from '../../core/api.ts';
+import { ApiError, call } from '../../core/api.ts';
 import { errorText } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
@@ -33,7 +33,11 @@ export function CommissionExport() {
       .then((text) => saveText(text, file, 'text/tab-separated-values;charset=utf-8'))
       .catch((e: unknown) => {
         setProblems(exportProblems(e));
-        setError(errorText(e, t));
+        setError(
+          e instanceof ApiError && e.code === 'commission_export_party_only'
+            ? t('finance.exports.partyOnly')
+            : errorText(e, t),
+        );
       })
       .finally(() => setBusy(null));
   };

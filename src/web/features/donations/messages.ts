@@ -171,8 +171,8 @@ export const fr = {
   'finance.slips.nothing': 'Rien à remettre en banque.',
   'finance.slips.depositedOn': 'Déposé le',
   'finance.slips.create':
-    '{count, plural, one {Créer le bordereau (# don, {amount})} other {Créer le bordereau (# dons, {amount})}}',
-  'finance.slips.done': 'Bordereau {number} créé ({count} dons).',
+    'Créer le bordereau ({count, plural, one {# don} other {# dons}}, {amount})',
+  'finance.slips.done': 'Bordereau {number} créé ({count, plural, one {# don} other {# dons}}).',
   'finance.slips.list': 'Bordereaux',
   'finance.slips.number': 'Numéro',
   'finance.slips.empty': 'Aucun bordereau pour l’instant.',
@@ -197,6 +197,8 @@ export const fr = {
   'finance.exports.commissionIntro':
     'Les fichiers sont vérifiés champ par champ avant d’être produits ; s’il reste à corriger, la liste s’affiche ici.',
   'finance.exports.gift': 'Don n° {id}',
+  'finance.exports.partyOnly':
+    'La procédure dématérialisée est celle des partis : les reçus d’un candidat suivent les formulaires papier. Passez en mode parti dans les réglages pour produire ces fichiers.',
 
   'finance.settings': 'Réglages des dons',
   'finance.settings.intro':
@@ -428,8 +430,8 @@ export const en: Record<keyof typeof fr, string> = {
   'finance.slips.nothing': 'Nothing to deposit.',
   'finance.slips.depositedOn': 'Deposited on',
   'finance.slips.create':
-    '{count, plural, one {Create the slip (# gift, {amount})} other {Create the slip (# gifts, {amount})}}',
-  'finance.slips.done': 'Slip {number} created ({count} gifts).',
+    'Create the slip ({count, plural, one {# gift} other {# gifts}}, {amount})',
+  'finance.slips.done': 'Slip {number} created ({count, plural, one {# gift} other {# gifts}}).',
   'finance.slips.list': 'Slips',
   'finance.slips.number': 'Number',
   'finance.slips.empty': 'No slip yet.',
@@ -454,6 +456,8 @@ export const en: Record<keyof typeof fr, string> = {
   'finance.exports.commissionIntro':
     'The files are checked field by field before they are made; anything left to fix is listed here.',
   'finance.exports.gift': 'Gift no. {id}',
+  'finance.exports.partyOnly':
+    'The dematerialised procedure is a party’s: a candidate’s receipts follow the paper forms. Switch to party mode in the settings to make these files.',
 
   'finance.settings': 'Donation settings',
   'finance.settings.intro':
