@@ -1,24 +1,11 @@
 import { z } from 'zod';
 import { idParamSchema } from './common.ts';
-import { donationSettingsSchema, giftInputSchema } from './donations.ts';
+import { totalsSchema } from './donations-finance.ts';
+import { donationSettingsSchema, giftInputSchema, myGiftSchema } from './donations.ts';
 import { defineRoute } from './route.ts';
 
 const tags = ['donations'] as const;
 const finance = { permission: 'donations.manage' } as const;
-
-/** A gift as its donor sees it in their space. */
-export const myGiftSchema = z.object({
-  id: z.number(),
-  givenOn: z.string(),
-  amountCents: z.number(),
-  means: z.enum(['card', 'direct_debit', 'transfer', 'cheque', 'cash']),
-  status: z.enum(['pending', 'succeeded', 'failed', 'expired', 'refunded']),
-  monthly: z.boolean(),
-  beneficiary: z.string(),
-  /** The commission's form number of the tax receipt, once issued. */
-  receiptNumber: z.string().nullable(),
-});
-export type MyGift = z.infer<typeof myGiftSchema>;
 
 /** Giving (public), the campaign's donation settings (finance officer) and the providers' webhooks. */
 export const donationsApi = {
@@ -69,6 +56,15 @@ export const donationsApi = {
     params: idParamSchema,
     produces: ['application/pdf'],
     response: { 200: z.string().describe('The PDF') },
+  }),
+  summary: defineRoute({
+    method: 'GET',
+    path: '/api/donations/summary',
+    summary:
+      'What staff may see of the money: totals per day and per means, average gift, active monthly plans (no donor)',
+    tags,
+    access: { permission: 'stats.read' },
+    response: { 200: totalsSchema },
   }),
   settings: defineRoute({
     method: 'GET',

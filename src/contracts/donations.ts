@@ -135,3 +135,17 @@ export const giftInputSchema = z.object({
     .default({}),
 });
 export type GiftInput = z.infer<typeof giftInputSchema>;
+
+/** A gift as its donor sees it in their space. */
+export const myGiftSchema = z.object({
+  id: z.number(),
+  givenOn: z.string(),
+  amountCents: z.number(),
+  means: z.enum(['card', 'direct_debit', 'transfer', 'cheque', 'cash']),
+  status: z.enum(['pending', 'succeeded', 'failed', 'expired', 'refunded']),
+  monthly: z.boolean(),
+  beneficiary: z.string(),
+  /** The commission's form number of the tax receipt, once issued. */
+  receiptNumber: z.string().nullable(),
+});
+export type MyGift = z.infer<typeof myGiftSchema>;

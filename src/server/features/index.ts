@@ -25,6 +25,7 @@ import { eventCheckinRoutes } from './events/checkin-routes.ts';
 import { eventScope } from './events/scope.ts';
 import { donationsRoutes } from './donations/routes.ts';
 import { donationsFinanceRoutes } from './donations/finance-routes.ts';
+import { donationPlanRoutes } from './donations/plan-routes.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
 export type FeatureRoutes = (ctx: AppContext) => FastifyPluginAsync;
@@ -51,6 +52,7 @@ export const features: FeatureRoutes[] = [
   eventCheckinRoutes,
   donationsRoutes,
   donationsFinanceRoutes,
+  donationPlanRoutes,
 ];
 
 /**

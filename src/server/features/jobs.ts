@@ -9,6 +9,8 @@ import { eventRemindersJob, registerEventMail } from './events/reminders.ts';
 import { registerEventMessageMail } from './events/organiser-messages.ts';
 import { registerComplianceMailGate } from './compliance/mail-gate.ts';
 import { registerDonationMail } from './donations/mails.ts';
+import { chargePlansJob } from './donations/plan-charges.ts';
+import { registerPlanMail } from './donations/plan-mails.ts';
 import { expirePendingGiftsJob, reconcilePaymentsJob } from './donations/reconcile.ts';
 import { purgePersonalDataJob, purgeRateLimitCountersJob } from './maintenance-jobs.ts';
 
@@ -22,6 +24,7 @@ export const jobs: readonly JobDefinition[] = [
   eventRemindersJob,
   expirePendingGiftsJob,
   reconcilePaymentsJob,
+  chargePlansJob,
 ];
 
 /** Mail templates rendered at send time, and the job types; handlers run only in processes that work. */
@@ -31,6 +34,7 @@ export async function registerFeatureJobs(ctx: AppContext, work: boolean) {
   registerEventMail(ctx);
   registerEventMessageMail(ctx);
   registerDonationMail(ctx);
+  registerPlanMail(ctx);
   registerComplianceMailGate();
   await registerJobs(ctx, jobs, work);
 }

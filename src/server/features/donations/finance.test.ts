@@ -260,9 +260,14 @@ describe.each(engines)('the finance back office on %s', (engine) => {
     expect(audits[0]!.n).toBe(2);
   });
 
-  it('refuses every finance route to staff and supporters', async () => {
+  it('refuses every finance route to staff and supporters, and shows staff sums only', async () => {
     const staff = await staffBrowser(t, 'staff@campaign.example', ['staff']);
     const { browser: supporter } = await supporterBrowser(t, 'supporter@donors.example');
+    const summary = await staff.get('/api/donations/summary');
+    expect(summary.statusCode).toBe(200);
+    expect(summary.json().count).toBeGreaterThan(0);
+    expect(JSON.stringify(summary.json())).not.toContain('@');
+    expect((await supporter.get('/api/donations/summary')).statusCode).toBe(403);
     for (const browser of [staff, supporter]) {
       for (const [method, url] of [
         ['GET', '/api/donations'],

@@ -42,6 +42,11 @@ export interface GiftRecord {
   provider?: string;
   planId?: number | null;
   recordedBy?: number | null;
+  /**
+   * Levier's own reference of the payment attempt when it names it before the provider does
+   * (a plan's monthly charge: its idempotency key); unique per provider.
+   */
+  paymentRef?: string | null;
 }
 
 /** The law refused the gift: 422 with the first reason in words, every reason in `refusals`. */
@@ -102,32 +107,33 @@ export function refuseOutright(gift: GiftIntake): void {
   if (refusals.length > 0) throw new GiftRefused(refusals, gift.locale ?? 'fr');
 }
 
-/** takeGift within the caller's transaction (the donor's person written in the same one). */
+/**
+ * takeGift inside the caller's transaction (a plan's charge takes its gift under the plan's
+ * row lock). The donor's lock is held until that transaction ends.
+ */
 export async function takeGiftOn(ctx: AppContext, query: Query, gift: GiftIntake): Promise<number> {
-  {
-    await lockDonor(query, ctx.campaignId, gift.personId);
-    const countedCents = await countedOf(query, ctx.campaignId, gift.personId, gift.capKey);
-    const campaignCashCents =
-      gift.means === 'cash' ? await campaignCashOf(query, ctx.campaignId, gift.capKey) : 0;
-    const refusals = giftRefusals({ ...gift, countedCents, campaignCashCents });
-    if (refusals.length > 0) throw new GiftRefused(refusals, gift.locale ?? 'fr');
-    const record = gift.record ?? {};
-    const [row] = await runSql<{ id: number }>(
-      query,
-      sql`INSERT INTO donations (campaign_id, person_id, cap_key, kind, amount_cents, means, status,
-                                 counts, given_on, donor, means_detail, provider, plan_id, locale,
-                                 recorded_by, attribution, pending_until)
-          VALUES (${ctx.campaignId}, ${gift.personId}, ${gift.capKey}, ${record.kind ?? 'gift'},
-                  ${gift.amountCents}, ${gift.means}, ${gift.status}, true, ${gift.day},
-                  ${record.donor ? JSON.stringify(record.donor) : null}::jsonb,
-                  ${JSON.stringify(record.meansDetail ?? {})}::jsonb, ${record.provider ?? 'manual'},
-                  ${record.planId ?? null}, ${gift.locale ?? 'fr'}, ${record.recordedBy ?? null},
-                  ${JSON.stringify(gift.attribution ?? {})}::jsonb,
-                  ${gift.pendingUntil?.toISOString() ?? null})
-          RETURNING id`,
-    );
-    return Number(row!.id);
-  }
+  await lockDonor(query, ctx.campaignId, gift.personId);
+  const countedCents = await countedOf(query, ctx.campaignId, gift.personId, gift.capKey);
+  const campaignCashCents =
+    gift.means === 'cash' ? await campaignCashOf(query, ctx.campaignId, gift.capKey) : 0;
+  const refusals = giftRefusals({ ...gift, countedCents, campaignCashCents });
+  if (refusals.length > 0) throw new GiftRefused(refusals, gift.locale ?? 'fr');
+  const record = gift.record ?? {};
+  const [row] = await runSql<{ id: number }>(
+    query,
+    sql`INSERT INTO donations (campaign_id, person_id, cap_key, kind, amount_cents, means, status,
+                               counts, given_on, donor, means_detail, provider, plan_id, locale,
+                               recorded_by, attribution, pending_until, payment_ref)
+        VALUES (${ctx.campaignId}, ${gift.personId}, ${gift.capKey}, ${record.kind ?? 'gift'},
+                ${gift.amountCents}, ${gift.means}, ${gift.status}, true, ${gift.day},
+                ${record.donor ? JSON.stringify(record.donor) : null}::jsonb,
+                ${JSON.stringify(record.meansDetail ?? {})}::jsonb, ${record.provider ?? 'manual'},
+                ${record.planId ?? null}, ${gift.locale ?? 'fr'}, ${record.recordedBy ?? null},
+                ${JSON.stringify(gift.attribution ?? {})}::jsonb,
+                ${gift.pendingUntil?.toISOString() ?? null}, ${record.paymentRef ?? null})
+        RETURNING id`,
+  );
+  return Number(row!.id);
 }
 
 /** A pending payment that succeeded: it keeps counting. False if it was no longer pending. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { MyGift } from '../../../contracts/donations-api.ts';
+import type { MyGift } from '../../../contracts/donations.ts';
 import type { AppContext } from '../../core/context.ts';
 import { runSql } from '../../core/db/statement.ts';
 import { donationSettings } from './settings.ts';

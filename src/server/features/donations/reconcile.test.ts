@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DonationSettings } from '../../../contracts/donations.ts';
 import { signedWebhook, startFakeStripe, type FakeStripe } from '../../testing/fake-stripe.ts';
 import {
   Browser,
@@ -9,6 +8,7 @@ import {
   type TestApp,
 } from '../../testing/harness.ts';
 import { donorTotal, expirePendingGifts } from './ledger.ts';
+import { candidateSettings } from './test-fixtures.ts';
 import { paymentProvider } from './payments/provider.ts';
 import {
   expirePendingGiftsJob,
@@ -23,28 +23,6 @@ import { readSetting } from '../settings/service.ts';
 const WEBHOOK_SECRET = 'whsec_levier_reconcile_test';
 const WEBHOOK = '/api/donations/webhooks/stripe';
 const job = { id: 'test', retryCount: 0 };
-
-// As in giving.test.ts (importing a test file would run its tests here too).
-const candidateSettings = (): DonationSettings => ({
-  enabled: true,
-  mode: 'candidate',
-  beneficiary: 'Claire Martin',
-  agent: {
-    kind: 'person',
-    name: 'Jean Dupont',
-    designatedOn: '2026-09-01',
-    address: '1 rue de la Paix, 75002 Paris',
-    phone: '',
-    email: '',
-    commissionId: '',
-  },
-  electionId: 1,
-  collection: { opensOn: '2026-01-01', closesOn: '2027-12-31' },
-  spendingCeilingCents: 5_000_000,
-  suggestedCents: [2_000, 5_000, 10_000],
-  monthly: true,
-  receiptProcedure: 'paper',
-});
 
 interface Gift {
   id: number;

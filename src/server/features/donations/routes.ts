@@ -5,6 +5,7 @@ import { currentAuth } from '../../core/http/access.ts';
 import { serve } from '../../core/http/contract.ts';
 import { AppError } from '../../core/http/errors.ts';
 import { renderAcknowledgementPdf } from './acknowledgement/pdf.ts';
+import { donationTotals } from './finance/totals.ts';
 import { giveOnline } from './giving.ts';
 import { acknowledgementFileName, acknowledgementOf } from './mails.ts';
 import { myGifts } from './my-gifts.ts';
@@ -45,6 +46,9 @@ export const donationsRoutes =
         .header('cache-control', 'private, no-store')
         .send(pdf);
     });
+
+    // Sums only: staff see what the money does, never who gave it.
+    serve(app, donationsApi.summary, () => donationTotals(ctx));
 
     serve(app, donationsApi.settings, () => donationSettings(ctx));
 

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../../core/context.ts';
 import { runSql } from '../../../core/db/statement.ts';
 import { AppError } from '../../../core/http/errors.ts';
-import { mergePeople, versionOf } from '../../people/duplicates/merge.ts';
+import { mergePeople } from '../../people/duplicates/merge.ts';
+import { mergePreview } from '../../people/duplicates/review.ts';
 
 /**
  * A donor is identified by name and tax address as much as by email: the same person giving
@@ -59,15 +60,9 @@ export async function mergeDonors(
       'not_duplicate_donors',
       'These two people are not flagged as the same donor: merge them from the people’s duplicates instead.',
     );
-  const rows = await runSql<{ id: number; updated_at: Date }>(
-    ctx.database,
-    sql`SELECT id, updated_at FROM people WHERE campaign_id = ${ctx.campaignId}
-         AND id = ANY(${[keptId, mergedId]}::bigint[])`,
-  );
-  const version = (id: number) => {
-    const row = rows.find((r) => Number(r.id) === id);
-    return row ? versionOf(new Date(row.updated_at)) : '';
-  };
+  const preview = await mergePreview(ctx, keptId, mergedId);
+  const version = (id: number) =>
+    [preview.first, preview.second].find((side) => side.id === id)?.version ?? '';
   // The kept person's details win: the finance officer chose whom to keep.
   await mergePeople(
     ctx,

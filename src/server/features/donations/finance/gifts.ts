@@ -1,10 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { capOf } from '../../../../contracts/donation-law.ts';
-import type { FinanceGift, FinanceListQuery } from '../../../../contracts/donations-finance-api.ts';
+import type { FinanceGift, FinanceListQuery } from '../../../../contracts/donations-finance.ts';
 import type { DonorIdentity } from '../../../../contracts/donations.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { runSql, type Queryable } from '../../../core/db/statement.ts';
-import { foldSearch } from '../../people/normalize.ts';
+import { namedPeople } from '../../people/directory.ts';
 import { campaignToday, capKeyOf, donationSettings } from '../settings.ts';
 
 export interface GiftRow {
@@ -76,15 +76,15 @@ function conditions(ctx: AppContext, query: FinanceListQuery): SQL[] {
   if (query.from) where.push(sql`d.given_on >= ${query.from}`);
   if (query.to) where.push(sql`d.given_on <= ${query.to}`);
   if (query.review) where.push(sql`d.review IS NOT NULL`);
-  const words = query.q ? foldSearch(query.q).split(/\s+/).filter(Boolean) : [];
-  for (const word of words) {
-    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // The donor's person carries the folded search text of their names and email.
+  if (query.q?.trim())
+    // The people feature matches names and email as HQ's search reads them.
     where.push(
-      sql`EXISTS (SELECT 1 FROM people p WHERE p.campaign_id = d.campaign_id
-                     AND p.id = d.person_id AND p.search_text LIKE ${like})`,
+      sql`d.person_id IN (SELECT id FROM (${namedPeople(
+        ctx.campaignId,
+        sql`SELECT DISTINCT person_id FROM donations WHERE campaign_id = ${ctx.campaignId}`,
+        query.q,
+      )}) AS named)`,
     );
-  }
   return where;
 }
 

@@ -1,4 +1,4 @@
-import type { ManualGift } from '../../../../contracts/donations-finance-api.ts';
+import type { ManualGift } from '../../../../contracts/donations-finance.ts';
 import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { AppError } from '../../../core/http/errors.ts';

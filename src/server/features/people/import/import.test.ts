@@ -760,7 +760,11 @@ describe.each(engines)('people import on %s', (engine) => {
     expect((await anonymous.session()).me).toBeNull();
     const supporter = await staffBrowser(t, 'supporter@example.org', []);
     const finance = await staffBrowser(t, 'finance@example.org', ['finance']);
-    expect((await finance.session()).me?.permissions).toEqual(['donations.manage', 'people.read', 'stats.read']);
+    expect((await finance.session()).me?.permissions).toEqual([
+      'donations.manage',
+      'people.read',
+      'stats.read',
+    ]);
     const cases: Array<[string, Browser, number, string]> = [
       ['logged out', anonymous, 401, 'unauthenticated'],
       ['supporter', supporter, 403, 'forbidden'],
