@@ -1,6 +1,6 @@
 import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { FinanceGift } from '../../../contracts/donations-finance-api.ts';
+import type { FinanceGift } from '../../../contracts/donations-finance.ts';
 import { errorText } from '../../core/errors.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { useAssignForm } from './hooks.ts';

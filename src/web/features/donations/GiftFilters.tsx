@@ -1,9 +1,6 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import {
-  donationMeansSchema,
-  donationStatusSchema,
-} from '../../../contracts/donations-finance-api.ts';
+import { donationMeansSchema, donationStatusSchema } from '../../../contracts/donations-finance.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
 import type { GiftFilterValues } from './giftFilters.ts';

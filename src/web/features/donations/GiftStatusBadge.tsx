@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { FinanceGift } from '../../../contracts/donations-finance-api.ts';
+import type { FinanceGift } from '../../../contracts/donations-finance.ts';
 import { useT } from '../../core/i18n/index.tsx';
 
 const colors: Record<FinanceGift['status'], string> = {

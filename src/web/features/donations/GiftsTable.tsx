@@ -1,5 +1,5 @@
 import { Checkbox, Group, Text } from '@mantine/core';
-import type { FinanceGift } from '../../../contracts/donations-finance-api.ts';
+import type { FinanceGift } from '../../../contracts/donations-finance.ts';
 import { formatDayWithYear } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { ResponsiveTable, type Column } from '../../core/ui/ResponsiveTable.tsx';

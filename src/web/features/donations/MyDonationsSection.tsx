@@ -1,6 +1,7 @@
 import { Anchor, Button, Text } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
-import { donationsApi, type MyGift } from '../../../contracts/donations-api.ts';
+import { donationsApi } from '../../../contracts/donations-api.ts';
+import type { MyGift } from '../../../contracts/donations.ts';
 import { urlOf } from '../../core/api.ts';
 import { formatDayWithYear } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';

@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { FinanceGift } from '../../../contracts/donations-finance-api.ts';
+import type { FinanceGift } from '../../../contracts/donations-finance.ts';
 import { useT } from '../../core/i18n/index.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { useRefund } from './hooks.ts';

@@ -1,6 +1,6 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import type { z } from 'zod';
-import type { totalsSchema } from '../../../contracts/donations-finance-api.ts';
+import type { totalsSchema } from '../../../contracts/donations-finance.ts';
 import { formatNumber } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { useEuros } from './useEuros.ts';

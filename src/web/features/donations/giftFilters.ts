@@ -1,7 +1,4 @@
-import {
-  donationMeansSchema,
-  donationStatusSchema,
-} from '../../../contracts/donations-finance-api.ts';
+import { donationMeansSchema, donationStatusSchema } from '../../../contracts/donations-finance.ts';
 import type { GiftQuery } from './hooks.ts';
 
 export const PAGE_SIZE = 50;

@@ -1,10 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { donationsApi } from '../../../contracts/donations-api.ts';
-import {
-  donationsFinanceApi as api,
-  type FinanceListQuery,
-  type ManualGift,
-} from '../../../contracts/donations-finance-api.ts';
+import { donationsFinanceApi as api } from '../../../contracts/donations-finance-api.ts';
+import { type FinanceListQuery, type ManualGift } from '../../../contracts/donations-finance.ts';
 import type { DonationSettings } from '../../../contracts/donations.ts';
 import type { z } from 'zod';
 import { call } from '../../core/api.ts';

@@ -1,4 +1,4 @@
-import { manualGiftSchema } from '../../../contracts/donations-finance-api.ts';
+import { manualGiftSchema } from '../../../contracts/donations-finance.ts';
 import { TIME_ZONE } from '../../core/format.ts';
 import { validateContract } from './validation.ts';
 import type { Translate } from '../../core/i18n/index.tsx';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../core/api.ts';
-import { manualGiftSchema } from '../../../contracts/donations-finance-api.ts';
+import { manualGiftSchema } from '../../../contracts/donations-finance.ts';
 import { emptyManualGift, manualGiftRequest } from './manualGiftForm.ts';
 import { problemCodeFor, validateContract, withAppCodes } from './validation.ts';
 
