@@ -59,9 +59,10 @@ interface Donor {
 async function fillDonationForm(
   page: Page,
   donor: Donor,
-  amount: { choice?: RegExp; typed?: string },
+  amount: { choice?: RegExp; typed?: string; monthly?: boolean; party?: boolean },
 ) {
   await page.goto('/donate');
+  if (amount.monthly) await page.getByRole('radio', { name: 'Chaque mois' }).check();
   if (amount.choice) await page.getByRole('radio', { name: amount.choice }).check();
   if (amount.typed) {
     await page.getByRole('radio', { name: 'Autre montant (en euros)' }).check();
@@ -76,6 +77,7 @@ async function fillDonationForm(
   await page.getByLabel('Adresse e-mail').fill(donor.email);
   await page.getByLabel(/^Je certifie que ce don est fait par moi-même/).check();
   await page.getByLabel(/^Je certifie être de nationalité française/).check();
+  if (amount.party) await page.getByLabel(/^Je certifie que mes dons et cotisations/).check();
   await page.getByRole('button', { name: 'Continuer vers le paiement' }).click();
 }
 
@@ -262,6 +264,48 @@ test('a gift from the public page to the finance officer’s receipts and export
       await expect(refusal).toContainText('La référence du relevé bancaire manque');
     }
   });
+});
+
+test('a donor changes and stops their monthly gift from their space', async ({
+  browser,
+  baseURL,
+}) => {
+  // The campaign collects as a party now (the test above ends so).
+  const page = await newPage(browser, baseURL);
+  const donor = await createSupporter(page.request, { firstName: 'Mensuelle' });
+  await logIn(page.request, donor.email);
+  await fillDonationForm(page, donor, { choice: /^20\s€/, monthly: true, party: true });
+  await page.getByRole('button', { name: 'Payer (réussite)' }).click();
+  await expect(page).toHaveURL(/\/donate\/thanks/);
+
+  await page.goto('/me');
+  const plans = page.getByRole('list', { name: 'Mes dons mensuels' });
+  await expect(plans.getByRole('listitem')).toHaveCount(1);
+  const plan = plans.getByRole('listitem');
+  await expect(plan).toContainText(/20\s€ par mois/);
+  await expect(plan).toContainText('Actif');
+  await expect(page.getByText(/^Vous pouvez encore donner .+ cette année/)).toBeVisible();
+
+  await plan.getByRole('button', { name: 'Changer le montant' }).click();
+  const amount = plan.getByRole('textbox', { name: 'Nouveau montant mensuel (en euros)' });
+  await amount.fill('vingt');
+  await plan.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(
+    plan.getByText('Indiquez un montant en euros, par exemple 25 ou 12,50.'),
+  ).toBeVisible();
+  await amount.fill('25');
+  await plan.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText(/Votre don mensuel passe à 25\s€/)).toBeVisible();
+  await expect(plan).toContainText(/25\s€ par mois/);
+
+  await plan.getByRole('button', { name: 'Arrêter' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Arrêter votre don mensuel de 25\s€/ });
+  await dialog.getByRole('button', { name: 'Arrêter le don mensuel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(plan).toContainText('Arrêté');
+  await expect(plan).toContainText('Vous l’avez arrêté.');
+  await expect(plan.getByRole('button', { name: 'Changer le montant' })).toHaveCount(0);
+  await page.context().close();
 });
 
 test('the donation page fits a phone’s width', async ({ browser, baseURL }) => {

@@ -10,6 +10,7 @@ import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { GiftStatusBadge } from './GiftStatusBadge.tsx';
 import { useMyGifts } from './hooks.ts';
+import { MyPlans } from './MyPlans.tsx';
 import { useEuros } from './useEuros.ts';
 
 function MyGiftsTable({ gifts }: { gifts: MyGift[] }) {
@@ -82,6 +83,7 @@ export function MyDonationsSection() {
           )
         }
       </QueryState>
+      <MyPlans />
     </Section>
   );
 }
