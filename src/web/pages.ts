@@ -3,6 +3,7 @@ import { accountPages } from './features/accounts/pages.ts';
 import { adminPages, kioskPages } from './features/admin/pages.ts';
 import { committeePages } from './features/committees/pages.ts';
 import { compliancePages } from './features/compliance/pages.ts';
+import { donationPages } from './features/donations/pages.ts';
 import { moderationPages } from './features/moderation/pages.ts';
 import { eventPages } from './features/events/pages.ts';
 import { operationsPages } from './features/operations/pages.ts';
@@ -18,6 +19,7 @@ export const pages: readonly PageDefinition[] = [
   ...operationsPages,
   ...committeePages,
   ...moderationPages,
+  ...donationPages,
   ...eventPages,
   ...adminPages,
   ...compliancePages,

@@ -5,6 +5,7 @@ import { useT } from '../../core/i18n/index.tsx';
 import { useSession } from '../../core/session.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
+import { MyDonationsSection } from '../donations/MyDonationsSection.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
 import { DataSection } from './DataSection.tsx';
 import { useProfile } from './hooks.ts';
@@ -56,6 +57,7 @@ export function MePage() {
               </Group>
               <NearbySection profile={data} />
               <RecruitSection profile={data} />
+              <MyDonationsSection />
               <ProfileSection profile={data} />
               <ConsentsSection profile={data} />
               {staff && <PasswordSection hasPassword={Boolean(me?.hasPassword)} />}
