@@ -252,17 +252,34 @@ test('a gift from the public page to the finance officer’s receipts and export
     await saveSettings(page);
 
     // Party mode now: the files are checked field by field before they are written. The card
-    // gift shows on the bank statement of its provider's payout, and the development adapter
-    // makes none: the export names what is missing instead of writing an incomplete file.
+    // gift shows on the agent's bank statement, which Levier learns from the provider's payouts
+    // (the development adapter makes none): until the officer notes it, the export says so.
     await page.getByRole('tab', { name: 'Exports', exact: true }).click();
-    for (const file of ['mandataire.tsv', 'operations.tsv']) {
-      await commission.getByRole('button', { name: file }).click();
-      const refusal = commission.getByRole('alert');
-      await expect(refusal).toContainText(
-        /1 field\(s\) to fix before the export: gift \d+, bankStatement/,
-      );
-      await expect(refusal).toContainText('La référence du relevé bancaire manque');
-    }
+    await commission.getByRole('button', { name: 'operations.tsv' }).click();
+    await expect(commission.getByRole('alert')).toContainText(
+      'La référence du relevé bancaire manque',
+    );
+
+    await page.getByRole('tab', { name: 'Dons', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Nom, e-mail ou numéro' }).fill(donor.email);
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    const gifts = page.getByRole('table', { name: 'Dons' });
+    await gifts.getByRole('button', { name: /^Noter la référence bancaire du don/ }).click();
+    await page
+      .getByRole('textbox', { name: 'Référence de la ligne du relevé bancaire' })
+      .fill('RELEVE-2027-02-L14');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect(page.getByText('Référence bancaire enregistrée.')).toBeVisible();
+
+    await page.getByRole('tab', { name: 'Exports', exact: true }).click();
+    const downloading = page.waitForEvent('download');
+    await commission.getByRole('button', { name: 'operations.tsv' }).click();
+    const tsv = await readFile((await (await downloading).path())!, 'utf8');
+    const rows = tsv.split(/\r?\n/).filter((line) => line.includes(donor.lastName));
+    expect(rows).toHaveLength(2);
+    for (const row of rows)
+      expect(row.split('\t')).toHaveLength(tsv.split(/\r?\n/)[0]!.split('\t').length);
+    expect(rows.some((row) => row.includes('RELEVE-2027-02-L14'))).toBe(true);
   });
 });
 

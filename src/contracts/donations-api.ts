@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { idParamSchema } from './common.ts';
 import { totalsSchema } from './donations-finance.ts';
-import { donationSettingsSchema, giftInputSchema, myGiftSchema } from './donations.ts';
+import {
+  donationSettingsSchema,
+  donationSettingsViewSchema,
+  giftInputSchema,
+  myGiftSchema,
+} from './donations.ts';
 import { defineRoute } from './route.ts';
 
 const tags = ['donations'] as const;
@@ -72,7 +77,7 @@ export const donationsApi = {
     summary: 'How the campaign collects: mode, beneficiary, financial agent, period, amounts',
     tags,
     access: finance,
-    response: { 200: donationSettingsSchema },
+    response: { 200: donationSettingsViewSchema },
   }),
   updateSettings: defineRoute({
     method: 'PUT',

@@ -48,6 +48,17 @@ export const donationsFinanceApi = {
     params: idParamSchema,
     response: { 200: financeGiftSchema },
   }),
+  bankReference: defineRoute({
+    method: 'POST',
+    path: '/api/donations/:id/bank-reference',
+    summary:
+      'Note the bank statement line that shows a received gift (the commission’s files need it; audited)',
+    tags,
+    access,
+    params: idParamSchema,
+    body: z.object({ reference: z.string().trim().min(1).max(100) }),
+    response: { 200: financeGiftSchema },
+  }),
   totals: defineRoute({
     method: 'GET',
     path: '/api/donations/totals',

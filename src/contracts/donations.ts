@@ -63,53 +63,61 @@ export type FinancialAgent = z.infer<typeof financialAgentSchema>;
  * How the campaign collects: the mode (which cap), who receives, when, and what the page
  * offers. Candidate mode counts per election and collects only within its collection period.
  */
-export const donationSettingsSchema = z
-  .object({
-    enabled: z.boolean(),
-    mode: z.enum(['candidate', 'party']),
-    /** The candidate (or list) the gifts finance, or the party. */
-    beneficiary: z.string().trim().min(1).max(200),
-    agent: financialAgentSchema,
-    /** The election the gifts count for (candidate mode), from the compliance elections. */
-    electionId: z.number().int().positive().nullable(),
-    collection: z.object({ opensOn: isoDay, closesOn: isoDay }).nullable(),
-    /** The election's spending ceiling (L52-11): it sets the campaign's cash limit. */
-    spendingCeilingCents: z.number().int().min(0).max(1_000_000_000).nullable(),
-    /** The amounts offered on the page, in cents. */
-    suggestedCents: z.array(z.number().int().min(100).max(460_000)).min(1).max(6),
-    monthly: z.boolean(),
-    receiptProcedure: z.enum(['paper', 'dematerialised']),
-  })
-  .superRefine((s, ctx) => {
-    if (s.mode === 'candidate') {
-      if (s.electionId === null)
-        ctx.addIssue({ code: 'custom', path: ['electionId'], message: 'Choose the election.' });
-      if (s.collection === null)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['collection'],
-          message: 'A candidate collects only within the election’s collection period.',
-        });
-      if (s.receiptProcedure !== 'paper')
-        ctx.addIssue({
-          code: 'custom',
-          path: ['receiptProcedure'],
-          message: 'A candidate’s receipts follow the paper procedure.',
-        });
-    }
-    if (s.collection && s.collection.opensOn > s.collection.closesOn)
+const donationSettingsFields = z.object({
+  enabled: z.boolean(),
+  mode: z.enum(['candidate', 'party']),
+  /** The candidate (or list) the gifts finance, or the party. */
+  beneficiary: z.string().trim().min(1).max(200),
+  agent: financialAgentSchema,
+  /** The election the gifts count for (candidate mode), from the compliance elections. */
+  electionId: z.number().int().positive().nullable(),
+  collection: z.object({ opensOn: isoDay, closesOn: isoDay }).nullable(),
+  /** The election's spending ceiling (L52-11): it sets the campaign's cash limit. */
+  spendingCeilingCents: z.number().int().min(0).max(1_000_000_000).nullable(),
+  /** The amounts offered on the page, in cents. */
+  suggestedCents: z.array(z.number().int().min(100).max(460_000)).min(1).max(6),
+  monthly: z.boolean(),
+  receiptProcedure: z.enum(['paper', 'dematerialised']),
+});
+
+/**
+ * The settings as read: a campaign that never set them reads closed ones, names still empty.
+ */
+export const donationSettingsViewSchema = donationSettingsFields.extend({
+  beneficiary: z.string(),
+  agent: financialAgentSchema.extend({ name: z.string(), address: z.string() }),
+});
+
+export const donationSettingsSchema = donationSettingsFields.superRefine((s, ctx) => {
+  if (s.mode === 'candidate') {
+    if (s.electionId === null)
+      ctx.addIssue({ code: 'custom', path: ['electionId'], message: 'Choose the election.' });
+    if (s.collection === null)
       ctx.addIssue({
         code: 'custom',
-        path: ['collection', 'closesOn'],
-        message: 'The period must close after it opens.',
+        path: ['collection'],
+        message: 'A candidate collects only within the election’s collection period.',
       });
-    if (s.enabled && s.agent.designatedOn === null)
+    if (s.receiptProcedure !== 'paper')
       ctx.addIssue({
         code: 'custom',
-        path: ['agent', 'designatedOn'],
-        message: 'The page must give the date the financial agent was declared.',
+        path: ['receiptProcedure'],
+        message: 'A candidate’s receipts follow the paper procedure.',
       });
-  });
+  }
+  if (s.collection && s.collection.opensOn > s.collection.closesOn)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['collection', 'closesOn'],
+      message: 'The period must close after it opens.',
+    });
+  if (s.enabled && s.agent.designatedOn === null)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['agent', 'designatedOn'],
+      message: 'The page must give the date the financial agent was declared.',
+    });
+});
 export type DonationSettings = z.infer<typeof donationSettingsSchema>;
 
 /** A gift as the public page sends it: the amount as typed, the donor, what they attest. */

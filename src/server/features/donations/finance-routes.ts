@@ -8,7 +8,7 @@ import { serve } from '../../core/http/contract.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { duplicateDonors, mergeDonors } from './finance/duplicates.ts';
 import { accountCsv, commissionFile, donorsCsv } from './finance/exports.ts';
-import { donorsNearCap, financeGift, listGifts } from './finance/gifts.ts';
+import { donorsNearCap, financeGift, listGifts, setBankReference } from './finance/gifts.ts';
 import { recordManualGift } from './finance/manual.ts';
 import { refundGift } from './finance/refund.ts';
 import { createRemittance, listRemittances } from './finance/remittances.ts';
@@ -56,6 +56,9 @@ export const donationsFinanceRoutes =
     );
     serve(app, api.refund, (request) =>
       refundGift(ctx, request.params.id, actor(request), request.ip),
+    );
+    serve(app, api.bankReference, (request) =>
+      setBankReference(ctx, request.params.id, request.body.reference, actor(request), request.ip),
     );
     serve(app, api.totals, () => donationTotals(ctx));
     serve(app, api.nearCap, () => donorsNearCap(ctx));

@@ -51,6 +51,7 @@ const actionKeys: Record<string, MessageKey> = {
   'donations.receipts.series': 'audit.do.donations.receipts.series',
   'donations.receipts.spoil': 'audit.do.donations.receipts.spoil',
   'donations.export': 'audit.do.donations.export',
+  'donations.bank_reference': 'audit.do.donations.bank_reference',
   'moderation.dismiss': 'audit.do.moderation.dismiss',
   'moderation.ask_fix': 'audit.do.moderation.ask_fix',
   'moderation.unpublish': 'audit.do.moderation.unpublish',

@@ -4,6 +4,7 @@ import { formatDayWithYear } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { ResponsiveTable, type Column } from '../../core/ui/ResponsiveTable.tsx';
 import { AssignFormButton } from './AssignFormButton.tsx';
+import { BankReferenceButton } from './BankReferenceButton.tsx';
 import { GiftStatusBadge } from './GiftStatusBadge.tsx';
 import { RefundButton } from './RefundButton.tsx';
 import { useEuros } from './useEuros.ts';
@@ -91,6 +92,9 @@ export function GiftsTable({
         gift.status === 'succeeded' && (
           <Group gap={4} wrap="nowrap">
             {!gift.receiptNumber && <AssignFormButton gift={gift} />}
+            {gift.status === 'succeeded' && gift.means !== 'cheque' && gift.means !== 'cash' && (
+              <BankReferenceButton gift={gift} />
+            )}
             <RefundButton gift={gift} />
           </Group>
         ),

@@ -67,6 +67,11 @@ export const useRecordGift = () =>
 export const useRefund = () =>
   useFinanceMutation((id: number) => call(api.refund, { params: { id } }));
 
+export const useBankReference = () =>
+  useFinanceMutation(({ id, reference }: { id: number; reference: string }) =>
+    call(api.bankReference, { params: { id }, body: { reference } }),
+  );
+
 export const useAssignForm = () =>
   useFinanceMutation((id: number) => call(api.assignForm, { params: { id } }));
 

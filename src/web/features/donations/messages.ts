@@ -9,6 +9,7 @@ export const fr = {
   'audit.do.donations.receipts.series': 'Série de formulaires de reçus enregistrée',
   'audit.do.donations.receipts.spoil': 'Formulaire de reçu annulé (gâché)',
   'audit.do.donations.export': 'Export des dons',
+  'audit.do.donations.bank_reference': 'Référence bancaire d’un don notée',
   'source.donation': 'Don',
 
   'nav.finance': 'Finances',
@@ -90,6 +91,13 @@ export const fr = {
   'finance.assignFor': 'Attribuer un reçu au don n° {id} de {donor}',
   'finance.assign.done': 'Formulaire n° {number} attribué au don de {donor}.',
   'finance.refund': 'Rembourser',
+  'finance.bankReference': 'Référence bancaire',
+  'finance.bankReference.for': 'Noter la référence bancaire du don n° {id}',
+  'finance.bankReference.label': 'Référence de la ligne du relevé bancaire',
+  'finance.bankReference.hint':
+    'Telle qu’elle figure sur le relevé du compte du mandataire (les fichiers de la Commission la demandent).',
+  'finance.bankReference.save': 'Enregistrer',
+  'finance.bankReference.done': 'Référence bancaire enregistrée.',
   'finance.refundFor': 'Rembourser le don n° {id} de {donor} ({amount})',
   'finance.refund.title': 'Rembourser {amount} à {donor} ?',
   'finance.refund.explain':
@@ -298,6 +306,7 @@ export const en: Record<keyof typeof fr, string> = {
   'audit.do.donations.receipts.series': 'Series of receipt forms recorded',
   'audit.do.donations.receipts.spoil': 'Receipt form spoiled',
   'audit.do.donations.export': 'Donations exported',
+  'audit.do.donations.bank_reference': 'Bank reference of a gift noted',
   'source.donation': 'Gift',
 
   'nav.finance': 'Finance',
@@ -379,6 +388,13 @@ export const en: Record<keyof typeof fr, string> = {
   'finance.assignFor': 'Assign a receipt to gift no. {id} from {donor}',
   'finance.assign.done': 'Form no. {number} assigned to the gift from {donor}.',
   'finance.refund': 'Refund',
+  'finance.bankReference': 'Bank reference',
+  'finance.bankReference.for': 'Note the bank reference of gift {id}',
+  'finance.bankReference.label': 'Reference of the bank statement line',
+  'finance.bankReference.hint':
+    "As it appears on the financial agent's bank statement (the commission's files ask for it).",
+  'finance.bankReference.save': 'Save',
+  'finance.bankReference.done': 'Bank reference saved.',
   'finance.refundFor': 'Refund gift no. {id} from {donor} ({amount})',
   'finance.refund.title': 'Refund {amount} to {donor}?',
   'finance.refund.explain':

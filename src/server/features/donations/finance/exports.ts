@@ -176,7 +176,7 @@ export async function commissionFile(
         amountCents: Number(row.amount_cents),
         means: row.means as GiftForReceipt['means'],
         donor: row.donor,
-        bankReference: detail.reference || null,
+        bankReference: detail.reference || row.payout_ref || null,
         remittanceSlip: row.remittance_number,
         personId: Number(row.person_id),
         cancelled: row.status === 'refunded',
@@ -195,15 +195,22 @@ export async function commissionFile(
     payments,
   });
   if (!result.ok) {
-    const error = new AppError(
+    const errors = result.problems
+      .filter((p) => p.severity === 'error')
+      .map((p) => ({
+        field: `${p.donationId ?? 'agent'}.${p.field}`,
+        code: p.code,
+        message: p.message,
+      }));
+    throw new AppError(
       422,
       'commission_export_invalid',
-      `${result.problems.length} field(s) to fix before the export: ${result.problems
+      `${errors.length} champ(s) à corriger avant l’export : ${errors
         .slice(0, 5)
-        .map((p) => `${p.donationId ? `gift ${p.donationId}, ` : ''}${p.field}: ${p.message}`)
-        .join('; ')}`,
+        .map((e) => e.message)
+        .join(' ; ')}`,
+      errors,
     );
-    throw error;
   }
   return result.files.find((f) => f.name === file)?.text ?? '';
 }

@@ -3,7 +3,9 @@ import { capOf } from '../../../../contracts/donation-law.ts';
 import type { FinanceGift, FinanceListQuery } from '../../../../contracts/donations-finance.ts';
 import type { DonorIdentity } from '../../../../contracts/donations.ts';
 import type { AppContext } from '../../../core/context.ts';
+import { audit } from '../../../core/audit.ts';
 import { runSql, type Queryable } from '../../../core/db/statement.ts';
+import { notFound } from '../../../core/http/errors.ts';
 import { namedPeople } from '../../people/directory.ts';
 import { campaignToday, capKeyOf, donationSettings } from '../settings.ts';
 
@@ -22,6 +24,7 @@ export interface GiftRow {
   remittance_number: string | null;
   review: string | null;
   means_detail: Record<string, string>;
+  payout_ref: string | null;
   total?: number | string;
 }
 
@@ -31,7 +34,9 @@ export const giftColumns = sql`d.id, d.person_id, d.donor, d.kind, d.given_on::t
   (SELECT f.number FROM receipt_forms f WHERE f.campaign_id = d.campaign_id
       AND f.donation_id = d.id AND f.status = 'issued') AS receipt_number,
   (SELECT r.number FROM remittance_slips r WHERE r.campaign_id = d.campaign_id
-      AND r.id = d.remittance_id) AS remittance_number`;
+      AND r.id = d.remittance_id) AS remittance_number,
+  (SELECT p.payout_ref FROM payouts p WHERE p.campaign_id = d.campaign_id
+      AND p.id = d.payout_id) AS payout_ref`;
 
 export const nameOf = (donor: DonorIdentity | null) =>
   donor ? `${donor.firstName} ${donor.lastName}` : '';
@@ -86,6 +91,39 @@ function conditions(ctx: AppContext, query: FinanceListQuery): SQL[] {
       )}) AS named)`,
     );
   return where;
+}
+
+/**
+ * The bank statement line that shows a gift (a transfer's reference, the line of a payout
+ * the bank statement names), as the finance officer reads it on the statement: the
+ * commission's files need it for every payment. Audited.
+ */
+export async function setBankReference(
+  ctx: AppContext,
+  donationId: number,
+  reference: string,
+  actorId: number,
+  ip: string,
+) {
+  const rows = await runSql(
+    ctx.database,
+    sql`UPDATE donations
+           SET means_detail = means_detail || jsonb_build_object('reference', ${reference}::text),
+               updated_at = now()
+         WHERE campaign_id = ${ctx.campaignId} AND id = ${donationId}
+           AND status IN ('succeeded', 'refunded')
+        RETURNING id`,
+  );
+  if (rows.length === 0) throw notFound('donation');
+  await audit(ctx.database, {
+    campaignId: ctx.campaignId,
+    actorId,
+    action: 'donations.bank_reference',
+    target: `donation:${donationId}`,
+    details: { reference },
+    ip,
+  });
+  return (await financeGift(ctx, donationId))!;
 }
 
 /** Gifts newest first, filtered, one page, with the count of all that match. */
