@@ -157,6 +157,43 @@ describe.each(engines)('giving online on %s', (engine) => {
     expect(await count()).toBe(before);
   });
 
+  it('takes gifts sent at the same moment together, and never past one donor’s cap', async () => {
+    const body = (email: string, amount: string) => ({
+      amount,
+      frequency: 'once',
+      donor: {
+        civility: null,
+        firstName: 'Same',
+        lastName: 'Moment',
+        addressLine1: '1 cours Lafayette',
+        postalCode: '69003',
+        commune: 'Lyon',
+        email,
+      },
+      naturalPerson: true,
+      frenchOrResident: true,
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        visitor.post(
+          '/api/donations/gifts',
+          body(i < 25 ? 'burst@donors.example' : `other${i}@donors.example`, '200'),
+        ),
+      ),
+    );
+    const burst = answers.slice(0, 25);
+    expect(burst.filter((a) => a.statusCode === 200)).toHaveLength(23);
+    expect(burst.filter((a) => a.statusCode === 422).map((a) => a.json().code)).toEqual([
+      'above_cap',
+      'above_cap',
+    ]);
+    expect(answers.slice(25).every((a) => a.statusCode === 200)).toBe(true);
+    const ids = burst.filter((a) => a.statusCode === 200).map((a) => a.json().donationId as number);
+    expect(new Set(ids).size).toBe(23);
+    const [gift] = await gifts('burst@donors.example');
+    expect(await donorTotal(t.ctx, gift!.person_id, 'election:1')).toBe(460_000);
+  });
+
   it('processes a replayed payment event once', async () => {
     const started = await give({ email: 'replay@donors.example' });
     const [gift] = await gifts('replay@donors.example');

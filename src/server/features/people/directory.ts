@@ -6,7 +6,13 @@ import { invalidFields, type FieldError } from '../../core/http/errors.ts';
 import { audit } from '../../core/audit.ts';
 import { foldSearch, normalizeEmail, normalizePhone } from './normalize.ts';
 import { likeEscape } from './filter-sql.ts';
-import { insertPerson, insertPersonOrFind } from './person-writer.ts';
+import {
+  insertPeopleSelect,
+  insertPerson,
+  insertPersonOrFind,
+  newRecruitCode,
+  searchTextOf,
+} from './person-writer.ts';
 import type { PersonColumns } from './tables.ts';
 import { addPersonEvent } from './service.ts';
 
@@ -166,6 +172,91 @@ export async function personGivingIn(
       await addPersonEvent(query, ctx.campaignId, person.id, 'created', { source: 'donation' });
     return person;
   }
+}
+
+/**
+ * personGivingIn for a batch of donors at once (one statement): the people who hold the emails,
+ * untouched, or new people (source `donation`), each new one with its `created` event. Returns
+ * each normalised email's person id.
+ */
+export async function peopleGivingIn(
+  ctx: AppContext,
+  query: Query,
+  donors: GivingPerson[],
+): Promise<Map<string, number>> {
+  const rows = donors.map((donor) => {
+    const phone = donor.phone.trim() ? normalizePhone(donor.phone) : null;
+    const details = {
+      email: donor.email.trim(),
+      firstName: donor.firstName,
+      lastName: donor.lastName,
+      phone,
+      communeName: donor.communeName,
+      postalCode: donor.postalCode,
+    };
+    return {
+      ...details,
+      emailNormalized: normalizeEmail(donor.email) ?? '',
+      searchText: searchTextOf(details),
+      addressStreet: donor.addressStreet,
+      addressComplement: donor.addressComplement || null,
+      communeCode: donor.communeCode,
+      departementCode: donor.communeCode
+        ? (ctx.geo.commune(donor.communeCode)?.departementCode ?? null)
+        : null,
+      locale: donor.locale,
+      recruitCode: newRecruitCode(),
+    };
+  });
+  const column = (key: keyof (typeof rows)[number]) => rows.map((row) => row[key]);
+  const campaign = sql`${ctx.campaignId}::int`;
+  const upsert = insertPeopleSelect(
+    {
+      campaignId: campaign,
+      email: sql`i.email`,
+      emailNormalized: sql`i.email_normalized`,
+      firstName: sql`i.first_name`,
+      lastName: sql`i.last_name`,
+      phone: sql`i.phone`,
+      addressStreet: sql`i.address_street`,
+      addressComplement: sql`i.address_complement`,
+      postalCode: sql`i.postal_code`,
+      communeName: sql`i.commune_name`,
+      communeCode: sql`i.commune_code`,
+      departementCode: sql`i.departement_code`,
+      locale: sql`i.locale`,
+      source: sql`'donation'`,
+      recruitCode: sql`i.recruit_code`,
+      searchText: sql`i.search_text`,
+    },
+    {
+      distinctOn: 'i.email_normalized',
+      from: sql`input i ORDER BY i.email_normalized, i.ord`,
+      onEmailTaken: 'keep',
+      returning: 'id, email_normalized, xmax = 0 AS created',
+    },
+  );
+  const found = await runSql<{ id: number; email_normalized: string }>(
+    query,
+    sql`WITH input AS (
+          SELECT * FROM unnest(${column('email')}::text[], ${column('emailNormalized')}::text[],
+                               ${column('firstName')}::text[], ${column('lastName')}::text[],
+                               ${column('phone')}::text[], ${column('addressStreet')}::text[],
+                               ${column('addressComplement')}::text[], ${column('postalCode')}::text[],
+                               ${column('communeName')}::text[], ${column('communeCode')}::text[],
+                               ${column('departementCode')}::text[], ${column('locale')}::text[],
+                               ${column('recruitCode')}::text[], ${column('searchText')}::text[])
+            WITH ORDINALITY AS t(email, email_normalized, first_name, last_name, phone,
+                                 address_street, address_complement, postal_code, commune_name,
+                                 commune_code, departement_code, locale, recruit_code, search_text, ord)
+        ), p AS (${upsert}),
+        events AS (
+          INSERT INTO person_events (campaign_id, person_id, kind, data)
+          SELECT ${campaign}, p.id, 'created', '{"source":"donation"}'::jsonb FROM p WHERE p.created
+        )
+        SELECT id, email_normalized FROM p`,
+  );
+  return new Map(found.map((row) => [row.email_normalized, Number(row.id)]));
 }
 
 /**

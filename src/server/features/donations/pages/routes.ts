@@ -213,12 +213,15 @@ export async function registerDonationPages(
     }
 
     const devRef = (token: string) => devPaymentRef(token, ctx.config.sessionSecret);
+    // The page's signed address carries the gift's id (`dev_cs_<id>_<random>`).
     const devPending = async (ref: string) => {
+      const id = /^dev_cs_(\d{1,15})_/.exec(ref)?.[1];
+      if (!id) return null;
       const [gift] = await runSql<{ id: number; amount_cents: number; plan_id: number | null }>(
         ctx.database,
         sql`SELECT id, amount_cents, plan_id FROM donations
              WHERE campaign_id = ${ctx.campaignId} AND provider = 'development'
-               AND payment_ref = ${ref} AND status = 'pending'`,
+               AND id = ${Number(id)} AND status = 'pending'`,
       );
       return gift ?? null;
     };
