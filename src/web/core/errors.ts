@@ -86,6 +86,12 @@ const codeKeys: Record<string, MessageKey> = {
   // Moderation: a decision without its reason, a banned author; the words are moderation's.
   message_required: 'moderation.error.message_required',
   posting_banned: 'moderation.error.posting_banned',
+  // Donations: the finance back office's refusals; the words are the donations feature's.
+  remittance_invalid_gifts: 'finance.error.remittance_invalid_gifts',
+  not_refundable: 'finance.error.not_refundable',
+  provider_unavailable: 'finance.error.provider_unavailable',
+  donations_not_configured: 'finance.error.donations_not_configured',
+  not_duplicate_donors: 'finance.error.not_duplicate_donors',
   // Events: dates, links, places and the pre-election silence; the words are the events feature's.
   pre_election_silence: 'events.error.pre_election_silence',
   ends_before_start: 'events.error.ends_before_start',

@@ -91,6 +91,15 @@ export const fr = {
   'finance.assignFor': 'Attribuer un reçu au don n° {id} de {donor}',
   'finance.assign.done': 'Formulaire n° {number} attribué au don de {donor}.',
   'finance.refund': 'Rembourser',
+  'finance.error.remittance_invalid_gifts':
+    'Seuls des chèques (ou des espèces) reçus et pas encore remis en banque peuvent aller sur ce bordereau.',
+  'finance.error.not_refundable': 'Seul un don reçu peut être remboursé.',
+  'finance.error.provider_unavailable':
+    'Ce don a été payé par un prestataire qui n’est pas configuré ici : remboursez-le chez ce prestataire.',
+  'finance.error.donations_not_configured':
+    'Réglez d’abord les dons (mode, bénéficiaire, mandataire) avant d’enregistrer des dons.',
+  'finance.error.not_duplicate_donors':
+    'Ces deux personnes ne sont pas signalées comme un même donateur : fusionnez-les depuis les doublons de personnes.',
   'finance.bankReference': 'Référence bancaire',
   'finance.bankReference.for': 'Noter la référence bancaire du don n° {id}',
   'finance.bankReference.label': 'Référence de la ligne du relevé bancaire',
@@ -388,6 +397,15 @@ export const en: Record<keyof typeof fr, string> = {
   'finance.assignFor': 'Assign a receipt to gift no. {id} from {donor}',
   'finance.assign.done': 'Form no. {number} assigned to the gift from {donor}.',
   'finance.refund': 'Refund',
+  'finance.error.remittance_invalid_gifts':
+    'Only cheques (or cash) received and not yet banked can go on this slip.',
+  'finance.error.not_refundable': 'Only a gift that was received can be refunded.',
+  'finance.error.provider_unavailable':
+    'This gift was paid through a provider that is not configured here: refund it there.',
+  'finance.error.donations_not_configured':
+    'Set the donations (mode, beneficiary, financial agent) before recording gifts.',
+  'finance.error.not_duplicate_donors':
+    'These two people are not flagged as the same donor: merge them from the people’s duplicates.',
   'finance.bankReference': 'Bank reference',
   'finance.bankReference.for': 'Note the bank reference of gift {id}',
   'finance.bankReference.label': 'Reference of the bank statement line',
