@@ -347,7 +347,13 @@ test('the donation page fits a phone’s width', async ({ browser, baseURL }) =>
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
   }
-  await page.getByRole('radio', { name: 'Autre montant (en euros)' }).check();
-  await page.getByRole('textbox', { name: 'Autre montant (en euros)' }).fill('25');
+  // Typing a free amount chooses it and says what it costs after the tax reduction.
+  await page.getByRole('textbox', { name: 'Autre montant (en euros)' }).fill('100');
+  await expect(page.getByRole('radio', { name: 'Autre montant (en euros)' })).toBeChecked();
+  await expect(page.locator('[data-tax-preview]')).toHaveText(
+    /^soit 34\s€ après réduction d’impôt$/,
+  );
+  await page.getByRole('textbox', { name: 'Autre montant (en euros)' }).fill('12,345');
+  await expect(page.locator('[data-tax-preview]')).toHaveText('');
   await context.close();
 });

@@ -2,6 +2,7 @@
 // (commune picker, checks in the page, sending with fetch, copy, the embed's height, and the
 // committees' and events' maps, whose chunk is loaded only where one shows).
 import './site.css';
+import { enhanceDonation } from './donate.ts';
 import { enhanceMap } from './map-panel.ts';
 import { t } from './messages.ts';
 import { enhanceResend, enhanceSignup } from './signup.ts';
@@ -21,6 +22,9 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-signup]
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-resend]')) {
   enhanceResend(form);
 }
+
+const donation = document.querySelector<HTMLFormElement>('form.donation-form');
+if (donation) enhanceDonation(donation);
 
 const mapPanel = document.querySelector<HTMLElement>('[data-map]');
 if (mapPanel) enhanceMap(mapPanel);

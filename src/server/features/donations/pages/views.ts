@@ -139,6 +139,7 @@ ${options}
 <span class="amount">${e(dt(locale, 'donate.otherAmount'))}</span></label>
 <input id="donate-otherAmount" name="otherAmount" inputmode="decimal" autocomplete="transaction-amount" maxlength="15" aria-label="${e(dt(locale, 'donate.otherAmount'))}"${view.values?.otherAmount ? ` value="${e(view.values.otherAmount)}"` : ''}${error ? ' aria-invalid="true"' : ''}>
 ${error ? `<p class="field-error" id="donate-amount-error">${e(error.message)}</p>` : ''}
+<p class="cost" data-tax-preview="${e(dt(locale, 'donate.costAfterTax', { cost: '{cost}' }))}" aria-live="polite"></p>
 <p class="hint">${e(dt(locale, 'donate.taxNote'))}</p>
 </fieldset>`;
 }
