@@ -3,6 +3,8 @@ import { csvFileSchema, idParamSchema, okSchema } from './common.ts';
 import { defineRoute } from './route.ts';
 import {
   financeGiftSchema,
+  formsToReturnSchema,
+  payoutsSchema,
   financeListQuerySchema,
   manualGiftSchema,
   totalsSchema,
@@ -143,7 +145,7 @@ export const donationsFinanceApi = {
     summary: 'The printable list of forms and stubs to return to the commission',
     tags,
     access,
-    response: { 200: z.unknown() },
+    response: { 200: formsToReturnSchema },
   }),
   remittances: defineRoute({
     method: 'GET',
@@ -172,7 +174,7 @@ export const donationsFinanceApi = {
     summary: "The payment provider's payouts to the agent's account, with the gifts in each",
     tags,
     access,
-    response: { 200: z.unknown() },
+    response: { 200: payoutsSchema },
   }),
   accountCsv: defineRoute({
     method: 'GET',

@@ -4,9 +4,8 @@ import { formatDayWithYear } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { useFormsToReturn } from './hooks.ts';
-import { RawAnswer } from './RawAnswer.tsx';
 import { ReturnLineText } from './ReturnLineText.tsx';
-import { formsToReturnSchema, type FormsToReturn as List } from './shapes.ts';
+import { type FormsToReturn as List } from '../../../contracts/donations-finance.ts';
 
 function CountsLine({ counts }: { counts: List['totals'] }) {
   const t = useT();
@@ -80,12 +79,7 @@ export function FormsToReturn() {
           {t('finance.toReturn.print')}
         </Button>
       </Group>
-      <QueryState query={query}>
-        {(answer) => {
-          const parsed = formsToReturnSchema.safeParse(answer);
-          return parsed.success ? <ReturnList list={parsed.data} /> : <RawAnswer value={answer} />;
-        }}
-      </QueryState>
+      <QueryState query={query}>{(list) => <ReturnList list={list} />}</QueryState>
     </Stack>
   );
 }

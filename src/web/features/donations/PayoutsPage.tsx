@@ -5,8 +5,7 @@ import { QueryState } from '../../core/ui/QueryState.tsx';
 import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { FinanceLayout } from './FinanceLayout.tsx';
 import { usePayouts } from './hooks.ts';
-import { RawAnswer } from './RawAnswer.tsx';
-import { payoutsSchema, type Payout } from './shapes.ts';
+import type { Payout } from '../../../contracts/donations-finance.ts';
 import { useEuros } from './useEuros.ts';
 
 function PayoutsTable({ payouts }: { payouts: Payout[] }) {
@@ -65,16 +64,7 @@ export function PayoutsPage() {
   const payouts = usePayouts();
   return (
     <FinanceLayout title={t('finance.payouts')} intro={t('finance.payouts.intro')}>
-      <QueryState query={payouts}>
-        {(answer) => {
-          const parsed = payoutsSchema.safeParse(answer);
-          return parsed.success ? (
-            <PayoutsTable payouts={parsed.data} />
-          ) : (
-            <RawAnswer value={answer} />
-          );
-        }}
-      </QueryState>
+      <QueryState query={payouts}>{(list) => <PayoutsTable payouts={list} />}</QueryState>
     </FinanceLayout>
   );
 }

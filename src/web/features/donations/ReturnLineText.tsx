@@ -1,6 +1,6 @@
 import { formatDayWithYear } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
-import type { ReturnLine } from './shapes.ts';
+import type { ReturnLine } from '../../../contracts/donations-finance.ts';
 import { useEuros } from './useEuros.ts';
 
 /** What one line of the list says: which form, what happened to it, what goes back. */

@@ -21,7 +21,6 @@ export const fr = {
   'finance.tab.payouts': 'Virements reçus',
   'finance.tab.exports': 'Exports',
   'finance.tab.settings': 'Réglages',
-  'finance.rawAnswer': 'Réponse du serveur telle quelle :',
 
   'finance.overview': 'Vue d’ensemble des dons',
   'finance.totals.total': 'Montant',
@@ -327,7 +326,6 @@ export const en: Record<keyof typeof fr, string> = {
   'finance.tab.payouts': 'Payouts',
   'finance.tab.exports': 'Exports',
   'finance.tab.settings': 'Settings',
-  'finance.rawAnswer': 'The server’s answer as it came:',
 
   'finance.overview': 'Gifts overview',
   'finance.totals.total': 'Amount',
