@@ -307,7 +307,11 @@ describe.each(engines)('access and administration on %s', (engine) => {
 
   it('refuses to change or delete a segment without segments.write, and changes nothing', async () => {
     const finance = await staffBrowser(t, 'finance.segments@admin.example', ['finance']);
-    expect((await finance.session()).me?.permissions).toEqual(['donations.manage', 'people.read', 'stats.read']);
+    expect((await finance.session()).me?.permissions).toEqual([
+      'donations.manage',
+      'people.read',
+      'stats.read',
+    ]);
     const created = await admin.post('/api/segments', {
       name: 'Marseille',
       filter: { communeCodes: ['13055'] },

@@ -132,7 +132,12 @@ describe.each(engines)('the finance back office on %s', (engine) => {
     expect((await finance.post('/api/donations/999999/receipt')).statusCode).toBe(404);
     const toReturn = await finance.get('/api/donations/receipt-forms/to-return');
     expect(toReturn.statusCode).toBe(200);
-    expect(toReturn.json().totals).toMatchObject({ issued: 1, cancelled: 1, unused: 48, total: 50 });
+    expect(toReturn.json().totals).toMatchObject({
+      issued: 1,
+      cancelled: 1,
+      unused: 48,
+      total: 50,
+    });
     const payouts = await finance.get('/api/donations/payouts');
     expect([payouts.statusCode, payouts.json()]).toEqual([200, []]);
   });

@@ -100,7 +100,7 @@ async function takeBatch(ctx: AppContext, query: Query, batch: Pending[]) {
 }
 
 /** At most this many batches at once; gifts arriving meanwhile join the next one. */
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 2;
 const MAX_BATCH = 100;
 
 /**
