@@ -120,6 +120,28 @@ export const donationSettingsSchema = donationSettingsFields.superRefine((s, ctx
 });
 export type DonationSettings = z.infer<typeof donationSettingsSchema>;
 
+/** Until the finance officer sets them, donations are closed: nothing can be taken without an agent. */
+export const closedDonationSettings: DonationSettings = {
+  enabled: false,
+  mode: 'candidate',
+  beneficiary: '',
+  agent: {
+    kind: 'person',
+    name: '',
+    designatedOn: null,
+    address: '',
+    phone: '',
+    email: '',
+    commissionId: '',
+  },
+  electionId: null,
+  collection: null,
+  spendingCeilingCents: null,
+  suggestedCents: [2_000, 5_000, 10_000, 20_000],
+  monthly: true,
+  receiptProcedure: 'paper',
+};
+
 /** A gift as the public page sends it: the amount as typed, the donor, what they attest. */
 export const giftInputSchema = z.object({
   amount: z.string().trim().min(1).max(30),

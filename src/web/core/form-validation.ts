@@ -15,13 +15,15 @@ export function validateWith<Values>(
   schema: z.ZodType,
   t: Translate,
   toRequest: (values: Values) => unknown = (values) => values,
+  /** A feature's own reading of a problem's code (zod's `too_small` as `required`…). */
+  codeOf: (field: string, code: string) => string = (_field, code) => code,
 ): (values: Values) => FormErrors {
   return (values) => {
     const result = schema.safeParse(toRequest(values));
     if (result.success) return {};
     const errors: FormErrors = {};
     for (const problem of fieldProblems(result.error.issues)) {
-      errors[problem.field] ??= translateCode(problem.code, t);
+      errors[problem.field] ??= translateCode(codeOf(problem.field, problem.code), t);
     }
     return errors;
   };

@@ -1,4 +1,8 @@
-import { donationSettingsSchema, type DonationSettings } from '../../../contracts/donations.ts';
+import {
+  closedDonationSettings,
+  donationSettingsSchema,
+  type DonationSettings,
+} from '../../../contracts/donations.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { perCampaign } from '../../core/db/per-campaign.ts';
@@ -6,28 +10,6 @@ import { wallClock } from '../../core/local-time.ts';
 import { readSetting, writeSetting } from '../settings/service.ts';
 
 const KEY = 'donations';
-
-/** Until staff set them, donations are closed: nothing can be taken without an agent. */
-export const closedDonations: DonationSettings = {
-  enabled: false,
-  mode: 'candidate',
-  beneficiary: '',
-  agent: {
-    kind: 'person',
-    name: '',
-    designatedOn: null,
-    address: '',
-    phone: '',
-    email: '',
-    commissionId: '',
-  },
-  electionId: null,
-  collection: null,
-  spendingCeilingCents: null,
-  suggestedCents: [2_000, 5_000, 10_000, 20_000],
-  monthly: true,
-  receiptProcedure: 'paper',
-};
 
 /**
  * Read at every gift: kept a few seconds (this process drops it at once when it writes them;
@@ -40,7 +22,7 @@ export async function donationSettings(ctx: AppContext): Promise<DonationSetting
   const hit = cached.get(ctx.database, ctx.campaignId);
   if (hit && hit.until > Date.now()) return hit.value;
   const stored = await readSetting<DonationSettings>(ctx.database, ctx.campaignId, KEY);
-  const value = stored ?? closedDonations;
+  const value = stored ?? closedDonationSettings;
   cached.set(ctx.database, ctx.campaignId, { value, until: Date.now() + SETTINGS_SECONDS * 1000 });
   return value;
 }

@@ -129,55 +129,20 @@ export interface GivingPerson {
  * `donation`, not confirmed, no consent). A donor is never purged as an unconfirmed sign-up:
  * their gifts count against one cap under their id.
  */
-export async function personGiving(
-  ctx: AppContext,
-  donor: GivingPerson,
-): Promise<{ id: number; created: boolean }> {
-  return ctx.database.transaction((query) => personGivingIn(ctx, query, donor));
-}
-
-/** personGiving within the caller's transaction (the gift written in the same one). */
-export async function personGivingIn(
-  ctx: AppContext,
-  query: Query,
-  donor: GivingPerson,
-): Promise<{ id: number; created: boolean }> {
-  const phone = donor.phone.trim() ? normalizePhone(donor.phone) : null;
-  if (donor.phone.trim() && !phone)
+export async function personGiving(ctx: AppContext, donor: GivingPerson): Promise<{ id: number }> {
+  if (donor.phone.trim() && !normalizePhone(donor.phone))
     throw invalidFields([
       { field: 'phone', code: 'invalid_phone', message: 'Enter a valid phone number.' },
     ]);
-  {
-    const person = await insertPersonOrFind(
-      query,
-      ctx.campaignId,
-      {
-        email: donor.email.trim(),
-        firstName: donor.firstName,
-        lastName: donor.lastName,
-        phone,
-        addressStreet: donor.addressStreet,
-        addressComplement: donor.addressComplement || null,
-        postalCode: donor.postalCode,
-        communeName: donor.communeName,
-        communeCode: donor.communeCode,
-        departementCode: donor.communeCode
-          ? ctx.geo.commune(donor.communeCode)?.departementCode
-          : null,
-        locale: donor.locale,
-      },
-      { source: 'donation', onEmailTaken: 'keep' },
-    );
-    if (person.created)
-      await addPersonEvent(query, ctx.campaignId, person.id, 'created', { source: 'donation' });
-    return person;
-  }
+  const people = await ctx.database.transaction((query) => peopleGivingIn(ctx, query, [donor]));
+  return { id: [...people.values()][0]! };
 }
 
 /**
- * personGivingIn for a batch of donors at once (one statement): the people who hold the emails,
- * untouched, or new people (source `donation`), each new one with its `created` event. Returns
- * each normalised email's person id.
+ * personGiving for a batch of donors at once, in the caller's transaction (one statement): the
+ * people who hold the emails, untouched, or new people (source `donation`), each new one with
+ * its `created` event. Returns each normalised email's person id. Phones are checked by the
+ * caller; one that is not a number is not kept.
  */
 export async function peopleGivingIn(
   ctx: AppContext,

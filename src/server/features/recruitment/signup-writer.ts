@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../core/db/index.ts';
+import { Batcher, type Queued } from '../../core/db/batcher.ts';
 import { perCampaign } from '../../core/db/per-campaign.ts';
 import { statement } from '../../core/db/statement.ts';
 import { QUEUE_TEMPLATE_MAILS } from '../../core/mail/outbox.ts';
@@ -142,54 +143,30 @@ async function writeBatch(
   }
 }
 
-interface Pending {
-  row: SignupRow;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
-/** At most this many sign-up statements run at once; arrivals meanwhile join the next batch. */
-const MAX_IN_FLIGHT = 4;
-const MAX_BATCH = 200;
-
 /**
- * Opportunistic batching: when the database keeps up, each sign-up is written alone as it
- * arrives; under load, sign-ups that arrive while statements are in flight are written
- * together by the next one. No timer: nothing waits that did not have to.
+ * Sign-ups written in batches (core/db/batcher.ts): at most 4 statements at once, 200 sign-ups
+ * each; arrivals meanwhile join the next batch.
  */
 export class SignupWriter {
-  private queue: Pending[] = [];
-  private inFlight = 0;
+  private readonly batcher: Batcher<SignupRow, void>;
 
   constructor(
     private readonly database: Database,
     private readonly campaignId: number,
-  ) {}
+  ) {
+    this.batcher = new Batcher((batch) => this.flush(batch), { maxInFlight: 4, maxBatch: 200 });
+  }
 
   write(row: SignupRow): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ row, resolve, reject });
-      this.pump();
-    });
+    return this.batcher.add(row);
   }
 
-  private pump() {
-    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      this.inFlight++;
-      void this.flush(batch).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
-    }
-  }
-
-  private async flush(batch: Pending[]) {
+  private async flush(batch: Array<Queued<SignupRow, void>>) {
     try {
       await writeBatch(
         this.database,
         this.campaignId,
-        batch.map((p) => p.row),
+        batch.map((p) => p.item),
       );
       for (const p of batch) p.resolve();
     } catch (error) {
@@ -199,7 +176,7 @@ export class SignupWriter {
       }
       // One bad row must not fail its neighbours: write each alone to find it.
       for (const p of batch) {
-        await writeBatch(this.database, this.campaignId, [p.row]).then(p.resolve, p.reject);
+        await writeBatch(this.database, this.campaignId, [p.item]).then(p.resolve, p.reject);
       }
     }
   }

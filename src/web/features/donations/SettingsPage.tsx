@@ -5,7 +5,7 @@ import { QueryState } from '../../core/ui/QueryState.tsx';
 import { FinanceLayout } from './FinanceLayout.tsx';
 import { useDonationSettings } from './hooks.ts';
 import { SettingsForm } from './SettingsForm.tsx';
-import { blankSettings } from './settingsForm.ts';
+import { closedDonationSettings } from '../../../contracts/donations.ts';
 
 export function SettingsPage() {
   const t = useT();
@@ -19,7 +19,7 @@ export function SettingsPage() {
       {unreadable ? (
         <>
           <Alert color="yellow">{t('finance.settings.unreadable')}</Alert>
-          <SettingsForm settings={blankSettings} />
+          <SettingsForm settings={closedDonationSettings} />
         </>
       ) : (
         <QueryState query={settings}>{(data) => <SettingsForm settings={data} />}</QueryState>

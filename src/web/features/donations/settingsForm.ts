@@ -113,25 +113,3 @@ export function settingsValidation(t: Translate) {
     return errors;
   };
 }
-
-/** Where the form starts when the campaign has no settings yet: closed, nothing filled in. */
-export const blankSettings: DonationSettings = {
-  enabled: false,
-  mode: 'candidate',
-  beneficiary: '',
-  agent: {
-    kind: 'person',
-    name: '',
-    designatedOn: null,
-    address: '',
-    phone: '',
-    email: '',
-    commissionId: '',
-  },
-  electionId: null,
-  collection: null,
-  spendingCeilingCents: null,
-  suggestedCents: [2_000, 5_000, 10_000, 20_000],
-  monthly: true,
-  receiptProcedure: 'paper',
-};

@@ -1,8 +1,6 @@
 import type { z } from 'zod';
 import { ApiError } from '../../core/api.ts';
-import { fieldProblems } from '../../../contracts/field-problems.ts';
-import { translateCode } from '../../core/errors.ts';
-import type { FormErrors } from '../../core/form-validation.ts';
+import { validateWith } from '../../core/form-validation.ts';
 import type { Translate } from '../../core/i18n/index.tsx';
 
 /**
@@ -18,20 +16,11 @@ export function problemCodeFor(field: string, code: string): string {
 }
 
 /** A form's check from the contract the server checks the same request with. */
-export function validateContract<Values>(
+export const validateContract = <Values>(
   schema: z.ZodType,
   t: Translate,
   toRequest: (values: Values) => unknown = (values) => values,
-): (values: Values) => FormErrors {
-  return (values) => {
-    const result = schema.safeParse(toRequest(values));
-    if (result.success) return {};
-    const errors: FormErrors = {};
-    for (const problem of fieldProblems(result.error.issues))
-      errors[problem.field] ??= translateCode(problemCodeFor(problem.field, problem.code), t);
-    return errors;
-  };
-}
+) => validateWith<Values>(schema, t, toRequest, problemCodeFor);
 
 /** The server's answer with its field problems' codes said as `validateContract` says them. */
 export function withAppCodes(error: unknown): unknown {

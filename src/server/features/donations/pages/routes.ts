@@ -16,7 +16,13 @@ import type { PublicNavLink, PublicShell } from '../../recruitment/pages/layout.
 import { readPublicSite } from '../../settings/service.ts';
 import { giveOnline } from '../giving.ts';
 import { applyPaymentEvent } from '../payment-events.ts';
-import { devPaymentRef } from '../payments/development.ts';
+import {
+  devGiftIdOf,
+  devOutcomeEvent,
+  devPaymentRef,
+  devSetupPlanOf,
+  type DevPendingGift,
+} from '../payments/development.ts';
 import { paymentProvider } from '../payments/provider.ts';
 import { campaignToday, donationSettings } from '../settings.ts';
 import { readDonationForm } from './form-input.ts';
@@ -213,17 +219,23 @@ export async function registerDonationPages(
     }
 
     const devRef = (token: string) => devPaymentRef(token, ctx.config.sessionSecret);
-    // The page's signed address carries the gift's id (`dev_cs_<id>_<random>`).
-    const devPending = async (ref: string) => {
-      const id = /^dev_cs_(\d{1,15})_/.exec(ref)?.[1];
-      if (!id) return null;
+    // The page's signed address carries the gift's id.
+    const devPending = async (ref: string): Promise<DevPendingGift | null> => {
+      const id = devGiftIdOf(ref);
+      if (id === null) return null;
       const [gift] = await runSql<{ id: number; amount_cents: number; plan_id: number | null }>(
         ctx.database,
         sql`SELECT id, amount_cents, plan_id FROM donations
              WHERE campaign_id = ${ctx.campaignId} AND provider = 'development'
-               AND id = ${Number(id)} AND status = 'pending'`,
+               AND id = ${id} AND status = 'pending'`,
       );
-      return gift ?? null;
+      return gift
+        ? {
+            id: Number(gift.id),
+            amountCents: Number(gift.amount_cents),
+            planId: gift.plan_id === null ? null : Number(gift.plan_id),
+          }
+        : null;
     };
     const devPageGone = async (request: FastifyRequest, reply: FastifyReply, locale: Locale) => {
       const title = dt(locale, 'devpay.title');
@@ -243,19 +255,14 @@ export async function registerDonationPages(
       async (request, reply) => {
         const locale = pageLocale(request, reply, secure);
         const ref = development() ? devRef(request.params.token) : null;
-        const setup = ref?.startsWith('dev_setup_') ?? false;
+        const setup = ref !== null && devSetupPlanOf(ref) !== null;
         const gift = ref && !setup ? await devPending(ref) : null;
         if (!ref || (!setup && !gift)) return devPageGone(request, reply, locale);
         return draw(request, reply, {
           site: await site(),
           locale,
           title: dt(locale, 'devpay.title'),
-          body: devPayBody(
-            locale,
-            request.url.split('?')[0]!,
-            gift ? Number(gift.amount_cents) : null,
-            setup,
-          ),
+          body: devPayBody(locale, request.url.split('?')[0]!, gift?.amountCents ?? null, setup),
         });
       },
     );
@@ -267,48 +274,19 @@ export async function registerDonationPages(
         const locale = pageLocale(request, reply, secure);
         const ref = development() ? devRef(request.params.token) : null;
         if (!ref) return devPageGone(request, reply, locale);
-        const outcome = bodyOf(request).outcome;
+        const outcome = bodyOf(request).outcome ?? '';
         const base = ctx.config.publicUrl;
-        if (ref.startsWith('dev_setup_')) {
-          const planId = Number(ref.split('_')[2]);
-          await applyPaymentEvent(ctx, 'development', {
-            kind: 'card_saved',
-            eventId: `dev_evt_${ref}`,
-            planId,
-            customerRef: `dev_cus_${planId}`,
-            paymentMethodRef: outcome === 'declined_card' ? 'dev_card_declined' : 'dev_card_ok',
-          });
-          return reply.redirect(`${base}/me?lang=${locale}`, 303);
-        }
-        const gift = await devPending(ref);
-        if (!gift) return devPageGone(request, reply, locale);
-        if (outcome === 'succeed') {
-          await applyPaymentEvent(ctx, 'development', {
-            kind: 'payment_succeeded',
-            eventId: `dev_evt_${ref}`,
-            paymentRef: ref,
-            chargeRef: `dev_pi_${ref}`,
-            donationId: Number(gift.id),
-            amountCents: Number(gift.amount_cents),
-            savedCard:
-              gift.plan_id !== null
-                ? {
-                    planId: Number(gift.plan_id),
-                    customerRef: `dev_cus_${gift.plan_id}`,
-                    paymentMethodRef: 'dev_card_ok',
-                  }
-                : null,
-          });
-          return reply.redirect(`${base}/donate/thanks?lang=${locale}`, 303);
-        }
-        await applyPaymentEvent(ctx, 'development', {
-          kind: 'payment_failed',
-          eventId: `dev_evt_${ref}`,
-          paymentRef: ref,
-          donationId: Number(gift.id),
-          reason: 'declined on the test page',
-        });
-        return reply.redirect(`${base}/donate?cancelled=1&lang=${locale}`, 303);
+        const gift = devSetupPlanOf(ref) === null ? await devPending(ref) : null;
+        const event = devOutcomeEvent(ref, outcome, gift);
+        if (!event) return devPageGone(request, reply, locale);
+        await applyPaymentEvent(ctx, 'development', event);
+        const next =
+          event.kind === 'card_saved'
+            ? '/me?'
+            : event.kind === 'payment_succeeded'
+              ? '/donate/thanks?'
+              : '/donate?cancelled=1&';
+        return reply.redirect(`${base}${next}lang=${locale}`, 303);
       },
     );
   });
