@@ -167,6 +167,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       LOG_LEVEL: 'warn',
       // Every spec signs people up and logs in from 127.0.0.1 within a minute.
       SIGNUP_RATE_LIMIT: '1000',
+      CONFIRM_RATE_LIMIT: '1000',
       LOGIN_RATE_LIMIT: '1000',
       // The day's reminder is due from midnight: an event later today gets one at any hour
       // the specs run (the journey spec runs the reminders job by hand).

@@ -29,6 +29,8 @@ const configSchema = z.object({
   /** A staff session (any permission) ends after this many hours without a request. */
   STAFF_SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Confirmation links followed from one address per window (the page and the API together). */
+  CONFIRM_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Gifts started from one address per window (the page and the API together). */
   DONATION_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),

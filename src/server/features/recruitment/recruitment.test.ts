@@ -404,6 +404,33 @@ describe('sign-up rate limit', () => {
   });
 });
 
+describe('confirmation rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite', { CONFIRM_RATE_LIMIT: '2' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('counts the page and the API in one budget per address', async () => {
+    const prober = new Browser(t.app, '203.0.113.8');
+    const token = 'x'.repeat(43);
+    const api = async () => (await prober.post('/api/signup/confirm', { token })).statusCode;
+    const page = async () =>
+      (
+        await prober.request('POST', '/confirm', `token=${token}&locale=fr`, {
+          'content-type': 'application/x-www-form-urlencoded',
+        })
+      ).statusCode;
+    expect([await api(), await page(), await page(), await api()]).toEqual([400, 400, 429, 429]);
+    const limited = await prober.post('/api/signup/confirm', { token });
+    expect(limited.json().code).toBe('rate_limited');
+    const other = new Browser(t.app, '198.51.100.10');
+    expect((await other.post('/api/signup/confirm', { token })).statusCode).toBe(400);
+  });
+});
+
 /** A letters-only first name for the i-th sign-up of a burst (names hold no digits). */
 function burstName(i: number): string {
   return `B${'abcdefghij'[Math.floor(i / 10)]}${'abcdefghij'[i % 10]}`;

@@ -5,6 +5,7 @@ import type { AppContext } from '../../core/context.ts';
 import { serve } from '../../core/http/contract.ts';
 import { AppError } from '../../core/http/errors.ts';
 import { signupRateLimit } from '../accounts/kiosk.ts';
+import { confirmRateLimit } from './limits.ts';
 import { confirmSignup, resendConfirmation, signup } from './service.ts';
 import { recruitmentStats } from './stats.ts';
 
@@ -69,7 +70,7 @@ export const recruitmentRoutes =
         const { firstName, recruitCode, recruitUrl } = confirmed;
         return { ok: true as const, firstName, recruitCode, recruitUrl };
       },
-      { config: { csrf: false, rateLimit: { max: 30, timeWindow: 60_000 } } },
+      { config: { csrf: false, rateLimit: confirmRateLimit(ctx) } },
     );
 
     serve(app, recruitmentApi.stats, (request) =>

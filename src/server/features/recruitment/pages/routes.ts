@@ -9,6 +9,7 @@ import { signupRateLimit } from '../../accounts/kiosk.ts';
 import { communeCodeOf } from '../../people/directory.ts';
 import { nearbySections } from '../../nearby-sections.ts';
 import { readPublicSite } from '../../settings/service.ts';
+import { confirmRateLimit } from '../limits.ts';
 import { confirmSignup, resendConfirmation, signup, validateSignup } from '../service.ts';
 import { frameAttribution, visitAttribution, type Attribution } from './attribution.ts';
 import {
@@ -316,7 +317,7 @@ export async function registerPublicPages(
         config: {
           access: { public: true },
           csrf: false,
-          rateLimit: { max: 30, timeWindow: 60_000 },
+          rateLimit: confirmRateLimit(ctx),
         },
       },
       async (request, reply) => {
