@@ -13,6 +13,10 @@ import {
   receiptSeriesSchema,
   receiptFormSchema,
   remittanceSlipSchema,
+  assignAllResultSchema,
+  formsToSendSchema,
+  formRangeQuerySchema,
+  formRangeSchema,
 } from './donations-finance.ts';
 
 const tags = ['donations'] as const;
@@ -146,6 +150,46 @@ export const donationsFinanceApi = {
     tags,
     access,
     response: { 200: formsToReturnSchema },
+  }),
+  assignAllForms: defineRoute({
+    method: 'POST',
+    path: '/api/donations/receipt-forms/assign-all',
+    summary:
+      'Give every received gift without a form the next unused numbers, in the order the money came in (audited)',
+    tags,
+    access,
+    problems: {
+      409: '`receipt_forms_not_paper`: the receipts follow the dematerialised procedure.',
+    },
+    response: { 200: assignAllResultSchema },
+  }),
+  formsToSend: defineRoute({
+    method: 'GET',
+    path: '/api/donations/receipt-forms/to-send',
+    summary: 'Issued forms whose receipt is not yet sent to the donor, in number order',
+    tags,
+    access,
+    response: { 200: formsToSendSchema },
+  }),
+  formSheets: defineRoute({
+    method: 'GET',
+    path: '/api/donations/receipt-forms/sheets.pdf',
+    summary:
+      'What to write on each issued form of a range (without one: every receipt not yet sent), as PDF (audited)',
+    tags,
+    access,
+    query: formRangeQuerySchema,
+    produces: ['application/pdf'],
+    response: { 200: z.string().describe('The PDF') },
+  }),
+  markFormsSent: defineRoute({
+    method: 'POST',
+    path: '/api/donations/receipt-forms/sent',
+    summary: 'Mark the receipts of the issued forms in a range as sent to their donors (audited)',
+    tags,
+    access,
+    body: formRangeSchema,
+    response: { 200: z.object({ marked: z.number() }) },
   }),
   remittances: defineRoute({
     method: 'GET',

@@ -116,6 +116,47 @@ export const receiptFormSchema = z.object({
   donationId: z.number().nullable(),
 });
 
+/** An issued form whose receipt is still to fill in and send to its donor. */
+export const formToSendSchema = z.object({
+  number: z.string(),
+  donationId: z.number(),
+  donorName: z.string(),
+  amountCents: z.number(),
+  givenOn: z.string(),
+  issuedOn: z.string(),
+  sentOn: z.string().nullable(),
+});
+
+export const formsToSendSchema = z.object({
+  /** The first 500, in number order. */
+  forms: z.array(formToSendSchema),
+  total: z.number(),
+});
+
+export type FormsToSend = z.infer<typeof formsToSendSchema>;
+
+export const assignAllResultSchema = z.object({
+  assigned: z.number(),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+  /** Received gifts still without a form because the forms ran out. */
+  waiting: z.number(),
+});
+
+/** Form numbers as printed: digits only. */
+const formNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{1,15}$/, 'Saisissez les chiffres imprimés sur la formule.');
+
+/** A range of form numbers; an end left out is open, and no range means "not yet sent". */
+export const formRangeQuerySchema = z.object({
+  from: formNumber.optional(),
+  to: formNumber.optional(),
+});
+
+export const formRangeSchema = z.object({ from: formNumber, to: formNumber });
+
 export const remittanceSlipSchema = z.object({
   id: z.number(),
   number: z.string(),

@@ -22,7 +22,11 @@ import {
   unusedForms,
   type ReceiptForm,
 } from './receipts/forms.ts';
-import { campaignToday } from './settings.ts';
+import { assignAllForms } from './receipts/assign-all.ts';
+import { writtenDay } from './receipts/form-content.ts';
+import { renderFormSheetsPdf } from './receipts/form-sheets-pdf.ts';
+import { formSheets, formsToSend, markSent } from './receipts/form-sheets.ts';
+import { campaignToday, donationSettings } from './settings.ts';
 
 const formOf = (form: ReceiptForm) => ({
   number: form.number,
@@ -43,7 +47,12 @@ export const donationsFinanceRoutes =
         details,
         ip: request.ip,
       });
-    const download = (reply: FastifyReply, type: string, name: string, body: Readable | string) =>
+    const download = (
+      reply: FastifyReply,
+      type: string,
+      name: string,
+      body: Readable | string | Buffer,
+    ) =>
       reply
         .type(type)
         .header('content-disposition', `attachment; filename="${name}"`)
@@ -102,6 +111,39 @@ export const donationsFinanceRoutes =
       return formOf(form);
     });
     serve(app, api.formsToReturn, () => formsToReturn(ctx));
+    serve(app, api.assignAllForms, async (request) => {
+      const result = await assignAllForms(ctx);
+      if (result.assigned > 0) {
+        await audited(request, 'donations.receipts.assign', {
+          count: result.assigned,
+          first: result.first,
+          last: result.last,
+        });
+      }
+      return result;
+    });
+    serve(app, api.formsToSend, () => formsToSend(ctx));
+    serve(app, api.formSheets, async (request, reply) => {
+      const forms = await formSheets(ctx, request.query);
+      const settings = await donationSettings(ctx);
+      const today = campaignToday(ctx);
+      const pdf = await renderFormSheetsPdf(forms, {
+        beneficiary: settings.beneficiary,
+        printedOn: writtenDay(today),
+      });
+      await audited(request, 'donations.export', {
+        file: 'receipt-sheets.pdf',
+        forms: forms.length,
+        first: forms[0]?.number ?? null,
+        last: forms.at(-1)?.number ?? null,
+      });
+      return download(reply, 'application/pdf', `levier-recus-${today}.pdf`, pdf);
+    });
+    serve(app, api.markFormsSent, async (request) => {
+      const marked = await markSent(ctx, request.body);
+      await audited(request, 'donations.receipts.sent', { ...request.body, marked });
+      return { marked };
+    });
 
     serve(app, api.remittances, () => listRemittances(ctx));
     serve(app, api.createRemittance, (request) =>

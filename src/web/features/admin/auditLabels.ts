@@ -50,6 +50,8 @@ const actionKeys: Record<string, MessageKey> = {
   'donations.remittance': 'audit.do.donations.remittance',
   'donations.receipts.series': 'audit.do.donations.receipts.series',
   'donations.receipts.spoil': 'audit.do.donations.receipts.spoil',
+  'donations.receipts.assign': 'audit.do.donations.receipts.assign',
+  'donations.receipts.sent': 'audit.do.donations.receipts.sent',
   'donations.export': 'audit.do.donations.export',
   'donations.bank_reference': 'audit.do.donations.bank_reference',
   'moderation.dismiss': 'audit.do.moderation.dismiss',

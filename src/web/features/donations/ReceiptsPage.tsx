@@ -2,6 +2,7 @@ import { useT } from '../../core/i18n/index.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { FinanceLayout } from './FinanceLayout.tsx';
 import { FormsToReturn } from './FormsToReturn.tsx';
+import { FormsToSend } from './FormsToSend.tsx';
 import { SeriesForm } from './SeriesForm.tsx';
 import { SeriesList } from './SeriesList.tsx';
 import { SpoilForm } from './SpoilForm.tsx';
@@ -18,6 +19,11 @@ export function ReceiptsPage() {
       <div className="no-print">
         <Section title={t('finance.series.list')}>
           <SeriesList />
+        </Section>
+      </div>
+      <div className="no-print">
+        <Section title={t('finance.toSend')} description={t('finance.toSend.intro')}>
+          <FormsToSend />
         </Section>
       </div>
       <div className="no-print">

@@ -50,6 +50,14 @@ export const useSeries = () =>
 export const useFormsToReturn = () =>
   useQuery({ queryKey: [...financeKey, 'to-return'], queryFn: () => call(api.formsToReturn) });
 
+export const useFormsToSend = () =>
+  useQuery({ queryKey: [...financeKey, 'to-send'], queryFn: () => call(api.formsToSend) });
+
+export const useAssignAllForms = () => useFinanceMutation(() => call(api.assignAllForms));
+
+export const useMarkFormsSent = () =>
+  useFinanceMutation((body: { from: string; to: string }) => call(api.markFormsSent, { body }));
+
 export const useRemittances = () =>
   useQuery({ queryKey: [...financeKey, 'remittances'], queryFn: () => call(api.remittances) });
 

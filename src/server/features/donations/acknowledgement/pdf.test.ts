@@ -1,43 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { acknowledgementDocument, type AcknowledgementInput } from './document.ts';
 import { sampleAcknowledgement as sample } from './fixtures.ts';
+import { pdfTextLines as textLines } from '../../../testing/pdf-text.ts';
 import { bareReferenceLines, renderAcknowledgementPdf, renderBareReferencePdf } from './pdf.ts';
 
 const nb = '\u00a0';
-
-/** WinAnsi's 0x80–0x9F codes (the rest is Latin-1), as pdfkit's standard fonts write them. */
-const WIN_ANSI_HIGH: Record<number, string> = {
-  0x80: '€',
-  0x85: '…',
-  0x91: '‘',
-  0x92: '’',
-  0x96: '–',
-  0x97: '—',
-  0x8c: 'Œ',
-  0x9c: 'œ',
-};
-
-/**
- * The text lines of an uncompressed pdfkit page: pdfkit writes each line of standard-font
- * text as `[<hex> kerning <hex> …] TJ`, the hex being WinAnsi codes, two digits each.
- */
-function textLines(pdf: Buffer): string[] {
-  const lines: string[] = [];
-  for (const line of pdf.toString('latin1').split('\n')) {
-    if (!line.endsWith('] TJ')) continue;
-    let text = '';
-    for (const [, hex] of line.matchAll(/<([0-9a-f]*)>/g)) {
-      expect(hex!.length % 2).toBe(0);
-      for (let i = 0; i < hex!.length; i += 2) {
-        const code = parseInt(hex!.slice(i, i + 2), 16);
-        expect(code).toBeGreaterThanOrEqual(0x20);
-        text += WIN_ANSI_HIGH[code] ?? String.fromCharCode(code);
-      }
-    }
-    lines.push(text);
-  }
-  return lines;
-}
 
 /** A PDF text string as pdfkit writes a non-ASCII one: UTF-16BE with its mark, escaped. */
 function pdfTextString(text: string): string {

@@ -31,7 +31,7 @@ export interface PdfOptions {
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
-function toBuffer(doc: Pdf): Promise<Buffer> {
+export function toBuffer(doc: Pdf): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -44,7 +44,7 @@ function toBuffer(doc: Pdf): Promise<Buffer> {
 /** Noon UTC: every viewer's time zone, from UTC-11 to UTC+11, shows the gift's own day. */
 const dayAsDate = (day: string) => new Date(`${day}T12:00:00Z`);
 
-function drawBlock(doc: Pdf, block: AcknowledgementBlock) {
+export function drawBlock(doc: Pdf, block: AcknowledgementBlock) {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const top = doc.y;
@@ -109,7 +109,7 @@ function drawBlock(doc: Pdf, block: AcknowledgementBlock) {
   }
 }
 
-function newDocument(
+export function newDocument(
   info: PDFKit.DocumentInfo | undefined,
   locale: Locale | undefined,
   options: PdfOptions,

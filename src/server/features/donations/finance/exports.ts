@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { GiftForReceipt } from '../../../../contracts/donations.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { runSql } from '../../../core/db/statement.ts';
 import { AppError } from '../../../core/http/errors.ts';
 import { BOM, csvLine } from '../../people/export.ts';
 import { cnccfpFiles, type CnccfpPayment } from '../receipts/cnccfp-tsv.ts';
 import { donationSettings } from '../settings.ts';
-import { giftColumns, nameOf, type GiftRow } from './gifts.ts';
+import { giftColumns, nameOf, receiptGiftOf, type GiftRow } from './gifts.ts';
 
 const BATCH = 2_000;
 const euros = (cents: number | string) => (Number(cents) / 100).toFixed(2).replace('.', ',');
@@ -168,17 +167,8 @@ export async function commissionFile(
   for await (const rows of giftBatches(ctx, where)) {
     for (const row of rows) {
       if (!row.donor) continue;
-      const detail = row.means_detail ?? {};
       payments.push({
-        donationId: Number(row.id),
-        kind: row.kind,
-        givenOn: row.given_on ?? '',
-        amountCents: Number(row.amount_cents),
-        means: row.means as GiftForReceipt['means'],
-        donor: row.donor,
-        bankReference: detail.reference || row.payout_ref || null,
-        remittanceSlip: row.remittance_number,
-        personId: Number(row.person_id),
+        ...receiptGiftOf({ ...row, donor: row.donor }),
         cancelled: row.status === 'refunded',
       });
     }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { capOf } from '../../../../contracts/donation-law.ts';
 import type { FinanceGift, FinanceListQuery } from '../../../../contracts/donations-finance.ts';
-import type { DonorIdentity } from '../../../../contracts/donations.ts';
+import type { DonorIdentity, GiftForReceipt } from '../../../../contracts/donations.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { audit } from '../../../core/audit.ts';
 import { runSql, type Queryable } from '../../../core/db/statement.ts';
@@ -58,6 +58,22 @@ export function financeGiftOf(row: GiftRow): FinanceGift {
     remittanceNumber: row.remittance_number,
     review: row.review,
     meansDetail: row.means_detail ?? {},
+  };
+}
+
+/** A gift as receipts and the commission's files need it (a row with its donor). */
+export function receiptGiftOf(row: GiftRow & { donor: DonorIdentity }): GiftForReceipt {
+  const detail = row.means_detail ?? {};
+  return {
+    donationId: Number(row.id),
+    kind: row.kind,
+    givenOn: row.given_on ?? '',
+    amountCents: Number(row.amount_cents),
+    means: row.means as GiftForReceipt['means'],
+    donor: row.donor,
+    bankReference: detail.reference || row.payout_ref || null,
+    remittanceSlip: row.remittance_number,
+    personId: Number(row.person_id),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { GiftForReceipt } from '../../../../contracts/donations.ts';
+import { amountInWords } from '../acknowledgement/amount-in-words.ts';
 
 /**
  * What staff copy onto a commission form (or print on it), as data. The stub and the receipt
@@ -129,7 +130,7 @@ export function formContent(
   }
   lines.push(
     { key: 'address', label: 'Adresse du domicile fiscal', value: address },
-    { key: 'amount', label: 'Montant', value: [figures] },
+    { key: 'amount', label: 'Montant', value: [figures, amountInWords(gift.amountCents, 'fr')] },
     { key: 'date', label: 'Date du versement', value: [written] },
     { key: 'means', label: 'Mode de règlement', value: [MEANS_LABELS[gift.means]] },
   );

@@ -55,7 +55,7 @@ export interface ReceiptForm {
 
 const unprocessable = (code: string, message: string) => new AppError(422, code, message);
 
-async function lockReceipts(query: Query, campaignId: number) {
+export async function lockReceipts(query: Query, campaignId: number) {
   await runSql(
     query,
     sql`SELECT pg_advisory_xact_lock(hashtextextended(${`receipt-forms:${campaignId}`}, 0))`,
@@ -373,9 +373,9 @@ export interface UnusedForms {
   count: number;
 }
 
-async function usedValues(ctx: AppContext) {
+export async function usedValues(ctx: AppContext, on: Queryable = ctx.database) {
   const rows = await runSql<{ series_id: number | string; seq: number | string }>(
-    ctx.database,
+    on,
     sql`SELECT series_id, seq FROM receipt_forms WHERE campaign_id = ${ctx.campaignId}`,
   );
   const bySeries = new Map<number, number[]>();

@@ -43,6 +43,8 @@ export const receiptForms = pgTable(
     /** When it was spoiled or cancelled, and why (said by staff). */
     voidedAt: at('voided_at'),
     reason: text('reason'),
+    /** When staff marked the filled-in receipt as sent to the donor (issued forms only). */
+    sentAt: at('sent_at'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [

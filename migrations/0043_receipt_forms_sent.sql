@@ -1,0 +1,1 @@
+ALTER TABLE "receipt_forms" ADD COLUMN "sent_at" timestamp with time zone;
