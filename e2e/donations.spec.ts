@@ -6,6 +6,7 @@ import {
   expect,
   logIn,
   mailbox,
+  newPerson,
   test,
   uniq,
 } from './support/fixtures.ts';
@@ -356,4 +357,377 @@ test('the donation page fits a phone’s width', async ({ browser, baseURL }) =>
   await page.getByRole('textbox', { name: 'Autre montant (en euros)' }).fill('12,345');
   await expect(page.locator('[data-tax-preview]')).toHaveText('');
   await context.close();
+});
+
+/** The finance officer's page on a phone, as `newPage` makes one on a desktop. */
+async function newPhonePage(browser: Browser, baseURL: string | undefined): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+  });
+  return context.newPage();
+}
+
+/**
+ * The first number of a series of five forms no other test uses: seven digits (the first
+ * test's have six), in a band of its own for each test (0 or 1) that records one.
+ */
+function freshSeriesStart(band: 0 | 1): number {
+  return 1_000_000 + band * 4_000_000 + Math.floor(Math.random() * 3_999_990);
+}
+
+/** Records a series of numbered forms on the receipts page, as the officer does. */
+async function recordSeries(page: Page, first: number, last: number) {
+  await page.goto('/hq/finance/receipts');
+  await page.getByRole('textbox', { name: 'Premier numéro' }).fill(String(first));
+  await page.getByRole('textbox', { name: 'Dernier numéro' }).fill(String(last));
+  await page.getByRole('button', { name: 'Enregistrer la série' }).click();
+  await expect(page.getByText(`Série ${first} – ${last} enregistrée.`)).toBeVisible();
+}
+
+/**
+ * The gifts list filtered on one email, as the officer filters it; `count` gifts match (the
+ * whole table is counted: the unfiltered list, shown until the filtered one comes, has more).
+ */
+async function filterGifts(page: Page, email: string, count: number) {
+  await page.goto('/hq/finance/gifts');
+  await page.getByRole('textbox', { name: 'Nom, e-mail ou numéro' }).fill(email);
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  if (count === 0) {
+    await expect(page.getByText('Aucun don ne correspond à ces filtres.')).toBeVisible();
+  } else {
+    await expect(page.getByRole('table', { name: 'Dons' }).getByRole('row')).toHaveCount(count + 1);
+  }
+}
+
+/** A text matched as it is written (an email's dots are dots). */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A cheque typed in by the finance officer on the record-a-gift page. */
+async function recordCheque(
+  page: Page,
+  donor: Donor,
+  cheque: { amount: string; bank: string; number: string },
+) {
+  await page.goto('/hq/finance/record');
+  await expect(page.getByRole('heading', { name: 'Saisir un don', level: 1 })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Chèque' })).toBeChecked();
+  await page.getByRole('textbox', { name: 'Montant (en euros, tel qu’écrit)' }).fill(cheque.amount);
+  await page.getByRole('textbox', { name: 'Banque' }).fill(cheque.bank);
+  await page.getByRole('textbox', { name: 'N° du chèque' }).fill(cheque.number);
+  await page.getByRole('textbox', { name: 'Civilité' }).click();
+  await page.getByRole('option', { name: 'Madame' }).click();
+  await page.getByLabel('Prénom', { exact: true }).fill(donor.firstName);
+  await page.getByLabel('Nom', { exact: true }).fill(donor.lastName);
+  await page.getByLabel('Adresse', { exact: true }).fill('12 rue des Lilas');
+  await page.getByLabel('Code postal').fill('44000');
+  await page.getByLabel('Commune').fill('Nantes');
+  await page.getByLabel('E-mail').fill(donor.email);
+  await page.getByLabel(/^Le donateur est une personne physique/).check();
+  await page.getByLabel(/^Le donateur est de nationalité française/).check();
+  await page.getByRole('button', { name: 'Enregistrer le don' }).click();
+  await expect(
+    page.getByText(
+      new RegExp(
+        `^Don de ${cheque.amount}\\s€ de ${donor.firstName} ${donor.lastName} enregistré\\.$`,
+      ),
+    ),
+  ).toBeVisible();
+}
+
+test('the officer refunds a card gift: it shows refunded, its form goes back cancelled', async ({
+  page,
+  adminPage,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  await financeOfficer(page, adminPage);
+  // The campaign collects as a party now (the first test ends so).
+  const donorPage = await newPage(browser, baseURL);
+  const donor = await createSupporter(donorPage.request, { firstName: 'Remboursée' });
+  const name = `${donor.firstName} ${donor.lastName}`;
+  await logIn(donorPage.request, donor.email);
+  await fillDonationForm(donorPage, donor, { choice: /^50\s€/, party: true });
+  await donorPage.getByRole('button', { name: 'Payer (réussite)' }).click();
+  await expect(donorPage.getByRole('heading', { name: 'Merci pour votre don' })).toBeVisible();
+
+  const first = freshSeriesStart(0);
+  await recordSeries(page, first, first + 4);
+
+  const gifts = page.getByRole('table', { name: 'Dons' });
+  const row = gifts.getByRole('row').filter({ hasText: donor.email });
+  let number = '';
+  let giftId = '';
+  await test.step('the gift is given a receipt form', async () => {
+    await filterGifts(page, donor.email, 1);
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('Reçu');
+    const assign = row.getByRole('button', { name: /^Attribuer un reçu au don n° \d+/ });
+    giftId = /n° (\d+)/.exec((await assign.getAttribute('aria-label'))!)![1]!;
+    await assign.click();
+    const assigned = page.getByText(
+      new RegExp(`^Formulaire n° \\d+ attribué au don de ${name}\\.$`),
+    );
+    await expect(assigned).toBeVisible();
+    number = /n° (\d+)/.exec((await assigned.textContent())!)![1]!;
+    await expect(row).toContainText(number);
+  });
+
+  await test.step('the officer refunds it after the confirmation', async () => {
+    await row
+      .getByRole('button', {
+        name: new RegExp(`^Rembourser le don n° ${giftId} de ${name} \\(50\\s€\\)$`),
+      })
+      .click();
+    const dialog = page.getByRole('dialog', {
+      name: new RegExp(`^Rembourser 50\\s€ à ${name}\\s\\?$`),
+    });
+    await expect(dialog).toContainText('son reçu fiscal sera annulé');
+    await dialog.getByRole('button', { name: 'Rembourser', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page.getByText(new RegExp(`^Don de 50\\s€ remboursé à ${name} ; son reçu est annulé\\.$`)),
+    ).toBeVisible();
+    await expect(row.getByText('Remboursé', { exact: true })).toBeVisible();
+    await expect(row).not.toContainText(number);
+    await expect(row.getByRole('button')).toHaveCount(0);
+  });
+
+  await test.step('the cancelled form is on the list to send back', async () => {
+    await page.getByRole('tab', { name: 'Reçus', exact: true }).click();
+    const toReturn = page.getByRole('region', { name: 'Formulaires à renvoyer à la Commission' });
+    const line = toReturn
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: number, exact: true }) });
+    await expect(line).toHaveCount(1);
+    await expect(line).toContainText(
+      new RegExp(`Annulé le .+ \\(don n° ${giftId}\\) : Don remboursé`),
+    );
+    await expect(line).toContainText('La souche');
+  });
+
+  await test.step('the donor sees the gift refunded in their space', async () => {
+    await donorPage.goto('/me');
+    const mine = donorPage.getByRole('table', { name: 'Mes dons' });
+    const gift = mine.getByRole('row').filter({ hasText: /50\s€/ });
+    await expect(gift).toContainText('Remboursé');
+    await expect(
+      gift.getByRole('link', { name: /^Télécharger l’accusé de réception du don/ }),
+    ).toHaveCount(0);
+  });
+  await donorPage.context().close();
+});
+
+test('on a phone, the officer marks a form spoiled; an unknown number is refused', async ({
+  browser,
+  baseURL,
+  adminPage,
+}) => {
+  const page = await newPhonePage(browser, baseURL);
+  await financeOfficer(page, adminPage);
+  const first = freshSeriesStart(1);
+  const last = first + 4;
+  const spoiled = String(first + 2);
+  await recordSeries(page, first, last);
+
+  const spoil = page.getByRole('region', { name: 'Formulaire gâché' });
+  const number = spoil.getByRole('textbox', { name: 'Numéro du formulaire' });
+  const reason = spoil.getByRole('textbox', { name: 'Raison' });
+  const submit = spoil.getByRole('button', { name: 'Marquer gâché' });
+
+  await test.step('the number and the reason are required', async () => {
+    await submit.tap();
+    await expect(number).toHaveAccessibleDescription('Ce champ est obligatoire.');
+    await expect(reason).toHaveAccessibleDescription('Ce champ est obligatoire.');
+  });
+
+  await test.step('a number in no recorded series is refused, with the reason', async () => {
+    await number.fill('42');
+    await reason.fill('Formulaire déchiré');
+    await submit.tap();
+    await expect(spoil.getByRole('alert')).toContainText(
+      "La formule n° 42 n'appartient à aucune série enregistrée",
+    );
+    await expect(number).toHaveValue('42');
+  });
+
+  await test.step('a number of the series is marked spoiled', async () => {
+    await number.fill(spoiled);
+    await submit.tap();
+    await expect(page.getByText(`Formulaire n° ${spoiled} marqué gâché.`)).toBeVisible();
+    await expect(spoil.getByRole('alert')).toHaveCount(0);
+    await expect(number).toHaveValue('');
+    await expect(reason).toHaveValue('');
+  });
+
+  await test.step('the whole form goes back to the commission as spoiled', async () => {
+    const toReturn = page.getByRole('region', { name: 'Formulaires à renvoyer à la Commission' });
+    await expect(
+      toReturn.getByRole('heading', { name: new RegExp(`^Série ${first} – ${last}, reçue le`) }),
+    ).toBeVisible();
+    const lines = toReturn
+      .getByRole('table', { name: String(first), exact: true })
+      .getByRole('row');
+    await expect(lines).toHaveCount(4);
+    await expect(lines.nth(1)).toHaveText(
+      new RegExp(
+        `^${first} – ${first + 1}\\s*Inutilisés \\(2 formulaires\\)\\s*Le formulaire entier$`,
+      ),
+    );
+    await expect(lines.nth(2)).toContainText(spoiled);
+    await expect(lines.nth(2)).toContainText(/Gâché le .+ : Formulaire déchiré/);
+    await expect(lines.nth(2)).toContainText('Le formulaire entier');
+    await expect(lines.nth(3)).toContainText(`${first + 3} – ${last}`);
+    await expect(lines.nth(3)).toContainText('Inutilisés (2 formulaires)');
+  });
+  await page.context().close();
+});
+
+test('two donors with one name and address are merged from the duplicate review', async ({
+  page,
+  adminPage,
+}) => {
+  test.setTimeout(120_000);
+  await financeOfficer(page, adminPage);
+  const lastName = `Doublon ${capitalized(uniq())}`;
+  const kept = newPerson({ firstName: 'Jeanne', lastName });
+  const merged = newPerson({ firstName: 'Jeanne', lastName });
+  const name = `Jeanne ${lastName}`;
+  await recordCheque(page, kept, { amount: '30', bank: 'Crédit Mutuel', number: '0007001' });
+  await recordCheque(page, merged, { amount: '40', bank: 'Crédit Mutuel', number: '0007002' });
+
+  const gifts = page.getByRole('table', { name: 'Dons' });
+  await filterGifts(page, kept.email, 1);
+  await expect(gifts.getByRole('row').filter({ hasText: name })).toHaveCount(1);
+
+  const review = page.getByRole('region', { name: 'Donateurs en double probables' });
+  await test.step('the pair is in the duplicate review', async () => {
+    await page.getByRole('tab', { name: 'Vue d’ensemble', exact: true }).click();
+    await expect(
+      review.getByText(new RegExp(`^${name} · ${literally(kept.email)} · 30\\s€$`)),
+    ).toBeVisible();
+    await expect(
+      review.getByText(new RegExp(`^${name} · ${literally(merged.email)} · 40\\s€$`)),
+    ).toBeVisible();
+  });
+
+  await test.step('the officer merges them, keeping the first', async () => {
+    await review.getByRole('button', { name: `Garder ${kept.email}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Fusionner ces donateurs ?' });
+    await expect(dialog).toContainText(
+      `${name} <${merged.email}> sera fusionné dans ${name} <${kept.email}>`,
+    );
+    await dialog.getByRole('button', { name: 'Fusionner', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Donateurs fusionnés.')).toBeVisible();
+    await expect(review.getByText(kept.email)).toHaveCount(0);
+    await expect(review.getByText(merged.email)).toHaveCount(0);
+  });
+
+  await test.step('both gifts are the kept donor’s now', async () => {
+    await filterGifts(page, kept.email, 2);
+    const rows = gifts.getByRole('row').filter({ hasText: name });
+    await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: /30\s€/ })).toHaveCount(1);
+    await expect(rows.filter({ hasText: /40\s€/ })).toHaveCount(1);
+
+    await filterGifts(page, merged.email, 0);
+  });
+});
+
+test('the officer records two cheques and puts them on one remittance slip', async ({
+  page,
+  adminPage,
+}) => {
+  test.setTimeout(120_000);
+  await financeOfficer(page, adminPage);
+  const donor = newPerson({ firstName: 'Chéquière' });
+  const name = `${donor.firstName} ${donor.lastName}`;
+  await recordCheque(page, donor, { amount: '60', bank: 'Crédit Agricole', number: '0004567' });
+  await recordCheque(page, donor, { amount: '90', bank: 'Banque Postale', number: '0004568' });
+
+  const gifts = page.getByRole('table', { name: 'Dons' });
+  const rows = gifts.getByRole('row').filter({ hasText: name });
+  await test.step('both cheques are in the gifts, not yet banked', async () => {
+    await filterGifts(page, donor.email, 2);
+    await expect(rows).toHaveCount(2);
+    const sixty = rows.filter({ hasText: /60\s€/ });
+    await expect(sixty).toContainText('Chèque');
+    await expect(sixty).toContainText('Crédit Agricole · 0004567');
+    await expect(rows.filter({ hasText: /90\s€/ })).toContainText('Banque Postale · 0004568');
+    for (const row of await rows.all()) {
+      await expect(row.getByRole('cell').nth(4)).toHaveText('Reçu');
+      await expect(row.getByRole('cell').nth(6)).toHaveText('—');
+    }
+  });
+
+  let slip = '';
+  await test.step('the officer ticks them and creates the slip', async () => {
+    await page.getByRole('tab', { name: 'Remises en banque', exact: true }).click();
+    const unbanked = page.getByRole('table', { name: 'Reçus, pas encore remis en banque' });
+    const boxes = unbanked.getByRole('checkbox', { name: new RegExp(`de ${name}$`) });
+    await expect(boxes).toHaveCount(2);
+    for (const box of await boxes.all()) await box.check();
+    await page.getByRole('button', { name: /^Créer le bordereau \(2 dons, 150\s€\)$/ }).click();
+    const done = page.getByText(/^Bordereau .+ créé \(2 dons\)\.$/);
+    await expect(done).toBeVisible();
+    slip = /^Bordereau (.+) créé/.exec((await done.textContent())!)![1]!;
+    await expect(boxes).toHaveCount(0);
+  });
+
+  await test.step('the slip is listed with its total', async () => {
+    const slips = page.getByRole('table', { name: 'Bordereaux' });
+    const line = slips
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: slip, exact: true }) });
+    await expect(line).toHaveCount(1);
+    const cells = line.getByRole('cell');
+    await expect(cells.nth(1)).toHaveText('Chèque');
+    await expect(cells.nth(3)).toHaveText('2');
+    await expect(cells.nth(4)).toHaveText(/^150\s€$/);
+  });
+
+  await test.step('each cheque names its slip', async () => {
+    await filterGifts(page, donor.email, 2);
+    await expect(rows).toHaveCount(2);
+    for (const row of await rows.all()) await expect(row.getByRole('cell').nth(6)).toHaveText(slip);
+  });
+});
+
+test('a donor gives their monthly gift another card from their space', async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await newPage(browser, baseURL);
+  const donor = await createSupporter(page.request, { firstName: 'Carte' });
+  await logIn(page.request, donor.email);
+  await fillDonationForm(page, donor, { choice: /^20\s€/, monthly: true, party: true });
+  await page.getByRole('button', { name: 'Payer (réussite)' }).click();
+  await expect(page).toHaveURL(/\/donate\/thanks/);
+
+  await page.goto('/me');
+  const plan = page.getByRole('list', { name: 'Mes dons mensuels' }).getByRole('listitem');
+  await expect(plan).toHaveCount(1);
+  await expect(plan).toContainText('Actif');
+
+  await plan.getByRole('button', { name: 'Changer de carte' }).click();
+  // The provider's page for a new card: nothing is charged there.
+  await expect(page).toHaveURL(/\/donate\/pay\/dev\//);
+  await expect(page.getByRole('heading', { name: 'Page de paiement de test' })).toBeVisible();
+  await expect(page.getByText(/^Montant :/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Payer (réussite)' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Enregistrer la carte', exact: true }).click();
+
+  await expect(page).toHaveURL(/\/me(\?|$)/);
+  await expect(plan).toHaveCount(1);
+  await expect(plan).toContainText(/20\s€ par mois/);
+  await expect(plan).toContainText('Actif');
+  await expect(plan).toContainText('Prochain prélèvement le');
+  await expect(plan.getByRole('button', { name: 'Changer de carte' })).toBeVisible();
+  await page.context().close();
 });

@@ -135,7 +135,7 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
     : {};
   const shell: PublicShell = {
     assets: publicAssets(manifest),
-    nav: [committeesNavLink, eventsNavLink, donateNavLink],
+    nav: [committeesNavLink, eventsNavLink, donateNavLink(ctx)],
   };
   await registerPublicPages(app, ctx, shell);
   await registerCommitteePages(app, ctx, shell);

@@ -45,6 +45,23 @@ describe.each(engines)('giving online on %s', (engine) => {
     expect(page.body).toContain('L52-4');
   });
 
+  it('links the page from the public header only while the campaign collects', async () => {
+    const link = '<a href="/donate">Faire un don</a>';
+    expect((await visitor.get('/')).body).toContain(link);
+    expect((await visitor.get('/events')).body).toContain(link);
+    const finance = await staffBrowser(t, 'finance@campaign.example', ['finance']);
+    const over = candidateSettings({
+      collection: { opensOn: '2020-01-01', closesOn: '2020-06-30' },
+    });
+    expect((await finance.put('/api/donations/settings', over)).statusCode).toBe(200);
+    expect((await visitor.get('/')).body).not.toContain(link);
+    expect((await visitor.get('/donate')).body).toContain('2020-06-30');
+    expect((await finance.put('/api/donations/settings', candidateSettings())).statusCode).toBe(
+      200,
+    );
+    expect((await visitor.get('/committees')).body).toContain(link);
+  });
+
   it('takes a gift, sends the donor to the test payment page, and counts it once paid', async () => {
     const started = await give();
     expect(started.statusCode).toBe(303);

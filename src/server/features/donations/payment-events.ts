@@ -25,16 +25,28 @@ async function giftOf(
   donationId: number | null,
   ref: { paymentRef?: string; chargeRef?: string },
 ): Promise<{ id: number; status: string; planId: number | null } | null> {
-  const byId = donationId !== null ? sql`id = ${donationId}` : sql`false`;
-  const byRef = ref.paymentRef
-    ? sql`payment_ref = ${ref.paymentRef}`
-    : ref.chargeRef
-      ? sql`charge_ref = ${ref.chargeRef}`
-      : sql`false`;
+  const refs = [ref.paymentRef, ref.chargeRef].filter((r): r is string => Boolean(r));
+  const byRef =
+    refs.length > 0
+      ? sql.join(
+          refs.map((r) => sql`payment_ref = ${r} OR charge_ref = ${r}`),
+          sql` OR `,
+        )
+      : null;
+  // With both, the id must agree with a reference (or the gift have none yet): the id alone
+  // would take another instance's gift 42, sharing the provider account, for ours.
+  const which =
+    donationId !== null && byRef
+      ? sql`id = ${donationId} AND (${byRef} OR (payment_ref IS NULL AND charge_ref IS NULL))`
+      : donationId !== null
+        ? sql`id = ${donationId}`
+        : byRef
+          ? sql`(${byRef})`
+          : sql`false`;
   const [row] = await runSql<{ id: number; status: string; plan_id: number | null }>(
     query,
     sql`SELECT id, status, plan_id FROM donations
-         WHERE campaign_id = ${ctx.campaignId} AND provider = ${provider} AND (${byId} OR ${byRef})
+         WHERE campaign_id = ${ctx.campaignId} AND provider = ${provider} AND ${which}
          ORDER BY id LIMIT 1 FOR UPDATE`,
   );
   return row

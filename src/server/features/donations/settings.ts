@@ -8,6 +8,7 @@ import type { AppContext } from '../../core/context.ts';
 import { perCampaign } from '../../core/db/per-campaign.ts';
 import { wallClock } from '../../core/local-time.ts';
 import { readSetting, writeSetting } from '../settings/service.ts';
+import { paymentProvider } from './payments/provider.ts';
 
 const KEY = 'donations';
 
@@ -60,4 +61,16 @@ export function capKeyOf(settings: DonationSettings, day: string): string {
   return settings.mode === 'candidate'
     ? `election:${settings.electionId}`
     : `year:${day.slice(0, 4)}`;
+}
+
+/**
+ * Whether the public page takes gifts today: donations open, a payment provider configured,
+ * and (candidate mode) today within the collection period.
+ */
+export async function collecting(ctx: AppContext): Promise<boolean> {
+  const settings = await donationSettings(ctx);
+  if (!settings.enabled || !paymentProvider(ctx)) return false;
+  const period = settings.mode === 'candidate' ? settings.collection : null;
+  const day = campaignToday(ctx);
+  return !period || (period.opensOn <= day && day <= period.closesOn);
 }

@@ -438,7 +438,11 @@ describe.each(engines)('people edited at HQ on %s', (engine) => {
         email: `optout.${++n}@records.example`,
         consents: { email: true, sms: true, phone: false },
       });
-      const today = new Date().toISOString().slice(0, 10);
+      // Today where the campaign is (Paris): a day before it would date the opt-out at its noon,
+      // before the sign-up, from 23:00 UTC on.
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(
+        new Date(),
+      );
       const response = await staff.post(`/api/people/${id}/consents`, {
         channel: 'sms',
         granted: false,

@@ -39,7 +39,7 @@ export const fr = {
   'finance.byMeans': 'Par moyen de paiement',
   'finance.review': 'Dons à vérifier',
   'finance.review.intro':
-    'Le serveur signale ces dons (doublon possible, montant inhabituel…) : vérifiez-les, remboursez-les si besoin.',
+    'Des paiements arrivés après leur expiration (un retour de paiement perdu puis retrouvé) alors que le plafond du donateur était atteint entre-temps : ils dépassent le plafond légal et doivent être remboursés.',
   'finance.review.empty': 'Aucun don à vérifier.',
   'finance.nearCap': 'Donateurs proches du plafond',
   'finance.nearCap.intro':
@@ -361,7 +361,7 @@ export const en: Record<keyof typeof fr, string> = {
   'finance.byMeans': 'By payment means',
   'finance.review': 'Gifts to review',
   'finance.review.intro':
-    'The server flagged these gifts (a possible duplicate, an unusual amount…): check them, refund them if needed.',
+    'Payments that arrived after they had expired (a lost payment notice found again) while the donor reached the cap in between: they pass the legal cap and must be refunded.',
   'finance.review.empty': 'No gift to review.',
   'finance.nearCap': 'Donors near the cap',
   'finance.nearCap.intro':

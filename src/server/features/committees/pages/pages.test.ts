@@ -188,7 +188,7 @@ describe.each(engines)('public committee pages on %s', (engine) => {
     expect(html).toContain('<a href="tel:0612345678">06 12 34 56 78</a>');
     // The header leads to the committees, marked as the current section, and to the events.
     expect(html).toMatch(
-      /<nav class="site-nav"[^>]*><a href="\/committees" aria-current="true">Comités<\/a><a href="\/events">Événements<\/a><a href="\/donate">Faire un don<\/a><\/nav>/,
+      /<nav class="site-nav"[^>]*><a href="\/committees" aria-current="true">Comités<\/a><a href="\/events">Événements<\/a><\/nav>/,
     );
     const list = await visitor().get('/committees');
     expect(list.body).toContain('<a href="/committees" aria-current="page">Comités</a>');

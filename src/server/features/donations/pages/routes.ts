@@ -24,7 +24,7 @@ import {
   type DevPendingGift,
 } from '../payments/development.ts';
 import { paymentProvider } from '../payments/provider.ts';
-import { campaignToday, donationSettings } from '../settings.ts';
+import { campaignToday, collecting, donationSettings } from '../settings.ts';
 import { readDonationForm } from './form-input.ts';
 import { dt } from './messages.ts';
 import {
@@ -35,10 +35,12 @@ import {
   type DonationFormValues,
 } from './views.ts';
 
-export const donateNavLink: PublicNavLink = {
+/** The header's link to the donation page, shown only while the campaign collects. */
+export const donateNavLink = (ctx: AppContext): PublicNavLink => ({
   href: '/donate',
   label: (locale) => dt(locale, 'donate.nav'),
-};
+  shown: () => collecting(ctx),
+});
 
 const hidden = { hide: true } as const;
 const pageConfig = { access: { public: true, session: 'optional' } } as const;

@@ -108,7 +108,7 @@ describe.each(engines)('public event pages on %s', (engine) => {
     expect(item).toContain('0 participant · 10 places restantes');
     // The header leads to the events too, next to the committees.
     expect(html).toMatch(
-      /<nav class="site-nav"[^>]*><a href="\/committees">Comités<\/a><a href="\/events" aria-current="page">Événements<\/a><a href="\/donate">Faire un don<\/a><\/nav>/,
+      /<nav class="site-nav"[^>]*><a href="\/committees">Comités<\/a><a href="\/events" aria-current="page">Événements<\/a><\/nav>/,
     );
     expect(html).toContain('<script src="/committees/near-me.js" defer></script>');
 

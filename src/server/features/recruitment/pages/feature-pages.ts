@@ -3,7 +3,7 @@ import type { PublicSite } from '../../../../contracts/recruitment.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { sendHtml } from '../../../core/http/compressed-html.ts';
 import type { Locale } from './i18n.ts';
-import { renderPage, type PublicShell } from './layout.ts';
+import { renderPage, shownLinks, type PublicShell } from './layout.ts';
 
 /** One public page of a feature (committees, events…), as its route has it. */
 export interface FeaturePage {
@@ -24,7 +24,7 @@ export interface FeaturePage {
  */
 export function featurePageDrawer(ctx: AppContext, { assets, nav }: PublicShell, style: string) {
   const { publicUrl } = ctx.config;
-  return (request: FastifyRequest, reply: FastifyReply, page: FeaturePage) => {
+  return async (request: FastifyRequest, reply: FastifyReply, page: FeaturePage) => {
     const path = page.path ?? request.url;
     const html = renderPage({
       locale: page.locale,
@@ -35,7 +35,7 @@ export function featurePageDrawer(ctx: AppContext, { assets, nav }: PublicShell,
       body: page.body,
       assets,
       loggedIn: Boolean(request.auth),
-      nav,
+      nav: await shownLinks(nav),
       description: page.description,
       head: [style, page.head ?? ''].join(''),
     });

@@ -37,6 +37,14 @@ export interface PageOptions {
 export interface PublicNavLink {
   href: string;
   label: (locale: Locale) => string;
+  /** Whether the header links it now: a section may be closed (donations before they open). */
+  shown?: () => Promise<boolean>;
+}
+
+/** The links of `nav` the header shows now. */
+export async function shownLinks(nav: readonly PublicNavLink[]): Promise<PublicNavLink[]> {
+  const shown = await Promise.all(nav.map((link) => (link.shown ? link.shown() : true)));
+  return nav.filter((_, index) => shown[index]);
 }
 
 /** The public pages' shared parts: built assets and the header's sections. */

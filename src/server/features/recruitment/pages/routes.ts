@@ -20,7 +20,7 @@ import {
   type FormBody,
 } from './form-input.ts';
 import { localeOf, pageLocale, t, type Locale } from './i18n.ts';
-import { renderPage, type PublicShell } from './layout.ts';
+import { renderPage, shownLinks, type PublicShell } from './layout.ts';
 import {
   confirmAsk,
   confirmDone,
@@ -73,7 +73,7 @@ export async function registerPublicPages(
     status?: number;
     head?: string;
   }
-  const draw = (request: FastifyRequest, reply: FastifyReply, page: Draw) => {
+  const draw = async (request: FastifyRequest, reply: FastifyReply, page: Draw) => {
     const path = request.url;
     const html = renderPage({
       locale: page.locale,
@@ -85,7 +85,7 @@ export async function registerPublicPages(
       assets,
       embed: page.embed,
       loggedIn: Boolean(request.auth),
-      nav,
+      nav: await shownLinks(nav),
       head: page.head,
     });
     if (page.embed) {
