@@ -45,6 +45,22 @@ async function financeOfficer(page: Page, adminPage: Page): Promise<void> {
   await logIn(page.request, officer.email);
 }
 
+/** A logged-in supporter who gives 20 EUR a month (party mode), on their space. */
+async function monthlyDonor(
+  browser: Browser,
+  baseURL: string | undefined,
+  firstName: string,
+): Promise<Page> {
+  const page = await newPage(browser, baseURL);
+  const donor = await createSupporter(page.request, { firstName });
+  await logIn(page.request, donor.email);
+  await fillDonationForm(page, donor, { choice: /^20\s€/, monthly: true, party: true });
+  await page.getByRole('button', { name: 'Payer (réussite)' }).click();
+  await expect(page).toHaveURL(/\/donate\/thanks/);
+  await page.goto('/me');
+  return page;
+}
+
 async function saveSettings(page: Page, message = 'Réglages des dons enregistrés.') {
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(page.getByText(message)).toBeVisible();
@@ -289,14 +305,7 @@ test('a donor changes and stops their monthly gift from their space', async ({
   baseURL,
 }) => {
   // The campaign collects as a party now (the test above ends so).
-  const page = await newPage(browser, baseURL);
-  const donor = await createSupporter(page.request, { firstName: 'Mensuelle' });
-  await logIn(page.request, donor.email);
-  await fillDonationForm(page, donor, { choice: /^20\s€/, monthly: true, party: true });
-  await page.getByRole('button', { name: 'Payer (réussite)' }).click();
-  await expect(page).toHaveURL(/\/donate\/thanks/);
-
-  await page.goto('/me');
+  const page = await monthlyDonor(browser, baseURL, 'Mensuelle');
   const plans = page.getByRole('list', { name: 'Mes dons mensuels' });
   await expect(plans.getByRole('listitem')).toHaveCount(1);
   const plan = plans.getByRole('listitem');
@@ -614,6 +623,9 @@ test('two donors with one name and address are merged from the duplicate review'
     await expect(
       review.getByText(new RegExp(`^${name} · ${literally(merged.email)} · 40\\s€$`)),
     ).toBeVisible();
+    await expect(
+      review.getByText('Même nom et même adresse, adresses e-mail différentes').first(),
+    ).toBeVisible();
   });
 
   await test.step('the officer merges them, keeping the first', async () => {
@@ -703,17 +715,22 @@ test('a donor gives their monthly gift another card from their space', async ({
   browser,
   baseURL,
 }) => {
-  const page = await newPage(browser, baseURL);
-  const donor = await createSupporter(page.request, { firstName: 'Carte' });
-  await logIn(page.request, donor.email);
-  await fillDonationForm(page, donor, { choice: /^20\s€/, monthly: true, party: true });
-  await page.getByRole('button', { name: 'Payer (réussite)' }).click();
-  await expect(page).toHaveURL(/\/donate\/thanks/);
-
-  await page.goto('/me');
+  const page = await monthlyDonor(browser, baseURL, 'Carte');
   const plan = page.getByRole('list', { name: 'Mes dons mensuels' }).getByRole('listitem');
   await expect(plan).toHaveCount(1);
   await expect(plan).toContainText('Actif');
+
+  const notice = page.getByRole('status').filter({ hasText: 'carte' });
+  await test.step('a donor who turns back keeps the previous card, and is told so', async () => {
+    await plan.getByRole('button', { name: 'Changer de carte' }).click();
+    await expect(page).toHaveURL(/\/donate\/pay\/dev\//);
+    await page.getByRole('button', { name: /^Annuler/ }).click();
+    await expect(page).toHaveURL(/\/me\?card=cancelled/);
+    await expect(notice).toHaveText(/Le changement de carte est annulé/);
+    await notice.getByRole('button', { name: 'Fermer' }).click();
+    await expect(notice).toHaveCount(0);
+    await expect(page).not.toHaveURL(/card=/);
+  });
 
   await plan.getByRole('button', { name: 'Changer de carte' }).click();
   // The provider's page for a new card: nothing is charged there.
@@ -723,7 +740,8 @@ test('a donor gives their monthly gift another card from their space', async ({
   await expect(page.getByRole('button', { name: 'Payer (réussite)' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Enregistrer la carte', exact: true }).click();
 
-  await expect(page).toHaveURL(/\/me(\?|$)/);
+  await expect(page).toHaveURL(/\/me\?card=saved/);
+  await expect(notice).toHaveText(/Votre nouvelle carte est enregistrée/);
   await expect(plan).toHaveCount(1);
   await expect(plan).toContainText(/20\s€ par mois/);
   await expect(plan).toContainText('Actif');

@@ -90,7 +90,8 @@ export const nearCapSchema = z.array(
 
 export const duplicateDonorsSchema = z.array(
   z.object({
-    reason: z.string(),
+    /** Why the people look like one donor; the web says it in words. */
+    reason: z.enum(['same_name_and_address']),
     people: z.array(
       z.object({
         personId: z.number(),

@@ -22,7 +22,7 @@ export function DuplicateDonors() {
               {groups.map((group) => (
                 <Paper key={group.people.map((p) => p.personId).join('-')} withBorder p="sm">
                   <Text size="xs" c="dimmed">
-                    {group.reason}
+                    {t(`finance.duplicates.reason.${group.reason}`)}
                   </Text>
                   {group.people.map((person) => {
                     const other = group.people.find((p) => p.personId !== person.personId);

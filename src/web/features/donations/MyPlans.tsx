@@ -2,6 +2,7 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { CapRoom, MyDonationPlan } from '../../../contracts/donation-plans.ts';
 import { formatDayWithYear } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { CardChangeNotice } from './CardChangeNotice.tsx';
 import { PlanActions } from './PlanActions.tsx';
 import { useMyPlans } from './planHooks.ts';
 import { planStatusKeys, stoppedReasonText } from './planText.ts';
@@ -56,9 +57,10 @@ function RoomLine({ room }: { room: CapRoom }) {
 export function MyPlans() {
   const t = useT();
   const plans = useMyPlans();
-  if (!plans.data || plans.data.plans.length === 0) return null;
+  if (!plans.data || plans.data.plans.length === 0) return <CardChangeNotice />;
   return (
     <Stack gap="xs">
+      <CardChangeNotice />
       <Title order={3} size="h5">
         {t('myPlans.title')}
       </Title>

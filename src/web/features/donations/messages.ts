@@ -51,6 +51,8 @@ export const fr = {
   'finance.duplicates.intro':
     'Même nom et même adresse sous des e-mails différents. Fusionnés, leurs dons comptent pour un seul plafond.',
   'finance.duplicates.empty': 'Aucun doublon probable.',
+  'finance.duplicates.reason.same_name_and_address':
+    'Même nom et même adresse, adresses e-mail différentes',
   'finance.merge.into': 'Garder {email}',
   'finance.merge.title': 'Fusionner ces donateurs ?',
   'finance.merge.explain':
@@ -319,6 +321,11 @@ export const fr = {
     'Plus rien ne sera prélevé. Vos dons déjà faits restent acquis, avec leurs reçus. Pour donner à nouveau chaque mois, repassez par la page de dons.',
   'myPlans.stopConfirm': 'Arrêter le don mensuel',
   'myPlans.stopped': 'Votre don mensuel est arrêté.',
+  'myPlans.cardNotice.saved':
+    'Votre nouvelle carte est enregistrée : vos prochains dons mensuels seront prélevés dessus.',
+  'myPlans.cardNotice.cancelled':
+    'Le changement de carte est annulé : vos dons mensuels restent prélevés sur la carte d’avant.',
+  'myPlans.cardNotice.close': 'Fermer',
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -370,6 +377,8 @@ export const en: Record<keyof typeof fr, string> = {
   'finance.nearCap.counted': 'Counted / cap',
   'finance.nearCap.left': 'Still possible',
   'finance.duplicates': 'Likely duplicate donors',
+  'finance.duplicates.reason.same_name_and_address':
+    'Same name and address, different email addresses',
   'finance.duplicates.intro':
     'The same name and address under different emails. Once merged, their gifts count towards one cap.',
   'finance.duplicates.empty': 'No likely duplicate.',
@@ -637,4 +646,9 @@ export const en: Record<keyof typeof fr, string> = {
     'Nothing more will be charged. Your past gifts stand, with their receipts. To give monthly again, go through the donation page.',
   'myPlans.stopConfirm': 'Stop the monthly gift',
   'myPlans.stopped': 'Your monthly gift is stopped.',
+  'myPlans.cardNotice.saved':
+    'Your new card is saved: your next monthly gifts will be charged to it.',
+  'myPlans.cardNotice.cancelled':
+    'The change of card is cancelled: your monthly gifts are still charged to the previous card.',
+  'myPlans.cardNotice.close': 'Close',
 };

@@ -33,7 +33,7 @@ export async function duplicateDonors(ctx: AppContext) {
           FROM donors GROUP BY key HAVING count(*) > 1 ORDER BY key LIMIT 200`,
   );
   return rows.map((row) => ({
-    reason: 'same_name_and_address',
+    reason: 'same_name_and_address' as const,
     people: row.people.map((p) => ({
       personId: Number(p.personId),
       donorName: p.name,

@@ -67,6 +67,7 @@ const fr = {
   'devpay.fail': 'Refuser le paiement (échec)',
   'devpay.saveCard': 'Enregistrer la carte',
   'devpay.saveDeclined': 'Enregistrer une carte qui sera refusée',
+  'devpay.cancelSetup': 'Annuler (garder la carte d’avant)',
   'devpay.unknown': 'Ce paiement de test n’existe pas ou n’est plus en attente.',
 } as const;
 
@@ -137,6 +138,7 @@ const en: Record<DonationPageKey, string> = {
   'devpay.fail': 'Decline the payment (failure)',
   'devpay.saveCard': 'Save the card',
   'devpay.saveDeclined': 'Save a card that will be declined',
+  'devpay.cancelSetup': 'Cancel (keep the previous card)',
   'devpay.unknown': 'This test payment does not exist or is no longer waiting.',
 };
 

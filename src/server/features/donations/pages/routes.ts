@@ -278,16 +278,19 @@ export async function registerDonationPages(
         if (!ref) return devPageGone(request, reply, locale);
         const outcome = bodyOf(request).outcome ?? '';
         const base = ctx.config.publicUrl;
-        const gift = devSetupPlanOf(ref) === null ? await devPending(ref) : null;
+        const setup = devSetupPlanOf(ref) !== null;
+        // Where the provider sends the donor back: the same addresses as Stripe's.
+        if (setup && outcome === 'cancel')
+          return reply.redirect(`${base}/me?card=cancelled&lang=${locale}`, 303);
+        const gift = setup ? null : await devPending(ref);
         const event = devOutcomeEvent(ref, outcome, gift);
         if (!event) return devPageGone(request, reply, locale);
         await applyPaymentEvent(ctx, 'development', event);
-        const next =
-          event.kind === 'card_saved'
-            ? '/me?'
-            : event.kind === 'payment_succeeded'
-              ? '/donate/thanks?'
-              : '/donate?cancelled=1&';
+        const next = setup
+          ? '/me?card=saved&'
+          : event.kind === 'payment_succeeded'
+            ? '/donate/thanks?'
+            : '/donate?cancelled=1&';
         return reply.redirect(`${base}${next}lang=${locale}`, 303);
       },
     );

@@ -264,7 +264,7 @@ export function devPayBody(
 <p class="notice" role="note">${e(dt(locale, 'devpay.warning'))}</p>
 ${amountCents !== null ? `<p class="amount">${e(dt(locale, 'devpay.amount', { amount: euros(amountCents, locale) }))}</p>` : ''}
 <form method="post" action="${e(action)}">
-${setup ? `${button('succeed', 'devpay.saveCard')} ${button('declined_card', 'devpay.saveDeclined')}` : `${button('succeed', 'devpay.succeed')} ${button('fail', 'devpay.fail')}`}
+${setup ? `${button('succeed', 'devpay.saveCard')} ${button('declined_card', 'devpay.saveDeclined')} ${button('cancel', 'devpay.cancelSetup')}` : `${button('succeed', 'devpay.succeed')} ${button('fail', 'devpay.fail')}`}
 </form></div>`;
 }
 
