@@ -749,3 +749,83 @@ test('a donor gives their monthly gift another card from their space', async ({
   await expect(plan.getByRole('button', { name: 'Changer de carte' })).toBeVisible();
   await page.context().close();
 });
+
+test('the officer gives every received gift a form, prints what goes on it and marks it sent', async ({
+  page,
+  adminPage,
+}) => {
+  test.setTimeout(120_000);
+  await financeOfficer(page, adminPage);
+  await test.step('the party files paper receipts (the settings page is tested above)', async () => {
+    const { csrfToken } = (await (await page.request.get('/api/session')).json()) as {
+      csrfToken: string;
+    };
+    const settings = (await (await page.request.get('/api/donations/settings')).json()) as Record<
+      string,
+      unknown
+    >;
+    const saved = await page.request.put('/api/donations/settings', {
+      data: { ...settings, receiptProcedure: 'paper' },
+      headers: { 'x-csrf-token': csrfToken },
+    });
+    expect(saved.status(), await saved.text()).toBe(200);
+  });
+  const donor = newPerson({ firstName: 'Reçue' });
+  const name = `${donor.firstName} ${donor.lastName}`;
+  await recordCheque(page, donor, { amount: '320', bank: 'LCL', number: '0007001' });
+  // Enough forms for every received gift the earlier tests left without one.
+  const first = 9_000_000 + Math.floor(Math.random() * 899_000);
+  await recordSeries(page, first, first + 199);
+
+  const toSend = page.getByRole('region', { name: 'Reçus à remplir et envoyer' });
+  await test.step('one click gives a form to every received gift without one', async () => {
+    await toSend
+      .getByRole('button', { name: 'Attribuer un formulaire à chaque don reçu qui n’en a pas' })
+      .click();
+    await expect(
+      page.getByText(/^\d+ formulaire\(s\) attribué\(s\), n° \d+ à \d+\.$/),
+    ).toBeVisible();
+    await toSend
+      .getByRole('button', { name: 'Attribuer un formulaire à chaque don reçu qui n’en a pas' })
+      .click();
+    await expect(page.getByText('Chaque don reçu a déjà son formulaire.')).toBeVisible();
+  });
+
+  const row = toSend.getByRole('row').filter({ hasText: name });
+  let number = '';
+  await test.step('the gift is in the receipts to send, with its number', async () => {
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(/320\s€/);
+    number = (await row.getByRole('cell').first().textContent())!.trim();
+    expect(number).toMatch(/^\d+$/);
+  });
+
+  await test.step('the officer prints what goes on that form', async () => {
+    await toSend.getByRole('textbox', { name: 'Du formulaire n°' }).fill(number);
+    await toSend.getByRole('textbox', { name: 'au n°' }).fill(number);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      toSend.getByRole('link', { name: 'Imprimer le contenu des formulaires (PDF)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^levier-recus-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const pdf = await readFile((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  await test.step('and marks the receipt sent: it leaves the list', async () => {
+    await toSend.getByRole('button', { name: 'Marquer ces reçus envoyés' }).click();
+    await expect(page.getByText('1 reçu(s) marqué(s) envoyé(s).')).toBeVisible();
+    await expect(row).toHaveCount(0);
+  });
+
+  await test.step('the rest, the whole list by default, are sent together', async () => {
+    const left = Number(
+      /^(\d+) reçu/.exec((await toSend.getByText(/^\d+ reçu\(s\) à remplir/).textContent())!)![1],
+    );
+    await toSend.getByRole('button', { name: 'Marquer ces reçus envoyés' }).click();
+    await expect(page.getByText(`${left} reçu(s) marqué(s) envoyé(s).`)).toBeVisible();
+    await expect(
+      toSend.getByText('Aucun reçu à envoyer : chaque formulaire délivré est marqué envoyé.'),
+    ).toBeVisible();
+  });
+});

@@ -18,8 +18,11 @@ import { useEuros } from './useEuros.ts';
 function RangeActions({ list }: { list: List }) {
   const t = useT();
   const markSent = useMarkFormsSent();
-  const [from, setFrom] = useState(list.forms[0]?.number ?? '');
-  const [to, setTo] = useState(list.forms.at(-1)?.number ?? '');
+  // Until the officer types a range, the range is the list's (which changes as forms are sent).
+  const [typedFrom, setFrom] = useState<string | null>(null);
+  const [typedTo, setTo] = useState<string | null>(null);
+  const from = typedFrom ?? list.forms[0]?.number ?? '';
+  const to = typedTo ?? list.forms.at(-1)?.number ?? '';
   const range = { from: from.trim(), to: to.trim() };
   const complete = /^\d+$/.test(range.from) && /^\d+$/.test(range.to);
   return (
@@ -55,15 +58,20 @@ function RangeActions({ list }: { list: List }) {
           loading={markSent.isPending}
           disabled={!complete}
           onClick={() =>
-            markSent.mutate(range, {
-              onSuccess: ({ marked }) =>
+            // The promise, not mutate's callbacks: marking the last receipts empties the list,
+            // which takes this form away before the answer comes.
+            markSent.mutateAsync(range).then(
+              ({ marked }) => {
+                setFrom(null);
+                setTo(null);
                 notifications.show({
                   color: 'green',
                   message: t('finance.toSend.marked', { count: String(marked) }),
-                }),
-              onError: (error) =>
+                });
+              },
+              (error: unknown) =>
                 notifications.show({ color: 'red', message: errorText(error, t) }),
-            })
+            )
           }
         >
           {t('finance.toSend.markSent')}
@@ -112,7 +120,7 @@ export function FormsToSend() {
                   },
                 ]}
               />
-              <RangeActions key={`${list.forms[0]?.number}-${list.total}`} list={list} />
+              <RangeActions list={list} />
             </Stack>
           )
         }
