@@ -107,6 +107,17 @@ test('a gift from the public page to the finance officer’s receipts and export
   test.setTimeout(240_000);
   await financeOfficer(page, adminPage);
 
+  // The candidate's election, as an administrator records it (its page is tested elsewhere).
+  const election = `Municipales ${uniq()}`;
+  const { csrfToken } = (await (await adminPage.request.get('/api/session')).json()) as {
+    csrfToken: string;
+  };
+  const created = await adminPage.request.post('/api/compliance/elections', {
+    data: { name: election, kind: 'local', rounds: [{ date: '2031-03-16' }] },
+    headers: { 'x-csrf-token': csrfToken },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+
   await test.step('the finance officer sets how the campaign collects', async () => {
     await page.goto('/hq/people');
     await page.getByRole('link', { name: 'Finances' }).click();
@@ -127,13 +138,14 @@ test('a gift from the public page to the finance officer’s receipts and export
     // Candidate mode needs its election and its collection period: the form says so first.
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect(
-      page.getByText('Un candidat collecte pour une élection : indiquez son numéro.'),
+      page.getByText('Un candidat collecte pour une élection : choisissez-la.'),
     ).toBeVisible();
     await expect(
       page.getByText('La page de dons doit donner la date de déclaration du mandataire.'),
     ).toBeVisible();
 
-    await page.getByRole('textbox', { name: 'Numéro de l’élection' }).fill('4242');
+    await page.getByRole('textbox', { name: 'Élection', exact: true }).click();
+    await page.getByRole('option', { name: `${election} (1er tour le 16 mars 2031)` }).click();
     await page.getByRole('textbox', { name: 'Collecte ouverte du' }).fill(dayFromToday(-30));
     await page.getByRole('textbox', { name: 'Au', exact: true }).fill(dayFromToday(200));
     await page.getByRole('textbox', { name: 'Déclaré le' }).fill(dayFromToday(-40));

@@ -86,6 +86,17 @@ export const donationsApi = {
     tags,
     access: finance,
     body: donationSettingsSchema,
+    problems: { 422: '`unknown_election`: the election is not one of the campaign’s.' },
     response: { 200: donationSettingsSchema },
+  }),
+  elections: defineRoute({
+    method: 'GET',
+    path: '/api/donations/elections',
+    summary: 'The campaign’s elections a candidate’s gifts may count for (name and first round)',
+    tags,
+    access: finance,
+    response: {
+      200: z.array(z.object({ id: z.number(), name: z.string(), firstRound: z.string() })),
+    },
   }),
 };

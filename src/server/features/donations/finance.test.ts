@@ -8,7 +8,7 @@ import {
   type TestApp,
 } from '../../testing/harness.ts';
 import { OPERATION_COLUMNS } from './receipts/cnccfp-tsv.ts';
-import { candidateSettings } from './test-fixtures.ts';
+import { candidateSettings, openCandidateDonations } from './test-fixtures.ts';
 
 const donor = (email: string, overrides: Record<string, string> = {}) => ({
   civility: 'M',
@@ -39,9 +39,7 @@ describe.each(engines)('the finance back office on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine);
     finance = await staffBrowser(t, 'mandataire@campaign.example', ['finance']);
-    expect((await finance.put('/api/donations/settings', candidateSettings())).statusCode).toBe(
-      200,
-    );
+    await openCandidateDonations(t, finance);
   });
   afterAll(async () => {
     await t?.close();

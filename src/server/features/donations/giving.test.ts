@@ -9,7 +9,7 @@ import {
 } from '../../testing/harness.ts';
 import { donorTotal } from './ledger.ts';
 import { applyPaymentEvent } from './payment-events.ts';
-import { candidateSettings, giftForm } from './test-fixtures.ts';
+import { candidateSettings, giftForm, openCandidateDonations } from './test-fixtures.ts';
 
 const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -19,8 +19,7 @@ describe.each(engines)('giving online on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine, { DONATION_RATE_LIMIT: '1000' });
     const finance = await staffBrowser(t, 'finance@campaign.example', ['finance']);
-    const saved = await finance.put('/api/donations/settings', candidateSettings());
-    expect(saved.statusCode).toBe(200);
+    await openCandidateDonations(t, finance);
     visitor = new Browser(t.app, '10.9.0.1');
   });
   afterAll(async () => {
@@ -238,9 +237,28 @@ describe.each(engines)('giving online on %s', (engine) => {
     expect(mails[0]!.n).toBe(1);
   });
 
+  it('refuses an election the campaign does not have, changing nothing', async () => {
+    const finance = await staffBrowser(t, 'finance@campaign.example', ['finance']);
+    const refused = await finance.put(
+      '/api/donations/settings',
+      candidateSettings({ electionId: 4242 }),
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      code: 'unknown_election',
+      errors: [{ field: 'electionId', code: 'unknown_election' }],
+    });
+    expect((await finance.get('/api/donations/settings')).json().electionId).toBe(1);
+    expect((await finance.get('/api/donations/elections')).json()).toEqual([
+      { id: 1, name: 'Municipales', firstRound: '2029-03-11' },
+    ]);
+    expect((await visitor.get('/api/donations/elections')).statusCode).toBe(401);
+  });
+
   it('refuses the settings to anyone without the finance permission', async () => {
     const staff = await staffBrowser(t, 'staff@campaign.example', ['staff']);
     expect((await staff.get('/api/donations/settings')).statusCode).toBe(403);
+    expect((await staff.get('/api/donations/elections')).statusCode).toBe(403);
     expect((await staff.put('/api/donations/settings', candidateSettings())).statusCode).toBe(403);
     expect((await visitor.get('/api/donations/settings')).statusCode).toBe(401);
   });

@@ -23,7 +23,7 @@ import {
 import { registerPlanMail } from './plan-mails.ts';
 import type { PaymentProvider, SavedCardCharge } from './payments/port.ts';
 import { paymentProvider } from './payments/provider.ts';
-import { giftForm } from './test-fixtures.ts';
+import { giftForm, openCandidateDonations } from './test-fixtures.ts';
 import { MAX_FAILURES } from './plans.ts';
 import { campaignToday } from './settings.ts';
 
@@ -46,7 +46,7 @@ describe.each(engines)('charging monthly gifts on %s', (engine) => {
     t = await createTestApp(engine, { DONATION_RATE_LIMIT: '1000' });
     registerPlanMail(t.ctx);
     const finance = await staffBrowser(t, 'finance@campaign.example', ['finance']);
-    expect((await finance.put('/api/donations/settings', planTestSettings)).statusCode).toBe(200);
+    await openCandidateDonations(t, finance, planTestSettings);
   });
   afterEach(async () => {
     await retireActivePlans(t);

@@ -18,6 +18,7 @@ import {
   planState,
   planTestSettings,
 } from './plan-fixtures.ts';
+import { openCandidateDonations } from './test-fixtures.ts';
 import { registerPlanMail } from './plan-mails.ts';
 import { donationPlanRoutes } from './plan-routes.ts';
 
@@ -52,7 +53,7 @@ describe.each(engines)("a donor's own monthly gifts on %s", (engine) => {
     );
     registerPlanMail(t.ctx);
     const finance = await staffBrowser(t, 'finance@campaign.example', ['finance']);
-    expect((await finance.put('/api/donations/settings', planTestSettings)).statusCode).toBe(200);
+    await openCandidateDonations(t, finance, planTestSettings);
     ({ browser: donor, personId: donorId } = await supporterBrowser(t, email));
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@ import {
   type TestApp,
 } from '../../testing/harness.ts';
 import { donorTotal, expirePendingGifts } from './ledger.ts';
-import { candidateSettings } from './test-fixtures.ts';
+import { openCandidateDonations } from './test-fixtures.ts';
 import { paymentProvider } from './payments/provider.ts';
 import {
   expirePendingGiftsJob,
@@ -49,8 +49,7 @@ describe.each(engines)('reconciling card payments on %s', (engine) => {
       DONATION_RATE_LIMIT: '1000',
     });
     const finance = await staffBrowser(t, 'finance@campaign.example', ['finance']);
-    const saved = await finance.put('/api/donations/settings', candidateSettings());
-    expect(saved.statusCode).toBe(200);
+    await openCandidateDonations(t, finance);
     visitor = new Browser(t.app, '10.9.1.1');
   });
   afterAll(async () => {

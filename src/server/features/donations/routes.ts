@@ -10,7 +10,7 @@ import { giveOnline } from './giving.ts';
 import { acknowledgementFileName, acknowledgementOf } from './mails.ts';
 import { myGifts } from './my-gifts.ts';
 import { donationRateLimit } from './pages/routes.ts';
-import { donationSettings, updateDonationSettings } from './settings.ts';
+import { donationSettings, electionChoices, updateDonationSettings } from './settings.ts';
 import { registerWebhooks } from './webhooks.ts';
 
 export const donationsRoutes =
@@ -55,6 +55,8 @@ export const donationsRoutes =
     serve(app, donationsApi.updateSettings, (request) =>
       updateDonationSettings(ctx, request.body, currentAuth(request).personId, request.ip),
     );
+
+    serve(app, donationsApi.elections, () => electionChoices(ctx));
 
     await app.register(registerWebhooks(ctx));
   };

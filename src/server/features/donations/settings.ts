@@ -7,6 +7,8 @@ import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { perCampaign } from '../../core/db/per-campaign.ts';
 import { wallClock } from '../../core/local-time.ts';
+import { AppError } from '../../core/http/errors.ts';
+import { listElections } from '../compliance/elections.ts';
 import { readSetting, writeSetting } from '../settings/service.ts';
 import { paymentProvider } from './payments/provider.ts';
 
@@ -36,6 +38,23 @@ export async function updateDonationSettings(
   ip: string,
 ): Promise<DonationSettings> {
   const value = donationSettingsSchema.parse(next);
+  if (value.mode === 'candidate' && value.electionId !== null) {
+    const known = (await listElections(ctx)).some((e) => e.id === value.electionId);
+    if (!known) {
+      throw new AppError(
+        422,
+        'unknown_election',
+        'Cette élection n’existe pas dans la campagne : choisissez-en une de la liste, ou demandez à un administrateur de la créer (Conformité → Élections).',
+        [
+          {
+            field: 'electionId',
+            code: 'unknown_election',
+            message: 'Choisissez une élection de la campagne.',
+          },
+        ],
+      );
+    }
+  }
   const before = await donationSettings(ctx);
   await writeSetting(ctx.database, ctx.campaignId, KEY, value);
   cached.delete(ctx.database, ctx.campaignId);
@@ -73,4 +92,13 @@ export async function collecting(ctx: AppContext): Promise<boolean> {
   const period = settings.mode === 'candidate' ? settings.collection : null;
   const day = campaignToday(ctx);
   return !period || (period.opensOn <= day && day <= period.closesOn);
+}
+
+/** The campaign's elections, as the finance officer chooses one: name and first round. */
+export async function electionChoices(ctx: AppContext) {
+  return (await listElections(ctx)).map((e) => ({
+    id: e.id,
+    name: e.name,
+    firstRound: e.rounds[0]?.date ?? '',
+  }));
 }

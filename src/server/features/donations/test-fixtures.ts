@@ -1,4 +1,6 @@
 import type { DonationSettings } from '../../../contracts/donations.ts';
+import type { Browser, TestApp } from '../../testing/harness.ts';
+import { createElection } from '../compliance/elections.ts';
 
 /** Donation settings of a candidate collecting now, for tests. */
 export const candidateSettings = (overrides: Partial<DonationSettings> = {}): DonationSettings => ({
@@ -41,3 +43,27 @@ export const giftForm = (fields: Record<string, string> = {}) =>
     locale: 'fr',
     ...fields,
   }).toString();
+
+/**
+ * Opens donations as a candidate's for the campaign's first election, created here (so id 1
+ * in the test's own new database; said loudly otherwise). Its vote is years away: no
+ * pre-election silence falls on the days the tests use.
+ */
+export async function openCandidateDonations(
+  t: TestApp,
+  finance: Browser,
+  settings: DonationSettings = candidateSettings(),
+): Promise<void> {
+  const election = await createElection(
+    t.ctx,
+    { name: 'Municipales', kind: 'local', rounds: [{ date: '2029-03-11' }] },
+    null,
+  );
+  if (election.id !== settings.electionId) {
+    throw new Error(
+      `The test's election is ${election.id}, its settings say ${settings.electionId}`,
+    );
+  }
+  const saved = await finance.put('/api/donations/settings', settings);
+  if (saved.statusCode !== 200) throw new Error(`Donation settings refused: ${saved.body}`);
+}

@@ -1,19 +1,35 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { useT } from '../../core/i18n/index.tsx';
+import { formatDayWithYear } from '../../core/format.ts';
+import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { DayInput } from '../../core/ui/DayInput.tsx';
+import { useElectionChoices } from './hooks.ts';
 import type { SettingsFormValues } from './settingsForm.ts';
 
 /** Which election, when, within which ceiling, and how receipts are made. */
 export function CollectionFields({ form }: { form: UseFormReturnType<SettingsFormValues> }) {
   const t = useT();
+  const [locale] = useLocale();
+  const elections = useElectionChoices();
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput
+        <Select
           label={t('finance.settings.electionId')}
-          description={t('finance.settings.electionIdHint')}
-          inputMode="numeric"
+          description={
+            elections.data?.length === 0
+              ? t('finance.settings.electionNone')
+              : t('finance.settings.electionIdHint')
+          }
+          placeholder={t('finance.settings.electionPick')}
+          data={(elections.data ?? []).map((e) => ({
+            value: String(e.id),
+            label: t('finance.settings.electionOption', {
+              name: e.name,
+              day: e.firstRound ? formatDayWithYear(e.firstRound, locale) : '—',
+            }),
+          }))}
+          disabled={elections.data?.length === 0}
           {...form.getInputProps('electionId')}
         />
         <TextInput

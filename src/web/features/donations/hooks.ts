@@ -92,6 +92,12 @@ export const useSpoilForm = () =>
 export const useCreateRemittance = () =>
   useFinanceMutation((body: RemittanceInput) => call(api.createRemittance, { body }));
 
+export const useElectionChoices = () =>
+  useQuery({
+    queryKey: [...settingsKey, 'elections'],
+    queryFn: () => call(donationsApi.elections),
+  });
+
 export const useDonationSettings = () =>
   useQuery({ queryKey: settingsKey, queryFn: () => call(donationsApi.settings) });
 

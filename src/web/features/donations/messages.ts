@@ -248,9 +248,13 @@ export const fr = {
   'finance.settings.suggestedHint': 'Séparés par des points-virgules : 20 ; 50 ; 100',
   'finance.settings.monthly': 'Proposer le don mensuel',
   'finance.settings.election': 'L’élection',
-  'finance.settings.electionId': 'Numéro de l’élection',
+  'finance.settings.electionId': 'Élection',
   'finance.settings.electionIdHint':
-    'Le numéro de l’élection dans Administration › Élections (mode candidat).',
+    'Les dons d’un candidat comptent pour une élection (mode candidat).',
+  'finance.settings.electionNone':
+    'Aucune élection : un administrateur la crée dans Administration › Élections.',
+  'finance.settings.electionPick': 'Choisissez l’élection',
+  'finance.settings.electionOption': '{name} (1er tour le {day})',
   'finance.settings.ceiling': 'Plafond des dépenses (en euros)',
   'finance.settings.ceilingHint': 'Il fixe la limite des dons en espèces de la campagne.',
   'finance.settings.opensOn': 'Collecte ouverte du',
@@ -271,8 +275,7 @@ export const fr = {
   'finance.settings.saved': 'Réglages des dons enregistrés.',
   'finance.settings.unreadable':
     'Les réglages enregistrés n’ont pas pu être lus : le formulaire part de zéro. Enregistrez-le pour ouvrir les dons.',
-  'finance.settings.error.election':
-    'Un candidat collecte pour une élection : indiquez son numéro.',
+  'finance.settings.error.election': 'Un candidat collecte pour une élection : choisissez-la.',
   'finance.settings.error.collection':
     'Un candidat ne collecte que pendant la période de collecte de l’élection : indiquez-la.',
   'finance.settings.error.closesOn': 'La période doit se terminer après son ouverture.',
@@ -575,9 +578,12 @@ export const en: Record<keyof typeof fr, string> = {
   'finance.settings.suggestedHint': 'Separated by semicolons: 20 ; 50 ; 100',
   'finance.settings.monthly': 'Offer monthly giving',
   'finance.settings.election': 'The election',
-  'finance.settings.electionId': 'Election number',
-  'finance.settings.electionIdHint':
-    'The election’s number in Administration › Elections (candidate mode).',
+  'finance.settings.electionId': 'Election',
+  'finance.settings.electionIdHint': 'A candidate’s gifts count for one election (candidate mode).',
+  'finance.settings.electionNone':
+    'No election: an administrator creates it in Administration › Elections.',
+  'finance.settings.electionPick': 'Choose the election',
+  'finance.settings.electionOption': '{name} (first round on {day})',
   'finance.settings.ceiling': 'Spending ceiling (in euros)',
   'finance.settings.ceilingHint': 'It sets the campaign’s limit on cash gifts.',
   'finance.settings.opensOn': 'Collecting from',
@@ -598,7 +604,7 @@ export const en: Record<keyof typeof fr, string> = {
   'finance.settings.saved': 'Donation settings saved.',
   'finance.settings.unreadable':
     'The saved settings could not be read: the form starts blank. Save it to open donations.',
-  'finance.settings.error.election': 'A candidate collects for one election: give its number.',
+  'finance.settings.error.election': 'A candidate collects for one election: choose it.',
   'finance.settings.error.collection':
     'A candidate collects only within the election’s collection period: give it.',
   'finance.settings.error.closesOn': 'The period must close after it opens.',

@@ -10,7 +10,7 @@ import {
   type TestApp,
 } from '../../../testing/harness.ts';
 import { pdfTextLines } from '../../../testing/pdf-text.ts';
-import { candidateSettings } from '../test-fixtures.ts';
+import { candidateSettings, openCandidateDonations } from '../test-fixtures.ts';
 import { renderFormSheetsPdf } from './form-sheets-pdf.ts';
 import { agentAddressLines, formSheets } from './form-sheets.ts';
 
@@ -39,9 +39,7 @@ describe.each(engines)('receipts to fill in and send on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine);
     finance = await staffBrowser(t, 'mandataire@campaign.example', ['finance']);
-    expect((await finance.put('/api/donations/settings', candidateSettings())).statusCode).toBe(
-      200,
-    );
+    await openCandidateDonations(t, finance);
   });
   afterAll(async () => {
     await t?.close();
