@@ -141,6 +141,7 @@ function intake(ctx: AppContext, personId: number): GiftIntake {
         postalCode: '69003',
         commune: 'Lyon',
         country: 'FR',
+        nationality: 'FR',
         email: `donor.${personId}@example.org`,
         phone: '',
         electedOffice: '',

@@ -68,6 +68,7 @@ function gift(n: number, prefix: string): GiftInput {
       postalCode,
       commune,
       country: 'FR',
+      nationality: 'FR',
       email: `donor.${prefix}.${donor}@example.org`,
       phone: donor % 3 === 0 ? `06${String(10_000_000 + donor).slice(-8)}` : '',
       electedOffice: '',

@@ -36,6 +36,13 @@ export interface DonorAttestations {
   frenchOrResident: boolean;
 }
 
+/**
+ * L52-8 by what the donor says of themselves: French, or living in France (their tax address
+ * there, overseas départements included). Both the attestation and this must hold.
+ */
+export const frenchOrResidentByFacts = (donor: { nationality: string; country: string }) =>
+  donor.nationality === 'FR' || donor.country === 'FR';
+
 export interface GiftToCheck {
   mode: DonationMode;
   amountCents: number;

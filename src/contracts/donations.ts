@@ -18,6 +18,15 @@ export const donorIdentitySchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Z]{2}$/),
+  /**
+   * ISO 3166-1 alpha-2 code of the donor's nationality: the agent records it with each gift
+   * (Code électoral R39-1), and one who is not French must live in France (L52-8).
+   */
+  nationality: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2}$/)
+    .default('FR'),
   email: z.email().max(254),
   phone: z.string().trim().max(30).default(''),
   /** An elected office the donor holds, if any (the commission's file asks for it). */

@@ -102,6 +102,32 @@ describe.each(engines)('the finance back office on %s', (engine) => {
     expect((await finance.get('/api/donations')).json().total).toBe(before);
   });
 
+  it('takes a foreigner living in France, and refuses one living abroad, by what they state', async () => {
+    const resident = await finance.post(
+      '/api/donations/manual',
+      cheque('ana@donors.example', '50', {
+        donor: donor('ana@donors.example', { firstName: 'Ana', nationality: 'ES' }),
+      }),
+    );
+    expect(resident.statusCode, resident.body).toBe(200);
+    const before = (await finance.get('/api/donations')).json().total as number;
+    const abroad = await finance.post(
+      '/api/donations/manual',
+      cheque('jan@donors.example', '50', {
+        donor: donor('jan@donors.example', {
+          firstName: 'Jan',
+          nationality: 'BE',
+          country: 'BE',
+          postalCode: '1000',
+          commune: 'Bruxelles',
+        }),
+      }),
+    );
+    expect(abroad.statusCode).toBe(422);
+    expect(abroad.json().code).toBe('not_french_nor_resident');
+    expect((await finance.get('/api/donations')).json().total).toBe(before);
+  });
+
   it('numbers receipts from the recorded series, and a refund cancels the receipt and frees the cap', async () => {
     const series = await finance.post('/api/donations/receipt-series', {
       firstNumber: '000101',
@@ -217,6 +243,8 @@ describe.each(engines)('the finance back office on %s', (engine) => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="levier-dons-/);
     expect(csv.body).toContain('Banque Populaire;1234567');
+    expect(csv.body).toContain(';commune;pays;nationalite;banque;');
+    expect(csv.body).toContain(';Bordeaux;FR;FR;Banque Populaire;1234567');
     expect(csv.body).toContain(';rembourse;');
     const tsvCandidate = await finance.get('/api/donations/exports/commission/operations.tsv');
     expect(tsvCandidate.json().code).toBe('commission_export_party_only');

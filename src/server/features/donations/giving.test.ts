@@ -170,7 +170,35 @@ describe.each(engines)('giving online on %s', (engine) => {
     expect(missing.body).toContain('Indiquez une adresse e-mail valide.');
     const script = await give({ lastName: '<script>alert(1)</script>', naturalPerson: '' });
     expect(script.body).not.toContain('<script>alert(1)</script>');
+    // A Belgian living in Belgium may not give, whatever is ticked; the form keeps the choice.
+    const abroad = await give({
+      email: 'jan@donors.example',
+      nationality: 'BE',
+      country: 'BE',
+      postalCode: '1000',
+      commune: 'Bruxelles',
+    });
+    expect(abroad.statusCode).toBe(422);
+    expect(abroad.body).toContain('il faut être de nationalité française ou résider en France');
+    expect(abroad.body).toContain('<option value="BE" selected>Belgique</option>');
+    const forged = await give({ email: 'forged@donors.example', nationality: 'belge' });
+    expect(forged.statusCode).toBe(400);
     expect(await count()).toBe(before);
+  });
+
+  it('asks the nationality, France first, and takes a foreigner living in France', async () => {
+    const page = (await visitor.get('/donate')).body;
+    expect(page).toMatch(
+      /<label for="donate-nationality">Nationalité \(pays\)<\/label>\s*<select id="donate-nationality" name="nationality"><option value="FR" selected>France<\/option><option value="AF">Afghanistan<\/option>/,
+    );
+    expect(page).not.toContain('<option value="GP">');
+    const resident = await give({ email: 'ana@donors.example', nationality: 'ES' });
+    expect(resident.statusCode).toBe(303);
+    const [gift] = await t.ctx.database.query<{ nationality: string }>(
+      `SELECT d.donor->>'nationality' AS nationality FROM donations d
+        WHERE d.donor->>'email' = 'ana@donors.example'`,
+    );
+    expect(gift!.nationality).toBe('ES');
   });
 
   it('takes gifts sent at the same moment together, and never past one donor’s cap', async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  frenchOrResidentByFacts,
   isValidAmount,
   parseEuros,
   refusalText,
@@ -116,7 +117,10 @@ export async function giveOnline(
     capKey: capKeyOf(settings, day),
     amountCents,
     means: 'card',
-    attestations: { naturalPerson: input.naturalPerson, frenchOrResident: input.frenchOrResident },
+    attestations: {
+      naturalPerson: input.naturalPerson,
+      frenchOrResident: input.frenchOrResident && frenchOrResidentByFacts(donor),
+    },
     status: 'pending',
     pendingUntil: new Date(expiresAt.getTime() + PENDING_GRACE_MINUTES * 60_000),
     attribution,

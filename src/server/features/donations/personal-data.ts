@@ -12,7 +12,7 @@ export const donationsPersonalData: PersonalData = {
     {
       table: 'donations',
       holds:
-        'Gifts a person made: amount, means, state, the donor as the receipt names them, the period the law counts them in, and where they came from.',
+        'Gifts a person made: amount, means, state, the donor as the receipt names them (identity, nationality, tax address), the period the law counts them in, and where they came from.',
       // Merged donors share one cap: their gifts are one person's. Who recorded a cheque stays.
       personColumns: { person_id: 'move', recorded_by: 'keep' },
       otherIds: {

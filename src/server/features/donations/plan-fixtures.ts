@@ -19,6 +19,7 @@ export const donorIdentity = (email: string, firstName = 'Alice') => ({
   postalCode: '69003',
   commune: 'Lyon',
   country: 'FR',
+  nationality: 'FR',
   email,
   phone: '',
   electedOffice: '',

@@ -63,6 +63,12 @@ export function DonorFields({ form }: { form: UseFormReturnType<ManualGiftValues
           maxLength={2}
           {...form.getInputProps('donor.country')}
         />
+        <TextInput
+          label={t('finance.donor.nationality')}
+          description={t('finance.donor.nationalityHint')}
+          maxLength={2}
+          {...form.getInputProps('donor.nationality')}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput

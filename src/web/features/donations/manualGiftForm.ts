@@ -25,6 +25,7 @@ export function emptyManualGift(today: string): ManualGiftValues {
       postalCode: '',
       commune: '',
       country: 'FR',
+      nationality: 'FR',
       email: '',
       phone: '',
     },
@@ -45,7 +46,13 @@ export function manualGiftRequest(values: ManualGiftValues): ManualGiftInput {
   const { donor, bank, chequeNumber, reference, ...rest } = values;
   return {
     ...rest,
-    donor: { ...donor, civility: donor.civility === '' ? null : donor.civility },
+    donor: {
+      ...donor,
+      civility: donor.civility === '' ? null : donor.civility,
+      // Codes are capitals; "fr" typed is France.
+      country: (donor.country ?? 'FR').trim().toUpperCase(),
+      nationality: (donor.nationality ?? 'FR').trim().toUpperCase(),
+    },
     bank: values.means === 'cheque' ? bank : '',
     chequeNumber: values.means === 'cheque' ? chequeNumber : '',
     reference: values.means === 'transfer' ? reference : '',
@@ -64,6 +71,7 @@ export const manualGiftFields = [
   'donor.postalCode',
   'donor.commune',
   'donor.country',
+  'donor.nationality',
   'donor.email',
   'donor.phone',
   'kind',

@@ -143,6 +143,8 @@ export const fr = {
   'finance.donor.commune': 'Commune',
   'finance.donor.country': 'Pays',
   'finance.donor.countryHint': 'Code à deux lettres : FR, BE…',
+  'finance.donor.nationality': 'Nationalité',
+  'finance.donor.nationalityHint': 'Code du pays à deux lettres : FR, BE…',
   'finance.donor.phone': 'Téléphone',
 
   'finance.receipts': 'Reçus fiscaux',
@@ -474,6 +476,8 @@ export const en: Record<keyof typeof fr, string> = {
   'finance.donor.commune': 'Town',
   'finance.donor.country': 'Country',
   'finance.donor.countryHint': 'Two-letter code: FR, BE…',
+  'finance.donor.nationality': 'Nationality',
+  'finance.donor.nationalityHint': 'Two-letter country code: FR, BE…',
   'finance.donor.phone': 'Phone',
 
   'finance.receipts': 'Tax receipts',

@@ -51,6 +51,7 @@ export async function* accountCsv(ctx: AppContext): AsyncGenerator<string> {
         'code_postal',
         'commune',
         'pays',
+        'nationalite',
         'banque',
         'numero_cheque',
         'reference',
@@ -82,6 +83,8 @@ export async function* accountCsv(ctx: AppContext): AsyncGenerator<string> {
             donor?.postalCode,
             donor?.commune,
             donor?.country,
+            // Recorded with each gift (R39-1); gifts recorded before it was asked: French.
+            donor ? (donor.nationality ?? 'FR') : '',
             detail.bank,
             detail.chequeNumber,
             detail.reference,

@@ -1,3 +1,4 @@
+import { frenchOrResidentByFacts } from '../../../../contracts/donation-law.ts';
 import type { ManualGift } from '../../../../contracts/donations-finance.ts';
 import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
@@ -52,7 +53,10 @@ export async function recordManualGift(
     capKey: capKeyOf(settings, gift.givenOn),
     amountCents,
     means: gift.means,
-    attestations: { naturalPerson: gift.naturalPerson, frenchOrResident: gift.frenchOrResident },
+    attestations: {
+      naturalPerson: gift.naturalPerson,
+      frenchOrResident: gift.frenchOrResident && frenchOrResidentByFacts(gift.donor),
+    },
     status: 'succeeded',
     day: gift.givenOn,
     collection: settings.collection,

@@ -4,6 +4,7 @@ import type { FieldError } from '../../../core/http/errors.ts';
 import type { Locale } from '../../recruitment/pages/i18n.ts';
 import { escapeHtml } from '../../recruitment/pages/text.ts';
 import { L52_8_EXTRACTS, PARTY_LAW_EXTRACTS } from './law-texts.ts';
+import { nationalities } from './nationalities.ts';
 import { dt, type DonationPageKey } from './messages.ts';
 
 /** Countries offered for the tax address: France first, then where French people abroad live most. */
@@ -56,6 +57,7 @@ export type DonationFormValues = Partial<
     | 'postalCode'
     | 'commune'
     | 'country'
+    | 'nationality'
     | 'email'
     | 'phone',
     string
@@ -166,6 +168,18 @@ function countrySelect(view: DonationFormView): string {
 <select id="donate-country" name="country" autocomplete="country">${options}</select></div>`;
 }
 
+function nationalitySelect(view: DonationFormView): string {
+  const chosen = view.values?.nationality ?? 'FR';
+  const options = nationalities(view.locale)
+    .map(
+      ({ code, name }) =>
+        `<option value="${code}"${code === chosen ? ' selected' : ''}>${e(name)}</option>`,
+    )
+    .join('');
+  return `<div class="field"><label for="donate-nationality">${e(dt(view.locale, 'field.nationality'))}</label>
+<select id="donate-nationality" name="nationality">${options}</select></div>`;
+}
+
 function civilitySelect(view: DonationFormView): string {
   const chosen = view.values?.civility ?? '';
   const option = (value: string, key: DonationPageKey) =>
@@ -226,6 +240,7 @@ ${input(view, 'addressLine2', 'field.addressLine2', 'autocomplete="address-line2
 ${input(view, 'postalCode', 'field.postalCode', 'autocomplete="postal-code" maxlength="20" required')}
 ${input(view, 'commune', 'field.commune', 'autocomplete="address-level2" maxlength="100" required')}
 ${countrySelect(view)}
+${nationalitySelect(view)}
 ${input(view, 'email', 'field.email', 'type="email" autocomplete="email" maxlength="254" required')}
 ${input(view, 'phone', 'field.phone', 'type="tel" autocomplete="tel" maxlength="30"', true)}
 </fieldset>

@@ -34,6 +34,7 @@ const payment = (overrides: Partial<GiftForReceipt> = {}): CnccfpPayment => ({
     postalCode: '69002',
     commune: 'Lyon',
     country: 'FR',
+    nationality: 'FR',
     email: 'camille@example.org',
     phone: '',
     electedOffice: '',

@@ -3,6 +3,7 @@ import type { GiftForReceipt } from '../../../../contracts/donations.ts';
 import { formContent, type Beneficiary } from './form-content.ts';
 
 const agent: Beneficiary = {
+  mode: 'party',
   agentName: 'Association de financement électorale de Camille Martin',
   agentAddress: ['10 rue de la Paix', '75002 Paris'],
 };
@@ -22,6 +23,7 @@ const gift = (overrides: Partial<GiftForReceipt> = {}): GiftForReceipt => ({
     postalCode: '69002',
     commune: 'Lyon',
     country: 'FR',
+    nationality: 'FR',
     email: 'camille@example.org',
     phone: '',
     electedOffice: 'Conseillère municipale',
@@ -42,6 +44,7 @@ describe('what a form carries', () => {
       'Formule n° | 000123',
       'Nature du versement | Don',
       'Donateur | Mme Camille Durand',
+      'Nationalité | France',
       'Adresse du domicile fiscal | 3 place Bellecour | 69002 Lyon',
       'Montant | 150,00 € | cent cinquante euros',
       'Date du versement | 05/03/2027',
@@ -70,6 +73,7 @@ describe('what a form carries', () => {
           civility: null,
           addressLine2: 'Appt 4',
           country: 'BE',
+          nationality: 'BE',
           postalCode: '1000',
           commune: 'Bruxelles',
         },
@@ -81,6 +85,7 @@ describe('what a form carries', () => {
       'Nature du versement | Cotisation',
       'Cotisant | Camille Durand',
       'Mandat électif | Conseillère municipale',
+      'Nationalité | Belgique',
       'Adresse du domicile fiscal | 3 place Bellecour | Appt 4 | 1000 Bruxelles | Belgique',
       'Montant | 3 000,01 € | trois mille euros et un centime',
       'Date du versement | 05/03/2027',
@@ -90,5 +95,20 @@ describe('what a form carries', () => {
       'Signature du cotisant',
     ]);
     expect(content.agentShown).toBe(true);
+  });
+
+  it('never writes the agent on a candidate’s receipt (R39-1 since 2018), whatever the amount', () => {
+    const content = formContent('8', gift({ amountCents: 460_000 }), {
+      ...agent,
+      mode: 'candidate',
+    });
+    expect(content.agentShown).toBe(false);
+    expect(content.lines.map((line) => line.key)).not.toContain('agent');
+  });
+
+  it('reads France for a gift recorded before the nationality was asked', () => {
+    const { nationality: _, ...older } = gift().donor;
+    const content = formContent('9', gift({ donor: older as GiftForReceipt['donor'] }), agent);
+    expect(content.lines.find((line) => line.key === 'nationality')?.value).toEqual(['France']);
   });
 });

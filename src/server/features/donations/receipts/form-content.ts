@@ -3,25 +3,24 @@ import { amountInWords } from '../acknowledgement/amount-in-words.ts';
 
 /**
  * What staff copy onto a commission form (or print on it), as data. The stub and the receipt
- * carry the same content (décret n° 90-606 du 9 juillet 1990, art. 11, for a party's agent;
- * Code électoral, art. R39-1, for a candidate's): whether it is a gift or membership dues, the
- * amount, the date, the means of payment, the donor's identity and tax address. The receipt
- * names the agent (and so the beneficiary) only when the gift is above 3,000 EUR: at or below
- * it, the receipt does not say whom the donor supported. The donor signs the receipt.
+ * carry the same content: whether it is a gift or membership dues, the amount, the date, the
+ * means of payment, the donor's identity, nationality and tax address (Code électoral R39-1
+ * in force since 1 January 2018, for a candidate's agent; décret n° 90-606 du 9 juillet 1990,
+ * art. 11, for a party's). A party's receipt names the agent only when the gift is above
+ * 3,000 EUR (décret n° 90-606, art. 11); R39-1 no longer says so for a candidate's, whose
+ * forms the commission numbers for its agent: Levier does not write the agent there. The
+ * donor signs the receipt.
  */
 
-/**
- * Above this the receipt names the agent, with its address (décret n° 90-606, art. 11). The
- * wording of Code électoral R39-1 consulted gave the candidate's threshold in francs
- * (20,000 F); the same 3,000 EUR is applied to both until checked (docs/receipts.md).
- */
+/** Above this a party's receipt names the agent, with its address (décret n° 90-606, art. 11). */
 export const AGENT_NAMED_ABOVE_CENTS = 300_000;
 
 /**
  * Who received the money: the candidate's or the party's financial agent (a financing
- * association or a natural person). Named on the receipt above 3,000 EUR only.
+ * association or a natural person).
  */
 export interface Beneficiary {
+  mode: 'candidate' | 'party';
   agentName: string;
   agentAddress: string[];
   /**
@@ -46,6 +45,7 @@ export interface FormLine {
     | 'kind'
     | 'donor'
     | 'electedOffice'
+    | 'nationality'
     | 'address'
     | 'amount'
     | 'date'
@@ -71,7 +71,7 @@ export interface FormContent {
   givenOn: string;
   givenOnWritten: string;
   means: GiftForReceipt['means'];
-  /** The agent (and so the beneficiary) appears only above 3,000 EUR. */
+  /** The agent (and so the beneficiary) appears on a party's receipt above 3,000 EUR only. */
   agentShown: boolean;
   /** Every line in the order it is written, stub and receipt alike. */
   lines: FormLine[];
@@ -99,6 +99,12 @@ export function addressLines(donor: GiftForReceipt['donor']): string[] {
   return lines.map((l) => l.trim()).filter(Boolean);
 }
 
+/** The donor's nationality as its country's name (records made before it was asked: France). */
+export const nationalityName = (donor: GiftForReceipt['donor']) => {
+  const code = donor.nationality ?? 'FR';
+  return countries.of(code) ?? code;
+};
+
 export function donorName(donor: GiftForReceipt['donor']): string {
   return [donor.civility, donor.firstName, donor.lastName].filter(Boolean).join(' ');
 }
@@ -112,7 +118,7 @@ export function formContent(
   const dues = gift.kind === 'dues';
   const name = donorName(gift.donor);
   const address = addressLines(gift.donor);
-  const agentShown = gift.amountCents > AGENT_NAMED_ABOVE_CENTS;
+  const agentShown = beneficiary.mode === 'party' && gift.amountCents > AGENT_NAMED_ABOVE_CENTS;
   const figures = amountInFigures(gift.amountCents);
   const written = writtenDay(gift.givenOn);
   const lines: FormLine[] = [
@@ -129,6 +135,7 @@ export function formContent(
     });
   }
   lines.push(
+    { key: 'nationality', label: 'Nationalité', value: [nationalityName(gift.donor)] },
     { key: 'address', label: 'Adresse du domicile fiscal', value: address },
     { key: 'amount', label: 'Montant', value: [figures, amountInWords(gift.amountCents, 'fr')] },
     { key: 'date', label: 'Date du versement', value: [written] },

@@ -126,6 +126,7 @@ export function agentAddressLines(address: string): string[] {
 export async function formSheets(ctx: AppContext, range: FormRange): Promise<FormContent[]> {
   const settings = await donationSettings(ctx);
   const beneficiary: Beneficiary = {
+    mode: settings.mode,
     agentName: settings.agent.name,
     agentAddress: agentAddressLines(settings.agent.address),
   };
