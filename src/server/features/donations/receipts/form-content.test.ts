@@ -38,7 +38,7 @@ const written = (content: ReturnType<typeof formContent>) =>
   content.lines.map((l) => [l.label, ...l.value].join(' | '));
 
 describe('what a form carries', () => {
-  it('gives the lines of a gift in the order they are written, without naming the agent up to 3,000 EUR', () => {
+  it('gives the lines of a gift in the order they are written; a party’s names its agent at any amount', () => {
     const content = formContent('000123', gift(), agent);
     expect(written(content)).toEqual([
       'Formule n° | 000123',
@@ -49,6 +49,7 @@ describe('what a form carries', () => {
       'Montant | 150,00 € | cent cinquante euros',
       'Date du versement | 05/03/2027',
       'Mode de règlement | Chèque',
+      'Mandataire | Association de financement électorale de Camille Martin | 10 rue de la Paix | 75002 Paris',
       'Signature du donateur',
     ]);
     expect(content).toMatchObject({
@@ -56,12 +57,11 @@ describe('what a form carries', () => {
       kind: 'gift',
       amountInFigures: '150,00 €',
       givenOnWritten: '05/03/2027',
-      agentShown: false,
+      agentShown: true,
     });
-    expect(formContent('000124', gift({ amountCents: 300_000 }), agent).agentShown).toBe(false);
   });
 
-  it('names the agent above 3,000 EUR, and the office of an elected official paying dues', () => {
+  it('says the office of an elected official paying dues, and a withheld tax reduction', () => {
     const content = formContent(
       '7',
       gift({
@@ -97,7 +97,7 @@ describe('what a form carries', () => {
     expect(content.agentShown).toBe(true);
   });
 
-  it('never writes the agent on a candidate’s receipt (R39-1 since 2018), whatever the amount', () => {
+  it('never writes the agent on a candidate’s receipt (R39-1 does not ask it), whatever the amount', () => {
     const content = formContent('8', gift({ amountCents: 460_000 }), {
       ...agent,
       mode: 'candidate',

@@ -4,16 +4,13 @@ import { amountInWords } from '../acknowledgement/amount-in-words.ts';
 /**
  * What staff copy onto a commission form (or print on it), as data. The stub and the receipt
  * carry the same content: whether it is a gift or membership dues, the amount, the date, the
- * means of payment, the donor's identity, nationality and tax address (Code électoral R39-1
- * in force since 1 January 2018, for a candidate's agent; décret n° 90-606 du 9 juillet 1990,
- * art. 11, for a party's). A party's receipt names the agent only when the gift is above
- * 3,000 EUR (décret n° 90-606, art. 11); R39-1 no longer says so for a candidate's, whose
- * forms the commission numbers for its agent: Levier does not write the agent there. The
- * donor signs the receipt.
+ * means of payment, the donor's identity, nationality and tax address (décret n° 90-606 du
+ * 9 juillet 1990, art. 11, for a party's agent; Code électoral, art. R39-1, for a candidate's,
+ * both as in force since 1 January 2018). A party's receipt names its agent, with its address,
+ * whatever the amount (art. 11; the 3,000 EUR threshold went in 2018); R39-1 does not ask it
+ * of a candidate's, whose forms the commission numbers for its agent: Levier does not write
+ * the agent there. The donor signs the receipt.
  */
-
-/** Above this a party's receipt names the agent, with its address (décret n° 90-606, art. 11). */
-export const AGENT_NAMED_ABOVE_CENTS = 300_000;
 
 /**
  * Who received the money: the candidate's or the party's financial agent (a financing
@@ -71,7 +68,7 @@ export interface FormContent {
   givenOn: string;
   givenOnWritten: string;
   means: GiftForReceipt['means'];
-  /** The agent (and so the beneficiary) appears on a party's receipt above 3,000 EUR only. */
+  /** The agent (and so the beneficiary) appears on a party's receipt. */
   agentShown: boolean;
   /** Every line in the order it is written, stub and receipt alike. */
   lines: FormLine[];
@@ -118,7 +115,7 @@ export function formContent(
   const dues = gift.kind === 'dues';
   const name = donorName(gift.donor);
   const address = addressLines(gift.donor);
-  const agentShown = beneficiary.mode === 'party' && gift.amountCents > AGENT_NAMED_ABOVE_CENTS;
+  const agentShown = beneficiary.mode === 'party';
   const figures = amountInFigures(gift.amountCents);
   const written = writtenDay(gift.givenOn);
   const lines: FormLine[] = [
