@@ -11,33 +11,49 @@ const CR = 0x0d;
  * the line terminator: LF (or CRLF), or CR alone, as old Mac spreadsheets save.
  */
 class LineSplitter {
-  private carry: Buffer = Buffer.alloc(0);
+  /**
+   * The bytes after the last line break, as received: joined only when a chunk may end a
+   * line, so a file with a very long line (or none) costs its length, not its length squared.
+   */
+  private pending: Buffer[] = [];
   terminator: number | null = null;
 
   /** The whole lines completed by this chunk (with their terminators), or null. */
   push(chunk: Uint8Array): Buffer | null {
-    const bytes = this.carry.length
-      ? Buffer.concat([this.carry, chunk])
-      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.terminator === null) {
-      const lf = bytes.indexOf(LF);
-      const cr = bytes.indexOf(CR);
-      if (lf !== -1 && (cr === -1 || cr > lf)) this.terminator = LF;
-      else if (cr !== -1 && cr + 1 < bytes.length) this.terminator = bytes[cr + 1] === LF ? LF : CR;
-    }
-    const last = this.terminator === null ? -1 : bytes.lastIndexOf(this.terminator);
-    if (last === -1) {
-      this.carry = Buffer.from(bytes);
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (!this.mayEndLine(bytes)) {
+      this.pending.push(Buffer.from(bytes));
       return null;
     }
-    this.carry = Buffer.from(bytes.subarray(last + 1));
-    return bytes.subarray(0, last + 1);
+    const all = this.pending.length ? Buffer.concat([...this.pending, bytes]) : bytes;
+    this.pending = [];
+    if (this.terminator === null) {
+      const lf = all.indexOf(LF);
+      const cr = all.indexOf(CR);
+      if (lf !== -1 && (cr === -1 || cr > lf)) this.terminator = LF;
+      else if (cr !== -1 && cr + 1 < all.length) this.terminator = all[cr + 1] === LF ? LF : CR;
+    }
+    const last = this.terminator === null ? -1 : all.lastIndexOf(this.terminator);
+    if (last === -1) {
+      this.pending = [Buffer.from(all)];
+      return null;
+    }
+    if (last + 1 < all.length) this.pending = [Buffer.from(all.subarray(last + 1))];
+    return all.subarray(0, last + 1);
+  }
+
+  /** Whether a line may end in `bytes`: it holds the terminator (or, until known, a break). */
+  private mayEndLine(bytes: Buffer): boolean {
+    if (this.terminator !== null) return bytes.includes(this.terminator);
+    const tail = this.pending.at(-1);
+    // A CR ending what is pending waits for the next byte: CR alone, or CR LF.
+    return bytes.includes(LF) || bytes.includes(CR) || tail?.[tail.length - 1] === CR;
   }
 
   /** What is left after the last line break. */
   rest(): Buffer {
-    const rest = this.carry;
-    this.carry = Buffer.alloc(0);
+    const rest = Buffer.concat(this.pending);
+    this.pending = [];
     return rest;
   }
 

@@ -127,6 +127,28 @@ describe('encoding', () => {
     expect(detect(latin, 3)).toBe('windows-1252');
   });
 
+  it('gives the same lines whatever the chunks, a long line and a CR LF cut between two', () => {
+    const long = 'x'.repeat(200_000);
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const source = `email;nom${eol}${long};Dupont${eol}a@b.fr;Durand${eol}`;
+      const bytes = Buffer.from(source);
+      for (const size of [1, 2, 7, 16_384]) {
+        const decoder = createDecoder('utf-8');
+        let text = '';
+        for (let i = 0; i < bytes.length; i += size)
+          text += decoder.write(bytes.subarray(i, i + size));
+        // CR alone becomes LF; CR LF stays, for the CSV reader.
+        const expected = eol === '\r' ? source.replaceAll('\r', '\n') : source;
+        expect(text + decoder.end(), `${JSON.stringify(eol)} by ${size}`).toBe(expected);
+      }
+    }
+    // A file with no line break at all is read to its end, all of it.
+    const decoder = createDecoder('utf-8');
+    let text = '';
+    for (let i = 0; i < 64; i++) text += decoder.write(Buffer.alloc(16_384, 0x61));
+    expect((text + decoder.end()).length).toBe(64 * 16_384);
+  });
+
   it('strips a UTF-8 BOM', () => {
     const decoder = createDecoder('utf-8');
     expect(decoder.write(Buffer.from('\ufeffemail\n')) + decoder.end()).toBe('email\n');
