@@ -84,7 +84,8 @@ export function inseeLocation(
   const commune = communeCode
     .trim()
     .toUpperCase()
-    .replace(/^(\d{1,3}|\d{5})SR\d{1,2}$/, '$1');
+    // A municipal file's sector code (`056SR01`) is its city's.
+    .replace(/^(\d{1,3}|\d{5})SR\d{1,2}$/, (_sector, city: string) => city);
   if (rawDepartment === ABROAD) {
     return { departmentCode: ABROAD, communeCode: null, abroad: true, problem: null };
   }
