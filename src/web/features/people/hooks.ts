@@ -131,8 +131,9 @@ export function useImportHistory(page: number) {
   return useQuery({
     queryKey: [...importHistoryKey, page],
     queryFn: () => call(importsApi.list, { query: { page } }),
+    // Until every import has ended: an import being undone ('undoing') still changes.
     refetchInterval: (query) =>
-      query.state.data?.items.some((i) => i.status === 'queued' || i.status === 'running')
+      query.state.data?.items.some((i) => ['queued', 'running', 'undoing'].includes(i.status))
         ? 2000
         : false,
   });
