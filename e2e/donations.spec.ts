@@ -3,6 +3,7 @@ import type { Browser, Page } from '@playwright/test';
 import {
   capitalized,
   createSupporter,
+  csrfHeaders,
   expect,
   logIn,
   mailbox,
@@ -34,12 +35,9 @@ async function newPage(browser: Browser, baseURL: string | undefined): Promise<P
 /** A supporter who is given the finance role by the administrator, then logs in. */
 async function financeOfficer(page: Page, adminPage: Page): Promise<void> {
   const officer = await createSupporter(page.request, { firstName: 'Mandataire' });
-  const session = (await (await adminPage.request.get('/api/session')).json()) as {
-    csrfToken: string;
-  };
   const granted = await adminPage.request.post('/api/admin/accounts', {
     data: { email: officer.email, roles: ['finance'] },
-    headers: { 'x-csrf-token': session.csrfToken },
+    headers: await csrfHeaders(adminPage.request),
   });
   expect(granted.status(), await granted.text()).toBe(200);
   await logIn(page.request, officer.email);
@@ -109,12 +107,9 @@ test('a gift from the public page to the finance officer’s receipts and export
 
   // The candidate's election, as an administrator records it (its page is tested elsewhere).
   const election = `Municipales ${uniq()}`;
-  const { csrfToken } = (await (await adminPage.request.get('/api/session')).json()) as {
-    csrfToken: string;
-  };
   const created = await adminPage.request.post('/api/compliance/elections', {
     data: { name: election, kind: 'local', rounds: [{ date: '2031-03-16' }] },
-    headers: { 'x-csrf-token': csrfToken },
+    headers: await csrfHeaders(adminPage.request),
   });
   expect(created.status(), await created.text()).toBe(200);
 
@@ -769,16 +764,13 @@ test('the officer gives every received gift a form, prints what goes on it and m
   test.setTimeout(120_000);
   await financeOfficer(page, adminPage);
   await test.step('the party files paper receipts (the settings page is tested above)', async () => {
-    const { csrfToken } = (await (await page.request.get('/api/session')).json()) as {
-      csrfToken: string;
-    };
     const settings = (await (await page.request.get('/api/donations/settings')).json()) as Record<
       string,
       unknown
     >;
     const saved = await page.request.put('/api/donations/settings', {
       data: { ...settings, receiptProcedure: 'paper' },
-      headers: { 'x-csrf-token': csrfToken },
+      headers: await csrfHeaders(page.request),
     });
     expect(saved.status(), await saved.text()).toBe(200);
   });

@@ -141,13 +141,18 @@ export async function createSupporter(
   return person;
 }
 
+/** The header the API's CSRF check wants, for the session of `request`. */
+export async function csrfHeaders(request: APIRequestContext): Promise<Record<string, string>> {
+  const session = (await (await request.get('/api/session')).json()) as { csrfToken: string };
+  return { 'x-csrf-token': session.csrfToken };
+}
+
 /**
  * Logs in with an emailed code through the API. With a page's `request`, the session cookie
  * lands in that page's browser context.
  */
 export async function logIn(request: APIRequestContext, email: string): Promise<void> {
-  const session = (await (await request.get('/api/session')).json()) as { csrfToken: string };
-  const headers = { 'x-csrf-token': session.csrfToken };
+  const headers = await csrfHeaders(request);
   const since = await mailbox.mark();
   const start = await request.post('/api/auth/login/start', {
     data: { email, locale: 'fr' },
