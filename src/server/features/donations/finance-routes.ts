@@ -23,10 +23,8 @@ import {
   type ReceiptForm,
 } from './receipts/forms.ts';
 import { assignAllForms } from './receipts/assign-all.ts';
-import { writtenDay } from './receipts/form-content.ts';
-import { renderFormSheetsPdf } from './receipts/form-sheets-pdf.ts';
-import { formSheets, formsToSend, markSent } from './receipts/form-sheets.ts';
-import { campaignToday, donationSettings } from './settings.ts';
+import { formSheetsPdf, formsToSend, markSent } from './receipts/form-sheets.ts';
+import { campaignToday } from './settings.ts';
 
 const formOf = (form: ReceiptForm) => ({
   number: form.number,
@@ -124,20 +122,14 @@ export const donationsFinanceRoutes =
     });
     serve(app, api.formsToSend, () => formsToSend(ctx));
     serve(app, api.formSheets, async (request, reply) => {
-      const forms = await formSheets(ctx, request.query);
-      const settings = await donationSettings(ctx);
-      const today = campaignToday(ctx);
-      const pdf = await renderFormSheetsPdf(forms, {
-        beneficiary: settings.beneficiary,
-        printedOn: writtenDay(today),
-      });
+      const { forms, pdf } = await formSheetsPdf(ctx, request.query);
       await audited(request, 'donations.export', {
         file: 'receipt-sheets.pdf',
         forms: forms.length,
         first: forms[0]?.number ?? null,
         last: forms.at(-1)?.number ?? null,
       });
-      return download(reply, 'application/pdf', `levier-recus-${today}.pdf`, pdf);
+      return download(reply, 'application/pdf', `levier-recus-${campaignToday(ctx)}.pdf`, pdf);
     });
     serve(app, api.markFormsSent, async (request) => {
       const marked = await markSent(ctx, request.body);

@@ -5,8 +5,9 @@ import { runSql } from '../../../core/db/statement.ts';
 import { AppError } from '../../../core/http/errors.ts';
 import { wallClock } from '../../../core/local-time.ts';
 import { giftColumns, nameOf, receiptGiftOf, type GiftRow } from '../finance/gifts.ts';
-import { donationSettings } from '../settings.ts';
-import { formContent, type Beneficiary, type FormContent } from './form-content.ts';
+import { campaignToday, donationSettings } from '../settings.ts';
+import { renderFormSheetsPdf } from './form-sheets-pdf.ts';
+import { formContent, writtenDay, type Beneficiary, type FormContent } from './form-content.ts';
 import { isFormNumber, valueOf } from './form-numbers.ts';
 
 /**
@@ -124,6 +125,20 @@ export function agentAddressLines(address: string): string[] {
  * in number order. Refused when the range holds more than SHEETS_LIMIT forms.
  */
 export async function formSheets(ctx: AppContext, range: FormRange): Promise<FormContent[]> {
+  return (await sheetsOf(ctx, range)).forms;
+}
+
+/** The sheets of `range` as the PDF staff print, with the forms it holds. */
+export async function formSheetsPdf(ctx: AppContext, range: FormRange) {
+  const { forms, beneficiary } = await sheetsOf(ctx, range);
+  const pdf = await renderFormSheetsPdf(forms, {
+    beneficiary,
+    printedOn: writtenDay(campaignToday(ctx)),
+  });
+  return { forms, pdf };
+}
+
+async function sheetsOf(ctx: AppContext, range: FormRange) {
   const settings = await donationSettings(ctx);
   const beneficiary: Beneficiary = {
     mode: settings.mode,
@@ -137,9 +152,10 @@ export async function formSheets(ctx: AppContext, range: FormRange): Promise<For
       `Plus de ${SHEETS_LIMIT} formules à la fois : indiquez une plage de numéros plus courte (par exemple les ${SHEETS_LIMIT} premières).`,
     );
   }
-  return rows
+  const forms = rows
     .filter((row): row is SheetRow & { donor: DonorIdentity } => row.donor !== null)
     .map((row) => formContent(row.form_number, receiptGiftOf(row), beneficiary));
+  return { forms, beneficiary: settings.beneficiary };
 }
 
 /**
