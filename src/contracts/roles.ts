@@ -40,6 +40,8 @@ export const permissionSchema = z.enum([
   'moderation.act',
   /** See every donation and donor, record cheques and cash, refunds, receipts, finance exports. */
   'donations.manage',
+  /** Door-to-door: results and address imports, targeting, turfs, questionnaires, answers. */
+  'field.manage',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
@@ -58,6 +60,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'compliance.manage',
     'committees.manage',
     'events.manage',
+    'field.manage',
   ],
   finance: ['people.read', 'stats.read', 'donations.manage'],
   moderator: ['moderation.act'],

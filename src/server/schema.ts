@@ -20,3 +20,4 @@ export * from './features/events/tables.ts';
 export * from './features/donations/tables.ts';
 export * from './core/geo/map-tables.ts';
 export * from './features/donations/receipts/tables.ts';
+export * from './features/field/tables.ts';

@@ -4,6 +4,7 @@ import * as admin from './features/admin/messages.ts';
 import * as committees from './features/committees/messages.ts';
 import * as compliance from './features/compliance/messages.ts';
 import * as donations from './features/donations/messages.ts';
+import * as field from './features/field/messages.ts';
 import * as events from './features/events/messages.ts';
 import * as moderation from './features/moderation/messages.ts';
 import * as operations from './features/operations/messages.ts';
@@ -24,6 +25,7 @@ export const messageModules = {
   committees,
   compliance,
   donations,
+  field,
   events,
   moderation,
   operations,

@@ -26,6 +26,7 @@ import { eventScope } from './events/scope.ts';
 import { donationsRoutes } from './donations/routes.ts';
 import { donationsFinanceRoutes } from './donations/finance-routes.ts';
 import { donationPlanRoutes } from './donations/plan-routes.ts';
+import { fieldRoutes } from './field/routes.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
 export type FeatureRoutes = (ctx: AppContext) => FastifyPluginAsync;
@@ -53,6 +54,7 @@ export const features: FeatureRoutes[] = [
   donationsRoutes,
   donationsFinanceRoutes,
   donationPlanRoutes,
+  fieldRoutes,
 ];
 
 /**

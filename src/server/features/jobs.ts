@@ -12,6 +12,7 @@ import { registerDonationMail } from './donations/mails.ts';
 import { chargePlansJob } from './donations/plan-charges.ts';
 import { registerPlanMail } from './donations/plan-mails.ts';
 import { expirePendingGiftsJob, reconcilePaymentsJob } from './donations/reconcile.ts';
+import { fieldImportJob } from './field/imports/service.ts';
 import { purgePersonalDataJob, purgeRateLimitCountersJob } from './maintenance-jobs.ts';
 
 /** Every feature's job types: queues and schedules everywhere, handlers where work is done. */
@@ -25,6 +26,7 @@ export const jobs: readonly JobDefinition[] = [
   expirePendingGiftsJob,
   reconcilePaymentsJob,
   chargePlansJob,
+  fieldImportJob,
 ];
 
 /** Mail templates rendered at send time, and the job types; handlers run only in processes that work. */

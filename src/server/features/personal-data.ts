@@ -7,6 +7,7 @@ import { audiencesPersonalData } from './audiences/personal-data.ts';
 import { committeesPersonalData } from './committees/personal-data.ts';
 import { donationsPersonalData } from './donations/personal-data.ts';
 import { eventsPersonalData } from './events/personal-data.ts';
+import { fieldPersonalData } from './field/personal-data.ts';
 import { moderationPersonalData } from './moderation/personal-data.ts';
 import { peoplePersonalData } from './people/personal-data.ts';
 import { recruitmentPersonalData } from './recruitment/personal-data.ts';
@@ -27,6 +28,7 @@ export const personalData = (): readonly PersonalData[] => [
   committeesPersonalData,
   eventsPersonalData,
   donationsPersonalData,
+  fieldPersonalData,
   moderationPersonalData,
   mailPersonalData,
   operationsPersonalData,

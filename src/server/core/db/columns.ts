@@ -16,3 +16,7 @@ export const campaignId = () => integer('campaign_id').notNull();
 
 /** Bytes (a file, an image): Buffer on PostgreSQL, Uint8Array on PGlite. */
 export const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** PostgreSQL's geometric types, as their text form: written and read with SQL. */
+export const polygon = customType<{ data: string }>({ dataType: () => 'polygon' });
+export const box = customType<{ data: string }>({ dataType: () => 'box' });

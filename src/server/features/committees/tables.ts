@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  customType,
   doublePrecision,
   index,
   integer,
@@ -11,7 +10,7 @@ import {
   primaryKey,
   text,
 } from 'drizzle-orm/pg-core';
-import { at, bytea, campaignId, id, ref } from '../../core/db/columns.ts';
+import { at, box, bytea, campaignId, id, polygon, ref } from '../../core/db/columns.ts';
 
 /**
  * Local committees. `location` is the place projected to Web Mercator metres (x, y): the GiST
@@ -62,10 +61,6 @@ export const committees = pgTable(
     index('committees_commune_idx').on(t.campaignId, t.communeCode),
   ],
 );
-
-/** PostgreSQL's geometric types, as their text form: written and read with SQL. */
-const polygon = customType<{ data: string }>({ dataType: () => 'polygon' });
-const box = customType<{ data: string }>({ dataType: () => 'box' });
 
 /**
  * A committee's area when it is not its own commune (no row: the commune of its place).

@@ -269,3 +269,24 @@ export function readCancelToken(
   }
   return { eventId: Number(eventId), personId: Number(personId) };
 }
+
+/**
+ * The door-to-door sessions a person takes part in now or soon (going to, or running as the
+ * event's creator), that have not ended more than `graceDays` ago: for the turfs they carry.
+ */
+export async function doorToDoorSessionsOf(
+  ctx: AppContext,
+  personId: number,
+  graceDays = 7,
+): Promise<number[]> {
+  const rows = await runSql<{ id: number }>(
+    ctx.database,
+    sql`SELECT e.id FROM events e
+         WHERE e.campaign_id = ${ctx.campaignId} AND e.type = 'door_to_door' AND e.status = 'published'
+           AND e.ends_at > now() - make_interval(days => ${graceDays})
+           AND (e.created_by = ${personId}
+                OR EXISTS (SELECT 1 FROM event_rsvps r WHERE r.campaign_id = e.campaign_id
+                              AND r.event_id = e.id AND r.person_id = ${personId} AND r.status = 'going'))`,
+  );
+  return rows.map((row) => Number(row.id));
+}

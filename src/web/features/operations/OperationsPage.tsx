@@ -36,14 +36,18 @@ function useCancelOperation() {
 const percentOf = (operation: Operation) =>
   operation.total ? Math.min(100, Math.round((operation.done / operation.total) * 100)) : 0;
 
+const kindKeys: Record<string, MessageKey> = {
+  'people.import': 'people.operations.kind.people.import',
+  'field.import': 'people.operations.kind.field.import',
+};
+
 export function OperationsPage() {
   const t = useT();
   const [locale] = useLocale();
   usePageTitle(t('people.operations.title'));
   const operations = useOperations();
   const cancel = useCancelOperation();
-  const kindLabel = (kind: string) =>
-    kind === 'people.import' ? t(`people.operations.kind.${kind}` as MessageKey) : kind;
+  const kindLabel = (kind: string) => (kind in kindKeys ? t(kindKeys[kind]) : kind);
   return (
     <Stack gap="md">
       <Title order={1}>{t('people.operations.title')}</Title>

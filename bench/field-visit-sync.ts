@@ -1,0 +1,215 @@
+/**
+ * Visits stored per second through the canvassing app's sync route on PostgreSQL, against a
+ * minimal Fastify route doing one INSERT per request in the same run:
+ *   npm run bench -- field-visit-sync [--seconds 20] [--connections 50]
+ * A volunteer's turf of 2,000 addresses is written beforehand; each request of the main run
+ * carries one new visit (a fresh id), as a phone coming back online sends its outbox. A second
+ * run sends batches of 20. Then a sample of visits is sent again: each must answer
+ * `duplicate`, and the table must hold exactly the visits answered `stored`.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../src/server/core/config.ts';
+import { closeContext, createContext } from '../src/server/core/runtime.ts';
+import { personForEmail, setRoles } from '../src/server/features/accounts/admin.ts';
+import { issueLoginCode } from '../src/server/features/accounts/service.ts';
+import { freshDatabase } from './lib/pg.ts';
+import { startServer, stopServer } from './lib/process.ts';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '50' },
+  },
+});
+const duration = Number(values.seconds);
+const connections = Number(values.connections);
+const ADDRESSES = 2_000;
+
+/** A volunteer, their turf and a login link, written directly (stands in for HQ's work). */
+async function seed(url: string) {
+  const ctx = await createContext(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url }));
+  try {
+    const personId = await personForEmail(ctx, 'benevole@example.org');
+    await setRoles(ctx, personId, [], [], null);
+    const [area] = await ctx.database.query<{ id: number }>(
+      sql`INSERT INTO field_areas (campaign_id, name, kind) VALUES (${ctx.campaignId}, 'Bench', 'communes') RETURNING id`,
+    );
+    const [turf] = await ctx.database.query<{ id: number }>(
+      sql`INSERT INTO field_turfs (campaign_id, area_id, name, door_count)
+          VALUES (${ctx.campaignId}, ${area.id}, 'Bench', ${ADDRESSES}) RETURNING id`,
+    );
+    const addresses = await ctx.database.query<{ id: number }>(
+      sql`INSERT INTO field_addresses (campaign_id, ban_id, street_key, street_name, number, commune_code,
+                 commune_name, lon, lat, location)
+          SELECT ${ctx.campaignId}, '33063_0001_' || lpad(n::text, 5, '0'), '33063_0001', 'Rue du Banc', n,
+                 '33063', 'Bordeaux', -0.57 + n * 0.00001, 44.83, point(-0.57 + n * 0.00001, 44.83)
+            FROM generate_series(1, ${ADDRESSES}) AS n RETURNING id`,
+    );
+    await ctx.database.query(
+      sql`INSERT INTO field_turf_addresses (campaign_id, turf_id, position, address_id)
+          SELECT ${ctx.campaignId}, ${turf.id}, ordinality, id
+            FROM unnest(${addresses.map((a) => Number(a.id))}::bigint[]) WITH ORDINALITY AS x(id, ordinality)`,
+    );
+    await ctx.database.query(
+      sql`INSERT INTO field_turf_assignees (campaign_id, turf_id, person_id) VALUES (${ctx.campaignId}, ${turf.id}, ${personId})`,
+    );
+    const { linkUrl } = await issueLoginCode(ctx, personId, 120);
+    return {
+      turfId: Number(turf.id),
+      addressIds: addresses.map((a) => Number(a.id)),
+      token: new URL(linkUrl).searchParams.get('token')!,
+    };
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
+/** Logs in with the link's token: the session cookie and the CSRF token. */
+async function login(base: string, token: string) {
+  const cookies = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const at = pair.indexOf('=');
+      cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  let response = await fetch(`${base}/api/session`);
+  keep(response);
+  let { csrfToken } = (await response.json()) as { csrfToken: string };
+  response = await fetch(`${base}/api/auth/login/link`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: header(), 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ token }),
+  });
+  if (!response.ok) throw new Error(`login failed: ${await response.text()}`);
+  keep(response);
+  ({ csrfToken } = (await response.json()) as { csrfToken: string });
+  return { cookie: header(), csrfToken };
+}
+
+const visit = (turfId: number, addressIds: number[], n: number) => ({
+  id: randomUUID(),
+  turfId,
+  addressId: addressIds[n % addressIds.length],
+  outcome: n % 3 === 0 ? 'conversation' : 'not_home',
+  mode: 'door',
+  visitedAt: new Date().toISOString(),
+});
+
+function run(
+  base: string,
+  path: string,
+  headers: Record<string, string>,
+  body: (n: number) => unknown,
+) {
+  let n = 0;
+  return autocannon({
+    url: base,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json', ...headers },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(body(n++)) }),
+      },
+    ],
+  });
+}
+
+const summary = (result: autocannon.Result, perRequest = 1) => ({
+  requestsPerSecond: Math.round(result.requests.average),
+  visitsPerSecond: Math.round(result.requests.average * perRequest),
+  p50ms: result.latency.p50,
+  p99ms: result.latency.p99,
+  non2xx: result.non2xx,
+  errors: result.errors,
+});
+
+const db = await freshDatabase('levier_bench_visits');
+const env = { DATABASE_URL: db.url, DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'warn' };
+try {
+  const minimal = await startServer(
+    ['--import', 'tsx', 'bench/lib/minimal-server.ts'],
+    { ...env, PORT: '3911' },
+    'http://127.0.0.1:3911/',
+  );
+  const minimalResult = summary(
+    await run('http://127.0.0.1:3911', '/insert', {}, (n) => ({ email: `visit-${n}` })),
+  );
+  await stopServer(minimal);
+
+  const { turfId, addressIds, token } = await seed(db.url);
+  const base = 'http://127.0.0.1:3912';
+  const levier = await startServer(
+    ['bin/levier.mjs', 'serve'],
+    { ...env, PORT: '3912', HOST: '127.0.0.1', RUN_WORKERS: 'false' },
+    `${base}/api/site`,
+  );
+  try {
+    const { cookie, csrfToken } = await login(base, token);
+    const headers = { cookie, 'x-csrf-token': csrfToken };
+    const single = summary(
+      await run(base, '/api/field/visits', headers, (n) => ({
+        visits: [visit(turfId, addressIds, n)],
+      })),
+    );
+    const batched = summary(
+      await run(base, '/api/field/visits', headers, (n) => ({
+        visits: Array.from({ length: 20 }, (_, i) => visit(turfId, addressIds, n * 20 + i)),
+      })),
+      20,
+    );
+    // Idempotence: the same 100 visits twice, then the table's count against the answers.
+    const sample = Array.from({ length: 100 }, (_, i) => visit(turfId, addressIds, i));
+    const send = async () => {
+      const response = await fetch(`${base}/api/field/visits`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ visits: sample }),
+      });
+      return ((await response.json()) as { results: Array<{ status: string }> }).results;
+    };
+    const first = await send();
+    const again = await send();
+    const idempotent =
+      first.every((r) => r.status === 'stored') && again.every((r) => r.status === 'duplicate');
+    const ratio = single.visitsPerSecond / minimalResult.requestsPerSecond;
+    console.log(`\nVisit sync (${duration}s, ${connections} connections, PostgreSQL, pool 10)`);
+    console.table({
+      'minimal INSERT route': minimalResult,
+      'POST /api/field/visits (1 visit)': single,
+      'POST /api/field/visits (20 visits)': batched,
+    });
+    console.log(
+      `ratio visits/s (1 per request) / minimal route: ${ratio.toFixed(2)} (target ≥ 0.5); resent sample all duplicate: ${idempotent}`,
+    );
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync(
+      'bench/results/field-visit-sync.json',
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          minimal: minimalResult,
+          single,
+          batched,
+          ratio,
+          idempotent,
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await stopServer(levier);
+  }
+} finally {
+  await db.drop();
+}

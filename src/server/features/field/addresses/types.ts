@@ -1,0 +1,97 @@
+import type { Delimiter } from '../../people/import/csv.ts';
+import type { CsvEncoding } from '../../people/import/encoding.ts';
+import type { LineProblem } from './tally.ts';
+
+/** One address of the Base Adresse Nationale, normalised: a door of door-to-door. */
+export interface BanAddress {
+  /** Physical line of the file (the header is line 1). */
+  line: number;
+  /** The BAN's id (`id`, the BAL interoperability key): `01001_0005_00010`, `01001_0005_00010_bis`. */
+  banId: string;
+  /** FANTOIR id of the street (`id_fantoir`, `01001_0005`), or null. */
+  fantoirId: string | null;
+  /** The number in the street; 0 when the address has none (`numero` empty or 99999). */
+  number: number;
+  /** The repetition index (`rep`) in lower case: `bis`, `ter`, `a`…; null when none. */
+  suffix: string | null;
+  /** `nom_voie`: the street, or the lieu-dit for addresses named after one. */
+  streetName: string;
+  /** `nom_ld`: the lieu-dit the address also belongs to, when the file names one; else null. */
+  locality: string | null;
+  /** Five digits, or null (column absent, empty or not a postal code). */
+  postalCode: string | null;
+  /** INSEE code of the current commune (`code_insee`): `01001`, `2A004`, `97101`. */
+  communeCode: string;
+  communeName: string;
+  /** WGS 84. */
+  lon: number;
+  lat: number;
+  /**
+   * Identifies the street within its commune: the id's first two parts (`01001_0005` for
+   * `01001_0005_00010`), else `communeCode|folded street name` (`01001|route de la fontaine`).
+   */
+  streetKey: string;
+}
+
+export type BanProblemCode =
+  // errors: the line is skipped
+  | 'no_coordinates'
+  | 'bad_coordinates'
+  | 'bad_number'
+  | 'missing_street'
+  | 'bad_insee_code'
+  | 'missing_commune_name'
+  | 'missing_id'
+  | 'row_cut_short'
+  | 'broken_quote'
+  | 'line_too_long'
+  // warnings: the address is kept
+  | 'bad_postal_code'
+  | 'not_utf8';
+
+export type BanProblem = LineProblem<BanProblemCode>;
+
+export interface BanColumns {
+  /** The header as read (trimmed). */
+  names: string[];
+  /** Columns of the header the reader does not use (other BAN columns, unknown ones). */
+  ignored: string[];
+  /** Optional columns the reader uses that the header lacks (`code_postal`, `rep`…). */
+  missingOptional: string[];
+}
+
+export interface BanReport {
+  /** What the file's bytes were: see the `not_utf8` warning for lines read as Windows-1252. */
+  encoding: CsvEncoding;
+  /** Whether the file was gzip (inflated as read). */
+  gzip: boolean;
+  delimiter: Delimiter;
+  columns: BanColumns;
+  /** Data rows read (blank lines aside), skipped ones included. */
+  rows: number;
+  /** Addresses yielded. */
+  addresses: number;
+  /** Rows skipped for an error. */
+  skipped: number;
+  /** Addresses yielded with number 0 (`numero` empty or 99999: a lieu-dit or street point). */
+  withoutNumber: number;
+  /** Distinct INSEE codes among the addresses yielded. */
+  communes: number;
+  /** Problems by code (errors, then warnings, each in order of first appearance). */
+  problems: BanProblem[];
+  /** Sentences in French about the file as a whole (encoding, missing optional columns…). */
+  warnings: string[];
+}
+
+export type BanEvent =
+  { type: 'addresses'; addresses: BanAddress[] } | { type: 'report'; report: BanReport };
+
+/** Why a file is refused before any row. */
+export type BanRefusalCode =
+  | 'empty_file'
+  | 'not_text'
+  | 'bad_gzip'
+  | 'unreadable_header'
+  | 'not_ban_file'
+  | 'missing_columns'
+  | 'no_rows';

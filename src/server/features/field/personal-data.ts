@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { PersonalData } from '../../core/personal-data/registry.ts';
+import { runSql } from '../../core/db/statement.ts';
+
+const visitsFileSchema = z.array(
+  z.object({
+    visitedAt: z.string(),
+    street: z.string(),
+    communeName: z.string(),
+    outcome: z.string(),
+    answers: z.record(z.string(), z.unknown()).nullable(),
+    supportLevel: z.number().int().nullable(),
+  }),
+);
+
+const staffWork = (what: string) =>
+  `${what}: staff work, by the id of who did it (an erased person’s id says nothing).`;
+
+/** What door-to-door holds about people (see core/personal-data). */
+export const fieldPersonalData: PersonalData = {
+  feature: 'field',
+  tables: [
+    {
+      table: 'field_visits',
+      holds:
+        'Doors visited: the volunteer who knocked, and for a resident who gave their contact, their answers (their support level only with their explicit consent).',
+      personColumns: { person_id: 'move', volunteer_person_id: 'move' },
+      erase: {
+        // The resident's answers go; the visit stays as a door knocked (counts, turf progress).
+        async run(query, campaignId, people) {
+          const ids = people.map((p) => p.id);
+          await query(
+            sql`UPDATE field_visits SET person_id = NULL, answers = NULL, support_level = NULL, notes = NULL
+                 WHERE campaign_id = ${campaignId} AND person_id = ANY(${ids}::bigint[])`,
+          );
+        },
+      },
+    },
+    {
+      table: 'field_turf_assignees',
+      holds: 'The turfs given to a volunteer, and who gave them.',
+      personColumns: { person_id: 'move', assigned_by: 'move' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
+      table: 'field_turf_addresses',
+      holds:
+        'The public addresses (Base Adresse Nationale) of each turf, in walk order: no person.',
+      personColumns: {},
+      otherIds: { address_id: 'an address of the Base Adresse Nationale' },
+      erase: { keep: 'Public addresses, not people.' },
+    },
+    {
+      table: 'field_support_tallies',
+      holds: 'Support levels counted per address and turf, without names.',
+      personColumns: {},
+      otherIds: { address_id: 'an address of the Base Adresse Nationale' },
+      erase: { keep: 'Counts per address, with no person’s id.' },
+    },
+    {
+      table: 'field_imports',
+      holds: 'Results and address files imported, and who imported each.',
+      personColumns: { started_by: 'move' },
+      erase: { keep: staffWork('An import') },
+    },
+    {
+      table: 'field_areas',
+      holds: 'Target areas, and who chose each.',
+      personColumns: { created_by: 'move' },
+      erase: { keep: staffWork('A target area') },
+    },
+    {
+      table: 'field_targeting',
+      holds: 'How polling stations are ranked, and who set it last.',
+      personColumns: { updated_by: 'move' },
+      erase: { keep: staffWork('The targeting') },
+    },
+    {
+      table: 'field_questionnaire_versions',
+      holds: 'Questionnaire versions, and who saved each.',
+      personColumns: { created_by: 'move' },
+      erase: { keep: staffWork('A questionnaire') },
+    },
+  ],
+  dataFile: [
+    {
+      key: 'doorToDoor',
+      schema: visitsFileSchema,
+      async read(ctx, personId) {
+        const rows = await runSql<{
+          visited_at: Date | string;
+          street_name: string;
+          commune_name: string;
+          outcome: string;
+          answers: Record<string, unknown> | null;
+          support_level: number | null;
+        }>(
+          ctx.database,
+          sql`SELECT v.visited_at, a.street_name, a.commune_name, v.outcome, v.answers, v.support_level
+                FROM field_visits v
+                JOIN field_addresses a ON a.campaign_id = v.campaign_id AND a.id = v.address_id
+               WHERE v.campaign_id = ${ctx.campaignId} AND v.person_id = ${personId}
+               ORDER BY v.visited_at`,
+        );
+        return rows.map((row) => ({
+          visitedAt: new Date(row.visited_at).toISOString(),
+          street: row.street_name,
+          communeName: row.commune_name,
+          outcome: row.outcome,
+          answers: row.answers,
+          supportLevel: row.support_level,
+        }));
+      },
+    },
+  ],
+};

@@ -1,0 +1,81 @@
+import type { Consents } from '../../../contracts/common.ts';
+import { audit } from '../../core/audit.ts';
+import type { Query } from '../../core/db/index.ts';
+import { recordChannel, recordDecisions } from './consents.ts';
+import { normalizeEmail } from './normalize.ts';
+import { insertPersonOrFind } from './person-writer.ts';
+import { addPersonEvent } from './service.ts';
+
+export interface DoorContact {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  /** E.164. */
+  phone: string | null;
+  consents: Consents;
+}
+
+/**
+ * A resident who gave their contact on the doorstep, in the visit's transaction. One who holds
+ * the email is that person, left as they are (what the volunteer typed does not overwrite what
+ * they gave themselves); otherwise a new person (source `door_to_door`, not confirmed). Either
+ * way the channels they agreed to at the door are recorded with that source and the wording of
+ * the questionnaire version shown to them, on their timeline and in the audit log.
+ */
+export async function personMetAtDoor(
+  query: Query,
+  campaignId: number,
+  contact: DoorContact,
+  at: { source: string; wordingVersion: string; volunteerId: number; visitId: string },
+): Promise<{ id: number; created: boolean }> {
+  const email = contact.email && normalizeEmail(contact.email) ? contact.email : null;
+  const details = {
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    email,
+    phone: contact.phone,
+  };
+  const person = await insertPersonOrFind(query, campaignId, details, {
+    source: at.source,
+    onEmailTaken: 'keep',
+  });
+  const fields = Object.entries(details).flatMap(([field, value]) => (value ? [field] : []));
+  if (person.created) {
+    await addPersonEvent(
+      query,
+      campaignId,
+      person.id,
+      'created',
+      { source: at.source, fields, visitId: at.visitId },
+      at.volunteerId,
+    );
+  }
+  const granted = (['email', 'sms', 'phone'] as const).filter(
+    (channel) => contact.consents[channel],
+  );
+  if (granted.length) {
+    await recordDecisions(
+      query,
+      campaignId,
+      person.id,
+      granted.map((channel) => ({
+        channel: recordChannel[channel],
+        granted: true,
+        source: at.source,
+        wordingVersion: at.wordingVersion,
+        actorId: at.volunteerId,
+      })),
+    );
+  }
+  await audit(
+    { query },
+    {
+      campaignId,
+      actorId: at.volunteerId,
+      action: person.created ? 'person.create' : 'person.consent_record',
+      target: `person:${person.id}`,
+      details: { fields, source: at.source, consents: granted, visitId: at.visitId },
+    },
+  );
+  return person;
+}
