@@ -103,11 +103,21 @@ export function publicAssets(manifest: Record<string, ManifestChunk>): PublicAss
   };
 }
 
+/**
+ * The canvassing app's service worker (vite.config.ts), as built or precompressed: never kept
+ * stale, so updates reach phones.
+ */
+const SERVICE_WORKER = /[\\/]canvass-sw\.js(\.br|\.gz)?$/;
+
 /** Vite names files under assets/ by their content: a browser may keep them for a year. */
 function cacheHeaders(response: { setHeader(name: string, value: string): unknown }, path: string) {
   response.setHeader(
     'cache-control',
-    /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+    /[\\/]assets[\\/]/.test(path)
+      ? 'public, max-age=31536000, immutable'
+      : SERVICE_WORKER.test(path)
+        ? 'no-cache'
+        : 'public, max-age=300',
   );
   response.setHeader('vary', 'Accept-Encoding');
 }
@@ -154,6 +164,20 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
     cacheControl: false,
     setHeaders: cacheHeaders,
   });
+
+  // The canvassing app (src/web/canvass.html, its own entry): every page under /canvass/, the
+  // scope of its service worker, is that HTML; /canvass itself is outside the scope, so it leads in.
+  const canvassPath = `${webRoot}/canvass.html`;
+  if (existsSync(canvassPath)) {
+    const canvassHtml = readFileSync(canvassPath, 'utf8');
+    app.get('/canvass', { schema: { hide: true } }, (request, reply) => {
+      const query = request.url.indexOf('?');
+      return reply.redirect(`/canvass/${query < 0 ? '' : request.url.slice(query)}`, 308);
+    });
+    app.get('/canvass/*', { schema: { hide: true } }, (request, reply) =>
+      sendHtml(request, reply, canvassHtml),
+    );
+  }
 
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0];

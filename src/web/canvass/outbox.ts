@@ -1,0 +1,248 @@
+import { Dexie } from 'dexie';
+import type { VisitOutcome } from '../../contracts/field-turfs.ts';
+import type { VisitInput, VisitSyncResult } from '../../contracts/field-visits.ts';
+import type { CanvassDb, OutboxVisit, RecordedVisit } from './db.ts';
+
+/** A visit as the address sheet or the leaflet mode makes it, before it gets its id. */
+export type NewVisit = Omit<VisitInput, 'id' | 'visitedAt'> & { visitedAt?: string };
+
+/** Optional texts are left out when blank, so the outbox holds what the server would keep. */
+function withoutBlanks(visit: VisitInput): VisitInput {
+  const clean: VisitInput = { ...visit };
+  for (const key of ['building', 'floor', 'door', 'notes'] as const) {
+    const value = clean[key]?.trim();
+    if (value) clean[key] = value;
+    else delete clean[key];
+  }
+  return clean;
+}
+
+/**
+ * Puts a visit in the outbox under an id made here: the id travels with every retry, so the
+ * server stores it once however many times it is sent.
+ */
+export async function enqueueVisit(
+  db: CanvassDb,
+  visit: NewVisit,
+  now: Date = new Date(),
+  makeId: () => string = () => crypto.randomUUID(),
+): Promise<OutboxVisit> {
+  const id = makeId();
+  const row: OutboxVisit = {
+    id,
+    turfId: visit.turfId,
+    addressId: visit.addressId,
+    visit: withoutBlanks({ ...visit, id, visitedAt: visit.visitedAt ?? now.toISOString() }),
+    status: 'pending',
+    createdAt: now.getTime(),
+    attempts: 0,
+  };
+  await db.outbox.add(row);
+  return row;
+}
+
+export interface OutboxCounts {
+  pending: number;
+  rejected: number;
+}
+
+export async function outboxCounts(db: CanvassDb): Promise<OutboxCounts> {
+  const [pending, rejected] = await Promise.all([
+    db.outbox
+      .where('[status+createdAt]')
+      .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+      .count(),
+    db.outbox
+      .where('[status+createdAt]')
+      .between(['rejected', Dexie.minKey], ['rejected', Dexie.maxKey])
+      .count(),
+  ]);
+  return { pending, rejected };
+}
+
+export function rejectedVisits(db: CanvassDb): Promise<OutboxVisit[]> {
+  return db.outbox
+    .where('[status+createdAt]')
+    .between(['rejected', Dexie.minKey], ['rejected', Dexie.maxKey])
+    .toArray();
+}
+
+/** The oldest pending visits, at most `limit`, leaving out those in `skip`. */
+export async function pendingBatch(
+  db: CanvassDb,
+  limit: number,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<OutboxVisit[]> {
+  return db.outbox
+    .where('[status+createdAt]')
+    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+    .filter((row) => !skip.has(row.id))
+    .limit(limit)
+    .toArray();
+}
+
+/** Counts a send of these visits before it leaves: a visit once sent can no longer be withdrawn. */
+export async function markAttempted(db: CanvassDb, ids: readonly string[]): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    for (const id of ids) {
+      await db.outbox
+        .where('id')
+        .equals(id)
+        .modify((row) => void (row.attempts += 1));
+    }
+  });
+}
+
+export interface AppliedResults {
+  /** Stored now or before: gone from the outbox. */
+  done: string[];
+  rejected: string[];
+  /** Sent but not answered for: still pending. */
+  unanswered: string[];
+}
+
+/**
+ * Applies the server's answer to a batch: a visit leaves the outbox only when the server says
+ * it has it (`stored`, `duplicate`); a `rejected` one stays with its reason and is not resent;
+ * a visit the answer does not mention stays pending.
+ */
+export async function applyResults(
+  db: CanvassDb,
+  batch: readonly OutboxVisit[],
+  results: VisitSyncResult['results'],
+  now: Date = new Date(),
+): Promise<AppliedResults> {
+  const byId = new Map(results.map((result) => [result.id, result]));
+  const applied: AppliedResults = { done: [], rejected: [], unanswered: [] };
+  await db.transaction('rw', db.outbox, db.recorded, async () => {
+    for (const sent of batch) {
+      const result = byId.get(sent.id);
+      const row = await db.outbox.get(sent.id);
+      if (!result || !row) {
+        if (!result) applied.unanswered.push(sent.id);
+        continue;
+      }
+      if (result.status === 'rejected') {
+        await db.outbox.update(sent.id, {
+          status: 'rejected',
+          rejection: { code: result.code ?? 'rejected', message: result.message ?? '' },
+        });
+        applied.rejected.push(sent.id);
+        continue;
+      }
+      await db.recorded.put(recordOf(row, now));
+      await db.outbox.delete(sent.id);
+      applied.done.push(sent.id);
+    }
+  });
+  return applied;
+}
+
+function recordOf(row: OutboxVisit, now: Date): RecordedVisit {
+  const { visit } = row;
+  return {
+    id: row.id,
+    turfId: row.turfId,
+    addressId: row.addressId,
+    outcome: visit.outcome,
+    ...(visit.building ? { building: visit.building } : {}),
+    ...(visit.floor ? { floor: visit.floor } : {}),
+    ...(visit.door ? { door: visit.door } : {}),
+    visitedAt: visit.visitedAt,
+    confirmedAt: now.getTime(),
+  };
+}
+
+/** Puts rejected visits back in line (the volunteer asked), keeping their ids. */
+export async function resendRejected(db: CanvassDb, ids?: readonly string[]): Promise<number> {
+  const rows = await rejectedVisits(db);
+  const chosen = ids ? rows.filter((row) => ids.includes(row.id)) : rows;
+  await db.transaction('rw', db.outbox, async () => {
+    for (const row of chosen) {
+      await db.outbox.update(row.id, { status: 'pending', rejection: undefined });
+    }
+  });
+  return chosen.length;
+}
+
+/**
+ * Takes back a visit that never left the phone (a leaflet tapped by mistake). One that was
+ * sent, even without an answer, may be stored already: it stays.
+ */
+export async function withdrawVisit(
+  db: CanvassDb,
+  id: string,
+  inFlight: ReadonlySet<string> = new Set(),
+): Promise<boolean> {
+  if (inFlight.has(id)) return false;
+  return db.transaction('rw', db.outbox, async () => {
+    const row = await db.outbox.get(id);
+    if (!row || row.status !== 'pending' || row.attempts > 0) return false;
+    await db.outbox.delete(id);
+    return true;
+  });
+}
+
+/** A visit recorded on this phone, waiting or sent, as the walk list shows it. */
+export interface LocalVisit {
+  id: string;
+  addressId: number;
+  outcome: VisitOutcome;
+  building?: string;
+  floor?: string;
+  door?: string;
+  visitedAt: string;
+  state: 'pending' | 'rejected' | 'sent';
+  /** Whether it may still be withdrawn (never sent). */
+  withdrawable: boolean;
+}
+
+/** Every visit this phone recorded on a turf (waiting, refused or sent), oldest first. */
+export async function localVisits(db: CanvassDb, turfId: number): Promise<LocalVisit[]> {
+  const [waiting, sent] = await Promise.all([
+    db.outbox.where('turfId').equals(turfId).toArray(),
+    db.recorded.where('turfId').equals(turfId).toArray(),
+  ]);
+  const visits: LocalVisit[] = [
+    ...waiting.map((row) => ({
+      id: row.id,
+      addressId: row.addressId,
+      outcome: row.visit.outcome,
+      building: row.visit.building,
+      floor: row.visit.floor,
+      door: row.visit.door,
+      visitedAt: row.visit.visitedAt,
+      state: row.status,
+      withdrawable: row.status === 'pending' && row.attempts === 0,
+    })),
+    ...sent.map((row) => ({
+      id: row.id,
+      addressId: row.addressId,
+      outcome: row.outcome,
+      building: row.building,
+      floor: row.floor,
+      door: row.door,
+      visitedAt: row.visitedAt,
+      state: 'sent' as const,
+      withdrawable: false,
+    })),
+  ];
+  return visits.sort((a, b) => a.visitedAt.localeCompare(b.visitedAt));
+}
+
+/**
+ * Forgets the sent visits a fresh pack already counts (confirmed before it was packed): the
+ * pack's own last outcome then speaks for them.
+ */
+export async function forgetCountedVisits(
+  db: CanvassDb,
+  turfId: number,
+  packedAt: string,
+): Promise<void> {
+  const packed = Date.parse(packedAt);
+  await db.recorded
+    .where('turfId')
+    .equals(turfId)
+    .filter((row) => row.confirmedAt < packed)
+    .delete();
+}
