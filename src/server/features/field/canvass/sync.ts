@@ -76,7 +76,8 @@ export async function syncVisits(
       );
       continue;
     }
-    const visit = parsed.data;
+    // The database answers ids in lower case: so are they compared.
+    const visit = { ...parsed.data, id: parsed.data.id.toLowerCase() };
     if (seen.has(visit.id)) {
       results.push({ id: visit.id, status: 'duplicate' });
       continue;
@@ -139,7 +140,9 @@ export async function syncVisits(
       wordingVersion: `questionnaire-version:${versionId ?? 0}`,
     });
   }
-  const plain = ready.filter((v) => !v.contact);
+  const known = await addressesOfAreas(ctx, ready);
+  const accepted = ready.filter((v) => known.has(`${v.turfId}:${v.addressId}`));
+  const plain = accepted.filter((v) => !v.contact);
   const stored = new Set<string>();
   if (plain.length) {
     for (const id of await ctx.database.transaction((query) =>
@@ -147,7 +150,7 @@ export async function syncVisits(
     ))
       stored.add(id);
   }
-  for (const visit of ready.filter((v) => v.contact)) {
+  for (const visit of accepted.filter((v) => v.contact)) {
     const written = await ctx.database.transaction(async (query) => {
       const [id] = await writeVisits(query, ctx.campaignId, auth.personId, [visit]);
       if (!id) return false;
@@ -164,11 +167,16 @@ export async function syncVisits(
     });
     if (written) stored.add(visit.id);
   }
-  const missing = await missingAddresses(ctx, ready);
   for (const visit of ready) {
     if (stored.has(visit.id)) results.push({ id: visit.id, status: 'stored' });
-    else if (missing.has(visit.addressId))
-      results.push(rejected(visit.id, 'unknown_address', 'Adresse inconnue.'));
+    else if (!known.has(`${visit.turfId}:${visit.addressId}`))
+      results.push(
+        rejected(
+          visit.id,
+          'unknown_address',
+          'Cette adresse n’est dans aucun secteur de cette zone.',
+        ),
+      );
     else results.push({ id: visit.id, status: 'duplicate' });
   }
   return { results };
@@ -188,18 +196,26 @@ async function refusalOf(
   }
 }
 
-async function missingAddresses(ctx: AppContext, visits: readonly ReadyVisit[]) {
-  if (visits.length === 0) return new Set<number>();
-  const ids = [...new Set(visits.map((v) => v.addressId))];
-  const rows = await ctx.database.query<{ id: number }>(
-    sql`SELECT id FROM field_addresses WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${ids}::bigint[])`,
+/**
+ * The visits' (turf, address) pairs whose address is in a turf of the same area as the visit's
+ * turf: a phone whose turf was split or merged since it was packed still sends its visits,
+ * but no visit reaches an address outside the area its volunteer was given.
+ */
+async function addressesOfAreas(ctx: AppContext, visits: readonly ReadyVisit[]) {
+  if (visits.length === 0) return new Set<string>();
+  const rows = await ctx.database.query<{ turf_id: number; address_id: number }>(
+    sql`SELECT DISTINCT g.turf_id, g.address_id
+          FROM unnest(${visits.map((v) => v.turfId)}::bigint[], ${visits.map((v) => v.addressId)}::bigint[])
+               AS g(turf_id, address_id)
+          JOIN field_turfs t ON t.campaign_id = ${ctx.campaignId} AND t.id = g.turf_id
+          JOIN field_turf_addresses ta ON ta.campaign_id = t.campaign_id AND ta.address_id = g.address_id
+          JOIN field_turfs o ON o.campaign_id = ta.campaign_id AND o.id = ta.turf_id AND o.area_id = t.area_id`,
   );
-  const known = new Set(rows.map((row) => Number(row.id)));
-  return new Set(ids.filter((id) => !known.has(id)));
+  return new Set(rows.map((row) => `${Number(row.turf_id)}:${Number(row.address_id)}`));
 }
 
 /**
- * Writes visits whose id is new and whose address exists; counts support levels kept only as
+ * Writes visits whose id is new; counts support levels kept only as
  * aggregates and marks "do not visit again" addresses, for the visits written only. Answers
  * the ids written.
  */
@@ -228,7 +244,6 @@ async function writeVisits(
         SELECT ${campaignId}, g.id, g.turf_id, g.address_id, ${volunteerId}, g.outcome, g.mode, g.building,
                g.floor, g.door, g.version_id, g.answers, g.support_level, g.notes, g.visited_at
           FROM given g
-         WHERE EXISTS (SELECT 1 FROM field_addresses a WHERE a.campaign_id = ${campaignId} AND a.id = g.address_id)
         ON CONFLICT (campaign_id, id) DO NOTHING
         RETURNING id::text AS id`,
   );

@@ -157,6 +157,8 @@ async function moveStaged(
     await progress(stored);
     await pacer.rest();
   }
+  // The links below plan on these statistics (PGlite has no autovacuum to gather them).
+  await query(sql`ANALYZE field_addresses`);
   lap('insert');
   const scope = { importId };
   const linkedByStreet = await linkByStreet(query, campaignId, scope);

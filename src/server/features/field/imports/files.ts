@@ -149,9 +149,3 @@ export async function* storedFieldFile(
     yield rows[0].data;
   }
 }
-
-export async function dropStoredFieldFile(ctx: AppContext, importId: number): Promise<void> {
-  await ctx.database.query(
-    sql`DELETE FROM field_import_files WHERE campaign_id = ${ctx.campaignId} AND import_id = ${importId}`,
-  );
-}

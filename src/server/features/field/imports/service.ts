@@ -6,7 +6,7 @@ import { forCampaign, type AppContext } from '../../../core/context.ts';
 import { AppError, notFound } from '../../../core/http/errors.ts';
 import { defineJob, sendJob } from '../../../core/jobs/index.ts';
 import { startOperation, updateOperation } from '../../../core/operations/index.ts';
-import { dropStoredFieldFile, receiveFieldFile, storedFieldFile } from './files.ts';
+import { receiveFieldFile, storedFieldFile } from './files.ts';
 import type { FieldImportReport } from './report.ts';
 import { fieldImportStores } from './stores.ts';
 
@@ -138,11 +138,16 @@ async function finish(
 ) {
   const report = end.status === 'succeeded' ? JSON.stringify(end.report) : null;
   const error = end.status === 'failed' ? end.error : null;
-  await ctx.database.query(
-    sql`UPDATE field_imports SET status = ${end.status}, report = ${report}::jsonb,
-               error_code = ${error?.code ?? null}, error_message = ${error?.message ?? null},
-               finished_at = now()
-         WHERE campaign_id = ${ctx.campaignId} AND id = ${importId}`,
-  );
-  await dropStoredFieldFile(ctx, importId);
+  // The file goes with the status change: no finished import keeps its file, even after a crash.
+  await ctx.database.transaction(async (query) => {
+    await query(
+      sql`UPDATE field_imports SET status = ${end.status}, report = ${report}::jsonb,
+                 error_code = ${error?.code ?? null}, error_message = ${error?.message ?? null},
+                 finished_at = now()
+           WHERE campaign_id = ${ctx.campaignId} AND id = ${importId}`,
+    );
+    await query(
+      sql`DELETE FROM field_import_files WHERE campaign_id = ${ctx.campaignId} AND import_id = ${importId}`,
+    );
+  });
 }

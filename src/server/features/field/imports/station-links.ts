@@ -29,16 +29,20 @@ export function linkByReu(query: Query, campaignId: number, scope: LinkScope) {
   );
 }
 
-/** An address INSEE geocoded only to its street: the street's station, when it has one only. */
+/**
+ * An address INSEE geocoded only to its street: the street's station, when it has one only.
+ * One probe of the REU key per address left without a station (the street key is the BAN id
+ * of the street), never a join over the whole table.
+ */
 export function linkByStreet(query: Query, campaignId: number, scope: LinkScope) {
+  const streetRows = sql`FROM field_reu_addresses r WHERE r.campaign_id = a.campaign_id
+                          AND r.ban_id = a.street_key AND r.geo_type = 'street'`;
   return counted(
     query,
-    sql`UPDATE field_addresses a SET station_id = s.station_id, station_link = 'street'
-          FROM (SELECT ban_id, min(station_id) AS station_id FROM field_reu_addresses
-                 WHERE campaign_id = ${campaignId} AND geo_type = 'street'
-                 GROUP BY ban_id HAVING count(DISTINCT station_id) = 1) s
+    sql`UPDATE field_addresses a SET station_link = 'street',
+               station_id = (SELECT min(r.station_id) ${streetRows})
          WHERE a.campaign_id = ${campaignId} AND ${inScope(scope)} AND a.station_id IS NULL
-           AND a.street_key = s.ban_id`,
+           AND (SELECT count(DISTINCT r.station_id) ${streetRows}) = 1`,
   );
 }
 

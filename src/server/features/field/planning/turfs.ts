@@ -270,7 +270,7 @@ export async function mergeTurfs(ctx: AppContext, turfIds: readonly number[]): P
     );
     await query(
       sql`INSERT INTO field_support_tallies (campaign_id, turf_id, address_id, level, count)
-          SELECT campaign_id, ${kept}, address_id, level, sum(count) FROM field_support_tallies
+          SELECT campaign_id, ${kept}::bigint, address_id, level, sum(count) FROM field_support_tallies
            WHERE campaign_id = ${ctx.campaignId} AND turf_id = ANY(${otherIds}::bigint[])
            GROUP BY campaign_id, address_id, level
           ON CONFLICT (campaign_id, turf_id, address_id, level)
@@ -281,14 +281,14 @@ export async function mergeTurfs(ctx: AppContext, turfIds: readonly number[]): P
     );
     await query(
       sql`INSERT INTO field_turf_assignees (campaign_id, turf_id, person_id, assigned_by, assigned_at)
-          SELECT campaign_id, ${kept}, person_id, assigned_by, min(assigned_at) FROM field_turf_assignees
+          SELECT campaign_id, ${kept}::bigint, person_id, assigned_by, min(assigned_at) FROM field_turf_assignees
            WHERE campaign_id = ${ctx.campaignId} AND turf_id = ANY(${otherIds}::bigint[])
            GROUP BY campaign_id, person_id, assigned_by
           ON CONFLICT DO NOTHING`,
     );
     await query(
       sql`INSERT INTO field_event_turfs (campaign_id, event_id, turf_id)
-          SELECT DISTINCT campaign_id, event_id, ${kept} FROM field_event_turfs
+          SELECT DISTINCT campaign_id, event_id, ${kept}::bigint FROM field_event_turfs
            WHERE campaign_id = ${ctx.campaignId} AND turf_id = ANY(${otherIds}::bigint[])
           ON CONFLICT DO NOTHING`,
     );

@@ -40,7 +40,7 @@ export async function fieldProgress(ctx: AppContext, query: ProgressQuery): Prom
                count(DISTINCT address_id) FILTER (WHERE mode = 'door')::int AS knocked,
                count(*)::int AS visits,
                count(*) FILTER (WHERE outcome = 'conversation')::int AS conversations,
-               count(*) FILTER (WHERE person_id IS NOT NULL)::int AS contacts,
+               count(DISTINCT person_id)::int AS contacts,
                count(*) FILTER (WHERE mode = 'leaflet')::int AS leaflets
           FROM v`,
   );
