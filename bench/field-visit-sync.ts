@@ -2,7 +2,8 @@
  * Visits stored per second through the canvassing app's sync route on PostgreSQL, against a
  * minimal Fastify route doing one INSERT per request in the same run:
  *   npm run bench -- field-visit-sync [--seconds 20] [--connections 50]
- * A volunteer's turf of 2,000 addresses is written beforehand; each request of the main run
+ * A turf of 2,000 addresses given to as many volunteers as connections is written beforehand;
+ * each connection is one volunteer's phone (its own session), and each request of the main run
  * carries one new visit (a fresh id), as a phone coming back online sends its outbox. A second
  * run sends batches of 20. Then a sample of visits is sent again: each must answer
  * `duplicate`, and the table must hold exactly the visits answered `stored`.
@@ -29,12 +30,16 @@ const duration = Number(values.seconds);
 const connections = Number(values.connections);
 const ADDRESSES = 2_000;
 
-/** A volunteer, their turf and a login link, written directly (stands in for HQ's work). */
-async function seed(url: string) {
+/** Volunteers, their turf and login links, written directly (stands in for HQ's work). */
+async function seed(url: string, volunteers: number) {
   const ctx = await createContext(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url }));
   try {
-    const personId = await personForEmail(ctx, 'benevole@example.org');
-    await setRoles(ctx, personId, [], [], null);
+    const people: number[] = [];
+    for (let i = 0; i < volunteers; i++) {
+      const personId = await personForEmail(ctx, `benevole${i}@example.org`);
+      await setRoles(ctx, personId, [], [], null);
+      people.push(personId);
+    }
     const [area] = await ctx.database.query<{ id: number }>(
       sql`INSERT INTO field_areas (campaign_id, name, kind) VALUES (${ctx.campaignId}, 'Bench', 'communes') RETURNING id`,
     );
@@ -55,14 +60,15 @@ async function seed(url: string) {
             FROM unnest(${addresses.map((a) => Number(a.id))}::bigint[]) WITH ORDINALITY AS x(id, ordinality)`,
     );
     await ctx.database.query(
-      sql`INSERT INTO field_turf_assignees (campaign_id, turf_id, person_id) VALUES (${ctx.campaignId}, ${turf.id}, ${personId})`,
+      sql`INSERT INTO field_turf_assignees (campaign_id, turf_id, person_id)
+          SELECT ${ctx.campaignId}, ${turf.id}, p FROM unnest(${people}::bigint[]) AS p`,
     );
-    const { linkUrl } = await issueLoginCode(ctx, personId, 120);
-    return {
-      turfId: Number(turf.id),
-      addressIds: addresses.map((a) => Number(a.id)),
-      token: new URL(linkUrl).searchParams.get('token')!,
-    };
+    const tokens: string[] = [];
+    for (const personId of people) {
+      const { linkUrl } = await issueLoginCode(ctx, personId, 120);
+      tokens.push(new URL(linkUrl).searchParams.get('token')!);
+    }
+    return { turfId: Number(turf.id), addressIds: addresses.map((a) => Number(a.id)), tokens };
   } finally {
     await closeContext(ctx);
   }
@@ -102,13 +108,15 @@ const visit = (turfId: number, addressIds: number[], n: number) => ({
   visitedAt: new Date().toISOString(),
 });
 
+/** Each connection sends with its own headers (a phone's session), taken in turn. */
 function run(
   base: string,
   path: string,
-  headers: Record<string, string>,
+  sessions: Array<Record<string, string>>,
   body: (n: number) => unknown,
 ) {
   let n = 0;
+  let given = 0;
   return autocannon({
     url: base,
     connections,
@@ -117,8 +125,14 @@ function run(
       {
         method: 'POST',
         path,
-        headers: { 'content-type': 'application/json', ...headers },
-        setupRequest: (request) => ({ ...request, body: JSON.stringify(body(n++)) }),
+        setupRequest: (request, context: { headers?: Record<string, string> }) => {
+          context.headers ??= sessions[given++ % sessions.length];
+          return {
+            ...request,
+            headers: { ...request.headers, 'content-type': 'application/json', ...context.headers },
+            body: JSON.stringify(body(n++)),
+          };
+        },
       },
     ],
   });
@@ -142,27 +156,31 @@ try {
     'http://127.0.0.1:3911/',
   );
   const minimalResult = summary(
-    await run('http://127.0.0.1:3911', '/insert', {}, (n) => ({ email: `visit-${n}` })),
+    await run('http://127.0.0.1:3911', '/insert', [{}], (n) => ({ email: `visit-${n}` })),
   );
   await stopServer(minimal);
 
-  const { turfId, addressIds, token } = await seed(db.url);
+  const { turfId, addressIds, tokens } = await seed(db.url, connections);
   const base = 'http://127.0.0.1:3912';
   const levier = await startServer(
     ['bin/levier.mjs', 'serve'],
-    { ...env, PORT: '3912', HOST: '127.0.0.1', RUN_WORKERS: 'false' },
+    { ...env, PORT: '3912', HOST: '127.0.0.1', RUN_WORKERS: 'false', LOGIN_RATE_LIMIT: '1000' },
     `${base}/api/site`,
   );
   try {
-    const { cookie, csrfToken } = await login(base, token);
-    const headers = { cookie, 'x-csrf-token': csrfToken };
+    const sessions: Array<Record<string, string>> = [];
+    for (const token of tokens) {
+      const { cookie, csrfToken } = await login(base, token);
+      sessions.push({ cookie, 'x-csrf-token': csrfToken });
+    }
+    const [headers] = sessions;
     const single = summary(
-      await run(base, '/api/field/visits', headers, (n) => ({
+      await run(base, '/api/field/visits', sessions, (n) => ({
         visits: [visit(turfId, addressIds, n)],
       })),
     );
     const batched = summary(
-      await run(base, '/api/field/visits', headers, (n) => ({
+      await run(base, '/api/field/visits', sessions, (n) => ({
         visits: Array.from({ length: 20 }, (_, i) => visit(turfId, addressIds, n * 20 + i)),
       })),
       20,

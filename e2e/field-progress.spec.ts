@@ -73,7 +73,10 @@ async function areaWithTurf(request: APIRequestContext, name: string) {
   return { area, turf: items[0], addresses: walk.addresses.map((a) => a.id) };
 }
 
-/** A questionnaire to answer, archived at once: volunteers of other specs keep theirs. */
+/**
+ * A questionnaire to answer, archived at once: volunteers of other specs keep theirs. For the
+ * moment it is the one phones carry, it takes an email as theirs do (canvass-offline).
+ */
 async function questionnaireVersion(request: APIRequestContext, name: string) {
   const headers = await csrfHeaders(request);
   const body = {
@@ -93,6 +96,12 @@ async function questionnaireVersion(request: APIRequestContext, name: string) {
         },
         { id: 'support', label: 'Votre soutien ?', kind: 'support' },
       ],
+      contactCapture: {
+        enabled: true,
+        askEmail: true,
+        askPhone: false,
+        consentTexts: { email: 'J’accepte de recevoir les messages de la campagne par e-mail.' },
+      },
     },
   };
   const created = await json<{ id: number; current: { id: number } }>(

@@ -63,7 +63,7 @@ export async function runCommand(
       return [
         result.alreadySeeded
           ? 'The demo campaign is already there; nothing changed.'
-          : `Demo campaign ready: ${result.people} supporters, ${result.tags} tags, ${result.segments} segments, ${result.committees} committees, ${result.events} events.`,
+          : `Demo campaign ready: ${result.people} supporters, ${result.tags} tags, ${result.segments} segments, ${result.committees} committees, ${result.events} events, door-to-door: ${result.field.addresses} addresses, ${result.field.turfs} turfs, ${result.field.visits} visits.`,
       ];
     }
     case 'campaign-create': {

@@ -5,6 +5,7 @@ import * as committees from './features/committees/messages.ts';
 import * as compliance from './features/compliance/messages.ts';
 import * as donations from './features/donations/messages.ts';
 import * as field from './features/field/messages.ts';
+import * as fieldPlanning from './features/field/planning-messages.ts';
 import * as fieldProgress from './features/field/progress-messages.ts';
 import * as events from './features/events/messages.ts';
 import * as moderation from './features/moderation/messages.ts';
@@ -27,6 +28,7 @@ export const messageModules = {
   compliance,
   donations,
   field,
+  fieldPlanning,
   fieldProgress,
   events,
   moderation,

@@ -6,6 +6,7 @@ import { compliancePages } from './features/compliance/pages.ts';
 import { donationPages } from './features/donations/pages.ts';
 import { moderationPages } from './features/moderation/pages.ts';
 import { eventPages } from './features/events/pages.ts';
+import { planningPages } from './features/field/planning-pages.ts';
 import { progressPages } from './features/field/progress-pages.ts';
 import { operationsPages } from './features/operations/pages.ts';
 import { peoplePages } from './features/people/pages.ts';
@@ -22,6 +23,7 @@ export const pages: readonly PageDefinition[] = [
   ...moderationPages,
   ...donationPages,
   ...eventPages,
+  ...planningPages,
   ...progressPages,
   ...adminPages,
   ...compliancePages,

@@ -42,7 +42,7 @@ export const fr = {
   'walk.silence':
     'Période de réserve électorale : le porte-à-porte est interdit depuis la veille du scrutin à 0 h (article L49 du code électoral).',
   'walk.silenceUntil': 'Il reprendra après le {until}.',
-  'walk.notAssigned': 'Ce secteur ne vous est plus confié.',
+  'walk.notAssigned': 'Ce secteur ne vous est pas confié.',
   'walk.notDownloaded':
     'Ce secteur n’a pas encore été ouvert sur ce téléphone. Ouvrez-le une fois avec du réseau : il restera ensuite disponible hors ligne.',
   'walk.error': 'Le secteur n’a pas pu être ouvert. Réessayez dans un instant.',
@@ -189,7 +189,7 @@ export const en: Record<CanvassMessageKey, string> = {
   'walk.silence':
     'Pre-election silence: canvassing is forbidden from 00:00 the day before the vote (French electoral code, article L49).',
   'walk.silenceUntil': 'It resumes after {until}.',
-  'walk.notAssigned': 'This turf is no longer given to you.',
+  'walk.notAssigned': 'This turf is not given to you.',
   'walk.notDownloaded':
     'This turf was never opened on this phone. Open it once with a network: it then stays available offline.',
   'walk.error': 'The turf could not be opened. Try again in a moment.',

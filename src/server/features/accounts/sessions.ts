@@ -19,17 +19,24 @@ export const sessionStore: SessionStore = {
             SELECT a.roles, a.grants FROM sessions s
               JOIN accounts a ON a.campaign_id = s.campaign_id AND a.person_id = s.person_id
              WHERE s.campaign_id = ${campaignId} AND s.id_hash = ${hash}
-          ), u AS (
-            UPDATE sessions s SET last_seen_at = now()
+          ), live AS (
+            SELECT s.person_id, s.last_seen_at FROM sessions s
              WHERE s.campaign_id = ${campaignId} AND s.id_hash = ${hash} AND s.expires_at > now()
                AND ${personIsLive(sql`s.campaign_id`, sql`s.person_id`)}
                AND (s.last_seen_at > now() - make_interval(hours => ${staffIdleHours})
                     OR NOT EXISTS (SELECT 1 FROM a
                                     WHERE coalesce(cardinality(a.roles), 0)
                                           + coalesce(cardinality(a.grants), 0) > 0))
-            RETURNING s.person_id
+          ), seen AS (
+            -- Written at most once a minute: requests of one session at once wait on no lock
+            -- and write nothing (the idle limit counts in hours).
+            UPDATE sessions s SET last_seen_at = now()
+              FROM live
+             WHERE s.campaign_id = ${campaignId} AND s.id_hash = ${hash}
+               AND live.last_seen_at < now() - interval '1 minute'
+            RETURNING 1
           )
-          SELECT u.person_id, a.roles, a.grants FROM u LEFT JOIN a ON true`,
+          SELECT live.person_id, a.roles, a.grants FROM live LEFT JOIN a ON true`,
     );
     const row = rows[0];
     return row ? { personId: Number(row.person_id), roles: row.roles, grants: row.grants } : null;

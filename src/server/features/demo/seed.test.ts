@@ -9,8 +9,15 @@ import { buildSearchText } from '../people/normalize.ts';
 import { listPeople, personDetail } from '../people/queries.ts';
 import { purgeUnconfirmed } from '../recruitment/service.ts';
 import { readPublicSite } from '../settings/service.ts';
+import { DEFAULT_PRIORITY_FORMULA } from '../../../contracts/field-formula.ts';
+import { listAreas } from '../field/areas/service.ts';
+import { listFieldImports } from '../field/imports/service.ts';
+import { fieldProgress } from '../field/progress/service.ts';
+import { listQuestionnaires } from '../field/questionnaires/service.ts';
+import { stationPriorities, targetingOf } from '../field/targeting/service.ts';
+import { DEMO_CANDIDATE_PANEL } from './field-names.ts';
 import { planDemo } from './generate.ts';
-import { seedDemo } from './seed.ts';
+import { seedDemo, type SeedDemoResult } from './seed.ts';
 
 const DAY = 86_400_000;
 
@@ -30,6 +37,7 @@ describe('demo plan', () => {
 describe.each(engines)('demo campaign on %s', (engine) => {
   let t: TestApp;
   let started: number;
+  let seeded: SeedDemoResult;
   beforeAll(async () => {
     t = await createTestApp(engine);
   });
@@ -45,6 +53,7 @@ describe.each(engines)('demo campaign on %s', (engine) => {
   it('seeds supporters, their history, tags, segments and the home page', async () => {
     started = Date.now();
     const result = await seedDemo(t.ctx, { people: 500 });
+    seeded = result;
     expect(result).toMatchObject({ people: 500, segments: 4, alreadySeeded: false });
     // Committees where its supporters live, with events and answers, found near them.
     expect(result.committees).toBeGreaterThanOrEqual(3);
@@ -71,7 +80,7 @@ describe.each(engines)('demo campaign on %s', (engine) => {
               count(DISTINCT recruit_code)::int AS codes,
               count(*) FILTER (WHERE email_normalized !~ '@example\\.(org|net|com)$')::int AS real_domains,
               count(*) FILTER (WHERE email_normalized <> lower(email))::int AS bad_normalization
-         FROM people WHERE campaign_id = $1`,
+         FROM people WHERE campaign_id = $1 AND source <> 'door_to_door'`,
     );
     expect(totals.people).toBe(500);
     expect(totals.codes).toBe(500);
@@ -111,7 +120,7 @@ describe.each(engines)('demo campaign on %s', (engine) => {
       search_text: string;
       created_at: Date;
       confirmed_at: Date | null;
-    }>('SELECT * FROM people WHERE campaign_id = $1');
+    }>("SELECT * FROM people WHERE campaign_id = $1 AND source <> 'door_to_door'");
     for (const p of people) {
       if (p.phone !== null) {
         expect(p.phone).toMatch(/^\+33[67]\d{8}$/);
@@ -259,6 +268,102 @@ describe.each(engines)('demo campaign on %s', (engine) => {
     expect(site.home.title).toBe('Campagne 2027 — Ensemble pour nos territoires');
   });
 
+  it('seeds door-to-door through the field’s own imports, targeting, turfs and visits', async () => {
+    const { field } = seeded;
+    expect(field.communes).toBeGreaterThanOrEqual(1);
+    const imports = (await listFieldImports(t.ctx)).items;
+    expect(imports.map((i) => [i.kind, i.status])).toEqual([
+      ['addresses', 'succeeded'],
+      ['reu', 'succeeded'],
+      ['results', 'succeeded'],
+    ]);
+    const [addresses, reu, results] = imports;
+    expect(results.counts).toMatchObject({ stored: field.stations, skipped: 0, candidates: 8 });
+    expect(reu.counts).toMatchObject({ stations: field.stations, skipped: 0 });
+    expect(addresses.counts).toMatchObject({ stored: field.addresses, skipped: 0, unlinked: 0 });
+    expect(field.addresses).toBeGreaterThan(1000);
+    expect(addresses.counts.linkedByReu / field.addresses).toBeGreaterThan(0.85);
+    // HQ prepared the door-to-door before the canvassing of the last ten days.
+    for (const i of imports) expect(Date.parse(i.createdAt)).toBeLessThan(started - 10 * DAY);
+
+    expect(await targetingOf(t.ctx)).toMatchObject({
+      choice: { kind: 'candidate', panel: DEMO_CANDIDATE_PANEL },
+      formula: DEFAULT_PRIORITY_FORMULA,
+    });
+    const stations = (await stationPriorities(t.ctx, { limit: 1000 })).items;
+    expect(stations).toHaveLength(field.stations);
+    expect(stations.every((s) => s.placedBy === 'reu' && s.doors > 0 && s.votes > 0)).toBe(true);
+
+    const areas = (await listAreas(t.ctx)).items;
+    expect(areas).toHaveLength(field.communes);
+    expect(areas.reduce((sum, area) => sum + area.turfCount, 0)).toBe(field.turfs);
+    const turfs = await q<{
+      door_count: number;
+      committee_commune: string | null;
+      communes: string[];
+      volunteer_communes: string[];
+    }>(
+      `SELECT t.door_count, c.commune_code AS committee_commune,
+              (SELECT array_agg(DISTINCT a.commune_code) FROM field_turf_addresses ta
+                 JOIN field_addresses a ON a.campaign_id = ta.campaign_id AND a.id = ta.address_id
+                WHERE ta.campaign_id = t.campaign_id AND ta.turf_id = t.id) AS communes,
+              (SELECT coalesce(array_agg(p.commune_code), '{}') FROM field_turf_assignees x
+                 JOIN people p ON p.campaign_id = x.campaign_id AND p.id = x.person_id
+                WHERE x.campaign_id = t.campaign_id AND x.turf_id = t.id) AS volunteer_communes
+         FROM field_turfs t LEFT JOIN committees c ON c.campaign_id = t.campaign_id AND c.id = t.committee_id
+        WHERE t.campaign_id = $1`,
+    );
+    expect(turfs).toHaveLength(field.turfs);
+    for (const turf of turfs) {
+      // Each turf lies in one commune, given to that commune's committee or its volunteers.
+      expect(turf.communes).toHaveLength(1);
+      if (turf.committee_commune) expect(turf.committee_commune).toBe(turf.communes[0]);
+      for (const commune of turf.volunteer_communes) expect(commune).toBe(turf.communes[0]);
+      expect(turf.door_count).toBeGreaterThanOrEqual(30);
+      expect(turf.door_count).toBeLessThanOrEqual(88);
+    }
+    const inBounds = turfs.filter((turf) => turf.door_count >= 60 && turf.door_count <= 80);
+    expect(inBounds.length / turfs.length).toBeGreaterThan(0.8);
+    expect(turfs.filter((turf) => turf.committee_commune).length).toBe(field.turfsForCommittees);
+    expect(turfs.filter((turf) => turf.volunteer_communes.length).length).toBe(
+      field.turfsForVolunteers,
+    );
+    expect(field.turfsForCommittees).toBeGreaterThan(0);
+    expect(field.turfsForVolunteers).toBeGreaterThan(0);
+
+    const progress = await fieldProgress(t.ctx, {});
+    expect(progress).toMatchObject({
+      visits: field.visits,
+      conversations: field.conversations,
+      contacts: field.contacts,
+    });
+    expect(field.visits).toBeGreaterThan(100);
+    expect(field.conversations).toBeGreaterThan(10);
+    expect(field.contacts).toBeGreaterThan(0);
+    expect(progress.support.length).toBeGreaterThan(0);
+    expect(progress.answers.map((a) => a.questionId)).toContain('main_concern');
+    const [questionnaire] = (await listQuestionnaires(t.ctx)).items;
+    expect(questionnaire.answered).toBeGreaterThan(0);
+
+    const visits = await one<{ first: string; last: string; strangers: number }>(
+      `SELECT min(v.visited_at)::text AS first, max(v.visited_at)::text AS last,
+              count(*) FILTER (WHERE p.id IS NULL OR p.source = 'door_to_door')::int AS strangers
+         FROM field_visits v
+         LEFT JOIN people p ON p.campaign_id = v.campaign_id AND p.id = v.volunteer_person_id
+        WHERE v.campaign_id = $1`,
+    );
+    expect(Date.parse(visits.first)).toBeGreaterThan(started - 11 * DAY);
+    expect(Date.parse(visits.last)).toBeLessThan(started);
+    expect(visits.strangers).toBe(0);
+    // Residents who left their contact are people, with the consents they gave at the door.
+    const met = await one<{ people: number; consents: number }>(
+      `SELECT (SELECT count(*)::int FROM people WHERE campaign_id = $1 AND source = 'door_to_door') AS people,
+              (SELECT count(*)::int FROM consent_events WHERE campaign_id = $1 AND source = 'door_to_door') AS consents`,
+    );
+    expect(met.people).toBe(field.contacts);
+    expect(met.consents).toBeGreaterThan(0);
+  });
+
   const tables = [
     'people',
     'signups',
@@ -268,6 +373,12 @@ describe.each(engines)('demo campaign on %s', (engine) => {
     'tags',
     'segments',
     'imports',
+    'field_imports',
+    'field_station_results',
+    'field_addresses',
+    'field_turfs',
+    'field_turf_assignees',
+    'field_visits',
   ];
   /** How many rows each seeded table holds for a campaign. */
   const count = async (campaignId: number) =>
@@ -287,6 +398,7 @@ describe.each(engines)('demo campaign on %s', (engine) => {
     const before = await count(t.ctx.campaignId);
     const again = await seedDemo(t.ctx, { people: 500 });
     expect(again).toMatchObject({ people: 500, segments: 4, alreadySeeded: true });
+    expect(again.field).toEqual(seeded.field);
     expect(await count(t.ctx.campaignId)).toEqual(before);
   });
 
@@ -296,7 +408,8 @@ describe.each(engines)('demo campaign on %s', (engine) => {
     const result = await seedDemo(forCampaign(t.ctx, other.id), { people: 200 });
     expect(result).toMatchObject({ people: 200, segments: 4, alreadySeeded: false });
     const second = await count(other.id);
-    expect(second).toMatchObject({ people: 200, segments: 4 });
+    // Residents who gave their contact at a door are people too.
+    expect(second).toMatchObject({ people: 200 + result.field.contacts, segments: 4 });
     // The same seed gives the same addresses: unique within each campaign, not renamed.
     const [shared] = await t.ctx.database.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM people a JOIN people b ON b.email_normalized = a.email_normalized
@@ -307,6 +420,14 @@ describe.each(engines)('demo campaign on %s', (engine) => {
     expect(await count(t.ctx.campaignId)).toEqual(first);
     const otherSite = await readPublicSite(t.ctx.database, other.id);
     expect(otherSite.home.title).toBe('Campagne 2027 — Ensemble pour nos territoires');
+  });
+
+  it('canvasses where its supporters live when no committee has started yet', async () => {
+    const small = await createCampaign(t.ctx.database, 'Petite démo');
+    const result = await seedDemo(forCampaign(t.ctx, small.id), { people: 40 });
+    expect(result).toMatchObject({ committees: 0, field: { turfsForCommittees: 0 } });
+    expect(result.field.communes).toBeGreaterThan(0);
+    expect(result.field.turfs).toBeGreaterThan(0);
   });
 
   it('refuses a nonsensical size', async () => {

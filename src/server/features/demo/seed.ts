@@ -17,6 +17,7 @@ import { addSegmentsIfAbsent } from '../people/segments.ts';
 import { tagIdsByName } from '../people/tags.ts';
 import { addSettingIfAbsent, readSetting, replaceSetting } from '../settings/service.ts';
 import { planDemo, type DemoPerson, type DemoPlan } from './generate.ts';
+import { noDemoField, seedDemoField, type DemoFieldCounts } from './field.ts';
 import type { Query } from '../../core/db/index.ts';
 
 /**
@@ -47,6 +48,8 @@ export interface SeedDemoResult {
   segments: number;
   committees: number;
   events: number;
+  /** Door-to-door: communes, stations, addresses, turfs, visits… (zeros when none). */
+  field: DemoFieldCounts;
   /** True when the demo campaign was already there: nothing was written this time. */
   alreadySeeded: boolean;
   seededAt: string;
@@ -59,6 +62,7 @@ interface DemoMarker {
   segments: number;
   committees: number;
   events: number;
+  field?: DemoFieldCounts;
   seed: string;
   launchDate: string;
   debateDate: string;
@@ -97,6 +101,7 @@ export async function seedDemo(
   const seed = options.seed ?? DEFAULT_SEED;
   const now = (options.now ?? new Date()).getTime();
   const campaignId = ctx.campaignId;
+  const written: { people: number[]; marker?: DemoMarker } = { people: [] };
 
   const result = await ctx.database.transaction(async (query) => {
     // Claiming the marker first also serialises two concurrent runs: the second waits here,
@@ -110,6 +115,7 @@ export async function seedDemo(
         segments: value?.segments ?? 0,
         committees: value?.committees ?? 0,
         events: value?.events ?? 0,
+        field: value?.field ?? noDemoField,
         alreadySeeded: true,
         seededAt: value?.seededAt ?? '',
       };
@@ -151,6 +157,7 @@ export async function seedDemo(
       debateDate: plan.debateDate,
     };
     await replaceSetting(query, campaignId, 'demo', marker);
+    Object.assign(written, { people: ids, marker });
     await audit(
       { query },
       {
@@ -166,13 +173,22 @@ export async function seedDemo(
       tags,
       segments,
       ...local,
+      field: noDemoField,
       alreadySeeded: false,
       seededAt: marker.seededAt,
     };
   });
   // Thousands of people in one go: without fresh statistics the lists would estimate from an
   // empty table (and PGlite never analyses on its own).
-  if (!result.alreadySeeded) await refreshPeopleStatistics(ctx.database);
+  if (!result.alreadySeeded) {
+    await refreshPeopleStatistics(ctx.database);
+    // The field's services write in transactions of their own: after the people are committed.
+    result.field = await seedDemoField(ctx, { seed, now, people: written.people });
+    await replaceSetting(ctx.database, campaignId, 'demo', {
+      ...written.marker,
+      field: result.field,
+    });
+  }
   return result;
 }
 

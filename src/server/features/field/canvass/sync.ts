@@ -145,9 +145,7 @@ export async function syncVisits(
   const plain = accepted.filter((v) => !v.contact);
   const stored = new Set<string>();
   if (plain.length) {
-    for (const id of await ctx.database.transaction((query) =>
-      writeVisits(query, ctx.campaignId, auth.personId, plain),
-    ))
+    for (const id of await writeVisits(ctx.database.query, ctx.campaignId, auth.personId, plain))
       stored.add(id);
   }
   for (const visit of accepted.filter((v) => v.contact)) {
@@ -226,6 +224,8 @@ async function writeVisits(
   visits: readonly ReadyVisit[],
 ): Promise<string[]> {
   const col = <T>(pick: (v: ReadyVisit) => T) => visits.map(pick);
+  // One statement: the visits whose id is new, then, for those only, the support counts and
+  // the do-not-visit marks (atomic without a transaction of its own).
   const rows = await query<{ id: string }>(
     sql`WITH given AS (
           SELECT * FROM unnest(${col((v) => v.id)}::uuid[], ${col((v) => v.turfId)}::bigint[],
@@ -235,35 +235,33 @@ async function writeVisits(
                                ${col((v) => v.versionId)}::bigint[],
                                ${col((v) => (v.answers ? JSON.stringify(v.answers) : null))}::jsonb[],
                                ${col((v) => v.supportLevel)}::smallint[], ${col((v) => v.notes)}::text[],
-                               ${col((v) => v.visitedAt)}::timestamptz[])
+                               ${col((v) => v.visitedAt)}::timestamptz[],
+                               ${col((v) => v.aggregateSupport)}::smallint[],
+                               ${col((v) => v.doNotVisit)}::boolean[])
             AS g(id, turf_id, address_id, outcome, mode, building, floor, door, version_id, answers,
-                 support_level, notes, visited_at)
-        )
-        INSERT INTO field_visits (campaign_id, id, turf_id, address_id, volunteer_person_id, outcome, mode, building,
-                                  floor, door, version_id, answers, support_level, notes, visited_at)
-        SELECT ${campaignId}, g.id, g.turf_id, g.address_id, ${volunteerId}, g.outcome, g.mode, g.building,
-               g.floor, g.door, g.version_id, g.answers, g.support_level, g.notes, g.visited_at
-          FROM given g
-        ON CONFLICT (campaign_id, id) DO NOTHING
-        RETURNING id::text AS id`,
-  );
-  const written = new Set(rows.map((row) => row.id));
-  const tallied = visits.filter((v) => written.has(v.id) && v.aggregateSupport !== null);
-  if (tallied.length) {
-    await query(
-      sql`INSERT INTO field_support_tallies (campaign_id, turf_id, address_id, level, count)
-          SELECT ${campaignId}, t, a, l, count(*) FROM unnest(${tallied.map((v) => v.turfId)}::bigint[],
-                 ${tallied.map((v) => v.addressId)}::bigint[], ${tallied.map((v) => v.aggregateSupport)}::smallint[]) AS x(t, a, l)
-           GROUP BY t, a, l
+                 support_level, notes, visited_at, tally, do_not_visit)
+        ), written AS (
+          INSERT INTO field_visits (campaign_id, id, turf_id, address_id, volunteer_person_id, outcome, mode,
+                                    building, floor, door, version_id, answers, support_level, notes, visited_at)
+          SELECT ${campaignId}, g.id, g.turf_id, g.address_id, ${volunteerId}, g.outcome, g.mode, g.building,
+                 g.floor, g.door, g.version_id, g.answers, g.support_level, g.notes, g.visited_at
+            FROM given g
+          ON CONFLICT (campaign_id, id) DO NOTHING
+          RETURNING id
+        ), tallied AS (
+          INSERT INTO field_support_tallies (campaign_id, turf_id, address_id, level, count)
+          SELECT ${campaignId}, g.turf_id, g.address_id, g.tally, count(*)
+            FROM given g JOIN written w ON w.id = g.id
+           WHERE g.tally IS NOT NULL
+           GROUP BY g.turf_id, g.address_id, g.tally
           ON CONFLICT (campaign_id, turf_id, address_id, level)
-          DO UPDATE SET count = field_support_tallies.count + excluded.count`,
-    );
-  }
-  const refused = visits.filter((v) => written.has(v.id) && v.doNotVisit).map((v) => v.addressId);
-  if (refused.length) {
-    await query(
-      sql`UPDATE field_addresses SET do_not_visit = true WHERE campaign_id = ${campaignId} AND id = ANY(${refused}::bigint[])`,
-    );
-  }
-  return [...written];
+          DO UPDATE SET count = field_support_tallies.count + excluded.count
+        ), marked AS (
+          UPDATE field_addresses a SET do_not_visit = true
+            FROM given g JOIN written w ON w.id = g.id
+           WHERE a.campaign_id = ${campaignId} AND a.id = g.address_id AND g.do_not_visit
+        )
+        SELECT id::text AS id FROM written`,
+  );
+  return rows.map((row) => row.id);
 }

@@ -68,7 +68,7 @@ export async function cutArea(
     const rows = await query<AddressRow>(
       sql`SELECT ${PLANNED_COLUMNS} FROM field_addresses a
            WHERE a.campaign_id = ${ctx.campaignId} AND ${areaCondition(ctx.campaignId, area)}
-           LIMIT ${CUT_MAX_ADDRESSES + 1}`,
+           ORDER BY a.id LIMIT ${CUT_MAX_ADDRESSES + 1}`,
     );
     if (rows.length > CUT_MAX_ADDRESSES) {
       throw new AppError(

@@ -2,7 +2,7 @@ import type { Partition } from './partition.ts';
 import { sizeViolation } from './partition.ts';
 import type { TurfSizeBounds } from './types.ts';
 
-const MAX_CHAIN = 8;
+const MAX_CHAIN = 16;
 
 interface Step {
   turf: number;
@@ -21,18 +21,23 @@ interface Step {
  * a turf can spare one, or gives its last and disappears (two leftovers far apart merge that
  * way). Chains are searched breadth first, shortest first, up to MAX_CHAIN turfs; every turf
  * in the middle of a chain must end within bounds, and a chain is kept only if it lowers the
- * summed distance of sizes from the bounds.
+ * summed distance of sizes from the bounds. Returns the turfs changed.
  */
-export function repairWithChains(partition: Partition, bounds: TurfSizeBounds) {
+export function repairWithChains(partition: Partition, bounds: TurfSizeBounds): Uint8Array {
   const { size, turfCount } = partition;
+  const changed = new Uint8Array(turfCount);
   for (let turf = 0; turf < turfCount; turf++) {
     const v = sizeViolation(size[turf], bounds);
     if (v === 0) continue;
     const chain = size[turf] > bounds.maxSize ? search(partition, bounds, turf, 'push') : null;
     const found =
       chain ?? (size[turf] < bounds.minSize ? search(partition, bounds, turf, 'pull') : null);
-    if (found) apply(partition, found.last, found.direction);
+    if (found) {
+      for (let step: Step | null = found.last; step; step = step.previous) changed[step.turf] = 1;
+      apply(partition, found.last, found.direction);
+    }
   }
+  return changed;
 }
 
 function search(

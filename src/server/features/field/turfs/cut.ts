@@ -1,9 +1,9 @@
 import { segmentAdjacency } from './adjacency.ts';
 import { bisect } from './bisection.ts';
+import { addressTable, type AddressTable } from './columns.ts';
 import { repairWithChains } from './chains.ts';
 import { absorbLeftovers } from './leftovers.ts';
 import { placesOf } from './places.ts';
-import { projectToLocalPlane } from './projection.ts';
 import { recutAroundMisfits } from './recut.ts';
 import { localSearch, resplitPairs } from './local-search.ts';
 import { Partition, type WeightedPoints } from './partition.ts';
@@ -22,9 +22,9 @@ export interface CutOptions {
   mergeTolerance?: number;
 }
 
-// Addresses within about this distance make their segments neighbours (facing sides of a
-// block, two streets meeting at a corner): segments move only between neighbouring turfs.
-const NEIGHBOUR_CELL_METRES = 60;
+// Segments with addresses this close are neighbours (two streets meeting at a corner, the
+// facing sides of a small block): segments move only between turfs holding neighbours.
+const NEIGHBOUR_METRES = 80;
 // A long street is cut into stretches of about a quarter of a turf (17–20 addresses).
 const STRETCHES_PER_TURF = 4;
 // Groups of addresses at least this far from any other (hamlets) are cut apart.
@@ -45,7 +45,7 @@ const PLACE_CELL_METRES = 200;
  * than `minSize` addresses is one turf. Near-linear in the number of addresses; deterministic,
  * whatever the order of the input.
  */
-export function cutTurfs(input: readonly TurfAddress[], options: CutOptions = {}): Turf[] {
+export function cutTurfs(addresses: readonly TurfAddress[], options: CutOptions = {}): Turf[] {
   const bounds: TurfSizeBounds = {
     minSize: options.minSize ?? 60,
     maxSize: options.maxSize ?? 80,
@@ -55,31 +55,47 @@ export function cutTurfs(input: readonly TurfAddress[], options: CutOptions = {}
       `turf sizes must satisfy 1 ≤ min ≤ max (${bounds.minSize}–${bounds.maxSize})`,
     );
   }
-  if (input.length === 0) return [];
-  // By id: everything after, down to the last bit of the projection, is then the same
-  // whatever the order of the input.
-  const addresses = [...input].sort((a, b) => a.id - b.id);
+  if (addresses.length === 0) return [];
   const tolerance = options.mergeTolerance ?? Math.round(bounds.maxSize * 0.1);
-  const { x, y } = projectToLocalPlane(addresses);
+  // By id, in columns: everything after, down to the last bit of the projection, is the same
+  // whatever the order of the input.
+  const table = addressTable(addresses);
+  const { x, y } = table;
 
-  const segments: number[][] = [];
-  for (const piece of streetPieces(
-    addresses,
-    x,
-    y,
-    options.streetGapMetres ?? DEFAULT_STREET_GAP_METRES,
-  )) {
-    const { stretches } = cutStreetIntoStretches(
-      piece.members,
-      addresses,
-      x,
-      y,
-      bounds,
-      STRETCHES_PER_TURF,
-    );
-    segments.push(...stretches);
+  const streetSegments: number[][] = [];
+  for (const piece of streetPieces(table, options.streetGapMetres ?? DEFAULT_STREET_GAP_METRES)) {
+    const { stretches } = cutStreetIntoStretches(piece.members, table, bounds, STRETCHES_PER_TURF);
+    streetSegments.push(...stretches);
   }
 
+  const { placeOf } = placesOf(streetSegments, x, y, PLACE_CELL_METRES);
+  const firstCut = bisect(segmentPoints(streetSegments, x, y), bounds, placeOf);
+  // Segments renumbered turf by turf: neighbours on the ground sit near each other in memory,
+  // which keeps the local search's lookups in cache on large areas.
+  const order = Array.from(firstCut.keys()).sort((a, b) => firstCut[a] - firstCut[b] || a - b);
+  const segments = order.map((s) => streetSegments[s]);
+  const turfOf = Int32Array.from(order, (s) => firstCut[s]);
+  const points = segmentPoints(segments, x, y);
+  let turfCount = 0;
+  for (const t of turfOf) turfCount = Math.max(turfCount, t + 1);
+  const adjacency = segmentAdjacency(segments, x, y, NEIGHBOUR_METRES);
+  const partition = new Partition(points, adjacency, turfOf, turfCount);
+  localSearch(partition, bounds);
+  const chained = repairWithChains(partition, bounds);
+  const absorbed = absorbLeftovers(partition, bounds, tolerance);
+  localSearch(
+    partition,
+    bounds,
+    chained.map((c, t) => c | absorbed[t]),
+  );
+  localSearch(partition, bounds, resplitPairs(partition, bounds));
+  localSearch(partition, bounds, recutAroundMisfits(partition, bounds));
+
+  return buildTurfs(table, segments, turfOf, turfCount);
+}
+
+/** Segments as points: their addresses' centre, weighted by their number of addresses. */
+function segmentPoints(segments: number[][], x: Float64Array, y: Float64Array): WeightedPoints {
   const points: WeightedPoints = {
     x: new Float64Array(segments.length),
     y: new Float64Array(segments.length),
@@ -96,26 +112,12 @@ export function cutTurfs(input: readonly TurfAddress[], options: CutOptions = {}
     points.x[s] = sx / members.length;
     points.y[s] = sy / members.length;
   });
-
-  const { placeOf } = placesOf(segments, x, y, PLACE_CELL_METRES);
-  const turfOf = bisect(points, bounds, placeOf);
-  let turfCount = 0;
-  for (const t of turfOf) turfCount = Math.max(turfCount, t + 1);
-  const adjacency = segmentAdjacency(segments, x, y, NEIGHBOUR_CELL_METRES);
-  const partition = new Partition(points, adjacency, turfOf, turfCount);
-  localSearch(partition, bounds);
-  repairWithChains(partition, bounds);
-  absorbLeftovers(partition, bounds, tolerance);
-  localSearch(partition, bounds);
-  localSearch(partition, bounds, resplitPairs(partition, bounds));
-  localSearch(partition, bounds, recutAroundMisfits(partition, bounds));
-
-  return buildTurfs(addresses, segments, turfOf, turfCount);
+  return points;
 }
 
 /** Turfs in the order of their numbers (empty ones dropped). */
 function buildTurfs(
-  addresses: readonly TurfAddress[],
+  table: AddressTable,
   segments: number[][],
   turfOf: Int32Array,
   turfCount: number,
@@ -124,7 +126,24 @@ function buildTurfs(
   segments.forEach((list, s) => members[turfOf[s]].push(...list));
   return members
     .filter((list) => list.length > 0)
-    .map((list) => turfFromAddresses(list.map((i) => addresses[i])));
+    .map((list) => {
+      // Table indices ascend with ids.
+      list.sort((a, b) => a - b);
+      let lon = 0;
+      let lat = 0;
+      const streets = new Set<number>();
+      for (const i of list) {
+        lon += table.lon[i];
+        lat += table.lat[i];
+        streets.add(table.street[i]);
+      }
+      return {
+        addressIds: list.map((i) => table.id[i]),
+        centroid: { lon: lon / list.length, lat: lat / list.length },
+        addressCount: list.length,
+        streetKeys: [...streets].sort((a, b) => a - b).map((k) => table.streetKeys[k]),
+      };
+    });
 }
 
 /** A turf holding exactly these addresses. */

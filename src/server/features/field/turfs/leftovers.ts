@@ -10,14 +10,16 @@ import type { TurfSizeBounds } from './types.ts';
  *    at most `maxSize + tolerance` addresses;
  * 3. else kept as a small turf. A turf with no neighbour (a hamlet: places are cut apart) is
  *    always kept.
- * Neighbours are turfs holding a segment adjacent to one of its segments.
+ * Neighbours are turfs holding a segment adjacent to one of its segments. Returns the turfs
+ * changed.
  */
 export function absorbLeftovers(
   partition: Partition,
   { minSize, maxSize }: TurfSizeBounds,
   tolerance: number,
-) {
+): Uint8Array {
   const { turfOf, size, members, turfCount } = partition;
+  const changed = new Uint8Array(turfCount);
   const { weight } = partition.points;
   const { start, list, distance } = partition.adjacency;
 
@@ -46,8 +48,10 @@ export function absorbLeftovers(
       for (const to of added.keys()) {
         const joining = own.filter((s) => planned.get(s) === to);
         partition.setTurf(to, [...members[to], ...joining]);
+        changed[to] = 1;
       }
       partition.setTurf(turf, []);
+      changed[turf] = 1;
       continue;
     }
 
@@ -66,6 +70,8 @@ export function absorbLeftovers(
     if (nearest >= 0 && size[turf] + size[nearest] <= maxSize + tolerance) {
       partition.setTurf(nearest, [...members[nearest], ...own]);
       partition.setTurf(turf, []);
+      changed[nearest] = changed[turf] = 1;
     }
   }
+  return changed;
 }

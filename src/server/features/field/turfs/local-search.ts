@@ -2,20 +2,21 @@ import type { Partition } from './partition.ts';
 import { sizeViolation } from './partition.ts';
 import type { TurfSizeBounds } from './types.ts';
 
-const MAX_ROUNDS = 12;
+const MAX_ROUNDS = 6;
 // Changes must save at least this (metres) so that rounding never trades a segment back.
 const EPSILON = 1e-6;
-const RESPLIT_DIRECTIONS = 8;
+const RESPLIT_DIRECTIONS = 4;
+// Swaps tried per segment, with its nearest neighbours first.
+const MAX_SWAPS = 6;
 
 /**
  * Improves the turfs on two measures compared in that order: how far sizes are outside the
  * bounds (summed), then the walking cost (summed minimum spanning trees, see Partition).
- * A segment moves to the turf of a neighbouring segment when that lowers the first measure,
- * or keeps it and lowers the second; when such a move would shorten the walk but break the
- * bounds, the segment may instead swap turfs with a neighbouring segment of that turf. Each
- * round visits the segments touching a turf changed in the round before (all of them at
- * first, or those touching `changed`), until none is left or MAX_ROUNDS: the work follows the
- * changes.
+ * A segment moves to the turf of a neighbouring segment, or swaps turfs with one of its
+ * nearest neighbours (MAX_SWAPS) in a turf it would shorten the walk of, when that lowers the
+ * first measure, or keeps it and lowers the second. Each round visits the segments touching
+ * a turf changed before (all of them at first, or those touching `changed`), until a round
+ * changes nothing or MAX_ROUNDS: the work follows the changes.
  */
 export function localSearch(
   partition: Partition,
@@ -42,6 +43,13 @@ export function localSearch(
     for (let s = 0; s < turfOf.length; s++) {
       if (!touches(s, dirty)) continue;
       const from = turfOf[s];
+      neighbourTurfs.length = 0;
+      for (let e = start[s]; e < start[s + 1]; e++) {
+        const to = turfOf[list[e]];
+        if (to !== from && !neighbourTurfs.includes(to)) neighbourTurfs.push(to);
+      }
+      // Inside its turf: nowhere to go.
+      if (neighbourTurfs.length === 0) continue;
       const own = members[from];
       const w = weight[s];
       const fromWithoutCost = partition.connectionCost(own, 0, own.length, s);
@@ -51,12 +59,6 @@ export function localSearch(
       let bestSwap = -1;
       let bestFromCost = 0;
       let bestToCost = 0;
-
-      neighbourTurfs.length = 0;
-      for (let e = start[s]; e < start[s + 1]; e++) {
-        const to = turfOf[list[e]];
-        if (to !== from && !neighbourTurfs.includes(to)) neighbourTurfs.push(to);
-      }
       for (const to of neighbourTurfs) {
         const other = members[to];
         const toCost = partition.connectionCost(other, 0, other.length, -1, s);
@@ -72,10 +74,12 @@ export function localSearch(
           bestToCost = toCost;
         }
       }
-      for (let e = start[s]; e < start[s + 1]; e++) {
+      let swaps = 0;
+      for (let e = start[s]; e < start[s + 1] && swaps < MAX_SWAPS; e++) {
         const u = list[e];
         const to = turfOf[u];
         if (to === from || !wantsToGo[to]) continue;
+        swaps++;
         const wu = weight[u];
         const dv =
           violation(from, wu - w) + violation(to, w - wu) - violation(from, 0) - violation(to, 0);
@@ -109,7 +113,7 @@ export function localSearch(
 }
 
 /**
- * Cuts every pair of neighbouring turfs again: their segments sorted along 8 directions, each
+ * Cuts every pair of neighbouring turfs again: their segments sorted along 4 directions, each
  * cut position tried, the best kept if it beats the pair as it is (same two measures as
  * localSearch). Escapes what moving one segment at a time cannot. Returns the turfs changed.
  */

@@ -14,12 +14,20 @@ export interface LocalPlane {
 }
 
 export function projectToLocalPlane(points: readonly { lon: number; lat: number }[]): LocalPlane {
-  const n = points.length;
+  return projectColumns(
+    Float64Array.from(points, (p) => p.lon),
+    Float64Array.from(points, (p) => p.lat),
+  );
+}
+
+/** projectToLocalPlane for coordinates already in columns. */
+export function projectColumns(lon: Float64Array, lat: Float64Array): LocalPlane {
+  const n = lon.length;
   let lon0 = 0;
   let lat0 = 0;
-  for (const p of points) {
-    lon0 += p.lon;
-    lat0 += p.lat;
+  for (let i = 0; i < n; i++) {
+    lon0 += lon[i];
+    lat0 += lat[i];
   }
   lon0 = n ? lon0 / n : 0;
   lat0 = n ? lat0 / n : 0;
@@ -28,8 +36,8 @@ export function projectToLocalPlane(points: readonly { lon: number; lat: number 
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    x[i] = (points[i].lon - lon0) * kx;
-    y[i] = (points[i].lat - lat0) * ky;
+    x[i] = (lon[i] - lon0) * kx;
+    y[i] = (lat[i] - lat0) * ky;
   }
   return { x, y, toLonLat: (px, py) => ({ lon: lon0 + px / kx, lat: lat0 + py / ky }) };
 }

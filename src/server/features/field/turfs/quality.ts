@@ -1,4 +1,4 @@
-import { projectToLocalPlane } from './projection.ts';
+import { addressTable } from './columns.ts';
 import { DEFAULT_STREET_GAP_METRES, streetPieces } from './streets.ts';
 import { DEFAULT_TWO_OPT_SWEEPS, walkingTour } from './tour.ts';
 import type { Turf, TurfAddress } from './types.ts';
@@ -50,10 +50,11 @@ export function turfQuality(
     twoOptSweeps = DEFAULT_TWO_OPT_SWEEPS,
   }: QualityOptions = {},
 ): TurfQuality {
-  const { x, y } = projectToLocalPlane(addresses);
+  const table = addressTable(addresses);
+  const { x, y } = table;
   const indexOfId = new Map<number, number>();
-  addresses.forEach((a, i) => indexOfId.set(a.id, i));
-  const turfOfAddress = new Int32Array(addresses.length).fill(-1);
+  table.id.forEach((id, i) => indexOfId.set(id, i));
+  const turfOfAddress = new Int32Array(table.count).fill(-1);
   turfs.forEach((turf, t) => {
     for (const id of turf.addressIds) {
       const i = indexOfId.get(id);
@@ -65,7 +66,7 @@ export function turfQuality(
   let split = 0;
   let short = 0;
   let shortSplit = 0;
-  for (const piece of streetPieces(addresses, x, y, streetGapMetres)) {
+  for (const piece of streetPieces(table, streetGapMetres)) {
     const held = new Set<number>();
     for (const i of piece.members) if (turfOfAddress[i] >= 0) held.add(turfOfAddress[i]);
     if (held.size === 0) continue;

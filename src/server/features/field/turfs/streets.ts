@@ -1,5 +1,5 @@
 import { along, principalAxis } from './axis.ts';
-import type { TurfAddress } from './types.ts';
+import type { AddressTable } from './columns.ts';
 
 /**
  * Addresses of one street key this far from every other address of that key start another
@@ -7,10 +7,10 @@ import type { TurfAddress } from './types.ts';
  */
 export const DEFAULT_STREET_GAP_METRES = 400;
 
-/** The addresses (indices into the input) of one street key that lie together. */
+/** The addresses (indices into the table) of one street key that lie together. */
 export interface StreetPiece {
   streetKey: string;
-  /** Indices into the addresses, by ascending id. */
+  /** Indices into the address table, ascending (so by ascending id). */
   members: number[];
 }
 
@@ -21,27 +21,18 @@ export interface StreetPiece {
  * input's order.
  */
 export function streetPieces(
-  addresses: readonly TurfAddress[],
-  x: Float64Array,
-  y: Float64Array,
+  table: AddressTable,
   gapMetres = DEFAULT_STREET_GAP_METRES,
 ): StreetPiece[] {
-  const byKey = new Map<string, number[]>();
-  for (let i = 0; i < addresses.length; i++) {
-    const key = addresses[i].streetKey;
-    const list = byKey.get(key);
-    if (list) list.push(i);
-    else byKey.set(key, [i]);
-  }
-  const keys = [...byKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const { count, street, streetKeys, x, y } = table;
+  const byStreet: number[][] = streetKeys.map(() => []);
+  for (let i = 0; i < count; i++) byStreet[street[i]].push(i);
   const pieces: StreetPiece[] = [];
-  for (const key of keys) {
-    const members = byKey.get(key)!;
-    members.sort((a, b) => addresses[a].id - addresses[b].id);
+  byStreet.forEach((members, k) => {
     for (const piece of splitAtGaps(members, x, y, gapMetres)) {
-      pieces.push({ streetKey: key, members: piece });
+      pieces.push({ streetKey: streetKeys[k], members: piece });
     }
-  }
+  });
   return pieces;
 }
 
@@ -57,6 +48,15 @@ function splitAtGaps(members: number[], x: Float64Array, y: Float64Array, gap: n
   const t = new Float64Array(n);
   for (let i = 0; i < n; i++) t[i] = along(axis, x[members[i]], y[members[i]]);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => t[a] - t[b] || a - b);
+  // Usually each point is within the gap of the next along the axis: then they are all one.
+  const gap2 = gap * gap;
+  let chained = true;
+  for (let k = 1; k < n && chained; k++) {
+    const i = members[order[k - 1]];
+    const j = members[order[k]];
+    chained = (x[i] - x[j]) ** 2 + (y[i] - y[j]) ** 2 <= gap2;
+  }
+  if (chained) return [members];
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -66,7 +66,6 @@ function splitAtGaps(members: number[], x: Float64Array, y: Float64Array, gap: n
     return i;
   };
   let components = n;
-  const gap2 = gap * gap;
   for (let a = 0; a < n && components > 1; a++) {
     const i = order[a];
     for (let b = a + 1; b < n; b++) {

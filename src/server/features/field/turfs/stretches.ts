@@ -1,7 +1,7 @@
 import { along, principalAxis } from './axis.ts';
-import { suffixRank } from './house-number.ts';
 import { turfCountFor } from './bisection.ts';
-import type { TurfAddress, TurfSizeBounds } from './types.ts';
+import type { AddressTable } from './columns.ts';
+import type { TurfSizeBounds } from './types.ts';
 
 /**
  * How a long street is ordered before it is cut: by house number when the numbers follow the
@@ -33,21 +33,20 @@ export interface StreetStretches {
  */
 export function cutStreetIntoStretches(
   members: readonly number[],
-  addresses: readonly TurfAddress[],
-  x: Float64Array,
-  y: Float64Array,
+  table: AddressTable,
   bounds: TurfSizeBounds,
   stretchesPerTurf: number,
 ): StreetStretches {
   const n = members.length;
   if (n <= bounds.maxSize) return { order: 'number', stretches: [[...members]] };
   const count = Math.max(Math.ceil(n / bounds.maxSize), stretchesPerTurf * turfCountFor(n, bounds));
-  const { order, sorted } = streetOrder(members, addresses, x, y);
+  const { order, sorted } = streetOrder(members, table);
   const stretches: number[][] = [];
   let start = 0;
   for (let s = 1; s <= count; s++) {
     let end = s === count ? n : Math.round((s * n) / count);
-    if (order === 'number' && end < n) end = nearestNumberBoundary(sorted, addresses, end, start);
+    if (order === 'number' && end < n)
+      end = nearestNumberBoundary(sorted, table.number, end, start);
     if (end > start) stretches.push(sorted.slice(start, end));
     start = end;
   }
@@ -57,25 +56,22 @@ export function cutStreetIntoStretches(
 /** The members in street order, and which order it is. */
 export function streetOrder(
   members: readonly number[],
-  addresses: readonly TurfAddress[],
-  x: Float64Array,
-  y: Float64Array,
+  table: AddressTable,
 ): { order: StretchOrder; sorted: number[] } {
+  const { x, y, number, suffix } = table;
   const axis = principalAxis(members, x, y);
   const t = new Map<number, number>();
   for (const m of members) t.set(m, along(axis, x[m], y[m]));
   const byAxis = [...members].sort((a, b) => t.get(a)! - t.get(b)! || a - b);
-  const numbered = byAxis.filter((m) => addresses[m].number > 0);
+  const numbered = byAxis.filter((m) => number[m] > 0);
   if (numbered.length < NUMBERED_SHARE * members.length) return { order: 'axis', sorted: byAxis };
 
   const byNumber = (a: number, b: number) =>
-    addresses[a].number - addresses[b].number ||
-    suffixRank(addresses[a].suffix) - suffixRank(addresses[b].suffix) ||
-    a - b;
+    number[a] - number[b] || suffix[a] - suffix[b] || a - b;
   const sidePath = (sort: ((a: number, b: number) => number) | null) => {
     let length = 0;
     for (const parity of [0, 1]) {
-      const side = numbered.filter((m) => addresses[m].number % 2 === parity);
+      const side = numbered.filter((m) => number[m] % 2 === parity);
       if (sort) side.sort(sort);
       for (let i = 1; i < side.length; i++) {
         length += Math.hypot(x[side[i]] - x[side[i - 1]], y[side[i]] - y[side[i - 1]]);
@@ -90,15 +86,10 @@ export function streetOrder(
   // An address without a number takes the place of the numbered address nearest along the axis.
   const key = new Map<number, number>();
   const tNumbered = numbered.map((m) => t.get(m)!);
+  const rankOf = (m: number) => number[m] + Math.min(suffix[m], 99) / 100;
   for (const m of members) {
-    const a = addresses[m];
-    if (a.number > 0) {
-      key.set(m, a.number + Math.min(suffixRank(a.suffix), 99) / 100);
-      continue;
-    }
-    const nearest = numbered[nearestIndex(tNumbered, t.get(m)!)];
-    const na = addresses[nearest];
-    key.set(m, na.number + Math.min(suffixRank(na.suffix), 99) / 100 + 0.001);
+    if (number[m] > 0) key.set(m, rankOf(m));
+    else key.set(m, rankOf(numbered[nearestIndex(tNumbered, t.get(m)!)]) + 0.001);
   }
   const sorted = [...members].sort((a, b) => key.get(a)! - key.get(b)! || a - b);
   return { order: 'number', sorted };
@@ -120,11 +111,11 @@ function nearestIndex(sortedValues: number[], value: number): number {
 /** The cut nearest `end` that falls between two different house numbers (and after `start`). */
 function nearestNumberBoundary(
   sorted: number[],
-  addresses: readonly TurfAddress[],
+  number: Float64Array,
   end: number,
   start: number,
 ): number {
-  const differs = (i: number) => addresses[sorted[i - 1]].number !== addresses[sorted[i]].number;
+  const differs = (i: number) => number[sorted[i - 1]] !== number[sorted[i]];
   for (let d = 0; d < sorted.length; d++) {
     if (end - d > start && differs(end - d)) return end - d;
     if (end + d < sorted.length && differs(end + d)) return end + d;

@@ -4,12 +4,14 @@ import type { TurfAddress } from './types.ts';
 
 /**
  * A made-up town for the benchmark and tests, the same for the same count and seed: a rotated
- * grid of streets 100 m apart cut into streets of 3–8 blocks (every fifth line a wider
- * boulevard), five long radial avenues, winding streets in a suburban ring, and hamlets further
+ * grid of streets 100 m apart, each line cut into streets of 1 to 8 blocks (mostly short; every
+ * fifth line a wider boulevard), impasses into the blocks, five long radial avenues, winding
+ * streets and cul-de-sacs in a suburban ring as deep as 40% of the radius, and hamlets further
  * out (pairs of hamlets share their main road's street key, as a road named after the next
  * village does). Houses on both sides, odd numbers on the left and even on the right rising
- * from the street's start, 6 m apart in the centre to ~28 m at the edge, some bis/ter, some
- * without number. About 4% of the addresses are in hamlets.
+ * from the street's start, 6 m apart in the centre to ~28 m at the edge of the grid, some
+ * bis/ter, some without number. About 4% of the addresses are in hamlets. Towns of different
+ * sizes mix these alike, so that timings at two sizes compare like with like.
  */
 export function syntheticTown(count: number, seed = 1): TurfAddress[] {
   const hamletTotal = count >= 200 ? Math.round(count * 0.04) : 0;
@@ -17,10 +19,12 @@ export function syntheticTown(count: number, seed = 1): TurfAddress[] {
   // ~3,000 addresses a km² on average: first guess of the radius, then corrected.
   let radius = Math.sqrt(townTarget / 3000 / Math.PI) * 1000;
   let houses: House[] = [];
-  for (let attempt = 0; attempt < 12; attempt++) {
+  for (let attempt = 0; ; attempt++) {
     houses = townHouses(Math.max(radius, 60), seededRandom(seed));
-    if (houses.length >= townTarget && houses.length <= townTarget * 1.03) break;
-    radius *= Math.sqrt((townTarget * 1.015) / Math.max(houses.length, 1));
+    if (houses.length >= townTarget && (houses.length <= townTarget * 1.03 || attempt >= 12)) {
+      break;
+    }
+    radius *= attempt < 12 ? Math.sqrt((townTarget * 1.015) / Math.max(houses.length, 1)) : 1.03;
   }
   // Exactly the count: the houses farthest from the centre are left out.
   const kept = houses
@@ -78,6 +82,9 @@ function townHouses(radius: number, random: Random): House[] {
     6 + 22 * Math.min(1, (px * px + py * py) / radius ** 2);
 
   const band = 200;
+  // The ring is as deep as 40% of the radius, so that towns of any size mix centre, suburbs
+  // and hamlets alike (a larger town is not only a denser one).
+  const bands = Math.max(1, Math.round((0.4 * radius) / band));
   const lines = Math.ceil(radius / BLOCK) + 1;
   for (const direction of [0, 1]) {
     for (let j = -lines; j <= lines; j++) {
@@ -126,7 +133,7 @@ function townHouses(radius: number, random: Random): House[] {
 
   avenueAngles.forEach((a, i) => {
     const path: Path = [];
-    for (let r = 40; r <= radius + 25 + 2 * band; r += 5)
+    for (let r = 40; r <= radius + 25 + bands * band; r += 5)
       path.push({ x: r * Math.cos(a), y: r * Math.sin(a) });
     houses.push(
       ...streetHouses(path, `avenue-${i}`, 16, random, {
@@ -139,7 +146,7 @@ function townHouses(radius: number, random: Random): House[] {
   // The suburban ring: bands of 200 m beyond the grid's edge, cut into cells ~200 m wide; a
   // winding street meanders across most cells, some with a cul-de-sac, none crossing another.
   let street = 0;
-  for (let b = 0; b < 2; b++) {
+  for (let b = 0; b < bands; b++) {
     const middle = radius + 25 + b * band + band / 2;
     const sectors = Math.max(6, Math.round((2 * Math.PI * middle) / band));
     for (let i = 0; i < sectors; i++) {

@@ -1,0 +1,203 @@
+// Door-to-door set up through the API, as staff would through HQ: a commune of the spec's own
+// with its BAN addresses, an area of it cut into one turf, a questionnaire, a turf given to a
+// volunteer. The campaign is shared with specs running in parallel: names and communes are
+// unique per run, and nothing here assumes an empty list.
+import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { csrfHeaders, expect } from './fixtures.ts';
+
+const BAN_HEADER =
+  'id;id_fantoir;numero;rep;nom_voie;code_postal;code_insee;nom_commune;code_insee_ancienne_commune;nom_ancienne_commune;x;y;lon;lat;type_position;alias;nom_ld;libelle_acheminement;nom_afnor;source_position;source_nom_voie;certification_commune;cad_parcelles';
+
+/**
+ * A made-up INSEE code, so an area of that commune holds only this run's addresses: Corsica's
+ * communes stop at 2A362 and 2B366, the other specs draw theirs among 90000–99999 and the
+ * demo's are real ones.
+ */
+export const madeUpCommuneCode = () =>
+  `2${Math.random() < 0.5 ? 'A' : 'B'}${400 + Math.floor(Math.random() * 600)}`;
+
+/** `count` BAN addresses numbered 1…count along one street of that commune. */
+export function banFile(code: string, commune: string, street: string, count: number): string {
+  const rows = Array.from({ length: count }, (_, i) => {
+    const n = i + 1;
+    const id = `${code}_b001_${String(n).padStart(5, '0')}`;
+    const lon = (4.9 + n * 0.0002).toFixed(6);
+    const lat = (46.15 + n * 0.0001).toFixed(6);
+    return `${id};${code}_b001;${n};;${street};01400;${code};${commune};;;;;${lon};${lat};entrée;;;;;;;;`;
+  });
+  return [BAN_HEADER, ...rows].join('\n') + '\n';
+}
+
+/** The body of a successful answer, or a failure that says what the server answered. */
+export async function json<T>(response: APIResponse): Promise<T> {
+  expect(response.ok(), `${response.url()}: ${response.status()} ${await response.text()}`).toBe(
+    true,
+  );
+  return (await response.json()) as T;
+}
+
+export interface WalkAddress {
+  id: number;
+  number: number;
+  street: string;
+}
+
+export interface TurfWithAddresses {
+  area: { id: number; name: string };
+  turf: { id: number; name: string };
+  /** In walk order. */
+  addresses: WalkAddress[];
+}
+
+/**
+ * Imports `count` addresses of a new commune, makes an area of it and cuts it into one turf
+ * (bounds around `count`): the area, the turf and its addresses in walk order.
+ */
+export async function turfOfNewCommune(
+  request: APIRequestContext,
+  names: { area: string; commune: string; street: string },
+  count: number,
+): Promise<TurfWithAddresses> {
+  const headers = await csrfHeaders(request);
+  const code = madeUpCommuneCode();
+  const started = await json<{ id: number }>(
+    await request.post('/api/field/imports', {
+      headers,
+      multipart: {
+        kind: 'addresses',
+        label: '',
+        file: {
+          name: `adresses-${code}.csv`,
+          mimeType: 'text/csv',
+          buffer: Buffer.from(banFile(code, names.commune, names.street, count)),
+        },
+      },
+    }),
+  );
+  await expect
+    .poll(
+      async () =>
+        (await json<{ status: string }>(await request.get(`/api/field/imports/${started.id}`)))
+          .status,
+      { timeout: 30_000 },
+    )
+    .toBe('succeeded');
+  const area = await json<{ id: number; name: string; addressCount: number }>(
+    await request.post('/api/field/areas', {
+      headers,
+      data: { kind: 'communes', name: names.area, communes: [code] },
+    }),
+  );
+  expect(area.addressCount, `commune ${code} holds only this run's addresses`).toBe(count);
+  const { items } = await json<{ items: Array<{ id: number; name: string }> }>(
+    await request.post(`/api/field/areas/${area.id}/turfs`, {
+      headers,
+      data: { minSize: count - 2, maxSize: count + 2 },
+    }),
+  );
+  expect(items).toHaveLength(1);
+  const walk = await json<{ addresses: WalkAddress[] }>(
+    await request.get(`/api/field/turfs/${items[0].id}/walk-list`),
+  );
+  expect(walk.addresses).toHaveLength(count);
+  return { area, turf: items[0], addresses: walk.addresses };
+}
+
+export interface QuestionnaireDefinition {
+  consentText: string;
+  opinionConsentText: string;
+  questions: Array<{
+    id: string;
+    label: string;
+    kind: 'single' | 'multiple' | 'text' | 'scale' | 'support';
+    required?: boolean;
+    showIf?: unknown;
+    options?: Array<{ id: string; label: string }>;
+  }>;
+  contactCapture: {
+    enabled: boolean;
+    askEmail: boolean;
+    askPhone: boolean;
+    consentTexts: { email: string; phone: string };
+  };
+}
+
+export interface QuestionnaireVersion {
+  id: number;
+  questionnaireId: number;
+  version: number;
+  definition: QuestionnaireDefinition;
+}
+
+/** A questionnaire that takes a resident's name and email (with its consent), active. */
+export async function contactQuestionnaire(
+  request: APIRequestContext,
+  name: string,
+): Promise<{ id: number; current: QuestionnaireVersion; archive: () => Promise<void> }> {
+  const body = {
+    name,
+    definition: {
+      consentText: 'Vos réponses aident la campagne ; vos coordonnées ne servent qu’à elle.',
+      opinionConsentText: 'J’accepte que ma position soit gardée avec mon nom.',
+      questions: [
+        {
+          id: 'concern',
+          label: `Votre préoccupation (${name}) ?`,
+          kind: 'single',
+          options: [
+            { id: 'housing', label: 'Logement' },
+            { id: 'transport', label: 'Transports' },
+          ],
+        },
+        { id: 'support', label: 'Votre soutien ?', kind: 'support' },
+      ],
+      contactCapture: {
+        enabled: true,
+        askEmail: true,
+        askPhone: false,
+        consentTexts: { email: 'J’accepte de recevoir les nouvelles de la campagne par e-mail.' },
+      },
+    },
+  };
+  const created = await json<{ id: number; current: QuestionnaireVersion }>(
+    await request.post('/api/field/questionnaires', {
+      headers: await csrfHeaders(request),
+      data: body,
+    }),
+  );
+  return {
+    ...created,
+    async archive() {
+      await json(
+        await request.put(`/api/field/questionnaires/${created.id}`, {
+          headers: await csrfHeaders(request),
+          data: { ...body, archived: true },
+        }),
+      );
+    },
+  };
+}
+
+/** The id of the one person who holds this email (HQ's people search). */
+export async function personIdByEmail(request: APIRequestContext, email: string): Promise<number> {
+  const { items } = await json<{ items: Array<{ id: number; email: string | null }> }>(
+    await request.get(`/api/people?q=${encodeURIComponent(email)}`),
+  );
+  const found = items.filter((p) => p.email?.toLowerCase() === email.toLowerCase());
+  expect(found, `one person holds ${email}`).toHaveLength(1);
+  return found[0].id;
+}
+
+/** Gives the turf to these volunteers (replaces its list). */
+export async function giveTurf(
+  request: APIRequestContext,
+  turfId: number,
+  volunteerIds: number[],
+): Promise<void> {
+  await json(
+    await request.patch(`/api/field/turfs/${turfId}`, {
+      headers: await csrfHeaders(request),
+      data: { volunteerIds },
+    }),
+  );
+}
