@@ -21,7 +21,15 @@ export const progressSchema = z.object({
   /** Residents who gave their contact (a person with consent source door_to_door). */
   contacts: count,
   leafletsDropped: count,
-  outcomes: z.record(visitOutcomeSchema, count),
+  outcomes: z.object({
+    not_home: count,
+    conversation: count,
+    refused: count,
+    come_back: count,
+    moved: count,
+    do_not_visit: count,
+    leaflet: count,
+  }),
   /** Support levels 1 (strong supporter) … 5 (strongly opposed): counts only, never names. */
   support: z.array(z.object({ level: z.number().int(), count })),
   /** Answers to choice and scale questions, by question id, summed over versions. */

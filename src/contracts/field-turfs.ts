@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { areaPolygonSchema } from './committee-area.ts';
 import { daySchema } from './common.ts';
 
+/** [longitude, latitude]; an array of two numbers (a tuple's schema repeats itself in OpenAPI). */
+export const lonLatSchema = z
+  .array(z.number())
+  .length(2)
+  .transform((p) => p as [number, number]);
+
 /** A target area: polling stations, communes, or a polygon drawn on the map. */
 export const targetAreaInputSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -62,7 +68,7 @@ export const turfSchema = z.object({
   lat: z.number().nullable(),
   lng: z.number().nullable(),
   /** Convex outline, [longitude, latitude] corners. */
-  outline: z.array(z.tuple([z.number(), z.number()])),
+  outline: z.array(lonLatSchema),
   volunteers: z.array(z.object({ personId: z.number().int(), name: z.string() })),
   /** Addresses with at least one visit. */
   visited: z.number().int(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { visitAnswersSchema } from './field-answers.ts';
 import { questionnaireVersionSchema } from './field-questionnaires.ts';
-import { turfSchema, visitOutcomeSchema, walkListSchema } from './field-turfs.ts';
+import { lonLatSchema, turfSchema, visitOutcomeSchema, walkListSchema } from './field-turfs.ts';
 
 /** Visits a phone sends at once (the outbox sends in batches of this many at most). */
 export const SYNC_BATCH_MAX = 100;
@@ -54,9 +54,7 @@ export const canvassPackSchema = walkListSchema.extend({
     z.object({ from: z.iso.datetime({ offset: true }), until: z.iso.datetime({ offset: true }) }),
   ),
   /** Streets as lines through their addresses in walk order, [longitude, latitude]. */
-  streets: z.array(
-    z.object({ name: z.string(), line: z.array(z.tuple([z.number(), z.number()])) }),
-  ),
+  streets: z.array(z.object({ name: z.string(), line: z.array(lonLatSchema) })),
   packedAt: z.iso.datetime({ offset: true }),
 });
 export type CanvassPack = z.infer<typeof canvassPackSchema>;

@@ -72,7 +72,7 @@ export type TargetChoice = z.infer<typeof targetChoiceSchema>;
 
 export const targetingSchema = z.object({
   electionId: z.number().int().positive().nullable(),
-  choice: targetChoiceSchema.nullable(),
+  choice: z.union([targetChoiceSchema, z.null()]),
   formula: z.string().max(300, 'too_long'),
 });
 export type Targeting = z.infer<typeof targetingSchema>;

@@ -10,7 +10,31 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * left: the owner should offer a function instead. The test fails when a file names a table it
  * does not own and is not listed here, and when a listed use is gone (shrink the list).
  */
-const NOT_YET_MOVED: Record<string, string[]> = {};
+const NOT_YET_MOVED: Record<string, string[]> = {
+  // The demo's door-to-door backdates what it made and finds its canvassers directly.
+  'features/demo/field-crew.ts': [
+    'committee_members',
+    'committees',
+    'people',
+    'person_tags',
+    'tags',
+  ],
+  'features/demo/field-import.ts': ['field_import_files', 'field_imports'],
+  'features/demo/field.ts': [
+    'field_areas',
+    'field_elections',
+    'field_imports',
+    'field_questionnaire_versions',
+    'field_questionnaires',
+    'field_targeting',
+    'field_turf_addresses',
+    'field_turf_assignees',
+    'field_turfs',
+    'field_visits',
+    'operations',
+    'people',
+  ],
+};
 
 function sourceFiles(dir: string, pattern = /\.ts$/): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -14,6 +14,9 @@ const visitsFileSchema = z.array(
   }),
 );
 
+const ADDRESS = 'an address of the Base Adresse Nationale';
+const TURF = 'a turf';
+
 const staffWork = (what: string) =>
   `${what}: staff work, by the id of who did it (an erased person’s id says nothing).`;
 
@@ -26,6 +29,7 @@ export const fieldPersonalData: PersonalData = {
       holds:
         'Doors visited: the volunteer who knocked, and for a resident who gave their contact, their answers (their support level only with their explicit consent).',
       personColumns: { person_id: 'move', volunteer_person_id: 'move' },
+      otherIds: { address_id: ADDRESS, turf_id: TURF, version_id: 'a questionnaire version' },
       erase: {
         // The resident's answers go; the visit stays as a door knocked (counts, turf progress).
         async run(query, campaignId, people) {
@@ -41,6 +45,7 @@ export const fieldPersonalData: PersonalData = {
       table: 'field_turf_assignees',
       holds: 'The turfs given to a volunteer, and who gave them.',
       personColumns: { person_id: 'move', assigned_by: 'move' },
+      otherIds: { turf_id: TURF },
       erase: { deleteWhere: 'person_id' },
     },
     {
@@ -48,14 +53,14 @@ export const fieldPersonalData: PersonalData = {
       holds:
         'The public addresses (Base Adresse Nationale) of each turf, in walk order: no person.',
       personColumns: {},
-      otherIds: { address_id: 'an address of the Base Adresse Nationale' },
+      otherIds: { address_id: ADDRESS, turf_id: TURF },
       erase: { keep: 'Public addresses, not people.' },
     },
     {
       table: 'field_support_tallies',
       holds: 'Support levels counted per address and turf, without names.',
       personColumns: {},
-      otherIds: { address_id: 'an address of the Base Adresse Nationale' },
+      otherIds: { address_id: ADDRESS, turf_id: TURF },
       erase: { keep: 'Counts per address, with no person’s id.' },
     },
     {
@@ -80,7 +85,29 @@ export const fieldPersonalData: PersonalData = {
       table: 'field_questionnaire_versions',
       holds: 'Questionnaire versions, and who saved each.',
       personColumns: { created_by: 'move' },
+      otherIds: { questionnaire_id: 'its questionnaire' },
       erase: { keep: staffWork('A questionnaire') },
+    },
+    {
+      table: 'field_questionnaires',
+      holds: 'Questionnaires: no person.',
+      personColumns: {},
+      otherIds: { current_version_id: 'its current version' },
+      erase: { keep: 'Planning rows that hold no personal data.' },
+    },
+    {
+      table: 'field_turfs',
+      holds: 'Turfs, and the committee each is given to: no person.',
+      personColumns: {},
+      otherIds: { area_id: 'its target area' },
+      erase: { keep: 'Planning rows that hold no personal data.' },
+    },
+    {
+      table: 'field_event_turfs',
+      holds: 'The turfs a door-to-door session carries: no person.',
+      personColumns: {},
+      otherIds: { turf_id: TURF },
+      erase: { keep: 'Planning rows that hold no personal data.' },
     },
   ],
   dataFile: [

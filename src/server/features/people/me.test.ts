@@ -371,6 +371,7 @@ describe.each(engines)('supporter space on %s', (engine) => {
       'committees',
       'committeeBoard',
       'events',
+      'doorToDoor',
     ]);
     expect(data.about.description).toMatch(/RGPD/);
     expect(Date.parse(data.about.exportedAt)).not.toBeNaN();
