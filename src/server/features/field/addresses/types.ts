@@ -1,3 +1,4 @@
+import type { HeaderColumns } from './header-columns.ts';
 import type { Delimiter } from '../../people/import/csv.ts';
 import type { CsvEncoding } from '../../people/import/encoding.ts';
 import type { LineProblem } from './tally.ts';
@@ -51,14 +52,8 @@ export type BanProblemCode =
 
 export type BanProblem = LineProblem<BanProblemCode>;
 
-export interface BanColumns {
-  /** The header as read (trimmed). */
-  names: string[];
-  /** Columns of the header the reader does not use (other BAN columns, unknown ones). */
-  ignored: string[];
-  /** Optional columns the reader uses that the header lacks (`code_postal`, `rep`…). */
-  missingOptional: string[];
-}
+/** The header as read, and what of it the reader uses. */
+export type BanColumns = HeaderColumns;
 
 export interface BanReport {
   /** What the file's bytes were: see the `not_utf8` warning for lines read as Windows-1252. */

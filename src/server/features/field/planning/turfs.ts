@@ -258,7 +258,9 @@ export async function splitTurf(ctx: AppContext, turfId: number): Promise<Turf[]
  */
 export async function mergeTurfs(ctx: AppContext, turfIds: readonly number[]): Promise<Turf> {
   const ids = [...new Set(turfIds)];
-  const turfs = await Promise.all(ids.map((id) => turfById(ctx, id)));
+  const found = await turfsWhere(ctx, sql`t.id = ANY(${ids}::bigint[])`);
+  if (found.length !== ids.length) throw notFound('turf');
+  const turfs = ids.map((id) => found.find((t) => t.id === id)!);
   if (new Set(turfs.map((t) => t.areaId)).size > 1) {
     throw badRequest('turfs_of_other_areas', 'Seuls des secteurs d’une même zone se fusionnent.');
   }

@@ -1,3 +1,4 @@
+import type { HeaderColumns } from '../addresses/header-columns.ts';
 import type { Delimiter } from '../../people/import/csv.ts';
 import type { CsvEncoding } from '../../people/import/encoding.ts';
 import type { LineProblem } from '../addresses/tally.ts';
@@ -70,14 +71,8 @@ export type ReuProblemCode =
 
 export type ReuProblem = LineProblem<ReuProblemCode>;
 
-export interface ReuColumns {
-  /** The header as read (trimmed). */
-  names: string[];
-  /** Columns not read (`reconstitution_code_commune`, `api_line`, unknown ones). */
-  ignored: string[];
-  /** Optional columns the header lacks (`geo_adresse`, `geo_type`, `geo_score`, `nb_adresses`, `nb_bv_commune`). */
-  missingOptional: string[];
-}
+/** The header as read, and what of it the reader uses. */
+export type ReuColumns = HeaderColumns;
 
 export interface ReuReport {
   encoding: CsvEncoding;

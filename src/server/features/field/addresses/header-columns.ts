@@ -1,0 +1,74 @@
+import { guessFileKind, normaliseName, type FileKind } from './kinds.ts';
+
+/** The header as read, and what of it the reader uses. */
+export interface HeaderColumns {
+  /** The header as read (trimmed). */
+  names: string[];
+  /** Columns the reader does not use. */
+  ignored: string[];
+  /** Optional columns the reader uses that the header lacks. */
+  missingOptional: string[];
+}
+
+/** Column index of each field; -1 for an optional field the file lacks. */
+export type ColumnMap<Field extends string> = Record<Field, number> & {
+  /** Cells a row needs to hold every required field. */
+  width: number;
+  /** By column index, whether a row's cell is read. */
+  wanted: boolean[];
+  columns: HeaderColumns;
+};
+
+/** A file's columns: each field's names (its own first, then others accepted), which are required. */
+export interface ColumnSpec<Field extends string> {
+  kind: FileKind;
+  aliases: Record<Field, string[]>;
+  required: readonly Field[];
+  /** The refusals of the file's reader. */
+  notKind(found: FileKind | null): Error;
+  missingColumns(names: string[]): Error;
+}
+
+/**
+ * Finds each field's column by name (case, accents, spaces and underscores ignored), so that
+ * columns may move, be added or (the optional ones) go away; refuses a file of another kind,
+ * or one without a required column.
+ */
+export function headerColumnsReader<Field extends string>(spec: ColumnSpec<Field>) {
+  const fieldByName = new Map<string, Field>();
+  for (const [field, names] of Object.entries(spec.aliases) as [Field, string[]][]) {
+    for (const name of names) fieldByName.set(normaliseName(name), field);
+  }
+  return (fields: string[]): ColumnMap<Field> => {
+    const names = fields.map((field) => field.trim());
+    while (names.length && names[names.length - 1] === '') names.pop();
+    const normalised = names.map(normaliseName);
+    const kind = guessFileKind(new Set(normalised));
+    if (kind !== spec.kind) throw spec.notKind(kind);
+
+    const index = {} as Record<Field, number>;
+    const ignored: string[] = [];
+    normalised.forEach((name, at) => {
+      const field = fieldByName.get(name);
+      if (field && index[field] === undefined) index[field] = at;
+      else ignored.push(names[at]);
+    });
+    const missing = spec.required.filter((field) => index[field] === undefined);
+    if (missing.length) throw spec.missingColumns(missing.map((f) => spec.aliases[f][0]));
+    const missingOptional: string[] = [];
+    for (const field of Object.keys(spec.aliases) as Field[]) {
+      if (index[field] === undefined) {
+        index[field] = -1;
+        missingOptional.push(spec.aliases[field][0]);
+      }
+    }
+    const wanted = names.map(() => false);
+    for (const at of Object.values(index) as number[]) if (at !== -1) wanted[at] = true;
+    return {
+      ...index,
+      width: Math.max(...spec.required.map((field) => index[field])) + 1,
+      wanted,
+      columns: { names, ignored, missingOptional },
+    };
+  };
+}
