@@ -2,7 +2,7 @@
 // with its BAN addresses, an area of it cut into one turf, a questionnaire, a turf given to a
 // volunteer. The campaign is shared with specs running in parallel: names and communes are
 // unique per run, and nothing here assumes an empty list.
-import type { APIRequestContext, APIResponse } from '@playwright/test';
+import type { APIRequestContext, APIResponse, Locator, Page } from '@playwright/test';
 import { csrfHeaders, expect } from './fixtures.ts';
 
 const BAN_HEADER =
@@ -82,10 +82,24 @@ export async function turfOfNewCommune(
       { timeout: 30_000 },
     )
     .toBe('succeeded');
+  return communeIntoOneTurf(request, names.area, code, count);
+}
+
+/**
+ * Makes an area of a commune whose `count` addresses are imported, and cuts it into one turf
+ * (bounds around `count`): the area, the turf and its addresses in walk order.
+ */
+export async function communeIntoOneTurf(
+  request: APIRequestContext,
+  areaName: string,
+  code: string,
+  count: number,
+): Promise<TurfWithAddresses> {
+  const headers = await csrfHeaders(request);
   const area = await json<{ id: number; name: string; addressCount: number }>(
     await request.post('/api/field/areas', {
       headers,
-      data: { kind: 'communes', name: names.area, communes: [code] },
+      data: { kind: 'communes', name: areaName, communes: [code] },
     }),
   );
   expect(area.addressCount, `commune ${code} holds only this run's addresses`).toBe(count);
@@ -101,6 +115,99 @@ export async function turfOfNewCommune(
   );
   expect(walk.addresses).toHaveLength(count);
   return { area, turf: items[0], addresses: walk.addresses };
+}
+
+/**
+ * Sends one file from the door-to-door overview's form as a person would (kind, then what
+ * `fill` types, then the file picker), and answers the import's report once it is read.
+ */
+export async function importThroughForm(
+  page: Page,
+  kind: RegExp,
+  file: { name: string; buffer: Buffer },
+  fill?: (form: Locator) => Promise<void>,
+): Promise<Locator> {
+  const form = page.getByRole('region', { name: 'Importer un fichier' });
+  await form.getByRole('radio', { name: kind }).check();
+  await fill?.(form);
+  const choosing = page.waitForEvent('filechooser');
+  await form.getByRole('button', { name: 'Fichier', exact: true }).click();
+  await (await choosing).setFiles({ ...file, mimeType: 'text/csv' });
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (r) => r.url().endsWith('/api/field/imports') && r.request().method() === 'POST',
+    ),
+    form.getByRole('button', { name: 'Importer', exact: true }).click(),
+  ]);
+  expect(response.status(), await response.text()).toBe(202);
+  const { id } = (await response.json()) as { id: number };
+  const report = page.getByTestId(`field-import-${id}`);
+  // Read in the background: the list follows it until it ends.
+  await expect(report.getByText('Terminé', { exact: true })).toBeVisible({ timeout: 30_000 });
+  return report;
+}
+
+/** One count of an import's report, by its label ("Électeurs enregistrés"). */
+export const reportCount = (report: Locator, label: string): Locator =>
+  report
+    .locator('dl > div')
+    .filter({ has: report.page().getByRole('term').getByText(label, { exact: true }) })
+    .getByRole('definition');
+
+const ELECTORAL_LIST_HEADER =
+  'TypeListe;InfoListe;DateCreationListe;CodeDepartement;CodeCommune;NomCommune;NoElecteurGeneral;Sexe;NomdeNaissance;NomDusage;Prenoms;DateDeNaissance;NomComNaissance;DeptNaissance;PaysNaissance;Nationalite;NomBureauDeVote;NoBureauDeVote;CodeCanton;CodeCirconscription;ComplementDeLocalisation1;ComplementDeLocalisation2;NumeroVoie;TypeVoie;LibelleVoie;LieuDit;CodePostal;VilleLocalite;Pays';
+
+export interface ListedElector {
+  sex: 'F' | 'M';
+  birthName: string;
+  usageName?: string;
+  givenNames: string;
+  /** The number on the door, "3" or "3 BIS". */
+  number: string;
+  /** As the commune types it: "RTE", "DE CLEMENCIAT". */
+  streetType: string;
+  streetName: string;
+}
+
+/**
+ * A commune's electoral list as a candidate obtains it (Code électoral L37, the 2013 official
+ * layout: `;`, one elector a line), all at polling station 1 of commune `code` ("2A450").
+ */
+export function electoralListFile(code: string, commune: string, electors: ListedElector[]) {
+  const rows = electors.map((e, i) =>
+    [
+      'LG',
+      'LE',
+      '01/09/2026',
+      code.slice(0, 2),
+      code.slice(2),
+      commune.toUpperCase(),
+      String(i + 1),
+      e.sex,
+      e.birthName,
+      e.usageName ?? '',
+      e.givenNames,
+      '12/03/1970',
+      'AJACCIO',
+      '2A',
+      'FRANCE',
+      '',
+      'Mairie',
+      '1',
+      '',
+      '1',
+      '',
+      '',
+      e.number,
+      e.streetType,
+      e.streetName,
+      '',
+      '20000',
+      commune.toUpperCase(),
+      'FRANCE',
+    ].join(';'),
+  );
+  return [ELECTORAL_LIST_HEADER, ...rows].join('\r\n') + '\r\n';
 }
 
 export interface QuestionnaireDefinition {
@@ -198,6 +305,20 @@ export async function giveTurf(
     await request.patch(`/api/field/turfs/${turfId}`, {
       headers: await csrfHeaders(request),
       data: { volunteerIds },
+    }),
+  );
+}
+
+/** Gives the turf to a committee (HQ's choice; its organisers then hand it to members). */
+export async function giveTurfToCommittee(
+  request: APIRequestContext,
+  turfId: number,
+  committeeId: number,
+): Promise<void> {
+  await json(
+    await request.patch(`/api/field/turfs/${turfId}`, {
+      headers: await csrfHeaders(request),
+      data: { committeeId },
     }),
   );
 }

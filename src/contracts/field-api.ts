@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idParamSchema, okSchema } from './common.ts';
 import {
   electionListSchema,
+  electoralListElectionsSchema,
   fieldImportKindSchema,
   fieldImportListSchema,
   fieldImportSchema,
@@ -14,6 +15,7 @@ import {
   mergeTurfsSchema,
   targetAreaInputSchema,
   targetAreaListSchema,
+  areaQuestionnaireInputSchema,
   targetAreaSchema,
   turfListSchema,
   turfSchema,
@@ -29,6 +31,17 @@ import {
 import { questionnaireInputSchema } from './field-questionnaires.ts';
 import { questionnaireListSchema, questionnaireSchema } from './field-visits.ts';
 import { progressMapSchema, progressQuerySchema, progressSchema } from './field-progress.ts';
+import {
+  committeeTurfListSchema,
+  committeeTurfParamsSchema,
+  committeeTurfUpdateSchema,
+  eventTurfParamsSchema,
+  eventTurfsSchema,
+  turfChoicesQuerySchema,
+  turfChoicesSchema,
+  turfEventsSchema,
+} from './field-organisers.ts';
+import { eventIdParamsSchema } from './events.ts';
 import { defineRoute } from './route.ts';
 
 const manage = { permission: 'field.manage' } as const;
@@ -43,19 +56,37 @@ export const fieldImportsApi = {
     tags,
     access: manage,
     upload: {
-      file: 'Results by polling station (ministère de l’Intérieur, .txt/.csv), INSEE’s polling-station address table (REU, .csv) or Base Adresse Nationale addresses (adresses-XX.csv, plain or .gz). Read in the background; the answer is the queued import.',
+      file: 'Results by polling station (ministère de l’Intérieur, .txt/.csv), INSEE’s polling-station address table (REU, .csv), Base Adresse Nationale addresses (adresses-XX.csv, plain or .gz) or the electoral list a candidate obtains (L37, .csv). Read in the background; the answer is the queued import.',
       fields: {
-        kind: { description: '`results`, `reu` or `addresses`.', schema: fieldImportKindSchema },
+        kind: {
+          description: '`results`, `reu`, `addresses` or `electoral_list`.',
+          schema: fieldImportKindSchema,
+        },
         label: {
           description: 'For a results file: the election’s name as HQ will see it.',
           schema: z.string().max(120),
+        },
+        electionId: {
+          description:
+            'For an electoral list: the campaign’s election (compliance) it was obtained for; its electors are deleted the day after its last round.',
+          schema: z.string().max(20),
         },
       },
     },
     problems: {
       413: '`payload_too_large`: the file is over IMPORT_LIMIT_BYTES.',
+      422: '`unknown_election` or `election_without_rounds`: an electoral list’s election is not one of the campaign’s, or has no round dates.',
     },
     response: { 202: fieldImportSchema },
+  }),
+  listElections: defineRoute({
+    method: 'GET',
+    path: '/api/field/imports/elections',
+    summary:
+      'The campaign’s elections an electoral list can be imported for, with their last round',
+    tags,
+    access: manage,
+    response: { 200: electoralListElectionsSchema },
   }),
   list: defineRoute({
     method: 'GET',
@@ -143,6 +174,20 @@ export const fieldTurfsApi = {
     params: idParamSchema,
     problems: { 409: '`area_visited`: doors of the area were visited.' },
     response: { 200: okSchema },
+  }),
+  areaQuestionnaire: defineRoute({
+    method: 'PUT',
+    path: '/api/field/areas/:id/questionnaire',
+    summary:
+      'Choose the questionnaire the area’s turfs carry (null: the most recently changed one)',
+    tags,
+    access: manage,
+    params: idParamSchema,
+    body: areaQuestionnaireInputSchema,
+    problems: {
+      422: '`unknown_questionnaire`: not a questionnaire of the campaign, or an archived one.',
+    },
+    response: { 200: targetAreaSchema },
   }),
   cut: defineRoute({
     method: 'POST',
@@ -339,5 +384,96 @@ export const fieldProgressApi = {
     access: { scope: 'committee', rank: 'manager', orPermission: 'field.manage' },
     params: z.object({ committeeId: z.coerce.number().int() }),
     response: { 200: progressSchema },
+  }),
+};
+
+/** Organisers, event by event: `field.manage` staff attach any turf, the event's managers theirs. */
+const eventTurfsAccess = { scope: 'event', rank: 'manager', orPermission: 'field.manage' } as const;
+/** A committee's organisers and managers, and staff who manage the field, on its turfs. */
+const committeeTurfsAccess = {
+  scope: 'committee',
+  rank: 'manager',
+  orPermission: 'field.manage',
+} as const;
+const committeeParams = z.object({ committeeId: z.coerce.number().int().min(1) });
+
+/**
+ * Door-to-door in the organisers' hands: the turfs a door-to-door session carries (those going
+ * may canvass them), and the turfs HQ gave a committee, handed by its organisers to members.
+ */
+export const fieldOrganisersApi = {
+  eventTurfs: defineRoute({
+    method: 'GET',
+    path: '/api/events/:eventId/field/turfs',
+    summary: 'The turfs a door-to-door session carries, for its managers',
+    tags,
+    access: eventTurfsAccess,
+    params: eventIdParamsSchema,
+    response: { 200: eventTurfsSchema },
+  }),
+  eventTurfChoices: defineRoute({
+    method: 'GET',
+    path: '/api/events/:eventId/field/turf-choices',
+    summary:
+      'Turfs a session may carry, by name: its committee’s, or any for staff who manage the field',
+    tags,
+    access: eventTurfsAccess,
+    params: eventIdParamsSchema,
+    query: turfChoicesQuerySchema,
+    response: { 200: turfChoicesSchema },
+  }),
+  attachEventTurf: defineRoute({
+    method: 'PUT',
+    path: '/api/events/:eventId/field/turfs/:turfId',
+    summary: 'Have a door-to-door session carry a turf (its committee’s, or any for field staff)',
+    tags,
+    access: eventTurfsAccess,
+    params: eventTurfParamsSchema,
+    problems: {
+      404: '`not_found`: no such turf, or a turf not given to the event’s committee.',
+      409: '`not_door_to_door`: the event is not a door-to-door session; `event_cancelled`.',
+    },
+    response: { 200: eventTurfsSchema },
+  }),
+  detachEventTurf: defineRoute({
+    method: 'DELETE',
+    path: '/api/events/:eventId/field/turfs/:turfId',
+    summary: 'Stop a session carrying a turf',
+    tags,
+    access: eventTurfsAccess,
+    params: eventTurfParamsSchema,
+    response: { 200: eventTurfsSchema },
+  }),
+  turfEvents: defineRoute({
+    method: 'GET',
+    path: '/api/field/turfs/:id/events',
+    summary: 'The door-to-door sessions that carry a turf',
+    tags,
+    access: manage,
+    params: idParamSchema,
+    response: { 200: turfEventsSchema },
+  }),
+  committeeTurfs: defineRoute({
+    method: 'GET',
+    path: '/api/committees/:committeeId/field/turfs',
+    summary: 'The turfs given to a committee, with their doors, progress, volunteers and dates',
+    tags,
+    access: committeeTurfsAccess,
+    params: committeeParams,
+    response: { 200: committeeTurfListSchema },
+  }),
+  assignCommitteeTurf: defineRoute({
+    method: 'PATCH',
+    path: '/api/committees/:committeeId/field/turfs/:turfId',
+    summary: 'Give one of a committee’s turfs to its members, for dates',
+    tags,
+    access: committeeTurfsAccess,
+    params: committeeTurfParamsSchema,
+    body: committeeTurfUpdateSchema,
+    problems: {
+      404: '`not_found`: no such turf among the committee’s.',
+      422: '`volunteer_not_member`: a volunteer added is not a member of the committee.',
+    },
+    response: { 200: turfSchema },
   }),
 };

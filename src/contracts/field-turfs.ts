@@ -43,9 +43,15 @@ export const targetAreaSchema = z.object({
   polygon: areaPolygonSchema.nullable(),
   addressCount: z.number().int(),
   turfCount: z.number().int(),
+  /** The questionnaire its turfs carry; null: the campaign's most recently changed one. */
+  questionnaireId: z.number().int().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type TargetArea = z.infer<typeof targetAreaSchema>;
+
+export const areaQuestionnaireInputSchema = z.object({
+  questionnaireId: z.number().int().positive().nullable(),
+});
 export const targetAreaListSchema = z.object({ items: z.array(targetAreaSchema) });
 
 /** Turf sizes, in addresses: 60–80 by default (an afternoon for a pair of volunteers). */
@@ -118,6 +124,8 @@ export const walkAddressSchema = z.object({
   /** The latest outcome recorded there, if any. */
   lastOutcome: visitOutcomeSchema.nullable(),
   visits: z.number().int(),
+  /** The electors the campaign's electoral list (L37) places there: given names and name. */
+  electors: z.array(z.string()),
 });
 export type WalkAddress = z.infer<typeof walkAddressSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The files the field feature reads. */
-export const fieldImportKindSchema = z.enum(['results', 'reu', 'addresses']);
+export const fieldImportKindSchema = z.enum(['results', 'reu', 'addresses', 'electoral_list']);
 export type FieldImportKind = z.infer<typeof fieldImportKindSchema>;
 
 export const fieldImportStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed']);
@@ -14,6 +14,8 @@ export const fieldImportSchema = z.object({
   size: z.number().int(),
   status: fieldImportStatusSchema,
   label: z.string().nullable(),
+  /** For an electoral list: the election after which its electors are deleted. */
+  electionId: z.number().int().nullable(),
   /** Counts by name (rows read, stored, skipped by reason, linked by REU id…). */
   counts: z.record(z.string(), z.number()),
   /** Problems by code, with a few of their line numbers. */
@@ -38,6 +40,22 @@ export const fieldImportFieldsSchema = z.object({
   kind: fieldImportKindSchema,
   /** The election's name, for a results file ("Présidentielle 2022, 1er tour"). */
   label: z.string().trim().min(3, 'too_short').max(120, 'too_long').optional(),
+  /** For an electoral list: the campaign's election (compliance) it serves. */
+  electionId: z.coerce.number().int().positive().optional(),
+});
+
+/** An election of the campaign (compliance) an electoral list serves, and when its data goes. */
+export const electoralListElectionsSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      /** Its last round (YYYY-MM-DD); the list's electors are deleted the day after. */
+      lastRound: z.string().nullable(),
+      /** Electors of lists imported for it, still kept. */
+      electors: z.number().int(),
+    }),
+  ),
 });
 
 /** A candidate (or list) of an imported election, with its national total in the file. */

@@ -7,6 +7,7 @@ import * as donations from './features/donations/messages.ts';
 import * as field from './features/field/messages.ts';
 import * as fieldPlanning from './features/field/planning-messages.ts';
 import * as fieldProgress from './features/field/progress-messages.ts';
+import * as fieldOrganisers from './features/field/organiser-messages.ts';
 import * as events from './features/events/messages.ts';
 import * as moderation from './features/moderation/messages.ts';
 import * as operations from './features/operations/messages.ts';
@@ -30,6 +31,7 @@ export const messageModules = {
   field,
   fieldPlanning,
   fieldProgress,
+  fieldOrganisers,
   events,
   moderation,
   operations,

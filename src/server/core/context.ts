@@ -3,7 +3,7 @@ import type PgBoss from 'pg-boss';
 import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
 import type { GeoReference } from './geo/communes.ts';
-import type { Geocoder } from './geo/geocoder.ts';
+import type { CampaignGeocoder } from './geo/geocoder.ts';
 import type { Mailer } from './mail/index.ts';
 import type { RequestMeter } from './request-meter.ts';
 
@@ -19,8 +19,11 @@ export interface AppContext {
   mailer: Mailer;
   boss: PgBoss;
   geo: GeoReference;
-  /** Places for addresses: offline from commune centres, or the address API when configured. */
-  geocoder: Geocoder;
+  /**
+   * Places for addresses, this campaign's: from the sources features registered (imported BAN
+   * addresses), then offline from commune centres or the address API when configured.
+   */
+  geocoder: CampaignGeocoder;
   log: FastifyBaseLogger;
   /** Requests this process is answering (fed by the app; background work paces itself by it). */
   requests: RequestMeter;
@@ -28,5 +31,7 @@ export interface AppContext {
 
 /** The same services, working on another campaign's rows (a job queued by that campaign). */
 export function forCampaign(ctx: AppContext, campaignId: number): AppContext {
-  return campaignId === ctx.campaignId ? ctx : { ...ctx, campaignId };
+  return campaignId === ctx.campaignId
+    ? ctx
+    : { ...ctx, campaignId, geocoder: ctx.geocoder.forCampaign(campaignId) };
 }

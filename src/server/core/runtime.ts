@@ -57,7 +57,7 @@ export async function createContext(
     mailer,
     boss,
     geo,
-    geocoder: createGeocoder(config.GEOCODER_URL, geo, log),
+    geocoder: createGeocoder(config.GEOCODER_URL, geo, log, campaignId),
     log,
     requests: new RequestMeter(),
   };

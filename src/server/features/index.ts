@@ -27,9 +27,15 @@ import { donationsRoutes } from './donations/routes.ts';
 import { donationsFinanceRoutes } from './donations/finance-routes.ts';
 import { donationPlanRoutes } from './donations/plan-routes.ts';
 import { fieldRoutes } from './field/routes.ts';
+import { registerFieldPlaces } from './field/geocoding/register.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
 export type FeatureRoutes = (ctx: AppContext) => FastifyPluginAsync;
+const fieldFeature: FeatureRoutes = (ctx) => {
+  // The field feature's imported addresses also place what the geocoder is asked.
+  registerFieldPlaces(ctx);
+  return fieldRoutes(ctx);
+};
 export const features: FeatureRoutes[] = [
   settingsRoutes,
   recruitmentRoutes,
@@ -54,7 +60,7 @@ export const features: FeatureRoutes[] = [
   donationsRoutes,
   donationsFinanceRoutes,
   donationPlanRoutes,
-  fieldRoutes,
+  fieldFeature,
 ];
 
 /**

@@ -66,6 +66,40 @@ function BackToList({ turfId }: { turfId: number }) {
   );
 }
 
+/** Past this many names (a building), the list opens on demand: the form comes first. */
+const OPEN_ELECTORS = 8;
+
+/** The electors the electoral list places at the address: who the volunteer may greet. */
+function Electors({ names }: { names: readonly string[] }) {
+  const { t } = useI18n();
+  if (names.length === 0) return null;
+  const list = (
+    <>
+      <p className="hint">{t('sheet.electorsHint')}</p>
+      <ul>
+        {names.map((name, i) => (
+          // Two electors may share a name: the position keeps them apart.
+          <li key={`${i}-${name}`}>{name}</li>
+        ))}
+      </ul>
+    </>
+  );
+  if (names.length > OPEN_ELECTORS) {
+    return (
+      <details className="electors">
+        <summary>{t('sheet.electorsMany', { count: names.length })}</summary>
+        {list}
+      </details>
+    );
+  }
+  return (
+    <section className="electors" aria-labelledby="electors-title">
+      <h2 id="electors-title">{t('sheet.electors')}</h2>
+      {list}
+    </section>
+  );
+}
+
 interface Dwelling {
   building: string;
   floor: string;
@@ -184,6 +218,7 @@ function Sheet({ pack, addressId }: { pack: CanvassPack; addressId: number }) {
       </h1>
       <p className="hint">{[address.postalCode, address.communeName].filter(Boolean).join(' ')}</p>
       {address.doNotVisit && <p className="note note-warning">{t('sheet.doNotVisit')}</p>}
+      <Electors names={address.electors} />
       {here && here.length > 0 && (
         <section className="previous" aria-labelledby="previous-title">
           <h2 id="previous-title">{t('sheet.previous')}</h2>

@@ -280,6 +280,7 @@ function AddressRow({
     address.doNotVisit && t('walk.doNotVisit'),
     state?.waiting && t('walk.waiting'),
     state?.refused && t('walk.refused'),
+    address.electors.length > 0 && t('walk.electors', { count: address.electors.length }),
   ].filter(Boolean);
   return (
     <li>
@@ -300,6 +301,12 @@ function AddressRow({
         <span className="address-facts" id={`address-${address.id}-facts`}>
           {facts.join(' · ')}
         </span>
+        {address.electors.length > 0 && (
+          // Read aloud as a count (the facts); the names are on the address's screen.
+          <span className="address-electors" aria-hidden="true">
+            {address.electors.join(' · ')}
+          </span>
+        )}
       </button>
     </li>
   );

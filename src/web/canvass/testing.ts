@@ -23,6 +23,7 @@ export function walkAddress(
     doNotVisit: false,
     lastOutcome: null,
     visits: 0,
+    electors: [],
     ...overrides,
   };
 }

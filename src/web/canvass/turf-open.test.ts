@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../core/api.ts';
+import type { CanvassPack } from '../../contracts/field-visits.ts';
 import type { CanvassDb } from './db.ts';
 import { enqueueVisit, applyResults, localVisits } from './outbox.ts';
 import { silenceAt } from './silence.ts';
@@ -73,6 +74,28 @@ describe('opening a turf', () => {
       kind: 'silence',
       until: silence.until,
     });
+  });
+
+  it('offline: opens a pack kept by an earlier version, without electors, as having none', async () => {
+    db = testDb();
+    const pack = testPack();
+    const earlier = pack.addresses.map(({ electors: _none, ...address }) => address);
+    // Written as the earlier version wrote it: addresses without `electors`.
+    await db.packs.put({
+      turfId: 7,
+      pack: { ...pack, addresses: earlier } as unknown as CanvassPack,
+      savedAt: 1,
+    });
+    const unreachable = server({
+      loadPack: () => Promise.reject(offline),
+      startSession: () => Promise.reject(offline),
+    });
+    const opened = await openTurf(db, 7, unreachable, friday);
+    expect(opened.kind === 'ready' && opened.pack.addresses.map((a) => a.electors)).toEqual([
+      [],
+      [],
+      [],
+    ]);
   });
 
   it('offline: says a turf never opened on this phone is not there', async () => {

@@ -1,7 +1,7 @@
 import type { CanvassPack } from '../../contracts/field-visits.ts';
 import { ApiError } from '../core/api.ts';
 import { isUnauthenticated, isUnreachable } from './api.ts';
-import type { CanvassDb } from './db.ts';
+import type { CanvassDb, StoredPack } from './db.ts';
 import { forgetCountedVisits } from './outbox.ts';
 import { silenceAt } from './silence.ts';
 
@@ -20,6 +20,22 @@ export interface TurfServer {
   startSession(turfId: number): Promise<void>;
 }
 
+/** An address as a pack kept by an earlier version of the app holds it: no electors yet. */
+type KeptAddress = Omit<CanvassPack['addresses'][number], 'electors'> & { electors?: string[] };
+
+/** A pack kept on the phone, read with what later versions added (electors: none known). */
+export function keptPack(stored: StoredPack | undefined): StoredPack | undefined {
+  if (!stored) return undefined;
+  const addresses: KeptAddress[] = stored.pack.addresses;
+  return {
+    ...stored,
+    pack: {
+      ...stored.pack,
+      addresses: addresses.map((a) => ({ ...a, electors: a.electors ?? [] })),
+    },
+  };
+}
+
 const isProblem = (error: unknown, status: number, code?: string) =>
   error instanceof ApiError && error.status === status && (!code || error.code === code);
 
@@ -34,7 +50,7 @@ export async function openTurf(
   server: TurfServer,
   now: () => Date = () => new Date(),
 ): Promise<OpenedTurf> {
-  let stored = await db.packs.get(turfId);
+  let stored = keptPack(await db.packs.get(turfId));
   let reached = false;
   let failure: unknown = null;
   try {

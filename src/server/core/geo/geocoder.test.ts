@@ -4,7 +4,9 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communeCentres } from './commune-centres.ts';
 import { geoReference } from './communes.ts';
-import { addressApiGeocoder, offlineGeocoder } from './geocoder.ts';
+import { addressApiGeocoder, createGeocoder, offlineGeocoder } from './geocoder.ts';
+import type { PlaceRequest, PlaceSource, SourcePlace } from './place-source.ts';
+import { capturedLog } from '../../testing/captured-log.ts';
 
 const geo = geoReference();
 const log = pino({ level: 'silent' });
@@ -63,6 +65,112 @@ describe('offline geocoder', () => {
     expect(postal).toMatchObject({ precision: 'postal_code', communeCode: null, label: '01400' });
     expect(await geocoder.geocode({ street: '1 rue de Nulle Part' })).toBeNull();
     expect(await geocoder.geocode({ postalCode: '00000' })).toBeNull();
+  });
+});
+
+/** A source answering `answer` for every request, keeping what it was asked. */
+function fakeSource(answer: (request: PlaceRequest) => SourcePlace | null) {
+  const asked: PlaceRequest[] = [];
+  const source: PlaceSource = {
+    place: async (request) => {
+      asked.push(request);
+      return Promise.resolve(answer(request));
+    },
+  };
+  return { source, asked };
+}
+
+const AVENUE_12_BIS: SourcePlace = {
+  lat: 46.205,
+  lng: 5.221,
+  precision: 'address',
+  communeCode: '01053',
+  streetLabel: '12 bis Avenue de la République',
+  postalCode: '01000',
+};
+
+describe('campaign geocoder', () => {
+  it('asks the sources first, for its campaign, with the street line read', async () => {
+    const geocoder = createGeocoder(undefined, geo, log, 7);
+    const { source, asked } = fakeSource(() => AVENUE_12_BIS);
+    geocoder.addSource('test', source);
+    expect(
+      await geocoder.geocode({ postalCode: '01000', street: '12 bis, av. de la République' }),
+    ).toEqual({
+      lat: 46.205,
+      lng: 5.221,
+      precision: 'address',
+      label: '12 bis Avenue de la République, 01000 Bourg-en-Bresse',
+      communeCode: '01053',
+    });
+    // 01000 serves Bourg-en-Bresse and Saint-Denis-lès-Bourg: both are searched.
+    expect(asked).toEqual([
+      {
+        campaignId: 7,
+        communes: [
+          { code: '01053', addressCodes: ['01053'] },
+          { code: '01344', addressCodes: ['01344'] },
+        ],
+        postalCode: '01000',
+        street: { number: 12, suffix: 'bis', street: 'av. de la République' },
+      },
+    ]);
+    // Another campaign's copy shares the sources and asks for its own campaign.
+    await geocoder.forCampaign(8).geocode({ communeCode: '75056', postalCode: '75011' });
+    expect(asked[1]).toMatchObject({
+      campaignId: 8,
+      communes: [{ code: '75056', addressCodes: ['75111'] }],
+      street: null,
+    });
+    expect(geocoder.campaignId).toBe(7);
+  });
+
+  it('keeps the reference answer when sources know nothing, fail or answer elsewhere', async () => {
+    const { log: watched, lines } = capturedLog();
+    const geocoder = createGeocoder(undefined, geo, watched, 1);
+    const reference = await offlineGeocoder(geo).geocode({ communeCode: '01053' });
+    geocoder.addSource('nothing', fakeSource(() => null).source);
+    expect(await geocoder.geocode({ communeCode: '01053' })).toEqual(reference);
+    geocoder.addSource(
+      'nothing',
+      fakeSource(() => ({ ...AVENUE_12_BIS, communeCode: '69123' })).source,
+    );
+    expect(await geocoder.geocode({ communeCode: '01053' })).toEqual(reference);
+    geocoder.addSource('nothing', {
+      place: () => Promise.reject(new Error('database gone')),
+    });
+    expect(await geocoder.geocode({ communeCode: '01053' })).toEqual(reference);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 40, source: 'nothing', err: expect.anything() }),
+    );
+    // Nothing in the query names a commune: no source is asked.
+    const { source, asked } = fakeSource(() => AVENUE_12_BIS);
+    geocoder.addSource('nothing', source);
+    expect(await geocoder.geocode({ street: '12 rue de la Paix' })).toBeNull();
+    expect(asked).toEqual([]);
+  });
+
+  it('labels a street or a commune the sources place', async () => {
+    const geocoder = createGeocoder(undefined, geo, log, 1);
+    geocoder.addSource(
+      'streets',
+      fakeSource(({ street }) =>
+        street
+          ? { ...AVENUE_12_BIS, precision: 'street', streetLabel: 'Avenue de la République' }
+          : { ...AVENUE_12_BIS, precision: 'commune', streetLabel: null, postalCode: null },
+      ).source,
+    );
+    expect(
+      await geocoder.geocode({ communeCode: '01053', street: 'av de la République' }),
+    ).toMatchObject({
+      precision: 'street',
+      label: 'Avenue de la République, 01000 Bourg-en-Bresse',
+    });
+    expect(await geocoder.geocode({ communeCode: '01053' })).toMatchObject({
+      precision: 'commune',
+      lat: 46.205,
+      label: '01000 Bourg-en-Bresse',
+    });
   });
 });
 
@@ -127,6 +235,30 @@ describe('address API geocoder', () => {
     expect(await geocoder.geocode(query)).toMatchObject({ precision: 'commune' });
     const before = requests.length;
     expect(await geocoder.geocode({ postalCode: '69002' })).toMatchObject({ precision: 'commune' });
+    expect(requests).toHaveLength(before);
+  });
+
+  it('is asked when the sources place only a street or a commune, and wins only if nearer', async () => {
+    const geocoder = createGeocoder(url, geo, log, 1);
+    const street = {
+      ...AVENUE_12_BIS,
+      precision: 'street' as const,
+      streetLabel: 'Place Bellecour',
+    };
+    const { source } = fakeSource(() => ({ ...street, communeCode: '69123' }));
+    geocoder.addSource('streets', source);
+    const query = { street: '1 place Bellecour', postalCode: '69002', communeName: 'Lyon' };
+    answer = { status: 200, body: feature('housenumber', 0.93) };
+    expect(await geocoder.geocode(query)).toMatchObject({ precision: 'address', lat: 45.7578 });
+    answer = { status: 200, body: feature('street', 0.93) };
+    expect(await geocoder.geocode(query)).toMatchObject({ precision: 'street', lat: 46.205 });
+    // An address from the sources: the API is not asked.
+    geocoder.addSource(
+      'streets',
+      fakeSource(() => ({ ...AVENUE_12_BIS, communeCode: '69123' })).source,
+    );
+    const before = requests.length;
+    expect(await geocoder.geocode(query)).toMatchObject({ precision: 'address', lat: 46.205 });
     expect(requests).toHaveLength(before);
   });
 

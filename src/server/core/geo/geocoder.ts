@@ -1,7 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Place, PlacePrecision } from '../../../contracts/places.ts';
+import type { Commune } from '../../../contracts/geo.ts';
+import { PLACE_PRECISIONS, type Place, type PlacePrecision } from '../../../contracts/places.ts';
+import { addressCommuneCodes } from './arrondissements.ts';
 import { communeCentres } from './commune-centres.ts';
 import type { GeoReference } from './communes.ts';
+import type { PlaceRequest, PlaceSource, SourcePlace } from './place-source.ts';
+import { parseStreetLine } from './street-line.ts';
 
 /** An address as a form or an import gives it: any part may be missing. */
 export interface AddressQuery {
@@ -25,14 +29,23 @@ export function offlineGeocoder(geo: GeoReference): Geocoder {
   return { geocode: async (query) => Promise.resolve(placeOffline(geo, query)) };
 }
 
-function placeOffline(geo: GeoReference, query: AddressQuery): Place | null {
-  const centres = communeCentres();
+/**
+ * The commune a query names (by INSEE code, by a postal code serving one commune, or by a
+ * postal code and the commune's name), else the communes its postal code serves.
+ */
+function communesOf(geo: GeoReference, query: AddressQuery) {
   const postal = query.postalCode?.replace(/\s/g, '') ?? '';
   const candidates = postal ? geo.communesByPostalCode(postal) : [];
   const commune =
     (query.communeCode ? geo.commune(query.communeCode) : undefined) ??
     (candidates.length === 1 ? candidates[0] : undefined) ??
     candidates.find((c) => sameName(c.name, query.communeName));
+  return { postal, commune, candidates };
+}
+
+function placeOffline(geo: GeoReference, query: AddressQuery): Place | null {
+  const centres = communeCentres();
+  const { postal, commune, candidates } = communesOf(geo, query);
   if (commune) {
     const centre = centres.get(commune.code);
     if (!centre) return null;
@@ -130,11 +143,101 @@ export function addressApiGeocoder(
   };
 }
 
+/**
+ * The context's geocoder: one campaign's. It asks the sources features registered (the field
+ * feature's imported addresses) first, for this campaign only: an address they place is the
+ * answer; a street or a commune they place is kept unless reference data or the address API
+ * answers more precisely.
+ */
+export interface CampaignGeocoder extends Geocoder {
+  readonly campaignId: number;
+  /** The same geocoder and sources, for another campaign's places (`forCampaign` of context.ts). */
+  forCampaign(campaignId: number): CampaignGeocoder;
+  /** Registers (or replaces) a source by name; every campaign's copy shares it. */
+  addSource(name: string, source: PlaceSource): void;
+}
+
 export function createGeocoder(
   url: string | undefined,
   geo: GeoReference,
   log: FastifyBaseLogger,
-): Geocoder {
+  campaignId: number,
+): CampaignGeocoder {
   const offline = offlineGeocoder(geo);
-  return url ? addressApiGeocoder(url, offline, log) : offline;
+  const reference = url ? addressApiGeocoder(url, offline, log) : offline;
+  return campaignGeocoder({ reference, geo, log, sources: new Map() }, campaignId);
+}
+
+interface Shared {
+  reference: Geocoder;
+  geo: GeoReference;
+  log: FastifyBaseLogger;
+  sources: Map<string, PlaceSource>;
+}
+
+const rank = (precision: PlacePrecision) => PLACE_PRECISIONS.indexOf(precision);
+
+function campaignGeocoder(shared: Shared, campaignId: number): CampaignGeocoder {
+  return {
+    campaignId,
+    forCampaign: (id) => campaignGeocoder(shared, id),
+    addSource: (name, source) => {
+      shared.sources.set(name, source);
+    },
+    async geocode(query) {
+      const known = await fromSources(shared, campaignId, query);
+      if (known?.precision === 'address') return known;
+      const reference = await shared.reference.geocode(query);
+      if (!known) return reference;
+      return reference && rank(reference.precision) < rank(known.precision) ? reference : known;
+    },
+  };
+}
+
+async function fromSources(
+  { geo, log, sources }: Shared,
+  campaignId: number,
+  query: AddressQuery,
+): Promise<Place | null> {
+  if (sources.size === 0) return null;
+  const { postal, commune, candidates } = communesOf(geo, query);
+  const communes = commune ? [commune] : candidates;
+  if (communes.length === 0) return null;
+  const request: PlaceRequest = {
+    campaignId,
+    communes: communes.map((c) => ({
+      code: c.code,
+      addressCodes: addressCommuneCodes(c.code, postal),
+    })),
+    postalCode: postal || null,
+    street: query.street?.trim() ? parseStreetLine(query.street) : null,
+  };
+  for (const [name, source] of sources) {
+    try {
+      const found = await source.place(request);
+      const inCommune = found && communes.find((c) => c.code === found.communeCode);
+      if (found && inCommune) return sourcePlace(geo, found, inCommune, postal);
+    } catch (error) {
+      // A source is a refinement: without it the place is the commune's, as before.
+      log.warn({ err: error, source: name }, 'place source failed: reference data is used');
+    }
+  }
+  return null;
+}
+
+function sourcePlace(
+  geo: GeoReference,
+  found: SourcePlace,
+  commune: Commune,
+  postal: string,
+): Place {
+  const postalCode = found.postalCode || postal || geo.postalCodesOf(commune.code)[0];
+  const town = [postalCode, commune.name].filter(Boolean).join(' ');
+  return {
+    lat: found.lat,
+    lng: found.lng,
+    precision: found.precision,
+    label: found.streetLabel ? `${found.streetLabel}, ${town}` : town,
+    communeCode: commune.code,
+  };
 }

@@ -15,14 +15,20 @@ const CHUNK_BYTES = 256 * 1024;
  */
 export async function importDemoFile(
   ctx: AppContext,
-  file: { kind: FieldImportKind; fileName: string; bytes: Buffer; label?: string },
+  file: {
+    kind: FieldImportKind;
+    fileName: string;
+    bytes: Buffer;
+    label?: string;
+    electionId?: number;
+  },
   startedBy: number | null,
 ): Promise<FieldImport> {
   const importId = await ctx.database.transaction(async (query) => {
     const [row] = await query<{ id: number }>(
-      sql`INSERT INTO field_imports (campaign_id, kind, file_name, size, status, label, started_by)
+      sql`INSERT INTO field_imports (campaign_id, kind, file_name, size, status, label, election_id, started_by)
           VALUES (${ctx.campaignId}, ${file.kind}, ${file.fileName}, ${file.bytes.length}, 'queued',
-                  ${file.label ?? null}, ${startedBy})
+                  ${file.label ?? null}, ${file.electionId ?? null}, ${startedBy})
           RETURNING id`,
     );
     const id = Number(row.id);

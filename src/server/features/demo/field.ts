@@ -13,9 +13,11 @@ import { cutArea } from '../field/planning/cut.ts';
 import { turfsOfArea, updateTurf } from '../field/planning/turfs.ts';
 import { createQuestionnaire } from '../field/questionnaires/service.ts';
 import { saveTargeting, stationPriorities } from '../field/targeting/service.ts';
+import { createElection } from '../compliance/elections.ts';
 import { lastDays } from './calendar.ts';
 import { planCanvassing, type CanvassSession, type CanvassTurf } from './field-canvass.ts';
 import { fieldCrew, type FieldCrew } from './field-crew.ts';
+import { electoralListLines } from './field-electors.ts';
 import { demoFieldFiles } from './field-files.ts';
 import { importDemoFile } from './field-import.ts';
 import { DEMO_CANDIDATE_PANEL } from './field-names.ts';
@@ -43,6 +45,7 @@ export interface DemoFieldCounts {
   visits: number;
   conversations: number;
   contacts: number;
+  electors: number;
 }
 
 export const noDemoField: DemoFieldCounts = {
@@ -55,6 +58,7 @@ export const noDemoField: DemoFieldCounts = {
   visits: 0,
   conversations: 0,
   contacts: 0,
+  electors: 0,
 };
 
 const DAY = 86_400_000;
@@ -87,6 +91,7 @@ export async function seedDemoField(
     await importDemoFile(ctx, { kind: 'reu', ...files.reu }, lead),
     await importDemoFile(ctx, { kind: 'addresses', ...files.addresses }, lead),
   ];
+  const electors = await importDemoElectoralList(ctx, towns, { seed, now, lead });
   const [election] = await ctx.database.query<{ id: number }>(
     sql`SELECT id FROM field_elections WHERE campaign_id = ${ctx.campaignId} AND import_id = ${imports[0].id}`,
   );
@@ -141,7 +146,7 @@ export async function seedDemoField(
     }
   }
   await dateSetup(ctx, now - SETUP_DAYS_AGO * DAY, {
-    importIds: imports.map((i) => i.id),
+    importIds: [...imports, electors].map((i) => i.id),
     areaIds: planned.areaIds,
     turfIds: planned.turfIds,
     questionnaireId: questionnaire.id,
@@ -164,7 +169,50 @@ export async function seedDemoField(
     turfsForCommittees: planned.forCommittees,
     turfsForVolunteers: planned.forVolunteers,
     ...done,
+    electors: electors.counts.stored ?? 0,
   };
+}
+
+/** The first Sunday at least this many days after the seed's `now`: the demo's next vote. */
+const NEXT_VOTE_DAYS = 120;
+
+/**
+ * The communes' electoral list, obtained for the demo's coming municipal election (declared in
+ * the compliance module, its rounds four months ahead): the list is deleted after it.
+ */
+async function importDemoElectoralList(
+  ctx: AppContext,
+  towns: ReturnType<typeof layTown>[],
+  { seed, now, lead }: { seed: string; now: number; lead: number },
+) {
+  const today = wallClock(new Date(now), ctx.config.CAMPAIGN_TIMEZONE).day;
+  let first = addDays(today, NEXT_VOTE_DAYS);
+  while (new Date(`${first}T12:00:00Z`).getUTCDay() !== 0) first = addDays(first, 1);
+  const election = await createElection(
+    ctx,
+    {
+      name: 'Municipales (démo)',
+      kind: 'local',
+      rounds: [{ date: first }, { date: addDays(first, 7) }],
+    },
+    lead,
+  );
+  const [year, month, date] = today.split('-');
+  const lines = electoralListLines(
+    towns,
+    new Random(`${seed}:field:electors`),
+    `${date}/${month}/${year}`,
+  );
+  return importDemoFile(
+    ctx,
+    {
+      kind: 'electoral_list',
+      fileName: 'liste-electorale-demo.csv',
+      bytes: Buffer.from(lines.map((line) => `${line}\r\n`).join(''), 'utf8'),
+      electionId: election.id,
+    },
+    lead,
+  );
 }
 
 /**

@@ -273,11 +273,16 @@ describe.each(engines)('demo campaign on %s', (engine) => {
     expect(field.communes).toBeGreaterThanOrEqual(1);
     const imports = (await listFieldImports(t.ctx)).items;
     expect(imports.map((i) => [i.kind, i.status])).toEqual([
+      ['electoral_list', 'succeeded'],
       ['addresses', 'succeeded'],
       ['reu', 'succeeded'],
       ['results', 'succeeded'],
     ]);
-    const [addresses, reu, results] = imports;
+    const [list, addresses, reu, results] = imports;
+    // The electoral list: every elector at a demo door, in a station the REU table knows.
+    expect(list.counts).toMatchObject({ stored: field.electors, skipped: 0, stationsUnknown: 0 });
+    expect(field.electors).toBeGreaterThan(field.addresses);
+    expect(list.counts.tiedToAddress).toBe(field.electors);
     expect(results.counts).toMatchObject({ stored: field.stations, skipped: 0, candidates: 8 });
     expect(reu.counts).toMatchObject({ stations: field.stations, skipped: 0 });
     expect(addresses.counts).toMatchObject({ stored: field.addresses, skipped: 0, unlinked: 0 });

@@ -266,12 +266,9 @@ describe.each(engines)('canvassing over HTTP (%s)', (engine) => {
       }),
       201,
     );
-    // No route attaches turfs to an event yet: the row is written as the events feature will.
-    await dbRows(
-      t,
-      'INSERT INTO field_event_turfs (campaign_id, event_id, turf_id) VALUES ($1, $2, $3)',
-      [t.ctx.campaignId, event.id, other.id],
-    );
+    expect(
+      (await staff.request('PUT', `/api/events/${event.id}/field/turfs/${other.id}`)).statusCode,
+    ).toBe(200);
     expect(problemOf(await pack(eve.browser, other.id))).toEqual({
       status: 403,
       code: 'turf_not_assigned',

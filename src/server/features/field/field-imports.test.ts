@@ -197,6 +197,7 @@ describe.each(engines)('field imports over HTTP (%s)', (engine) => {
       linkedByStreet: 0,
       linkedByNearest: 0,
       unlinked: 25,
+      electorsTied: 0,
     });
     // Avenue Alsace-Lorraine 10 (line 17) and Chemin de Petit-Pérou 8 (line 28) have no lon/lat.
     expect(done.problems).toEqual([
@@ -288,6 +289,7 @@ describe.each(engines)('field imports over HTTP (%s)', (engine) => {
       linkedByStreet: 4,
       linkedByNearest: 7,
       unlinked: 4,
+      electorsTied: 0,
     });
     const after = await addressesByBanId();
     expect([...after.keys()]).toEqual([...before.keys()]);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { PersonalData } from '../../core/personal-data/registry.ts';
 import { runSql } from '../../core/db/statement.ts';
+import { forgetElectors, purgeElectoralLists } from './imports/elector-retention.ts';
 
 const visitsFileSchema = z.array(
   z.object({
@@ -103,6 +104,14 @@ export const fieldPersonalData: PersonalData = {
       erase: { keep: 'Planning rows that hold no personal data.' },
     },
     {
+      table: 'field_electors',
+      holds:
+        'Electors of the electoral list a candidate obtains (L37): names, birth date, address and polling station, for this campaign only; deleted the day after the election’s last round.',
+      personColumns: {},
+      otherIds: { import_id: 'its import', election_id: 'its election', address_id: ADDRESS },
+      erase: { run: forgetElectors },
+    },
+    {
       table: 'field_event_turfs',
       holds: 'The turfs a door-to-door session carries: no person.',
       personColumns: {},
@@ -110,6 +119,7 @@ export const fieldPersonalData: PersonalData = {
       erase: { keep: 'Planning rows that hold no personal data.' },
     },
   ],
+  purges: [{ name: 'electoralLists', run: purgeElectoralLists }],
   dataFile: [
     {
       key: 'doorToDoor',

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { Readable } from 'node:stream';
 import {
   canvassApi,
@@ -8,15 +8,22 @@ import {
   fieldTargetingApi,
   fieldTurfsApi,
 } from '../../../contracts/field-api.ts';
-import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
 import { serve } from '../../core/http/contract.ts';
-import { areaById, createArea, deleteArea, listAreas } from './areas/service.ts';
+import { fieldAudit } from './audit.ts';
+import {
+  areaById,
+  createArea,
+  deleteArea,
+  listAreas,
+  setAreaQuestionnaire,
+} from './areas/service.ts';
 import { turfGrant } from './canvass/access.ts';
 import { myTurfs } from './canvass/my-turfs.ts';
 import { canvassPack, startSession } from './canvass/pack.ts';
 import { syncVisits } from './canvass/sync.ts';
+import { electoralListElections } from './imports/elector-retention.ts';
 import { fieldImport, listFieldImports, startFieldImport } from './imports/service.ts';
 import { cutArea } from './planning/cut.ts';
 import { answersCsv } from './progress/answers-export.ts';
@@ -31,6 +38,7 @@ import {
   walkList,
 } from './planning/turfs.ts';
 import { turfWalkListPdf } from './planning/walk-list-pdf.ts';
+import { fieldOrganiserRoutes } from './organisers/routes.ts';
 import {
   createQuestionnaire,
   listQuestionnaires,
@@ -47,20 +55,7 @@ import {
 export const fieldRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
-    const logged = (
-      request: FastifyRequest,
-      action: string,
-      target: string,
-      details: Record<string, unknown> = {},
-    ) =>
-      audit(ctx.database, {
-        campaignId: ctx.campaignId,
-        actorId: currentAuth(request).personId,
-        action,
-        target,
-        details,
-        ip: request.ip,
-      });
+    const logged = fieldAudit(ctx);
 
     serve(app, fieldImportsApi.start, async (request) => {
       const started = await startFieldImport(ctx, request, currentAuth(request).personId);
@@ -71,6 +66,7 @@ export const fieldRoutes =
       return started;
     });
     serve(app, fieldImportsApi.list, () => listFieldImports(ctx));
+    serve(app, fieldImportsApi.listElections, () => electoralListElections(ctx));
     serve(app, fieldImportsApi.get, (request) => fieldImport(ctx, request.params.id));
 
     serve(app, fieldTargetingApi.elections, () => listElections(ctx));
@@ -95,6 +91,14 @@ export const fieldRoutes =
       await deleteArea(ctx, request.params.id);
       await logged(request, 'field.area.delete', `field_area:${request.params.id}`);
       return { ok: true as const };
+    });
+    serve(app, fieldTurfsApi.areaQuestionnaire, async (request) => {
+      const { questionnaireId } = request.body;
+      const area = await setAreaQuestionnaire(ctx, request.params.id, questionnaireId);
+      await logged(request, 'field.area.questionnaire', `field_area:${area.id}`, {
+        questionnaireId,
+      });
+      return area;
     });
     serve(app, fieldTurfsApi.cut, async (request) => {
       const { turfs } = await cutArea(ctx, request.params.id, request.body);
@@ -198,4 +202,6 @@ export const fieldRoutes =
     serve(app, canvassApi.sync, (request) =>
       syncVisits(ctx, currentAuth(request), request.body.visits),
     );
+
+    await app.register(fieldOrganiserRoutes(ctx));
   };

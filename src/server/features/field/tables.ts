@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { at, box, bytea, campaignId, id, polygon, ref } from '../../core/db/columns.ts';
+import { streetNameKey } from './geocoding/street-key.ts';
 
 /**
  * A file HQ gave the field feature (official results, INSEE's polling-station addresses, Base
@@ -31,6 +32,8 @@ export const fieldImports = pgTable(
     status: text('status').notNull().default('queued'),
     /** For a results file: the election's label as HQ named it. */
     label: text('label'),
+    /** For an electoral list: the campaign's election (compliance) after which it is deleted. */
+    electionId: ref('election_id'),
     report: jsonb('report'),
     /** A refusal: its stable code and sentence. */
     errorCode: text('error_code'),
@@ -176,6 +179,12 @@ export const fieldAddresses = pgTable(
     uniqueIndex('field_addresses_ban_idx').on(t.campaignId, t.banId),
     index('field_addresses_street_idx').on(t.campaignId, t.communeCode, t.streetKey, t.number),
     index('field_addresses_station_idx').on(t.campaignId, t.stationId),
+    // The geocoder finds a typed street by its name's folded last word (geocoding/street-key.ts).
+    index('field_addresses_street_name_idx').on(
+      t.campaignId,
+      t.communeCode,
+      streetNameKey(t.streetName),
+    ),
     index('field_addresses_location_idx').using('gist', t.campaignId, t.location),
     // The addresses an import left without a station, for the link's fallbacks.
     index('field_addresses_unlinked_idx')
@@ -207,6 +216,8 @@ export const fieldAreas = pgTable(
     polygon: polygon('polygon'),
     bbox: box('bbox'),
     doorCount: integer('door_count').notNull().default(0),
+    /** The questionnaire its turfs carry; null: the campaign's most recently changed one. */
+    questionnaireId: ref('questionnaire_id'),
     createdBy: ref('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
@@ -397,4 +408,45 @@ export const fieldTargeting = pgTable(
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: 'field_targeting_pkey', columns: [t.campaignId] })],
+);
+
+/**
+ * Electors of the electoral list a candidate obtains (Code électoral L37), tied to their polling
+ * station and, when their address names an imported BAN address, to it. Usable only for the
+ * campaign: deleted the day after the last round of `election_id` (a retention purge).
+ */
+export const fieldElectors = pgTable(
+  'field_electors',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    importId: ref('import_id').notNull(),
+    electionId: ref('election_id').notNull(),
+    communeCode: text('commune_code').notNull(),
+    stationId: text('station_id').notNull(),
+    listNumber: text('list_number'),
+    sex: text('sex'),
+    birthName: text('birth_name').notNull(),
+    usageName: text('usage_name'),
+    givenNames: text('given_names').notNull(),
+    birthDate: date('birth_date'),
+    number: integer('number'),
+    suffix: text('suffix'),
+    street: text('street'),
+    complement: text('complement'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    /** `communeCode|folded street name`, abbreviations expanded: matched to BAN streets by name. */
+    streetKey: text('street_key'),
+    addressId: ref('address_id'),
+  },
+  (t) => [
+    primaryKey({ name: 'field_electors_pkey', columns: [t.campaignId, t.id] }),
+    index('field_electors_station_idx').on(t.campaignId, t.stationId),
+    index('field_electors_commune_idx').on(t.campaignId, t.communeCode),
+    index('field_electors_address_idx')
+      .on(t.campaignId, t.addressId)
+      .where(sql`address_id IS NOT NULL`),
+    index('field_electors_election_idx').on(t.campaignId, t.electionId),
+  ],
 );

@@ -330,6 +330,30 @@ export async function communeCodeOf(ctx: AppContext, personId: number): Promise<
   return person?.commune_code ?? null;
 }
 
+/** Names and commune of people about to be erased, read in the erasure's transaction. */
+export async function identitiesOf(
+  query: Query,
+  campaignId: number,
+  ids: readonly number[],
+): Promise<
+  Array<{ firstName: string | null; lastName: string | null; communeCode: string | null }>
+> {
+  const rows = await runSql<{
+    first_name: string | null;
+    last_name: string | null;
+    commune_code: string | null;
+  }>(
+    query,
+    sql`SELECT first_name, last_name, commune_code FROM people
+         WHERE campaign_id = ${campaignId} AND id = ANY(${ids}::bigint[])`,
+  );
+  return rows.map((row) => ({
+    firstName: row.first_name,
+    lastName: row.last_name,
+    communeCode: row.commune_code,
+  }));
+}
+
 /**
  * Locks and returns the people who came by a sign-up more than `days` ago and never confirmed
  * it (nor were imported or erased), but for those `unless` keeps (conditions on `p`, from the

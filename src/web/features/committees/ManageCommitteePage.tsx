@@ -16,6 +16,7 @@ import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { CommitteeDashboard } from '../events/CommitteeDashboard.tsx';
 import { CommitteeEvents } from '../events/CommitteeEvents.tsx';
+import { CommitteeTurfsSection } from '../field/CommitteeTurfsSection.tsx';
 import { AreaSection } from './AreaSection.tsx';
 import { RankBadge } from './badges.tsx';
 import { CertificationSection } from './Certification.tsx';
@@ -185,6 +186,7 @@ function ManageView({ committee }: { committee: Committee }) {
         <MessagesSection committee={committee} manages={manages} />
       )}
       {manages && <CommitteeEvents committeeId={committee.id} name={committee.name} />}
+      {manages && <CommitteeTurfsSection committeeId={committee.id} />}
       {manages && (
         <Section title={t('committees.members.title')}>
           <CommitteeMembers

@@ -26,6 +26,7 @@ import { QueryState } from '../../core/ui/QueryState.tsx';
 import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
+import { EventTurfsSection } from '../field/EventTurfsSection.tsx';
 import { EventStatusBadge, RsvpBadge } from './badges.tsx';
 import { whenText } from './when.ts';
 import { EventCheckin } from './EventCheckin.tsx';
@@ -216,6 +217,7 @@ function ManageView({ event }: { event: EventForEdit }) {
       )}
       {checkinOpen && <EventCheckin event={event} />}
       {reportable && <EventReportSection event={event} />}
+      <EventTurfsSection event={event} />
       <Attendees event={event} />
       {event.status === 'published' && <EventMessageSection event={event} />}
       {event.status !== 'cancelled' && <EditSection event={event} />}

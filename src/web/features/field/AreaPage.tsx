@@ -10,6 +10,7 @@ import { NotFoundPage } from '../../core/ui/NotFoundPage.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { areaKindText } from './areaLabels.ts';
+import { AreaQuestionnaire } from './AreaQuestionnaire.tsx';
 import { toggled } from './areaSelection.ts';
 import { PROGRESS_RAMP } from './colourRamps.ts';
 import { ConfirmAction } from './ConfirmAction.tsx';
@@ -161,6 +162,9 @@ function Area({ area }: { area: TargetArea }) {
       <Section title={t('field.cut.title')} description={t('field.cut.intro')}>
         {area.addressCount === 0 && <Text size="sm">{t('field.cut.noAddresses')}</Text>}
         <CutForm area={area} />
+      </Section>
+      <Section title={t('field.area.questionnaireTitle')}>
+        <AreaQuestionnaire area={area} />
       </Section>
       <Section title={t('field.turfs.title')}>
         <QueryState query={turfs}>{(data) => <Turfs area={area} turfs={data.items} />}</QueryState>

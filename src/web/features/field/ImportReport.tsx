@@ -11,9 +11,9 @@ import {
   Text,
 } from '@mantine/core';
 import type { FieldImport } from '../../../contracts/field.ts';
-import { formatDateTime, formatNumber } from '../../core/format.ts';
+import { formatDateTime, formatDayWithYear, formatNumber } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
-import { isImportPending } from './importHooks.ts';
+import { isImportPending, useElectoralListElections } from './importHooks.ts';
 import { countLines, kindLabel, statusColors, statusLabels, warningText } from './importLabels.ts';
 
 const sizeText = (bytes: number, locale: 'fr' | 'en') =>
@@ -59,11 +59,32 @@ function Problems({ problems }: { problems: FieldImport['problems'] }) {
   );
 }
 
+/** An electoral list's election, and the day after which its electors are deleted. */
+function ListElection({ electionId }: { electionId: number }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const elections = useElectoralListElections(true);
+  if (!elections.data) return null;
+  const election = elections.data.items.find((e) => e.id === electionId);
+  return (
+    <Text size="xs" c="dimmed">
+      {!election
+        ? t('field.imports.forElectionGone')
+        : election.lastRound
+          ? t('field.imports.forElection', {
+              name: election.name,
+              date: formatDayWithYear(election.lastRound, locale),
+            })
+          : election.name}
+    </Text>
+  );
+}
+
 /** One import: which file, its state, and once read what its reader counted and noticed. */
 export function ImportReport({ item }: { item: FieldImport }) {
   const t = useT();
   const [locale] = useLocale();
-  const counts = countLines(item.counts, t);
+  const counts = countLines(item.counts, t, item.kind);
   return (
     <Paper
       withBorder
@@ -82,6 +103,9 @@ export function ImportReport({ item }: { item: FieldImport }) {
               {t(kindLabel(item.kind))} · {sizeText(item.size, locale)} ·{' '}
               {formatDateTime(item.createdAt, locale)}
             </Text>
+            {item.kind === 'electoral_list' && item.electionId !== null && (
+              <ListElection electionId={item.electionId} />
+            )}
           </Stack>
           <Badge color={statusColors[item.status]} variant="light" miw="max-content">
             {t(statusLabels[item.status])}

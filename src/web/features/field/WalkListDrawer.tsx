@@ -1,4 +1,4 @@
-import { Badge, Button, Drawer, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Drawer, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { fieldTurfsApi } from '../../../contracts/field-api.ts';
 import type { VisitOutcome, WalkAddress, WalkList } from '../../../contracts/field-turfs.ts';
@@ -7,6 +7,7 @@ import { formatNumber } from '../../core/format.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { useWalkList } from './turfHooks.ts';
+import { TurfSessions } from './TurfSessions.tsx';
 
 const outcomeKeys: Record<VisitOutcome, MessageKey> = {
   not_home: 'field.walk.outcome.not_home',
@@ -64,6 +65,12 @@ function Addresses({ list }: { list: WalkList }) {
                       {t('field.walk.doNotVisit')}
                     </Badge>
                   )}
+                  {address.electors.length > 0 && (
+                    <Text size="xs" c="dimmed">
+                      <VisuallyHidden>{`${t('field.walk.electors')} `}</VisuallyHidden>
+                      {address.electors.join(' · ')}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {[address.postalCode, address.communeName].filter(Boolean).join(' ')}
@@ -106,7 +113,10 @@ export function WalkListDrawer({
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {turfId !== null && (
-        <QueryState query={list}>{(data) => <Addresses list={data} />}</QueryState>
+        <Stack gap="lg">
+          <TurfSessions turfId={turfId} />
+          <QueryState query={list}>{(data) => <Addresses list={data} />}</QueryState>
+        </Stack>
       )}
     </Drawer>
   );

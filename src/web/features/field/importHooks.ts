@@ -5,6 +5,8 @@ import { call } from '../../core/api.ts';
 
 export const fieldKey = ['field'] as const;
 const importsKey = [...fieldKey, 'imports'] as const;
+/** Not under `[...fieldKey, 'elections']`: those are the imported results' elections. */
+const listElectionsKey = [...fieldKey, 'electoral-list-elections'] as const;
 
 /** An import still being read: the list is asked again until none is. */
 export const isImportPending = (item: Pick<FieldImport, 'status'>) =>
@@ -21,6 +23,9 @@ export function useFieldImports() {
       if (!list.items.some(isImportPending)) {
         void client.invalidateQueries({ queryKey: [...fieldKey, 'elections'] });
         void client.invalidateQueries({ queryKey: [...fieldKey, 'stations'] });
+        // An electoral list or addresses change the electors counted and shown at the doors.
+        void client.invalidateQueries({ queryKey: listElectionsKey });
+        void client.invalidateQueries({ queryKey: [...fieldKey, 'walk-list'] });
       }
       return list;
     },
@@ -28,7 +33,15 @@ export function useFieldImports() {
   });
 }
 
-/** Sends a file (FormData: `kind`, `label`, then `file`). */
+/** The campaign's elections an electoral list can serve, with their last round; on demand. */
+export const useElectoralListElections = (enabled: boolean) =>
+  useQuery({
+    queryKey: listElectionsKey,
+    queryFn: () => call(fieldImportsApi.listElections),
+    enabled,
+  });
+
+/** Sends a file (FormData: `kind`, `label` or `electionId`, then `file`). */
 export function useStartFieldImport() {
   const client = useQueryClient();
   return useMutation({

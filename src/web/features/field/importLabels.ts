@@ -5,6 +5,11 @@ export const importKinds: Array<{ value: FieldImportKind; label: MessageKey; hel
   { value: 'results', label: 'field.kind.results', help: 'field.kind.resultsHelp' },
   { value: 'reu', label: 'field.kind.reu', help: 'field.kind.reuHelp' },
   { value: 'addresses', label: 'field.kind.addresses', help: 'field.kind.addressesHelp' },
+  {
+    value: 'electoral_list',
+    label: 'field.kind.electoralList',
+    help: 'field.kind.electoralListHelp',
+  },
 ];
 
 export const kindLabel = (kind: FieldImportKind): MessageKey =>
@@ -42,14 +47,25 @@ const countKeys: Record<string, MessageKey> = {
   linkedByStreet: 'field.count.linkedByStreet',
   linkedByNearest: 'field.count.linkedByNearest',
   unlinked: 'field.count.unlinked',
+  electorsTied: 'field.count.electorsTied',
+  stationsKnown: 'field.count.stationsKnown',
+  stationsUnknown: 'field.count.stationsUnknown',
+  tiedToAddress: 'field.count.tiedToAddress',
+  replaced: 'field.count.replaced',
 };
 const order = Object.keys(countKeys);
 
+/** Where a kind's count says more than the shared word ("Enregistrées" are electors there). */
+const kindCountKeys: Partial<Record<FieldImportKind, Record<string, MessageKey>>> = {
+  electoral_list: { stored: 'field.count.electors' },
+};
+
 /** An import's counts, labelled and in a steady order (an unknown count keeps its name). */
-export function countLines(counts: Record<string, number>, t: Translate) {
+export function countLines(counts: Record<string, number>, t: Translate, kind?: FieldImportKind) {
+  const keys = { ...countKeys, ...(kind ? kindCountKeys[kind] : undefined) };
   return Object.entries(counts)
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([name, value]) => ({ name, label: countKeys[name] ? t(countKeys[name]) : name, value }));
+    .map(([name, value]) => ({ name, label: keys[name] ? t(keys[name]) : name, value }));
 }
 
 const rank = (name: string) => {

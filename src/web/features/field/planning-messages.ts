@@ -22,7 +22,7 @@ export const fr = {
 
   'field.imports.title': 'Importer un fichier',
   'field.imports.intro':
-    'Les fichiers officiels publiés sur data.gouv.fr, tels quels. Ils sont lus en arrière-plan : le compte rendu s’affiche dans la liste ci-dessous.',
+    'Les fichiers officiels publiés sur data.gouv.fr, et la liste électorale remise par la mairie, tels quels. Ils sont lus en arrière-plan : le compte rendu s’affiche dans la liste ci-dessous.',
   'field.imports.kind': 'Type de fichier',
   'field.imports.label': 'Nom de l’élection',
   'field.imports.labelHelp':
@@ -35,7 +35,7 @@ export const fr = {
   'field.imports.queued': '« {file} » est envoyé : sa lecture commence.',
   'field.imports.listTitle': 'Imports',
   'field.imports.empty':
-    'Aucun fichier importé. Commencez par les résultats par bureau de vote de l’élection de référence et les adresses de la Base Adresse Nationale de vos départements, sur data.gouv.fr ; ajoutez la table des adresses des bureaux de vote de l’Insee pour rattacher chaque adresse à son bureau.',
+    'Aucun fichier importé. Commencez par les résultats par bureau de vote de l’élection de référence et les adresses de la Base Adresse Nationale de vos départements, sur data.gouv.fr ; ajoutez la table des adresses des bureaux de vote de l’Insee pour rattacher chaque adresse à son bureau, et, si vous l’avez obtenue, la liste électorale pour nommer les électeurs de chaque porte.',
   'field.imports.waiting': 'En attente de lecture…',
   'field.imports.reading': 'Lecture en cours…',
   'field.imports.refused': 'Fichier refusé',
@@ -179,6 +179,13 @@ export const fr = {
   'field.area.create': 'Créer la zone',
   'field.area.intro': '{kind} · {addresses} adresses · {turfs} secteurs',
   'field.area.back': '← Toutes les zones',
+  'field.area.questionnaireTitle': 'Questionnaire',
+  'field.area.questionnaire': 'Questionnaire porté par les secteurs de la zone',
+  'field.area.questionnaireHelp':
+    'Les téléphones le reçoivent à l’ouverture d’un secteur ; les visites déjà faites gardent la version sur laquelle elles ont été répondues.',
+  'field.area.questionnaireLatest': 'Le dernier modifié (par défaut)',
+  'field.area.questionnaireArchived': '{name} (archivé : le dernier modifié est utilisé)',
+  'field.area.questionnaireSaved': 'Questionnaire de la zone enregistré.',
 
   'field.areas.title': 'Zones',
   'field.areas.intro': 'Chaque zone se découpe en secteurs confiés aux comités et aux bénévoles.',
@@ -321,7 +328,7 @@ export const en: Record<keyof typeof fr, string> = {
 
   'field.imports.title': 'Import a file',
   'field.imports.intro':
-    'The official files published on data.gouv.fr, as they are. They are read in the background: the report appears in the list below.',
+    'The official files published on data.gouv.fr, and the electoral list the town hall hands over, as they are. They are read in the background: the report appears in the list below.',
   'field.imports.kind': 'Kind of file',
   'field.imports.label': 'Election name',
   'field.imports.labelHelp':
@@ -334,7 +341,7 @@ export const en: Record<keyof typeof fr, string> = {
   'field.imports.queued': '“{file}” is sent: reading begins.',
   'field.imports.listTitle': 'Imports',
   'field.imports.empty':
-    'No file imported yet. Start with the election’s results by polling station and the Base Adresse Nationale addresses of your départements, from data.gouv.fr; add INSEE’s polling-station address table to link each address to its station.',
+    'No file imported yet. Start with the election’s results by polling station and the Base Adresse Nationale addresses of your départements, from data.gouv.fr; add INSEE’s polling-station address table to link each address to its station, and, if you obtained it, the electoral list to name the electors at each door.',
   'field.imports.waiting': 'Waiting to be read…',
   'field.imports.reading': 'Reading…',
   'field.imports.refused': 'File refused',
@@ -475,6 +482,13 @@ export const en: Record<keyof typeof fr, string> = {
   'field.area.create': 'Create the area',
   'field.area.intro': '{kind} · {addresses} addresses · {turfs} turfs',
   'field.area.back': '← All areas',
+  'field.area.questionnaireTitle': 'Questionnaire',
+  'field.area.questionnaire': 'Questionnaire the area’s turfs carry',
+  'field.area.questionnaireHelp':
+    'Phones receive it when they open a turf; visits already made keep the version they were answered on.',
+  'field.area.questionnaireLatest': 'The most recently changed (default)',
+  'field.area.questionnaireArchived': '{name} (archived: the most recently changed is used)',
+  'field.area.questionnaireSaved': 'Area questionnaire saved.',
 
   'field.areas.title': 'Areas',
   'field.areas.intro': 'Each area is cut into turfs given to committees and volunteers.',

@@ -30,6 +30,15 @@ export function useDeleteArea() {
   });
 }
 
+export function useSetAreaQuestionnaire(areaId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (questionnaireId: number | null) =>
+      call(fieldTurfsApi.areaQuestionnaire, { params: { id: areaId }, body: { questionnaireId } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: areasKey }),
+  });
+}
+
 export const useTurfs = (areaId: number) =>
   useQuery({
     queryKey: turfsKey(areaId),

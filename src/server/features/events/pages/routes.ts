@@ -20,6 +20,7 @@ import { errorMessage } from '../../recruitment/pages/signup-form.ts';
 import { validateSignup } from '../../recruitment/service.ts';
 import { type PublicNavLink, type PublicShell } from '../../recruitment/pages/layout.ts';
 import { readPublicSite } from '../../settings/service.ts';
+import { sessionCoverageItem } from '../../field/organisers/public-coverage.ts';
 import { eventSource } from '../editing.ts';
 import { tellAboutEvent } from '../notify.ts';
 import { answerEvent, readCancelToken, withdrawAnswer } from '../rsvp.ts';
@@ -252,6 +253,7 @@ export async function registerEventPages(
         now: new Date(),
         site: current,
         visitor: shown.visitor ?? {},
+        fieldCoverage: await sessionCoverageItem(ctx, locale, event),
       }),
       status: shown.status,
       path: eventHref(event.id, key),

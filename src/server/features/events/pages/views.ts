@@ -218,6 +218,8 @@ export interface EventView {
   site: PublicSite;
   /** The visitor form as typed, when it comes back with errors. */
   visitor: VisitorForm;
+  /** A door-to-door session's turfs and doors, an item of the facts (the field feature's). */
+  fieldCoverage?: string;
 }
 
 /** What the visitor typed in the answer form, and what was wrong with it. */
@@ -302,6 +304,7 @@ ${online}
 <li>${organiser}</li>
 <li>${escapeHtml(placesText(locale, event))}</li>
 ${visibility}
+${view.fieldCoverage ?? ''}
 </ul>
 ${calendar}
 ${manage}

@@ -19,15 +19,21 @@ export type ColumnMap<Field extends string> = Record<Field, number> & {
   columns: HeaderColumns;
 };
 
+/**
+ * How a reader knows its file: the kind `guessFileKind` names, or its own test of the header's
+ * names (normalised), for a kind `guessFileKind` does not know.
+ */
+type Recognition = { kind: FileKind } | { recognise(names: ReadonlySet<string>): boolean };
+
 /** A file's columns: each field's names (its own first, then others accepted), which are required. */
-export interface ColumnSpec<Field extends string> {
-  kind: FileKind;
+export type ColumnSpec<Field extends string> = Recognition & {
   aliases: Record<Field, string[]>;
-  required: readonly Field[];
-  /** The refusals of the file's reader. */
+  /** Fields the file must have; a list is a choice: one of its fields at least. */
+  required: ReadonlyArray<Field | readonly Field[]>;
+  /** The refusals of the file's reader; `found` is what `guessFileKind` takes the file for. */
   notKind(found: FileKind | null): Error;
   missingColumns(names: string[]): Error;
-}
+};
 
 /**
  * Finds each field's column by name (case, accents, spaces and underscores ignored), so that
@@ -43,8 +49,9 @@ export function headerColumnsReader<Field extends string>(spec: ColumnSpec<Field
     const names = fields.map((field) => field.trim());
     while (names.length && names[names.length - 1] === '') names.pop();
     const normalised = names.map(normaliseName);
-    const kind = guessFileKind(new Set(normalised));
-    if (kind !== spec.kind) throw spec.notKind(kind);
+    const found = new Set(normalised);
+    const kind = guessFileKind(found);
+    if ('kind' in spec ? kind !== spec.kind : !spec.recognise(found)) throw spec.notKind(kind);
 
     const index = {} as Record<Field, number>;
     const ignored: string[] = [];
@@ -53,8 +60,20 @@ export function headerColumnsReader<Field extends string>(spec: ColumnSpec<Field
       if (field && index[field] === undefined) index[field] = at;
       else ignored.push(names[at]);
     });
-    const missing = spec.required.filter((field) => index[field] === undefined);
-    if (missing.length) throw spec.missingColumns(missing.map((f) => spec.aliases[f][0]));
+    // Each requirement's column: its field's, or the first of a choice's in the header.
+    const columnOf = (need: Field | readonly Field[]) => {
+      const present = (typeof need === 'string' ? [need] : need)
+        .map((field) => index[field])
+        .filter((at) => at !== undefined);
+      return present.length ? Math.min(...present) : -1;
+    };
+    const requiredAt = spec.required.map(columnOf);
+    const missing = spec.required.filter((_, n) => requiredAt[n] === -1);
+    if (missing.length) {
+      throw spec.missingColumns(
+        missing.map((need) => spec.aliases[typeof need === 'string' ? need : need[0]][0]),
+      );
+    }
     const missingOptional: string[] = [];
     for (const field of Object.keys(spec.aliases) as Field[]) {
       if (index[field] === undefined) {
@@ -66,7 +85,7 @@ export function headerColumnsReader<Field extends string>(spec: ColumnSpec<Field
     for (const at of Object.values(index) as number[]) if (at !== -1) wanted[at] = true;
     return {
       ...index,
-      width: Math.max(...spec.required.map((field) => index[field])) + 1,
+      width: Math.max(...requiredAt) + 1,
       wanted,
       columns: { names, ignored, missingOptional },
     };

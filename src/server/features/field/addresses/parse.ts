@@ -64,24 +64,25 @@
  * generator's yield costs more than reading a row. See docs/field.md for the measured rate.
  */
 import { readBanHeader, type BanColumnMap } from './columns.ts';
-import { gunzipped } from './gzip.ts';
+import {
+  BATCH_SIZE,
+  collectRows,
+  readTable,
+  RowReader,
+  sourceProblems,
+  type RowFile,
+} from './reader.ts';
 import { banRefusals } from './refusal.ts';
 import { readBanRow } from './rows.ts';
-import { TableSource, type UnreadableLine } from './source.ts';
-import { ProblemTally } from './tally.ts';
+import type { ProblemDescription } from './tally.ts';
 import type { BanAddress, BanEvent, BanProblemCode, BanReport } from './types.ts';
 
 export { BanFileError } from './refusal.ts';
-export { foldStreetName, streetKeyOf, TOPONYM_NUMBER } from './rows.ts';
+export { foldStreetName, namedStreetKey, streetKeyOf, TOPONYM_NUMBER } from './rows.ts';
+export { BATCH_SIZE };
 export type * from './types.ts';
 
-/** Addresses per `addresses` event. */
-export const BATCH_SIZE = 1000;
-
-const problemDescriptions: Record<
-  BanProblemCode,
-  { severity: 'error' | 'warning'; message: string }
-> = {
+const problems: Record<BanProblemCode, ProblemDescription> = {
   no_coordinates: {
     severity: 'error',
     message: 'Adresse sans coordonnées (lon ou lat vide) : ignorée.',
@@ -103,18 +104,7 @@ const problemDescriptions: Record<
   },
   missing_commune_name: { severity: 'error', message: 'Nom de commune vide : adresse ignorée.' },
   missing_id: { severity: 'error', message: 'Identifiant (id) vide : adresse ignorée.' },
-  row_cut_short: {
-    severity: 'error',
-    message: 'Ligne tronquée (moins de colonnes que l’en-tête n’en demande) : ignorée.',
-  },
-  broken_quote: {
-    severity: 'error',
-    message: 'Guillemet non fermé ou mal placé : ligne ignorée.',
-  },
-  line_too_long: {
-    severity: 'error',
-    message: 'Ligne démesurée (plus d’un million de caractères) : ignorée.',
-  },
+  ...sourceProblems,
   bad_postal_code: {
     severity: 'warning',
     message: 'Code postal qui n’a pas cinq chiffres : adresse gardée sans code postal.',
@@ -126,129 +116,52 @@ const problemDescriptions: Record<
   },
 };
 
+const banFile: RowFile<'addresses', BanAddress, BanProblemCode, BanColumnMap> = {
+  kind: 'addresses',
+  refusals: banRefusals,
+  problems,
+  readHeader: readBanHeader,
+  readRow: readBanRow,
+};
+
 /**
  * The push parser: feed it (inflated) chunks, take the events. `push` and `end` throw a
  * BanFileError when the file is refused (always before any address); after that, every call
  * throws it again. A gzip file pushed as is is refused as binary: `readBanAddresses` inflates.
  */
-export class BanAddressParser {
-  private readonly source: TableSource;
-  private map: BanColumnMap | null = null;
-  private batch: BanAddress[] = [];
-  private events: BanEvent[] = [];
-  private failure: unknown = null;
-  private ended = false;
-  private readonly problems = new ProblemTally(problemDescriptions);
+export class BanAddressParser extends RowReader<
+  'addresses',
+  BanAddress,
+  BanProblemCode,
+  BanColumnMap,
+  BanReport
+> {
   private readonly communes = new Set<string>();
   private lastCommune = '';
-  private rows = 0;
-  private addresses = 0;
-  private skipped = 0;
   private withoutNumber = 0;
 
-  /** Set by whoever inflated the bytes, for the report. */
-  gzip = false;
-
-  constructor(private readonly batchSize = BATCH_SIZE) {
-    this.source = new TableSource(
-      {
-        header: (fields) => {
-          this.map = readBanHeader(fields);
-          return this.map.wanted;
-        },
-        row: (line, fields) => this.row(line, fields),
-        unreadable: (line, code) => this.unreadable(line, code),
-      },
-      banRefusals,
-    );
+  constructor(batchSize = BATCH_SIZE) {
+    super(banFile, batchSize);
   }
 
-  push(chunk: Uint8Array): BanEvent[] {
-    return this.guard(() => {
-      if (this.ended) throw new Error('BanAddressParser: push after end');
-      this.source.push(chunk);
-    });
-  }
-
-  /** Ends the file: the last addresses, the report last. */
-  end(): BanEvent[] {
-    return this.guard(() => {
-      if (this.ended) throw new Error('BanAddressParser: end called twice');
-      this.ended = true;
-      this.source.end();
-      if (this.rows === 0) throw banRefusals.noRows();
-      this.flush();
-      this.events.push({ type: 'report', report: this.report() });
-    });
-  }
-
-  private guard(work: () => void): BanEvent[] {
-    if (this.failure) throw this.failure;
-    try {
-      work();
-    } catch (error) {
-      this.failure = error;
-      this.events = [];
-      this.batch = [];
-      throw error;
-    }
-    const events = this.events;
-    this.events = [];
-    return events;
-  }
-
-  private row(line: number, fields: string[]): void {
-    const { address, problem } = readBanRow(this.map!, line, fields);
-    if (!address && !problem) return;
-    this.rows++;
-    if (problem) this.problems.add(problem, line);
-    if (!address) {
-      this.skipped++;
-      return;
-    }
-    this.addresses++;
+  protected counted(address: BanAddress): void {
     if (address.number === 0) this.withoutNumber++;
     // Files come sorted by commune: looking the set up only on a change saves a lookup a row.
     if (address.communeCode !== this.lastCommune) {
       this.lastCommune = address.communeCode;
       this.communes.add(address.communeCode);
     }
-    this.batch.push(address);
-    if (this.batch.length >= this.batchSize) this.flush();
   }
 
-  private unreadable(line: number, code: UnreadableLine): void {
-    this.rows++;
-    this.skipped++;
-    this.problems.add(code, line);
-  }
-
-  private flush(): void {
-    if (this.batch.length === 0) return;
-    this.events.push({ type: 'addresses', addresses: this.batch });
-    this.batch = [];
-  }
-
-  private report(): BanReport {
-    const encoding = this.source.encoding();
-    // A Windows-1252 file gets one sentence in `warnings`; a UTF-8 file with a few lines that
-    // are not (pasted from elsewhere) gets those lines.
-    const { latinLines } = this.source;
-    if (encoding === 'utf-8') this.problems.merge('not_utf8', latinLines.count, latinLines.lines);
-    const problems = this.problems.list();
-    problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  protected report(): BanReport {
+    const reported = this.reported();
     return {
-      encoding,
+      ...reported,
       gzip: this.gzip,
-      delimiter: this.source.delimiter,
-      columns: this.map!.columns,
-      rows: this.rows,
-      addresses: this.addresses,
-      skipped: this.skipped,
+      addresses: this.kept,
       withoutNumber: this.withoutNumber,
       communes: this.communes.size,
-      problems,
-      warnings: banWarnings(encoding, this.map!.columns, this.withoutNumber),
+      warnings: banWarnings(reported.encoding, reported.columns, this.withoutNumber),
     };
   }
 }
@@ -295,30 +208,19 @@ function banWarnings(
  * `batchSize`, in line order), then a `report` event. Throws a BanFileError when the file is
  * refused (before any address, except a gzip archive that breaks: see `bad_gzip`).
  */
-export async function* readBanAddresses(
+export function readBanAddresses(
   source: AsyncIterable<Uint8Array>,
   batchSize = BATCH_SIZE,
 ): AsyncGenerator<BanEvent, void, undefined> {
-  const parser = new BanAddressParser(batchSize);
-  const bytes = gunzipped(source, banRefusals.badGzip, (gzip) => {
-    parser.gzip = gzip;
-  });
-  for await (const chunk of bytes) {
-    const events = parser.push(chunk);
-    if (events.length) yield* events;
-  }
-  yield* parser.end();
+  return readTable(new BanAddressParser(batchSize), source, banRefusals.badGzip);
 }
 
 /** The whole file at once (small files, tests): addresses and the report. */
 export async function collectBanAddresses(
   source: AsyncIterable<Uint8Array>,
 ): Promise<{ addresses: BanAddress[]; report: BanReport }> {
-  const addresses: BanAddress[] = [];
-  let report: BanReport | null = null;
-  for await (const event of readBanAddresses(source)) {
-    if (event.type === 'addresses') addresses.push(...event.addresses);
-    else report = event.report;
-  }
-  return { addresses, report: report! };
+  const { rows, report } = await collectRows<'addresses', BanAddress, BanReport>(
+    readBanAddresses(source),
+  );
+  return { addresses: rows, report };
 }

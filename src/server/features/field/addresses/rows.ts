@@ -4,6 +4,7 @@
  * it is measurably cheaper.
  */
 import type { BanColumnMap } from './columns.ts';
+import type { RowOutcome as ReaderRowOutcome } from './reader.ts';
 import { isBlankRow } from './source.ts';
 import type { BanAddress, BanProblemCode } from './types.ts';
 
@@ -28,10 +29,14 @@ export const foldStreetName = (name: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+/** A street's key by its name: `communeCode|folded street name` (`01001|route de la fontaine`). */
+export const namedStreetKey = (communeCode: string, streetName: string) =>
+  `${communeCode}|${foldStreetName(streetName)}`;
+
 /** `01001_0005` for `01001_0005_00010`; else `communeCode|folded street name`. */
 export function streetKeyOf(banId: string, communeCode: string, streetName: string): string {
   const street = STREET_OF_ID.exec(banId);
-  return street ? street[0] : `${communeCode}|${foldStreetName(streetName)}`;
+  return street ? street[0] : namedStreetKey(communeCode, streetName);
 }
 
 /** `numero` → 0–99999, with 99999 (a toponym) and empty read as 0; -1 when not a number. */
@@ -91,24 +96,21 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, n) => 10 ** n);
 export const validPosition = (lon: number, lat: number) =>
   lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90 && !(lon === 0 && lat === 0);
 
-export interface RowOutcome {
-  address: BanAddress | null;
-  /** Why the row was skipped (address null), or a warning on the address kept. */
-  problem: BanProblemCode | null;
-}
+/** An address, or null (skipped); one problem: why it was skipped, or a warning on it. */
+type RowOutcome = ReaderRowOutcome<BanAddress, BanProblemCode>;
 
 /** A blank row: neither an address nor a problem. */
-const BLANK: RowOutcome = { address: null, problem: null };
+const BLANK: RowOutcome = { row: null, problems: null };
 const skipped = new Map<BanProblemCode, RowOutcome>();
 /** The outcome of a skipped row (shared: one per code, never changed). */
 const skip = (problem: BanProblemCode): RowOutcome => {
   let outcome = skipped.get(problem);
-  if (!outcome) skipped.set(problem, (outcome = { address: null, problem }));
+  if (!outcome) skipped.set(problem, (outcome = { row: null, problems: problem }));
   return outcome;
 };
 
 /**
- * Reads one data row; `problem` is set either with a null address (skipped) or with the
+ * Reads one data row; `problems` is one code, either with a null row (skipped) or with the
  * address (a warning). A row of empty cells gives neither (blank, not counted).
  */
 export function readBanRow(map: BanColumnMap, line: number, cells: string[]): RowOutcome {
@@ -147,7 +149,7 @@ export function readBanRow(map: BanColumnMap, line: number, cells: string[]): Ro
   const fantoirId = map.fantoirId === -1 ? '' : text(cells[map.fantoirId]);
   const locality = map.locality === -1 ? '' : text(cells[map.locality]);
   return {
-    address: {
+    row: {
       line,
       banId,
       fantoirId: fantoirId || null,
@@ -162,6 +164,6 @@ export function readBanRow(map: BanColumnMap, line: number, cells: string[]): Ro
       lat,
       streetKey: streetKeyOf(banId, communeCode, streetName),
     },
-    problem,
+    problems: problem,
   };
 }

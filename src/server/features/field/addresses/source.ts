@@ -1,8 +1,8 @@
 /**
- * Bytes → the header and rows of a delimited text file, for the field readers of large files
- * (Base Adresse Nationale addresses here, INSEE's REU addresses in `../stations/`). It does what
- * the results reader does before its rows, with the people import's pieces: refuse a binary
- * file from its first bytes, decode line by line (UTF-8; a line that is not is read as
+ * Bytes → the header and rows of a delimited text file, for every field reader (Base Adresse
+ * Nationale addresses here, INSEE's REU addresses in `../stations/`, results in `../results/`,
+ * electoral lists in `../electors/`), with the people import's pieces: refuse a binary file
+ * from its first bytes, decode line by line (UTF-8; a line that is not is read as
  * Windows-1252, and noted), choose the delimiter from the header line. Then a fast path: a
  * line without a quote (nearly every line of the BAN's files) is split here into only the
  * cells its reader uses, a line with a quote goes to the people import's CsvParser. Splitting
@@ -22,6 +22,7 @@ import {
   type CsvEncoding,
   type Decoder,
 } from '../../people/import/encoding.ts';
+import { LINES_KEPT } from './tally.ts';
 
 /** Bytes looked at before anything is decoded, to refuse a binary file. */
 const HEAD_BYTES = 8 * 1024;
@@ -33,8 +34,7 @@ const HEAD_BYTES = 8 * 1024;
  */
 export const MAX_LINE_BYTES = 4 * MAX_RECORD_CHARS;
 
-/** Line numbers kept per problem: enough to find the lines, not a copy of the file. */
-export const LINES_KEPT = 20;
+export { LINES_KEPT };
 
 const LF = 0x0a;
 const CR = 0x0d;

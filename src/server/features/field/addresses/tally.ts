@@ -1,32 +1,50 @@
-import { LINES_KEPT } from './source.ts';
+/** Line numbers kept per problem: enough to find the lines, not a copy of the file. */
+export const LINES_KEPT = 20;
+
+/** A problem code counted over a file: how many lines had it, the first of them, in words. */
+export interface ProblemCount<Code extends string> {
+  code: Code;
+  count: number;
+  /** Physical line numbers (the header is line 1), in file order, LINES_KEPT at most. */
+  lines: number[];
+  /** What it is and what was done, in French, for the staff. */
+  message: string;
+}
 
 /**
- * A line problem as the reports give it: how many lines had it and the first of them
- * (LINES_KEPT at most). Files of millions of lines get counts, not one event per line.
+ * A line problem as the readers' reports give it. Files of millions of lines get counts, not
+ * one event per line.
  */
 export interface LineProblem<Code extends string> {
   code: Code;
   /** 'error': the lines were skipped; 'warning': they were kept (a field set to null…). */
   severity: 'error' | 'warning';
   count: number;
-  /** Physical line numbers (the header is line 1), in file order. */
   lines: number[];
-  /** What it is and what was done, in French, for the staff. */
   message: string;
 }
 
-/** Counts problems by code, in the order they first appear. */
-export class ProblemTally<Code extends string> {
-  private readonly byCode = new Map<Code, { count: number; lines: number[] }>();
+export interface ProblemDescription {
+  severity: 'error' | 'warning';
+  message: string;
+}
 
-  constructor(
-    private readonly describe: Record<Code, { severity: 'error' | 'warning'; message: string }>,
-  ) {}
+/**
+ * Counts problems by code, in the order they first appear, with their first lines. A code's
+ * message comes from `describe` (the readers describe every code they count), else from the
+ * first `add` that gives one (the import report, from the results reader's line events).
+ */
+export class ProblemTally<Code extends string = string> {
+  private readonly byCode = new Map<Code, ProblemCount<Code>>();
 
-  add(code: Code, line: number): void {
+  constructor(private readonly describe: Partial<Record<Code, { message: string }>> = {}) {}
+
+  add(code: Code, line: number, message?: string): void {
     const seen = this.byCode.get(code);
-    if (!seen) this.byCode.set(code, { count: 1, lines: [line] });
-    else {
+    if (!seen) {
+      const said = this.describe[code]?.message ?? message ?? '';
+      this.byCode.set(code, { code, count: 1, lines: [line], message: said });
+    } else {
       seen.count++;
       if (seen.lines.length < LINES_KEPT) seen.lines.push(line);
     }
@@ -34,20 +52,16 @@ export class ProblemTally<Code extends string> {
 
   /** Adds a problem already counted elsewhere (the decoder's Windows-1252 lines). */
   merge(code: Code, count: number, lines: number[]): void {
-    if (count > 0) this.byCode.set(code, { count, lines: lines.slice(0, LINES_KEPT) });
+    if (count === 0) return;
+    const message = this.describe[code]?.message ?? '';
+    this.byCode.set(code, { code, count, lines: lines.slice(0, LINES_KEPT), message });
   }
 
   count(code: Code): number {
     return this.byCode.get(code)?.count ?? 0;
   }
 
-  list(): LineProblem<Code>[] {
-    return [...this.byCode].map(([code, { count, lines }]) => ({
-      code,
-      severity: this.describe[code].severity,
-      count,
-      lines: [...lines],
-      message: this.describe[code].message,
-    }));
+  list(): ProblemCount<Code>[] {
+    return [...this.byCode.values()].map((seen) => ({ ...seen, lines: [...seen.lines] }));
   }
 }

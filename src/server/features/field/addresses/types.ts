@@ -1,6 +1,5 @@
 import type { HeaderColumns } from './header-columns.ts';
-import type { Delimiter } from '../../people/import/csv.ts';
-import type { CsvEncoding } from '../../people/import/encoding.ts';
+import type { RowReport, SourceProblemCode, SourceRefusalCode } from './reader.ts';
 import type { LineProblem } from './tally.ts';
 
 /** One address of the Base Adresse Nationale, normalised: a door of door-to-door. */
@@ -43,50 +42,29 @@ export type BanProblemCode =
   | 'bad_insee_code'
   | 'missing_commune_name'
   | 'missing_id'
-  | 'row_cut_short'
-  | 'broken_quote'
-  | 'line_too_long'
-  // warnings: the address is kept
+  // a warning: the address is kept
   | 'bad_postal_code'
-  | 'not_utf8';
+  // row_cut_short, broken_quote, line_too_long (errors), not_utf8 (a warning)
+  | SourceProblemCode;
 
 export type BanProblem = LineProblem<BanProblemCode>;
 
 /** The header as read, and what of it the reader uses. */
 export type BanColumns = HeaderColumns;
 
-export interface BanReport {
-  /** What the file's bytes were: see the `not_utf8` warning for lines read as Windows-1252. */
-  encoding: CsvEncoding;
+export interface BanReport extends RowReport<BanProblemCode> {
   /** Whether the file was gzip (inflated as read). */
   gzip: boolean;
-  delimiter: Delimiter;
-  columns: BanColumns;
-  /** Data rows read (blank lines aside), skipped ones included. */
-  rows: number;
   /** Addresses yielded. */
   addresses: number;
-  /** Rows skipped for an error. */
-  skipped: number;
   /** Addresses yielded with number 0 (`numero` empty or 99999: a lieu-dit or street point). */
   withoutNumber: number;
   /** Distinct INSEE codes among the addresses yielded. */
   communes: number;
-  /** Problems by code (errors, then warnings, each in order of first appearance). */
-  problems: BanProblem[];
-  /** Sentences in French about the file as a whole (encoding, missing optional columns…). */
-  warnings: string[];
 }
 
 export type BanEvent =
   { type: 'addresses'; addresses: BanAddress[] } | { type: 'report'; report: BanReport };
 
 /** Why a file is refused before any row. */
-export type BanRefusalCode =
-  | 'empty_file'
-  | 'not_text'
-  | 'bad_gzip'
-  | 'unreadable_header'
-  | 'not_ban_file'
-  | 'missing_columns'
-  | 'no_rows';
+export type BanRefusalCode = SourceRefusalCode | 'bad_gzip' | 'not_ban_file';

@@ -8,7 +8,7 @@ import type { TargetArea, TargetAreaInput } from '../../../../contracts/field-tu
 import type { AppContext } from '../../../core/context.ts';
 import type { Queryable } from '../../../core/db/statement.ts';
 import { runSql } from '../../../core/db/statement.ts';
-import { conflict, notFound } from '../../../core/http/errors.ts';
+import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
 import { dropTurfs } from '../planning/cut.ts';
 
 interface AreaRow {
@@ -20,6 +20,7 @@ interface AreaRow {
   geojson: AreaPolygon | null;
   door_count: number;
   turf_count: number;
+  questionnaire_id: number | null;
   created_at: Date | string;
 }
 
@@ -32,6 +33,7 @@ const toArea = (row: AreaRow): TargetArea => ({
   polygon: row.geojson,
   addressCount: row.door_count,
   turfCount: Number(row.turf_count),
+  questionnaireId: row.questionnaire_id === null ? null : Number(row.questionnaire_id),
   createdAt: new Date(row.created_at).toISOString(),
 });
 
@@ -110,6 +112,7 @@ export async function createArea(
 }
 
 const AREA_COLUMNS = sql`z.id, z.name, z.kind, z.stations, z.communes, z.geojson, z.door_count, z.created_at,
+  z.questionnaire_id,
   (SELECT count(*) FROM field_turfs t WHERE t.campaign_id = z.campaign_id AND t.area_id = z.id) AS turf_count`;
 
 export async function listAreas(ctx: AppContext): Promise<{ items: TargetArea[] }> {
@@ -154,4 +157,32 @@ export async function deleteArea(ctx: AppContext, areaId: number): Promise<void>
       sql`DELETE FROM field_areas WHERE campaign_id = ${ctx.campaignId} AND id = ${areaId}`,
     );
   });
+}
+
+/** The questionnaire an area's turfs carry from now on (visits keep the version they got). */
+export async function setAreaQuestionnaire(
+  ctx: AppContext,
+  areaId: number,
+  questionnaireId: number | null,
+): Promise<TargetArea> {
+  await areaById(ctx, areaId);
+  if (questionnaireId !== null) {
+    const [known] = await ctx.database.query(
+      sql`SELECT 1 FROM field_questionnaires WHERE campaign_id = ${ctx.campaignId} AND id = ${questionnaireId}
+             AND NOT archived AND current_version_id IS NOT NULL`,
+    );
+    if (!known) {
+      throw new AppError(
+        422,
+        'unknown_questionnaire',
+        'Ce questionnaire n’existe pas dans la campagne ou il est archivé : choisissez-en un autre.',
+        [{ field: 'questionnaireId', code: 'unknown', message: 'unknown' }],
+      );
+    }
+  }
+  await ctx.database.query(
+    sql`UPDATE field_areas SET questionnaire_id = ${questionnaireId}
+         WHERE campaign_id = ${ctx.campaignId} AND id = ${areaId}`,
+  );
+  return areaById(ctx, areaId);
 }

@@ -42,7 +42,7 @@ export async function canvassPack(ctx: AppContext, turfId: number): Promise<Canv
   }
   return {
     ...list,
-    questionnaire: await currentQuestionnaire(ctx),
+    questionnaire: await currentQuestionnaire(ctx, turfId),
     silences,
     streets: [...streets.values()],
     packedAt: new Date().toISOString(),

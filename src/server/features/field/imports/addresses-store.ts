@@ -4,10 +4,11 @@ import { copyValue, openSession, type ImportSession } from '../../people/import/
 import { readBanAddresses } from '../addresses/parse.ts';
 import type { BanAddress, BanReport } from '../addresses/types.ts';
 import type { FieldImportReport, FieldImportStore } from './report.ts';
+import { StagingCopy } from './staging.ts';
+import { linkElectorsToAddresses } from './elector-links.ts';
 import { linkByNearest, linkByStreet } from './station-links.ts';
 
-/** Rows per COPY into the staging table, and per statement moving them into the addresses. */
-const COPY_ROWS = 5_000;
+/** Rows per statement moving the staged rows into the addresses. */
 const SLICE_ROWS = 50_000;
 
 const STAGE = 'field_ban_stage';
@@ -24,6 +25,7 @@ const stageColumns = [
   'lon',
   'lat',
 ] as const;
+const table = { name: STAGE, columns: stageColumns };
 
 const copyLine = (a: BanAddress) =>
   [
@@ -65,23 +67,13 @@ export const storeAddresses: FieldImportStore = async (ctx, source, { importId }
          lat double precision NOT NULL)`,
     );
     let report: BanReport | null = null;
-    let pending: string[] = [];
-    let staged = 0;
-    const flush = async () => {
-      if (pending.length === 0) return;
-      await session.copy(STAGE, stageColumns, pending.join('\n') + '\n');
-      staged += pending.length;
-      pending = [];
-      await pacer.rest();
-    };
+    const staging = new StagingCopy(session, table, copyLine, pacer);
     for await (const event of readBanAddresses(source)) {
       if (event.type === 'report') report = event.report;
-      else {
-        for (const address of event.addresses) pending.push(copyLine(address));
-        if (pending.length >= COPY_ROWS) await flush();
-      }
+      else await staging.add(event.addresses);
     }
-    await flush();
+    await staging.flush();
+    const staged = staging.staged;
     lap('read');
     const counts = await moveStaged(
       session,
@@ -107,6 +99,7 @@ interface MoveCounts {
   linkedByStreet: number;
   linkedByNearest: number;
   unlinked: number;
+  electorsTied: number;
 }
 
 async function moveStaged(
@@ -165,6 +158,11 @@ async function moveStaged(
   lap('street');
   const linkedByNearest = await linkByNearest(query, campaignId, scope);
   lap('nearest');
+  const communes = (
+    await query<{ commune_code: string }>(sql`SELECT DISTINCT commune_code FROM ${stage}`)
+  ).map((row) => row.commune_code);
+  const electorsTied = await linkElectorsToAddresses(query, campaignId, communes);
+  lap('electors');
   const [links] = await query<{ unlinked: number }>(
     sql`SELECT count(*)::int AS unlinked FROM field_addresses
          WHERE campaign_id = ${campaignId} AND import_id = ${importId} AND station_id IS NULL`,
@@ -176,6 +174,7 @@ async function moveStaged(
     linkedByStreet,
     linkedByNearest,
     unlinked: links.unlinked,
+    electorsTied,
   };
 }
 

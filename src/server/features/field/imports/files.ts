@@ -5,6 +5,7 @@ import type { AppContext } from '../../../core/context.ts';
 import type { Database } from '../../../core/db/index.ts';
 import { refuseBadCharacters } from '../../../core/http/control-characters.ts';
 import { AppError, badRequest } from '../../../core/http/errors.ts';
+import { electionForList } from './elector-retention.ts';
 
 /**
  * Stored chunk size: small enough that writing or reading one holds PGlite (the server's
@@ -51,11 +52,13 @@ export async function receiveFieldFile(
         await part.toBuffer().catch(() => undefined);
         continue;
       }
-      const { kind, label } = readFields(fields);
+      const { kind, label, electionId } = readFields(fields);
+      if (electionId !== undefined) await assertElection(ctx, electionId);
       const fileName = (part.filename || 'import').slice(0, 200);
       const [row] = await ctx.database.query<{ id: number }>(
-        sql`INSERT INTO field_imports (campaign_id, kind, file_name, size, status, label, started_by)
-            VALUES (${ctx.campaignId}, ${kind}, ${fileName}, 0, 'uploading', ${label ?? null}, ${startedBy})
+        sql`INSERT INTO field_imports (campaign_id, kind, file_name, size, status, label, election_id, started_by)
+            VALUES (${ctx.campaignId}, ${kind}, ${fileName}, 0, 'uploading', ${label ?? null},
+                    ${electionId ?? null}, ${startedBy})
             RETURNING id`,
       );
       received = { importId: Number(row.id), kind, fileName, size: 0 };
@@ -77,11 +80,12 @@ function readFields(fields: Record<string, string>) {
   const parsed = fieldImportFieldsSchema.safeParse({
     kind: fields.kind,
     ...(fields.label?.trim() ? { label: fields.label } : {}),
+    ...(fields.electionId?.trim() ? { electionId: fields.electionId } : {}),
   });
   if (!parsed.success) {
     throw badRequest(
       'invalid_fields',
-      'Dites quel fichier vous importez (champ « kind » : results, reu ou addresses), avant le fichier.',
+      'Dites quel fichier vous importez (champ « kind » : results, reu, addresses ou electoral_list), avant le fichier.',
       parsed.error.issues.map((i) => ({
         field: i.path.join('.'),
         code: i.message,
@@ -94,7 +98,38 @@ function readFields(fields: Record<string, string>) {
       { field: 'label', code: 'required', message: 'required' },
     ]);
   }
-  return parsed.data;
+  if (parsed.data.kind === 'electoral_list' && !parsed.data.electionId) {
+    throw badRequest(
+      'election_required',
+      'Choisissez l’élection pour laquelle vous avez obtenu cette liste électorale : ses électeurs seront effacés le lendemain de son dernier tour.',
+      [{ field: 'electionId', code: 'required', message: 'required' }],
+    );
+  }
+  return {
+    ...parsed.data,
+    electionId: parsed.data.kind === 'electoral_list' ? parsed.data.electionId : undefined,
+  };
+}
+
+/** An electoral list serves one of the campaign's elections, whose rounds are known. */
+async function assertElection(ctx: AppContext, electionId: number) {
+  const election = await electionForList(ctx, electionId);
+  if (!election) {
+    throw new AppError(
+      422,
+      'unknown_election',
+      'Cette élection n’existe pas dans la campagne : déclarez-la d’abord (Conformité → Élections).',
+      [{ field: 'electionId', code: 'unknown', message: 'unknown' }],
+    );
+  }
+  if (election.lastRound === null) {
+    throw new AppError(
+      422,
+      'election_without_rounds',
+      'Donnez les dates des tours de cette élection (Conformité → Élections) : la liste électorale est effacée le lendemain du dernier.',
+      [{ field: 'electionId', code: 'no_rounds', message: 'no_rounds' }],
+    );
+  }
 }
 
 async function storeChunks(

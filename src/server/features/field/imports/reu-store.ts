@@ -4,9 +4,9 @@ import { copyValue, openSession } from '../../people/import/session.ts';
 import { readReuAddresses } from '../stations/parse.ts';
 import type { ReuAddress, ReuReport } from '../stations/types.ts';
 import type { FieldImportStore } from './report.ts';
+import { StagingCopy } from './staging.ts';
 import { linkByNearest, linkByReu, linkByStreet } from './station-links.ts';
 
-const COPY_ROWS = 5_000;
 const STAGE = 'field_reu_stage';
 const stage = sql.identifier(STAGE);
 const stageColumns = [
@@ -18,6 +18,7 @@ const stageColumns = [
   'lat',
   'weight',
 ] as const;
+const table = { name: STAGE, columns: stageColumns };
 
 /** A row without a BAN id still places its station; its key can match no address. */
 const keyOf = (row: ReuAddress) => row.banId ?? `-${row.line}`;
@@ -43,24 +44,13 @@ export const storeReu: FieldImportStore = async (ctx, source, _target, progress)
          weight integer)`,
     );
     let report: ReuReport | null = null;
-    let pending: string[] = [];
-    let staged = 0;
-    const flush = async () => {
-      if (pending.length === 0) return;
-      await session.copy(STAGE, stageColumns, pending.join('\n') + '\n');
-      staged += pending.length;
-      pending = [];
-      await progress(staged);
-      await pacer.rest();
-    };
+    const staging = new StagingCopy(session, table, copyLine, pacer, progress);
     for await (const event of readReuAddresses(source)) {
       if (event.type === 'report') report = event.report;
-      else {
-        for (const row of event.addresses) pending.push(copyLine(row));
-        if (pending.length >= COPY_ROWS) await flush();
-      }
+      else await staging.add(event.addresses);
     }
-    await flush();
+    await staging.flush();
+    const staged = staging.staged;
     const campaignId = ctx.campaignId;
     const linked = await session.transaction(async (tx) => {
       const communes = (

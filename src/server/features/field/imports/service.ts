@@ -54,6 +54,7 @@ interface ImportRow {
   size: number;
   status: FieldImport['status'] | 'uploading';
   label: string | null;
+  election_id: number | null;
   report: FieldImportReport | null;
   error_code: string | null;
   error_message: string | null;
@@ -71,6 +72,7 @@ function toImport(row: ImportRow): FieldImport {
     size: Number(row.size),
     status: row.status === 'uploading' ? 'queued' : row.status,
     label: row.label,
+    electionId: row.election_id === null ? null : Number(row.election_id),
     counts: row.report?.counts ?? {},
     problems: row.report?.problems ?? [],
     warnings: row.report?.warnings ?? [],
@@ -119,7 +121,11 @@ export async function runFieldImport(ctx: AppContext, importId: number): Promise
     const report = await fieldImportStores[row.kind](
       ctx,
       source,
-      { importId, label: row.label ?? row.file_name },
+      {
+        importId,
+        label: row.label ?? row.file_name,
+        electionId: row.election_id === null ? null : Number(row.election_id),
+      },
       progress,
     );
     await finish(ctx, importId, { status: 'succeeded', report });

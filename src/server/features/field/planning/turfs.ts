@@ -102,6 +102,7 @@ interface WalkRow {
   do_not_visit: boolean;
   last_outcome: WalkList['addresses'][number]['lastOutcome'];
   visits: number;
+  electors: string[] | null;
 }
 
 /**
@@ -113,12 +114,16 @@ export async function walkList(ctx: AppContext, turfId: number): Promise<WalkLis
   const rows = await ctx.database.query<WalkRow>(
     sql`SELECT a.id, ta.position, a.number, a.suffix, a.street_name, a.street_key, a.commune_name,
                a.postal_code, a.lat, a.lon, ta.side, a.do_not_visit, v.outcome AS last_outcome,
-               coalesce(v.visits, 0)::int AS visits
+               coalesce(v.visits, 0)::int AS visits, x.electors
           FROM field_turf_addresses ta
           JOIN field_addresses a ON a.campaign_id = ta.campaign_id AND a.id = ta.address_id
           LEFT JOIN LATERAL (
                 SELECT (array_agg(outcome ORDER BY visited_at DESC))[1] AS outcome, count(*) AS visits
                   FROM field_visits WHERE campaign_id = ta.campaign_id AND address_id = ta.address_id) v ON true
+          LEFT JOIN LATERAL (
+                SELECT array_agg(given_names || ' ' || coalesce(usage_name, birth_name)
+                                 ORDER BY coalesce(usage_name, birth_name), given_names) AS electors
+                  FROM field_electors WHERE campaign_id = ta.campaign_id AND address_id = ta.address_id) x ON true
          WHERE ta.campaign_id = ${ctx.campaignId} AND ta.turf_id = ${turfId}
          ORDER BY ta.position`,
   );
@@ -139,6 +144,7 @@ export async function walkList(ctx: AppContext, turfId: number): Promise<WalkLis
       doNotVisit: row.do_not_visit,
       lastOutcome: row.last_outcome,
       visits: row.visits,
+      electors: row.electors ?? [],
     })),
   };
 }

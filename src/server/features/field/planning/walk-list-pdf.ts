@@ -29,6 +29,7 @@ export function walkStops(addresses: WalkList['addresses']): WalkListStop[] {
       lon: address.lng,
       lat: address.lat,
       doNotVisit: address.doNotVisit,
+      electors: address.electors,
     };
     const key = `${address.streetKey}|${address.side ?? ''}`;
     if (key === lastKey) stops[stops.length - 1].addresses.push(entry);

@@ -41,13 +41,23 @@ export async function questionnaireVersion(
  * The questionnaire canvassers carry: the current version of the most recently changed
  * questionnaire that is not archived; none when HQ has made none.
  */
-export async function currentQuestionnaire(ctx: AppContext): Promise<QuestionnaireVersion | null> {
+export async function currentQuestionnaire(
+  ctx: AppContext,
+  /** The turf whose area may name its questionnaire (unless archived since). */
+  turfId?: number,
+): Promise<QuestionnaireVersion | null> {
+  const chosen =
+    turfId === undefined
+      ? sql`NULL::bigint`
+      : sql`(SELECT z.questionnaire_id FROM field_turfs t
+               JOIN field_areas z ON z.campaign_id = t.campaign_id AND z.id = t.area_id
+              WHERE t.campaign_id = ${ctx.campaignId} AND t.id = ${turfId})`;
   const [row] = await ctx.database.query<VersionRow>(
     sql`SELECT v.id, v.questionnaire_id, v.version, v.definition, v.created_at
           FROM field_questionnaires q
           JOIN field_questionnaire_versions v ON v.campaign_id = q.campaign_id AND v.id = q.current_version_id
          WHERE q.campaign_id = ${ctx.campaignId} AND NOT q.archived
-         ORDER BY v.created_at DESC, v.id DESC LIMIT 1`,
+         ORDER BY q.id IS NOT DISTINCT FROM ${chosen} DESC, v.created_at DESC, v.id DESC LIMIT 1`,
   );
   return row ? toVersion(row) : null;
 }

@@ -82,24 +82,16 @@
  * row cut short, a duplicate station, a broken quote, a line over the CSV reader's limit…),
  * warnings keep it (counts that do not add up, no INSEE code). See `ResultsProblemCode`.
  *
- * Reuses the people import's byte-level pieces: `EncodingDetector` (the report's encoding),
- * `createDecoder` (line-by-line decoding: a line that is not UTF-8 is read as Windows-1252),
- * `binaryReason` and `CsvParser`/`detectDelimiter` (which know physical lines and recover
- * from a broken quote). Not `readCsv`: it needs the encoding before reading (two passes over
- * a spooled file), pulls the source itself, and answers in English.
+ * Reads bytes as every field reader does (`../addresses/reader.ts`, `source.ts`), with the people
+ * import's byte-level pieces: `EncodingDetector` (the report's encoding), `createDecoder`
+ * (line-by-line decoding: a line that is not UTF-8 is read as Windows-1252), `binaryReason` and
+ * `CsvParser`/`detectDelimiter` (which know physical lines and recover from a broken quote).
+ * Not `readCsv`: it needs the encoding before reading (two passes over a spooled file), pulls
+ * the source itself, and answers in English.
  */
-import {
-  CsvParser,
-  detectDelimiter,
-  MAX_RECORD_CHARS,
-  type Delimiter,
-} from '../../people/import/csv.ts';
-import {
-  binaryReason,
-  createDecoder,
-  EncodingDetector,
-  type Decoder,
-} from '../../people/import/encoding.ts';
+import { MAX_RECORD_CHARS } from '../../people/import/csv.ts';
+import { readTable, TableReader } from '../addresses/reader.ts';
+import { isBlankRow, type UnreadableLine } from '../addresses/source.ts';
 import { readHeader, type ColumnMap } from './layout.ts';
 import { refusals } from './refusal.ts';
 import { readRow } from './rows.ts';
@@ -113,6 +105,7 @@ import type {
   StationResult,
 } from './types.ts';
 
+export { MAX_LINE_BYTES } from '../addresses/source.ts';
 export { ResultsFileError } from './refusal.ts';
 export { inseeLocation, pollingStationId, padStationCode, zxDepartment } from './insee.ts';
 export type { InseeLocation } from './insee.ts';
@@ -120,205 +113,48 @@ export { stationRates } from './rates.ts';
 export type { StationRates } from './rates.ts';
 export type * from './types.ts';
 
-/** Bytes looked at before anything is decoded, to refuse a binary file. */
-const HEAD_BYTES = 8 * 1024;
-
-/**
- * Bytes of one line kept at most. Beyond, the rest of the line is dropped until its line
- * break: what was kept decodes to more than the CSV reader's MAX_RECORD_CHARS, so the line is
- * reported (`line_too_long`) and skipped, and memory stays bounded whatever the file.
- */
-export const MAX_LINE_BYTES = 4 * MAX_RECORD_CHARS;
-
-const LF = 0x0a;
-const CR = 0x0d;
-
-const firstBreak = (bytes: Uint8Array) => {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === LF || bytes[i] === CR) return i;
-  return -1;
-};
-const lastBreak = (bytes: Uint8Array) => {
-  for (let i = bytes.length - 1; i >= 0; i--) if (bytes[i] === LF || bytes[i] === CR) return i;
-  return -1;
-};
-
-/** What binaryReason's verdict is, in words, from the file's signature. */
-function binaryKind(head: Buffer): string {
-  const starts = (signature: number[]) => signature.every((byte, i) => head[i] === byte);
-  if (starts([0x50, 0x4b, 0x03, 0x04])) return 'une archive zip ou un classeur Excel (.xlsx)';
-  if (starts([0xd0, 0xcf, 0x11, 0xe0])) return 'un classeur Excel (.xls)';
-  if (starts([0x25, 0x50, 0x44, 0x46])) return 'un document PDF';
-  if (starts([0x1f, 0x8b])) return 'une archive compressée (.gz)';
-  return 'un fichier binaire';
-}
-
 /**
  * The push parser: feed it chunks, take the events. `push` and `end` throw a
  * ResultsFileError when the file is refused (always before any station event); after that,
  * every call throws it again.
  */
-export class ResultsParser {
-  private head: Buffer[] = [];
-  private headLength = 0;
-  private started = false;
-  private bom = false;
-  private readonly detector = new EncodingDetector();
-  private decoder: Decoder | null = null;
-  private capLines = true;
-  private lineBytes = 0;
-  private skippingLine = false;
-  private pending = '';
-  private csv: CsvParser | null = null;
-  private delimiter: Delimiter = ';';
+export class ResultsParser extends TableReader<ResultsEvent> {
   private map: ColumnMap | null = null;
-  private events: ResultsEvent[] = [];
-  private failure: unknown = null;
-  private ended = false;
-
   private readonly seen = new Map<string, number>();
   private readonly candidates = new Map<string, CandidateSeen>();
   private readonly problemCounts: Partial<Record<ResultsProblemCode, number>> = {};
-  private rows = 0;
   private stations = 0;
-  private skipped = 0;
   private abroad = 0;
   private withoutCommuneCode = 0;
+
+  constructor() {
+    super(refusals);
+  }
 
   /** The layout, once the header is read. */
   get layout(): ResultsLayout | null {
     return this.map?.layout ?? null;
   }
 
-  push(chunk: Uint8Array): ResultsEvent[] {
-    return this.guard(() => {
-      if (this.ended) throw new Error('ResultsParser: push after end');
-      if (chunk.length === 0) return;
-      if (!this.started) {
-        this.head.push(Buffer.from(chunk));
-        this.headLength += chunk.length;
-        if (this.headLength >= HEAD_BYTES) this.start();
-        return;
-      }
-      this.feedBytes(chunk);
-    });
+  protected header(fields: string[]): void {
+    this.map = readHeader(fields);
+    this.emit({ type: 'layout', layout: this.map.layout });
   }
 
-  /** Ends the file: the last events, the report last. */
-  end(): ResultsEvent[] {
-    return this.guard(() => {
-      if (this.ended) throw new Error('ResultsParser: end called twice');
-      this.ended = true;
-      if (!this.started) this.start();
-      this.feedText(this.decoder!.end(), true);
-      this.csv?.end();
-      if (!this.map) throw refusals.empty();
-      if (this.rows === 0) throw refusals.noRows();
-      this.events.push({ type: 'report', report: this.report() });
-    });
+  protected unreadable(line: number, code: UnreadableLine): void {
+    this.rows++;
+    this.lineError(
+      line,
+      code,
+      code === 'line_too_long'
+        ? `la ligne dépasse ${MAX_RECORD_CHARS.toLocaleString('fr-FR')} caractères ; ligne ignorée.`
+        : 'guillemet non fermé ou mal placé ; ligne ignorée.',
+    );
+    this.skipped++;
   }
 
-  private guard(work: () => void): ResultsEvent[] {
-    if (this.failure) throw this.failure;
-    try {
-      work();
-    } catch (error) {
-      this.failure = error;
-      this.events = [];
-      throw error;
-    }
-    const events = this.events;
-    this.events = [];
-    return events;
-  }
-
-  /** The head is in: refuse a binary file, choose the decoder, decode the head. */
-  private start(): void {
-    this.started = true;
-    const head = Buffer.concat(this.head);
-    this.head = [];
-    if (binaryReason(head)) throw refusals.notText(binaryKind(head));
-    const utf16 =
-      head[0] === 0xff && head[1] === 0xfe
-        ? 'utf-16le'
-        : head[0] === 0xfe && head[1] === 0xff
-          ? 'utf-16be'
-          : null;
-    this.bom = utf16 !== null || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf);
-    // Line by line, createDecoder reads a line that is valid UTF-8 as UTF-8 and any other as
-    // Windows-1252, whichever of the two it is told: the detector names the encoding at the end.
-    this.decoder = createDecoder(utf16 ?? 'windows-1252');
-    // A line's bytes are counted by looking for CR and LF bytes, which UTF-16 may hold in
-    // other characters.
-    this.capLines = utf16 === null;
-    if (head.length) this.feedBytes(head);
-  }
-
-  private feedBytes(chunk: Uint8Array): void {
-    if (!this.capLines) return this.decode(chunk);
-    let piece = chunk;
-    if (this.skippingLine) {
-      const at = firstBreak(chunk);
-      if (at === -1) return;
-      this.skippingLine = false;
-      this.lineBytes = 0;
-      piece = chunk.subarray(at);
-    }
-    const last = lastBreak(piece);
-    if (last !== -1) {
-      this.lineBytes = piece.length - last - 1;
-      return this.decode(piece);
-    }
-    if (this.lineBytes + piece.length > MAX_LINE_BYTES) {
-      this.decode(piece.subarray(0, Math.max(0, MAX_LINE_BYTES - this.lineBytes)));
-      this.lineBytes = MAX_LINE_BYTES;
-      this.skippingLine = true;
-      return;
-    }
-    this.lineBytes += piece.length;
-    this.decode(piece);
-  }
-
-  private decode(bytes: Uint8Array): void {
-    if (bytes.length === 0) return;
-    this.detector.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    const text = this.decoder!.write(bytes);
-    if (text) this.feedText(text, false);
-  }
-
-  /** Waits for the first non-blank line to choose the delimiter, then hands over to the CSV reader. */
-  private feedText(text: string, final: boolean): void {
-    if (this.csv) return this.csv.push(text);
-    this.pending += text;
-    for (let at = 0; ;) {
-      const newline = this.pending.indexOf('\n', at);
-      if (newline === -1 && !final) return;
-      const line = this.pending.slice(at, newline === -1 ? undefined : newline);
-      if (line.trim() !== '') {
-        this.delimiter = detectDelimiter(line);
-        this.csv = new CsvParser(this.delimiter, {
-          record: (n, fields) => this.record(n, fields),
-          problem: (n, code) => {
-            if (!this.map) throw refusals.unreadableHeader();
-            this.rows++;
-            this.lineError(
-              n,
-              code === 'cell_too_long' ? 'line_too_long' : 'broken_quote',
-              code === 'cell_too_long'
-                ? `la ligne dépasse ${MAX_RECORD_CHARS.toLocaleString('fr-FR')} caractères ; ligne ignorée.`
-                : 'guillemet non fermé ou mal placé ; ligne ignorée.',
-            );
-            this.skipped++;
-          },
-        });
-        // A results file has no line breaks inside cells: such a quote is broken.
-        this.csv.acceptMultiline = () => false;
-        this.csv.push(this.pending);
-        this.pending = '';
-        return;
-      }
-      if (newline === -1) return;
-      at = newline + 1;
-    }
+  protected finish(): void {
+    this.emit({ type: 'report', report: this.report() });
   }
 
   private lineError(line: number, code: ResultsProblemCode, message: string): void {
@@ -327,18 +163,13 @@ export class ResultsParser {
 
   private problem(problem: ResultsProblem): void {
     this.problemCounts[problem.code] = (this.problemCounts[problem.code] ?? 0) + 1;
-    this.events.push({ type: 'problem', problem });
+    this.emit({ type: 'problem', problem });
   }
 
-  private record(line: number, fields: string[]): void {
-    if (fields.every((field) => field.trim() === '')) return;
-    if (!this.map) {
-      this.map = readHeader(fields);
-      this.events.push({ type: 'layout', layout: this.map.layout });
-      return;
-    }
+  protected row(line: number, fields: string[]): void {
+    if (isBlankRow(fields)) return;
     this.rows++;
-    const { station, problems } = readRow(this.map, line, fields);
+    const { station, problems } = readRow(this.map!, line, fields);
     if (station) {
       const key = station.stationId ?? Object.values(station.source).join('|');
       const first = this.seen.get(key);
@@ -382,15 +213,15 @@ export class ResultsParser {
         });
       }
     }
-    this.events.push({ type: 'station', station });
+    this.emit({ type: 'station', station });
   }
 
   private report(): ResultsReport {
     return {
       layout: this.map!.layout,
-      encoding: this.detector.result(),
-      bom: this.bom,
-      delimiter: this.delimiter,
+      encoding: this.source.encoding(),
+      bom: this.source.bom,
+      delimiter: this.source.delimiter,
       rows: this.rows,
       stations: this.stations,
       skipped: this.skipped,
@@ -407,12 +238,10 @@ export class ResultsParser {
  * `problem` events in line order (a station's warnings follow it), then a `report` event.
  * Throws a ResultsFileError (before any station) when the file is refused.
  */
-export async function* parseResults(
+export function parseResults(
   source: AsyncIterable<Uint8Array>,
 ): AsyncGenerator<ResultsEvent, void, undefined> {
-  const parser = new ResultsParser();
-  for await (const chunk of source) yield* parser.push(chunk);
-  yield* parser.end();
+  return readTable(new ResultsParser(), source);
 }
 
 /** The whole file at once (small files, tests): stations, problems and the report. */

@@ -60,9 +60,15 @@
  * addresses, results, people: each named), missing columns, no rows. A gzip archive that is corrupt
  * or cut short: `bad_gzip`, as soon as zlib finds out.
  */
-import { gunzipped } from '../addresses/gzip.ts';
-import { TableSource, type UnreadableLine } from '../addresses/source.ts';
-import { ProblemTally } from '../addresses/tally.ts';
+import {
+  BATCH_SIZE,
+  collectRows,
+  readTable,
+  RowReader,
+  sourceProblems,
+  type RowFile,
+} from '../addresses/reader.ts';
+import type { ProblemDescription } from '../addresses/tally.ts';
 import { readReuHeader, type ReuColumnMap } from './columns.ts';
 import { reuRefusals } from './refusal.ts';
 import { readReuRow } from './rows.ts';
@@ -70,16 +76,11 @@ import type { ReuAddress, ReuEvent, ReuProblemCode, ReuReport } from './types.ts
 
 export { ReuFileError } from './refusal.ts';
 export { splitRawStation } from './rows.ts';
+export { BATCH_SIZE };
 export type * from './types.ts';
 export { reuGeoTypes } from './types.ts';
 
-/** Rows per `addresses` event. */
-export const BATCH_SIZE = 1000;
-
-const problemDescriptions: Record<
-  ReuProblemCode,
-  { severity: 'error' | 'warning'; message: string }
-> = {
+const problems: Record<ReuProblemCode, ProblemDescription> = {
   bad_insee_code: {
     severity: 'error',
     message:
@@ -89,15 +90,7 @@ const problemDescriptions: Record<
     severity: 'error',
     message: 'Bureau de vote (id_brut_bv_reu) vide : ligne ignorée.',
   },
-  row_cut_short: {
-    severity: 'error',
-    message: 'Ligne tronquée (moins de colonnes que l’en-tête n’en demande) : ignorée.',
-  },
-  broken_quote: { severity: 'error', message: 'Guillemet non fermé ou mal placé : ligne ignorée.' },
-  line_too_long: {
-    severity: 'error',
-    message: 'Ligne démesurée (plus d’un million de caractères) : ignorée.',
-  },
+  ...sourceProblems,
   no_coordinates: {
     severity: 'warning',
     message: 'Pas de coordonnées (longitude ou latitude vide) : ligne gardée sans position.',
@@ -135,133 +128,57 @@ const problemDescriptions: Record<
   },
 };
 
+const reuFile: RowFile<'addresses', ReuAddress, ReuProblemCode, ReuColumnMap> = {
+  kind: 'addresses',
+  refusals: reuRefusals,
+  problems,
+  readHeader: readReuHeader,
+  readRow: readReuRow,
+};
+
 /**
  * The push parser: feed it (inflated) chunks, take the events. `push` and `end` throw a
  * ReuFileError when the file is refused (always before any row); after that, every call throws
  * it again. Gzip bytes pushed as they are are refused as binary: `readReuAddresses` inflates.
  */
-export class ReuAddressParser {
-  private readonly source: TableSource;
-  private map: ReuColumnMap | null = null;
-  private batch: ReuAddress[] = [];
-  private events: ReuEvent[] = [];
-  private failure: unknown = null;
-  private ended = false;
-  private readonly problems = new ProblemTally(problemDescriptions);
+export class ReuAddressParser extends RowReader<
+  'addresses',
+  ReuAddress,
+  ReuProblemCode,
+  ReuColumnMap,
+  ReuReport
+> {
   private readonly stations = new Set<string>();
   private readonly communes = new Set<string>();
   private readonly geoTypes = new Map<string, number>();
-  private rows = 0;
-  private addresses = 0;
-  private skipped = 0;
   private withoutBanId = 0;
   private withoutPosition = 0;
 
-  /** Set by whoever inflated the bytes, for the report. */
-  gzip = false;
-
-  constructor(private readonly batchSize = BATCH_SIZE) {
-    this.source = new TableSource(
-      {
-        header: (fields) => {
-          this.map = readReuHeader(fields);
-          return this.map.wanted;
-        },
-        row: (line, fields) => this.row(line, fields),
-        unreadable: (line, code) => this.unreadable(line, code),
-      },
-      reuRefusals,
-    );
+  constructor(batchSize = BATCH_SIZE) {
+    super(reuFile, batchSize);
   }
 
-  push(chunk: Uint8Array): ReuEvent[] {
-    return this.guard(() => {
-      if (this.ended) throw new Error('ReuAddressParser: push after end');
-      this.source.push(chunk);
-    });
-  }
-
-  /** Ends the file: the last rows, the report last. */
-  end(): ReuEvent[] {
-    return this.guard(() => {
-      if (this.ended) throw new Error('ReuAddressParser: end called twice');
-      this.ended = true;
-      this.source.end();
-      if (this.rows === 0) throw reuRefusals.noRows();
-      this.flush();
-      this.events.push({ type: 'report', report: this.report() });
-    });
-  }
-
-  private guard(work: () => void): ReuEvent[] {
-    if (this.failure) throw this.failure;
-    try {
-      work();
-    } catch (error) {
-      this.failure = error;
-      this.events = [];
-      this.batch = [];
-      throw error;
-    }
-    const events = this.events;
-    this.events = [];
-    return events;
-  }
-
-  private row(line: number, fields: string[]): void {
-    const { row, problems } = readReuRow(this.map!, line, fields);
-    if (!row && problems.length === 0) return;
-    this.rows++;
-    for (const problem of problems) this.problems.add(problem, line);
-    if (!row) {
-      this.skipped++;
-      return;
-    }
-    this.addresses++;
+  protected counted(row: ReuAddress): void {
     this.stations.add(row.stationId);
     this.communes.add(row.communeCode);
     if (row.banId === null) this.withoutBanId++;
     if (row.lon === null) this.withoutPosition++;
     const geoType = row.geoType ?? 'none';
     this.geoTypes.set(geoType, (this.geoTypes.get(geoType) ?? 0) + 1);
-    this.batch.push(row);
-    if (this.batch.length >= this.batchSize) this.flush();
   }
 
-  private unreadable(line: number, code: UnreadableLine): void {
-    this.rows++;
-    this.skipped++;
-    this.problems.add(code, line);
-  }
-
-  private flush(): void {
-    if (this.batch.length === 0) return;
-    this.events.push({ type: 'addresses', addresses: this.batch });
-    this.batch = [];
-  }
-
-  private report(): ReuReport {
-    const encoding = this.source.encoding();
-    const { latinLines } = this.source;
-    if (encoding === 'utf-8') this.problems.merge('not_utf8', latinLines.count, latinLines.lines);
-    const problems = this.problems.list();
-    problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-    const columns = this.map!.columns;
+  protected report(): ReuReport {
+    const reported = this.reported();
     return {
-      encoding,
+      ...reported,
       gzip: this.gzip,
-      delimiter: this.source.delimiter,
-      columns,
-      rows: this.rows,
-      addresses: this.addresses,
-      skipped: this.skipped,
+      addresses: this.kept,
       stations: this.stations.size,
       communes: this.communes.size,
       withoutBanId: this.withoutBanId,
       withoutPosition: this.withoutPosition,
       geoTypes: Object.fromEntries(this.geoTypes),
-      problems,
-      warnings: reuWarnings(encoding, columns),
+      warnings: reuWarnings(reported.encoding, reported.columns),
     };
   }
 }
@@ -287,30 +204,19 @@ function reuWarnings(encoding: ReuReport['encoding'], columns: ReuReport['column
  * `batchSize`, in line order), then a `report` event. Throws a ReuFileError when the file is
  * refused (before any row, except a gzip archive that breaks: see `bad_gzip`).
  */
-export async function* readReuAddresses(
+export function readReuAddresses(
   source: AsyncIterable<Uint8Array>,
   batchSize = BATCH_SIZE,
 ): AsyncGenerator<ReuEvent, void, undefined> {
-  const parser = new ReuAddressParser(batchSize);
-  const bytes = gunzipped(source, reuRefusals.badGzip, (gzip) => {
-    parser.gzip = gzip;
-  });
-  for await (const chunk of bytes) {
-    const events = parser.push(chunk);
-    if (events.length) yield* events;
-  }
-  yield* parser.end();
+  return readTable(new ReuAddressParser(batchSize), source, reuRefusals.badGzip);
 }
 
 /** The whole file at once (small files, tests): rows and the report. */
 export async function collectReuAddresses(
   source: AsyncIterable<Uint8Array>,
 ): Promise<{ addresses: ReuAddress[]; report: ReuReport }> {
-  const addresses: ReuAddress[] = [];
-  let report: ReuReport | null = null;
-  for await (const event of readReuAddresses(source)) {
-    if (event.type === 'addresses') addresses.push(...event.addresses);
-    else report = event.report;
-  }
-  return { addresses, report: report! };
+  const { rows, report } = await collectRows<'addresses', ReuAddress, ReuReport>(
+    readReuAddresses(source),
+  );
+  return { addresses: rows, report };
 }

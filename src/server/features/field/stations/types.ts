@@ -1,6 +1,5 @@
 import type { HeaderColumns } from '../addresses/header-columns.ts';
-import type { Delimiter } from '../../people/import/csv.ts';
-import type { CsvEncoding } from '../../people/import/encoding.ts';
+import type { RowReport, SourceProblemCode, SourceRefusalCode } from '../addresses/reader.ts';
 import type { LineProblem } from '../addresses/tally.ts';
 
 /** The geocoder's match types seen in the REU table (`geo_type`), best first. */
@@ -56,9 +55,6 @@ export type ReuProblemCode =
   // errors: the row is skipped
   | 'bad_insee_code'
   | 'missing_station'
-  | 'row_cut_short'
-  | 'broken_quote'
-  | 'line_too_long'
   // warnings: the row is kept
   | 'no_coordinates'
   | 'bad_coordinates'
@@ -67,24 +63,18 @@ export type ReuProblemCode =
   | 'bad_geo_score'
   | 'bad_count'
   | 'station_commune_differs'
-  | 'not_utf8';
+  // row_cut_short, broken_quote, line_too_long (errors), not_utf8 (a warning)
+  | SourceProblemCode;
 
 export type ReuProblem = LineProblem<ReuProblemCode>;
 
 /** The header as read, and what of it the reader uses. */
 export type ReuColumns = HeaderColumns;
 
-export interface ReuReport {
-  encoding: CsvEncoding;
+export interface ReuReport extends RowReport<ReuProblemCode> {
   gzip: boolean;
-  delimiter: Delimiter;
-  columns: ReuColumns;
-  /** Data rows read (blank lines aside), skipped ones included. */
-  rows: number;
   /** Rows yielded. */
   addresses: number;
-  /** Rows skipped for an error. */
-  skipped: number;
   /** Distinct polling stations (`stationId`) and communes among the rows yielded. */
   stations: number;
   communes: number;
@@ -93,21 +83,10 @@ export interface ReuReport {
   withoutPosition: number;
   /** Rows yielded by geo_type (`none` for an empty one). */
   geoTypes: Record<string, number>;
-  /** Problems by code (errors, then warnings, each in order of first appearance). */
-  problems: ReuProblem[];
-  /** Sentences in French about the file as a whole (encoding, missing optional columns…). */
-  warnings: string[];
 }
 
 export type ReuEvent =
   { type: 'addresses'; addresses: ReuAddress[] } | { type: 'report'; report: ReuReport };
 
 /** Why a file is refused before any row. */
-export type ReuRefusalCode =
-  | 'empty_file'
-  | 'not_text'
-  | 'bad_gzip'
-  | 'unreadable_header'
-  | 'not_reu_file'
-  | 'missing_columns'
-  | 'no_rows';
+export type ReuRefusalCode = SourceRefusalCode | 'bad_gzip' | 'not_reu_file';

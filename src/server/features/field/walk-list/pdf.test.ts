@@ -3,7 +3,7 @@ import { pdfTextLines as textLines } from '../../../testing/pdf-text.ts';
 import { OUTCOMES, longWalkList, sampleWalkList as sample } from './fixtures.ts';
 import { PRIVACY_LINE } from './header.ts';
 import { walkListPdf, type WalkListInput } from './pdf.ts';
-import { ROW_HEIGHT } from './table.ts';
+import { MAX_ELECTOR_LINES, ROW_HEIGHT } from './table.ts';
 
 const plain = (input: WalkListInput) => walkListPdf(input, { compress: false });
 const pagesOf = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\n/g)?.length ?? 0;
@@ -73,6 +73,46 @@ describe('the walk list PDF', () => {
     expect(lines).toContain('s/n');
     // Walk order 1 to 7 beside the rows (and on the map).
     for (let order = 1; order <= 7; order++) expect(lines).toContain(String(order));
+  });
+
+  it('writes the electors of the electoral list under their address, in small type', async () => {
+    const [rue, grande] = sample.stops;
+    const building = Array.from({ length: 120 }, (_, i) => `Prénom${i + 1} NOM${i + 1}`);
+    const input: WalkListInput = {
+      ...sample,
+      stops: [
+        {
+          ...rue!,
+          addresses: rue!.addresses.map((a) =>
+            a.id === 1
+              ? { ...a, electors: ['Marie Anne DURAND', 'Paul MARTIN'] }
+              : a.doNotVisit
+                ? { ...a, electors: ['Jean LEROY'] }
+                : a,
+          ),
+        },
+        {
+          ...grande!,
+          addresses: grande!.addresses.map((a) =>
+            a.id === 6 ? { ...a, electors: ['Zoé\u0000 PETIT\u202e', ...building] } : a,
+          ),
+        },
+      ],
+    };
+    const pdf = await plain(input);
+    const lines = textLines(pdf);
+    expect(lines).toContain('Marie Anne DURAND · Paul MARTIN');
+    // No one knocks at an address not to visit: its electors are left out.
+    expect(lines.join('\n')).not.toContain('LEROY');
+    // A large building: a few lines of names, then how many are left out.
+    const named = lines.filter((line) => /NOM\d+|PETIT/.test(line));
+    expect(named.length).toBe(MAX_ELECTOR_LINES);
+    expect(named[0]!.startsWith('Zoé PETIT · Prénom1 NOM1 · ')).toBe(true);
+    const shown = named.join(' · ').match(/NOM\d+/g)!.length;
+    expect(named.at(-1)).toMatch(new RegExp(` · et ${120 - shown} autres$`));
+    // The same rows and boxes as without names.
+    expect(boxesOf(pdf)).toBe(36);
+    expect(pagesOf(pdf)).toBe(1);
   });
 
   it('heads the table with every outcome, the questions and the notes', async () => {

@@ -16,6 +16,8 @@ import {
   drawBand,
   drawRow,
   drawTableHeader,
+  electorLines,
+  rowHeight,
   tableColumns,
 } from './table.ts';
 import { INK, MUTED, REGULAR, writeLine, type Pdf } from './style.ts';
@@ -127,22 +129,32 @@ function drawList(doc: Pdf, input: WalkListInput, placed: Placed[]) {
   for (const { stop, firstOrder } of placed) {
     const heading = stopHeading(stop);
     const count = addressCountText(stop.addresses.length);
-    if (y + BAND_HEIGHT + ROW_HEIGHT > bottom) newPage();
+    // No one knocks at an address not to visit: its electors are not printed.
+    const names = stop.addresses.map((address) =>
+      address.doNotVisit
+        ? []
+        : electorLines(
+            doc,
+            columns,
+            (address.electors ?? []).map(inert).filter((name) => name !== ''),
+          ),
+    );
+    if (y + BAND_HEIGHT + rowHeight(names[0]!.length) > bottom) newPage();
     drawBand(doc, columns, y, heading, count);
     y += BAND_HEIGHT;
     stop.addresses.forEach((address, i) => {
-      if (y + ROW_HEIGHT > bottom) {
+      if (y + rowHeight(names[i]!.length) > bottom) {
         newPage();
         drawBand(doc, columns, y, `${heading} (suite)`, count);
         y += BAND_HEIGHT;
       }
-      drawRow(doc, columns, y, {
+      y += drawRow(doc, columns, y, {
         order: firstOrder + i,
         number: numberText(address),
         building: buildingText(address.building),
         doNotVisit: address.doNotVisit,
+        electorLines: names[i],
       });
-      y += ROW_HEIGHT;
     });
   }
 }

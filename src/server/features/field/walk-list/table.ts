@@ -1,7 +1,8 @@
 /**
  * The street list: a table whose columns are the walk order, the number on the door, the
  * building when there is one, one empty box per outcome, one empty cell per question and the
- * notes; a shaded band names each street, and an address not to visit is struck through.
+ * notes; a shaded band names each street, and an address not to visit is struck through. The
+ * electors the electoral list places at an address are written in small type under its line.
  */
 import {
   BOLD,
@@ -30,9 +31,18 @@ export interface Row {
   number: string;
   building: string;
   doNotVisit: boolean;
+  /** The electors' names as laid out by `electorLines`: one string per printed line. */
+  electorLines?: string[];
 }
 
 export const ROW_HEIGHT = 20;
+/** Electors' names: small type under the row's line, a few lines at most. */
+const ELECTOR_SIZE = 6.5;
+const ELECTOR_LINE = 8;
+const ELECTORS_TOP = 17;
+const ELECTORS_BOTTOM = 2;
+export const MAX_ELECTOR_LINES = 6;
+const ELECTOR_SEPARATOR = ' · ';
 export const BAND_HEIGHT = 16;
 export const DO_NOT_VISIT_LABEL = 'Ne pas visiter';
 
@@ -145,17 +155,69 @@ export function drawTableHeader(doc: Pdf, columns: Column[], y: number): number 
 }
 
 const rightOf = (columns: Column[]) => columns.at(-1)!.x + columns.at(-1)!.width;
+
+/** Names run from the door number's cell to the table's right edge. */
+function electorSpan(columns: Column[]) {
+  const from = columns.find((column) => column.kind === 'number') ?? columns[0]!;
+  const x = from.x + CELL_PADDING;
+  return { x, width: Math.max(rightOf(columns) - x - CELL_PADDING, 1) };
+}
+
+const othersText = (count: number) => `et ${count} ${count > 1 ? 'autres' : 'autre'}`;
+
+/**
+ * The electors' names wrapped into lines under the row, a name never cut between two lines; past
+ * `MAX_ELECTOR_LINES` (a large building), the last line ends with how many are left out.
+ */
+export function electorLines(doc: Pdf, columns: Column[], names: readonly string[]): string[] {
+  if (names.length === 0) return [];
+  const { width } = electorSpan(columns);
+  doc.font(REGULAR).fontSize(ELECTOR_SIZE);
+  const fits = (parts: string[]) => doc.widthOfString(parts.join(ELECTOR_SEPARATOR)) <= width;
+  const lines: string[][] = [[]];
+  for (const name of names) {
+    const line = lines.at(-1)!;
+    if (line.length === 0 || fits([...line, name])) line.push(name);
+    else lines.push([name]);
+  }
+  if (lines.length > MAX_ELECTOR_LINES) {
+    lines.length = MAX_ELECTOR_LINES;
+    const last = lines.at(-1)!;
+    let shown = lines.reduce((total, line) => total + line.length, 0);
+    while (last.length > 0 && !fits([...last, othersText(names.length - shown)])) {
+      last.pop();
+      shown -= 1;
+    }
+    last.push(othersText(names.length - shown));
+  }
+  return lines.map((line) => fitText(doc, line.join(ELECTOR_SEPARATOR), width));
+}
+
+/** A row's height: its line, and its electors' lines under it. */
+export const rowHeight = (electorLineCount: number) =>
+  electorLineCount === 0
+    ? ROW_HEIGHT
+    : Math.max(ROW_HEIGHT, ELECTORS_TOP + electorLineCount * ELECTOR_LINE + ELECTORS_BOTTOM);
 const isAnswer = (column: Column) =>
   column.kind !== 'order' && column.kind !== 'number' && column.kind !== 'building';
 
-/** The line under a row and between its cells; `merged` leaves the answer cells as one. */
-function strokeGrid(doc: Pdf, columns: Column[], y: number, height: number, merged = false) {
+/**
+ * The line under a row and between its cells; `merged` leaves the answer cells as one. Under
+ * `cellsHeight` (electors' names across the row), only the walk order keeps its cell.
+ */
+function strokeGrid(
+  doc: Pdf,
+  columns: Column[],
+  y: number,
+  height: number,
+  { merged = false, cellsHeight = height } = {},
+) {
   const left = columns[0]!.x;
   doc.moveTo(left, y + height).lineTo(rightOf(columns), y + height);
   const firstAnswer = columns.findIndex(isAnswer);
   columns.forEach((column, i) => {
     if (i === 0 || (merged && i > firstAnswer)) return;
-    doc.moveTo(column.x, y).lineTo(column.x, y + height);
+    doc.moveTo(column.x, y).lineTo(column.x, y + (i === 1 ? height : cellsHeight));
   });
   doc.lineWidth(0.5).strokeColor(LINE).stroke();
 }
@@ -172,9 +234,14 @@ export function drawBand(doc: Pdf, columns: Column[], y: number, text: string, c
   writeLine(doc, text, left + CELL_PADDING, y + 3.5, width - 3 * CELL_PADDING - countWidth);
 }
 
-/** One address's row: its boxes to tick, or, not to visit, struck through with no box. */
-export function drawRow(doc: Pdf, columns: Column[], y: number, row: Row) {
+/**
+ * One address's row: its boxes to tick, or, not to visit, struck through with no box; its
+ * electors' names under it. Answers its height.
+ */
+export function drawRow(doc: Pdf, columns: Column[], y: number, row: Row): number {
   const left = columns[0]!.x;
+  const names = row.doNotVisit ? [] : (row.electorLines ?? []);
+  const height = rowHeight(names.length);
   if (row.doNotVisit) {
     doc
       .rect(left, y, rightOf(columns) - left, ROW_HEIGHT)
@@ -221,5 +288,14 @@ export function drawRow(doc: Pdf, columns: Column[], y: number, row: Row) {
     }
     doc.lineWidth(0.8).strokeColor(INK).stroke();
   }
-  strokeGrid(doc, columns, y, ROW_HEIGHT, row.doNotVisit);
+  if (names.length > 0) {
+    const { x, width } = electorSpan(columns);
+    doc.font(REGULAR).fontSize(ELECTOR_SIZE).fillColor(INK);
+    names.forEach((line, i) => writeLine(doc, line, x, y + ELECTORS_TOP + i * ELECTOR_LINE, width));
+  }
+  strokeGrid(doc, columns, y, height, {
+    merged: row.doNotVisit,
+    cellsHeight: names.length > 0 ? ELECTORS_TOP - 1 : height,
+  });
+  return height;
 }

@@ -20,6 +20,8 @@ export interface WalkListAddress {
   lat: number;
   doNotVisit: boolean;
   building?: { floors?: number; doors?: number } | null;
+  /** The electors the electoral list (L37) places there ("Marie Anne DURAND"), in order. */
+  electors?: string[];
 }
 
 export interface WalkListStop {

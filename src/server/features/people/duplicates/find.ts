@@ -17,8 +17,13 @@ const DROPPED = ` -'’.,_`;
  * characters past the replacement's length are deleted), cheaper than a regular expression
  * over a million rows.
  */
-const fold = (column: string) =>
-  `translate(lower(${column}), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ${DROPPED.replace(/'/g, "''")}', 'aaaaaaceeeeiiiinooooouuuuyyoa')`;
+const FOLD_FROM = `àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ${DROPPED}`;
+const FOLD_TO = 'aaaaaaceeeeiiiinooooouuuuyyoa';
+export const foldNameSql = (column: string) =>
+  `translate(lower(${column}), '${FOLD_FROM.replace(/'/g, "''")}', '${FOLD_TO}')`;
+/** The same fold around any expression (a column, a parameter). */
+export const foldedName = (value: SQL) =>
+  sql`translate(lower(${value}), ${FOLD_FROM}::text, ${FOLD_TO}::text)`;
 
 /** Local parts that name a role, not a person (contact@one.fr and contact@other.fr are two). */
 const GENERIC_LOCAL_PARTS = [
@@ -64,7 +69,7 @@ export const reasonQueries: Record<string, (campaignId: number) => SQL> = {
       grouped(
         campaignId,
         `(SELECT CASE WHEN f <> '' AND l <> '' THEN commune_code || ' ' || f || ' ' || l END
-          FROM (SELECT ${fold('first_name')} AS f, ${fold('last_name')} AS l) folded)`,
+          FROM (SELECT ${foldNameSql('first_name')} AS f, ${foldNameSql('last_name')} AS l) folded)`,
         'commune_code IS NOT NULL AND first_name IS NOT NULL AND last_name IS NOT NULL',
       ),
     ),
