@@ -1,7 +1,9 @@
+import { json, turfOfNewCommune } from './support/field.ts';
 import { capitalized, expect, test, uniq } from './support/fixtures.ts';
 
 interface Questionnaire {
   id: number;
+  name: string;
   archived: boolean;
   current: {
     version: number;
@@ -107,4 +109,52 @@ test('staff build a questionnaire from the default one, the preview follows a co
     await page.request.get(`/api/field/questionnaires/${id}`)
   ).json()) as Questionnaire;
   expect(archived).toMatchObject({ archived: true, current: { version: 2 } });
+});
+
+test('staff choose the questionnaire an area’s turfs carry, and the phones get it', async ({
+  adminPage: page,
+}) => {
+  // The demo's questionnaire: choosing it creates nothing other specs could carry.
+  const { items } = await json<{ items: Questionnaire[] }>(
+    await page.request.get('/api/field/questionnaires'),
+  );
+  const chosen = items.find((q) => !q.archived)!;
+  const { area, turf } = await turfOfNewCommune(
+    page.request,
+    { area: `Zone ${capitalized(uniq())}`, commune: 'Questionville', street: 'Rue du Sondage' },
+    10,
+  );
+  const carried = async () =>
+    (
+      await json<{ questionnaire: { questionnaireId: number } | null }>(
+        await page.request.get(`/api/field/turfs/${turf.id}/pack`),
+      )
+    ).questionnaire?.questionnaireId;
+
+  await page.goto(`/hq/field/areas/${area.id}`);
+  const select = page.getByRole('textbox', {
+    name: 'Questionnaire porté par les secteurs de la zone',
+  });
+  await expect(select).toHaveValue('Le dernier modifié (par défaut)');
+  await select.click();
+  await page.getByRole('option', { name: chosen.name, exact: true }).click();
+  await expect(page.getByText('Questionnaire de la zone enregistré.')).toBeVisible();
+  await expect(select).toHaveValue(chosen.name);
+  expect(await carried()).toBe(chosen.id);
+
+  await page.reload();
+  await expect(select).toHaveValue(chosen.name);
+  await select.click();
+  await page.getByRole('option', { name: 'Le dernier modifié (par défaut)' }).click();
+  await expect(select).toHaveValue('Le dernier modifié (par défaut)');
+  await expect
+    .poll(
+      async () =>
+        (
+          await json<{ items: Array<{ id: number; questionnaireId: number | null }> }>(
+            await page.request.get('/api/field/areas'),
+          )
+        ).items.find((a) => a.id === area.id)?.questionnaireId,
+    )
+    .toBeNull();
 });
