@@ -4,90 +4,28 @@
 // serves it, the outbox still holds the ten visits), gets the network back, and every visit
 // reaches the server once; HQ's progress map shows them. Without a position (geolocation not
 // allowed) the list is enough; a turf given to someone else is refused.
+import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import { capitalized, csrfHeaders, expect, test, uniq } from './support/fixtures.ts';
 import {
-  devices,
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from '@playwright/test';
-import {
-  capitalized,
-  createSupporter,
-  csrfHeaders,
-  expect,
-  logIn,
-  test,
-  uniq,
-} from './support/fixtures.ts';
-import {
+  addressButton,
+  addressLabel,
   contactQuestionnaire,
   giveTurf,
   json,
+  openAppControlled,
+  outboxLine as outbox,
   personIdByEmail,
+  recordKnock,
+  storedRows,
   turfOfNewCommune,
+  volunteerPhone,
+  walkHeading,
   type QuestionnaireVersion,
   type WalkAddress,
 } from './support/field.ts';
 
-/** A 390 × 844 phone; no permission granted, so the app is refused the position. */
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 3,
-  isMobile: true,
-  hasTouch: true,
-  userAgent: devices['Pixel 7'].userAgent,
-  locale: 'fr-FR',
-  timezoneId: 'Europe/Paris',
-} as const;
-
 /** Ten visits, one per door, plus two doors left to knock. */
 const DOORS = 12;
-
-/** A phone's browser with a supporter logged in on it. */
-async function volunteerPhone(browser: Browser, baseURL: string | undefined, firstName: string) {
-  const context = await browser.newContext({ ...PHONE, baseURL });
-  const person = await createSupporter(context.request, { firstName });
-  await logIn(context.request, person.email);
-  return { context, person, page: await context.newPage() };
-}
-
-/**
- * Opens the app and waits until its service worker controls the page (precache done): the
- * first visit is not controlled yet, as the worker does not claim open pages; a reload is.
- */
-async function openAppControlled(page: Page): Promise<void> {
-  await page.goto('/canvass/');
-  await expect(page.getByRole('heading', { name: 'Mes secteurs', level: 1 })).toBeVisible();
-  const controlled = await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    return navigator.serviceWorker.controller !== null;
-  });
-  if (!controlled) await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
-
-/** Every row of one store of the app's IndexedDB (Dexie's `levier-canvass`). */
-async function storedRows<T>(page: Page, store: 'outbox' | 'packs'): Promise<T[]> {
-  const rows = await page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const opening = indexedDB.open('levier-canvass');
-      opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(opening.error ?? new Error('indexedDB.open'));
-    });
-    try {
-      return await new Promise<unknown[]>((resolve, reject) => {
-        const reading = db.transaction(name).objectStore(name).getAll();
-        reading.onsuccess = () => resolve(reading.result);
-        reading.onerror = () => reject(reading.error ?? new Error('getAll'));
-      });
-    } finally {
-      db.close();
-    }
-  }, store);
-  // The app's own rows (src/web/canvass/db.ts): the caller names their shape.
-  return rows as T[];
-}
 
 interface StoredPack {
   turfId: number;
@@ -99,24 +37,6 @@ interface OutboxRow {
   turfId: number;
   status: 'pending' | 'rejected';
   visit: { id: string; outcome: string; mode: string; questionnaire?: { versionId: number } };
-}
-
-const addressLabel = (address: WalkAddress) => `${address.number} ${address.street}`;
-
-function addressButton(page: Page, address: WalkAddress) {
-  return page.getByRole('list').getByRole('button', { name: addressLabel(address), exact: true });
-}
-
-/** Knocks at a door: the address sheet, an outcome, saved; back on the walk list. */
-async function recordKnock(page: Page, turfName: string, address: WalkAddress, outcome: string) {
-  await addressButton(page, address).tap();
-  await expect(
-    page.getByRole('heading', { name: addressLabel(address), level: 1, exact: true }),
-  ).toBeVisible();
-  await page.getByRole('radio', { name: outcome, exact: true }).check();
-  await page.getByRole('button', { name: 'Enregistrer la visite' }).tap();
-  await expect(page.getByRole('heading', { name: turfName, level: 1 })).toBeVisible();
-  await expect(addressButton(page, address)).toHaveAccessibleDescription(`${outcome} · à envoyer`);
 }
 
 interface Resident {
@@ -200,14 +120,6 @@ async function turfFigures(request: APIRequestContext, turfId: number) {
   const rows = lines.map((line) => line.split(';'));
   return { progress, rows };
 }
-
-/** The line that says how many visits wait on the phone, always in view. */
-const outbox = (page: Page) =>
-  page.getByRole('region', { name: 'Envoi des visites' }).getByRole('status');
-
-/** The walk-list screen's heading, once the turf opened. */
-const walkHeading = (page: Page, turfName: string) =>
-  page.getByRole('heading', { name: turfName, level: 1 });
 
 test('a volunteer canvasses offline on a phone: ten visits survive a reload and reach HQ once', async ({
   adminPage,

@@ -2,8 +2,15 @@
 // with its BAN addresses, an area of it cut into one turf, a questionnaire, a turf given to a
 // volunteer. The campaign is shared with specs running in parallel: names and communes are
 // unique per run, and nothing here assumes an empty list.
-import type { APIRequestContext, APIResponse, Locator, Page } from '@playwright/test';
-import { csrfHeaders, expect } from './fixtures.ts';
+import {
+  devices,
+  type APIRequestContext,
+  type APIResponse,
+  type Browser,
+  type Locator,
+  type Page,
+} from '@playwright/test';
+import { createSupporter, csrfHeaders, expect, logIn } from './fixtures.ts';
 
 const BAN_HEADER =
   'id;id_fantoir;numero;rep;nom_voie;code_postal;code_insee;nom_commune;code_insee_ancienne_commune;nom_ancienne_commune;x;y;lon;lat;type_position;alias;nom_ld;libelle_acheminement;nom_afnor;source_position;source_nom_voie;certification_commune;cad_parcelles';
@@ -322,3 +329,99 @@ export async function giveTurfToCommittee(
     }),
   );
 }
+
+// The canvassing app (/canvass/) on a phone.
+
+/** A 390 × 844 phone; no permission granted, so the app is refused the position. */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 3,
+  isMobile: true,
+  hasTouch: true,
+  userAgent: devices['Pixel 7'].userAgent,
+  locale: 'fr-FR',
+  timezoneId: 'Europe/Paris',
+} as const;
+
+/** A phone's browser with a new supporter logged in on it. */
+export async function volunteerPhone(
+  browser: Browser,
+  baseURL: string | undefined,
+  firstName: string,
+) {
+  const context = await browser.newContext({ ...PHONE, baseURL });
+  const person = await createSupporter(context.request, { firstName });
+  await logIn(context.request, person.email);
+  return { context, person, page: await context.newPage() };
+}
+
+/**
+ * Opens the app and waits until its service worker controls the page (precache done): the
+ * first visit is not controlled yet, as the worker does not claim open pages; a reload is.
+ */
+export async function openAppControlled(page: Page): Promise<void> {
+  await page.goto('/canvass/');
+  await expect(page.getByRole('heading', { name: 'Mes secteurs', level: 1 })).toBeVisible();
+  const controlled = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    return navigator.serviceWorker.controller !== null;
+  });
+  if (!controlled) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** Every row of one store of the app's IndexedDB (Dexie's `levier-canvass`). */
+export async function storedRows<T>(page: Page, store: 'outbox' | 'packs'): Promise<T[]> {
+  const rows = await page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open('levier-canvass');
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(opening.error ?? new Error('indexedDB.open'));
+    });
+    try {
+      return await new Promise<unknown[]>((resolve, reject) => {
+        const reading = db.transaction(name).objectStore(name).getAll();
+        reading.onsuccess = () => resolve(reading.result);
+        reading.onerror = () => reject(reading.error ?? new Error('getAll'));
+      });
+    } finally {
+      db.close();
+    }
+  }, store);
+  // The app's own rows (src/web/canvass/db.ts): the caller names their shape.
+  return rows as T[];
+}
+
+export const addressLabel = (address: WalkAddress) => `${address.number} ${address.street}`;
+
+export function addressButton(page: Page, address: WalkAddress) {
+  return page.getByRole('list').getByRole('button', { name: addressLabel(address), exact: true });
+}
+
+/** Knocks at a door: the address sheet, an outcome, saved; back on the walk list. */
+export async function recordKnock(
+  page: Page,
+  turfName: string,
+  address: WalkAddress,
+  outcome: string,
+  state = 'à envoyer',
+) {
+  await addressButton(page, address).tap();
+  await expect(
+    page.getByRole('heading', { name: addressLabel(address), level: 1, exact: true }),
+  ).toBeVisible();
+  await page.getByRole('radio', { name: outcome, exact: true }).check();
+  await page.getByRole('button', { name: 'Enregistrer la visite' }).tap();
+  await expect(page.getByRole('heading', { name: turfName, level: 1 })).toBeVisible();
+  await expect(addressButton(page, address)).toHaveAccessibleDescription(
+    state ? `${outcome} · ${state}` : outcome,
+  );
+}
+
+/** The line that says how many visits wait on the phone, always in view. */
+export const outboxLine = (page: Page) =>
+  page.getByRole('region', { name: 'Envoi des visites' }).getByRole('status');
+
+/** The walk-list screen's heading, once the turf opened. */
+export const walkHeading = (page: Page, turfName: string) =>
+  page.getByRole('heading', { name: turfName, level: 1 });

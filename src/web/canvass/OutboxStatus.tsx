@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { LOGIN_URL } from './api.ts';
 import { timeText, useI18n } from './i18n.ts';
 import { useLiveQuery } from './live.ts';
-import { outboxCounts, rejectedVisits, resendRejected } from './outbox.ts';
+import { otherAccountsWaiting, outboxCounts, rejectedVisits, resendRejected } from './outbox.ts';
 import { useServices } from './services.tsx';
 import { addressLabel } from './walk-list.ts';
 import type { CanvassMessageKey } from './messages.ts';
@@ -25,11 +25,14 @@ function useOnline(): boolean {
 /**
  * How many visits wait on this phone, and why: always in view, read from IndexedDB, so a
  * reload offline shows the same count. Refused visits are listed with the server's reason.
+ * Visits another account recorded here are counted apart: they wait for it, not for the
+ * person logged in.
  */
 export function OutboxStatus() {
   const { db, sync } = useServices();
   const { t, locale } = useI18n();
   const counts = useLiveQuery(() => outboxCounts(db), [db]);
+  const others = useLiveQuery(() => otherAccountsWaiting(db), [db]);
   const state = useSyncExternalStore(sync.subscribe, sync.getState);
   const online = useOnline();
   const rejected = useLiveQuery(async () => {
@@ -43,6 +46,12 @@ export function OutboxStatus() {
     });
   }, [db]);
   if (!counts) return null;
+  const othersText =
+    others && others.visits > 0
+      ? t(others.accounts > 1 ? 'outbox.otherAccounts' : 'outbox.otherAccount', {
+          count: others.visits,
+        })
+      : null;
 
   const reason = (() => {
     if (counts.pending === 0) return null;
@@ -56,7 +65,7 @@ export function OutboxStatus() {
 
   return (
     <section
-      className={`outbox${counts.pending ? ' outbox-waiting' : ''}`}
+      className={`outbox${counts.pending || othersText ? ' outbox-waiting' : ''}`}
       aria-label={t('outbox.label')}
     >
       <p role="status" className="outbox-line">
@@ -64,6 +73,7 @@ export function OutboxStatus() {
           {counts.pending ? t('outbox.pending', { count: counts.pending }) : t('outbox.allSent')}
         </span>
         {reason && <span className="outbox-reason"> {reason}</span>}
+        {othersText && <span className="outbox-others"> {othersText}</span>}
       </p>
       {counts.pending > 0 && state.failure === 'unauthenticated' && (
         <a className="button button-small" href={LOGIN_URL}>

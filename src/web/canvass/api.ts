@@ -1,3 +1,4 @@
+import { accountsApi } from '../../contracts/accounts-api.ts';
 import { canvassApi } from '../../contracts/field-api.ts';
 import {
   canvassPackSchema,
@@ -5,8 +6,9 @@ import {
   type VisitInput,
   type VisitSyncResult,
 } from '../../contracts/field-visits.ts';
-import { ApiError, call } from '../core/api.ts';
+import { ApiError, call, urlOf } from '../core/api.ts';
 import type { ResponseOf } from '../../contracts/route.ts';
+import type { SyncSession } from './sync.ts';
 
 export type MyTurfs = ResponseOf<typeof canvassApi.myTurfs>;
 export type MyTurf = MyTurfs['items'][number];
@@ -61,6 +63,52 @@ export async function startSession(turfId: number): Promise<void> {
   await withTimeout(call(canvassApi.startSession, { params: { id: turfId } }), SEND_TIMEOUT_MS);
 }
 
-export function sendVisits(visits: VisitInput[]): Promise<VisitSyncResult> {
-  return withTimeout(call(canvassApi.sync, { body: { visits } }), SEND_TIMEOUT_MS);
+/** An error answer as an ApiError, from its problem+json when it has one. */
+async function problemOf(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  const problem = (typeof body === 'object' && body ? body : {}) as Record<string, unknown>;
+  return new ApiError(
+    response.status,
+    typeof problem.code === 'string' ? problem.code : `http_${response.status}`,
+    typeof problem.detail === 'string' ? problem.detail : undefined,
+  );
+}
+
+/**
+ * POST /api/field/visits with this CSRF token and no other: core's `call` would, on a refused
+ * token, fetch a fresh one and send again, i.e. under whoever is logged in by then.
+ */
+async function sendWithToken(visits: VisitInput[], csrfToken: string): Promise<VisitSyncResult> {
+  let response: Response;
+  try {
+    response = await fetch(urlOf(canvassApi.sync), {
+      method: canvassApi.sync.method,
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        'x-csrf-token': csrfToken,
+      },
+      body: JSON.stringify({ visits }),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'network_error');
+  }
+  if (!response.ok) throw await problemOf(response);
+  return (await response.json()) as VisitSyncResult;
+}
+
+/**
+ * Who is logged in (GET /api/session), with a send of visits bound to that answer. The answer's
+ * CSRF token is the guard: every login makes a new CSRF secret (the accounts feature's login
+ * routes), so once someone else has logged in on the phone, a send with this token is refused
+ * (403 `csrf_invalid`) instead of being stored as the newcomer's visits; after a logout alone,
+ * it is refused for want of a session (401).
+ */
+export async function askSession(): Promise<SyncSession> {
+  const info = await withTimeout(call(accountsApi.session), SEND_TIMEOUT_MS);
+  return {
+    personId: info.me?.personId ?? null,
+    send: (visits) => withTimeout(sendWithToken(visits, info.csrfToken), SEND_TIMEOUT_MS),
+  };
 }

@@ -25,6 +25,13 @@ export interface OutboxVisit {
   /** Sends tried; a visit never sent may be withdrawn (a leaflet tapped by mistake). */
   attempts: number;
   rejection?: { code: string; message: string };
+  /**
+   * The person logged in on the phone when it was recorded: only their session sends it.
+   * Absent on a visit kept by a version of the app from before (which did not note it), or
+   * recorded while the phone knew nobody logged in: the first account that syncs claims it
+   * (account.ts).
+   */
+  personId?: number;
 }
 
 /**
@@ -63,6 +70,12 @@ export class CanvassDb extends Dexie {
       outbox: 'id, turfId, [status+createdAt]',
       recorded: 'id, turfId',
       meta: 'key',
+    });
+    // Each waiting visit's account, to send a person's visits under their session alone. The
+    // visits of version 1 stay as they are, without one: nothing on the phone says whose they
+    // are, so no upgrade can fill it in; the first account that syncs claims them (account.ts).
+    this.version(2).stores({
+      outbox: 'id, turfId, [status+createdAt], [personId+status+createdAt]',
     });
   }
 }

@@ -1,7 +1,7 @@
 import './canvass.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadPack, sendVisits, startSession } from './api.ts';
+import { askSession, loadPack, startSession } from './api.ts';
 import { App } from './App.tsx';
 import { CanvassDb } from './db.ts';
 import { BASE } from './router.ts';
@@ -15,7 +15,7 @@ if (!window.location.pathname.startsWith(BASE)) window.history.replaceState(null
 const db = new CanvassDb();
 const services: CanvassServices = {
   db,
-  sync: createSyncLoop({ db, send: sendVisits, events: window }),
+  sync: createSyncLoop({ db, askSession, events: window, page: document }),
   turfs: new TurfOpener(db, { loadPack, startSession }),
   flash: createStore(null),
   lastAddress: createStore(null),

@@ -13,4 +13,17 @@ describe('the canvassing app’s messages', () => {
     expect(translator('fr')('outbox.pending', { count: 3 })).toBe('3 visites en attente d’envoi');
     expect(translator('en')('outbox.pending', { count: 3 })).toBe('3 visits waiting to be sent');
   });
+
+  it('say that visits of another account wait for it to log in again', () => {
+    const french = translator('fr');
+    expect(french('outbox.otherAccount', { count: 3 })).toBe(
+      '3 visites enregistrées par un autre compte attendent qu’il se reconnecte sur ce téléphone.',
+    );
+    expect(french('outbox.otherAccount', { count: 1 })).toBe(
+      '1 visite enregistrée par un autre compte attend qu’il se reconnecte sur ce téléphone.',
+    );
+    expect(french('outbox.otherAccounts', { count: 4 })).toBe(
+      '4 visites enregistrées par d’autres comptes attendent qu’ils se reconnectent sur ce téléphone.',
+    );
+  });
 });

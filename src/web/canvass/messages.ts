@@ -21,6 +21,10 @@ export const fr = {
   'outbox.rejectedDetails': 'Voir les visites refusées',
   'outbox.resend': 'Renvoyer',
   'outbox.rejectedAt': '{address}, {outcome} : {message}',
+  'outbox.otherAccount':
+    '{count, plural, one {# visite enregistrée par un autre compte attend qu’il se reconnecte sur ce téléphone.} other {# visites enregistrées par un autre compte attendent qu’il se reconnecte sur ce téléphone.}}',
+  'outbox.otherAccounts':
+    '{count} visites enregistrées par d’autres comptes attendent qu’ils se reconnectent sur ce téléphone.',
 
   'turfs.title': 'Mes secteurs',
   'turfs.loading': 'Chargement de vos secteurs…',
@@ -173,6 +177,10 @@ export const en: Record<CanvassMessageKey, string> = {
   'outbox.rejectedDetails': 'See the refused visits',
   'outbox.resend': 'Send again',
   'outbox.rejectedAt': '{address}, {outcome}: {message}',
+  'outbox.otherAccount':
+    '{count, plural, one {# visit recorded by another account is waiting for it to log in again on this phone.} other {# visits recorded by another account are waiting for it to log in again on this phone.}}',
+  'outbox.otherAccounts':
+    '{count} visits recorded by other accounts are waiting for them to log in again on this phone.',
 
   'turfs.title': 'My turfs',
   'turfs.loading': 'Loading your turfs…',

@@ -12,7 +12,7 @@ import {
   resendRejected,
   withdrawVisit,
 } from './outbox.ts';
-import { testDb } from './testing.ts';
+import { FIRST_PERSON, testDbOf } from './testing.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 let db: CanvassDb;
@@ -25,7 +25,7 @@ const at = (minute: number) => new Date(Date.UTC(2026, 11, 5, 9, minute));
 
 describe('the outbox', () => {
   it('keeps a visit under a UUID made on the phone, with its time and without blank texts', async () => {
-    db = testDb();
+    db = await testDbOf();
     const row = await enqueueVisit(
       db,
       {
@@ -56,7 +56,7 @@ describe('the outbox', () => {
   });
 
   it('gives the oldest pending visits first, at most the number asked', async () => {
-    db = testDb();
+    db = await testDbOf();
     const later = await enqueueVisit(
       db,
       { turfId: 7, addressId: 2, outcome: 'refused', mode: 'door' },
@@ -72,15 +72,17 @@ describe('the outbox', () => {
       { turfId: 7, addressId: 3, outcome: 'leaflet', mode: 'leaflet' },
       at(9),
     );
-    expect((await pendingBatch(db, 2)).map((r) => r.id)).toEqual([first.id, later.id]);
-    expect((await pendingBatch(db, 5, new Set([later.id]))).map((r) => r.id)).toEqual([
+    expect((await pendingBatch(db, FIRST_PERSON, 2)).map((r) => r.id)).toEqual([
       first.id,
-      third.id,
+      later.id,
     ]);
+    expect((await pendingBatch(db, FIRST_PERSON, 5, new Set([later.id]))).map((r) => r.id)).toEqual(
+      [first.id, third.id],
+    );
   });
 
   it('lets go of a visit only on the server’s word, keeps a refused one with its reason', async () => {
-    db = testDb();
+    db = await testDbOf();
     const stored = await enqueueVisit(
       db,
       { turfId: 7, addressId: 1, outcome: 'not_home', mode: 'door', door: '3B' },
@@ -101,7 +103,7 @@ describe('the outbox', () => {
       { turfId: 7, addressId: 3, outcome: 'moved', mode: 'door' },
       at(4),
     );
-    const batch = await pendingBatch(db, 10);
+    const batch = await pendingBatch(db, FIRST_PERSON, 10);
 
     const applied = await applyResults(
       db,
@@ -125,7 +127,7 @@ describe('the outbox', () => {
       rejection: { code: 'invalid_visit', message: 'notes: too_long' },
     });
     // A refused visit is not sent again on its own.
-    expect((await pendingBatch(db, 10)).map((r) => r.id)).toEqual([unanswered.id]);
+    expect((await pendingBatch(db, FIRST_PERSON, 10)).map((r) => r.id)).toEqual([unanswered.id]);
     // What the phone keeps of a visit sent: its outcome and door, nothing the resident said.
     expect(await db.recorded.get(stored.id)).toEqual({
       id: stored.id,
@@ -139,7 +141,7 @@ describe('the outbox', () => {
   });
 
   it('puts refused visits back in line under the same id when the volunteer asks', async () => {
-    db = testDb();
+    db = await testDbOf();
     const visit = await enqueueVisit(db, {
       turfId: 7,
       addressId: 1,
@@ -152,13 +154,13 @@ describe('the outbox', () => {
       [{ id: visit.id, status: 'rejected', code: 'x', message: 'y' }],
     );
     expect(await resendRejected(db)).toBe(1);
-    const [again] = await pendingBatch(db, 10);
+    const [again] = await pendingBatch(db, FIRST_PERSON, 10);
     expect(again.id).toBe(visit.id);
     expect(again.rejection).toBeUndefined();
   });
 
   it('withdraws a visit never sent, never one that left the phone', async () => {
-    db = testDb();
+    db = await testDbOf();
     const mistake = await enqueueVisit(db, {
       turfId: 7,
       addressId: 1,
@@ -182,13 +184,13 @@ describe('the outbox', () => {
     expect(await withdrawVisit(db, sent.id)).toBe(false);
     expect(await withdrawVisit(db, sending.id, new Set([sending.id]))).toBe(false);
     expect(await withdrawVisit(db, mistake.id)).toBe(true);
-    expect((await pendingBatch(db, 10)).map((r) => r.id).sort()).toEqual(
+    expect((await pendingBatch(db, FIRST_PERSON, 10)).map((r) => r.id).sort()).toEqual(
       [sent.id, sending.id].sort(),
     );
   });
 
   it('lists a turf’s visits, waiting and sent, and forgets the sent ones a newer pack counts', async () => {
-    db = testDb();
+    db = await testDbOf();
     const sent = await enqueueVisit(
       db,
       { turfId: 7, addressId: 1, outcome: 'conversation', mode: 'door' },

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import type { VisitOutcome } from '../../contracts/field-turfs.ts';
 import type { VisitInput, VisitSyncResult } from '../../contracts/field-visits.ts';
+import { isOwnVisit, knownAccount } from './account.ts';
 import type { CanvassDb, OutboxVisit, RecordedVisit } from './db.ts';
 
 /** A visit as the address sheet or the leaflet mode makes it, before it gets its id. */
@@ -18,10 +19,6 @@ function withoutBlanks(visit: VisitInput): VisitInput {
 }
 
 /**
- * Puts a visit in the outbox under an id made here: the id travels with every retry, so the
- * server stores it once however many times it is sent.
- */
-/**
  * The outbox sends oldest first, by `createdAt`: a visit recorded in the same millisecond as
  * one waiting goes a thousandth of a millisecond after it, so both keep the order they were
  * recorded in (the id, random, would otherwise decide).
@@ -33,6 +30,11 @@ async function freeMoment(db: CanvassDb, at: number): Promise<number> {
   return moment;
 }
 
+/**
+ * Puts a visit in the outbox under an id made here: the id travels with every retry, so the
+ * server stores it once however many times it is sent. It is noted as the visit of the person
+ * the phone knows logged in, whose session alone will send it.
+ */
 export async function enqueueVisit(
   db: CanvassDb,
   visit: NewVisit,
@@ -49,51 +51,106 @@ export async function enqueueVisit(
     createdAt: 0,
     attempts: 0,
   };
-  await db.transaction('rw', db.outbox, async () => {
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    const personId = await knownAccount(db);
+    if (personId !== null) row.personId = personId;
     row.createdAt = await freeMoment(db, now.getTime());
     await db.outbox.add(row);
   });
   return row;
 }
 
+/** The visits of the account the phone knows (with those no account holds yet), by status. */
 export interface OutboxCounts {
   pending: number;
   rejected: number;
 }
 
+const byStatus = (db: CanvassDb, status: OutboxVisit['status']) =>
+  db.outbox.where('[status+createdAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]);
+
+/** The owner and status of every visit some account holds, read from the index alone. */
+async function ownedVisits(
+  db: CanvassDb,
+): Promise<Array<{ personId: number; status: OutboxVisit['status'] }>> {
+  const keys = await db.outbox.orderBy('[personId+status+createdAt]').keys();
+  return keys.map((key) => {
+    // The index's keys are [personId, status, createdAt], as the schema declares it (db.ts).
+    const [personId, status] = key as unknown as [number, OutboxVisit['status'], number];
+    return { personId, status };
+  });
+}
+
+/** Visits another account recorded on this phone: they wait for it to log in here again. */
+export interface OtherAccountsWaiting {
+  visits: number;
+  accounts: number;
+}
+
+function otherAccountsVisits(
+  owned: Awaited<ReturnType<typeof ownedVisits>>,
+  personId: number | null,
+) {
+  return personId === null ? [] : owned.filter((visit) => visit.personId !== personId);
+}
+
+/**
+ * What waits for the account the phone knows. With nobody known (logged out), every visit
+ * counts: whoever logs in, each will go under its own account.
+ */
 export async function outboxCounts(db: CanvassDb): Promise<OutboxCounts> {
-  const [pending, rejected] = await Promise.all([
-    db.outbox
-      .where('[status+createdAt]')
-      .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
-      .count(),
-    db.outbox
-      .where('[status+createdAt]')
-      .between(['rejected', Dexie.minKey], ['rejected', Dexie.maxKey])
-      .count(),
+  const [personId, pending, rejected, owned] = await Promise.all([
+    knownAccount(db),
+    byStatus(db, 'pending').count(),
+    byStatus(db, 'rejected').count(),
+    ownedVisits(db),
   ]);
-  return { pending, rejected };
+  const others = otherAccountsVisits(owned, personId);
+  return {
+    pending: pending - others.filter((visit) => visit.status === 'pending').length,
+    rejected: rejected - others.filter((visit) => visit.status === 'rejected').length,
+  };
 }
 
-export function rejectedVisits(db: CanvassDb): Promise<OutboxVisit[]> {
-  return db.outbox
-    .where('[status+createdAt]')
-    .between(['rejected', Dexie.minKey], ['rejected', Dexie.maxKey])
-    .toArray();
+export async function otherAccountsWaiting(db: CanvassDb): Promise<OtherAccountsWaiting> {
+  const [personId, owned] = await Promise.all([knownAccount(db), ownedVisits(db)]);
+  const others = otherAccountsVisits(owned, personId);
+  return {
+    visits: others.length,
+    accounts: new Set(others.map((visit) => visit.personId)).size,
+  };
 }
 
-/** The oldest pending visits, at most `limit`, leaving out those in `skip`. */
+/** The refused visits of the account the phone knows: another account's are its to resend. */
+export async function rejectedVisits(db: CanvassDb): Promise<OutboxVisit[]> {
+  const [personId, rows] = await Promise.all([
+    knownAccount(db),
+    byStatus(db, 'rejected').toArray(),
+  ]);
+  return rows.filter((row) => isOwnVisit(row, personId));
+}
+
+/**
+ * This person's oldest pending visits, at most `limit`, leaving out those in `skip`. Visits no
+ * account holds are not among them until claimed (account.ts `learnAccount`).
+ */
 export async function pendingBatch(
   db: CanvassDb,
+  personId: number,
   limit: number,
   skip: ReadonlySet<string> = new Set(),
 ): Promise<OutboxVisit[]> {
   return db.outbox
-    .where('[status+createdAt]')
-    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+    .where('[personId+status+createdAt]')
+    .between([personId, 'pending', Dexie.minKey], [personId, 'pending', Dexie.maxKey])
     .filter((row) => !skip.has(row.id))
     .limit(limit)
     .toArray();
+}
+
+/** Whether any visit, whoever's, waits to be sent. */
+export async function anyPending(db: CanvassDb): Promise<boolean> {
+  return (await byStatus(db, 'pending').first()) !== undefined;
 }
 
 /** Counts a send of these visits before it leaves: a visit once sent can no longer be withdrawn. */
@@ -181,6 +238,15 @@ export async function resendRejected(db: CanvassDb, ids?: readonly string[]): Pr
 }
 
 /**
+ * Whether the account the phone knows may take this visit back: never another account's, nor
+ * with nobody logged in one that an account holds.
+ */
+const mayWithdraw = (row: OutboxVisit, personId: number | null) =>
+  row.status === 'pending' &&
+  row.attempts === 0 &&
+  (row.personId === undefined || row.personId === personId);
+
+/**
  * Takes back a visit that never left the phone (a leaflet tapped by mistake). One that was
  * sent, even without an answer, may be stored already: it stays.
  */
@@ -190,9 +256,9 @@ export async function withdrawVisit(
   inFlight: ReadonlySet<string> = new Set(),
 ): Promise<boolean> {
   if (inFlight.has(id)) return false;
-  return db.transaction('rw', db.outbox, async () => {
+  return db.transaction('rw', db.outbox, db.meta, async () => {
     const row = await db.outbox.get(id);
-    if (!row || row.status !== 'pending' || row.attempts > 0) return false;
+    if (!row || !mayWithdraw(row, await knownAccount(db))) return false;
     await db.outbox.delete(id);
     return true;
   });
@@ -212,9 +278,13 @@ export interface LocalVisit {
   withdrawable: boolean;
 }
 
-/** Every visit this phone recorded on a turf (waiting, refused or sent), oldest first. */
+/**
+ * Every visit this phone recorded on a turf (waiting, refused or sent, whichever account made
+ * it: the door was knocked), oldest first.
+ */
 export async function localVisits(db: CanvassDb, turfId: number): Promise<LocalVisit[]> {
-  const [waiting, sent] = await Promise.all([
+  const [personId, waiting, sent] = await Promise.all([
+    knownAccount(db),
     db.outbox.where('turfId').equals(turfId).toArray(),
     db.recorded.where('turfId').equals(turfId).toArray(),
   ]);
@@ -228,7 +298,7 @@ export async function localVisits(db: CanvassDb, turfId: number): Promise<LocalV
       door: row.visit.door,
       visitedAt: row.visit.visitedAt,
       state: row.status,
-      withdrawable: row.status === 'pending' && row.attempts === 0,
+      withdrawable: mayWithdraw(row, personId),
     })),
     ...sent.map((row) => ({
       id: row.id,

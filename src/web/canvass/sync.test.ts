@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SYNC_BATCH_MAX } from '../../contracts/field-visits.ts';
-import { sendVisits, withTimeout } from './api.ts';
+import { askSession, withTimeout } from './api.ts';
 import type { CanvassDb } from './db.ts';
 import { enqueueVisit, outboxCounts, resendRejected, type NewVisit } from './outbox.ts';
 import { createSyncLoop, retryDelay, syncOutbox } from './sync.ts';
-import { fakeServer, REFUSED_ADDRESS, testDb } from './testing.ts';
+import { fakeServer, REFUSED_ADDRESS, sessionWith, testDb } from './testing.ts';
 
 let db: CanvassDb;
 let server: ReturnType<typeof fakeServer>;
@@ -36,7 +36,7 @@ describe('sending the outbox', () => {
     const third = await enqueueVisit(db, visit(3, { outcome: 'leaflet', mode: 'leaflet' }));
     server.stored.set(third.id, third.visit); // sent before, from another try
 
-    const report = await syncOutbox(db, sendVisits);
+    const report = await syncOutbox(db, askSession);
 
     expect(report).toEqual({ done: 2, rejected: 1, failure: null });
     expect([...server.stored.keys()].sort()).toEqual([first.id, third.id].sort());
@@ -47,10 +47,10 @@ describe('sending the outbox', () => {
     });
 
     // Not sent again by itself; sent again, same id, when the volunteer asks.
-    await syncOutbox(db, sendVisits);
+    await syncOutbox(db, askSession);
     expect(server.requests).toHaveLength(1);
     await resendRejected(db);
-    await syncOutbox(db, sendVisits);
+    await syncOutbox(db, askSession);
     expect(server.requests.map((r) => r.map((v) => v.id))).toEqual([
       [first.id, refused.id, third.id],
       [refused.id],
@@ -64,7 +64,7 @@ describe('sending the outbox', () => {
         (await enqueueVisit(db, visit(1 + (i % 5)), new Date(Date.UTC(2026, 11, 5, 9, 0, i)))).id,
       );
     }
-    const report = await syncOutbox(db, sendVisits);
+    const report = await syncOutbox(db, askSession);
     expect(report.done).toBe(ids.length);
     expect(server.requests.map((r) => r.length)).toEqual([SYNC_BATCH_MAX, SYNC_BATCH_MAX, 30]);
     expect(server.requests.flat().map((v) => v.id)).toEqual(ids);
@@ -74,14 +74,14 @@ describe('sending the outbox', () => {
   it('keeps every visit, with its id, when the network is down, then sends it once back', async () => {
     const queued = await enqueueVisit(db, visit(1, { outcome: 'conversation' }));
     server.mode = 'offline';
-    expect(await syncOutbox(db, sendVisits)).toEqual({ done: 0, rejected: 0, failure: 'offline' });
+    expect(await syncOutbox(db, askSession)).toEqual({ done: 0, rejected: 0, failure: 'offline' });
     expect(await db.outbox.get(queued.id)).toMatchObject({
       status: 'pending',
       visit: queued.visit,
     });
 
     server.mode = 'up';
-    expect(await syncOutbox(db, sendVisits)).toEqual({ done: 1, rejected: 0, failure: null });
+    expect(await syncOutbox(db, askSession)).toEqual({ done: 1, rejected: 0, failure: null });
     expect([...server.stored.keys()]).toEqual([queued.id]);
     expect(await outboxCounts(db)).toEqual({ pending: 0, rejected: 0 });
   });
@@ -89,13 +89,13 @@ describe('sending the outbox', () => {
   it('records a visit once when the connection drops after the server stored it', async () => {
     const queued = await enqueueVisit(db, visit(2));
     server.mode = 'cut';
-    expect((await syncOutbox(db, sendVisits)).failure).toBe('offline');
+    expect((await syncOutbox(db, askSession)).failure).toBe('offline');
     // The server has it, the phone does not know: it stays, to be sent again as it is.
     expect(server.stored.size).toBe(1);
     expect(await outboxCounts(db)).toEqual({ pending: 1, rejected: 0 });
 
     server.mode = 'up';
-    await syncOutbox(db, sendVisits);
+    await syncOutbox(db, askSession);
     expect(server.requests.map((r) => r.map((v) => v.id))).toEqual([[queued.id], [queued.id]]);
     expect([...server.stored.keys()]).toEqual([queued.id]);
     expect(await outboxCounts(db)).toEqual({ pending: 0, rejected: 0 });
@@ -104,11 +104,11 @@ describe('sending the outbox', () => {
   it('keeps visits through server errors, a lost session and an answer that never comes', async () => {
     await enqueueVisit(db, visit(1));
     server.mode = 'error';
-    expect((await syncOutbox(db, sendVisits)).failure).toBe('server');
+    expect((await syncOutbox(db, askSession)).failure).toBe('server');
     server.mode = 'logged_out';
-    expect((await syncOutbox(db, sendVisits)).failure).toBe('unauthenticated');
+    expect((await syncOutbox(db, askSession)).failure).toBe('unauthenticated');
     const never = () => withTimeout(new Promise<never>(() => undefined), 5);
-    expect((await syncOutbox(db, never)).failure).toBe('offline');
+    expect((await syncOutbox(db, sessionWith(never))).failure).toBe('offline');
     expect(await outboxCounts(db)).toEqual({ pending: 1, rejected: 0 });
     expect((await db.outbox.toArray())[0].attempts).toBe(3);
   });
@@ -116,7 +116,11 @@ describe('sending the outbox', () => {
   it('stops when the server leaves a batch unanswered, instead of sending it in a loop', async () => {
     await enqueueVisit(db, visit(1));
     const send = vi.fn(async () => ({ results: [] }));
-    expect(await syncOutbox(db, send)).toEqual({ done: 0, rejected: 0, failure: 'server' });
+    expect(await syncOutbox(db, sessionWith(send))).toEqual({
+      done: 0,
+      rejected: 0,
+      failure: 'server',
+    });
     expect(send).toHaveBeenCalledTimes(1);
     expect(await outboxCounts(db)).toEqual({ pending: 1, rejected: 0 });
   });
@@ -136,7 +140,7 @@ describe('the sync loop', () => {
     const events = new EventTarget();
     const loop = createSyncLoop({
       db,
-      send: sendVisits,
+      askSession,
       isOnline: () => true,
       now: () => clock,
       random: () => 0.5,
@@ -168,11 +172,12 @@ describe('the sync loop', () => {
 
   it('does not try while the phone is offline unless asked', async () => {
     await enqueueVisit(db, visit(1));
-    const send = vi.fn(sendVisits);
-    const loop = createSyncLoop({ db, send, isOnline: () => false });
+    const ask = vi.fn(askSession);
+    const loop = createSyncLoop({ db, askSession: ask, isOnline: () => false });
     await loop.trigger();
-    expect(send).not.toHaveBeenCalled();
+    expect(ask).not.toHaveBeenCalled();
     await loop.trigger(true);
-    expect(send).toHaveBeenCalledTimes(1);
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(server.requests).toHaveLength(1);
   });
 });

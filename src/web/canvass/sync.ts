@@ -3,11 +3,28 @@ import {
   type VisitInput,
   type VisitSyncResult,
 } from '../../contracts/field-visits.ts';
+import { ApiError } from '../core/api.ts';
+import { learnAccount } from './account.ts';
 import { isUnauthenticated, isUnreachable } from './api.ts';
 import type { CanvassDb } from './db.ts';
-import { applyResults, markAttempted, pendingBatch } from './outbox.ts';
+import { anyPending, applyResults, markAttempted, pendingBatch } from './outbox.ts';
 
 export type SendVisits = (visits: VisitInput[]) => Promise<VisitSyncResult>;
+
+/**
+ * Who the server says is logged in (null: nobody), with a send that goes under that very
+ * session or is refused: never under an account logged in since (api.ts `askSession`).
+ */
+export interface SyncSession {
+  personId: number | null;
+  send: SendVisits;
+}
+
+export type AskSession = () => Promise<SyncSession>;
+
+/** The server refused the send's CSRF token: someone logged in since the session was asked. */
+const isStaleSession = (error: unknown) =>
+  error instanceof ApiError && error.status === 403 && error.code === 'csrf_invalid';
 
 /** Why a sync stopped short: `offline` (no answer), `unauthenticated` (log in), `server` (an error answer). */
 export type SyncFailure = 'offline' | 'unauthenticated' | 'server';
@@ -26,23 +43,53 @@ function failureOf(error: unknown): SyncFailure {
 }
 
 /**
- * Sends the outbox, oldest first, in batches of at most `batchSize`, until it is empty, a send
- * fails, or the server leaves a whole batch unanswered. Nothing is removed but on the server's
- * word, so a failure at any point loses nothing; ids never change, so nothing is stored twice.
+ * Sends the outbox of the person logged in, oldest first, in batches of at most `batchSize`,
+ * until it is empty, a send fails, or the server leaves a whole batch unanswered. Nothing is
+ * removed but on the server's word, so a failure at any point loses nothing; ids never change,
+ * so nothing is stored twice. The server is first asked who is logged in (when a visit waits,
+ * or `askAnyway`): that person's visits alone are sent, under that session; another account's
+ * stay, untouched, until it logs in on the phone again.
  */
 export async function syncOutbox(
   db: CanvassDb,
-  send: SendVisits,
-  options: { batchSize?: number; inFlight?: Set<string>; now?: () => Date } = {},
+  askSession: AskSession,
+  options: {
+    batchSize?: number;
+    inFlight?: Set<string>;
+    now?: () => Date;
+    /** Ask who is logged in even with nothing to send (to note it for visits made offline). */
+    askAnyway?: boolean;
+  } = {},
 ): Promise<SyncReport> {
   const batchSize = Math.min(options.batchSize ?? SYNC_BATCH_MAX, SYNC_BATCH_MAX);
   const inFlight = options.inFlight ?? new Set<string>();
   const now = options.now ?? (() => new Date());
   const report: SyncReport = { done: 0, rejected: 0, failure: null };
+  if (!options.askAnyway && !(await anyPending(db))) return report;
+  // Asked once more at most, when a login since the first answer makes its send refused.
+  let asks = 0;
+  const ask = async (): Promise<SyncSession | null> => {
+    asks += 1;
+    let answer: SyncSession;
+    try {
+      answer = await askSession();
+    } catch (error) {
+      report.failure = failureOf(error);
+      return null;
+    }
+    await learnAccount(db, answer.personId);
+    return answer;
+  };
+  let session = await ask();
   // Visits the server left unanswered are not sent again in this pass (no endless loop).
   const unanswered = new Set<string>();
-  for (;;) {
-    const batch = await pendingBatch(db, batchSize, unanswered);
+  while (session) {
+    const { personId, send } = session;
+    if (personId === null) {
+      if (await anyPending(db)) report.failure = 'unauthenticated';
+      return report;
+    }
+    const batch = await pendingBatch(db, personId, batchSize, unanswered);
     if (batch.length === 0) return report;
     const ids = batch.map((row) => row.id);
     await markAttempted(db, ids);
@@ -51,6 +98,10 @@ export async function syncOutbox(
     try {
       answer = await send(batch.map((row) => row.visit));
     } catch (error) {
+      if (isStaleSession(error) && asks < 2) {
+        session = await ask();
+        continue;
+      }
       report.failure = failureOf(error);
       return report;
     } finally {
@@ -65,6 +116,7 @@ export async function syncOutbox(
       return report;
     }
   }
+  return report;
 }
 
 /** The wait before the next try after `failures` failed passes in a row: 30 s, 1 min, 2 min… 10 min. */
@@ -98,19 +150,25 @@ export interface SyncLoop {
 
 export interface SyncLoopOptions {
   db: CanvassDb;
-  send: SendVisits;
+  askSession: AskSession;
   intervalMs?: number;
   isOnline?: () => boolean;
   now?: () => number;
   random?: () => number;
   /** Where `online` events come from (the window). */
   events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  /** The page, whose return into view may follow a login in another tab (the document). */
+  page?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> & {
+    readonly visibilityState: DocumentVisibilityState;
+  };
 }
 
 /**
  * Sends the outbox at start, on every `online` event and every 30 s while online; after a
  * failure it waits longer each time (`retryDelay`), until the network comes back or the
- * volunteer asks.
+ * volunteer asks. Who is logged in is asked before each send, and also at start, when the
+ * network comes back and when the page comes back into view (someone may have logged in
+ * meanwhile), so that visits recorded offline next are noted as the right person's.
  */
 export function createSyncLoop(options: SyncLoopOptions): SyncLoop {
   const intervalMs = options.intervalMs ?? 30_000;
@@ -128,6 +186,12 @@ export function createSyncLoop(options: SyncLoopOptions): SyncLoop {
   let running: Promise<void> | null = null;
   let again = false;
   let timer: ReturnType<typeof setInterval> | undefined;
+  let askAnyway = true;
+  const askSession: AskSession = async () => {
+    const session = await options.askSession();
+    askAnyway = false;
+    return session;
+  };
 
   const set = (next: Partial<SyncState>) => {
     state = { ...state, ...next };
@@ -136,7 +200,7 @@ export function createSyncLoop(options: SyncLoopOptions): SyncLoop {
 
   const pass = async () => {
     set({ syncing: true });
-    const report = await syncOutbox(options.db, options.send, { inFlight }).catch(
+    const report = await syncOutbox(options.db, askSession, { inFlight, askAnyway }).catch(
       (): SyncReport => ({ done: 0, rejected: 0, failure: 'server' }),
     );
     if (report.failure) {
@@ -170,19 +234,30 @@ export function createSyncLoop(options: SyncLoopOptions): SyncLoop {
   };
 
   const onOnline = () => {
+    askAnyway = true;
     set({ failures: 0, retryAt: 0 });
     void trigger(true);
+  };
+
+  const onVisible = () => {
+    if (options.page?.visibilityState !== 'visible') return;
+    askAnyway = true;
+    // A pass running may have asked already: one more follows it.
+    if (running) again = true;
+    else void trigger();
   };
 
   return {
     trigger,
     start() {
       options.events?.addEventListener('online', onOnline);
+      options.page?.addEventListener('visibilitychange', onVisible);
       timer = setInterval(() => void trigger(), intervalMs);
       void trigger();
     },
     stop() {
       options.events?.removeEventListener('online', onOnline);
+      options.page?.removeEventListener('visibilitychange', onVisible);
       clearInterval(timer);
     },
     getState: () => state,
