@@ -68,12 +68,14 @@ export const fieldPersonalData: PersonalData = {
       table: 'field_imports',
       holds: 'Results and address files imported, and who imported each.',
       personColumns: { started_by: 'move' },
+      otherIds: { election_id: 'the election an electoral list serves' },
       erase: { keep: staffWork('An import') },
     },
     {
       table: 'field_areas',
       holds: 'Target areas, and who chose each.',
       personColumns: { created_by: 'move' },
+      otherIds: { questionnaire_id: 'the questionnaire its turfs carry' },
       erase: { keep: staffWork('A target area') },
     },
     {
