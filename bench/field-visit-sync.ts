@@ -1,12 +1,15 @@
 /**
- * Visits stored per second through the canvassing app's sync route on PostgreSQL, against a
- * minimal Fastify route doing one INSERT per request in the same run:
- *   npm run bench -- field-visit-sync [--seconds 20] [--connections 50]
+ * Visits stored per second through the canvassing app's sync route on PostgreSQL, against two
+ * references in the same run: a minimal Fastify route doing one INSERT per request, and one
+ * that also finds the caller's session by its cookie first (bench/lib/minimal-session-server.ts),
+ * work the visits route cannot skip:
+ *   npm run bench -- field-visit-sync [--seconds 20] [--connections 50] [--profile DIR]
  * A turf of 2,000 addresses given to as many volunteers as connections is written beforehand;
  * each connection is one volunteer's phone (its own session), and each request of the main run
  * carries one new visit (a fresh id), as a phone coming back online sends its outbox. A second
  * run sends batches of 20. Then a sample of visits is sent again: each must answer
- * `duplicate`, and the table must hold exactly the visits answered `stored`.
+ * `duplicate`, and the table must hold exactly the visits answered `stored`; and another is
+ * sent three times at once, one visit per request: one `stored` and two `duplicate` each.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +27,8 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
+    /** A folder for Levier's CPU profile of the whole run (see bench/lib/process.ts). */
+    profile: { type: 'string' },
   },
 });
 const duration = Number(values.seconds);
@@ -68,7 +73,25 @@ async function seed(url: string, volunteers: number) {
       const { linkUrl } = await issueLoginCode(ctx, personId, 120);
       tokens.push(new URL(linkUrl).searchParams.get('token')!);
     }
-    return { turfId: Number(turf.id), addressIds: addresses.map((a) => Number(a.id)), tokens };
+    return {
+      campaignId: ctx.campaignId,
+      turfId: Number(turf.id),
+      addressIds: addresses.map((a) => Number(a.id)),
+      tokens,
+    };
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
+/** How many of these visits the table holds. */
+async function storedCount(url: string, ids: string[]) {
+  const ctx = await createContext(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url }));
+  try {
+    const [row] = await ctx.database.query<{ stored: number }>(
+      sql`SELECT count(*)::int AS stored FROM field_visits WHERE id = ANY(${ids}::uuid[])`,
+    );
+    return row.stored;
   } finally {
     await closeContext(ctx);
   }
@@ -148,31 +171,62 @@ const summary = (result: autocannon.Result, perRequest = 1) => ({
 });
 
 const db = await freshDatabase('levier_bench_visits');
-const env = { DATABASE_URL: db.url, DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'warn' };
-try {
-  const minimal = await startServer(
-    ['--import', 'tsx', 'bench/lib/minimal-server.ts'],
-    { ...env, PORT: '3911' },
-    'http://127.0.0.1:3911/',
-  );
-  const minimalResult = summary(
-    await run('http://127.0.0.1:3911', '/insert', [{}], (n) => ({ email: `visit-${n}` })),
-  );
-  await stopServer(minimal);
-
-  const { turfId, addressIds, tokens } = await seed(db.url, connections);
-  const base = 'http://127.0.0.1:3912';
-  const levier = await startServer(
+// One secret for Levier and the session reference, which checks Levier's signed cookies.
+const env = {
+  DATABASE_URL: db.url,
+  DATABASE_POOL_SIZE: '10',
+  LOG_LEVEL: 'warn',
+  SESSION_SECRET: 'bench-visit-sync-secret-of-at-least-32-characters',
+};
+const base = 'http://127.0.0.1:3912';
+const startLevier = (profile?: string) =>
+  startServer(
     ['bin/levier.mjs', 'serve'],
     { ...env, PORT: '3912', HOST: '127.0.0.1', RUN_WORKERS: 'false', LOGIN_RATE_LIMIT: '1000' },
     `${base}/api/site`,
+    { cpuProfileDir: profile },
   );
+try {
+  const { campaignId, turfId, addressIds, tokens } = await seed(db.url, connections);
+  // Each phone logs in once (its session and CSRF token), before the references run.
+  const sessions: Array<Record<string, string>> = [];
+  let levier = await startLevier();
   try {
-    const sessions: Array<Record<string, string>> = [];
     for (const token of tokens) {
       const { cookie, csrfToken } = await login(base, token);
       sessions.push({ cookie, 'x-csrf-token': csrfToken });
     }
+  } finally {
+    await stopServer(levier);
+  }
+
+  const reference = async (
+    script: string,
+    port: number,
+    headers: Array<Record<string, string>>,
+  ) => {
+    const server = await startServer(
+      ['--import', 'tsx', script],
+      { ...env, PORT: String(port), CAMPAIGN_ID: String(campaignId) },
+      `http://127.0.0.1:${port}/`,
+    );
+    try {
+      return summary(
+        await run(`http://127.0.0.1:${port}`, '/insert', headers, (n) => ({ email: `visit-${n}` })),
+      );
+    } finally {
+      await stopServer(server);
+    }
+  };
+  const minimalResult = await reference('bench/lib/minimal-server.ts', 3911, [{}]);
+  const sessionResult = await reference(
+    'bench/lib/minimal-session-server.ts',
+    3913,
+    sessions.map(({ cookie }) => ({ cookie })),
+  );
+
+  levier = await startLevier(values.profile);
+  try {
     const [headers] = sessions;
     const single = summary(
       await run(base, '/api/field/visits', sessions, (n) => ({
@@ -197,17 +251,48 @@ try {
     };
     const first = await send();
     const again = await send();
+    // And sent at once: each of 100 new visits in three requests of one visit, all together
+    // (requests arriving together are written by one statement: each visit must be stored once).
+    const racing = Array.from({ length: 100 }, (_, i) => visit(turfId, addressIds, i));
+    const raced = await Promise.all(
+      [...racing, ...racing, ...racing].map(async (one) => {
+        const response = await fetch(`${base}/api/field/visits`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ visits: [one] }),
+        });
+        return ((await response.json()) as { results: Array<{ status: string }> }).results[0];
+      }),
+    );
+    const [stored, storedRacing] = [
+      await storedCount(
+        db.url,
+        sample.map((v) => v.id),
+      ),
+      await storedCount(
+        db.url,
+        racing.map((v) => v.id),
+      ),
+    ];
     const idempotent =
-      first.every((r) => r.status === 'stored') && again.every((r) => r.status === 'duplicate');
+      first.every((r) => r.status === 'stored') &&
+      again.every((r) => r.status === 'duplicate') &&
+      stored === sample.length &&
+      raced.filter((r) => r.status === 'stored').length === racing.length &&
+      raced.filter((r) => r.status === 'duplicate').length === 2 * racing.length &&
+      storedRacing === racing.length;
     const ratio = single.visitsPerSecond / minimalResult.requestsPerSecond;
+    const sessionRatio = single.visitsPerSecond / sessionResult.requestsPerSecond;
     console.log(`\nVisit sync (${duration}s, ${connections} connections, PostgreSQL, pool 10)`);
     console.table({
       'minimal INSERT route': minimalResult,
+      'minimal session lookup + INSERT route': sessionResult,
       'POST /api/field/visits (1 visit)': single,
       'POST /api/field/visits (20 visits)': batched,
     });
     console.log(
-      `ratio visits/s (1 per request) / minimal route: ${ratio.toFixed(2)} (target ≥ 0.5); resent sample all duplicate: ${idempotent}`,
+      `ratio visits/s (1 per request) / minimal route: ${ratio.toFixed(2)} (target ≥ 0.5); ` +
+        `/ session + INSERT route: ${sessionRatio.toFixed(2)}; resent and racing visits stored once: ${idempotent}`,
     );
     mkdirSync('bench/results', { recursive: true });
     writeFileSync(
@@ -216,9 +301,11 @@ try {
         {
           at: new Date().toISOString(),
           minimal: minimalResult,
+          minimalWithSession: sessionResult,
           single,
           batched,
           ratio,
+          sessionRatio,
           idempotent,
         },
         null,

@@ -21,7 +21,10 @@ export const visitInputSchema = z.object({
   floor: z.string().trim().max(20, 'too_long').optional(),
   door: z.string().trim().max(20, 'too_long').optional(),
   notes: z.string().trim().max(2_000, 'too_long').optional(),
-  visitedAt: z.iso.datetime({ offset: true, message: 'invalid_date' }),
+  // A date the database can hold and a phone can mean (year 0000 parses, PostgreSQL refuses it).
+  visitedAt: z.iso
+    .datetime({ offset: true, message: 'invalid_date' })
+    .refine((value) => Date.parse(value) >= Date.UTC(2000, 0, 1), { message: 'invalid_date' }),
   questionnaire: visitAnswersSchema.optional(),
 });
 export type VisitInput = z.input<typeof visitInputSchema>;

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission, Role } from '../../../contracts/roles.ts';
 import { permissionsOf } from '../../../contracts/roles.ts';
+import { Batcher } from '../db/batcher.ts';
 import type { Database } from '../db/index.ts';
 import { randomToken, sha256 } from '../crypto.ts';
 
@@ -17,15 +18,16 @@ export interface AuthState {
 /** Where sessions are kept: a feature's tables, given to core by buildApp (`useSessionStore`). */
 export interface SessionStore {
   /**
-   * The live session of this hash (its person there and not erased), seen now: null when
-   * ended, or idle past `staffIdleHours` for someone with any role or grant.
+   * The live sessions among these hashes (their person there and not erased), seen now, by
+   * hash: a session ended, or idle past `staffIdleHours` for someone with any role or grant,
+   * is left out.
    */
-  find(
+  findLive(
     database: Database,
     campaignId: number,
-    hash: string,
+    hashes: readonly string[],
     staffIdleHours: number,
-  ): Promise<{ personId: number; roles: string[] | null; grants: string[] | null } | null>;
+  ): Promise<Map<string, LiveSession>>;
   /** Keeps a new session and notes the login on the person's account. */
   open(
     database: Database,
@@ -33,6 +35,12 @@ export interface SessionStore {
     session: { hash: string; personId: number; days: number; userAgent: string | null; ip: string },
   ): Promise<void>;
   end(database: Database, campaignId: number, hash: string): Promise<void>;
+}
+
+export interface LiveSession {
+  personId: number;
+  roles: string[] | null;
+  grants: string[] | null;
 }
 
 let store: SessionStore | undefined;
@@ -50,19 +58,32 @@ function sessionStore(): SessionStore {
 /**
  * `staffIdleHours`: a session of someone with any permission (staff, finance…) ends after this
  * long without a request: it opens the people database. Supporters' last 30 days.
+ *
+ * Every request asks the database (nothing is kept between requests: a session ended or a
+ * role taken away counts from the next request, whichever process made the change); requests
+ * arriving together are asked by one statement (core/db/batcher.ts), so that a busy server
+ * pays one round trip for many of them instead of one each.
  */
 export function createSessionLoader(
   database: Database,
   campaignId: number,
   staffIdleHours: number,
 ) {
+  const lookups = new Batcher<string, LiveSession | null>(
+    async (batch) => {
+      const hashes = [...new Set(batch.map((queued) => queued.item))];
+      const live = await sessionStore().findLive(database, campaignId, hashes, staffIdleHours);
+      for (const queued of batch) queued.resolve(live.get(queued.item) ?? null);
+    },
+    { maxInFlight: 2, maxBatch: 200 },
+  );
   return async (request: FastifyRequest): Promise<AuthState | null> => {
     const raw = request.cookies[SESSION_COOKIE];
     if (!raw) return null;
     const unsigned = request.unsignCookie(raw);
     if (!unsigned.valid || !unsigned.value) return null;
     const hash = sha256(unsigned.value);
-    const row = await sessionStore().find(database, campaignId, hash, staffIdleHours);
+    const row = await lookups.add(hash);
     if (!row) return null;
     const roles = (row.roles ?? []) as Role[];
     return {

@@ -1,45 +1,55 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../core/db/index.ts';
 import { purgeRows } from '../../core/db/purge.ts';
-import { runSql } from '../../core/db/statement.ts';
+import { runSql, statement } from '../../core/db/statement.ts';
 import type { SessionStore } from '../../core/http/session.ts';
 import { personIsLive } from '../people/directory.ts';
 
+/**
+ * The live sessions of some hashes, with their account's roles, which gate the idle limit:
+ * staff sessions end after staffIdleHours. Asked on every request (by several at once under
+ * load): prepared once per connection.
+ */
+const findLive = statement(
+  'sessions_find_live',
+  sql`WITH live AS (
+        SELECT s.id_hash, s.person_id, s.last_seen_at, a.roles, a.grants FROM sessions s
+          LEFT JOIN accounts a ON a.campaign_id = s.campaign_id AND a.person_id = s.person_id
+         WHERE s.campaign_id = ${sql.placeholder('campaignId')}::int
+           AND s.id_hash = ANY(${sql.placeholder('hashes')}::text[]) AND s.expires_at > now()
+           AND ${personIsLive(sql`s.campaign_id`, sql`s.person_id`)}
+           AND (s.last_seen_at > now() - make_interval(hours => ${sql.placeholder('staffIdleHours')}::int)
+                OR coalesce(cardinality(a.roles), 0) + coalesce(cardinality(a.grants), 0) = 0)
+      ), seen AS (
+        -- Written at most once a minute: requests of one session at once wait on no lock
+        -- and write nothing (the idle limit counts in hours). A session another statement
+        -- is writing is left to it: statements of several sessions never wait on each other.
+        UPDATE sessions s SET last_seen_at = now()
+         WHERE s.campaign_id = ${sql.placeholder('campaignId')}::int
+           AND s.id_hash IN (SELECT x.id_hash FROM sessions x JOIN live ON live.id_hash = x.id_hash
+                              WHERE x.campaign_id = ${sql.placeholder('campaignId')}::int
+                                AND live.last_seen_at < now() - interval '1 minute'
+                                FOR NO KEY UPDATE OF x SKIP LOCKED)
+        RETURNING 1
+      )
+      SELECT id_hash, person_id, roles, grants FROM live`,
+);
+
 /** Sessions are kept in the accounts feature's tables; core's access control reads them here. */
 export const sessionStore: SessionStore = {
-  async find(database, campaignId, hash, staffIdleHours) {
-    // The account's roles gate the idle limit: staff sessions end after staffIdleHours.
-    const rows = await runSql<{
+  async findLive(database, campaignId, hashes, staffIdleHours) {
+    const rows = await database.prepared<{
+      id_hash: string;
       person_id: number;
       roles: string[] | null;
       grants: string[] | null;
-    }>(
-      database,
-      sql`WITH a AS (
-            SELECT a.roles, a.grants FROM sessions s
-              JOIN accounts a ON a.campaign_id = s.campaign_id AND a.person_id = s.person_id
-             WHERE s.campaign_id = ${campaignId} AND s.id_hash = ${hash}
-          ), live AS (
-            SELECT s.person_id, s.last_seen_at FROM sessions s
-             WHERE s.campaign_id = ${campaignId} AND s.id_hash = ${hash} AND s.expires_at > now()
-               AND ${personIsLive(sql`s.campaign_id`, sql`s.person_id`)}
-               AND (s.last_seen_at > now() - make_interval(hours => ${staffIdleHours})
-                    OR NOT EXISTS (SELECT 1 FROM a
-                                    WHERE coalesce(cardinality(a.roles), 0)
-                                          + coalesce(cardinality(a.grants), 0) > 0))
-          ), seen AS (
-            -- Written at most once a minute: requests of one session at once wait on no lock
-            -- and write nothing (the idle limit counts in hours).
-            UPDATE sessions s SET last_seen_at = now()
-              FROM live
-             WHERE s.campaign_id = ${campaignId} AND s.id_hash = ${hash}
-               AND live.last_seen_at < now() - interval '1 minute'
-            RETURNING 1
-          )
-          SELECT live.person_id, a.roles, a.grants FROM live LEFT JOIN a ON true`,
+    }>(findLive, { campaignId, hashes, staffIdleHours });
+    return new Map(
+      rows.map((row) => [
+        row.id_hash,
+        { personId: Number(row.person_id), roles: row.roles, grants: row.grants },
+      ]),
     );
-    const row = rows[0];
-    return row ? { personId: Number(row.person_id), roles: row.roles, grants: row.grants } : null;
   },
 
   async open(database, campaignId, session) {

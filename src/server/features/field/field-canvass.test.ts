@@ -352,8 +352,11 @@ describe.each(engines)('canvassing over HTTP (%s)', (engine) => {
     const unknownVersion = questionnaireVisit(doors[3], { versionId: 987_654 });
     const wrongKind = questionnaireVisit(doors[3], { answers: { main_concern: 3 } });
     const unknownOption = questionnaireVisit(doors[3], { answers: { main_concern: 'weather' } });
+    // A date the database cannot hold (year 0): refused by the route, not a server error.
+    const yearZero = visitOf(turf.id, doors[3], { visitedAt: '0000-01-01T00:00:00Z' });
     const results = await syncVisits(alice.browser, [
       good,
+      yearZero,
       badOutcome,
       unknownAddress,
       alsoGood,
@@ -362,9 +365,10 @@ describe.each(engines)('canvassing over HTTP (%s)', (engine) => {
       wrongKind,
       unknownOption,
     ]);
-    expect(results).toHaveLength(8);
+    expect(results).toHaveLength(9);
     expect(statusById(results)).toEqual({
       [good.id]: 'stored',
+      [yearZero.id]: 'rejected:invalid_visit',
       [alsoGood.id]: 'stored',
       [badOutcome.id]: 'rejected:invalid_visit',
       'pas-un-uuid': 'rejected:invalid_visit',
@@ -375,6 +379,7 @@ describe.each(engines)('canvassing over HTTP (%s)', (engine) => {
     });
     const messages = Object.fromEntries(results.map((r) => [r.id, r.message]));
     expect(messages[badOutcome.id]).toMatch(/^outcome: /);
+    expect(messages[yearZero.id]).toBe('visitedAt: invalid_date');
     expect(messages[wrongKind.id]).toBe('answers.main_concern: wrong_kind');
     expect(messages[unknownOption.id]).toBe('answers.main_concern: unknown_option');
     for (const visit of [badOutcome, unknownAddress, unknownVersion, wrongKind, unknownOption]) {

@@ -112,8 +112,22 @@ describe.each(engines)('visits of several requests written together (%s)', (engi
   });
 
   it('keeps the neighbours of a visit the database refuses', async () => {
-    // A date the format allows but PostgreSQL does not (year 0): that request fails alone.
-    const refused = visitOf(turf.id, doors[0], { visitedAt: '0000-01-01T00:00:00Z' });
+    // A visit the route accepts but the database refuses (a trigger stands in for whatever a
+    // database may refuse one row for): that request fails alone.
+    const refused = visitOf(turf.id, doors[0]);
+    await dbRows(
+      t,
+      `CREATE FUNCTION refuse_one_visit() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF NEW.id = '${refused.id}'::uuid THEN RAISE EXCEPTION 'refused for the test'; END IF;
+         RETURN NEW;
+       END $$`,
+    );
+    await dbRows(
+      t,
+      `CREATE TRIGGER refuse_one_visit BEFORE INSERT ON field_visits
+         FOR EACH ROW EXECUTE FUNCTION refuse_one_visit()`,
+    );
     const fine = [0, 1, 2, 3].map((i) => visitOf(turf.id, doors[i + 1]));
     const responses = await Promise.all([
       ...fine.map((visit) => alice.browser.post('/api/field/visits', { visits: [visit] })),
@@ -123,5 +137,7 @@ describe.each(engines)('visits of several requests written together (%s)', (engi
     expect(responses[4].statusCode).not.toBe(200);
     for (const visit of fine) expect(await volunteerOf(visit.id)).toEqual([alice.personId]);
     expect(await volunteerOf(refused.id)).toEqual([]);
+    await dbRows(t, 'DROP TRIGGER refuse_one_visit ON field_visits');
+    await dbRows(t, 'DROP FUNCTION refuse_one_visit()');
   });
 });
