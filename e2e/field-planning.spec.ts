@@ -5,6 +5,7 @@
 // name here is unique, and nothing assumes an empty list.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { importThroughForm } from './support/field.ts';
 import {
   capitalized,
   createSupporter,
@@ -42,35 +43,16 @@ async function committee(page: Page, name: string): Promise<void> {
   expect(created.status(), await created.text()).toBe(201);
 }
 
-/**
- * Sends one file from the overview's form as a person would (kind, label, file picker), and
- * answers the import's report on the page once it is read.
- */
+/** Sends an official fixture from the overview's form (kind, label, file), its report once read. */
 async function importFile(page: Page, kind: RegExp, path: string, label?: string) {
-  const form = page.getByRole('region', { name: 'Importer un fichier' });
-  await form.getByRole('radio', { name: kind }).check();
-  if (label) await form.getByRole('textbox', { name: 'Nom de l’élection' }).fill(label);
-  const choosing = page.waitForEvent('filechooser');
-  await form.getByRole('button', { name: 'Fichier', exact: true }).click();
-  await (
-    await choosing
-  ).setFiles({
-    name: path.split('/').pop()!,
-    mimeType: 'text/plain',
-    buffer: await readFile(path),
-  });
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (r) => r.url().endsWith('/api/field/imports') && r.request().method() === 'POST',
-    ),
-    form.getByRole('button', { name: 'Importer', exact: true }).click(),
-  ]);
-  expect(response.status(), await response.text()).toBe(202);
-  const { id } = (await response.json()) as { id: number };
-  const report = page.getByTestId(`field-import-${id}`);
-  // Read in the background: the list follows it until it ends.
-  await expect(report.getByText('Terminé', { exact: true })).toBeVisible({ timeout: 30_000 });
-  return report;
+  return importThroughForm(
+    page,
+    kind,
+    { name: path.split('/').pop()!, buffer: await readFile(path) },
+    label
+      ? (form) => form.getByRole('textbox', { name: 'Nom de l’élection' }).fill(label)
+      : undefined,
+  );
 }
 
 test('staff imports the official files, targets, chooses an area, cuts it into turfs and prints a walk list', async ({
