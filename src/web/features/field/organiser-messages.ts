@@ -107,7 +107,7 @@ export const en: Record<keyof typeof fr, string> = {
   'field.organisers.event.title': 'Turfs of the session',
   'field.organisers.event.intro':
     'Those coming to the session open these turfs in the canvassing app; the public page says how many doors it covers, without the addresses.',
-  'field.organisers.event.empty': 'This session carries no turf yet.',
+  'field.organisers.event.empty': 'This door-to-door event carries no turf yet.',
   'field.organisers.event.table': 'Turfs the session carries',
   'field.organisers.event.summary':
     '{turfs, plural, one {# turf} other {# turfs}}, {doors, plural, one {# door} other {# doors}}',
@@ -131,7 +131,7 @@ export const en: Record<keyof typeof fr, string> = {
   'field.organisers.sessions.going': '{count, plural, one {# going} other {# going}}',
   'field.organisers.sessions.campaign': 'Campaign team',
 
-  'field.organisers.public.coverage': 'This session covers {turfs} ({doors}).',
+  'field.organisers.public.coverage': 'This door-to-door event covers {turfs} ({doors}).',
   'field.organisers.public.turfOne': '1 turf',
   'field.organisers.public.turfMany': '{count} turfs',
   'field.organisers.public.doorOne': '1 door',

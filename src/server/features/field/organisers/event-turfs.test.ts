@@ -247,7 +247,7 @@ describe.each(engines)('the turfs a door-to-door session carries (%s)', (engine)
     expect(forAttendee.body).toContain('href="/canvass/"');
     const english = await s.t.app.inject({ url: `/events/${session.id}?lang=en` });
     expect(english.body).toContain(
-      `This session covers 1 turf (${doors} door${doors > 1 ? 's' : ''}).`,
+      `This door-to-door event covers 1 turf (${doors} door${doors > 1 ? 's' : ''}).`,
     );
 
     const other = await s.t.app.inject({ url: `/events/${meeting.id}` });
