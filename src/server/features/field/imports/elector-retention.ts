@@ -48,18 +48,20 @@ export async function forgetElectors(
     campaignId,
     people.map((p) => p.id),
   );
+  const named = identities.filter((p) => p.firstName?.trim() && p.lastName?.trim());
+  if (named.length === 0) return;
   const firstWord = (name: string) => name.trim().split(/\s+/)[0];
-  for (const { firstName, lastName, communeCode } of identities) {
-    if (!firstName?.trim() || !lastName?.trim()) continue;
-    const surname = foldedName(sql`${lastName}::text`);
-    await query(
-      sql`DELETE FROM field_electors x
-           WHERE x.campaign_id = ${campaignId}
-             AND (${communeCode}::text IS NULL OR x.commune_code = ${communeCode})
-             AND ${surname} IN (${foldedName(sql`x.birth_name`)}, ${foldedName(sql`coalesce(x.usage_name, '')`)})
-             AND ${foldedName(sql`split_part(x.given_names, ' ', 1)`)} = ${foldedName(sql`${firstWord(firstName)}::text`)}`,
-    );
-  }
+  // One statement for everyone erased or purged at once (a daily purge may hold thousands).
+  await query(
+    sql`DELETE FROM field_electors x
+         USING unnest(${named.map((p) => firstWord(p.firstName!))}::text[],
+                      ${named.map((p) => p.lastName!)}::text[],
+                      ${named.map((p) => p.communeCode)}::text[]) AS p(first_name, last_name, commune_code)
+         WHERE x.campaign_id = ${campaignId}
+           AND (p.commune_code IS NULL OR x.commune_code = p.commune_code)
+           AND ${foldedName(sql`p.last_name`)} IN (${foldedName(sql`x.birth_name`)}, ${foldedName(sql`coalesce(x.usage_name, '')`)})
+           AND ${foldedName(sql`split_part(x.given_names, ' ', 1)`)} = ${foldedName(sql`p.first_name`)}`,
+  );
 }
 
 /** The campaign's elections, for the electoral list's choice: last round and electors kept. */
