@@ -5,6 +5,7 @@ import {
   type Event,
   type eventInputSchema,
   type EventListQuery,
+  type EventSummary,
 } from '../../../contracts/events.ts';
 import { rankAtLeast, type Rank } from '../../../contracts/access.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -159,6 +160,23 @@ export async function eventDetail(
     privateKey: manages ? row.private_key : null,
     myRsvp: mine ? { status: mine.status, guests: mine.guests } : null,
   };
+}
+
+/**
+ * Events by id whatever their visibility, as their managers see them, for another feature
+ * whose route has admitted the caller already (door-to-door sessions and their turfs).
+ */
+export async function eventsByIds(
+  ctx: AppContext,
+  ids: readonly number[],
+): Promise<EventSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await runSql<SummaryRow>(
+    ctx.database,
+    sql`SELECT ${summaryColumns} FROM events e
+         WHERE e.campaign_id = ${ctx.campaignId} AND e.id = ANY(${ids}::bigint[])`,
+  );
+  return toSummaries(rows, null, (found) => committeeNames(ctx, found));
 }
 
 /** Bounds of the calendar days asked, in the campaign's time zone (from today by default). */

@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Event } from '../../../../contracts/events.ts';
+import type { EventSummary } from '../../../../contracts/events.ts';
 import type { EventTurf, EventTurfs, TurfEvent } from '../../../../contracts/field-organisers.ts';
 import type { Permission } from '../../../../contracts/roles.ts';
 import type { AppContext } from '../../../core/context.ts';
-import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
+import { conflict, notFound } from '../../../core/http/errors.ts';
 import { committeeNames } from '../../committees/service.ts';
+import { eventsByIds } from '../../events/service.ts';
 import { sessionEvent } from './session-events.ts';
 
 /** Who acts on a session's turfs: staff who manage the field attach any turf. */
@@ -79,7 +80,7 @@ export async function eventTurfs(
 }
 
 /** The turfs one may attach to a session: staff any; its managers their committee's. */
-function choosable(ctx: AppContext, event: Event, chooser: TurfChooser): SQL | null {
+function choosable(ctx: AppContext, event: EventSummary, chooser: TurfChooser): SQL | null {
   if (mayChooseAnyTurf(chooser)) return sql`true`;
   if (event.committeeId === null) return null;
   return sql`t.committee_id = ${event.committeeId}`;
@@ -106,7 +107,7 @@ export async function eventTurfChoices(
 }
 
 /** Only a door-to-door session, not cancelled, carries turfs. */
-function assertCarriesTurfs(event: Event) {
+function assertCarriesTurfs(event: EventSummary) {
   if (event.type !== 'door_to_door') {
     throw conflict(
       'not_door_to_door',
@@ -173,28 +174,22 @@ export async function turfEvents(ctx: AppContext, turfId: number): Promise<{ ite
          WHERE campaign_id = ${ctx.campaignId} AND turf_id = ${turfId}
          ORDER BY event_id DESC LIMIT ${TURF_EVENTS}`,
   );
-  const items: TurfEvent[] = [];
-  for (const row of rows) {
-    let event: Event;
-    try {
-      event = await sessionEvent(ctx, Number(row.event_id));
-    } catch (error) {
-      // An event gone from the events feature leaves nothing to show.
-      if (error instanceof AppError && error.status === 404) continue;
-      throw error;
-    }
-    items.push({
-      id: event.id,
-      type: event.type,
-      title: event.title,
-      startsAt: event.startsAt,
-      endsAt: event.endsAt,
-      status: event.status,
-      committeeId: event.committeeId,
-      committeeName: event.committeeName,
-      going: event.going,
-    });
-  }
+  // An event gone from the events feature leaves nothing to show.
+  const events = await eventsByIds(
+    ctx,
+    rows.map((row) => Number(row.event_id)),
+  );
+  const items: TurfEvent[] = events.map((event) => ({
+    id: event.id,
+    type: event.type,
+    title: event.title,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    status: event.status,
+    committeeId: event.committeeId,
+    committeeName: event.committeeName,
+    going: event.going,
+  }));
   items.sort((a, b) => b.startsAt.localeCompare(a.startsAt) || b.id - a.id);
   return { items };
 }
