@@ -11,8 +11,6 @@ import { linkByNearest, linkByStreet } from './station-links.ts';
 /** Rows per statement moving the staged rows into the addresses. */
 const SLICE_ROWS = 50_000;
 
-const STAGE = 'field_ban_stage';
-const stage = sql.identifier(STAGE);
 const stageColumns = [
   'ban_id',
   'street_key',
@@ -25,7 +23,6 @@ const stageColumns = [
   'lon',
   'lat',
 ] as const;
-const table = { name: STAGE, columns: stageColumns };
 
 const copyLine = (a: BanAddress) =>
   [
@@ -44,53 +41,161 @@ const copyLine = (a: BanAddress) =>
     .join('\t');
 
 /**
- * Imports Base Adresse Nationale addresses: the file is read as it streams (gzip or not) into a
- * temporary table by COPY, then moved into `field_addresses` by set-based statements, slice by
- * slice, each address linked to its polling station by its id in INSEE's table (REU), else by
- * its street's id there, else (in communes the REU table covers) by the nearest REU point. An
- * address imported again (same BAN id) is updated in place: turfs keep it.
+ * Imports Base Adresse Nationale addresses: the file is read as it streams (gzip or not) and
+ * copied (COPY) into a staging table of the import, a slice of 50,000 addresses at a time, each
+ * slice then moved into `field_addresses` by one set-based statement, each address linked to
+ * its polling station by its id in INSEE's table (REU), else by its street's id there, else (in
+ * communes the REU table covers) by the nearest REU point. An address imported again (same BAN
+ * id) is updated in place: turfs keep it; within the file, the last line of an id wins.
+ *
+ * Nothing is kept of a file found broken at its end (a gzip cut short): on PostgreSQL the slices
+ * move on a second connection while the file is still read, in one transaction committed once
+ * the whole file is read; on PGlite (one connection, shared with the app) they move after it.
  */
 export const storeAddresses: FieldImportStore = async (ctx, source, { importId }, progress) => {
+  const stageName = `field_ban_stage_${importId}`;
   const session = await openSession(ctx.database);
-  const pacer = new Pacer(ctx.database.engine === 'pglite' ? 0.5 : 1);
+  const concurrent = ctx.database.engine === 'postgres';
+  const mover = concurrent ? await openSession(ctx.database) : session;
+  const pacer = new Pacer(concurrent ? 1 : 0.5);
   const seconds: Record<string, number> = {};
   let lapStart = performance.now();
   const lap = (name: string) => {
     seconds[name] = Number(((performance.now() - lapStart) / 1000).toFixed(3));
     lapStart = performance.now();
   };
+  const moves = new SliceMoves(mover, ctx.campaignId, importId, stageName, progress);
   try {
+    // A run cut short by a crash left its table: the job's next run starts afresh.
     await session.exec(
-      `CREATE TEMP TABLE ${STAGE} (seq serial, ban_id text NOT NULL, street_key text NOT NULL,
-         street_name text NOT NULL, number integer NOT NULL, suffix text, postal_code text,
-         commune_code text NOT NULL, commune_name text NOT NULL, lon double precision NOT NULL,
-         lat double precision NOT NULL)`,
+      `DROP TABLE IF EXISTS ${stageName}; CREATE UNLOGGED TABLE ${stageName} (seq serial PRIMARY KEY, ban_id text NOT NULL,
+         street_key text NOT NULL, street_name text NOT NULL, number integer NOT NULL,
+         suffix text, postal_code text, commune_code text NOT NULL, commune_name text NOT NULL,
+         lon double precision NOT NULL, lat double precision NOT NULL)`,
     );
-    let report: BanReport | null = null;
-    const staging = new StagingCopy(session, table, copyLine, pacer);
-    for await (const event of readBanAddresses(source)) {
-      if (event.type === 'report') report = event.report;
-      else await staging.add(event.addresses);
-    }
-    await staging.flush();
-    const staged = staging.staged;
-    lap('read');
-    const counts = await moveStaged(
+    if (concurrent) await mover.exec('BEGIN');
+    const staging = new StagingCopy(
       session,
-      ctx.campaignId,
-      importId,
-      staged,
+      { name: stageName, columns: stageColumns },
+      copyLine,
       pacer,
-      progress,
-      lap,
     );
-    ctx.log.info({ importId, rows: staged, seconds }, 'field addresses imported');
-    return reportOf(report!, counts);
+    const slice = new Map<string, BanAddress>();
+    const communes = new Set<string>();
+    let dropped = 0;
+    let report: BanReport | null = null;
+    const endSlice = async () => {
+      const from = staging.staged + 1;
+      await staging.add([...slice.values()]);
+      await staging.flush();
+      slice.clear();
+      if (staging.staged >= from) moves.add(from, staging.staged, concurrent);
+    };
+    for await (const event of readBanAddresses(source)) {
+      if (event.type === 'report') {
+        report = event.report;
+        continue;
+      }
+      for (const address of event.addresses) {
+        if (slice.delete(address.banId)) dropped += 1;
+        slice.set(address.banId, address);
+        communes.add(address.communeCode);
+      }
+      if (slice.size >= SLICE_ROWS) await endSlice();
+      moves.rethrow();
+    }
+    await endSlice();
+    lap('read');
+    await moves.finish(pacer);
+    lap('insert');
+    const counts = await linkAndCount(mover, ctx.campaignId, importId, [...communes], lap);
+    if (concurrent) await mover.exec('COMMIT');
+    const duplicates = dropped + staging.staged - counts.stored;
+    ctx.log.info({ importId, rows: staging.staged, seconds }, 'field addresses imported');
+    return reportOf(report!, { ...counts, duplicates });
+  } catch (error) {
+    await moves.settled();
+    if (concurrent) await mover.exec('ROLLBACK').catch(() => undefined);
+    throw error;
   } finally {
-    await session.exec(`DROP TABLE IF EXISTS ${STAGE}`).catch(() => undefined);
+    await session.exec(`DROP TABLE IF EXISTS ${stageName}`).catch(() => undefined);
     await session.release();
+    if (concurrent) await mover.release();
   }
 };
+
+/**
+ * The slices' moves, in file order (a later slice's line of an id overwrites an earlier one's):
+ * chained as they are added when `now`, else run by `finish`, resting between them.
+ */
+class SliceMoves {
+  private chain: Promise<void> = Promise.resolve();
+  private waiting: Array<[number, number]> = [];
+  private error: unknown = null;
+  private moved = 0;
+
+  constructor(
+    private readonly session: ImportSession,
+    private readonly campaignId: number,
+    private readonly importId: number,
+    private readonly stageName: string,
+    private readonly progress: (done: number) => Promise<void>,
+  ) {}
+
+  add(from: number, to: number, now: boolean): void {
+    if (!now) {
+      this.waiting.push([from, to]);
+      return;
+    }
+    this.chain = this.chain
+      .then(() => (this.error ? undefined : this.move(from, to)))
+      .catch((error: unknown) => {
+        this.error ??= error;
+      });
+  }
+
+  /** A failed move ends the import at once (the file need not be read to its end). */
+  rethrow(): void {
+    if (this.error) throw this.error;
+  }
+
+  async settled(): Promise<void> {
+    await this.chain;
+  }
+
+  async finish(pacer: Pacer): Promise<void> {
+    await this.chain;
+    this.rethrow();
+    for (const [from, to] of this.waiting) {
+      await this.move(from, to);
+      await pacer.rest();
+    }
+  }
+
+  private async move(from: number, to: number): Promise<void> {
+    const { campaignId, importId } = this;
+    await this.session.query(
+      sql`INSERT INTO field_addresses AS a (campaign_id, ban_id, street_key, street_name, number, suffix,
+                postal_code, commune_code, commune_name, lon, lat, location, station_id, station_link, import_id)
+         SELECT ${campaignId}, s.ban_id, s.street_key, s.street_name, s.number, s.suffix, s.postal_code, s.commune_code,
+                s.commune_name, s.lon, s.lat, point(s.lon, s.lat), r.station_id,
+                CASE WHEN r.station_id IS NOT NULL THEN 'reu' END, ${importId}
+           FROM ${sql.identifier(this.stageName)} s
+           LEFT JOIN LATERAL (SELECT station_id FROM field_reu_addresses r
+                               WHERE r.campaign_id = ${campaignId} AND r.ban_id = s.ban_id
+                               ORDER BY station_id LIMIT 1) r ON true
+          WHERE s.seq BETWEEN ${from} AND ${to}
+         ON CONFLICT (campaign_id, ban_id) DO UPDATE SET street_key = excluded.street_key,
+                street_name = excluded.street_name, number = excluded.number, suffix = excluded.suffix,
+                postal_code = excluded.postal_code, commune_code = excluded.commune_code,
+                commune_name = excluded.commune_name, lon = excluded.lon, lat = excluded.lat,
+                location = excluded.location, station_id = excluded.station_id,
+                station_link = excluded.station_link, import_id = excluded.import_id`,
+    );
+    this.moved += to - from + 1;
+    await this.progress(this.moved);
+  }
+}
 
 interface MoveCounts {
   stored: number;
@@ -102,65 +207,27 @@ interface MoveCounts {
   electorsTied: number;
 }
 
-async function moveStaged(
+/** The fallbacks of the station link, the electors tied, and what the import stored. */
+async function linkAndCount(
   session: ImportSession,
   campaignId: number,
   importId: number,
-  staged: number,
-  pacer: Pacer,
-  progress: (done: number) => Promise<void>,
+  communes: string[],
   lap: (phase: string) => void,
-): Promise<MoveCounts> {
+): Promise<Omit<MoveCounts, 'duplicates'>> {
   const { query } = session;
-  // The last line of a BAN id repeated in the file wins, as an import again would.
-  const [dropped] = await query<{ n: number }>(
-    sql`WITH gone AS (DELETE FROM ${stage} s USING ${stage} later
-                    WHERE later.ban_id = s.ban_id AND later.seq > s.seq RETURNING 1)
-     SELECT count(*)::int AS n FROM gone`,
-  );
-  await query(sql`CREATE INDEX ON ${stage} (seq)`);
-  lap('deduplicate');
-  let stored = 0;
-  let linkedByReu = 0;
-  for (let from = 1; from <= staged; from += SLICE_ROWS) {
-    const to = from + SLICE_ROWS - 1;
-    const [row] = await query<{ n: number; linked: number }>(
-      sql`WITH slice AS (SELECT * FROM ${stage} WHERE seq BETWEEN ${from} AND ${to}),
-       written AS (
-         INSERT INTO field_addresses AS a (campaign_id, ban_id, street_key, street_name, number, suffix,
-                postal_code, commune_code, commune_name, lon, lat, location, station_id, station_link, import_id)
-         SELECT ${campaignId}, s.ban_id, s.street_key, s.street_name, s.number, s.suffix, s.postal_code, s.commune_code,
-                s.commune_name, s.lon, s.lat, point(s.lon, s.lat), r.station_id,
-                CASE WHEN r.station_id IS NOT NULL THEN 'reu' END, ${importId}
-           FROM slice s
-           LEFT JOIN LATERAL (SELECT station_id FROM field_reu_addresses r
-                               WHERE r.campaign_id = ${campaignId} AND r.ban_id = s.ban_id
-                               ORDER BY station_id LIMIT 1) r ON true
-         ON CONFLICT (campaign_id, ban_id) DO UPDATE SET street_key = excluded.street_key,
-                street_name = excluded.street_name, number = excluded.number, suffix = excluded.suffix,
-                postal_code = excluded.postal_code, commune_code = excluded.commune_code,
-                commune_name = excluded.commune_name, lon = excluded.lon, lat = excluded.lat,
-                location = excluded.location, station_id = excluded.station_id,
-                station_link = excluded.station_link, import_id = excluded.import_id
-         RETURNING station_id IS NOT NULL AS linked)
-       SELECT count(*)::int AS n, count(*) FILTER (WHERE linked)::int AS linked FROM written`,
-    );
-    stored += row.n;
-    linkedByReu += row.linked;
-    await progress(stored);
-    await pacer.rest();
-  }
   // The links below plan on these statistics (PGlite has no autovacuum to gather them).
   await query(sql`ANALYZE field_addresses`);
-  lap('insert');
+  const [stored] = await query<{ stored: number; reu: number }>(
+    sql`SELECT count(*)::int AS stored, count(*) FILTER (WHERE station_link = 'reu')::int AS reu
+          FROM field_addresses WHERE campaign_id = ${campaignId} AND import_id = ${importId}`,
+  );
+  lap('count');
   const scope = { importId };
   const linkedByStreet = await linkByStreet(query, campaignId, scope);
   lap('street');
   const linkedByNearest = await linkByNearest(query, campaignId, scope);
   lap('nearest');
-  const communes = (
-    await query<{ commune_code: string }>(sql`SELECT DISTINCT commune_code FROM ${stage}`)
-  ).map((row) => row.commune_code);
   const electorsTied = await linkElectorsToAddresses(query, campaignId, communes);
   lap('electors');
   const [links] = await query<{ unlinked: number }>(
@@ -168,9 +235,8 @@ async function moveStaged(
          WHERE campaign_id = ${campaignId} AND import_id = ${importId} AND station_id IS NULL`,
   );
   return {
-    stored,
-    duplicates: dropped.n,
-    linkedByReu,
+    stored: stored.stored,
+    linkedByReu: stored.reu,
     linkedByStreet,
     linkedByNearest,
     unlinked: links.unlinked,
