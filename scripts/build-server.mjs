@@ -80,22 +80,37 @@ export async function buildServer({ quiet = false, outdir = defaultOutdir } = {}
   // Imported here: esbuild is a development dependency, and the CLI imports this file.
   const { build } = await import('esbuild');
   rmSync(outdir, { recursive: true, force: true });
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: ['src/server/main.ts'],
-    outfile,
-    bundle: true,
-    packages: 'external',
-    plugins: [sourceLocations(outdir)],
-    platform: 'node',
-    format: 'esm',
-    target: 'node20.19',
-    sourcemap: true,
-    metafile: true,
-    logLevel: 'warning',
-  });
-  refuseDevelopmentPackages(result.metafile);
-  const inputs = Object.keys(result.metafile.inputs).filter((input) => input.startsWith('src/'));
+  const bundleOf = (entry, file) =>
+    build({
+      absWorkingDir: root,
+      entryPoints: [entry],
+      outfile: file,
+      bundle: true,
+      packages: 'external',
+      plugins: [sourceLocations(outdir)],
+      platform: 'node',
+      format: 'esm',
+      target: 'node20.19',
+      sourcemap: true,
+      metafile: true,
+      logLevel: 'warning',
+    });
+  // The server, and the worker thread that converts uploaded recordings off the server's thread.
+  const results = [
+    await bundleOf('src/server/main.ts', outfile),
+    await bundleOf(
+      'src/server/features/calling/recordings/prepare-worker.ts',
+      join(outdir, 'recording-worker.js'),
+    ),
+  ];
+  for (const result of results) refuseDevelopmentPackages(result.metafile);
+  const inputs = [
+    ...new Set(
+      results.flatMap((result) =>
+        Object.keys(result.metafile.inputs).filter((input) => input.startsWith('src/')),
+      ),
+    ),
+  ];
   writeFileSync(join(outdir, 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
   if (!quiet) {
     const where = relative(root, outfile);

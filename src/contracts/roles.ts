@@ -42,6 +42,8 @@ export const permissionSchema = z.enum([
   'donations.manage',
   /** Door-to-door: results and address imports, targeting, turfs, questionnaires, answers. */
   'field.manage',
+  /** Phone: voice broadcasts (recordings, caller IDs, lists, launches and approvals). */
+  'calling.manage',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
@@ -61,6 +63,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'committees.manage',
     'events.manage',
     'field.manage',
+    'calling.manage',
   ],
   finance: ['people.read', 'stats.read', 'donations.manage'],
   moderator: ['moderation.act'],

@@ -19,6 +19,7 @@ import { defineRoute } from '../contracts/route.ts';
 
 /** The API routes anyone may call: a route added here must be meant for the public. */
 const PUBLIC_ROUTES = [
+  'GET /api/calling/carrier/:campaignId/recordings/:id/:token',
   'GET /api/committees',
   'GET /api/committees/:committeeId',
   'GET /api/committees/map',
@@ -36,6 +37,10 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/login/link',
   'POST /api/auth/login/password',
   'POST /api/auth/login/start',
+  'POST /api/calling/carrier/:campaignId/attempts/:attemptId/answer',
+  'POST /api/calling/carrier/:campaignId/attempts/:attemptId/machine',
+  'POST /api/calling/carrier/:campaignId/attempts/:attemptId/opt-out',
+  'POST /api/calling/carrier/:campaignId/attempts/:attemptId/status',
   'POST /api/committees/unsubscribe',
   'POST /api/donations/gifts',
   'POST /api/donations/webhooks/stripe',

@@ -21,3 +21,4 @@ export * from './features/donations/tables.ts';
 export * from './core/geo/map-tables.ts';
 export * from './features/donations/receipts/tables.ts';
 export * from './features/field/tables.ts';
+export * from './features/calling/tables.ts';

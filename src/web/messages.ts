@@ -1,6 +1,7 @@
 import type { Locale } from '../contracts/common.ts';
 import * as accounts from './features/accounts/messages.ts';
 import * as admin from './features/admin/messages.ts';
+import * as calling from './features/calling/messages.ts';
 import * as committees from './features/committees/messages.ts';
 import * as compliance from './features/compliance/messages.ts';
 import * as donations from './features/donations/messages.ts';
@@ -25,6 +26,7 @@ export const messageModules = {
   core,
   accounts,
   admin,
+  calling,
   committees,
   compliance,
   donations,

@@ -69,6 +69,24 @@ const configSchema = z.object({
   /** Other origins the style's tiles, glyphs or sprites come from, comma-separated. */
   MAP_ORIGINS: z.string().optional(),
   /** Card payments through Stripe (secret key and the webhook endpoint's signing secret). */
+  /**
+   * The voice carrier of broadcasts: `twilio` (or a carrier speaking Twilio's API at
+   * TWILIO_BASE_URL), or `simulator` (development, training and load runs; refused in
+   * production unless ALLOW_DEV_ADAPTERS). Default: twilio when TWILIO_ACCOUNT_SID is set.
+   */
+  /**
+   * Tests and demonstrations only (refused in production): the moment the dialler's gate
+   * decides on, so a run outside calling hours (nights, weekends) still dials.
+   */
+  CALLING_CLOCK: z.iso.datetime({ offset: true }).optional(),
+  /** Dial voice broadcasts in this process's workers (false: a dedicated process dials). */
+  CALLING_DIALLER: booleanish.default(true),
+  CARRIER: z.enum(['twilio', 'simulator']).optional(),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_BASE_URL: z.url().optional(),
+  /** The simulator's behaviour (answer rates, caps, failures), as JSON: see carrier/simulator/options.ts. */
+  CARRIER_SIMULATOR_OPTIONS: z.string().optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   /** Tests only: where the Stripe library sends its calls (a local fake server), as a URL. */
@@ -92,6 +110,7 @@ export type Config = z.infer<typeof configSchema> & {
   backupDir: string;
   sessionSecret: string;
   production: boolean;
+  carrier: 'twilio' | 'simulator';
 };
 
 /** The style's origin and the other origins named, each checked to be one. */
@@ -133,6 +152,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'SMTP_URL is required in production; set ALLOW_DEV_ADAPTERS=true to use the development mail catcher.',
     );
   }
+  const carrier = c.CARRIER ?? (c.TWILIO_ACCOUNT_SID ? 'twilio' : 'simulator');
+  if (carrier === 'twilio' && !(c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN)) {
+    throw new Error('CARRIER=twilio needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.');
+  }
+  if (production && carrier === 'simulator' && !c.ALLOW_DEV_ADAPTERS) {
+    throw new Error(
+      'Set CARRIER=twilio with TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN in production; the carrier simulator is for development (ALLOW_DEV_ADAPTERS=true to use it anyway).',
+    );
+  }
+  if (production && c.CALLING_CLOCK) {
+    throw new Error('CALLING_CLOCK is for tests: production dials on the real time.');
+  }
   if (c.STRIPE_SECRET_KEY && !c.STRIPE_WEBHOOK_SECRET) {
     throw new Error(
       'STRIPE_SECRET_KEY needs STRIPE_WEBHOOK_SECRET (the signing secret of the webhook endpoint /api/donations/webhooks/stripe).',
@@ -144,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...c,
     production,
+    carrier,
     mapOrigins: mapOrigins(c.MAP_STYLE_URL, c.MAP_ORIGINS),
     backupDir: c.BACKUP_DIR ?? `${c.DATA_DIR.replace(/\/$/, '')}/backups`,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),

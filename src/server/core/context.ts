@@ -6,6 +6,7 @@ import type { GeoReference } from './geo/communes.ts';
 import type { CampaignGeocoder } from './geo/geocoder.ts';
 import type { Mailer } from './mail/index.ts';
 import type { RequestMeter } from './request-meter.ts';
+import type { BackgroundWork } from './background.ts';
 
 /** What every feature's service receives: no globals, so tests build their own. */
 export interface AppContext {
@@ -27,6 +28,8 @@ export interface AppContext {
   log: FastifyBaseLogger;
   /** Requests this process is answering (fed by the app; background work paces itself by it). */
   requests: RequestMeter;
+  /** Loops features run in a working process, stopped before the database closes. */
+  background: BackgroundWork;
 }
 
 /** The same services, working on another campaign's rows (a job queued by that campaign). */

@@ -11,6 +11,7 @@ import type { MailTransport } from './mail/transport.ts';
 import { copyBeforeMigrations } from './backup/automatic.ts';
 import { assertCampaignExists } from './campaigns/service.ts';
 import { RequestMeter } from './request-meter.ts';
+import { BackgroundWork } from './background.ts';
 
 export interface RuntimeOptions {
   database?: Database;
@@ -60,6 +61,7 @@ export async function createContext(
     geocoder: createGeocoder(config.GEOCODER_URL, geo, log, campaignId),
     log,
     requests: new RequestMeter(),
+    background: new BackgroundWork(),
   };
 }
 
@@ -79,6 +81,7 @@ export async function startJobs(
 }
 
 export async function closeContext(ctx: AppContext) {
+  await ctx.background.stopAll();
   await ctx.mailer.stop();
   await ctx.boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
   await ctx.database.close();

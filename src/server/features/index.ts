@@ -27,6 +27,7 @@ import { donationsRoutes } from './donations/routes.ts';
 import { donationsFinanceRoutes } from './donations/finance-routes.ts';
 import { donationPlanRoutes } from './donations/plan-routes.ts';
 import { fieldRoutes } from './field/routes.ts';
+import { callingRoutes } from './calling/routes.ts';
 import { registerFieldPlaces } from './field/geocoding/register.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
@@ -61,6 +62,7 @@ export const features: FeatureRoutes[] = [
   donationsFinanceRoutes,
   donationPlanRoutes,
   fieldFeature,
+  callingRoutes,
 ];
 
 /**

@@ -13,6 +13,9 @@ import { chargePlansJob } from './donations/plan-charges.ts';
 import { registerPlanMail } from './donations/plan-mails.ts';
 import { expirePendingGiftsJob, reconcilePaymentsJob } from './donations/reconcile.ts';
 import { fieldImportJob } from './field/imports/service.ts';
+import { callListImportJob } from './calling/lists/job.ts';
+import { startCallingWorker } from './calling/broadcasts/worker.ts';
+import { dialCarrier } from './calling/carrier/configured.ts';
 import { purgePersonalDataJob, purgeRateLimitCountersJob } from './maintenance-jobs.ts';
 
 /** Every feature's job types: queues and schedules everywhere, handlers where work is done. */
@@ -27,6 +30,7 @@ export const jobs: readonly JobDefinition[] = [
   reconcilePaymentsJob,
   chargePlansJob,
   fieldImportJob,
+  callListImportJob,
 ];
 
 /** Mail templates rendered at send time, and the job types; handlers run only in processes that work. */
@@ -39,4 +43,7 @@ export async function registerFeatureJobs(ctx: AppContext, work: boolean) {
   registerPlanMail(ctx);
   registerComplianceMailGate();
   await registerJobs(ctx, jobs, work);
+  if (work && ctx.config.CALLING_DIALLER && !ctx.background.has('calling')) {
+    ctx.background.add('calling', startCallingWorker(ctx, dialCarrier));
+  }
 }

@@ -4,6 +4,7 @@ import { operationsPersonalData } from '../core/operations/personal-data.ts';
 import type { PersonalData } from '../core/personal-data/registry.ts';
 import { accountsPersonalData } from './accounts/personal-data.ts';
 import { audiencesPersonalData } from './audiences/personal-data.ts';
+import { callingPersonalData } from './calling/personal-data.ts';
 import { committeesPersonalData } from './committees/personal-data.ts';
 import { donationsPersonalData } from './donations/personal-data.ts';
 import { eventsPersonalData } from './events/personal-data.ts';
@@ -29,6 +30,7 @@ export const personalData = (): readonly PersonalData[] => [
   eventsPersonalData,
   donationsPersonalData,
   fieldPersonalData,
+  callingPersonalData,
   moderationPersonalData,
   mailPersonalData,
   operationsPersonalData,

@@ -57,3 +57,27 @@ export async function spooled(csv: string, options: Record<string, unknown> = {}
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }
+
+/** A multipart body with text fields before the file, as the upload forms send it. */
+export function multipartUpload(
+  fields: Record<string, string>,
+  file: Buffer,
+  fileName: string,
+  contentType = 'application/octet-stream',
+) {
+  const boundary = `----levier${randomBytes(8).toString('hex')}`;
+  const parts = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+    ),
+  );
+  const body = Buffer.concat([
+    ...parts,
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { at, campaignId, id, ref } from '../../core/db/columns.ts';
+import { at, bytea, campaignId, id, ref } from '../../core/db/columns.ts';
 
 /** An election the campaign takes part in; its rounds bring the pre-election silence. */
 export const elections = pgTable(
@@ -37,3 +37,25 @@ export const electionRounds = pgTable(
     index('election_rounds_date_idx').on(t.campaignId, t.date),
   ],
 );
+
+/**
+ * Numbers that must not be called or texted again (a keypress "9", a STOP, a request by
+ * phone), kept as a keyed hash of the number so they survive every purge without keeping it.
+ */
+export const phoneOptOuts = pgTable(
+  'phone_opt_outs',
+  {
+    campaignId: campaignId(),
+    numberHash: bytea('number_hash').notNull(),
+    /** keypress | staff | sms_stop | do_not_contact */
+    source: text('source').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'phone_opt_outs_pkey', columns: [t.campaignId, t.numberHash] })],
+);
+
+/** The campaign's key of those hashes: random, made once, never shown. */
+export const optOutKeys = pgTable('opt_out_keys', {
+  campaignId: campaignId().primaryKey(),
+  key: bytea('key').notNull(),
+});

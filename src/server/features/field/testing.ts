@@ -1,30 +1,14 @@
 /** Helpers of the field feature's integration tests. */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FieldImport } from '../../../contracts/field.ts';
 import type { Browser, TestApp } from '../../testing/harness.ts';
+import { multipartUpload } from '../../testing/multipart.ts';
 
 export const fieldFixture = (folder: 'results' | 'stations' | 'addresses', name: string) =>
   readFileSync(new URL(`./${folder}/fixtures/${name}`, import.meta.url));
 
 /** A multipart body with text fields before the file, as the import form sends it. */
-export function fieldUpload(fields: Record<string, string>, file: Buffer, fileName: string) {
-  const boundary = `----levier${randomBytes(8).toString('hex')}`;
-  const parts = Object.entries(fields).map(([name, value]) =>
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-    ),
-  );
-  const body = Buffer.concat([
-    ...parts,
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+export const fieldUpload = multipartUpload;
 
 /** Uploads a field file and waits for its import to end; answers the import as it ended. */
 export async function importFieldFile(

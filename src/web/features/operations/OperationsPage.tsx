@@ -39,6 +39,7 @@ const percentOf = (operation: Operation) =>
 const kindKeys: Record<string, MessageKey> = {
   'people.import': 'people.operations.kind.people.import',
   'field.import': 'people.operations.kind.field.import',
+  'calling.list.import': 'people.operations.kind.calling.list.import',
 };
 
 export function OperationsPage() {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { fieldImportFieldsSchema, type FieldImportKind } from '../../../../contracts/field.ts';
+import { storeFileChunks } from '../../../core/uploads/chunks.ts';
 import type { AppContext } from '../../../core/context.ts';
 import type { Database } from '../../../core/db/index.ts';
 import { refuseBadCharacters } from '../../../core/http/control-characters.ts';
@@ -11,7 +12,6 @@ import { electionForList } from './elector-retention.ts';
  * Stored chunk size: small enough that writing or reading one holds PGlite (the server's
  * thread) only briefly.
  */
-const CHUNK_BYTES = 256 * 1024;
 
 export interface ReceivedFile {
   importId: number;
@@ -132,34 +132,13 @@ async function assertElection(ctx: AppContext, electionId: number) {
   }
 }
 
-async function storeChunks(
-  ctx: AppContext,
-  importId: number,
-  file: AsyncIterable<Buffer>,
-): Promise<number> {
-  let seq = 0;
-  let size = 0;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  const flush = async () => {
-    if (pendingBytes === 0) return;
-    const data = Buffer.concat(pending);
-    pending = [];
-    pendingBytes = 0;
-    await ctx.database.query(
+const storeChunks = (ctx: AppContext, importId: number, file: AsyncIterable<Buffer>) =>
+  storeFileChunks(file, (seq, data) =>
+    ctx.database.query(
       sql`INSERT INTO field_import_files (campaign_id, import_id, seq, data)
-          VALUES (${ctx.campaignId}, ${importId}, ${seq++}, ${data})`,
-    );
-  };
-  for await (const chunk of file) {
-    pending.push(chunk);
-    pendingBytes += chunk.length;
-    size += chunk.length;
-    if (pendingBytes >= CHUNK_BYTES) await flush();
-  }
-  await flush();
-  return size;
-}
+          VALUES (${ctx.campaignId}, ${importId}, ${seq}, ${data})`,
+    ),
+  );
 
 async function forgetUpload(ctx: AppContext, importId: number) {
   await ctx.database.query(

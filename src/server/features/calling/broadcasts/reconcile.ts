@@ -1,0 +1,106 @@
+import { sql } from 'drizzle-orm';
+import type { AppContext } from '../../../core/context.ts';
+import type { CarrierCallRecord, VoiceCarrier } from '../carrier/port.ts';
+import { receiveCallback } from './callbacks.ts';
+import { settleTargets } from './targets.ts';
+
+/**
+ * A call whose placing answer was lost is looked for at the carrier only after this: a create
+ * still on its way would not be listed yet, and concluding "never placed" then would call the
+ * person twice.
+ */
+const LOST_AFTER_SECONDS = 120;
+/** An answered or ringing call with no news for this long is asked about. */
+const SILENT_AFTER_SECONDS = 15 * 60;
+/** Search a little before the dial: the carrier's clock is not ours. */
+const CLOCK_MARGIN_MS = 60_000;
+
+interface OpenAttempt {
+  id: number;
+  to_e164: string;
+  caller_id: string;
+  carrier_call_id: string | null;
+  dialled_at: Date;
+}
+
+/**
+ * Asks the carrier about attempts left without a final state: unknown ones (the answer to
+ * their dial was lost), dialing ones whose dialler died before recording the answer, and
+ * calls silent for long. What the carrier says goes through the callback inbox like any
+ * callback; a call it never placed goes back to be dialled. Answers how many it settled.
+ */
+export async function reconcileAttempts(
+  ctx: AppContext,
+  carrier: VoiceCarrier,
+  limit = 200,
+): Promise<number> {
+  const open = await ctx.database.query<OpenAttempt>(
+    sql`SELECT a.id, a.to_e164, a.caller_id, a.carrier_call_id, a.dialled_at FROM call_attempts a
+         WHERE a.campaign_id = ${ctx.campaignId}
+           AND state NOT IN ('completed', 'busy', 'no_answer', 'failed', 'canceled', 'not_placed')
+           AND ((state IN ('unknown', 'dialing') AND dialled_at < now() - make_interval(secs => ${LOST_AFTER_SECONDS}))
+             OR dialled_at < now() - make_interval(secs => ${SILENT_AFTER_SECONDS}))
+           AND NOT EXISTS (SELECT 1 FROM call_callbacks c WHERE c.campaign_id = a.campaign_id
+                             AND c.attempt_id = a.id AND c.applied_at IS NULL)
+         ORDER BY dialled_at LIMIT ${limit}`,
+  );
+  let settled = 0;
+  const neverPlaced: number[] = [];
+  for (const attempt of open) {
+    const record = await carrierRecord(carrier, attempt);
+    if (record === 'none') {
+      neverPlaced.push(Number(attempt.id));
+      continue;
+    }
+    await receiveCallback(ctx, Number(attempt.id), 'status', {
+      CallSid: record.carrierCallId,
+      CallStatus: record.status,
+      SequenceNumber: `reconciled-${record.status}`,
+      ...(record.durationSeconds !== null && { CallDuration: String(record.durationSeconds) }),
+      ...(record.answeredBy && { AnsweredBy: record.answeredBy }),
+    });
+    if (record.priceCents !== null) {
+      await ctx.database.query(
+        sql`UPDATE call_attempts SET price_cents = ${record.priceCents}
+             WHERE campaign_id = ${ctx.campaignId} AND id = ${attempt.id}`,
+      );
+    }
+    settled += 1;
+  }
+  if (neverPlaced.length > 0) {
+    await ctx.database.transaction(async (query) => {
+      const rows = await query<{ id: number }>(
+        sql`UPDATE call_attempts SET state = 'not_placed', ended_at = now(),
+                   error = 'the carrier has no such call: never placed'
+             WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${neverPlaced}::bigint[])
+               AND state IN ('unknown', 'dialing')
+            RETURNING id`,
+      );
+      await settleTargets(
+        query,
+        ctx.campaignId,
+        rows.map((row) => ({ attemptId: Number(row.id), state: 'not_placed' })),
+      );
+    });
+    settled += neverPlaced.length;
+  }
+  return settled;
+}
+
+/** The carrier's record of an attempt's call; 'none' when it has none (never placed). */
+async function carrierRecord(
+  carrier: VoiceCarrier,
+  attempt: OpenAttempt,
+): Promise<CarrierCallRecord | 'none'> {
+  if (attempt.carrier_call_id) {
+    return (await carrier.fetchCall(attempt.carrier_call_id)) ?? 'none';
+  }
+  const found = await carrier.findCalls({
+    to: attempt.to_e164,
+    from: attempt.caller_id,
+    since: new Date(new Date(attempt.dialled_at).getTime() - CLOCK_MARGIN_MS),
+  });
+  // Several calls to this number from this caller ID since the dial: the attempt's is the first.
+  found.sort((a, b) => (a.startedAt?.getTime() ?? 0) - (b.startedAt?.getTime() ?? 0));
+  return found[0] ?? 'none';
+}

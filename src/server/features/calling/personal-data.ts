@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import type { PersonalData } from '../../core/personal-data/registry.ts';
+
+const BROADCAST = 'a voice broadcast';
+const staffWork = (what: string) =>
+  `${what}: staff work, by the id of who did it (an erased person’s id says nothing).`;
+
+/** What voice broadcasts hold about people (see core/personal-data). */
+export const callingPersonalData: PersonalData = {
+  feature: 'calling',
+  tables: [
+    {
+      table: 'call_broadcasts',
+      holds: 'Voice broadcasts, and the staff who built, asked for and approved each.',
+      personColumns: {
+        created_by: 'move',
+        requested_by: 'move',
+        approved_by: 'move',
+        opt_out_confirmed_by: 'move',
+      },
+      otherIds: {
+        segment_id: 'the segment it calls',
+        list_id: 'the list of numbers it calls',
+        recording_id: 'its recorded message',
+        machine_recording_id: 'its message for answering machines',
+      },
+      erase: { keep: staffWork('A broadcast') },
+    },
+    {
+      table: 'call_recordings',
+      holds: 'Recorded messages, and who uploaded each.',
+      personColumns: { created_by: 'move' },
+      erase: { keep: staffWork('A recording') },
+    },
+    {
+      table: 'call_lists',
+      holds: 'Imported lists of numbers, and who imported each.',
+      personColumns: { started_by: 'move' },
+      erase: { keep: staffWork('An import') },
+    },
+    {
+      table: 'call_list_numbers',
+      holds:
+        'Numbers of an imported call list with the consent evidence the file gave (prospects for this election).',
+      personColumns: {},
+      otherIds: { list_id: 'its list' },
+      erase: {
+        async run(query, campaignId, people) {
+          const phones = people.flatMap((p) => (p.phone ? [p.phone] : []));
+          if (phones.length === 0) return;
+          await query(
+            sql`DELETE FROM call_list_numbers WHERE campaign_id = ${campaignId} AND e164 = ANY(${phones}::text[])`,
+          );
+        },
+      },
+    },
+    {
+      table: 'call_targets',
+      holds: 'The numbers a broadcast calls (frozen at its launch), and what became of each.',
+      personColumns: { person_id: 'move' },
+      otherIds: { broadcast_id: BROADCAST, last_attempt_id: 'its last call' },
+      erase: {
+        // The number goes; the row stays as a call counted on the broadcast's dashboard.
+        async run(query, campaignId, people) {
+          const ids = people.map((p) => p.id);
+          const phones = people.flatMap((p) => (p.phone ? [p.phone] : []));
+          await query(
+            sql`UPDATE call_targets SET person_id = NULL, e164 = 'erased:' || id, slot_weekdays = NULL,
+                       status = CASE WHEN status = 'due' THEN 'done' ELSE status END,
+                       result = CASE WHEN status = 'due' THEN 'erased' ELSE result END
+                 WHERE campaign_id = ${campaignId}
+                   AND (person_id = ANY(${ids}::bigint[]) OR e164 = ANY(${phones}::text[]))`,
+          );
+        },
+      },
+    },
+    {
+      table: 'call_attempts',
+      holds: 'Each call dialled: the number, the caller ID, when and how it ended.',
+      personColumns: {},
+      otherIds: { broadcast_id: BROADCAST, target_id: 'the number it called' },
+      erase: {
+        async run(query, campaignId, people) {
+          const phones = people.flatMap((p) => (p.phone ? [p.phone] : []));
+          if (phones.length === 0) return;
+          await query(
+            sql`UPDATE call_attempts SET to_e164 = 'erased' WHERE campaign_id = ${campaignId} AND to_e164 = ANY(${phones}::text[])`,
+          );
+        },
+      },
+    },
+    {
+      table: 'call_callbacks',
+      holds: 'What the carrier reported of each call (it names the number called).',
+      personColumns: {},
+      otherIds: { attempt_id: 'the call it reports on' },
+      erase: {
+        async run(query, campaignId, people) {
+          const phones = people.flatMap((p) => (p.phone ? [p.phone] : []));
+          if (phones.length === 0) return;
+          await query(
+            sql`DELETE FROM call_callbacks WHERE campaign_id = ${campaignId} AND params->>'To' = ANY(${phones}::text[])`,
+          );
+        },
+      },
+    },
+    {
+      table: 'call_stats',
+      holds: 'Calls counted per hour and département: no person.',
+      personColumns: {},
+      otherIds: { broadcast_id: BROADCAST },
+      erase: { keep: 'Counts with no person’s id or number.' },
+    },
+  ],
+};

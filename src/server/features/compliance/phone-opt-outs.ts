@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Query } from '../../core/db/index.ts';
+
+export type PhoneOptOutSource = 'keypress' | 'staff' | 'sms_stop' | 'do_not_contact';
+
+/** The campaign's key of opt-out hashes, made on first use. */
+export async function optOutKey(query: Query, campaignId: number): Promise<Buffer> {
+  await query(
+    sql`INSERT INTO opt_out_keys (campaign_id, key) VALUES (${campaignId}, ${randomBytes(32)})
+        ON CONFLICT (campaign_id) DO NOTHING`,
+  );
+  const [row] = await query<{ key: Uint8Array }>(
+    sql`SELECT key FROM opt_out_keys WHERE campaign_id = ${campaignId}`,
+  );
+  return Buffer.from(row!.key);
+}
+
+/** The keyed hash of an E.164 number given as SQL (a column or a parameter), in SQL. */
+export const numberHashSql = (key: Buffer, e164: SQL): SQL =>
+  sql`sha256(${key}::bytea || convert_to(${e164}, 'UTF8'))`;
+
+/** Adds numbers to the opt-out list (already there: kept with their first source). */
+export async function addPhoneOptOuts(
+  query: Query,
+  campaignId: number,
+  numbers: readonly string[],
+  source: PhoneOptOutSource,
+): Promise<void> {
+  if (numbers.length === 0) return;
+  const key = await optOutKey(query, campaignId);
+  await query(
+    sql`INSERT INTO phone_opt_outs (campaign_id, number_hash, source)
+        SELECT ${campaignId}, ${numberHashSql(key, sql`n`)}, ${source}
+          FROM unnest(${numbers}::text[]) AS n
+        ON CONFLICT DO NOTHING`,
+  );
+}
+
+/** Which of these numbers are on the opt-out list. */
+export async function optedOutNumbers(
+  query: Query,
+  campaignId: number,
+  numbers: readonly string[],
+): Promise<Set<string>> {
+  if (numbers.length === 0) return new Set();
+  const key = await optOutKey(query, campaignId);
+  const rows = await query<{ n: string }>(
+    sql`SELECT n FROM unnest(${numbers}::text[]) AS n
+         WHERE EXISTS (SELECT 1 FROM phone_opt_outs o WHERE o.campaign_id = ${campaignId}
+                          AND o.number_hash = ${numberHashSql(key, sql`n`)})`,
+  );
+  return new Set(rows.map((row) => row.n));
+}
+
+/**
+ * A condition true when the number in `e164` (SQL) is not on the campaign's opt-out list, for
+ * set-based statements (freezing an audience of millions).
+ */
+export const notOptedOutSql = (campaignId: number, key: Buffer, e164: SQL): SQL =>
+  sql`NOT EXISTS (SELECT 1 FROM phone_opt_outs o WHERE o.campaign_id = ${campaignId}
+                    AND o.number_hash = ${numberHashSql(key, e164)})`;
