@@ -79,6 +79,11 @@ const configSchema = z.object({
    * decides on, so a run outside calling hours (nights, weekends) still dials.
    */
   CALLING_CLOCK: z.iso.datetime({ offset: true }).optional(),
+  /**
+   * Seconds after which a call whose dial answer was lost is looked for at the carrier (and,
+   * not found, dialled again): long enough for any create still on its way to be listed.
+   */
+  CALLING_RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(1).default(120),
   /** Dial voice broadcasts in this process's workers (false: a dedicated process dials). */
   CALLING_DIALLER: booleanish.default(true),
   CARRIER: z.enum(['twilio', 'simulator']).optional(),

@@ -159,11 +159,11 @@ async function applyReports(
                duration_seconds = coalesce(r.duration, a.duration_seconds),
                ended_at = CASE WHEN ${sql.raw(rankSql('r.state'))} = 10 AND ${sql.raw(rankSql('a.state'))} < 10
                                THEN now() ELSE a.ended_at END,
-               listened_to_end = a.listened_to_end OR (
+               listened_to_end = a.listened_to_end OR coalesce(
                  r.state = 'completed' AND coalesce(r.answered_as, a.answered_as, 'human') = 'human'
                  AND r.duration >= (SELECT rec.duration_ms / 1000 - 1 FROM call_broadcasts b
                                       JOIN call_recordings rec ON rec.campaign_id = b.campaign_id AND rec.id = b.recording_id
-                                     WHERE b.campaign_id = a.campaign_id AND b.id = a.broadcast_id))
+                                     WHERE b.campaign_id = a.campaign_id AND b.id = a.broadcast_id), false)
           FROM r, old
          WHERE a.campaign_id = ${campaignId} AND a.id = r.id AND old.id = r.id
         RETURNING a.id, a.broadcast_id, a.state, a.answered_as, a.carrier_call_id,

@@ -54,6 +54,8 @@ export async function freezeAudience(
             ON CONFLICT DO NOTHING RETURNING 1)
           SELECT count(*)::int AS n FROM frozen`,
     );
+    // The dialler's statements plan on these statistics (a fresh table would look empty).
+    await query(sql`ANALYZE call_targets`);
     if (inserted!.n === 0) {
       throw conflict(
         'audience_empty',

@@ -4,12 +4,6 @@ import type { CarrierCallRecord, VoiceCarrier } from '../carrier/port.ts';
 import { receiveCallback } from './callbacks.ts';
 import { settleTargets } from './targets.ts';
 
-/**
- * A call whose placing answer was lost is looked for at the carrier only after this: a create
- * still on its way would not be listed yet, and concluding "never placed" then would call the
- * person twice.
- */
-const LOST_AFTER_SECONDS = 120;
 /** An answered or ringing call with no news for this long is asked about. */
 const SILENT_AFTER_SECONDS = 15 * 60;
 /** Search a little before the dial: the carrier's clock is not ours. */
@@ -34,11 +28,14 @@ export async function reconcileAttempts(
   carrier: VoiceCarrier,
   limit = 200,
 ): Promise<number> {
+  // A call whose placing answer was lost is looked for only after this: a create still on its
+  // way would not be listed yet, and concluding "never placed" then would call twice.
+  const lostAfter = ctx.config.CALLING_RECONCILE_AFTER_SECONDS;
   const open = await ctx.database.query<OpenAttempt>(
     sql`SELECT a.id, a.to_e164, a.caller_id, a.carrier_call_id, a.dialled_at FROM call_attempts a
          WHERE a.campaign_id = ${ctx.campaignId}
            AND state NOT IN ('completed', 'busy', 'no_answer', 'failed', 'canceled', 'not_placed')
-           AND ((state IN ('unknown', 'dialing') AND dialled_at < now() - make_interval(secs => ${LOST_AFTER_SECONDS}))
+           AND ((state IN ('unknown', 'dialing') AND dialled_at < now() - make_interval(secs => ${lostAfter}))
              OR dialled_at < now() - make_interval(secs => ${SILENT_AFTER_SECONDS}))
            AND NOT EXISTS (SELECT 1 FROM call_callbacks c WHERE c.campaign_id = a.campaign_id
                              AND c.attempt_id = a.id AND c.applied_at IS NULL)

@@ -34,12 +34,15 @@ export async function claimDue(
   limit: number,
 ): Promise<DialCandidate[]> {
   const rows = await query<ClaimedRow>(
-    sql`UPDATE call_targets t SET status = 'dialing'
-         WHERE t.campaign_id = ${campaignId} AND t.broadcast_id = ${broadcastId} AND t.id IN (
-           SELECT id FROM call_targets
-            WHERE campaign_id = ${campaignId} AND broadcast_id = ${broadcastId}
-              AND status = 'due' AND next_at <= now()
-            ORDER BY next_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    // The CTE is run once (its rows locked), then joined by primary key: an `IN (subquery)`
+    // here was planned as a nested loop over every target.
+    sql`WITH due AS (
+          SELECT id FROM call_targets
+           WHERE campaign_id = ${campaignId} AND broadcast_id = ${broadcastId}
+             AND status = 'due' AND next_at <= now()
+           ORDER BY next_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        UPDATE call_targets t SET status = 'dialing' FROM due
+         WHERE t.campaign_id = ${campaignId} AND t.broadcast_id = ${broadcastId} AND t.id = due.id
         RETURNING t.id, t.e164, t.person_id, t.territory, t.slot_weekdays, t.slot_from, t.slot_to`,
   );
   return rows.map((row) => ({
