@@ -56,7 +56,6 @@ CREATE TABLE "call_broadcasts" (
 	"ring_seconds" integer NOT NULL,
 	"answer_rate_floor_percent" integer NOT NULL,
 	"audience_count" integer,
-	"done_count" integer DEFAULT 0 NOT NULL,
 	"created_by" bigint,
 	"requested_by" bigint,
 	"requested_at" timestamp with time zone,
@@ -164,6 +163,7 @@ CREATE TABLE "call_stats" (
 	"no_answer" integer DEFAULT 0 NOT NULL,
 	"failed" integer DEFAULT 0 NOT NULL,
 	"cost_cents" integer DEFAULT 0 NOT NULL,
+	"settled" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "call_stats_pkey" PRIMARY KEY("campaign_id","id")
 );
 --> statement-breakpoint

@@ -150,8 +150,6 @@ export const callBroadcasts = pgTable(
     /** The answer rate (over the last calls of a caller ID) under which it is paused. */
     answerRateFloor: integer('answer_rate_floor_percent').notNull(),
     audienceCount: integer('audience_count'),
-    /** Numbers settled for good (called, given up, left out): the dashboard reads it. */
-    doneCount: integer('done_count').notNull().default(0),
     createdBy: ref('created_by'),
     requestedBy: ref('requested_by'),
     requestedAt: at('requested_at'),
@@ -294,6 +292,8 @@ export const callStats = pgTable(
     noAnswer: integer('no_answer').notNull().default(0),
     failed: integer('failed').notNull().default(0),
     costCents: integer('cost_cents').notNull().default(0),
+    /** Numbers settled for good (called, given up, left out), on the hour they were. */
+    settled: integer('settled').notNull().default(0),
   },
   (t) => [
     primaryKey({ name: 'call_stats_pkey', columns: [t.campaignId, t.id] }),

@@ -19,13 +19,17 @@ export async function broadcastDashboard(ctx: AppContext, id: number): Promise<B
   const scope = sql`campaign_id = ${ctx.campaignId} AND broadcast_id = ${id}`;
   const [byHour, byDepartement, [live]] = await Promise.all([
     ctx.database.query<CallCounts & { hour: Date }>(
-      sql`SELECT hour, ${sums} FROM call_stats WHERE ${scope} GROUP BY hour ORDER BY hour`,
+      sql`SELECT hour, ${sums} FROM call_stats WHERE ${scope} GROUP BY hour
+           HAVING sum(dialled) + sum(opt_outs) > 0 ORDER BY hour`,
     ),
+    // A row of deltas with nothing but settled numbers is no département's calls.
     ctx.database.query<CallCounts & { departement: string }>(
-      sql`SELECT departement, ${sums} FROM call_stats WHERE ${scope} GROUP BY departement ORDER BY departement`,
+      sql`SELECT departement, ${sums} FROM call_stats WHERE ${scope} GROUP BY departement
+           HAVING sum(dialled) + sum(opt_outs) > 0 ORDER BY departement`,
     ),
-    ctx.database.query<{ in_call: number; last_minute: number }>(
-      sql`SELECT (SELECT count(*)::int FROM call_attempts WHERE ${scope}
+    ctx.database.query<{ in_call: number; last_minute: number; done: number }>(
+      sql`SELECT (SELECT coalesce(sum(settled), 0)::int FROM call_stats WHERE ${scope}) AS done,
+                 (SELECT count(*)::int FROM call_attempts WHERE ${scope}
                    AND state NOT IN ('completed', 'busy', 'no_answer', 'failed', 'canceled', 'not_placed')) AS in_call,
                  (SELECT count(*)::int FROM call_attempts WHERE ${scope}
                    AND dialled_at > now() - interval '1 minute') AS last_minute`,
@@ -50,14 +54,15 @@ export async function broadcastDashboard(ctx: AppContext, id: number): Promise<B
   );
   const audience = row.audience_count ?? 0;
   const inCall = live!.in_call;
-  const due = Math.max(0, audience - row.done_count - inCall);
+  const done = live!.done;
+  const due = Math.max(0, audience - done - inCall);
   const currentRate = live!.last_minute / 60;
   return {
     broadcast: toBroadcast(row),
     totals,
     byHour: byHour.map((h) => ({ ...h, hour: new Date(h.hour).toISOString() })),
     byDepartement,
-    left: { due, inCall, done: row.done_count },
+    left: { due, inCall, done },
     currentRate: Number(currentRate.toFixed(2)),
     estimatedEnd:
       currentRate > 0 && row.status === 'running'

@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
 import { segmentFilter } from '../../people/segments.ts';
 import { freezeAudience } from './freeze.ts';
 import { launchProblems } from './launch-checks.ts';
+import { countDone } from './targets.ts';
 
 export interface BroadcastRow {
   id: number;
@@ -31,7 +32,6 @@ export interface BroadcastRow {
   ring_seconds: number;
   answer_rate_floor_percent: number;
   audience_count: number | null;
-  done_count: number;
   requested_by: number | null;
   requested_at: Date | null;
   approved_by: number | null;
@@ -325,9 +325,8 @@ export async function changeBroadcast(
         sql`WITH canceled AS (
               UPDATE call_targets SET status = 'done', result = 'canceled'
                WHERE campaign_id = ${ctx.campaignId} AND broadcast_id = ${id} AND status = 'due'
-              RETURNING 1)
-            UPDATE call_broadcasts SET done_count = done_count + (SELECT count(*) FROM canceled)
-             WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
+              RETURNING broadcast_id)
+            ${countDone(ctx.campaignId, 'canceled')}`,
       );
     }
     return updated;

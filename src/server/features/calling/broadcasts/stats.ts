@@ -61,10 +61,10 @@ export async function compactStats(
           DELETE FROM call_stats WHERE campaign_id = ${campaignId} AND broadcast_id = ${broadcastId}
           RETURNING *)
         INSERT INTO call_stats (campaign_id, broadcast_id, hour, departement, dialled, answered_human,
-               answered_machine, listened, opt_outs, busy, no_answer, failed, cost_cents)
+               answered_machine, listened, opt_outs, busy, no_answer, failed, cost_cents, settled)
         SELECT ${campaignId}, ${broadcastId}, hour, departement, sum(dialled), sum(answered_human),
                sum(answered_machine), sum(listened), sum(opt_outs), sum(busy), sum(no_answer), sum(failed),
-               sum(cost_cents)
+               sum(cost_cents), sum(settled)
           FROM gone GROUP BY hour, departement`,
   );
 }

@@ -4,13 +4,19 @@ import type { Query } from '../../../core/db/index.ts';
 import type { DialCandidate } from './dial-gate.ts';
 
 /**
- * Adds the numbers a statement settled for good (its CTE `settled` or `closed`, returning
- * broadcast_id) to their broadcasts' done count, in the same statement.
+ * Counts the numbers a statement settled for good (its CTE `settled`, `closed` or `canceled`,
+ * returning broadcast_id) in the same statement, as a row of deltas of the dashboard's counts:
+ * a counter on the broadcast's row would make every transaction of the dialler and the
+ * callback applier wait for each other.
  */
-function countDone(campaignId: number, source: 'settled' | 'closed', where: SQL = sql``): SQL {
-  return sql`UPDATE call_broadcasts b SET done_count = b.done_count + d.n
-               FROM (SELECT broadcast_id, count(*)::int AS n FROM ${sql.identifier(source)} ${where} GROUP BY broadcast_id) d
-              WHERE b.campaign_id = ${campaignId} AND b.id = d.broadcast_id`;
+export function countDone(
+  campaignId: number,
+  source: 'settled' | 'closed' | 'canceled',
+  where: SQL = sql``,
+): SQL {
+  return sql`INSERT INTO call_stats (campaign_id, broadcast_id, hour, departement, settled)
+             SELECT ${campaignId}, broadcast_id, date_trunc('hour', now()), '', count(*)::int
+               FROM ${sql.identifier(source)} ${where} GROUP BY broadcast_id`;
 }
 
 interface ClaimedRow {
