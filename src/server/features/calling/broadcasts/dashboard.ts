@@ -10,8 +10,8 @@ const sums = sql`coalesce(sum(dialled), 0)::int AS dialled, coalesce(sum(answere
   coalesce(sum(cost_cents), 0)::int AS "costCents"`;
 
 /**
- * A broadcast live, from pre-aggregated rows only (its counts per hour and département, its
- * done count, its open calls and the last minute's dials, each through its own index): the
+ * A broadcast live, from pre-aggregated rows only (its counts per hour and département and
+ * its numbers settled, its open calls and the last minute's dials, each through its own index): the
  * same few reads at 60,000 numbers as at 6,000,000.
  */
 export async function broadcastDashboard(ctx: AppContext, id: number): Promise<BroadcastDashboard> {
