@@ -1,6 +1,7 @@
 import type { NavPage, PageDefinition } from './core/pages.ts';
 import { accountPages } from './features/accounts/pages.ts';
 import { adminPages, kioskPages } from './features/admin/pages.ts';
+import { callingPages } from './features/calling/pages.ts';
 import { committeePages } from './features/committees/pages.ts';
 import { compliancePages } from './features/compliance/pages.ts';
 import { donationPages } from './features/donations/pages.ts';
@@ -25,6 +26,7 @@ export const pages: readonly PageDefinition[] = [
   ...eventPages,
   ...planningPages,
   ...progressPages,
+  ...callingPages,
   ...adminPages,
   ...compliancePages,
 ];

@@ -152,8 +152,9 @@ export const fr = {
   'calling.launch.requestHelp':
     'Le message, le public, les numéros d’appel et les dates sont vérifiés ; un autre membre de l’équipe valide ensuite.',
   'calling.launch.awaitingTitle': 'Lancement demandé',
-  'calling.launch.awaiting':
-    'Demandé le {date}. Un autre membre de l’équipe que celui qui l’a demandé doit le valider.',
+  'calling.launch.awaiting': 'Demandé le {date}.',
+  'calling.launch.checkBeforeApproving':
+    'Écoutez le message et vérifiez le public et les dates avant de valider.',
   'calling.launch.askedByYou':
     'Vous avez demandé ce lancement : un autre membre de l’équipe doit le valider.',
   'calling.launch.approve': 'Valider le lancement',
@@ -182,7 +183,8 @@ export const fr = {
   'calling.summary.onApproval': 'lancement',
   'calling.summary.noEnd': 'dernier numéro appelé',
   'calling.summary.pace': 'Rythme',
-  'calling.summary.paceValue': '{rate} appels/s, {open} simultanés au plus, montée en {ramp} s',
+  'calling.summary.paceValue':
+    '{rate, plural, one {# appel} other {# appels}} par seconde, {open} simultanés au plus, montée en {ramp} s',
   'calling.summary.retries': 'Tentatives',
   'calling.summary.retriesValue':
     '{attempts, plural, one {# tentative} other {# tentatives}}, {minutes} min d’intervalle',
@@ -194,7 +196,8 @@ export const fr = {
   'calling.dashboard.live': 'Mis à jour toutes les 2 secondes.',
   'calling.dashboard.progress': 'Avancement',
   'calling.dashboard.left': 'Reste à appeler : {due} · en ligne : {inCall} · terminés : {done}',
-  'calling.dashboard.rate': 'Rythme actuel : {rate} appels/s',
+  'calling.dashboard.rate':
+    'Rythme actuel : {rate, plural, one {# appel} other {# appels}} par seconde',
   'calling.dashboard.estimatedEnd': 'Fin estimée : {date}',
   'calling.dashboard.totals': 'Totaux',
   'calling.dashboard.dialled': 'Appels passés',
@@ -271,7 +274,6 @@ export const fr = {
   'calling.recordings.duration': 'Durée',
   'calling.recordings.format': 'Format',
   'calling.recordings.createdAt': 'Envoyé le',
-  'calling.recordings.listen': 'Écouter',
   'calling.recordings.listenTo': 'Écouter « {name} »',
   'calling.recordings.deleteNamed': 'Supprimer le message {name}',
   'calling.recordings.deleteTitle': 'Supprimer le message',
@@ -285,7 +287,7 @@ export const fr = {
   'calling.callerIds.rangesIntro':
     'Depuis 2023 (ARCEP), un appel automatisé doit afficher un numéro des plages réservées à ces appels ; les autres numéros sont refusés.',
   'calling.callerIds.rangesMetropole': 'Métropole : numéros commençant par {ranges}.',
-  'calling.callerIds.rangesOverseas': 'Outre-mer : 09 475 à 09 479, selon le territoire.',
+  'calling.callerIds.rangesOverseas': 'Outre-mer : 09 475 à 09 479, selon le territoire.',
   'calling.callerIds.rangesNone':
     'Saint-Pierre-et-Miquelon, Wallis-et-Futuna, la Polynésie, la Nouvelle-Calédonie et l’étranger n’ont pas de plage réservée : leurs numéros ne peuvent pas être appelés.',
   'calling.callerIds.number': 'Numéro',
@@ -514,8 +516,9 @@ export const en: Record<keyof typeof fr, string> = {
   'calling.launch.requestHelp':
     'The message, the audience, the caller IDs and the dates are checked; another staff member then approves.',
   'calling.launch.awaitingTitle': 'Launch asked for',
-  'calling.launch.awaiting':
-    'Asked on {date}. A staff member other than the one who asked must approve it.',
+  'calling.launch.awaiting': 'Asked on {date}.',
+  'calling.launch.checkBeforeApproving':
+    'Listen to the message and check the audience and the dates before approving.',
   'calling.launch.askedByYou': 'You asked for this launch: another staff member must approve it.',
   'calling.launch.approve': 'Approve the launch',
   'calling.launch.approveTitle': 'Approve the launch',
@@ -543,7 +546,8 @@ export const en: Record<keyof typeof fr, string> = {
   'calling.summary.onApproval': 'launch',
   'calling.summary.noEnd': 'last number called',
   'calling.summary.pace': 'Pace',
-  'calling.summary.paceValue': '{rate} calls/s, {open} at once at most, ramp-up over {ramp} s',
+  'calling.summary.paceValue':
+    '{rate, plural, one {# call} other {# calls}} a second, {open} at once at most, ramp-up over {ramp} s',
   'calling.summary.retries': 'Attempts',
   'calling.summary.retriesValue':
     '{attempts, plural, one {# attempt} other {# attempts}}, {minutes} min apart',
@@ -555,7 +559,7 @@ export const en: Record<keyof typeof fr, string> = {
   'calling.dashboard.live': 'Updated every 2 seconds.',
   'calling.dashboard.progress': 'Progress',
   'calling.dashboard.left': 'Left to call: {due} · on the line: {inCall} · done: {done}',
-  'calling.dashboard.rate': 'Current pace: {rate} calls/s',
+  'calling.dashboard.rate': 'Current pace: {rate, plural, one {# call} other {# calls}} a second',
   'calling.dashboard.estimatedEnd': 'Estimated end: {date}',
   'calling.dashboard.totals': 'Totals',
   'calling.dashboard.dialled': 'Calls made',
@@ -628,7 +632,6 @@ export const en: Record<keyof typeof fr, string> = {
   'calling.recordings.duration': 'Length',
   'calling.recordings.format': 'Format',
   'calling.recordings.createdAt': 'Uploaded',
-  'calling.recordings.listen': 'Listen',
   'calling.recordings.listenTo': 'Listen to “{name}”',
   'calling.recordings.deleteNamed': 'Delete the message {name}',
   'calling.recordings.deleteTitle': 'Delete the message',
@@ -642,7 +645,7 @@ export const en: Record<keyof typeof fr, string> = {
   'calling.callerIds.rangesIntro':
     'Since 2023 (ARCEP), an automated call must show a number of the ranges reserved to such calls; other numbers are refused.',
   'calling.callerIds.rangesMetropole': 'Metropolitan France: numbers starting with {ranges}.',
-  'calling.callerIds.rangesOverseas': 'Overseas: 09 475 to 09 479, by territory.',
+  'calling.callerIds.rangesOverseas': 'Overseas: 09 475 to 09 479, by territory.',
   'calling.callerIds.rangesNone':
     'Saint-Pierre-et-Miquelon, Wallis-et-Futuna, Polynesia, New Caledonia and other countries have no reserved range: their numbers cannot be called.',
   'calling.callerIds.number': 'Number',

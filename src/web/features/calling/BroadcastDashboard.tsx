@@ -1,0 +1,117 @@
+import { Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { BroadcastDashboard as Dashboard, CallCounts } from '../../../contracts/calling.ts';
+import { formatDateTime, formatNumber } from '../../core/format.ts';
+import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
+import { QueryState } from '../../core/ui/QueryState.tsx';
+import { Section } from '../../core/ui/Section.tsx';
+import { useEuros } from '../donations/useEuros.ts';
+import { DashboardByDepartement, DashboardByHour } from './DashboardDetails.tsx';
+import { isLive, useBroadcastDashboard } from './hooks.ts';
+
+/** The totals shown, in this order. */
+const figures: Array<{ key: Exclude<keyof CallCounts, 'costCents'>; label: MessageKey }> = [
+  { key: 'dialled', label: 'calling.dashboard.dialled' },
+  { key: 'answeredHuman', label: 'calling.dashboard.answeredHuman' },
+  { key: 'answeredMachine', label: 'calling.dashboard.answeredMachine' },
+  { key: 'listened', label: 'calling.dashboard.listened' },
+  { key: 'optOuts', label: 'calling.dashboard.optOuts' },
+  { key: 'busy', label: 'calling.dashboard.busy' },
+  { key: 'noAnswer', label: 'calling.dashboard.noAnswer' },
+  { key: 'failed', label: 'calling.dashboard.failed' },
+];
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text component="dt" size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" fw={600} fz="lg" m={0}>
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+function Totals({ dashboard }: { dashboard: Dashboard }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const euros = useEuros();
+  return (
+    <SimpleGrid
+      cols={{ base: 2, sm: 3, md: 5 }}
+      spacing="xs"
+      component="dl"
+      m={0}
+      aria-label={t('calling.dashboard.totals')}
+    >
+      {figures.map((figure) => (
+        <Figure
+          key={figure.key}
+          label={t(figure.label)}
+          value={formatNumber(dashboard.totals[figure.key], locale)}
+        />
+      ))}
+      <Figure label={t('calling.dashboard.cost')} value={euros(dashboard.totals.costCents)} />
+    </SimpleGrid>
+  );
+}
+
+function Left({ dashboard }: { dashboard: Dashboard }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const { due, inCall, done } = dashboard.left;
+  const total = due + inCall + done;
+  const percent = total === 0 ? 0 : Math.round((done / total) * 100);
+  return (
+    <Stack gap="xs">
+      <Progress value={percent} size="lg" aria-label={t('calling.dashboard.progress')} />
+      <Text size="sm" role="status">
+        {t('calling.dashboard.left', {
+          due: formatNumber(due, locale),
+          inCall: formatNumber(inCall, locale),
+          done: formatNumber(done, locale),
+        })}
+      </Text>
+      {isLive(dashboard.broadcast.status) && (
+        <Group gap="lg">
+          <Text size="sm">{t('calling.dashboard.rate', { rate: dashboard.currentRate })}</Text>
+          {dashboard.estimatedEnd && (
+            <Text size="sm">
+              {t('calling.dashboard.estimatedEnd', {
+                date: formatDateTime(dashboard.estimatedEnd, locale),
+              })}
+            </Text>
+          )}
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** A launched broadcast's figures, asked again every 2 s while it runs or is paused. */
+export function BroadcastDashboard({ id, live }: { id: number; live: boolean }) {
+  const t = useT();
+  const dashboard = useBroadcastDashboard(id, live);
+  return (
+    <QueryState query={dashboard}>
+      {(data) => (
+        <Stack gap="md">
+          <Section
+            title={t('calling.dashboard.title')}
+            description={isLive(data.broadcast.status) ? t('calling.dashboard.live') : undefined}
+          >
+            <Left dashboard={data} />
+            <Totals dashboard={data} />
+          </Section>
+          <Section title={t('calling.dashboard.byHour')}>
+            <DashboardByHour dashboard={data} />
+          </Section>
+          <Section title={t('calling.dashboard.byDepartement')}>
+            <DashboardByDepartement dashboard={data} />
+          </Section>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
