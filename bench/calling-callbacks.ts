@@ -11,11 +11,15 @@
  * (`getExpectedTwilioSignature` of the twilio library, with the simulator's token).
  * Runs: (1) the minimal route; (2) the status route, the applier not running; the inbox is
  * then drained by the applier alone (timed); (3) the status route with the applier running
- * concurrently, in this process (the loop of `startLoops`: batches of 2,000, a 100 ms pause
- * when the inbox is empty). Every callback answered 2xx must be in the inbox, none twice.
+ * concurrently, in a process of its own (bench/lib/callback-applier.ts: the loop of
+ * `startLoops`, batches of 2,000, a 100 ms pause when the inbox is empty). Every callback
+ * answered 2xx must be in the inbox, none twice.
  * Results: a table on stdout and bench/results/calling-callbacks.json.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
@@ -226,18 +230,20 @@ try {
     alone = summary(aloneResult);
     drained = await drain(apply);
 
-    // The applier as startLoops runs it: batches until the inbox is empty, then 100 ms apart.
-    let applying = true;
-    const applier = (async () => {
-      while (applying) {
-        const applied = await apply();
-        appliedDuring += applied;
-        if (applied === 0) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
+    // The applier as startLoops runs it, in a process of its own (a second working process).
+    const applier = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/callback-applier.ts'], {
+      env: { ...process.env, DATABASE_URL: db.url, PUBLIC_URL: BASE, SESSION_SECRET: SECRET },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const lines = createInterface({ input: applier.stdout });
+    const said: string[] = [];
+    lines.on('line', (line) => said.push(line));
+    while (!said.includes('ready')) await new Promise((resolve) => setTimeout(resolve, 50));
     const togetherResult = await run(BASE, statusRequest);
-    applying = false;
-    await applier;
+    const exited = once(applier, 'exit');
+    applier.kill('SIGTERM');
+    await exited;
+    appliedDuring = (JSON.parse(said[said.length - 1]) as { applied: number }).applied;
     together = summary(togetherResult);
   } finally {
     await stopServer(levier);

@@ -1,7 +1,7 @@
 /**
  * A synthetic call list for the calling benchmarks, deterministic: one number a line with its
  * consent's date and source and, mostly, an agreed slot. Mobile and geographic numbers of
- * metropolitan France (85%) and overseas ones (Guadeloupe, Réunion, Guyane, Martinique: 12.5%),
+ * metropolitan France (87.5%) and overseas ones (Guadeloupe, Réunion, Guyane, Martinique: 12.5%),
  * written the ways spreadsheets hold them (spaced, dotted, +33, 0033, the 0 dropped); 3% of
  * lines unreadable or special numbers, 0.5% with an impossible consent date, 2% repeating a
  * number 1,001 lines above in another form.
