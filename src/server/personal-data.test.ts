@@ -9,6 +9,7 @@ import {
   type TestApp,
 } from './testing/harness.ts';
 import { personColumn } from './core/personal-data/registry.ts';
+import { personReferences } from './features/people/duplicates/references.ts';
 
 /** Columns that hold a person's id, an address, a phone or an IP address, by their names. */
 const personal = (column: string) =>
@@ -48,6 +49,11 @@ describe.each(engines)('the personal-data registry (%s)', (engine) => {
     );
     const unruled = idColumns.filter((c) => !tables.get(c.table)?.personColumns[c.column]);
     expect(unruled).toEqual([]);
+  });
+
+  it('leaves no id-like column a merge could not classify', async () => {
+    const references = await t.ctx.database.transaction((query) => personReferences(query));
+    expect(references.length).toBeGreaterThan(20);
   });
 
   it('registers only tables and columns that exist, each table once', () => {

@@ -39,6 +39,13 @@ export const callingPersonalData: PersonalData = {
       erase: { keep: staffWork('An import') },
     },
     {
+      table: 'call_list_files',
+      holds: 'Pieces of a list file being imported; they go when its import ends.',
+      personColumns: {},
+      otherIds: { list_id: 'its list' },
+      erase: { keep: 'Raw pieces of a file read within minutes, then deleted with the import.' },
+    },
+    {
       table: 'call_list_numbers',
       holds:
         'Numbers of an imported call list with the consent evidence the file gave (prospects for this election).',
