@@ -299,6 +299,10 @@ describe('HTTP layer in production', () => {
     t = await createTestApp('pglite', {
       NODE_ENV: 'production',
       SESSION_SECRET: 'a-production-secret-of-at-least-32-characters',
+      // Production refuses the carrier simulator; nothing here calls anyone.
+      CARRIER: 'twilio',
+      TWILIO_ACCOUNT_SID: 'ACproductiontest',
+      TWILIO_AUTH_TOKEN: 'production-test-token',
     });
   });
   afterAll(async () => {
