@@ -13,7 +13,6 @@
  * Results: a table on stdout and bench/results/calling-dispatch.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -31,6 +30,7 @@ import { approve, broadcastAwaitingApproval, seedCallingBasics } from './lib/cal
 import { describeMachine, machineNote } from './lib/machine.ts';
 import { freshDatabase } from './lib/pg.ts';
 import { startSimulatorProcess } from './lib/simulator-process.ts';
+import { freePort } from '../src/server/testing/free-port.ts';
 
 const { values } = parseArgs({
   options: {
@@ -50,14 +50,6 @@ const SECRET = 'bench-calling-dispatch-secret-of-at-least-32-characters';
 const ACCOUNT_SID = 'ACsimulator';
 const ENDED = ['completed', 'busy', 'no_answer', 'failed', 'canceled', 'not_placed'];
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A list of mobile numbers, each agreeing to calls on weekdays 9:00–19:00, as an import leaves it. */

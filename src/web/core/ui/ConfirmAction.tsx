@@ -1,5 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
+import { errorText as apiErrorText } from '../errors.ts';
 import { useT } from '../i18n/index.tsx';
 import { AppModal } from './AppModal.tsx';
 import { ModalFooter } from './ModalFooter.tsx';
@@ -14,7 +15,7 @@ export function ConfirmAction({
   onClose,
   onConfirm,
   loading,
-  errorText,
+  errorText = apiErrorText,
 }: {
   opened: boolean;
   title: string;
@@ -25,8 +26,8 @@ export function ConfirmAction({
   /** Resolves when done (the dialog closes), rejects with the API's error (shown). */
   onConfirm: () => Promise<unknown>;
   loading: boolean;
-  /** The refusal in the feature's words. */
-  errorText: (error: unknown, t: ReturnType<typeof useT>) => string;
+  /** The refusal in the feature's words (the API's message by default). */
+  errorText?: (error: unknown, t: ReturnType<typeof useT>) => string;
 }) {
   const t = useT();
   const [error, setError] = useState<string | null>(null);

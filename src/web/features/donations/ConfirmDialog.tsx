@@ -1,51 +1,7 @@
-import { Stack, Text } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
-import { errorText } from '../../core/errors.ts';
-import { useT } from '../../core/i18n/index.tsx';
-import { AppModal } from '../../core/ui/AppModal.tsx';
-import { ModalFooter } from '../../core/ui/ModalFooter.tsx';
+import type { ComponentProps } from 'react';
+import { ConfirmAction } from '../../core/ui/ConfirmAction.tsx';
 
 /** Asks before an action that cannot be undone; shows the server's refusal if it comes. */
-export function ConfirmDialog({
-  opened,
-  title,
-  children,
-  confirmLabel,
-  onClose,
-  onConfirm,
-  loading,
-}: {
-  opened: boolean;
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  onClose: () => void;
-  /** Resolves when done (the dialog closes), rejects with the API's error (shown). */
-  onConfirm: () => Promise<unknown>;
-  loading: boolean;
-}) {
-  const t = useT();
-  const [error, setError] = useState<string | null>(null);
-  const close = () => {
-    setError(null);
-    onClose();
-  };
-  return (
-    <AppModal opened={opened} onClose={close} title={title}>
-      <Stack gap="md">
-        <Text size="sm">{children}</Text>
-        <ModalFooter
-          error={error}
-          onCancel={close}
-          confirmLabel={confirmLabel}
-          color="red"
-          loading={loading}
-          onConfirm={() => {
-            setError(null);
-            onConfirm().then(close, (e: unknown) => setError(errorText(e, t)));
-          }}
-        />
-      </Stack>
-    </AppModal>
-  );
+export function ConfirmDialog(props: Omit<ComponentProps<typeof ConfirmAction>, 'color'>) {
+  return <ConfirmAction {...props} color="red" />;
 }
