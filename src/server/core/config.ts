@@ -83,7 +83,8 @@ const configSchema = z.object({
    * Seconds after which a call whose dial answer was lost is looked for at the carrier (and,
    * not found, dialled again): long enough for any create still on its way to be listed.
    */
-  CALLING_RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(1).default(120),
+  // Well above the carrier's request timeout (5 s): a create still on its way must have landed.
+  CALLING_RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(15).default(120),
   /** Dial voice broadcasts in this process's workers (false: a dedicated process dials). */
   CALLING_DIALLER: booleanish.default(true),
   CARRIER: z.enum(['twilio', 'simulator']).optional(),

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Broadcast, BroadcastDashboard } from '../../../../contracts/calling.ts';
 import { defaultCallingWindows } from '../../../../contracts/calling.ts';
@@ -18,18 +17,10 @@ import { territoryOfNumber } from '../numbers/plan.ts';
 import { overseasE164Prefixes } from '../numbers/prefixes.ts';
 import { territorySqlOf } from './territory-sql.ts';
 import { sql as drizzleSql } from 'drizzle-orm';
+import { freePort } from '../../../testing/free-port.ts';
 
 /** A Tuesday at 11:00 in Paris: inside the default windows of automated calls. */
 const TUESDAY_MORNING = new Date('2026-12-08T10:00:00Z');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const numbers = (count: number, first: number) =>
   Array.from({ length: count }, (_, i) => `+336${String(first + i).padStart(8, '0')}`);
@@ -191,6 +182,48 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
     );
     expect(skipped!.n).toBe(0);
   }, 120_000);
+
+  it('refuses to launch a list calling a territory no caller ID may call, writing nothing', async () => {
+    const [recording] = await sql<{ id: number }>(
+      `SELECT id FROM call_recordings WHERE campaign_id = $1`,
+      [t.ctx.campaignId],
+    );
+    // With the list's report (territories read from it) and without (read from the targets).
+    for (const report of [{ byTerritory: { metropole: 1, '974': 1, foreign: 0 } }, null]) {
+      const listId = await listOf('Liste outre-mer', numbers(1, 12_500_000));
+      await sql(
+        `INSERT INTO call_list_numbers (campaign_id, list_id, e164, number_class, territory, consent_at,
+                consent_source, slot_weekdays, slot_from, slot_to, line)
+         VALUES ($1, $2, '+262692123456', 'mobile', '974', now(), 'web', '{1,2,3,4,5}', '09:00', '19:00', 3)`,
+        [t.ctx.campaignId, listId],
+      );
+      await sql(`UPDATE call_lists SET report = $3 WHERE campaign_id = $1 AND id = $2`, [
+        t.ctx.campaignId,
+        listId,
+        report && JSON.stringify(report),
+      ]);
+      const created = await asker.post('/api/calling/broadcasts', {
+        name: 'Réunion',
+        audience: { kind: 'list', listId },
+        recordingId: Number(recording!.id),
+        windows: defaultCallingWindows,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const { id } = created.json() as Broadcast;
+      await asker.post(`/api/calling/broadcasts/${id}/confirm-opt-out`, {});
+      await asker.post(`/api/calling/broadcasts/${id}/request-launch`, {});
+      const refused = await approver.post(`/api/calling/broadcasts/${id}/approve`, {});
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(refused.json()).toMatchObject({ code: 'caller_id_missing_for_territory' });
+      expect(refused.json().detail).toContain('974');
+      const [left] = await sql<{ n: number; status: string }>(
+        `SELECT (SELECT count(*)::int FROM call_targets WHERE campaign_id = $1 AND broadcast_id = $2) AS n,
+                (SELECT status FROM call_broadcasts WHERE campaign_id = $1 AND id = $2) AS status`,
+        [t.ctx.campaignId, id],
+      );
+      expect(left).toEqual({ n: 0, status: 'awaiting_approval' });
+    }
+  });
 
   it('places numbers in SQL (frozen segments) as the Node reader places them', async () => {
     const samples = [

@@ -185,6 +185,8 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
     nextSlot: number;
     turn: number;
     queue: Queued[];
+    /** When this process placed each of its calls of the last second. */
+    recent: number[];
     placed: Array<Promise<Placement>>;
     firing: NodeJS.Timeout | null;
     broadcast: RunningBroadcast | null;
@@ -192,7 +194,15 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
   const stateOf = (id: number): Pacing => {
     let state = pacing.get(id);
     if (!state) {
-      state = { nextSlot: 0, turn: 0, queue: [], placed: [], firing: null, broadcast: null };
+      state = {
+        nextSlot: 0,
+        turn: 0,
+        queue: [],
+        recent: [],
+        placed: [],
+        firing: null,
+        broadcast: null,
+      };
       pacing.set(id, state);
     }
     return state;
@@ -212,22 +222,31 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
     inFlight.add(recorded);
   };
 
-  /** Fires the queued calls one per slot, on a timer of its own, whatever the rounds do. */
+  /**
+   * Fires the calls owed by now, one per slot, on a timer of its own, whatever the rounds do.
+   * A timer firing late leaves its slots owed (up to a second's worth) rather than lost, and
+   * no more than the pace is placed within any one second of this process's clock.
+   */
   const fire = (id: number) => {
     const state = stateOf(id);
     state.firing = null;
     const b = state.broadcast;
-    const next = state.queue.shift();
-    if (!b || !next) {
-      if (b) flush(b, state);
-      return;
-    }
+    if (!b) return;
     const now = Date.now();
-    state.nextSlot = Math.max(state.nextSlot, now);
-    state.placed.push(place(b, next));
-    state.nextSlot += 1000 / pace(b, now);
-    if (state.placed.length >= 50) flush(b, state);
-    state.firing = setTimeout(() => fire(id), Math.max(0, state.nextSlot - Date.now()));
+    const rate = pace(b, now);
+    const perSecond = Math.floor(rate);
+    while (state.recent.length > 0 && state.recent[0]! <= now - 1000) state.recent.shift();
+    state.nextSlot = Math.max(state.nextSlot, now - 1000);
+    while (state.queue.length > 0 && state.nextSlot <= now && state.recent.length < perSecond) {
+      state.placed.push(place(b, state.queue.shift()!));
+      state.recent.push(now);
+      state.nextSlot += 1000 / rate;
+    }
+    if (state.queue.length === 0 || state.placed.length >= 50) flush(b, state);
+    if (state.queue.length === 0) return;
+    const windowFree = state.recent.length < perSecond ? now : state.recent[0]! + 1000;
+    const wait = Math.max(state.nextSlot, windowFree) - now;
+    state.firing = setTimeout(() => fire(id), Math.max(1, wait));
   };
 
   /** Tops up a broadcast's queue to half a second of calls ahead, within its open-call cap. */
@@ -243,7 +262,9 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
     const prepared = await prepare(b, limit);
     state.queue.push(...prepared);
     if (!state.firing && state.queue.length > 0) {
-      state.firing = setTimeout(() => fire(b.id), Math.max(0, state.nextSlot - Date.now()));
+      // A queue that ran dry owes nothing for the time it was empty.
+      state.nextSlot = Math.max(state.nextSlot, Date.now());
+      state.firing = setTimeout(() => fire(b.id), state.nextSlot - Date.now());
     }
   };
 

@@ -6,6 +6,10 @@ import { settleTargets } from './targets.ts';
 
 /** An answered or ringing call with no news for this long is asked about. */
 const SILENT_AFTER_SECONDS = 15 * 60;
+/** Attempts asked about in one go. */
+export const RECONCILE_BATCH = 200;
+/** Questions to the carrier in flight at once. */
+const RECONCILE_CONCURRENCY = 8;
 /** Search a little before the dial: the carrier's clock is not ours. */
 const CLOCK_MARGIN_MS = 60_000;
 
@@ -26,7 +30,7 @@ interface OpenAttempt {
 export async function reconcileAttempts(
   ctx: AppContext,
   carrier: VoiceCarrier,
-  limit = 200,
+  limit = RECONCILE_BATCH,
 ): Promise<number> {
   // A call whose placing answer was lost is looked for only after this: a create still on its
   // way would not be listed yet, and concluding "never placed" then would call twice.
@@ -42,12 +46,13 @@ export async function reconcileAttempts(
          ORDER BY dialled_at LIMIT ${limit}`,
   );
   let settled = 0;
+  let failed = 0;
   const neverPlaced: number[] = [];
-  for (const attempt of open) {
+  const settle = async (attempt: OpenAttempt) => {
     const record = await carrierRecord(carrier, attempt);
     if (record === 'none') {
       neverPlaced.push(Number(attempt.id));
-      continue;
+      return;
     }
     await receiveCallback(ctx, Number(attempt.id), 'status', {
       CallSid: record.carrierCallId,
@@ -63,6 +68,23 @@ export async function reconcileAttempts(
       );
     }
     settled += 1;
+  };
+  // A few questions at once: after an outage thousands may wait, each a round trip away.
+  let next = 0;
+  const asker = async () => {
+    while (next < open.length) {
+      const attempt = open[next++]!;
+      // One call the carrier cannot tell about now is asked again next time; the others go on.
+      await settle(attempt).catch((error: unknown) => {
+        failed += 1;
+        if (failed === 1)
+          ctx.log.warn({ err: error, attemptId: attempt.id }, 'call not reconciled');
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: RECONCILE_CONCURRENCY }, asker));
+  if (failed > 0 && settled === 0 && neverPlaced.length === 0) {
+    throw new Error(`the carrier answered none of ${failed} reconciliation questions`);
   }
   if (neverPlaced.length > 0) {
     await ctx.database.transaction(async (query) => {

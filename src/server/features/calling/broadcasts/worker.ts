@@ -4,7 +4,7 @@ import type { VoiceCarrier } from '../carrier/port.ts';
 import { applyCallbacks } from './callbacks.ts';
 import { callUrls } from './call-urls.ts';
 import { createDialler } from './dialler.ts';
-import { reconcileAttempts } from './reconcile.ts';
+import { RECONCILE_BATCH, reconcileAttempts } from './reconcile.ts';
 import { compactStats } from './stats.ts';
 import { watchAnswerRates } from './answer-rate.ts';
 
@@ -78,7 +78,10 @@ export function startLoops(
       while ((await applyCallbacks(ctx, carrier, urls)) > 0);
     }),
     repeat(ctx, 'reconciliation', 10_000, async () => {
-      await reconcileAttempts(ctx, carrier);
+      // A full batch leaves more waiting (an outage's worth): asked at once, not in 10 s.
+      for (let batch = 0; batch < 10; batch++) {
+        if ((await reconcileAttempts(ctx, carrier)) < RECONCILE_BATCH) break;
+      }
       await watchAnswerRates(ctx);
       await finishBroadcasts(ctx);
     }),

@@ -79,6 +79,13 @@ export async function storeCallListNumbers(
     const line = copyLine(ctx.campaignId, listId);
     let rows = 0;
     let report: CallListReport | null = null;
+    // On PostgreSQL a batch's COPY runs while the next batch is read (one COPY at a time on
+    // the connection); PGlite shares this thread, so there each batch waits for its COPY.
+    let copying: Promise<void> | null = null;
+    const copied = async () => {
+      if (copying) await timed('copy', () => copying!);
+      copying = null;
+    };
     for await (const event of readCallList(source, {
       timeZone: ctx.config.CAMPAIGN_TIMEZONE,
       ...options.reader,
@@ -87,11 +94,19 @@ export async function storeCallListNumbers(
         report = event.report;
         continue;
       }
-      await timed('copy', () => copyRows(session, event.rows, line));
-      rows += event.rows.length;
-      await options.progress?.(rows);
+      await copied();
+      const batch = event.rows;
+      const copy = copyRows(session, batch, line).then(async () => {
+        rows += batch.length;
+        await options.progress?.(rows);
+      });
+      // Awaited later; marked handled so a failure meanwhile is not an unhandled rejection.
+      copy.catch(() => undefined);
+      copying = copy;
+      if (!concurrent) await copied();
       await timed('rest', () => pacer.rest());
     }
+    await copied();
     if (report === null) throw new Error('readCallList ended without its report');
     seconds.read =
       (performance.now() - started) / 1000 - seconds.copy - seconds.rest - seconds.undo;
