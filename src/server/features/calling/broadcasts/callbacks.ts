@@ -148,7 +148,7 @@ async function applyReports(
                    AS r(id, state, sid, answered_as, duration)),
         old AS (
           SELECT a.id, a.state, a.answered_as FROM call_attempts a JOIN r ON a.campaign_id = ${campaignId} AND a.id = r.id
-           FOR UPDATE OF a)
+           ORDER BY a.id FOR UPDATE OF a)
         UPDATE call_attempts a SET
                state = CASE WHEN r.state IS NOT NULL AND ${sql.raw(rankSql('r.state'))} > ${sql.raw(rankSql('a.state'))}
                              AND ${sql.raw(rankSql('a.state'))} < 10 THEN r.state ELSE a.state END,

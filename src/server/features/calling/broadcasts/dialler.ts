@@ -21,6 +21,8 @@ const LEASE_SECONDS = 10;
  * clock, and a request delayed a few milliseconds must not put one over the cap in a second.
  */
 const PACE_SHARE = 0.985;
+/** How far behind its slots the dialler may catch up after a stall. */
+const MAX_OWED_MS = 200;
 
 interface RunningBroadcast {
   id: number;
@@ -224,7 +226,8 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
 
   /**
    * Fires the calls owed by now, one per slot, on a timer of its own, whatever the rounds do.
-   * A timer firing late leaves its slots owed (up to a second's worth) rather than lost, and
+   * A timer firing late leaves its slots owed (up to a fifth of a second's worth: a longer
+   * stall's calls would reach the carrier in one burst) rather than lost, and
    * no more than the pace is placed within any one second of this process's clock.
    */
   const fire = (id: number) => {
@@ -236,7 +239,7 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
     const rate = pace(b, now);
     const perSecond = Math.floor(rate);
     while (state.recent.length > 0 && state.recent[0]! <= now - 1000) state.recent.shift();
-    state.nextSlot = Math.max(state.nextSlot, now - 1000);
+    state.nextSlot = Math.max(state.nextSlot, now - MAX_OWED_MS);
     while (state.queue.length > 0 && state.nextSlot <= now && state.recent.length < perSecond) {
       state.placed.push(place(b, state.queue.shift()!));
       state.recent.push(now);

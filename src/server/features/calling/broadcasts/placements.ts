@@ -34,6 +34,12 @@ export async function recordPlacements(
     'error' in p ? [{ ...p, state: stateOfFailure[p.error] }] : [],
   );
   await ctx.database.transaction(async (query) => {
+    // Rows locked in id order, as the callback applier locks them: the two never deadlock.
+    await query(
+      sql`SELECT 1 FROM call_attempts WHERE campaign_id = ${ctx.campaignId}
+             AND id = ANY(${placements.map((p) => p.attemptId)}::bigint[])
+           ORDER BY id FOR UPDATE`,
+    );
     if (placed.length > 0) {
       await query(
         sql`UPDATE call_attempts a SET carrier_call_id = p.sid,
