@@ -2,11 +2,13 @@
  * A voice broadcast dialled through the carrier simulator, run in its own process, at a pace
  * of `rate` calls a second (no ramp-up):
  *   npm run bench -- calling-dispatch [--numbers 30000] [--rate 300] [--time-scale 0.01]
- * This process holds what a working Levier process holds: the app (buildApp, listening on a
- * port that PUBLIC_URL names, so the simulator's callbacks and answer fetches arrive) and the
- * calling loops (`startLoops`: dialler, callback applier, reconciliation), on a fresh
- * PostgreSQL database, the clock of the gate fixed on a Tuesday at 10:00 in Paris. The
- * simulator (callsPerSecond cap 1000, its time sped up by `time-scale`) counts the creates:
+ * The processes are those of production: this one is the web server (buildApp, listening on a
+ * port that PUBLIC_URL names, so the simulator's callbacks and answer fetches arrive; it never
+ * dials: CALLING_DIALLER=false, RUN_WORKERS=false), and a `levier worker` process runs the
+ * calling loops (dialler, callback applier, reconciliation: its watch starts them within a
+ * second of the launch), on a fresh PostgreSQL database, the clock of the gate fixed on a
+ * Tuesday at 10:00 in Paris (CALLING_CLOCK). The simulator, a third process (callsPerSecond
+ * cap 1000, its time sped up by `time-scale`), counts the creates:
  * its stats are sampled every `sample-ms` to time them. Targets: mean rate of creates over
  * the steady part (5% to 95% of the calls) ≥ 0.98 × rate, no rolling second above the rate
  * (`maxCallsPerSecondObserved`), nobody called twice (`numbersCalledMoreThanOnce` empty).
@@ -22,14 +24,13 @@ import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/core/config.ts';
 import type { AppContext } from '../src/server/core/context.ts';
 import { closeContext, createContext } from '../src/server/core/runtime.ts';
-import { startLoops } from '../src/server/features/calling/broadcasts/worker.ts';
 import { simulatorToken } from '../src/server/features/calling/carrier/configured.ts';
 import type { SimulatorStats } from '../src/server/features/calling/carrier/simulator/index.ts';
-import { createTwilioCarrier } from '../src/server/features/calling/carrier/twilio.ts';
 import { approve, broadcastAwaitingApproval, seedCallingBasics } from './lib/calling-setup.ts';
 import { describeMachine, machineNote } from './lib/machine.ts';
 import { freshDatabase } from './lib/pg.ts';
 import { startSimulatorProcess } from './lib/simulator-process.ts';
+import { startWorkerProcess, type LoggedEntry, type WorkerProcess } from './lib/worker-process.ts';
 import { freePort } from '../src/server/testing/free-port.ts';
 
 const { values } = parseArgs({
@@ -45,7 +46,7 @@ const RATE = Number(values.rate);
 const TIME_SCALE = Number(values['time-scale']);
 const SAMPLE_MS = Number(values['sample-ms']);
 /** A Tuesday at 10:00 in Paris (UTC+1 in December): the windows and the slots are open. */
-const TUESDAY_10_PARIS = new Date('2026-12-08T09:00:00Z');
+const TUESDAY_10_PARIS = '2026-12-08T10:00:00+01:00';
 const SECRET = 'bench-calling-dispatch-secret-of-at-least-32-characters';
 const ACCOUNT_SID = 'ACsimulator';
 const ENDED = ['completed', 'busy', 'no_answer', 'failed', 'canceled', 'not_placed'];
@@ -69,7 +70,7 @@ async function seedList(ctx: AppContext, count: number) {
 }
 
 interface Sample {
-  /** Milliseconds since the loops started, at the middle of the stats request. */
+  /** Milliseconds since the launch, at the middle of the stats request. */
   t: number;
   created: number;
 }
@@ -97,6 +98,14 @@ function perSecond(samples: Sample[], from: number, to: number): number[] {
   return rates;
 }
 
+interface ProcessFigures {
+  cpuSecondsWhileDialling: number;
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
+}
+
+const describeLoad = ({ cpuSecondsWhileDialling, eventLoopDelayMs: d }: ProcessFigures) =>
+  `${d.p50} / ${d.p99} / ${d.max} ms, CPU ${cpuSecondsWhileDialling} s`;
+
 const startedAt = machineNote();
 const port = await freePort();
 const db = await freshDatabase('levier_bench_dispatch');
@@ -106,10 +115,12 @@ const config = loadConfig({
   DATABASE_URL: db.url,
   PUBLIC_URL: `http://127.0.0.1:${port}`,
   SESSION_SECRET: SECRET,
+  CARRIER: 'simulator',
+  RUN_WORKERS: 'false',
   CALLING_DIALLER: 'false',
 });
-/** Errors the loops log, counted by message (the first of each kept): the run's health. */
-const logged = new Map<string, { count: number; first: string }>();
+/** Errors the web server logs, counted by message (the first of each kept): the run's health. */
+const logged = new Map<string, LoggedEntry>();
 const log = pino(
   { level: 'warn' },
   {
@@ -132,7 +143,8 @@ const simulator = await startSimulatorProcess({
   callsPerSecond: 1000,
   maxConcurrentCalls: 30_000,
 });
-let stopLoops: (() => Promise<void>) | null = null;
+let worker: WorkerProcess | null = null;
+let finished = false;
 try {
   const staff = await seedCallingBasics(ctx);
   const listId = await seedList(ctx, NUMBERS);
@@ -142,19 +154,27 @@ try {
     maxConcurrent: 5000,
     maxAttempts: 1,
   });
+  // Running before the launch, as in production: its watch finds the broadcast running.
+  worker = await startWorkerProcess({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: db.url,
+    SESSION_SECRET: SECRET,
+    PUBLIC_URL: config.publicUrl,
+    CAMPAIGN_ID: String(ctx.campaignId),
+    CARRIER: 'simulator',
+    TWILIO_BASE_URL: simulator.url,
+    CALLING_CLOCK: TUESDAY_10_PARIS,
+    CALLING_DIALLER: 'true',
+  });
   const launched = await approve(ctx, staff, broadcastId);
   const audience = launched.audience.count ?? 0;
-  const carrier = createTwilioCarrier({
-    accountSid: ACCOUNT_SID,
-    authToken: simulatorToken(SECRET),
-    baseUrl: simulator.url,
-  });
 
+  const start = performance.now();
+  await worker.startMeasuring();
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   const cpuBefore = process.cpuUsage();
-  const start = performance.now();
-  stopLoops = startLoops(ctx, carrier, { clock: () => TUESDAY_10_PARIS });
   const samples: Sample[] = [{ t: 0, created: 0 }];
   let stats: SimulatorStats;
   let lastProgress = performance.now();
@@ -174,6 +194,7 @@ try {
   const dialSeconds = timeOf(samples, stats.callsCreated) / 1000;
   delay.disable();
   const cpu = process.cpuUsage(cpuBefore);
+  const workerLoad = await worker.measure();
 
   // Every call ends (callbacks applied, numbers settled), the broadcast completes.
   let completedAfter: number | null = null;
@@ -197,6 +218,16 @@ try {
                (SELECT count(*)::int FROM call_targets WHERE campaign_id = ${ctx.campaignId} AND broadcast_id = ${broadcastId}
                   AND status = 'done') AS done`,
   );
+
+  // The worker's errors are the loops'; the web server's, the callbacks' and answers'.
+  const errorsLogged = new Map(logged);
+  for (const [msg, entry] of worker.logged) {
+    const seen = errorsLogged.get(msg);
+    errorsLogged.set(
+      msg,
+      seen ? { count: seen.count + entry.count, first: seen.first || entry.first } : entry,
+    );
+  }
 
   const total = stats.callsCreated;
   const t5 = timeOf(samples, total * 0.05);
@@ -235,8 +266,9 @@ try {
     answerFetches: stats.answerFetches,
     maxConcurrentCallsObserved: stats.maxConcurrentCallsObserved,
     database: settled,
-    logged: Object.fromEntries(logged),
+    logged: Object.fromEntries(errorsLogged),
     completedAfterSeconds: completedAfter === null ? null : Number(completedAfter.toFixed(1)),
+    /** The web server, receiving the callbacks. */
     benchProcess: {
       cpuSecondsWhileDialling: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
       eventLoopDelayMs: {
@@ -244,6 +276,11 @@ try {
         p99: Number((delay.percentile(99) / 1e6).toFixed(1)),
         max: Number((delay.max / 1e6).toFixed(1)),
       },
+    },
+    /** `levier worker`: the dialler, the callback applier, reconciliation. */
+    workerProcess: {
+      cpuSecondsWhileDialling: workerLoad.cpuSeconds,
+      eventLoopDelayMs: workerLoad.eventLoopDelayMs,
     },
   };
   const pass = {
@@ -256,7 +293,7 @@ try {
   );
   console.table({
     'mean rate, steady part (5–95%)': `${result.steadyRate}/s = ${result.steadyShare} × ${RATE} (≥ 0.98: ${pass.rate ? 'PASS' : 'FAIL'})`,
-    'mean rate, whole (loops start → last create)': `${result.wholeRate}/s over ${result.dialSeconds} s`,
+    'mean rate, whole (launch → last create)': `${result.wholeRate}/s over ${result.dialSeconds} s`,
     'seconds of the steady part: min / p5 / median': `${result.secondsInSteadyPart.min} / ${result.secondsInSteadyPart.p5} / ${result.secondsInSteadyPart.median}`,
     'busiest rolling second (simulator)': `${stats.maxCallsPerSecondObserved} (≤ ${RATE}: ${pass.window ? 'PASS' : 'FAIL'})`,
     'numbers called more than once': `${doubles} (${pass.doubles ? 'PASS' : 'FAIL'})`,
@@ -265,18 +302,22 @@ try {
     'broadcast completed after':
       completedAfter === null ? 'not completed' : `${result.completedAfterSeconds} s`,
     'errors logged':
-      [...logged].map(([msg, { count, first }]) => `${msg} ×${count} (${first})`).join('; ') ||
-      'none',
+      [...errorsLogged]
+        .map(([msg, { count, first }]) => `${msg} ×${count} (${first})`)
+        .join('; ') || 'none',
     'callbacks sent / failed': `${stats.callbacks.sent} / ${stats.callbacks.failed}`,
-    'bench process: event-loop delay p50 / p99 / max': `${result.benchProcess.eventLoopDelayMs.p50} / ${result.benchProcess.eventLoopDelayMs.p99} / ${result.benchProcess.eventLoopDelayMs.max} ms, CPU ${result.benchProcess.cpuSecondsWhileDialling} s`,
+    'worker (dialler): event-loop delay p50 / p99 / max': describeLoad(result.workerProcess),
+    'web server (callbacks): event-loop delay p50 / p99 / max': describeLoad(result.benchProcess),
   });
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(
     new URL('./results/calling-dispatch.json', import.meta.url),
     JSON.stringify({ ...result, pass, samples }, null, 2),
   );
+  finished = true;
 } finally {
-  await stopLoops?.();
+  if (finished) await worker?.stop();
+  else await worker?.kill();
   await simulator.stop();
   await app.close();
   await closeContext(ctx);
