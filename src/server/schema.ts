@@ -22,3 +22,4 @@ export * from './core/geo/map-tables.ts';
 export * from './features/donations/receipts/tables.ts';
 export * from './features/field/tables.ts';
 export * from './features/calling/tables.ts';
+export * from './features/calling/banks/tables.ts';

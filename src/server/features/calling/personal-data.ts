@@ -112,6 +112,69 @@ export const callingPersonalData: PersonalData = {
       },
     },
     {
+      table: 'phone_banks',
+      holds: 'Volunteer phone banks, and the staff member who made each.',
+      personColumns: { created_by: 'move' },
+      otherIds: {
+        segment_id: 'the segment it calls',
+        questionnaire_id: 'its questionnaire',
+        committee_id: 'its committee',
+      },
+      erase: { keep: staffWork('A phone bank') },
+    },
+    {
+      table: 'phone_bank_targets',
+      holds: 'The people a phone bank calls, their number and where they are in its queue.',
+      personColumns: { person_id: 'move', claimed_by: 'move' },
+      otherIds: { bank_id: 'its phone bank' },
+      erase: {
+        async run(query, campaignId, people) {
+          const ids = people.map((p) => p.id);
+          await query(
+            sql`DELETE FROM phone_bank_targets WHERE campaign_id = ${campaignId} AND person_id = ANY(${ids}::bigint[])`,
+          );
+          await query(
+            sql`UPDATE phone_bank_targets SET claimed_by = NULL, status = CASE WHEN status = 'claimed' THEN 'due' ELSE status END
+                 WHERE campaign_id = ${campaignId} AND claimed_by = ANY(${ids}::bigint[])`,
+          );
+        },
+      },
+    },
+    {
+      table: 'phone_bank_calls',
+      holds:
+        'Calls volunteers made: to whom, by whom, the outcome, notes, and the answers (the support level only with the person’s consent).',
+      personColumns: { person_id: 'move', caller_person_id: 'move' },
+      otherIds: {
+        bank_id: 'its phone bank',
+        target_id: 'the queue row',
+        version_id: 'its questionnaire version',
+      },
+      erase: {
+        // The calls to the person go; those they made stay counted (their id says nothing once erased).
+        async run(query, campaignId, people) {
+          await query(
+            sql`DELETE FROM phone_bank_calls WHERE campaign_id = ${campaignId}
+                 AND person_id = ANY(${people.map((p) => p.id)}::bigint[])`,
+          );
+        },
+      },
+    },
+    {
+      table: 'phone_bank_support_counts',
+      holds: 'Support levels counted per phone bank: no person.',
+      personColumns: {},
+      otherIds: { bank_id: 'its phone bank' },
+      erase: { keep: 'Counts with no person’s id.' },
+    },
+    {
+      table: 'phone_bank_shifts',
+      holds: 'Which events are a phone bank’s shifts: no person.',
+      personColumns: {},
+      otherIds: { bank_id: 'its phone bank', event_id: 'the shift’s event' },
+      erase: { keep: 'Links between a bank and its events, no person.' },
+    },
+    {
       table: 'call_stats',
       holds: 'Calls counted per hour and département: no person.',
       personColumns: {},

@@ -5,8 +5,9 @@ import { recordingRoutes } from './recordings/routes.ts';
 import { callerIdRoutes } from './caller-ids/routes.ts';
 import { broadcastRoutes } from './broadcasts/routes.ts';
 import { carrierRoutes } from './broadcasts/carrier-routes.ts';
+import { phoneBankRoutes } from './banks/routes.ts';
 
-/** Phone operations: voice broadcasts, their recordings, caller IDs and lists of numbers. */
+/** Phone operations: voice broadcasts, their recordings, caller IDs, lists of numbers; phone banks. */
 export const callingRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
@@ -15,4 +16,5 @@ export const callingRoutes =
     await app.register(callerIdRoutes(ctx));
     await app.register(broadcastRoutes(ctx));
     await app.register(carrierRoutes(ctx));
+    await app.register(phoneBankRoutes(ctx));
   };

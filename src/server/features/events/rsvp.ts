@@ -6,6 +6,7 @@ import { runSql } from '../../core/db/statement.ts';
 import { AppError, badRequest, conflict, notFound } from '../../core/http/errors.ts';
 import { membershipOf } from '../committees/service.ts';
 import { rankAtLeast } from '../../../contracts/access.ts';
+import type { EventType } from '../../../contracts/events.ts';
 
 export type RsvpStatus = 'going' | 'waitlist' | 'pending' | 'cancelled';
 
@@ -279,10 +280,23 @@ export async function doorToDoorSessionsOf(
   personId: number,
   graceDays = 7,
 ): Promise<number[]> {
+  return sessionsOf(ctx, personId, 'door_to_door', graceDays);
+}
+
+/**
+ * The published events of a type a person organises or is going to, ended at most `graceDays`
+ * ago (a door-to-door session, a phone-bank shift).
+ */
+export async function sessionsOf(
+  ctx: AppContext,
+  personId: number,
+  type: EventType,
+  graceDays = 7,
+): Promise<number[]> {
   const rows = await runSql<{ id: number }>(
     ctx.database,
     sql`SELECT e.id FROM events e
-         WHERE e.campaign_id = ${ctx.campaignId} AND e.type = 'door_to_door' AND e.status = 'published'
+         WHERE e.campaign_id = ${ctx.campaignId} AND e.type = ${type} AND e.status = 'published'
            AND e.ends_at > now() - make_interval(days => ${graceDays})
            AND (e.created_by = ${personId}
                 OR EXISTS (SELECT 1 FROM event_rsvps r WHERE r.campaign_id = e.campaign_id

@@ -21,6 +21,7 @@ const kindKeys: Record<string, MessageKey> = {
   role_change: 'timeline.role_change',
   created: 'timeline.created',
   custom_fields: 'timeline.custom_fields',
+  phone_call: 'timeline.phone_call',
 };
 
 /** What happened to a person, newest first as the server sends it. Data is shown as text. */

@@ -41,6 +41,7 @@ const consentSourceKeys: Record<string, MessageKey> = {
   staff_letter: 'consentSource.staff_letter',
   staff_in_person: 'consentSource.staff_in_person',
   staff_email: 'consentSource.staff_email',
+  phone_bank: 'consentSource.phone_bank',
 };
 
 /** How a consent was given or withdrawn: its own sources, else those people come from. */

@@ -27,6 +27,16 @@ const profileFieldKeys: Record<string, MessageKey> = {
   addressComplement: 'person.addressComplement',
 };
 
+/** What a volunteer recorded of a call from a phone bank. */
+const callOutcomeKeys: Record<string, MessageKey> = {
+  no_answer: 'timeline.callOutcome.no_answer',
+  wrong_number: 'timeline.callOutcome.wrong_number',
+  call_back: 'timeline.callOutcome.call_back',
+  conversation: 'timeline.callOutcome.conversation',
+  refused: 'timeline.callOutcome.refused',
+  do_not_call: 'timeline.callOutcome.do_not_call',
+};
+
 /** Staff edits keep each changed field's value before and after: one line each. */
 function beforeAfterLines(data: Data, t: Translate): string[] {
   const before = (data.before ?? {}) as Data;
@@ -126,6 +136,15 @@ export function timelineLines(
       return [t('timeline.mergedFrom', { id: text(data.mergedId) ?? '?' })];
     case 'custom_fields':
       return [t('timeline.changed', { fields: list(data.keys).join(', ') })];
+    case 'phone_call': {
+      const outcome = callOutcomeKeys[text(data.outcome) ?? ''];
+      return [
+        t('timeline.phoneCallLine', {
+          bank: text(data.bank) ?? '?',
+          outcome: outcome ? t(outcome) : (text(data.outcome) ?? '?'),
+        }),
+      ];
+    }
     default:
       return genericLines(data);
   }

@@ -30,4 +30,4 @@ const caseText = (column: string) =>
  * one statement: the numbering plan's overseas prefixes (calling/numbers/prefixes.ts, which
  * the Node reader uses too), else the country code. Null: abroad.
  */
-export const territorySqlOf = (column: 'a.e164'): SQL => sql.raw(caseText(column));
+export const territorySqlOf = (column: 'a.e164' | 's.e164'): SQL => sql.raw(caseText(column));

@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import type { CallerBank, MyPhoneBanks } from '../../../../contracts/phone-banks.ts';
+import type { AppContext } from '../../../core/context.ts';
+import { questionnaireById } from '../../field/questionnaires/service.ts';
+import { sessionsOf } from '../../events/rsvp.ts';
+import { bankGrant, grantOf, type Caller } from './access.ts';
+import { callableNow } from './claims.ts';
+import { bankCounts, bankRow, type BankRow } from './service.ts';
+import { listShifts } from './shifts.ts';
+import { myCounts } from './stats.ts';
+
+/** Whether a claim would be served now, and why not. */
+async function callingNow(ctx: AppContext, bank: BankRow) {
+  if (bank.status !== 'open') return { callingNow: false, closedReason: 'not_open' as const };
+  const where = await callableNow(ctx, bank, new Date());
+  return { callingNow: where.closed === null, closedReason: where.closed };
+}
+
+/** A bank as a volunteer who may call in it sees it: script, questionnaire, shifts, own counts. */
+export async function callerBank(
+  ctx: AppContext,
+  caller: Caller,
+  bankId: number,
+): Promise<CallerBank> {
+  const bank = await bankRow(ctx.database.query, ctx.campaignId, bankId);
+  await bankGrant(ctx, caller, bank);
+  const questionnaire = bank.questionnaire_id
+    ? await questionnaireById(ctx, Number(bank.questionnaire_id)).catch(() => null)
+    : null;
+  const counts = (await bankCounts(ctx.database.query, ctx.campaignId, [bank])).get(bankId)!;
+  const going = new Set(await sessionsOf(ctx, caller.personId, 'phone_bank', 0));
+  const shifts = (await listShifts(ctx, bankId))
+    .filter((shift) => shift.status === 'published' && Date.parse(shift.endsAt) > Date.now())
+    .map((shift) => ({ ...shift, mine: going.has(shift.eventId) }));
+  return {
+    id: bankId,
+    name: bank.name,
+    status: bank.status,
+    script: bank.script,
+    questionnaire:
+      questionnaire && !questionnaire.archived
+        ? { versionId: questionnaire.current.id, definition: questionnaire.current.definition }
+        : null,
+    ...(await callingNow(ctx, bank)),
+    windows: bank.windows,
+    due: counts.due,
+    mine: await myCounts(ctx, bankId, caller.personId),
+    shifts,
+  };
+}
+
+/** The open (or paused) banks a person may call in, for their space. */
+export async function myBanks(ctx: AppContext, caller: Caller): Promise<MyPhoneBanks> {
+  const banks = await ctx.database.query<BankRow>(
+    sql`SELECT * FROM phone_banks WHERE campaign_id = ${ctx.campaignId} AND status IN ('open', 'paused')
+         ORDER BY opened_at DESC, id DESC`,
+  );
+  const mine: BankRow[] = [];
+  for (const bank of banks) if (await grantOf(ctx, caller, bank)) mine.push(bank);
+  const counts = await bankCounts(ctx.database.query, ctx.campaignId, mine);
+  const result: MyPhoneBanks = [];
+  for (const bank of mine) {
+    const id = Number(bank.id);
+    const next = (await listShifts(ctx, id)).find(
+      (shift) => shift.status === 'published' && Date.parse(shift.endsAt) > Date.now(),
+    );
+    result.push({
+      id,
+      name: bank.name,
+      callingNow: (await callingNow(ctx, bank)).callingNow,
+      due: counts.get(id)!.due,
+      nextShift: next ?? null,
+    });
+  }
+  return result;
+}

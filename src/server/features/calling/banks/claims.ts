@@ -1,0 +1,205 @@
+import { sql } from 'drizzle-orm';
+import { territories, type Territory } from '../../../../contracts/compliance.ts';
+import type { CallOutcome, PhoneBankClaim } from '../../../../contracts/phone-banks.ts';
+import { nationalForm } from '../../../../contracts/phone.ts';
+import type { AppContext } from '../../../core/context.ts';
+import type { Query } from '../../../core/db/index.ts';
+import { AppError, conflict } from '../../../core/http/errors.ts';
+import { allRounds } from '../../compliance/elections.ts';
+import { optedOutNumbers } from '../../compliance/phone-opt-outs.ts';
+import { closedUntil } from '../../compliance/quiet-hours.ts';
+import { silenceUntil } from '../../compliance/silence.ts';
+import { callees } from '../../people/call-audience.ts';
+import type { BankRow } from './service.ts';
+
+export interface TargetRow {
+  id: number;
+  person_id: number | null;
+  e164: string;
+  territory: Territory | null;
+  status: 'due' | 'claimed' | 'done';
+  available_at: Date;
+  claimed_by: number | null;
+  attempts: number;
+  last_outcome: CallOutcome | null;
+  call_back_at: Date | null;
+}
+
+/** Where a bank may call now: territories inside its windows and outside any silence. */
+export interface CallableNow {
+  territories: Territory[];
+  /** Numbers abroad: on metropolitan hours, and only when no territory is silent. */
+  abroad: boolean;
+  /** Why nowhere, when nowhere. */
+  closed: 'outside_hours' | 'pre_election_silence' | null;
+}
+
+/** The territories of the people a bank still has to call (null: numbers abroad). */
+async function bankTerritories(ctx: AppContext, bankId: number): Promise<Array<Territory | null>> {
+  const rows = await ctx.database.query<{ territory: Territory | null }>(
+    sql`SELECT DISTINCT territory FROM phone_bank_targets
+         WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId} AND status <> 'done'`,
+  );
+  return rows.map((row) => row.territory);
+}
+
+/**
+ * The territories a bank may call at `at`: its windows on each territory's clock, and L49's
+ * silence (serial calls, automated or not) where the number is; why nowhere, judged on the
+ * territories its queue still holds.
+ */
+export async function callableNow(ctx: AppContext, bank: BankRow, at: Date): Promise<CallableNow> {
+  const rounds = await allRounds(ctx.database, ctx.campaignId);
+  const windows = {
+    ...bank.windows,
+    windows: bank.windows.windows.map(([from, to]) => [from!, to!] as const),
+  };
+  const silent = territories.filter((t) => silenceUntil(rounds, t, at) !== null);
+  const open = territories.filter((t) => closedUntil(windows, t, at) === null);
+  const callable = open.filter((t) => !silent.includes(t));
+  const abroad = silent.length === 0 && open.includes('metropole');
+  const present = await bankTerritories(ctx, Number(bank.id));
+  const reachable = present.some((t) => (t === null ? abroad : callable.includes(t)));
+  const silenced = present.some((t) => (t === null ? silent.length > 0 : silent.includes(t)));
+  return {
+    territories: callable,
+    abroad,
+    closed:
+      reachable || present.length === 0
+        ? null
+        : silenced
+          ? 'pre_election_silence'
+          : 'outside_hours',
+  };
+}
+
+const refusals = {
+  outside_hours: () =>
+    conflict(
+      'outside_hours',
+      'Ce n’est pas l’heure des appels de cette banque : revenez pendant ses horaires.',
+    ),
+  pre_election_silence: () =>
+    conflict(
+      'pre_election_silence',
+      'Période de réserve électorale : aucun appel n’est servi jusqu’à la fin du scrutin (Code électoral L49).',
+    ),
+};
+
+/** A target as the volunteer is given it: only what the call needs. */
+async function toClaim(
+  query: Query,
+  campaignId: number,
+  target: TargetRow,
+): Promise<PhoneBankClaim> {
+  const people = await callees(
+    query,
+    campaignId,
+    target.person_id === null ? [] : [Number(target.person_id)],
+  );
+  const person = target.person_id === null ? undefined : people.get(Number(target.person_id));
+  return {
+    targetId: Number(target.id),
+    claimedUntil: new Date(target.available_at).toISOString(),
+    firstName: person?.firstName ?? null,
+    lastName: person?.lastName ?? null,
+    communeName: person?.communeName ?? null,
+    phone: target.e164,
+    phoneDisplay: spaced(nationalForm(target.e164)) ?? target.e164,
+    attempts: target.attempts,
+    lastOutcome: target.last_outcome,
+    callBackAt: target.call_back_at ? new Date(target.call_back_at).toISOString() : null,
+  };
+}
+
+/** 0612345678 as people read it: 06 12 34 56 78. */
+const spaced = (national: string | null) => national?.match(/\d{1,2}/g)?.join(' ') ?? null;
+
+/** Tries before answering that the queue is empty, when claimed people turn out not callable. */
+const CLAIM_TRIES = 20;
+
+/**
+ * The next person for a volunteer: the one they already hold if their claim runs, otherwise
+ * the person available first whose number may be called now, claimed in one statement (`FOR
+ * UPDATE SKIP LOCKED`: two volunteers never get the same person) until the bank's claim time
+ * runs out; then anyone may be given them again. A person erased, who withdrew their consent
+ * to calls, or whose number joined the opt-out list since the bank opened is set aside and the
+ * next one claimed. Refused (409) outside the bank's hours, in the pre-election silence, when
+ * the bank is not open, or when nobody is due.
+ */
+export async function claimNext(
+  ctx: AppContext,
+  bank: BankRow,
+  volunteerId: number,
+): Promise<PhoneBankClaim> {
+  if (bank.status !== 'open') {
+    throw conflict('phone_bank_not_open', 'Cette banque d’appels n’est pas ouverte en ce moment.');
+  }
+  const bankId = Number(bank.id);
+  const now = new Date();
+  const where = await callableNow(ctx, bank, now);
+  if (where.closed) throw refusals[where.closed]();
+  const [held] = await ctx.database.query<TargetRow>(
+    sql`SELECT * FROM phone_bank_targets
+         WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId} AND status = 'claimed'
+           AND claimed_by = ${volunteerId} AND available_at > now()
+         ORDER BY id LIMIT 1`,
+  );
+  if (held) return toClaim(ctx.database.query, ctx.campaignId, held);
+  for (let tries = 0; tries < CLAIM_TRIES; tries++) {
+    const claimed = await ctx.database.transaction(async (query) => {
+      const [target] = await query<TargetRow>(
+        sql`WITH next AS (
+              SELECT id FROM phone_bank_targets
+               WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId} AND status <> 'done'
+                 AND available_at <= now()
+                 AND (territory = ANY(${where.territories}::text[]) OR (territory IS NULL AND ${where.abroad}))
+               ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+            UPDATE phone_bank_targets t SET status = 'claimed', claimed_by = ${volunteerId},
+                   available_at = now() + make_interval(mins => ${bank.claim_minutes})
+              FROM next
+             WHERE t.campaign_id = ${ctx.campaignId} AND t.bank_id = ${bankId} AND t.id = next.id
+            RETURNING t.*`,
+      );
+      if (!target) return null;
+      if (await callable(query, ctx.campaignId, target)) return target;
+      await query(
+        sql`UPDATE phone_bank_targets SET status = 'done', claimed_by = NULL
+             WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId} AND id = ${target.id}`,
+      );
+      return 'skipped' as const;
+    });
+    if (claimed === null) break;
+    if (claimed !== 'skipped') return toClaim(ctx.database.query, ctx.campaignId, claimed);
+  }
+  throw new AppError(
+    409,
+    'queue_empty',
+    'Personne n’est à appeler pour l’instant : les rappels reviendront à leur heure.',
+  );
+}
+
+/** Still callable: not erased, still agreeing to calls, not on the opt-out list. */
+async function callable(query: Query, campaignId: number, target: TargetRow): Promise<boolean> {
+  if (target.person_id !== null) {
+    const person = (await callees(query, campaignId, [Number(target.person_id)])).get(
+      Number(target.person_id),
+    );
+    if (!person?.consentPhone) return false;
+  }
+  return !(await optedOutNumbers(query, campaignId, [target.e164])).has(target.e164);
+}
+
+/** Gives a person back without a call (the volunteer skips them): due again, behind the others. */
+export async function releaseClaim(
+  ctx: AppContext,
+  bankId: number,
+  targetId: number,
+  volunteerId: number,
+): Promise<void> {
+  await ctx.database.query(
+    sql`UPDATE phone_bank_targets SET status = 'due', claimed_by = NULL, available_at = now()
+         WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId} AND id = ${targetId}
+           AND status = 'claimed' AND claimed_by = ${volunteerId}`,
+  );
+}
