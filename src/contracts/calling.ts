@@ -132,5 +132,7 @@ export const broadcastDashboardSchema = z.object({
   currentRate: z.number(),
   /** When the numbers left would be called at the current pace; null when nothing is dialled. */
   estimatedEnd: z.string().nullable(),
+  /** The carrier failing to take calls since then (out of reach, silent), and its last error. */
+  carrierTrouble: z.object({ since: z.string(), message: z.string() }).nullable(),
 });
 export type BroadcastDashboard = z.infer<typeof broadcastDashboardSchema>;

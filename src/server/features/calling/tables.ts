@@ -158,6 +158,9 @@ export const callBroadcasts = pgTable(
     pausedAt: at('paused_at'),
     pauseReason: text('pause_reason'),
     finishedAt: at('finished_at'),
+    /** Since when the carrier fails to take its calls (out of reach, no answer), and why. */
+    carrierTroubleAt: at('carrier_trouble_at'),
+    carrierTrouble: text('carrier_trouble'),
     /** The process dialling it now, while its lease runs (a dead one's lease lapses). */
     diallerId: text('dialler_id'),
     diallerLeaseUntil: at('dialler_lease_until'),

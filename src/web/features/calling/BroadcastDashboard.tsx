@@ -1,4 +1,4 @@
-import { Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { BroadcastDashboard as Dashboard, CallCounts } from '../../../contracts/calling.ts';
 import { formatDateTime, formatNumber } from '../../core/format.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
@@ -89,6 +89,20 @@ function Left({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
+/** The carrier failing to take calls: the dialler backs off and retries, staff should know. */
+function CarrierTrouble({ trouble }: { trouble: NonNullable<Dashboard['carrierTrouble']> }) {
+  const t = useT();
+  const [locale] = useLocale();
+  return (
+    <Alert color="red" role="alert" title={t('calling.dashboard.carrierTrouble')}>
+      {t('calling.dashboard.carrierTroubleText', {
+        since: formatDateTime(trouble.since, locale),
+        message: trouble.message,
+      })}
+    </Alert>
+  );
+}
+
 /** A launched broadcast's figures, asked again every 2 s while it runs or is paused. */
 export function BroadcastDashboard({ id, live }: { id: number; live: boolean }) {
   const t = useT();
@@ -97,6 +111,9 @@ export function BroadcastDashboard({ id, live }: { id: number; live: boolean }) 
     <QueryState query={dashboard}>
       {(data) => (
         <Stack gap="md">
+          {data.carrierTrouble && isLive(data.broadcast.status) && (
+            <CarrierTrouble trouble={data.carrierTrouble} />
+          )}
           <Section
             title={t('calling.dashboard.title')}
             description={isLive(data.broadcast.status) ? t('calling.dashboard.live') : undefined}

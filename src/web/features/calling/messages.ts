@@ -26,6 +26,9 @@ export const fr = {
   'audit.do.calling.bank.pause': 'Banque d’appels mise en pause',
   'audit.do.calling.bank.resume': 'Banque d’appels reprise',
   'audit.do.calling.bank.close': 'Banque d’appels fermée',
+  'calling.dashboard.carrierTrouble': 'L’opérateur ne prend plus les appels',
+  'calling.dashboard.carrierTroubleText':
+    'Depuis {since}, l’opérateur n’accepte plus les appels ou ne répond plus ({message}). Levier réessaie de lui-même, de plus en plus espacé, sans rien perdre : les numéros restent à appeler. Vérifiez le compte et l’état de l’opérateur.',
   'calling.nav': 'Téléphone',
   'calling.tab.broadcasts': 'Diffusions',
   'calling.tab.recordings': 'Messages enregistrés',
@@ -399,6 +402,9 @@ export const en: Record<keyof typeof fr, string> = {
   'audit.do.calling.bank.pause': 'Phone bank paused',
   'audit.do.calling.bank.resume': 'Phone bank resumed',
   'audit.do.calling.bank.close': 'Phone bank closed',
+  'calling.dashboard.carrierTrouble': 'The carrier is not taking calls',
+  'calling.dashboard.carrierTroubleText':
+    'Since {since} the carrier refuses calls or no longer answers ({message}). Levier retries by itself, further and further apart, losing nothing: the numbers stay to be called. Check the carrier account and its status.',
   'calling.nav': 'Phone',
   'calling.tab.broadcasts': 'Broadcasts',
   'calling.tab.recordings': 'Recordings',

@@ -31,6 +31,7 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
   let approver: Browser;
   let simulator: CarrierSimulator;
   let stopLoops: () => Promise<void>;
+  let simulatorClosed = false;
   const listed = numbers(30, 12_000_000);
   const pressNine = listed[3]!;
 
@@ -71,7 +72,7 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
   }, 60_000);
   afterAll(async () => {
     await stopLoops?.();
-    await simulator?.close();
+    if (!simulatorClosed) await simulator?.close();
     await t?.close();
   });
 
@@ -292,5 +293,38 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
   it('refuses broadcasts to a supporter', async () => {
     const supporter = await staffBrowser(t, 'supporter@calling.example', []);
     expect((await supporter.get('/api/calling/broadcasts')).statusCode).toBe(403);
+  });
+
+  // Last: the carrier goes away for good.
+  it('backs off and alerts on the dashboard when the carrier is out of reach, losing nobody', async () => {
+    await simulator.close();
+    simulatorClosed = true;
+    const id = await launch('Opérateur coupé', await listOf('Liste C', numbers(5, 12_600_000)));
+    let dashboard: BroadcastDashboard | null = null;
+    for (let i = 0; i < 100 && !dashboard?.carrierTrouble; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      dashboard = (await asker.get(`/api/calling/broadcasts/${id}/dashboard`)).json();
+    }
+    expect(dashboard!.carrierTrouble).toMatchObject({
+      message: expect.stringContaining('reached'),
+    });
+    expect(dashboard!.left.done).toBe(0);
+    const targets = await sql<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM call_targets WHERE campaign_id = $1 AND broadcast_id = $2 GROUP BY 1`,
+      [t.ctx.campaignId, id],
+    );
+    expect(targets).toEqual([{ status: 'due', n: 5 }]);
+    // Paused after the failure: a second later, at most a few more tries.
+    const tries = async () =>
+      (
+        await sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM call_attempts WHERE campaign_id = $1 AND broadcast_id = $2`,
+          [t.ctx.campaignId, id],
+        )
+      )[0]!.n;
+    const before = await tries();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await tries()) - before).toBeLessThanOrEqual(10);
+    await asker.post(`/api/calling/broadcasts/${id}/cancel`, {});
   });
 });

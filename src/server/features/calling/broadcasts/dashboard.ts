@@ -63,6 +63,12 @@ export async function broadcastDashboard(ctx: AppContext, id: number): Promise<B
     byHour: byHour.map((h) => ({ ...h, hour: new Date(h.hour).toISOString() })),
     byDepartement,
     left: { due, inCall, done },
+    carrierTrouble: row.carrier_trouble_at
+      ? {
+          since: new Date(row.carrier_trouble_at).toISOString(),
+          message: row.carrier_trouble ?? '',
+        }
+      : null,
     currentRate: Number(currentRate.toFixed(2)),
     estimatedEnd:
       currentRate > 0 && row.status === 'running'

@@ -21,6 +21,8 @@ const LEASE_SECONDS = 10;
  * clock, and a request delayed a few milliseconds must not put one over the cap in a second.
  */
 const PACE_SHARE = 0.985;
+/** The longest pause of dialling while the carrier fails to take calls. */
+const MAX_BACKOFF_MS = 30_000;
 /** How far behind its slots the dialler may catch up after a stall. */
 const MAX_OWED_MS = 200;
 
@@ -189,6 +191,9 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
     queue: Queued[];
     /** When this process placed each of its calls of the last second. */
     recent: number[];
+    /** No new claims before then: the carrier failed to take calls (see backOff). */
+    backoffUntil: number;
+    backoffMs: number;
     placed: Array<Promise<Placement>>;
     firing: NodeJS.Timeout | null;
     broadcast: RunningBroadcast | null;
@@ -201,6 +206,8 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
         turn: 0,
         queue: [],
         recent: [],
+        backoffUntil: 0,
+        backoffMs: 0,
         placed: [],
         firing: null,
         broadcast: null,
@@ -210,13 +217,36 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
     return state;
   };
 
+  /**
+   * A carrier out of reach (or gone silent) is not asked again at once: no new claims for 1 s,
+   * doubling up to 30 s while it keeps failing; the first batch it takes ends the pause.
+   */
+  const backOff = (id: number, state: Pacing, done: readonly Placement[]) => {
+    const trouble = done.some(
+      (p) => 'error' in p && (p.error === 'unavailable' || p.error === 'unknown'),
+    );
+    if (trouble) {
+      state.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(1000, state.backoffMs * 2));
+      state.backoffUntil = Date.now() + state.backoffMs;
+      ctx.log.warn(
+        { broadcastId: id, pauseMs: state.backoffMs },
+        'carrier not taking calls: dialling paused',
+      );
+    } else if (done.some((p) => 'carrierCallId' in p)) {
+      state.backoffMs = 0;
+    }
+  };
+
   /** Records what the carrier answered to the calls placed since the last time. */
   const flush = (b: RunningBroadcast, state: Pacing) => {
     if (state.placed.length === 0) return;
     const batch = state.placed;
     state.placed = [];
     const recorded: Promise<void> = Promise.all(batch)
-      .then((done) => recordPlacements(ctx, b.id, done))
+      .then((done) => {
+        backOff(b.id, state, done);
+        return recordPlacements(ctx, b.id, done);
+      })
       .catch((error: unknown) =>
         ctx.log.error({ err: error, broadcastId: b.id }, 'calls placed but not recorded'),
       )
@@ -256,6 +286,7 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
   const feed = async (b: RunningBroadcast) => {
     const state = stateOf(b.id);
     state.broadcast = b;
+    if (Date.now() < state.backoffUntil) return;
     const rate = pace(b, Date.now());
     const wanted = Math.ceil(rate * ROUND_SECONDS) - state.queue.length;
     if (wanted <= 0) return;

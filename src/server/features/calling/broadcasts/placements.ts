@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../../core/context.ts';
+import type { Query } from '../../../core/db/index.ts';
 import type { CarrierError } from '../carrier/port.ts';
 import { settleTargets } from './targets.ts';
 
@@ -49,6 +50,7 @@ export async function recordPlacements(
              WHERE a.campaign_id = ${ctx.campaignId} AND a.id = p.id`,
       );
     }
+    await noteCarrierTrouble(query, ctx.campaignId, broadcastId, placements);
     if (failed.length === 0) return;
     // Only an attempt no callback has moved: one that rang was placed, whatever the answer said.
     const changed = await query<{ id: number; state: string }>(
@@ -76,4 +78,33 @@ export async function recordPlacements(
       );
     }
   });
+}
+
+/**
+ * Keeps on the broadcast whether the carrier fails to take its calls (out of reach, or gone
+ * silent), for the dashboard's alert: set from the first such failure of a batch, cleared by a
+ * batch it took calls from without one.
+ */
+async function noteCarrierTrouble(
+  query: Query,
+  campaignId: number,
+  broadcastId: number,
+  placements: readonly Placement[],
+): Promise<void> {
+  const trouble = placements.find(
+    (p): p is Extract<Placement, { error: string }> =>
+      'error' in p && (p.error === 'unavailable' || p.error === 'unknown'),
+  );
+  if (trouble) {
+    await query(
+      sql`UPDATE call_broadcasts SET carrier_trouble_at = coalesce(carrier_trouble_at, now()),
+                 carrier_trouble = ${trouble.message.slice(0, 300)}
+           WHERE campaign_id = ${campaignId} AND id = ${broadcastId}`,
+    );
+  } else if (placements.some((p) => 'carrierCallId' in p)) {
+    await query(
+      sql`UPDATE call_broadcasts SET carrier_trouble_at = NULL, carrier_trouble = NULL
+           WHERE campaign_id = ${campaignId} AND id = ${broadcastId} AND carrier_trouble_at IS NOT NULL`,
+    );
+  }
 }

@@ -39,6 +39,8 @@ export interface BroadcastRow {
   paused_at: Date | null;
   pause_reason: string | null;
   finished_at: Date | null;
+  carrier_trouble_at: Date | null;
+  carrier_trouble: string | null;
   created_at: Date;
 }
 
