@@ -7,6 +7,7 @@ import { createDialler } from './dialler.ts';
 import { RECONCILE_BATCH, reconcileAttempts } from './reconcile.ts';
 import { compactStats } from './stats.ts';
 import { watchAnswerRates } from './answer-rate.ts';
+import { cancelQueuedOutsideWindows } from './window-cancel.ts';
 
 const MAX_PAUSE_MS = 30_000;
 
@@ -62,8 +63,9 @@ async function finishBroadcasts(ctx: AppContext) {
 }
 
 /**
- * The voice broadcasts' work in a working process: the dialler, the callback applier, and
- * every ten seconds reconciliation, the dashboard's compaction and the broadcasts' ends.
+ * The voice broadcasts' work in a working process: the dialler, the callback applier, every
+ * second the cancelling of queued calls a window closed on, and every ten seconds
+ * reconciliation, the dashboard's compaction and the broadcasts' ends.
  */
 export function startLoops(
   ctx: AppContext,
@@ -77,6 +79,10 @@ export function startLoops(
     repeat(ctx, 'callbacks', 100, async () => {
       while ((await applyCallbacks(ctx, carrier, urls)) > 0);
     }),
+    // Calls waiting in the carrier's queue when a window closes are cancelled within a second.
+    repeat(ctx, 'windows', 1000, () =>
+      cancelQueuedOutsideWindows(ctx, carrier, options.clock?.() ?? new Date()),
+    ),
     repeat(ctx, 'reconciliation', 10_000, async () => {
       // A full batch leaves more waiting (an outage's worth): asked at once, not in 10 s.
       for (let batch = 0; batch < 10; batch++) {
