@@ -125,6 +125,16 @@ export const broadcastsApi = {
     problems: actionProblems,
     response: { 200: broadcastSchema },
   }),
+  callsCsv: defineRoute({
+    method: 'GET',
+    path: '/api/calling/broadcasts/:id/calls.csv',
+    summary: 'A broadcast’s calls as CSV, one line per dial (audited)',
+    tags,
+    access: manage,
+    params: idParamSchema,
+    produces: ['text/csv'],
+    response: { 200: z.unknown() },
+  }),
   dashboard: defineRoute({
     method: 'GET',
     path: '/api/calling/broadcasts/:id/dashboard',

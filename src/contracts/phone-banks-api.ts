@@ -139,6 +139,17 @@ export const phoneBanksApi = {
     params: idParamSchema,
     response: { 200: phoneBankStatsSchema },
   }),
+  callsCsv: defineRoute({
+    method: 'GET',
+    path: '/api/phone-banks/:id/calls.csv',
+    summary:
+      'A bank’s calls as CSV (audited; no callee’s name or number, no support level, no notes)',
+    tags,
+    access: manage,
+    params: idParamSchema,
+    produces: ['text/csv'],
+    response: { 200: z.unknown() },
+  }),
   shifts: defineRoute({
     method: 'GET',
     path: '/api/phone-banks/:id/shifts',

@@ -2,6 +2,8 @@ import type { Locale } from '../contracts/common.ts';
 import * as accounts from './features/accounts/messages.ts';
 import * as admin from './features/admin/messages.ts';
 import * as calling from './features/calling/messages.ts';
+import * as phoneBanks from './features/calling/banks/messages.ts';
+import * as phoneBankCaller from './features/calling/caller/messages.ts';
 import * as committees from './features/committees/messages.ts';
 import * as compliance from './features/compliance/messages.ts';
 import * as donations from './features/donations/messages.ts';
@@ -27,6 +29,8 @@ export const messageModules = {
   accounts,
   admin,
   calling,
+  phoneBanks,
+  phoneBankCaller,
   committees,
   compliance,
   donations,

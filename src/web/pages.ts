@@ -2,6 +2,8 @@ import type { NavPage, PageDefinition } from './core/pages.ts';
 import { accountPages } from './features/accounts/pages.ts';
 import { adminPages, kioskPages } from './features/admin/pages.ts';
 import { callingPages } from './features/calling/pages.ts';
+import { callerPages } from './features/calling/caller/pages.ts';
+import { phoneBankPages } from './features/calling/banks/pages.ts';
 import { committeePages } from './features/committees/pages.ts';
 import { compliancePages } from './features/compliance/pages.ts';
 import { donationPages } from './features/donations/pages.ts';
@@ -16,6 +18,7 @@ import { statsPages } from './features/stats/pages.ts';
 /** Every page behind a login, in menu order: the router and the menus both read this table. */
 export const pages: readonly PageDefinition[] = [
   ...accountPages,
+  ...callerPages,
   ...peoplePages,
   ...statsPages,
   ...kioskPages,
@@ -27,6 +30,7 @@ export const pages: readonly PageDefinition[] = [
   ...planningPages,
   ...progressPages,
   ...callingPages,
+  ...phoneBankPages,
   ...adminPages,
   ...compliancePages,
 ];

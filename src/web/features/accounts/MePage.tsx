@@ -1,5 +1,5 @@
 import { Badge, Button, Container, Group, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarEvent, IconUsersGroup } from '@tabler/icons-react';
+import { IconCalendarEvent, IconPhoneCall, IconUsersGroup } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useT } from '../../core/i18n/index.tsx';
 import { useSession } from '../../core/session.tsx';
@@ -53,6 +53,14 @@ export function MePage() {
                   leftSection={<IconCalendarEvent size={16} aria-hidden />}
                 >
                   {t('events.mine.title')}
+                </Button>
+                <Button
+                  component={Link}
+                  to="/calls"
+                  variant="light"
+                  leftSection={<IconPhoneCall size={16} aria-hidden />}
+                >
+                  {t('caller.list.title')}
                 </Button>
               </Group>
               <NearbySection profile={data} />

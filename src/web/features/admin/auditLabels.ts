@@ -77,6 +77,8 @@ const actionKeys: Record<string, MessageKey> = {
   'calling.broadcast.pause': 'audit.do.calling.broadcast.pause',
   'calling.broadcast.resume': 'audit.do.calling.broadcast.resume',
   'calling.broadcast.cancel': 'audit.do.calling.broadcast.cancel',
+  'calling.broadcast.export': 'audit.do.calling.broadcast.export',
+  'calling.bank.export': 'audit.do.calling.bank.export',
   'calling.bank.create': 'audit.do.calling.bank.create',
   'calling.bank.update': 'audit.do.calling.bank.update',
   'calling.bank.delete': 'audit.do.calling.bank.delete',

@@ -2,10 +2,13 @@ import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import type { Broadcast } from '../../../contracts/calling.ts';
+import { broadcastsApi } from '../../../contracts/calling-api.ts';
+import { urlOf } from '../../core/api.ts';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { BroadcastControls } from './BroadcastControls.tsx';
+import { CallsExportButton } from './CallsExportButton.tsx';
 import { BroadcastDashboard } from './BroadcastDashboard.tsx';
 import { BroadcastStatusBadge } from './BroadcastStatusBadge.tsx';
 import { BroadcastSummary } from './BroadcastSummary.tsx';
@@ -61,6 +64,11 @@ function BroadcastView({ broadcast }: { broadcast: Broadcast }) {
               </Button>
             )}
             <BroadcastControls broadcast={broadcast} />
+            {broadcast.launchedAt && (
+              <CallsExportButton
+                href={urlOf(broadcastsApi.callsCsv, { params: { id: broadcast.id } })}
+              />
+            )}
           </Group>
         </Stack>
       }

@@ -6,6 +6,7 @@ const tabs: SectionTab[] = [
   { path: '/hq/calling/recordings', label: 'calling.tab.recordings' },
   { path: '/hq/calling/caller-ids', label: 'calling.tab.callerIds' },
   { path: '/hq/calling/lists', label: 'calling.tab.lists' },
+  { path: '/hq/calling/banks', label: 'banks.tab' },
 ];
 
 /** The phone section's frame (a broadcast's pages are under "Diffusions"). */

@@ -19,6 +19,8 @@ export const fr = {
   'audit.do.calling.caller_id.pause': 'Numéro présenté mis en pause',
   'audit.do.calling.caller_id.resume': 'Numéro présenté réactivé',
   'audit.do.calling.caller_id.delete': 'Numéro présenté supprimé',
+  'audit.do.calling.broadcast.export': 'Appels d’une diffusion vocale exportés',
+  'audit.do.calling.bank.export': 'Appels d’une banque d’appels exportés',
   'audit.do.calling.bank.create': 'Banque d’appels créée',
   'audit.do.calling.bank.update': 'Banque d’appels modifiée',
   'audit.do.calling.bank.delete': 'Banque d’appels supprimée',
@@ -29,6 +31,7 @@ export const fr = {
   'calling.dashboard.carrierTrouble': 'L’opérateur ne prend plus les appels',
   'calling.dashboard.carrierTroubleText':
     'Depuis {since}, l’opérateur n’accepte plus les appels ou ne répond plus ({message}). Levier réessaie de lui-même, de plus en plus espacé, sans rien perdre : les numéros restent à appeler. Vérifiez le compte et l’état de l’opérateur.',
+  'calling.exportCalls': 'Exporter les appels (CSV)',
   'calling.nav': 'Téléphone',
   'calling.tab.broadcasts': 'Diffusions',
   'calling.tab.recordings': 'Messages enregistrés',
@@ -395,6 +398,8 @@ export const en: Record<keyof typeof fr, string> = {
   'audit.do.calling.caller_id.pause': 'Caller ID paused',
   'audit.do.calling.caller_id.resume': 'Caller ID resumed',
   'audit.do.calling.caller_id.delete': 'Caller ID removed',
+  'audit.do.calling.broadcast.export': 'A voice broadcast’s calls exported',
+  'audit.do.calling.bank.export': 'A phone bank’s calls exported',
   'audit.do.calling.bank.create': 'Phone bank created',
   'audit.do.calling.bank.update': 'Phone bank changed',
   'audit.do.calling.bank.delete': 'Phone bank deleted',
@@ -405,6 +410,7 @@ export const en: Record<keyof typeof fr, string> = {
   'calling.dashboard.carrierTrouble': 'The carrier is not taking calls',
   'calling.dashboard.carrierTroubleText':
     'Since {since} the carrier refuses calls or no longer answers ({message}). Levier retries by itself, further and further apart, losing nothing: the numbers stay to be called. Check the carrier account and its status.',
+  'calling.exportCalls': 'Export the calls (CSV)',
   'calling.nav': 'Phone',
   'calling.tab.broadcasts': 'Broadcasts',
   'calling.tab.recordings': 'Recordings',

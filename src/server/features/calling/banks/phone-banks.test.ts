@@ -292,6 +292,22 @@ describe.each(engines)('volunteer phone banks (%s)', (engine) => {
       expect.objectContaining({ id: volunteers[2]!.personId, calls: 3, conversations: 2 }),
     ]);
     expect(stats.counts.byOutcome).toMatchObject({ conversation: 2, do_not_call: 1 });
+
+    // The export: every call, no callee's name or number, no support level, no notes; audited.
+    expect((await caller.get(`/api/phone-banks/${bank.id}/calls.csv`)).statusCode).toBe(403);
+    const csv = await staff.get(`/api/phone-banks/${bank.id}/calls.csv`);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toContain('Bénévole;Issue');
+    expect(csv.body).toContain(';conversation;');
+    expect(csv.body).toContain(';do_not_call;');
+    expect(csv.body).not.toMatch(/Prénom|\+336|ne plus appeler/);
+    const [audited] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE campaign_id = $1 AND action = 'calling.bank.export'`,
+      [t.ctx.campaignId],
+    );
+    expect(audited!.n).toBe(1);
     await staff.post(`/api/phone-banks/${bank.id}/close`, {});
   });
 

@@ -3,6 +3,7 @@ import { phoneBanksApi } from '../../../../contracts/phone-banks-api.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { currentAuth } from '../../../core/http/access.ts';
 import { serve } from '../../../core/http/contract.ts';
+import { bankCallsCsv, sendCsv } from '../exports.ts';
 import { bankGrant } from './access.ts';
 import { callerBank, myBanks } from './caller.ts';
 import { recordCall } from './calls.ts';
@@ -43,6 +44,16 @@ export const phoneBankRoutes =
       );
     }
     serve(app, phoneBanksApi.stats, (request) => bankStats(ctx, request.params.id));
+    serve(app, phoneBanksApi.callsCsv, async (request, reply) => {
+      const { id } = request.params;
+      await bankRow(ctx.database.query, ctx.campaignId, id);
+      return sendCsv(ctx, request, reply, {
+        action: 'calling.bank.export',
+        target: `phone_bank:${id}`,
+        name: `appels-benevoles-${id}.csv`,
+        lines: bankCallsCsv(ctx, id),
+      });
+    });
     serve(app, phoneBanksApi.shifts, (request) => listShifts(ctx, request.params.id));
     serve(app, phoneBanksApi.addShift, (request) =>
       addShift(ctx, request.params.id, request.body, actor(request)),

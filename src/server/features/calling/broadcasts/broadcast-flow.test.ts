@@ -160,6 +160,11 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
       totals.answeredHuman + totals.answeredMachine + totals.busy + totals.noAnswer + totals.failed,
     ).toBe(totals.dialled);
     expect(totals.optOuts).toBe(1);
+    const csv = await asker.get(`/api/calling/broadcasts/${first}/calls.csv`);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines).toHaveLength(totals.dialled + 1);
+    expect(csv.body).toContain(`;${pressNine};`);
     const states = await sql<{ state: string; n: number }>(
       `SELECT state, count(*)::int AS n FROM call_attempts WHERE campaign_id = $1 AND broadcast_id = $2
         GROUP BY state`,

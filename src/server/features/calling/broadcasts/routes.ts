@@ -4,6 +4,7 @@ import type { AppContext } from '../../../core/context.ts';
 import { currentAuth } from '../../../core/http/access.ts';
 import { serve } from '../../../core/http/contract.ts';
 import { broadcastDashboard } from './dashboard.ts';
+import { broadcastCallsCsv, sendCsv } from '../exports.ts';
 import {
   approveLaunch,
   changeBroadcast,
@@ -43,4 +44,14 @@ export const broadcastRoutes =
       );
     }
     serve(app, broadcastsApi.dashboard, (request) => broadcastDashboard(ctx, request.params.id));
+    serve(app, broadcastsApi.callsCsv, async (request, reply) => {
+      const { id } = request.params;
+      await getBroadcast(ctx, id);
+      return sendCsv(ctx, request, reply, {
+        action: 'calling.broadcast.export',
+        target: `call_broadcast:${id}`,
+        name: `appels-diffusion-${id}.csv`,
+        lines: broadcastCallsCsv(ctx, id),
+      });
+    });
   };

@@ -1,0 +1,135 @@
+import { NumberInput, Radio, Select, SimpleGrid, Stack } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { phoneBankAccessSchema, phoneBankInputSchema } from '../../../../contracts/phone-banks.ts';
+import { formatNumber } from '../../../core/format.ts';
+import { useLocale, useT, type MessageKey } from '../../../core/i18n/index.tsx';
+import { useSegments } from '../../people/hooks.ts';
+import { useQuestionnaires } from '../../field/questionnaire-hooks.ts';
+import type { BankValues, QueueField } from './bank-form.ts';
+import { CommitteeField } from './CommitteeField.tsx';
+import { accessKeys } from './labels.ts';
+
+type BankForm = UseFormReturnType<BankValues>;
+
+/** The segment called; frozen once the bank has opened. */
+export function SegmentField({ form, frozen }: { form: BankForm; frozen: boolean }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const segments = useSegments();
+  return (
+    <Select
+      label={t('banks.form.segment')}
+      description={t(frozen ? 'banks.form.segmentFrozen' : 'banks.form.segmentHelp')}
+      placeholder={t('calling.form.pickSegment')}
+      required
+      searchable
+      disabled={frozen}
+      nothingFoundMessage={t('common.nothingFound')}
+      data={(segments.data ?? []).map((segment) => ({
+        value: String(segment.id),
+        label:
+          segment.count === null
+            ? segment.name
+            : t('calling.form.segmentOption', {
+                name: segment.name,
+                count: formatNumber(segment.count, locale),
+              }),
+      }))}
+      {...form.getInputProps('segmentId')}
+    />
+  );
+}
+
+/** The questionnaire of a conversation: the field feature's, archived ones left out. */
+export function QuestionnaireField({ form }: { form: BankForm }) {
+  const t = useT();
+  const questionnaires = useQuestionnaires();
+  const chosen = form.values.questionnaireId;
+  const options = (questionnaires.data?.items ?? [])
+    .filter((questionnaire) => !questionnaire.archived || String(questionnaire.id) === chosen)
+    .map((questionnaire) => ({ value: String(questionnaire.id), label: questionnaire.name }));
+  return (
+    <Select
+      label={t('banks.form.questionnaire')}
+      description={t(
+        questionnaires.error
+          ? 'banks.form.questionnairesUnavailable'
+          : 'banks.form.questionnaireHelp',
+      )}
+      placeholder={t('banks.form.noQuestionnaire')}
+      clearable
+      searchable
+      nothingFoundMessage={t('common.nothingFound')}
+      data={options}
+      {...form.getInputProps('questionnaireId')}
+    />
+  );
+}
+
+/** Who may call besides staff, each choice with the sentence that says what it means. */
+export function AccessFields({ form }: { form: BankForm }) {
+  const t = useT();
+  const access = form.values.access;
+  return (
+    <Stack gap="sm">
+      <Radio.Group
+        label={t('banks.form.access')}
+        required
+        value={access}
+        onChange={(value) =>
+          form.setFieldValue('access', phoneBankAccessSchema.catch('supporters').parse(value))
+        }
+      >
+        <Stack gap="xs" mt={4}>
+          {phoneBankAccessSchema.options.map((option) => (
+            <Radio
+              key={option}
+              value={option}
+              label={t(accessKeys[option].label)}
+              description={t(accessKeys[option].help)}
+            />
+          ))}
+        </Stack>
+      </Radio.Group>
+      <CommitteeField
+        value={form.values.committee}
+        onChange={(committee) => form.setFieldValue('committee', committee)}
+        required={access === 'committee'}
+        error={form.errors.committee}
+      />
+    </Stack>
+  );
+}
+
+/** The bounds the contract sets on a number field. */
+function bounds(field: QueueField): { min?: number; max?: number } {
+  const schema = phoneBankInputSchema.shape[field].unwrap();
+  return { min: schema.minValue ?? undefined, max: schema.maxValue ?? undefined };
+}
+
+const queueFields: Array<{ name: QueueField; label: MessageKey; help: MessageKey }> = [
+  { name: 'claimMinutes', label: 'banks.form.claimMinutes', help: 'banks.form.claimMinutesHelp' },
+  { name: 'maxAttempts', label: 'banks.form.maxAttempts', help: 'banks.form.maxAttemptsHelp' },
+  { name: 'retryMinutes', label: 'banks.form.retryMinutes', help: 'banks.form.retryMinutesHelp' },
+];
+
+/** How long a person stays given to one volunteer, how often and how soon they are called again. */
+export function QueueFields({ form }: { form: BankForm }) {
+  const t = useT();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+      {queueFields.map((field) => (
+        <NumberInput
+          key={field.name}
+          label={t(field.label)}
+          description={t(field.help)}
+          required
+          allowDecimal={false}
+          allowNegative={false}
+          {...bounds(field.name)}
+          {...form.getInputProps(field.name)}
+        />
+      ))}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,25 @@
+import { ApiError } from '../../../core/api.ts';
+import { errorText } from '../../../core/errors.ts';
+import type { MessageKey, Translate } from '../../../core/i18n/index.tsx';
+
+/** The phone banks API's own problem codes, in this feature's words. */
+const problemKeys: Record<string, MessageKey> = {
+  phone_bank_audience_frozen: 'banks.error.phone_bank_audience_frozen',
+  phone_bank_closed: 'banks.error.phone_bank_closed',
+  phone_bank_not_draft: 'banks.error.phone_bank_not_draft',
+  phone_bank_wrong_status: 'banks.error.phone_bank_wrong_status',
+  audience_empty: 'banks.error.audience_empty',
+  unknown_questionnaire: 'banks.error.unknown_questionnaire',
+  unknown_segment: 'banks.error.unknown_segment',
+  unknown_committee: 'banks.error.unknown_committee',
+  committee_required: 'banks.form.committeeRequired',
+};
+
+/** A failure of the phone banks API in the visitor's language (the app's words when general). */
+export function bankErrorText(error: unknown, t: Translate): string {
+  if (error instanceof ApiError) {
+    const key = problemKeys[error.code];
+    if (key) return t(key);
+  }
+  return errorText(error, t);
+}
