@@ -72,6 +72,9 @@ export async function storeCallListNumbers(
     }
   };
   const started = performance.now();
+  // On PostgreSQL a batch's COPY runs while the next batch is read (one COPY at a time on the
+  // connection); PGlite shares this thread, so there each batch waits for its COPY.
+  let copying: Promise<void> | null = null;
   try {
     if (concurrent) await session.exec('BEGIN');
     // Numbers a run cut short by a crash left on PGlite: the run starts afresh.
@@ -79,9 +82,6 @@ export async function storeCallListNumbers(
     const line = copyLine(ctx.campaignId, listId);
     let rows = 0;
     let report: CallListReport | null = null;
-    // On PostgreSQL a batch's COPY runs while the next batch is read (one COPY at a time on
-    // the connection); PGlite shares this thread, so there each batch waits for its COPY.
-    let copying: Promise<void> | null = null;
     const copied = async () => {
       if (copying) await timed('copy', () => copying!);
       copying = null;
@@ -121,6 +121,8 @@ export async function storeCallListNumbers(
     });
     return stored;
   } catch (error) {
+    // A COPY still on its way ends (and reports) before the import does.
+    await (copying as Promise<void> | null)?.catch(() => undefined);
     if (concurrent) await session.exec('ROLLBACK').catch(() => undefined);
     else {
       await forgetNumbers(session.query, ctx.campaignId, listId, pacer).catch((undo: unknown) =>
