@@ -6,14 +6,20 @@ export type PhoneOptOutSource = 'keypress' | 'staff' | 'sms_stop' | 'do_not_cont
 
 /** The campaign's key of opt-out hashes, made on first use. */
 export async function optOutKey(query: Query, campaignId: number): Promise<Buffer> {
+  const read = async () =>
+    (
+      await query<{ key: Uint8Array }>(
+        sql`SELECT key FROM opt_out_keys WHERE campaign_id = ${campaignId}`,
+      )
+    )[0];
+  // Written once per campaign: read first, so that asking is no write.
+  const found = await read();
+  if (found) return Buffer.from(found.key);
   await query(
     sql`INSERT INTO opt_out_keys (campaign_id, key) VALUES (${campaignId}, ${randomBytes(32)})
         ON CONFLICT (campaign_id) DO NOTHING`,
   );
-  const [row] = await query<{ key: Uint8Array }>(
-    sql`SELECT key FROM opt_out_keys WHERE campaign_id = ${campaignId}`,
-  );
-  return Buffer.from(row!.key);
+  return Buffer.from((await read())!.key);
 }
 
 /** The keyed hash of an E.164 number given as SQL (a column or a parameter), in SQL. */

@@ -3,13 +3,12 @@ import { territories, type Territory } from '../../../../contracts/compliance.ts
 import type { CallOutcome, PhoneBankClaim } from '../../../../contracts/phone-banks.ts';
 import { nationalForm } from '../../../../contracts/phone.ts';
 import type { AppContext } from '../../../core/context.ts';
-import type { Query } from '../../../core/db/index.ts';
 import { AppError, conflict } from '../../../core/http/errors.ts';
 import { allRounds } from '../../compliance/elections.ts';
 import { optedOutNumbers } from '../../compliance/phone-opt-outs.ts';
 import { closedUntil } from '../../compliance/quiet-hours.ts';
 import { silenceUntil } from '../../compliance/silence.ts';
-import { callees } from '../../people/call-audience.ts';
+import { callees, type Callee } from '../../people/call-audience.ts';
 import type { BankRow } from './service.ts';
 
 export interface TargetRow {
@@ -34,19 +33,10 @@ export interface CallableNow {
   closed: 'outside_hours' | 'pre_election_silence' | null;
 }
 
-/** The territories of the people a bank still has to call (null: numbers abroad). */
-async function bankTerritories(ctx: AppContext, bankId: number): Promise<Array<Territory | null>> {
-  const rows = await ctx.database.query<{ territory: Territory | null }>(
-    sql`SELECT DISTINCT territory FROM phone_bank_targets
-         WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId} AND status <> 'done'`,
-  );
-  return rows.map((row) => row.territory);
-}
-
 /**
  * The territories a bank may call at `at`: its windows on each territory's clock, and L49's
  * silence (serial calls, automated or not) where the number is; why nowhere, judged on the
- * territories its queue still holds.
+ * territories of its people (found at the opening).
  */
 export async function callableNow(ctx: AppContext, bank: BankRow, at: Date): Promise<CallableNow> {
   const rounds = await allRounds(ctx.database, ctx.campaignId);
@@ -58,7 +48,7 @@ export async function callableNow(ctx: AppContext, bank: BankRow, at: Date): Pro
   const open = territories.filter((t) => closedUntil(windows, t, at) === null);
   const callable = open.filter((t) => !silent.includes(t));
   const abroad = silent.length === 0 && open.includes('metropole');
-  const present = await bankTerritories(ctx, Number(bank.id));
+  const present = bank.territories ?? [];
   const reachable = present.some((t) => (t === null ? abroad : callable.includes(t)));
   const silenced = present.some((t) => (t === null ? silent.length > 0 : silent.includes(t)));
   return {
@@ -87,17 +77,7 @@ const refusals = {
 };
 
 /** A target as the volunteer is given it: only what the call needs. */
-async function toClaim(
-  query: Query,
-  campaignId: number,
-  target: TargetRow,
-): Promise<PhoneBankClaim> {
-  const people = await callees(
-    query,
-    campaignId,
-    target.person_id === null ? [] : [Number(target.person_id)],
-  );
-  const person = target.person_id === null ? undefined : people.get(Number(target.person_id));
+function toClaim(target: TargetRow, person: Callee | undefined): PhoneBankClaim {
   return {
     targetId: Number(target.id),
     claimedUntil: new Date(target.available_at).toISOString(),
@@ -136,58 +116,52 @@ export async function claimNext(
     throw conflict('phone_bank_not_open', 'Cette banque d’appels n’est pas ouverte en ce moment.');
   }
   const bankId = Number(bank.id);
-  const now = new Date();
-  const where = await callableNow(ctx, bank, now);
+  const where = await callableNow(ctx, bank, new Date());
   if (where.closed) throw refusals[where.closed]();
-  const [held] = await ctx.database.query<TargetRow>(
-    sql`SELECT * FROM phone_bank_targets
-         WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId} AND status = 'claimed'
-           AND claimed_by = ${volunteerId} AND available_at > now()
-         ORDER BY id LIMIT 1`,
-  );
-  if (held) return toClaim(ctx.database.query, ctx.campaignId, held);
   for (let tries = 0; tries < CLAIM_TRIES; tries++) {
-    const claimed = await ctx.database.transaction(async (query) => {
-      const [target] = await query<TargetRow>(
-        sql`WITH next AS (
-              SELECT id FROM phone_bank_targets
-               WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId} AND status <> 'done'
-                 AND available_at <= now()
-                 AND (territory = ANY(${where.territories}::text[]) OR (territory IS NULL AND ${where.abroad}))
-               ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+    // The person this volunteer holds, or else the next one, in one statement.
+    const [target] = await ctx.database.query<TargetRow>(
+      sql`WITH held AS (
+            SELECT * FROM phone_bank_targets
+             WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId} AND status = 'claimed'
+               AND claimed_by = ${volunteerId} AND available_at > now()
+             ORDER BY id LIMIT 1),
+          next AS (
+            SELECT id FROM phone_bank_targets
+             WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId} AND status <> 'done'
+               AND available_at <= now() AND NOT EXISTS (SELECT 1 FROM held)
+               AND (territory = ANY(${where.territories}::text[]) OR (territory IS NULL AND ${where.abroad}))
+             ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED),
+          claimed AS (
             UPDATE phone_bank_targets t SET status = 'claimed', claimed_by = ${volunteerId},
                    available_at = now() + make_interval(mins => ${bank.claim_minutes})
               FROM next
              WHERE t.campaign_id = ${ctx.campaignId} AND t.bank_id = ${bankId} AND t.id = next.id
-            RETURNING t.*`,
-      );
-      if (!target) return null;
-      if (await callable(query, ctx.campaignId, target)) return target;
-      await query(
-        sql`UPDATE phone_bank_targets SET status = 'done', claimed_by = NULL
-             WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId} AND id = ${target.id}`,
-      );
-      return 'skipped' as const;
-    });
-    if (claimed === null) break;
-    if (claimed !== 'skipped') return toClaim(ctx.database.query, ctx.campaignId, claimed);
+            RETURNING t.*)
+        SELECT * FROM held UNION ALL SELECT * FROM claimed`,
+    );
+    if (!target) break;
+    const [people, optedOut] = await Promise.all([
+      target.person_id === null
+        ? new Map<number, Callee>()
+        : callees(ctx.database.query, ctx.campaignId, [Number(target.person_id)]),
+      optedOutNumbers(ctx.database.query, ctx.campaignId, [target.e164]),
+    ]);
+    const person = target.person_id === null ? undefined : people.get(Number(target.person_id));
+    if ((target.person_id === null || person?.consentPhone) && !optedOut.has(target.e164)) {
+      return toClaim(target, person);
+    }
+    // Erased, no longer agreeing to calls, or opted out since the opening: set aside.
+    await ctx.database.query(
+      sql`UPDATE phone_bank_targets SET status = 'done', claimed_by = NULL
+           WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId} AND id = ${target.id}`,
+    );
   }
   throw new AppError(
     409,
     'queue_empty',
     'Personne n’est à appeler pour l’instant : les rappels reviendront à leur heure.',
   );
-}
-
-/** Still callable: not erased, still agreeing to calls, not on the opt-out list. */
-async function callable(query: Query, campaignId: number, target: TargetRow): Promise<boolean> {
-  if (target.person_id !== null) {
-    const person = (await callees(query, campaignId, [Number(target.person_id)])).get(
-      Number(target.person_id),
-    );
-    if (!person?.consentPhone) return false;
-  }
-  return !(await optedOutNumbers(query, campaignId, [target.e164])).has(target.e164);
 }
 
 /** Gives a person back without a call (the volunteer skips them): due again, behind the others. */

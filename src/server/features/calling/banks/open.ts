@@ -39,7 +39,9 @@ export async function openBank(ctx: AppContext, id: number, actorId: number): Pr
       );
     }
     await query(
-      sql`UPDATE phone_banks SET status = 'open', opened_at = now(), audience_count = ${frozen!.n}, updated_at = now()
+      sql`UPDATE phone_banks SET status = 'open', opened_at = now(), audience_count = ${frozen!.n}, updated_at = now(),
+                 territories = ARRAY(SELECT DISTINCT territory FROM phone_bank_targets
+                                      WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${id})
            WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
     );
     await audit(

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { CallingWindows } from '../../../../contracts/calling.ts';
+import type { Territory } from '../../../../contracts/compliance.ts';
 import {
   callOutcomes,
   phoneBankInputSchema,
@@ -33,6 +34,8 @@ export interface BankRow {
   max_attempts: number;
   retry_minutes: number;
   audience_count: number | null;
+  /** Found at the opening (null in the list: numbers abroad). */
+  territories: Array<Territory | null> | null;
   created_at: Date;
   opened_at: Date | null;
   closed_at: Date | null;

@@ -32,6 +32,8 @@ export const phoneBanks = pgTable(
     maxAttempts: smallint('max_attempts').notNull(),
     retryMinutes: integer('retry_minutes').notNull(),
     audienceCount: integer('audience_count'),
+    /** The territories of its people, found at the opening (null: numbers abroad). */
+    territories: text('territories').array(),
     createdBy: ref('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
@@ -65,8 +67,9 @@ export const phoneBankTargets = pgTable(
   (t) => [
     primaryKey({ name: 'phone_bank_targets_pkey', columns: [t.campaignId, t.bankId, t.id] }),
     uniqueIndex('phone_bank_targets_person_idx').on(t.campaignId, t.bankId, t.personId),
+    // With the id, in the claim's order: the person available first is the index's first entry.
     index('phone_bank_targets_next_idx')
-      .on(t.campaignId, t.bankId, t.availableAt)
+      .on(t.campaignId, t.bankId, t.availableAt, t.id)
       .where(sql`status <> 'done'`),
     index('phone_bank_targets_claimed_idx')
       .on(t.campaignId, t.bankId, t.claimedBy)
