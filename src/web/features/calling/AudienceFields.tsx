@@ -3,15 +3,14 @@ import type { UseFormReturnType } from '@mantine/form';
 import { Link } from 'react-router';
 import { formatNumber } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
-import { useSegments } from '../people/hooks.ts';
 import type { BroadcastValues } from './broadcast-form.ts';
 import { useCallLists } from './list-hooks.ts';
+import { SegmentSelect } from './SegmentSelect.tsx';
 
 /** Who is called: a saved segment (its people who agreed to automated calls) or a list. */
 export function AudienceFields({ form }: { form: UseFormReturnType<BroadcastValues> }) {
   const t = useT();
   const [locale] = useLocale();
-  const segments = useSegments();
   const lists = useCallLists();
   const kind = form.values.audienceKind;
   const readyLists = (lists.data?.items ?? []).filter((list) => list.status === 'succeeded');
@@ -29,23 +28,9 @@ export function AudienceFields({ form }: { form: UseFormReturnType<BroadcastValu
         </Group>
       </Radio.Group>
       {kind === 'segment' ? (
-        <Select
+        <SegmentSelect
           label={t('calling.form.segment')}
           description={t('calling.form.segmentHelp')}
-          placeholder={t('calling.form.pickSegment')}
-          required
-          searchable
-          nothingFoundMessage={t('common.nothingFound')}
-          data={(segments.data ?? []).map((segment) => ({
-            value: String(segment.id),
-            label:
-              segment.count === null
-                ? segment.name
-                : t('calling.form.segmentOption', {
-                    name: segment.name,
-                    count: formatNumber(segment.count, locale),
-                  }),
-          }))}
           {...form.getInputProps('segmentId')}
         />
       ) : (

@@ -1,4 +1,4 @@
-import { Alert, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Group, Progress, Stack, Text } from '@mantine/core';
 import type { BroadcastDashboard as Dashboard, CallCounts } from '../../../contracts/calling.ts';
 import { formatDateTime, formatNumber } from '../../core/format.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
@@ -6,6 +6,7 @@ import { QueryState } from '../../core/ui/QueryState.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { useEuros } from '../donations/useEuros.ts';
 import { DashboardByDepartement, DashboardByHour } from './DashboardDetails.tsx';
+import { Figures } from './Figures.tsx';
 import { isLive, useBroadcastDashboard } from './hooks.ts';
 
 /** The totals shown, in this order. */
@@ -20,40 +21,22 @@ const figures: Array<{ key: Exclude<keyof CallCounts, 'costCents'>; label: Messa
   { key: 'failed', label: 'calling.dashboard.failed' },
 ];
 
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" fw={600} fz="lg" m={0}>
-        {value}
-      </Text>
-    </div>
-  );
-}
-
 function Totals({ dashboard }: { dashboard: Dashboard }) {
   const t = useT();
   const [locale] = useLocale();
   const euros = useEuros();
   return (
-    <SimpleGrid
+    <Figures
+      label={t('calling.dashboard.totals')}
       cols={{ base: 2, sm: 3, md: 5 }}
-      spacing="xs"
-      component="dl"
-      m={0}
-      aria-label={t('calling.dashboard.totals')}
-    >
-      {figures.map((figure) => (
-        <Figure
-          key={figure.key}
-          label={t(figure.label)}
-          value={formatNumber(dashboard.totals[figure.key], locale)}
-        />
-      ))}
-      <Figure label={t('calling.dashboard.cost')} value={euros(dashboard.totals.costCents)} />
-    </SimpleGrid>
+      items={[
+        ...figures.map((figure) => ({
+          label: t(figure.label),
+          value: formatNumber(dashboard.totals[figure.key], locale),
+        })),
+        { label: t('calling.dashboard.cost'), value: euros(dashboard.totals.costCents) },
+      ]}
+    />
   );
 }
 

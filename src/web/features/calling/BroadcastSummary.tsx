@@ -1,27 +1,14 @@
-import { SimpleGrid, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { SimpleGrid, Stack } from '@mantine/core';
 import type { Broadcast } from '../../../contracts/calling.ts';
 import { formatDateTime, formatNumber } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { useSegments } from '../people/hooks.ts';
+import { Fact } from './Fact.tsx';
 import { recordingLabel, windowsText } from './labels.ts';
 import { useCallLists } from './list-hooks.ts';
 import { useRecordings } from './media-hooks.ts';
 import { RecordingPlayer } from './RecordingPlayer.tsx';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** Who is called (by name, and how many once frozen). */
 function useAudienceText(broadcast: Broadcast): string {

@@ -1,16 +1,9 @@
-import { NumberInput, SimpleGrid } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { broadcastInputSchema } from '../../../contracts/calling.ts';
-import { useT, type MessageKey } from '../../core/i18n/index.tsx';
 import type { BroadcastValues, PaceField } from './broadcast-form.ts';
+import { NumberFields, type NumberField } from './NumberFields.tsx';
 
-/** The bounds the contract sets on a number field. */
-function bounds(field: PaceField): { min?: number; max?: number } {
-  const schema = broadcastInputSchema.shape[field].unwrap();
-  return { min: schema.minValue ?? undefined, max: schema.maxValue ?? undefined };
-}
-
-const fields: Array<{ name: PaceField; label: MessageKey; help: MessageKey }> = [
+const fields: Array<NumberField<PaceField>> = [
   {
     name: 'callsPerSecond',
     label: 'calling.form.callsPerSecond',
@@ -38,21 +31,12 @@ const fields: Array<{ name: PaceField; label: MessageKey; help: MessageKey }> = 
 
 /** The pace (calls a second, open calls, ramp-up), the retries, the ringing, the answer rate. */
 export function PaceFields({ form }: { form: UseFormReturnType<BroadcastValues> }) {
-  const t = useT();
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-      {fields.map((field) => (
-        <NumberInput
-          key={field.name}
-          label={t(field.label)}
-          description={t(field.help)}
-          required
-          allowDecimal={false}
-          allowNegative={false}
-          {...bounds(field.name)}
-          {...form.getInputProps(field.name)}
-        />
-      ))}
-    </SimpleGrid>
+    <NumberFields
+      form={form}
+      fields={fields}
+      shape={broadcastInputSchema.shape}
+      cols={{ base: 1, sm: 2, lg: 3 }}
+    />
   );
 }

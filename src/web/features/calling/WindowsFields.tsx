@@ -3,10 +3,23 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { WEEKDAYS, weekdayName } from '../../core/slot.ts';
-import { MAX_RANGES, type BroadcastValues } from './broadcast-form.ts';
+import { MAX_RANGES, type TimeRange, type WindowsValues } from './windows-form.ts';
+
+/**
+ * What WindowsFields reads and writes of a form: only the three window fields, so that any
+ * editor's form holding them (a broadcast's, a bank's) is one.
+ */
+interface WindowsForm {
+  values: WindowsValues;
+  errors: UseFormReturnType<WindowsValues>['errors'];
+  getInputProps: UseFormReturnType<WindowsValues>['getInputProps'];
+  setFieldValue: (path: 'weekdays', days: number[]) => void;
+  insertListItem: (path: 'windows', range: TimeRange) => void;
+  removeListItem: (path: 'windows', index: number) => void;
+}
 
 /** The days and hours numbers are called, on each number's own clock. */
-export function WindowsFields({ form }: { form: UseFormReturnType<BroadcastValues> }) {
+export function WindowsFields({ form }: { form: WindowsForm }) {
   const t = useT();
   const [locale] = useLocale();
   const ranges = form.values.windows;

@@ -1,20 +1,27 @@
-import type { z } from 'zod';
 import {
   broadcastInputSchema,
   defaultCallingWindows,
   type Broadcast,
   type BroadcastInput,
 } from '../../../contracts/calling.ts';
-import { ApiError } from '../../core/api.ts';
-import { fieldErrorText, translateCode } from '../../core/errors.ts';
 import type { FormErrors } from '../../core/form-validation.ts';
 import type { Translate } from '../../core/i18n/index.tsx';
 import { isoToZoned, zonedToIso } from '../../core/zoned-time.ts';
-
-export interface TimeRange {
-  from: string;
-  to: string;
-}
+import {
+  applyEditorProblem,
+  idOf,
+  idText,
+  numberOf,
+  optionalId,
+  schemaErrors,
+  type FormLike,
+} from './editor-form.ts';
+import {
+  addRangeErrors,
+  windowsRequest,
+  windowsValues,
+  type WindowsValues,
+} from './windows-form.ts';
 
 /** The pace and retry settings, as number inputs hold them ('' when emptied). */
 export const PACE_FIELDS = [
@@ -40,15 +47,10 @@ export type BroadcastValues = {
   recordingId: string | null;
   machineAction: 'message' | 'hang_up';
   machineRecordingId: string | null;
-  weekdays: number[];
-  windows: TimeRange[];
-  closedOnPublicHolidays: boolean;
   startsAt: string;
   endsAt: string;
-} & Record<PaceField, number | string>;
-
-/** At most this many time ranges a day (the contract's limit). */
-export const MAX_RANGES = 4;
+} & WindowsValues &
+  Record<PaceField, number | string>;
 
 /** The contract's defaults for the pace and retries (10 calls a second, 3 attempts…). */
 const paceDefaults = (): Record<PaceField, number> =>
@@ -74,16 +76,12 @@ export function emptyBroadcast(): BroadcastValues {
     recordingId: null,
     machineAction: 'message',
     machineRecordingId: null,
-    weekdays: [...defaultCallingWindows.weekdays],
-    windows: defaultCallingWindows.windows.map(([from, to]) => ({ from: from!, to: to! })),
-    closedOnPublicHolidays: defaultCallingWindows.closedOnPublicHolidays,
+    ...windowsValues(defaultCallingWindows),
     startsAt: '',
     endsAt: '',
     ...paceDefaults(),
   };
 }
-
-const idText = (id: number | null) => (id === null ? null : String(id));
 
 /** The editor's values of a saved broadcast. */
 export function editValues(broadcast: Broadcast): BroadcastValues {
@@ -95,9 +93,7 @@ export function editValues(broadcast: Broadcast): BroadcastValues {
     recordingId: idText(broadcast.recordingId),
     machineAction: broadcast.machineAction,
     machineRecordingId: idText(broadcast.machineRecordingId),
-    weekdays: [...broadcast.windows.weekdays],
-    windows: broadcast.windows.windows.map(([from, to]) => ({ from: from!, to: to! })),
-    closedOnPublicHolidays: broadcast.windows.closedOnPublicHolidays,
+    ...windowsValues(broadcast.windows),
     startsAt: broadcast.startsAt ? isoToZoned(broadcast.startsAt) : '',
     endsAt: broadcast.endsAt ? isoToZoned(broadcast.endsAt) : '',
     callsPerSecond: broadcast.callsPerSecond,
@@ -110,12 +106,6 @@ export function editValues(broadcast: Broadcast): BroadcastValues {
   };
 }
 
-/** A select's id as a number; NaN when none is chosen (the schema refuses it). */
-const idOf = (value: string | null) => (value ? Number(value) : Number.NaN);
-const optionalId = (value: string | null) => (value ? Number(value) : null);
-/** A number input's value; NaN when empty (the schema refuses it). */
-const numberOf = (value: number | string) =>
-  typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
 const moment = (local: string) => (local.trim() ? (zonedToIso(local) ?? local) : null);
 
 /** The request the create and update routes take. */
@@ -134,11 +124,7 @@ export function broadcastRequest(values: BroadcastValues): BroadcastInput {
     // "Hang up" plays nothing to machines: no second recording is kept for them.
     machineRecordingId:
       values.machineAction === 'message' ? optionalId(values.machineRecordingId) : null,
-    windows: {
-      weekdays: [...values.weekdays].sort((a, b) => a - b),
-      windows: values.windows.map(({ from, to }) => [from, to]),
-      closedOnPublicHolidays: values.closedOnPublicHolidays,
-    },
+    windows: windowsRequest(values),
     startsAt: moment(values.startsAt),
     endsAt: moment(values.endsAt),
     ...pace,
@@ -159,54 +145,20 @@ export function formField(requestField: string): string {
   return parts[0]!;
 }
 
-/** A time as the contract takes it (the schema says which ones are not). */
-const CLOCK = /^\d\d:\d\d$/;
-
-/** An issue of the contract's schema, in the visitor's language. */
-function issueText(issue: z.core.$ZodIssue, t: Translate): string {
-  if (issue.code === 'too_small' && issue.origin === 'number')
-    return t('calling.form.atLeast', { min: Number(issue.minimum) });
-  if (issue.code === 'too_big' && issue.origin === 'number')
-    return t('calling.form.atMost', { max: Number(issue.maximum) });
-  if (issue.code === 'too_small' && issue.origin === 'string')
-    return t('calling.form.minLength', { min: Number(issue.minimum) });
-  if (issue.code === 'invalid_type' && issue.expected === 'number') return t('calling.form.number');
-  if (issue.code === 'invalid_type' && issue.expected === 'int')
-    return t('calling.form.wholeNumber');
-  const code = /^[a-z0-9_]+$/.test(issue.message) ? issue.message : issue.code;
-  return translateCode(code, t);
-}
-
 /**
  * The editor's checks: the contract's schema, said under the editor's fields, then what the
  * schema says of the windows as a whole (a range ending before it starts) said under that range.
  */
 export function broadcastValidation(t: Translate): (values: BroadcastValues) => FormErrors {
   return (values) => {
-    const errors: FormErrors = {};
-    const result = broadcastInputSchema.safeParse(broadcastRequest(values));
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        errors[formField(issue.path.map(String).join('.'))] ??= issueText(issue, t);
-      }
-    }
+    const errors = schemaErrors(broadcastInputSchema, broadcastRequest(values), t, formField);
     if (values.audienceKind === 'segment' && !values.segmentId)
       errors.segmentId = t('calling.form.segmentRequired');
     if (values.audienceKind === 'list' && !values.listId)
       errors.listId = t('calling.form.listRequired');
-    values.windows.forEach(({ from, to }, i) => {
-      if (CLOCK.test(from) && CLOCK.test(to) && from >= to)
-        errors[`windows.${i}.to`] ??= t('error.not_after_from');
-    });
-    // The range's own error says it; the whole list's would repeat it.
-    if (errors.windows && Object.keys(errors).some((key) => key.startsWith('windows.')))
-      delete errors.windows;
+    addRangeErrors(errors, values, t);
     return errors;
   };
-}
-
-interface FormLike {
-  setFieldError: (path: string, error: string) => void;
 }
 
 /**
@@ -219,9 +171,5 @@ export function applyBroadcastProblem(
   t: Translate,
   fallback: (error: unknown) => string,
 ): string | null {
-  if (!(error instanceof ApiError) || error.errors.length === 0) return fallback(error);
-  for (const problem of error.errors) {
-    form.setFieldError(formField(problem.field), fieldErrorText(problem, t));
-  }
-  return null;
+  return applyEditorProblem(form, error, t, fallback, { formField });
 }

@@ -38,20 +38,25 @@ const recordingKeys: Record<string, MessageKey> = {
   silent: 'calling.error.recording.silent',
 };
 
-/** The sentence for a problem code of this feature, or null when the app's general one applies. */
-export function callingCodeText(code: string, t: Translate): string | null {
-  const key = problemKeys[code];
-  return key ? t(key) : null;
-}
-
-/** A failure of the calling API in the visitor's language (the app's words when general). */
-export function callingErrorText(error: unknown, t: Translate): string {
+/**
+ * A failure in the visitor's language: the words given for a problem code of the API called
+ * (broadcasts, banks, the caller's screen), the app's words for the others.
+ */
+export function keyedErrorText(
+  keys: Readonly<Record<string, MessageKey>>,
+  error: unknown,
+  t: Translate,
+): string {
   if (error instanceof ApiError) {
-    const text = callingCodeText(error.code, t);
-    if (text) return text;
+    const key = keys[error.code];
+    if (key) return t(key);
   }
   return errorText(error, t);
 }
+
+/** A failure of the calling API in the visitor's language (the app's words when general). */
+export const callingErrorText = (error: unknown, t: Translate): string =>
+  keyedErrorText(problemKeys, error, t);
 
 /**
  * Why a recording was refused (null when the failure is not about the file): in French the

@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useT } from '../../core/i18n/index.tsx';
 import { useSession } from '../../core/session.tsx';
 import { useCommitteeSearch } from './pickerHooks.ts';
@@ -10,13 +10,26 @@ export interface CommitteeChoice {
   name: string;
 }
 
-/** One committee, searched by name on the server as it is typed; clearable. */
+/**
+ * One committee, searched by name on the server as it is typed; clearable. Its words speak of
+ * turfs unless another feature gives its own (what a committee does for a phone bank).
+ */
 export function CommitteePicker({
   value,
   onChange,
+  label,
+  description,
+  placeholder,
+  required,
+  error,
 }: {
   value: CommitteeChoice | null;
   onChange: (committee: CommitteeChoice | null) => void;
+  label?: string;
+  description?: string;
+  placeholder?: string;
+  required?: boolean;
+  error?: ReactNode;
 }) {
   const t = useT();
   const { can } = useSession();
@@ -30,9 +43,11 @@ export function CommitteePicker({
   if (value) labels.set(String(value.id), value.name);
   return (
     <Select
-      label={t('field.turf.committee')}
-      description={t('field.turf.committeeHelp')}
-      placeholder={t('field.turf.committeePlaceholder')}
+      label={label ?? t('field.turf.committee')}
+      description={description ?? t('field.turf.committeeHelp')}
+      placeholder={placeholder ?? t('field.turf.committeePlaceholder')}
+      required={required}
+      error={error}
       data={[...labels].map(([id, label]) => ({ value: id, label }))}
       value={value ? String(value.id) : null}
       onChange={(id, option) => onChange(id ? { id: Number(id), name: option.label } : null)}

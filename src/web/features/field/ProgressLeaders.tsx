@@ -1,7 +1,5 @@
-import { Text } from '@mantine/core';
-import { formatNumber } from '../../core/format.ts';
-import { useLocale, useT } from '../../core/i18n/index.tsx';
-import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
+import { useT } from '../../core/i18n/index.tsx';
+import { Leaderboard } from '../../core/ui/Leaderboard.tsx';
 
 interface Leader {
   id: number;
@@ -23,31 +21,16 @@ export function ProgressLeaders({
   empty: string;
 }) {
   const t = useT();
-  const [locale] = useLocale();
-  if (rows.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {empty}
-      </Text>
-    );
   return (
-    <ResponsiveTable
+    <Leaderboard
+      rows={rows}
       label={label}
-      items={rows}
-      rowKey={(row) => row.id}
+      nameHeader={nameHeader}
+      empty={empty}
       minWidth={360}
-      columns={[
-        { header: nameHeader, title: true, cell: (row) => row.name || `#${row.id}` },
-        {
-          header: t('field.progress.visits'),
-          numeric: true,
-          cell: (row) => formatNumber(row.visits, locale),
-        },
-        {
-          header: t('field.progress.conversations'),
-          numeric: true,
-          cell: (row) => formatNumber(row.conversations, locale),
-        },
+      counts={[
+        { header: t('field.progress.visits'), count: (row) => row.visits },
+        { header: t('field.progress.conversations'), count: (row) => row.conversations },
       ]}
     />
   );

@@ -12,19 +12,12 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { PhoneBank } from '../../../../contracts/phone-banks.ts';
 import { useT } from '../../../core/i18n/index.tsx';
-import { useSegments } from '../../people/hooks.ts';
 import { BankConfirm } from './BankConfirm.tsx';
 import { bankErrorText } from './bankErrors.ts';
-import { useDeletePhoneBank, usePhoneBankAction } from './hooks.ts';
+import { useDeletePhoneBank, usePhoneBankAction, useSegmentName } from './hooks.ts';
 import { isEditable } from './labels.ts';
 
 type Asking = 'open' | 'close' | 'delete' | null;
-
-/** The segment's name, for the opening's question (its number until the list is read). */
-function useSegmentName(id: number): string {
-  const segments = useSegments();
-  return segments.data?.find((segment) => segment.id === id)?.name ?? `#${id}`;
-}
 
 /**
  * Edit, open (asked first: the audience is frozen), pause, resume, close (asked first: it does

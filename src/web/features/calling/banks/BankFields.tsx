@@ -1,12 +1,12 @@
-import { NumberInput, Radio, Select, SimpleGrid, Stack } from '@mantine/core';
+import { Radio, Select, Stack } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { phoneBankAccessSchema, phoneBankInputSchema } from '../../../../contracts/phone-banks.ts';
-import { formatNumber } from '../../../core/format.ts';
-import { useLocale, useT, type MessageKey } from '../../../core/i18n/index.tsx';
-import { useSegments } from '../../people/hooks.ts';
+import { useT } from '../../../core/i18n/index.tsx';
+import { CommitteePicker } from '../../field/CommitteePicker.tsx';
 import { useQuestionnaires } from '../../field/questionnaire-hooks.ts';
+import { NumberFields, type NumberField } from '../NumberFields.tsx';
+import { SegmentSelect } from '../SegmentSelect.tsx';
 import type { BankValues, QueueField } from './bank-form.ts';
-import { CommitteeField } from './CommitteeField.tsx';
 import { accessKeys } from './labels.ts';
 
 type BankForm = UseFormReturnType<BankValues>;
@@ -14,27 +14,11 @@ type BankForm = UseFormReturnType<BankValues>;
 /** The segment called; frozen once the bank has opened. */
 export function SegmentField({ form, frozen }: { form: BankForm; frozen: boolean }) {
   const t = useT();
-  const [locale] = useLocale();
-  const segments = useSegments();
   return (
-    <Select
+    <SegmentSelect
       label={t('banks.form.segment')}
       description={t(frozen ? 'banks.form.segmentFrozen' : 'banks.form.segmentHelp')}
-      placeholder={t('calling.form.pickSegment')}
-      required
-      searchable
       disabled={frozen}
-      nothingFoundMessage={t('common.nothingFound')}
-      data={(segments.data ?? []).map((segment) => ({
-        value: String(segment.id),
-        label:
-          segment.count === null
-            ? segment.name
-            : t('calling.form.segmentOption', {
-                name: segment.name,
-                count: formatNumber(segment.count, locale),
-              }),
-      }))}
       {...form.getInputProps('segmentId')}
     />
   );
@@ -91,9 +75,13 @@ export function AccessFields({ form }: { form: BankForm }) {
           ))}
         </Stack>
       </Radio.Group>
-      <CommitteeField
+      {/* The field feature's picker, saying what a committee does for a bank. */}
+      <CommitteePicker
         value={form.values.committee}
         onChange={(committee) => form.setFieldValue('committee', committee)}
+        label={t('banks.form.committee')}
+        description={t('banks.form.committeeHelp')}
+        placeholder={t('banks.form.committeePlaceholder')}
         required={access === 'committee'}
         error={form.errors.committee}
       />
@@ -101,13 +89,7 @@ export function AccessFields({ form }: { form: BankForm }) {
   );
 }
 
-/** The bounds the contract sets on a number field. */
-function bounds(field: QueueField): { min?: number; max?: number } {
-  const schema = phoneBankInputSchema.shape[field].unwrap();
-  return { min: schema.minValue ?? undefined, max: schema.maxValue ?? undefined };
-}
-
-const queueFields: Array<{ name: QueueField; label: MessageKey; help: MessageKey }> = [
+const queueFields: Array<NumberField<QueueField>> = [
   { name: 'claimMinutes', label: 'banks.form.claimMinutes', help: 'banks.form.claimMinutesHelp' },
   { name: 'maxAttempts', label: 'banks.form.maxAttempts', help: 'banks.form.maxAttemptsHelp' },
   { name: 'retryMinutes', label: 'banks.form.retryMinutes', help: 'banks.form.retryMinutesHelp' },
@@ -115,21 +97,12 @@ const queueFields: Array<{ name: QueueField; label: MessageKey; help: MessageKey
 
 /** How long a person stays given to one volunteer, how often and how soon they are called again. */
 export function QueueFields({ form }: { form: BankForm }) {
-  const t = useT();
   return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-      {queueFields.map((field) => (
-        <NumberInput
-          key={field.name}
-          label={t(field.label)}
-          description={t(field.help)}
-          required
-          allowDecimal={false}
-          allowNegative={false}
-          {...bounds(field.name)}
-          {...form.getInputProps(field.name)}
-        />
-      ))}
-    </SimpleGrid>
+    <NumberFields
+      form={form}
+      fields={queueFields}
+      shape={phoneBankInputSchema.shape}
+      cols={{ base: 1, sm: 3 }}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
-import { useForm, type UseFormReturnType } from '@mantine/form';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -8,7 +8,6 @@ import { useT } from '../../../core/i18n/index.tsx';
 import { ErrorAlert } from '../../../core/ui/ErrorAlert.tsx';
 import { Section } from '../../../core/ui/Section.tsx';
 import { focusFirstError } from '../../../core/validation.ts';
-import type { BroadcastValues } from '../broadcast-form.ts';
 import { WindowsFields } from '../WindowsFields.tsx';
 import {
   applyBankProblem,
@@ -22,13 +21,6 @@ import {
 import { bankErrorText } from './bankErrors.ts';
 import { AccessFields, QuestionnaireField, QueueFields, SegmentField } from './BankFields.tsx';
 import { useCreatePhoneBank, useUpdatePhoneBank } from './hooks.ts';
-
-/**
- * WindowsFields is typed by the broadcast editor but reads and writes only `weekdays`,
- * `windows` and `closedOnPublicHolidays`, which the bank editor holds in the same shape.
- */
-const windowsForm = (form: UseFormReturnType<BankValues>) =>
-  form as unknown as UseFormReturnType<BroadcastValues>;
 
 /** A bank's settings: a new bank (saved as a draft) or the one given, with its committee's name. */
 export function BankForm({
@@ -92,7 +84,7 @@ export function BankForm({
           <AccessFields form={form} />
         </Section>
         <Section title={t('banks.form.when')} description={t('banks.form.whenHelp')}>
-          <WindowsFields form={windowsForm(form)} />
+          <WindowsFields form={form} />
         </Section>
         <Section title={t('banks.form.queue')} description={t('banks.form.queueHelp')}>
           <QueueFields form={form} />

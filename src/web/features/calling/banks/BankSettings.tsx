@@ -1,35 +1,20 @@
 import { SimpleGrid, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
 import type { PhoneBank } from '../../../../contracts/phone-banks.ts';
 import { useLocale, useT } from '../../../core/i18n/index.tsx';
 import { Section } from '../../../core/ui/Section.tsx';
 import { useQuestionnaires } from '../../field/questionnaire-hooks.ts';
-import { useSegments } from '../../people/hooks.ts';
+import { Fact } from '../Fact.tsx';
 import { windowsText } from '../labels.ts';
-import { useCommitteeName } from './hooks.ts';
+import { useCommitteeName, useSegmentName } from './hooks.ts';
 import { accessKeys } from './labels.ts';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** A bank's settings, read-only: audience, questionnaire, who calls, when, the queue. */
 export function BankSettings({ bank }: { bank: PhoneBank }) {
   const t = useT();
   const [locale] = useLocale();
-  const segments = useSegments();
   const questionnaires = useQuestionnaires();
   const committee = useCommitteeName(bank.committeeId);
-  const segment = segments.data?.find((item) => item.id === bank.segmentId)?.name;
+  const segment = useSegmentName(bank.segmentId);
   const questionnaire = questionnaires.data?.items.find(
     (item) => item.id === bank.questionnaireId,
   )?.name;
@@ -37,7 +22,7 @@ export function BankSettings({ bank }: { bank: PhoneBank }) {
   return (
     <Section title={t('banks.settings.title')}>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" component="dl" m={0}>
-        <Fact label={t('banks.settings.segment')}>{segment ?? `#${bank.segmentId}`}</Fact>
+        <Fact label={t('banks.settings.segment')}>{segment}</Fact>
         <Fact label={t('banks.settings.questionnaire')}>
           {bank.questionnaireId === null
             ? t('banks.settings.noQuestionnaire')

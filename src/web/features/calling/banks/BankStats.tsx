@@ -5,7 +5,7 @@ import { useLocale, useT } from '../../../core/i18n/index.tsx';
 import { QueryState } from '../../../core/ui/QueryState.tsx';
 import { Section } from '../../../core/ui/Section.tsx';
 import { supportLabel, supportLevelList } from '../../field/questionnaire-labels.ts';
-import { Figures } from './Figures.tsx';
+import { Figures } from '../Figures.tsx';
 import { usePhoneBankStats } from './hooks.ts';
 import { barShares, donePercent, outcomeKeys } from './labels.ts';
 import { TallyTable } from './TallyTable.tsx';

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   defaultPhoneBankWindows,
   phoneBankInputSchema,
@@ -6,12 +5,25 @@ import {
   type PhoneBankAccess,
   type PhoneBankInput,
 } from '../../../../contracts/phone-banks.ts';
-import { ApiError } from '../../../core/api.ts';
-import { fieldErrorText, translateCode } from '../../../core/errors.ts';
 import type { FormErrors } from '../../../core/form-validation.ts';
 import type { Translate } from '../../../core/i18n/index.tsx';
 import type { CommitteeChoice } from '../../field/CommitteePicker.tsx';
-import { formField as broadcastFormField, type TimeRange } from '../broadcast-form.ts';
+import { formField as broadcastFormField } from '../broadcast-form.ts';
+import {
+  applyEditorProblem,
+  idOf,
+  idText,
+  numberOf,
+  optionalId,
+  schemaErrors,
+  type FormLike,
+} from '../editor-form.ts';
+import {
+  addRangeErrors,
+  windowsRequest,
+  windowsValues,
+  type WindowsValues,
+} from '../windows-form.ts';
 import type { PhoneBankPatch } from './hooks.ts';
 
 /** The queue's settings, as number inputs hold them ('' when emptied). */
@@ -29,10 +41,8 @@ export type BankValues = {
   script: string;
   committee: CommitteeChoice | null;
   access: PhoneBankAccess;
-  weekdays: number[];
-  windows: TimeRange[];
-  closedOnPublicHolidays: boolean;
-} & Record<QueueField, number | string>;
+} & WindowsValues &
+  Record<QueueField, number | string>;
 
 /** The contract's defaults for the queue: 15 minutes a claim, 3 attempts, 4 hours between. */
 const queueDefaults = (): Record<QueueField, number> =>
@@ -49,14 +59,10 @@ export function emptyBank(): BankValues {
     script: '',
     committee: null,
     access: 'supporters',
-    weekdays: [...defaultPhoneBankWindows.weekdays],
-    windows: defaultPhoneBankWindows.windows.map(([from, to]) => ({ from: from!, to: to! })),
-    closedOnPublicHolidays: defaultPhoneBankWindows.closedOnPublicHolidays,
+    ...windowsValues(defaultPhoneBankWindows),
     ...queueDefaults(),
   };
 }
-
-const idText = (id: number | null) => (id === null ? null : String(id));
 
 /** The editor's values of a saved bank; its committee's name comes from elsewhere. */
 export function editValues(bank: PhoneBank, committeeName: string | null = null): BankValues {
@@ -70,21 +76,12 @@ export function editValues(bank: PhoneBank, committeeName: string | null = null)
         ? null
         : { id: bank.committeeId, name: committeeName ?? `#${bank.committeeId}` },
     access: bank.access,
-    weekdays: [...bank.windows.weekdays],
-    windows: bank.windows.windows.map(([from, to]) => ({ from: from!, to: to! })),
-    closedOnPublicHolidays: bank.windows.closedOnPublicHolidays,
+    ...windowsValues(bank.windows),
     claimMinutes: bank.claimMinutes,
     maxAttempts: bank.maxAttempts,
     retryMinutes: bank.retryMinutes,
   };
 }
-
-/** A select's id as a number; NaN when none is chosen (the schema refuses it). */
-const idOf = (value: string | null) => (value ? Number(value) : Number.NaN);
-const optionalId = (value: string | null) => (value ? Number(value) : null);
-/** A number input's value; NaN when empty (the schema refuses it). */
-const numberOf = (value: number | string) =>
-  typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
 
 /** The request the create route takes. */
 export function bankRequest(values: BankValues): PhoneBankInput {
@@ -93,11 +90,7 @@ export function bankRequest(values: BankValues): PhoneBankInput {
     segmentId: idOf(values.segmentId),
     questionnaireId: optionalId(values.questionnaireId),
     script: values.script,
-    windows: {
-      weekdays: [...values.weekdays].sort((a, b) => a - b),
-      windows: values.windows.map(({ from, to }) => [from, to]),
-      closedOnPublicHolidays: values.closedOnPublicHolidays,
-    },
+    windows: windowsRequest(values),
     committeeId: values.committee?.id ?? null,
     access: values.access,
     claimMinutes: numberOf(values.claimMinutes),
@@ -130,24 +123,6 @@ const codeFields: Record<string, string> = {
   committee_required: 'committee',
 };
 
-/** A time as the contract takes it (the schema says which ones are not). */
-const CLOCK = /^\d\d:\d\d$/;
-
-/** An issue of the contract's schema, in the visitor's language. */
-function issueText(issue: z.core.$ZodIssue, t: Translate): string {
-  if (issue.code === 'too_small' && issue.origin === 'number')
-    return t('calling.form.atLeast', { min: Number(issue.minimum) });
-  if (issue.code === 'too_big' && issue.origin === 'number')
-    return t('calling.form.atMost', { max: Number(issue.maximum) });
-  if (issue.code === 'too_small' && issue.origin === 'string')
-    return t('calling.form.minLength', { min: Number(issue.minimum) });
-  if (issue.code === 'invalid_type' && issue.expected === 'number') return t('calling.form.number');
-  if (issue.code === 'invalid_type' && issue.expected === 'int')
-    return t('calling.form.wholeNumber');
-  const code = /^[a-z0-9_]+$/.test(issue.message) ? issue.message : issue.code;
-  return translateCode(code, t);
-}
-
 /**
  * The editor's checks: the contract's schema under the editor's fields, then what it cannot
  * say: the segment to choose, the committee a committee's bank needs, a range ending before
@@ -155,29 +130,13 @@ function issueText(issue: z.core.$ZodIssue, t: Translate): string {
  */
 export function bankValidation(t: Translate): (values: BankValues) => FormErrors {
   return (values) => {
-    const errors: FormErrors = {};
-    const result = phoneBankInputSchema.safeParse(bankRequest(values));
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        errors[bankFormField(issue.path.map(String).join('.'))] ??= issueText(issue, t);
-      }
-    }
+    const errors = schemaErrors(phoneBankInputSchema, bankRequest(values), t, bankFormField);
     if (!values.segmentId) errors.segmentId = t('banks.form.segmentRequired');
     if (values.access === 'committee' && !values.committee)
       errors.committee = t('banks.form.committeeRequired');
-    values.windows.forEach(({ from, to }, i) => {
-      if (CLOCK.test(from) && CLOCK.test(to) && from >= to)
-        errors[`windows.${i}.to`] ??= t('error.not_after_from');
-    });
-    // The range's own error says it; the whole list's would repeat it.
-    if (errors.windows && Object.keys(errors).some((key) => key.startsWith('windows.')))
-      delete errors.windows;
+    addRangeErrors(errors, values, t);
     return errors;
   };
-}
-
-interface FormLike {
-  setFieldError: (path: string, error: string) => void;
 }
 
 /**
@@ -191,15 +150,5 @@ export function applyBankProblem(
   t: Translate,
   text: (error: unknown) => string,
 ): string | null {
-  if (!(error instanceof ApiError)) return text(error);
-  if (error.errors.length > 0) {
-    for (const problem of error.errors) {
-      form.setFieldError(bankFormField(problem.field), fieldErrorText(problem, t));
-    }
-    return null;
-  }
-  const field = codeFields[error.code];
-  if (!field) return text(error);
-  form.setFieldError(field, text(error));
-  return null;
+  return applyEditorProblem(form, error, t, text, { formField: bankFormField, codeFields });
 }

@@ -1,6 +1,5 @@
-import { ApiError } from '../../../core/api.ts';
-import { errorText } from '../../../core/errors.ts';
 import type { MessageKey, Translate } from '../../../core/i18n/index.tsx';
+import { keyedErrorText } from '../callingErrors.ts';
 
 /** The phone banks API's own problem codes, in this feature's words. */
 const problemKeys: Record<string, MessageKey> = {
@@ -16,10 +15,5 @@ const problemKeys: Record<string, MessageKey> = {
 };
 
 /** A failure of the phone banks API in the visitor's language (the app's words when general). */
-export function bankErrorText(error: unknown, t: Translate): string {
-  if (error instanceof ApiError) {
-    const key = problemKeys[error.code];
-    if (key) return t(key);
-  }
-  return errorText(error, t);
-}
+export const bankErrorText = (error: unknown, t: Translate): string =>
+  keyedErrorText(problemKeys, error, t);

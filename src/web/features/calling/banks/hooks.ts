@@ -10,6 +10,7 @@ import type {
   phoneBankShiftInputSchema,
 } from '../../../../contracts/phone-banks.ts';
 import { call } from '../../../core/api.ts';
+import { useSegments } from '../../people/hooks.ts';
 import { callingKey } from '../hooks.ts';
 
 const banksKey = [...callingKey, 'phone-banks'] as const;
@@ -52,6 +53,12 @@ export const usePhoneBankShifts = (id: number) =>
   useQuery({ queryKey: shiftsKey(id), queryFn: () => call(api.shifts, { params: { id } }) });
 
 /** A committee's name for a bank that names one (null while unknown or refused). */
+/** A bank's segment by its name (its number until the segments are read). */
+export function useSegmentName(id: number): string {
+  const segments = useSegments();
+  return segments.data?.find((segment) => segment.id === id)?.name ?? `#${id}`;
+}
+
 export const useCommitteeName = (id: number | null) =>
   useQuery({
     queryKey: ['committees', 'name', id],

@@ -4,6 +4,7 @@ import { translateCode } from '../../../core/errors.ts';
 import type { FormErrors } from '../../../core/form-validation.ts';
 import type { Translate } from '../../../core/i18n/index.tsx';
 import { zonedToIso } from '../../../core/zoned-time.ts';
+import type { FormLike } from '../editor-form.ts';
 import type { ShiftInput } from './hooks.ts';
 
 /**
@@ -66,10 +67,6 @@ export function shiftValidation(t: Translate): (values: ShiftValues) => FormErro
     }
     return errors;
   };
-}
-
-interface FormLike {
-  setFieldError: (path: string, error: string) => void;
 }
 
 const SHIFT_FIELDS: readonly string[] = ['startsAt', 'endsAt', 'capacity', 'postalCode'];

@@ -15,6 +15,7 @@ import type { ReactNode } from 'react';
 import { TEXT_ANSWER_MAX, type AnswerValue } from '../../../../contracts/field-answers.ts';
 import type { Question } from '../../../../contracts/field-questionnaires.ts';
 import { useT, type Translate } from '../../../core/i18n/index.tsx';
+import { scaleValues } from '../../field/questionnaire-draft.ts';
 import { supportLabel, supportLevelList } from '../../field/questionnaire-labels.ts';
 import {
   asksOpinionConsent,
@@ -26,8 +27,6 @@ import {
 } from './answers.ts';
 
 type Update = (change: (state: CallAnswersState) => CallAnswersState) => void;
-
-const SCALE = ['1', '2', '3', '4', '5'] as const;
 
 /** A field's id in the page, to bring the first problem into view. */
 export const fieldId = (field: string) => `caller-${field.replace(/[^a-z0-9_-]/gi, '-')}`;
@@ -134,7 +133,7 @@ function QuestionField({
           onChange={(picked) => setAnswer(Number(picked))}
         >
           <Group gap="md" mt={6}>
-            {SCALE.map((n) => (
+            {scaleValues.map((n) => (
               <Radio key={n} value={n} label={n} />
             ))}
           </Group>

@@ -1,5 +1,6 @@
 import { TIME_ZONE } from '../../../core/format.ts';
 import { isoToZoned, zonedToIso } from '../../../core/zoned-time.ts';
+import { durationText } from '../labels.ts';
 
 /** How far ahead a call-back may be set (the server's limit). */
 export const CALL_BACK_MAX_DAYS = 30;
@@ -45,8 +46,5 @@ export function callBackProblem(
 export const secondsLeft = (until: string, now: number): number =>
   Math.max(0, Math.ceil((Date.parse(until) - now) / 1000));
 
-/** A countdown as "m:ss" ("12:05", "0:09"). */
-export function countdown(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
-}
+/** A countdown as "m:ss" ("12:05", "0:09"), as a recording's length is shown. */
+export const countdown = (seconds: number): string => durationText(seconds);

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../core/api.ts';
-import { errorText } from '../../../core/errors.ts';
 import type { MessageKey, Translate } from '../../../core/i18n/index.tsx';
+import { keyedErrorText } from '../callingErrors.ts';
 
 /** Why calling is not possible now, as the bank says it and as a refused claim does. */
 export type ClosedReason = 'outside_hours' | 'pre_election_silence' | 'not_open';
@@ -27,10 +27,8 @@ const problemKeys: Record<string, MessageKey> = {
 };
 
 /** A failure of the phone-bank API in the volunteer's language (the app's words when general). */
-export function callerErrorText(error: unknown, t: Translate): string {
-  if (error instanceof ApiError && problemKeys[error.code]) return t(problemKeys[error.code]);
-  return errorText(error, t);
-}
+export const callerErrorText = (error: unknown, t: Translate): string =>
+  keyedErrorText(problemKeys, error, t);
 
 /**
  * Whether a call's record may have been stored, or not reached the server: then it is sent

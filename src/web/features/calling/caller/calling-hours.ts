@@ -1,14 +1,10 @@
 import type { CallingWindows } from '../../../../contracts/calling.ts';
 import type { Locale } from '../../../../contracts/common.ts';
+import { weekdayName } from '../../../core/slot.ts';
 
 const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'fr-FR');
 
-/** The name of an ISO weekday (1 Monday … 7 Sunday); 2024-01-01 was a Monday. */
-function dayName(day: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, 0, day)),
-  );
-}
+const dayName = (day: number, locale: Locale) => weekdayName(day, locale, 'long');
 
 /** Days as people say them: runs of three days or more as a range ("lundi–samedi"). */
 export function daysText(weekdays: readonly number[], locale: Locale): string {

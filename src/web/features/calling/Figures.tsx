@@ -1,4 +1,4 @@
-import { SimpleGrid, Text } from '@mantine/core';
+import { SimpleGrid, Text, type SimpleGridProps } from '@mantine/core';
 
 /** A figure under its label, in a description list. */
 export function Figure({ label, value }: { label: string; value: string }) {
@@ -18,18 +18,14 @@ export function Figure({ label, value }: { label: string; value: string }) {
 export function Figures({
   label,
   items,
+  cols = { base: 2, sm: 3, md: 6 },
 }: {
   label: string;
   items: ReadonlyArray<{ label: string; value: string }>;
+  cols?: SimpleGridProps['cols'];
 }) {
   return (
-    <SimpleGrid
-      cols={{ base: 2, sm: 3, md: 6 }}
-      spacing="xs"
-      component="dl"
-      m={0}
-      aria-label={label}
-    >
+    <SimpleGrid cols={cols} spacing="xs" component="dl" m={0} aria-label={label}>
       {items.map((item) => (
         <Figure key={item.label} label={item.label} value={item.value} />
       ))}
