@@ -9,7 +9,7 @@ import { CarrierError, type VoiceCarrier } from '../carrier/port.ts';
 import { pickCallerId } from '../numbers/caller-id.ts';
 import type { CallUrls } from './call-urls.ts';
 import { dialDecision, type DialCandidate } from './dial-gate.ts';
-import { recordPlacements, type Placement } from './placements.ts';
+import { carrierTroubleIn, recordPlacements, type Placement } from './placements.ts';
 import { claimDue, closeTargets, holdTargets, insertAttempts, type NewAttempt } from './targets.ts';
 
 /** How far ahead a round claims: Levier never hands a carrier more than this of calls. */
@@ -218,14 +218,11 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
   };
 
   /**
-   * A carrier out of reach (or gone silent) is not asked again at once: no new claims for 1 s,
+   * A carrier out of reach (or gone silent for most of a batch) is not asked again at once: no new claims for 1 s,
    * doubling up to 30 s while it keeps failing; the first batch it takes ends the pause.
    */
   const backOff = (id: number, state: Pacing, done: readonly Placement[]) => {
-    const trouble = done.some(
-      (p) => 'error' in p && (p.error === 'unavailable' || p.error === 'unknown'),
-    );
-    if (trouble) {
+    if (carrierTroubleIn(done)) {
       state.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(1000, state.backoffMs * 2));
       state.backoffUntil = Date.now() + state.backoffMs;
       ctx.log.warn(

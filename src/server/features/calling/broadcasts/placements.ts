@@ -81,6 +81,21 @@ export async function recordPlacements(
 }
 
 /**
+ * The failure that says the carrier is not taking calls, if the batch shows one: any call it
+ * could not be reached for (`unavailable`), or most of the batch left without an answer
+ * (`unknown`: a rare lost answer or 5xx is no outage).
+ */
+export function carrierTroubleIn(
+  placements: readonly Placement[],
+): Extract<Placement, { error: string }> | undefined {
+  const failed = placements.filter((p): p is Extract<Placement, { error: string }> => 'error' in p);
+  const unreachable = failed.find((p) => p.error === 'unavailable');
+  if (unreachable) return unreachable;
+  const lost = failed.filter((p) => p.error === 'unknown');
+  return lost.length * 2 > placements.length ? lost[0] : undefined;
+}
+
+/**
  * Keeps on the broadcast whether the carrier fails to take its calls (out of reach, or gone
  * silent), for the dashboard's alert: set from the first such failure of a batch, cleared by a
  * batch it took calls from without one.
@@ -91,10 +106,7 @@ async function noteCarrierTrouble(
   broadcastId: number,
   placements: readonly Placement[],
 ): Promise<void> {
-  const trouble = placements.find(
-    (p): p is Extract<Placement, { error: string }> =>
-      'error' in p && (p.error === 'unavailable' || p.error === 'unknown'),
-  );
+  const trouble = carrierTroubleIn(placements);
   if (trouble) {
     await query(
       sql`UPDATE call_broadcasts SET carrier_trouble_at = coalesce(carrier_trouble_at, now()),
