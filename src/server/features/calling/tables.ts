@@ -234,6 +234,8 @@ export const callAttempts = pgTable(
     durationSeconds: integer('duration_seconds'),
     priceCents: integer('price_cents'),
     error: text('error'),
+    /** When reconciliation first found no such call at the carrier (asked again before concluding). */
+    reconcileMissedAt: at('reconcile_missed_at'),
   },
   (t) => [
     primaryKey({ name: 'call_attempts_pkey', columns: [t.campaignId, t.id] }),

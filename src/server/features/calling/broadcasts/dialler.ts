@@ -191,6 +191,8 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
     queue: Queued[];
     /** When this process placed each of its calls of the last second. */
     recent: number[];
+    /** Calls handed to the carrier whose create it has not answered yet. */
+    unanswered: number;
     /** No new claims before then: the carrier failed to take calls (see backOff). */
     backoffUntil: number;
     backoffMs: number;
@@ -206,6 +208,7 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
         turn: 0,
         queue: [],
         recent: [],
+        unanswered: 0,
         backoffUntil: 0,
         backoffMs: 0,
         placed: [],
@@ -254,7 +257,8 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
   /**
    * Fires the calls owed by now, one per slot, on a timer of its own, whatever the rounds do.
    * A timer firing late leaves its slots owed (up to a fifth of a second's worth: a longer
-   * stall's calls would reach the carrier in one burst) rather than lost, and
+   * stall's calls would reach the carrier in one burst) rather than lost, no more than a tenth
+   * of a second's worth of creates wait for the carrier's answer at once, and
    * no more than the pace is placed within any one second of this process's clock.
    */
   const fire = (id: number) => {
@@ -267,13 +271,30 @@ export function createDialler(ctx: AppContext, options: DiallerOptions) {
     const perSecond = Math.floor(rate);
     while (state.recent.length > 0 && state.recent[0]! <= now - 1000) state.recent.shift();
     state.nextSlot = Math.max(state.nextSlot, now - MAX_OWED_MS);
-    while (state.queue.length > 0 && state.nextSlot <= now && state.recent.length < perSecond) {
-      state.placed.push(place(b, state.queue.shift()!));
+    // Creates the carrier has not answered yet: a tenth of a second's worth at most, so that a
+    // slow carrier (or a stall on the way) never receives a backlog of calls in one burst.
+    const inFlightCap = Math.max(5, Math.ceil(rate / 10));
+    while (
+      state.queue.length > 0 &&
+      state.nextSlot <= now &&
+      state.recent.length < perSecond &&
+      state.unanswered < inFlightCap
+    ) {
+      const placing = place(b, state.queue.shift()!);
+      state.unanswered += 1;
+      void placing.finally(() => {
+        state.unanswered -= 1;
+        // Held back by the cap: the answer frees a place, the firing goes on.
+        if (!state.firing && state.queue.length > 0 && state.broadcast) {
+          state.firing = setTimeout(() => fire(id), 0);
+        }
+      });
+      state.placed.push(placing);
       state.recent.push(now);
       state.nextSlot += 1000 / rate;
     }
     if (state.queue.length === 0 || state.placed.length >= 50) flush(b, state);
-    if (state.queue.length === 0) return;
+    if (state.queue.length === 0 || state.unanswered >= inFlightCap) return;
     const windowFree = state.recent.length < perSecond ? now : state.recent[0]! + 1000;
     const wait = Math.max(state.nextSlot, windowFree) - now;
     state.firing = setTimeout(() => fire(id), Math.max(1, wait));

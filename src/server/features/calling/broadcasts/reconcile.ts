@@ -25,7 +25,8 @@ interface OpenAttempt {
  * Asks the carrier about attempts left without a final state: unknown ones (the answer to
  * their dial was lost), dialing ones whose dialler died before recording the answer, and
  * calls silent for long. What the carrier says goes through the callback inbox like any
- * callback; a call it never placed goes back to be dialled. Answers how many it settled.
+ * callback; a call it has no record of, asked twice at least the delay apart, was never placed
+ * and goes back to be dialled. Answers how many it settled.
  */
 export async function reconcileAttempts(
   ctx: AppContext,
@@ -41,6 +42,7 @@ export async function reconcileAttempts(
            AND state NOT IN ('completed', 'busy', 'no_answer', 'failed', 'canceled', 'not_placed')
            AND ((state IN ('unknown', 'dialing') AND dialled_at < now() - make_interval(secs => ${lostAfter}))
              OR dialled_at < now() - make_interval(secs => ${SILENT_AFTER_SECONDS}))
+           AND (reconcile_missed_at IS NULL OR reconcile_missed_at < now() - make_interval(secs => ${lostAfter}))
            AND NOT EXISTS (SELECT 1 FROM call_callbacks c WHERE c.campaign_id = a.campaign_id
                              AND c.attempt_id = a.id AND c.applied_at IS NULL)
          ORDER BY dialled_at LIMIT ${limit}`,
@@ -87,12 +89,19 @@ export async function reconcileAttempts(
     throw new Error(`the carrier answered none of ${failed} reconciliation questions`);
   }
   if (neverPlaced.length > 0) {
-    await ctx.database.transaction(async (query) => {
+    settled += await ctx.database.transaction(async (query) => {
+      // Missing twice, asked at least the delay apart: never placed. Missing once: a create
+      // still on its way to a slow carrier would land later, so it is asked again first.
+      await query(
+        sql`UPDATE call_attempts SET reconcile_missed_at = now()
+             WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${neverPlaced}::bigint[])
+               AND reconcile_missed_at IS NULL`,
+      );
       const rows = await query<{ id: number }>(
         sql`UPDATE call_attempts SET state = 'not_placed', ended_at = now(),
                    error = 'the carrier has no such call: never placed'
              WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${neverPlaced}::bigint[])
-               AND state IN ('unknown', 'dialing')
+               AND state IN ('unknown', 'dialing') AND reconcile_missed_at < now() - make_interval(secs => ${lostAfter})
             RETURNING id`,
       );
       await settleTargets(
@@ -100,8 +109,8 @@ export async function reconcileAttempts(
         ctx.campaignId,
         rows.map((row) => ({ attemptId: Number(row.id), state: 'not_placed' })),
       );
+      return rows.length;
     });
-    settled += neverPlaced.length;
   }
   return settled;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "call_attempts" ADD COLUMN "reconcile_missed_at" timestamp with time zone;
