@@ -1,7 +1,6 @@
 import {
   Alert,
   Badge,
-  Button,
   Group,
   List,
   Loader,
@@ -11,12 +10,10 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import type { CallList, CallListReport as Report } from '../../../contracts/calling-lists.ts';
 import { formatDateTime, formatNumber } from '../../core/format.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { DeleteWithConfirm } from './DeleteWithConfirm.tsx';
 import { listStatusColors, listStatusKeys } from './labels.ts';
 import { isListPending, useDeleteCallList } from './list-hooks.ts';
 
@@ -155,36 +152,16 @@ function ReportDetails({ report }: { report: Report }) {
 function DeleteList({ list }: { list: CallList }) {
   const t = useT();
   const remove = useDeleteCallList();
-  const [asking, setAsking] = useState(false);
+  const name = { name: list.name };
   return (
-    <>
-      <Button
-        size="xs"
-        variant="subtle"
-        color="red"
-        onClick={() => setAsking(true)}
-        aria-label={t('calling.lists.deleteNamed', { name: list.name })}
-      >
-        {t('common.delete')}
-      </Button>
-      <ConfirmDialog
-        opened={asking}
-        title={t('calling.lists.deleteTitle')}
-        confirmLabel={t('common.delete')}
-        color="red"
-        loading={remove.isPending}
-        onClose={() => setAsking(false)}
-        onConfirm={async () => {
-          await remove.mutateAsync(list.id);
-          notifications.show({
-            color: 'green',
-            message: t('calling.lists.deleted', { name: list.name }),
-          });
-        }}
-      >
-        {t('calling.lists.deleteText', { name: list.name })}
-      </ConfirmDialog>
-    </>
+    <DeleteWithConfirm
+      label={t('calling.lists.deleteNamed', name)}
+      title={t('calling.lists.deleteTitle')}
+      text={t('calling.lists.deleteText', name)}
+      done={t('calling.lists.deleted', name)}
+      pending={remove.isPending}
+      onDelete={() => remove.mutateAsync(list.id)}
+    />
   );
 }
 

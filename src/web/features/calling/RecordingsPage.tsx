@@ -1,6 +1,4 @@
-import { Button, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { Stack, Text } from '@mantine/core';
 import type { Recording } from '../../../contracts/calling-media.ts';
 import { formatDateTime } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
@@ -8,7 +6,7 @@ import { QueryState } from '../../core/ui/QueryState.tsx';
 import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { CallingLayout } from './CallingLayout.tsx';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { DeleteWithConfirm } from './DeleteWithConfirm.tsx';
 import { durationText } from './labels.ts';
 import { useDeleteRecording, useRecordings } from './media-hooks.ts';
 import { RecordingPlayer } from './RecordingPlayer.tsx';
@@ -18,36 +16,16 @@ import { RecordingUploadForm } from './RecordingUploadForm.tsx';
 function DeleteRecording({ recording }: { recording: Recording }) {
   const t = useT();
   const remove = useDeleteRecording();
-  const [asking, setAsking] = useState(false);
+  const name = { name: recording.name };
   return (
-    <>
-      <Button
-        size="xs"
-        variant="subtle"
-        color="red"
-        onClick={() => setAsking(true)}
-        aria-label={t('calling.recordings.deleteNamed', { name: recording.name })}
-      >
-        {t('common.delete')}
-      </Button>
-      <ConfirmDialog
-        opened={asking}
-        title={t('calling.recordings.deleteTitle')}
-        confirmLabel={t('common.delete')}
-        color="red"
-        loading={remove.isPending}
-        onClose={() => setAsking(false)}
-        onConfirm={async () => {
-          await remove.mutateAsync(recording.id);
-          notifications.show({
-            color: 'green',
-            message: t('calling.recordings.deleted', { name: recording.name }),
-          });
-        }}
-      >
-        {t('calling.recordings.deleteText', { name: recording.name })}
-      </ConfirmDialog>
-    </>
+    <DeleteWithConfirm
+      label={t('calling.recordings.deleteNamed', name)}
+      title={t('calling.recordings.deleteTitle')}
+      text={t('calling.recordings.deleteText', name)}
+      done={t('calling.recordings.deleted', name)}
+      pending={remove.isPending}
+      onDelete={() => remove.mutateAsync(recording.id)}
+    />
   );
 }
 

@@ -2,9 +2,9 @@ import { rankAtLeast } from '../../../../contracts/access.ts';
 import type { AppContext } from '../../../core/context.ts';
 import type { AuthState } from '../../../core/http/session.ts';
 import { AppError } from '../../../core/http/errors.ts';
-import { membershipOf } from '../../committees/service.ts';
+import { myCommittees } from '../../committees/service.ts';
 import { sessionsOf } from '../../events/rsvp.ts';
-import { shiftEventIds } from './shifts.ts';
+import { banksOfShifts } from './shifts.ts';
 import type { BankRow } from './service.ts';
 
 /** Why a person may call in a bank. */
@@ -34,27 +34,47 @@ export async function bankGrant(
   return grant;
 }
 
-/** The grant, or null when the person may not call there. */
+/** What decides a person's grants, read once for any number of banks. */
+export interface GrantFacts {
+  /** Committees they are a member of (or more). */
+  memberOf: ReadonlySet<number>;
+  /** Banks one of whose shifts they are going to. */
+  shiftBanks: ReadonlySet<number>;
+  staff: boolean;
+}
+
+/** Why a person may call in a bank, or null: the rule itself. */
+export function grantFrom(bank: BankRow, facts: GrantFacts): BankGrant | null {
+  if (bank.access === 'supporters') return 'supporter';
+  if (bank.committee_id !== null && facts.memberOf.has(Number(bank.committee_id))) {
+    return 'committee';
+  }
+  if (facts.shiftBanks.has(Number(bank.id))) return 'shift';
+  if (facts.staff) return 'staff';
+  return null;
+}
+
+/** The facts of a person's grants: their committees, the shifts they go to, their rights. */
+export async function grantFacts(ctx: AppContext, caller: Caller): Promise<GrantFacts> {
+  const [committees, going] = await Promise.all([
+    myCommittees(ctx, caller.personId),
+    sessionsOf(ctx, caller.personId, 'phone_bank', 0),
+  ]);
+  return {
+    memberOf: new Set(
+      committees.filter((c) => rankAtLeast(c.rank, 'member')).map((c) => Number(c.id)),
+    ),
+    shiftBanks: new Set(await banksOfShifts(ctx, going)),
+    staff: caller.permissions.includes('calling.manage'),
+  };
+}
+
+/** The grant for one bank, or null when the person may not call there. */
 export async function grantOf(
   ctx: AppContext,
   caller: Caller,
   bank: BankRow,
 ): Promise<BankGrant | null> {
   if (bank.access === 'supporters') return 'supporter';
-  if (bank.committee_id !== null) {
-    const membership = await membershipOf(
-      ctx.database,
-      ctx.campaignId,
-      Number(bank.committee_id),
-      caller.personId,
-    );
-    if (membership && rankAtLeast(membership.rank, 'member')) return 'committee';
-  }
-  const going = await sessionsOf(ctx, caller.personId, 'phone_bank', 0);
-  if (going.length > 0) {
-    const shifts = await shiftEventIds(ctx, Number(bank.id));
-    if (going.some((id) => shifts.includes(id))) return 'shift';
-  }
-  if (caller.permissions.includes('calling.manage')) return 'staff';
-  return null;
+  return grantFrom(bank, await grantFacts(ctx, caller));
 }

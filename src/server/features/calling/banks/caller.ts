@@ -1,18 +1,20 @@
 import { sql } from 'drizzle-orm';
 import type { CallerBank, MyPhoneBanks } from '../../../../contracts/phone-banks.ts';
+import type { ElectionRound } from '../../../../contracts/compliance.ts';
 import type { AppContext } from '../../../core/context.ts';
+import { allRounds } from '../../compliance/elections.ts';
 import { questionnaireById } from '../../field/questionnaires/service.ts';
 import { sessionsOf } from '../../events/rsvp.ts';
-import { bankGrant, grantOf, type Caller } from './access.ts';
+import { bankGrant, grantFacts, grantFrom, type Caller } from './access.ts';
 import { callableNow } from './claims.ts';
 import { bankCounts, bankRow, type BankRow } from './service.ts';
-import { listShifts } from './shifts.ts';
+import { upcomingShifts } from './shifts.ts';
 import { myCounts } from './stats.ts';
 
 /** Whether a claim would be served now, and why not. */
-async function callingNow(ctx: AppContext, bank: BankRow) {
+async function callingNow(ctx: AppContext, bank: BankRow, rounds?: readonly ElectionRound[]) {
   if (bank.status !== 'open') return { callingNow: false, closedReason: 'not_open' as const };
-  const where = await callableNow(ctx, bank, new Date());
+  const where = await callableNow(ctx, bank, new Date(), rounds);
   return { callingNow: where.closed === null, closedReason: where.closed };
 }
 
@@ -29,9 +31,10 @@ export async function callerBank(
     : null;
   const counts = (await bankCounts(ctx.database.query, ctx.campaignId, [bank])).get(bankId)!;
   const going = new Set(await sessionsOf(ctx, caller.personId, 'phone_bank', 0));
-  const shifts = (await listShifts(ctx, bankId))
-    .filter((shift) => shift.status === 'published' && Date.parse(shift.endsAt) > Date.now())
-    .map((shift) => ({ ...shift, mine: going.has(shift.eventId) }));
+  const shifts = ((await upcomingShifts(ctx, [bankId])).get(bankId) ?? []).map((shift) => ({
+    ...shift,
+    mine: going.has(shift.eventId),
+  }));
   return {
     id: bankId,
     name: bank.name,
@@ -51,26 +54,30 @@ export async function callerBank(
 
 /** The open (or paused) banks a person may call in, for their space. */
 export async function myBanks(ctx: AppContext, caller: Caller): Promise<MyPhoneBanks> {
-  const banks = await ctx.database.query<BankRow>(
-    sql`SELECT * FROM phone_banks WHERE campaign_id = ${ctx.campaignId} AND status IN ('open', 'paused')
-         ORDER BY opened_at DESC, id DESC`,
-  );
-  const mine: BankRow[] = [];
-  for (const bank of banks) if (await grantOf(ctx, caller, bank)) mine.push(bank);
+  const [banks, facts, rounds] = await Promise.all([
+    ctx.database.query<BankRow>(
+      sql`SELECT * FROM phone_banks WHERE campaign_id = ${ctx.campaignId} AND status IN ('open', 'paused')
+           ORDER BY opened_at DESC, id DESC`,
+    ),
+    grantFacts(ctx, caller),
+    allRounds(ctx.database, ctx.campaignId),
+  ]);
+  const mine = banks.filter((bank) => grantFrom(bank, facts) !== null);
   const counts = await bankCounts(ctx.database.query, ctx.campaignId, mine);
-  const result: MyPhoneBanks = [];
-  for (const bank of mine) {
-    const id = Number(bank.id);
-    const next = (await listShifts(ctx, id)).find(
-      (shift) => shift.status === 'published' && Date.parse(shift.endsAt) > Date.now(),
-    );
-    result.push({
-      id,
-      name: bank.name,
-      callingNow: (await callingNow(ctx, bank)).callingNow,
-      due: counts.get(id)!.due,
-      nextShift: next ?? null,
-    });
-  }
-  return result;
+  const shifts = await upcomingShifts(
+    ctx,
+    mine.map((bank) => Number(bank.id)),
+  );
+  return Promise.all(
+    mine.map(async (bank) => {
+      const id = Number(bank.id);
+      return {
+        id,
+        name: bank.name,
+        callingNow: (await callingNow(ctx, bank, rounds)).callingNow,
+        due: counts.get(id)!.due,
+        nextShift: shifts.get(id)?.[0] ?? null,
+      };
+    }),
+  );
 }

@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { territories, type Territory } from '../../../../contracts/compliance.ts';
+import {
+  territories,
+  type ElectionRound,
+  type Territory,
+} from '../../../../contracts/compliance.ts';
 import type { CallOutcome, PhoneBankClaim } from '../../../../contracts/phone-banks.ts';
 import { nationalForm } from '../../../../contracts/phone.ts';
 import type { AppContext } from '../../../core/context.ts';
@@ -38,8 +42,14 @@ export interface CallableNow {
  * silence (serial calls, automated or not) where the number is; why nowhere, judged on the
  * territories of its people (found at the opening).
  */
-export async function callableNow(ctx: AppContext, bank: BankRow, at: Date): Promise<CallableNow> {
-  const rounds = await allRounds(ctx.database, ctx.campaignId);
+export async function callableNow(
+  ctx: AppContext,
+  bank: BankRow,
+  at: Date,
+  /** The campaign's election rounds, when the caller has read them already. */
+  known?: readonly ElectionRound[],
+): Promise<CallableNow> {
+  const rounds = known ?? (await allRounds(ctx.database, ctx.campaignId));
   const windows = {
     ...bank.windows,
     windows: bank.windows.windows.map(([from, to]) => [from!, to!] as const),

@@ -10,30 +10,70 @@ import { assertOutsideSilence } from '../../compliance/schedule.ts';
 import { createEvent, eventsByIds } from '../../events/service.ts';
 import { bankRow } from './service.ts';
 
-/** The events that are a bank's shifts. */
-export async function shiftEventIds(ctx: AppContext, bankId: number): Promise<number[]> {
-  const rows = await ctx.database.query<{ event_id: number }>(
-    sql`SELECT event_id FROM phone_bank_shifts WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId}`,
+/** The banks these events are shifts of. */
+export async function banksOfShifts(
+  ctx: AppContext,
+  eventIds: readonly number[],
+): Promise<number[]> {
+  if (eventIds.length === 0) return [];
+  const rows = await ctx.database.query<{ bank_id: number }>(
+    sql`SELECT DISTINCT bank_id FROM phone_bank_shifts
+         WHERE campaign_id = ${ctx.campaignId} AND event_id = ANY(${[...eventIds]}::bigint[])`,
   );
-  return rows.map((row) => Number(row.event_id));
+  return rows.map((row) => Number(row.bank_id));
+}
+
+/** Banks' shifts, soonest first, with how full each is, by bank: one read for them all. */
+async function shiftsByBank(
+  ctx: AppContext,
+  bankIds: readonly number[],
+): Promise<Map<number, PhoneBankShift[]>> {
+  const links = await ctx.database.query<{ bank_id: number; event_id: number }>(
+    sql`SELECT bank_id, event_id FROM phone_bank_shifts
+         WHERE campaign_id = ${ctx.campaignId} AND bank_id = ANY(${[...bankIds]}::bigint[])`,
+  );
+  const bankOf = new Map(links.map((link) => [Number(link.event_id), Number(link.bank_id)]));
+  const events = await eventsByIds(ctx, [...bankOf.keys()]);
+  const byBank = new Map<number, PhoneBankShift[]>();
+  for (const event of events.sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
+    const bankId = bankOf.get(event.id)!;
+    byBank.set(bankId, [
+      ...(byBank.get(bankId) ?? []),
+      {
+        eventId: event.id,
+        title: event.title,
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+        capacity: event.capacity,
+        going: event.going,
+        open: event.capacity === null ? null : Math.max(0, event.capacity - event.going),
+        status: event.status,
+      },
+    ]);
+  }
+  return byBank;
 }
 
 /** A bank's shifts, soonest first, with how full each is. */
 export async function listShifts(ctx: AppContext, bankId: number): Promise<PhoneBankShift[]> {
   await bankRow(ctx.database.query, ctx.campaignId, bankId);
-  const events = await eventsByIds(ctx, await shiftEventIds(ctx, bankId));
-  return events
-    .map((event) => ({
-      eventId: event.id,
-      title: event.title,
-      startsAt: event.startsAt,
-      endsAt: event.endsAt,
-      capacity: event.capacity,
-      going: event.going,
-      open: event.capacity === null ? null : Math.max(0, event.capacity - event.going),
-      status: event.status,
-    }))
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  return (await shiftsByBank(ctx, [bankId])).get(bankId) ?? [];
+}
+
+/** Banks' shifts still to come (published, not ended), soonest first, by bank. */
+export async function upcomingShifts(
+  ctx: AppContext,
+  bankIds: readonly number[],
+): Promise<Map<number, PhoneBankShift[]>> {
+  const now = Date.now();
+  const byBank = await shiftsByBank(ctx, bankIds);
+  for (const [id, shifts] of byBank) {
+    byBank.set(
+      id,
+      shifts.filter((shift) => shift.status === 'published' && Date.parse(shift.endsAt) > now),
+    );
+  }
+  return byBank;
 }
 
 /**
