@@ -93,13 +93,13 @@ export async function seedRunningBroadcast(
   }
   await ctx.database.query(
     sql`INSERT INTO call_stats (campaign_id, broadcast_id, hour, departement, dialled, answered_human,
-               answered_machine, listened, busy, no_answer, failed, cost_cents)
+               answered_machine, listened, busy, no_answer, failed, billed_minutes)
         SELECT a.campaign_id, a.broadcast_id, date_trunc('hour', a.dialled_at), coalesce(t.departement, ''),
                count(*), count(*) FILTER (WHERE a.state = 'completed' AND a.answered_as = 'human'),
                count(*) FILTER (WHERE a.state = 'completed' AND a.answered_as = 'machine'),
                count(*) FILTER (WHERE a.listened_to_end), count(*) FILTER (WHERE a.state = 'busy'),
                count(*) FILTER (WHERE a.state = 'no_answer'), count(*) FILTER (WHERE a.state = 'failed'),
-               coalesce(sum(a.price_cents), 0)
+               coalesce(sum(ceil(a.duration_seconds / 60.0)) FILTER (WHERE a.state = 'completed'), 0)
           FROM call_attempts a
           JOIN call_targets t ON t.campaign_id = a.campaign_id AND t.broadcast_id = a.broadcast_id AND t.id = a.target_id
          WHERE a.campaign_id = ${campaignId} AND a.broadcast_id = ${id} AND a.state <> 'ringing'

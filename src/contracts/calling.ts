@@ -56,6 +56,11 @@ export const broadcastInputSchema = z
     ringSeconds: z.number().int().min(10).max(60).default(25),
     /** Under this answer rate (percent, over a caller ID's last calls) the number is paused. */
     answerRateFloor: z.number().int().min(0).max(100).default(5),
+    /**
+     * The carrier's price of a started minute, in cents (two decimals kept): the dashboard's
+     * estimated cost. Null: no estimate.
+     */
+    minutePriceCents: z.number().min(0).max(1000).nullable().default(null),
   })
   .strict();
 export type BroadcastInput = z.infer<typeof broadcastInputSchema>;
@@ -86,6 +91,7 @@ export const broadcastSchema = z.object({
   retryMinutes: z.number(),
   ringSeconds: z.number(),
   answerRateFloor: z.number(),
+  minutePriceCents: z.number().nullable(),
   requestedBy: z.number().nullable(),
   requestedAt: z.string().nullable(),
   approvedBy: z.number().nullable(),
@@ -116,7 +122,10 @@ const countsSchema = z.object({
   busy: z.number(),
   noAnswer: z.number(),
   failed: z.number(),
-  costCents: z.number(),
+  /** Started minutes of the answered calls. */
+  billedMinutes: z.number(),
+  /** Those minutes at the broadcast's minute price; null when it has none. */
+  costCents: z.number().nullable(),
 });
 export type CallCounts = z.infer<typeof countsSchema>;
 

@@ -149,6 +149,8 @@ export const callBroadcasts = pgTable(
     ringSeconds: integer('ring_seconds').notNull(),
     /** The answer rate (over the last calls of a caller ID) under which it is paused. */
     answerRateFloor: integer('answer_rate_floor_percent').notNull(),
+    /** The carrier's price of a started minute, in hundredths of a cent (the estimated cost). */
+    minutePrice: integer('minute_price_hundredths'),
     audienceCount: integer('audience_count'),
     createdBy: ref('created_by'),
     requestedBy: ref('requested_by'),
@@ -296,7 +298,8 @@ export const callStats = pgTable(
     busy: integer('busy').notNull().default(0),
     noAnswer: integer('no_answer').notNull().default(0),
     failed: integer('failed').notNull().default(0),
-    costCents: integer('cost_cents').notNull().default(0),
+    /** Started minutes of answered calls: times the broadcast's minute price, the cost. */
+    billedMinutes: integer('billed_minutes').notNull().default(0),
     /** Numbers settled for good (called, given up, left out), on the hour they were. */
     settled: integer('settled').notNull().default(0),
   },

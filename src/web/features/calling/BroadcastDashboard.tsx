@@ -4,10 +4,10 @@ import { formatDateTime, formatNumber } from '../../core/format.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { Section } from '../../core/ui/Section.tsx';
-import { useEuros } from '../donations/useEuros.ts';
 import { DashboardByDepartement, DashboardByHour } from './DashboardDetails.tsx';
 import { Figures } from './Figures.tsx';
 import { isLive, useBroadcastDashboard } from './hooks.ts';
+import { useCost } from './useCost.ts';
 
 /** The totals shown, in this order. */
 const figures: Array<{ key: Exclude<keyof CallCounts, 'costCents'>; label: MessageKey }> = [
@@ -19,12 +19,13 @@ const figures: Array<{ key: Exclude<keyof CallCounts, 'costCents'>; label: Messa
   { key: 'busy', label: 'calling.dashboard.busy' },
   { key: 'noAnswer', label: 'calling.dashboard.noAnswer' },
   { key: 'failed', label: 'calling.dashboard.failed' },
+  { key: 'billedMinutes', label: 'calling.dashboard.billedMinutes' },
 ];
 
 function Totals({ dashboard }: { dashboard: Dashboard }) {
   const t = useT();
   const [locale] = useLocale();
-  const euros = useEuros();
+  const cost = useCost();
   return (
     <Figures
       label={t('calling.dashboard.totals')}
@@ -34,7 +35,7 @@ function Totals({ dashboard }: { dashboard: Dashboard }) {
           label: t(figure.label),
           value: formatNumber(dashboard.totals[figure.key], locale),
         })),
-        { label: t('calling.dashboard.cost'), value: euros(dashboard.totals.costCents) },
+        { label: t('calling.dashboard.cost'), value: cost(dashboard.totals.costCents) },
       ]}
     />
   );

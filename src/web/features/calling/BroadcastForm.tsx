@@ -1,4 +1,4 @@
-import { Button, Group, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -123,6 +123,16 @@ export function BroadcastForm({ broadcast }: { broadcast: Broadcast | null }) {
         </Section>
         <Section title={t('calling.form.pace')} description={t('calling.form.paceHelp')}>
           <PaceFields form={form} />
+          <NumberInput
+            label={t('calling.form.minutePrice')}
+            description={t('calling.form.minutePriceHelp')}
+            decimalScale={2}
+            allowNegative={false}
+            min={0}
+            max={1000}
+            maw={360}
+            {...form.getInputProps('minutePriceCents')}
+          />
         </Section>
         <ErrorAlert message={formError} />
         <Group>

@@ -96,6 +96,13 @@ export function BroadcastSummary({ broadcast }: { broadcast: Broadcast }) {
         <Fact label={t('calling.summary.floor')}>
           {t('calling.summary.floorValue', { percent: broadcast.answerRateFloor })}
         </Fact>
+        <Fact label={t('calling.summary.minutePrice')}>
+          {broadcast.minutePriceCents === null
+            ? t('calling.summary.noMinutePrice')
+            : t('calling.summary.minutePriceValue', {
+                cents: formatNumber(broadcast.minutePriceCents, locale),
+              })}
+        </Fact>
       </SimpleGrid>
     </Section>
   );

@@ -5,7 +5,7 @@ import type { BroadcastDashboard } from '../../../contracts/calling.ts';
 import { formatNumber, TIME_ZONE } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
-import { useEuros } from '../donations/useEuros.ts';
+import { useCost } from './useCost.ts';
 
 const hourFormat = (locale: 'fr' | 'en') =>
   new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
@@ -69,7 +69,7 @@ export function DashboardByHour({ dashboard }: { dashboard: BroadcastDashboard }
 export function DashboardByDepartement({ dashboard }: { dashboard: BroadcastDashboard }) {
   const t = useT();
   const [locale] = useLocale();
-  const euros = useEuros();
+  const cost = useCost();
   if (dashboard.byDepartement.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -106,7 +106,7 @@ export function DashboardByDepartement({ dashboard }: { dashboard: BroadcastDash
           numeric: true,
           cell: (row) => n(row.busy + row.noAnswer + row.failed),
         },
-        { header: t('calling.dashboard.cost'), numeric: true, cell: (row) => euros(row.costCents) },
+        { header: t('calling.dashboard.cost'), numeric: true, cell: (row) => cost(row.costCents) },
       ]}
     />
   );

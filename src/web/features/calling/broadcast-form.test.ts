@@ -46,6 +46,7 @@ const saved: Broadcast = {
   retryMinutes: 30,
   ringSeconds: 20,
   answerRateFloor: 8,
+  minutePriceCents: 1.25,
   requestedBy: null,
   requestedAt: null,
   approvedBy: null,
@@ -83,6 +84,7 @@ describe('the broadcast editor’s values', () => {
       retryMinutes: 30,
       ringSeconds: 20,
       answerRateFloor: 8,
+      minutePriceCents: 1.25,
     });
   });
 
@@ -90,7 +92,12 @@ describe('the broadcast editor’s values', () => {
     const request = broadcastRequest(
       filled({ machineAction: 'hang_up', machineRecordingId: '9', startsAt: '', endsAt: ' ' }),
     );
-    expect(request).toMatchObject({ machineRecordingId: null, startsAt: null, endsAt: null });
+    expect(request).toMatchObject({
+      machineRecordingId: null,
+      startsAt: null,
+      endsAt: null,
+      minutePriceCents: null,
+    });
   });
 });
 

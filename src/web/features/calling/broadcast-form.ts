@@ -49,6 +49,8 @@ export type BroadcastValues = {
   machineRecordingId: string | null;
   startsAt: string;
   endsAt: string;
+  /** '' when the carrier's price is not given. */
+  minutePriceCents: number | string;
 } & WindowsValues &
   Record<PaceField, number | string>;
 
@@ -79,6 +81,7 @@ export function emptyBroadcast(): BroadcastValues {
     ...windowsValues(defaultCallingWindows),
     startsAt: '',
     endsAt: '',
+    minutePriceCents: '',
     ...paceDefaults(),
   };
 }
@@ -96,6 +99,7 @@ export function editValues(broadcast: Broadcast): BroadcastValues {
     ...windowsValues(broadcast.windows),
     startsAt: broadcast.startsAt ? isoToZoned(broadcast.startsAt) : '',
     endsAt: broadcast.endsAt ? isoToZoned(broadcast.endsAt) : '',
+    minutePriceCents: broadcast.minutePriceCents ?? '',
     callsPerSecond: broadcast.callsPerSecond,
     maxConcurrent: broadcast.maxConcurrent,
     rampSeconds: broadcast.rampSeconds,
@@ -127,6 +131,10 @@ export function broadcastRequest(values: BroadcastValues): BroadcastInput {
     windows: windowsRequest(values),
     startsAt: moment(values.startsAt),
     endsAt: moment(values.endsAt),
+    minutePriceCents:
+      typeof values.minutePriceCents === 'string' && values.minutePriceCents.trim() === ''
+        ? null
+        : numberOf(values.minutePriceCents),
     ...pace,
   };
 }

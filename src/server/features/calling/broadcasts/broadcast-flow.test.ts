@@ -93,7 +93,7 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
     return Number(list!.id);
   };
 
-  const launch = async (name: string, listId: number) => {
+  const launch = async (name: string, listId: number, minutePriceCents: number | null = null) => {
     const [recording] = await sql<{ id: number }>(
       `SELECT id FROM call_recordings WHERE campaign_id = $1`,
       [t.ctx.campaignId],
@@ -107,6 +107,7 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
       rampSeconds: 0,
       // Retries come back after minutes: one attempt each, so the test sees the end.
       maxAttempts: 1,
+      minutePriceCents,
     });
     expect(created.statusCode).toBe(201);
     const { id } = created.json() as Broadcast;
@@ -150,7 +151,7 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
   };
 
   it('calls each number of a list once, settles every call, and a "9" opts out for the next broadcast', async () => {
-    const first = await launch('Appel du candidat', await listOf('Liste A', listed));
+    const first = await launch('Appel du candidat', await listOf('Liste A', listed), 1.35);
     const dashboard = await finished(first);
     expect(dashboard.left).toEqual({ due: 0, inCall: 0, done: listed.length });
     const stats = simulator.stats();
@@ -160,6 +161,19 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
       totals.answeredHuman + totals.answeredMachine + totals.busy + totals.noAnswer + totals.failed,
     ).toBe(totals.dialled);
     expect(totals.optOuts).toBe(1);
+    // The estimated cost: each started minute of an answered call at the broadcast's price.
+    const [billed] = await sql<{ minutes: number }>(
+      `SELECT coalesce(sum(ceil(duration_seconds / 60.0)), 0)::int AS minutes FROM call_attempts
+        WHERE campaign_id = $1 AND broadcast_id = $2 AND state = 'completed'`,
+      [t.ctx.campaignId, first],
+    );
+    expect(billed!.minutes).toBeGreaterThan(0);
+    expect(totals.billedMinutes).toBe(billed!.minutes);
+    expect(totals.costCents).toBe(Math.round(billed!.minutes * 1.35));
+    expect(dashboard.broadcast.minutePriceCents).toBe(1.35);
+    expect(dashboard.byDepartement.reduce((sum, d) => sum + d.billedMinutes, 0)).toBe(
+      billed!.minutes,
+    );
     const csv = await asker.get(`/api/calling/broadcasts/${first}/calls.csv`);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.body.trim().split('\r\n');
@@ -182,6 +196,9 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
     const second = await launch('Rappel', await listOf('Liste B', listed));
     const again = await finished(second);
     expect(again.broadcast.audience.count).toBe(listed.length - 1);
+    // No price given: minutes counted, no cost made up.
+    expect(again.totals.billedMinutes).toBeGreaterThan(0);
+    expect(again.totals.costCents).toBeNull();
     const [skipped] = await sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM call_targets WHERE campaign_id = $1 AND broadcast_id = $2 AND e164 = $3`,
       [t.ctx.campaignId, second, pressNine],

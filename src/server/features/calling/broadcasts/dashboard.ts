@@ -7,7 +7,15 @@ const sums = sql`coalesce(sum(dialled), 0)::int AS dialled, coalesce(sum(answere
   coalesce(sum(answered_machine), 0)::int AS "answeredMachine", coalesce(sum(listened), 0)::int AS listened,
   coalesce(sum(opt_outs), 0)::int AS "optOuts", coalesce(sum(busy), 0)::int AS busy,
   coalesce(sum(no_answer), 0)::int AS "noAnswer", coalesce(sum(failed), 0)::int AS failed,
-  coalesce(sum(cost_cents), 0)::int AS "costCents"`;
+  coalesce(sum(billed_minutes), 0)::int AS "billedMinutes"`;
+
+type SummedCounts = Omit<CallCounts, 'costCents'>;
+
+/** The minutes at the broadcast's price (hundredths of a cent), in cents; none without a price. */
+const withCost = <T extends SummedCounts>(counts: T, minutePrice: number | null) => ({
+  ...counts,
+  costCents: minutePrice === null ? null : Math.round((counts.billedMinutes * minutePrice) / 100),
+});
 
 /**
  * A broadcast live, from pre-aggregated rows only (its counts per hour and département and
@@ -18,12 +26,12 @@ export async function broadcastDashboard(ctx: AppContext, id: number): Promise<B
   const row = await broadcastRow(ctx.database.query, ctx.campaignId, id);
   const scope = sql`campaign_id = ${ctx.campaignId} AND broadcast_id = ${id}`;
   const [byHour, byDepartement, [live]] = await Promise.all([
-    ctx.database.query<CallCounts & { hour: Date }>(
+    ctx.database.query<SummedCounts & { hour: Date }>(
       sql`SELECT hour, ${sums} FROM call_stats WHERE ${scope} GROUP BY hour
            HAVING sum(dialled) + sum(opt_outs) > 0 ORDER BY hour`,
     ),
     // A row of deltas with nothing but settled numbers is no département's calls.
-    ctx.database.query<CallCounts & { departement: string }>(
+    ctx.database.query<SummedCounts & { departement: string }>(
       sql`SELECT departement, ${sums} FROM call_stats WHERE ${scope} GROUP BY departement
            HAVING sum(dialled) + sum(opt_outs) > 0 ORDER BY departement`,
     ),
@@ -35,9 +43,9 @@ export async function broadcastDashboard(ctx: AppContext, id: number): Promise<B
                    AND dialled_at > now() - interval '1 minute') AS last_minute`,
     ),
   ]);
-  const totals = byDepartement.reduce<CallCounts>(
+  const totals = byDepartement.reduce<SummedCounts>(
     (sum, d) => {
-      for (const key of Object.keys(sum) as Array<keyof CallCounts>) sum[key] += d[key];
+      for (const key of Object.keys(sum) as Array<keyof SummedCounts>) sum[key] += d[key];
       return sum;
     },
     {
@@ -49,7 +57,7 @@ export async function broadcastDashboard(ctx: AppContext, id: number): Promise<B
       busy: 0,
       noAnswer: 0,
       failed: 0,
-      costCents: 0,
+      billedMinutes: 0,
     },
   );
   const audience = row.audience_count ?? 0;
@@ -59,9 +67,11 @@ export async function broadcastDashboard(ctx: AppContext, id: number): Promise<B
   const currentRate = live!.last_minute / 60;
   return {
     broadcast: toBroadcast(row),
-    totals,
-    byHour: byHour.map((h) => ({ ...h, hour: new Date(h.hour).toISOString() })),
-    byDepartement,
+    totals: withCost(totals, row.minute_price_hundredths),
+    byHour: byHour.map((h) =>
+      withCost({ ...h, hour: new Date(h.hour).toISOString() }, row.minute_price_hundredths),
+    ),
+    byDepartement: byDepartement.map((d) => withCost(d, row.minute_price_hundredths)),
     left: { due, inCall, done },
     carrierTrouble: row.carrier_trouble_at
       ? {

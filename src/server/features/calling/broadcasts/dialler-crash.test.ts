@@ -138,6 +138,7 @@ describe.runIf(serverUrl)('the dialler killed ten times during a broadcast', () 
         retryMinutes: 60,
         ringSeconds: 25,
         answerRateFloor: 0,
+        minutePriceCents: null,
       },
       Number(asker!.id),
     );

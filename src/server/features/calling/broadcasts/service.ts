@@ -31,6 +31,7 @@ export interface BroadcastRow {
   retry_minutes: number;
   ring_seconds: number;
   answer_rate_floor_percent: number;
+  minute_price_hundredths: number | null;
   audience_count: number | null;
   requested_by: number | null;
   requested_at: Date | null;
@@ -72,6 +73,7 @@ export const toBroadcast = (row: BroadcastRow): Broadcast => ({
   retryMinutes: row.retry_minutes,
   ringSeconds: row.ring_seconds,
   answerRateFloor: row.answer_rate_floor_percent,
+  minutePriceCents: row.minute_price_hundredths === null ? null : row.minute_price_hundredths / 100,
   requestedBy: num(row.requested_by),
   requestedAt: iso(row.requested_at),
   approvedBy: num(row.approved_by),
@@ -122,6 +124,7 @@ async function checkReferences(ctx: AppContext, query: Query, input: BroadcastIn
 const settings = (input: BroadcastInput) => ({
   segmentId: input.audience.kind === 'segment' ? input.audience.segmentId : null,
   listId: input.audience.kind === 'list' ? input.audience.listId : null,
+  minutePrice: input.minutePriceCents === null ? null : Math.round(input.minutePriceCents * 100),
 });
 
 export async function createBroadcast(
@@ -129,17 +132,17 @@ export async function createBroadcast(
   input: BroadcastInput,
   actorId: number,
 ): Promise<Broadcast> {
-  const { segmentId, listId } = settings(input);
+  const { segmentId, listId, minutePrice } = settings(input);
   const row = await ctx.database.transaction(async (query) => {
     await checkReferences(ctx, query, input);
     const [created] = await query<BroadcastRow>(
       sql`INSERT INTO call_broadcasts (campaign_id, name, audience_kind, segment_id, list_id, recording_id,
           machine_recording_id, machine_action, windows, starts_at, ends_at, max_concurrent, calls_per_second,
-          ramp_seconds, max_attempts, retry_minutes, ring_seconds, answer_rate_floor_percent, created_by)
+          ramp_seconds, max_attempts, retry_minutes, ring_seconds, answer_rate_floor_percent, minute_price_hundredths, created_by)
         VALUES (${ctx.campaignId}, ${input.name}, ${input.audience.kind}, ${segmentId}, ${listId}, ${input.recordingId},
           ${input.machineRecordingId}, ${input.machineAction}, ${JSON.stringify(input.windows)}::jsonb,
           ${input.startsAt}, ${input.endsAt}, ${input.maxConcurrent}, ${input.callsPerSecond}, ${input.rampSeconds},
-          ${input.maxAttempts}, ${input.retryMinutes}, ${input.ringSeconds}, ${input.answerRateFloor}, ${actorId})
+          ${input.maxAttempts}, ${input.retryMinutes}, ${input.ringSeconds}, ${input.answerRateFloor}, ${minutePrice}, ${actorId})
         RETURNING *`,
     );
     return created!;
@@ -164,7 +167,7 @@ export async function updateBroadcast(
   input: BroadcastInput,
   actorId: number,
 ): Promise<Broadcast> {
-  const { segmentId, listId } = settings(input);
+  const { segmentId, listId, minutePrice } = settings(input);
   const row = await ctx.database.transaction(async (query) => {
     const current = await broadcastRow(query, ctx.campaignId, id, true);
     if (current.status !== 'draft' && current.status !== 'awaiting_approval') {
@@ -179,7 +182,8 @@ export async function updateBroadcast(
             max_concurrent = ${input.maxConcurrent}, calls_per_second = ${input.callsPerSecond},
             ramp_seconds = ${input.rampSeconds}, max_attempts = ${input.maxAttempts},
             retry_minutes = ${input.retryMinutes}, ring_seconds = ${input.ringSeconds},
-            answer_rate_floor_percent = ${input.answerRateFloor}, status = 'draft',
+            answer_rate_floor_percent = ${input.answerRateFloor}, minute_price_hundredths = ${minutePrice},
+            status = 'draft',
             requested_by = NULL, requested_at = NULL,
             opt_out_confirmed_by = CASE WHEN recording_id IS NOT DISTINCT FROM ${input.recordingId}
                                         THEN opt_out_confirmed_by END,

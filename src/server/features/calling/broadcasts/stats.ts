@@ -9,7 +9,8 @@ const counts = {
   busy: sql`count(*) FILTER (WHERE a.state = 'busy')`,
   noAnswer: sql`count(*) FILTER (WHERE a.state = 'no_answer')`,
   failed: sql`count(*) FILTER (WHERE a.state = 'failed')`,
-  cost: sql`coalesce(sum(a.price_cents), 0)`,
+  // Carriers bill each started minute of an answered call.
+  billedMinutes: sql`coalesce(sum(ceil(a.duration_seconds / 60.0)) FILTER (WHERE a.state = 'completed'), 0)`,
 };
 
 /**
@@ -24,10 +25,10 @@ export async function addStats(
   if (attemptIds.length === 0) return;
   await query(
     sql`INSERT INTO call_stats (campaign_id, broadcast_id, hour, departement, dialled, answered_human,
-               answered_machine, listened, busy, no_answer, failed, cost_cents)
+               answered_machine, listened, busy, no_answer, failed, billed_minutes)
         SELECT a.campaign_id, a.broadcast_id, date_trunc('hour', a.dialled_at), coalesce(t.departement, ''),
                ${counts.dialled}, ${counts.answeredHuman}, ${counts.answeredMachine}, ${counts.listened},
-               ${counts.busy}, ${counts.noAnswer}, ${counts.failed}, ${counts.cost}
+               ${counts.busy}, ${counts.noAnswer}, ${counts.failed}, ${counts.billedMinutes}
           FROM call_attempts a
           JOIN call_targets t ON t.campaign_id = a.campaign_id AND t.broadcast_id = a.broadcast_id AND t.id = a.target_id
          WHERE a.campaign_id = ${campaignId} AND a.id = ANY(${[...attemptIds]}::bigint[])
@@ -61,10 +62,10 @@ export async function compactStats(
           DELETE FROM call_stats WHERE campaign_id = ${campaignId} AND broadcast_id = ${broadcastId}
           RETURNING *)
         INSERT INTO call_stats (campaign_id, broadcast_id, hour, departement, dialled, answered_human,
-               answered_machine, listened, opt_outs, busy, no_answer, failed, cost_cents, settled)
+               answered_machine, listened, opt_outs, busy, no_answer, failed, billed_minutes, settled)
         SELECT ${campaignId}, ${broadcastId}, hour, departement, sum(dialled), sum(answered_human),
                sum(answered_machine), sum(listened), sum(opt_outs), sum(busy), sum(no_answer), sum(failed),
-               sum(cost_cents), sum(settled)
+               sum(billed_minutes), sum(settled)
           FROM gone GROUP BY hour, departement`,
   );
 }
