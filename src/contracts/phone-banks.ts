@@ -170,6 +170,11 @@ export const phoneBankStatsSchema = z.object({
 export type PhoneBankStats = z.infer<typeof phoneBankStatsSchema>;
 
 /** What a volunteer sees of a bank they may call in. */
+/** Why a bank serves nobody now: paused or closed, outside its hours, the pre-election silence. */
+export const closedReasonSchema = z
+  .enum(['outside_hours', 'pre_election_silence', 'not_open'])
+  .nullable();
+
 export const callerBankSchema = z.object({
   id: z.number(),
   name: z.string(),
@@ -180,7 +185,7 @@ export const callerBankSchema = z.object({
     .nullable(),
   /** Whether a claim would be served now; why not otherwise. */
   callingNow: z.boolean(),
-  closedReason: z.enum(['outside_hours', 'pre_election_silence', 'not_open']).nullable(),
+  closedReason: closedReasonSchema,
   windows: callingWindowsSchema,
   due: z.number(),
   mine: z.object({ calls: z.number(), conversations: z.number() }),
@@ -235,6 +240,8 @@ export const myPhoneBanksSchema = z.array(
     id: z.number(),
     name: z.string(),
     callingNow: z.boolean(),
+    /** Why no one may be called now (the bank paused, outside its hours, the silence). */
+    closedReason: closedReasonSchema,
     due: z.number(),
     nextShift: phoneBankShiftSchema.nullable(),
   }),

@@ -74,7 +74,7 @@ export async function myBanks(ctx: AppContext, caller: Caller): Promise<MyPhoneB
       return {
         id,
         name: bank.name,
-        callingNow: (await callingNow(ctx, bank, rounds)).callingNow,
+        ...(await callingNow(ctx, bank, rounds)),
         due: counts.get(id)!.due,
         nextShift: shifts.get(id)?.[0] ?? null,
       };

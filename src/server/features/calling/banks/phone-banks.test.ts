@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PhoneBank, PhoneBankClaim } from '../../../../contracts/phone-banks.ts';
+import type { MyPhoneBanks, PhoneBank, PhoneBankClaim } from '../../../../contracts/phone-banks.ts';
 import { createElection } from '../../compliance/elections.ts';
 import { addPhoneOptOuts } from '../../compliance/phone-opt-outs.ts';
 import {
@@ -355,12 +355,20 @@ describe.each(engines)('volunteer phone banks (%s)', (engine) => {
     expect((await claim(volunteer, bank.id)).json()).toMatchObject({ code: 'outside_hours' });
     const caller = (await volunteer.get(`/api/phone-banks/${bank.id}/caller`)).json();
     expect(caller).toMatchObject({ callingNow: false, closedReason: 'outside_hours' });
+    // The volunteer's list of banks says why too.
+    const listed = async () =>
+      ((await volunteer.get('/api/me/phone-banks')).json() as MyPhoneBanks).find(
+        (b) => b.id === bank.id,
+      );
+    expect(await listed()).toMatchObject({ callingNow: false, closedReason: 'outside_hours' });
 
     await staff.request('PATCH', `/api/phone-banks/${bank.id}`, { windows: ALWAYS });
     await staff.post(`/api/phone-banks/${bank.id}/pause`, {});
     expect((await claim(volunteer, bank.id)).json()).toMatchObject({ code: 'phone_bank_not_open' });
+    expect(await listed()).toMatchObject({ callingNow: false, closedReason: 'not_open' });
     await staff.post(`/api/phone-banks/${bank.id}/resume`, {});
     expect((await claim(volunteer, bank.id)).statusCode).toBe(200);
+    expect(await listed()).toMatchObject({ callingNow: true, closedReason: null });
 
     // The vote tomorrow: from 00:00 today (local time) no claim is served.
     const election = await createElection(

@@ -25,7 +25,11 @@ function BankCard({ bank }: { bank: MyPhoneBanks[number] }) {
             {bank.name}
           </Anchor>
           <Badge color={bank.callingNow ? 'green' : 'gray'} variant="light">
-            {t(bank.callingNow ? 'caller.list.callingNow' : 'caller.list.notNow')}
+            {t(
+              bank.callingNow
+                ? 'caller.list.callingNow'
+                : `caller.list.${bank.closedReason ?? 'not_open'}`,
+            )}
           </Badge>
         </Group>
         <Text size="sm">{t('caller.counts.due', { count: bank.due })}</Text>

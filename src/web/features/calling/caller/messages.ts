@@ -6,7 +6,9 @@ export const fr = {
   'caller.list.label': 'Banques d’appels',
   'caller.list.empty': 'Aucune banque d’appels ne vous est ouverte pour l’instant.',
   'caller.list.callingNow': 'Appels possibles',
-  'caller.list.notNow': 'Pas d’appels en ce moment',
+  'caller.list.outside_hours': 'Hors des horaires d’appel',
+  'caller.list.pre_election_silence': 'Silence électoral',
+  'caller.list.not_open': 'En pause',
   'caller.list.nextShift': 'Prochaine permanence :',
   'caller.list.privacy':
     'Les numéros ne vous sont montrés que le temps de l’appel : ne les notez pas et ne les gardez pas.',
@@ -116,7 +118,9 @@ export const en: Record<keyof typeof fr, string> = {
   'caller.list.label': 'Phone banks',
   'caller.list.empty': 'No phone bank is open to you for now.',
   'caller.list.callingNow': 'Calling now',
-  'caller.list.notNow': 'No calls right now',
+  'caller.list.outside_hours': 'Outside calling hours',
+  'caller.list.pre_election_silence': 'Pre-election silence',
+  'caller.list.not_open': 'Paused',
   'caller.list.nextShift': 'Next shift:',
   'caller.list.privacy':
     'Numbers are shown to you only for the call: do not write them down or keep them.',
