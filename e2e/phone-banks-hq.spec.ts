@@ -110,6 +110,10 @@ test('staff open a phone bank over a segment, follow its counts, add a shift, pa
     await expect(page.getByText('Choisissez le segment à appeler.')).toBeVisible();
     await page.getByRole('textbox', { name: 'Nom de la banque d’appels' }).fill(name);
     await pick(page, page.getByRole('textbox', { name: 'Segment' }), new RegExp(segment));
+    // Before it opens, the editor says whom the bank would queue: those who agreed to calls.
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Personnes dans ce segment : 3.' }),
+    ).toContainText('Ouvrir la banque maintenant en mettrait 2 dans la file');
     await page
       .getByRole('textbox', { name: 'Texte du script' })
       .fill('Bonjour <b>{prénom}</b>,\nje suis bénévole de la campagne.');

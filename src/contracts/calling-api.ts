@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { idParamSchema } from './common.ts';
-import { broadcastDashboardSchema, broadcastInputSchema, broadcastSchema } from './calling.ts';
+import {
+  broadcastDashboardSchema,
+  broadcastInputSchema,
+  broadcastSchema,
+  segmentReachSchema,
+} from './calling.ts';
 import { defineRoute } from './route.ts';
 
 const manage = { permission: 'calling.manage' } as const;
@@ -209,3 +214,18 @@ export const carrierCallbacksApi = {
 };
 
 export { callListsApi } from './calling-lists.ts';
+
+/** What a segment holds for the phone: the editors' preview before a launch or an opening. */
+export const callingSegmentsApi = {
+  reach: defineRoute({
+    method: 'GET',
+    path: '/api/calling/segments/:id/reach',
+    summary:
+      'How many of a segment’s people a broadcast and a phone bank would call now (consent, a number, not opted out)',
+    tags,
+    access: manage,
+    params: idParamSchema,
+    problems: { 404: '`not_found`: no such segment in this campaign.' },
+    response: { 200: segmentReachSchema },
+  }),
+};

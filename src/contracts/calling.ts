@@ -145,3 +145,17 @@ export const broadcastDashboardSchema = z.object({
   carrierTrouble: z.object({ since: z.string(), message: z.string() }).nullable(),
 });
 export type BroadcastDashboard = z.infer<typeof broadcastDashboardSchema>;
+
+/**
+ * Who of a saved segment each kind of call would reach now (what a broadcast's launch or a
+ * bank's opening would freeze): numbers on the opt-out list left out, one per number.
+ */
+export const segmentReachSchema = z.object({
+  /** The segment's people. */
+  people: z.number(),
+  /** Numbers of people who agreed to automated calls (with their time slot). */
+  automatedCalls: z.number(),
+  /** Numbers of people who agreed to calls from the campaign (volunteers' calls). */
+  volunteerCalls: z.number(),
+});
+export type SegmentReach = z.infer<typeof segmentReachSchema>;

@@ -6,6 +6,7 @@ import { callerIdRoutes } from './caller-ids/routes.ts';
 import { broadcastRoutes } from './broadcasts/routes.ts';
 import { carrierRoutes } from './broadcasts/carrier-routes.ts';
 import { phoneBankRoutes } from './banks/routes.ts';
+import { callingSegmentRoutes } from './segments/routes.ts';
 
 /** Phone operations: voice broadcasts, their recordings, caller IDs, lists of numbers; phone banks. */
 export const callingRoutes =
@@ -17,4 +18,5 @@ export const callingRoutes =
     await app.register(broadcastRoutes(ctx));
     await app.register(carrierRoutes(ctx));
     await app.register(phoneBankRoutes(ctx));
+    await app.register(callingSegmentRoutes(ctx));
   };

@@ -5,6 +5,7 @@ import { formatNumber } from '../../core/format.ts';
 import { useLocale, useT } from '../../core/i18n/index.tsx';
 import type { BroadcastValues } from './broadcast-form.ts';
 import { useCallLists } from './list-hooks.ts';
+import { SegmentReach } from './SegmentReach.tsx';
 import { SegmentSelect } from './SegmentSelect.tsx';
 
 /** Who is called: a saved segment (its people who agreed to automated calls) or a list. */
@@ -28,11 +29,14 @@ export function AudienceFields({ form }: { form: UseFormReturnType<BroadcastValu
         </Group>
       </Radio.Group>
       {kind === 'segment' ? (
-        <SegmentSelect
-          label={t('calling.form.segment')}
-          description={t('calling.form.segmentHelp')}
-          {...form.getInputProps('segmentId')}
-        />
+        <Stack gap={4}>
+          <SegmentSelect
+            label={t('calling.form.segment')}
+            description={t('calling.form.segmentHelp')}
+            {...form.getInputProps('segmentId')}
+          />
+          <SegmentReach segmentId={form.values.segmentId} kind="automatedCalls" />
+        </Stack>
       ) : (
         <Stack gap={4}>
           <Select

@@ -73,6 +73,10 @@ export const fr = {
   'calling.form.segment': 'Segment',
   'calling.form.segmentHelp':
     'Seules les personnes du segment qui ont un téléphone et ont accepté les appels automatisés sont appelées, dans le créneau qu’elles ont choisi.',
+  'calling.reach.automatedCalls':
+    'Personnes dans ce segment : {people}. Un lancement maintenant appellerait {count} numéros (un numéro, l’accord pour les appels automatisés et son créneau, hors liste d’opposition).',
+  'calling.reach.volunteerCalls':
+    'Personnes dans ce segment : {people}. Ouvrir la banque maintenant en mettrait {count} dans la file (un numéro, l’accord pour les appels de la campagne, hors liste d’opposition).',
   'calling.form.pickSegment': 'Choisissez un segment',
   'calling.form.segmentOption': '{name} ({count, plural, one {# personne} other {# personnes}})',
   'calling.form.segmentRequired': 'Choisissez le segment à appeler.',
@@ -460,6 +464,10 @@ export const en: Record<keyof typeof fr, string> = {
   'calling.form.segment': 'Segment',
   'calling.form.segmentHelp':
     'Only the segment’s people with a phone who agreed to automated calls are called, within the slot they chose.',
+  'calling.reach.automatedCalls':
+    'People in this segment: {people}. A launch now would call {count} numbers (a number, the consent to automated calls with its time slot, not on the opt-out list).',
+  'calling.reach.volunteerCalls':
+    'People in this segment: {people}. Opening the bank now would queue {count} (a number, the consent to calls from the campaign, not on the opt-out list).',
   'calling.form.pickSegment': 'Pick a segment',
   'calling.form.segmentOption': '{name} ({count, plural, one {# person} other {# people}})',
   'calling.form.segmentRequired': 'Pick the segment to call.',

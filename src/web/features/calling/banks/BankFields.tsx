@@ -5,6 +5,7 @@ import { useT } from '../../../core/i18n/index.tsx';
 import { CommitteePicker } from '../../field/CommitteePicker.tsx';
 import { useQuestionnaires } from '../../field/questionnaire-hooks.ts';
 import { NumberFields, type NumberField } from '../NumberFields.tsx';
+import { SegmentReach } from '../SegmentReach.tsx';
 import { SegmentSelect } from '../SegmentSelect.tsx';
 import type { BankValues, QueueField } from './bank-form.ts';
 import { accessKeys } from './labels.ts';
@@ -15,12 +16,15 @@ type BankForm = UseFormReturnType<BankValues>;
 export function SegmentField({ form, frozen }: { form: BankForm; frozen: boolean }) {
   const t = useT();
   return (
-    <SegmentSelect
-      label={t('banks.form.segment')}
-      description={t(frozen ? 'banks.form.segmentFrozen' : 'banks.form.segmentHelp')}
-      disabled={frozen}
-      {...form.getInputProps('segmentId')}
-    />
+    <Stack gap={4}>
+      <SegmentSelect
+        label={t('banks.form.segment')}
+        description={t(frozen ? 'banks.form.segmentFrozen' : 'banks.form.segmentHelp')}
+        disabled={frozen}
+        {...form.getInputProps('segmentId')}
+      />
+      {!frozen && <SegmentReach segmentId={form.values.segmentId} kind="volunteerCalls" />}
+    </Stack>
   );
 }
 
