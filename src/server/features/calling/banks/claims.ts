@@ -105,11 +105,14 @@ function toClaim(target: TargetRow, person: Callee | undefined): PhoneBankClaim 
 /** 0612345678 as people read it: 06 12 34 56 78. */
 const spaced = (national: string | null) => national?.match(/\d{1,2}/g)?.join(' ') ?? null;
 
+const UNIQUE_VIOLATION = '23505';
+
 /** Tries before answering that the queue is empty, when claimed people turn out not callable. */
 const CLAIM_TRIES = 20;
 
 /**
- * The next person for a volunteer: the one they already hold if their claim runs, otherwise
+ * The next person for a volunteer: the one they already hold (one at a time: a unique index;
+ * a claim that ran out is renewed if nobody took them since), otherwise
  * the person available first whose number may be called now, claimed in one statement (`FOR
  * UPDATE SKIP LOCKED`: two volunteers never get the same person) until the bank's claim time
  * runs out; then anyone may be given them again. A person erased, who withdrew their consent
@@ -129,13 +132,17 @@ export async function claimNext(
   const where = await callableNow(ctx, bank, new Date());
   if (where.closed) throw refusals[where.closed]();
   for (let tries = 0; tries < CLAIM_TRIES; tries++) {
-    // The person this volunteer holds, or else the next one, in one statement.
-    const [target] = await ctx.database.query<TargetRow>(
-      sql`WITH held AS (
-            SELECT * FROM phone_bank_targets
+    // The person this volunteer holds (their claim renewed if it ran out and nobody took
+    // them since), or else the next one, in one statement.
+    const rows = await ctx.database
+      .query<TargetRow>(
+        sql`WITH held AS (
+            UPDATE phone_bank_targets
+               SET available_at = CASE WHEN available_at > now() THEN available_at
+                                       ELSE now() + make_interval(mins => ${bank.claim_minutes}) END
              WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId} AND status = 'claimed'
-               AND claimed_by = ${volunteerId} AND available_at > now()
-             ORDER BY id LIMIT 1),
+               AND claimed_by = ${volunteerId}
+            RETURNING *),
           next AS (
             SELECT id FROM phone_bank_targets
              WHERE campaign_id = ${ctx.campaignId} AND bank_id = ${bankId} AND status <> 'done'
@@ -149,7 +156,15 @@ export async function claimNext(
              WHERE t.campaign_id = ${ctx.campaignId} AND t.bank_id = ${bankId} AND t.id = next.id
             RETURNING t.*)
         SELECT * FROM held UNION ALL SELECT * FROM claimed`,
-    );
+      )
+      .catch((error: unknown) => {
+        // The same volunteer asking twice at once (a double tap): one claim each is the rule
+        // (a unique index); the request that lost asks again and is given the other's person.
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) return null;
+        throw error;
+      });
+    if (rows === null) continue;
+    const [target] = rows;
     if (!target) break;
     const [people, optedOut] = await Promise.all([
       target.person_id === null

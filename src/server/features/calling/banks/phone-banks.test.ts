@@ -468,4 +468,31 @@ describe.each(engines)('volunteer phone banks (%s)', (engine) => {
       'queue_empty',
     ]);
   });
+
+  it('holds one person per volunteer, whatever their taps race, and gives it back once run out', async () => {
+    const bank = await newBank({ name: 'Double tape' });
+    await staff.post(`/api/phone-banks/${bank.id}/open`, {});
+    const volunteer = volunteers[2]!.browser;
+    const taps = await Promise.all([1, 2, 3].map(() => claim(volunteer, bank.id)));
+    expect(taps.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const held = taps.map((r) => (r.json() as PhoneBankClaim).targetId);
+    expect(new Set(held).size).toBe(1);
+    const [claimed] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM phone_bank_targets
+        WHERE campaign_id = $1 AND bank_id = $2 AND status = 'claimed'`,
+      [t.ctx.campaignId, bank.id],
+    );
+    expect(claimed!.n).toBe(1);
+
+    // The claim runs out and nobody took that person since: the volunteer is given them again,
+    // for a new claim time.
+    await sql(
+      `UPDATE phone_bank_targets SET available_at = now() - interval '1 second'
+        WHERE campaign_id = $1 AND bank_id = $2 AND id = $3`,
+      [t.ctx.campaignId, bank.id, held[0]],
+    );
+    const again = (await claim(volunteer, bank.id)).json() as PhoneBankClaim;
+    expect(again.targetId).toBe(held[0]);
+    expect(new Date(again.claimedUntil).getTime()).toBeGreaterThan(Date.now());
+  });
 });

@@ -71,7 +71,8 @@ export const phoneBankTargets = pgTable(
     index('phone_bank_targets_next_idx')
       .on(t.campaignId, t.bankId, t.availableAt, t.id)
       .where(sql`status <> 'done'`),
-    index('phone_bank_targets_claimed_idx')
+    // One person held per volunteer and bank, whatever their requests race.
+    uniqueIndex('phone_bank_targets_claimed_idx')
       .on(t.campaignId, t.bankId, t.claimedBy)
       .where(sql`status = 'claimed'`),
     index('phone_bank_targets_person_any_idx')
