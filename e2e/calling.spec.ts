@@ -4,126 +4,31 @@
 // a list of numbers with consent evidence, build a broadcast, confirm the opt-out notice and
 // ask for the launch; a second staff member approves it; the dashboard follows the calls until
 // the broadcast is completed; the number that pressed 9 is left out of the next broadcast.
-// The demo campaign has nobody who agreed to automated calls, so the audience is an imported
-// list rather than a segment. The campaign is shared with specs running in parallel: names are
-// unique per run and nothing assumes an empty list.
-import type { Locator, Page } from '@playwright/test';
-import { fromSetup } from './support/env.ts';
+// The audience here is an imported list; a saved segment of people who agreed to automated
+// calls is calling-segment.spec.ts, and the steps both take are in support/calling.ts. The
+// campaign is shared with specs running in parallel: names are unique per run and nothing
+// assumes an empty list.
+import {
+  addCallerId,
+  approve,
+  askForLaunch,
+  draftBroadcast,
+  fact,
+  figure,
+  national,
+  pressingNumber,
+  staffMember,
+  uploadRecording,
+} from './support/calling.ts';
 import {
   capitalized,
   chooseCsv,
   createSupporter,
-  csrfHeaders,
   expect,
   logIn,
   test,
   uniq,
 } from './support/fixtures.ts';
-
-/** The number the simulator makes press 9 (CARRIER_SIMULATOR_OPTIONS in global-setup.ts). */
-function pressingNumber(): string {
-  const serverEnv = JSON.parse(fromSetup('serverEnv')) as Record<string, string>;
-  const options = JSON.parse(serverEnv.CARRIER_SIMULATOR_OPTIONS!) as { pressingNumbers: string[] };
-  return options.pressingNumbers[0]!;
-}
-
-/** `seconds` of a 440 Hz tone: a WAV file, 8 kHz, 16-bit, mono. */
-function toneWav(seconds: number): Buffer {
-  const rate = 8000;
-  const data = Buffer.alloc(seconds * rate * 2);
-  for (let i = 0; i < seconds * rate; i++) {
-    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 12_000), i * 2);
-  }
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
-
-/** "+33639980901" as people write it in a file: "06 39 98 09 01". */
-const national = (e164: string) => `0${e164.slice(3)}`.replace(/(\d{2})(?=\d)/g, '$1 ');
-
-/** A supporter given the staff role by the administrator, logged in. */
-async function staffMember(page: Page, adminPage: Page) {
-  const staff = await createSupporter(page.request, { firstName: 'Solène' });
-  const granted = await adminPage.request.post('/api/admin/accounts', {
-    data: { email: staff.email, roles: ['staff'] },
-    headers: await csrfHeaders(adminPage.request),
-  });
-  expect(granted.status(), await granted.text()).toBe(200);
-  await logIn(page.request, staff.email);
-}
-
-/** Picks the option of a Mantine select (an input that opens a list of options). */
-async function pick(page: Page, field: Locator, option: RegExp | string) {
-  await field.click();
-  await page.getByRole('option', { name: option }).click();
-}
-
-/** The value shown under a label of a page's region (the dashboard's totals, the settings). */
-const fact = (page: Page, region: string, label: string) =>
-  page
-    .getByRole('region', { name: region })
-    .locator('dt', { hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}$`) })
-    .locator('xpath=following-sibling::dd[1]');
-const figure = (page: Page, label: string) => fact(page, 'Suivi des appels', label);
-
-/** Builds a draft from the editor: the list, the recording, one attempt a second, no ramp-up. */
-async function draftBroadcast(page: Page, name: string, list: string, recording: string) {
-  await page.goto('/hq/calling');
-  await page.getByRole('link', { name: 'Nouvelle diffusion' }).click();
-  await expect(page.getByRole('heading', { name: 'Nouvelle diffusion', level: 1 })).toBeVisible();
-  await page.getByRole('textbox', { name: 'Nom de la diffusion' }).fill(name);
-  await page.getByRole('radio', { name: 'Une liste importée' }).check();
-  await pick(page, page.getByRole('textbox', { name: 'Liste de numéros' }), new RegExp(list));
-  await pick(
-    page,
-    page.getByRole('textbox', { name: 'Message enregistré' }),
-    new RegExp(recording),
-  );
-  // The message chosen can be listened to from the editor.
-  await expect(page.locator(`audio[aria-label="Écouter « ${recording} »"]`)).toBeVisible();
-  await page.getByRole('textbox', { name: 'Appels par seconde' }).fill('1');
-  await page.getByRole('textbox', { name: 'Montée en charge (secondes)' }).fill('0');
-  await page.getByRole('textbox', { name: 'Tentatives par numéro' }).fill('1');
-  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
-  await expect(page.getByText('Brouillon enregistré.')).toBeVisible();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-  await expect(page.getByText('Brouillon', { exact: true })).toBeVisible();
-}
-
-/** Confirms the opt-out notice and asks for the launch, from the broadcast's page. */
-async function askForLaunch(page: Page) {
-  const notice = page.getByRole('checkbox', {
-    name: 'Le message dit au début comment ne plus être appelé (touche 9)',
-  });
-  await notice.click();
-  await expect(notice).toBeChecked();
-  await expect(page.getByText(/^Confirmé le /)).toBeVisible();
-  await page.getByRole('button', { name: 'Demander le lancement' }).click();
-  await expect(page.getByText('À valider', { exact: true })).toBeVisible();
-}
-
-/** The second staff member opens the broadcast from the list and approves its launch. */
-async function approve(page: Page, name: string) {
-  await page.goto('/hq/calling');
-  await page.getByRole('link', { name, exact: true }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: 'Valider le lancement' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Valider le lancement' });
-  await dialog.getByRole('button', { name: 'Valider et lancer' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 test('staff run a voice broadcast to an imported list; the number that pressed 9 is left out of the next one', async ({
   page: approver,
@@ -151,18 +56,7 @@ test('staff run a voice broadcast to an imported list; the number that pressed 9
     await expect(
       page.getByRole('heading', { name: 'Messages enregistrés', level: 1 }),
     ).toBeVisible();
-    await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(recording);
-    const choosing = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Fichier audio' }).click();
-    await (
-      await choosing
-    ).setFiles({
-      name: 'meeting.wav',
-      mimeType: 'audio/wav',
-      buffer: toneWav(3),
-    });
-    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
-    await expect(page.getByText(`Message « ${recording} » enregistré.`)).toBeVisible();
+    await uploadRecording(page, recording);
     const row = page.getByRole('row').filter({ hasText: recording });
     await expect(row).toContainText('0:03');
     await expect(row).toContainText('WAV');
@@ -183,12 +77,7 @@ test('staff run a voice broadcast to an imported list; the number that pressed 9
     await expect(
       page.getByText('Ce numéro n’est pas dans les plages réservées aux appels automatisés'),
     ).toBeVisible();
-    const digits = String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0');
-    await number.fill(`+33 1 62 ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}`);
-    await page.getByRole('textbox', { name: 'Libellé' }).fill(`Ligne ${id}`);
-    await page.getByRole('button', { name: 'Ajouter le numéro' }).click();
-    const shown = `01 62 ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}`;
-    await expect(page.getByText(`Numéro ${shown} ajouté.`)).toBeVisible();
+    const shown = await addCallerId(page, `Ligne ${id}`);
     const row = page.getByRole('row').filter({ hasText: `Ligne ${id}` });
     await expect(row).toContainText(shown);
     await expect(row).toContainText('Actif');
@@ -215,10 +104,18 @@ test('staff run a voice broadcast to an imported list; the number that pressed 9
     // The short number's line (the header is line 1) is said with its code.
     const problems = report.getByRole('table', { name: 'Problèmes par ligne' });
     await expect(problems.getByRole('row').filter({ hasText: '8' })).toContainText(/phone_/);
+    // A row left out: no broadcast may call the list until staff accept it, after its report.
+    await expect(report).toContainText('1 ligne a été écartée comme invalide');
+    await report.getByRole('button', { name: 'Accepter la liste' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Accepter la liste' });
+    await expect(dialog).toContainText('ses 6 numéros gardés pourront l’être');
+    await dialog.getByRole('button', { name: 'Accepter la liste' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(report).toContainText(/Acceptée le .+, sa ligne invalide écartée\./);
   });
 
   await test.step('a draft is built; its launch is refused until the opt-out notice is confirmed', async () => {
-    await draftBroadcast(page, first, listName, recording);
+    await draftBroadcast(page, first, { list: listName }, recording);
     // A draft is edited in the same form (saved with PUT).
     await page.getByRole('link', { name: 'Modifier' }).click();
     await expect(page.getByRole('heading', { name: `Modifier « ${first} »` })).toBeVisible();
@@ -286,7 +183,7 @@ test('staff run a voice broadcast to an imported list; the number that pressed 9
   });
 
   await test.step('the next broadcast to the same list leaves the opted-out number out', async () => {
-    await draftBroadcast(page, second, listName, recording);
+    await draftBroadcast(page, second, { list: listName }, recording);
     await askForLaunch(page);
     await approve(approver, second);
     await expect(approver.getByText(`Liste « ${listName} » : 5 numéros`)).toBeVisible();

@@ -172,14 +172,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // The day's reminder is due from midnight: an event later today gets one at any hour
       // the specs run (the journey spec runs the reminders job by hand).
       EVENT_REMINDER_DAY_OF: '00:00',
-      // Voice broadcasts (calling.spec.ts): the dialler decides as on a Tuesday 10:00 in Paris
-      // (inside the default windows at any hour the specs run; refused in production), and
-      // the in-process carrier simulator runs 200 times faster than life, calling back
-      // PUBLIC_URL; the number listed here always answers and presses 9 (an opt-out).
+      // Voice broadcasts (calling.spec.ts, calling-segment.spec.ts): the dialler decides as on
+      // a Tuesday 10:00 in Paris (inside the default windows at any hour the specs run; refused
+      // in production), and the in-process carrier simulator runs 200 times faster than life,
+      // calling back PUBLIC_URL; the numbers listed here always answer and press 9 (an opt-out, for good):
+      // one per spec that needs a fresh opt-out (calling.spec.ts, calling-segment.spec.ts),
+      // since the specs run at once on the same campaign.
       CALLING_CLOCK: '2026-12-08T10:00:00+01:00',
       CARRIER_SIMULATOR_OPTIONS: JSON.stringify({
         timeScale: 0.005,
-        pressingNumbers: ['+33639980901'],
+        pressingNumbers: ['+33639980901', '+33639980907'],
         pressingShare: 0,
       }),
     };

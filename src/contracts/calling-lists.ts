@@ -67,6 +67,13 @@ export const callListSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   finishedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** Rows left out as invalid (not a number, no consent…; repeated numbers are not counted). */
+  invalidRows: z.number().int(),
+  /**
+   * When staff accepted the list despite its invalid rows: until then no broadcast calling it
+   * can be launched. Null while not accepted (or when there is nothing to accept).
+   */
+  acceptedAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type CallList = z.infer<typeof callListSchema>;
 
@@ -117,6 +124,20 @@ export const callListsApi = {
     tags,
     access: manage,
     params: idParamSchema,
+    response: { 200: callListSchema },
+  }),
+  accept: defineRoute({
+    method: 'POST',
+    path: '/api/calling/lists/:id/accept',
+    summary:
+      'Accept a list some rows of which were left out as invalid, after reading its report (audited)',
+    tags,
+    access: manage,
+    params: idParamSchema,
+    problems: {
+      404: '`not_found`: no such list.',
+      409: '`list_not_ready`: its import has not succeeded.',
+    },
     response: { 200: callListSchema },
   }),
   delete: defineRoute({

@@ -34,8 +34,9 @@ export const callingPersonalData: PersonalData = {
     },
     {
       table: 'call_lists',
-      holds: 'Imported lists of numbers, and who imported each.',
-      personColumns: { started_by: 'move' },
+      holds:
+        'Imported lists of numbers, who imported each and who accepted it despite invalid rows.',
+      personColumns: { started_by: 'move', accepted_by: 'move' },
       erase: { keep: staffWork('An import') },
     },
     {

@@ -71,6 +71,9 @@ export const callLists = pgTable(
     startedBy: ref('started_by'),
     createdAt: at('created_at').notNull().defaultNow(),
     finishedAt: at('finished_at'),
+    /** Who accepted a list some rows of which were left out as invalid, and when. */
+    acceptedBy: ref('accepted_by'),
+    acceptedAt: at('accepted_at'),
   },
   (t) => [primaryKey({ name: 'call_lists_pkey', columns: [t.campaignId, t.id] })],
 );

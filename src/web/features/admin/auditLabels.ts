@@ -69,6 +69,7 @@ const actionKeys: Record<string, MessageKey> = {
   'calling.caller_id.delete': 'audit.do.calling.caller_id.delete',
   'calling.list.import': 'audit.do.calling.list.import',
   'calling.list.delete': 'audit.do.calling.list.delete',
+  'calling.list.accept': 'audit.do.calling.list.accept',
   'calling.broadcast.create': 'audit.do.calling.broadcast.create',
   'calling.broadcast.update': 'audit.do.calling.broadcast.update',
   'calling.broadcast.confirm_opt_out': 'audit.do.calling.broadcast.confirm_opt_out',

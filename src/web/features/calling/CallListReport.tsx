@@ -1,6 +1,7 @@
 import {
   Alert,
   Badge,
+  Button,
   Group,
   List,
   Loader,
@@ -13,9 +14,11 @@ import {
 import type { CallList, CallListReport as Report } from '../../../contracts/calling-lists.ts';
 import { formatDateTime, formatNumber } from '../../core/format.ts';
 import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
+import { useState } from 'react';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { DeleteWithConfirm } from './DeleteWithConfirm.tsx';
 import { listStatusColors, listStatusKeys } from './labels.ts';
-import { isListPending, useDeleteCallList } from './list-hooks.ts';
+import { isListPending, useAcceptCallList, useDeleteCallList } from './list-hooks.ts';
 
 const classKeys: Record<keyof Report['byClass'], MessageKey> = {
   mobile: 'calling.lists.class.mobile',
@@ -149,6 +152,46 @@ function ReportDetails({ report }: { report: Report }) {
   );
 }
 
+/** A list with rows left out as invalid waits for staff to accept it, after its report. */
+function Acceptance({ list }: { list: CallList }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const accept = useAcceptCallList();
+  const [asking, setAsking] = useState(false);
+  const count = list.invalidRows;
+  if (list.acceptedAt) {
+    return (
+      <Text size="sm">
+        {t('calling.lists.accepted', { date: formatDateTime(list.acceptedAt, locale), count })}
+      </Text>
+    );
+  }
+  return (
+    <Alert color="orange" p="sm">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{t('calling.lists.toAccept', { count })}</Text>
+        <Button size="xs" variant="light" color="orange" onClick={() => setAsking(true)}>
+          {t('calling.lists.accept')}
+        </Button>
+      </Stack>
+      <ConfirmDialog
+        opened={asking}
+        title={t('calling.lists.acceptTitle')}
+        confirmLabel={t('calling.lists.accept')}
+        loading={accept.isPending}
+        onClose={() => setAsking(false)}
+        onConfirm={() => accept.mutateAsync(list.id)}
+      >
+        {t('calling.lists.acceptText', {
+          count,
+          name: list.name,
+          kept: list.numberCount ?? 0,
+        })}
+      </ConfirmDialog>
+    </Alert>
+  );
+}
+
 function DeleteList({ list }: { list: CallList }) {
   const t = useT();
   const remove = useDeleteCallList();
@@ -201,6 +244,7 @@ export function CallListReport({ list }: { list: CallList }) {
           </Alert>
         )}
         {list.report && <ReportDetails report={list.report} />}
+        {list.status === 'succeeded' && list.invalidRows > 0 && <Acceptance list={list} />}
         {!isListPending(list) && (
           <Group>
             <DeleteList list={list} />

@@ -3,8 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { callingSegmentsApi } from '../../../contracts/calling-api.ts';
 import type { SegmentReach as Reach } from '../../../contracts/calling.ts';
 import { call } from '../../core/api.ts';
-import { formatNumber } from '../../core/format.ts';
-import { useLocale, useT } from '../../core/i18n/index.tsx';
+import { useT } from '../../core/i18n/index.tsx';
 import { callingKey } from './hooks.ts';
 
 /**
@@ -19,7 +18,6 @@ export function SegmentReach({
   kind: keyof Omit<Reach, 'people'>;
 }) {
   const t = useT();
-  const [locale] = useLocale();
   const reach = useQuery({
     queryKey: [...callingKey, 'segment-reach', segmentId],
     queryFn: () => call(callingSegmentsApi.reach, { params: { id: Number(segmentId) } }),
@@ -29,10 +27,7 @@ export function SegmentReach({
   const reachable = reach.data[kind];
   return (
     <Text size="sm" c={reachable === 0 ? 'red.8' : undefined} role="status">
-      {t(`calling.reach.${kind}`, {
-        people: formatNumber(reach.data.people, locale),
-        count: formatNumber(reachable, locale),
-      })}
+      {t(`calling.reach.${kind}`, { people: reach.data.people, count: reachable })}
     </Text>
   );
 }

@@ -8,6 +8,7 @@ const problemKeys: Record<string, MessageKey> = {
   recording_required: 'calling.error.recording_required',
   opt_out_not_confirmed: 'calling.error.opt_out_not_confirmed',
   list_not_ready: 'calling.error.list_not_ready',
+  list_not_accepted: 'calling.error.list_not_accepted',
   caller_id_required: 'calling.error.caller_id_required',
   caller_id_missing_for_territory: 'calling.error.caller_id_missing_for_territory',
   audience_empty: 'calling.error.audience_empty',

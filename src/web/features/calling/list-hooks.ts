@@ -34,3 +34,12 @@ export function useDeleteCallList() {
     onSuccess: () => client.invalidateQueries({ queryKey: listsKey }),
   });
 }
+
+/** Accepts a list some rows of which were left out as invalid. */
+export function useAcceptCallList() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => call(callListsApi.accept, { params: { id } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: listsKey }),
+  });
+}

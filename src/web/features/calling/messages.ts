@@ -13,6 +13,7 @@ export const fr = {
   'audit.do.calling.broadcast.cancel': 'Diffusion vocale annulée',
   'audit.do.calling.list.import': 'Import d’une liste de numéros lancé',
   'audit.do.calling.list.delete': 'Liste de numéros supprimée',
+  'audit.do.calling.list.accept': 'Liste de numéros acceptée malgré des lignes écartées',
   'audit.do.calling.recording.upload': 'Message enregistré ajouté',
   'audit.do.calling.recording.delete': 'Message enregistré supprimé',
   'audit.do.calling.caller_id.add': 'Numéro présenté ajouté',
@@ -74,7 +75,7 @@ export const fr = {
   'calling.form.segmentHelp':
     'Seules les personnes du segment qui ont un téléphone et ont accepté les appels automatisés sont appelées, dans le créneau qu’elles ont choisi.',
   'calling.reach.automatedCalls':
-    'Personnes dans ce segment : {people}. Un lancement maintenant appellerait {count} numéros (un numéro, l’accord pour les appels automatisés et son créneau, hors liste d’opposition).',
+    'Personnes dans ce segment : {people}. Un lancement maintenant appellerait {count, plural, one {# numéro} other {# numéros}} (un numéro, l’accord pour les appels automatisés et son créneau, hors liste d’opposition).',
   'calling.reach.volunteerCalls':
     'Personnes dans ce segment : {people}. Ouvrir la banque maintenant en mettrait {count} dans la file (un numéro, l’accord pour les appels de la campagne, hors liste d’opposition).',
   'calling.form.pickSegment': 'Choisissez un segment',
@@ -246,6 +247,8 @@ export const fr = {
     'Confirmez d’abord que le message dit au début comment ne plus être appelé (touche 9).',
   'calling.error.list_not_ready':
     'La liste de numéros n’est pas importée (ou son import a échoué).',
+  'calling.error.list_not_accepted':
+    'Des lignes de la liste ont été écartées comme invalides : lisez son rapport et acceptez-la (onglet Listes de numéros) avant le lancement.',
   'calling.error.caller_id_required':
     'Ajoutez un numéro d’appel des plages réservées aux appels automatisés avant le lancement.',
   'calling.error.caller_id_missing_for_territory':
@@ -389,6 +392,14 @@ export const fr = {
   'calling.lists.deleteText':
     'Supprimer « {name} » et ses numéros ? Une diffusion pas encore finie qui l’appelle l’en empêche.',
   'calling.lists.deleted': 'Liste « {name} » supprimée.',
+  'calling.lists.toAccept':
+    '{count, plural, one {# ligne a été écartée comme invalide} other {# lignes ont été écartées comme invalides}} (voir le rapport ci-dessus). Aucune diffusion ne peut appeler cette liste avant que vous l’acceptiez.',
+  'calling.lists.accept': 'Accepter la liste',
+  'calling.lists.acceptTitle': 'Accepter la liste',
+  'calling.lists.acceptText':
+    'Les lignes écartées de « {name} » ({count, plural, one {# ligne} other {# lignes}}) ne seront pas appelées ; {kept, plural, one {son # numéro gardé pourra} other {ses # numéros gardés pourront}} l’être. Avez-vous lu son rapport ?',
+  'calling.lists.accepted':
+    'Acceptée le {date}, {count, plural, one {sa ligne invalide écartée} other {ses # lignes invalides écartées}}.',
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -404,6 +415,7 @@ export const en: Record<keyof typeof fr, string> = {
   'audit.do.calling.broadcast.cancel': 'Voice broadcast canceled',
   'audit.do.calling.list.import': 'Import of a list of numbers started',
   'audit.do.calling.list.delete': 'List of numbers deleted',
+  'audit.do.calling.list.accept': 'List of numbers accepted despite rows left out',
   'audit.do.calling.recording.upload': 'Recorded message uploaded',
   'audit.do.calling.recording.delete': 'Recorded message deleted',
   'audit.do.calling.caller_id.add': 'Caller ID added',
@@ -465,7 +477,7 @@ export const en: Record<keyof typeof fr, string> = {
   'calling.form.segmentHelp':
     'Only the segment’s people with a phone who agreed to automated calls are called, within the slot they chose.',
   'calling.reach.automatedCalls':
-    'People in this segment: {people}. A launch now would call {count} numbers (a number, the consent to automated calls with its time slot, not on the opt-out list).',
+    'People in this segment: {people}. A launch now would call {count, plural, one {# number} other {# numbers}} (a number, the consent to automated calls with its time slot, not on the opt-out list).',
   'calling.reach.volunteerCalls':
     'People in this segment: {people}. Opening the bank now would queue {count} (a number, the consent to calls from the campaign, not on the opt-out list).',
   'calling.form.pickSegment': 'Pick a segment',
@@ -632,6 +644,8 @@ export const en: Record<keyof typeof fr, string> = {
   'calling.error.opt_out_not_confirmed':
     'First confirm that the message says at its start how to stop these calls (press 9).',
   'calling.error.list_not_ready': 'The list of numbers is not imported (or its import failed).',
+  'calling.error.list_not_accepted':
+    'Rows of the list were left out as invalid: read its report and accept it (Lists of numbers tab) before the launch.',
   'calling.error.caller_id_required':
     'Add a caller ID from the ranges reserved to automated calls before the launch.',
   'calling.error.caller_id_missing_for_territory':
@@ -770,4 +784,12 @@ export const en: Record<keyof typeof fr, string> = {
   'calling.lists.deleteText':
     'Delete “{name}” and its numbers? A broadcast not yet over that calls it prevents this.',
   'calling.lists.deleted': 'List “{name}” deleted.',
+  'calling.lists.toAccept':
+    '{count, plural, one {# row was left out as invalid} other {# rows were left out as invalid}} (see the report above). No broadcast can call this list until you accept it.',
+  'calling.lists.accept': 'Accept the list',
+  'calling.lists.acceptTitle': 'Accept the list',
+  'calling.lists.acceptText':
+    'The rows left out of “{name}” ({count, plural, one {# row} other {# rows}}) will not be called; {kept, plural, one {its # number kept} other {its # numbers kept}} may be. Have you read its report?',
+  'calling.lists.accepted':
+    'Accepted on {date}, {count, plural, one {its # invalid row} other {its # invalid rows}} left out.',
 };

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Broadcast, BroadcastDashboard } from '../../../../contracts/calling.ts';
+import type {
+  Broadcast,
+  BroadcastDashboard,
+  BroadcastInput,
+} from '../../../../contracts/calling.ts';
+import type { CallList, CallListReport } from '../../../../contracts/calling-lists.ts';
+import { territorySchema } from '../../../../contracts/compliance.ts';
 import { defaultCallingWindows } from '../../../../contracts/calling.ts';
 import {
   createTestApp,
@@ -17,6 +23,7 @@ import { territoryOfNumber } from '../numbers/plan.ts';
 import { overseasE164Prefixes } from '../numbers/prefixes.ts';
 import { territorySqlOf } from './territory-sql.ts';
 import { sql as drizzleSql } from 'drizzle-orm';
+import { agreeToAutomatedCalls } from '../../../testing/automated-call-consent.ts';
 import { freePort } from '../../../testing/free-port.ts';
 
 /** A Tuesday at 11:00 in Paris: inside the default windows of automated calls. */
@@ -32,6 +39,7 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
   let simulator: CarrierSimulator;
   let stopLoops: () => Promise<void>;
   let simulatorClosed = false;
+  let recordingId: number;
   const listed = numbers(30, 12_000_000);
   const pressNine = listed[3]!;
 
@@ -64,11 +72,12 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
       `INSERT INTO call_caller_ids (campaign_id, e164, label) VALUES ($1, '+33162000001', 'Paris')`,
       [campaign],
     );
-    await sql(
+    const [recording] = await sql<{ id: number }>(
       `INSERT INTO call_recordings (campaign_id, name, file_name, format, uploaded_size, content_type, duration_ms, data)
-       VALUES ($1, 'Message', 'message.wav', 'wav', 44, 'audio/wav', 20000, $2)`,
+       VALUES ($1, 'Message', 'message.wav', 'wav', 44, 'audio/wav', 20000, $2) RETURNING id`,
       [campaign, Buffer.alloc(44)],
     );
+    recordingId = Number(recording!.id);
   }, 60_000);
   afterAll(async () => {
     await stopLoops?.();
@@ -93,20 +102,23 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
     return Number(list!.id);
   };
 
+  /**
+   * A broadcast on every day, 50 calls a second, one attempt each (retries come back after
+   * minutes: the test sees the end).
+   */
+  const broadcastBody = (name: string, audience: BroadcastInput['audience']) => ({
+    name,
+    audience,
+    recordingId,
+    windows: { ...defaultCallingWindows, weekdays: [1, 2, 3, 4, 5, 6, 7] },
+    callsPerSecond: 50,
+    rampSeconds: 0,
+    maxAttempts: 1,
+  });
+
   const launch = async (name: string, listId: number, minutePriceCents: number | null = null) => {
-    const [recording] = await sql<{ id: number }>(
-      `SELECT id FROM call_recordings WHERE campaign_id = $1`,
-      [t.ctx.campaignId],
-    );
     const created = await asker.post('/api/calling/broadcasts', {
-      name,
-      audience: { kind: 'list', listId },
-      recordingId: Number(recording!.id),
-      windows: { ...defaultCallingWindows, weekdays: [1, 2, 3, 4, 5, 6, 7] },
-      callsPerSecond: 50,
-      rampSeconds: 0,
-      // Retries come back after minutes: one attempt each, so the test sees the end.
-      maxAttempts: 1,
+      ...broadcastBody(name, { kind: 'list', listId }),
       minutePriceCents,
     });
     expect(created.statusCode).toBe(201);
@@ -207,10 +219,6 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
   }, 120_000);
 
   it('refuses to launch a list calling a territory no caller ID may call, writing nothing', async () => {
-    const [recording] = await sql<{ id: number }>(
-      `SELECT id FROM call_recordings WHERE campaign_id = $1`,
-      [t.ctx.campaignId],
-    );
     // With the list's report (territories read from it) and without (read from the targets).
     for (const report of [{ byTerritory: { metropole: 1, '974': 1, foreign: 0 } }, null]) {
       const listId = await listOf('Liste outre-mer', numbers(1, 12_500_000));
@@ -228,7 +236,7 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
       const created = await asker.post('/api/calling/broadcasts', {
         name: 'Réunion',
         audience: { kind: 'list', listId },
-        recordingId: Number(recording!.id),
+        recordingId: recordingId,
         windows: defaultCallingWindows,
       });
       expect(created.statusCode, created.body).toBe(201);
@@ -246,6 +254,134 @@ describe.each(engines)('a voice broadcast through the carrier simulator (%s)', (
       );
       expect(left).toEqual({ n: 0, status: 'awaiting_approval' });
     }
+  });
+
+  it('builds, edits and runs a broadcast over a segment: its people who agreed to automated calls', async () => {
+    const people = await sql<{ id: number }>(
+      `INSERT INTO people (campaign_id, email, email_normalized, recruit_code, phone, departement_code)
+       SELECT $1, 'seg' || g || '@calling.example', 'seg' || g || '@calling.example', 'seg-' || g,
+              '+3363' || lpad(g::text, 7, '0'), '2A'
+         FROM generate_series(1, 3) AS g RETURNING id`,
+      [t.ctx.campaignId],
+    );
+    // Two of the three agreed to automated calls, on weekdays.
+    for (const person of people.slice(0, 2)) await agreeToAutomatedCalls(asker, person.id);
+    const segment = await asker.post('/api/segments', {
+      name: 'Corse-du-Sud',
+      filter: { departementCodes: ['2A'] },
+    });
+    const segmentId = (segment.json() as { id: number }).id;
+    const body = broadcastBody('Appel Corse', { kind: 'segment', segmentId });
+    expect(
+      (
+        await asker.post('/api/calling/broadcasts', {
+          ...body,
+          audience: { kind: 'segment', segmentId: 987654 },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const created = await asker.post('/api/calling/broadcasts', body);
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json() as Broadcast;
+    const edited = await asker.request('PUT', `/api/calling/broadcasts/${id}`, {
+      ...body,
+      name: 'Appel Corse-du-Sud',
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    await asker.post(`/api/calling/broadcasts/${id}/confirm-opt-out`, {});
+    expect((await asker.post(`/api/calling/broadcasts/${id}/request-launch`, {})).statusCode).toBe(
+      200,
+    );
+    expect((await approver.post(`/api/calling/broadcasts/${id}/approve`, {})).json()).toMatchObject(
+      {
+        status: 'running',
+        audience: { kind: 'segment', count: 2 },
+      },
+    );
+    const dashboard = await finished(id);
+    expect(dashboard.totals.dialled).toBe(2);
+    expect(dashboard.byDepartement.map((d) => d.departement)).toEqual(['2A']);
+  });
+
+  it('launches no broadcast on a list with invalid rows until staff accept it, audited', async () => {
+    const listId = await listOf('Liste à moitié fausse', numbers(3, 12_600_000));
+    // Seven rows read: three kept, one repeated number, three left out as invalid.
+    const report: CallListReport = {
+      encoding: 'utf-8',
+      delimiter: ';',
+      columns: {
+        names: ['téléphone', 'date_consentement', 'source'],
+        ignored: [],
+        missingOptional: [],
+      },
+      rows: 7,
+      kept: 3,
+      skipped: 4,
+      duplicates: 1,
+      byClass: { mobile: 3, geographic: 0, voip: 0, special: 0 },
+      byTerritory: {
+        ...(Object.fromEntries(
+          [...territorySchema.options, 'foreign'].map((key) => [key, 0]),
+        ) as CallListReport['byTerritory']),
+        metropole: 3,
+      },
+      withoutSlot: 0,
+      problems: [
+        {
+          code: 'phone_invalid',
+          severity: 'error',
+          count: 3,
+          lines: [3, 5, 7],
+          message: 'Pas un numéro.',
+        },
+      ],
+      warnings: [],
+    };
+    await sql(`UPDATE call_lists SET report = $3 WHERE campaign_id = $1 AND id = $2`, [
+      t.ctx.campaignId,
+      listId,
+      JSON.stringify(report),
+    ]);
+    const created = await asker.post('/api/calling/broadcasts', {
+      name: 'Relance liste',
+      audience: { kind: 'list', listId },
+      recordingId: recordingId,
+      windows: defaultCallingWindows,
+    });
+    const { id } = created.json() as Broadcast;
+    await asker.post(`/api/calling/broadcasts/${id}/confirm-opt-out`, {});
+    const refused = await asker.post(`/api/calling/broadcasts/${id}/request-launch`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'list_not_accepted' });
+    expect(refused.json().detail).toContain('3 rows');
+
+    const before = (await asker.get(`/api/calling/lists/${listId}`)).json() as CallList;
+    expect(before).toMatchObject({ invalidRows: 3, acceptedAt: null });
+    const accepted = await asker.post(`/api/calling/lists/${listId}/accept`, {});
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const acceptedAt = (accepted.json() as CallList).acceptedAt;
+    expect(acceptedAt).not.toBeNull();
+    // Accepting again changes nothing.
+    const again = (await asker.post(`/api/calling/lists/${listId}/accept`, {})).json() as CallList;
+    expect(again.acceptedAt).toBe(acceptedAt);
+    const [logged] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE campaign_id = $1 AND action = 'calling.list.accept'
+          AND target = $2`,
+      [t.ctx.campaignId, `call_list:${listId}`],
+    );
+    expect(logged!.n).toBe(2);
+    const asked = await asker.post(`/api/calling/broadcasts/${id}/request-launch`, {});
+    expect(asked.statusCode, asked.body).toBe(200);
+    await asker.post(`/api/calling/broadcasts/${id}/cancel`, {});
+
+    // A list whose import did not succeed cannot be accepted.
+    await sql(
+      `UPDATE call_lists SET status = 'failed', accepted_at = NULL WHERE campaign_id = $1 AND id = $2`,
+      [t.ctx.campaignId, listId],
+    );
+    const early = await asker.post(`/api/calling/lists/${listId}/accept`, {});
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'list_not_ready' });
   });
 
   it('places numbers in SQL (frozen segments) as the Node reader places them', async () => {

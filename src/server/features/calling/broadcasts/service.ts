@@ -99,11 +99,19 @@ export async function broadcastRow(
 }
 
 /**
+ * The segment a broadcast names must be the campaign's: read through its feature, on the
+ * database itself, so before the transaction (the embedded database has one connection: a
+ * read outside an open transaction would wait for it forever).
+ */
+async function checkSegment(ctx: AppContext, input: BroadcastInput) {
+  if (input.audience.kind === 'segment') await segmentFilter(ctx, input.audience.segmentId);
+}
+
+/**
  * The recordings and the list a broadcast names must be the campaign's (locked against a
- * delete until the statement's transaction ends); a segment is read through its feature.
+ * delete until the statement's transaction ends).
  */
 async function checkReferences(ctx: AppContext, query: Query, input: BroadcastInput) {
-  if (input.audience.kind === 'segment') await segmentFilter(ctx, input.audience.segmentId);
   const recordings = [input.recordingId, input.machineRecordingId].filter(
     (id): id is number => id !== null,
   );
@@ -133,6 +141,7 @@ export async function createBroadcast(
   actorId: number,
 ): Promise<Broadcast> {
   const { segmentId, listId, minutePrice } = settings(input);
+  await checkSegment(ctx, input);
   const row = await ctx.database.transaction(async (query) => {
     await checkReferences(ctx, query, input);
     const [created] = await query<BroadcastRow>(
@@ -168,6 +177,7 @@ export async function updateBroadcast(
   actorId: number,
 ): Promise<Broadcast> {
   const { segmentId, listId, minutePrice } = settings(input);
+  await checkSegment(ctx, input);
   const row = await ctx.database.transaction(async (query) => {
     const current = await broadcastRow(query, ctx.campaignId, id, true);
     if (current.status !== 'draft' && current.status !== 'awaiting_approval') {

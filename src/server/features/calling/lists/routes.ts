@@ -4,7 +4,13 @@ import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { currentAuth } from '../../../core/http/access.ts';
 import { serve } from '../../../core/http/contract.ts';
-import { callList, deleteCallList, listCallLists, startCallListImport } from './service.ts';
+import {
+  acceptCallList,
+  callList,
+  deleteCallList,
+  listCallLists,
+  startCallListImport,
+} from './service.ts';
 
 /** Lists of numbers to call: their import, report and deletion. */
 export const callListRoutes =
@@ -31,6 +37,14 @@ export const callListRoutes =
     });
     serve(app, callListsApi.list, () => listCallLists(ctx));
     serve(app, callListsApi.get, (request) => callList(ctx, request.params.id));
+    serve(app, callListsApi.accept, async (request) => {
+      const accepted = await acceptCallList(ctx, request.params.id, currentAuth(request).personId);
+      await logged(request, 'calling.list.accept', accepted.id, {
+        name: accepted.name,
+        invalidRows: accepted.invalidRows,
+      });
+      return accepted;
+    });
     serve(app, callListsApi.delete, async (request) => {
       const deleted = await deleteCallList(ctx, request.params.id);
       await logged(request, 'calling.list.delete', deleted.id, {

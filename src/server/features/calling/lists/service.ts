@@ -26,7 +26,12 @@ interface ListRow {
   error_message: string | null;
   created_at: Date | string;
   finished_at: Date | string | null;
+  accepted_at: Date | string | null;
 }
+
+/** Rows a list's reader left out as invalid: skipped, repeated numbers aside. */
+export const invalidRowsOf = (report: CallListReport | null) =>
+  report ? report.skipped - report.duplicates : 0;
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -42,7 +47,26 @@ function toCallList(row: ListRow): CallList {
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
     createdAt: iso(row.created_at),
     finishedAt: row.finished_at ? iso(row.finished_at) : null,
+    invalidRows: invalidRowsOf(row.report),
+    acceptedAt: row.accepted_at ? iso(row.accepted_at) : null,
   };
+}
+
+/** Staff accept a list whose report they read, its invalid rows left out; once is enough. */
+export async function acceptCallList(
+  ctx: AppContext,
+  listId: number,
+  personId: number,
+): Promise<CallList> {
+  const list = await callList(ctx, listId);
+  if (list.status !== 'succeeded') {
+    throw conflict('list_not_ready', 'The list of numbers is not imported (or its import failed).');
+  }
+  await ctx.database.query(
+    sql`UPDATE call_lists SET accepted_by = ${personId}, accepted_at = now()
+         WHERE campaign_id = ${ctx.campaignId} AND id = ${listId} AND accepted_at IS NULL`,
+  );
+  return callList(ctx, listId);
 }
 
 /** Receives the file, queues its reading and answers the queued list. */

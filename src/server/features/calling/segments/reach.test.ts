@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SegmentReach } from '../../../../contracts/calling.ts';
 import { addPhoneOptOuts } from '../../compliance/phone-opt-outs.ts';
+import { agreeToAutomatedCalls } from '../../../testing/automated-call-consent.ts';
 import {
   createTestApp,
   engines,
@@ -29,19 +30,6 @@ describe.each(engines)('a segment’s reach for the phone (%s)', (engine) => {
     return rows.map((row) => Number(row.id));
   };
 
-  const agreeToAutomatedCalls = async (personId: number) => {
-    const recorded = await staff.post(`/api/people/${personId}/consents`, {
-      channel: 'automated_call',
-      granted: true,
-      source: 'letter',
-      receivedOn: '2026-11-02',
-      note: 'Formulaire papier, classeur 3',
-      wordingVersion: 'papier-2026',
-      slot: { weekdays: [1, 2, 3, 4, 5], from: '09:00', to: '19:00' },
-    });
-    expect(recorded.statusCode, recorded.body).toBe(200);
-  };
-
   beforeAll(async () => {
     t = await createTestApp(engine);
     staff = await staffBrowser(t, 'reach@staff.test', ['staff']);
@@ -49,7 +37,7 @@ describe.each(engines)('a segment’s reach for the phone (%s)', (engine) => {
     // agreeing to automated calls here are others than those agreeing to volunteers' calls.
     const agreeing = await addPeople(4, 1, true);
     const automated = await addPeople(3, 10, false);
-    for (const id of automated) await agreeToAutomatedCalls(id);
+    for (const id of automated) await agreeToAutomatedCalls(staff, id);
     // One of each on the opt-out list.
     const phones = await sql<{ phone: string }>(`SELECT phone FROM people WHERE id = ANY($1)`, [
       [agreeing[1], automated[1]],
