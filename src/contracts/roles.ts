@@ -44,6 +44,8 @@ export const permissionSchema = z.enum([
   'field.manage',
   /** Phone: voice broadcasts (recordings, caller IDs, lists, launches and approvals). */
   'calling.manage',
+  /** Newsletters and texts to segments: write, test, schedule, send, follow. */
+  'messaging.send',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
@@ -64,6 +66,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'events.manage',
     'field.manage',
     'calling.manage',
+    'messaging.send',
   ],
   finance: ['people.read', 'stats.read', 'donations.manage'],
   moderator: ['moderation.act'],

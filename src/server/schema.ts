@@ -23,3 +23,4 @@ export * from './features/donations/receipts/tables.ts';
 export * from './features/field/tables.ts';
 export * from './features/calling/tables.ts';
 export * from './features/calling/banks/tables.ts';
+export * from './features/newsletters/tables.ts';

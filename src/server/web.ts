@@ -8,6 +8,7 @@ import { sendHtml } from './core/http/compressed-html.ts';
 import { readPublicSite } from './features/settings/service.ts';
 import type { HomeContent } from '../contracts/recruitment.ts';
 import { committeesNavLink, registerCommitteePages } from './features/committees/pages/routes.ts';
+import { registerNewsletterPages } from './features/newsletters/pages.ts';
 import { registerReportPages } from './features/moderation/pages/routes.ts';
 import { eventsNavLink, registerEventPages } from './features/events/pages/routes.ts';
 import { donateNavLink, registerDonationPages } from './features/donations/pages/routes.ts';
@@ -149,6 +150,7 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
   };
   await registerPublicPages(app, ctx, shell);
   await registerCommitteePages(app, ctx, shell);
+  await registerNewsletterPages(app, ctx, shell);
   await registerReportPages(app, ctx, shell);
   await registerEventPages(app, ctx, shell);
   await registerDonationPages(app, ctx, shell);

@@ -13,6 +13,7 @@ import * as fieldProgress from './features/field/progress-messages.ts';
 import * as fieldOrganisers from './features/field/organiser-messages.ts';
 import * as events from './features/events/messages.ts';
 import * as moderation from './features/moderation/messages.ts';
+import * as newsletters from './features/newsletters/messages.ts';
 import * as operations from './features/operations/messages.ts';
 import * as people from './features/people/messages.ts';
 import * as recruitment from './features/recruitment/messages.ts';
@@ -40,6 +41,7 @@ export const messageModules = {
   fieldOrganisers,
   events,
   moderation,
+  newsletters,
   operations,
   people,
   recruitment,

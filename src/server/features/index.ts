@@ -28,6 +28,7 @@ import { donationsFinanceRoutes } from './donations/finance-routes.ts';
 import { donationPlanRoutes } from './donations/plan-routes.ts';
 import { fieldRoutes } from './field/routes.ts';
 import { callingRoutes } from './calling/routes.ts';
+import { newsletterRoutes } from './newsletters/routes.ts';
 import { registerFieldPlaces } from './field/geocoding/register.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
@@ -63,6 +64,7 @@ export const features: FeatureRoutes[] = [
   donationPlanRoutes,
   fieldFeature,
   callingRoutes,
+  newsletterRoutes,
 ];
 
 /**

@@ -14,6 +14,8 @@ import { registerPlanMail } from './donations/plan-mails.ts';
 import { expirePendingGiftsJob, reconcilePaymentsJob } from './donations/reconcile.ts';
 import { fieldImportJob } from './field/imports/service.ts';
 import { callListImportJob } from './calling/lists/job.ts';
+import { registerNewsletterMail } from './newsletters/delivery.ts';
+import { newslettersReleaseJob } from './newsletters/send.ts';
 import { startCallingWorker } from './calling/broadcasts/worker.ts';
 import { dialCarrier } from './calling/carrier/configured.ts';
 import { purgePersonalDataJob, purgeRateLimitCountersJob } from './maintenance-jobs.ts';
@@ -31,6 +33,7 @@ export const jobs: readonly JobDefinition[] = [
   chargePlansJob,
   fieldImportJob,
   callListImportJob,
+  newslettersReleaseJob,
 ];
 
 /** Mail templates rendered at send time, and the job types; handlers run only in processes that work. */
@@ -41,6 +44,7 @@ export async function registerFeatureJobs(ctx: AppContext, work: boolean) {
   registerEventMessageMail(ctx);
   registerDonationMail(ctx);
   registerPlanMail(ctx);
+  registerNewsletterMail(ctx);
   registerComplianceMailGate();
   await registerJobs(ctx, jobs, work);
   if (work && ctx.config.CALLING_DIALLER && !ctx.background.has('calling')) {

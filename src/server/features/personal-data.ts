@@ -2,6 +2,7 @@ import { auditPersonalData } from '../core/audit-personal-data.ts';
 import { mailPersonalData } from '../core/mail/personal-data.ts';
 import { operationsPersonalData } from '../core/operations/personal-data.ts';
 import type { PersonalData } from '../core/personal-data/registry.ts';
+import { newslettersPersonalData } from './newsletters/personal-data.ts';
 import { accountsPersonalData } from './accounts/personal-data.ts';
 import { audiencesPersonalData } from './audiences/personal-data.ts';
 import { callingPersonalData } from './calling/personal-data.ts';
@@ -31,6 +32,7 @@ export const personalData = (): readonly PersonalData[] => [
   donationsPersonalData,
   fieldPersonalData,
   callingPersonalData,
+  newslettersPersonalData,
   moderationPersonalData,
   mailPersonalData,
   operationsPersonalData,

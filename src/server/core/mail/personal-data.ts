@@ -9,6 +9,7 @@ export const mailPersonalData: PersonalData = {
       table: 'mail_outbox',
       holds: 'Mail to the person: address, and until it is sent its text or template data.',
       personColumns: { person_id: 'move' },
+      otherIds: { message_id: 'the campaign message (a newsletter) the mail is one of' },
       erase: {
         async run(query, campaignId, people, reason) {
           const ids = people.map((person) => person.id);

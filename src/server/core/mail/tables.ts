@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { at, campaignId } from '../db/columns.ts';
 
@@ -23,6 +24,8 @@ export const mailOutbox = pgTable(
      * checks that subscription instead of the newsletter consent.
      */
     subscription: text('subscription'),
+    /** The campaign message this mail is one of (a newsletter's id for kind `newsletter`). */
+    messageId: bigint('message_id', { mode: 'number' }),
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),
@@ -35,6 +38,10 @@ export const mailOutbox = pgTable(
     index('mail_outbox_pending_idx').on(t.campaignId, t.status, t.nextAttemptAt),
     // A person's mail: erasure and purges find it, and the per-recipient cap counts it.
     index('mail_outbox_person_idx').on(t.campaignId, t.personId, t.createdAt),
+    // A message's mails by status: its counts, and its cancellation.
+    index('mail_outbox_message_idx')
+      .on(t.campaignId, t.kind, t.messageId, t.status)
+      .where(sql`message_id IS NOT NULL`),
   ],
 );
 

@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { AudienceInput, AudienceSnapshot } from '../../../contracts/audiences.ts';
 import type { PeopleFilter } from '../../../contracts/people.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
+import type { Query } from '../../core/db/index.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { matchingIdsQuery } from '../people/queries.ts';
 import { segmentFilter } from '../people/segments.ts';
@@ -26,6 +27,46 @@ const toSnapshot = (row: SnapshotRow): AudienceSnapshot => ({
 });
 
 /**
+ * Freezes the people `matching` selects (one column of ids) into a new snapshot, inside the
+ * caller's transaction: for a channel that freezes its audience and queues its messages at
+ * once. Returns the snapshot's id and size.
+ */
+export async function freezeAudience(
+  query: Query,
+  campaignId: number,
+  audience: {
+    filter: PeopleFilter;
+    segment: PeopleFilter | null;
+    matching: SQL;
+    createdBy: number | null;
+  },
+): Promise<{ id: number; count: number }> {
+  const [row] = await query<{ id: number }>(
+    sql`INSERT INTO audience_snapshots (campaign_id, filter, segment_filter, person_count, created_by)
+        VALUES (${campaignId}, ${JSON.stringify(audience.filter)}, ${audience.segment && JSON.stringify(audience.segment)},
+                0, ${audience.createdBy})
+        RETURNING id`,
+  );
+  const id = Number(row!.id);
+  const [{ n }] = await query<{ n: number }>(
+    sql`WITH frozen AS (
+       INSERT INTO audience_members (campaign_id, audience_snapshot_id, person_id)
+       SELECT ${campaignId}, ${id}, m.id FROM (${audience.matching}) m
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM frozen`,
+  );
+  await query(
+    sql`UPDATE audience_snapshots SET person_count = ${n} WHERE campaign_id = ${campaignId} AND id = ${id}`,
+  );
+  return { id, count: n };
+}
+
+/** A snapshot's people as one column of ids (`person_id`), for a set-based fan-out. */
+export const snapshotPeople = (campaignId: number, snapshotId: number): SQL =>
+  sql`SELECT person_id FROM audience_members
+       WHERE campaign_id = ${campaignId} AND audience_snapshot_id = ${snapshotId}`;
+
+/**
  * Freezes who matches a filter (or a segment) now: their ids are copied in one statement, so
  * people added, changed or erased afterwards do not change it. Audited with its filter.
  */
@@ -39,22 +80,17 @@ export async function createAudienceSnapshot(
   const segment = filter.segmentId ? await segmentFilter(ctx, filter.segmentId) : null;
   const matching = await matchingIdsQuery(ctx, filter);
   const snapshot = await ctx.database.transaction(async (query) => {
+    const frozen = await freezeAudience(query, ctx.campaignId, {
+      filter,
+      segment,
+      matching,
+      createdBy: actorId,
+    });
     const [row] = await query<SnapshotRow>(
-      sql`INSERT INTO audience_snapshots (campaign_id, filter, segment_filter, person_count, created_by)
-       VALUES (${ctx.campaignId}, ${JSON.stringify(filter)}, ${segment && JSON.stringify(segment)}, 0, ${actorId})
-       RETURNING id, filter, segment_filter, person_count, created_by, created_at`,
+      sql`SELECT id, filter, segment_filter, person_count, created_by, created_at
+            FROM audience_snapshots WHERE campaign_id = ${ctx.campaignId} AND id = ${frozen.id}`,
     );
-    const [{ n }] = await query<{ n: number }>(
-      sql`WITH frozen AS (
-         INSERT INTO audience_members (campaign_id, audience_snapshot_id, person_id)
-         SELECT ${ctx.campaignId}, ${row.id}, m.id FROM (${matching}) m
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM frozen`,
-    );
-    await query(
-      sql`UPDATE audience_snapshots SET person_count = ${n} WHERE campaign_id = ${ctx.campaignId} AND id = ${row.id}`,
-    );
-    return toSnapshot({ ...row, person_count: n });
+    return toSnapshot(row!);
   });
   await audit(ctx.database, {
     campaignId: ctx.campaignId,

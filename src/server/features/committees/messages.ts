@@ -1,16 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { ranks, type Rank } from '../../../contracts/access.ts';
 import type { AppContext } from '../../core/context.ts';
-import { hmac, safeEqual } from '../../core/crypto.ts';
 import { runSql } from '../../core/db/statement.ts';
 import { badRequest } from '../../core/http/errors.ts';
 import { QUEUE_CAMPAIGN_TEMPLATE_MAILS } from '../../core/mail/outbox.ts';
 import { registerMailTemplate } from '../../core/mail/registry.ts';
 import { richTextToHtml } from '../../core/rich-text.ts';
+import { signIds, verifySignedIds } from '../../core/signed-ids.ts';
 import { registerSubscriptionCheck, subscribedKey } from '../compliance/subscriptions.ts';
 import { assertMayPost } from '../moderation/sanctions.ts';
 import { displayName, emailablePeople, profilesOf } from '../people/directory.ts';
 import { committeeMessageMail } from './mails.ts';
+
+const UNSUBSCRIBE = 'committee-unsubscribe';
 
 /**
  * Queues a message to a committee's subscribed members (those at `lowestRank` or above) in one
@@ -90,18 +92,14 @@ export async function committeeMessages(ctx: AppContext, committeeId: number) {
 
 /** The unsubscribe link's token: the committee and the person, signed. */
 export function unsubscribeToken(ctx: AppContext, committeeId: number, personId: number) {
-  const payload = `${committeeId}.${personId}`;
-  return `${payload}.${hmac(ctx.config.sessionSecret, `committee-unsubscribe:${ctx.campaignId}:${payload}`, 'base64url')}`;
+  return signIds(ctx.config.sessionSecret, UNSUBSCRIBE, ctx.campaignId, [committeeId, personId]);
 }
 
 /** Stops a person's mail from a committee (its messages, not the membership), by the link. */
 export async function unsubscribeByToken(ctx: AppContext, token: string) {
-  const [committeeId, personId, signature] = token.split('.');
-  const expected =
-    committeeId && personId ? unsubscribeToken(ctx, Number(committeeId), Number(personId)) : '';
-  if (!signature || !/^\d+$/.test(committeeId ?? '') || !safeEqual(token, expected)) {
-    throw badRequest('invalid_token', 'This unsubscribe link is not valid.');
-  }
+  const ids = verifySignedIds(ctx.config.sessionSecret, UNSUBSCRIBE, ctx.campaignId, token, 2);
+  if (!ids) throw badRequest('invalid_token', 'This unsubscribe link is not valid.');
+  const [committeeId, personId] = ids;
   await runSql(
     ctx.database,
     sql`UPDATE committee_members SET subscribed = false

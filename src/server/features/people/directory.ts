@@ -431,10 +431,16 @@ export async function profilesOf(
 
 /**
  * For another feature's set-based fan-out: `SELECT id, email, locale` of the people whose ids
- * `ids` selects (an SQL subquery of one column), who can be written to (an email, not erased).
+ * `ids` selects (an SQL subquery of one column), who can be written to (an email, not erased);
+ * with `agreedToEmail`, only those whose consent to the campaign's email holds now (the gate
+ * checks it again when each mail is sent).
  */
-export function emailablePeople(campaignId: number, ids: SQL): SQL {
+export function emailablePeople(
+  campaignId: number,
+  ids: SQL,
+  { agreedToEmail = false }: { agreedToEmail?: boolean } = {},
+): SQL {
   return sql`SELECT p.id, p.email, p.locale FROM people p
               WHERE p.campaign_id = ${campaignId} AND p.id IN (${ids})
-                AND p.email IS NOT NULL AND p.erased_at IS NULL`;
+                AND p.email IS NOT NULL AND p.erased_at IS NULL${agreedToEmail ? sql` AND p.consent_email` : sql``}`;
 }

@@ -14,10 +14,10 @@ import {
 import { pageLocale, t, type Locale } from '../../recruitment/pages/i18n.ts';
 import { mapPanel } from '../../recruitment/pages/map-panel.ts';
 import { type PublicNavLink, type PublicShell } from '../../recruitment/pages/layout.ts';
+import { registerUnsubscribePage } from '../../recruitment/pages/unsubscribe-page.ts';
 import { readPublicSite } from '../../settings/service.ts';
 import { joinCommittee, leaveCommittee } from '../membership.ts';
 import { unsubscribeByToken } from '../messages.ts';
-import { escapeHtml } from '../../../core/html.ts';
 import { searchCommittees } from '../search.ts';
 import { viewerOf } from '../../../core/http/viewer.ts';
 import { listEvents } from '../../events/service.ts';
@@ -73,55 +73,18 @@ export async function registerCommitteePages(
       .send(nearMeScript),
   );
 
-  // The link at the foot of a committee's mails: a page with one button (mail clients open
-  // links on their own, so a GET changes nothing). Its POST is also the one-click unsubscribe
-  // of the List-Unsubscribe-Post header (RFC 8058), which mail clients send themselves: the
-  // token is the authority, so neither a session nor a CSRF token.
-  const unsubscribeForm = (token: string, locale: Locale) =>
-    `<h1>${escapeHtml(ct(locale, 'committeePage.unsubscribeTitle'))}</h1>
-     <p>${escapeHtml(ct(locale, 'committeePage.unsubscribeAsk'))}</p>
-     <form method="post" action="/committees/unsubscribe?page=1&amp;token=${encodeURIComponent(token)}">
-       <button type="submit">${escapeHtml(ct(locale, 'committeePage.unsubscribeButton'))}</button>
-     </form>`;
-  app.get('/committees/unsubscribe', { schema: hidden }, async (request, reply) => {
-    const locale = pageLocale(request, reply, secure);
-    const token = String((request.query as { token?: unknown }).token ?? '').slice(0, 200);
-    return draw(request, reply, {
-      site: await site(),
-      locale,
+  await registerUnsubscribePage(app, ctx, draw, {
+    path: '/committees/unsubscribe',
+    texts: (locale) => ({
       title: ct(locale, 'committeePage.unsubscribeTitle'),
-      body: unsubscribeForm(token, locale),
-    });
-  });
-  await app.register(async (unsubscribe) => {
-    acceptFormPosts(unsubscribe, 4 * 1024);
-    unsubscribe.post('/committees/unsubscribe', { schema: hidden }, async (request, reply) => {
-      const locale = pageLocale(request, reply, secure);
-      const token = String((request.query as { token?: unknown }).token ?? '').slice(0, 200);
-      // The page's button adds `page=1`; anything else is a mail client's one-click.
-      const fromPage = (request.query as { page?: unknown }).page === '1';
-      try {
-        const { name } = await unsubscribeByToken(ctx, token);
-        if (!fromPage) return reply.status(204).send();
-        return draw(request, reply, {
-          site: await site(),
-          locale,
-          title: ct(locale, 'committeePage.unsubscribeTitle'),
-          body: `<p role="status">${escapeHtml(ct(locale, 'committeePage.unsubscribeDone', { name }))}</p>`,
-          path: '/committees/unsubscribe',
-        });
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        return draw(request, reply, {
-          site: await site(),
-          locale,
-          title: ct(locale, 'committeePage.unsubscribeTitle'),
-          body: `<p role="alert">${escapeHtml(ct(locale, 'committeePage.unsubscribeInvalid'))}</p>`,
-          status: 400,
-          path: '/committees/unsubscribe',
-        });
-      }
-    });
+      ask: ct(locale, 'committeePage.unsubscribeAsk'),
+      button: ct(locale, 'committeePage.unsubscribeButton'),
+      invalid: ct(locale, 'committeePage.unsubscribeInvalid'),
+    }),
+    act: async (token, locale) => {
+      const { name } = await unsubscribeByToken(ctx, token);
+      return ct(locale, 'committeePage.unsubscribeDone', { name });
+    },
   });
 
   app.get('/committees', { schema: hidden, config: pageConfig }, async (request, reply) => {

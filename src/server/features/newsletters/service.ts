@@ -1,0 +1,265 @@
+import { sql } from 'drizzle-orm';
+import type {
+  Newsletter,
+  NewsletterCounts,
+  NewsletterInput,
+  NewsletterStatus,
+} from '../../../contracts/newsletters.ts';
+import { audit } from '../../core/audit.ts';
+import type { AppContext } from '../../core/context.ts';
+import type { Query } from '../../core/db/index.ts';
+import { AppError, conflict, notFound } from '../../core/http/errors.ts';
+import { messageMailCounts, suppressWaitingMessageMails } from '../../core/mail/message-mails.ts';
+import { segmentFilter } from '../people/segments.ts';
+
+export interface NewsletterRow {
+  id: number;
+  name: string;
+  subject: string;
+  preheader: string;
+  body: string;
+  segment_id: number | null;
+  status: NewsletterStatus;
+  scheduled_at: Date | null;
+  scheduled_by: number | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  audience_snapshot_id: number | null;
+  recipients: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+
+/** The outbox's statuses of a newsletter's mails, counted in one read per newsletter. */
+async function countsOf(
+  query: Query,
+  campaignId: number,
+  rows: readonly NewsletterRow[],
+): Promise<Map<number, NewsletterCounts>> {
+  const ids = rows.map((row) => Number(row.id));
+  const [byStatus, unsubscribed] = await Promise.all([
+    messageMailCounts(query, campaignId, 'newsletter', ids),
+    query<{ newsletter_id: number; n: number }>(
+      sql`SELECT newsletter_id, count(*)::int AS n FROM newsletter_unsubscribes
+           WHERE campaign_id = ${campaignId} AND newsletter_id = ANY(${ids}::bigint[])
+           GROUP BY newsletter_id`,
+    ),
+  ]);
+  const counts = new Map<number, NewsletterCounts>();
+  for (const row of rows) {
+    counts.set(Number(row.id), {
+      recipients: row.recipients,
+      pending: 0,
+      sent: 0,
+      suppressed: 0,
+      failed: 0,
+      unsubscribed: 0,
+    });
+  }
+  for (const row of byStatus) {
+    const c = counts.get(row.messageId)!;
+    if (row.status === 'sent') c.sent += row.count;
+    else if (row.status === 'suppressed') c.suppressed += row.count;
+    else if (row.status === 'failed') c.failed += row.count;
+    else c.pending += row.count;
+  }
+  for (const row of unsubscribed) counts.get(Number(row.newsletter_id))!.unsubscribed = row.n;
+  return counts;
+}
+
+const toNewsletter = (row: NewsletterRow, counts: NewsletterCounts): Newsletter => ({
+  id: Number(row.id),
+  name: row.name,
+  subject: row.subject,
+  preheader: row.preheader,
+  body: row.body,
+  segmentId: row.segment_id === null ? null : Number(row.segment_id),
+  status: row.status,
+  scheduledAt: iso(row.scheduled_at),
+  startedAt: iso(row.started_at),
+  finishedAt: iso(row.finished_at),
+  counts,
+  createdAt: iso(row.created_at)!,
+  updatedAt: iso(row.updated_at)!,
+});
+
+export async function newsletterRow(
+  query: Query,
+  campaignId: number,
+  id: number,
+  lock = false,
+): Promise<NewsletterRow> {
+  const [row] = await query<NewsletterRow>(
+    sql`SELECT * FROM newsletters WHERE campaign_id = ${campaignId} AND id = ${id}
+        ${lock ? sql`FOR UPDATE` : sql``}`,
+  );
+  if (!row) throw notFound('newsletter');
+  return row;
+}
+
+async function withCounts(query: Query, campaignId: number, rows: readonly NewsletterRow[]) {
+  const counts = await countsOf(query, campaignId, rows);
+  return rows.map((row) => toNewsletter(row, counts.get(Number(row.id))!));
+}
+
+export async function listNewsletters(ctx: AppContext): Promise<Newsletter[]> {
+  const rows = await ctx.database.query<NewsletterRow>(
+    sql`SELECT * FROM newsletters WHERE campaign_id = ${ctx.campaignId}
+         ORDER BY created_at DESC, id DESC LIMIT 200`,
+  );
+  return withCounts(ctx.database.query, ctx.campaignId, rows);
+}
+
+export async function getNewsletter(ctx: AppContext, id: number): Promise<Newsletter> {
+  const row = await newsletterRow(ctx.database.query, ctx.campaignId, id);
+  return (await withCounts(ctx.database.query, ctx.campaignId, [row]))[0]!;
+}
+
+const EDITABLE: readonly NewsletterStatus[] = ['draft', 'scheduled'];
+
+export async function createNewsletter(
+  ctx: AppContext,
+  input: NewsletterInput & { preheader: string },
+  actorId: number,
+): Promise<Newsletter> {
+  // Read before writing: an unknown segment is a 404 with nothing kept.
+  if (input.segmentId !== null) await segmentFilter(ctx, input.segmentId);
+  const [row] = await ctx.database.query<NewsletterRow>(
+    sql`INSERT INTO newsletters (campaign_id, name, subject, preheader, body, segment_id, created_by)
+        VALUES (${ctx.campaignId}, ${input.name}, ${input.subject}, ${input.preheader}, ${input.body},
+                ${input.segmentId}, ${actorId})
+        RETURNING *`,
+  );
+  await audit(ctx.database, {
+    campaignId: ctx.campaignId,
+    actorId,
+    action: 'newsletter.create',
+    target: `newsletter:${row!.id}`,
+    details: { name: input.name },
+  });
+  return (await withCounts(ctx.database.query, ctx.campaignId, [row!]))[0]!;
+}
+
+export async function updateNewsletter(
+  ctx: AppContext,
+  id: number,
+  input: NewsletterInput & { preheader: string },
+  actorId: number,
+): Promise<Newsletter> {
+  if (input.segmentId !== null) await segmentFilter(ctx, input.segmentId);
+  const row = await ctx.database.transaction(async (query) => {
+    const current = await newsletterRow(query, ctx.campaignId, id, true);
+    if (!EDITABLE.includes(current.status)) {
+      throw conflict(
+        'newsletter_not_editable',
+        'Only a draft or a newsletter still scheduled can be changed.',
+      );
+    }
+    const [updated] = await query<NewsletterRow>(
+      sql`UPDATE newsletters SET name = ${input.name}, subject = ${input.subject},
+                 preheader = ${input.preheader}, body = ${input.body}, segment_id = ${input.segmentId},
+                 updated_at = now()
+           WHERE campaign_id = ${ctx.campaignId} AND id = ${id} RETURNING *`,
+    );
+    return updated!;
+  });
+  await audit(ctx.database, {
+    campaignId: ctx.campaignId,
+    actorId,
+    action: 'newsletter.update',
+    target: `newsletter:${id}`,
+  });
+  return (await withCounts(ctx.database.query, ctx.campaignId, [row]))[0]!;
+}
+
+export async function deleteNewsletter(ctx: AppContext, id: number, actorId: number) {
+  await ctx.database.transaction(async (query) => {
+    const current = await newsletterRow(query, ctx.campaignId, id, true);
+    if (current.status !== 'draft') {
+      throw conflict('newsletter_not_draft', 'Only a draft can be deleted.');
+    }
+    await query(sql`DELETE FROM newsletters WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`);
+  });
+  await audit(ctx.database, {
+    campaignId: ctx.campaignId,
+    actorId,
+    action: 'newsletter.delete',
+    target: `newsletter:${id}`,
+  });
+}
+
+/**
+ * Schedules a draft (or moves a scheduled one): at a moment to come, or now. The audience is
+ * frozen when the send starts (`releaseDueNewsletters`), not here.
+ */
+export async function scheduleNewsletter(
+  ctx: AppContext,
+  id: number,
+  at: string | null,
+  actorId: number,
+): Promise<void> {
+  const moment = at === null ? new Date() : new Date(at);
+  if (at !== null && moment.getTime() <= Date.now()) {
+    throw new AppError(422, 'in_the_past', 'This moment has passed: choose one to come.');
+  }
+  await ctx.database.transaction(async (query) => {
+    const current = await newsletterRow(query, ctx.campaignId, id, true);
+    if (!EDITABLE.includes(current.status)) {
+      throw conflict(
+        'newsletter_not_editable',
+        'This newsletter is already sending, sent or canceled.',
+      );
+    }
+    await query(
+      sql`UPDATE newsletters SET status = 'scheduled', scheduled_at = ${moment.toISOString()},
+                 scheduled_by = ${actorId}, updated_at = now()
+           WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
+    );
+  });
+  await audit(ctx.database, {
+    campaignId: ctx.campaignId,
+    actorId,
+    action: 'newsletter.schedule',
+    target: `newsletter:${id}`,
+    details: { at: at ?? 'now' },
+  });
+}
+
+/**
+ * Stops a newsletter: a scheduled one goes back to draft; a sending one is canceled and its
+ * mails not sent yet are suppressed in one statement (those being sent at that moment go).
+ */
+export async function cancelNewsletter(ctx: AppContext, id: number, actorId: number) {
+  await ctx.database.transaction(async (query) => {
+    const current = await newsletterRow(query, ctx.campaignId, id, true);
+    if (current.status === 'scheduled') {
+      await query(
+        sql`UPDATE newsletters SET status = 'draft', scheduled_at = NULL, scheduled_by = NULL, updated_at = now()
+             WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
+      );
+      return;
+    }
+    if (current.status !== 'sending') {
+      throw conflict('newsletter_not_cancelable', 'This newsletter is already sent or canceled.');
+    }
+    await suppressWaitingMessageMails(
+      query,
+      ctx.campaignId,
+      'newsletter',
+      id,
+      'newsletter canceled',
+    );
+    await query(
+      sql`UPDATE newsletters SET status = 'canceled', finished_at = now(), updated_at = now()
+           WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
+    );
+  });
+  await audit(ctx.database, {
+    campaignId: ctx.campaignId,
+    actorId,
+    action: 'newsletter.cancel',
+    target: `newsletter:${id}`,
+  });
+}
