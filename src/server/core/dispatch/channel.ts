@@ -32,8 +32,8 @@ export type BeforeSend<Item extends OutboxItem = OutboxItem> = (
 /**
  * A high-rate channel (mail now; SMS and calls later): an outbox table with the columns
  * campaign_id, id, kind, person_id, status ('pending', 'sending', 'sent', 'failed',
- * 'suppressed'), attempts, next_attempt_at, last_error, created_at, sent_at, and how to send
- * one of its rows.
+ * 'suppressed'), attempts, next_attempt_at, last_error, created_at, sent_at (and
+ * send_started_at with `once`), and how to send one of its rows.
  */
 export interface ChannelDefinition<Item extends OutboxItem> {
   /** Names the channel in logs and to send checks ('mail'). */
@@ -63,8 +63,18 @@ export interface ChannelDefinition<Item extends OutboxItem> {
   batchSize: number;
   /** Tries before an item is marked failed. */
   maxAttempts: number;
-  /** A claim older than this was lost with its process (a crash): the item is tried again. */
+  /**
+   * A claim older than this was lost with its process (a crash): the item is tried again,
+   * unless it was one never to send twice whose send had begun (see `once`).
+   */
   staleClaimMinutes: number;
+  /**
+   * Items that must never reach their recipient twice (campaign mail, where a second copy
+   * harms; a login code's is better sent again): just before one is handed over, its row
+   * says so (`send_started_at`, a column the table then has), and a claim lost while it was
+   * being handed over is not tried again but failed as interrupted: it may have arrived.
+   */
+  once?(item: Item): boolean;
   /** Seconds before the next try after a failed one (attempts: tries so far). */
   retryDelaySeconds(attempts: number): number;
 }

@@ -208,6 +208,45 @@ describe.each(engines)('the outbox dispatcher on %s', (engine) => {
     expect(await row('crash@levier.test')).toMatchObject({ status: 'sent', attempts: 2 });
     expect(await row('busy@levier.test')).toMatchObject({ status: 'sending' });
   });
+
+  it('never sends a campaign mail again whose send had begun when its process was lost', async () => {
+    // Mail to three addresses, all claimed by a process lost 11 minutes ago: a campaign mail
+    // being handed to the transport, one whose send had not begun, and a login code (whose
+    // send is never marked: it is simply sent again).
+    for (const to of ['begun@levier.test', 'waiting@levier.test']) {
+      await enqueueMail(ctx.database, ctx.campaignId, {
+        kind: 'newsletter',
+        personId: null,
+        to,
+        subject: 'Lettre',
+        text: 'hello',
+        purpose: 'transactional',
+      });
+    }
+    await queue('code@levier.test');
+    await ctx.database.query(
+      `UPDATE mail_outbox SET status = 'sending', attempts = 1, next_attempt_at = now() - interval '11 minutes',
+              purpose = CASE WHEN kind = 'newsletter' THEN 'newsletter' ELSE purpose END,
+              send_started_at = CASE WHEN to_address = 'begun@levier.test' THEN now() - interval '11 minutes' END`,
+    );
+    // No gate in this test: the newsletter's purpose is only what `once` reads.
+    unregister.push(registerBeforeSend('mail', () => 'send'));
+    await ctx.mailer.drain();
+    expect(memory.sent.map((m) => m.to).sort()).toEqual([
+      'code@levier.test',
+      'waiting@levier.test',
+    ]);
+    expect(await row('begun@levier.test')).toMatchObject({
+      status: 'failed',
+      last_error: 'interrupted while being sent: not sent again, it may have arrived',
+      text_body: null,
+    });
+    expect(
+      lines.some(
+        (line) => line.msg === 'mail: sends interrupted by a lost process, not tried again',
+      ),
+    ).toBe(true);
+  });
 });
 
 describe('Rate', () => {

@@ -34,14 +34,40 @@ export function createDispatcher<Item extends OutboxItem>(
   const logged = { campaignId, channel: channel.name };
   const done = sql.raw(channel.clearOnDone ? `, ${channel.clearOnDone}` : '');
 
+  const begun = channel.once ? sql`send_started_at IS NULL` : sql`true`;
+  // A new try has not begun yet (an earlier failed try's mark is not this one's).
+  const notBegun = channel.once ? sql`, send_started_at = NULL` : sql``;
+  // Lost claims of items once handed over: failed, never sent again (they may have arrived).
+  const failInterrupted = async () => {
+    if (!channel.once) return;
+    const failed = await database.query<{ id: number }>(
+      sql`UPDATE ${table} SET status = 'failed',
+                 last_error = 'interrupted while being sent: not sent again, it may have arrived'${done}
+           WHERE campaign_id = ${campaignId} AND status = 'sending' AND send_started_at IS NOT NULL
+             AND next_attempt_at < now() - make_interval(mins => ${channel.staleClaimMinutes})
+          RETURNING id`,
+    );
+    if (failed.length > 0) {
+      log.warn(
+        { ...logged, itemIds: failed.map((row) => Number(row.id)) },
+        `${channel.name}: sends interrupted by a lost process, not tried again`,
+      );
+    }
+  };
+  const markBegun = (item: Item) =>
+    database.query(
+      sql`UPDATE ${table} SET send_started_at = now() WHERE campaign_id = ${campaignId} AND id = ${item.id}`,
+    );
+
   const claim = () =>
     database.query<Item>(
-      sql`UPDATE ${table} SET status = 'sending', attempts = attempts + 1, next_attempt_at = now()
+      sql`UPDATE ${table} SET status = 'sending', attempts = attempts + 1, next_attempt_at = now()${notBegun}
         WHERE campaign_id = ${campaignId} AND id IN (
           SELECT id FROM ${table}
            WHERE campaign_id = ${campaignId}
              AND ((status = 'pending' AND next_attempt_at <= now())
-              OR (status = 'sending' AND next_attempt_at < now() - make_interval(mins => ${channel.staleClaimMinutes})))
+              OR (status = 'sending' AND ${begun}
+                  AND next_attempt_at < now() - make_interval(mins => ${channel.staleClaimMinutes})))
            ORDER BY next_attempt_at
            LIMIT ${channel.batchSize}
            FOR UPDATE SKIP LOCKED)
@@ -92,6 +118,7 @@ export function createDispatcher<Item extends OutboxItem>(
       const decision = await decide(item, screened);
       if (decision === 'send') {
         await rate?.wait();
+        if (channel.once?.(item)) await markBegun(item);
         await channel.send(item);
         await markSent(item);
       } else if ('hold' in decision) {
@@ -107,6 +134,7 @@ export function createDispatcher<Item extends OutboxItem>(
   return {
     channel: channel.name,
     async dispatchBatch() {
+      await failInterrupted();
       const claimed = await claim();
       if (claimed.length === 0) return 0;
       const screened = channel.screen

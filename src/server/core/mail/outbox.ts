@@ -71,6 +71,8 @@ export function mailChannel(
     batchSize: 50,
     maxAttempts: 8,
     staleClaimMinutes: 10,
+    // A second copy of a campaign mail harms (a newsletter twice); a login code's does not.
+    once: (mail) => mail.purpose !== 'transactional',
     retryDelaySeconds: (attempts) => Math.min(3600, 5 * 2 ** attempts),
   };
 }

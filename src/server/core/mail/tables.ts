@@ -32,6 +32,8 @@ export const mailOutbox = pgTable(
     lastError: text('last_error'),
     createdAt: at('created_at').notNull().defaultNow(),
     sentAt: at('sent_at'),
+    /** When a campaign mail was handed to the transport (see ChannelDefinition.once). */
+    sendStartedAt: at('send_started_at'),
   },
   (t) => [
     primaryKey({ name: 'mail_outbox_pkey', columns: [t.campaignId, t.id] }),

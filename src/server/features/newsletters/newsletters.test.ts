@@ -178,6 +178,13 @@ describe.each(engines)('newsletters (%s)', (engine) => {
       failed: 0,
       unsubscribed: 1,
     });
+    // Each was marked as handed over before it was: a process lost then never sends it twice.
+    const [marked] = await t.ctx.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM mail_outbox
+        WHERE campaign_id = $1 AND message_id = $2 AND send_started_at IS NOT NULL`,
+      [t.ctx.campaignId, letter.id],
+    );
+    expect(marked!.n).toBe(2);
     // Sent: no longer changed, canceled nor deleted.
     expect(
       (
