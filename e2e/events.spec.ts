@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import type { APIRequestContext, Page } from '@playwright/test';
+import { nextMonthsFifteenth } from './support/dates.ts';
 import {
   capitalized,
   createSupporter,
@@ -37,19 +38,6 @@ async function expectNoHorizontalScroll(page: Page) {
     window.innerWidth,
   ]);
   expect(scrolled).toBeLessThanOrEqual(screen);
-}
-
-/** The 15th of next month, as the date picker names its day ("15 janvier 2027"). */
-function nextMonthsFifteenth(): { label: string; shown: string } {
-  const now = new Date();
-  const day = new Date(now.getFullYear(), now.getMonth() + 1, 15);
-  const label = new Intl.DateTimeFormat('fr-FR', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(day);
-  const shown = `15/${String(day.getMonth() + 1).padStart(2, '0')}/${day.getFullYear()}`;
-  return { label, shown };
 }
 
 const CONFIRMED = /^Inscription confirmée/;

@@ -4,6 +4,7 @@
 // of these pages nor their API. The campaign is shared with specs running in parallel: names
 // are unique per run and nothing assumes an empty list.
 import type { Locator, Page } from '@playwright/test';
+import { nextMonthsFifteenth } from './support/dates.ts';
 import {
   capitalized,
   createSupporter,
@@ -32,19 +33,6 @@ const fact = (page: Page, region: string, label: string) =>
     .getByRole('region', { name: region })
     .locator('dt', { hasText: new RegExp(`^${label}$`) })
     .locator('xpath=following-sibling::dd[1]');
-
-/** The 15th of next month: its name in the calendar and how the field shows it. */
-function nextMonthsFifteenth(): { label: string; shown: string } {
-  const now = new Date();
-  const day = new Date(now.getFullYear(), now.getMonth() + 1, 15);
-  const label = new Intl.DateTimeFormat('fr-FR', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(day);
-  const shown = `15/${String(day.getMonth() + 1).padStart(2, '0')}/${day.getFullYear()}`;
-  return { label, shown };
-}
 
 /** Chooses the 15th of next month at `hours`:00 in a date-and-time field of the page. */
 async function chooseMoment(page: Page, field: string, hours: number) {

@@ -8,6 +8,7 @@ import { committeePages } from './features/committees/pages.ts';
 import { compliancePages } from './features/compliance/pages.ts';
 import { donationPages } from './features/donations/pages.ts';
 import { moderationPages } from './features/moderation/pages.ts';
+import { newsletterPages } from './features/newsletters/pages.ts';
 import { eventPages } from './features/events/pages.ts';
 import { planningPages } from './features/field/planning-pages.ts';
 import { progressPages } from './features/field/progress-pages.ts';
@@ -31,6 +32,7 @@ export const pages: readonly PageDefinition[] = [
   ...progressPages,
   ...callingPages,
   ...phoneBankPages,
+  ...newsletterPages,
   ...adminPages,
   ...compliancePages,
 ];

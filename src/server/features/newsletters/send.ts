@@ -4,12 +4,12 @@ import type { PeopleFilter } from '../../../contracts/people.ts';
 import { listCampaigns } from '../../core/campaigns/service.ts';
 import { forCampaign, type AppContext } from '../../core/context.ts';
 import { defineJob } from '../../core/jobs/index.ts';
-import { QUEUE_MESSAGE_MAILS, messageMailsWaiting } from '../../core/mail/message-mails.ts';
+import { QUEUE_MESSAGE_MAILS } from '../../core/mail/message-mails.ts';
 import { freezeAudience, snapshotPeople } from '../audiences/service.ts';
 import { emailablePeople } from '../people/directory.ts';
 import { matchingIdsQuery } from '../people/queries.ts';
 import { segmentFilter } from '../people/segments.ts';
-import { newsletterRow } from './service.ts';
+import { finishSent, newsletterRow } from './service.ts';
 
 /** The newsletters released per campaign and round (the next round takes the rest). */
 const RELEASED_PER_ROUND = 10;
@@ -66,15 +66,6 @@ async function startSend(ctx: AppContext, id: number): Promise<number | null> {
   });
   if (queued !== null) ctx.mailer.nudge();
   return queued;
-}
-
-/** A sending newsletter none of whose mails waits any more is sent. */
-async function finishSent(ctx: AppContext): Promise<void> {
-  await ctx.database.query(
-    sql`UPDATE newsletters n SET status = 'sent', finished_at = now(), updated_at = now()
-         WHERE n.campaign_id = ${ctx.campaignId} AND n.status = 'sending'
-           AND NOT ${messageMailsWaiting(sql`n.campaign_id`, 'newsletter', sql`n.id`)}`,
-  );
 }
 
 /** Starts the sends that are due, and closes those whose mails are all done. */

@@ -9,7 +9,11 @@ import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
 import { AppError, conflict, notFound } from '../../core/http/errors.ts';
-import { messageMailCounts, suppressWaitingMessageMails } from '../../core/mail/message-mails.ts';
+import {
+  messageMailCounts,
+  messageMailsWaiting,
+  suppressWaitingMessageMails,
+} from '../../core/mail/message-mails.ts';
 import { segmentFilter } from '../people/segments.ts';
 
 export interface NewsletterRow {
@@ -99,9 +103,40 @@ export async function newsletterRow(
   return row;
 }
 
+/** Sending newsletters none of whose mails waits any more are sent. */
+export async function finishSent(ctx: AppContext): Promise<void> {
+  await ctx.database.query(
+    sql`UPDATE newsletters n SET status = 'sent', finished_at = now(), updated_at = now()
+         WHERE n.campaign_id = ${ctx.campaignId} AND n.status = 'sending'
+           AND NOT ${messageMailsWaiting(sql`n.campaign_id`, 'newsletter', sql`n.id`)}`,
+  );
+}
+
 async function withCounts(query: Query, campaignId: number, rows: readonly NewsletterRow[]) {
   const counts = await countsOf(query, campaignId, rows);
   return rows.map((row) => toNewsletter(row, counts.get(Number(row.id))!));
+}
+
+/**
+ * Newsletters as staff see them: one whose last mail went is shown sent at once (the minute's
+ * round would close it too), rather than sending for up to a minute more.
+ */
+async function shown(ctx: AppContext, rows: readonly NewsletterRow[]): Promise<Newsletter[]> {
+  const newsletters = await withCounts(ctx.database.query, ctx.campaignId, rows);
+  if (!newsletters.some((n) => n.status === 'sending' && n.counts.pending === 0)) {
+    return newsletters;
+  }
+  await finishSent(ctx);
+  const ids = rows.map((row) => Number(row.id));
+  const again = await ctx.database.query<NewsletterRow>(
+    sql`SELECT * FROM newsletters WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${ids}::bigint[])`,
+  );
+  const byId = new Map(again.map((row) => [Number(row.id), row]));
+  return withCounts(
+    ctx.database.query,
+    ctx.campaignId,
+    ids.flatMap((id) => byId.get(id) ?? []),
+  );
 }
 
 export async function listNewsletters(ctx: AppContext): Promise<Newsletter[]> {
@@ -109,12 +144,12 @@ export async function listNewsletters(ctx: AppContext): Promise<Newsletter[]> {
     sql`SELECT * FROM newsletters WHERE campaign_id = ${ctx.campaignId}
          ORDER BY created_at DESC, id DESC LIMIT 200`,
   );
-  return withCounts(ctx.database.query, ctx.campaignId, rows);
+  return shown(ctx, rows);
 }
 
 export async function getNewsletter(ctx: AppContext, id: number): Promise<Newsletter> {
   const row = await newsletterRow(ctx.database.query, ctx.campaignId, id);
-  return (await withCounts(ctx.database.query, ctx.campaignId, [row]))[0]!;
+  return (await shown(ctx, [row]))[0]!;
 }
 
 const EDITABLE: readonly NewsletterStatus[] = ['draft', 'scheduled'];

@@ -11,10 +11,10 @@ const tabOf = (tabs: readonly SectionTab[], pathname: string) =>
   [...tabs].reverse().find((tab) => pathname === tab.path || pathname.startsWith(`${tab.path}/`))
     ?.path ?? null;
 
-/** An HQ section's frame: tabs between its pages, the title (and intro), the page. */
+/** An HQ section's frame: tabs between its pages (when it has several), the title (and intro), the page. */
 export function SectionLayout({
   section,
-  tabs,
+  tabs = [],
   title,
   intro,
   actions,
@@ -23,7 +23,7 @@ export function SectionLayout({
 }: {
   /** The section's name: in the window's title and the tabs' label. */
   section: MessageKey;
-  tabs: readonly SectionTab[];
+  tabs?: readonly SectionTab[];
   title: string;
   intro?: string;
   /** Beside the title (buttons, a status badge). */
@@ -37,19 +37,21 @@ export function SectionLayout({
   usePageTitle(`${title} · ${t(section)}`);
   return (
     <Stack gap="md" maw={maw}>
-      <Tabs
-        value={tabOf(tabs, location.pathname)}
-        onChange={(path) => path && void navigate(path)}
-        className="no-print"
-      >
-        <Tabs.List aria-label={t(section)}>
-          {tabs.map((tab) => (
-            <Tabs.Tab key={tab.path} value={tab.path}>
-              {t(tab.label)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Tabs>
+      {tabs.length > 0 && (
+        <Tabs
+          value={tabOf(tabs, location.pathname)}
+          onChange={(path) => path && void navigate(path)}
+          className="no-print"
+        >
+          <Tabs.List aria-label={t(section)}>
+            {tabs.map((tab) => (
+              <Tabs.Tab key={tab.path} value={tab.path}>
+                {t(tab.label)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+        </Tabs>
+      )}
       <Stack gap={4}>
         <Title order={1} style={{ overflowWrap: 'anywhere' }}>
           {title}
