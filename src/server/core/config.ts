@@ -19,6 +19,11 @@ const configSchema = z.object({
   MAIL_FROM: z.string().default('Levier <no-reply@levier.localhost>'),
   /** At most this many mails a second from one worker (a provider's sending limit); none when absent. */
   MAIL_RATE_PER_SECOND: z.coerce.number().positive().optional(),
+  /**
+   * A mail claimed this long ago by a process that has not finished it was lost with that
+   * process: claimed again (or, a campaign mail whose send had begun, failed as interrupted).
+   */
+  MAIL_STALE_CLAIM_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
   ALLOW_DEV_ADAPTERS: booleanish.default(false),
   /** The campaign this process serves (`levier campaign create` makes others). */
   CAMPAIGN_ID: z.coerce.number().int().min(1).default(1),

@@ -67,7 +67,7 @@ export interface ChannelDefinition<Item extends OutboxItem> {
    * A claim older than this was lost with its process (a crash): the item is tried again,
    * unless it was one never to send twice whose send had begun (see `once`).
    */
-  staleClaimMinutes: number;
+  staleClaimSeconds: number;
   /**
    * Items that must never reach their recipient twice (campaign mail, where a second copy
    * harms; a login code's is better sent again): just before one is handed over, its row

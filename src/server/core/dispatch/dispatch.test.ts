@@ -121,7 +121,7 @@ describe.each(engines)('the outbox dispatcher on %s', (engine) => {
       concurrency: 1,
       batchSize: 10,
       maxAttempts: 1,
-      staleClaimMinutes: 10,
+      staleClaimSeconds: 600,
       retryDelaySeconds: () => 1,
     };
     const dispatcher = createDispatcher(ctx.database, ctx.campaignId, missing, ctx.log);

@@ -44,7 +44,7 @@ export function createDispatcher<Item extends OutboxItem>(
       sql`UPDATE ${table} SET status = 'failed',
                  last_error = 'interrupted while being sent: not sent again, it may have arrived'${done}
            WHERE campaign_id = ${campaignId} AND status = 'sending' AND send_started_at IS NOT NULL
-             AND next_attempt_at < now() - make_interval(mins => ${channel.staleClaimMinutes})
+             AND next_attempt_at < now() - make_interval(secs => ${channel.staleClaimSeconds})
           RETURNING id`,
     );
     if (failed.length > 0) {
@@ -67,7 +67,7 @@ export function createDispatcher<Item extends OutboxItem>(
            WHERE campaign_id = ${campaignId}
              AND ((status = 'pending' AND next_attempt_at <= now())
               OR (status = 'sending' AND ${begun}
-                  AND next_attempt_at < now() - make_interval(mins => ${channel.staleClaimMinutes})))
+                  AND next_attempt_at < now() - make_interval(secs => ${channel.staleClaimSeconds})))
            ORDER BY next_attempt_at
            LIMIT ${channel.batchSize}
            FOR UPDATE SKIP LOCKED)

@@ -25,7 +25,12 @@ export function createMailer(
   const dispatcher = createDispatcher(
     database,
     campaignId,
-    mailChannel(chosen, config.MAIL_FROM, config.MAIL_RATE_PER_SECOND),
+    mailChannel(
+      chosen,
+      config.MAIL_FROM,
+      config.MAIL_RATE_PER_SECOND,
+      config.MAIL_STALE_CLAIM_SECONDS,
+    ),
     log,
   );
   const loop = createDispatchLoop(dispatcher, campaignId, log, POLL_MS);

@@ -51,6 +51,7 @@ export function mailChannel(
   transport: MailTransport,
   from: string,
   ratePerSecond?: number,
+  staleClaimSeconds = 600,
 ): ChannelDefinition<OutboxMail> {
   return {
     name: 'mail',
@@ -70,7 +71,7 @@ export function mailChannel(
     ratePerSecond,
     batchSize: 50,
     maxAttempts: 8,
-    staleClaimMinutes: 10,
+    staleClaimSeconds,
     // A second copy of a campaign mail harms (a newsletter twice); a login code's does not.
     once: (mail) => mail.purpose !== 'transactional',
     retryDelaySeconds: (attempts) => Math.min(3600, 5 * 2 ** attempts),
