@@ -2,7 +2,7 @@ import type { Locale } from '../../../contracts/common.ts';
 import { newsletterPlaceholders } from '../../../contracts/newsletters.ts';
 import { escapeHtml } from '../../core/html.ts';
 import { mailTexts, type RenderedMail } from '../../core/mail/templates.ts';
-import { richTextToHtml, richTextToPlain } from '../../core/rich-text.ts';
+import { richTextToHtml } from '../../core/rich-text.ts';
 
 const fr = {
   test: '[TEST] {subject}',
@@ -82,6 +82,3 @@ export function newsletterMail(
     },
   };
 }
-
-/** A short summary of a newsletter's body (no marks), for lists. */
-export const newsletterSummary = (body: string) => richTextToPlain(body).slice(0, 200);

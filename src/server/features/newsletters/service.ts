@@ -8,7 +8,8 @@ import type {
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
-import { AppError, conflict, notFound } from '../../core/http/errors.ts';
+import { rowById } from '../../core/db/row-by-id.ts';
+import { AppError, conflict } from '../../core/http/errors.ts';
 import {
   messageMailCounts,
   messageMailsWaiting,
@@ -89,19 +90,8 @@ const toNewsletter = (row: NewsletterRow, counts: NewsletterCounts): Newsletter 
   updatedAt: iso(row.updated_at)!,
 });
 
-export async function newsletterRow(
-  query: Query,
-  campaignId: number,
-  id: number,
-  lock = false,
-): Promise<NewsletterRow> {
-  const [row] = await query<NewsletterRow>(
-    sql`SELECT * FROM newsletters WHERE campaign_id = ${campaignId} AND id = ${id}
-        ${lock ? sql`FOR UPDATE` : sql``}`,
-  );
-  if (!row) throw notFound('newsletter');
-  return row;
-}
+export const newsletterRow = (query: Query, campaignId: number, id: number, lock = false) =>
+  rowById<NewsletterRow>(query, 'newsletters', 'newsletter', campaignId, id, lock);
 
 /** Sending newsletters none of whose mails waits any more are sent. */
 export async function finishSent(ctx: AppContext): Promise<void> {

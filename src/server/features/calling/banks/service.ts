@@ -13,7 +13,8 @@ import type { z } from 'zod';
 import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import type { Query } from '../../../core/db/index.ts';
-import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
+import { rowById } from '../../../core/db/row-by-id.ts';
+import { AppError, conflict } from '../../../core/http/errors.ts';
 import { committeeNames } from '../../committees/service.ts';
 import { questionnaireById } from '../../field/questionnaires/service.ts';
 import { segmentFilter } from '../../people/segments.ts';
@@ -113,19 +114,8 @@ export async function bankCounts(
 }
 
 /** A bank's row, locked for a change when asked; 404 when not the campaign's. */
-export async function bankRow(
-  query: Query,
-  campaignId: number,
-  id: number,
-  lock = false,
-): Promise<BankRow> {
-  const [row] = await query<BankRow>(
-    sql`SELECT * FROM phone_banks WHERE campaign_id = ${campaignId} AND id = ${id}
-        ${lock ? sql`FOR UPDATE` : sql``}`,
-  );
-  if (!row) throw notFound('phone_bank');
-  return row;
-}
+export const bankRow = (query: Query, campaignId: number, id: number, lock = false) =>
+  rowById<BankRow>(query, 'phone_banks', 'phone_bank', campaignId, id, lock);
 
 async function withCounts(query: Query, campaignId: number, row: BankRow): Promise<PhoneBank> {
   const counts = await bankCounts(query, campaignId, [row]);

@@ -3,7 +3,8 @@ import type { Broadcast, BroadcastInput, CallingWindows } from '../../../../cont
 import { audit } from '../../../core/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import type { Query } from '../../../core/db/index.ts';
-import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
+import { rowById } from '../../../core/db/row-by-id.ts';
+import { AppError, conflict } from '../../../core/http/errors.ts';
 import { segmentFilter } from '../../people/segments.ts';
 import { freezeAudience } from './freeze.ts';
 import { launchProblems } from './launch-checks.ts';
@@ -84,19 +85,8 @@ export const toBroadcast = (row: BroadcastRow): Broadcast => ({
   createdAt: new Date(row.created_at).toISOString(),
 });
 
-export async function broadcastRow(
-  query: Query,
-  campaignId: number,
-  id: number,
-  lock = false,
-): Promise<BroadcastRow> {
-  const [row] = await query<BroadcastRow>(
-    sql`SELECT * FROM call_broadcasts WHERE campaign_id = ${campaignId} AND id = ${id}
-        ${lock ? sql`FOR UPDATE` : sql``}`,
-  );
-  if (!row) throw notFound('broadcast');
-  return row;
-}
+export const broadcastRow = (query: Query, campaignId: number, id: number, lock = false) =>
+  rowById<BroadcastRow>(query, 'call_broadcasts', 'broadcast', campaignId, id, lock);
 
 /**
  * The segment a broadcast names must be the campaign's: read through its feature, on the
