@@ -124,10 +124,10 @@ test('visits waiting on a shared phone go under the account that recorded them',
       await logIn(context.request, alice.person.email);
       // Where the login page brings her back.
       await page.goto('/canvass/');
-      await expect(outboxLine(page)).toHaveText('Toutes vos visites sont envoyées.', {
-        timeout: 20_000,
-      });
-      expect(await storedRows<OutboxRow>(page, 'outbox')).toEqual([]);
+      await expect
+        .poll(async () => storedRows<OutboxRow>(page, 'outbox'), { timeout: 20_000 })
+        .toEqual([]);
+      await expect(outboxLine(page)).toHaveText('Toutes vos visites sont envoyées.');
       const after = await progress();
       expect(after.visits).toBe(3);
       expect(after.volunteers).toEqual(

@@ -45,9 +45,11 @@ export function OutboxStatus() {
       return { row, label: address ? addressLabel(address) : `#${row.addressId}` };
     });
   }, [db]);
-  if (!counts) return null;
+  // Both counts drawn together: with one read and not the other, the line would say for a
+  // moment that all is sent while another account's visits wait.
+  if (!counts || !others) return null;
   const othersText =
-    others && others.visits > 0
+    others.visits > 0
       ? t(others.accounts > 1 ? 'outbox.otherAccounts' : 'outbox.otherAccount', {
           count: others.visits,
         })
