@@ -10,6 +10,16 @@ export interface ReceivedMail {
   /** Raw header values by lower-case name (the last one when repeated). */
   headers: Record<string, string>;
   attachments: Array<{ filename: string; contentType: string; content: Buffer }>;
+  /** The SMTP envelope's sender (the return path). */
+  envelopeFrom: string;
+  /** The message as received, byte for byte (to verify its DKIM signature). */
+  raw: Buffer;
+}
+
+async function bytesOf(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** A real SMTP server on loopback that keeps what it receives, for tests. */
@@ -20,9 +30,11 @@ export async function startSmtpServer() {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
+    onData(stream, session, callback) {
+      const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+      bytesOf(stream)
+        .then(async (raw) => {
+          const parsed = await simpleParser(raw);
           const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
           received.push({
             to: to?.value[0]?.address ?? '',
@@ -38,6 +50,8 @@ export async function startSmtpServer() {
             headers: Object.fromEntries(
               parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()]),
             ),
+            envelopeFrom,
+            raw,
           });
           waiters.splice(0).forEach((w) => w());
           callback();

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/index.ts';
 import { createDispatcher, createDispatchLoop, type DispatchLoop } from '../dispatch/index.ts';
+import { startBounceListener } from './bounce-listener.ts';
 import { mailChannel } from './outbox.ts';
 import { catcherTransport, smtpTransport, type MailTransport } from './transport.ts';
 
@@ -21,23 +22,56 @@ export function createMailer(
 ): Mailer {
   const chosen =
     transport ??
-    (config.SMTP_URL ? smtpTransport(config.SMTP_URL) : catcherTransport(database, campaignId));
+    (config.SMTP_URL
+      ? smtpTransport(config.SMTP_URL, config.dkim)
+      : catcherTransport(database, campaignId));
   const dispatcher = createDispatcher(
     database,
     campaignId,
-    mailChannel(
-      chosen,
-      config.MAIL_FROM,
-      config.MAIL_RATE_PER_SECOND,
-      config.MAIL_STALE_CLAIM_SECONDS,
-    ),
+    mailChannel(chosen, {
+      campaignId,
+      from: config.MAIL_FROM,
+      returnPath: config.MAIL_RETURN_PATH,
+      secret: config.sessionSecret,
+      mailgun: Boolean(config.MAILGUN_WEBHOOK_SIGNING_KEY),
+      ratePerSecond: config.MAIL_RATE_PER_SECOND,
+      staleClaimSeconds: config.MAIL_STALE_CLAIM_SECONDS,
+    }),
     log,
   );
+  if (config.dkim && chosen.name === 'smtp') {
+    const { keySelector, domainName, dnsRecord } = config.dkim;
+    log.info(
+      { publish: `${keySelector}._domainkey.${domainName} TXT "${dnsRecord}"` },
+      'mail signed with DKIM',
+    );
+  }
   const loop = createDispatchLoop(dispatcher, campaignId, log, POLL_MS);
+  let bounces: ReturnType<typeof startBounceListener> | null = null;
   return {
     ...loop,
     transport: chosen,
+    start() {
+      loop.start();
+      if (config.MAIL_BOUNCE_SMTP_PORT && config.MAIL_RETURN_PATH && !bounces) {
+        bounces = startBounceListener({
+          database,
+          campaignId,
+          returnPath: config.MAIL_RETURN_PATH,
+          secret: config.sessionSecret,
+          log,
+          host: config.MAIL_BOUNCE_SMTP_HOST,
+          port: config.MAIL_BOUNCE_SMTP_PORT,
+        });
+        bounces.ready.then(
+          (port) => log.info({ port }, 'receiving bounces by SMTP'),
+          (error: unknown) => log.error({ err: error }, 'bounce listener could not start'),
+        );
+      }
+    },
     async stop() {
+      await bounces?.close();
+      bounces = null;
       await loop.stop();
       chosen.close();
     },

@@ -25,6 +25,26 @@ export async function messageMailCounts(
   return rows.map((r) => ({ messageId: Number(r.message_id), status: r.status, count: r.n }));
 }
 
+/**
+ * How many recipients of these messages complained (marked a mail as spam), read from the
+ * campaign's complaints, which are few, each finding its mail by key.
+ */
+export async function messageComplaints(
+  query: Query,
+  campaignId: number,
+  kind: string,
+  messageIds: readonly number[],
+): Promise<Array<{ messageId: number; count: number }>> {
+  const rows = await query<{ message_id: number; n: number }>(
+    sql`SELECT o.message_id, count(*)::int AS n FROM mail_feedback f
+          JOIN mail_outbox o ON o.campaign_id = f.campaign_id AND o.id = f.mail_id
+         WHERE f.campaign_id = ${campaignId} AND f.kind = 'complaint' AND o.kind = ${kind}
+           AND o.message_id = ANY(${[...messageIds]}::bigint[])
+         GROUP BY o.message_id`,
+  );
+  return rows.map((r) => ({ messageId: Number(r.message_id), count: r.n }));
+}
+
 /** A message's mails not claimed yet are not sent (those being sent at that moment go). */
 export async function suppressWaitingMessageMails(
   query: Query,

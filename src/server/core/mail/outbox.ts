@@ -3,7 +3,9 @@ import type { ChannelDefinition, OutboxItem, SendDecision } from '../dispatch/in
 import type { Database } from '../db/index.ts';
 import { runSql } from '../db/statement.ts';
 import { mailGate, mailRenderer, mailTemplateOptions } from './registry.ts';
+import type { RenderedMail } from './templates.ts';
 import type { MailTransport } from './transport.ts';
+import { mailToken, returnPathFor } from './verp.ts';
 
 export interface QueuedMail {
   kind: string;
@@ -41,24 +43,56 @@ export interface OutboxMail extends OutboxItem {
   subscription: string | null;
 }
 
-async function render(mail: OutboxMail) {
+async function render(
+  mail: OutboxMail,
+): Promise<Omit<RenderedMail, 'html'> & { html: string | null }> {
   if (mail.template) return mailRenderer(mail.template)(mail.payload ?? {});
   return { subject: mail.subject ?? '', text: mail.text ?? '', html: mail.html };
 }
 
+export interface MailChannelOptions {
+  campaignId: number;
+  from: string;
+  /** The bounce address each mail's own return path is made from (VERP); none: `from`. */
+  returnPath?: string;
+  /** Signs the mail's reference in its return path and its `X-Levier-Mail` header. */
+  secret: string;
+  /** Also give the reference as a Mailgun variable (its webhooks report bounces). */
+  mailgun?: boolean;
+  ratePerSecond?: number;
+  staleClaimSeconds?: number;
+}
+
+/** The header naming the mail (as its return path does), quoted back by bounces. */
+export const MAIL_REF_HEADER = 'X-Levier-Mail';
+/** The same reference as a Mailgun variable, which its webhooks send back. */
+export const MAILGUN_REF_VARIABLE = 'levier_mail';
+
+const refHeaders = (token: string, mailgun: boolean): Record<string, string> => ({
+  [MAIL_REF_HEADER]: token,
+  ...(mailgun ? { 'X-Mailgun-Variables': JSON.stringify({ [MAILGUN_REF_VARIABLE]: token }) } : {}),
+});
+
 /** The mail channel of the shared dispatcher (core/dispatch): `mail_outbox`, sent through `transport`. */
 export function mailChannel(
   transport: MailTransport,
-  from: string,
-  ratePerSecond?: number,
-  staleClaimSeconds = 600,
+  options: MailChannelOptions,
 ): ChannelDefinition<OutboxMail> {
+  const { campaignId, from, returnPath, secret } = options;
   return {
     name: 'mail',
     table: 'mail_outbox',
     columns: `to_address AS "to", subject, text_body AS "text", html_body AS "html", template, payload, purpose, subscription`,
     async send(mail) {
-      await transport.send({ from, to: mail.to, ...(await render(mail)) });
+      const { headers, ...rendered } = await render(mail);
+      const ref = { campaignId, mailId: mail.id };
+      await transport.send({
+        from,
+        to: mail.to,
+        ...rendered,
+        headers: { ...headers, ...refHeaders(mailToken(secret, ref), options.mailgun ?? false) },
+        ...(returnPath ? { returnPath: returnPathFor(returnPath, secret, ref) } : {}),
+      });
     },
     // The body may hold a login code or confirmation link: it is not kept once sent, nor the
     // subject of a login mail (it shows the code).
@@ -68,10 +102,10 @@ export function mailChannel(
     // Several at once, as many as the SMTP pool holds connections (maxConnections): one by
     // one, a burst of sign-ups waited on each round trip in turn.
     concurrency: 5,
-    ratePerSecond,
+    ratePerSecond: options.ratePerSecond,
     batchSize: 50,
     maxAttempts: 8,
-    staleClaimSeconds,
+    staleClaimSeconds: options.staleClaimSeconds ?? 600,
     // A second copy of a campaign mail harms (a newsletter twice); a login code's does not.
     once: (mail) => mail.purpose !== 'transactional',
     retryDelaySeconds: (attempts) => Math.min(3600, 5 * 2 ** attempts),
@@ -97,6 +131,7 @@ async function screenMail(
       .map((mail) => ({
         id: mail.id,
         personId: mail.personId,
+        to: mail.to,
         purpose: mail.purpose,
         subscription: mail.subscription,
       })),

@@ -26,6 +26,15 @@ export const mailPersonalData: PersonalData = {
       },
     },
     {
+      table: 'mail_feedback',
+      holds: 'Bounces and complaints about mails sent, each naming the mail (not the address).',
+      personColumns: {},
+      otherIds: { mail_id: 'the mail of mail_outbox the bounce or complaint answers' },
+      erase: {
+        keep: 'A bounce names a mail, whose address erasure removes; kept so that the counts of a message stay true.',
+      },
+    },
+    {
       table: 'caught_mail',
       holds: 'Whole mails the development catcher kept instead of sending, by address.',
       personColumns: {},

@@ -1,5 +1,5 @@
 import type { SendDecision } from '../dispatch/index.ts';
-import type { Database } from '../db/index.ts';
+import type { Database, Query } from '../db/index.ts';
 import type { RenderedMail } from './templates.ts';
 
 /** Renders a queued template mail when it is sent (keeps bulk inserts small). */
@@ -40,6 +40,8 @@ export type BeforeSend = SendDecision;
 export interface GatedMail {
   id: number;
   personId: number | null;
+  /** The address it goes to (an address that bounced gets nothing more). */
+  to: string;
   /** Why the mail is sent: `transactional` or a campaign purpose. */
   purpose: string;
   /** What the person subscribed to that the mail belongs to (`committee:12`), if anything. */
@@ -62,3 +64,25 @@ export function registerMailGate(check: MailGate) {
 }
 
 export const mailGate = (): MailGate => gate;
+
+/** What a bounce or complaint says of an address, once the mail it answers is known. */
+export interface AddressFeedback {
+  address: string;
+  personId: number | null;
+  kind: 'hard_bounce' | 'soft_bounce' | 'delayed' | 'complaint';
+}
+
+/** Applies feedback to the address (the compliance feature: suppression list, consent). */
+export type MailFeedbackHandler = (
+  query: Query,
+  campaignId: number,
+  feedback: AddressFeedback,
+) => Promise<void>;
+
+let feedbackHandler: MailFeedbackHandler = async () => undefined;
+
+export function registerMailFeedbackHandler(handler: MailFeedbackHandler) {
+  feedbackHandler = handler;
+}
+
+export const mailFeedbackHandler = (): MailFeedbackHandler => feedbackHandler;

@@ -1,6 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { at, campaignId } from '../db/columns.ts';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { at, campaignId, id, ref } from '../db/columns.ts';
 
 /** Outgoing mail waits here; the dispatcher claims batches with FOR UPDATE SKIP LOCKED. */
 export const mailOutbox = pgTable(
@@ -64,4 +73,34 @@ export const caughtMail = pgTable(
     at: at('at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: 'caught_mail_pkey', columns: [t.campaignId, t.id] })],
+);
+
+/**
+ * What came back about sent mail: bounces (from the SMTP bounce listener or a provider's
+ * webhook) and complaints. The address is the mail's (mail_outbox); a report naming no mail
+ * of ours is applied to its address and kept without one.
+ */
+export const mailFeedback = pgTable(
+  'mail_feedback',
+  {
+    campaignId: campaignId(),
+    id: id(),
+    mailId: ref('mail_id'),
+    /** hard_bounce | soft_bounce | delayed | complaint */
+    kind: text('kind').notNull(),
+    /** smtp (a delivery status notification) | mailgun */
+    source: text('source').notNull(),
+    /** The enhanced status code (RFC 3463), e.g. 5.1.1. */
+    status: text('status'),
+    /** The receiving server's words (Diagnostic-Code), cut to 500 characters. */
+    detail: text('detail'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'mail_feedback_pkey', columns: [t.campaignId, t.id] }),
+    // A provider posts an event again when unsure it was received: once per mail and kind.
+    uniqueIndex('mail_feedback_mail_kind_idx')
+      .on(t.campaignId, t.mailId, t.kind)
+      .where(sql`mail_id IS NOT NULL`),
+  ],
 );

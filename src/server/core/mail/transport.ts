@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared/index.js';
 import type { Database } from '../db/index.ts';
+import type { DkimKey } from './dkim.ts';
 import type { MailAttachment } from './templates.ts';
 
 export interface OutgoingMail {
@@ -11,6 +13,8 @@ export interface OutgoingMail {
   html?: string | null;
   /** Extra headers (List-Unsubscribe for mail one can unsubscribe from). */
   headers?: Record<string, string>;
+  /** The SMTP envelope's sender (the return path bounces go to), when not `from`. */
+  returnPath?: string;
   attachments?: MailAttachment[];
 }
 
@@ -21,14 +25,45 @@ export interface MailTransport {
   close(): void;
 }
 
-export function smtpTransport(url: string): MailTransport {
+/** Nodemailer's DKIM option: the key and where it is published. */
+const dkimOption = (dkim: DkimKey) => ({
+  domainName: dkim.domainName,
+  keySelector: dkim.keySelector,
+  privateKey: dkim.privateKey,
+});
+
+/**
+ * Our own `X-` headers go as written: nodemailer would encode a value holding quotes (the
+ * JSON of X-Mailgun-Variables), which the provider then cannot read.
+ */
+const preparedHeaders = (headers: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [
+      name,
+      /^x-/i.test(name) && /^[\x20-\x7e]{1,900}$/.test(value) ? { prepared: true, value } : value,
+    ]),
+  );
+
+export function smtpTransport(url: string, dkim: DkimKey | null = null): MailTransport {
   // A pool keeps SMTP connections open between mails: without it every mail paid a new
   // connection and handshake, and a burst of sign-ups queued up behind them.
-  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections: 5 });
+  // The URL read into options first: given `url`, nodemailer reads the URL alone and drops
+  // every other option (the pool and the DKIM key with them).
+  const transporter = nodemailer.createTransport({
+    ...parseConnectionUrl(url),
+    pool: true,
+    maxConnections: 5,
+    ...(dkim ? { dkim: dkimOption(dkim) } : {}),
+  });
   return {
     name: 'smtp',
-    async send(mail) {
-      await transporter.sendMail({ ...mail, html: mail.html ?? undefined });
+    async send({ returnPath, headers, ...mail }) {
+      await transporter.sendMail({
+        ...mail,
+        headers: headers && preparedHeaders(headers),
+        html: mail.html ?? undefined,
+        ...(returnPath ? { envelope: { from: returnPath, to: mail.to } } : {}),
+      });
     },
     close: () => transporter.close(),
   };

@@ -111,6 +111,7 @@ describe.each(engines)('committee messages on %s', (engine) => {
             {
               id: queued!.id,
               personId: organiser.personId,
+              to: 'organiser@example.org',
               purpose: 'committee_message',
               subscription: `committee:${committee.id}`,
             },

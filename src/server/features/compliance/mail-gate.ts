@@ -3,6 +3,7 @@ import type { Database } from '../../core/db/index.ts';
 import { registerMailGate, type BeforeSend, type GatedMail } from '../../core/mail/registry.ts';
 import { contactSubjects } from '../people/contact-subjects.ts';
 import { allRounds } from './elections.ts';
+import { registerMailFeedback, suppressionVerdicts } from './mail-suppressions.ts';
 import { mayContact, type ContactSubject } from './may-contact.ts';
 import { subscribedMails } from './subscriptions.ts';
 
@@ -19,8 +20,15 @@ export async function mailBeforeSend(
   batch: readonly GatedMail[],
   at: Date,
 ): Promise<Map<number, BeforeSend>> {
-  const verdicts = new Map<number, BeforeSend>();
-  const campaignMail = batch.filter((mail) => mail.purpose !== 'transactional');
+  // Nothing goes to an address that bounced; after a complaint, no campaign mail.
+  const verdicts: Map<number, BeforeSend> = await suppressionVerdicts(
+    database.query,
+    campaignId,
+    batch,
+  );
+  const campaignMail = batch.filter(
+    (mail) => mail.purpose !== 'transactional' && !verdicts.has(mail.id),
+  );
   if (campaignMail.length === 0) return verdicts;
   const ids = campaignMail.flatMap((mail) => (mail.personId === null ? [] : [mail.personId]));
   const withSubscription = campaignMail.flatMap((mail) =>
@@ -67,4 +75,7 @@ export async function mailBeforeSend(
   return verdicts;
 }
 
-export const registerComplianceMailGate = () => registerMailGate(mailBeforeSend);
+export function registerComplianceMailGate() {
+  registerMailGate(mailBeforeSend);
+  registerMailFeedback();
+}

@@ -59,3 +59,20 @@ export const optOutKeys = pgTable('opt_out_keys', {
   campaignId: campaignId().primaryKey(),
   key: bytea('key').notNull(),
 });
+
+/**
+ * Addresses no mail goes to any more: a hard bounce (the mailbox does not exist), repeated
+ * soft bounces, or a complaint (marked as spam: no campaign mail). Kept as a keyed hash of
+ * the normalised address (the key of opt_out_keys), so they survive every purge.
+ */
+export const mailSuppressions = pgTable(
+  'mail_suppressions',
+  {
+    campaignId: campaignId(),
+    addressHash: bytea('address_hash').notNull(),
+    /** hard_bounce | soft_bounces | complaint */
+    reason: text('reason').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'mail_suppressions_pkey', columns: [t.campaignId, t.addressHash] })],
+);

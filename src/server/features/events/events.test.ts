@@ -361,6 +361,7 @@ describe.each(engines)('events on %s', (engine) => {
         {
           id: 1,
           personId: coming.personId,
+          to: 'coming@example.org',
           purpose: 'event_reminder',
           subscription: `event:${canvass.id}`,
         },

@@ -35,6 +35,7 @@ export function sourceLabel(source: string, t: Translate): string {
 const consentSourceKeys: Record<string, MessageKey> = {
   supporter_space: 'consentSource.supporter_space',
   unsubscribe_link: 'consentSource.unsubscribe_link',
+  complaint: 'consentSource.complaint',
   sms_stop: 'consentSource.sms_stop',
   call_request: 'consentSource.call_request',
   staff_phone: 'consentSource.staff_phone',

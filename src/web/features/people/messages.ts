@@ -262,6 +262,7 @@ export const fr = {
   'consentSource.staff_email': 'reçu par e-mail',
   'consentSource.supporter_space': 'espace militant',
   'consentSource.unsubscribe_link': 'lien de désinscription',
+  'consentSource.complaint': 'signalement comme indésirable dans sa messagerie',
   'consentSource.sms_stop': 'réponse STOP par SMS',
   'consentSource.call_request': 'demande lors d’un appel',
 
@@ -703,6 +704,7 @@ export const en: Record<keyof typeof fr, string> = {
   'consentSource.staff_email': 'received by email',
   'consentSource.supporter_space': 'supporter space',
   'consentSource.unsubscribe_link': 'unsubscribe link',
+  'consentSource.complaint': 'marked as spam in their mailbox',
   'consentSource.sms_stop': 'STOP reply by SMS',
   'consentSource.call_request': 'request during a call',
 

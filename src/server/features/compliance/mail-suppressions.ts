@@ -1,0 +1,133 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Query } from '../../core/db/index.ts';
+import { recentSoftBounces, suppressWaitingMailsTo } from '../../core/mail/feedback.ts';
+import {
+  registerMailFeedbackHandler,
+  type AddressFeedback,
+  type GatedMail,
+} from '../../core/mail/registry.ts';
+import type { SendDecision } from '../../core/dispatch/index.ts';
+import { currentConsents, recordDecisions } from '../people/consents.ts';
+import { optOutKey } from './phone-opt-outs.ts';
+
+export type MailSuppressionReason = 'hard_bounce' | 'soft_bounces' | 'complaint';
+
+/** Soft bounces (a full mailbox, a server refusing for now) this many times in this many days: suppressed. */
+export const SOFT_BOUNCES_TO_SUPPRESS = 3;
+export const SOFT_BOUNCE_DAYS = 30;
+
+const lowered = (address: string) => address.trim().toLowerCase();
+
+/** The keyed hash of an address given as SQL (already lowered), in SQL. */
+const addressHashSql = (key: Buffer, address: SQL): SQL =>
+  sql`sha256(${key}::bytea || convert_to(${address}, 'UTF8'))`;
+
+/**
+ * Adds an address to the suppression list. A bounce outranks a complaint: the address then
+ * gets no mail at all, not only no campaign mail.
+ */
+export async function addMailSuppression(
+  query: Query,
+  campaignId: number,
+  address: string,
+  reason: MailSuppressionReason,
+): Promise<void> {
+  const key = await optOutKey(query, campaignId);
+  await query(
+    sql`INSERT INTO mail_suppressions (campaign_id, address_hash, reason)
+        VALUES (${campaignId}, ${addressHashSql(key, sql`${lowered(address)}::text`)}, ${reason})
+        ON CONFLICT (campaign_id, address_hash) DO UPDATE SET reason = EXCLUDED.reason
+          WHERE mail_suppressions.reason = 'complaint' AND EXCLUDED.reason <> 'complaint'`,
+  );
+}
+
+/** Which of these addresses are suppressed, and why (addresses as given). */
+export async function suppressedAddresses(
+  query: Query,
+  campaignId: number,
+  addresses: readonly string[],
+): Promise<Map<string, MailSuppressionReason>> {
+  if (addresses.length === 0) return new Map();
+  const distinct = [...new Set(addresses.map(lowered))];
+  const key = await optOutKey(query, campaignId);
+  const rows = await query<{ address: string; reason: MailSuppressionReason }>(
+    sql`SELECT a AS address, s.reason FROM unnest(${distinct}::text[]) AS a
+          JOIN mail_suppressions s ON s.campaign_id = ${campaignId}
+           AND s.address_hash = ${addressHashSql(key, sql`a`)}`,
+  );
+  const reasons = new Map(rows.map((row) => [row.address, row.reason]));
+  return new Map(
+    addresses.flatMap((address) => {
+      const reason = reasons.get(lowered(address));
+      return reason ? [[address, reason] as const] : [];
+    }),
+  );
+}
+
+/**
+ * The suppression list's word on a claimed batch: after a bounce nothing goes to the address
+ * (a login code would not arrive either); after a complaint, no campaign mail.
+ */
+export async function suppressionVerdicts(
+  query: Query,
+  campaignId: number,
+  batch: readonly GatedMail[],
+): Promise<Map<number, SendDecision>> {
+  const reasons = await suppressedAddresses(
+    query,
+    campaignId,
+    batch.map((mail) => mail.to),
+  );
+  const verdicts = new Map<number, SendDecision>();
+  for (const mail of batch) {
+    const reason = reasons.get(mail.to);
+    if (!reason) continue;
+    if (reason === 'complaint' && mail.purpose === 'transactional') continue;
+    verdicts.set(mail.id, { suppress: reason === 'complaint' ? 'complained' : 'address_bounced' });
+  }
+  return verdicts;
+}
+
+/**
+ * What a bounce or complaint does to its address: a hard bounce, or the third soft bounce in
+ * 30 days, suppresses it for all mail; a complaint withdraws the person's consent to the
+ * campaign's email (source `complaint`) and suppresses campaign mail. Mails still waiting
+ * for it are suppressed at once.
+ */
+export async function applyMailFeedback(
+  query: Query,
+  campaignId: number,
+  feedback: AddressFeedback,
+): Promise<void> {
+  const to = { address: feedback.address, personId: feedback.personId };
+  if (feedback.kind === 'complaint') {
+    await addMailSuppression(query, campaignId, feedback.address, 'complaint');
+    await suppressWaitingMailsTo(query, campaignId, to, 'campaign', 'complained');
+    if (feedback.personId !== null) {
+      const consents = (await currentConsents(query, campaignId, [feedback.personId])).get(
+        feedback.personId,
+      );
+      if (consents?.email?.status === 'granted') {
+        await recordDecisions(query, campaignId, feedback.personId, [
+          { channel: 'email', granted: false, source: 'complaint', wordingVersion: '' },
+        ]);
+      }
+    }
+    return;
+  }
+  const bounced =
+    feedback.kind === 'hard_bounce' ||
+    (feedback.kind === 'soft_bounce' &&
+      (await recentSoftBounces(query, campaignId, feedback.address, SOFT_BOUNCE_DAYS)) >=
+        SOFT_BOUNCES_TO_SUPPRESS);
+  if (!bounced) return;
+  await addMailSuppression(
+    query,
+    campaignId,
+    feedback.address,
+    feedback.kind === 'hard_bounce' ? 'hard_bounce' : 'soft_bounces',
+  );
+  await suppressWaitingMailsTo(query, campaignId, to, 'all', 'address_bounced');
+}
+
+export const registerMailFeedback = () => registerMailFeedbackHandler(applyMailFeedback);

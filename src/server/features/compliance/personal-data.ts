@@ -1,0 +1,17 @@
+import type { PersonalData } from '../../core/personal-data/registry.ts';
+
+/** What the compliance feature holds that concerns people (see core/personal-data). */
+export const compliancePersonalData: PersonalData = {
+  feature: 'compliance',
+  tables: [
+    {
+      table: 'mail_suppressions',
+      holds:
+        'Addresses that bounced or complained, as a keyed hash of the address (not the address).',
+      personColumns: {},
+      erase: {
+        keep: 'An address that bounced or complained must stay blocked after an erasure or a purge; only a keyed hash is kept, which cannot be read back into the address.',
+      },
+    },
+  ],
+};
