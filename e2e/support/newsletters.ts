@@ -40,3 +40,11 @@ export const count = (page: Page, label: string) =>
     .getByRole('region', { name: 'Suivi de l’envoi' })
     .locator('dt', { hasText: new RegExp(`^${label}$`) })
     .locator('xpath=following-sibling::dd[1]');
+
+/** A figure of an automation step's counts, under its label in "Suivi de l’étape N". */
+export const stepFigure = (page: Page, step: number, label: string) =>
+  page
+    .getByRole('region', { name: `Étape ${step}` })
+    .locator(`dl[aria-label="Suivi de l’étape ${step}"]`)
+    .locator('dt', { hasText: new RegExp(`^${label}$`) })
+    .locator('xpath=following-sibling::dd[1]');

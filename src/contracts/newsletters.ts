@@ -32,7 +32,12 @@ export const newsletterCountsSchema = z.object({
   recipients: z.number(),
   /** Not sent yet (waiting their turn, or held until the pre-election silence ends). */
   pending: z.number(),
+  /** Accepted by the receiving server, and not bounced since. */
   sent: z.number(),
+  /** Sent, then returned: the address does not exist, the mailbox is full… */
+  bounced: z.number(),
+  /** Recipients who marked it as spam (reported by their provider). */
+  complaints: z.number(),
   /** Not sent on purpose: consent withdrawn, opted out, address bounced… */
   suppressed: z.number(),
   failed: z.number(),

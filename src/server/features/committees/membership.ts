@@ -53,6 +53,14 @@ async function addToCount(query: Query, campaignId: number, id: number, delta: n
 }
 
 /**
+ * Called after a person joined or followed a committee they were not in, once committed:
+ * other features listen (newsletters' automations). A listener logs its own failures.
+ */
+export const committeeJoinedListeners = new Set<
+  (ctx: AppContext, personId: number) => Promise<void>
+>();
+
+/**
  * Joins (member) or follows a published committee, without approval, or changes what one
  * shares with it. Joining subscribes to the committee's messages. A manager or an organiser
  * keeps their rank; a committee its organisers closed takes followers only.
@@ -63,7 +71,8 @@ export async function joinCommittee(
   personId: number,
   input: MembershipInput,
 ) {
-  return ctx.database.transaction(async (query) => {
+  let joined = false;
+  const membership = await ctx.database.transaction(async (query) => {
     const committee = await lockCommittee(query, ctx.campaignId, id);
     const current = await membershipOf(query, ctx.campaignId, id, personId);
     if (!committee || (committee.status !== 'published' && !current)) throw notFound('committee');
@@ -87,6 +96,7 @@ export async function joinCommittee(
             VALUES (${ctx.campaignId}, ${id}, ${personId}, ${rank}, ${input.shareContact})`,
       );
       await addToCount(query, ctx.campaignId, id, counts(rank));
+      joined = true;
     }
     return {
       committeeId: id,
@@ -95,6 +105,8 @@ export async function joinCommittee(
       subscribed: current?.subscribed ?? true,
     };
   });
+  if (joined) for (const listener of committeeJoinedListeners) await listener(ctx, personId);
+  return membership;
 }
 
 async function organiserCount(query: Query, campaignId: number, id: number) {

@@ -89,6 +89,26 @@ export async function answerEvent(
   source: 'member' | 'visitor' | 'walk_in',
   status: 'going' | 'pending' = 'going',
 ): Promise<{ status: RsvpStatus; guests: number }> {
+  const answer = await answerEventOn(ctx, eventId, personId, guests, source, status);
+  if (answer.status === 'going' || answer.status === 'waitlist')
+    for (const listener of rsvpListeners) await listener(ctx, personId);
+  return answer;
+}
+
+/**
+ * Called after a person's answer (going or on the waiting list) is committed: other features
+ * listen (newsletters' automations, on a first answer). A listener logs its own failures.
+ */
+export const rsvpListeners = new Set<(ctx: AppContext, personId: number) => Promise<void>>();
+
+async function answerEventOn(
+  ctx: AppContext,
+  eventId: number,
+  personId: number,
+  guests: number,
+  source: 'member' | 'visitor' | 'walk_in',
+  status: 'going' | 'pending',
+): Promise<{ status: RsvpStatus; guests: number }> {
   return ctx.database.transaction(async (query) => {
     const event = await lockEvent(query, ctx.campaignId, eventId);
     if (!event || event.status === 'unpublished') throw notFound('event');

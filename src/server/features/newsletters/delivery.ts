@@ -17,9 +17,12 @@ import {
   type DrawnNewsletter,
   type PlaceholderValues,
 } from './mail.ts';
+import { endEnrolments } from './automations/enrolments.ts';
 import { newsletterRow } from './service.ts';
 
 const UNSUBSCRIBE = 'newsletter-unsubscribe';
+/** The unsubscribe of an automation step's mail: the step and the person. */
+const STEP_UNSUBSCRIBE = 'newsletter-step-unsubscribe';
 /** A newsletter's drawn text is kept this long per process: its mails are rendered in bursts. */
 const DRAWN_FOR_MS = 30_000;
 
@@ -32,8 +35,20 @@ export function newsletterUnsubscribeUrl(ctx: AppContext, newsletterId: number, 
   return `${ctx.config.publicUrl}/newsletter/unsubscribe?token=${token}`;
 }
 
+/** The unsubscribe link of an automation step's mail (the same page as a newsletter's). */
+export function stepUnsubscribeUrl(ctx: AppContext, stepId: number, personId: number) {
+  const token = signIds(ctx.config.sessionSecret, STEP_UNSUBSCRIBE, ctx.campaignId, [
+    stepId,
+    personId,
+  ]);
+  return `${ctx.config.publicUrl}/newsletter/unsubscribe?token=${token}`;
+}
+
 /** A recipient's values for the placeholders; empty strings for what is not known. */
-async function placeholderValues(ctx: AppContext, personId: number): Promise<PlaceholderValues> {
+export async function placeholderValues(
+  ctx: AppContext,
+  personId: number,
+): Promise<PlaceholderValues> {
   const [profiles, committees] = await Promise.all([
     profilesOf(ctx, [personId]),
     myCommittees(ctx, personId),
@@ -126,14 +141,20 @@ export async function sendTestNewsletter(
 }
 
 /**
- * The link or button of a newsletter: the person's consent to the campaign's email is
- * withdrawn (source `unsubscribe_link`, once), and the newsletter counts it. Mails of theirs
+ * The link or button of a newsletter or of an automation step's mail: the person's consent to
+ * the campaign's email is withdrawn (source `unsubscribe_link`, once), the newsletter (or the
+ * step) counts it, and every automation series of theirs still running ends. Mails of theirs
  * still waiting are then suppressed by the gate when their turn comes.
  */
 export async function unsubscribeFromNewsletter(ctx: AppContext, token: string): Promise<void> {
-  const ids = verifySignedIds(ctx.config.sessionSecret, UNSUBSCRIBE, ctx.campaignId, token, 2);
+  const secret = ctx.config.sessionSecret;
+  const ofNewsletter = verifySignedIds(secret, UNSUBSCRIBE, ctx.campaignId, token, 2);
+  const ofStep = ofNewsletter
+    ? null
+    : verifySignedIds(secret, STEP_UNSUBSCRIBE, ctx.campaignId, token, 2);
+  const ids = ofNewsletter ?? ofStep;
   if (!ids) throw badRequest('invalid_token', 'This unsubscribe link is not valid.');
-  const [newsletterId, personId] = ids as [number, number];
+  const [messageId, personId] = ids as [number, number];
   await ctx.database.transaction(async (query) => {
     const consents = (await currentConsents(query, ctx.campaignId, [personId])).get(personId);
     if (consents?.email?.status === 'granted') {
@@ -141,9 +162,12 @@ export async function unsubscribeFromNewsletter(ctx: AppContext, token: string):
         { channel: 'email', granted: false, source: 'unsubscribe_link', wordingVersion: '' },
       ]);
     }
-    await query(
-      sql`INSERT INTO newsletter_unsubscribes (campaign_id, newsletter_id, person_id)
-          VALUES (${ctx.campaignId}, ${newsletterId}, ${personId}) ON CONFLICT DO NOTHING`,
-    );
+    if (ofNewsletter) {
+      await query(
+        sql`INSERT INTO newsletter_unsubscribes (campaign_id, newsletter_id, person_id)
+            VALUES (${ctx.campaignId}, ${messageId}, ${personId}) ON CONFLICT DO NOTHING`,
+      );
+    }
+    await endEnrolments(query, ctx.campaignId, personId, ofStep ? messageId : null);
   });
 }

@@ -174,6 +174,8 @@ describe.each(engines)('newsletters (%s)', (engine) => {
       recipients: 2,
       pending: 0,
       sent: 2,
+      bounced: 0,
+      complaints: 0,
       suppressed: 0,
       failed: 0,
       unsubscribed: 1,

@@ -9,8 +9,10 @@ import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
 import { rowById } from '../../core/db/row-by-id.ts';
-import { AppError, conflict } from '../../core/http/errors.ts';
+import { cancelSend, scheduleSend, type ScheduledSend } from '../audiences/scheduled-send.ts';
+import { conflict } from '../../core/http/errors.ts';
 import {
+  messageComplaints,
   messageMailCounts,
   messageMailsWaiting,
   suppressWaitingMessageMails,
@@ -44,8 +46,9 @@ async function countsOf(
   rows: readonly NewsletterRow[],
 ): Promise<Map<number, NewsletterCounts>> {
   const ids = rows.map((row) => Number(row.id));
-  const [byStatus, unsubscribed] = await Promise.all([
+  const [byStatus, complaints, unsubscribed] = await Promise.all([
     messageMailCounts(query, campaignId, 'newsletter', ids),
+    messageComplaints(query, campaignId, 'newsletter', ids),
     query<{ newsletter_id: number; n: number }>(
       sql`SELECT newsletter_id, count(*)::int AS n FROM newsletter_unsubscribes
            WHERE campaign_id = ${campaignId} AND newsletter_id = ANY(${ids}::bigint[])
@@ -58,6 +61,8 @@ async function countsOf(
       recipients: row.recipients,
       pending: 0,
       sent: 0,
+      bounced: 0,
+      complaints: 0,
       suppressed: 0,
       failed: 0,
       unsubscribed: 0,
@@ -66,10 +71,12 @@ async function countsOf(
   for (const row of byStatus) {
     const c = counts.get(row.messageId)!;
     if (row.status === 'sent') c.sent += row.count;
+    else if (row.status === 'bounced') c.bounced += row.count;
     else if (row.status === 'suppressed') c.suppressed += row.count;
     else if (row.status === 'failed') c.failed += row.count;
     else c.pending += row.count;
   }
+  for (const row of complaints) counts.get(row.messageId)!.complaints = row.count;
   for (const row of unsubscribed) counts.get(Number(row.newsletter_id))!.unsubscribed = row.n;
   return counts;
 }
@@ -215,76 +222,37 @@ export async function deleteNewsletter(ctx: AppContext, id: number, actorId: num
   });
 }
 
+/** What staff schedule and stop, and how a canceled one's mails stop. */
+export const newsletterSend: ScheduledSend = {
+  table: 'newsletters',
+  entity: 'newsletter',
+  auditName: 'newsletter',
+  notEditable: {
+    code: 'newsletter_not_editable',
+    message: 'This newsletter is already sending, sent or canceled.',
+  },
+  notCancelable: {
+    code: 'newsletter_not_cancelable',
+    message: 'This newsletter is already sent or canceled.',
+  },
+  suppressWaiting: (query, campaignId, id) =>
+    suppressWaitingMessageMails(query, campaignId, 'newsletter', id, 'newsletter canceled'),
+};
+
 /**
  * Schedules a draft (or moves a scheduled one): at a moment to come, or now. The audience is
  * frozen when the send starts (`releaseDueNewsletters`), not here.
  */
-export async function scheduleNewsletter(
+export const scheduleNewsletter = (
   ctx: AppContext,
   id: number,
   at: string | null,
   actorId: number,
-): Promise<void> {
-  const moment = at === null ? new Date() : new Date(at);
-  if (at !== null && moment.getTime() <= Date.now()) {
-    throw new AppError(422, 'in_the_past', 'This moment has passed: choose one to come.');
-  }
-  await ctx.database.transaction(async (query) => {
-    const current = await newsletterRow(query, ctx.campaignId, id, true);
-    if (!EDITABLE.includes(current.status)) {
-      throw conflict(
-        'newsletter_not_editable',
-        'This newsletter is already sending, sent or canceled.',
-      );
-    }
-    await query(
-      sql`UPDATE newsletters SET status = 'scheduled', scheduled_at = ${moment.toISOString()},
-                 scheduled_by = ${actorId}, updated_at = now()
-           WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
-    );
-  });
-  await audit(ctx.database, {
-    campaignId: ctx.campaignId,
-    actorId,
-    action: 'newsletter.schedule',
-    target: `newsletter:${id}`,
-    details: { at: at ?? 'now' },
-  });
-}
+) => scheduleSend(ctx, newsletterSend, id, at, actorId);
 
 /**
  * Stops a newsletter: a scheduled one goes back to draft; a sending one is canceled and its
  * mails not sent yet are suppressed in one statement (those being sent at that moment go).
  */
-export async function cancelNewsletter(ctx: AppContext, id: number, actorId: number) {
-  await ctx.database.transaction(async (query) => {
-    const current = await newsletterRow(query, ctx.campaignId, id, true);
-    if (current.status === 'scheduled') {
-      await query(
-        sql`UPDATE newsletters SET status = 'draft', scheduled_at = NULL, scheduled_by = NULL, updated_at = now()
-             WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
-      );
-      return;
-    }
-    if (current.status !== 'sending') {
-      throw conflict('newsletter_not_cancelable', 'This newsletter is already sent or canceled.');
-    }
-    await suppressWaitingMessageMails(
-      query,
-      ctx.campaignId,
-      'newsletter',
-      id,
-      'newsletter canceled',
-    );
-    await query(
-      sql`UPDATE newsletters SET status = 'canceled', finished_at = now(), updated_at = now()
-           WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
-    );
-  });
-  await audit(ctx.database, {
-    campaignId: ctx.campaignId,
-    actorId,
-    action: 'newsletter.cancel',
-    target: `newsletter:${id}`,
-  });
-}
+export const cancelNewsletter = (ctx: AppContext, id: number, actorId: number) =>
+  cancelSend(ctx, newsletterSend, id, actorId);

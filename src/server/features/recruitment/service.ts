@@ -170,6 +170,15 @@ export interface ConfirmedSignup {
 }
 
 /**
+ * Called once a sign-up's confirmation is committed (not again for a second click), with the
+ * person: other features listen (newsletters' welcome series) without recruitment naming them.
+ * A listener logs its own failures; it never fails the confirmation.
+ */
+export const signupConfirmedListeners = new Set<
+  (ctx: AppContext, personId: number) => Promise<void>
+>();
+
+/**
  * Double opt-in: the email owner clicked the link, so the submission is applied, then what
  * it was made for (see purpose.ts), once.
  */
@@ -201,6 +210,7 @@ export async function confirmSignup(
       await applyConfirmedSignup(query, ctx.campaignId, personId, row.data);
       return true;
     }));
+  if (claimed) for (const listener of signupConfirmedListeners) await listener(ctx, personId);
   const purpose = isSignupPurpose(row.data.purpose) ? row.data.purpose : null;
   const kind = purpose && signupPurposes().get(purpose.kind);
   const purposeNote =

@@ -11,6 +11,8 @@ const figures: Array<{ key: keyof Counts; label: MessageKey }> = [
   { key: 'recipients', label: 'newsletters.counts.recipients' },
   { key: 'pending', label: 'newsletters.counts.pending' },
   { key: 'sent', label: 'newsletters.counts.sent' },
+  { key: 'bounced', label: 'newsletters.counts.bounced' },
+  { key: 'complaints', label: 'newsletters.counts.complaints' },
   { key: 'suppressed', label: 'newsletters.counts.suppressed' },
   { key: 'failed', label: 'newsletters.counts.failed' },
   { key: 'unsubscribed', label: 'newsletters.counts.unsubscribed' },

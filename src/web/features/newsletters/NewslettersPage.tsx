@@ -41,6 +41,9 @@ export function NewslettersPage() {
       intro={t('newsletters.list.intro')}
       actions={
         <Group>
+          <Button component={Link} to="/hq/newsletters/automations" variant="default">
+            {t('newsletters.automations.open')}
+          </Button>
           <Button
             component={Link}
             to="/hq/newsletters/new"

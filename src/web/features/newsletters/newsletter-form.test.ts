@@ -42,7 +42,16 @@ const saved: Newsletter = {
   scheduledAt: '2026-12-12T09:00:00.000Z',
   startedAt: null,
   finishedAt: null,
-  counts: { recipients: 0, pending: 0, sent: 0, suppressed: 0, failed: 0, unsubscribed: 0 },
+  counts: {
+    recipients: 0,
+    pending: 0,
+    sent: 0,
+    bounced: 0,
+    complaints: 0,
+    suppressed: 0,
+    failed: 0,
+    unsubscribed: 0,
+  },
   createdAt: '2026-12-01T10:00:00.000Z',
   updatedAt: '2026-12-01T10:00:00.000Z',
 };

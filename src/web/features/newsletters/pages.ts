@@ -17,6 +17,21 @@ export const newsletterPages: PageDefinition[] = [
     Component: lazyPage(() => import('./NewsletterEditPage.tsx'), 'NewNewsletterPage'),
   },
   {
+    path: '/hq/newsletters/automations',
+    access,
+    Component: lazyPage(() => import('./AutomationsPage.tsx'), 'AutomationsPage'),
+  },
+  {
+    path: '/hq/newsletters/automations/new',
+    access,
+    Component: lazyPage(() => import('./AutomationEditPage.tsx'), 'NewAutomationPage'),
+  },
+  {
+    path: '/hq/newsletters/automations/:id',
+    access,
+    Component: lazyPage(() => import('./AutomationEditPage.tsx'), 'AutomationPage'),
+  },
+  {
     path: '/hq/newsletters/:id',
     access,
     Component: lazyPage(() => import('./NewsletterPage.tsx'), 'NewsletterPage'),
