@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppContext } from '../../core/context.ts';
+import type { PersonalData } from '../../core/personal-data/registry.ts';
+import { runSql } from '../../core/db/statement.ts';
+
+/** The person's comments on articles, for their data file. */
+async function commentsFile(ctx: AppContext, personId: number) {
+  const rows = await runSql<{ item_id: number; body: string; status: string; created_at: Date }>(
+    ctx.database,
+    sql`SELECT item_id, body, status, created_at FROM content_comments
+         WHERE campaign_id = ${ctx.campaignId} AND author_id = ${personId} ORDER BY id`,
+  );
+  return rows.map((row) => ({
+    item: Number(row.item_id),
+    text: row.body,
+    status: row.status,
+    at: new Date(row.created_at).toISOString(),
+  }));
+}
+
+export const commentsPersonalData: PersonalData = {
+  feature: 'comments',
+  tables: [
+    {
+      table: 'content_comments',
+      holds: 'Comments a supporter wrote under articles, talking points and rebuttals.',
+      personColumns: { author_id: 'move' },
+      otherIds: { item_id: 'the content item', parent_id: 'the comment answered' },
+      // Others' replies stay under an erased comment: its text goes, its place stays.
+      erase: {
+        run: async (query, campaignId, people) => {
+          await runSql(
+            query,
+            sql`UPDATE content_comments SET author_id = NULL, body = '', status = 'deleted'
+                 WHERE campaign_id = ${campaignId}
+                   AND author_id = ANY(${people.map((person) => person.id)})`,
+          );
+        },
+      },
+    },
+    {
+      table: 'comment_notification_opt_outs',
+      holds: 'Who asked not to be mailed about comments on their articles and replies.',
+      personColumns: { person_id: 'move' },
+      erase: { deleteWhere: 'person_id' },
+    },
+  ],
+  dataFile: [
+    {
+      key: 'comments',
+      schema: z.array(
+        z.object({ item: z.number(), text: z.string(), status: z.string(), at: z.string() }),
+      ),
+      read: commentsFile,
+    },
+  ],
+  purges: [],
+};
