@@ -7,6 +7,7 @@ export const moderationTargetKindSchema = z.enum([
   'committee_message',
   'committee_post',
   'committee_comment',
+  'content_comment',
 ]);
 export type ModerationTargetKind = z.infer<typeof moderationTargetKindSchema>;
 

@@ -46,6 +46,8 @@ export const permissionSchema = z.enum([
   'calling.manage',
   /** Newsletters and texts to segments: write, test, schedule, send, follow. */
   'messaging.send',
+  /** Articles, talking points and rebuttals: write, publish, schedule; the share leaderboard. */
+  'content.publish',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
@@ -67,6 +69,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'field.manage',
     'calling.manage',
     'messaging.send',
+    'content.publish',
   ],
   finance: ['people.read', 'stats.read', 'donations.manage'],
   moderator: ['moderation.act'],

@@ -23,6 +23,7 @@ const PUBLIC_ROUTES = [
   'GET /api/committees',
   'GET /api/committees/:committeeId',
   'GET /api/committees/map',
+  'GET /api/content/:itemId/comments',
   'GET /api/events',
   'GET /api/events/:eventId',
   'GET /api/events/map',
@@ -45,10 +46,13 @@ const PUBLIC_ROUTES = [
   'POST /api/donations/gifts',
   'POST /api/donations/webhooks/stripe',
   'POST /api/events/rsvp/cancel',
+  'POST /api/mail/webhooks/mailgun',
   'POST /api/reports',
   'POST /api/signup',
   'POST /api/signup/confirm',
   'POST /api/signup/resend',
+  'POST /api/sms/webhooks/:campaignId/inbound',
+  'POST /api/sms/webhooks/:campaignId/status',
 ];
 
 const urlOf = (route: DeclaredRoute) => route.url.replace(/:\w+/g, '1');

@@ -9,7 +9,9 @@ import { readPublicSite } from './features/settings/service.ts';
 import type { HomeContent } from '../contracts/recruitment.ts';
 import { committeesNavLink, registerCommitteePages } from './features/committees/pages/routes.ts';
 import { registerNewsletterPages } from './features/newsletters/pages.ts';
+import { articlesNavLink, registerArticlePages } from './features/content/pages/routes.ts';
 import { registerReportPages } from './features/moderation/pages/routes.ts';
+import { registerCommentPages } from './features/comments/pages/routes.ts';
 import { eventsNavLink, registerEventPages } from './features/events/pages/routes.ts';
 import { donateNavLink, registerDonationPages } from './features/donations/pages/routes.ts';
 import type { PublicAssets, PublicShell } from './features/recruitment/pages/layout.ts';
@@ -146,7 +148,7 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
     : {};
   const shell: PublicShell = {
     assets: publicAssets(manifest),
-    nav: [committeesNavLink, eventsNavLink, donateNavLink(ctx)],
+    nav: [committeesNavLink, eventsNavLink, articlesNavLink(ctx), donateNavLink(ctx)],
   };
   await registerPublicPages(app, ctx, shell);
   await registerCommitteePages(app, ctx, shell);
@@ -154,6 +156,8 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
   await registerReportPages(app, ctx, shell);
   await registerEventPages(app, ctx, shell);
   await registerDonationPages(app, ctx, shell);
+  await registerArticlePages(app, ctx, shell);
+  await registerCommentPages(app, ctx, shell);
   const indexPath = `${webRoot}/index.html`;
   if (!existsSync(indexPath)) return;
   const template = readFileSync(indexPath, 'utf8');

@@ -14,6 +14,9 @@ import * as fieldOrganisers from './features/field/organiser-messages.ts';
 import * as events from './features/events/messages.ts';
 import * as moderation from './features/moderation/messages.ts';
 import * as newsletters from './features/newsletters/messages.ts';
+import * as sms from './features/sms/messages.ts';
+import * as content from './features/content/messages.ts';
+import * as newsletterAutomations from './features/newsletters/automation-messages.ts';
 import * as operations from './features/operations/messages.ts';
 import * as people from './features/people/messages.ts';
 import * as recruitment from './features/recruitment/messages.ts';
@@ -42,6 +45,9 @@ export const messageModules = {
   events,
   moderation,
   newsletters,
+  sms,
+  content,
+  newsletterAutomations,
   operations,
   people,
   recruitment,

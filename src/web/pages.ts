@@ -9,6 +9,8 @@ import { compliancePages } from './features/compliance/pages.ts';
 import { donationPages } from './features/donations/pages.ts';
 import { moderationPages } from './features/moderation/pages.ts';
 import { newsletterPages } from './features/newsletters/pages.ts';
+import { smsPages } from './features/sms/pages.ts';
+import { contentPages } from './features/content/pages.ts';
 import { eventPages } from './features/events/pages.ts';
 import { planningPages } from './features/field/planning-pages.ts';
 import { progressPages } from './features/field/progress-pages.ts';
@@ -33,6 +35,8 @@ export const pages: readonly PageDefinition[] = [
   ...callingPages,
   ...phoneBankPages,
   ...newsletterPages,
+  ...smsPages,
+  ...contentPages,
   ...adminPages,
   ...compliancePages,
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dkimKey, type DkimKey } from './mail/dkim.ts';
 
 const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -24,6 +25,24 @@ const configSchema = z.object({
    * process: claimed again (or, a campaign mail whose send had begun, failed as interrupted).
    */
   MAIL_STALE_CLAIM_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+  /**
+   * DKIM signing of every mail: the signing domain (MAIL_FROM's or a parent of it), the
+   * selector, and the RSA private key (PEM, or a file holding it). Checked at start.
+   */
+  MAIL_DKIM_DOMAIN: z.string().optional(),
+  MAIL_DKIM_SELECTOR: z.string().optional(),
+  MAIL_DKIM_PRIVATE_KEY: z.string().optional(),
+  MAIL_DKIM_PRIVATE_KEY_FILE: z.string().optional(),
+  /**
+   * The bounce address (`bounces@mail.example.org`): each mail's return path is made from it
+   * (`bounces+<mail>@mail.example.org`, VERP), so a bounce names the mail it answers.
+   */
+  MAIL_RETURN_PATH: z.email().optional(),
+  /** Listen for delivery status notifications (bounces) by SMTP on this port (one process). */
+  MAIL_BOUNCE_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  MAIL_BOUNCE_SMTP_HOST: z.string().default('0.0.0.0'),
+  /** Mailgun's HTTP webhook signing key: bounces and complaints posted to /api/mail/webhooks/mailgun. */
+  MAILGUN_WEBHOOK_SIGNING_KEY: z.string().min(8).optional(),
   ALLOW_DEV_ADAPTERS: booleanish.default(false),
   /** The campaign this process serves (`levier campaign create` makes others). */
   CAMPAIGN_ID: z.coerce.number().int().min(1).default(1),
@@ -98,6 +117,30 @@ const configSchema = z.object({
   TWILIO_BASE_URL: z.url().optional(),
   /** The simulator's behaviour (answer rates, caps, failures), as JSON: see carrier/simulator/options.ts. */
   CARRIER_SIMULATOR_OPTIONS: z.string().optional(),
+  /**
+   * Texts: `twilio` (Messages API, TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN) or `dev` (texts
+   * kept and shown at /hq/sms; refused in production unless ALLOW_DEV_ADAPTERS). Default:
+   * twilio when TWILIO_ACCOUNT_SID is set.
+   */
+  SMS_PROVIDER: z.enum(['twilio', 'dev']).optional(),
+  /** A Twilio Messaging Service to send through (its numbers and sender IDs), if any. */
+  SMS_TWILIO_MESSAGING_SERVICE_SID: z.string().optional(),
+  /** The provider's short number STOP answers go to, written in every campaign text. */
+  SMS_STOP_NUMBER: z
+    .string()
+    .regex(/^\d{4,6}$/)
+    .default('36111'),
+  /** Euros per segment, for the cost shown before sending. */
+  SMS_PRICE_PER_SEGMENT: z.coerce.number().nonnegative().default(0.05),
+  SMS_RATE_PER_SECOND: z.coerce.number().positive().default(10),
+  /** Seconds a text may wait at the provider (Twilio ValidityPeriod), before the silence caps it. */
+  SMS_VALIDITY_SECONDS: z.coerce.number().int().min(60).max(36_000).default(10_800),
+  SMS_STALE_CLAIM_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+  /**
+   * Tests and demonstrations only (refused in production): the moment the SMS gate decides on
+   * (hours, silence), so a run at night or on a Sunday still sends; CALLING_CLOCK when unset.
+   */
+  SMS_CLOCK: z.iso.datetime({ offset: true }).optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   /** Tests only: where the Stripe library sends its calls (a local fake server), as a URL. */
@@ -122,6 +165,8 @@ export type Config = z.infer<typeof configSchema> & {
   sessionSecret: string;
   production: boolean;
   carrier: 'twilio' | 'simulator';
+  smsProvider: 'twilio' | 'dev';
+  dkim: DkimKey | null;
 };
 
 /** The style's origin and the other origins named, each checked to be one. */
@@ -175,11 +220,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && c.CALLING_CLOCK) {
     throw new Error('CALLING_CLOCK is for tests: production dials on the real time.');
   }
+  const smsProvider = c.SMS_PROVIDER ?? (c.TWILIO_ACCOUNT_SID ? 'twilio' : 'dev');
+  if (production && c.SMS_CLOCK) {
+    throw new Error('SMS_CLOCK is for tests: production sends on the real time.');
+  }
+  if (smsProvider === 'twilio' && !(c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN)) {
+    throw new Error('SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.');
+  }
+  if (production && smsProvider === 'dev' && !c.ALLOW_DEV_ADAPTERS) {
+    throw new Error(
+      'Set SMS_PROVIDER=twilio with TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN in production; the development SMS adapter only keeps texts (ALLOW_DEV_ADAPTERS=true to use it anyway).',
+    );
+  }
   if (c.STRIPE_SECRET_KEY && !c.STRIPE_WEBHOOK_SECRET) {
     throw new Error(
       'STRIPE_SECRET_KEY needs STRIPE_WEBHOOK_SECRET (the signing secret of the webhook endpoint /api/donations/webhooks/stripe).',
     );
   }
+  if (c.MAIL_BOUNCE_SMTP_PORT && !c.MAIL_RETURN_PATH) {
+    throw new Error(
+      'MAIL_BOUNCE_SMTP_PORT needs MAIL_RETURN_PATH: bounces are matched to mails by their return path.',
+    );
+  }
+  const dkim = dkimKey(c);
   if (c.RATE_LIMIT_STORE === 'redis' && !c.REDIS_URL) {
     throw new Error('RATE_LIMIT_STORE=redis needs REDIS_URL (e.g. redis://127.0.0.1:6379).');
   }
@@ -187,6 +250,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...c,
     production,
     carrier,
+    smsProvider,
+    dkim,
     mapOrigins: mapOrigins(c.MAP_STYLE_URL, c.MAP_ORIGINS),
     backupDir: c.BACKUP_DIR ?? `${c.DATA_DIR.replace(/\/$/, '')}/backups`,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),

@@ -29,6 +29,11 @@ import { donationPlanRoutes } from './donations/plan-routes.ts';
 import { fieldRoutes } from './field/routes.ts';
 import { callingRoutes } from './calling/routes.ts';
 import { newsletterRoutes } from './newsletters/routes.ts';
+import { mailFeedbackRoutes } from './mail-feedback/routes.ts';
+import { smsRoutes } from './sms/routes.ts';
+import { contentRoutes } from './content/routes.ts';
+import { commentsRoutes } from './comments/routes.ts';
+import { automationRoutes } from './newsletters/automations/routes.ts';
 import { registerFieldPlaces } from './field/geocoding/register.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
@@ -65,6 +70,11 @@ export const features: FeatureRoutes[] = [
   fieldFeature,
   callingRoutes,
   newsletterRoutes,
+  smsRoutes,
+  automationRoutes,
+  contentRoutes,
+  commentsRoutes,
+  mailFeedbackRoutes,
 ];
 
 /**

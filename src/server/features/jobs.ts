@@ -16,6 +16,10 @@ import { fieldImportJob } from './field/imports/service.ts';
 import { callListImportJob } from './calling/lists/job.ts';
 import { registerNewsletterMail } from './newsletters/delivery.ts';
 import { newslettersReleaseJob } from './newsletters/send.ts';
+import { smsReleaseJob } from './sms/send.ts';
+import { startSmsWorker } from './sms/channel.ts';
+import { newsletterAutomationsJob } from './newsletters/automations/enrolments.ts';
+import { registerAutomationMail } from './newsletters/automations/mail.ts';
 import { startCallingWorker } from './calling/broadcasts/worker.ts';
 import { dialCarrier } from './calling/carrier/configured.ts';
 import { purgePersonalDataJob, purgeRateLimitCountersJob } from './maintenance-jobs.ts';
@@ -34,6 +38,8 @@ export const jobs: readonly JobDefinition[] = [
   fieldImportJob,
   callListImportJob,
   newslettersReleaseJob,
+  smsReleaseJob,
+  newsletterAutomationsJob,
 ];
 
 /** Mail templates rendered at send time, and the job types; handlers run only in processes that work. */
@@ -45,8 +51,10 @@ export async function registerFeatureJobs(ctx: AppContext, work: boolean) {
   registerDonationMail(ctx);
   registerPlanMail(ctx);
   registerNewsletterMail(ctx);
+  registerAutomationMail(ctx);
   registerComplianceMailGate();
   await registerJobs(ctx, jobs, work);
+  if (work && !ctx.background.has('sms')) ctx.background.add('sms', startSmsWorker(ctx));
   if (work && ctx.config.CALLING_DIALLER && !ctx.background.has('calling')) {
     ctx.background.add('calling', startCallingWorker(ctx, dialCarrier));
   }

@@ -5,6 +5,7 @@ import {
   committeePostModeration,
 } from './committees/board-moderation.ts';
 import { eventModeration } from './events/moderation.ts';
+import { contentCommentModeration } from './comments/moderation.ts';
 import type { ModerationTargetKindDefinition } from './moderation/target.ts';
 
 /**
@@ -21,4 +22,5 @@ export const moderationTargets = (): ReadonlyMap<
     [eventModeration.kind, eventModeration],
     [committeePostModeration.kind, committeePostModeration],
     [committeeCommentModeration.kind, committeeCommentModeration],
+    [contentCommentModeration.kind, contentCommentModeration],
   ]);

@@ -3,10 +3,14 @@ import { mailPersonalData } from '../core/mail/personal-data.ts';
 import { operationsPersonalData } from '../core/operations/personal-data.ts';
 import type { PersonalData } from '../core/personal-data/registry.ts';
 import { newslettersPersonalData } from './newsletters/personal-data.ts';
+import { smsPersonalData } from './sms/personal-data.ts';
+import { contentPersonalData } from './content/personal-data.ts';
+import { commentsPersonalData } from './comments/personal-data.ts';
 import { accountsPersonalData } from './accounts/personal-data.ts';
 import { audiencesPersonalData } from './audiences/personal-data.ts';
 import { callingPersonalData } from './calling/personal-data.ts';
 import { committeesPersonalData } from './committees/personal-data.ts';
+import { compliancePersonalData } from './compliance/personal-data.ts';
 import { donationsPersonalData } from './donations/personal-data.ts';
 import { eventsPersonalData } from './events/personal-data.ts';
 import { fieldPersonalData } from './field/personal-data.ts';
@@ -33,7 +37,11 @@ export const personalData = (): readonly PersonalData[] => [
   fieldPersonalData,
   callingPersonalData,
   newslettersPersonalData,
+  smsPersonalData,
+  contentPersonalData,
+  commentsPersonalData,
   moderationPersonalData,
+  compliancePersonalData,
   mailPersonalData,
   operationsPersonalData,
   auditPersonalData,

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { tellGiftPaid } from '../conversions.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
 import { runSql } from '../../core/db/statement.ts';
@@ -24,7 +25,7 @@ async function giftOf(
   provider: ProviderName,
   donationId: number | null,
   ref: { paymentRef?: string; chargeRef?: string },
-): Promise<{ id: number; status: string; planId: number | null } | null> {
+): Promise<{ id: number; status: string; planId: number | null; personId: number } | null> {
   const refs = [ref.paymentRef, ref.chargeRef].filter((r): r is string => Boolean(r));
   const byRef =
     refs.length > 0
@@ -43,9 +44,14 @@ async function giftOf(
         : byRef
           ? sql`(${byRef})`
           : sql`false`;
-  const [row] = await runSql<{ id: number; status: string; plan_id: number | null }>(
+  const [row] = await runSql<{
+    id: number;
+    status: string;
+    plan_id: number | null;
+    person_id: number;
+  }>(
     query,
-    sql`SELECT id, status, plan_id FROM donations
+    sql`SELECT id, status, plan_id, person_id FROM donations
          WHERE campaign_id = ${ctx.campaignId} AND provider = ${provider} AND ${which}
          ORDER BY id LIMIT 1 FOR UPDATE`,
   );
@@ -54,6 +60,7 @@ async function giftOf(
         id: Number(row.id),
         status: row.status,
         planId: row.plan_id === null ? null : Number(row.plan_id),
+        personId: Number(row.person_id),
       }
     : null;
 }
@@ -94,7 +101,8 @@ export async function applyPaymentEvent(
   provider: ProviderName,
   event: PaymentEvent,
 ): Promise<EventOutcome> {
-  return ctx.database.transaction(async (query) => {
+  let paidBy: number | null = null;
+  const result = await ctx.database.transaction(async (query) => {
     const recorded = await runSql(
       query,
       sql`INSERT INTO payment_events (campaign_id, provider, event_id, kind)
@@ -103,6 +111,7 @@ export async function applyPaymentEvent(
     );
     if (recorded.length === 0) return 'duplicate';
     const outcome = await apply(query, ctx, provider, event);
+    paidBy = outcome.paidBy ?? null;
     if (outcome.donationId !== null)
       await runSql(
         query,
@@ -112,14 +121,22 @@ export async function applyPaymentEvent(
       );
     return outcome.result;
   });
+  if (paidBy !== null) for (const listener of giftPaidListeners) await listener(ctx, paidBy);
+  return result;
 }
+
+/**
+ * Called after a provider's payment of a gift is applied and committed, with the donor: other
+ * features listen (newsletters' automations, on a first gift). A listener logs its own failures.
+ */
+export const giftPaidListeners = new Set<(ctx: AppContext, personId: number) => Promise<void>>();
 
 async function apply(
   query: Query,
   ctx: AppContext,
   provider: ProviderName,
   event: PaymentEvent,
-): Promise<{ result: EventOutcome; donationId: number | null }> {
+): Promise<{ result: EventOutcome; donationId: number | null; paidBy?: number }> {
   switch (event.kind) {
     case 'payment_succeeded': {
       const gift = await giftOf(query, ctx, provider, event.donationId, {
@@ -130,11 +147,13 @@ async function apply(
         gift.status === 'pending'
           ? await settleGift(ctx, gift.id, event.chargeRef, query)
           : await reviveGift(ctx, query, gift.id, event.chargeRef);
-      if (paid)
+      if (paid) {
         await queueDonorMail(query, ctx.campaignId, {
           template: 'donation_acknowledgement',
           donationId: gift.id,
         });
+        await tellGiftPaid(query, ctx.campaignId, gift.id);
+      }
       if (event.savedCard && gift.planId === event.savedCard.planId) {
         const [row] = await runSql<{ given_on: string | null }>(
           query,
@@ -142,7 +161,11 @@ async function apply(
         );
         await activatePlan(query, ctx, gift.planId, event.savedCard, row?.given_on ?? null);
       }
-      return { result: paid ? 'applied' : 'ignored', donationId: gift.id };
+      return {
+        result: paid ? 'applied' : 'ignored',
+        donationId: gift.id,
+        ...(paid ? { paidBy: gift.personId } : {}),
+      };
     }
     case 'payment_failed':
     case 'checkout_expired': {

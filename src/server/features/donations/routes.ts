@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { tellGiftStarted } from '../conversions.ts';
 import { donationsApi } from '../../../contracts/donations-api.ts';
 import type { AppContext } from '../../core/context.ts';
 import { currentAuth } from '../../core/http/access.ts';
@@ -22,10 +23,12 @@ export const donationsRoutes =
       async (request) => {
         const base = ctx.config.publicUrl;
         const locale = request.body.locale;
-        return giveOnline(ctx, request.body, {
+        const given = await giveOnline(ctx, request.body, {
           success: `${base}/donate/thanks?lang=${locale}`,
           cancel: `${base}/donate?cancelled=1&lang=${locale}`,
         });
+        await tellGiftStarted(ctx, request, given.donationId);
+        return given;
       },
       // Public, also from other sites' pages: no session, so no CSRF token.
       { config: { csrf: false, rateLimit: donationRateLimit(ctx) } },

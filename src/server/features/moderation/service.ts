@@ -8,6 +8,7 @@ import type {
 } from '../../../contracts/moderation.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
+import type { Query } from '../../core/db/index.ts';
 import { runSql } from '../../core/db/statement.ts';
 import { badRequest, notFound } from '../../core/http/errors.ts';
 import { enqueueMail } from '../../core/mail/outbox.ts';
@@ -256,4 +257,23 @@ export async function openReportCounts(
 export function reportedTargets(campaignId: number, kind: ModerationTargetKind): SQL {
   return sql`SELECT target_id FROM reports
               WHERE campaign_id = ${campaignId} AND target_kind = ${kind} AND status = 'open'`;
+}
+
+/**
+ * A target its feature held itself (a forbidden word in it): queued for the moderators as a
+ * report without a reporter, so it waits in the same queue and the same decisions apply
+ * (`restore` publishes it, `unpublish` or `close` keep it down).
+ */
+export async function queueHeld(
+  query: Query,
+  campaignId: number,
+  kind: ModerationTargetKind,
+  id: number,
+  text: string,
+): Promise<void> {
+  await runSql(
+    query,
+    sql`INSERT INTO reports (campaign_id, target_kind, target_id, reporter_id, reason, text)
+        VALUES (${campaignId}, ${kind}, ${id}, NULL, 'other', ${text})`,
+  );
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { tellSignup } from '../conversions.ts';
 import { geoApi } from '../../../contracts/geo-api.ts';
 import { recruitmentApi } from '../../../contracts/recruitment-api.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -45,6 +46,7 @@ export const recruitmentRoutes =
       recruitmentApi.signup,
       async (request) => {
         await signup(ctx, request.body);
+        await tellSignup(ctx, request, request.body.email);
         return { ok: true as const, message: signupMessage[request.body.locale] };
       },
       // Public form, also embedded on other sites: no session, so no CSRF token to check.

@@ -6,6 +6,7 @@ import { useSession } from '../../core/session.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { MyDonationsSection } from '../donations/MyDonationsSection.tsx';
+import { MySharesSection } from '../content/MySharesSection.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
 import { DataSection } from './DataSection.tsx';
 import { useProfile } from './hooks.ts';
@@ -65,6 +66,7 @@ export function MePage() {
               </Group>
               <NearbySection profile={data} />
               <RecruitSection profile={data} />
+              <MySharesSection />
               <MyDonationsSection />
               <ProfileSection profile={data} />
               <ConsentsSection profile={data} />

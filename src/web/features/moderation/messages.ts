@@ -9,6 +9,7 @@ export const fr = {
   'audit.do.moderation.ban': 'Personne bannie',
   'audit.do.moderation.lift': 'Sanction levée',
   'audit.do.moderation.rules.update': 'Règles de récidive changées',
+  'audit.do.comments.rules.update': 'Règles des commentaires changées',
 
   'nav.moderation': 'Modération',
   'nav.sanctions': 'Sanctions',
@@ -23,6 +24,7 @@ export const fr = {
   'moderation.kind.committee_message': 'Message de comité',
   'moderation.kind.committee_post': 'Publication de comité',
   'moderation.kind.committee_comment': 'Commentaire de comité',
+  'moderation.kind.content_comment': 'Commentaire d’article',
   'moderation.status.held': 'Retenu',
   'moderation.status.unpublished': 'Dépublié',
   'moderation.status.closed': 'Fermé',
@@ -112,6 +114,7 @@ export const en: Record<keyof typeof fr, string> = {
   'audit.do.moderation.ban': 'Person banned',
   'audit.do.moderation.lift': 'Sanction lifted',
   'audit.do.moderation.rules.update': 'Repeat-offender rules changed',
+  'audit.do.comments.rules.update': 'Comment rules changed',
 
   'nav.moderation': 'Moderation',
   'nav.sanctions': 'Sanctions',
@@ -126,6 +129,7 @@ export const en: Record<keyof typeof fr, string> = {
   'moderation.kind.committee_message': 'Committee message',
   'moderation.kind.committee_post': 'Committee post',
   'moderation.kind.committee_comment': 'Committee comment',
+  'moderation.kind.content_comment': 'Article comment',
   'moderation.status.held': 'Held',
   'moderation.status.unpublished': 'Unpublished',
   'moderation.status.closed': 'Closed',

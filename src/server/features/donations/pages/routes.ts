@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { tellGiftStarted } from '../../conversions.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { runSql } from '../../../core/db/statement.ts';
 import { acceptFormPosts, type FormBody } from '../../../core/http/form-body.ts';
@@ -211,10 +212,11 @@ export async function registerDonationPages(
               status: 400,
             });
           const base = ctx.config.publicUrl;
-          const { redirectUrl } = await giveOnline(ctx, input, {
+          const { redirectUrl, donationId } = await giveOnline(ctx, input, {
             success: `${base}/donate/thanks?lang=${locale}`,
             cancel: `${base}/donate?cancelled=1&lang=${locale}`,
           });
+          await tellGiftStarted(ctx, request, donationId);
           return reply.redirect(redirectUrl, 303);
         },
       );

@@ -22,6 +22,7 @@ const linkKeys: Record<ModerationTargetKind, ReportPageKey> = {
   committee_message: 'reportPage.link.committee_message',
   committee_post: 'reportPage.link.committee_post',
   committee_comment: 'reportPage.link.committee_comment',
+  content_comment: 'reportPage.link.content_comment',
 };
 const titleKeys: Record<ModerationTargetKind, ReportPageKey> = {
   committee: 'reportPage.title.committee',
@@ -29,6 +30,7 @@ const titleKeys: Record<ModerationTargetKind, ReportPageKey> = {
   committee_message: 'reportPage.title.committee_message',
   committee_post: 'reportPage.title.committee_post',
   committee_comment: 'reportPage.title.committee_comment',
+  content_comment: 'reportPage.title.content_comment',
 };
 const reasonKeys: Record<ReportReason, ReportPageKey> = {
   spam: 'reportPage.reason.spam',

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { tellSignup } from '../../conversions.ts';
 import { legalPagePaths, type PublicSite } from '../../../../contracts/recruitment.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { sendHtml } from '../../../core/http/compressed-html.ts';
@@ -286,6 +287,7 @@ export async function registerPublicPages(
         }
         if (input && errors.length === 0) {
           await signup(ctx, input);
+          await tellSignup(ctx, request, input.email);
           return drawSent(request, reply, body, false);
         }
         throw new AppError(

@@ -1,0 +1,1 @@
+ALTER TABLE "newsletter_enrolments" ADD COLUMN "ended_step_id" bigint;
