@@ -97,6 +97,25 @@ describe.each(engines)('comments on %s', (engine) => {
     expect(JSON.stringify(page)).not.toContain('@');
   });
 
+  it('deletes an item’s comments with the item', async () => {
+    const article = await item();
+    const alice = await supporter('Alice');
+    expect((await comment(alice.browser, article.id, 'Avant la suppression.')).statusCode).toBe(
+      201,
+    );
+    const left = async () =>
+      (
+        await t.ctx.database.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM content_comments WHERE campaign_id = $1 AND item_id = $2',
+          [t.ctx.campaignId, article.id],
+        )
+      )[0]!.n;
+    expect(await left()).toBe(1);
+    const deleted = await staff.delete(`/api/content/${article.id}`);
+    expect(deleted.statusCode, deleted.body).toBeLessThan(300);
+    expect(await left()).toBe(0);
+  });
+
   it('refuses visitors, and unconfirmed supporters when the rules ask for confirmed ones', async () => {
     const article = await item();
     const visitor = new Browser(t.app, '10.40.0.2');
