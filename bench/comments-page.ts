@@ -5,7 +5,7 @@
  * ≤ 1.2: a page is read by the thread index after a cursor, never by a scan of the thread).
  * Both threads have a fifth of their comments as replies. The long thread is asked at its
  * first page and at a cursor half-way through, in turns; rounds alternate the two threads.
- *   npm run bench -- comments-page [--seconds 10] [--connections 20] [--rounds 2] [--comments 2000]
+ *   npm run bench -- comments-page [--seconds 10] [--connections 20] [--rounds 2] [--comments 2000] [--profile DIR]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '20' },
     rounds: { type: 'string', default: '2' },
     comments: { type: 'string', default: '2000' },
+    /** A folder for Levier's CPU profile of the whole run (see bench/lib/process.ts). */
+    profile: { type: 'string' },
   },
 });
 const duration = Number(values.seconds);
@@ -73,6 +75,7 @@ try {
     ['bin/levier.mjs', 'serve'],
     { ...env, PORT: '3913', HOST: '127.0.0.1', RUN_WORKERS: 'false' },
     'http://127.0.0.1:3913/api/site',
+    { cpuProfileDir: values.profile },
   );
   try {
     const client = new pg.Client({ connectionString: db.url });
