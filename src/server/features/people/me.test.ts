@@ -372,6 +372,9 @@ describe.each(engines)('supporter space on %s', (engine) => {
       'committeeBoard',
       'events',
       'doorToDoor',
+      'sms',
+      'shares',
+      'comments',
     ]);
     expect(data.about.description).toMatch(/RGPD/);
     expect(Date.parse(data.about.exportedAt)).not.toBeNaN();
