@@ -67,6 +67,7 @@ export async function registerCommentPages(
       path: shown.after === undefined ? path : `${path}?after=${shown.after}`,
       body: commentsBody({
         locale,
+        timeZone: ctx.config.CAMPAIGN_TIMEZONE,
         slug: item.slug,
         title: item.title,
         page,

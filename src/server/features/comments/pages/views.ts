@@ -21,6 +21,8 @@ export const commentsStyle = `<style>
 
 export interface CommentsView {
   locale: Locale;
+  /** The campaign's time zone, in which dates are shown. */
+  timeZone: string;
   slug: string;
   title: string;
   page: CommentsPage;
@@ -34,18 +36,19 @@ export interface CommentsView {
   draft: { body: string; parentId: number | null };
 }
 
-// One formatter per language, made once: `toLocaleString` with options builds a new one on
-// every call, which was most of a page's time (a date per comment).
-const formatters = new Map<Locale, Intl.DateTimeFormat>();
-function date(locale: Locale, iso: string): string {
-  let format = formatters.get(locale);
+// One formatter per language and time zone, made once: `toLocaleString` with options builds
+// a new one on every call, which was most of a page's time (a date per comment).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function date(view: Pick<CommentsView, 'locale' | 'timeZone'>, iso: string): string {
+  const key = `${view.locale} ${view.timeZone}`;
+  let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
+    format = new Intl.DateTimeFormat(view.locale === 'en' ? 'en-GB' : 'fr-FR', {
       dateStyle: 'long',
       timeStyle: 'short',
-      timeZone: 'Europe/Paris',
+      timeZone: view.timeZone,
     });
-    formatters.set(locale, format);
+    formatters.set(key, format);
   }
   return format.format(new Date(iso));
 }
@@ -75,7 +78,7 @@ function one(
 ): string {
   return `<article class="comment" id="comment-${comment.id}">
 <p class="who">${escapeHtml(comment.authorName)}</p>
-<p class="when"><time datetime="${comment.at}">${escapeHtml(date(view.locale, comment.at))}</time></p>
+<p class="when"><time datetime="${comment.at}">${escapeHtml(date(view, comment.at))}</time></p>
 <p class="text">${escapeHtml(comment.body)}</p>
 ${reportLink(view.locale, 'content_comment', comment.id)}
 ${inner}</article>`;
@@ -100,7 +103,7 @@ export function commentsBody(view: CommentsView): string {
     })
     .join('\n');
   const state = page.open
-    ? `<p>${escapeHtml(ct(locale, 'commentsPage.closesAt', { date: date(locale, page.closesAt) }))}</p>`
+    ? `<p>${escapeHtml(ct(locale, 'commentsPage.closesAt', { date: date(view, page.closesAt) }))}</p>`
     : `<div class="alert info" role="status">${escapeHtml(ct(locale, 'commentsPage.closed'))}</div>`;
   const write = !page.open
     ? ''
