@@ -29,7 +29,8 @@ export interface ScheduledSend {
   suppressWaiting(query: Query, campaignId: number, id: number): Promise<void>;
 }
 
-const EDITABLE = ['draft', 'scheduled'];
+/** A send can still be edited (or scheduled again) in these states. */
+export const EDITABLE_STATUSES: readonly string[] = ['draft', 'scheduled'];
 
 const lockedRow = (send: ScheduledSend, query: Query, campaignId: number, id: number) =>
   rowById<{ status: string }>(query, send.table, send.entity, campaignId, id, true);
@@ -48,7 +49,7 @@ export async function scheduleSend(
   }
   await ctx.database.transaction(async (query) => {
     const current = await lockedRow(send, query, ctx.campaignId, id);
-    if (!EDITABLE.includes(current.status)) {
+    if (!EDITABLE_STATUSES.includes(current.status)) {
       throw conflict(send.notEditable.code, send.notEditable.message);
     }
     await query(

@@ -9,7 +9,12 @@ import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
 import { rowById } from '../../core/db/row-by-id.ts';
-import { cancelSend, scheduleSend, type ScheduledSend } from '../audiences/scheduled-send.ts';
+import {
+  cancelSend,
+  EDITABLE_STATUSES,
+  scheduleSend,
+  type ScheduledSend,
+} from '../audiences/scheduled-send.ts';
 import { conflict } from '../../core/http/errors.ts';
 import {
   messageComplaints,
@@ -149,8 +154,6 @@ export async function getNewsletter(ctx: AppContext, id: number): Promise<Newsle
   return (await shown(ctx, [row]))[0]!;
 }
 
-const EDITABLE: readonly NewsletterStatus[] = ['draft', 'scheduled'];
-
 export async function createNewsletter(
   ctx: AppContext,
   input: NewsletterInput & { preheader: string },
@@ -183,7 +186,7 @@ export async function updateNewsletter(
   if (input.segmentId !== null) await segmentFilter(ctx, input.segmentId);
   const row = await ctx.database.transaction(async (query) => {
     const current = await newsletterRow(query, ctx.campaignId, id, true);
-    if (!EDITABLE.includes(current.status)) {
+    if (!EDITABLE_STATUSES.includes(current.status)) {
       throw conflict(
         'newsletter_not_editable',
         'Only a draft or a newsletter still scheduled can be changed.',

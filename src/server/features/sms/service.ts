@@ -12,7 +12,12 @@ import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
 import { rowById } from '../../core/db/row-by-id.ts';
-import { cancelSend, scheduleSend, type ScheduledSend } from '../audiences/scheduled-send.ts';
+import {
+  cancelSend,
+  EDITABLE_STATUSES,
+  scheduleSend,
+  type ScheduledSend,
+} from '../audiences/scheduled-send.ts';
 import { conflict } from '../../core/http/errors.ts';
 import { profilesOf } from '../people/directory.ts';
 import { countPeople, resolveFilter } from '../people/queries.ts';
@@ -146,8 +151,6 @@ export async function getSmsCampaign(ctx: AppContext, id: number): Promise<SmsCa
   return (await shown(ctx, [row]))[0]!;
 }
 
-const EDITABLE: readonly SmsCampaignStatus[] = ['draft', 'scheduled'];
-
 export async function createSmsCampaign(
   ctx: AppContext,
   input: Required<SmsCampaignInput>,
@@ -178,7 +181,7 @@ export async function updateSmsCampaign(
   if (input.segmentId !== null) await segmentFilter(ctx, input.segmentId);
   const row = await ctx.database.transaction(async (query) => {
     const current = await smsCampaignRow(query, ctx.campaignId, id, true);
-    if (!EDITABLE.includes(current.status)) {
+    if (!EDITABLE_STATUSES.includes(current.status)) {
       throw conflict(
         'sms_not_editable',
         'Only a draft or a text campaign still scheduled can be changed.',
