@@ -21,6 +21,14 @@ export const newslettersPersonalData: PersonalData = {
       erase: { deleteWhere: 'person_id' },
     },
     {
+      table: 'newsletter_engagements',
+      holds:
+        'When the person first opened a newsletter and clicked in it, and how often: only for those who agreed to that tracking.',
+      personColumns: { person_id: 'move' },
+      otherIds: { newsletter_id: 'the newsletter' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
       table: 'newsletter_automations',
       holds: 'Automations: only the id of the staff member who created each.',
       personColumns: { created_by: 'move' },

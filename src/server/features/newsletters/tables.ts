@@ -57,3 +57,28 @@ export const newsletterUnsubscribes = pgTable(
     uniqueIndex('newsletter_unsubscribes_person_idx').on(t.campaignId, t.personId, t.newsletterId),
   ],
 );
+
+/**
+ * Opens and clicks of a newsletter's mail, per person, recorded only for recipients who agreed
+ * to that tracking (consent channel `email_tracking`, off by default): the first time of each
+ * and how many. Nobody else's mail carries the pixel or the tracked links.
+ */
+export const newsletterEngagements = pgTable(
+  'newsletter_engagements',
+  {
+    campaignId: campaignId(),
+    newsletterId: ref('newsletter_id').notNull(),
+    personId: ref('person_id').notNull(),
+    openedAt: at('opened_at'),
+    opens: integer('opens').notNull().default(0),
+    clickedAt: at('clicked_at'),
+    clicks: integer('clicks').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({
+      name: 'newsletter_engagements_pkey',
+      columns: [t.campaignId, t.newsletterId, t.personId],
+    }),
+    index('newsletter_engagements_person_idx').on(t.campaignId, t.personId),
+  ],
+);
