@@ -183,6 +183,20 @@ describe.runIf(serverUrl)('the dialler killed ten times during a broadcast', () 
     last.kill('SIGTERM');
     await once(last, 'exit');
 
+    // A number left unsettled is shown whole (its target, attempts and callbacks): the failure
+    // then says where the chain stopped.
+    const unsettled = await ctx.database.query(
+      `SELECT t.id, t.e164, t.status, t.attempts, t.next_at, t.last_attempt_id,
+              (SELECT json_agg(a ORDER BY a.id) FROM call_attempts a
+                WHERE a.campaign_id = t.campaign_id AND a.target_id = t.id) AS attempts_rows,
+              (SELECT json_agg(c ORDER BY c.id) FROM call_callbacks c JOIN call_attempts a
+                   ON a.campaign_id = c.campaign_id AND a.id = c.attempt_id
+                WHERE c.campaign_id = t.campaign_id AND a.target_id = t.id) AS callbacks
+         FROM call_targets t WHERE t.campaign_id = $1 AND t.status <> 'done' LIMIT 5`,
+      [ctx.campaignId],
+    );
+    if (unsettled.length > 0) console.error(JSON.stringify(unsettled, null, 2));
+
     expect(await progress()).toEqual({ status: 'completed', done: NUMBERS });
     const stats = (await (
       await fetch(`${simulatorControl}/simulator/stats`)

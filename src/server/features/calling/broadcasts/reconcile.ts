@@ -4,8 +4,14 @@ import type { CarrierCallRecord, VoiceCarrier } from '../carrier/port.ts';
 import { receiveCallback } from './callbacks.ts';
 import { settleTargets } from './targets.ts';
 
-/** An answered or ringing call with no news for this long is asked about. */
-const SILENT_AFTER_SECONDS = 15 * 60;
+/**
+ * An answered or ringing call is asked about once it has had no final news for longer than its
+ * longest course: its ringing, then twice its longest recording (a machine's greeting, then
+ * the message left after the beep), and this margin for the opt-out confirmation and a slow
+ * carrier. A status callback the carrier could not deliver is never sent again (Twilio does not
+ * retry), and the broadcast waits on that call until then.
+ */
+const SILENT_MARGIN_SECONDS = 180;
 /** Attempts asked about in one go. */
 export const RECONCILE_BATCH = 200;
 /** Questions to the carrier in flight at once. */
@@ -37,11 +43,19 @@ export async function reconcileAttempts(
   // way would not be listed yet, and concluding "never placed" then would call twice.
   const lostAfter = ctx.config.CALLING_RECONCILE_AFTER_SECONDS;
   const open = await ctx.database.query<OpenAttempt>(
-    sql`SELECT a.id, a.to_e164, a.caller_id, a.carrier_call_id, a.dialled_at FROM call_attempts a
+    sql`WITH longest AS (
+          SELECT b.id, b.ring_seconds + 2 * coalesce(max(r.duration_ms), 0) / 1000 + ${SILENT_MARGIN_SECONDS} AS secs
+            FROM call_broadcasts b
+                 LEFT JOIN call_recordings r ON r.campaign_id = b.campaign_id
+                       AND r.id IN (b.recording_id, b.machine_recording_id)
+           WHERE b.campaign_id = ${ctx.campaignId}
+           GROUP BY b.id, b.ring_seconds)
+        SELECT a.id, a.to_e164, a.caller_id, a.carrier_call_id, a.dialled_at
+          FROM call_attempts a JOIN longest l ON l.id = a.broadcast_id
          WHERE a.campaign_id = ${ctx.campaignId}
            AND state NOT IN ('completed', 'busy', 'no_answer', 'failed', 'canceled', 'not_placed')
            AND ((state IN ('unknown', 'dialing') AND dialled_at < now() - make_interval(secs => ${lostAfter}))
-             OR dialled_at < now() - make_interval(secs => ${SILENT_AFTER_SECONDS}))
+             OR dialled_at < now() - make_interval(secs => l.secs))
            AND (reconcile_missed_at IS NULL OR reconcile_missed_at < now() - make_interval(secs => ${lostAfter}))
            AND NOT EXISTS (SELECT 1 FROM call_callbacks c WHERE c.campaign_id = a.campaign_id
                              AND c.attempt_id = a.id AND c.applied_at IS NULL)
