@@ -4,7 +4,9 @@ import {
   automationInputSchema,
   automationSchema,
   automationStatusInputSchema,
+  automationStepParamsSchema,
 } from './newsletters-automations.ts';
+import { newsletterTestResultSchema } from './newsletters.ts';
 import { defineRoute } from './route.ts';
 
 const send = { permission: 'messaging.send' } as const;
@@ -62,5 +64,19 @@ export const newsletterAutomationsApi = {
     body: automationStatusInputSchema,
     problems: notFound,
     response: { 200: automationSchema },
+  }),
+  testStep: defineRoute({
+    method: 'POST',
+    path: '/api/newsletter-automations/:id/steps/:stepId/test',
+    summary:
+      'Send a step as saved, marked as a test, to the staff member’s own address (its placeholders filled with their own values)',
+    tags,
+    access: send,
+    params: automationStepParamsSchema,
+    problems: {
+      404: '`not_found`: no such step among this automation’s.',
+      409: '`no_email`: your account has no email address.',
+    },
+    response: { 200: newsletterTestResultSchema },
   }),
 };

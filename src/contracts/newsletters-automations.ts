@@ -92,3 +92,9 @@ export const automationSchema = z.object({
 export type Automation = z.infer<typeof automationSchema>;
 
 export const automationStatusInputSchema = z.object({ status: automationStatusSchema }).strict();
+
+/** A step of an automation, as its test's path names it. */
+export const automationStepParamsSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  stepId: z.coerce.number().int().positive(),
+});

@@ -15,12 +15,10 @@ export interface ConversionObserver {
   signedUp?(ctx: AppContext, request: FastifyRequest, email: string): Promise<void>;
   /** A gift was taken from this request (not paid yet). */
   giftStarted?(ctx: AppContext, request: FastifyRequest, donationId: number): Promise<void>;
-  /** A gift was paid, inside the payment's transaction. */
-  giftPaid?(query: Query, campaignId: number, donationId: number): Promise<void>;
 }
 
 export const conversionObservers = (): readonly ConversionObserver[] => [
-  { name: 'content', signedUp: creditSignup, giftStarted: creditGift, giftPaid },
+  { name: 'content', signedUp: creditSignup, giftStarted: creditGift },
 ];
 
 export async function tellSignup(ctx: AppContext, request: FastifyRequest, email: string) {
@@ -47,8 +45,31 @@ export async function tellGiftStarted(
   }
 }
 
-/** In the payment's transaction: an observer's failure there would undo the payment, so none may throw. */
-export async function tellGiftPaid(query: Query, campaignId: number, donationId: number) {
-  for (const observer of conversionObservers())
-    await observer.giftPaid?.(query, campaignId, donationId);
+/** A gift that became paid or received, and its donor. */
+export interface PaidGift {
+  donationId: number;
+  personId: number;
+  /** Membership dues are recorded as gifts are (party mode), and told as well. */
+  kind: 'gift' | 'dues';
+}
+
+export type GiftPaidListener = (query: Query, ctx: AppContext, gift: PaidGift) => Promise<void>;
+
+/**
+ * What listens to a gift becoming paid or received: content (the share that brought a paid
+ * gift counts from now) and, once they register, newsletters' automations (a first gift).
+ * Every path that makes a gift paid calls them once, inside the transaction that does
+ * (`tellGiftPaid`): a provider's payment (`donations/payment-events.ts`, the webhook, the
+ * reconciliation and the development page), a plan's monthly charge (`plan-charges.ts`), a
+ * cheque, transfer or cash gift recorded by the finance officer (`finance/manual.ts`). A
+ * listener's failure would undo the payment: none may throw (a listener that might catches
+ * its own failure under a savepoint).
+ */
+export const giftPaidListeners = new Set<GiftPaidListener>([
+  (query, ctx, gift) => giftPaid(query, ctx.campaignId, gift.donationId),
+]);
+
+/** Inside the transaction that made the gift paid or received, once per gift. */
+export async function tellGiftPaid(query: Query, ctx: AppContext, gift: PaidGift) {
+  for (const listener of giftPaidListeners) await listener(query, ctx, gift);
 }

@@ -25,7 +25,13 @@ async function giftOf(
   provider: ProviderName,
   donationId: number | null,
   ref: { paymentRef?: string; chargeRef?: string },
-): Promise<{ id: number; status: string; planId: number | null; personId: number } | null> {
+): Promise<{
+  id: number;
+  status: string;
+  planId: number | null;
+  personId: number;
+  kind: 'gift' | 'dues';
+} | null> {
   const refs = [ref.paymentRef, ref.chargeRef].filter((r): r is string => Boolean(r));
   const byRef =
     refs.length > 0
@@ -49,9 +55,10 @@ async function giftOf(
     status: string;
     plan_id: number | null;
     person_id: number;
+    kind: 'gift' | 'dues';
   }>(
     query,
-    sql`SELECT id, status, plan_id, person_id FROM donations
+    sql`SELECT id, status, plan_id, person_id, kind FROM donations
          WHERE campaign_id = ${ctx.campaignId} AND provider = ${provider} AND ${which}
          ORDER BY id LIMIT 1 FOR UPDATE`,
   );
@@ -61,6 +68,7 @@ async function giftOf(
         status: row.status,
         planId: row.plan_id === null ? null : Number(row.plan_id),
         personId: Number(row.person_id),
+        kind: row.kind,
       }
     : null;
 }
@@ -101,8 +109,7 @@ export async function applyPaymentEvent(
   provider: ProviderName,
   event: PaymentEvent,
 ): Promise<EventOutcome> {
-  let paidBy: number | null = null;
-  const result = await ctx.database.transaction(async (query) => {
+  return ctx.database.transaction(async (query) => {
     const recorded = await runSql(
       query,
       sql`INSERT INTO payment_events (campaign_id, provider, event_id, kind)
@@ -111,7 +118,6 @@ export async function applyPaymentEvent(
     );
     if (recorded.length === 0) return 'duplicate';
     const outcome = await apply(query, ctx, provider, event);
-    paidBy = outcome.paidBy ?? null;
     if (outcome.donationId !== null)
       await runSql(
         query,
@@ -121,22 +127,14 @@ export async function applyPaymentEvent(
       );
     return outcome.result;
   });
-  if (paidBy !== null) for (const listener of giftPaidListeners) await listener(ctx, paidBy);
-  return result;
 }
-
-/**
- * Called after a provider's payment of a gift is applied and committed, with the donor: other
- * features listen (newsletters' automations, on a first gift). A listener logs its own failures.
- */
-export const giftPaidListeners = new Set<(ctx: AppContext, personId: number) => Promise<void>>();
 
 async function apply(
   query: Query,
   ctx: AppContext,
   provider: ProviderName,
   event: PaymentEvent,
-): Promise<{ result: EventOutcome; donationId: number | null; paidBy?: number }> {
+): Promise<{ result: EventOutcome; donationId: number | null }> {
   switch (event.kind) {
     case 'payment_succeeded': {
       const gift = await giftOf(query, ctx, provider, event.donationId, {
@@ -152,7 +150,12 @@ async function apply(
           template: 'donation_acknowledgement',
           donationId: gift.id,
         });
-        await tellGiftPaid(query, ctx.campaignId, gift.id);
+        // Content's share credit and newsletters' automations, in this transaction.
+        await tellGiftPaid(query, ctx, {
+          donationId: gift.id,
+          personId: gift.personId,
+          kind: gift.kind,
+        });
       }
       if (event.savedCard && gift.planId === event.savedCard.planId) {
         const [row] = await runSql<{ given_on: string | null }>(
@@ -161,11 +164,7 @@ async function apply(
         );
         await activatePlan(query, ctx, gift.planId, event.savedCard, row?.given_on ?? null);
       }
-      return {
-        result: paid ? 'applied' : 'ignored',
-        donationId: gift.id,
-        ...(paid ? { paidBy: gift.personId } : {}),
-      };
+      return { result: paid ? 'applied' : 'ignored', donationId: gift.id };
     }
     case 'payment_failed':
     case 'checkout_expired': {

@@ -7,6 +7,7 @@ import { forCampaign, type AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
 import { runSql } from '../../core/db/statement.ts';
 import { defineJob } from '../../core/jobs/index.ts';
+import { tellGiftPaid } from '../conversions.ts';
 import { queueDonorMail } from './donor-mail.ts';
 import { GiftRefused, releaseGift, reviveGift, settleGift, takeGiftOn } from './ledger.ts';
 import type { ChargeOutcome, PaymentProvider } from './payments/port.ts';
@@ -267,11 +268,18 @@ async function recordOutcome(
       const paid =
         (await settleGift(ctx, donationId, providerRef, query)) ||
         (await reviveGift(ctx, query, donationId, providerRef));
-      if (paid)
+      if (paid) {
         await queueDonorMail(query, ctx.campaignId, {
           template: 'donation_acknowledgement',
           donationId,
         });
+        // A plan's charges are gifts: told as every paid gift is, in this transaction.
+        await tellGiftPaid(query, ctx, {
+          donationId,
+          personId: Number(plan.person_id),
+          kind: 'gift',
+        });
+      }
       await advancePlan(ctx, query, plan, today);
       return 'charged';
     }

@@ -89,17 +89,19 @@ export async function answerEvent(
   source: 'member' | 'visitor' | 'walk_in',
   status: 'going' | 'pending' = 'going',
 ): Promise<{ status: RsvpStatus; guests: number }> {
-  const answer = await answerEventOn(ctx, eventId, personId, guests, source, status);
-  if (answer.status === 'going' || answer.status === 'waitlist')
-    for (const listener of rsvpListeners) await listener(ctx, personId);
-  return answer;
+  return answerEventOn(ctx, eventId, personId, guests, source, status);
 }
 
 /**
- * Called after a person's answer (going or on the waiting list) is committed: other features
- * listen (newsletters' automations, on a first answer). A listener logs its own failures.
+ * Called with a person's answer (going or on the waiting list; a visitor's pending answer once
+ * their address is confirmed), inside the answer's transaction so that what listens commits
+ * with it or not at all: other features listen (newsletters' automations, on a first answer).
+ * A listener's failure would undo the answer: none may throw (each catches its own under a
+ * savepoint).
  */
-export const rsvpListeners = new Set<(ctx: AppContext, personId: number) => Promise<void>>();
+export const rsvpListeners = new Set<
+  (query: Query, ctx: AppContext, personId: number) => Promise<void>
+>();
 
 async function answerEventOn(
   ctx: AppContext,
@@ -154,6 +156,8 @@ async function answerEventOn(
       (next === 'going' ? seats : 0) - heldSeats,
       (next === 'waitlist' ? 1 : 0) - wasWaiting,
     );
+    if (next === 'going' || next === 'waitlist')
+      for (const listener of rsvpListeners) await listener(query, ctx, personId);
     return { status: next, guests };
   });
 }

@@ -1,6 +1,8 @@
 import {
   Alert,
+  Box,
   Button,
+  Grid,
   Group,
   NumberInput,
   Select,
@@ -11,7 +13,13 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconPlayerPause, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
+import {
+  IconMailForward,
+  IconPlayerPause,
+  IconPlayerPlay,
+  IconPlus,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { NEWSLETTER_BODY_MAX } from '../../../contracts/newsletters.ts';
@@ -33,9 +41,20 @@ import { Section } from '../../core/ui/Section.tsx';
 import { focusFirstError } from '../../core/validation.ts';
 import { Figures } from '../calling/Figures.tsx';
 import { keyedErrorText } from '../calling/callingErrors.ts';
-import { useAutomation, useSaveAutomation, useSetAutomationStatus } from './automation-hooks.ts';
+import {
+  useAutomation,
+  useSaveAutomation,
+  useSetAutomationStatus,
+  useTestAutomationStep,
+} from './automation-hooks.ts';
 import { automationTriggerKeys } from './automation-labels.ts';
+import { previewInput, previewTooLong } from './newsletter-form.ts';
+import { newsletterErrorText } from './newsletterErrors.ts';
+import { NewsletterPreview } from './NewsletterPreview.tsx';
 import { NewslettersLayout } from './NewslettersLayout.tsx';
+
+/** The editor and its preview side by side, as the newsletter editor: wider than other pages. */
+const EDITOR_WIDTH = 1400;
 
 interface StepValues {
   key: string;
@@ -98,14 +117,26 @@ const counted: Array<{ key: keyof AutomationStepCounts; label: MessageKey }> = [
   { key: 'unsubscribed', label: 'newsletters.automations.counts.unsubscribed' },
 ];
 
-/** An automation's trigger and steps; for a saved one, each step's counts and its pause. */
+/** Whether a step's text differs from the one saved (its test sends the saved text). */
+const textChanged = (step: StepValues, saved: Automation['steps'][number]) =>
+  saved.subject !== step.subject.trim() ||
+  saved.preheader !== step.preheader.trim() ||
+  saved.body !== step.body.trim();
+
+/**
+ * An automation's trigger and steps, beside the live preview of the step being edited (below
+ * the form on a phone); for a saved one, each step's counts and test, and its pause.
+ */
 function AutomationForm({ automation }: { automation: Automation | null }) {
   const t = useT();
   const [locale] = useLocale();
   const navigate = useNavigate();
   const save = useSaveAutomation();
   const setStatus = useSetAutomationStatus();
+  const test = useTestAutomationStep();
   const [formError, setFormError] = useState<string | null>(null);
+  /** The step the preview shows: the one last focused, or chosen above the preview. */
+  const [shownKey, setShownKey] = useState<string | null>(null);
   const status = automation?.status ?? 'active';
   const form = useForm<AutomationValues>({
     initialValues: valuesOf(automation),
@@ -129,8 +160,12 @@ function AutomationForm({ automation }: { automation: Automation | null }) {
       {
         onSuccess: (saved) => {
           notifications.show({ color: 'green', message: t('newsletters.automations.saved') });
-          form.setValues(valuesOf(saved));
-          form.resetDirty(valuesOf(saved));
+          // A new step's key becomes its id: the preview stays on the same step.
+          const shownAt = values.steps.findIndex((step) => step.key === shownKey);
+          const next = valuesOf(saved);
+          setShownKey(next.steps[shownAt]?.key ?? null);
+          form.setValues(next);
+          form.resetDirty(next);
           if (!automation) void navigate(`/hq/newsletters/automations/${saved.id}`);
         },
         onError: (error) => {
@@ -146,8 +181,26 @@ function AutomationForm({ automation }: { automation: Automation | null }) {
     );
   }, focusFirstError);
   const steps = form.values.steps;
+  const shownIndex = Math.max(
+    0,
+    steps.findIndex((step) => step.key === shownKey),
+  );
+  const shown = steps[shownIndex];
+  const sendTest = (automationId: number, stepId: number, number: number) =>
+    test.mutate(
+      { id: automationId, stepId },
+      {
+        onSuccess: ({ to }) =>
+          notifications.show({
+            color: 'green',
+            message: t('newsletters.automations.testSent', { number, to }),
+          }),
+        onError: (failure) =>
+          notifications.show({ color: 'red', message: newsletterErrorText(failure, t) }),
+      },
+    );
 
-  return (
+  const editor = (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         {automation && (
@@ -209,64 +262,85 @@ function AutomationForm({ automation }: { automation: Automation | null }) {
         </Section>
         {steps.map((step, i) => {
           const saved = automation?.steps.find((s) => s.id === step.id);
+          const testable = automation !== null && saved !== undefined && !textChanged(step, saved);
           return (
-            <Section key={step.key} title={t('newsletters.automations.step', { number: i + 1 })}>
-              <NumberInput
-                label={t('newsletters.automations.delayDays')}
-                description={t('newsletters.automations.delayHelp')}
-                required
-                min={0}
-                max={365}
-                allowDecimal={false}
-                {...form.getInputProps(`steps.${i}.delayDays`)}
-              />
-              <TextInput
-                label={t('newsletters.form.subject')}
-                required
-                maxLength={200}
-                autoComplete="off"
-                {...form.getInputProps(`steps.${i}.subject`)}
-              />
-              <TextInput
-                label={t('newsletters.form.preheader')}
-                description={t('newsletters.form.preheaderHelp')}
-                maxLength={200}
-                autoComplete="off"
-                {...form.getInputProps(`steps.${i}.preheader`)}
-              />
-              <Textarea
-                label={t('newsletters.form.body')}
-                description={t('newsletters.form.bodyHelp')}
-                required
-                autosize
-                minRows={5}
-                maxRows={20}
-                maxLength={NEWSLETTER_BODY_MAX}
-                {...form.getInputProps(`steps.${i}.body`)}
-              />
-              {steps.length > 1 && (
-                <Group>
-                  <Button
-                    variant="subtle"
-                    color="red"
-                    size="compact-sm"
-                    leftSection={<IconTrash size={16} aria-hidden />}
-                    onClick={() => form.removeListItem('steps', i)}
-                  >
-                    {t('newsletters.automations.removeStep', { number: i + 1 })}
-                  </Button>
-                </Group>
-              )}
-              {saved && (
-                <Figures
-                  label={t('newsletters.automations.countsOf', { number: i + 1 })}
-                  items={counted.map((c) => ({
-                    label: t(c.label),
-                    value: formatNumber(saved.counts[c.key], locale),
-                  }))}
+            // The preview follows the step being written.
+            <Box key={step.key} onFocus={() => setShownKey(step.key)}>
+              <Section title={t('newsletters.automations.step', { number: i + 1 })}>
+                <NumberInput
+                  label={t('newsletters.automations.delayDays')}
+                  description={t('newsletters.automations.delayHelp')}
+                  required
+                  min={0}
+                  max={365}
+                  allowDecimal={false}
+                  {...form.getInputProps(`steps.${i}.delayDays`)}
                 />
-              )}
-            </Section>
+                <TextInput
+                  label={t('newsletters.form.subject')}
+                  required
+                  maxLength={200}
+                  autoComplete="off"
+                  {...form.getInputProps(`steps.${i}.subject`)}
+                />
+                <TextInput
+                  label={t('newsletters.form.preheader')}
+                  description={t('newsletters.form.preheaderHelp')}
+                  maxLength={200}
+                  autoComplete="off"
+                  {...form.getInputProps(`steps.${i}.preheader`)}
+                />
+                <Textarea
+                  label={t('newsletters.form.body')}
+                  description={t('newsletters.form.bodyHelp')}
+                  required
+                  autosize
+                  minRows={5}
+                  maxRows={20}
+                  maxLength={NEWSLETTER_BODY_MAX}
+                  {...form.getInputProps(`steps.${i}.body`)}
+                />
+                <Group gap="xs">
+                  {automation && (
+                    <Button
+                      variant="light"
+                      size="compact-sm"
+                      leftSection={<IconMailForward size={16} aria-hidden />}
+                      disabled={!testable}
+                      loading={test.isPending && test.variables?.stepId === saved?.id}
+                      onClick={() => saved && sendTest(automation.id, saved.id, i + 1)}
+                    >
+                      {t('newsletters.automations.testStep', { number: i + 1 })}
+                    </Button>
+                  )}
+                  {steps.length > 1 && (
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      size="compact-sm"
+                      leftSection={<IconTrash size={16} aria-hidden />}
+                      onClick={() => form.removeListItem('steps', i)}
+                    >
+                      {t('newsletters.automations.removeStep', { number: i + 1 })}
+                    </Button>
+                  )}
+                </Group>
+                {!testable && (
+                  <Text size="xs" c="dimmed">
+                    {t('newsletters.automations.testSaveFirst')}
+                  </Text>
+                )}
+                {saved && (
+                  <Figures
+                    label={t('newsletters.automations.countsOf', { number: i + 1 })}
+                    items={counted.map((c) => ({
+                      label: t(c.label),
+                      value: formatNumber(saved.counts[c.key], locale),
+                    }))}
+                  />
+                )}
+              </Section>
+            </Box>
           );
         })}
         <ErrorAlert message={formError} />
@@ -291,6 +365,29 @@ function AutomationForm({ automation }: { automation: Automation | null }) {
       </Stack>
     </form>
   );
+
+  return (
+    <Grid gutter="md">
+      <Grid.Col span={{ base: 12, md: 6 }}>{editor}</Grid.Col>
+      <Grid.Col span={{ base: 12, md: 6 }}>
+        <Stack gap="sm" pos={{ base: 'static', md: 'sticky' }} top={16}>
+          <Select
+            label={t('newsletters.automations.previewed')}
+            allowDeselect={false}
+            data={steps.map((step, i) => ({
+              value: step.key,
+              label: t('newsletters.automations.step', { number: i + 1 }),
+            }))}
+            value={shown?.key ?? null}
+            onChange={(key) => setShownKey(key)}
+          />
+          {shown && (
+            <NewsletterPreview input={previewInput(shown)} tooLong={previewTooLong(shown)} />
+          )}
+        </Stack>
+      </Grid.Col>
+    </Grid>
+  );
 }
 
 export function NewAutomationPage() {
@@ -299,6 +396,7 @@ export function NewAutomationPage() {
     <NewslettersLayout
       title={t('newsletters.automations.newTitle')}
       intro={t('newsletters.automations.editIntro')}
+      maw={EDITOR_WIDTH}
     >
       <AutomationForm automation={null} />
     </NewslettersLayout>
@@ -317,6 +415,7 @@ export function AutomationPage() {
           : t('newsletters.automations.title')
       }
       intro={t('newsletters.automations.editIntro')}
+      maw={EDITOR_WIDTH}
     >
       <QueryState query={automation}>
         {(data) => <AutomationForm key={data.id} automation={data} />}

@@ -43,3 +43,10 @@ export const useSetAutomationStatus = () =>
   useAutomationMutation(({ id, status }: { id: number; status: AutomationStatus }) =>
     call(newsletterAutomationsApi.setStatus, { params: { id }, body: { status } }),
   );
+
+/** A saved step, marked as a test, to the staff member's own address. */
+export const useTestAutomationStep = () =>
+  useMutation({
+    mutationFn: (params: { id: number; stepId: number }) =>
+      call(newsletterAutomationsApi.testStep, { params }),
+  });

@@ -4,6 +4,7 @@ export const fr = {
   'audit.do.newsletter.automation.update': 'Automatisation modifiée',
   'audit.do.newsletter.automation.pause': 'Automatisation mise en pause',
   'audit.do.newsletter.automation.resume': 'Automatisation relancée',
+  'audit.do.newsletter.automation.test': 'Étape d’automatisation envoyée en test',
   'newsletters.automations.open': 'Automatisations',
   'newsletters.automations.title': 'Automatisations',
   'newsletters.automations.intro':
@@ -49,6 +50,11 @@ export const fr = {
   'newsletters.automations.error.order':
     'Les étapes vont dans l’ordre : pas moins de jours que l’étape précédente.',
   'newsletters.automations.error.unknown_step': 'Une étape n’existe plus : rechargez la page.',
+  'newsletters.automations.testStep': 'M’envoyer l’étape {number} en test',
+  'newsletters.automations.testSent': 'Test de l’étape {number} envoyé à {to}.',
+  'newsletters.automations.testSaveFirst':
+    'Le test envoie l’étape telle qu’enregistrée : enregistrez-la d’abord.',
+  'newsletters.automations.previewed': 'Étape montrée dans l’aperçu',
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -56,6 +62,7 @@ export const en: Record<keyof typeof fr, string> = {
   'audit.do.newsletter.automation.update': 'Automation changed',
   'audit.do.newsletter.automation.pause': 'Automation paused',
   'audit.do.newsletter.automation.resume': 'Automation resumed',
+  'audit.do.newsletter.automation.test': 'Automation step sent as a test',
   'newsletters.automations.open': 'Automations',
   'newsletters.automations.title': 'Automations',
   'newsletters.automations.intro':
@@ -100,4 +107,8 @@ export const en: Record<keyof typeof fr, string> = {
   'newsletters.automations.countsOf': 'Step {number}: what went',
   'newsletters.automations.error.order': 'Steps go in order: no fewer days than the step before.',
   'newsletters.automations.error.unknown_step': 'A step no longer exists: reload the page.',
+  'newsletters.automations.testStep': 'Send me step {number} as a test',
+  'newsletters.automations.testSent': 'Test of step {number} sent to {to}.',
+  'newsletters.automations.testSaveFirst': 'The test sends the step as saved: save it first.',
+  'newsletters.automations.previewed': 'Step shown in the preview',
 };

@@ -5,7 +5,8 @@ import type { AppContext } from '../../../core/context.ts';
 import { AppError } from '../../../core/http/errors.ts';
 import { personGiving } from '../../people/directory.ts';
 import { typedAmount } from '../giving.ts';
-import { takeGift } from '../ledger.ts';
+import { tellGiftPaid } from '../../conversions.ts';
+import { takeGiftOn, type GiftIntake } from '../ledger.ts';
 import { capKeyOf, donationSettings } from '../settings.ts';
 import { financeGift } from './gifts.ts';
 
@@ -47,7 +48,7 @@ export async function recordManualGift(
       : gift.means === 'transfer'
         ? { reference: gift.reference }
         : {};
-  const donationId = await takeGift(ctx, {
+  const intake: GiftIntake = {
     personId: person.id,
     mode: settings.mode,
     capKey: capKeyOf(settings, gift.givenOn),
@@ -63,6 +64,12 @@ export async function recordManualGift(
     spendingCeilingCents: settings.spendingCeilingCents,
     locale: 'fr',
     record: { kind: gift.kind, donor, meansDetail, provider: 'manual', recordedBy: actorId },
+  };
+  // Received as it is recorded: told as every paid gift is, in the same transaction.
+  const donationId = await ctx.database.transaction(async (query) => {
+    const id = await takeGiftOn(ctx, query, intake);
+    await tellGiftPaid(query, ctx, { donationId: id, personId: person.id, kind: gift.kind });
+    return id;
   });
   await audit(ctx.database, {
     campaignId: ctx.campaignId,

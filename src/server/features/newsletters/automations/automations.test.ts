@@ -326,4 +326,66 @@ describe.each(engines)('newsletter automations (%s)', (engine) => {
     expect(stranger.json()).toMatchObject({ code: 'unknown_step' });
     expect((await get(automation.id)).steps).toHaveLength(2);
   });
+
+  it('sends a saved step as a test to the staff member alone, transactional and audited; refuses others', async () => {
+    const me = await staffBrowser(t, 'testeuse@staff.example', ['staff']);
+    await inCampaign(`UPDATE people SET first_name = 'Zoé' WHERE campaign_id = $1 AND email = $2`, [
+      'testeuse@staff.example',
+    ]);
+    const step = welcome.steps[0]!;
+    const queuedBefore = (await get(welcome.id)).steps[0]!.counts.queued;
+    const since = t.smtp.received.length;
+    const sent = await me.post(`/api/newsletter-automations/${welcome.id}/steps/${step.id}/test`);
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json()).toEqual({ to: 'testeuse@staff.example' });
+    // The step's own rendering, with the staff member's values, its subject marked.
+    const mail = await t.smtp.waitFor(
+      'testeuse@staff.example',
+      (m) => m.subject === '[TEST] Bienvenue Zoé',
+      10_000,
+      since,
+    );
+    expect(mail.html).toContain('Bonjour <strong>Zoé</strong>');
+    expect(mail.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    const [row] = await inCampaign<{ purpose: string; message_id: number | null }>(
+      `SELECT purpose, message_id FROM mail_outbox
+        WHERE campaign_id = $1 AND kind = 'newsletter_step_test' AND to_address = $2`,
+      ['testeuse@staff.example'],
+    );
+    expect(row).toEqual({ purpose: 'transactional', message_id: null });
+    // Not one of the step's mails: its counts stay.
+    expect((await get(welcome.id)).steps[0]!.counts.queued).toBe(queuedBefore);
+    const audited = await inCampaign<{ target: string; details: unknown }>(
+      `SELECT target, details FROM audit_log
+        WHERE campaign_id = $1 AND action = 'newsletter.automation.test'`,
+    );
+    expect(audited).toEqual([
+      { target: `newsletter_automation:${welcome.id}`, details: { stepId: step.id } },
+    ]);
+
+    // A step of another automation, or none: 404; nothing queued.
+    const other = ((await staff.get('/api/newsletter-automations')).json() as Automation[]).find(
+      (a) => a.id !== welcome.id,
+    )!;
+    const path = (stepId: number) =>
+      `/api/newsletter-automations/${welcome.id}/steps/${stepId}/test`;
+    for (const stepId of [other.steps[0]!.id, 987654]) {
+      const missing = await me.post(path(stepId));
+      expect(missing.statusCode).toBe(404);
+      expect(missing.headers['content-type']).toContain('application/problem+json');
+    }
+    // Without `messaging.send`: the finance officer, a supporter; nobody logged in.
+    const finance = await staffBrowser(t, 'finance@series.example', ['finance']);
+    expect((await finance.post(path(step.id))).statusCode).toBe(403);
+    const reader = await supporterBrowser(t, 'lecteur@series.example');
+    expect((await reader.browser.post(path(step.id))).statusCode).toBe(403);
+    const anonymous = new Browser(t.app, '10.61.0.9');
+    await anonymous.session();
+    expect((await anonymous.post(path(step.id))).statusCode).toBe(401);
+    const tests = await inCampaign<{ n: number }>(
+      `SELECT count(*)::int AS n FROM mail_outbox
+        WHERE campaign_id = $1 AND kind = 'newsletter_step_test'`,
+    );
+    expect(tests).toEqual([{ n: 1 }]);
+  });
 });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AutomationTrigger } from '../../../../contracts/newsletters-automations.ts';
 import { listCampaigns } from '../../../core/campaigns/service.ts';
@@ -14,6 +14,23 @@ export const STEP_MAIL = 'newsletter_step';
 /** Step mails queued per statement; a round goes on until fewer are due. */
 const QUEUED_PER_STATEMENT = 5000;
 
+/** Enrols a person in every active automation of the trigger, once each; returns how many. */
+async function insertEnrolments(
+  query: Query,
+  campaignId: number,
+  trigger: AutomationTrigger,
+  personId: number,
+): Promise<number> {
+  const enrolled = await query<{ id: number }>(
+    sql`INSERT INTO newsletter_enrolments (campaign_id, automation_id, person_id)
+        SELECT a.campaign_id, a.id, ${personId}::bigint FROM newsletter_automations a
+         WHERE a.campaign_id = ${campaignId} AND a.trigger = ${trigger} AND a.status = 'active'
+        ON CONFLICT (campaign_id, automation_id, person_id) DO NOTHING
+        RETURNING id`,
+  );
+  return enrolled.length;
+}
+
 /**
  * Enrols a person in every active automation of this trigger, once each (the unique key: a
  * second trigger, a retry, two processes at once change nothing), then queues at once what is
@@ -24,20 +41,15 @@ export async function enrol(
   trigger: AutomationTrigger,
   personId: number,
 ): Promise<number> {
-  const enrolled = await ctx.database.query<{ id: number }>(
-    sql`INSERT INTO newsletter_enrolments (campaign_id, automation_id, person_id)
-        SELECT a.campaign_id, a.id, ${personId}::bigint FROM newsletter_automations a
-         WHERE a.campaign_id = ${ctx.campaignId} AND a.trigger = ${trigger} AND a.status = 'active'
-        ON CONFLICT (campaign_id, automation_id, person_id) DO NOTHING
-        RETURNING id`,
-  );
-  if (enrolled.length > 0) await queueDueSteps(ctx, { personId });
-  return enrolled.length;
+  const enrolled = await insertEnrolments(ctx.database.query, ctx.campaignId, trigger, personId);
+  if (enrolled > 0) await queueDueSteps(ctx, { personId });
+  return enrolled;
 }
 
 /**
  * A trigger's listener, as the triggering features call it after their change is committed:
- * an automation's failure is logged and never fails what the person did.
+ * an automation's failure is logged and never fails what the person did. (A process lost
+ * between that commit and this call loses the enrolment: see `enrolWithin`.)
  */
 export const enrolOn =
   (trigger: AutomationTrigger) =>
@@ -45,6 +57,31 @@ export const enrolOn =
     try {
       await enrol(ctx, trigger, personId);
     } catch (error) {
+      ctx.log.error(
+        { err: error, campaignId: ctx.campaignId, trigger, personId },
+        'automation enrolment failed',
+      );
+    }
+  };
+
+/**
+ * A trigger's listener inside the triggering change's own transaction: the enrolment, and the
+ * mails of the steps due at once (day 0), commit with what the person did or not at all, so no
+ * process lost after that commit loses them (the dispatcher's poll sends those mails, within a
+ * second). Under a savepoint: a failure here is undone alone and logged, never failing (nor
+ * undoing) what the person did. Only the person's own new rows are written: nothing that the
+ * minute's round could be waiting on.
+ */
+export const enrolWithin =
+  (trigger: AutomationTrigger) =>
+  async (query: Query, ctx: AppContext, personId: number): Promise<void> => {
+    await query(sql`SAVEPOINT newsletter_enrolment`);
+    try {
+      if ((await insertEnrolments(query, ctx.campaignId, trigger, personId)) > 0)
+        await queueRound(query, ctx.campaignId, sql`now()`, personId);
+      await query(sql`RELEASE SAVEPOINT newsletter_enrolment`);
+    } catch (error) {
+      await query(sql`ROLLBACK TO SAVEPOINT newsletter_enrolment`);
       ctx.log.error(
         { err: error, campaignId: ctx.campaignId, trigger, personId },
         'automation enrolment failed',
@@ -70,6 +107,54 @@ export async function endEnrolments(
 }
 
 /**
+ * One statement: up to QUEUED_PER_STATEMENT due (enrolment, step) pairs of running enrolments
+ * of active automations (one person's, when given) marked queued, and their mails inserted
+ * from the marks it did insert. Returns the pairs marked and the mails queued.
+ */
+async function queueRound(
+  query: Query,
+  campaignId: number,
+  now: SQL,
+  personId?: number,
+): Promise<{ marked: number; queued: number }> {
+  const onePerson = personId === undefined ? sql`` : sql` AND e.person_id = ${personId}`;
+  const [round] = await query<{ marked: number; queued: number }>(
+    sql`WITH due AS (
+          SELECT e.id AS enrolment_id, s.id AS step_id, e.person_id
+            FROM newsletter_enrolments e
+            JOIN newsletter_automations a
+              ON a.campaign_id = e.campaign_id AND a.id = e.automation_id AND a.status = 'active'
+            JOIN newsletter_automation_steps s
+              ON s.campaign_id = e.campaign_id AND s.automation_id = e.automation_id
+           WHERE e.campaign_id = ${campaignId} AND e.ended_at IS NULL${onePerson}
+             AND e.enrolled_at + make_interval(days => s.delay_days) <= ${now}
+             AND e.enrolled_at + make_interval(days => s.delay_days) >= s.created_at
+             AND NOT EXISTS (SELECT 1 FROM newsletter_enrolment_steps q
+                              WHERE q.campaign_id = e.campaign_id AND q.enrolment_id = e.id
+                                AND q.step_id = s.id)
+           ORDER BY e.id, s.position
+           LIMIT ${QUEUED_PER_STATEMENT}),
+        marked AS (
+          INSERT INTO newsletter_enrolment_steps (campaign_id, enrolment_id, step_id, queued_at)
+          SELECT ${campaignId}, enrolment_id, step_id, ${now} FROM due
+          ON CONFLICT DO NOTHING
+          RETURNING enrolment_id, step_id),
+        mails AS (
+          ${sql.raw(QUEUE_MESSAGE_MAILS)}
+          SELECT ${campaignId}, ${STEP_MAIL}, p.id, p.email, ${STEP_MAIL},
+                 jsonb_build_object('stepId', m.step_id, 'personId', p.id, 'locale', p.locale),
+                 'newsletter', m.step_id
+            FROM marked m
+            JOIN due d ON d.enrolment_id = m.enrolment_id AND d.step_id = m.step_id
+            JOIN (${emailablePeople(campaignId, sql`SELECT person_id FROM due`)}) p
+              ON p.id = d.person_id
+          RETURNING 1)
+        SELECT (SELECT count(*) FROM marked)::int AS marked, (SELECT count(*) FROM mails)::int AS queued`,
+  );
+  return round!;
+}
+
+/**
  * Queues the steps that are due (`enrolled_at` + the step's days ≤ `now`) for the running
  * enrolments of active automations, in set-based statements: each marks its enrolments' steps
  * queued (the key enrolment + step) and inserts their mails in one statement, so a crash
@@ -89,41 +174,9 @@ export async function queueDueSteps(
     options.personId === undefined ? sql`` : sql` AND e.person_id = ${options.personId}`;
   let queued = 0;
   for (;;) {
-    const [round] = await ctx.database.query<{ marked: number; queued: number }>(
-      sql`WITH due AS (
-            SELECT e.id AS enrolment_id, s.id AS step_id, e.person_id
-              FROM newsletter_enrolments e
-              JOIN newsletter_automations a
-                ON a.campaign_id = e.campaign_id AND a.id = e.automation_id AND a.status = 'active'
-              JOIN newsletter_automation_steps s
-                ON s.campaign_id = e.campaign_id AND s.automation_id = e.automation_id
-             WHERE e.campaign_id = ${ctx.campaignId} AND e.ended_at IS NULL${onePerson}
-               AND e.enrolled_at + make_interval(days => s.delay_days) <= ${now}
-               AND e.enrolled_at + make_interval(days => s.delay_days) >= s.created_at
-               AND NOT EXISTS (SELECT 1 FROM newsletter_enrolment_steps q
-                                WHERE q.campaign_id = e.campaign_id AND q.enrolment_id = e.id
-                                  AND q.step_id = s.id)
-             ORDER BY e.id, s.position
-             LIMIT ${QUEUED_PER_STATEMENT}),
-          marked AS (
-            INSERT INTO newsletter_enrolment_steps (campaign_id, enrolment_id, step_id, queued_at)
-            SELECT ${ctx.campaignId}, enrolment_id, step_id, ${now} FROM due
-            ON CONFLICT DO NOTHING
-            RETURNING enrolment_id, step_id),
-          mails AS (
-            ${sql.raw(QUEUE_MESSAGE_MAILS)}
-            SELECT ${ctx.campaignId}, ${STEP_MAIL}, p.id, p.email, ${STEP_MAIL},
-                   jsonb_build_object('stepId', m.step_id, 'personId', p.id, 'locale', p.locale),
-                   'newsletter', m.step_id
-              FROM marked m
-              JOIN due d ON d.enrolment_id = m.enrolment_id AND d.step_id = m.step_id
-              JOIN (${emailablePeople(ctx.campaignId, sql`SELECT person_id FROM due`)}) p
-                ON p.id = d.person_id
-            RETURNING 1)
-          SELECT (SELECT count(*) FROM marked)::int AS marked, (SELECT count(*) FROM mails)::int AS queued`,
-    );
-    queued += round!.queued;
-    if (round!.marked < QUEUED_PER_STATEMENT) break;
+    const round = await queueRound(ctx.database.query, ctx.campaignId, now, options.personId);
+    queued += round.queued;
+    if (round.marked < QUEUED_PER_STATEMENT) break;
   }
   // A series all of whose steps were queued is complete (a step added later with a day to come
   // for it would have kept it running).

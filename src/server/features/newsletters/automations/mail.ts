@@ -28,7 +28,8 @@ export function registerAutomationMail(ctx: AppContext) {
     return value;
   };
   registerMailTemplate(STEP_MAIL, async (payload) => {
-    const p = payload as { stepId: number; personId: number; locale: Locale };
+    // `test`: a staff member's test of the step (step-test.ts), its subject marked.
+    const p = payload as { stepId: number; personId: number; locale: Locale; test?: boolean };
     const [text, values, campaign] = await Promise.all([
       drawnStep(p.stepId),
       placeholderValues(ctx, p.personId),
@@ -38,7 +39,7 @@ export function registerAutomationMail(ctx: AppContext) {
       values,
       campaign,
       unsubscribeUrl: stepUnsubscribeUrl(ctx, p.stepId, p.personId),
-      test: false,
+      test: p.test === true,
     });
   });
 }

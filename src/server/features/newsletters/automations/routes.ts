@@ -10,9 +10,10 @@ import {
   setAutomationStatus,
   updateAutomation,
 } from './service.ts';
+import { sendStepTest } from './step-test.ts';
 import { registerAutomationTriggers } from './triggers.ts';
 
-/** Staff write, pause and follow automations (`messaging.send`). */
+/** Staff write, test, pause and follow automations (`messaging.send`). */
 export const automationRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
@@ -28,5 +29,8 @@ export const automationRoutes =
     );
     serve(app, newsletterAutomationsApi.setStatus, (request) =>
       setAutomationStatus(ctx, request.params.id, request.body.status, actor(request)),
+    );
+    serve(app, newsletterAutomationsApi.testStep, (request) =>
+      sendStepTest(ctx, request.params.id, request.params.stepId, actor(request)),
     );
   };

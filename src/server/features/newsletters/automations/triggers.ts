@@ -1,20 +1,33 @@
 import { committeeJoinedListeners } from '../../committees/membership.ts';
-import { giftPaidListeners } from '../../donations/payment-events.ts';
+import { giftPaidListeners, type GiftPaidListener } from '../../conversions.ts';
 import { rsvpListeners } from '../../events/rsvp.ts';
 import { signupConfirmedListeners } from '../../recruitment/service.ts';
-import { enrolOn } from './enrolments.ts';
+import { enrolOn, enrolWithin } from './enrolments.ts';
+
+const firstGift = enrolWithin('first_gift');
+
+/**
+ * A gift paid or received (a provider's payment, a plan's monthly charge, a gift recorded by
+ * the finance officer) enrols its donor, in the payment's transaction. Membership dues are no
+ * gift: they enrol nobody.
+ */
+const onGiftPaid: GiftPaidListener = async (query, ctx, gift) => {
+  if (gift.kind === 'gift') await firstGift(query, ctx, gift.personId);
+};
 
 const listeners = {
   signup_confirmed: enrolOn('signup_confirmed'),
   committee_joined: enrolOn('committee_joined'),
-  first_rsvp: enrolOn('first_rsvp'),
-  first_gift: enrolOn('first_gift'),
+  first_rsvp: enrolWithin('first_rsvp'),
+  first_gift: onGiftPaid,
 };
 
 /**
- * The automations listen to the features whose events enrol people (their listener lists,
- * called after each change is committed). The same functions each time: registering again
- * (every app built in a process) adds nothing.
+ * The automations listen to the features whose events enrol people (their listener lists).
+ * An answer to an event and a paid gift enrol inside their own transaction (nothing lost to a
+ * process that dies after the commit); a confirmed sign-up and a committee joined enrol just
+ * after theirs is committed. The same functions each time: registering again (every app built
+ * in a process) adds nothing.
  */
 export function registerAutomationTriggers() {
   signupConfirmedListeners.add(listeners.signup_confirmed);
