@@ -172,6 +172,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // The day's reminder is due from midnight: an event later today gets one at any hour
       // the specs run (the journey spec runs the reminders job by hand).
       EVENT_REMINDER_DAY_OF: '00:00',
+      // Bounces and complaints posted as Mailgun would (mail-suppression.spec.ts).
+      MAILGUN_WEBHOOK_SIGNING_KEY: 'levier-e2e-mailgun-signing-key',
       // Voice broadcasts (calling.spec.ts, calling-segment.spec.ts): the dialler decides as on
       // a Tuesday 10:00 in Paris (inside the default windows at any hour the specs run; refused
       // in production), and the in-process carrier simulator runs 200 times faster than life,

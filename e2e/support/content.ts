@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
-import { expect } from './fixtures.ts';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { csrfHeaders, expect } from './fixtures.ts';
 
 /** The content of a page's meta element (`property` for Open Graph, `name` for the rest). */
 export async function metaContent(page: Page, key: string): Promise<string | null> {
@@ -13,4 +13,20 @@ export async function expectMyShares(page: Page, signups: number) {
   await page.goto('/me');
   const section = page.getByRole('region', { name: 'Mes partages' });
   await expect(section).toContainText(new RegExp(`\\b${signups} inscriptions?\\b`));
+}
+
+/** Staff publish an article now through the API (`api`: an HQ page's request context). */
+export async function publishArticle(api: APIRequestContext, slug: string, title: string) {
+  const created = await api.post('/api/content', {
+    headers: await csrfHeaders(api),
+    data: { kind: 'article', slug, title, summary: '', body: 'Le texte.', tags: [] },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+  const published = await api.post(`/api/content/${id}/publish`, {
+    headers: await csrfHeaders(api),
+    data: { at: null },
+  });
+  expect(published.status(), await published.text()).toBe(200);
+  return id;
 }

@@ -68,6 +68,8 @@ export const profileSchema = z.object({
   consents: consentsSchema,
   /** Off until the supporter agrees to automated calls within a slot. */
   automatedCall: z.object({ granted: z.boolean(), slot: agreedSlotSchema.nullable() }),
+  /** Opens and clicks of newsletters measured for them (consent `email_tracking`); off until they agree. */
+  emailTracking: z.boolean(),
   recruitCode: z.string(),
   recruitUrl: z.string(),
   recruitedCount: z.number(),
@@ -91,6 +93,8 @@ export const consentUpdateSchema = z.object({
   consents: consentsSchema,
   /** Left out: unchanged. */
   automatedCall: automatedCallConsentSchema.optional(),
+  /** Opens and clicks of newsletters measured (true) or not; left out: unchanged. */
+  emailTracking: z.boolean().optional(),
   locale: localeSchema.default('fr'),
 });
 

@@ -1,12 +1,19 @@
 import {
+  commentEditSchema,
   commentItemParamsSchema,
   commentNotificationsSchema,
+  commentParamsSchema,
   commentPostSchema,
   commentRulesSchema,
   commentsPageSchema,
   commentsQuerySchema,
+  deletedCommentSchema,
+  editedCommentSchema,
+  personCommentsPageSchema,
+  personCommentsQuerySchema,
   postedCommentSchema,
 } from './comments.ts';
+import { idParamSchema } from './common.ts';
 import { defineRoute } from './route.ts';
 
 const tags = ['comments'] as const;
@@ -41,6 +48,37 @@ export const commentsApi = {
     },
     response: { 201: postedCommentSchema },
   }),
+  edit: defineRoute({
+    method: 'PUT',
+    path: '/api/content/:itemId/comments/:commentId',
+    summary: 'Edit one’s own comment, within 15 minutes of posting it, while the thread is open',
+    tags,
+    access: { authenticated: true },
+    params: commentParamsSchema,
+    body: commentEditSchema,
+    problems: {
+      403: '`not_author`: the comment is someone else’s; `comment_not_allowed`, `posting_suspended`, `posting_banned`: as for a post',
+      404: '`not_found`: no live item, or no comment of the caller’s under it, has this id',
+      409: '`comments_closed`: the thread is closed; `edit_window_over`: 15 minutes have passed; `comment_hidden`: a moderator hid it; `comment_held`: it waits for a moderator',
+      429: '`comment_rate_limited`: too many comments and edits within an hour',
+    },
+    response: { 200: editedCommentSchema },
+  }),
+  delete: defineRoute({
+    method: 'DELETE',
+    path: '/api/content/:itemId/comments/:commentId',
+    summary:
+      'Delete one’s own comment: a mark stays where replies are under it, else it is no longer shown',
+    tags,
+    access: { authenticated: true },
+    params: commentParamsSchema,
+    problems: {
+      403: '`not_author`: the comment is someone else’s',
+      404: '`not_found`: no live item, or no comment of the caller’s under it, has this id',
+      409: '`comment_hidden`: a moderator hid it',
+    },
+    response: { 200: deletedCommentSchema },
+  }),
   notifications: defineRoute({
     method: 'GET',
     path: '/api/me/comment-notifications',
@@ -74,5 +112,16 @@ export const commentsApi = {
     access: act,
     body: commentRulesSchema,
     response: { 200: commentRulesSchema },
+  }),
+  ofPerson: defineRoute({
+    method: 'GET',
+    path: '/api/people/:id/comments',
+    summary:
+      'A person’s comments, newest first, 20 a page: item, date, status and link, never the text',
+    tags,
+    access: { permission: 'people.read' },
+    params: idParamSchema,
+    query: personCommentsQuerySchema,
+    response: { 200: personCommentsPageSchema },
   }),
 };

@@ -6,6 +6,14 @@ export const contactChannelSchema = z.enum(['email', 'sms', 'volunteer_call', 'a
 export type ContactChannel = z.infer<typeof contactChannelSchema>;
 export const contactChannels: readonly ContactChannel[] = contactChannelSchema.options;
 
+/**
+ * What a person's consent records are kept for: the contact channels, and the consent to
+ * measuring opens and clicks of newsletters (`email_tracking`, off by default). That one is
+ * not a way to reach anyone: the compliance gate only ever asks about contact channels.
+ */
+export const consentChannelSchema = z.enum([...contactChannelSchema.options, 'email_tracking']);
+export type ConsentChannel = z.infer<typeof consentChannelSchema>;
+
 const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
 
 /** The days and hours a person agreed to receive automated calls (CNIL), on their clock. */

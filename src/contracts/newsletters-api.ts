@@ -7,6 +7,7 @@ import {
   newsletterScheduleSchema,
   newsletterSchema,
   newsletterTestResultSchema,
+  subjectTestWinnerSchema,
 } from './newsletters.ts';
 import { defineRoute } from './route.ts';
 
@@ -114,6 +115,21 @@ export const newslettersApi = {
     access: send,
     params: idParamSchema,
     problems: { ...notFound, 409: '`newsletter_not_cancelable`: already sent or canceled.' },
+    response: { 200: newsletterSchema },
+  }),
+  pickWinner: defineRoute({
+    method: 'POST',
+    path: '/api/newsletters/:id/subject-test/winner',
+    summary:
+      'Pick a subject test’s winner before its wait is over: the rest of the audience is queued with that subject at once',
+    tags,
+    access: send,
+    params: idParamSchema,
+    body: subjectTestWinnerSchema,
+    problems: {
+      ...notFound,
+      409: '`subject_test_not_running`: the newsletter has no subject test waiting for its winner.',
+    },
     response: { 200: newsletterSchema },
   }),
 };

@@ -7,6 +7,8 @@ import {
   smsCampaignSchema,
   smsReachInputSchema,
   smsReachSchema,
+  smsRepliesQuerySchema,
+  smsReplySchema,
   smsScheduleSchema,
   smsTestResultSchema,
 } from './sms.ts';
@@ -128,6 +130,18 @@ export const smsApi = {
     query: adminPageQuerySchema,
     response: {
       200: z.object({ items: z.array(caughtSmsSchema), total: z.number() }),
+    },
+  }),
+  replies: defineRoute({
+    method: 'GET',
+    path: '/api/sms/replies',
+    summary:
+      'Texts received that are not a STOP (answers), newest first, with the people whose number it is and the campaign answered',
+    tags,
+    access: send,
+    query: smsRepliesQuerySchema,
+    response: {
+      200: z.object({ items: z.array(smsReplySchema), total: z.number() }),
     },
   }),
 };

@@ -109,3 +109,26 @@ export const caughtSmsSchema = z.object({
   at: z.string(),
 });
 export type CaughtSms = z.infer<typeof caughtSmsSchema>;
+
+/** A text received on the provider's number that is not a STOP: an answer, kept for staff. */
+export const smsReplySchema = z.object({
+  id: z.number(),
+  /** The number it came from (E.164 when it reads as one). */
+  from: z.string(),
+  body: z.string(),
+  receivedAt: z.string(),
+  /** The text campaign last sent to that number before the answer came, if any. */
+  smsCampaign: z.object({ id: z.number(), name: z.string() }).nullable(),
+  /**
+   * The people whose mobile number it is (none when nobody has it), for those who may read
+   * people (`people.read`); always empty for the others.
+   */
+  people: z.array(z.object({ id: z.number(), name: z.string() })),
+});
+export type SmsReply = z.infer<typeof smsReplySchema>;
+
+export const smsRepliesQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  /** Only the answers to this text campaign. */
+  smsCampaignId: z.coerce.number().int().positive().optional(),
+});

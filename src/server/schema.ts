@@ -25,6 +25,8 @@ export * from './features/calling/tables.ts';
 export * from './features/calling/banks/tables.ts';
 export * from './features/newsletters/tables.ts';
 export * from './features/newsletters/automations/tables.ts';
+export * from './features/newsletters/tracking/tables.ts';
+export * from './features/newsletters/ab/tables.ts';
 export * from './features/content/tables.ts';
 export * from './features/sms/tables.ts';
 export * from './features/comments/tables.ts';

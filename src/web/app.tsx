@@ -11,6 +11,7 @@ import { NotFoundPage } from './core/ui/NotFoundPage.tsx';
 import { LoginLinkPage } from './features/accounts/LoginLinkPage.tsx';
 import { LoginPage } from './features/accounts/LoginPage.tsx';
 import { ServerPage } from './features/recruitment/ServerPage.tsx';
+import { serverPagePaths } from './features/recruitment/server-pages.ts';
 import { navPages, pages } from './pages.ts';
 import { dictionaries } from './messages.ts';
 
@@ -33,16 +34,10 @@ export function App() {
           <BrowserRouter useTransitions={false}>
             <Routes>
               {/* Drawn by the server: reached from inside the app, they load for real. */}
-              <Route path="/embed/signup" element={<ServerPage />} />
               <Route index element={<ServerPage />} />
-              <Route path="/confirm" element={<ServerPage />} />
-              <Route path="/committees" element={<ServerPage />} />
-              <Route path="/report" element={<ServerPage />} />
-              <Route path="/committees/:id" element={<ServerPage />} />
-              <Route path="/events" element={<ServerPage />} />
-              <Route path="/events/:id" element={<ServerPage />} />
-              <Route path="/mentions-legales" element={<ServerPage />} />
-              <Route path="/confidentialite" element={<ServerPage />} />
+              {serverPagePaths.map((path) => (
+                <Route key={path} path={path} element={<ServerPage />} />
+              ))}
               <Route element={<Shell navPages={navPages} />}>
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/login/link" element={<LoginLinkPage />} />

@@ -4,6 +4,7 @@ import * as admin from './features/admin/messages.ts';
 import * as calling from './features/calling/messages.ts';
 import * as phoneBanks from './features/calling/banks/messages.ts';
 import * as phoneBankCaller from './features/calling/caller/messages.ts';
+import * as comments from './features/comments/messages.ts';
 import * as committees from './features/committees/messages.ts';
 import * as compliance from './features/compliance/messages.ts';
 import * as donations from './features/donations/messages.ts';
@@ -17,8 +18,11 @@ import * as newsletters from './features/newsletters/messages.ts';
 import * as sms from './features/sms/messages.ts';
 import * as content from './features/content/messages.ts';
 import * as newsletterAutomations from './features/newsletters/automation-messages.ts';
+import * as newsletterTracking from './features/newsletters/tracking-messages.ts';
+import * as newsletterSubjectTests from './features/newsletters/subject-test-messages.ts';
 import * as operations from './features/operations/messages.ts';
 import * as people from './features/people/messages.ts';
+import * as mailSuppression from './features/people/mail-suppression-messages.ts';
 import * as recruitment from './features/recruitment/messages.ts';
 import * as stats from './features/stats/messages.ts';
 import * as core from './core/i18n/messages.ts';
@@ -47,9 +51,13 @@ export const messageModules = {
   newsletters,
   sms,
   content,
+  comments,
   newsletterAutomations,
+  newsletterTracking,
+  newsletterSubjectTests,
   operations,
   people,
+  mailSuppression,
   recruitment,
   stats,
 };

@@ -4,6 +4,7 @@ import { adminPages, kioskPages } from './features/admin/pages.ts';
 import { callingPages } from './features/calling/pages.ts';
 import { callerPages } from './features/calling/caller/pages.ts';
 import { phoneBankPages } from './features/calling/banks/pages.ts';
+import { commentPages } from './features/comments/pages.ts';
 import { committeePages } from './features/committees/pages.ts';
 import { compliancePages } from './features/compliance/pages.ts';
 import { donationPages } from './features/donations/pages.ts';
@@ -37,6 +38,7 @@ export const pages: readonly PageDefinition[] = [
   ...newsletterPages,
   ...smsPages,
   ...contentPages,
+  ...commentPages,
   ...adminPages,
   ...compliancePages,
 ];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { KeyObject } from 'node:crypto';
 import { dkimKey, type DkimKey } from './mail/dkim.ts';
+import { sendgridWebhookKey } from './mail/sendgrid-key.ts';
 
 const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -43,6 +45,11 @@ const configSchema = z.object({
   MAIL_BOUNCE_SMTP_HOST: z.string().default('0.0.0.0'),
   /** Mailgun's HTTP webhook signing key: bounces and complaints posted to /api/mail/webhooks/mailgun. */
   MAILGUN_WEBHOOK_SIGNING_KEY: z.string().min(8).optional(),
+  /**
+   * SendGrid's signed Event Webhook verification key (base64 of an ECDSA P-256 public key):
+   * bounces and complaints posted to /api/mail/webhooks/sendgrid. Checked at start.
+   */
+  SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().optional(),
   ALLOW_DEV_ADAPTERS: booleanish.default(false),
   /** The campaign this process serves (`levier campaign create` makes others). */
   CAMPAIGN_ID: z.coerce.number().int().min(1).default(1),
@@ -167,6 +174,8 @@ export type Config = z.infer<typeof configSchema> & {
   carrier: 'twilio' | 'simulator';
   smsProvider: 'twilio' | 'dev';
   dkim: DkimKey | null;
+  /** SENDGRID_WEBHOOK_PUBLIC_KEY, read. */
+  sendgridKey: KeyObject | null;
 };
 
 /** The style's origin and the other origins named, each checked to be one. */
@@ -243,6 +252,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const dkim = dkimKey(c);
+  const sendgridKey = sendgridWebhookKey(c.SENDGRID_WEBHOOK_PUBLIC_KEY);
   if (c.RATE_LIMIT_STORE === 'redis' && !c.REDIS_URL) {
     throw new Error('RATE_LIMIT_STORE=redis needs REDIS_URL (e.g. redis://127.0.0.1:6379).');
   }
@@ -252,6 +262,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     carrier,
     smsProvider,
     dkim,
+    sendgridKey,
     mapOrigins: mapOrigins(c.MAP_STYLE_URL, c.MAP_ORIGINS),
     backupDir: c.BACKUP_DIR ?? `${c.DATA_DIR.replace(/\/$/, '')}/backups`,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),

@@ -12,7 +12,7 @@ export interface MailFeedbackReport {
   /** The recipient the report names, used only when it names no mail of ours. */
   address: string | null;
   kind: FeedbackKind;
-  source: 'smtp' | 'mailgun';
+  source: 'smtp' | 'mailgun' | 'sendgrid';
   status?: string | null;
   detail?: string | null;
 }
@@ -104,4 +104,34 @@ export async function suppressWaitingMailsTo(
          WHERE campaign_id = ${campaignId}${person} AND lower(to_address) = ${to.address.toLowerCase()}
            AND status = 'pending'${campaignOnly}`,
   );
+}
+
+/** A bounce or complaint as a person's page shows it (features/mail-feedback/suppression.ts). */
+export interface FeedbackReport {
+  kind: 'hard_bounce' | 'soft_bounce' | 'complaint';
+  source: string;
+  status: string | null;
+  detail: string | null;
+  at: Date;
+}
+
+/** The latest bounce or complaint reported about a mail to this person at this address. */
+export async function lastFeedbackAbout(
+  query: Query,
+  campaignId: number,
+  personId: number,
+  address: string,
+): Promise<FeedbackReport | null> {
+  const [row] = await query<Omit<FeedbackReport, 'at'> & { created_at: Date }>(
+    sql`SELECT f.kind, f.source, f.status, f.detail, f.created_at
+          FROM mail_outbox m
+          JOIN mail_feedback f ON f.campaign_id = m.campaign_id AND f.mail_id = m.id
+         WHERE m.campaign_id = ${campaignId} AND m.person_id = ${personId}
+           AND lower(m.to_address) = ${address.trim().toLowerCase()}
+           AND f.kind IN ('hard_bounce', 'soft_bounce', 'complaint')
+         ORDER BY f.created_at DESC, f.id DESC LIMIT 1`,
+  );
+  if (!row) return null;
+  const { created_at, ...report } = row;
+  return { ...report, at: new Date(created_at) };
 }

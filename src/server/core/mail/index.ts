@@ -8,6 +8,8 @@ import { catcherTransport, smtpTransport, type MailTransport } from './transport
 
 export interface Mailer extends DispatchLoop {
   transport: MailTransport;
+  /** Stops dispatching until `start()`, the transport kept open (a round under way finishes). */
+  pause(): Promise<void>;
 }
 
 const POLL_MS = 1000;
@@ -34,6 +36,7 @@ export function createMailer(
       returnPath: config.MAIL_RETURN_PATH,
       secret: config.sessionSecret,
       mailgun: Boolean(config.MAILGUN_WEBHOOK_SIGNING_KEY),
+      sendgrid: Boolean(config.sendgridKey),
       ratePerSecond: config.MAIL_RATE_PER_SECOND,
       staleClaimSeconds: config.MAIL_STALE_CLAIM_SECONDS,
     }),
@@ -51,6 +54,7 @@ export function createMailer(
   return {
     ...loop,
     transport: chosen,
+    pause: () => loop.stop(),
     start() {
       loop.start();
       if (config.MAIL_BOUNCE_SMTP_PORT && config.MAIL_RETURN_PATH && !bounces) {

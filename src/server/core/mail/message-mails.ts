@@ -65,3 +65,21 @@ export const messageMailsWaiting = (campaignId: SQL, kind: string, messageId: SQ
   sql`EXISTS (SELECT 1 FROM mail_outbox o
                WHERE o.campaign_id = ${campaignId} AND o.kind = ${kind}
                  AND o.message_id = ${messageId} AND o.status IN ('pending', 'sending'))`;
+
+/**
+ * How many of some mails are in each status, per key of the caller's: `rows` selects a `key`
+ * and a `mail_id` (a newsletter's subject test: its sample's mails, by variant). Each mail is
+ * read by its primary key.
+ */
+export async function mailCountsByKey(
+  query: Query,
+  campaignId: number,
+  rows: SQL,
+): Promise<Array<{ key: string; status: string; count: number }>> {
+  const counted = await query<{ key: string; status: string; n: number }>(
+    sql`SELECT r.key, o.status, count(*)::int AS n FROM (${rows}) r
+          JOIN mail_outbox o ON o.campaign_id = ${campaignId} AND o.id = r.mail_id
+         GROUP BY r.key, o.status`,
+  );
+  return counted.map((r) => ({ key: r.key, status: r.status, count: r.n }));
+}

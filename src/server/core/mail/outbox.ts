@@ -59,6 +59,8 @@ export interface MailChannelOptions {
   secret: string;
   /** Also give the reference as a Mailgun variable (its webhooks report bounces). */
   mailgun?: boolean;
+  /** Also give it as a SendGrid custom argument (`X-SMTPAPI` unique_args), read back by its Event Webhook. */
+  sendgrid?: boolean;
   ratePerSecond?: number;
   staleClaimSeconds?: number;
 }
@@ -68,9 +70,20 @@ export const MAIL_REF_HEADER = 'X-Levier-Mail';
 /** The same reference as a Mailgun variable, which its webhooks send back. */
 export const MAILGUN_REF_VARIABLE = 'levier_mail';
 
-const refHeaders = (token: string, mailgun: boolean): Record<string, string> => ({
+/** The same again as a SendGrid custom argument: each event of its webhook carries it back. */
+export const SENDGRID_REF_ARG = 'levier_mail';
+
+const refHeaders = (
+  token: string,
+  providers: Pick<MailChannelOptions, 'mailgun' | 'sendgrid'>,
+): Record<string, string> => ({
   [MAIL_REF_HEADER]: token,
-  ...(mailgun ? { 'X-Mailgun-Variables': JSON.stringify({ [MAILGUN_REF_VARIABLE]: token }) } : {}),
+  ...(providers.mailgun
+    ? { 'X-Mailgun-Variables': JSON.stringify({ [MAILGUN_REF_VARIABLE]: token }) }
+    : {}),
+  ...(providers.sendgrid
+    ? { 'X-SMTPAPI': JSON.stringify({ unique_args: { [SENDGRID_REF_ARG]: token } }) }
+    : {}),
 });
 
 /** The mail channel of the shared dispatcher (core/dispatch): `mail_outbox`, sent through `transport`. */
@@ -90,7 +103,7 @@ export function mailChannel(
         from,
         to: mail.to,
         ...rendered,
-        headers: { ...headers, ...refHeaders(mailToken(secret, ref), options.mailgun ?? false) },
+        headers: { ...headers, ...refHeaders(mailToken(secret, ref), options) },
         ...(returnPath ? { returnPath: returnPathFor(returnPath, secret, ref) } : {}),
       });
     },

@@ -88,7 +88,7 @@ export const mailFeedback = pgTable(
     mailId: ref('mail_id'),
     /** hard_bounce | soft_bounce | delayed | complaint */
     kind: text('kind').notNull(),
-    /** smtp (a delivery status notification) | mailgun */
+    /** smtp (a delivery status notification) | mailgun | sendgrid */
     source: text('source').notNull(),
     /** The enhanced status code (RFC 3463), e.g. 5.1.1. */
     status: text('status'),

@@ -25,9 +25,20 @@ export interface ScheduledSend {
   auditName: string;
   notEditable: { code: string; message: string };
   notCancelable: { code: string; message: string };
+  /**
+   * The states of a send under way, which cancel stops (default: `sending`; a newsletter's
+   * subject test adds `testing`, its sample going out before the rest).
+   */
+  underWay?: readonly string[];
   /** Stops the items of a sending one not claimed yet, in the cancel's transaction. */
   suppressWaiting(query: Query, campaignId: number, id: number): Promise<void>;
 }
+
+/**
+ * What a send's `queue` returns: how many items it queued, or that and the state the send then
+ * enters when it is not `sending` (a newsletter's subject test: `testing`).
+ */
+export type Queued = number | { queued: number; status: string };
 
 /** A send can still be edited (or scheduled again) in these states. */
 export const EDITABLE_STATUSES: readonly string[] = ['draft', 'scheduled'];
@@ -87,7 +98,7 @@ export async function cancelSend(
       );
       return;
     }
-    if (current.status !== 'sending') {
+    if (!(send.underWay ?? ['sending']).includes(current.status)) {
       throw conflict(send.notCancelable.code, send.notCancelable.message);
     }
     await send.suppressWaiting(query, ctx.campaignId, id);
@@ -111,7 +122,7 @@ const RELEASED_PER_ROUND = 10;
  * Starts a due send in one transaction of set-based statements: its row locked first (so it
  * is released once whatever the processes; one canceled or moved meanwhile is left), its
  * audience frozen into a snapshot, its items queued by `queue` from the snapshot (which says
- * how many), the send marked sending. The segment is read before the transaction (PGlite has
+ * how many), the send marked sending (or the state `queue` says). The segment is read before the transaction (PGlite has
  * one connection: see architecture.md). Null when it was not due.
  */
 export async function startScheduledSend(
@@ -119,7 +130,7 @@ export async function startScheduledSend(
   send: ScheduledSend,
   id: number,
   audience: { filter: PeopleFilter; segmentId: number | null },
-  queue: (query: Query, snapshotId: number) => Promise<number>,
+  queue: (query: Query, snapshotId: number) => Promise<Queued>,
 ): Promise<number | null> {
   const segment = audience.segmentId === null ? null : await segmentFilter(ctx, audience.segmentId);
   const matching = await matchingIdsQuery(ctx, audience.filter);
@@ -136,9 +147,11 @@ export async function startScheduledSend(
       matching,
       createdBy: current.scheduled_by,
     });
-    const queued = await queue(query, snapshot.id);
+    const result = await queue(query, snapshot.id);
+    const { queued, status } =
+      typeof result === 'number' ? { queued: result, status: 'sending' } : result;
     await query(
-      sql`UPDATE ${table} SET status = 'sending', started_at = now(), audience_snapshot_id = ${snapshot.id},
+      sql`UPDATE ${table} SET status = ${status}, started_at = now(), audience_snapshot_id = ${snapshot.id},
                  recipients = ${queued}, updated_at = now()
            WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`,
     );

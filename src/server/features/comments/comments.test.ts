@@ -239,12 +239,35 @@ describe.each(engines)('comments on %s', (engine) => {
     expect(Date.parse(third.suspendedUntil)).toBeGreaterThan(Date.now() + 29 * DAY);
     const refused = await comment(author.browser, article.id, 'Quatre');
     expect(refused.statusCode).toBe(403);
-    const problem = refused.json() as Problem;
+    const problem = refused.json() as Problem & { until?: string };
     expect(problem.code).toBe('posting_suspended');
-    expect(problem.detail).toContain(third.suspendedUntil.slice(0, 10));
+    // The end as the person reads it, on the campaign's clock; the moment itself for programs.
+    const day = (locale: string) =>
+      new Intl.DateTimeFormat(locale, {
+        dateStyle: 'long',
+        timeZone: t.ctx.config.CAMPAIGN_TIMEZONE,
+      }).format(new Date(third.suspendedUntil));
+    expect(problem.until).toBe(third.suspendedUntil);
+    expect(problem.detail).toContain(day('en-GB'));
+    const page = await author.browser.request(
+      'POST',
+      `/articles/${article.slug}/comments`,
+      new URLSearchParams({
+        _csrf: /name="_csrf" value="([^"]*)"/.exec(
+          (await author.browser.get(`/articles/${article.slug}/comments`)).body,
+        )![1]!,
+        locale: 'fr',
+        body: 'Cinq',
+      }).toString(),
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    );
+    expect(page.statusCode).toBe(403);
+    expect(page.body).toContain(
+      `Les modérateurs ont suspendu votre droit de publier jusqu’au ${day('fr-FR')}.`,
+    );
     const mail = await t.smtp.waitFor(
       author.email,
-      (m) => m.text.includes(third.suspendedUntil.slice(0, 10)),
+      (m) => m.text.includes(day('fr-FR')),
       10_000,
       since,
     );

@@ -19,14 +19,19 @@ const queueStatus: Record<string, string> = {
   held: 'held',
   hidden: 'unpublished',
   deleted: 'closed',
+  // Deleted by its author: gone from the page, as closed.
+  withdrawn: 'closed',
 };
 
-const excerpt = (body: string) => (body.length > 140 ? `${body.slice(0, 139)}…` : body || '—');
+const excerpt = (body: string, length = 140) =>
+  body.length > length ? `${body.slice(0, length - 1)}…` : body || '—';
 
 /**
  * Comments on articles, talking points and rebuttals: anyone who sees one reports it; a
  * forbidden word queues it held; a decision hides (`unpublish`), deletes (`close`) or shows
- * it again (`restore`); a ban hides every comment of its author.
+ * it again (`restore`); a ban hides every comment of its author. Reports stay on a comment its
+ * author edits: its title is the text as it is now, then the text it was first posted with.
+ * What its author deleted (`withdrawn`) no decision brings back.
  */
 export const contentCommentModeration: ModerationTargetKindDefinition = {
   kind: 'content_comment',
@@ -43,6 +48,22 @@ export const contentCommentModeration: ModerationTargetKindDefinition = {
       sql`SELECT id, item_id, body, status, author_id FROM content_comments
            WHERE campaign_id = ${ctx.campaignId} AND id = ANY(${ids})`,
     );
+    const firstTexts = new Map(
+      (
+        await runSql<{ comment_id: number; body: string }>(
+          ctx.database,
+          sql`SELECT DISTINCT ON (comment_id) comment_id, body FROM content_comment_edits
+               WHERE campaign_id = ${ctx.campaignId} AND comment_id = ANY(${ids})
+               ORDER BY comment_id, id`,
+        )
+      ).map((row) => [Number(row.comment_id), row.body]),
+    );
+    const titleOf = (id: number, body: string) => {
+      const first = firstTexts.get(id);
+      return first === undefined
+        ? excerpt(body)
+        : `${excerpt(body)} (edited; first posted as “${excerpt(first, 100)}”)`;
+    };
     const urls = new Map<number, string>();
     for (const itemId of new Set(rows.map((row) => Number(row.item_id)))) {
       const item = await liveItemById(ctx, itemId);
@@ -54,7 +75,7 @@ export const contentCommentModeration: ModerationTargetKindDefinition = {
       'content_comment',
       rows.map((row) => ({
         ...row,
-        title: excerpt(row.body),
+        title: titleOf(Number(row.id), row.body),
         status: queueStatus[row.status] ?? row.status,
         created_by: row.author_id,
       })),
@@ -80,7 +101,7 @@ export const contentCommentModeration: ModerationTargetKindDefinition = {
     await runSql(
       query,
       sql`UPDATE content_comments SET status = ${statusAfter[change]}
-           WHERE campaign_id = ${campaignId} AND id = ${id}`,
+           WHERE campaign_id = ${campaignId} AND id = ${id} AND status <> 'withdrawn'`,
     );
   },
   async hideAllBy(query, campaignId, personId) {

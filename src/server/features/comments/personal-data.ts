@@ -4,11 +4,23 @@ import type { AppContext } from '../../core/context.ts';
 import type { PersonalData } from '../../core/personal-data/registry.ts';
 import { runSql } from '../../core/db/statement.ts';
 
-/** The person's comments on articles, for their data file. */
+/** The person's comments on articles, with the texts their edits replaced, for their data file. */
 async function commentsFile(ctx: AppContext, personId: number) {
-  const rows = await runSql<{ item_id: number; body: string; status: string; created_at: Date }>(
+  const rows = await runSql<{
+    id: number;
+    item_id: number;
+    body: string;
+    status: string;
+    created_at: Date;
+    edited_at: Date | null;
+  }>(
     ctx.database,
-    sql`SELECT item_id, body, status, created_at FROM content_comments
+    sql`SELECT id, item_id, body, status, created_at, edited_at FROM content_comments
+         WHERE campaign_id = ${ctx.campaignId} AND author_id = ${personId} ORDER BY id`,
+  );
+  const edits = await runSql<{ comment_id: number; body: string }>(
+    ctx.database,
+    sql`SELECT comment_id, body FROM content_comment_edits
          WHERE campaign_id = ${ctx.campaignId} AND author_id = ${personId} ORDER BY id`,
   );
   return rows.map((row) => ({
@@ -16,6 +28,10 @@ async function commentsFile(ctx: AppContext, personId: number) {
     text: row.body,
     status: row.status,
     at: new Date(row.created_at).toISOString(),
+    editedAt: row.edited_at === null ? null : new Date(row.edited_at).toISOString(),
+    earlierTexts: edits
+      .filter((edit) => Number(edit.comment_id) === Number(row.id))
+      .map((edit) => edit.body),
   }));
 }
 
@@ -40,6 +56,13 @@ export const commentsPersonalData: PersonalData = {
       },
     },
     {
+      table: 'content_comment_edits',
+      holds: 'The texts a supporter replaced by editing their comments, kept for the moderators.',
+      personColumns: { author_id: 'move' },
+      otherIds: { comment_id: 'the comment edited' },
+      erase: { deleteWhere: 'author_id' },
+    },
+    {
       table: 'comment_notification_opt_outs',
       holds: 'Who asked not to be mailed about comments on their articles and replies.',
       personColumns: { person_id: 'move' },
@@ -50,7 +73,14 @@ export const commentsPersonalData: PersonalData = {
     {
       key: 'comments',
       schema: z.array(
-        z.object({ item: z.number(), text: z.string(), status: z.string(), at: z.string() }),
+        z.object({
+          item: z.number(),
+          text: z.string(),
+          status: z.string(),
+          at: z.string(),
+          editedAt: z.string().nullable(),
+          earlierTexts: z.array(z.string()),
+        }),
       ),
       read: commentsFile,
     },

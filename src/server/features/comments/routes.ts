@@ -5,6 +5,9 @@ import { currentAuth } from '../../core/http/access.ts';
 import { serve } from '../../core/http/contract.ts';
 import {
   commentRules,
+  commentsOfPerson,
+  deleteComment,
+  editComment,
   itemComments,
   notificationsOf,
   postComment,
@@ -23,6 +26,25 @@ export const commentsRoutes =
       postComment(ctx, request.params.itemId, currentAuth(request).personId, request.body),
     );
 
+    serve(app, api.edit, (request) =>
+      editComment(
+        ctx,
+        request.params.itemId,
+        request.params.commentId,
+        currentAuth(request).personId,
+        request.body,
+      ),
+    );
+
+    serve(app, api.delete, (request) =>
+      deleteComment(
+        ctx,
+        request.params.itemId,
+        request.params.commentId,
+        currentAuth(request).personId,
+      ),
+    );
+
     serve(app, api.notifications, (request) => notificationsOf(ctx, currentAuth(request).personId));
 
     serve(app, api.setNotifications, (request) =>
@@ -33,5 +55,9 @@ export const commentsRoutes =
 
     serve(app, api.setRules, (request) =>
       setCommentRules(ctx, request.body, currentAuth(request).personId),
+    );
+
+    serve(app, api.ofPerson, (request) =>
+      commentsOfPerson(ctx, request.params.id, request.query.page),
     );
   };

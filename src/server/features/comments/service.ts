@@ -1,20 +1,25 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
+  COMMENT_EDIT_MINUTES,
   COMMENTS_PAGE,
   defaultCommentRules,
   type CommentRules,
   type CommentsPage,
   type CommentStatus,
+  type commentEditSchema,
   type commentPostSchema,
+  type PersonComment,
+  type PersonCommentsPage,
 } from '../../../contracts/comments.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
-import { runSql } from '../../core/db/statement.ts';
+import type { Query } from '../../core/db/index.ts';
+import { runSql, type Queryable } from '../../core/db/statement.ts';
 import { AppError, conflict, notFound } from '../../core/http/errors.ts';
 import { enqueueMail } from '../../core/mail/outbox.ts';
 import { forbiddenWordsIn } from '../committees/rules.ts';
-import { articlePath, liveItem, liveItemById } from '../content/service.ts';
+import { articlePath, getItem, liveItem, liveItemById } from '../content/service.ts';
 import { queueHeld } from '../moderation/service.ts';
 import { assertMayPost } from '../moderation/sanctions.ts';
 import { profilesOf, type PersonProfile } from '../people/directory.ts';
@@ -22,9 +27,13 @@ import { campaignName, readSetting, writeSetting } from '../settings/service.ts'
 import { commentMail } from './mails.ts';
 
 type CommentInput = z.output<typeof commentPostSchema>;
+type CommentEditInput = z.output<typeof commentEditSchema>;
 
 const RULES_KEY = 'comment_rules';
 const DAY = 86_400_000;
+const EDIT_WINDOW = COMMENT_EDIT_MINUTES * 60_000;
+/** A person's comments on HQ's person page, a page at a time. */
+export const PERSON_COMMENTS_PAGE = 10;
 
 export async function commentRules(ctx: AppContext): Promise<CommentRules> {
   const stored = await readSetting<Partial<CommentRules>>(ctx.database, ctx.campaignId, RULES_KEY);
@@ -65,13 +74,16 @@ interface CommentRow {
   parent_id: number | string | null;
   author_id: number | string | null;
   body: string;
+  status: CommentStatus;
   created_at: Date | string;
+  edited_at: Date | string | null;
 }
 
 /**
- * A page of an item's thread: up to 20 visible top-level comments after the cursor, read by
- * the thread index alone (a page costs the same in a thread of 20 or 2,000), each with its
- * visible replies.
+ * A page of an item's thread: up to 20 top-level comments after the cursor, read by the thread
+ * index alone (a page costs the same in a thread of 20 or 2,000), each with its visible
+ * replies. A top-level comment its author deleted comes as a mark (no name, no text) while
+ * visible replies stay under it, and not at all otherwise.
  */
 export async function itemComments(
   ctx: AppContext,
@@ -82,9 +94,14 @@ export async function itemComments(
   const item = await commentedItem(ctx, itemId, await commentRules(ctx));
   const top = await runSql<CommentRow>(
     ctx.database,
-    sql`SELECT id, parent_id, author_id, body, created_at FROM content_comments
+    sql`SELECT id, parent_id, author_id, body, status, created_at, edited_at
+          FROM content_comments c
          WHERE campaign_id = ${ctx.campaignId} AND item_id = ${item.id}
-           AND parent_id IS NULL AND status = 'visible' AND id > ${after ?? 0}
+           AND parent_id IS NULL AND status IN ('visible', 'withdrawn') AND id > ${after ?? 0}
+           AND (status = 'visible'
+                OR EXISTS (SELECT 1 FROM content_comments r
+                            WHERE r.campaign_id = c.campaign_id AND r.parent_id = c.id
+                              AND r.status = 'visible'))
          ORDER BY id LIMIT ${COMMENTS_PAGE + 1}`,
   );
   const page = top.slice(0, COMMENTS_PAGE);
@@ -93,24 +110,34 @@ export async function itemComments(
       ? []
       : await runSql<CommentRow>(
           ctx.database,
-          sql`SELECT id, parent_id, author_id, body, created_at FROM content_comments
+          sql`SELECT id, parent_id, author_id, body, status, created_at, edited_at
+                FROM content_comments
                WHERE campaign_id = ${ctx.campaignId}
                  AND parent_id = ANY(${page.map((row) => Number(row.id))})
                  AND status = 'visible'
                ORDER BY id`,
         );
+  const shown = [...page, ...replies].filter((row) => row.status === 'visible');
   const authors = await profilesOf(
     ctx,
-    [...page, ...replies].flatMap((row) => (row.author_id === null ? [] : [Number(row.author_id)])),
+    shown.flatMap((row) => (row.author_id === null ? [] : [Number(row.author_id)])),
   );
+  const now = Date.now();
   const shape = (row: CommentRow) => {
     const authorId = row.author_id === null ? null : Number(row.author_id);
+    const deleted = row.status === 'withdrawn';
+    const mine = !deleted && authorId !== null && authorId === viewerId;
+    const editableUntil = new Date(row.created_at).getTime() + EDIT_WINDOW;
     return {
       id: Number(row.id),
-      authorName: publicName(authorId === null ? undefined : authors.get(authorId)),
-      body: row.body,
+      authorName: deleted ? '' : publicName(authorId === null ? undefined : authors.get(authorId)),
+      body: deleted ? '' : row.body,
       at: new Date(row.created_at).toISOString(),
-      mine: authorId !== null && authorId === viewerId,
+      mine,
+      edited: !deleted && row.edited_at !== null,
+      deleted,
+      editableUntil:
+        mine && item.open && editableUntil > now ? new Date(editableUntil).toISOString() : null,
     };
   };
   return {
@@ -180,23 +207,7 @@ export async function postComment(
   const held = forbiddenWordsIn([input.body], rules.forbiddenWords);
   const status: CommentStatus = held.length > 0 ? 'held' : 'visible';
   const id = await ctx.database.transaction(async (query) => {
-    await runSql(
-      query,
-      sql`SELECT pg_advisory_xact_lock(hashtextextended(${`comments.post:${ctx.campaignId}:${personId}`}, 0))`,
-    );
-    const [recent] = await runSql<{ n: number }>(
-      query,
-      sql`SELECT count(*)::int AS n FROM content_comments
-           WHERE campaign_id = ${ctx.campaignId} AND author_id = ${personId}
-             AND created_at > now() - interval '1 hour'`,
-    );
-    if (recent!.n >= rules.perHour) {
-      throw new AppError(
-        429,
-        'comment_rate_limited',
-        `At most ${rules.perHour} comments an hour: try again later.`,
-      );
-    }
+    await withinRate(query, ctx.campaignId, personId, rules);
     const [row] = await runSql<{ id: number }>(
       query,
       sql`INSERT INTO content_comments (campaign_id, item_id, author_id, parent_id, body, status)
@@ -217,6 +228,278 @@ export async function postComment(
   });
   if (status === 'visible') await notify(ctx, item, personId, parentAuthor, input.body);
   return { id, status };
+}
+
+/**
+ * Refuses (429) a person who posted or edited `perHour` comments within the last hour. Run
+ * first in a transaction: it takes a lock on the person until the transaction ends, so two
+ * tabs cannot pass together.
+ */
+async function withinRate(query: Query, campaignId: number, personId: number, rules: CommentRules) {
+  await runSql(
+    query,
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`comments.post:${campaignId}:${personId}`}, 0))`,
+  );
+  const [recent] = await runSql<{ n: number }>(
+    query,
+    sql`SELECT (SELECT count(*) FROM content_comments
+                 WHERE campaign_id = ${campaignId} AND author_id = ${personId}
+                   AND created_at > now() - interval '1 hour')::int
+             + (SELECT count(*) FROM content_comment_edits
+                 WHERE campaign_id = ${campaignId} AND author_id = ${personId}
+                   AND edited_at > now() - interval '1 hour')::int AS n`,
+  );
+  if (recent!.n >= rules.perHour) {
+    throw new AppError(
+      429,
+      'comment_rate_limited',
+      `At most ${rules.perHour} comments an hour: try again later.`,
+    );
+  }
+}
+
+interface OwnComment {
+  id: number;
+  status: CommentStatus;
+  body: string;
+  parentId: number | null;
+  createdAt: Date;
+  editedAt: Date | null;
+}
+
+/**
+ * The caller's comment under a live item: 404 when the item has no such comment (or it is
+ * gone: deleted, withdrawn), 403 `not_author` when it is someone else's visible comment (the
+ * others' comments not shown are 404, as absent).
+ */
+async function ownComment(
+  on: Queryable,
+  campaignId: number,
+  itemId: number,
+  commentId: number,
+  personId: number,
+  forUpdate = false,
+): Promise<OwnComment> {
+  const [row] = await runSql<{
+    id: number;
+    author_id: number | null;
+    status: CommentStatus;
+    body: string;
+    parent_id: number | null;
+    created_at: Date | string;
+    edited_at: Date | string | null;
+  }>(
+    on,
+    sql`SELECT id, author_id, status, body, parent_id, created_at, edited_at
+          FROM content_comments
+         WHERE campaign_id = ${campaignId} AND item_id = ${itemId} AND id = ${commentId}
+         ${forUpdate ? sql`FOR UPDATE` : sql``}`,
+  );
+  if (!row || row.status === 'deleted' || row.status === 'withdrawn') throw notFound('comment');
+  if (row.author_id === null || Number(row.author_id) !== personId) {
+    if (row.status !== 'visible') throw notFound('comment');
+    throw new AppError(403, 'not_author', 'Only its author may change a comment.');
+  }
+  return {
+    id: Number(row.id),
+    status: row.status,
+    body: row.body,
+    parentId: row.parent_id === null ? null : Number(row.parent_id),
+    createdAt: new Date(row.created_at),
+    editedAt: row.edited_at === null ? null : new Date(row.edited_at),
+  };
+}
+
+const hiddenByModerator = () =>
+  conflict('comment_hidden', 'A moderator hid this comment: it can no longer be changed.');
+
+/** What an edit may change: the author's visible comment, in its window, thread open. */
+function assertEditable(comment: OwnComment, item: { open: boolean }) {
+  if (comment.status === 'hidden') throw hiddenByModerator();
+  if (comment.status === 'held') {
+    throw conflict('comment_held', 'This comment waits for a moderator: it cannot be edited.');
+  }
+  if (!item.open) throw conflict('comments_closed', 'Comments on this item are closed.');
+  if (comment.createdAt.getTime() + EDIT_WINDOW <= Date.now()) {
+    throw conflict(
+      'edit_window_over',
+      `A comment can be edited within ${COMMENT_EDIT_MINUTES} minutes of posting it.`,
+    );
+  }
+}
+
+/**
+ * The author edits their visible comment within 15 minutes of posting it, while the thread is
+ * open. The new text passes a post's checks: the rules and sanctions, the hourly rate (edits
+ * count), and a forbidden word holds it for the moderators. The text replaced is kept
+ * (`content_comment_edits`) for the moderators: reports on the comment stay open and apply to
+ * it as edited. Audited without the text.
+ */
+export async function editComment(
+  ctx: AppContext,
+  itemId: number,
+  commentId: number,
+  personId: number,
+  input: CommentEditInput,
+): Promise<{ id: number; status: CommentStatus; editedAt: string }> {
+  const rules = await commentRules(ctx);
+  const item = await commentedItem(ctx, itemId, rules);
+  assertEditable(
+    await ownComment(ctx.database, ctx.campaignId, item.id, commentId, personId),
+    item,
+  );
+  const refusal = await refusalOf(ctx, personId, rules);
+  if (refusal) throw refusal;
+  await assertMayPost(ctx, personId);
+  const held = forbiddenWordsIn([input.body], rules.forbiddenWords);
+  const status: CommentStatus = held.length > 0 ? 'held' : 'visible';
+  return ctx.database.transaction(async (query) => {
+    await withinRate(query, ctx.campaignId, personId, rules);
+    // Again under the row's lock: a moderator may have hidden it meanwhile.
+    const comment = await ownComment(query, ctx.campaignId, item.id, commentId, personId, true);
+    assertEditable(comment, item);
+    if (comment.body === input.body) {
+      return {
+        id: comment.id,
+        status: comment.status,
+        editedAt: (comment.editedAt ?? comment.createdAt).toISOString(),
+      };
+    }
+    await runSql(
+      query,
+      sql`INSERT INTO content_comment_edits (campaign_id, comment_id, author_id, body)
+          VALUES (${ctx.campaignId}, ${comment.id}, ${personId}, ${comment.body})`,
+    );
+    const [row] = await runSql<{ edited_at: Date | string }>(
+      query,
+      sql`UPDATE content_comments SET body = ${input.body}, status = ${status}, edited_at = now()
+           WHERE campaign_id = ${ctx.campaignId} AND id = ${comment.id}
+          RETURNING edited_at`,
+    );
+    if (status === 'held') {
+      await queueHeld(
+        query,
+        ctx.campaignId,
+        'content_comment',
+        comment.id,
+        `Held: forbidden words (${held.join(', ')}), after an edit`,
+      );
+    }
+    await audit(
+      { query },
+      {
+        campaignId: ctx.campaignId,
+        actorId: personId,
+        action: 'comments.edit',
+        target: `content_comment:${comment.id}`,
+        details: { item: item.id, held: status === 'held' },
+      },
+    );
+    return { id: comment.id, status, editedAt: new Date(row!.edited_at).toISOString() };
+  });
+}
+
+/**
+ * The author deletes their comment (visible or held; a hidden one stays the moderators'), at
+ * any time. Its row stays as `withdrawn`, shown to nobody: a top-level comment with visible
+ * replies shows as "deleted by its author" above them (`marked`), anything else is no longer
+ * shown (`removed`). Its text stays for the moderators, until the author's erasure. Audited.
+ */
+export async function deleteComment(
+  ctx: AppContext,
+  itemId: number,
+  commentId: number,
+  personId: number,
+): Promise<{ id: number; shown: 'marked' | 'removed' }> {
+  const item = await liveItemById(ctx, itemId);
+  if (!item) throw notFound('item');
+  return ctx.database.transaction(async (query) => {
+    const comment = await ownComment(query, ctx.campaignId, item.id, commentId, personId, true);
+    if (comment.status === 'hidden') throw hiddenByModerator();
+    await runSql(
+      query,
+      sql`UPDATE content_comments SET status = 'withdrawn'
+           WHERE campaign_id = ${ctx.campaignId} AND id = ${comment.id}`,
+    );
+    const [replies] = await runSql<{ n: number }>(
+      query,
+      sql`SELECT count(*)::int AS n FROM content_comments
+           WHERE campaign_id = ${ctx.campaignId} AND parent_id = ${comment.id}
+             AND status = 'visible'`,
+    );
+    await audit(
+      { query },
+      {
+        campaignId: ctx.campaignId,
+        actorId: personId,
+        action: 'comments.delete',
+        target: `content_comment:${comment.id}`,
+        details: { item: item.id, was: comment.status, replies: replies!.n },
+      },
+    );
+    return { id: comment.id, shown: replies!.n > 0 ? 'marked' : 'removed' };
+  });
+}
+
+/**
+ * A person's comments for HQ's person page, newest first: the item, when, whether a reply,
+ * the state and a link to it while the item is live; never the text.
+ */
+export async function commentsOfPerson(
+  ctx: AppContext,
+  personId: number,
+  page: number,
+): Promise<PersonCommentsPage> {
+  const person = (await profilesOf(ctx, [personId])).get(personId);
+  if (!person) throw notFound('person');
+  const [count] = await runSql<{ n: number }>(
+    ctx.database,
+    sql`SELECT count(*)::int AS n FROM content_comments
+         WHERE campaign_id = ${ctx.campaignId} AND author_id = ${personId}`,
+  );
+  const rows = await runSql<{
+    id: number;
+    item_id: number;
+    parent_id: number | null;
+    status: CommentStatus;
+    created_at: Date | string;
+    edited_at: Date | string | null;
+  }>(
+    ctx.database,
+    sql`SELECT id, item_id, parent_id, status, created_at, edited_at FROM content_comments
+         WHERE campaign_id = ${ctx.campaignId} AND author_id = ${personId}
+         ORDER BY created_at DESC, id DESC
+         LIMIT ${PERSON_COMMENTS_PAGE} OFFSET ${(page - 1) * PERSON_COMMENTS_PAGE}`,
+  );
+  const items = new Map<number, { title: string; live: boolean; slug: string } | null>();
+  for (const itemId of new Set(rows.map((row) => Number(row.item_id)))) {
+    try {
+      const item = await getItem(ctx, itemId);
+      items.set(itemId, { title: item.title, live: item.live, slug: item.slug });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status !== 404) throw error;
+      items.set(itemId, null);
+    }
+  }
+  return {
+    items: rows.map((row): PersonComment => {
+      const item = items.get(Number(row.item_id));
+      const thread = item?.live ? `${articlePath(item.slug)}/comments` : null;
+      return {
+        id: Number(row.id),
+        itemId: Number(row.item_id),
+        itemTitle: item?.title ?? null,
+        at: new Date(row.created_at).toISOString(),
+        editedAt: row.edited_at === null ? null : new Date(row.edited_at).toISOString(),
+        reply: row.parent_id !== null,
+        status: row.status,
+        url: thread && row.status === 'visible' ? `${thread}#comment-${row.id}` : thread,
+      };
+    }),
+    total: count!.n,
+    page,
+    pageSize: PERSON_COMMENTS_PAGE,
+  };
 }
 
 /** Mails the item's author and the answered comment's author, but not the commenter. */

@@ -35,11 +35,36 @@ const LOCAL_FIXED: Partial<Record<Territory, string[]>> = {
   '987': ['03-05', '06-29'],
 };
 
+/**
+ * The départements of Alsace-Moselle: Moselle, Bas-Rhin, Haut-Rhin. Their local law (Code du
+ * travail L3134-13) adds two public holidays to the national ones: Good Friday and 26 December.
+ */
+export const ALSACE_MOSELLE_DEPARTEMENTS: readonly string[] = ['57', '67', '68'];
+
+/** Whether a place is in Alsace-Moselle: its département, else its commune code's first digits. */
+export function inAlsaceMoselle(place: {
+  departementCode?: string | null;
+  communeCode?: string | null;
+}): boolean {
+  const code = place.departementCode || place.communeCode?.slice(0, 2) || null;
+  return code !== null && ALSACE_MOSELLE_DEPARTEMENTS.includes(code);
+}
+
+/** Good Friday (two days before Easter Sunday) and 26 December of a year. */
+export function alsaceMoselleHolidays(year: number): Set<string> {
+  return new Set([addDays(easterSunday(year), -2), `${year}-12-26`]);
+}
+
+/** Whether a day (YYYY-MM-DD) is one of Alsace-Moselle's own public holidays. */
+export const isAlsaceMoselleHoliday = (day: string) =>
+  alsaceMoselleHolidays(Number(day.slice(0, 4))).has(day);
+
 const holidayCache = new Map<string, Set<string>>();
 
 /**
- * The public holidays of a year where a territory's people live. Not yet: Alsace-Moselle's
- * Good Friday and 26 December (quiet hours follow the territory, not the département).
+ * The public holidays of a year where a territory's people live. Alsace-Moselle's own
+ * (Good Friday, 26 December) depend on the département, not the territory: see
+ * `isAlsaceMoselleHoliday` (campaign texts, sms/validity.ts).
  */
 export function publicHolidays(year: number, territory: Territory): Set<string> {
   const key = `${year}:${territory}`;

@@ -24,7 +24,7 @@ const addressHashSql = (key: Buffer, address: SQL): SQL =>
 
 /**
  * Adds an address to the suppression list. A bounce outranks a complaint: the address then
- * gets no mail at all, not only no campaign mail.
+ * gets no mail at all, not only no campaign mail (and is suppressed from then).
  */
 export async function addMailSuppression(
   query: Query,
@@ -36,9 +36,45 @@ export async function addMailSuppression(
   await query(
     sql`INSERT INTO mail_suppressions (campaign_id, address_hash, reason)
         VALUES (${campaignId}, ${addressHashSql(key, sql`${lowered(address)}::text`)}, ${reason})
-        ON CONFLICT (campaign_id, address_hash) DO UPDATE SET reason = EXCLUDED.reason
+        ON CONFLICT (campaign_id, address_hash)
+          DO UPDATE SET reason = EXCLUDED.reason, created_at = EXCLUDED.created_at
           WHERE mail_suppressions.reason = 'complaint' AND EXCLUDED.reason <> 'complaint'`,
   );
+}
+
+/** Whether an address is on the suppression list: why, and since when. */
+export async function mailSuppressionOf(
+  query: Query,
+  campaignId: number,
+  address: string,
+): Promise<{ reason: MailSuppressionReason; since: Date } | null> {
+  const key = await optOutKey(query, campaignId);
+  const [row] = await query<{ reason: MailSuppressionReason; created_at: Date }>(
+    sql`SELECT reason, created_at FROM mail_suppressions
+         WHERE campaign_id = ${campaignId}
+           AND address_hash = ${addressHashSql(key, sql`${lowered(address)}::text`)}`,
+  );
+  return row ? { reason: row.reason, since: new Date(row.created_at) } : null;
+}
+
+/**
+ * Takes an address off the suppression list (staff lifting it from the person's page): its
+ * row, the keyed hash, is deleted. Answers what it was, or null when it was not on the list.
+ * Consent is not touched: after a complaint the person's consent to email stays withdrawn.
+ */
+export async function removeMailSuppression(
+  query: Query,
+  campaignId: number,
+  address: string,
+): Promise<{ reason: MailSuppressionReason; since: Date } | null> {
+  const key = await optOutKey(query, campaignId);
+  const [row] = await query<{ reason: MailSuppressionReason; created_at: Date }>(
+    sql`DELETE FROM mail_suppressions
+         WHERE campaign_id = ${campaignId}
+           AND address_hash = ${addressHashSql(key, sql`${lowered(address)}::text`)}
+        RETURNING reason, created_at`,
+  );
+  return row ? { reason: row.reason, since: new Date(row.created_at) } : null;
 }
 
 /** Which of these addresses are suppressed, and why (addresses as given). */

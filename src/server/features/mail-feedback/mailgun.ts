@@ -19,7 +19,8 @@ export function mailgunSignatureValid(
   return safeEqual(expected, signature.signature.toLowerCase());
 }
 
-export interface MailgunFeedback {
+/** What a provider's event says of a mail (Mailgun's, SendGrid's). */
+export interface ProviderFeedback {
   kind: FeedbackKind;
   ref: MailRef | null;
   address: string | null;
@@ -35,7 +36,7 @@ export interface MailgunFeedback {
 export function mailgunFeedback(
   secret: string,
   event: MailgunWebhook['event-data'],
-): MailgunFeedback | null {
+): ProviderFeedback | null {
   const kind: FeedbackKind | null =
     event.event === 'complained'
       ? 'complaint'

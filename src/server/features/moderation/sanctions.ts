@@ -7,6 +7,7 @@ import { runSql, type Queryable } from '../../core/db/statement.ts';
 import { AppError, notFound } from '../../core/http/errors.ts';
 import { personNames } from '../people/directory.ts';
 import { readSetting, writeSetting } from '../settings/service.ts';
+import { suspensionEnd } from './suspension-end.ts';
 
 const RULES_KEY = 'moderation_rules';
 
@@ -34,11 +35,13 @@ export async function assertMayPost(ctx: AppContext, personId: number): Promise<
   if (sanction.kind === 'ban') {
     throw new AppError(403, 'posting_banned', 'The moderators have withdrawn your right to post.');
   }
-  const until = new Date(sanction.until!).toISOString().slice(0, 10);
+  const until = new Date(sanction.until!).toISOString();
   throw new AppError(
     403,
     'posting_suspended',
-    `The moderators have suspended your right to post until ${until}.`,
+    `The moderators have suspended your right to post until ${suspensionEnd('en', until, ctx.config.CAMPAIGN_TIMEZONE)}.`,
+    undefined,
+    { until },
   );
 }
 

@@ -17,6 +17,7 @@ import { campaignName } from '../settings/service.ts';
 import { moderationTargets } from '../moderation-targets.ts';
 import { decisionMail } from './mails.ts';
 import { applyRepeatRules, moderationRules } from './sanctions.ts';
+import { suspensionEnd } from './suspension-end.ts';
 import type { ModerationTargetKindDefinition } from './target.ts';
 
 type ReportInput = z.output<typeof reportInputSchema>;
@@ -223,7 +224,10 @@ async function tellConcerned(
         title,
         action: what.action,
         message: what.message,
-        until: isAuthor && what.suspendedUntil ? what.suspendedUntil.slice(0, 10) : null,
+        until:
+          isAuthor && what.suspendedUntil
+            ? suspensionEnd(person.locale, what.suspendedUntil, ctx.config.CAMPAIGN_TIMEZONE)
+            : null,
       },
       `${ctx.config.publicUrl}${what.url ?? '/'}`,
     );

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../contracts/common.ts';
-import type { NewsletterPreview, NewsletterPreviewInput } from '../../../contracts/newsletters.ts';
+import type {
+  NewsletterPreview,
+  NewsletterPreviewInput,
+  SubjectVariant,
+} from '../../../contracts/newsletters.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import { badRequest, conflict } from '../../core/http/errors.ts';
@@ -19,6 +23,9 @@ import {
 } from './mail.ts';
 import { endEnrolments } from './automations/enrolments.ts';
 import { newsletterRow } from './service.ts';
+import { payloadVariant, variantText } from './ab/variant.ts';
+import { subjectTestRow } from './ab/settings.ts';
+import { mailTracking, trackedDrawing } from './tracking/mail-tracking.ts';
 
 const UNSUBSCRIBE = 'newsletter-unsubscribe';
 /** The unsubscribe of an automation step's mail: the step and the person. */
@@ -68,27 +75,41 @@ export async function placeholderValues(
  * for a while (it cannot change once the send started), the recipient's values filled in.
  */
 export function registerNewsletterMail(ctx: AppContext) {
-  const drawn = new Map<number, { at: number; value: DrawnNewsletter }>();
-  const drawnNewsletter = async (id: number) => {
-    const kept = drawn.get(id);
+  // Per newsletter and subject variant (a subject test's B has its own subject).
+  const drawn = new Map<string, { at: number; value: DrawnNewsletter }>();
+  const drawnNewsletter = async (id: number, variant: SubjectVariant) => {
+    const key = `${id}:${variant}`;
+    const kept = drawn.get(key);
     if (kept && kept.at > Date.now() - DRAWN_FOR_MS) return kept.value;
     const row = await newsletterRow(ctx.database.query, ctx.campaignId, id);
-    const value = drawNewsletter(row);
-    drawn.set(id, { at: Date.now(), value });
+    const value = drawNewsletter(
+      await variantText(ctx.database.query, ctx.campaignId, id, row, variant),
+    );
+    drawn.set(key, { at: Date.now(), value });
     return value;
   };
   registerMailTemplate('newsletter', async (payload) => {
-    const p = payload as { newsletterId: number; personId: number; locale: Locale; test?: boolean };
-    const [text, values, campaign] = await Promise.all([
-      drawnNewsletter(p.newsletterId),
+    const p = payload as {
+      newsletterId: number;
+      personId: number;
+      locale: Locale;
+      test?: boolean;
+      /** A subject test's variant (`b`: subject B); none for the others. */
+      variant?: SubjectVariant;
+    };
+    const [text, values, campaign, tracking] = await Promise.all([
+      drawnNewsletter(p.newsletterId, payloadVariant(p)),
       placeholderValues(ctx, p.personId),
       campaignName(ctx.database, ctx.campaignId),
+      // Opens and clicks only with the recipient's consent now; never for a test.
+      p.test === true ? null : mailTracking(ctx, p.newsletterId, p.personId),
     ]);
-    return newsletterMail(p.locale === 'en' ? 'en' : 'fr', text, {
+    return newsletterMail(p.locale === 'en' ? 'en' : 'fr', trackedDrawing(text, tracking), {
       values,
       campaign,
       unsubscribeUrl: newsletterUnsubscribeUrl(ctx, p.newsletterId, p.personId),
       test: p.test === true,
+      pixelUrl: tracking?.pixelUrl,
     });
   });
 }
@@ -124,11 +145,18 @@ export async function sendTestNewsletter(
   await newsletterRow(ctx.database.query, ctx.campaignId, id);
   const me = (await profilesOf(ctx, [personId])).get(personId);
   if (!me?.email || me.erased) throw conflict('no_email', 'Your account has no email address.');
+  // With a subject test, one test per subject: A, then B.
+  const variants: SubjectVariant[] = (await subjectTestRow(ctx.database.query, ctx.campaignId, id))
+    ? ['a', 'b']
+    : ['a'];
+  const tests = variants.map(
+    (variant) =>
+      sql`(${ctx.campaignId}, 'newsletter_test', ${personId}, ${me.email}, 'newsletter',
+           ${JSON.stringify({ newsletterId: id, personId, locale: me.locale, test: true, variant })}::jsonb,
+           'transactional', NULL)`,
+  );
   await ctx.database.query(
-    sql`${sql.raw(QUEUE_CAMPAIGN_TEMPLATE_MAILS)}
-        VALUES (${ctx.campaignId}, 'newsletter_test', ${personId}, ${me.email}, 'newsletter',
-                ${JSON.stringify({ newsletterId: id, personId, locale: me.locale, test: true })}::jsonb,
-                'transactional', NULL)`,
+    sql`${sql.raw(QUEUE_CAMPAIGN_TEMPLATE_MAILS)} VALUES ${sql.join(tests, sql`, `)}`,
   );
   ctx.mailer.nudge();
   await audit(ctx.database, {

@@ -53,6 +53,12 @@ export function drawNewsletter(n: { subject: string; preheader: string; body: st
   } satisfies DrawnNewsletter;
 }
 
+/** The invisible 1×1 image of a tracked mail, or nothing. */
+const pixel = (url: string | undefined) =>
+  url
+    ? `<img src="${escapeHtml(url)}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0">`
+    : '';
+
 /**
  * One recipient's mail: the newsletter with their values, the preheader hidden at the top (mail
  * clients show it after the subject), why they get it, a link to stop, and the one-click
@@ -61,7 +67,14 @@ export function drawNewsletter(n: { subject: string; preheader: string; body: st
 export function newsletterMail(
   locale: Locale,
   drawn: DrawnNewsletter,
-  m: { values: PlaceholderValues; campaign: string; unsubscribeUrl: string; test: boolean },
+  m: {
+    values: PlaceholderValues;
+    campaign: string;
+    unsubscribeUrl: string;
+    test: boolean;
+    /** A tracked mail's invisible image (its recipient agreed to the measure of opens). */
+    pixelUrl?: string;
+  },
 ): RenderedMail {
   const t = mailTexts(newsletterMailMessages.newsletter, locale, {
     campaign: m.campaign,
@@ -75,7 +88,7 @@ export function newsletterMail(
     html: `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="margin:0;padding:16px;font-family:sans-serif;line-height:1.5;color:#1a1b1e">
 <div style="display:none;max-height:0;overflow:hidden">${preheader}</div>
 <div style="max-width:600px;margin:0 auto">${fillPlaceholders(drawn.html, m.values, true)}
-<hr style="border:0;border-top:1px solid #ddd;margin:24px 0 12px"><p style="color:#555;font-size:13px">${escapeHtml(t.why)}<br><a href="${escapeHtml(m.unsubscribeUrl)}">${escapeHtml(t.unsubscribeLink)}</a></p></div></body></html>`,
+<hr style="border:0;border-top:1px solid #ddd;margin:24px 0 12px"><p style="color:#555;font-size:13px">${escapeHtml(t.why)}<br><a href="${escapeHtml(m.unsubscribeUrl)}">${escapeHtml(t.unsubscribeLink)}</a></p>${pixel(m.pixelUrl)}</div></body></html>`,
     headers: {
       'List-Unsubscribe': `<${m.unsubscribeUrl}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

@@ -179,6 +179,10 @@ describe.each(engines)('newsletters (%s)', (engine) => {
       suppressed: 0,
       failed: 0,
       unsubscribed: 1,
+      // Nobody here agreed to the measure of opens and clicks.
+      tracked: 0,
+      opened: 0,
+      clicked: 0,
     });
     // Each was marked as handed over before it was: a process lost then never sends it twice.
     const [marked] = await t.ctx.database.query<{ n: number }>(
@@ -213,20 +217,29 @@ describe.each(engines)('newsletters (%s)', (engine) => {
 
   it('stops a newsletter being sent: its mails not sent yet never are', async () => {
     const letter = await draft({ name: 'Lettre arrêtée', segmentId: null });
-    const started = await staff.post(`/api/newsletters/${letter.id}/schedule`, { at: null });
-    expect(started.json()).toMatchObject({ status: 'sending' });
-    // Held back as if waiting their turn, so that the cancellation finds them pending.
-    await t.ctx.database.query(
-      `UPDATE mail_outbox SET status = 'pending', next_attempt_at = now() + interval '1 hour'
-        WHERE campaign_id = $1 AND kind = 'newsletter' AND message_id = $2`,
+    // The mail dispatch paused, so that the cancellation finds every mail still waiting its turn.
+    await t.ctx.mailer.pause();
+    try {
+      const started = await staff.post(`/api/newsletters/${letter.id}/schedule`, { at: null });
+      expect(started.json()).toMatchObject({ status: 'sending' });
+      const stopped = (await staff.post(`/api/newsletters/${letter.id}/cancel`, {})).json();
+      expect(stopped).toMatchObject({ status: 'canceled' });
+      expect((stopped as Newsletter).counts.recipients).toBeGreaterThan(0);
+      expect((stopped as Newsletter).counts.pending).toBe(0);
+      expect((stopped as Newsletter).counts.suppressed).toBe(
+        (stopped as Newsletter).counts.recipients,
+      );
+    } finally {
+      t.ctx.mailer.start();
+    }
+    // Dispatch going again sends none of them.
+    await t.ctx.mailer.drain();
+    const [sent] = await t.ctx.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM mail_outbox
+        WHERE campaign_id = $1 AND kind = 'newsletter' AND message_id = $2 AND status = 'sent'`,
       [t.ctx.campaignId, letter.id],
     );
-    const stopped = (await staff.post(`/api/newsletters/${letter.id}/cancel`, {})).json();
-    expect(stopped).toMatchObject({ status: 'canceled' });
-    expect((stopped as Newsletter).counts.pending).toBe(0);
-    expect((stopped as Newsletter).counts.suppressed).toBe(
-      (stopped as Newsletter).counts.recipients,
-    );
+    expect(sent!.n).toBe(0);
   });
 
   it('shows the unsubscribe page with its button, and refuses a forged token', async () => {

@@ -8,6 +8,7 @@ import {
   type UnsubscribeTexts,
 } from '../recruitment/pages/unsubscribe-page.ts';
 import { unsubscribeFromNewsletter } from './delivery.ts';
+import { registerClickPage } from './tracking/click-page.ts';
 
 const texts: Record<Locale, UnsubscribeTexts & { done: string }> = {
   fr: {
@@ -32,7 +33,10 @@ export async function registerNewsletterPages(
   ctx: AppContext,
   shell: PublicShell,
 ) {
-  await registerUnsubscribePage(app, ctx, featurePageDrawer(ctx, shell, ''), {
+  const draw = featurePageDrawer(ctx, shell, '');
+  // The tracked links of a mail whose recipient agreed to the measure of clicks.
+  registerClickPage(app, ctx, draw);
+  await registerUnsubscribePage(app, ctx, draw, {
     path: '/newsletter/unsubscribe',
     texts: (locale) => texts[locale],
     act: async (token, locale) => {

@@ -1,4 +1,8 @@
+import { z } from 'zod';
 import type { PersonalData } from '../../core/personal-data/registry.ts';
+import { personEngagementRows } from './tracking/stats.ts';
+
+const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
 /** What newsletters hold about people (see core/personal-data). */
 export const newslettersPersonalData: PersonalData = {
@@ -26,6 +30,31 @@ export const newslettersPersonalData: PersonalData = {
         'When the person first opened a newsletter and clicked in it, and how often: only for those who agreed to that tracking.',
       personColumns: { person_id: 'move' },
       otherIds: { newsletter_id: 'the newsletter' },
+      erase: { deleteWhere: 'person_id' },
+    },
+    {
+      table: 'newsletter_link_clicks',
+      holds: 'How many times each link of a newsletter was followed: counts, no one’s id.',
+      personColumns: {},
+      otherIds: { newsletter_id: 'the newsletter' },
+      erase: { keep: 'Counts per link of a newsletter; they lead to nobody.' },
+    },
+    {
+      table: 'newsletter_subject_tests',
+      holds:
+        'Subject tests (A/B) of newsletters: their second subject, settings and decision, and the id of the staff member who picked a winner by hand.',
+      personColumns: { decided_by: 'move' },
+      otherIds: { newsletter_id: 'the newsletter' },
+      erase: {
+        keep: 'A subject test: staff work, by the id of who decided (an erased person’s id says nothing).',
+      },
+    },
+    {
+      table: 'newsletter_variants',
+      holds:
+        'Which subject (A or B) the person was sent when they were in a newsletter’s subject test sample.',
+      personColumns: { person_id: 'move' },
+      otherIds: { newsletter_id: 'the newsletter', mail_id: 'the sample’s mail' },
       erase: { deleteWhere: 'person_id' },
     },
     {
@@ -58,6 +87,41 @@ export const newslettersPersonalData: PersonalData = {
       otherIds: { enrolment_id: 'the enrolment', step_id: 'the step' },
       erase: {
         keep: 'Ids of an enrolment and a step: once the enrolment is erased they lead to nobody.',
+      },
+    },
+  ],
+  dataFile: [
+    {
+      key: 'newsletters',
+      schema: z.object({
+        /**
+         * Newsletters whose mail to the person was tracked (they agreed to the measure of opens
+         * and clicks), with when they first opened it and clicked in it, and how often.
+         */
+        opensAndClicks: z.array(
+          z.object({
+            newsletter: z.string(),
+            firstOpenedAt: z.string().nullable(),
+            opens: z.number().int(),
+            firstClickedAt: z.string().nullable(),
+            clicks: z.number().int(),
+          }),
+        ),
+      }),
+      async read(ctx, personId) {
+        const rows = await personEngagementRows(ctx.database.query, ctx.campaignId, personId, {
+          opened: false,
+          limit: 100_000,
+        });
+        return {
+          opensAndClicks: rows.map((row) => ({
+            newsletter: row.name,
+            firstOpenedAt: iso(row.opened_at),
+            opens: row.opens,
+            firstClickedAt: iso(row.clicked_at),
+            clicks: row.clicks,
+          })),
+        };
       },
     },
   ],

@@ -5,6 +5,8 @@ import { currentAuth } from '../../core/http/access.ts';
 import { serve } from '../../core/http/contract.ts';
 import { previewNewsletter, sendTestNewsletter } from './delivery.ts';
 import { releaseDueNewsletters } from './send.ts';
+import { trackingRoutes } from './tracking/routes.ts';
+import { pickSubjectTestWinner } from './ab/decide.ts';
 import {
   cancelNewsletter,
   createNewsletter,
@@ -48,5 +50,13 @@ export const newsletterRoutes =
     serve(app, newslettersApi.cancel, async (request) => {
       await cancelNewsletter(ctx, request.params.id, actor(request));
       return getNewsletter(ctx, request.params.id);
+    });
+    // Opens and clicks, for recipients who agreed to that tracking.
+    await app.register(trackingRoutes(ctx));
+    // A subject test decided by hand: the rest of the audience is queued with that subject.
+    serve(app, newslettersApi.pickWinner, async (request) => {
+      const { id } = request.params;
+      await pickSubjectTestWinner(ctx, id, request.body.variant, actor(request));
+      return getNewsletter(ctx, id);
     });
   };

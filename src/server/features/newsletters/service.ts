@@ -4,6 +4,7 @@ import type {
   NewsletterCounts,
   NewsletterInput,
   NewsletterStatus,
+  SubjectTest,
 } from '../../../contracts/newsletters.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -23,6 +24,8 @@ import {
   suppressWaitingMessageMails,
 } from '../../core/mail/message-mails.ts';
 import { segmentFilter } from '../people/segments.ts';
+import { trackedEngagements } from './tracking/stats.ts';
+import { deleteSubjectTest, saveSubjectTest, subjectTestsOf } from './ab/settings.ts';
 
 export interface NewsletterRow {
   id: number;
@@ -51,7 +54,7 @@ async function countsOf(
   rows: readonly NewsletterRow[],
 ): Promise<Map<number, NewsletterCounts>> {
   const ids = rows.map((row) => Number(row.id));
-  const [byStatus, complaints, unsubscribed] = await Promise.all([
+  const [byStatus, complaints, unsubscribed, tracked] = await Promise.all([
     messageMailCounts(query, campaignId, 'newsletter', ids),
     messageComplaints(query, campaignId, 'newsletter', ids),
     query<{ newsletter_id: number; n: number }>(
@@ -59,6 +62,7 @@ async function countsOf(
            WHERE campaign_id = ${campaignId} AND newsletter_id = ANY(${ids}::bigint[])
            GROUP BY newsletter_id`,
     ),
+    trackedEngagements(query, campaignId, ids),
   ]);
   const counts = new Map<number, NewsletterCounts>();
   for (const row of rows) {
@@ -71,6 +75,8 @@ async function countsOf(
       suppressed: 0,
       failed: 0,
       unsubscribed: 0,
+      // Opens and clicks, among the recipients who agreed to that tracking only.
+      ...tracked.get(Number(row.id))!,
     });
   }
   for (const row of byStatus) {
@@ -86,7 +92,11 @@ async function countsOf(
   return counts;
 }
 
-const toNewsletter = (row: NewsletterRow, counts: NewsletterCounts): Newsletter => ({
+const toNewsletter = (
+  row: NewsletterRow,
+  counts: NewsletterCounts,
+  subjectTest: SubjectTest | null,
+): Newsletter => ({
   id: Number(row.id),
   name: row.name,
   subject: row.subject,
@@ -98,6 +108,7 @@ const toNewsletter = (row: NewsletterRow, counts: NewsletterCounts): Newsletter 
   startedAt: iso(row.started_at),
   finishedAt: iso(row.finished_at),
   counts,
+  subjectTest,
   createdAt: iso(row.created_at)!,
   updatedAt: iso(row.updated_at)!,
 });
@@ -115,8 +126,17 @@ export async function finishSent(ctx: AppContext): Promise<void> {
 }
 
 async function withCounts(query: Query, campaignId: number, rows: readonly NewsletterRow[]) {
-  const counts = await countsOf(query, campaignId, rows);
-  return rows.map((row) => toNewsletter(row, counts.get(Number(row.id))!));
+  const [counts, tests] = await Promise.all([
+    countsOf(query, campaignId, rows),
+    subjectTestsOf(
+      query,
+      campaignId,
+      rows.map((row) => Number(row.id)),
+    ),
+  ]);
+  return rows.map((row) =>
+    toNewsletter(row, counts.get(Number(row.id))!, tests.get(Number(row.id)) ?? null),
+  );
 }
 
 /**
@@ -161,12 +181,16 @@ export async function createNewsletter(
 ): Promise<Newsletter> {
   // Read before writing: an unknown segment is a 404 with nothing kept.
   if (input.segmentId !== null) await segmentFilter(ctx, input.segmentId);
-  const [row] = await ctx.database.query<NewsletterRow>(
-    sql`INSERT INTO newsletters (campaign_id, name, subject, preheader, body, segment_id, created_by)
-        VALUES (${ctx.campaignId}, ${input.name}, ${input.subject}, ${input.preheader}, ${input.body},
-                ${input.segmentId}, ${actorId})
-        RETURNING *`,
-  );
+  const row = await ctx.database.transaction(async (query) => {
+    const [inserted] = await query<NewsletterRow>(
+      sql`INSERT INTO newsletters (campaign_id, name, subject, preheader, body, segment_id, created_by)
+          VALUES (${ctx.campaignId}, ${input.name}, ${input.subject}, ${input.preheader}, ${input.body},
+                  ${input.segmentId}, ${actorId})
+          RETURNING *`,
+    );
+    await saveSubjectTest(query, ctx.campaignId, Number(inserted!.id), input.subjectTest);
+    return inserted;
+  });
   await audit(ctx.database, {
     campaignId: ctx.campaignId,
     actorId,
@@ -198,6 +222,7 @@ export async function updateNewsletter(
                  updated_at = now()
            WHERE campaign_id = ${ctx.campaignId} AND id = ${id} RETURNING *`,
     );
+    await saveSubjectTest(query, ctx.campaignId, id, input.subjectTest);
     return updated!;
   });
   await audit(ctx.database, {
@@ -216,6 +241,7 @@ export async function deleteNewsletter(ctx: AppContext, id: number, actorId: num
       throw conflict('newsletter_not_draft', 'Only a draft can be deleted.');
     }
     await query(sql`DELETE FROM newsletters WHERE campaign_id = ${ctx.campaignId} AND id = ${id}`);
+    await deleteSubjectTest(query, ctx.campaignId, id);
   });
   await audit(ctx.database, {
     campaignId: ctx.campaignId,
@@ -238,6 +264,8 @@ export const newsletterSend: ScheduledSend = {
     code: 'newsletter_not_cancelable',
     message: 'This newsletter is already sent or canceled.',
   },
+  // A subject test's sample going out: canceling stops it and the rest never goes.
+  underWay: ['testing', 'sending'],
   suppressWaiting: (query, campaignId, id) =>
     suppressWaitingMessageMails(query, campaignId, 'newsletter', id, 'newsletter canceled'),
 };

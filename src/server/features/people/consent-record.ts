@@ -4,7 +4,7 @@ import type {
   consentRecordSchema,
 } from '../../../contracts/person-records.ts';
 import type { z } from 'zod';
-import type { ContactChannel } from '../../../contracts/compliance.ts';
+import type { ConsentChannel } from '../../../contracts/compliance.ts';
 import { audit } from '../../core/audit.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Database } from '../../core/db/index.ts';
@@ -141,7 +141,7 @@ export async function consentHistory(
   );
   return rows.map((r) => ({
     id: Number(r.id),
-    channel: apiChannel(r.channel as ContactChannel),
+    channel: apiChannel(r.channel as ConsentChannel),
     granted: r.granted,
     source: r.source,
     wordingVersion: r.wording_version,

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Channel, Consents } from '../../../contracts/common.ts';
-import type { ContactChannel } from '../../../contracts/compliance.ts';
+import type { ConsentChannel, ContactChannel } from '../../../contracts/compliance.ts';
 import type { Query } from '../../core/db/index.ts';
 import { invalidFields, notFound } from '../../core/http/errors.ts';
 import type { AgreedSlot, ConsentState } from '../compliance/may-contact.ts';
@@ -21,8 +21,8 @@ export const recordChannel: Record<Channel, ContactChannel> = {
   phone: 'volunteer_call',
 };
 
-/** The API's name of a record's channel (automated calls have none yet: their own name). */
-export const apiChannel = (channel: ContactChannel): string =>
+/** The API's name of a record's channel (automated calls and tracking have none: their own name). */
+export const apiChannel = (channel: ConsentChannel): string =>
   channel === 'volunteer_call' ? 'phone' : channel;
 
 /** The channels cached on `people` (automated calls are read from the records only). */
@@ -50,7 +50,8 @@ const cacheChanges = sql.raw(
 );
 
 export interface ConsentDecision {
-  channel: ContactChannel;
+  /** A contact channel, or `email_tracking` (opens and clicks of newsletters measured). */
+  channel: ConsentChannel;
   granted: boolean;
   /** Where it came from: signup, embed, supporter_space, staff_<how>, import, migrated. */
   source: string;
@@ -65,7 +66,7 @@ export interface ConsentDecision {
 
 /** A person's consent record, as the data file and the gate read it. */
 export interface ConsentRecordRow {
-  channel: ContactChannel;
+  channel: ConsentChannel;
   status: 'granted' | 'withdrawn';
   source: string;
   wording_version: string;
@@ -180,8 +181,8 @@ export async function currentConsents(
   query: Query,
   campaignId: number,
   personIds: readonly number[],
-): Promise<Map<number, Partial<Record<ContactChannel, ConsentState>>>> {
-  const byPerson = new Map<number, Partial<Record<ContactChannel, ConsentState>>>();
+): Promise<Map<number, Partial<Record<ConsentChannel, ConsentState>>>> {
+  const byPerson = new Map<number, Partial<Record<ConsentChannel, ConsentState>>>();
   if (personIds.length === 0) return byPerson;
   const rows = await query<
     { person_id: number } & Pick<ConsentRecordRow, 'channel' | 'status' | 'slot'>
@@ -212,3 +213,17 @@ export function consentRecords(
       WHERE campaign_id = ${campaignId} AND person_id = ${personId} ORDER BY channel`,
   );
 }
+
+/**
+ * SQL that is true when the person holds a granted consent on this channel now: one probe of
+ * the records' primary key, for statements of other features that act only with a consent
+ * (a newsletter's opens and clicks, recorded only with `email_tracking`).
+ */
+export const consentGrantedSql = (
+  campaignId: number | SQL,
+  personId: number | SQL,
+  channel: ConsentChannel,
+): SQL =>
+  sql`EXISTS (SELECT 1 FROM person_consents pc
+               WHERE pc.campaign_id = ${campaignId} AND pc.person_id = ${personId}
+                 AND pc.channel = ${channel} AND pc.status = 'granted')`;

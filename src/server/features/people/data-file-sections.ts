@@ -135,7 +135,13 @@ const profile: DataFileSection = {
 const consents: DataFileSection = {
   key: 'consents',
   schema: z.object({
-    current: z.object({ email: z.boolean(), sms: z.boolean(), phone: z.boolean() }),
+    current: z.object({
+      email: z.boolean(),
+      sms: z.boolean(),
+      phone: z.boolean(),
+      /** Opens and clicks of newsletters measured (consent `email_tracking`). */
+      emailTracking: z.boolean(),
+    }),
     /** The consent per channel as it stands (volunteer_call is `phone` above). */
     records: z.array(
       z.object({
@@ -179,6 +185,9 @@ const consents: DataFileSection = {
         email: person.consent_email,
         sms: person.consent_sms,
         phone: person.consent_phone,
+        emailTracking: records.some(
+          (r) => r.channel === 'email_tracking' && r.status === 'granted',
+        ),
       },
       records: records.map((r) => ({
         channel: r.channel,

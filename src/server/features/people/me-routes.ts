@@ -26,6 +26,7 @@ export const meRoutes =
         request.body.consents,
         request.body.locale,
         request.body.automatedCall,
+        request.body.emailTracking,
       ),
     );
 

@@ -27,6 +27,7 @@ interface Profile {
   locale: string;
   consents: { email: boolean; sms: boolean; phone: boolean };
   automatedCall: { granted: boolean; slot: unknown };
+  emailTracking: boolean;
   confirmed: boolean;
 }
 
@@ -278,6 +279,69 @@ describe.each(engines)('supporter space on %s', (engine) => {
     ]);
   });
 
+  it('gives and withdraws the measure of newsletter opens and clicks, a consent that is no contact channel', async () => {
+    const { personId, browser } = await loggedInSupporter();
+    const choices = { consents: { email: true, sms: false, phone: false }, locale: 'fr' };
+    const trackingEvents = () =>
+      inCampaign<{ granted: boolean; source: string; wording_version: string }>(
+        `SELECT granted, source, wording_version FROM consent_events
+          WHERE campaign_id = $1 AND person_id = $2 AND channel = 'email_tracking' ORDER BY id`,
+        [personId],
+      );
+    const cache = () =>
+      inCampaign(
+        'SELECT consent_email, consent_sms, consent_phone FROM people WHERE campaign_id = $1 AND id = $2',
+        [personId],
+      );
+    // Off by default; other consents leave it off.
+    expect(((await browser.get('/api/me/profile')).json() as Profile).emailTracking).toBe(false);
+    const cached = await cache();
+    await browser.put('/api/me/consents', choices);
+    expect(await trackingEvents()).toEqual([]);
+
+    const given = await browser.put('/api/me/consents', { ...choices, emailTracking: true });
+    expect(given.statusCode, given.body).toBe(200);
+    expect((given.json() as Profile).emailTracking).toBe(true);
+    expect((given.json() as Profile).consents).toEqual(choices.consents);
+    expect(await trackingEvents()).toEqual([
+      { granted: true, source: 'supporter_space', wording_version: 'fr-2026-11' },
+    ]);
+    // Not a way to reach them: the contact consents' cache is unchanged.
+    expect(await cache()).toEqual(cached);
+    // The same again, or other consents alone, record nothing new.
+    await browser.put('/api/me/consents', { ...choices, emailTracking: true });
+    await browser.put('/api/me/consents', choices);
+    expect(await trackingEvents()).toHaveLength(1);
+
+    // Staff see it in the consent history and the timeline, under its own channel.
+    const history = (await staff.get(`/api/people/${personId}/consents`)).json() as Array<{
+      channel: string;
+      granted: boolean;
+    }>;
+    expect(history[0]).toMatchObject({ channel: 'email_tracking', granted: true });
+    const detail = (await staff.get(`/api/people/${personId}`)).json() as {
+      timeline: Array<{ kind: string; data: Record<string, unknown> }>;
+    };
+    expect(detail.timeline[0]).toMatchObject({
+      kind: 'consent',
+      data: { channel: 'email_tracking', granted: true, source: 'supporter_space' },
+    });
+
+    const withdrawn = await browser.put('/api/me/consents', { ...choices, emailTracking: false });
+    expect((withdrawn.json() as Profile).emailTracking).toBe(false);
+    expect((await trackingEvents()).map((e) => e.granted)).toEqual([true, false]);
+    const file = (await browser.get('/api/me/export')).json() as {
+      consents: {
+        current: Record<string, boolean>;
+        records: Array<{ channel: string; status: string }>;
+      };
+    };
+    expect(file.consents.current.emailTracking).toBe(false);
+    expect(file.consents.records).toContainEqual(
+      expect.objectContaining({ channel: 'email_tracking', status: 'withdrawn' }),
+    );
+  });
+
   it('records consent changes with their source and shows them in the timeline', async () => {
     const { personId, browser } = await loggedInSupporter({ phone: '06 12 34 56 78' });
     const response = await browser.put('/api/me/consents', {
@@ -372,7 +436,9 @@ describe.each(engines)('supporter space on %s', (engine) => {
       'committeeBoard',
       'events',
       'doorToDoor',
+      'newsletters',
       'sms',
+      'smsReceived',
       'shares',
       'comments',
     ]);
@@ -387,7 +453,12 @@ describe.each(engines)('supporter space on %s', (engine) => {
     });
     expect(JSON.stringify(data)).not.toMatch(/search_text|searchText|password_hash|passwordHash/);
     expect(JSON.stringify(Object.keys(data.profile))).not.toMatch(/_/);
-    expect(data.consents.current).toEqual({ email: true, sms: false, phone: true });
+    expect(data.consents.current).toEqual({
+      email: true,
+      sms: false,
+      phone: true,
+      emailTracking: false,
+    });
     expect(data.consents.history.map((c) => `${c.source}:${c.channel}:${c.granted}`)).toEqual([
       'signup:email:true',
       'supporter_space:volunteer_call:true',

@@ -33,9 +33,10 @@ export async function profile(ctx: AppContext, personId: number): Promise<Profil
   );
   const row = rows[0];
   if (!row) throw notFound('person');
-  const automated = (await currentConsents(ctx.database.query, ctx.campaignId, [personId])).get(
+  const records = (await currentConsents(ctx.database.query, ctx.campaignId, [personId])).get(
     personId,
-  )?.automated_call;
+  );
+  const automated = records?.automated_call;
   const automatedGranted = automated?.status === 'granted';
   return {
     personId,
@@ -52,6 +53,7 @@ export async function profile(ctx: AppContext, personId: number): Promise<Profil
       granted: automatedGranted,
       slot: automatedGranted ? (automated?.slot ?? null) : null,
     },
+    emailTracking: records?.email_tracking?.status === 'granted',
     recruitCode: row.recruit_code,
     recruitUrl: `${ctx.config.publicUrl}/?r=${row.recruit_code}`,
     recruitedCount: row.recruited,
@@ -164,12 +166,41 @@ async function setMyAutomatedCall(
   );
 }
 
+/**
+ * The supporter agrees to, or withdraws, the measure of their newsletters' opens and clicks
+ * (`email_tracking`): recorded like any other decision when it differs from the current
+ * record. A withdrawal stops the recording at once: the pixel and the links read the record.
+ */
+async function setMyEmailTracking(
+  query: Query,
+  campaignId: number,
+  personId: number,
+  granted: boolean,
+  wordingVersion: string,
+) {
+  const held = (await currentConsents(query, campaignId, [personId])).get(personId);
+  if ((held?.email_tracking?.status === 'granted') === granted) return;
+  const source = 'supporter_space';
+  await recordDecisions(query, campaignId, personId, [
+    { channel: 'email_tracking', granted, source, wordingVersion, actorId: personId },
+  ]);
+  await addPersonEvent(
+    query,
+    campaignId,
+    personId,
+    'consent',
+    { channel: 'email_tracking', granted, source, wordingVersion },
+    personId,
+  );
+}
+
 export async function updateMyConsents(
   ctx: AppContext,
   personId: number,
   consents: Consents,
   locale: 'fr' | 'en',
   automatedCall?: AutomatedCallConsent,
+  emailTracking?: boolean,
 ) {
   const wording = await currentWordingFor(ctx.database, ctx.campaignId, locale);
   await ctx.database.transaction(async (query) => {
@@ -192,6 +223,8 @@ export async function updateMyConsents(
     );
     if (automatedCall)
       await setMyAutomatedCall(query, ctx.campaignId, personId, automatedCall, wording.version);
+    if (emailTracking !== undefined)
+      await setMyEmailTracking(query, ctx.campaignId, personId, emailTracking, wording.version);
   });
   return profile(ctx, personId);
 }

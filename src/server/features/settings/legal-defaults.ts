@@ -30,3 +30,23 @@ Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une 
       "Les informations recueillies sont traitées par [nom de l'éditeur] pour vous tenir informé·e de la campagne et vous proposer d'y participer, avec votre consentement. Vous pouvez accéder à vos données, les rectifier, les effacer ou vous opposer à leur traitement à tout moment : voir la politique de confidentialité.",
   },
 };
+
+/**
+ * What the privacy page always says about newsletters' opens and clicks, in the page's
+ * language, after the campaign's own text: Levier measures them only for people who agreed
+ * (consent `email_tracking`), so the page says it whatever staff wrote.
+ */
+export const trackingNotice: Record<'fr' | 'en', { title: string; text: string }> = {
+  fr: {
+    title: 'Ouvertures et clics des lettres d’information',
+    text: `Nous ne mesurons l’ouverture de nos lettres d’information et les clics sur leurs liens que pour les personnes qui l’ont accepté dans leur espace personnel : c’est désactivé par défaut. Pour elles seules, chaque lettre contient une image invisible et des liens qui passent par ce site, ce qui nous indique si elle a été ouverte, quels liens ont été suivis, et quand. Les autres reçoivent des lettres sans image de suivi ni liens modifiés.
+
+Vous pouvez retirer cet accord à tout moment dans votre espace personnel, rubrique « Mes préférences de contact » : plus rien n’est enregistré dès cet instant. Ce qui a été mesuré figure dans le fichier de vos données et est effacé avec votre compte.`,
+  },
+  en: {
+    title: 'Newsletter opens and clicks',
+    text: `We measure whether our newsletters are opened and which of their links are followed only for people who agreed to it in their personal space: it is off by default. For them only, each newsletter carries an invisible image and links that go through this site, which tell us whether it was opened, which links were followed, and when. Everyone else receives newsletters with no tracking image and no rewritten links.
+
+You can withdraw this agreement at any time in your personal space, under "My contact preferences": nothing more is recorded from that moment. What was measured is in the file of your data and is erased with your account.`,
+  },
+};

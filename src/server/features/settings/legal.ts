@@ -1,6 +1,6 @@
 import type { LegalTexts, PublicSite } from '../../../contracts/recruitment.ts';
 import type { LegalUpdate } from '../../../contracts/settings.ts';
-import { defaultLegal } from './legal-defaults.ts';
+import { defaultLegal, trackingNotice } from './legal-defaults.ts';
 
 export type Legal = PublicSite['legal'];
 
@@ -27,3 +27,10 @@ export function changedLegalFields(before: Legal, after: Legal): string[] {
         changed.push(`${locale}.${field}`);
   return changed;
 }
+
+/**
+ * What the privacy page adds after the campaign's own text, in the page's language: how the
+ * opens and clicks of newsletters are measured (only with consent, off by default, how to
+ * withdraw). Not a text staff edit: it says what Levier does.
+ */
+export const privacyAddendum = (locale: 'fr' | 'en') => trackingNotice[locale];

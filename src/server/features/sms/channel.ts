@@ -27,7 +27,7 @@ import { readPhoneNumber } from '../people/normalize.ts';
 import { createDevSms } from './dev.ts';
 import type { SmsProvider } from './port.ts';
 import { createTwilioSms } from './twilio.ts';
-import { validityFor } from './validity.ts';
+import { alsaceMoselleHold, validityFor } from './validity.ts';
 
 /** A claimed text, as the channel and its send checks see it. */
 export interface OutboxSms extends OutboxItem {
@@ -79,8 +79,8 @@ export function configuredSmsProvider(ctx: AppContext): SmsProvider {
 /**
  * The SMS channel of the shared dispatcher: `sms_outbox`, sent through `provider`. Each
  * claimed batch is screened at once: a campaign text passes the compliance gate (consent to
- * SMS, pre-election silence, the operators' hours — held until the next allowed moment —,
- * the opt-out list), needs a mobile number, and gets a validity period that ends before the
+ * SMS, pre-election silence, the operators' hours — held until the next allowed moment, and
+ * on Alsace-Moselle's own public holidays for people there —, the opt-out list), needs a mobile number, and gets a validity period that ends before the
  * hours close and before the next silence begins; its body is filled for its recipient.
  */
 export function smsChannel(
@@ -175,6 +175,12 @@ export function smsChannel(
         }
         if (!decision.allowed) {
           decisions.set(id, { hold: decision.until!, reason: decision.reason });
+          continue;
+        }
+        // Good Friday and 26 December are public holidays in Alsace-Moselle only.
+        const localHoliday = alsaceMoselleHold(subject, decision.territory, now);
+        if (localHoliday) {
+          decisions.set(id, { hold: localHoliday, reason: 'quiet_hours' });
           continue;
         }
         const validity = validityFor(now, decision.territory, rounds, config.SMS_VALIDITY_SECONDS);

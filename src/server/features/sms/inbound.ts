@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { SmsReply } from '../../../contracts/sms.ts';
 import { isStopRequest } from '../../../contracts/sms-text.ts';
 import { audit } from '../../core/audit.ts';
 import type { Config } from '../../core/config.ts';
@@ -9,6 +10,7 @@ import type { ReceivedCallback } from '../calling/carrier/port.ts';
 import { addPhoneOptOuts } from '../compliance/phone-opt-outs.ts';
 import { currentConsents, recordDecisions } from '../people/consents.ts';
 import { normalizePhone } from '../people/normalize.ts';
+import { personNames } from '../people/directory.ts';
 import { matchingIdsQuery } from '../people/queries.ts';
 
 /**
@@ -84,6 +86,99 @@ export async function receiveSms(
     });
   }
   return { stop };
+}
+
+export const REPLIES_PAGE = 50;
+
+/**
+ * The people (not erased) whose mobile number is one of these, with their names: each
+ * number matched as HQ's people search matches a number typed (the number index), in one
+ * statement for the page. A sender that is not a number (a short code, a name) names nobody.
+ */
+async function holdersOf(
+  ctx: AppContext,
+  numbers: readonly string[],
+): Promise<Array<{ number: string; id: number; name: string }>> {
+  const distinct = [...new Set(numbers)].filter((n) => normalizePhone(n) === n);
+  if (distinct.length === 0) return [];
+  const each = await Promise.all(
+    distinct.map(
+      async (n) =>
+        sql`SELECT ${n}::text AS number, m.id FROM (${await matchingIdsQuery(ctx, { q: n })}) m`,
+    ),
+  );
+  const rows = await ctx.database.query<{ number: string; id: number }>(
+    sql`${sql.join(each, sql` UNION ALL `)} ORDER BY id`,
+  );
+  const names = await personNames(
+    ctx,
+    rows.map((row) => Number(row.id)),
+  );
+  return rows.map((row) => ({
+    number: row.number,
+    id: Number(row.id),
+    name: names.get(Number(row.id)) ?? '',
+  }));
+}
+
+/**
+ * The texts received that are not a STOP (answers to campaign texts, questions), newest
+ * first, a page at a time, all or those answering one text campaign; erased ones left out.
+ * Each names the people whose mobile number it came from (found by the number, in one query
+ * for the page) when the reader may read people.
+ */
+export async function smsReplies(
+  ctx: AppContext,
+  query: { page: number; smsCampaignId?: number },
+  withPeople: boolean,
+): Promise<{ items: SmsReply[]; total: number }> {
+  const campaign =
+    query.smsCampaignId === undefined
+      ? sql``
+      : sql` AND i.sms_campaign_id = ${query.smsCampaignId}`;
+  const where = sql`i.campaign_id = ${ctx.campaignId} AND i.keyword = 'other'
+    AND i.from_number <> 'erased'${campaign}`;
+  const [rows, [total]] = await Promise.all([
+    ctx.database.query<{
+      id: number;
+      from_number: string;
+      body: string;
+      received_at: Date;
+      sms_campaign_id: number | null;
+      campaign_name: string | null;
+    }>(
+      sql`SELECT i.id, i.from_number, i.body, i.received_at, i.sms_campaign_id, c.name AS campaign_name
+            FROM sms_inbound i
+            LEFT JOIN sms_campaigns c ON c.campaign_id = i.campaign_id AND c.id = i.sms_campaign_id
+           WHERE ${where}
+           ORDER BY i.id DESC LIMIT ${REPLIES_PAGE} OFFSET ${(query.page - 1) * REPLIES_PAGE}`,
+    ),
+    ctx.database.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM sms_inbound i WHERE ${where}`,
+    ),
+  ]);
+  const holders = withPeople
+    ? await holdersOf(
+        ctx,
+        rows.map((row) => row.from_number),
+      )
+    : [];
+  return {
+    total: total?.n ?? 0,
+    items: rows.map((row) => ({
+      id: Number(row.id),
+      from: row.from_number,
+      body: row.body,
+      receivedAt: new Date(row.received_at).toISOString(),
+      smsCampaign:
+        row.sms_campaign_id === null || row.campaign_name === null
+          ? null
+          : { id: Number(row.sms_campaign_id), name: row.campaign_name },
+      people: holders
+        .filter((person) => person.number === row.from_number)
+        .map(({ id, name }) => ({ id, name })),
+    })),
+  };
 }
 
 /** Twilio's message statuses that end a text's story, as the outbox keeps them. */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { PersonalData } from '../../core/personal-data/registry.ts';
+import { profilesOf } from '../people/directory.ts';
 
 /** The texts of campaigns sent to a person, as their data file lists them. */
 const textsFileSchema = z.array(
@@ -11,6 +12,16 @@ const textsFileSchema = z.array(
     queuedAt: z.string(),
     sentAt: z.string().nullable(),
     delivery: z.string().nullable(),
+  }),
+);
+
+/** The texts received from a person's number (their STOP, their answers). */
+const receivedFileSchema = z.array(
+  z.object({
+    body: z.string(),
+    stop: z.boolean(),
+    campaign: z.string().nullable(),
+    receivedAt: z.string(),
   }),
 );
 
@@ -106,6 +117,32 @@ export const smsPersonalData: PersonalData = {
           queuedAt: new Date(row.queued_at).toISOString(),
           sentAt: row.sent_at ? new Date(row.sent_at).toISOString() : null,
           delivery: row.delivery,
+        }));
+      },
+    },
+    {
+      key: 'smsReceived',
+      schema: receivedFileSchema,
+      async read(ctx, personId) {
+        const phone = (await profilesOf(ctx, [personId])).get(personId)?.phone;
+        if (!phone) return [];
+        const rows = await ctx.database.query<{
+          body: string;
+          keyword: string;
+          campaign: string | null;
+          received_at: Date;
+        }>(
+          sql`SELECT i.body, i.keyword, c.name AS campaign, i.received_at
+                FROM sms_inbound i
+                LEFT JOIN sms_campaigns c ON c.campaign_id = i.campaign_id AND c.id = i.sms_campaign_id
+               WHERE i.campaign_id = ${ctx.campaignId} AND i.from_number = ${phone}
+               ORDER BY i.id`,
+        );
+        return rows.map((row) => ({
+          body: row.body,
+          stop: row.keyword === 'stop',
+          campaign: row.campaign,
+          receivedAt: new Date(row.received_at).toISOString(),
         }));
       },
     },

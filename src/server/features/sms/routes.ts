@@ -6,7 +6,7 @@ import { serve } from '../../core/http/contract.ts';
 import { AppError, notFound } from '../../core/http/errors.ts';
 import { acceptFormPosts } from '../../core/http/form-body.ts';
 import { caughtSmsList } from './dev.ts';
-import { receiveSms, receiveSmsStatus, smsWebhookVerifier } from './inbound.ts';
+import { receiveSms, receiveSmsStatus, smsReplies, smsWebhookVerifier } from './inbound.ts';
 import { releaseDueSms } from './send.ts';
 import {
   cancelSmsCampaign,
@@ -34,6 +34,9 @@ const staffRoutes =
         limit: CAUGHT_PAGE,
         offset: (request.query.page - 1) * CAUGHT_PAGE,
       }),
+    );
+    serve(app, smsApi.replies, (request) =>
+      smsReplies(ctx, request.query, currentAuth(request).permissions.includes('people.read')),
     );
     serve(app, smsApi.get, (request) => getSmsCampaign(ctx, request.params.id));
     serve(app, smsApi.update, (request) =>

@@ -1,6 +1,7 @@
 import type { ElectionRound, Territory } from '../../../contracts/compliance.ts';
 import { territories } from '../../../contracts/compliance.ts';
-import { clockMinutes, instantOf, wallClock } from '../../core/local-time.ts';
+import { addDays, clockMinutes, instantOf, wallClock } from '../../core/local-time.ts';
+import { inAlsaceMoselle, isAlsaceMoselleHoliday } from '../compliance/holidays.ts';
 import { closedUntil, defaultQuietHours } from '../compliance/quiet-hours.ts';
 import { silenceWindows } from '../compliance/silence.ts';
 import { territoryFacts } from '../compliance/territories.ts';
@@ -54,4 +55,24 @@ export function validityFor(
   }
   if (limit < MIN_VALIDITY_SECONDS && binding) return binding;
   return { seconds: limit };
+}
+
+/**
+ * Until when a campaign text to a person in Alsace-Moselle (Moselle, Bas-Rhin, Haut-Rhin) waits
+ * on Good Friday or 26 December, public holidays there (the operators' hours are closed on
+ * public holidays); null on other days, elsewhere, or when the person's place is not known.
+ * The text waits for the next opening of the hours after that day (the gate, asked again
+ * then, holds it further on a Sunday or a national holiday).
+ */
+export function alsaceMoselleHold(
+  place: { departementCode?: string | null; communeCode?: string | null },
+  territory: Territory | null,
+  at: Date,
+): Date | null {
+  if (territory !== 'metropole' || !inAlsaceMoselle(place)) return null;
+  const { timeZone } = territoryFacts.metropole;
+  const { day } = wallClock(at, timeZone);
+  if (!isAlsaceMoselleHoliday(day)) return null;
+  const nextDay = instantOf(addDays(day, 1), 0, timeZone);
+  return closedUntil(defaultQuietHours.sms!, 'metropole', nextDay) ?? nextDay;
 }

@@ -24,6 +24,7 @@ export function ConsentsSection({ profile }: { profile: Profile }) {
   const update = useUpdateConsents();
   const [consents, setConsents] = useState<Consents>(profile.consents);
   const [automated, setAutomated] = useState<AutomatedCallConsent>(profile.automatedCall);
+  const [tracking, setTracking] = useState(profile.emailTracking);
   // The slot form is open: switched on, and not yet saved (or the slot being changed).
   const [choosing, setChoosing] = useState(false);
   const [slot, setSlot] = useState<AgreedSlot>(profile.automatedCall.slot ?? DEFAULT_SLOT);
@@ -37,7 +38,7 @@ export function ConsentsSection({ profile }: { profile: Profile }) {
   };
 
   const save = (
-    request: { consents: Consents; automatedCall?: AutomatedCallConsent },
+    request: { consents: Consents; automatedCall?: AutomatedCallConsent; emailTracking?: boolean },
     undo: () => void,
     done?: () => void,
   ) => {
@@ -47,6 +48,7 @@ export function ConsentsSection({ profile }: { profile: Profile }) {
       {
         onSuccess: (saved) => {
           setAutomated(saved.automatedCall);
+          setTracking(saved.emailTracking);
           done?.();
           notifications.show({ color: 'green', message: t('me.consentsSaved') });
         },
@@ -63,6 +65,13 @@ export function ConsentsSection({ profile }: { profile: Profile }) {
     const next = { ...consents, [channel]: value };
     setConsents(next);
     save({ consents: next }, () => setConsents(previous));
+  };
+
+  /** The measure of newsletters' opens and clicks: given or withdrawn at once. */
+  const toggleTracking = (value: boolean) => {
+    const previous = tracking;
+    setTracking(value);
+    save({ consents, emailTracking: value }, () => setTracking(previous));
   };
 
   /** Switched on: the slot is chosen first; switched off: withdrawn at once. */
@@ -128,6 +137,13 @@ export function ConsentsSection({ profile }: { profile: Profile }) {
             </Button>
           </Stack>
         )}
+        <Switch
+          label={t('me.emailTracking')}
+          description={t('me.emailTrackingText')}
+          checked={tracking}
+          disabled={update.isPending}
+          onChange={(e) => toggleTracking(e.currentTarget.checked)}
+        />
       </Stack>
       <ErrorAlert message={error} />
     </Section>

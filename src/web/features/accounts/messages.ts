@@ -61,6 +61,9 @@ export const fr = {
   'me.automatedCallGiven': 'Accepté : {slot}.',
   'me.automatedCallChange': 'Changer le créneau',
   'me.automatedCallSave': 'Accepter dans ce créneau',
+  'me.emailTracking': 'Mesure des ouvertures et des clics des lettres d’information',
+  'me.emailTrackingText':
+    'Désactivé par défaut. Si vous l’activez, nos lettres contiennent une image invisible et des liens qui passent par notre site : nous savons alors si vous avez ouvert chaque lettre et sur quels liens vous avez cliqué. Désactivez-le à tout moment : plus rien n’est enregistré dès cet instant.',
   'me.passwordTitle': 'Mot de passe',
   'me.passwordText':
     'Pour l’équipe : un mot de passe permet de se connecter sans attendre de code.',
@@ -138,6 +141,9 @@ export const en: Record<keyof typeof fr, string> = {
   'me.automatedCallGiven': 'Agreed to: {slot}.',
   'me.automatedCallChange': 'Change the slot',
   'me.automatedCallSave': 'Agree within this slot',
+  'me.emailTracking': 'Measure of newsletter opens and clicks',
+  'me.emailTrackingText':
+    'Off by default. If you turn it on, our newsletters carry an invisible image and links that go through our site: we then know whether you opened each newsletter and which links you clicked. Turn it off at any time: nothing more is recorded from that moment.',
   'me.passwordTitle': 'Password',
   'me.passwordText': 'For staff: a password lets you log in without waiting for a code.',
   'me.passwordRule': 'At least 12 characters.',

@@ -76,6 +76,9 @@ const actionKeys: Record<string, MessageKey> = {
   'newsletter.schedule': 'audit.do.newsletter.schedule',
   'newsletter.cancel': 'audit.do.newsletter.cancel',
   'newsletter.test': 'audit.do.newsletter.test',
+  'mail.suppression_lift': 'audit.do.mail.suppression_lift',
+  'newsletter.subject_test.decide': 'audit.do.newsletter.subject_test.decide',
+  'newsletter.subject_test.pick': 'audit.do.newsletter.subject_test.pick',
   'sms.create': 'audit.do.sms.create',
   'sms.update': 'audit.do.sms.update',
   'sms.delete': 'audit.do.sms.delete',
@@ -94,6 +97,7 @@ const actionKeys: Record<string, MessageKey> = {
   'newsletter.automation.update': 'audit.do.newsletter.automation.update',
   'newsletter.automation.pause': 'audit.do.newsletter.automation.pause',
   'newsletter.automation.resume': 'audit.do.newsletter.automation.resume',
+  'newsletter.automation.test': 'audit.do.newsletter.automation.test',
   'calling.broadcast.create': 'audit.do.calling.broadcast.create',
   'calling.broadcast.update': 'audit.do.calling.broadcast.update',
   'calling.broadcast.confirm_opt_out': 'audit.do.calling.broadcast.confirm_opt_out',
@@ -128,6 +132,8 @@ const actionKeys: Record<string, MessageKey> = {
   'moderation.lift': 'audit.do.moderation.lift',
   'moderation.rules.update': 'audit.do.moderation.rules.update',
   'comments.rules.update': 'audit.do.comments.rules.update',
+  'comments.edit': 'audit.do.comments.edit',
+  'comments.delete': 'audit.do.comments.delete',
 };
 
 /** An action as a sentence; one the app has no words for yet keeps its code. */

@@ -10,6 +10,8 @@ export const fr = {
   'audit.do.moderation.lift': 'Sanction levée',
   'audit.do.moderation.rules.update': 'Règles de récidive changées',
   'audit.do.comments.rules.update': 'Règles des commentaires changées',
+  'audit.do.comments.edit': 'Commentaire modifié par son auteur',
+  'audit.do.comments.delete': 'Commentaire supprimé par son auteur',
 
   'nav.moderation': 'Modération',
   'nav.sanctions': 'Sanctions',
@@ -115,6 +117,8 @@ export const en: Record<keyof typeof fr, string> = {
   'audit.do.moderation.lift': 'Sanction lifted',
   'audit.do.moderation.rules.update': 'Repeat-offender rules changed',
   'audit.do.comments.rules.update': 'Comment rules changed',
+  'audit.do.comments.edit': 'Comment edited by its author',
+  'audit.do.comments.delete': 'Comment deleted by its author',
 
   'nav.moderation': 'Moderation',
   'nav.sanctions': 'Sanctions',

@@ -20,7 +20,7 @@ import {
   useScheduleNewsletter,
   useTestNewsletter,
 } from './hooks.ts';
-import { isCancelable, isEditable } from './labels.ts';
+import { isCancelable, isEditable, isUnderWay } from './labels.ts';
 import { NewsletterConfirm } from './NewsletterConfirm.tsx';
 import { newsletterErrorText } from './newsletterErrors.ts';
 import { ScheduleDialog } from './ScheduleDialog.tsx';
@@ -94,7 +94,7 @@ export function NewsletterControls({ newsletter }: { newsletter: Newsletter }) {
           leftSection={<IconX size={18} aria-hidden />}
           onClick={() => setAsking('cancel')}
         >
-          {t(status === 'sending' ? 'newsletters.control.stop' : 'newsletters.control.unschedule')}
+          {t(isUnderWay(status) ? 'newsletters.control.stop' : 'newsletters.control.unschedule')}
         </Button>
       )}
       {status === 'draft' && (
@@ -121,12 +121,12 @@ export function NewsletterControls({ newsletter }: { newsletter: Newsletter }) {
       <NewsletterConfirm
         opened={asking === 'cancel'}
         title={t(
-          status === 'sending'
+          isUnderWay(status)
             ? 'newsletters.control.stopTitle'
             : 'newsletters.control.unscheduleTitle',
         )}
         confirmLabel={t(
-          status === 'sending'
+          isUnderWay(status)
             ? 'newsletters.control.stopConfirm'
             : 'newsletters.control.unscheduleConfirm',
         )}
@@ -135,7 +135,7 @@ export function NewsletterControls({ newsletter }: { newsletter: Newsletter }) {
         onClose={stopAsking}
         onConfirm={() => cancel.mutateAsync(id)}
       >
-        {status === 'sending'
+        {isUnderWay(status)
           ? t('newsletters.control.stopText', { name })
           : t('newsletters.control.unscheduleText', {
               name,

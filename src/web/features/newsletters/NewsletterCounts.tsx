@@ -5,6 +5,7 @@ import { useLocale, useT, type MessageKey } from '../../core/i18n/index.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { Figures } from '../calling/Figures.tsx';
 import { isLive } from './labels.ts';
+import { NewsletterTracking } from './NewsletterTracking.tsx';
 
 /** The counts shown, in this order. */
 const figures: Array<{ key: keyof Counts; label: MessageKey }> = [
@@ -38,6 +39,7 @@ export function NewsletterCounts({ newsletter }: { newsletter: Newsletter }) {
       <Text size="xs" c="dimmed">
         {t('newsletters.counts.suppressedHelp')}
       </Text>
+      <NewsletterTracking newsletter={newsletter} />
     </Section>
   );
 }

@@ -26,6 +26,7 @@ import {
 } from './newsletter-form.ts';
 import { newsletterErrorText } from './newsletterErrors.ts';
 import { NewsletterPreview } from './NewsletterPreview.tsx';
+import { SubjectTestFields } from './SubjectTestFields.tsx';
 
 /** The placeholders a newsletter may hold, as they are typed. */
 function PlaceholdersHelp() {
@@ -126,6 +127,7 @@ export function NewsletterForm({ newsletter }: { newsletter: Newsletter | null }
               />
               <PlaceholdersHelp />
             </Section>
+            <SubjectTestFields form={form} />
             <ErrorAlert message={formError} />
             <Group>
               <Button type="submit" loading={create.isPending || update.isPending}>

@@ -13,6 +13,7 @@ import { NewsletterCounts } from './NewsletterCounts.tsx';
 import { NewsletterPreview } from './NewsletterPreview.tsx';
 import { NewslettersLayout } from './NewslettersLayout.tsx';
 import { NewsletterStatusBadge } from './NewsletterStatusBadge.tsx';
+import { SubjectTestSection } from './SubjectTestSection.tsx';
 
 /** When it goes (scheduled), when its send started and ended. */
 function Dates({ newsletter }: { newsletter: Newsletter }) {
@@ -59,6 +60,7 @@ function NewsletterView({ newsletter }: { newsletter: Newsletter }) {
           <Fact label={t('newsletters.page.audience')}>{audience}</Fact>
         </SimpleGrid>
       </Section>
+      <SubjectTestSection newsletter={newsletter} />
       {newsletter.status !== 'draft' && <NewsletterCounts newsletter={newsletter} />}
       <NewsletterPreview input={preview} />
       <Anchor component={Link} to="/hq/newsletters" size="sm">

@@ -5,11 +5,12 @@ import type {
   Newsletter,
   NewsletterInput,
   NewsletterPreviewInput,
+  SubjectVariant,
 } from '../../../contracts/newsletters.ts';
 import { call } from '../../core/api.ts';
 import { useSegments } from '../people/hooks.ts';
 import { useT } from '../../core/i18n/index.tsx';
-import { isLive } from './labels.ts';
+import { isLive, isUnderWay } from './labels.ts';
 
 const newslettersKey = ['newsletters'] as const;
 const newsletterKey = (id: number) => [...newslettersKey, 'one', id] as const;
@@ -20,7 +21,7 @@ export const useNewsletters = () =>
     queryKey: newslettersKey,
     queryFn: () => call(newslettersApi.list),
     refetchInterval: (query) =>
-      query.state.data?.some((newsletter) => newsletter.status === 'sending') ? 5000 : false,
+      query.state.data?.some((newsletter) => isUnderWay(newsletter.status)) ? 5000 : false,
   });
 
 /** One newsletter; asked again every 3 s while scheduled or sending, so its counts follow. */
@@ -61,6 +62,12 @@ export const useScheduleNewsletter = () =>
 
 export const useCancelNewsletter = () =>
   useNewsletterMutation((id: number) => call(newslettersApi.cancel, { params: { id } }));
+
+/** A subject test's winner picked by hand: the rest of the audience gets that subject. */
+export const usePickSubjectTestWinner = () =>
+  useNewsletterMutation(({ id, variant }: { id: number; variant: SubjectVariant }) =>
+    call(newslettersApi.pickWinner, { params: { id }, body: { variant } }),
+  );
 
 export const useTestNewsletter = () =>
   useMutation({ mutationFn: (id: number) => call(newslettersApi.test, { params: { id } }) });

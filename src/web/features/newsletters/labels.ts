@@ -4,6 +4,7 @@ import type { MessageKey } from '../../core/i18n/index.tsx';
 export const newsletterStatusKeys: Record<NewsletterStatus, MessageKey> = {
   draft: 'newsletters.status.draft',
   scheduled: 'newsletters.status.scheduled',
+  testing: 'newsletters.status.testing',
   sending: 'newsletters.status.sending',
   sent: 'newsletters.status.sent',
   canceled: 'newsletters.status.canceled',
@@ -12,6 +13,7 @@ export const newsletterStatusKeys: Record<NewsletterStatus, MessageKey> = {
 export const newsletterStatusColors: Record<NewsletterStatus, string> = {
   draft: 'gray',
   scheduled: 'grape',
+  testing: 'cyan',
   sending: 'blue',
   sent: 'green',
   canceled: 'red',
@@ -21,12 +23,16 @@ export const newsletterStatusColors: Record<NewsletterStatus, string> = {
 export const isEditable = (status: NewsletterStatus) =>
   status === 'draft' || status === 'scheduled';
 
-/** Its counts may still move: sending, or about to start. */
-export const isLive = (status: NewsletterStatus) => status === 'sending' || status === 'scheduled';
+/** Its mails are going out: a subject test's sample (`testing`), or everyone's. */
+export const isUnderWay = (status: NewsletterStatus) =>
+  status === 'testing' || status === 'sending';
 
-/** It can be stopped: scheduled (back to a draft) or sending (the rest never goes). */
+/** Its counts may still move: sending (or testing subjects), or about to start. */
+export const isLive = (status: NewsletterStatus) => isUnderWay(status) || status === 'scheduled';
+
+/** It can be stopped: scheduled (back to a draft) or under way (the rest never goes). */
 export const isCancelable = (status: NewsletterStatus) =>
-  status === 'scheduled' || status === 'sending';
+  status === 'scheduled' || isUnderWay(status);
 
 /**
  * The date a list shows: when a scheduled newsletter goes, when a sent (or stopped) one went;

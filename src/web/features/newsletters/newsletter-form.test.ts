@@ -51,7 +51,11 @@ const saved: Newsletter = {
     suppressed: 0,
     failed: 0,
     unsubscribed: 0,
+    tracked: 0,
+    opened: 0,
+    clicked: 0,
   },
+  subjectTest: null,
   createdAt: '2026-12-01T10:00:00.000Z',
   updatedAt: '2026-12-01T10:00:00.000Z',
 };
@@ -64,6 +68,7 @@ describe('the newsletter editor’s values', () => {
       preheader: '',
       body: '',
       segmentId: null,
+      subjectTest: { on: false, subjectB: '', samplePercent: 20, waitHours: 4, metric: 'opens' },
     });
     expect(newsletterRequest(filled()).segmentId).toBeNull();
     expect(newsletterInputSchema.safeParse(newsletterRequest(filled())).success).toBe(true);
@@ -78,6 +83,7 @@ describe('the newsletter editor’s values', () => {
       preheader: saved.preheader,
       body: saved.body,
       segmentId: 4,
+      subjectTest: null,
     });
   });
 

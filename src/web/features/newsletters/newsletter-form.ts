@@ -12,6 +12,15 @@ import { fieldErrorText, translateCode } from '../../core/errors.ts';
 import type { FormErrors } from '../../core/form-validation.ts';
 import type { Translate } from '../../core/i18n/index.tsx';
 import { zonedToIso } from '../../core/zoned-time.ts';
+import {
+  emptySubjectTest,
+  SUBJECT_TEST_FIELDS,
+  subjectTestFieldText,
+  subjectTestIssueText,
+  subjectTestRequest,
+  subjectTestValues,
+  type SubjectTestValues,
+} from './subject-test-form.ts';
 
 /** The newsletter editor: the segment as its select holds it (a string; null for everyone). */
 export type NewsletterValues = {
@@ -20,9 +29,18 @@ export type NewsletterValues = {
   preheader: string;
   body: string;
   segmentId: string | null;
+  /** A second subject tried on a sample (subject-test-form.ts). */
+  subjectTest: SubjectTestValues;
 };
 
-export const NEWSLETTER_FIELDS = ['name', 'subject', 'preheader', 'body', 'segmentId'] as const;
+export const NEWSLETTER_FIELDS = [
+  'name',
+  'subject',
+  'preheader',
+  'body',
+  'segmentId',
+  ...SUBJECT_TEST_FIELDS,
+] as const;
 
 /** The preview's frame widths, in CSS pixels: a mail client on a computer, a phone. */
 export const PREVIEW_WIDTHS = { desktop: 600, phone: 360 } as const;
@@ -32,7 +50,14 @@ export type PreviewWidth = keyof typeof PREVIEW_WIDTHS;
 const PREVIEW_MAX = { subject: 200, preheader: 200, body: NEWSLETTER_BODY_MAX } as const;
 
 export function emptyNewsletter(): NewsletterValues {
-  return { name: '', subject: '', preheader: '', body: '', segmentId: null };
+  return {
+    name: '',
+    subject: '',
+    preheader: '',
+    body: '',
+    segmentId: null,
+    subjectTest: emptySubjectTest(),
+  };
 }
 
 /** The editor's values of a saved newsletter. */
@@ -43,6 +68,7 @@ export function editValues(newsletter: Newsletter): NewsletterValues {
     preheader: newsletter.preheader,
     body: newsletter.body,
     segmentId: newsletter.segmentId === null ? null : String(newsletter.segmentId),
+    subjectTest: subjectTestValues(newsletter),
   };
 }
 
@@ -54,12 +80,15 @@ export function newsletterRequest(values: NewsletterValues): NewsletterInput {
     preheader: values.preheader.trim(),
     body: values.body,
     segmentId: values.segmentId ? Number(values.segmentId) : null,
+    subjectTest: subjectTestRequest(values.subjectTest),
   };
 }
 
 /** An issue of the contract's schema, in the visitor's language. */
 function issueText(issue: z.core.$ZodIssue, t: Translate): string {
   const code = problemCode(issue);
+  const ofSubjectTest = subjectTestIssueText(issue, code, t);
+  if (ofSubjectTest) return ofSubjectTest;
   if (code === 'required') return t('error.required');
   if (issue.code === 'too_small' && issue.origin === 'string')
     return t('newsletters.form.minLength', { min: Number(issue.minimum) });
@@ -101,7 +130,12 @@ export function applyNewsletterProblem(
     (problem) => !(NEWSLETTER_FIELDS as readonly string[]).includes(problem.field),
   );
   for (const problem of error.errors) {
-    if (!rest.includes(problem)) form.setFieldError(problem.field, fieldErrorText(problem, t));
+    if (!rest.includes(problem)) {
+      form.setFieldError(
+        problem.field,
+        subjectTestFieldText(problem, t) ?? fieldErrorText(problem, t),
+      );
+    }
   }
   return rest.length === 0 ? null : text(error);
 }

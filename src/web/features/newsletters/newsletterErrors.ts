@@ -9,6 +9,7 @@ const problemKeys: Record<string, MessageKey> = {
   in_the_past: 'newsletters.error.in_the_past',
   no_email: 'newsletters.error.no_email',
   not_found: 'newsletters.error.not_found',
+  subject_test_not_running: 'newsletters.error.subject_test_not_running',
 };
 
 /** A failure of the newsletters API in the visitor's language (the app's words when general). */

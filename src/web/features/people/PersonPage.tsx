@@ -30,6 +30,9 @@ import { ContactLogSection } from './ContactLogSection.tsx';
 import { NotesSection } from './NotesSection.tsx';
 import { PersonEditButton } from './PersonEditButton.tsx';
 import { PrivacyRequestsSection } from './PrivacyRequestsSection.tsx';
+import { PersonCommentsSection } from '../comments/PersonCommentsSection.tsx';
+import { MailSuppressionSection } from './MailSuppressionSection.tsx';
+import { PersonNewsletters } from '../newsletters/PersonNewsletters.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -100,6 +103,8 @@ function PersonView({ person }: { person: PersonDetail }) {
               </Group>
               <ConsentRecords personId={person.id} canRecord={can('people.write')} />
             </Section>
+            <MailSuppressionSection personId={person.id} canLift={can('people.write')} />
+            <PersonNewsletters personId={person.id} />
             <Section title={t('people.tags')}>
               <PersonTags personId={person.id} tags={person.tags} editable={can('people.write')} />
             </Section>
@@ -133,6 +138,7 @@ function PersonView({ person }: { person: PersonDetail }) {
             <NotesSection personId={person.id} canWrite={can('people.write')} />
             <ContactLogSection personId={person.id} canWrite={can('people.write')} />
             {can('privacy.manage') && <PrivacyRequestsSection personId={person.id} />}
+            {can('people.read') && <PersonCommentsSection personId={person.id} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

@@ -14,9 +14,10 @@ const channelKeys: Record<string, MessageKey> = {
   sms: 'consent.smsShort',
   phone: 'consent.phoneShort',
   automated_call: 'person.channelAutomatedCall',
+  email_tracking: 'person.channelEmailTracking',
 };
 
-/** A consent channel (email, SMS, calls) in words. */
+/** A consent channel (email, SMS, calls, the measure of newsletter opens) in words. */
 export const consentChannelLabel = (channel: string, t: Translate) =>
   channelKeys[channel] ? t(channelKeys[channel]) : channel;
 

@@ -38,6 +38,7 @@ import {
   useTestSms,
 } from './hooks.ts';
 import { CaughtSms, SmsStatusBadge } from './SmsListPage.tsx';
+import { SmsReplies } from './SmsReplies.tsx';
 
 const problemKeys: Record<string, MessageKey> = {
   sms_not_editable: 'sms.error.sms_not_editable',
@@ -444,6 +445,7 @@ export function SmsCampaignPage() {
           <Stack gap="md">
             <SmsControls campaign={loaded} />
             {loaded.startedAt !== null && <SmsCounts campaign={loaded} />}
+            {loaded.startedAt !== null && <SmsReplies smsCampaignId={loaded.id} />}
             {(loaded.status === 'draft' || loaded.status === 'scheduled') && (
               <SmsForm key={loaded.updatedAt} campaign={loaded} />
             )}

@@ -9,6 +9,7 @@ import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { SectionLayout } from '../../core/ui/SectionLayout.tsx';
 import { useCaughtSms, useSmsCampaigns } from './hooks.ts';
+import { SmsReplies } from './SmsReplies.tsx';
 
 const statusColor: Record<SmsCampaign['status'], string> = {
   draft: 'gray',
@@ -69,7 +70,10 @@ export function CaughtSms() {
   );
 }
 
-/** The campaign's text campaigns: state and sends; a new one; the texts kept in development. */
+/**
+ * The campaign's text campaigns: state and sends; a new one; the answers received; the texts
+ * kept in development.
+ */
 export function SmsListPage() {
   const t = useT();
   const [locale] = useLocale();
@@ -126,6 +130,7 @@ export function SmsListPage() {
             )
           }
         </QueryState>
+        <SmsReplies />
         <CaughtSms />
       </Stack>
     </SectionLayout>

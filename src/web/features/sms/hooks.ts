@@ -32,6 +32,18 @@ export const useCaughtSms = () =>
     refetchInterval: 5000,
   });
 
+/** Texts received that are not a STOP, all or a campaign's, a page at a time; asked again every 10 s. */
+export const useSmsReplies = (page: number, smsCampaignId?: number) =>
+  useQuery({
+    queryKey: [...smsKey, 'replies', smsCampaignId ?? 'all', page],
+    queryFn: () =>
+      call(smsApi.replies, {
+        query: smsCampaignId === undefined ? { page } : { page, smsCampaignId },
+      }),
+    placeholderData: keepPreviousData,
+    refetchInterval: 10_000,
+  });
+
 function useSmsMutation<I>(mutationFn: (input: I) => Promise<SmsCampaign>) {
   const client = useQueryClient();
   return useMutation({

@@ -32,6 +32,28 @@ export const fr = {
   'commentsPage.error.reply_too_deep':
     'Répondez au commentaire sous lequel se trouve cette réponse.',
   'commentsPage.error.not_found': 'Ce commentaire n’est plus visible.',
+  'commentsPage.error.not_author': 'Seul son auteur peut modifier ou supprimer ce commentaire.',
+  'commentsPage.error.edit_window_over':
+    'Un commentaire se modifie dans les 15 minutes qui suivent sa publication.',
+  'commentsPage.error.comment_hidden':
+    'Un modérateur a masqué ce commentaire : il ne peut plus être modifié.',
+  'commentsPage.error.comment_held':
+    'Ce commentaire attend la relecture d’un modérateur : il ne peut pas être modifié.',
+  'commentsPage.edited': 'modifié',
+  'commentsPage.withdrawn': 'Commentaire supprimé par son auteur.',
+  'commentsPage.edit': 'Modifier',
+  'commentsPage.editLabel': 'Votre commentaire modifié',
+  'commentsPage.editUntil': 'Modifiable jusqu’au {date}.',
+  'commentsPage.saveEdit': 'Enregistrer la modification',
+  'commentsPage.delete': 'Supprimer',
+  'commentsPage.deleteAsk':
+    'Supprimer ce commentaire ? Les réponses restent, sous la mention « supprimé par son auteur ».',
+  'commentsPage.deleteConfirm': 'Supprimer mon commentaire',
+  'commentsPage.editSaved': 'Votre commentaire est modifié.',
+  'commentsPage.editHeld':
+    'Votre commentaire modifié attend la relecture d’un modérateur avant de réapparaître.',
+  'commentsPage.deleted': 'Votre commentaire est supprimé.',
+  'commentsPage.typed': 'Le texte que vous aviez écrit',
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -64,6 +86,25 @@ export const en: Record<keyof typeof fr, string> = {
     'You posted many comments within an hour: try again later.',
   'commentsPage.error.reply_too_deep': 'Answer the comment this reply is under.',
   'commentsPage.error.not_found': 'This comment is no longer visible.',
+  'commentsPage.error.not_author': 'Only its author may edit or delete this comment.',
+  'commentsPage.error.edit_window_over': 'A comment can be edited within 15 minutes of posting it.',
+  'commentsPage.error.comment_hidden': 'A moderator hid this comment: it can no longer be edited.',
+  'commentsPage.error.comment_held':
+    'This comment waits for a moderator to read it: it cannot be edited.',
+  'commentsPage.edited': 'edited',
+  'commentsPage.withdrawn': 'Comment deleted by its author.',
+  'commentsPage.edit': 'Edit',
+  'commentsPage.editLabel': 'Your edited comment',
+  'commentsPage.editUntil': 'Can be edited until {date}.',
+  'commentsPage.saveEdit': 'Save the edit',
+  'commentsPage.delete': 'Delete',
+  'commentsPage.deleteAsk':
+    'Delete this comment? Replies stay, under the words “deleted by its author”.',
+  'commentsPage.deleteConfirm': 'Delete my comment',
+  'commentsPage.editSaved': 'Your comment is edited.',
+  'commentsPage.editHeld': 'Your edited comment waits for a moderator before it shows again.',
+  'commentsPage.deleted': 'Your comment is deleted.',
+  'commentsPage.typed': 'The text you had written',
 };
 
 export type CommentsPageKey = keyof typeof fr;

@@ -1,5 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { commentPostSchema, commentsQuerySchema } from '../../../../contracts/comments.ts';
+import {
+  commentEditSchema,
+  commentPostSchema,
+  commentsQuerySchema,
+} from '../../../../contracts/comments.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { sendHtml } from '../../../core/http/compressed-html.ts';
 import { AppError, errorHandler } from '../../../core/http/errors.ts';
@@ -7,7 +11,14 @@ import { liveItem } from '../../content/service.ts';
 import { pageLocale, t, type Locale } from '../../recruitment/pages/i18n.ts';
 import { renderPage, type PublicShell } from '../../recruitment/pages/layout.ts';
 import { readPublicSite } from '../../settings/service.ts';
-import { itemComments, notificationsOf, postComment, setNotifications } from '../service.ts';
+import {
+  deleteComment,
+  editComment,
+  itemComments,
+  notificationsOf,
+  postComment,
+  setNotifications,
+} from '../service.ts';
 import { ct, type CommentsPageKey } from './messages.ts';
 import { commentsBody, commentsPath, commentsStyle, type CommentsView } from './views.ts';
 
@@ -23,20 +34,47 @@ const errorKeys = new Set([
   'comment_rate_limited',
   'reply_too_deep',
   'not_found',
+  'not_author',
+  'edit_window_over',
+  'comment_hidden',
+  'comment_held',
 ]);
 
-/** What a refused post says, in the page's language. */
-function refusalText(locale: Locale, error: AppError): string {
+/** The last day of a suspension, in the page's language, on the campaign's clock. */
+function untilText(locale: Locale, timeZone: string, error: AppError): string {
+  const until = error.extensions?.until ?? /\d{4}-\d{2}-\d{2}/.exec(error.message)?.[0];
+  if (until === undefined) return '';
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
+    dateStyle: 'long',
+    timeZone,
+  }).format(new Date(until));
+}
+
+/** What a refused post, edit or delete says, in the page's language. */
+function refusalText(locale: Locale, timeZone: string, error: AppError): string {
   if (error.code === 'comments_closed') return ct(locale, 'commentsPage.closed');
   if (!errorKeys.has(error.code)) return t(locale, 'error.generic');
-  const until = /\d{4}-\d{2}-\d{2}/.exec(error.message)?.[0] ?? '';
-  return ct(locale, `commentsPage.error.${error.code}` as CommentsPageKey, { until });
+  return ct(locale, `commentsPage.error.${error.code}` as CommentsPageKey, {
+    until: untilText(locale, timeZone, error),
+  });
+}
+
+/** The notice a page shows after a form's redirect (`?posted=…`, `?edited=…`…). */
+function noticeOf(locale: Locale, query: Record<string, string | undefined>): string | null {
+  if (query.posted === 'visible') return ct(locale, 'commentsPage.posted');
+  if (query.posted === 'held') return ct(locale, 'commentsPage.held');
+  if (query.edited === 'visible') return ct(locale, 'commentsPage.editSaved');
+  if (query.edited === 'held') return ct(locale, 'commentsPage.editHeld');
+  if (query.deleted === '1') return ct(locale, 'commentsPage.deleted');
+  if (query.saved === '1') return ct(locale, 'commentsPage.notifySaved');
+  return null;
 }
 
 /**
  * The public comments of an article (`/articles/:slug/comments`), drawn by the server for
  * phones first: the thread by pages with "more" links, and, for a logged-in person while the
- * thread is open, plain forms (a CSRF token in each) to comment, reply, and stop the mails.
+ * thread is open, plain forms (a CSRF token in each) to comment, reply, and stop the mails;
+ * under their own comments, forms to edit (15 minutes) and delete them.
  */
 export async function registerCommentPages(
   app: FastifyInstance,
@@ -91,15 +129,7 @@ export async function registerCommentPages(
     const { slug } = request.params as { slug: string };
     const query = request.query as Record<string, string | undefined>;
     const after = commentsQuerySchema.safeParse({ after: query.after }).data?.after;
-    const notice =
-      query.posted === 'visible'
-        ? ct(locale, 'commentsPage.posted')
-        : query.posted === 'held'
-          ? ct(locale, 'commentsPage.held')
-          : query.saved === '1'
-            ? ct(locale, 'commentsPage.notifySaved')
-            : null;
-    return draw(request, reply, slug, locale, { after, notice });
+    return draw(request, reply, slug, locale, { after, notice: noticeOf(locale, query) });
   });
 
   await app.register(async (forms) => {
@@ -115,11 +145,24 @@ export async function registerCommentPages(
     const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as FormBody;
     const localeOf = (body: FormBody): Locale => (body.locale === 'en' ? 'en' : 'fr');
     const slugOf = (request: FastifyRequest) => (request.params as { slug: string }).slug;
-    const draftOf = (body: FormBody) => ({
+    const idOf = (value: string | undefined) =>
+      /^[1-9]\d{0,14}$/.test(value ?? '') ? Number(value) : null;
+    /** The comment an edit or delete form names in its path. */
+    const commentIdOf = (request: FastifyRequest) =>
+      idOf((request.params as { commentId?: string }).commentId);
+    const draftOf = (body: FormBody, editId: number | null = null) => ({
       body: (body.body ?? '').replace(/\r\n?/g, '\n'),
-      parentId: /^[1-9]\d{0,9}$/.test(body.parentId ?? '') ? Number(body.parentId) : null,
+      parentId: editId === null ? idOf(body.parentId) : null,
+      editId,
     });
+    /** The page of the thread the form was on (`after`), to come back to. */
+    const afterOf = (body: FormBody) =>
+      commentsQuerySchema.safeParse({ after: body.after }).data?.after;
     const lang = (locale: Locale) => (locale === 'en' ? '&lang=en' : '');
+    const back = (slug: string, body: FormBody, notice: string, anchor = '') => {
+      const after = afterOf(body);
+      return `${commentsPath(slug)}?${notice}${after === undefined ? '' : `&after=${after}`}${lang(localeOf(body))}${anchor}`;
+    };
 
     /** A stale token: the page again, with what was typed. */
     const refused = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -127,13 +170,14 @@ export async function registerCommentPages(
         error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET';
       if (!stale) return void errorHandler(error, request, reply);
       const body = bodyOf(request);
+      const editing = request.url.endsWith('/edit') ? commentIdOf(request) : null;
       draw(
         request,
         reply,
         slugOf(request),
         localeOf(body),
-        { error: ct(localeOf(body), 'commentsPage.csrf'), status: 403 },
-        draftOf(body),
+        { after: afterOf(body), error: ct(localeOf(body), 'commentsPage.csrf'), status: 403 },
+        draftOf(body, editing),
       ).catch((failure: unknown) => errorHandler(failure as FastifyError, request, reply));
     };
     const formConfig = { ...pageConfig, csrf: 'form' as const };
@@ -179,9 +223,103 @@ export async function registerCommentPages(
             reply,
             slug,
             locale,
-            { error: refusalText(locale, error), status: error.status },
+            {
+              error: refusalText(locale, ctx.config.CAMPAIGN_TIMEZONE, error),
+              status: error.status,
+            },
             draft,
           );
+        }
+      },
+    );
+
+    /** A refused edit or delete: the page again, with the reason and what was typed. */
+    const refusedChange = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      error: unknown,
+      draft: CommentsView['draft'],
+    ) => {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      const body = bodyOf(request);
+      const locale = localeOf(body);
+      return draw(
+        request,
+        reply,
+        slugOf(request),
+        locale,
+        {
+          after: afterOf(body),
+          error: refusalText(locale, ctx.config.CAMPAIGN_TIMEZONE, error),
+          status: error.status,
+        },
+        draft,
+      );
+    };
+
+    forms.post(
+      '/articles/:slug/comments/:commentId/edit',
+      { schema: hidden, config: formConfig, errorHandler: refused },
+      async (request, reply) => {
+        const slug = slugOf(request);
+        const body = bodyOf(request);
+        const locale = localeOf(body);
+        if (!request.auth) {
+          return reply.redirect(`/login?next=${encodeURIComponent(commentsPath(slug))}`, 303);
+        }
+        const item = await liveItem(ctx, slug);
+        const commentId = commentIdOf(request);
+        if (!item || commentId === null) return reply.callNotFound();
+        const draft = draftOf(body, commentId);
+        const parsed = commentEditSchema.safeParse(draft);
+        if (!parsed.success) {
+          const tooLong = parsed.error.issues.some((issue) => issue.message === 'too_long');
+          return draw(
+            request,
+            reply,
+            slug,
+            locale,
+            {
+              after: afterOf(body),
+              error: ct(locale, tooLong ? 'commentsPage.tooLong' : 'commentsPage.required'),
+              status: 400,
+            },
+            draft,
+          );
+        }
+        try {
+          const edited = await editComment(
+            ctx,
+            item.id,
+            commentId,
+            request.auth.personId,
+            parsed.data,
+          );
+          const anchor = edited.status === 'visible' ? `#comment-${edited.id}` : '';
+          return reply.redirect(back(slug, body, `edited=${edited.status}`, anchor), 303);
+        } catch (error) {
+          return refusedChange(request, reply, error, draft);
+        }
+      },
+    );
+
+    forms.post(
+      '/articles/:slug/comments/:commentId/delete',
+      { schema: hidden, config: formConfig, errorHandler: refused },
+      async (request, reply) => {
+        const slug = slugOf(request);
+        const body = bodyOf(request);
+        if (!request.auth) {
+          return reply.redirect(`/login?next=${encodeURIComponent(commentsPath(slug))}`, 303);
+        }
+        const item = await liveItem(ctx, slug);
+        const commentId = commentIdOf(request);
+        if (!item || commentId === null) return reply.callNotFound();
+        try {
+          await deleteComment(ctx, item.id, commentId, request.auth.personId);
+          return reply.redirect(back(slug, body, 'deleted=1'), 303);
+        } catch (error) {
+          return refusedChange(request, reply, error, { body: '', parentId: null });
         }
       },
     );

@@ -17,6 +17,12 @@ export const commentsStyle = `<style>
 .comment-form{display:grid;gap:.5rem}
 .comment-form textarea{width:100%;min-height:5rem;padding:.45rem .65rem;font:inherit;color:inherit;background:#fff;border:1px solid #8c959f;border-radius:var(--radius);resize:vertical}
 .report-link{margin:0;font-size:.875rem}
+.comment .edited{font-style:italic}
+.comment.withdrawn>.text{color:#57606a;font-style:italic}
+.own-actions{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:flex-start;font-size:.875rem}
+.own-actions details[open]{flex-basis:100%}
+.own-actions form{display:grid;gap:.5rem;margin-top:.35rem}
+.own-actions .delete{color:#fff;background:#b3261e;border-color:#b3261e}
 </style>`;
 
 export interface CommentsView {
@@ -32,8 +38,11 @@ export interface CommentsView {
   notify: boolean | null;
   notice: string | null;
   error: string | null;
-  /** What was typed, when a post was refused. */
-  draft: { body: string; parentId: number | null };
+  /**
+   * What was typed, when a post was refused: a new comment or a reply (`parentId`), or the
+   * edit of one's comment (`editId`).
+   */
+  draft: { body: string; parentId: number | null; editId?: number | null };
 }
 
 // One formatter per language and time zone, made once: `toLocaleString` with options builds
@@ -60,7 +69,8 @@ function form(view: CommentsView, parentId: number | null): string {
     locale,
     parentId === null ? 'commentsPage.yourComment' : 'commentsPage.yourReply',
   );
-  const typed = view.draft.parentId === parentId ? view.draft.body : '';
+  const typed =
+    view.draft.parentId === parentId && (view.draft.editId ?? null) === null ? view.draft.body : '';
   return `<form class="comment-form" method="post" action="${escapeHtml(commentsPath(view.slug))}">
 <input type="hidden" name="${FORM_CSRF_FIELD}" value="${escapeHtml(view.csrfToken ?? '')}">
 <input type="hidden" name="locale" value="${locale}">
@@ -71,17 +81,77 @@ ${parentId === null ? '' : `<input type="hidden" name="parentId" value="${parent
 </form>`;
 }
 
-function one(
-  view: CommentsView,
-  comment: CommentsPage['items'][number]['replies'][number],
-  inner = '',
-): string {
+type OneComment = CommentsPage['items'][number]['replies'][number];
+
+/** The hidden fields of a form acting for the logged-in person on this page. */
+function formFields(view: CommentsView): string {
+  return `<input type="hidden" name="${FORM_CSRF_FIELD}" value="${escapeHtml(view.csrfToken ?? '')}">
+<input type="hidden" name="locale" value="${view.locale}">
+${view.after === undefined ? '' : `<input type="hidden" name="after" value="${view.after}">`}`;
+}
+
+/**
+ * The author's own actions on their comment, plain forms in `<details>` (no script needed):
+ * edit while `editableUntil` allows, and delete, asked once more before it goes.
+ */
+function ownActions(view: CommentsView, comment: OneComment): string {
+  if (!comment.mine || view.csrfToken === null) return '';
+  const { locale } = view;
+  const path = `${commentsPath(view.slug)}/${comment.id}`;
+  const field = `edit-body-${comment.id}`;
+  const editing = view.draft.editId === comment.id;
+  const edit =
+    comment.editableUntil === null
+      ? ''
+      : `<details${editing ? ' open' : ''}><summary>${escapeHtml(ct(locale, 'commentsPage.edit'))}</summary>
+<form method="post" action="${escapeHtml(`${path}/edit`)}">
+${formFields(view)}
+<label for="${field}">${escapeHtml(ct(locale, 'commentsPage.editLabel'))}</label>
+<textarea id="${field}" name="body" rows="3" maxlength="${COMMENT_MAX}" required aria-describedby="${field}-hint">${escapeHtml(editing ? view.draft.body : comment.body)}</textarea>
+<p class="hint" id="${field}-hint">${escapeHtml(ct(locale, 'commentsPage.editUntil', { date: date(view, comment.editableUntil) }))}</p>
+<div><button type="submit" class="primary">${escapeHtml(ct(locale, 'commentsPage.saveEdit'))}</button></div>
+</form></details>`;
+  const remove = `<details><summary>${escapeHtml(ct(locale, 'commentsPage.delete'))}</summary>
+<form method="post" action="${escapeHtml(`${path}/delete`)}">
+${formFields(view)}
+<p>${escapeHtml(ct(locale, 'commentsPage.deleteAsk'))}</p>
+<div><button type="submit" class="delete">${escapeHtml(ct(locale, 'commentsPage.deleteConfirm'))}</button></div>
+</form></details>`;
+  return `<div class="own-actions">${edit}${remove}</div>`;
+}
+
+function one(view: CommentsView, comment: OneComment, inner = ''): string {
+  if (comment.deleted) {
+    return `<article class="comment withdrawn" id="comment-${comment.id}">
+<p class="text">${escapeHtml(ct(view.locale, 'commentsPage.withdrawn'))}</p>
+${inner}</article>`;
+  }
+  const edited = comment.edited
+    ? ` · <span class="edited">${escapeHtml(ct(view.locale, 'commentsPage.edited'))}</span>`
+    : '';
   return `<article class="comment" id="comment-${comment.id}">
 <p class="who">${escapeHtml(comment.authorName)}</p>
-<p class="when"><time datetime="${comment.at}">${escapeHtml(date(view, comment.at))}</time></p>
+<p class="when"><time datetime="${comment.at}">${escapeHtml(date(view, comment.at))}</time>${edited}</p>
 <p class="text">${escapeHtml(comment.body)}</p>
-${reportLink(view.locale, 'content_comment', comment.id)}
+${comment.mine ? ownActions(view, comment) : reportLink(view.locale, 'content_comment', comment.id)}
 ${inner}</article>`;
+}
+
+/**
+ * An edit refused where its form no longer shows (the window passed, the comment hidden): what
+ * was typed, to copy, so nothing is lost.
+ */
+function typedAside(view: CommentsView): string {
+  const editId = view.draft.editId ?? null;
+  if (editId === null || view.draft.body === '') return '';
+  const editable = view.page.items
+    .flatMap((comment) => [comment, ...comment.replies])
+    .some((comment) => comment.id === editId && comment.mine && comment.editableUntil !== null);
+  if (editable) return '';
+  return `<div class="comment-form">
+<label for="typed-body">${escapeHtml(ct(view.locale, 'commentsPage.typed'))}</label>
+<textarea id="typed-body" rows="3" readonly>${escapeHtml(view.draft.body)}</textarea>
+</div>`;
 }
 
 /**
@@ -96,9 +166,10 @@ export function commentsBody(view: CommentsView): string {
   const items = page.items
     .map((comment) => {
       const replies = comment.replies.map((reply) => one(view, reply)).join('\n');
-      const replyForm = mayWrite
-        ? `<details><summary>${escapeHtml(ct(locale, 'commentsPage.reply'))}</summary>${form(view, comment.id)}</details>`
-        : '';
+      const replyForm =
+        mayWrite && !comment.deleted
+          ? `<details><summary>${escapeHtml(ct(locale, 'commentsPage.reply'))}</summary>${form(view, comment.id)}</details>`
+          : '';
       return one(view, comment, `<div class="replies">${replies}${replyForm}</div>`);
     })
     .join('\n');
@@ -132,6 +203,7 @@ export function commentsBody(view: CommentsView): string {
 <h1>${escapeHtml(ct(locale, 'commentsPage.title', { title: view.title }))}</h1>
 ${view.notice ? `<div class="alert success" role="status">${escapeHtml(view.notice)}</div>` : ''}
 ${view.error ? `<div class="alert error" role="alert">${escapeHtml(view.error)}</div>` : ''}
+${typedAside(view)}
 ${state}
 ${first}
 ${items || `<p>${escapeHtml(ct(locale, 'commentsPage.none'))}</p>`}

@@ -1,4 +1,5 @@
 import type { PublicSite } from '../../../../contracts/recruitment.ts';
+import { privacyAddendum } from '../../settings/legal.ts';
 import { t, type Locale } from './i18n.ts';
 import { callToAction } from './signup-form.ts';
 import { escapeHtml, langAttr, localized, paragraphs } from './text.ts';
@@ -100,6 +101,15 @@ export type LegalPage = 'legalNotice' | 'privacyPolicy';
 export const legalTitle = (locale: Locale, page: LegalPage) =>
   t(locale, page === 'legalNotice' ? 'legal.notice' : 'legal.privacy');
 
+/** What Levier itself says on the privacy page, whatever the campaign wrote (settings/legal.ts). */
+function addendum(locale: Locale): string {
+  const { title, text } = privacyAddendum(locale);
+  return `<section aria-labelledby="privacy-tracking">
+<h2 id="privacy-tracking">${escapeHtml(title)}</h2>
+${paragraphs(text)}
+</section>`;
+}
+
 /** The legal notice or the privacy policy; French where no English text was written. */
 export function legalBody(site: PublicSite, locale: Locale, page: LegalPage): string {
   const text = localized(site.legal.fr[page], site.legal.en?.[page], locale);
@@ -107,5 +117,6 @@ export function legalBody(site: PublicSite, locale: Locale, page: LegalPage): st
 <h1>${escapeHtml(legalTitle(locale, page))}</h1>
 ${text.lang ? `<p class="hint">${escapeHtml(t(locale, 'public.frenchOnly'))}</p>` : ''}
 <div${langAttr(text)}>${paragraphs(text.text)}</div>
+${page === 'privacyPolicy' ? addendum(locale) : ''}
 </article>`;
 }
