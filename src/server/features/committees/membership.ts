@@ -53,11 +53,12 @@ async function addToCount(query: Query, campaignId: number, id: number, delta: n
 }
 
 /**
- * Called after a person joined or followed a committee they were not in, once committed:
- * other features listen (newsletters' automations). A listener logs its own failures.
+ * Called when a person joins or follows a committee they were not in, inside that change's
+ * transaction: other features listen (newsletters' automations), and what they write commits
+ * with the joining or not at all. A listener keeps its own failures to itself (a savepoint).
  */
 export const committeeJoinedListeners = new Set<
-  (ctx: AppContext, personId: number) => Promise<void>
+  (query: Query, ctx: AppContext, personId: number) => Promise<void>
 >();
 
 /**
@@ -71,8 +72,7 @@ export async function joinCommittee(
   personId: number,
   input: MembershipInput,
 ) {
-  let joined = false;
-  const membership = await ctx.database.transaction(async (query) => {
+  return ctx.database.transaction(async (query) => {
     const committee = await lockCommittee(query, ctx.campaignId, id);
     const current = await membershipOf(query, ctx.campaignId, id, personId);
     if (!committee || (committee.status !== 'published' && !current)) throw notFound('committee');
@@ -96,7 +96,7 @@ export async function joinCommittee(
             VALUES (${ctx.campaignId}, ${id}, ${personId}, ${rank}, ${input.shareContact})`,
       );
       await addToCount(query, ctx.campaignId, id, counts(rank));
-      joined = true;
+      for (const listener of committeeJoinedListeners) await listener(query, ctx, personId);
     }
     return {
       committeeId: id,
@@ -105,8 +105,6 @@ export async function joinCommittee(
       subscribed: current?.subscribed ?? true,
     };
   });
-  if (joined) for (const listener of committeeJoinedListeners) await listener(ctx, personId);
-  return membership;
 }
 
 async function organiserCount(query: Query, campaignId: number, id: number) {

@@ -5,6 +5,7 @@ import type { AppContext } from '../../core/context.ts';
 import { hmac, safeEqual } from '../../core/crypto.ts';
 import { forgetPeople } from '../../core/personal-data/rights.ts';
 import { runSql } from '../../core/db/statement.ts';
+import type { Query } from '../../core/db/index.ts';
 import { QUEUE_TEMPLATE_MAILS } from '../../core/mail/outbox.ts';
 import { personHasAccount } from '../accounts/access.ts';
 import { personalData } from '../personal-data.ts';
@@ -170,12 +171,13 @@ export interface ConfirmedSignup {
 }
 
 /**
- * Called once a sign-up's confirmation is committed (not again for a second click), with the
- * person: other features listen (newsletters' welcome series) without recruitment naming them.
- * A listener logs its own failures; it never fails the confirmation.
+ * Called when a sign-up is confirmed (not again for a second click), inside the confirmation's
+ * transaction, with the person: other features listen (newsletters' welcome series) without
+ * recruitment naming them, and what they write commits with the confirmation or not at all. A
+ * listener keeps its own failures to itself (a savepoint); it never fails the confirmation.
  */
 export const signupConfirmedListeners = new Set<
-  (ctx: AppContext, personId: number) => Promise<void>
+  (query: Query, ctx: AppContext, personId: number) => Promise<void>
 >();
 
 /**
@@ -208,9 +210,9 @@ export async function confirmSignup(
     (await ctx.database.transaction(async (query) => {
       if (!(await claimSignup(query, ctx.campaignId, row.id))) return false; // confirmed concurrently
       await applyConfirmedSignup(query, ctx.campaignId, personId, row.data);
+      for (const listener of signupConfirmedListeners) await listener(query, ctx, personId);
       return true;
     }));
-  if (claimed) for (const listener of signupConfirmedListeners) await listener(ctx, personId);
   const purpose = isSignupPurpose(row.data.purpose) ? row.data.purpose : null;
   const kind = purpose && signupPurposes().get(purpose.kind);
   const purposeNote =

@@ -47,24 +47,6 @@ export async function enrol(
 }
 
 /**
- * A trigger's listener, as the triggering features call it after their change is committed:
- * an automation's failure is logged and never fails what the person did. (A process lost
- * between that commit and this call loses the enrolment: see `enrolWithin`.)
- */
-export const enrolOn =
-  (trigger: AutomationTrigger) =>
-  async (ctx: AppContext, personId: number): Promise<void> => {
-    try {
-      await enrol(ctx, trigger, personId);
-    } catch (error) {
-      ctx.log.error(
-        { err: error, campaignId: ctx.campaignId, trigger, personId },
-        'automation enrolment failed',
-      );
-    }
-  };
-
-/**
  * A trigger's listener inside the triggering change's own transaction: the enrolment, and the
  * mails of the steps due at once (day 0), commit with what the person did or not at all, so no
  * process lost after that commit loses them (the dispatcher's poll sends those mails, within a
@@ -161,8 +143,9 @@ async function queueRound(
  * between two loses nothing and a step is never queued twice for an enrolment. Mails go to
  * whoever has an address; the compliance gate decides at send time (consent, opt-out,
  * pre-election silence), as for a newsletter. A step added to an automation later goes only to
- * the enrolments whose day for it comes after it was added. Then the series whose steps were
- * all queued are complete, and those of people who no longer agree to email end.
+ * the enrolments whose day for it comes after it was added. The series of people who no longer
+ * agree to email end first (nothing more is queued for them); then those whose steps were all
+ * queued are complete.
  */
 export async function queueDueSteps(
   ctx: AppContext,
@@ -172,6 +155,18 @@ export async function queueDueSteps(
   const now = options.now ? sql`${options.now.toISOString()}::timestamptz` : sql`now()`;
   const onePerson =
     options.personId === undefined ? sql`` : sql` AND e.person_id = ${options.personId}`;
+  // Whoever does not agree to email now (never did, or withdrew it) has their series end first:
+  // what was queued stays for the gate to judge, nothing more is queued.
+  await ctx.database.query(
+    sql`UPDATE newsletter_enrolments e SET ended_at = now(), ended_reason = 'no_consent'
+         WHERE e.campaign_id = ${ctx.campaignId} AND e.ended_at IS NULL${onePerson}
+           AND e.person_id NOT IN (SELECT id FROM (${emailablePeople(
+             ctx.campaignId,
+             sql`SELECT person_id FROM newsletter_enrolments
+                  WHERE campaign_id = ${ctx.campaignId} AND ended_at IS NULL`,
+             { agreedToEmail: true },
+           )}) agreeing)`,
+  );
   let queued = 0;
   for (;;) {
     const round = await queueRound(ctx.database.query, ctx.campaignId, now, options.personId);
@@ -190,18 +185,6 @@ export async function queueDueSteps(
                 AND NOT EXISTS (SELECT 1 FROM newsletter_enrolment_steps q
                                  WHERE q.campaign_id = e.campaign_id AND q.enrolment_id = e.id
                                    AND q.step_id = s.id))`,
-  );
-  // Whoever does not agree to email now (never did, or withdrew it) has their series end:
-  // what was queued stays for the gate to judge, nothing more is queued.
-  await ctx.database.query(
-    sql`UPDATE newsletter_enrolments e SET ended_at = now(), ended_reason = 'no_consent'
-         WHERE e.campaign_id = ${ctx.campaignId} AND e.ended_at IS NULL${onePerson}
-           AND e.person_id NOT IN (SELECT id FROM (${emailablePeople(
-             ctx.campaignId,
-             sql`SELECT person_id FROM newsletter_enrolments
-                  WHERE campaign_id = ${ctx.campaignId} AND ended_at IS NULL`,
-             { agreedToEmail: true },
-           )}) agreeing)`,
   );
   if (queued > 0) ctx.mailer.nudge();
   return queued;

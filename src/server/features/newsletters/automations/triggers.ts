@@ -2,7 +2,7 @@ import { committeeJoinedListeners } from '../../committees/membership.ts';
 import { giftPaidListeners, type GiftPaidListener } from '../../conversions.ts';
 import { rsvpListeners } from '../../events/rsvp.ts';
 import { signupConfirmedListeners } from '../../recruitment/service.ts';
-import { enrolOn, enrolWithin } from './enrolments.ts';
+import { enrolWithin } from './enrolments.ts';
 
 const firstGift = enrolWithin('first_gift');
 
@@ -16,18 +16,17 @@ const onGiftPaid: GiftPaidListener = async (query, ctx, gift) => {
 };
 
 const listeners = {
-  signup_confirmed: enrolOn('signup_confirmed'),
-  committee_joined: enrolOn('committee_joined'),
+  signup_confirmed: enrolWithin('signup_confirmed'),
+  committee_joined: enrolWithin('committee_joined'),
   first_rsvp: enrolWithin('first_rsvp'),
   first_gift: onGiftPaid,
 };
 
 /**
- * The automations listen to the features whose events enrol people (their listener lists).
- * An answer to an event and a paid gift enrol inside their own transaction (nothing lost to a
- * process that dies after the commit); a confirmed sign-up and a committee joined enrol just
- * after theirs is committed. The same functions each time: registering again (every app built
- * in a process) adds nothing.
+ * The automations listen to the features whose events enrol people (their listener lists),
+ * each inside the triggering change's own transaction: nothing is lost to a process that dies
+ * after the commit. The same functions each time: registering again (every app built in a
+ * process) adds nothing.
  */
 export function registerAutomationTriggers() {
   signupConfirmedListeners.add(listeners.signup_confirmed);
