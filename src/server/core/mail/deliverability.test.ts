@@ -334,16 +334,22 @@ describe.each(engines)('bounces and complaints (%s)', (engine) => {
   it('stops all mail to an address at once after a hard bounce, counting a repeated report once', async () => {
     const address = 'inconnu@lecteurs.example';
     const mail = await deliver(address, null);
-    // A mail already waiting for the address is suppressed when the bounce comes.
-    await enqueueMail(t.ctx.database, t.ctx.campaignId, {
-      kind: 'test_notice',
-      personId: null,
-      to: address,
-      subject: 'En attente',
-      text: '…',
-    });
+    // A mail already waiting for the address is suppressed when the bounce comes (the dispatch
+    // paused meanwhile, so that it is still waiting, not being sent, when the bounce comes).
+    await t.ctx.mailer.pause();
     const before = await feedbackCount();
-    await bounce(mail.envelopeFrom, dsn(address, 'failed', '5.1.1'));
+    try {
+      await enqueueMail(t.ctx.database, t.ctx.campaignId, {
+        kind: 'test_notice',
+        personId: null,
+        to: address,
+        subject: 'En attente',
+        text: '…',
+      });
+      await bounce(mail.envelopeFrom, dsn(address, 'failed', '5.1.1'));
+    } finally {
+      t.ctx.mailer.start();
+    }
     expect(await feedbackCount()).toBe(before + 1);
     expect(await mailRow(mail)).toEqual(
       expect.objectContaining({ status: 'bounced', last_error: expect.stringContaining('5.1.1') }),
