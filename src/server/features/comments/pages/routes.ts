@@ -8,6 +8,7 @@ import type { AppContext } from '../../../core/context.ts';
 import { sendHtml } from '../../../core/http/compressed-html.ts';
 import { AppError, errorHandler } from '../../../core/http/errors.ts';
 import { liveItem } from '../../content/service.ts';
+import { suspensionEnd } from '../../moderation/suspension-end.ts';
 import { pageLocale, t, type Locale } from '../../recruitment/pages/i18n.ts';
 import { renderPage, type PublicShell } from '../../recruitment/pages/layout.ts';
 import { readPublicSite } from '../../settings/service.ts';
@@ -40,14 +41,13 @@ const errorKeys = new Set([
   'comment_held',
 ]);
 
+/** A form posted without a session: to the login page, back to the thread after it. */
+const toLogin = (reply: FastifyReply, slug: string) =>
+  reply.redirect(`/login?next=${encodeURIComponent(commentsPath(slug))}`, 303);
 /** The last day of a suspension, in the page's language, on the campaign's clock. */
 function untilText(locale: Locale, timeZone: string, error: AppError): string {
-  const until = error.extensions?.until ?? /\d{4}-\d{2}-\d{2}/.exec(error.message)?.[0];
-  if (until === undefined) return '';
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
-    dateStyle: 'long',
-    timeZone,
-  }).format(new Date(until));
+  const until = error.extensions?.until;
+  return typeof until === 'string' ? suspensionEnd(locale, until, timeZone) : '';
 }
 
 /** What a refused post, edit or delete says, in the page's language. */
@@ -190,7 +190,7 @@ export async function registerCommentPages(
         const body = bodyOf(request);
         const locale = localeOf(body);
         if (!request.auth) {
-          return reply.redirect(`/login?next=${encodeURIComponent(commentsPath(slug))}`, 303);
+          return toLogin(reply, slug);
         }
         const item = await liveItem(ctx, slug);
         if (!item) return reply.callNotFound();
@@ -265,7 +265,7 @@ export async function registerCommentPages(
         const body = bodyOf(request);
         const locale = localeOf(body);
         if (!request.auth) {
-          return reply.redirect(`/login?next=${encodeURIComponent(commentsPath(slug))}`, 303);
+          return toLogin(reply, slug);
         }
         const item = await liveItem(ctx, slug);
         const commentId = commentIdOf(request);
@@ -310,7 +310,7 @@ export async function registerCommentPages(
         const slug = slugOf(request);
         const body = bodyOf(request);
         if (!request.auth) {
-          return reply.redirect(`/login?next=${encodeURIComponent(commentsPath(slug))}`, 303);
+          return toLogin(reply, slug);
         }
         const item = await liveItem(ctx, slug);
         const commentId = commentIdOf(request);
@@ -331,7 +331,7 @@ export async function registerCommentPages(
         const slug = slugOf(request);
         const body = bodyOf(request);
         if (!request.auth) {
-          return reply.redirect(`/login?next=${encodeURIComponent(commentsPath(slug))}`, 303);
+          return toLogin(reply, slug);
         }
         await setNotifications(ctx, request.auth.personId, body.notify === '1');
         return reply.redirect(`${commentsPath(slug)}?saved=1${lang(localeOf(body))}`, 303);
