@@ -19,7 +19,7 @@ const PATCHED = Symbol.for('levier.campaignScope');
 
 /** The tables a campaign owns: those with a campaign_id column (not `campaigns` itself). */
 const campaignTables = new Set(
-  Object.values(schema)
+  (Object.values(schema) as unknown[])
     .filter((value): value is PgTable => value instanceof PgTable)
     .map((table) => getTableConfig(table))
     .filter((config) => config.columns.some((column) => column.name === 'campaign_id'))

@@ -7,7 +7,7 @@ import { loadModule, parseSync } from 'libpg-query';
  * engine (Citus, sharded by `campaign_id`) routes a statement to the node holding that
  * campaign only when the statement says which campaign it is about. So each use of such a
  * table in a SELECT, UPDATE or DELETE must meet `campaign_id`: a column reference qualified by
- * the table's alias or name anywhere in the statement (`p.campaign_id = $1`, a join's
+ * the table's alias or name anywhere in the statement (`p.campaign_id = …`, a join's
  * `ON c.campaign_id = p.campaign_id`), an unqualified `campaign_id` in the same query level,
  * or a join `USING (campaign_id, …)` there. The target of an INSERT or COPY … FROM always
  * carries it (the column is NOT NULL); what the INSERT selects from is checked like any query.
@@ -47,21 +47,6 @@ function columnNames(ref: Node): string[] {
   return fields.map((field) => ((field.String as Node | undefined)?.sval as string) ?? '*');
 }
 
-/** Every table qualifier (alias or name) that meets `campaign_id` somewhere in the statement. */
-function qualifiersWithCampaign(tree: unknown, found = new Set<string>()): Set<string> {
-  if (Array.isArray(tree)) for (const item of tree) qualifiersWithCampaign(item, found);
-  else if (isObject(tree)) {
-    const ref = tree.ColumnRef as Node | undefined;
-    if (ref) {
-      const names = columnNames(ref);
-      if (names.length >= 2 && names[names.length - 1] === 'campaign_id')
-        found.add(names[names.length - 2]);
-    }
-    for (const value of Object.values(tree)) qualifiersWithCampaign(value, found);
-  }
-  return found;
-}
-
 /** The names the statement's WITH clauses define: a reference to one is not a table. */
 function cteNames(tree: unknown, found = new Set<string>()): Set<string> {
   if (Array.isArray(tree)) for (const item of tree) cteNames(item, found);
@@ -76,51 +61,62 @@ function cteNames(tree: unknown, found = new Set<string>()): Set<string> {
 const QUERY_LEVELS = ['SelectStmt', 'UpdateStmt', 'DeleteStmt'];
 
 /**
+ * Where a `campaign_id` is read rather than used to choose rows: the columns a query returns,
+ * sets or sorts by (a query returning campaign_id without a filter on it still reads every campaign).
+ */
+const NOT_FILTERS = new Set([
+  'targetList',
+  'returningList',
+  'sortClause',
+  'groupClause',
+  'distinctClause',
+  'windowClause',
+]);
+
+/**
  * The campaign tables a parsed statement uses without naming the campaign (empty when it is
  * scoped). `campaignTables` are the names of the tables with a `campaign_id` column.
  */
 export function unscopedTables(parsed: unknown, campaignTables: ReadonlySet<string>): string[] {
-  const qualified = qualifiersWithCampaign(parsed);
   const ctes = cteNames(parsed);
-  const missing: string[] = [];
+  /** Table qualifiers (alias or name) met with campaign_id where rows are chosen. */
+  const qualified = new Set<string>();
+  const levels: Scope[] = [];
 
-  const close = (scope: Scope) => {
-    if (scope.unqualified || scope.usingCampaign) return;
-    for (const { relname, alias } of scope.tables)
-      if (!qualified.has(alias ?? relname) && !qualified.has(relname)) missing.push(relname);
-  };
-
-  const visit = (tree: unknown, scope: Scope | undefined, insertTarget: boolean): void => {
+  const visit = (tree: unknown, scope: Scope | undefined, filter: boolean): void => {
     if (Array.isArray(tree)) {
-      for (const item of tree) visit(item, scope, false);
+      for (const item of tree) visit(item, scope, filter);
       return;
     }
     if (!isObject(tree)) return;
     for (const [key, value] of Object.entries(tree)) {
-      if (!isObject(value)) {
-        if (Array.isArray(value)) visit(value, scope, false);
+      if (Array.isArray(value)) {
+        visit(value, scope, filter && !NOT_FILTERS.has(key));
         continue;
       }
+      if (!isObject(value)) continue;
       if (QUERY_LEVELS.includes(key)) {
         const level: Scope = { tables: [], unqualified: false, usingCampaign: false };
-        visit(value, level, false);
-        close(level);
+        levels.push(level);
+        visit(value, level, true);
       } else if (key === 'InsertStmt') {
-        visit(value, scope, true);
-      } else if (key === 'relation' && insertTarget) {
-        // The INSERT's own target: it carries campaign_id in every row it writes.
-        continue;
+        // The INSERT's own target carries campaign_id in every row it writes: only what it
+        // selects from, and its ON CONFLICT and RETURNING, are read.
+        visit({ ...value, relation: undefined }, scope, filter);
       } else if (key === 'RangeVar' || key === 'relation') {
         // An UPDATE's or DELETE's `relation` is a RangeVar without its wrapper.
         const schema = value.schemaname as string | undefined;
         const relname = value.relname as string;
         const alias = (value.alias as Node | undefined)?.aliasname as string | undefined;
         const ours = (!schema || schema === 'public') && campaignTables.has(relname);
-        if (ours && !ctes.has(relname) && !insertTarget && scope)
-          scope.tables.push({ relname, alias });
+        if (ours && !ctes.has(relname) && scope) scope.tables.push({ relname, alias });
       } else if (key === 'ColumnRef') {
         const names = columnNames(value);
-        if (scope && names.length === 1 && names[0] === 'campaign_id') scope.unqualified = true;
+        if (filter && names[names.length - 1] === 'campaign_id') {
+          if (names.length === 1) {
+            if (scope) scope.unqualified = true;
+          } else qualified.add(names[names.length - 2]);
+        }
       } else if (key === 'JoinExpr') {
         const using = (value.usingClause as Node[] | undefined) ?? [];
         if (
@@ -128,14 +124,20 @@ export function unscopedTables(parsed: unknown, campaignTables: ReadonlySet<stri
           using.some((name) => (name.String as Node | undefined)?.sval === 'campaign_id')
         )
           scope.usingCampaign = true;
-        visit(value, scope, false);
+        visit(value, scope, filter);
       } else {
-        visit(value, scope, false);
+        visit(value, scope, filter && !NOT_FILTERS.has(key));
       }
     }
   };
 
-  visit(parsed, undefined, false);
+  visit(parsed, undefined, true);
+  const missing: string[] = [];
+  for (const level of levels) {
+    if (level.unqualified || level.usingCampaign) continue;
+    for (const { relname, alias } of level.tables)
+      if (!qualified.has(alias ?? relname) && !qualified.has(relname)) missing.push(relname);
+  }
   return [...new Set(missing)];
 }
 
