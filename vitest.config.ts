@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // On PostgreSQL, every statement the application sends must name its campaign
+    // (docs/operations.md, "Citus").
+    setupFiles: ['src/server/testing/campaign-scope-setup.ts'],
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,

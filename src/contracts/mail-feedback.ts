@@ -48,7 +48,12 @@ export const sendgridEventSchema = z.object({
 export type SendgridEvent = z.infer<typeof sendgridEventSchema>;
 
 /** Why an address gets no more mail (compliance/mail-suppressions.ts). */
-export const mailSuppressionReasonSchema = z.enum(['hard_bounce', 'soft_bounces', 'complaint']);
+export const mailSuppressionReasonSchema = z.enum([
+  'hard_bounce',
+  'soft_bounces',
+  'complaint',
+  'unsubscribed',
+]);
 export type MailSuppressionReason = z.infer<typeof mailSuppressionReasonSchema>;
 
 /** Why staff lift a suppression: said in the audit log and on the person's page. */

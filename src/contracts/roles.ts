@@ -48,6 +48,8 @@ export const permissionSchema = z.enum([
   'messaging.send',
   /** Articles, talking points and rebuttals: write, publish, schedule; the share leaderboard. */
   'content.publish',
+  /** API tokens and outgoing webhooks (each webhook event also needs the permission to read it). */
+  'integrations.manage',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 

@@ -157,6 +157,63 @@ describe.each(engines)('access declared on every route (%s)', (engine) => {
     }
   });
 
+  it('refuses an API token each route whose permission is not among its scopes, and every person-only route', async () => {
+    const admin = await staffBrowser(t, 'token-maker@example.org', ['admin']);
+    const tokenWith = async (scopes: readonly Permission[]) => {
+      const made = await admin.post('/api/integrations/tokens', {
+        name: `walk ${scopes.length}`,
+        scopes,
+        ratePerMinute: 10_000,
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      return (made.json() as { secret: string }).secret;
+    };
+    const refusedTo = async (secret: string, routes: DeclaredRoute[]) => {
+      const answers = await Promise.all(
+        routes.map(async (route) => {
+          const response = await t.app.inject({
+            method: route.method as 'GET',
+            url: urlOf(route),
+            headers: { authorization: `Bearer ${secret}` },
+            ...(route.method === 'GET' ? {} : { payload: {} }),
+          });
+          return {
+            route: nameOf(route),
+            status: response.statusCode,
+            type: String(response.headers['content-type']),
+            code: (response.json() as { code?: string }).code,
+          };
+        }),
+      );
+      expect(
+        answers.filter(
+          (a) =>
+            a.status !== 403 ||
+            a.code !== 'forbidden' ||
+            !a.type.includes('application/problem+json'),
+        ),
+      ).toEqual([]);
+      return answers.length;
+    };
+    const used = [...new Set(withPermission().map((route) => route.access.permission))];
+    let walked = 0;
+    for (const permission of used) {
+      const secret = await tokenWith(permissionSchema.options.filter((p) => p !== permission));
+      walked += await refusedTo(
+        secret,
+        withPermission().filter((route) => route.access.permission === permission),
+      );
+    }
+    expect(walked).toBe(withPermission().length);
+    // Every scope: still no person's own space, nor a rank its maker may hold in a scope.
+    const all = await tokenWith(permissionSchema.options);
+    const personOnly = table.filter(
+      (route) =>
+        'authenticated' in route.access || ('scope' in route.access && !route.access.orPermission),
+    );
+    expect(await refusedTo(all, personOnly)).toBeGreaterThan(10);
+  });
+
   it('admits a scope’s rank and above; refuses a lower rank and another scope’s members', async () => {
     expect(scoped().length).toBeGreaterThanOrEqual(3);
     const member = await signupAndConfirm(t, { email: 'member@example.org' });

@@ -25,8 +25,11 @@ import {
 } from './core/http/request-parsing.ts';
 import { CSRF_COOKIE, csrfRequired, csrfTokenOf, formCsrfRequired } from './core/http/csrf.ts';
 import { securityHeaders } from './core/http/security-headers.ts';
-import { createSessionLoader, useSessionStore } from './core/http/session.ts';
+import { bearerOf, createSessionLoader, useSessionStore } from './core/http/session.ts';
 import { RequestLog } from './core/log/request-log.ts';
+import { backupRoutes } from './core/backup/schedule-routes.ts';
+import { registerHealth } from './core/health/index.ts';
+import { registerMetrics } from './core/metrics/index.ts';
 import { registerWeb } from './web.ts';
 import { features, scopeKinds, type FeatureRoutes } from './features/index.ts';
 import { sessionStore } from './features/accounts/sessions.ts';
@@ -100,8 +103,11 @@ export async function buildApp(
   await app.register(swagger, openApiOptions(config));
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  // A bearer token is the only credential of its request (its session cookie is ignored), and
+  // no other site can make a browser send one: such a request needs no CSRF token.
   app.addHook('onRequest', (request, reply, done) => {
     if (!csrfRequired(request.method, request.routeOptions.config)) return done();
+    if (bearerOf(request) !== null) return done();
     app.csrfProtection(request, reply, done);
   });
   // A page's form carries its token in its body, read only now.
@@ -116,7 +122,11 @@ export async function buildApp(
     parts.scopes.map((scope) => scope(ctx)),
   );
 
+  // Operations: probes and Prometheus metrics (the request metrics hook first, for every route).
+  registerMetrics(app, ctx);
+  registerHealth(app, ctx);
   for (const feature of parts.routes) await app.register(feature(ctx));
+  await app.register(backupRoutes(ctx));
   await registerWeb(app, ctx);
   return app;
 }

@@ -54,6 +54,14 @@ export async function runCommand(
       await definition.run(ctx, payload, { id: 'cli', retryCount: 0 });
       return [`${definition.name} done in ${Math.round(performance.now() - started)} ms.`];
     }
+    case 'backup-drill': {
+      const { runRecordedDrill } = await import('./core/backup/drill-run.ts');
+      const { drillReport } = await import('./core/backup/drill.ts');
+      const result = await runRecordedDrill(ctx, command.campaignId, command.file);
+      const lines = drillReport(result);
+      if (!result.ok) throw new AppError(422, 'backup_drill_failed', lines.join('\n'));
+      return lines;
+    }
     case 'seed-demo': {
       await assertCampaignExists(ctx.database, command.campaignId);
       const { seedDemo } = await import('./features/demo/seed.ts');

@@ -22,6 +22,8 @@ const usage = `levier <command>
   campaign list              the campaigns of this database
   jobs run NAME              run a scheduled job now (e.g. events.reminders)
   backup [--out FILE]        write the campaign to FILE (a .levier.gz campaign backup)
+  backup drill [FILE]        restore FILE (default: the newest backup) into a scratch
+                             database and compare every table with the file
   restore FILE [--replace | --new-campaign | --campaign-id N]
                              put a campaign backup (or an embedded folder copy) back
   restore --last             put back the newest automatic copy (made before migrations)
@@ -164,6 +166,15 @@ async function serve(config: Config) {
 }
 
 async function backup(config: Config, rest: string[]) {
+  if (rest[0] === 'drill') {
+    const file = rest[1] ? resolve(rest[1]) : undefined;
+    if (file && !existsSync(file)) throw new Error(`No such file: ${file}`);
+    return run(config, 'backup drill', {
+      name: 'backup-drill',
+      campaignId: config.CAMPAIGN_ID,
+      file,
+    });
+  }
   const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
   const campaignId = config.CAMPAIGN_ID;
   const file = resolve(values.out ?? `levier-campaign-${campaignId}-${stamp()}.levier.gz`);

@@ -16,6 +16,7 @@ import { eventsNavLink, registerEventPages } from './features/events/pages/route
 import { donateNavLink, registerDonationPages } from './features/donations/pages/routes.ts';
 import type { PublicAssets, PublicShell } from './features/recruitment/pages/layout.ts';
 import { registerPublicPages } from './features/recruitment/pages/routes.ts';
+import { registerCallToActionPages } from './features/mobilisation/calls-to-action/pages.ts';
 
 const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -127,7 +128,8 @@ function cacheHeaders(response: { setHeader(name: string, value: string): unknow
 
 /**
  * Serves the web build: the public pages drawn on the server (features/recruitment/pages,
- * features/committees/pages, features/events/pages, features/moderation/pages), the built
+ * features/committees/pages, features/events/pages, features/moderation/pages, the calls to
+ * action's /act pages), the built
  * files (precompressed .br/.gz beside each, chosen by Accept-Encoding), and the single-page
  * app for everything else (HQ, login, the supporter space), whose HTML carries the campaign's
  * title, description and Open Graph tags.
@@ -158,6 +160,7 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext) {
   await registerDonationPages(app, ctx, shell);
   await registerArticlePages(app, ctx, shell);
   await registerCommentPages(app, ctx, shell);
+  await registerCallToActionPages(app, ctx, shell);
   const indexPath = `${webRoot}/index.html`;
   if (!existsSync(indexPath)) return;
   const template = readFileSync(indexPath, 'utf8');

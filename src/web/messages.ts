@@ -13,6 +13,7 @@ import * as fieldPlanning from './features/field/planning-messages.ts';
 import * as fieldProgress from './features/field/progress-messages.ts';
 import * as fieldOrganisers from './features/field/organiser-messages.ts';
 import * as events from './features/events/messages.ts';
+import * as mobilisation from './features/mobilisation/messages.ts';
 import * as moderation from './features/moderation/messages.ts';
 import * as newsletters from './features/newsletters/messages.ts';
 import * as sms from './features/sms/messages.ts';
@@ -25,6 +26,11 @@ import * as people from './features/people/messages.ts';
 import * as mailSuppression from './features/people/mail-suppression-messages.ts';
 import * as recruitment from './features/recruitment/messages.ts';
 import * as stats from './features/stats/messages.ts';
+import * as insights from './features/insights/messages.ts';
+import * as callsToAction from './features/calls-to-action/messages.ts';
+import * as privacy from './features/privacy/messages.ts';
+import * as privacyRetention from './features/privacy/retention-messages.ts';
+import * as integrations from './features/integrations/messages.ts';
 import * as core from './core/i18n/messages.ts';
 
 /**
@@ -34,6 +40,7 @@ import * as core from './core/i18n/messages.ts';
  */
 export const messageModules = {
   core,
+  integrations,
   accounts,
   admin,
   calling,
@@ -47,6 +54,7 @@ export const messageModules = {
   fieldProgress,
   fieldOrganisers,
   events,
+  mobilisation,
   moderation,
   newsletters,
   sms,
@@ -60,6 +68,10 @@ export const messageModules = {
   mailSuppression,
   recruitment,
   stats,
+  insights,
+  callsToAction,
+  privacy,
+  privacyRetention,
 };
 
 type Modules = typeof messageModules;

@@ -3,6 +3,14 @@ import type { PersonalData } from './personal-data/registry.ts';
 /** The audit log: who did what, by id (see core/personal-data). */
 export const auditPersonalData: PersonalData = {
   feature: 'audit',
+  processing: {
+    purpose: 'Keep accountability for sensitive acts on personal data (GDPR art. 5(2), 32).',
+    legalBasis: ['legal_obligation', 'legitimate_interests'],
+    people: 'Staff and people acting on data.',
+    data: 'Who did what, when, from which IP address; targets by id.',
+    recipients: 'Administrators holding the audit permission.',
+    retention: 'Kept; ids only, which lead to nobody after an erasure.',
+  },
   tables: [
     {
       table: 'audit_log',

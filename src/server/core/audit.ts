@@ -50,3 +50,47 @@ export function auditLogPage(
     page,
   );
 }
+
+/** Which entries of the log an export reads: from and before two moments, actions by prefix. */
+export interface AuditFilter {
+  from?: Date;
+  before?: Date;
+  /** An action, or the start of one (`person.`); matched literally. */
+  actionPrefix?: string;
+}
+
+/**
+ * Entries of the campaign's log matching a filter, oldest first, after an id (keyset pages
+ * for an export that streams the whole log), with the IP address the list leaves out.
+ */
+export function auditLogRows(
+  database: Pick<Database, 'query'>,
+  campaignId: number,
+  filter: AuditFilter,
+  page: { afterId: number; limit: number },
+): Promise<Array<AuditRow & { ip: string | null }>> {
+  const prefix = filter.actionPrefix?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return runSql(
+    database,
+    sql`SELECT id, at, actor_id, action, target, details, ip FROM audit_log
+        WHERE campaign_id = ${campaignId} AND id > ${page.afterId}
+          ${filter.from ? sql`AND at >= ${filter.from}` : sql``}
+          ${filter.before ? sql`AND at < ${filter.before}` : sql``}
+          ${prefix ? sql`AND action LIKE ${`${prefix}%`}` : sql``}
+        ORDER BY id LIMIT ${page.limit}`,
+  );
+}
+
+/** The campaign's latest entries of the given actions, newest first (a page's short history). */
+export function auditEntriesOf(
+  database: Pick<Database, 'query'>,
+  campaignId: number,
+  actions: readonly string[],
+  limit: number,
+): Promise<Array<Omit<AuditRow, 'id' | 'actor_id'>>> {
+  return database.query(
+    sql`SELECT at, action, target, details FROM audit_log
+         WHERE campaign_id = ${campaignId} AND action = ANY(${[...actions]}::text[])
+         ORDER BY at DESC, id DESC LIMIT ${limit}`,
+  );
+}

@@ -16,6 +16,25 @@ const configSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** Automatic copies before migrations (default DATA_DIR/backups). */
   BACKUP_DIR: z.string().optional(),
+  /**
+   * When the scheduled campaign backups are written (five-field cron, campaign time zone), in
+   * BACKUP_DIR/scheduled; `off` turns them off.
+   */
+  BACKUP_SCHEDULE: z
+    .string()
+    .trim()
+    .regex(/^(off|(\S+\s+){4}\S+)$/, 'a five-field cron expression, or off')
+    .default('30 2 * * *'),
+  /** Scheduled backups kept per campaign (the newest complete ones). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** When the restore drill checks the newest scheduled backup (cron, or off). */
+  BACKUP_DRILL_SCHEDULE: z
+    .string()
+    .trim()
+    .regex(/^(off|(\S+\s+){4}\S+)$/, 'a five-field cron expression, or off')
+    .default('30 4 * * 0'),
+  /** Bearer token that GET /metrics asks for; without it /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SESSION_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().optional(),

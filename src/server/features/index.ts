@@ -6,6 +6,8 @@ import { kioskRoutes } from './accounts/kiosk-routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { audienceRoutes } from './audiences/routes.ts';
 import { complianceRoutes } from './compliance/routes.ts';
+import { privacyRoutes } from './privacy/routes.ts';
+import { privacyRetentionRoutes } from './privacy/retention-routes.ts';
 import { meRoutes } from './people/me-routes.ts';
 import { peopleCsvRoutes } from './people/import/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
@@ -34,7 +36,12 @@ import { smsRoutes } from './sms/routes.ts';
 import { contentRoutes } from './content/routes.ts';
 import { commentsRoutes } from './comments/routes.ts';
 import { automationRoutes } from './newsletters/automations/routes.ts';
+import { callsToActionRoutes } from './mobilisation/calls-to-action/routes.ts';
 import { registerFieldPlaces } from './field/geocoding/register.ts';
+import { integrationsRoutes } from './integrations/routes.ts';
+import { insightsFunnelsRoutes } from './insights/funnels-routes.ts';
+import { insightsRoutes } from './insights/routes.ts';
+import { mobilisationRoutes } from './mobilisation/routes.ts';
 
 /** Every feature's HTTP routes, registered in this order. */
 export type FeatureRoutes = (ctx: AppContext) => FastifyPluginAsync;
@@ -75,6 +82,13 @@ export const features: FeatureRoutes[] = [
   contentRoutes,
   commentsRoutes,
   mailFeedbackRoutes,
+  insightsFunnelsRoutes,
+  insightsRoutes,
+  privacyRoutes,
+  privacyRetentionRoutes,
+  mobilisationRoutes,
+  callsToActionRoutes,
+  integrationsRoutes,
 ];
 
 /**

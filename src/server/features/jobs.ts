@@ -22,7 +22,17 @@ import { newsletterAutomationsJob } from './newsletters/automations/enrolments.t
 import { registerAutomationMail } from './newsletters/automations/mail.ts';
 import { startCallingWorker } from './calling/broadcasts/worker.ts';
 import { dialCarrier } from './calling/carrier/configured.ts';
-import { purgePersonalDataJob, purgeRateLimitCountersJob } from './maintenance-jobs.ts';
+import { startWebhookWorker } from './integrations/channel.ts';
+import { registerWebhookListeners } from './integrations/listeners.ts';
+import { refreshActionsJob } from './mobilisation/jobs.ts';
+import { registerCallToActionMail } from './mobilisation/calls-to-action/mail.ts';
+import {
+  backupDrillJob,
+  purgePersonalDataJob,
+  purgeRateLimitCountersJob,
+  scheduledBackupJob,
+} from './maintenance-jobs.ts';
+import { startImpactRefresher } from './insights/refresh.ts';
 
 /** Every feature's job types: queues and schedules everywhere, handlers where work is done. */
 export const jobs: readonly JobDefinition[] = [
@@ -31,6 +41,8 @@ export const jobs: readonly JobDefinition[] = [
   findDuplicatesJob,
   purgePersonalDataJob,
   purgeRateLimitCountersJob,
+  scheduledBackupJob,
+  backupDrillJob,
   eventRemindersJob,
   expirePendingGiftsJob,
   reconcilePaymentsJob,
@@ -40,6 +52,7 @@ export const jobs: readonly JobDefinition[] = [
   newslettersReleaseJob,
   smsReleaseJob,
   newsletterAutomationsJob,
+  refreshActionsJob,
 ];
 
 /** Mail templates rendered at send time, and the job types; handlers run only in processes that work. */
@@ -52,9 +65,17 @@ export async function registerFeatureJobs(ctx: AppContext, work: boolean) {
   registerPlanMail(ctx);
   registerNewsletterMail(ctx);
   registerAutomationMail(ctx);
+  registerCallToActionMail(ctx);
   registerComplianceMailGate();
   await registerJobs(ctx, jobs, work);
   if (work && !ctx.background.has('sms')) ctx.background.add('sms', startSmsWorker(ctx));
+  if (work && !ctx.background.has('insights')) {
+    ctx.background.add('insights', startImpactRefresher(ctx));
+  }
+  registerWebhookListeners();
+  if (work && !ctx.background.has('webhooks')) {
+    ctx.background.add('webhooks', startWebhookWorker(ctx));
+  }
   if (work && ctx.config.CALLING_DIALLER && !ctx.background.has('calling')) {
     ctx.background.add('calling', startCallingWorker(ctx, dialCarrier));
   }

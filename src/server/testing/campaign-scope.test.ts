@@ -19,6 +19,8 @@ describe('a statement names its campaign wherever it uses a campaign table', () 
     'WITH chosen AS (SELECT id FROM people WHERE campaign_id = $1) SELECT * FROM chosen',
     'SELECT e.id FROM events e WHERE e.campaign_id = $1 AND EXISTS (SELECT 1 FROM event_rsvps r WHERE r.campaign_id = e.campaign_id AND r.event_id = e.id)',
     'SELECT * FROM pgboss.job WHERE name = $1',
+    'SELECT p.id, (SELECT count(*) FROM person_tags t WHERE t.campaign_id = p.campaign_id AND t.person_id = p.id) FROM people p WHERE p.campaign_id = $1',
+    'INSERT INTO tags (campaign_id, name) VALUES ($1, $2) RETURNING campaign_id, id',
     'SELECT * FROM campaigns WHERE id = $1',
     'TRUNCATE people',
   ])('accepts %s', (text) => {
@@ -28,6 +30,13 @@ describe('a statement names its campaign wherever it uses a campaign table', () 
   it.each([
     ['SELECT count(*) FROM people', ['people']],
     ['UPDATE people SET first_name = $1 WHERE id = $2', ['people']],
+    ['SELECT campaign_id, id FROM people WHERE id = $1', ['people']],
+    ['SELECT p.campaign_id FROM people p ORDER BY p.campaign_id', ['people']],
+    ['UPDATE people SET campaign_id = $1 WHERE id = $2', ['people']],
+    [
+      'SELECT p.id, (SELECT count(*) FROM person_tags t WHERE t.person_id = p.id) FROM people p WHERE p.campaign_id = $1',
+      ['person_tags'],
+    ],
     ['DELETE FROM people WHERE id = $1', ['people']],
     [
       'SELECT * FROM people p JOIN person_tags pt ON pt.person_id = p.id WHERE p.campaign_id = $1',

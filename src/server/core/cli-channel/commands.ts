@@ -21,6 +21,11 @@ export const commandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('campaign-list') }),
   z.object({ name: z.literal('migrate') }),
   z.object({ name: z.literal('job-run'), job: z.string().min(1).max(100) }),
+  z.object({
+    name: z.literal('backup-drill'),
+    campaignId,
+    file: z.string().min(1).max(4096).optional(),
+  }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

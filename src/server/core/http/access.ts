@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Access, Rank } from '../../../contracts/access.ts';
 import type { RouteContract } from '../../../contracts/route.ts';
 import { nationalAccessAllows, rankAtLeast } from '../../../contracts/access.ts';
-import { forbidden, notFound, unauthorized } from './errors.ts';
+import { AppError, forbidden, notFound, unauthorized } from './errors.ts';
 import type { CsrfMode } from './csrf.ts';
-import type { AuthState } from './session.ts';
+import { tokenStore, type AuthState } from './session.ts';
 
 export type { Access };
 
@@ -89,15 +89,29 @@ export function registerAccessControl(
     const access = request.routeOptions.config.access;
     if (!access) return;
     if ('public' in access) {
-      if (access.session === 'optional') request.auth = await loadSession(request);
+      if (access.session === 'optional') {
+        const auth = await loadSession(request);
+        // A token is no person: public routes and pages answer it as they answer a visitor.
+        request.auth = auth?.token ? null : auth;
+      }
       return;
     }
     request.auth = await loadSession(request);
     if (!request.auth) throw unauthorized();
-    if ('scope' in access) {
-      request.scope = await admitToScope(request, access, kinds.get(access.scope)!);
-    } else if (!nationalAccessAllows(access, request.auth.permissions)) {
-      throw forbidden();
+    try {
+      // An API token acts only through permissions: never where a person's own session is
+      // needed (`authenticated`: their space) nor through a rank the token's maker holds.
+      if (request.auth.token && 'authenticated' in access) throw forbidden(TOKEN_REFUSED);
+      if ('scope' in access) {
+        request.scope = await admitToScope(request, access, kinds.get(access.scope)!);
+      } else if (!nationalAccessAllows(access, request.auth.permissions)) {
+        throw forbidden();
+      }
+    } catch (error) {
+      if (request.auth.token && error instanceof AppError && error.status === 403) {
+        await tokenStore()?.refused(request, request.auth);
+      }
+      throw error;
     }
   });
 }
@@ -112,9 +126,21 @@ async function admitToScope(
   if (id === null) throw notFound(kind.name);
   const rank = await kind.rankOf(auth.personId, id);
   if (rank === 'missing') throw notFound(kind.name);
-  if (rank && rankAtLeast(rank, access.rank)) return { kind: kind.name, id, rank };
+  if (rank && !auth.token && rankAtLeast(rank, access.rank)) return { kind: kind.name, id, rank };
   if (nationalAccessAllows(access, auth.permissions)) return { kind: kind.name, id, rank: null };
   throw forbidden();
+}
+
+const TOKEN_REFUSED = 'An API token cannot act as a person here; log in instead.';
+
+/**
+ * The logged-in person acting with their own session, not an API token (making a token, what
+ * only a person may do): a token is refused with 403.
+ */
+export function currentPerson(request: FastifyRequest): AuthState {
+  const auth = currentAuth(request);
+  if (auth.token) throw new AppError(403, 'person_required', TOKEN_REFUSED);
+  return auth;
 }
 
 /** The logged-in person, for handlers behind `authenticated`, `permission` or `scope` access. */

@@ -146,7 +146,10 @@ export const openApiTransform: SwaggerTransform<FastifySchema> = (input) => {
         ? access.session === 'optional'
           ? [{}, { session: [] }]
           : []
-        : [{ session: [] }];
+        : // An API token passes national permissions only (core/http/access.ts).
+          'authenticated' in access || ('scope' in access && !access.orPermission)
+          ? [{ session: [] }]
+          : [{ session: [] }, { apiToken: [] }];
   }
   schema.operationId ??= operationIdFor(String(route.method), route.url);
   const problems = sharedProblems(route, declared);
@@ -237,7 +240,8 @@ export function openApiOptions(config: Config): FastifyDynamicSwaggerOptions {
           '`application/problem+json` (RFC 9457) with a stable `code`. Log in by a code sent ' +
           'by email (`POST /api/auth/login/start`, then `/api/auth/login/code`): the session ' +
           'is a cookie. Mutating calls made with a session send the `x-csrf-token` header, ' +
-          'whose value `GET /api/session` gives.',
+          'whose value `GET /api/session` gives. Other software uses an API token instead ' +
+          '(`Authorization: Bearer`, see the `apiToken` scheme).',
         license: {
           name: 'AGPL-3.0-or-later',
           url: 'https://www.gnu.org/licenses/agpl-3.0.html',
@@ -252,6 +256,15 @@ export function openApiOptions(config: Config): FastifyDynamicSwaggerOptions {
             name: SESSION_COOKIE,
             description: 'The session cookie set at login (httpOnly, SameSite=Lax).',
           },
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API token (`Authorization: Bearer lvr_…`) an administrator made at /admin/integrations: ' +
+              'it acts with its scopes (the permissions it was given that its maker still holds), ' +
+              'needs no CSRF header, never reaches a person’s own routes, and is rate limited per token. ' +
+              'See docs/api.md.',
+          },
         },
         parameters: {
           CsrfToken: {
@@ -259,7 +272,8 @@ export function openApiOptions(config: Config): FastifyDynamicSwaggerOptions {
             in: 'header',
             required: true,
             description:
-              'The `csrfToken` that `GET /api/session` (or the login) answered, with its cookie.',
+              'The `csrfToken` that `GET /api/session` (or the login) answered, with its cookie ' +
+              '(not needed with an API token).',
             schema: { type: 'string' },
           },
         },

@@ -13,6 +13,36 @@ export interface AuthState {
   sessionHash: string;
   roles: Role[];
   permissions: Permission[];
+  /**
+   * Set when an API token made the request (`Authorization: Bearer`), not a person's session:
+   * `permissions` are then the token's scopes that its maker still holds, `personId` its maker.
+   */
+  token?: { id: number };
+}
+
+/** What reads API tokens: a feature's tables, named by that feature (`useTokenStore`). */
+export interface TokenStore {
+  /** The request's token as an AuthState, or null (unknown, revoked, expired). May throw 429. */
+  load(request: FastifyRequest, secret: string): Promise<AuthState | null>;
+  /** Told when access control refuses a token a route (audited by the store's owner). */
+  refused(request: FastifyRequest, auth: AuthState): Promise<void>;
+}
+
+let tokens: TokenStore | undefined;
+
+/** Names where API tokens are kept (the integrations feature does, when its routes are built). */
+export function useTokenStore(store: TokenStore): void {
+  tokens = store;
+}
+
+export const tokenStore = (): TokenStore | undefined => tokens;
+
+/** The secret of an `Authorization: Bearer <secret>` header, or null. */
+export function bearerOf(request: Pick<FastifyRequest, 'headers'>): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1]! : null;
 }
 
 /** Where sessions are kept: a feature's tables, given to core by buildApp (`useSessionStore`). */
@@ -78,6 +108,9 @@ export function createSessionLoader(
     { maxInFlight: 2, maxBatch: 200 },
   );
   return async (request: FastifyRequest): Promise<AuthState | null> => {
+    // A bearer token is the request's only credential: a session cookie beside it is ignored.
+    const bearer = bearerOf(request);
+    if (bearer !== null) return tokens ? tokens.load(request, bearer) : null;
     const raw = request.cookies[SESSION_COOKIE];
     if (!raw) return null;
     const unsigned = request.unsignCookie(raw);

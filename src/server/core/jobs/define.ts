@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 
 /** What a run knows of its job besides the payload (the id is pg-boss's, for the logs). */
@@ -34,6 +35,11 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   run(ctx: AppContext, payload: z.output<Schema>, job: JobRun): Promise<void>;
   retry?: JobRetry;
   schedule?: JobSchedule & { payload?: z.input<Schema> };
+  /**
+   * The schedule's cron read from the configuration (BACKUP_SCHEDULE…), in place of
+   * `schedule.cron`; undefined turns the schedule off.
+   */
+  cronFrom?: (config: Config) => string | undefined;
   /** A run longer than this is taken for lost and retried (pg-boss's expiry). */
   expireInSeconds?: number;
   /** How often an idle worker looks for this job (pg-boss polls); 2 s when absent. */

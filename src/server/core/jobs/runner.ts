@@ -51,11 +51,12 @@ export async function registerJobs(
     const options = queueOptions(definition);
     await ctx.boss.createQueue(definition.name, options);
     await ctx.boss.updateQueue(definition.name, options);
-    if (definition.schedule) {
+    const cron = definition.cronFrom ? definition.cronFrom(ctx.config) : definition.schedule?.cron;
+    if (definition.schedule && cron) {
       const payload = definition.schedule.payload ?? {};
       const checked = definition.payload.safeParse(payload);
       if (!checked.success) throw new JobPayloadError(definition.name, checked.error.issues);
-      await ctx.boss.schedule(definition.name, definition.schedule.cron, payload as object, {
+      await ctx.boss.schedule(definition.name, cron, payload as object, {
         tz: definition.schedule.tz ?? ctx.config.CAMPAIGN_TIMEZONE,
       });
     } else {

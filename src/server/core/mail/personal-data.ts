@@ -4,6 +4,14 @@ import type { PersonalData } from '../personal-data/registry.ts';
 /** What the mail outbox and the development catcher hold about a person (see core/personal-data). */
 export const mailPersonalData: PersonalData = {
   feature: 'mail',
+  processing: {
+    purpose: 'Send transactional and campaign mail, and record bounces and complaints.',
+    legalBasis: ['contract', 'consent'],
+    people: 'Everyone the campaign mails.',
+    data: "Address, the mail's content until sent, delivery feedback.",
+    recipients: 'The mail provider as processor.',
+    retention: 'Content dropped once sent; addresses blanked on erasure.',
+  },
   tables: [
     {
       table: 'mail_outbox',

@@ -3,6 +3,14 @@ import type { PersonalData } from '../personal-data/registry.ts';
 /** Long work (imports…): who started each (see core/personal-data). */
 export const operationsPersonalData: PersonalData = {
   feature: 'operations',
+  processing: {
+    purpose: 'Follow long tasks (imports, sends) staff start.',
+    legalBasis: ['legitimate_interests'],
+    people: 'Staff who start an operation.',
+    data: 'Staff ids, labels (file names), progress.',
+    recipients: 'Staff.',
+    retention: "As long as the operation's history is kept.",
+  },
   tables: [
     {
       table: 'operations',

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { ZodType } from 'zod';
 import type { AppContext } from '../context.ts';
 import type { Query } from '../db/index.ts';
@@ -30,7 +31,8 @@ export type Erasure =
         people: PersonToForget[],
         /** A purge removes the person entirely: nothing need stay to say they existed. */
         reason: 'erasure' | 'purge',
-      ) => Promise<void>;
+        /** How many rows it deleted or blanked, when it counts them (the purge report). */
+      ) => Promise<void | number>;
     }
   /** Keep the rows, and say why (a legal obligation, or rows that hold no personal data). */
   | { keep: string }
@@ -66,12 +68,55 @@ export interface RetentionPurge {
   run(ctx: AppContext): Promise<number | Record<string, number>>;
 }
 
+/** The legal bases of GDPR art. 6(1), (a) to (f). */
+export type LegalBasis =
+  | 'consent'
+  | 'contract'
+  | 'legal_obligation'
+  | 'vital_interests'
+  | 'public_task'
+  | 'legitimate_interests';
+
+/**
+ * What the feature's processing is, for the record of processing activities (GDPR art. 30):
+ * a short sentence each, in English, as a controller would write it for the CNIL.
+ */
+export interface ProcessingDetails {
+  purpose: string;
+  legalBasis: LegalBasis[];
+  /** Categories of people concerned (supporters, donors, staff…). */
+  people: string;
+  /** Categories of personal data. */
+  data: string;
+  /** Who receives the data, inside the campaign and outside (processors, authorities). */
+  recipients: string;
+  /** How long it is kept, or what decides it. */
+  retention: string;
+}
+
 /** What one feature holds about people, and how each of the person's rights reaches it. */
 export interface PersonalData {
   feature: string;
   tables: PersonalTable[];
   dataFile?: DataFileSection[];
   purges?: RetentionPurge[];
+  /** The feature's processing, for the record of processing activities (art. 30). */
+  processing?: ProcessingDetails;
+  /**
+   * What keeps a person the retention purge of election prospects would otherwise remove (a
+   * consent, an account, a donation…): see features/privacy/retention.ts.
+   */
+  keepsProspect?: ProspectKeeper[];
+}
+
+/** A reason to keep a person met only as an election prospect. */
+export interface ProspectKeeper {
+  /** A stable name (`consent`, `account`…): the retention page's label for it. */
+  key: string;
+  /** Why, in a few words (the purge's documentation lists them). */
+  reason: string;
+  /** True for the person whose id is `person` (SQL), in the campaign. */
+  holds: (campaignId: number, person: SQL) => SQL;
 }
 
 /** Column names that hold a person's id by the project's conventions. */

@@ -15,20 +15,34 @@ export async function forgetPeople(
   campaignId: number,
   people: PersonToForget[],
   reason: 'erasure' | 'purge',
-): Promise<void> {
-  if (people.length === 0) return;
+): Promise<Record<string, number>> {
+  /** Rows deleted per table (and blanked, where a table's own rule counts them). */
+  const removed: Record<string, number> = {};
+  if (people.length === 0) return removed;
   const ids = people.map((person) => person.id);
   for (const { tables } of registry) {
     for (const { table, erase } of tables) {
-      if ('deleteWhere' in erase) {
-        await query(
-          sql`DELETE FROM ${sql.raw(table)} WHERE campaign_id = ${campaignId} AND ${sql.raw(erase.deleteWhere)} = ANY(${ids})`,
+      // A purge of thousands skips the tables where the campaign holds nothing (a feature it
+      // does not use): each statement would carry the whole set of ids for no row.
+      if (reason === 'purge' && !('keep' in erase) && !('subject' in erase)) {
+        const [held] = await query<{ any: boolean }>(
+          sql`SELECT EXISTS (SELECT 1 FROM ${sql.raw(table)} WHERE campaign_id = ${campaignId}) AS any`,
         );
+        if (!held?.any) continue;
+      }
+      if ('deleteWhere' in erase) {
+        const [gone] = await query<{ n: number }>(
+          sql`WITH gone AS (DELETE FROM ${sql.raw(table)} WHERE campaign_id = ${campaignId} AND ${sql.raw(erase.deleteWhere)} = ANY(${ids}) RETURNING 1)
+              SELECT count(*)::int AS n FROM gone`,
+        );
+        if (gone && gone.n > 0) removed[table] = gone.n;
       } else if ('run' in erase) {
-        await erase.run(query, campaignId, people, reason);
+        const n = await erase.run(query, campaignId, people, reason);
+        if (typeof n === 'number' && n > 0) removed[table] = n;
       }
     }
   }
+  return removed;
 }
 
 /** The person's data file: every feature's sections, in registration order. */

@@ -4,6 +4,7 @@ import { purgeEndedSessions } from './sessions.ts';
 import type { PersonalData } from '../../core/personal-data/registry.ts';
 import { iso, when } from '../people/data-file-sections.ts';
 import { purgeExpiredLoginCodes, purgePasswordFailures } from './service.ts';
+import { personHasAccount } from './access.ts';
 
 const account = z.object({
   createdAt: when,
@@ -28,6 +29,15 @@ const keyedHashes =
 /** What the accounts feature holds about a person (see core/personal-data). */
 export const accountsPersonalData: PersonalData = {
   feature: 'accounts',
+  processing: {
+    purpose: 'Let supporters and staff log in, and secure their accounts.',
+    legalBasis: ['contract', 'legitimate_interests'],
+    people: 'People with an account: staff, organisers, supporters using their space.',
+    data: 'Roles and grants, password hash, login codes and failures as keyed hashes, sessions (device, IP address).',
+    recipients: 'Administrators managing roles.',
+    retention:
+      'Sessions until logout or expiry; failures one day; login trust 30 days; the account until its person is erased.',
+  },
   tables: [
     {
       table: 'accounts',
@@ -116,5 +126,13 @@ export const accountsPersonalData: PersonalData = {
     { name: 'loginCodes', run: purgeExpiredLoginCodes },
     { name: 'passwordFailures', run: purgePasswordFailures },
     { name: 'sessions', run: (ctx) => purgeEndedSessions(ctx.database, ctx.campaignId) },
+  ],
+  // An account: the person signed in, or staff gave them one.
+  keepsProspect: [
+    {
+      key: 'account',
+      reason: 'an account',
+      holds: (campaignId, person) => personHasAccount(sql`${campaignId}`, person),
+    },
   ],
 };

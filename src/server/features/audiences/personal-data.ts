@@ -3,6 +3,14 @@ import type { PersonalData } from '../../core/personal-data/registry.ts';
 /** What audience snapshots hold about a person (see core/personal-data). */
 export const audiencesPersonalData: PersonalData = {
   feature: 'audiences',
+  processing: {
+    purpose: 'Freeze who a mailing or a call campaign goes to, so a send reaches a fixed list.',
+    legalBasis: ['consent', 'legitimate_interests'],
+    people: 'Supporters in an audience; staff who took it.',
+    data: 'Person ids in a frozen audience.',
+    recipients: 'Staff sending messages.',
+    retention: 'As long as the send it was frozen for; erased with the person.',
+  },
   tables: [
     {
       table: 'audience_members',

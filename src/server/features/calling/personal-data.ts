@@ -1,13 +1,31 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Query } from '../../core/db/index.ts';
 import type { PersonalData } from '../../core/personal-data/registry.ts';
 
 const BROADCAST = 'a voice broadcast';
+
+/** Runs a DELETE or UPDATE … RETURNING 1 and answers how many rows it touched. */
+async function counted(query: Query, statement: SQL): Promise<number> {
+  const [row] = await query<{ n: number }>(
+    sql`WITH touched AS (${statement}) SELECT count(*)::int AS n FROM touched`,
+  );
+  return row?.n ?? 0;
+}
 const staffWork = (what: string) =>
   `${what}: staff work, by the id of who did it (an erased person’s id says nothing).`;
 
 /** What voice broadcasts hold about people (see core/personal-data). */
 export const callingPersonalData: PersonalData = {
   feature: 'calling',
+  processing: {
+    purpose: 'Call supporters and prospects: volunteer phone banks and recorded voice broadcasts.',
+    legalBasis: ['consent', 'legitimate_interests'],
+    people: 'People called, volunteer callers, staff who build broadcasts.',
+    data: 'Phone numbers, call outcomes and answers, carrier reports, imported call lists.',
+    recipients: 'Calling staff, volunteer callers (the person they call), the telephony provider.',
+    retention:
+      'Imported call lists purged after the vote and a delay; opt-outs kept as keyed hashes.',
+  },
   tables: [
     {
       table: 'call_broadcasts',
@@ -55,9 +73,10 @@ export const callingPersonalData: PersonalData = {
       erase: {
         async run(query, campaignId, people) {
           const phones = people.flatMap((p) => (p.phone ? [p.phone] : []));
-          if (phones.length === 0) return;
-          await query(
-            sql`DELETE FROM call_list_numbers WHERE campaign_id = ${campaignId} AND e164 = ANY(${phones}::text[])`,
+          if (phones.length === 0) return 0;
+          return counted(
+            query,
+            sql`DELETE FROM call_list_numbers WHERE campaign_id = ${campaignId} AND e164 = ANY(${phones}::text[]) RETURNING 1`,
           );
         },
       },
@@ -72,12 +91,14 @@ export const callingPersonalData: PersonalData = {
         async run(query, campaignId, people) {
           const ids = people.map((p) => p.id);
           const phones = people.flatMap((p) => (p.phone ? [p.phone] : []));
-          await query(
+          return counted(
+            query,
             sql`UPDATE call_targets SET person_id = NULL, e164 = 'erased:' || id, slot_weekdays = NULL,
                        status = CASE WHEN status = 'due' THEN 'done' ELSE status END,
                        result = CASE WHEN status = 'due' THEN 'erased' ELSE result END
                  WHERE campaign_id = ${campaignId}
-                   AND (person_id = ANY(${ids}::bigint[]) OR e164 = ANY(${phones}::text[]))`,
+                   AND (person_id = ANY(${ids}::bigint[]) OR e164 = ANY(${phones}::text[]))
+                RETURNING 1`,
           );
         },
       },
@@ -90,9 +111,10 @@ export const callingPersonalData: PersonalData = {
       erase: {
         async run(query, campaignId, people) {
           const phones = people.flatMap((p) => (p.phone ? [p.phone] : []));
-          if (phones.length === 0) return;
-          await query(
-            sql`UPDATE call_attempts SET to_e164 = 'erased' WHERE campaign_id = ${campaignId} AND to_e164 = ANY(${phones}::text[])`,
+          if (phones.length === 0) return 0;
+          return counted(
+            query,
+            sql`UPDATE call_attempts SET to_e164 = 'erased' WHERE campaign_id = ${campaignId} AND to_e164 = ANY(${phones}::text[]) RETURNING 1`,
           );
         },
       },
@@ -105,9 +127,10 @@ export const callingPersonalData: PersonalData = {
       erase: {
         async run(query, campaignId, people) {
           const phones = people.flatMap((p) => (p.phone ? [p.phone] : []));
-          if (phones.length === 0) return;
-          await query(
-            sql`DELETE FROM call_callbacks WHERE campaign_id = ${campaignId} AND params->>'To' = ANY(${phones}::text[])`,
+          if (phones.length === 0) return 0;
+          return counted(
+            query,
+            sql`DELETE FROM call_callbacks WHERE campaign_id = ${campaignId} AND params->>'To' = ANY(${phones}::text[]) RETURNING 1`,
           );
         },
       },
@@ -131,13 +154,15 @@ export const callingPersonalData: PersonalData = {
       erase: {
         async run(query, campaignId, people) {
           const ids = people.map((p) => p.id);
-          await query(
-            sql`DELETE FROM phone_bank_targets WHERE campaign_id = ${campaignId} AND person_id = ANY(${ids}::bigint[])`,
+          const deleted = await counted(
+            query,
+            sql`DELETE FROM phone_bank_targets WHERE campaign_id = ${campaignId} AND person_id = ANY(${ids}::bigint[]) RETURNING 1`,
           );
           await query(
             sql`UPDATE phone_bank_targets SET claimed_by = NULL, status = CASE WHEN status = 'claimed' THEN 'due' ELSE status END
                  WHERE campaign_id = ${campaignId} AND claimed_by = ANY(${ids}::bigint[])`,
           );
+          return deleted;
         },
       },
     },
@@ -154,9 +179,10 @@ export const callingPersonalData: PersonalData = {
       erase: {
         // The calls to the person go; those they made stay counted (their id says nothing once erased).
         async run(query, campaignId, people) {
-          await query(
+          return counted(
+            query,
             sql`DELETE FROM phone_bank_calls WHERE campaign_id = ${campaignId}
-                 AND person_id = ANY(${people.map((p) => p.id)}::bigint[])`,
+                 AND person_id = ANY(${people.map((p) => p.id)}::bigint[]) RETURNING 1`,
           );
         },
       },
@@ -183,4 +209,36 @@ export const callingPersonalData: PersonalData = {
       erase: { keep: 'Counts with no person’s id or number.' },
     },
   ],
+  keepsProspect: [
+    {
+      key: 'phoneBankCalls',
+      reason: 'calls made as a phone-bank volunteer',
+      holds: (campaignId, person) =>
+        sql`EXISTS (SELECT 1 FROM phone_bank_calls k WHERE k.campaign_id = ${campaignId} AND k.caller_person_id = ${person})`,
+    },
+  ],
 };
+
+/**
+ * Imported call lists are prospect data for an election: the numbers of the lists imported
+ * before `before` (the end of the election's last round) go, with any piece of their files
+ * left; the lists stay, as a name and counts. Answers the rows deleted per table.
+ */
+export async function purgeCallListsImportedBefore(
+  query: Query,
+  campaignId: number,
+  before: Date,
+): Promise<Record<string, number>> {
+  const removed: Record<string, number> = {};
+  for (const table of ['call_list_numbers', 'call_list_files']) {
+    const [gone] = await query<{ n: number }>(
+      sql`WITH gone AS (DELETE FROM ${sql.raw(table)} x USING call_lists l
+                         WHERE x.campaign_id = ${campaignId} AND l.campaign_id = x.campaign_id
+                           AND l.id = x.list_id AND l.created_at < ${before}
+                        RETURNING 1)
+          SELECT count(*)::int AS n FROM gone`,
+    );
+    if (gone && gone.n > 0) removed[table] = gone.n;
+  }
+  return removed;
+}

@@ -37,6 +37,14 @@ async function commentsFile(ctx: AppContext, personId: number) {
 
 export const commentsPersonalData: PersonalData = {
   feature: 'comments',
+  processing: {
+    purpose: 'Let supporters comment on articles, with moderation.',
+    legalBasis: ['consent', 'legitimate_interests'],
+    people: 'Supporters who comment.',
+    data: 'Comments, their earlier versions, notification opt-outs.',
+    recipients: 'Readers of the page; moderators.',
+    retention: "As long as the author's record; deleted on erasure.",
+  },
   tables: [
     {
       table: 'content_comments',

@@ -119,6 +119,16 @@ async function boardFile(ctx: AppContext, personId: number) {
 /** What committees hold about people (see core/personal-data). */
 export const committeesPersonalData: PersonalData = {
   feature: 'committees',
+  processing: {
+    purpose: 'Run local committees: members, messages from organisers, the committee board.',
+    legalBasis: ['consent', 'legitimate_interests'],
+    people: 'Committee members, followers and organisers.',
+    data: 'Membership and rank, what members share, posts, comments and documents on the board.',
+    recipients:
+      "The committee's organisers and members (what each chose to share); national staff.",
+    retention:
+      'As long as the membership; posts and comments deleted with their author on erasure; unattached documents purged.',
+  },
   tables: [
     {
       table: 'committee_members',
@@ -194,5 +204,13 @@ export const committeesPersonalData: PersonalData = {
       },
     },
     { key: 'committeeBoard', schema: boardFileSchema, read: boardFile },
+  ],
+  keepsProspect: [
+    {
+      key: 'membership',
+      reason: 'a committee membership',
+      holds: (campaignId, person) =>
+        sql`EXISTS (SELECT 1 FROM committee_members k WHERE k.campaign_id = ${campaignId} AND k.person_id = ${person})`,
+    },
   ],
 };

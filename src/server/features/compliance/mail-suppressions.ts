@@ -10,7 +10,8 @@ import type { SendDecision } from '../../core/dispatch/index.ts';
 import { currentConsents, recordDecisions } from '../people/consents.ts';
 import { optOutKey } from './phone-opt-outs.ts';
 
-export type MailSuppressionReason = 'hard_bounce' | 'soft_bounces' | 'complaint';
+/** `unsubscribed`: an erased or purged person had withdrawn their consent to email. */
+export type MailSuppressionReason = 'hard_bounce' | 'soft_bounces' | 'complaint' | 'unsubscribed';
 
 /** Soft bounces (a full mailbox, a server refusing for now) this many times in this many days: suppressed. */
 export const SOFT_BOUNCES_TO_SUPPRESS = 3;
@@ -40,6 +41,53 @@ export async function addMailSuppression(
           DO UPDATE SET reason = EXCLUDED.reason, created_at = EXCLUDED.created_at
           WHERE mail_suppressions.reason = 'complaint' AND EXCLUDED.reason <> 'complaint'`,
   );
+}
+
+/**
+ * Keeps the addresses of people erased or purged after they withdrew their consent to email
+ * (an unsubscribe link, their own choice, a complaint's withdrawal): their consent records go
+ * with them, the keyed hash stays, so a re-import of the address gets no campaign mail. One
+ * statement for the whole set; an address already on the list keeps its reason.
+ */
+export async function keepUnsubscribedAddresses(
+  query: Query,
+  campaignId: number,
+  addresses: readonly string[],
+): Promise<number> {
+  const distinct = [...new Set(addresses.map(lowered))].filter((a) => a.length > 0);
+  if (distinct.length === 0) return 0;
+  const key = await optOutKey(query, campaignId);
+  const [row] = await query<{ n: number }>(
+    sql`WITH kept AS (
+          INSERT INTO mail_suppressions (campaign_id, address_hash, reason)
+          SELECT ${campaignId}, ${addressHashSql(key, sql`a`)}, 'unsubscribed'
+            FROM unnest(${distinct}::text[]) AS a
+          ON CONFLICT (campaign_id, address_hash) DO NOTHING RETURNING 1)
+        SELECT count(*)::int AS n FROM kept`,
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * A new explicit consent to email given by the address's owner (a confirmed sign-up, their
+ * own choice in their space, a consent staff recorded with its proof) lifts a kept unsubscribe
+ * (`unsubscribed`): their newer choice outranks the one kept after their erasure or purge. A
+ * bounce or a complaint stays (staff lift those from the person's page). Answers whether one
+ * was lifted.
+ */
+export async function liftUnsubscribedAddress(
+  query: Query,
+  campaignId: number,
+  address: string,
+): Promise<boolean> {
+  const key = await optOutKey(query, campaignId);
+  const rows = await query<{ reason: string }>(
+    sql`DELETE FROM mail_suppressions
+         WHERE campaign_id = ${campaignId} AND reason = 'unsubscribed'
+           AND address_hash = ${addressHashSql(key, sql`${lowered(address)}::text`)}
+        RETURNING reason`,
+  );
+  return rows.length > 0;
 }
 
 /** Whether an address is on the suppression list: why, and since when. */
@@ -118,8 +166,17 @@ export async function suppressionVerdicts(
   for (const mail of batch) {
     const reason = reasons.get(mail.to);
     if (!reason) continue;
-    if (reason === 'complaint' && mail.purpose === 'transactional') continue;
-    verdicts.set(mail.id, { suppress: reason === 'complaint' ? 'complained' : 'address_bounced' });
+    // A complaint or a kept unsubscribe stops campaign mail; what the person asks for still goes.
+    const campaignOnly = reason === 'complaint' || reason === 'unsubscribed';
+    if (campaignOnly && mail.purpose === 'transactional') continue;
+    verdicts.set(mail.id, {
+      suppress:
+        reason === 'complaint'
+          ? 'complained'
+          : reason === 'unsubscribed'
+            ? 'opted_out'
+            : 'address_bounced',
+    });
   }
   return verdicts;
 }

@@ -3,6 +3,15 @@ import type { PersonalData } from '../../core/personal-data/registry.ts';
 /** What the compliance feature holds that concerns people (see core/personal-data). */
 export const compliancePersonalData: PersonalData = {
   feature: 'compliance',
+  processing: {
+    purpose:
+      'Respect contact rules: opt-outs, bounced addresses, quiet hours and the pre-election silence.',
+    legalBasis: ['legal_obligation'],
+    people: 'People who opted out or whose address bounced.',
+    data: 'Keyed hashes of addresses and numbers, with the reason.',
+    recipients: 'Nobody: used by the sending code only.',
+    retention: 'Kept after every purge and erasure, so an opt-out is never lost.',
+  },
   tables: [
     {
       table: 'mail_suppressions',

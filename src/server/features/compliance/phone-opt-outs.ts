@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Query } from '../../core/db/index.ts';
 
-export type PhoneOptOutSource = 'keypress' | 'staff' | 'sms_stop' | 'do_not_contact';
+/** `withdrawn`: an erased or purged person had withdrawn their consent to texts or calls. */
+export type PhoneOptOutSource = 'keypress' | 'staff' | 'sms_stop' | 'do_not_contact' | 'withdrawn';
 
 /** The campaign's key of opt-out hashes, made on first use. */
 export async function optOutKey(query: Query, campaignId: number): Promise<Buffer> {
@@ -41,6 +42,41 @@ export async function addPhoneOptOuts(
           FROM unnest(${numbers}::text[]) AS n
         ON CONFLICT DO NOTHING`,
   );
+}
+
+/**
+ * The opt-outs of a number a new explicit consent on a phone channel lifts: the person's own
+ * refusal of that channel (a STOP for texts, the keypress "9" for automated calls) and a
+ * refusal kept after their erasure or purge (`withdrawn`, whatever phone channel it was).
+ * Staff decisions (`staff`, `do_not_contact`) stay: staff lift them.
+ */
+const LIFTED_BY: Record<'sms' | 'volunteer_call' | 'automated_call', PhoneOptOutSource[]> = {
+  sms: ['sms_stop', 'withdrawn'],
+  volunteer_call: ['withdrawn'],
+  automated_call: ['keypress', 'withdrawn'],
+};
+
+/**
+ * A new explicit consent given by the number's owner (a confirmed sign-up, their own choice in
+ * their space, a consent staff recorded with its proof) on these phone channels lifts the
+ * opt-outs it outranks (see `LIFTED_BY`). Answers the source lifted, or null.
+ */
+export async function liftPhoneOptOut(
+  query: Query,
+  campaignId: number,
+  e164: string,
+  channels: ReadonlyArray<keyof typeof LIFTED_BY>,
+): Promise<PhoneOptOutSource | null> {
+  const sources = [...new Set(channels.flatMap((channel) => LIFTED_BY[channel]))];
+  if (sources.length === 0) return null;
+  const key = await optOutKey(query, campaignId);
+  const [row] = await query<{ source: PhoneOptOutSource }>(
+    sql`DELETE FROM phone_opt_outs
+         WHERE campaign_id = ${campaignId} AND source = ANY(${sources}::text[])
+           AND number_hash = ${numberHashSql(key, sql`${e164}::text`)}
+        RETURNING source`,
+  );
+  return row?.source ?? null;
 }
 
 /** Which of these numbers are on the opt-out list. */

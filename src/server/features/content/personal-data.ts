@@ -7,6 +7,14 @@ import { shareCountsOf } from './attribution.ts';
 /** What content holds about people (see core/personal-data). */
 export const contentPersonalData: PersonalData = {
   feature: 'content',
+  processing: {
+    purpose: 'Publish articles and talking points and credit supporters who share them.',
+    legalBasis: ['legitimate_interests'],
+    people: 'Staff who write; supporters who share.',
+    data: 'Author ids, share visits (day, a random browser key), share credits.',
+    recipients: 'Staff publishing content; the share leaderboard shows sharers.',
+    retention: "As long as the content and the sharer's record.",
+  },
   tables: [
     {
       table: 'content_items',

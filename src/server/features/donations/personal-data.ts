@@ -8,6 +8,17 @@ const L52_12 =
 /** What donations hold about people (see core/personal-data). */
 export const donationsPersonalData: PersonalData = {
   feature: 'donations',
+  processing: {
+    purpose:
+      'Collect gifts and keep the campaign account required by electoral law, with receipts.',
+    legalBasis: ['legal_obligation', 'contract'],
+    people: 'Donors.',
+    data: 'Identity, nationality, tax address, amounts, means of payment, receipts, monthly plans.',
+    recipients:
+      'Finance staff, the financial agent, the CNCCFP (Commission nationale des comptes de campagne), the payment provider.',
+    retention:
+      'Kept as part of the campaign account (Code électoral L52-12) even after erasure; card references forgotten on erasure.',
+  },
   tables: [
     {
       table: 'donations',
@@ -60,4 +71,19 @@ export const donationsPersonalData: PersonalData = {
   ],
   purges: [],
   dataFile: [],
+  // One EXISTS each: the purge's NOT EXISTS then plans as an anti-join.
+  keepsProspect: [
+    {
+      key: 'donation',
+      reason: 'a donation',
+      holds: (campaignId, person) =>
+        sql`EXISTS (SELECT 1 FROM donations k WHERE k.campaign_id = ${campaignId} AND k.person_id = ${person})`,
+    },
+    {
+      key: 'donationPlan',
+      reason: 'a monthly donation plan',
+      holds: (campaignId, person) =>
+        sql`EXISTS (SELECT 1 FROM donation_plans k WHERE k.campaign_id = ${campaignId} AND k.person_id = ${person})`,
+    },
+  ],
 };

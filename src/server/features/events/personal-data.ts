@@ -18,6 +18,14 @@ const answersFileSchema = z.array(
 /** What events hold about people (see core/personal-data). */
 export const eventsPersonalData: PersonalData = {
   feature: 'events',
+  processing: {
+    purpose: 'Organise events: RSVPs, guests, check-in, calendar feeds and reports.',
+    legalBasis: ['consent', 'legitimate_interests'],
+    people: 'People who answer an invitation or come to an event; organisers.',
+    data: 'RSVPs, guests, check-in, a secret calendar address.',
+    recipients: "The event's organisers and national staff.",
+    retention: "As long as the person's record; unconfirmed answers purged; erased on request.",
+  },
   tables: [
     {
       table: 'event_rsvps',
@@ -83,4 +91,12 @@ export const eventsPersonalData: PersonalData = {
   // A visitor's answers whose confirmation link expired unclicked (their person, when it
   // exists only through that sign-up, goes with the sign-ups' purge, answers included).
   purges: [{ name: 'pendingAnswers', run: purgePendingAnswers }],
+  keepsProspect: [
+    {
+      key: 'rsvp',
+      reason: 'an RSVP to an event',
+      holds: (campaignId, person) =>
+        sql`EXISTS (SELECT 1 FROM event_rsvps k WHERE k.campaign_id = ${campaignId} AND k.person_id = ${person})`,
+    },
+  ],
 };

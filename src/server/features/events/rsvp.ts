@@ -100,7 +100,12 @@ export async function answerEvent(
  * savepoint).
  */
 export const rsvpListeners = new Set<
-  (query: Query, ctx: AppContext, personId: number) => Promise<void>
+  (
+    query: Query,
+    ctx: AppContext,
+    personId: number,
+    rsvp?: { eventId: number; status: 'going' | 'waitlist' },
+  ) => Promise<void>
 >();
 
 async function answerEventOn(
@@ -157,7 +162,8 @@ async function answerEventOn(
       (next === 'waitlist' ? 1 : 0) - wasWaiting,
     );
     if (next === 'going' || next === 'waitlist')
-      for (const listener of rsvpListeners) await listener(query, ctx, personId);
+      for (const listener of rsvpListeners)
+        await listener(query, ctx, personId, { eventId, status: next });
     return { status: next, guests };
   });
 }

@@ -24,6 +24,16 @@ const staffWork = (what: string) =>
 /** What door-to-door holds about people (see core/personal-data). */
 export const fieldPersonalData: PersonalData = {
   feature: 'field',
+  processing: {
+    purpose:
+      'Plan and record door-to-door canvassing: turfs, visits, answers, the electoral list a candidate obtains.',
+    legalBasis: ['legitimate_interests', 'consent'],
+    people: 'Residents visited, volunteers, electors on the electoral list (L37).',
+    data: "Addresses visited, outcomes, answers (support level only with explicit consent), electors' names, birth dates, addresses and polling stations.",
+    recipients: "Field staff and the organisers of the turfs' committees.",
+    retention:
+      "Electoral list deleted the day after the election's last round; election-only prospects purged after the vote and a delay.",
+  },
   tables: [
     {
       table: 'field_visits',
@@ -33,12 +43,17 @@ export const fieldPersonalData: PersonalData = {
       otherIds: { address_id: ADDRESS, turf_id: TURF, version_id: 'a questionnaire version' },
       erase: {
         // The resident's answers go; the visit stays as a door knocked (counts, turf progress).
+        // Answers the rows blanked (the purge's report counts them).
         async run(query, campaignId, people) {
           const ids = people.map((p) => p.id);
-          await query(
-            sql`UPDATE field_visits SET person_id = NULL, answers = NULL, support_level = NULL, notes = NULL
-                 WHERE campaign_id = ${campaignId} AND person_id = ANY(${ids}::bigint[])`,
+          const [blanked] = await query<{ n: number }>(
+            sql`WITH blanked AS (
+                  UPDATE field_visits SET person_id = NULL, answers = NULL, support_level = NULL, notes = NULL
+                   WHERE campaign_id = ${campaignId} AND person_id = ANY(${ids}::bigint[])
+                  RETURNING 1)
+                SELECT count(*)::int AS n FROM blanked`,
           );
+          return blanked?.n ?? 0;
         },
       },
     },
@@ -151,6 +166,21 @@ export const fieldPersonalData: PersonalData = {
           supportLevel: row.support_level,
         }));
       },
+    },
+  ],
+  // One EXISTS each: the purge's NOT EXISTS then plans as an anti-join.
+  keepsProspect: [
+    {
+      key: 'turf',
+      reason: 'a turf given as a volunteer',
+      holds: (campaignId, person) =>
+        sql`EXISTS (SELECT 1 FROM field_turf_assignees k WHERE k.campaign_id = ${campaignId} AND k.person_id = ${person})`,
+    },
+    {
+      key: 'doorsKnocked',
+      reason: 'doors knocked as a volunteer',
+      holds: (campaignId, person) =>
+        sql`EXISTS (SELECT 1 FROM field_visits k WHERE k.campaign_id = ${campaignId} AND k.volunteer_person_id = ${person})`,
     },
   ],
 };

@@ -8,6 +8,14 @@ const keepDecisions =
 /** What moderation holds about people (see core/personal-data). */
 export const moderationPersonalData: PersonalData = {
   feature: 'moderation',
+  processing: {
+    purpose: 'Handle reports about what people post, and sanctions.',
+    legalBasis: ['legitimate_interests'],
+    people: 'People who report, people reported, moderators.',
+    data: 'Reports and their reasons, decisions, suspensions and bans.',
+    recipients: 'Moderators.',
+    retention: 'Decisions and sanctions kept to enforce them; reports deleted with their author.',
+  },
   tables: [
     {
       table: 'reports',

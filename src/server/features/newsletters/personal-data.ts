@@ -7,6 +7,15 @@ const iso = (value: Date | null) => (value ? new Date(value).toISOString() : nul
 /** What newsletters hold about people (see core/personal-data). */
 export const newslettersPersonalData: PersonalData = {
   feature: 'newsletters',
+  processing: {
+    purpose:
+      'Send newsletters and automated mail sequences to people who consented, and measure them.',
+    legalBasis: ['consent'],
+    people: 'Subscribers; staff who write newsletters.',
+    data: 'Enrolments, opens and clicks, unsubscribes.',
+    recipients: 'Staff sending messages; the mail provider as processor.',
+    retention: "As long as the person's record; unsubscribes kept so they are honoured.",
+  },
   tables: [
     {
       table: 'newsletters',

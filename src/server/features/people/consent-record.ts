@@ -13,6 +13,7 @@ import { smsPhoneError } from './normalize.ts';
 import { actorNameSql, assertPersonExists, isoDate } from './records.ts';
 import { apiChannel, recordChannel, recordDecisions } from './consents.ts';
 import { addPersonEvent } from './service.ts';
+import { liftOptOutsAfterExplicitConsent } from './consent-lifts.ts';
 import type { AgreedSlot } from '../compliance/may-contact.ts';
 
 type ConsentRecord = z.infer<typeof consentRecordSchema>;
@@ -83,6 +84,9 @@ export async function recordConsent(
       at: person.at,
     };
     await recordDecisions(query, ctx.campaignId, personId, [decision]);
+    // Given with its proof: it outranks refusals of theirs kept as hashes.
+    if (decision.granted)
+      await liftOptOutsAfterExplicitConsent(query, ctx.campaignId, personId, [decision.channel]);
     await query(
       sql`UPDATE people SET updated_at = now() WHERE campaign_id = ${ctx.campaignId} AND id = ${personId}`,
     );

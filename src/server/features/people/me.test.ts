@@ -441,6 +441,8 @@ describe.each(engines)('supporter space on %s', (engine) => {
       'smsReceived',
       'shares',
       'comments',
+      'volunteerProfile',
+      'callsToAction',
     ]);
     expect(data.about.description).toMatch(/RGPD/);
     expect(Date.parse(data.about.exportedAt)).not.toBeNaN();

@@ -11,7 +11,8 @@ import { invalidFields, notFound, type FieldError } from '../../core/http/errors
 import { currentWordingFor } from '../settings/wording.ts';
 import { buildSearchText, checkPhoneAndPlace, smsPhoneError } from './normalize.ts';
 import { addPersonEvent, setConsents } from './service.ts';
-import { currentConsents, recordDecisions } from './consents.ts';
+import { currentConsents, recordChannel, recordDecisions } from './consents.ts';
+import { liftOptOutsAfterExplicitConsent } from './consent-lifts.ts';
 import type { Query } from '../../core/db/index.ts';
 import type { ContactColumn, PersonColumns } from './tables.ts';
 
@@ -223,6 +224,13 @@ export async function updateMyConsents(
     );
     if (automatedCall)
       await setMyAutomatedCall(query, ctx.campaignId, personId, automatedCall, wording.version);
+    // Their own choice, signed in: it outranks refusals of theirs kept as hashes.
+    await liftOptOutsAfterExplicitConsent(query, ctx.campaignId, personId, [
+      ...(Object.keys(consents) as Array<keyof Consents>)
+        .filter((channel) => consents[channel])
+        .map((channel) => recordChannel[channel]),
+      ...(automatedCall?.granted ? (['automated_call'] as const) : []),
+    ]);
     if (emailTracking !== undefined)
       await setMyEmailTracking(query, ctx.campaignId, personId, emailTracking, wording.version);
   });

@@ -1,6 +1,8 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Consents } from '../../../contracts/common.ts';
 import { audit } from '../../core/audit.ts';
 import type { Query } from '../../core/db/index.ts';
+import type { PersonToForget } from '../../core/personal-data/registry.ts';
 import { recordChannel, recordDecisions } from './consents.ts';
 import { normalizeEmail } from './normalize.ts';
 import { insertPersonOrFind } from './person-writer.ts';
@@ -78,4 +80,32 @@ export async function personMetAtDoor(
     },
   );
   return person;
+}
+
+/**
+ * The people known only from a doorstep (source `door_to_door`), met before `metBefore`, who
+ * never confirmed an address of their own and are not erased, and whom none of `unless` (SQL
+ * conditions on `p.id`) keeps: the retention purge's election prospects, locked for it.
+ */
+export async function lockDoorProspects(
+  query: Query,
+  campaignId: number,
+  metBefore: Date,
+  unless: SQL[],
+): Promise<PersonToForget[]> {
+  const rows = await query<{ id: number; email_normalized: string | null; phone: string | null }>(
+    sql`SELECT p.id, p.email_normalized, p.phone FROM people p
+         WHERE p.campaign_id = ${campaignId} AND p.source = 'door_to_door'
+           AND p.confirmed_at IS NULL AND p.erased_at IS NULL AND p.created_at < ${metBefore}
+           ${sql.join(
+             unless.map((condition) => sql` AND NOT ${condition}`),
+             sql``,
+           )}
+         FOR UPDATE`,
+  );
+  return rows.map((person) => ({
+    id: Number(person.id),
+    emailNormalized: person.email_normalized,
+    phone: person.phone,
+  }));
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { PersonalData } from '../../core/personal-data/registry.ts';
 import { personDataFile } from './data-file-sections.ts';
 import { forgetInImportSamples, purgeImportDetails } from './import/retention.ts';
+import { keepOptOutsOf } from '../privacy/erasure-opt-outs.ts';
 
 /** Files hold national numbers ('0612345678'), stored as E.164 ('+33612345678'). */
 const asTyped = (phone: string | null) =>
@@ -10,6 +11,16 @@ const asTyped = (phone: string | null) =>
 /** What the people feature holds about a person (see core/personal-data). */
 export const peoplePersonalData: PersonalData = {
   feature: 'people',
+  processing: {
+    purpose:
+      "Keep the campaign's file of supporters and contacts: who they are, how to reach them, their consents, the team's notes and contacts, imports and duplicates.",
+    legalBasis: ['consent', 'legitimate_interests'],
+    people: 'Supporters, members, sympathisers and people the campaign is in regular contact with.',
+    data: 'Identity, email, phone, postal address, commune, origin of the record, consents and their history, tags, notes, custom fields.',
+    recipients: 'Campaign staff according to their permissions; the hosting provider as processor.',
+    retention:
+      'As long as the person stays in contact with the campaign; unconfirmed sign-ups and import details are purged automatically; erased on request.',
+  },
   tables: [
     {
       table: 'people',
@@ -23,7 +34,18 @@ export const peoplePersonalData: PersonalData = {
       holds: 'The consent per channel as it stands: status, source, wording, time, agreed slot.',
       // The merge settles the kept person's records from the merged history (consents.ts).
       personColumns: { person_id: 'move' },
-      erase: { deleteWhere: 'person_id' },
+      erase: {
+        // A withdrawn channel stays refused, as a keyed hash of the address or number.
+        async run(query, campaignId, people) {
+          await keepOptOutsOf(query, campaignId, people);
+          const [gone] = await query<{ n: number }>(
+            sql`WITH gone AS (DELETE FROM person_consents WHERE campaign_id = ${campaignId}
+                  AND person_id = ANY(${people.map((person) => person.id)}::bigint[]) RETURNING 1)
+                SELECT count(*)::int AS n FROM gone`,
+          );
+          return gone?.n ?? 0;
+        },
+      },
     },
     {
       table: 'consent_events',
@@ -115,6 +137,14 @@ export const peoplePersonalData: PersonalData = {
   ],
   dataFile: Object.values(personDataFile),
   purges: [{ name: 'importDetails', run: purgeImportDetails }],
+  keepsProspect: [
+    {
+      key: 'consent',
+      reason: 'a consent given on any channel',
+      holds: (campaignId, person) =>
+        sql`EXISTS (SELECT 1 FROM person_consents k WHERE k.campaign_id = ${campaignId} AND k.person_id = ${person} AND k.status = 'granted')`,
+    },
+  ],
 };
 
 function deletePairs(table: string) {

@@ -8,7 +8,14 @@ import { runSql } from '../../core/db/statement.ts';
 import { defaultConsentWording } from '../settings/wording-defaults.ts';
 import { forgetPeople } from '../../core/personal-data/rights.ts';
 import { personalData } from '../personal-data.ts';
-import { apiChannel, changedConsents, recordDecisions, settleConsents } from './consents.ts';
+import { liftOptOutsAfterExplicitConsent } from './consent-lifts.ts';
+import {
+  apiChannel,
+  changedConsents,
+  recordChannel,
+  recordDecisions,
+  settleConsents,
+} from './consents.ts';
 import type { Place } from './normalize.ts';
 import { updatePersonDetails } from './person-writer.ts';
 import type { PersonColumns } from './tables.ts';
@@ -119,6 +126,13 @@ export async function applyConfirmedSignup(
     data.source,
     // Sign-ups that did not record it predate any wording but the first.
     data.wordingVersion ?? defaultConsentWording[data.locale].version,
+  );
+  // The owner confirmed the address: their opt-ins outrank refusals kept as hashes.
+  await liftOptOutsAfterExplicitConsent(
+    query,
+    campaignId,
+    personId,
+    (Object.keys(optIns) as Array<keyof Consents>).map((channel) => recordChannel[channel]),
   );
 }
 

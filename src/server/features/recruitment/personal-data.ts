@@ -7,6 +7,15 @@ import { purgeUnconfirmed } from './service.ts';
 /** What the recruitment feature holds about a person (see core/personal-data). */
 export const recruitmentPersonalData: PersonalData = {
   feature: 'recruitment',
+  processing: {
+    purpose: 'Receive sign-ups from the public forms and confirm the address they give.',
+    legalBasis: ['consent'],
+    people: "People who sign up on the campaign's pages.",
+    data: 'What the form collected (name, email, phone, postal code, consents), IP address, time of sign-up and confirmation.',
+    recipients: 'Campaign staff holding people permissions.',
+    retention:
+      "Unconfirmed sign-ups purged after the confirmation delay; confirmed ones as long as the person's record.",
+  },
   tables: [
     {
       table: 'signups',
@@ -47,4 +56,12 @@ export const recruitmentPersonalData: PersonalData = {
   ],
   // Sign-ups never confirmed, and the people who exist only through them.
   purges: [{ name: 'unconfirmed', run: purgeUnconfirmed }],
+  keepsProspect: [
+    {
+      key: 'signup',
+      reason: 'a sign-up form sent',
+      holds: (campaignId, person) =>
+        sql`EXISTS (SELECT 1 FROM signups k WHERE k.campaign_id = ${campaignId} AND k.person_id = ${person})`,
+    },
+  ],
 };

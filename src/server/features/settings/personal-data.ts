@@ -3,6 +3,15 @@ import type { PersonalData } from '../../core/personal-data/registry.ts';
 /** What the settings feature holds about a person (see core/personal-data). */
 export const settingsPersonalData: PersonalData = {
   feature: 'settings',
+  processing: {
+    purpose:
+      "Keep the campaign's settings and consent wordings, so each consent can be traced to the text shown.",
+    legalBasis: ['legal_obligation'],
+    people: 'Staff who saved a wording.',
+    data: 'Staff ids only.',
+    recipients: 'Campaign staff.',
+    retention: 'As long as consents given under the wording are kept.',
+  },
   tables: [
     {
       table: 'consent_wordings',

@@ -28,6 +28,14 @@ const receivedFileSchema = z.array(
 /** What text campaigns hold about people (see core/personal-data). */
 export const smsPersonalData: PersonalData = {
   feature: 'sms',
+  processing: {
+    purpose: 'Send text messages to people who consented, and handle their answers and STOPs.',
+    legalBasis: ['consent'],
+    people: 'People texted; staff who write text campaigns.',
+    data: 'Phone numbers, texts sent and received, delivery reports.',
+    recipients: 'Staff sending messages; the SMS provider as processor.',
+    retention: "As long as the person's record; STOPs kept as keyed hashes.",
+  },
   tables: [
     {
       table: 'sms_campaigns',

@@ -1,5 +1,10 @@
 import { Badge, Button, Container, Group, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarEvent, IconPhoneCall, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconCalendarEvent,
+  IconMapPinBolt,
+  IconPhoneCall,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useT } from '../../core/i18n/index.tsx';
 import { useSession } from '../../core/session.tsx';
@@ -54,6 +59,14 @@ export function MePage() {
                   leftSection={<IconCalendarEvent size={16} aria-hidden />}
                 >
                   {t('events.mine.title')}
+                </Button>
+                <Button
+                  component={Link}
+                  to="/me/actions"
+                  variant="light"
+                  leftSection={<IconMapPinBolt size={16} aria-hidden />}
+                >
+                  {t('mobilisation.title')}
                 </Button>
                 <Button
                   component={Link}

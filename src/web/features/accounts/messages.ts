@@ -79,7 +79,7 @@ export const fr = {
   'me.delete': 'Supprimer mon compte',
   'me.deleteTitle': 'Supprimer mon compte',
   'me.deleteText':
-    'Vos données personnelles seront effacées et vous ne recevrez plus rien de la campagne. Cette action est définitive.',
+    'Vos données personnelles seront effacées et vous ne recevrez plus rien de la campagne. Seuls restent, si vous avez donné, les enregistrements de vos dons (montant, date, identité et adresse du reçu fiscal) : la loi oblige la campagne à les garder dans son compte de campagne (Code électoral L52-12) ; vos coordonnées bancaires sont oubliées et un don mensuel est arrêté. Vos refus (désabonnement, STOP) sont gardés sous forme d’empreinte illisible de votre adresse ou numéro, pour qu’on ne vous recontacte pas. Cette action est définitive.',
   'me.deleteTypeLabel': 'Tapez {word} pour confirmer',
   'me.deleteWord': 'SUPPRIMER',
   'me.deleteConfirm': 'Supprimer définitivement',
@@ -158,7 +158,7 @@ export const en: Record<keyof typeof fr, string> = {
   'me.delete': 'Delete my account',
   'me.deleteTitle': 'Delete my account',
   'me.deleteText':
-    'Your personal data will be erased and you will receive nothing more from the campaign. This cannot be undone.',
+    'Your personal data will be erased and you will receive nothing more from the campaign. Only the records of your donations remain, if you gave (amount, date, the identity and address of the tax receipt): the law requires the campaign to keep them in its campaign account (Code électoral L52-12); your card details are forgotten and a monthly gift is stopped. Your refusals (unsubscribe, STOP) are kept as an unreadable fingerprint of your address or number, so that you are not contacted again. This cannot be undone.',
   'me.deleteTypeLabel': 'Type {word} to confirm',
   'me.deleteWord': 'DELETE',
   'me.deleteConfirm': 'Delete for good',

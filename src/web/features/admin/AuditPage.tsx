@@ -8,8 +8,10 @@ import { pageFromSearch, ServerPagination } from '../../core/ui/ServerPagination
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
 import { actionLabel, detailLines } from './auditLabels.ts';
 import { AuditTarget } from './AuditTarget.tsx';
+import { BackupStatus } from './BackupStatus.tsx';
 import { useAudit } from './hooks.ts';
 import { ADMIN_PAGE_SIZE } from '../../../contracts/admin.ts';
+import { AuditExport } from '../privacy/AuditExport.tsx';
 
 export function AuditPage() {
   const t = useT();
@@ -25,6 +27,8 @@ export function AuditPage() {
       <Text size="sm" c="dimmed">
         {t('audit.intro')}
       </Text>
+      <BackupStatus />
+      <AuditExport />
       <QueryState query={audit}>
         {(data) => (
           <Stack gap="sm">

@@ -23,6 +23,7 @@ import { useImportPreview, useImportStart, useImportStatus, useTags } from './ho
 import { ImportCounts } from './ImportCounts.tsx';
 import { ImportErrors } from './ImportErrors.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
+import { ImportPresetChoice } from '../integrations/ImportPresetChoice.tsx';
 import { ImportMapping } from './ImportMapping.tsx';
 import { ImportProgress } from './ImportProgress.tsx';
 
@@ -155,6 +156,12 @@ export function ImportPage() {
                   {report.problem}
                 </Alert>
               )}
+              <ImportPresetChoice
+                headers={report.headers}
+                mapping={options.mapping}
+                onChange={(mapping) => changeOptions({ mapping }, true)}
+                disabled={preview.isPending}
+              />
               <ImportMapping
                 report={report}
                 mapping={options.mapping}

@@ -33,6 +33,7 @@ import { PrivacyRequestsSection } from './PrivacyRequestsSection.tsx';
 import { PersonCommentsSection } from '../comments/PersonCommentsSection.tsx';
 import { MailSuppressionSection } from './MailSuppressionSection.tsx';
 import { PersonNewsletters } from '../newsletters/PersonNewsletters.tsx';
+import { PersonVolunteerProfile } from '../mobilisation/PersonVolunteerProfile.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -139,6 +140,7 @@ function PersonView({ person }: { person: PersonDetail }) {
             <ContactLogSection personId={person.id} canWrite={can('people.write')} />
             {can('privacy.manage') && <PrivacyRequestsSection personId={person.id} />}
             {can('people.read') && <PersonCommentsSection personId={person.id} />}
+            {can('people.read') && <PersonVolunteerProfile personId={person.id} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

@@ -13,6 +13,8 @@ export const fr = {
     'Trois e-mails à cette adresse sont revenus en 30 jours (boîte pleine, serveur qui refuse). Plus aucun e-mail ne lui est envoyé, pas même un code de connexion.',
   'mailSuppression.why.complaint':
     'La personne a signalé un e-mail de la campagne comme indésirable. Plus aucun e-mail de campagne ne lui est envoyé (les codes de connexion et les reçus partent encore), et son consentement aux e-mails a été retiré.',
+  'mailSuppression.why.unsubscribed':
+    'Une personne effacée ou purgée avec cette adresse avait retiré son consentement aux e-mails : son refus est gardé (sous forme d’empreinte de l’adresse). Plus aucun e-mail de campagne ne lui est envoyé (les codes de connexion et les reçus partent encore).',
   'mailSuppression.lastReport': 'Dernier signalement, le {date} ({source}) : {kind}',
   'mailSuppression.kind.hard_bounce': 'rebond définitif',
   'mailSuppression.kind.soft_bounce': 'rebond temporaire',
@@ -45,6 +47,8 @@ export const en: Record<keyof typeof fr, string> = {
     'Three emails to this address came back within 30 days (mailbox full, server refusing). No email goes to it any more, not even a login code.',
   'mailSuppression.why.complaint':
     'The person marked an email of the campaign as spam. No campaign email goes to them any more (login codes and receipts still do), and their consent to email was withdrawn.',
+  'mailSuppression.why.unsubscribed':
+    'A person erased or purged with this address had withdrawn their consent to email: their refusal is kept (as a keyed hash of the address). No campaign email goes to it any more (login codes and receipts still do).',
   'mailSuppression.lastReport': 'Last report, {date} ({source}): {kind}',
   'mailSuppression.kind.hard_bounce': 'hard bounce',
   'mailSuppression.kind.soft_bounce': 'soft bounce',

@@ -58,6 +58,14 @@ async function cachedVersion(ctx: AppContext, versionId: number) {
 }
 
 /**
+ * Called with the visits a request stored (not again for a duplicate), once they are: other
+ * features listen (integrations' webhooks) without field naming them.
+ */
+export const visitsStoredListeners = new Set<
+  (ctx: AppContext, visits: readonly VisitRow[]) => Promise<void>
+>();
+
+/**
  * Stores the visits a phone sends. Each is keyed by the id the phone made: one sent again (a
  * retry, a connection cut after the server wrote it) answers `duplicate` and changes nothing,
  * so the phone may drop it. Each visit's turf must be open to the volunteer and its address in
@@ -128,6 +136,10 @@ export async function syncVisits(
     outcomes.set(candidate, await outcomeOf(ctx, auth.personId, candidate, checks[i], refusals));
     if (checks[i].allowed && !candidate.rejection) late.add(candidate);
   }
+  // Told once the visits are stored (after their statements: the batched ones share theirs
+  // with other requests); a listener keeps its own failures to itself.
+  const stored = candidates.filter((c) => outcomes.get(c)?.status === 'stored').map((c) => c.row);
+  if (stored.length) for (const listener of visitsStoredListeners) await listener(ctx, stored);
   // The order the route has always answered in: the visits refused for themselves or their
   // turf, then those checked against their address (stored, duplicate or unknown address).
   const answer = (r: Result | Candidate) => ('row' in r ? outcomes.get(r)! : r);

@@ -6,6 +6,7 @@ import {
 } from '../../../../contracts/people.ts';
 import { badRequest, type FieldError } from '../../../core/http/errors.ts';
 import { foldText } from '../normalize.ts';
+import { presetSuggestion } from './presets.ts';
 
 export type Mapping = Record<string, ImportTarget>;
 /** What a custom field column needs to be mapped and read. */
@@ -119,6 +120,8 @@ function consentField(folded: string): ImportField | undefined {
  * field is recognised by its key (the export's header) or either of its labels.
  */
 export function suggestMapping(headers: string[], customFields: MappableField[] = []): Mapping {
+  const preset = presetSuggestion(headers);
+  if (preset) return preset;
   const custom = new Map<string, ImportTarget>();
   for (const field of customFields)
     for (const name of [field.key, field.labelFr, field.labelEn])

@@ -45,8 +45,9 @@ export type RowResult =
 const MAX_NAME = 100;
 const MAX_ADDRESS = 200;
 const MAX_TAGS = 20;
-const yes = new Set(['yes', 'y', 'oui', 'o', '1', 'true', 'vrai', 'x']);
-const no = new Set(['no', 'n', 'non', '0', 'false', 'faux']);
+// `subscribed` / `unsubscribed`: Action Network's subscription statuses (import presets).
+const yes = new Set(['yes', 'y', 'oui', 'o', '1', 'true', 'vrai', 'x', 'subscribed']);
+const no = new Set(['no', 'n', 'non', '0', 'false', 'faux', 'unsubscribed']);
 const inseeCode = /^(\d{5}|2[ab]\d{3})$/i;
 
 const QUOTED_MAX = 60;

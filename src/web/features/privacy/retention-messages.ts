@@ -1,0 +1,81 @@
+/**
+ * The texts of the retention page (purge of election prospects).
+ * French first; English must define every key (the typecheck says which one is missing).
+ */
+export const fr = {
+  'nav.retention': 'Durée de conservation',
+  'retention.title': 'Durée de conservation des prospects',
+  'retention.intro':
+    'Les personnes connues seulement par le porte-à-porte (sans autre consentement) et les numéros des listes d’appel importées servent une élection : ils sont effacés automatiquement après son dernier tour, passé le délai ci-dessous. Leurs refus (désabonnement, STOP) restent, sous forme d’empreinte.',
+  'retention.delay': 'Délai après le dernier tour (jours)',
+  'retention.save': 'Enregistrer',
+  'retention.saved': 'Délai enregistré.',
+  'retention.keptTitle': 'Qui est gardé',
+  'retention.keptText':
+    'Une personne rencontrée au porte-à-porte est gardée dès qu’elle a l’un de ces liens avec la campagne :',
+  'retention.kept.consent': 'un consentement donné, sur n’importe quel canal',
+  'retention.kept.account': 'un compte',
+  'retention.kept.signup': 'un formulaire d’inscription envoyé',
+  'retention.kept.membership': 'l’adhésion à un comité',
+  'retention.kept.rsvp': 'une réponse à un événement',
+  'retention.kept.donation': 'un don',
+  'retention.kept.donationPlan': 'un don mensuel',
+  'retention.kept.turf': 'un secteur confié comme bénévole',
+  'retention.kept.doorsKnocked': 'des portes frappées comme bénévole',
+  'retention.kept.phoneBankCalls': 'des appels passés comme bénévole d’une permanence téléphonique',
+  'retention.elections': 'Élections',
+  'retention.noElections':
+    'Aucune élection avec une date de tour : ajoutez-en une dans Élections pour programmer la purge.',
+  'retention.election': 'Élection',
+  'retention.lastRound': 'Dernier tour',
+  'retention.purgeOn': 'Purge après le',
+  'retention.state': 'État',
+  'retention.purged': 'Purgée',
+  'retention.waiting': 'À venir',
+  'retention.runs': 'Rapport des purges',
+  'retention.noRuns': 'Aucune purge pour l’instant.',
+  'retention.ranAt': 'Date',
+  'retention.people': 'Personnes',
+  'retention.rows': 'Lignes par table',
+  'audit.do.privacy.retention_purge': 'Purge des prospects d’une élection',
+  'audit.do.privacy.retention_settings': 'Délai de conservation des prospects modifié',
+};
+
+export const en: Record<keyof typeof fr, string> = {
+  'nav.retention': 'Retention',
+  'retention.title': 'Retention of prospects',
+  'retention.intro':
+    'People known only from door-to-door (without any other consent) and the numbers of imported call lists serve one election: they are erased automatically after its last round, once the delay below has passed. Their refusals (unsubscribe, STOP) stay, as a fingerprint.',
+  'retention.delay': 'Delay after the last round (days)',
+  'retention.save': 'Save',
+  'retention.saved': 'Delay saved.',
+  'retention.keptTitle': 'Who is kept',
+  'retention.keptText':
+    'A person met at a door is kept as soon as they have any of these links with the campaign:',
+  'retention.kept.consent': 'a consent given on any channel',
+  'retention.kept.account': 'an account',
+  'retention.kept.signup': 'a sign-up form sent',
+  'retention.kept.membership': 'a committee membership',
+  'retention.kept.rsvp': 'an RSVP to an event',
+  'retention.kept.donation': 'a donation',
+  'retention.kept.donationPlan': 'a monthly donation plan',
+  'retention.kept.turf': 'a turf given as a volunteer',
+  'retention.kept.doorsKnocked': 'doors knocked as a volunteer',
+  'retention.kept.phoneBankCalls': 'calls made as a phone-bank volunteer',
+  'retention.elections': 'Elections',
+  'retention.noElections':
+    'No election with a round date: add one under Elections to schedule the purge.',
+  'retention.election': 'Election',
+  'retention.lastRound': 'Last round',
+  'retention.purgeOn': 'Purged after',
+  'retention.state': 'State',
+  'retention.purged': 'Purged',
+  'retention.waiting': 'Due later',
+  'retention.runs': 'Purge report',
+  'retention.noRuns': 'No purge yet.',
+  'retention.ranAt': 'Date',
+  'retention.people': 'People',
+  'retention.rows': 'Rows per table',
+  'audit.do.privacy.retention_purge': 'Prospects of an election purged',
+  'audit.do.privacy.retention_settings': 'Retention delay of prospects changed',
+};
