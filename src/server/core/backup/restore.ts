@@ -67,7 +67,8 @@ async function advanceSequences(query: Query, table: string) {
   );
   for (const { column, sequence } of sequences) {
     await query(
-      sql`SELECT setval(${sequence}::regclass, GREATEST(
+      sql`/* every campaign: a table's identity sequence serves every campaign */
+          SELECT setval(${sequence}::regclass, GREATEST(
          COALESCE((SELECT max(${sql.identifier(column)}) FROM ${sql.identifier(table)}), 0),
          COALESCE(pg_sequence_last_value(${sequence}::regclass), 0), 1))`,
     );
