@@ -74,7 +74,10 @@ test('a supporter sets their volunteer profile, finds a turf near them and takes
   const supporter = await createSupporter(page.request, { firstName: 'Lou', ...MENDE });
   await logIn(page.request, supporter.email);
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/me/actions');
+  // From the supporter space's home, through its link.
+  await page.goto('/me');
+  await page.getByRole('link', { name: 'Agir près de chez moi' }).click();
+  await expect(page).toHaveURL(/\/me\/actions$/);
   await expect(
     page.getByRole('heading', { name: 'Agir près de chez moi', level: 1 }),
   ).toBeVisible();

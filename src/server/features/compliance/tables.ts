@@ -47,7 +47,7 @@ export const phoneOptOuts = pgTable(
   {
     campaignId: campaignId(),
     numberHash: bytea('number_hash').notNull(),
-    /** keypress | staff | sms_stop | do_not_contact */
+    /** keypress | staff | sms_stop | do_not_contact | withdrawn (a consent withdrawn, kept past erasure) */
     source: text('source').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
   },

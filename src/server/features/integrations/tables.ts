@@ -41,6 +41,7 @@ export const apiTokens = pgTable(
   (t) => [
     primaryKey({ name: 'api_tokens_pkey', columns: [t.campaignId, t.id] }),
     uniqueIndex('api_tokens_secret_idx').on(t.campaignId, t.secretHash),
+    index('api_tokens_person_idx').on(t.campaignId, t.personId),
   ],
 );
 
@@ -59,7 +60,10 @@ export const webhookEndpoints = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
     deletedAt: at('deleted_at'),
   },
-  (t) => [primaryKey({ name: 'webhook_endpoints_pkey', columns: [t.campaignId, t.id] })],
+  (t) => [
+    primaryKey({ name: 'webhook_endpoints_pkey', columns: [t.campaignId, t.id] }),
+    index('webhook_endpoints_person_idx').on(t.campaignId, t.personId),
+  ],
 );
 
 /**

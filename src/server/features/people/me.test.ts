@@ -443,6 +443,7 @@ describe.each(engines)('supporter space on %s', (engine) => {
       'comments',
       'volunteerProfile',
       'callsToAction',
+      'privacyRequests',
     ]);
     expect(data.about.description).toMatch(/RGPD/);
     expect(Date.parse(data.about.exportedAt)).not.toBeNaN();

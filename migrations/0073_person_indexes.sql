@@ -1,0 +1,2 @@
+CREATE INDEX "api_tokens_person_idx" ON "api_tokens" USING btree ("campaign_id","person_id");--> statement-breakpoint
+CREATE INDEX "webhook_endpoints_person_idx" ON "webhook_endpoints" USING btree ("campaign_id","person_id");
