@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { hmac, safeEqual } from '../../core/crypto.ts';
 
 /** How old a signed delivery may be when checked, by default (replays past it fail). */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -8,13 +8,12 @@ export const SIGNATURE_TOLERANCE_SECONDS = 300;
  * "<t>.<body>" with the endpoint's secret>` (the scheme Stripe uses).
  */
 export function signatureHeader(secret: string, body: string, unixSeconds: number): string {
-  const v1 = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex');
-  return `t=${unixSeconds},v1=${v1}`;
+  return `t=${unixSeconds},v1=${hmac(secret, `${unixSeconds}.${body}`)}`;
 }
 
 /**
  * Whether a delivery is genuine: the header's HMAC matches the raw body and its time is within
- * `toleranceSeconds` of now. The verifier docs/api.md shows receivers, word for word.
+ * `toleranceSeconds` of now (docs/api.md shows receivers the same check, standalone).
  */
 export function verifySignature(
   secret: string,
@@ -33,6 +32,5 @@ export function verifySignature(
   const t = Number(parts.get('t'));
   const v1 = parts.get('v1') ?? '';
   if (!Number.isInteger(t) || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
-  const expected = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
-  return v1.length === expected.length && timingSafeEqual(Buffer.from(v1), Buffer.from(expected));
+  return safeEqual(v1, hmac(secret, `${t}.${body}`));
 }

@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import type { Territory } from '../../../../contracts/compliance.ts';
 import type {
   AreaNeed,
   CallActionRef,
@@ -15,9 +14,7 @@ import type { Query } from '../../../core/db/index.ts';
 import { rowById } from '../../../core/db/row-by-id.ts';
 import { conflict, invalidFields } from '../../../core/http/errors.ts';
 import { messageMailCounts, QUEUE_MESSAGE_MAILS } from '../../../core/mail/message-mails.ts';
-import { allRounds } from '../../compliance/elections.ts';
-import { silenceUntil } from '../../compliance/silence.ts';
-import { territoryFacts, territoryOf } from '../../compliance/territories.ts';
+import { assertOutsideSilence } from '../../compliance/schedule.ts';
 import { emailablePeople, personNames } from '../../people/directory.ts';
 import { peopleInCommunes } from '../../people/in-communes.ts';
 import {
@@ -125,29 +122,6 @@ export async function previewAudience(
 }
 
 /**
- * Refuses a send during the pre-election silence (code électoral L49) of the target communes'
- * territories: the gate would hold every mail until the polls close, when the call is moot.
- */
-async function refuseInSilence(ctx: AppContext, areas: readonly string[], at: Date) {
-  const rounds = await allRounds(ctx.database, ctx.campaignId);
-  if (rounds.length === 0) return;
-  const territories = new Set<Territory>();
-  for (const code of areas) {
-    const territory = territoryOf({ communeCode: code });
-    if (territory) territories.add(territory);
-    else for (const any of Object.keys(territoryFacts) as Territory[]) territories.add(any);
-  }
-  for (const territory of territories) {
-    if (silenceUntil(rounds, territory, at)) {
-      throw conflict(
-        'pre_election_silence',
-        'No campaign mail from the day before a round until the polls close.',
-      );
-    }
-  }
-}
-
-/**
  * Sends a call: the call recorded with its actions, then in one statement its recipients (the
  * supporters within the distance who agreed to email, with an address) and one outbox mail
  * each, rendered when sent; the compliance gate checks each mail again just before it goes
@@ -161,7 +135,15 @@ export async function sendCallToAction(
 ): Promise<CallToAction> {
   checkAreas(ctx, input.areas);
   const actions = await describeActions(ctx, input.actions);
-  await refuseInSilence(ctx, input.areas, new Date());
+  // In the target communes' silence (L49) the gate would hold every mail until the polls
+  // close, when the call is moot: refused at once.
+  const now = new Date();
+  await assertOutsideSilence(
+    ctx,
+    { several: input.areas.map((communeCode) => ({ communeCode })) },
+    now,
+    new Date(now.getTime() + 1),
+  );
   const ids = audienceOf(ctx, input);
   const recipients = emailablePeople(ctx.campaignId, ids, { agreedToEmail: true });
   const id = await ctx.database.transaction(async (query) => {
