@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppParts } from '../app.ts';
 import { loadConfig } from '../core/config.ts';
 import type { AppContext } from '../core/context.ts';
-import { openDatabase } from '../core/db/index.ts';
+import { openDatabase, runMigrations, type Database } from '../core/db/index.ts';
 import { closeContext, createContext, startJobs } from '../core/runtime.ts';
 import { createScratchDatabase } from './scratch-database.ts';
 import { startSmtpServer, type TestSmtp } from './smtp.ts';
@@ -19,6 +19,28 @@ export const engines: EngineName[] = process.env.TEST_DATABASE_URL
 /** Creates a fresh, uniquely named database on the test server; returns its URL and a dropper. */
 export const createPostgresDatabase = () =>
   createScratchDatabase(process.env.TEST_DATABASE_URL!, 'levier_test');
+
+/** A new, migrated database of `engine` (PGlite in memory), and how to be rid of it. */
+export async function migratedDatabase(
+  engine: EngineName,
+  poolSize = 2,
+): Promise<{ database: Database; close(): Promise<void> }> {
+  if (engine === 'pglite') {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await runMigrations(database);
+    return { database, close: () => database.close() };
+  }
+  const scratch = await createPostgresDatabase();
+  const database = await openDatabase({ databaseUrl: scratch.url, poolSize });
+  await runMigrations(database);
+  return {
+    database,
+    async close() {
+      await database.close();
+      await scratch.drop();
+    },
+  };
+}
 
 export interface TestApp {
   engine: EngineName;

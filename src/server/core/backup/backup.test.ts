@@ -1,11 +1,12 @@
+import { createHash } from 'node:crypto';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { closeContext, createContext } from '../runtime.ts';
 import type { AppContext } from '../context.ts';
-import { openDatabase, runMigrations, type Database } from '../db/index.ts';
-import { createPostgresDatabase, engines, type EngineName } from '../../testing/harness.ts';
+import type { Database } from '../db/index.ts';
+import { engines, migratedDatabase } from '../../testing/harness.ts';
 import { seedDemo } from '../../features/demo/seed.ts';
 import { writeCampaignBackup } from './write.ts';
 import { restoreCampaignBackup, RestoreRefusedError } from './restore.ts';
@@ -20,28 +21,7 @@ const config = loadConfig({
   PUBLIC_URL: 'http://levier.test',
 });
 
-interface Opened {
-  database: Database;
-  close(): Promise<void>;
-}
-
-async function fresh(engine: EngineName, poolSize = 2): Promise<Opened> {
-  if (engine === 'pglite') {
-    const database = await openDatabase({ dataDir: 'memory://' });
-    await runMigrations(database);
-    return { database, close: () => database.close() };
-  }
-  const scratch = await createPostgresDatabase();
-  const database = await openDatabase({ databaseUrl: scratch.url, poolSize });
-  await runMigrations(database);
-  return {
-    database,
-    async close() {
-      await database.close();
-      await scratch.drop();
-    },
-  };
-}
+const fresh = migratedDatabase;
 
 async function backup(database: Database, campaignId: number): Promise<Buffer> {
   const out = new PassThrough();
@@ -93,8 +73,46 @@ async function checksums(database: Database, campaignId: number) {
   });
 }
 
+/** Every index and constraint of the database, as PostgreSQL would make them again. */
+async function schemaObjects(database: Database) {
+  const indexes = await database.query<{ d: string }>(
+    `SELECT pg_get_indexdef(i.indexrelid) AS d FROM pg_index i
+       JOIN pg_class c ON c.oid = i.indrelid
+      WHERE c.relnamespace = to_regnamespace(current_schema()) ORDER BY 1`,
+  );
+  const constraints = await database.query<{ d: string }>(
+    `SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+            || CASE WHEN convalidated THEN '' ELSE ' (not validated)' END AS d
+       FROM pg_constraint WHERE connamespace = to_regnamespace(current_schema()) ORDER BY 1`,
+  );
+  return { indexes: indexes.map((row) => row.d), constraints: constraints.map((row) => row.d) };
+}
+
+/** `file` in format 1 (row_to_json lines), as Levier wrote backups before format 2. */
+async function inFormat1(database: Database, campaignId: number, file: Buffer) {
+  const lines = gunzipSync(file).toString('utf8').trimEnd().split('\n');
+  const out = [JSON.stringify({ ...JSON.parse(lines[0]), version: 1 })];
+  await database.transaction(async (query) => {
+    await query("SET LOCAL TimeZone = 'UTC'");
+    for (const line of lines.slice(1)) {
+      if (!line.startsWith('{"table"')) continue;
+      const { table } = JSON.parse(line) as { table: string };
+      const rows = await query<{ j: string }>(
+        `SELECT row_to_json(t)::text AS j FROM ${quoteIdent(table)} t WHERE campaign_id = $1`,
+        [campaignId],
+      );
+      const text = rows.map((row) => row.j + '\n').join('');
+      const sha256 = createHash('sha256').update(text).digest('hex');
+      out.push(line, ...rows.map((row) => row.j));
+      out.push(JSON.stringify({ tableEnd: table, rows: rows.length, sha256 }));
+    }
+  });
+  out.push(lines.at(-1)!);
+  return gzipSync(out.join('\n') + '\n');
+}
+
 describe('campaign backup and restore', () => {
-  let source: Opened;
+  let source: Awaited<ReturnType<typeof fresh>>;
   let ctx: AppContext;
   let file: Buffer;
   let original: Record<string, string[]>;
@@ -151,8 +169,11 @@ describe('campaign backup and restore', () => {
   it.each(engines)('moves the campaign to %s and back, rows identical', async (engine) => {
     const target = await fresh(engine);
     try {
+      const migrated = await schemaObjects(target.database);
       const summary = await restore(target.database, file);
       expect(summary).toMatchObject({ campaignId: 1, fromCampaignId: 1 });
+      // Indexes and foreign keys put aside for the load are all back, as the migrations made them.
+      expect(await schemaObjects(target.database)).toEqual(migrated);
       const restored = await contents(target.database, 1);
       // The restore adds its own audit entry; everything else is the same, row for row.
       expect(restored.audit_log.filter((row) => row.includes('campaign.restore'))).toHaveLength(1);
@@ -224,6 +245,18 @@ describe('campaign backup and restore', () => {
     300_000,
   );
 
+  it.each(engines)('restores a backup of format 1 (JSON lines) on %s', async (engine) => {
+    const target = await fresh(engine);
+    try {
+      await restore(target.database, await inFormat1(source.database, 1, file));
+      const restored = await contents(target.database, 1);
+      restored.audit_log = restored.audit_log.filter((row) => !row.includes('campaign.restore'));
+      expect(restored).toEqual(original);
+    } finally {
+      await target.close();
+    }
+  });
+
   it('refuses to overwrite a campaign that has data, changing nothing; --replace replaces it', async () => {
     const before = await contents(source.database, 1);
     await expect(restore(source.database, file)).rejects.toThrow(
@@ -258,9 +291,24 @@ describe('campaign backup and restore', () => {
       const text = gunzipSync(file).toString('utf8');
       const cut = gzipSync(text.slice(0, Math.floor(text.length / 2)));
       await expect(restore(target.database, cut)).rejects.toThrow(RestoreRefusedError);
-      const altered = gzipSync(text.replace('"first_name":"', '"first_name":"X'));
+      // A value changed (still a valid one): the table's hash tells.
+      const altered = gzipSync(text.replace(/(\n1\t[^\n]*?)@/, '$1X@'));
       await expect(restore(target.database, altered)).rejects.toThrow(
         /does not match its count and checksum/,
+      );
+      // A value the database refuses, and a row of another campaign: refused, not loaded.
+      const peopleStart = text.indexOf('\n', text.indexOf('{"table":"people"')) + 1;
+      const invalid = gzipSync(
+        text.slice(0, peopleStart) +
+          '1\tnot an id' +
+          text.slice(text.indexOf('\t', text.indexOf('\t', peopleStart) + 1)),
+      );
+      await expect(restore(target.database, invalid)).rejects.toThrow(
+        /table people could not be loaded near line \d+: invalid input syntax/,
+      );
+      const foreign = gzipSync(text.slice(0, peopleStart) + '2' + text.slice(peopleStart + 1));
+      await expect(restore(target.database, foreign)).rejects.toThrow(
+        /damaged at line \d+: a row of another campaign/,
       );
       const newer = gzipSync(text.replace(/"index":\d+/, '"index":9999'));
       await expect(restore(target.database, newer)).rejects.toThrow(/newer than this database/);

@@ -1,55 +1,58 @@
+import { sql } from 'drizzle-orm';
+import type { Query } from '../db/index.ts';
+import type { CopyConnection } from './connection.ts';
+import { quoteIdent } from './tables.ts';
+
 /**
- * `COPY … TO STDOUT` in text format writes one line a row and escapes, in each value, the
- * backslash, the tab (the column delimiter) and the control characters \b \f \n \r \v as a
- * backslash and a letter (and nothing else: octal and \x escapes are for COPY FROM only).
- * A backup's rows are one text column each (row_to_json's): undoing the escapes gives the
- * text as a query returns it, so the lines, their hash and the file are those of a query.
+ * A backup's rows (format 2) are COPY's text format: one line a row, values separated by
+ * tabs, NULL as \N, and in each value the backslash, the tab and the control characters
+ * \b \f \n \r \v escaped as a backslash and a letter. It is what pg_dump writes and what
+ * COPY FROM reads back, on either engine, without a value passing through JavaScript.
  */
 
-const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
 
-const LETTERS: Record<number, number> = {
-  0x62: 0x08, // \b
-  0x66: 0x0c, // \f
-  0x6e: 0x0a, // \n
-  0x72: 0x0d, // \r
-  0x74: 0x09, // \t
-  0x76: 0x0b, // \v
-};
+/**
+ * How values print, whatever the server's or the session's own settings: the same text for
+ * the same row on PGlite and on PostgreSQL, read back the same way (as pg_dump sets them).
+ */
+export async function setTextFormat(query: Query): Promise<void> {
+  await query(`SET LOCAL TimeZone = 'UTC'`);
+  await query(`SET LOCAL DateStyle = 'ISO, YMD'`);
+  await query(`SET LOCAL IntervalStyle = 'postgres'`);
+  await query(`SET LOCAL extra_float_digits = 1`);
+  await query(`SET LOCAL bytea_output = 'hex'`);
+}
 
 /**
- * An unescaper for one COPY stream, called on its chunks in order: a backslash that ends a
- * chunk is kept until the next. Chunks without a backslash come back as they are.
+ * The columns of `table` in a backup's order: campaign_id first (so a row's first field says
+ * whose it is), then the others in the table's order, generated ones left out.
  */
-export function copyLines(): (chunk: Buffer) => Buffer {
-  let pending = false;
-  return (chunk) => {
-    let at = chunk.indexOf(BACKSLASH);
-    if (!pending && at === -1) return chunk;
-    const out = Buffer.allocUnsafe(chunk.length);
-    let length = 0;
-    let from = 0;
-    if (pending && chunk.length > 0) {
-      out[length++] = LETTERS[chunk[0]] ?? chunk[0];
-      pending = false;
-      from = 1;
-      at = chunk.indexOf(BACKSLASH, 1);
-    }
-    while (at !== -1) {
-      length += chunk.copy(out, length, from, at);
-      if (at + 1 === chunk.length) {
-        pending = true;
-        from = chunk.length;
-        break;
-      }
-      out[length++] = LETTERS[chunk[at + 1]] ?? chunk[at + 1];
-      from = at + 2;
-      at = chunk.indexOf(BACKSLASH, from);
-    }
-    length += chunk.copy(out, length, from);
-    return out.subarray(0, length);
-  };
+export async function fileColumns(query: Query, table: string): Promise<string[]> {
+  const rows = await query<{ name: string }>(
+    sql`SELECT attname AS name FROM pg_attribute
+         WHERE attrelid = ${quoteIdent(table)}::regclass AND attnum > 0 AND NOT attisdropped
+           AND attgenerated = '' ORDER BY attname <> 'campaign_id', attnum`,
+  );
+  return rows.map((row) => row.name);
+}
+
+/**
+ * The text-format lines of campaign `campaignId`'s rows of `table`, in pieces; `and`, a
+ * further condition of the caller's own making (never a value from outside).
+ */
+export function tableRows(
+  connection: CopyConnection,
+  table: string,
+  columns: readonly string[],
+  campaignId: number,
+  and = '',
+): AsyncIterable<Buffer> {
+  const id = Number(campaignId);
+  if (!Number.isSafeInteger(id)) throw new Error(`Not a campaign id: ${campaignId}`);
+  // An integer, checked: COPY takes no parameters.
+  const select = `SELECT ${columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(table)} WHERE campaign_id = ${id} ${and}`;
+  return connection.copyOut(select, { table });
 }
 
 /** Rows a chunk of COPY text ends: its line ends (a newline in a value comes escaped). */

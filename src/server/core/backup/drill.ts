@@ -1,12 +1,19 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, runMigrations, type Database } from '../db/index.ts';
-import type { End, Header, TableEnd, TableStart } from './format.ts';
+import {
+  COPY_TEXT_VERSION,
+  type End,
+  type Header,
+  type TableEnd,
+  type TableStart,
+} from './format.ts';
 import { restoreCampaignBackup } from './restore.ts';
+import { BackupReader } from './reader.ts';
+import { withCopyConnection } from './connection.ts';
+import { setTextFormat, tableRows } from './copy-text.ts';
 
 /**
  * A restore drill: the backup is restored into a scratch database (a PGlite in memory, or a
@@ -14,9 +21,10 @@ import { restoreCampaignBackup } from './restore.ts';
  * table's row count and checksum there is compared with the file's. A backup that restores
  * and compares equal is one that would have worked.
  *
- * The checksum of a table is the sum of the first 64 bits (signed) of the MD5 of each row as
- * `row_to_json` prints it (the file's lines): independent of row order, so the database may
- * hand the rows back in any order, and computed by PostgreSQL on the scratch side.
+ * The checksum of a table is the sum of the first 64 bits (signed) of the MD5 of each row's
+ * line in the file: independent of row order, so the database may hand the rows back in any
+ * order. On the scratch side the rows are printed again as the file has them: COPY text for
+ * a format-2 file (summed here), `row_to_json` for a format-1 one (summed by PostgreSQL).
  */
 export interface DrillTable {
   table: string;
@@ -51,19 +59,16 @@ interface FileTable {
 /** Where the restore enters itself (core/audit.ts): its own row is not the file's. */
 const RESTORE_AUDIT_TABLE = 'audit_log';
 
-const rowChecksum = (line: string) =>
+const rowChecksum = (line: string | Buffer) =>
   BigInt.asIntN(64, BigInt('0x' + createHash('md5').update(line).digest('hex').slice(0, 16)));
 
 /** Reads the backup once: its header, and each table's columns, row count and checksum. */
 async function readFileTables(file: string): Promise<{ header: Header; tables: FileTable[] }> {
-  const gunzip = createGunzip();
-  const input = createReadStream(file);
-  input.on('error', (error) => gunzip.destroy(error));
-  const lines = createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity });
+  const reader = new BackupReader(createReadStream(file));
   let header: Header | undefined;
   const tables: FileTable[] = [];
   let current: FileTable | undefined;
-  for await (const line of lines) {
+  for (let line = await reader.next(); line !== undefined; line = await reader.next()) {
     if (!header) {
       header = JSON.parse(line) as Header;
       continue;
@@ -89,28 +94,65 @@ async function readFileTables(file: string): Promise<{ header: Header; tables: F
   return { header, tables };
 }
 
-/** The same count and checksum, computed by PostgreSQL over the restored rows. */
-async function restoredTable(
+interface Sum {
+  rows: number;
+  checksum: bigint;
+}
+
+/** The restore writes one audit entry of its own, after (above) every restored id: left out. */
+const ownEntryLeftOut = (table: string, campaignId: number) =>
+  table === RESTORE_AUDIT_TABLE
+    ? `AND id < (SELECT max(id) FROM ${RESTORE_AUDIT_TABLE} WHERE campaign_id = ${Number(campaignId)})`
+    : '';
+
+/** The same count and checksum over the restored rows of a format-2 file, printed by COPY. */
+async function restoredCopyTable(
   database: Database,
   campaignId: number,
   table: FileTable,
-): Promise<{ rows: number; checksum: bigint }> {
+): Promise<Sum> {
+  return withCopyConnection(database, 'snapshot', async (connection) => {
+    await setTextFormat(connection.query);
+    const sum: Sum = { rows: 0, checksum: 0n };
+    let partial: Buffer = Buffer.alloc(0);
+    const rows = tableRows(
+      connection,
+      table.table,
+      table.columns,
+      campaignId,
+      ownEntryLeftOut(table.table, campaignId),
+    );
+    for await (const chunk of rows) {
+      const text = partial.length > 0 ? Buffer.concat([partial, chunk]) : chunk;
+      let from = 0;
+      for (let at = text.indexOf(0x0a); at !== -1; at = text.indexOf(0x0a, from)) {
+        sum.rows++;
+        sum.checksum += rowChecksum(text.subarray(from, at));
+        from = at + 1;
+      }
+      partial = text.subarray(from);
+    }
+    return sum;
+  });
+}
+
+/** The same count and checksum over the restored rows of a format-1 file, by PostgreSQL. */
+async function restoredJsonTable(
+  database: Database,
+  campaignId: number,
+  table: FileTable,
+): Promise<Sum> {
   const columns = sql.join(
     table.columns.map((column) => sql.identifier(column)),
     sql`, `,
   );
   const name = sql.identifier(table.table);
-  // The restore writes one audit entry of its own, after (above) every restored id: left out.
-  const own =
-    table.table === RESTORE_AUDIT_TABLE
-      ? sql`AND id < (SELECT max(id) FROM ${name} WHERE campaign_id = ${campaignId})`
-      : sql``;
   return database.transaction(async (query) => {
     await query("SET LOCAL TimeZone = 'UTC'");
     const [row] = await query<{ n: number; sum: string | null }>(
       sql`SELECT count(*)::int AS n,
               sum(('x' || substr(md5(row_to_json(x)::text), 1, 16))::bit(64)::bigint::numeric)::text AS sum
-         FROM (SELECT ${columns} FROM ${name} WHERE campaign_id = ${campaignId} ${own}) x`,
+         FROM (SELECT ${columns} FROM ${name} WHERE campaign_id = ${campaignId} ${sql.raw(ownEntryLeftOut(table.table, campaignId))}) x`,
     );
     return { rows: row.n, checksum: BigInt(row.sum ?? '0') };
   });
@@ -218,7 +260,9 @@ export async function drillBackup(
       return done(`The restore failed: ${(error as Error).message}`);
     }
     for (const table of read.tables) {
-      const restored = await restoredTable(scratch.database, campaignId, table);
+      const restored = await (
+        read.header.version >= COPY_TEXT_VERSION ? restoredCopyTable : restoredJsonTable
+      )(scratch.database, campaignId, table);
       const ok = restored.rows === table.rows && restored.checksum === table.checksum;
       result.tables.push({
         table: table.table,

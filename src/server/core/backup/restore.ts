@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import type { Database } from '../db/index.ts';
 import { audit } from '../audit.ts';
 import { placeCampaign, renameCampaign } from '../campaigns/service.ts';
 import {
+  COPY_TEXT_VERSION,
   FORMAT,
   FORMAT_VERSION,
   type End,
@@ -16,6 +15,12 @@ import {
 } from './format.ts';
 import { migrationLevel } from './migration-level.ts';
 import { campaignTables, quoteIdent } from './tables.ts';
+import { BackupReader, RestoreRefusedError } from './reader.ts';
+import { withCopyConnection, type CopyConnection } from './connection.ts';
+import { setTextFormat } from './copy-text.ts';
+import { buildAgain, putIndexesAside, type PutAside } from './deferred-indexes.ts';
+
+export { RestoreRefusedError };
 
 type Query = Database['query'];
 
@@ -39,14 +44,6 @@ export interface RestoreSummary {
   name: string;
   tables: Record<string, number>;
   rows: number;
-}
-
-/** Refused before anything changed: the message says what to do. */
-export class RestoreRefusedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RestoreRefusedError';
-  }
 }
 
 async function tableColumns(query: Query, table: string): Promise<Set<string>> {
@@ -86,43 +83,27 @@ async function campaignRowCounts(query: Query, campaignId: number, tables: strin
   return counts;
 }
 
-class LineReader {
-  private readonly lines: AsyncIterator<string>;
-  line = 0;
-  constructor(input: Readable) {
-    const gunzip = createGunzip();
-    input.on('error', (error) => gunzip.destroy(error));
-    input.pipe(gunzip);
-    this.lines = createInterface({ input: gunzip, crlfDelay: Infinity })[Symbol.asyncIterator]();
-  }
-  async next(): Promise<string | undefined> {
-    const { value, done } = await this.lines.next();
-    if (done) return undefined;
-    this.line++;
-    return value as string;
-  }
-  async json<T>(what: string): Promise<T> {
-    const text = await this.next();
-    if (text === undefined)
-      throw new RestoreRefusedError(`The backup is cut short: ${what} is missing.`);
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new RestoreRefusedError(
-        `The backup is damaged at line ${this.line} (${what} expected).`,
-      );
-    }
+async function readJson<T>(reader: BackupReader, what: string): Promise<T> {
+  const text = await reader.next();
+  if (text === undefined)
+    throw new RestoreRefusedError(`The backup is cut short: ${what} is missing.`);
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new RestoreRefusedError(
+      `The backup is damaged at line ${reader.line} (${what} expected).`,
+    );
   }
 }
 
-async function readHeader(reader: LineReader): Promise<Header> {
+async function readHeader(reader: BackupReader): Promise<Header> {
   let header: Header;
   try {
-    header = await reader.json<Header>('its header');
+    header = await readJson<Header>(reader, 'its header');
   } catch (error) {
     if (error instanceof RestoreRefusedError) throw error;
     throw new RestoreRefusedError(
-      `This is not a Levier campaign backup (not a gzip of JSON lines: ${(error as Error).message}).`,
+      `This is not a Levier campaign backup (not a gzip of lines: ${(error as Error).message}).`,
     );
   }
   if (header.format !== FORMAT) {
@@ -145,7 +126,7 @@ export async function restoreCampaignBackup(
   input: Readable,
   options: RestoreOptions = {},
 ): Promise<RestoreSummary> {
-  const reader = new LineReader(input);
+  const reader = new BackupReader(input);
   const header = await readHeader(reader);
   const level = await migrationLevel(database);
   if (header.migration.index > level.index) {
@@ -160,7 +141,9 @@ export async function restoreCampaignBackup(
       `This backup holds tables this database does not have (${unknown.join(', ')}): run the Levier version that made it, or a newer one.`,
     );
   }
-  return database.transaction(async (query) => {
+  return withCopyConnection(database, 'write', async (connection) => {
+    const { query } = connection;
+    await setTextFormat(query);
     const campaignId = await targetCampaign(query, header, options);
     const summary: RestoreSummary = {
       campaignId,
@@ -169,24 +152,34 @@ export async function restoreCampaignBackup(
       tables: {},
       rows: 0,
     };
+    const putAside: PutAside[] = [];
     for (const expected of header.tables) {
-      const start = await reader.json<TableStart>(`the start of table ${expected}`);
+      const start = await readJson<TableStart>(reader, `the start of table ${expected}`);
       if (start.table !== expected) {
         throw new RestoreRefusedError(
           `The backup is damaged at line ${reader.line}: table ${expected} expected, found ${start.table}.`,
         );
       }
-      const rows = await restoreTable(query, reader, start, campaignId);
+      await checkColumns(query, start);
+      let rows: number;
+      if (header.version >= COPY_TEXT_VERSION) {
+        const aside = await putIndexesAside(query, start.table);
+        if (aside) putAside.push(aside);
+        rows = await copyTable(connection, reader, start, header.campaign.id, campaignId);
+      } else {
+        rows = await insertJsonTable(query, reader, start, campaignId);
+      }
       summary.tables[start.table] = rows;
       summary.rows += rows;
       await advanceSequences(query, start.table);
     }
-    const end = await reader.json<End>('its last line');
+    const end = await readJson<End>(reader, 'its last line');
     if (end.end !== true || end.rows !== summary.rows) {
       throw new RestoreRefusedError(
         'The backup is damaged: its last line does not match its rows.',
       );
     }
+    await buildAgain(query, putAside);
     await advanceSequences(query, 'campaigns');
     await audit(
       { query },
@@ -230,12 +223,7 @@ async function targetCampaign(query: Query, header: Header, options: RestoreOpti
   return id;
 }
 
-async function restoreTable(
-  query: Query,
-  reader: LineReader,
-  start: TableStart,
-  campaignId: number,
-): Promise<number> {
+async function checkColumns(query: Query, start: TableStart) {
   const present = await tableColumns(query, start.table);
   const missing = start.columns.filter((column) => !present.has(column));
   if (missing.length > 0) {
@@ -243,6 +231,64 @@ async function restoreTable(
       `The backup's table ${start.table} has columns this database does not (${missing.join(', ')}).`,
     );
   }
+}
+
+/** Checks a table's last line against the rows read: their count and the hash of their lines. */
+function checkTableEnd(end: TableEnd, start: TableStart, rows: number, sha256: string) {
+  if (end.tableEnd !== start.table || end.rows !== rows || end.sha256 !== sha256) {
+    throw new RestoreRefusedError(
+      `The backup is damaged: table ${start.table} does not match its count and checksum.`,
+    );
+  }
+}
+
+/** A format-2 table: its lines go to COPY as they are, but for the campaign id they begin with. */
+async function copyTable(
+  connection: CopyConnection,
+  reader: BackupReader,
+  start: TableStart,
+  fromCampaignId: number,
+  campaignId: number,
+): Promise<number> {
+  if (start.columns[0] !== 'campaign_id') {
+    throw new RestoreRefusedError(
+      `The backup is damaged at line ${reader.line}: table ${start.table} does not begin with campaign_id.`,
+    );
+  }
+  const hash = createHash('sha256');
+  let rows = 0;
+  async function* lines() {
+    for await (const run of reader.rows(fromCampaignId, campaignId)) {
+      hash.update(run.read);
+      rows += run.rows;
+      yield run.written;
+    }
+  }
+  try {
+    await connection.copyIn(quoteIdent(start.table), start.columns.map(quoteIdent), lines());
+  } catch (error) {
+    if (error instanceof RestoreRefusedError || !isDatabaseError(error)) throw error;
+    // A value the database refuses (a damaged line): the restore is refused, nothing changed.
+    throw new RestoreRefusedError(
+      `The backup's table ${start.table} could not be loaded near line ${reader.line}: ${error.message}`,
+    );
+  }
+  const end = await readJson<TableEnd>(reader, `the end of table ${start.table}`);
+  checkTableEnd(end, start, rows, hash.digest('hex'));
+  return rows;
+}
+
+/** An error the database reported (it has an SQLSTATE), rather than one of the file or of Node. */
+const isDatabaseError = (error: unknown): error is Error & { code: string } =>
+  error instanceof Error && /^[0-9A-Z]{5}$/.test(String((error as { code?: unknown }).code));
+
+/** A format-1 table: its row_to_json lines, inserted in batches through json_populate_recordset. */
+async function insertJsonTable(
+  query: Query,
+  reader: BackupReader,
+  start: TableStart,
+  campaignId: number,
+): Promise<number> {
   const table = sql.identifier(start.table);
   const columns = sql.join(
     start.columns.map((column) => sql.identifier(column)),
@@ -275,12 +321,7 @@ async function restoreTable(
     }
     if (line.startsWith('{"tableEnd"')) {
       await flush();
-      const end = JSON.parse(line) as TableEnd;
-      if (end.tableEnd !== start.table || end.rows !== rows || end.sha256 !== hash.digest('hex')) {
-        throw new RestoreRefusedError(
-          `The backup is damaged: table ${start.table} does not match its count and checksum.`,
-        );
-      }
+      checkTableEnd(JSON.parse(line) as TableEnd, start, rows, hash.digest('hex'));
       return rows;
     }
     hash.update(line + '\n');

@@ -2,8 +2,8 @@ import { gunzipSync } from 'node:zlib';
 import { PassThrough, Writable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, runMigrations, type Database } from '../db/index.ts';
-import { createPostgresDatabase, engines } from '../../testing/harness.ts';
+import type { Database } from '../db/index.ts';
+import { engines, migratedDatabase } from '../../testing/harness.ts';
 import { writeCampaignBackup } from './write.ts';
 
 // Text COPY escapes (backslash, tab, newline, \b \f \r \v), JSON's own escapes, and more.
@@ -15,19 +15,18 @@ const NAMES = [
   'control \u0001 \u001f',
 ];
 
+const LETTERS: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/** A value of a COPY text line as it was stored (the escapes undone). */
+const unescape = (value: string) =>
+  value.replace(/\\(.)/g, (_, letter: string) => LETTERS[letter] ?? letter);
+
 describe.each(engines)('backup writer on %s', (engine) => {
   let database: Database;
-  let drop = async () => undefined as void;
+  let close = async () => undefined as void;
 
   beforeAll(async () => {
-    if (engine === 'pglite') {
-      database = await openDatabase({ dataDir: 'memory://' });
-    } else {
-      const scratch = await createPostgresDatabase();
-      database = await openDatabase({ databaseUrl: scratch.url, poolSize: 2 });
-      drop = scratch.drop;
-    }
-    await runMigrations(database);
+    ({ database, close } = await migratedDatabase(engine));
     const [campaign] = await database.query<{ id: number }>(
       `SELECT id FROM campaigns ORDER BY id LIMIT 1`,
     );
@@ -41,11 +40,10 @@ describe.each(engines)('backup writer on %s', (engine) => {
   });
 
   afterAll(async () => {
-    await database.close();
-    await drop();
+    await close();
   });
 
-  it('writes each row as row_to_json prints it, with its count and hash', async () => {
+  it('writes each row as a COPY text line, campaign_id first, with its count and hash', async () => {
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -53,19 +51,27 @@ describe.each(engines)('backup writer on %s', (engine) => {
     const lines = gunzipSync(Buffer.concat(chunks)).toString('utf8').split('\n');
     const start = lines.findIndex((line) => line.startsWith('{"table":"tags"'));
     const end = lines.findIndex((line) => line.startsWith('{"tableEnd":"tags"'));
-    const written = lines.slice(start + 1, end);
-    const expected = await database.transaction(async (query) => {
-      await query("SET LOCAL TimeZone = 'UTC'");
-      return (
-        await query<{ j: string }>(
-          `SELECT row_to_json(t)::text AS j FROM tags t WHERE campaign_id = 1`,
-        )
-      ).map((row) => row.j);
-    });
+    const { columns } = JSON.parse(lines[start]) as { columns: string[] };
+    expect(columns[0]).toBe('campaign_id');
+    const written = lines.slice(start + 1, end).map((line) => line.split('\t').map(unescape));
+    const stored = await database.query<{ id: number; name: string }>(
+      `SELECT id, name FROM tags WHERE campaign_id = 1`,
+    );
     expect(written.length).toBe(NAMES.length * 1500);
-    expect([...written].sort()).toEqual([...expected].sort());
+    expect(written.every((fields) => fields.length === columns.length && fields[0] === '1')).toBe(
+      true,
+    );
+    const [id, name] = [columns.indexOf('id'), columns.indexOf('name')];
+    expect(written.map((row) => `${row[id]} ${row[name]}`).sort()).toEqual(
+      stored.map((row) => `${row.id} ${row.name}`).sort(),
+    );
     const sha256 = createHash('sha256')
-      .update(written.map((line) => line + '\n').join(''))
+      .update(
+        lines
+          .slice(start + 1, end)
+          .map((line) => line + '\n')
+          .join(''),
+      )
       .digest('hex');
     expect(JSON.parse(lines[end])).toEqual({ tableEnd: 'tags', rows: written.length, sha256 });
     expect(summary.tables.tags).toBe(written.length);
