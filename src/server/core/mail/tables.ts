@@ -53,6 +53,10 @@ export const mailOutbox = pgTable(
     index('mail_outbox_message_idx')
       .on(t.campaignId, t.kind, t.messageId, t.status)
       .where(sql`message_id IS NOT NULL`),
+    // The impact refresh reads the mail sent since its watermark.
+    index('insights_src_mail_outbox_sent_idx')
+      .on(t.campaignId, t.sentAt)
+      .where(sql`sent_at IS NOT NULL`),
   ],
 );
 
@@ -72,7 +76,11 @@ export const caughtMail = pgTable(
     htmlBody: text('html_body'),
     at: at('at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'caught_mail_pkey', columns: [t.campaignId, t.id] })],
+  (t) => [
+    primaryKey({ name: 'caught_mail_pkey', columns: [t.campaignId, t.id] }),
+    // Erasure finds a person's caught mail through it.
+    index('caught_mail_address_idx').on(t.campaignId, sql`lower(${t.toAddress})`),
+  ],
 );
 
 /**

@@ -114,6 +114,8 @@ export const callListNumbers = pgTable(
   },
   (t) => [
     primaryKey({ name: 'call_list_numbers_pkey', columns: [t.campaignId, t.listId, t.e164] }),
+    // Erasure finds a person's numbers through it.
+    index('call_list_numbers_number_idx').on(t.campaignId, t.e164),
   ],
 );
 
@@ -254,6 +256,12 @@ export const callAttempts = pgTable(
     index('call_attempts_open_idx')
       .on(t.campaignId, t.broadcastId, t.dialledAt)
       .where(sql`state NOT IN ('completed', 'busy', 'no_answer', 'failed', 'canceled')`),
+    // Erasure finds a person's calls through it.
+    index('call_attempts_number_idx').on(t.campaignId, t.to),
+    // The impact refresh reads the calls listened to the end since its watermark.
+    index('insights_src_call_attempts_listened_idx')
+      .on(t.campaignId, t.endedAt)
+      .where(sql`listened_to_end`),
   ],
 );
 
@@ -278,6 +286,8 @@ export const callCallbacks = pgTable(
     index('call_callbacks_pending_idx')
       .on(t.campaignId, t.id)
       .where(sql`applied_at IS NULL`),
+    // Erasure finds the callbacks about a person's number through it.
+    index('call_callbacks_to_idx').on(t.campaignId, sql`(${t.params}->>'To')`),
   ],
 );
 

@@ -54,6 +54,10 @@ export const contentItems = pgTable(
     index('content_items_published_idx')
       .on(t.campaignId, t.publishAt)
       .where(sql`status = 'published'`),
+    // Erasure finds a person's items through it.
+    index('content_items_author_idx')
+      .on(t.campaignId, t.authorId)
+      .where(sql`author_id IS NOT NULL`),
   ],
 );
 

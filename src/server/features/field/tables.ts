@@ -371,6 +371,8 @@ export const fieldVisits = pgTable(
     index('field_visits_person_idx')
       .on(t.campaignId, t.personId)
       .where(sql`person_id IS NOT NULL`),
+    // The impact refresh reads the visits received since its watermark.
+    index('insights_src_field_visits_received_idx').on(t.campaignId, t.receivedAt),
   ],
 );
 

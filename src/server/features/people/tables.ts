@@ -268,6 +268,8 @@ export const importChanges = pgTable(
   },
   (t) => [
     primaryKey({ name: 'import_changes_pkey', columns: [t.campaignId, t.importId, t.personId] }),
+    // Erasure finds a person's changes through it.
+    index('import_changes_person_idx').on(t.campaignId, t.personId),
   ],
 );
 

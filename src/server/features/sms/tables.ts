@@ -82,6 +82,10 @@ export const smsOutbox = pgTable(
     index('sms_outbox_number_idx')
       .on(t.campaignId, t.toNumber)
       .where(sql`to_number IS NOT NULL`),
+    // The impact refresh reads the texts sent since its watermark.
+    index('insights_src_sms_outbox_sent_idx')
+      .on(t.campaignId, t.sentAt)
+      .where(sql`sent_at IS NOT NULL`),
   ],
 );
 
@@ -121,5 +125,9 @@ export const caughtSms = pgTable(
     validitySeconds: integer('validity_seconds'),
     at: at('at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'caught_sms_pkey', columns: [t.campaignId, t.id] })],
+  (t) => [
+    primaryKey({ name: 'caught_sms_pkey', columns: [t.campaignId, t.id] }),
+    // Erasure finds a person's caught texts through it.
+    index('caught_sms_number_idx').on(t.campaignId, t.toNumber),
+  ],
 );

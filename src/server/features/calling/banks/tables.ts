@@ -78,6 +78,10 @@ export const phoneBankTargets = pgTable(
     index('phone_bank_targets_person_any_idx')
       .on(t.campaignId, t.personId)
       .where(sql`person_id IS NOT NULL`),
+    // Erasure finds the people a volunteer holds through it.
+    index('phone_bank_targets_claimed_by_idx')
+      .on(t.campaignId, t.claimedBy)
+      .where(sql`claimed_by IS NOT NULL`),
   ],
 );
 
@@ -110,6 +114,8 @@ export const phoneBankCalls = pgTable(
     index('phone_bank_calls_person_idx')
       .on(t.campaignId, t.personId)
       .where(sql`person_id IS NOT NULL`),
+    // The impact refresh reads the calls made since its watermark.
+    index('insights_src_phone_bank_calls_called_idx').on(t.campaignId, t.calledAt),
   ],
 );
 
