@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { PaymentMeans } from '../../contracts/donation-law.ts';
 import type { AppContext } from '../core/context.ts';
 import type { Query } from '../core/db/index.ts';
 import { creditGift, creditSignup, giftPaid } from './content/attribution.ts';
@@ -51,6 +52,9 @@ export interface PaidGift {
   personId: number;
   /** Membership dues are recorded as gifts are (party mode), and told as well. */
   kind: 'gift' | 'dues';
+  /** Always euro cents (the donations table has no other currency). */
+  amountCents: number;
+  means: PaymentMeans;
 }
 
 export type GiftPaidListener = (query: Query, ctx: AppContext, gift: PaidGift) => Promise<void>;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { PaymentMeans } from '../../../contracts/donation-law.ts';
 import { tellGiftPaid } from '../conversions.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Query } from '../../core/db/index.ts';
@@ -31,6 +32,8 @@ async function giftOf(
   planId: number | null;
   personId: number;
   kind: 'gift' | 'dues';
+  amountCents: number;
+  means: PaymentMeans;
 } | null> {
   const refs = [ref.paymentRef, ref.chargeRef].filter((r): r is string => Boolean(r));
   const byRef =
@@ -56,9 +59,11 @@ async function giftOf(
     plan_id: number | null;
     person_id: number;
     kind: 'gift' | 'dues';
+    amount_cents: number | string;
+    means: PaymentMeans;
   }>(
     query,
-    sql`SELECT id, status, plan_id, person_id, kind FROM donations
+    sql`SELECT id, status, plan_id, person_id, kind, amount_cents, means FROM donations
          WHERE campaign_id = ${ctx.campaignId} AND provider = ${provider} AND ${which}
          ORDER BY id LIMIT 1 FOR UPDATE`,
   );
@@ -69,6 +74,8 @@ async function giftOf(
         planId: row.plan_id === null ? null : Number(row.plan_id),
         personId: Number(row.person_id),
         kind: row.kind,
+        amountCents: Number(row.amount_cents),
+        means: row.means,
       }
     : null;
 }
@@ -155,6 +162,8 @@ async function apply(
           donationId: gift.id,
           personId: gift.personId,
           kind: gift.kind,
+          amountCents: gift.amountCents,
+          means: gift.means,
         });
       }
       if (event.savedCard && gift.planId === event.savedCard.planId) {

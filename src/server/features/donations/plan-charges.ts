@@ -278,6 +278,8 @@ async function recordOutcome(
           donationId,
           personId: Number(plan.person_id),
           kind: 'gift',
+          amountCents: Number(plan.amount_cents),
+          means: 'card',
         });
       }
       await advancePlan(ctx, query, plan, today);

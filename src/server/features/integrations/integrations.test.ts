@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FinanceGift } from '../../../contracts/donations-finance.ts';
 import type {
   ApiToken,
   WebhookDelivery,
@@ -17,7 +18,7 @@ import {
   supporterBrowser,
   type TestApp,
 } from '../../testing/harness.ts';
-import { tellGiftPaid } from '../conversions.ts';
+import { openCandidateDonations } from '../donations/test-fixtures.ts';
 import { visitsStoredListeners } from '../field/canvass/sync.ts';
 import type { AppContext } from '../../core/context.ts';
 import { webhookSender } from './channel.ts';
@@ -365,7 +366,7 @@ describe.each(engines)('integrations on %s', (engine) => {
     expect(queued[0]!.n).toBe(2);
   });
 
-  it('tells an RSVP, a paid gift and a stored visit, each with ids only, to the endpoints asking', async () => {
+  it('tells an RSVP, a paid gift (with its amount) and a stored visit, by ids, to the endpoints asking', async () => {
     const created = await admin.post('/api/integrations/webhooks', {
       url: hook.url,
       events: ['rsvp', 'donation', 'visit'],
@@ -384,10 +385,30 @@ describe.each(engines)('integrations on %s', (engine) => {
     const eventId = (event.json() as { id: number }).id;
     const guest = await supporterBrowser(t, 'rsvp@integrations.example');
     expect((await guest.browser.put(`/api/events/${eventId}/rsvp`, {})).statusCode).toBe(200);
-    // A gift made paid and a visit stored, as their features tell them.
-    await t.ctx.database.transaction((query) =>
-      tellGiftPaid(query, t.ctx, { donationId: 77, personId: guest.personId, kind: 'gift' }),
-    );
+    // A cheque the finance officer records (received as recorded: a paid gift), and a visit
+    // stored, as its feature tells it.
+    await openCandidateDonations(t, admin);
+    const cheque = await admin.post('/api/donations/manual', {
+      donor: {
+        civility: 'Mme',
+        firstName: 'Rosa',
+        lastName: 'Guest',
+        addressLine1: '3 rue Victor Hugo',
+        postalCode: '69001',
+        commune: 'Lyon',
+        email: 'rsvp@integrations.example',
+      },
+      amount: '120,50',
+      means: 'cheque',
+      givenOn: '2026-11-20',
+      bank: 'Banque Populaire',
+      chequeNumber: '1234567',
+      naturalPerson: true,
+      frenchOrResident: true,
+    });
+    expect(cheque.statusCode, cheque.body).toBe(200);
+    const gift = cheque.json() as FinanceGift;
+    expect(gift).toMatchObject({ personId: guest.personId, amountCents: 12_050 });
     for (const listener of visitsStoredListeners) {
       await listener(t.ctx, [
         {
@@ -424,7 +445,14 @@ describe.each(engines)('integrations on %s', (engine) => {
     });
     expect(Object.fromEntries(bodies.map((b) => [b.type, b.data]))).toEqual({
       rsvp: { personId: guest.personId, eventId, status: 'going' },
-      donation: { donationId: 77, personId: guest.personId, kind: 'gift' },
+      donation: {
+        donationId: gift.id,
+        personId: guest.personId,
+        kind: 'gift',
+        amountCents: 12_050,
+        currency: 'EUR',
+        means: 'cheque',
+      },
       visit: {
         visitId: '0e9c1c51-7b7e-4d3c-9d84-3a0c4f4b2a11',
         turfId: 5,

@@ -7,8 +7,12 @@ import type { Query } from '../../core/db/index.ts';
 import { enqueueWebhookEvents } from './outbox.ts';
 
 /**
- * What each event carries: ids, and nothing an endpoint could not ask the API for with the
- * permission its event type needs (no name, address or amount beyond the donation's ids).
+ * What each event carries: nothing an endpoint could not ask the API for with the permission
+ * its event type needs, and never a name or an address. A sign-up, an RSVP and a visit carry
+ * ids (and the answer, the outcome). A donation carries its ids and its amount (euro cents,
+ * always), its kind and its means: only holders of `donations.manage` may subscribe to it
+ * (endpoints.ts), who read every gift's amount in the finance back office anyway, and an
+ * accounting or CRM receiver needs the figure without a call back per gift.
  */
 const onSignup = (query: Query, ctx: AppContext, personId: number) =>
   enqueueWebhookEvents(query, ctx, 'signup', [{ personId, data: { personId } }]);
@@ -30,7 +34,14 @@ const onGiftPaid: GiftPaidListener = (query, ctx, gift) =>
   enqueueWebhookEvents(query, ctx, 'donation', [
     {
       personId: gift.personId,
-      data: { donationId: gift.donationId, personId: gift.personId, kind: gift.kind },
+      data: {
+        donationId: gift.donationId,
+        personId: gift.personId,
+        kind: gift.kind,
+        amountCents: gift.amountCents,
+        currency: 'EUR',
+        means: gift.means,
+      },
     },
   ]);
 

@@ -68,7 +68,13 @@ export async function recordManualGift(
   // Received as it is recorded: told as every paid gift is, in the same transaction.
   const donationId = await ctx.database.transaction(async (query) => {
     const id = await takeGiftOn(ctx, query, intake);
-    await tellGiftPaid(query, ctx, { donationId: id, personId: person.id, kind: gift.kind });
+    await tellGiftPaid(query, ctx, {
+      donationId: id,
+      personId: person.id,
+      kind: gift.kind,
+      amountCents,
+      means: gift.means,
+    });
     return id;
   });
   await audit(ctx.database, {

@@ -219,7 +219,13 @@ describe.each(engines)('what enrols in automations (%s)', (engine) => {
       [
         firstGift,
         (query, personId) =>
-          tellGiftPaid(query, t.ctx, { donationId: 987_654, personId, kind: 'gift' }),
+          tellGiftPaid(query, t.ctx, {
+            donationId: 987_654,
+            personId,
+            kind: 'gift',
+            amountCents: 5_000,
+            means: 'card',
+          }),
       ],
       [
         firstRsvp,
