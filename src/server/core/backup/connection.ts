@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { Transaction } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { queryOver, type Database, type Query } from '../db/index.ts';
 import { quoteIdent } from './tables.ts';
@@ -68,18 +68,13 @@ export async function withCopyConnection<T>(
       client.release(broken);
     }
   }
-  const pglite = database.pglite!;
-  if (isolation === 'write') return pglite.transaction((tx) => work(pgliteConnection(tx)));
-  // PGlite has one connection, and its transaction() begins read-write read committed.
-  await pglite.exec(begin);
-  try {
-    const result = await work(pgliteConnection(pglite));
-    await pglite.exec('COMMIT');
-    return result;
-  } catch (error) {
-    await pglite.exec('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  // PGlite's transaction() holds its only connection: the server's own queries wait, rather
+  // than run inside this transaction.
+  return database.pglite!.transaction(async (tx) => {
+    if (isolation === 'snapshot')
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return work(pgliteConnection(tx));
+  });
 }
 
 function postgresConnection(client: pg.PoolClient): CopyConnection {
@@ -113,7 +108,7 @@ function postgresConnection(client: pg.PoolClient): CopyConnection {
   };
 }
 
-function pgliteConnection(tx: PGlite | Transaction): CopyConnection {
+function pgliteConnection(tx: Transaction): CopyConnection {
   const query = queryOver(async (text, params) => (await tx.query(text, params)).rows);
   const copyToBlob = async (select: string) => {
     const result = await tx.query(`COPY (${select}) TO '/dev/blob'`);
