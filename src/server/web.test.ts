@@ -28,4 +28,14 @@ describe('page html', () => {
     expect(html).toContain('<div id="root"></div>');
     expect(html).not.toContain('<script>');
   });
+
+  it('names the campaign once when the title already holds its name', () => {
+    const home = { campaignName: 'Ensemble', message: '' };
+    const title = (text: string) =>
+      pageHtml(template, { ...home, title: text }, 'https://campagne.example/').match(
+        /<title>(.*)<\/title>/,
+      )?.[1];
+    expect(title('Campagne 2027 — Ensemble')).toBe('Campagne 2027 — Ensemble');
+    expect(title('Campagne 2027')).toBe('Campagne 2027 — Ensemble');
+  });
 });

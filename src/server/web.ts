@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './core/context.ts';
-import { escapeHtml } from './core/html.ts';
+import { escapeHtml, titleWithCampaign } from './core/html.ts';
 import { sendHtml } from './core/http/compressed-html.ts';
 import { readPublicSite } from './features/settings/service.ts';
 import type { HomeContent } from '../contracts/recruitment.ts';
@@ -57,7 +57,7 @@ export function pageHtml(
   home: Pick<HomeContent, 'title' | 'campaignName' | 'message'>,
   pageUrl: string,
 ): string {
-  const title = escapeHtml(`${home.title} — ${home.campaignName}`);
+  const title = escapeHtml(titleWithCampaign(home.title, home.campaignName));
   const description = escapeHtml(home.message.slice(0, 200));
   const canonical = escapeHtml(pageUrl);
   const meta = [

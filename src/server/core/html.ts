@@ -4,3 +4,10 @@ export const escapeHtml = (s: string) =>
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
+
+/**
+ * A page's title followed by the campaign's name, unless the title already holds it (a home
+ * title such as "Campagne 2027 — Ensemble pour nos territoires" would repeat it).
+ */
+export const titleWithCampaign = (title: string, campaign: string) =>
+  campaign && title.includes(campaign) ? title : `${title} — ${campaign}`;

@@ -61,6 +61,7 @@ const problemText = (error: unknown, t: Translate) =>
 
 /** A secret shown this once, with a copy button. */
 function OnceSecret({ secret, note }: { secret: string; note: string }) {
+  const t = useT();
   return (
     <Alert color="yellow" title={note}>
       <Group gap="sm" wrap="nowrap">
@@ -70,7 +71,7 @@ function OnceSecret({ secret, note }: { secret: string; note: string }) {
         <CopyButton value={secret}>
           {({ copied, copy }) => (
             <Button size="xs" variant="light" onClick={copy}>
-              {copied ? '✓' : 'Copy'}
+              {copied ? '✓' : t('common.copy')}
             </Button>
           )}
         </CopyButton>

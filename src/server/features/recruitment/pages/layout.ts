@@ -2,6 +2,7 @@ import type { PublicSite } from '../../../../contracts/recruitment.ts';
 import { legalPagePaths } from '../../../../contracts/recruitment.ts';
 import { clientMessages, t, type Locale } from './i18n.ts';
 import { escapeHtml } from './text.ts';
+import { titleWithCampaign } from '../../../core/html.ts';
 
 /** The public pages' built script and style sheet (hashed names from the Vite manifest). */
 export interface PublicAssets {
@@ -104,7 +105,7 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 export function renderPage(options: PageOptions): string {
   const { locale, site, assets } = options;
   const campaign = site.home.campaignName;
-  const title = escapeHtml(`${options.title} — ${campaign}`);
+  const title = escapeHtml(titleWithCampaign(options.title, campaign));
   const french = site.home.message;
   const english = locale === 'en' ? site.home.en?.message : undefined;
   const description = escapeHtml((options.description ?? (english || french)).slice(0, 200));
