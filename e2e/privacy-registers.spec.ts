@@ -67,12 +67,19 @@ test('an admin records a breach, sees its 72-hour deadline, then downloads the a
   await expect(adminPage.getByRole('table')).toContainText(description);
 
   await adminPage.goto('/hq/privacy/record');
-  await expect(adminPage.getByRole('heading', { name: 'privacy', exact: true })).toBeVisible();
+  await expect(
+    adminPage.getByRole('heading', {
+      name: 'Demandes d’exercice des droits et violations de données',
+      exact: true,
+    }),
+  ).toBeVisible();
+  await expect(adminPage.getByText('Tables (détail technique, en anglais)').first()).toBeVisible();
   const record = adminPage.waitForEvent('download');
   await adminPage.getByRole('link', { name: 'Télécharger (HTML imprimable)' }).click();
   const html = await readFile((await (await record).path())!, 'utf8');
   expect(html).toContain('Registre des activités de traitement');
   expect(html).toContain('Obligation légale');
+  expect(html).toContain('<h2>Demandes d’exercice des droits et violations de données</h2>');
 
   await adminPage.goto('/admin/audit');
   await adminPage.getByLabel('Action (ou début, ex. person.)').fill('privacy.breach.');

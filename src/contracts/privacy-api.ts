@@ -7,6 +7,7 @@ import {
   breachSchema,
   privacyRequestSchema,
   processingRecordSchema,
+  recordQuerySchema,
   requestEraseSchema,
   requestExtensionSchema,
   requestInputSchema,
@@ -135,9 +136,11 @@ export const privacyApi = {
   record: defineRoute({
     method: 'GET',
     path: '/api/privacy/record',
-    summary: 'The record of processing activities (art. 30), built from the personal-data registry',
+    summary:
+      'The record of processing activities (art. 30), built from the personal-data registry, in French or English',
     tags,
     access: manage,
+    query: recordQuerySchema,
     response: { 200: processingRecordSchema },
   }),
   recordDocument: defineRoute({
@@ -146,6 +149,7 @@ export const privacyApi = {
     summary: 'The record of processing activities as a printable HTML document (download)',
     tags,
     access: manage,
+    query: recordQuerySchema,
     produces: ['text/html'],
     response: { 200: z.string().describe('A printable HTML document, sent as an attachment.') },
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daySchema } from './common.ts';
+import { daySchema, localeSchema } from './common.ts';
 
 // The data-protection registers: requests (GDPR art. 12 to 21), breaches (art. 33/34), the
 // record of processing activities (art. 30) and the audit log's export. Timestamps are ISO 8601.
@@ -155,18 +155,26 @@ export const legalBasisSchema = z.enum([
 export type LegalBasisName = z.infer<typeof legalBasisSchema>;
 
 export const processingActivitySchema = z.object({
+  /** The feature that declares it (a stable key); `name` is its heading. */
   feature: z.string(),
+  name: z.string(),
   purpose: z.string(),
   legalBasis: z.array(legalBasisSchema),
   people: z.string(),
   data: z.string(),
   recipients: z.string(),
   retention: z.string(),
+  /** Technical details, in English whatever the record's language. */
   tables: z.array(z.object({ table: z.string(), holds: z.string(), erasure: z.string() })),
 });
 export type ProcessingActivity = z.infer<typeof processingActivitySchema>;
 
+/** The record's language: French unless asked otherwise (what a French campaign hands the CNIL). */
+export const recordQuerySchema = z.object({ lang: localeSchema.default('fr') });
+
 export const processingRecordSchema = z.object({
+  /** The language of the activities' names and texts. */
+  language: localeSchema,
   controller: z.string(),
   generatedAt: z.string(),
   activities: z.array(processingActivitySchema),

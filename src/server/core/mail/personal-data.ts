@@ -5,12 +5,23 @@ import type { PersonalData } from '../personal-data/registry.ts';
 export const mailPersonalData: PersonalData = {
   feature: 'mail',
   processing: {
+    name: 'Email sending',
     purpose: 'Send transactional and campaign mail, and record bounces and complaints.',
     legalBasis: ['contract', 'consent'],
     people: 'Everyone the campaign mails.',
     data: "Address, the mail's content until sent, delivery feedback.",
     recipients: 'The mail provider as processor.',
     retention: 'Content dropped once sent; addresses blanked on erasure.',
+    fr: {
+      name: 'Envoi de courriels',
+      purpose:
+        'Envoyer les courriels de service et de campagne, et enregistrer les retours en erreur et les signalements comme indésirables.',
+      people: 'Toutes les personnes auxquelles la campagne écrit.',
+      data: 'Adresse, contenu du courriel jusqu’à son envoi, retours de distribution.',
+      recipients: 'Le prestataire d’envoi de courriels, en qualité de sous-traitant.',
+      retention:
+        'Contenu supprimé une fois le courriel envoyé ; adresses vidées lors de l’effacement de la personne.',
+    },
   },
   tables: [
     {

@@ -77,13 +77,11 @@ export type LegalBasis =
   | 'public_task'
   | 'legitimate_interests';
 
-/**
- * What the feature's processing is, for the record of processing activities (GDPR art. 30):
- * a short sentence each, in English, as a controller would write it for the CNIL.
- */
-export interface ProcessingDetails {
+/** An activity's texts in one language, a short sentence each, as a controller writes them. */
+export interface ProcessingTexts {
+  /** The activity's name, the record's heading for it ("Donations and campaign account"). */
+  name: string;
   purpose: string;
-  legalBasis: LegalBasis[];
   /** Categories of people concerned (supporters, donors, staff…). */
   people: string;
   /** Categories of personal data. */
@@ -92,6 +90,16 @@ export interface ProcessingDetails {
   recipients: string;
   /** How long it is kept, or what decides it. */
   retention: string;
+}
+
+/**
+ * What the feature's processing is, for the record of processing activities (GDPR art. 30):
+ * in English, and in French under `fr`, the record's default language (a French campaign's
+ * data-protection officer hands it to the CNIL).
+ */
+export interface ProcessingDetails extends ProcessingTexts {
+  legalBasis: LegalBasis[];
+  fr: ProcessingTexts;
 }
 
 /** What one feature holds about people, and how each of the person's rights reaches it. */

@@ -30,6 +30,7 @@ const keyedHashes =
 export const accountsPersonalData: PersonalData = {
   feature: 'accounts',
   processing: {
+    name: 'Accounts and login',
     purpose: 'Let supporters and staff log in, and secure their accounts.',
     legalBasis: ['contract', 'legitimate_interests'],
     people: 'People with an account: staff, organisers, supporters using their space.',
@@ -37,6 +38,17 @@ export const accountsPersonalData: PersonalData = {
     recipients: 'Administrators managing roles.',
     retention:
       'Sessions until logout or expiry; failures one day; login trust 30 days; the account until its person is erased.',
+    fr: {
+      name: 'Comptes et connexion',
+      purpose:
+        'Permettre aux sympathisants et à l’équipe de se connecter, et sécuriser leurs comptes.',
+      people:
+        'Personnes disposant d’un compte : équipe, animateurs, sympathisants utilisant leur espace.',
+      data: 'Rôles et habilitations, empreinte du mot de passe, codes de connexion et échecs de connexion sous forme d’empreintes à clé secrète, sessions (appareil, adresse IP).',
+      recipients: 'Administrateurs chargés des rôles.',
+      retention:
+        'Sessions jusqu’à la déconnexion ou leur expiration ; échecs de connexion un jour ; confiance accordée à un appareil 30 jours ; le compte jusqu’à l’effacement de la personne.',
+    },
   },
   tables: [
     {

@@ -18,6 +18,7 @@ const staffWork = (what: string) =>
 export const callingPersonalData: PersonalData = {
   feature: 'calling',
   processing: {
+    name: 'Phone banking and voice broadcasts',
     purpose: 'Call supporters and prospects: volunteer phone banks and recorded voice broadcasts.',
     legalBasis: ['consent', 'legitimate_interests'],
     people: 'People called, volunteer callers, staff who build broadcasts.',
@@ -25,6 +26,18 @@ export const callingPersonalData: PersonalData = {
     recipients: 'Calling staff, volunteer callers (the person they call), the telephony provider.',
     retention:
       'Imported call lists purged after the vote and a delay; opt-outs kept as keyed hashes.',
+    fr: {
+      name: 'Appels téléphoniques et messages vocaux',
+      purpose:
+        'Appeler sympathisants et prospects : sessions d’appels de bénévoles et diffusion de messages vocaux enregistrés.',
+      people:
+        'Personnes appelées, bénévoles qui appellent, membres de l’équipe qui préparent les diffusions.',
+      data: 'Numéros de téléphone, issues des appels et réponses, comptes rendus de l’opérateur, listes d’appel importées.',
+      recipients:
+        'L’équipe chargée des appels, les bénévoles qui appellent (pour la personne qu’ils appellent), l’opérateur de téléphonie.',
+      retention:
+        'Listes d’appel importées purgées après le scrutin et un délai ; oppositions conservées sous forme d’empreintes à clé secrète.',
+    },
   },
   tables: [
     {

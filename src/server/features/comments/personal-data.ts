@@ -38,12 +38,21 @@ async function commentsFile(ctx: AppContext, personId: number) {
 export const commentsPersonalData: PersonalData = {
   feature: 'comments',
   processing: {
+    name: 'Comments',
     purpose: 'Let supporters comment on articles, with moderation.',
     legalBasis: ['consent', 'legitimate_interests'],
     people: 'Supporters who comment.',
     data: 'Comments, their earlier versions, notification opt-outs.',
     recipients: 'Readers of the page; moderators.',
     retention: "As long as the author's record; deleted on erasure.",
+    fr: {
+      name: 'Commentaires',
+      purpose: 'Permettre aux sympathisants de commenter les articles, avec modération.',
+      people: 'Sympathisants qui commentent.',
+      data: 'Commentaires, leurs versions antérieures, désinscriptions des notifications.',
+      recipients: 'Lecteurs de la page ; modérateurs.',
+      retention: 'Aussi longtemps que la fiche de l’auteur ; supprimés lors de son effacement.',
+    },
   },
   tables: [
     {

@@ -120,6 +120,7 @@ async function boardFile(ctx: AppContext, personId: number) {
 export const committeesPersonalData: PersonalData = {
   feature: 'committees',
   processing: {
+    name: 'Local committees',
     purpose: 'Run local committees: members, messages from organisers, the committee board.',
     legalBasis: ['consent', 'legitimate_interests'],
     people: 'Committee members, followers and organisers.',
@@ -128,6 +129,17 @@ export const committeesPersonalData: PersonalData = {
       "The committee's organisers and members (what each chose to share); national staff.",
     retention:
       'As long as the membership; posts and comments deleted with their author on erasure; unattached documents purged.',
+    fr: {
+      name: 'Comités locaux',
+      purpose:
+        'Faire vivre les comités locaux : membres, messages des animateurs, tableau d’affichage du comité.',
+      people: 'Membres, abonnés et animateurs des comités.',
+      data: 'Appartenance et rang, ce que les membres partagent, messages, commentaires et documents publiés sur le tableau d’affichage.',
+      recipients:
+        'Les animateurs et les membres du comité (ce que chacun a choisi de partager) ; l’équipe nationale.',
+      retention:
+        'Aussi longtemps que l’appartenance au comité ; messages et commentaires supprimés avec leur auteur lors de son effacement ; documents non rattachés purgés.',
+    },
   },
   tables: [
     {

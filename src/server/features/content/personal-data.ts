@@ -8,12 +8,23 @@ import { shareCountsOf } from './attribution.ts';
 export const contentPersonalData: PersonalData = {
   feature: 'content',
   processing: {
+    name: 'Articles and sharing',
     purpose: 'Publish articles and talking points and credit supporters who share them.',
     legalBasis: ['legitimate_interests'],
     people: 'Staff who write; supporters who share.',
     data: 'Author ids, share visits (day, a random browser key), share credits.',
     recipients: 'Staff publishing content; the share leaderboard shows sharers.',
     retention: "As long as the content and the sharer's record.",
+    fr: {
+      name: 'Articles et partages',
+      purpose:
+        'Publier des articles et des éléments de langage, et créditer les sympathisants qui les partagent.',
+      people: 'Membres de l’équipe qui rédigent ; sympathisants qui partagent.',
+      data: 'Identifiants des auteurs, visites issues des partages (jour, clé aléatoire du navigateur), crédits de partage.',
+      recipients:
+        'Membres de l’équipe qui publient ; le classement des partages montre qui partage.',
+      retention: 'Aussi longtemps que le contenu et la fiche de la personne qui partage.',
+    },
   },
   tables: [
     {

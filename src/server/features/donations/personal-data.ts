@@ -9,6 +9,7 @@ const L52_12 =
 export const donationsPersonalData: PersonalData = {
   feature: 'donations',
   processing: {
+    name: 'Donations and campaign account',
     purpose:
       'Collect gifts and keep the campaign account required by electoral law, with receipts.',
     legalBasis: ['legal_obligation', 'contract'],
@@ -18,6 +19,17 @@ export const donationsPersonalData: PersonalData = {
       'Finance staff, the financial agent, the CNCCFP (Commission nationale des comptes de campagne), the payment provider.',
     retention:
       'Kept as part of the campaign account (Code électoral L52-12) even after erasure; card references forgotten on erasure.',
+    fr: {
+      name: 'Dons et compte de campagne',
+      purpose:
+        'Recueillir les dons et tenir le compte de campagne exigé par le droit électoral, avec les reçus.',
+      people: 'Donateurs.',
+      data: 'Identité, nationalité, adresse de domicile fiscal, montants, moyens de paiement, reçus, dons mensuels programmés.',
+      recipients:
+        'L’équipe financière, le mandataire financier, la CNCCFP (Commission nationale des comptes de campagne et des financements politiques), le prestataire de paiement.',
+      retention:
+        'Conservées au titre du compte de campagne (Code électoral, L52-12), même après un effacement ; les références de carte sont supprimées lors de l’effacement.',
+    },
   },
   tables: [
     {

@@ -19,12 +19,24 @@ const answersFileSchema = z.array(
 export const eventsPersonalData: PersonalData = {
   feature: 'events',
   processing: {
+    name: 'Events',
     purpose: 'Organise events: RSVPs, guests, check-in, calendar feeds and reports.',
     legalBasis: ['consent', 'legitimate_interests'],
     people: 'People who answer an invitation or come to an event; organisers.',
     data: 'RSVPs, guests, check-in, a secret calendar address.',
     recipients: "The event's organisers and national staff.",
     retention: "As long as the person's record; unconfirmed answers purged; erased on request.",
+    fr: {
+      name: 'Événements',
+      purpose:
+        'Organiser des événements : réponses aux invitations, invités, pointage à l’entrée, flux d’agenda et bilans.',
+      people:
+        'Personnes qui répondent à une invitation ou participent à un événement ; organisateurs.',
+      data: 'Réponses aux invitations, invités, pointage à l’entrée, adresse secrète de l’agenda.',
+      recipients: 'Les organisateurs de l’événement et l’équipe nationale.',
+      retention:
+        'Aussi longtemps que la fiche de la personne ; réponses non confirmées purgées ; effacement sur demande.',
+    },
   },
   tables: [
     {

@@ -25,6 +25,7 @@ const staffWork = (what: string) =>
 export const fieldPersonalData: PersonalData = {
   feature: 'field',
   processing: {
+    name: 'Door-to-door canvassing',
     purpose:
       'Plan and record door-to-door canvassing: turfs, visits, answers, the electoral list a candidate obtains.',
     legalBasis: ['legitimate_interests', 'consent'],
@@ -33,6 +34,18 @@ export const fieldPersonalData: PersonalData = {
     recipients: "Field staff and the organisers of the turfs' committees.",
     retention:
       "Electoral list deleted the day after the election's last round; election-only prospects purged after the vote and a delay.",
+    fr: {
+      name: 'Porte-à-porte',
+      purpose:
+        'Préparer et consigner le porte-à-porte : secteurs, visites, réponses, liste électorale obtenue par un candidat.',
+      people:
+        'Habitants visités, bénévoles, électeurs inscrits sur la liste électorale (Code électoral, L37).',
+      data: 'Adresses visitées, issues des visites, réponses (niveau de soutien seulement avec un consentement explicite), nom, date de naissance, adresse et bureau de vote des électeurs.',
+      recipients:
+        'L’équipe terrain et les animateurs des comités auxquels les secteurs sont rattachés.',
+      retention:
+        'Liste électorale supprimée le lendemain du dernier tour de l’élection ; prospects propres à l’élection purgés après le scrutin et un délai.',
+    },
   },
   tables: [
     {

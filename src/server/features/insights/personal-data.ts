@@ -7,6 +7,7 @@ import type { PersonalData } from '../../core/personal-data/registry.ts';
 export const insightsPersonalData: PersonalData = {
   feature: 'insights',
   processing: {
+    name: 'Impact estimates',
     purpose:
       'Estimate the votes the campaign’s contacts bring, by territory, from counts without names.',
     legalBasis: ['legitimate_interests'],
@@ -14,6 +15,15 @@ export const insightsPersonalData: PersonalData = {
     data: 'Staff ids only; contacts are counted by day, kind and territory.',
     recipients: 'Campaign staff with the statistics permission.',
     retention: 'As long as the campaign keeps its statistics.',
+    fr: {
+      name: 'Estimation de l’impact électoral',
+      purpose:
+        'Estimer, par territoire, les voix qu’apportent les contacts de la campagne, à partir de décomptes sans nom.',
+      people: 'Membres de l’équipe ayant modifié le modèle d’impact.',
+      data: 'Identifiants des membres de l’équipe uniquement ; les contacts sont comptés par jour, type et territoire.',
+      recipients: 'Membres de l’équipe habilités à consulter les statistiques.',
+      retention: 'Aussi longtemps que la campagne conserve ses statistiques.',
+    },
   },
   tables: [
     {

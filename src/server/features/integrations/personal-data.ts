@@ -46,6 +46,7 @@ export const integrationsPersonalData: PersonalData = {
     },
   ],
   processing: {
+    name: 'Integrations with other tools',
     purpose:
       'Exchange data with the campaign’s other tools: API access by tokens, and events sent to the endpoints an administrator registered.',
     legalBasis: ['legitimate_interests'],
@@ -53,5 +54,16 @@ export const integrationsPersonalData: PersonalData = {
     data: 'Ids of people and of what they did (sign-up, answer, gift, visit); tokens’ makers.',
     recipients: 'The endpoints the campaign registered (its own tools and processors).',
     retention: `Deliveries: ${DELIVERY_RETENTION_DAYS} days once sent or given up; tokens until revoked and their maker erased.`,
+    fr: {
+      name: 'Échanges avec les autres outils',
+      purpose:
+        'Échanger des données avec les autres outils de la campagne : accès à l’API par jetons, et événements envoyés aux adresses qu’un administrateur a enregistrées.',
+      people:
+        'Sympathisants, donateurs et bénévoles concernés par les événements ; membres de l’équipe qui créent des jetons.',
+      data: 'Identifiants des personnes et de ce qu’elles ont fait (inscription, réponse, don, visite) ; auteurs des jetons.',
+      recipients:
+        'Les adresses enregistrées par la campagne (ses propres outils et ses sous-traitants).',
+      retention: `Envois : ${DELIVERY_RETENTION_DAYS} jours après leur envoi ou leur abandon ; jetons jusqu’à leur révocation et l’effacement de leur auteur.`,
+    },
   },
 };

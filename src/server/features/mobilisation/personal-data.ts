@@ -6,12 +6,21 @@ import { volunteerProfile } from './profile.ts';
 export const mobilisationPersonalData: PersonalData = {
   feature: 'mobilisation',
   processing: {
+    name: 'Volunteer matching',
     purpose: 'Match volunteers to the actions near them that the campaign needs.',
     legalBasis: ['consent'],
     people: 'Volunteers who fill in their profile.',
     data: 'Availability, driving, languages, skills, preferred actions, travel distance.',
     recipients: 'Staff organising actions.',
     retention: "As long as the person's record; deleted on erasure.",
+    fr: {
+      name: 'Mobilisation des bénévoles',
+      purpose: 'Proposer aux bénévoles les actions dont la campagne a besoin près de chez eux.',
+      people: 'Bénévoles qui remplissent leur profil.',
+      data: 'Disponibilités, conduite, langues, compétences, actions préférées, distance de déplacement.',
+      recipients: 'Membres de l’équipe qui organisent les actions.',
+      retention: 'Aussi longtemps que la fiche de la personne ; supprimées lors de son effacement.',
+    },
   },
   tables: [
     {

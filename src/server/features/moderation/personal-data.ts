@@ -9,12 +9,22 @@ const keepDecisions =
 export const moderationPersonalData: PersonalData = {
   feature: 'moderation',
   processing: {
+    name: 'Moderation',
     purpose: 'Handle reports about what people post, and sanctions.',
     legalBasis: ['legitimate_interests'],
     people: 'People who report, people reported, moderators.',
     data: 'Reports and their reasons, decisions, suspensions and bans.',
     recipients: 'Moderators.',
     retention: 'Decisions and sanctions kept to enforce them; reports deleted with their author.',
+    fr: {
+      name: 'Modération',
+      purpose: 'Traiter les signalements visant ce que les personnes publient, et les sanctions.',
+      people: 'Auteurs de signalements, personnes signalées, modérateurs.',
+      data: 'Signalements et leurs motifs, décisions, suspensions et exclusions.',
+      recipients: 'Modérateurs.',
+      retention:
+        'Décisions et sanctions conservées pour les faire respecter ; signalements supprimés avec leur auteur.',
+    },
   },
   tables: [
     {

@@ -8,6 +8,7 @@ const iso = (value: Date | null) => (value ? new Date(value).toISOString() : nul
 export const newslettersPersonalData: PersonalData = {
   feature: 'newsletters',
   processing: {
+    name: 'Newsletters and mail sequences',
     purpose:
       'Send newsletters and automated mail sequences to people who consented, and measure them.',
     legalBasis: ['consent'],
@@ -15,6 +16,17 @@ export const newslettersPersonalData: PersonalData = {
     data: 'Enrolments, opens and clicks, unsubscribes.',
     recipients: 'Staff sending messages; the mail provider as processor.',
     retention: "As long as the person's record; unsubscribes kept so they are honoured.",
+    fr: {
+      name: 'Lettres d’information et séquences de courriels',
+      purpose:
+        'Envoyer des lettres d’information et des séquences de courriels automatiques aux personnes qui y ont consenti, et en mesurer l’audience.',
+      people: 'Abonnés ; membres de l’équipe qui rédigent les lettres.',
+      data: 'Inscriptions aux séquences, ouvertures et clics, désabonnements.',
+      recipients:
+        'Membres de l’équipe chargés des envois ; le prestataire d’envoi de courriels, en qualité de sous-traitant.',
+      retention:
+        'Aussi longtemps que la fiche de la personne ; désabonnements conservés pour être respectés.',
+    },
   },
   tables: [
     {

@@ -12,6 +12,7 @@ const asTyped = (phone: string | null) =>
 export const peoplePersonalData: PersonalData = {
   feature: 'people',
   processing: {
+    name: 'Supporter and contact file',
     purpose:
       "Keep the campaign's file of supporters and contacts: who they are, how to reach them, their consents, the team's notes and contacts, imports and duplicates.",
     legalBasis: ['consent', 'legitimate_interests'],
@@ -20,6 +21,18 @@ export const peoplePersonalData: PersonalData = {
     recipients: 'Campaign staff according to their permissions; the hosting provider as processor.',
     retention:
       'As long as the person stays in contact with the campaign; unconfirmed sign-ups and import details are purged automatically; erased on request.',
+    fr: {
+      name: 'Fichier des sympathisants et des contacts',
+      purpose:
+        'Tenir le fichier des sympathisants et des contacts de la campagne : identité, moyens de les joindre, consentements, notes et prises de contact de l’équipe, imports et doublons.',
+      people:
+        'Soutiens, adhérents, sympathisants et personnes en contact régulier avec la campagne.',
+      data: 'Identité, adresse électronique, téléphone, adresse postale, commune, origine de la fiche, consentements et leur historique, étiquettes, notes, champs personnalisés.',
+      recipients:
+        'L’équipe de campagne, selon ses habilitations ; l’hébergeur, en qualité de sous-traitant.',
+      retention:
+        'Tant que la personne reste en contact avec la campagne ; inscriptions non confirmées et détails des imports purgés automatiquement ; effacement sur demande.',
+    },
   },
   tables: [
     {

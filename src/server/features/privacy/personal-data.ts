@@ -73,6 +73,7 @@ export const privacyPersonalData: PersonalData = {
     },
   ],
   processing: {
+    name: 'Data-protection requests and breaches',
     purpose:
       'Answer data-protection requests within the legal deadlines and keep the breach register; show that both were done.',
     legalBasis: ['legal_obligation'],
@@ -81,5 +82,17 @@ export const privacyPersonalData: PersonalData = {
     recipients: 'Staff holding the privacy permission; the CNIL for notified breaches.',
     retention:
       'Kept as accountability records; after the person’s erasure a request entry keeps no link to them.',
+    fr: {
+      name: 'Demandes d’exercice des droits et violations de données',
+      purpose:
+        'Répondre aux demandes d’exercice des droits dans les délais légaux et tenir le registre des violations de données ; pouvoir démontrer l’un et l’autre.',
+      people:
+        'Personnes ayant exercé un droit ; membres de l’équipe ayant traité des demandes ou des violations.',
+      data: 'Nature et dates d’une demande, canal, référence de la campagne, suite donnée ; faits relatifs aux violations, par catégorie.',
+      recipients:
+        'Membres de l’équipe habilités à gérer la protection des données ; la CNIL pour les violations notifiées.',
+      retention:
+        'Conservées à titre de preuve de conformité ; après l’effacement de la personne, une demande ne garde aucun lien vers elle.',
+    },
   },
 };

@@ -9,6 +9,7 @@ import {
   type RequestList,
 } from '../../../contracts/privacy.ts';
 import { personalData } from '../personal-data.ts';
+import type { PersonalData, ProcessingDetails } from '../../core/personal-data/registry.ts';
 import {
   Browser,
   createTestApp,
@@ -76,31 +77,108 @@ describe('the deadlines of the registers', () => {
   });
 });
 
+/** The texts each language of the record needs, with the shortest a real one can be. */
+const textFields = { name: 3, purpose: 5, people: 5, data: 5, recipients: 5, retention: 5 };
+
+/**
+ * Features whose processing block is missing or incomplete in either language. Read without
+ * trusting the types: a declaration built around them (a cast, a spread) is caught too.
+ */
+function incompleteProcessing(declarations: readonly PersonalData[]) {
+  const filled = (texts: Record<string, unknown> | undefined, field: keyof typeof textFields) => {
+    const text = texts?.[field];
+    return typeof text === 'string' && text.trim().length >= textFields[field];
+  };
+  const fields = Object.keys(textFields) as Array<keyof typeof textFields>;
+  return declarations
+    .filter((d) => {
+      const p = d.processing as (Record<string, unknown> & ProcessingDetails) | undefined;
+      const fr = p?.fr as Record<string, unknown> | undefined;
+      return !p || p.legalBasis.length === 0 || fields.some((f) => !filled(p, f) || !filled(fr, f));
+    })
+    .map((d) => d.feature);
+}
+
 describe('the record of processing activities (art. 30)', () => {
-  it('has every registered feature declare its processing details', () => {
-    const missing = personalData()
-      .filter((d) => {
-        const p = d.processing;
-        return (
-          !p ||
-          p.legalBasis.length === 0 ||
-          [p.purpose, p.people, p.data, p.recipients, p.retention].some((x) => x.trim().length < 5)
-        );
-      })
-      .map((d) => d.feature);
-    expect(missing).toEqual([]);
+  it('has every registered feature declare its processing details, in English and French', () => {
+    expect(incompleteProcessing(personalData())).toEqual([]);
     expect(processingActivities()).toHaveLength(personalData().length);
   });
 
-  it('escapes what it prints in the document', () => {
+  it('refuses a declaration without a name or one of its French texts', () => {
+    const people = personalData().find((d) => d.feature === 'people')!;
+    const p = people.processing!;
+    const without = (change: object): PersonalData => ({
+      ...people,
+      feature: 'broken',
+      processing: { ...p, ...change } as ProcessingDetails,
+    });
+    const { name: _name, ...unnamed } = p;
+    const { retention: _retention, ...frWithoutRetention } = p.fr;
+    const broken = [
+      { ...people, feature: 'broken', processing: unnamed as ProcessingDetails },
+      without({ name: ' ' }),
+      without({ fr: undefined }),
+      without({ fr: frWithoutRetention }),
+      without({ fr: { ...p.fr, name: '' } }),
+      without({ fr: { ...p.fr, purpose: '   ' } }),
+    ];
+    for (const declaration of broken)
+      expect(incompleteProcessing([declaration])).toEqual(['broken']);
+    expect(incompleteProcessing([people])).toEqual([]);
+  });
+
+  it('names each activity once per language, and translates every text', () => {
+    const fr = processingActivities(personalData(), 'fr');
+    const en = processingActivities(personalData(), 'en');
+    for (const activities of [fr, en])
+      expect(new Set(activities.map((a) => a.name)).size).toBe(activities.length);
+    const fields = Object.keys(textFields) as Array<keyof typeof textFields>;
+    const untranslated = fr.flatMap((a, i) =>
+      fields.filter((f) => a[f] === en[i]![f]).map((f) => `${a.feature}.${f}`),
+    );
+    expect(untranslated).toEqual([]);
+    const privacy = fr.find((a) => a.feature === 'privacy')!;
+    expect(privacy.name).toBe('Demandes d’exercice des droits et violations de données');
+    expect(privacy.purpose).toContain('délais légaux');
+    expect(fr.find((a) => a.feature === 'donations')!.retention).toContain('L52-12');
+    expect(en.find((a) => a.feature === 'privacy')!.name).toBe(
+      'Data-protection requests and breaches',
+    );
+  });
+
+  it('prints the French record with French headings, and escapes what it prints', () => {
+    const activities = processingActivities(personalData(), 'fr');
     const html = recordHtml({
+      language: 'fr',
       controller: '<script>alert(1)</script>',
       generatedAt: '2026-01-01T00:00:00.000Z',
-      activities: processingActivities(),
+      activities: [{ ...activities[0]!, name: '<b>Fichier</b> & "contacts"' }, ...activities],
     });
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('<h2>&lt;b&gt;Fichier&lt;/b&gt; &amp; &quot;contacts&quot;</h2>');
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<h2>Demandes d’exercice des droits et violations de données</h2>');
+    expect(html).toContain('<th>Durée de conservation</th>');
     expect(html).toContain('Obligation légale');
+    expect(html).toContain('Tables (détail technique, en anglais)');
+    expect(html).not.toContain('<h2>privacy</h2>');
+    expect(html).not.toContain('(purpose)');
+  });
+
+  it('prints the English record with English headings', () => {
+    const html = recordHtml({
+      language: 'en',
+      controller: 'Campaign',
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      activities: processingActivities(personalData(), 'en'),
+    });
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<h1>Record of processing activities (GDPR art. 30)</h1>');
+    expect(html).toContain('<h2>Data-protection requests and breaches</h2>');
+    expect(html).toContain('Legal obligation (art. 6(1)(c))');
+    expect(html).not.toContain('Finalité');
   });
 });
 
@@ -330,12 +408,29 @@ describe.each(engines)('privacy registers on %s', (engine) => {
 
   it('serves the record of processing activities, as data and as a document', async () => {
     const record = (await admin.get('/api/privacy/record')).json() as ProcessingRecord;
-    expect(record.activities.map((a) => a.feature)).toContain('privacy');
+    expect(record.language).toBe('fr');
+    const privacy = record.activities.find((a) => a.feature === 'privacy');
+    expect(privacy?.name).toBe('Demandes d’exercice des droits et violations de données');
+    expect(privacy?.legalBasis).toEqual(['legal_obligation']);
+    const english = (await admin.get('/api/privacy/record?lang=en')).json() as ProcessingRecord;
+    expect(english.language).toBe('en');
+    expect(english.activities.find((a) => a.feature === 'privacy')?.name).toBe(
+      'Data-protection requests and breaches',
+    );
+    expect((await admin.get('/api/privacy/record?lang=de')).statusCode).toBe(400);
+
     const document = await admin.get('/api/privacy/record.html');
     expect(document.statusCode).toBe(200);
     expect(document.headers['content-type']).toContain('text/html');
     expect(document.headers['content-disposition']).toContain('attachment');
     expect(document.body).toContain('Registre des activités de traitement');
+    expect(document.body).toContain('Demandes d’exercice des droits et violations de données');
+    const englishDocument = await admin.get('/api/privacy/record.html?lang=en');
+    expect(englishDocument.statusCode).toBe(200);
+    expect(englishDocument.body).toContain(
+      '<h1>Record of processing activities (GDPR art. 30)</h1>',
+    );
+    expect(englishDocument.body).toContain('Data-protection requests and breaches');
   });
 
   it('exports the filtered audit log as CSV, and audits the export', async () => {

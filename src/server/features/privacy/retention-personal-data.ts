@@ -5,6 +5,7 @@ import { purgeElectionProspects } from './retention.ts';
 export const retentionPersonalData: PersonalData = {
   feature: 'privacy-retention',
   processing: {
+    name: 'Purge of election prospects',
     purpose:
       'Purge election-only prospect data (door-to-door contacts without further consent, imported call lists) after the vote and a delay, and report what was purged.',
     legalBasis: ['legal_obligation'],
@@ -12,6 +13,17 @@ export const retentionPersonalData: PersonalData = {
     data: 'Counts per table of what each purge removed; the delay and who set it.',
     recipients: 'Staff holding the privacy permission.',
     retention: 'Purge reports kept as accountability records; they hold counts only.',
+    fr: {
+      name: 'Purge des prospects électoraux',
+      purpose:
+        'Purger, après le scrutin et un délai, les données de prospects propres à une élection (contacts de porte-à-porte sans autre consentement, listes d’appel importées), et rendre compte de ce qui a été purgé.',
+      people:
+        'Prospects rencontrés ou listés pour une élection ; membres de l’équipe qui fixent le délai.',
+      data: 'Nombre de lignes supprimées par table à chaque purge ; le délai et qui l’a fixé.',
+      recipients: 'Membres de l’équipe habilités à gérer la protection des données.',
+      retention:
+        'Comptes rendus de purge conservés à titre de preuve de conformité ; ils ne contiennent que des décomptes.',
+    },
   },
   tables: [
     {

@@ -61,9 +61,9 @@ export const privacyRoutes =
       updateBreach(ctx, request.params.id, request.body, actor(request), request.ip),
     );
 
-    serve(app, privacyApi.record, () => processingRecord(ctx));
-    serve(app, privacyApi.recordDocument, async (_request, reply) => {
-      const html = recordHtml(await processingRecord(ctx));
+    serve(app, privacyApi.record, (request) => processingRecord(ctx, request.query.lang));
+    serve(app, privacyApi.recordDocument, async (request, reply) => {
+      const html = recordHtml(await processingRecord(ctx, request.query.lang));
       return reply
         .type('text/html; charset=utf-8')
         .header('content-disposition', attachment('registre-des-traitements.html'))

@@ -8,6 +8,7 @@ import { purgeUnconfirmed } from './service.ts';
 export const recruitmentPersonalData: PersonalData = {
   feature: 'recruitment',
   processing: {
+    name: 'Sign-ups from the public forms',
     purpose: 'Receive sign-ups from the public forms and confirm the address they give.',
     legalBasis: ['consent'],
     people: "People who sign up on the campaign's pages.",
@@ -15,6 +16,16 @@ export const recruitmentPersonalData: PersonalData = {
     recipients: 'Campaign staff holding people permissions.',
     retention:
       "Unconfirmed sign-ups purged after the confirmation delay; confirmed ones as long as the person's record.",
+    fr: {
+      name: 'Inscriptions par les formulaires publics',
+      purpose:
+        'Recevoir les inscriptions faites sur les formulaires publics et confirmer l’adresse donnée.',
+      people: 'Personnes qui s’inscrivent sur les pages de la campagne.',
+      data: 'Ce que le formulaire a recueilli (nom, adresse électronique, téléphone, code postal, consentements), adresse IP, date et heure de l’inscription et de sa confirmation.',
+      recipients: 'Membres de l’équipe de campagne habilités à gérer les personnes.',
+      retention:
+        'Inscriptions non confirmées purgées à l’expiration du délai de confirmation ; inscriptions confirmées conservées aussi longtemps que la fiche de la personne.',
+    },
   },
   tables: [
     {

@@ -29,12 +29,24 @@ const receivedFileSchema = z.array(
 export const smsPersonalData: PersonalData = {
   feature: 'sms',
   processing: {
+    name: 'Text messages',
     purpose: 'Send text messages to people who consented, and handle their answers and STOPs.',
     legalBasis: ['consent'],
     people: 'People texted; staff who write text campaigns.',
     data: 'Phone numbers, texts sent and received, delivery reports.',
     recipients: 'Staff sending messages; the SMS provider as processor.',
     retention: "As long as the person's record; STOPs kept as keyed hashes.",
+    fr: {
+      name: 'SMS',
+      purpose:
+        'Envoyer des SMS aux personnes qui y ont consenti, et traiter leurs réponses et leurs STOP.',
+      people: 'Destinataires des SMS ; membres de l’équipe qui rédigent les campagnes SMS.',
+      data: 'Numéros de téléphone, messages envoyés et reçus, accusés de réception.',
+      recipients:
+        'Membres de l’équipe chargés des envois ; le prestataire SMS, en qualité de sous-traitant.',
+      retention:
+        'Aussi longtemps que la fiche de la personne ; STOP conservés sous forme d’empreintes à clé secrète.',
+    },
   },
   tables: [
     {

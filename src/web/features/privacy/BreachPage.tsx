@@ -31,7 +31,7 @@ export function BreachPage() {
               <BreachStatus breach={b} />
             </Group>
             <Text>
-              {t('privacy.breach.notifyBy')}:{' '}
+              {t('privacy.breach.notifyByLabel')}{' '}
               <strong data-testid="breach-deadline">{formatDateTime(b.notifyBy, locale)}</strong>
             </Text>
             <Section title={t('privacy.breach.save')}>

@@ -3,7 +3,7 @@ import { IconDownload } from '@tabler/icons-react';
 import { privacyApi } from '../../../contracts/privacy-api.ts';
 import type { LegalBasisName } from '../../../contracts/privacy.ts';
 import { urlOf } from '../../core/api.ts';
-import { useT } from '../../core/i18n/index.tsx';
+import { useLocale, useT } from '../../core/i18n/index.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { Section } from '../../core/ui/Section.tsx';
 import { usePageTitle } from '../../core/ui/usePageTitle.ts';
@@ -14,15 +14,16 @@ const basisKey = (basis: LegalBasisName) => `privacy.basis.${basis}` as const;
 /** The record of processing activities (art. 30), as the personal-data registry builds it. */
 export function RecordPage() {
   const t = useT();
+  const [lang] = useLocale();
   usePageTitle(t('privacy.record.title'));
-  const record = useProcessingRecord();
+  const record = useProcessingRecord(lang);
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={1}>{t('privacy.record.title')}</Title>
         <Button
           component="a"
-          href={urlOf(privacyApi.recordDocument)}
+          href={urlOf(privacyApi.recordDocument, { query: { lang } })}
           download
           leftSection={<IconDownload size={16} aria-hidden />}
         >
@@ -37,7 +38,7 @@ export function RecordPage() {
           <Stack gap="md">
             <Text fw={500}>{t('privacy.record.controller', { name: data.controller })}</Text>
             {data.activities.map((a) => (
-              <Section key={a.feature} title={a.feature}>
+              <Section key={a.feature} title={a.name}>
                 <Table variant="vertical" withTableBorder layout="fixed">
                   <Table.Tbody>
                     <Table.Tr>
@@ -75,7 +76,7 @@ export function RecordPage() {
                     <Table.Tr>
                       <Table.Th>{t('privacy.record.tables')}</Table.Th>
                       <Table.Td>
-                        <List size="xs">
+                        <List size="xs" lang="en">
                           {a.tables.map((x) => (
                             <List.Item key={x.table}>
                               <Text component="span" ff="monospace" size="xs">

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Locale } from '../../../contracts/common.ts';
 import { dataFileName } from '../../../contracts/fold.ts';
 import { privacyApi } from '../../../contracts/privacy-api.ts';
 import type {
@@ -99,6 +100,10 @@ export function useSaveBreach(id?: number) {
   });
 }
 
-export function useProcessingRecord() {
-  return useQuery({ queryKey: ['privacy', 'record'], queryFn: () => call(privacyApi.record) });
+/** The record in the viewer's language (French texts by default, English ones in English). */
+export function useProcessingRecord(lang: Locale) {
+  return useQuery({
+    queryKey: ['privacy', 'record', lang],
+    queryFn: () => call(privacyApi.record, { query: { lang } }),
+  });
 }

@@ -8,6 +8,7 @@ const iso = (value: Date | string | null) => (value ? new Date(value).toISOStrin
 export const callsToActionPersonalData: PersonalData = {
   feature: 'calls-to-action',
   processing: {
+    name: 'Calls to action',
     purpose:
       'Ask supporters near an area that lacks volunteers to sign up for an action, and follow the response.',
     legalBasis: ['consent'],
@@ -15,6 +16,17 @@ export const callsToActionPersonalData: PersonalData = {
     data: 'Who was sent a call, what they opened and signed up for.',
     recipients: 'Staff organising actions; the mail provider as processor.',
     retention: "As long as the person's record; deleted on erasure.",
+    fr: {
+      name: 'Appels à l’action',
+      purpose:
+        'Inviter les sympathisants proches d’une zone qui manque de bénévoles à s’inscrire à une action, et suivre les réponses.',
+      people:
+        'Sympathisants ayant accepté d’être contactés ; membres de l’équipe qui envoient les appels.',
+      data: 'À qui un appel a été envoyé, ce que chacun a ouvert et les actions auxquelles il s’est inscrit.',
+      recipients:
+        'Membres de l’équipe qui organisent les actions ; le prestataire d’envoi de courriels, en qualité de sous-traitant.',
+      retention: 'Aussi longtemps que la fiche de la personne ; supprimées lors de son effacement.',
+    },
   },
   tables: [
     {
