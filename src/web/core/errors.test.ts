@@ -77,6 +77,11 @@ describe('import row problems in the user’s language', () => {
         'Une valeur entre guillemets ouverte sur cette ligne n’est jamais fermée : la ligne a été ignorée.',
       ],
       [
+        'sms_consent_without_phone',
+        'Consent to texts without a phone number: not recorded.',
+        'Accord pour les SMS sans numéro de téléphone : non enregistré.',
+      ],
+      [
         'malformed_quote',
         'A quoted value on this line is followed by other characters; the line was skipped.',
         'Une valeur entre guillemets sur cette ligne est suivie d’autres caractères : la ligne a été ignorée.',

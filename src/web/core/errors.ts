@@ -51,6 +51,7 @@ const codeKeys: Record<string, MessageKey> = {
   // Import rows (people/import): the sentences with the line's values are in valuedErrors.ts.
   missing_identifier: 'error.import.missing_identifier',
   unterminated_quote: 'error.import.unterminated_quote',
+  sms_consent_without_phone: 'error.import.sms_consent_without_phone',
   malformed_quote: 'error.import.malformed_quote',
   cell_too_long: 'error.import.cell_too_long',
   mixed_encoding: 'error.import.mixed_encoding',

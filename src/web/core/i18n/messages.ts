@@ -111,6 +111,8 @@ export const fr = {
   'error.import.unknown_commune':
     '« {value} » n’est pas un code commune INSEE (indiquez un code postal avec un nom de commune).',
   'error.import.duplicate_in_file': 'Même personne qu’à la ligne {line} : fusionnée avec elle.',
+  'error.import.sms_consent_without_phone':
+    'Accord pour les SMS sans numéro de téléphone : non enregistré.',
   'error.import.unterminated_quote':
     'Une valeur entre guillemets ouverte sur cette ligne n’est jamais fermée : la ligne a été ignorée.',
   'error.import.cell_too_long':
@@ -265,6 +267,8 @@ export const en: Record<keyof typeof fr, string> = {
   'error.import.unknown_commune':
     '"{value}" is not an INSEE commune code (give a postal code with a commune name).',
   'error.import.duplicate_in_file': 'Same person as line {line}: merged into it.',
+  'error.import.sms_consent_without_phone':
+    'Consent to texts without a phone number: not recorded.',
   'error.import.unterminated_quote':
     'A quoted value opened on this line is never closed; the line was skipped.',
   'error.import.cell_too_long':

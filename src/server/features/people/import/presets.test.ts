@@ -75,8 +75,10 @@ describe.each(engines)('importing preset exports on %s', (engine) => {
       )
     ).map((row) => `${row.channel}:${row.granted}`);
 
-  async function importFixture(name: string): Promise<ImportReport> {
-    const response = await upload(admin, '/api/people/imports', fixture(name), { mapping: {} });
+  const importFixture = (name: string) => importCsv(fixture(name));
+
+  async function importCsv(csv: string): Promise<ImportReport> {
+    const response = await upload(admin, '/api/people/imports', csv, { mapping: {} });
     expect(response.statusCode, response.body).toBe(202);
     const { id } = response.json() as ImportReport;
     const deadline = Date.now() + 90_000;
@@ -132,6 +134,53 @@ describe.each(engines)('importing preset exports on %s', (engine) => {
     });
     expect(await consentsOf(chloe.id)).toEqual([]);
     expect(await tagsOf(chloe.id)).toEqual([]);
+  });
+
+  it('records no consent to texts from a NationBuilder row without a mobile number, and says so', async () => {
+    const report = await importFixture('nationbuilder-opt-in-without-mobile.csv');
+    expect(report, JSON.stringify(report.errors)).toMatchObject({
+      status: 'applied',
+      validRows: 2,
+      invalidRows: 0,
+      createdCount: 2,
+      warningCount: 1,
+    });
+    expect(report.errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        field: 'consentSms',
+        code: 'sms_consent_without_phone',
+        severity: 'warning',
+      }),
+    ]);
+
+    // `mobile_opt_in` TRUE, no mobile: the email consent stands, the text one is not recorded.
+    const gaelle = await person('gaelle.martin@nb.example');
+    expect(gaelle).toMatchObject({ phone: null, consent_email: true, consent_sms: false });
+    expect(await consentsOf(gaelle.id)).toEqual(['email:true']);
+    const records = await t.ctx.database.query<{ channel: string }>(
+      'SELECT channel FROM person_consents WHERE campaign_id = $1 AND person_id = $2',
+      [t.ctx.campaignId, gaelle.id],
+    );
+    expect(records.map((row) => row.channel)).toEqual(['email']);
+
+    // With a mobile, the same opt-in is a consent.
+    const hugo = await person('hugo.lambert@nb.example');
+    expect(hugo).toMatchObject({ phone: '+33622334455', consent_sms: true });
+    expect(await consentsOf(hugo.id)).toEqual(['sms:true']);
+  });
+
+  it('drops a consent to texts without a phone from any file, not only a preset’s', async () => {
+    const report = await importCsv('email,consentement sms\r\nines.roux@csv.example,oui\r\n');
+    expect(report, JSON.stringify(report.errors)).toMatchObject({
+      status: 'applied',
+      createdCount: 1,
+      warningCount: 1,
+    });
+    expect(report.errors.map((e) => e.code)).toEqual(['sms_consent_without_phone']);
+    const ines = await person('ines.roux@csv.example');
+    expect(ines).toMatchObject({ consent_sms: false });
+    expect(await consentsOf(ines.id)).toEqual([]);
   });
 
   it('imports an Action Network export: people, subscription statuses as consents, tags', async () => {

@@ -174,7 +174,21 @@ export class RowValidator {
     const custom = this.custom(fields, line, errors);
     const tags = this.tags(fields, line, errors);
     const consentEmail = this.consent(fields, 'consentEmail', line, errors);
-    const consentSms = this.consent(fields, 'consentSms', line, errors);
+    let consentSms = this.consent(fields, 'consentSms', line, errors);
+    // A consent to texts without a number to text (NationBuilder says `mobile_opt_in` TRUE
+    // for people with no mobile) means nothing: not recorded, and said.
+    if (consentSms === true && phone === null) {
+      consentSms = null;
+      warnings.push({
+        ...error(
+          line,
+          'consentSms',
+          'sms_consent_without_phone',
+          'Consent to texts without a phone number: not recorded.',
+        ),
+        severity: 'warning',
+      });
+    }
     const consentPhone = this.consent(fields, 'consentPhone', line, errors);
     if (errors.length) return { errors };
     return {
