@@ -7,7 +7,6 @@
 import {
   capitalized,
   createSupporter,
-  csrfHeaders,
   expect,
   linkIn,
   mailbox,
@@ -32,24 +31,38 @@ test('HQ calls the supporters near an unassigned turf; one signs up from the mai
   const id = capitalized(uniq());
   const subject = `Un secteur vous attend ${id}`;
 
+  // HQ has the needs list open before the turf is cut: the list it shows cannot hold it.
+  await adminPage.goto('/hq/calls-to-action/new');
+  await expect(
+    adminPage.getByRole('heading', { name: 'Zones qui manquent de bénévoles' }),
+  ).toBeVisible();
   const { turf } = await turfOfNewCommune(
     adminPage.request,
     { area: `Zone ${id}`, commune: `Bourg ${id}`, street: `Rue ${id}` },
     12,
   );
   const turfTitle = turf.name;
-  // The needs list copies the open actions again when its copy is over 30 s old; HQ asks for a
-  // copy now after cutting (another spec may have had one made a moment ago).
-  await json(
-    await adminPage.request.post('/api/mobilisation/actions/refresh', {
-      headers: await csrfHeaders(adminPage.request),
-    }),
-  );
+  const turfAction = adminPage.getByRole('checkbox', {
+    name: new RegExp(`^${escaped(turfTitle)} · `),
+  });
+
+  // The needs list copies the open actions again when its copy is over 30 s old (another spec
+  // may have had one made a moment ago): HQ asks for a copy now after cutting.
+  await test.step('HQ updates the needs list now and finds the new turf in it', async () => {
+    await adminPage.getByRole('button', { name: 'Mettre à jour maintenant' }).click();
+    await expect(adminPage.getByTestId('needs-freshness')).toHaveText(
+      /^À jour il y a \d+ secondes?\.$/,
+    );
+  });
 
   // The commune the turf's place falls in, as the needs list names it, and one of its postal codes.
   const areas = await json<AreaNeed[]>(await adminPage.request.get('/api/calls-to-action/needs'));
   const area = areas.find((a) => a.needs.some((n) => n.kind === 'turf' && n.id === turf.id));
   expect(area, 'the new turf is among the needs').toBeTruthy();
+  await adminPage
+    .getByRole('checkbox', { name: `${area!.communeName} (${area!.communeCode})` })
+    .check();
+  await expect(turfAction).toBeVisible();
   const [commune] = await json<Array<{ postalCodes: string[] }>>(
     await page.request.get(`/api/geo/communes/by-code?codes=${area!.communeCode}`),
   );
@@ -72,9 +85,7 @@ test('HQ calls the supporters near an unassigned turf; one signs up from the mai
     await adminPage
       .getByRole('checkbox', { name: `${area!.communeName} (${area!.communeCode})` })
       .check();
-    await adminPage
-      .getByRole('checkbox', { name: new RegExp(`^${escaped(turfTitle)} · `) })
-      .check();
+    await turfAction.check();
     await adminPage.getByRole('textbox', { name: 'Distance autour des zones (km)' }).fill('0');
     await adminPage.getByRole('textbox', { name: 'Objet' }).fill(subject);
     await adminPage

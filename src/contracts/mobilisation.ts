@@ -126,4 +126,8 @@ export const takeActionResultSchema = z.object({
 export type TakeActionResult = z.infer<typeof takeActionResultSchema>;
 
 /** How many open actions a refresh found. */
-export const refreshResultSchema = z.object({ count: z.number().int() });
+export const refreshResultSchema = z.object({
+  count: z.number().int(),
+  /** When the campaign's open actions were last copied whole (this copy, or one made since). */
+  refreshedAt: z.string(),
+});

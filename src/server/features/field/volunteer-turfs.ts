@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../core/context.ts';
 import { runSql } from '../../core/db/statement.ts';
 import { notFound } from '../../core/http/errors.ts';
+import { tellTurfsChanged } from './planning/turfs-changed.ts';
 
 /** A turf still looking for volunteers, as mobilisation lists it. */
 export interface TurfWanted {
@@ -119,5 +120,6 @@ export async function volunteerForTurf(
          WHERE t.campaign_id = ${ctx.campaignId} AND t.id = ${turfId}
         ON CONFLICT DO NOTHING RETURNING turf_id`,
   );
+  if (rows.length > 0) await tellTurfsChanged(ctx, [turfId]);
   return rows.length > 0;
 }

@@ -5,8 +5,10 @@ import { currentAuth } from '../../core/http/access.ts';
 import { serve } from '../../core/http/contract.ts';
 import { takeAction } from './actions.ts';
 import { actionFeed } from './feed.ts';
+import { registerMobilisationListeners } from './listeners.ts';
 import { saveVolunteerProfile, volunteerProfile } from './profile.ts';
 import { refreshActions } from './sources.ts';
+import { lastCopiedAt } from './store.ts';
 
 /**
  * The supporter's own mobilisation: only ever the logged-in person's profile and feed; staff
@@ -15,6 +17,8 @@ import { refreshActions } from './sources.ts';
 export const mobilisationRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
+    registerMobilisationListeners();
+
     serve(app, mobilisationApi.profile, (request) =>
       volunteerProfile(ctx, currentAuth(request).personId),
     );
@@ -35,6 +39,10 @@ export const mobilisationRoutes =
     // skills), for the calls and assignments the feed cannot match.
     serve(app, mobilisationApi.ofPerson, (request) => volunteerProfile(ctx, request.params.id));
 
-    // HQ, after cutting turfs or adding shifts: no need to wait for the periodic copy.
-    serve(app, mobilisationApi.refresh, async () => ({ count: await refreshActions(ctx) }));
+    // HQ, after cutting turfs or adding shifts: no need to wait for the periodic copy. The
+    // copy's time lets the needs list of calls to action say how fresh it is.
+    serve(app, mobilisationApi.refresh, async () => {
+      const count = await refreshActions(ctx);
+      return { count, refreshedAt: (await lastCopiedAt(ctx)) ?? new Date().toISOString() };
+    });
   };

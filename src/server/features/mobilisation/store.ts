@@ -187,6 +187,15 @@ export async function copiedWithin(ctx: AppContext, seconds: number): Promise<bo
   return row?.fresh === true;
 }
 
+/** When the campaign's open actions were last copied whole, or null before the first copy. */
+export async function lastCopiedAt(ctx: AppContext): Promise<string | null> {
+  const [row] = await runSql<{ refreshed_at: Date | string }>(
+    ctx.database,
+    sql`SELECT refreshed_at FROM mobilisation_refreshes WHERE campaign_id = ${ctx.campaignId}`,
+  );
+  return row ? iso(row.refreshed_at) : null;
+}
+
 async function upsert(
   query: Query,
   campaignId: number,

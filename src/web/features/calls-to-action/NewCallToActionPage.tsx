@@ -11,7 +11,8 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { IconRefresh } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
   CALL_TO_ACTION_BODY_MAX,
@@ -28,7 +29,8 @@ import { ErrorAlert } from '../../core/ui/ErrorAlert.tsx';
 import { QueryState } from '../../core/ui/QueryState.tsx';
 import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { SectionLayout } from '../../core/ui/SectionLayout.tsx';
-import { useAreaNeeds, usePreviewAudience, useSendCallToAction } from './hooks.ts';
+import { useSession } from '../../core/session.tsx';
+import { useAreaNeeds, usePreviewAudience, useRefreshNeeds, useSendCallToAction } from './hooks.ts';
 import { callErrorText, kindKeys } from './labels.ts';
 
 interface CallValues {
@@ -224,9 +226,53 @@ function CallForm({ needs }: { needs: AreaNeed[] }) {
   );
 }
 
+/** How long ago the open actions were copied, counted on each second. */
+function CopyAge({ at }: { at: string }) {
+  const t = useT();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  // The browser's clock may run a little behind the server's.
+  const seconds = Math.max(0, Math.floor((now - Date.parse(at)) / 1000));
+  return (
+    <Text size="sm" c="dimmed" data-testid="needs-freshness">
+      {seconds < 60
+        ? t('callsToAction.needs.freshSeconds', { seconds })
+        : t('callsToAction.needs.freshMinutes', { minutes: Math.floor(seconds / 60) })}
+    </Text>
+  );
+}
+
+/**
+ * Staff who may copy mobilisation's open actions (`field.manage`) update the needs list at
+ * once: otherwise it uses a copy up to 30 s old, the periodic one up to 5 minutes.
+ */
+function RefreshNeeds() {
+  const t = useT();
+  const refresh = useRefreshNeeds();
+  return (
+    <Stack gap={4} align="flex-end">
+      <Button
+        variant="default"
+        leftSection={<IconRefresh size={18} aria-hidden />}
+        loading={refresh.isPending}
+        onClick={() => refresh.mutate()}
+      >
+        {t('callsToAction.needs.refresh')}
+      </Button>
+      {/* Not a live region: it changes every second. */}
+      {refresh.data && <CopyAge at={refresh.data.refreshedAt} />}
+      <ErrorAlert message={refresh.error ? callErrorText(refresh.error, t) : null} />
+    </Stack>
+  );
+}
+
 /** A new call: the areas short of volunteers, the actions to offer, the distance and the text. */
 export function NewCallToActionPage() {
   const t = useT();
+  const { can } = useSession();
   const needs = useAreaNeeds();
   return (
     <SectionLayout
@@ -234,9 +280,12 @@ export function NewCallToActionPage() {
       title={t('callsToAction.form.title')}
       intro={t('callsToAction.needs.intro')}
     >
-      <Title order={2} size="h4" mb="sm">
-        {t('callsToAction.needs.title')}
-      </Title>
+      <Group justify="space-between" align="flex-start" mb="sm">
+        <Title order={2} size="h4">
+          {t('callsToAction.needs.title')}
+        </Title>
+        {can('field.manage') && <RefreshNeeds />}
+      </Group>
       <QueryState query={needs}>
         {(areas) =>
           areas.length === 0 ? (

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callsToActionApi } from '../../../contracts/calls-to-action-api.ts';
+import { mobilisationApi } from '../../../contracts/mobilisation-api.ts';
 import type { CallAudienceInput, CallToActionInput } from '../../../contracts/calls-to-action.ts';
 import { call } from '../../core/api.ts';
 
@@ -16,11 +17,25 @@ export const useCallToAction = (id: number) =>
     refetchInterval: 5000,
   });
 
+const needsKey = [...callsKey, 'needs'] as const;
+
 export const useAreaNeeds = () =>
   useQuery({
-    queryKey: [...callsKey, 'needs'],
+    queryKey: needsKey,
     queryFn: () => call(callsToActionApi.needs),
   });
+
+/**
+ * Mobilisation's copy of the open actions made now (`field.manage`), then the needs list read
+ * again: the turf HQ cut a moment ago is in it without waiting for the copy to age.
+ */
+export const useRefreshNeeds = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(mobilisationApi.refresh),
+    onSuccess: () => client.invalidateQueries({ queryKey: needsKey }),
+  });
+};
 
 export const usePreviewAudience = () =>
   useMutation({

@@ -24,6 +24,11 @@ export const fr = {
   'callsToAction.needs.shiftHours': 'Heures d’appel à pourvoir',
   'callsToAction.needs.events': 'Événements à compléter',
   'callsToAction.needs.missing': 'Personnes manquantes',
+  'callsToAction.needs.refresh': 'Mettre à jour maintenant',
+  'callsToAction.needs.freshSeconds':
+    'À jour il y a {seconds, plural, one {# seconde} other {# secondes}}.',
+  'callsToAction.needs.freshMinutes':
+    'À jour il y a {minutes, plural, one {# minute} other {# minutes}}.',
   'callsToAction.kind.turf': 'Secteur de porte-à-porte',
   'callsToAction.kind.door_session': 'Session de porte-à-porte',
   'callsToAction.kind.shift': 'Permanence d’appels',
@@ -112,6 +117,11 @@ export const en: Record<keyof typeof fr, string> = {
   'callsToAction.needs.shiftHours': 'Calling hours unfilled',
   'callsToAction.needs.events': 'Events short of people',
   'callsToAction.needs.missing': 'People missing',
+  'callsToAction.needs.refresh': 'Update now',
+  'callsToAction.needs.freshSeconds':
+    'Up to date as of {seconds, plural, one {# second} other {# seconds}} ago.',
+  'callsToAction.needs.freshMinutes':
+    'Up to date as of {minutes, plural, one {# minute} other {# minutes}} ago.',
   'callsToAction.kind.turf': 'Door-to-door turf',
   'callsToAction.kind.door_session': 'Door-to-door session',
   'callsToAction.kind.shift': 'Phone-bank shift',

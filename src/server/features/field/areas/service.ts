@@ -10,6 +10,7 @@ import type { Queryable } from '../../../core/db/statement.ts';
 import { runSql } from '../../../core/db/statement.ts';
 import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
 import { dropTurfs } from '../planning/cut.ts';
+import { tellTurfsChanged } from '../planning/turfs-changed.ts';
 
 interface AreaRow {
   id: number;
@@ -134,7 +135,7 @@ export async function areaById(ctx: AppContext, areaId: number): Promise<TargetA
 /** An area goes with its turfs, unless a door of them has been visited: visits keep their turf. */
 export async function deleteArea(ctx: AppContext, areaId: number): Promise<void> {
   await areaById(ctx, areaId);
-  await ctx.database.transaction(async (query) => {
+  const dropped = await ctx.database.transaction(async (query) => {
     const visited = await query(
       sql`SELECT 1 FROM field_visits v JOIN field_turfs t ON t.campaign_id = v.campaign_id AND t.id = v.turf_id
            WHERE v.campaign_id = ${ctx.campaignId} AND t.area_id = ${areaId} LIMIT 1`,
@@ -148,15 +149,14 @@ export async function deleteArea(ctx: AppContext, areaId: number): Promise<void>
     const turfs = await query<{ id: number }>(
       sql`SELECT id FROM field_turfs WHERE campaign_id = ${ctx.campaignId} AND area_id = ${areaId}`,
     );
-    await dropTurfs(
-      query,
-      ctx.campaignId,
-      turfs.map((t) => Number(t.id)),
-    );
+    const turfIds = turfs.map((t) => Number(t.id));
+    await dropTurfs(query, ctx.campaignId, turfIds);
     await query(
       sql`DELETE FROM field_areas WHERE campaign_id = ${ctx.campaignId} AND id = ${areaId}`,
     );
+    return turfIds;
   });
+  await tellTurfsChanged(ctx, dropped);
 }
 
 /** The questionnaire an area's turfs carry from now on (visits keep the version they got). */

@@ -5,6 +5,7 @@ import { AppError, conflict } from '../../../core/http/errors.ts';
 import { areaCondition, areaScope } from '../areas/service.ts';
 import { cutTurfs } from '../turfs/cut.ts';
 import { turfName, writeTurf, type PlannedAddress } from './turf-writer.ts';
+import { tellTurfsChanged } from './turfs-changed.ts';
 
 /**
  * The most addresses an area may have to be cut at once, in the request: about a city of
@@ -53,7 +54,7 @@ export async function cutArea(
   bounds: { minSize: number; maxSize: number },
 ): Promise<{ turfs: number }> {
   const area = await areaScope(ctx.database, ctx.campaignId, areaId);
-  return ctx.database.transaction(async (query) => {
+  const replaced = await ctx.database.transaction(async (query) => {
     const old = await query<{ id: number }>(
       sql`SELECT id FROM field_turfs WHERE campaign_id = ${ctx.campaignId} AND area_id = ${areaId} FOR UPDATE`,
     );
@@ -80,21 +81,24 @@ export async function cutArea(
     const addresses = rows.map(plannedAddress);
     const byId = new Map(addresses.map((a) => [a.id, a]));
     const turfs = cutTurfs(addresses, bounds);
-    let index = 0;
+    const newIds: number[] = [];
     for (const turf of turfs) {
       const members = turf.addressIds.map((id) => byId.get(id)!);
-      await writeTurf(
+      const id = await writeTurf(
         query,
         ctx.campaignId,
-        { turfId: null, areaId, name: turfName(++index, members) },
+        { turfId: null, areaId, name: turfName(newIds.length + 1, members) },
         members,
       );
+      newIds.push(id);
     }
     await query(
       sql`UPDATE field_areas SET door_count = ${addresses.length} WHERE campaign_id = ${ctx.campaignId} AND id = ${areaId}`,
     );
-    return { turfs: turfs.length };
+    return { oldIds, newIds };
   });
+  await tellTurfsChanged(ctx, [...replaced.oldIds, ...replaced.newIds]);
+  return { turfs: replaced.newIds.length };
 }
 
 /** Deletes turfs with what hangs on them (their addresses, volunteers, events). */

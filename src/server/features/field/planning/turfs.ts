@@ -6,6 +6,7 @@ import { committeeNames } from '../../committees/service.ts';
 import { personNames } from '../../people/directory.ts';
 import { dropTurfs, PLANNED_COLUMNS, plannedAddress } from './cut.ts';
 import { writeTurf } from './turf-writer.ts';
+import { tellTurfsChanged } from './turfs-changed.ts';
 
 interface TurfRow {
   id: number;
@@ -200,6 +201,7 @@ export async function updateTurf(
           ON CONFLICT DO NOTHING`,
     );
   });
+  await tellTurfsChanged(ctx, [turfId]);
   return turfById(ctx, turfId);
 }
 
@@ -255,6 +257,7 @@ export async function splitTurf(ctx: AppContext, turfId: number): Promise<Turf[]
     );
     return id;
   });
+  await tellTurfsChanged(ctx, [turfId, newId]);
   return [await turfById(ctx, turfId), await turfById(ctx, newId)];
 }
 
@@ -308,5 +311,6 @@ export async function mergeTurfs(ctx: AppContext, turfIds: readonly number[]): P
       addresses,
     );
   });
+  await tellTurfsChanged(ctx, ids);
   return turfById(ctx, kept);
 }

@@ -258,6 +258,57 @@ describe.each(engines)('calls to action (%s)', (engine) => {
     }
   });
 
+  it('updates the needs list now for staff with field.manage; refuses the other roles', async () => {
+    const centre = communeCentres().get('13055')!;
+    const [turf] = await inCampaign<{ id: number }>(
+      sql`INSERT INTO field_turfs (campaign_id, area_id, name, door_count, lat, lon)
+          VALUES (${t.ctx.campaignId}, 1, 'Le Panier', 80, ${centre.lat}, ${centre.lng})
+          RETURNING id`,
+    );
+    const cut = Number(turf!.id);
+    const listed = async () =>
+      ((await staff.get('/api/calls-to-action/needs')).json() as AreaNeed[]).some((area) =>
+        area.needs.some((need) => need.kind === 'turf' && need.id === cut),
+      );
+    // A copy made a moment ago: the needs list uses it as it is, without the new turf.
+    await inCampaign(
+      sql`UPDATE mobilisation_refreshes SET refreshed_at = now() WHERE campaign_id = ${t.ctx.campaignId}`,
+    );
+    expect(await listed()).toBe(false);
+
+    const refused = [
+      people.paris!.browser,
+      await staffBrowser(t, 'tresorier-maj@staff.example', ['finance']),
+      await staffBrowser(t, 'moderateur-maj@staff.example', ['moderator']),
+      // The page's own permission is not enough: the copy is mobilisation's (`field.manage`).
+      await staffBrowser(t, 'messagerie@staff.example', [], ['messaging.send']),
+    ];
+    for (const browser of refused) {
+      const response = await browser.post('/api/mobilisation/actions/refresh');
+      expect(response.statusCode, response.body).toBe(403);
+    }
+    const anonymous = new Browser(t.app);
+    await anonymous.session();
+    expect((await anonymous.post('/api/mobilisation/actions/refresh')).statusCode).toBe(401);
+    const token = staff.csrfToken;
+    staff.csrfToken = '';
+    try {
+      expect((await staff.post('/api/mobilisation/actions/refresh')).statusCode).toBe(403);
+    } finally {
+      staff.csrfToken = token;
+    }
+    expect(await listed()).toBe(false);
+
+    const before = Date.now();
+    const response = await staff.post('/api/mobilisation/actions/refresh');
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json() as { count: number; refreshedAt: string };
+    expect(body.count).toBeGreaterThanOrEqual(1);
+    expect(Date.parse(body.refreshedAt)).toBeGreaterThan(before - 5_000);
+    expect(Date.parse(body.refreshedAt)).toBeLessThanOrEqual(Date.now() + 5_000);
+    expect(await listed()).toBe(true);
+  });
+
   it('unsubscribes from the mail’s link, and forgets an erased recipient', async () => {
     const [call] = (await staff.get('/api/calls-to-action')).json() as CallToActionSummary[];
     const mail = t.smtp.received.find(
