@@ -24,6 +24,7 @@ import { startCallingWorker } from './calling/broadcasts/worker.ts';
 import { dialCarrier } from './calling/carrier/configured.ts';
 import { startWebhookWorker } from './integrations/channel.ts';
 import { registerWebhookListeners } from './integrations/listeners.ts';
+import { registerMobilisationListeners } from './mobilisation/listeners.ts';
 import { refreshActionsJob } from './mobilisation/jobs.ts';
 import { registerCallToActionMail } from './mobilisation/calls-to-action/mail.ts';
 import {
@@ -73,6 +74,7 @@ export async function registerFeatureJobs(ctx: AppContext, work: boolean) {
     ctx.background.add('insights', startImpactRefresher(ctx));
   }
   registerWebhookListeners();
+  registerMobilisationListeners();
   if (work && !ctx.background.has('webhooks')) {
     ctx.background.add('webhooks', startWebhookWorker(ctx));
   }

@@ -17,7 +17,7 @@ import { migrationLevel } from './migration-level.ts';
 import { campaignTables, quoteIdent } from './tables.ts';
 import { BackupReader, RestoreRefusedError } from './reader.ts';
 import { withCopyConnection, type CopyConnection } from './connection.ts';
-import { setTextFormat } from './copy-text.ts';
+import { fileColumns, setTextFormat } from './copy-text.ts';
 import { buildAgain, putIndexesAside, type PutAside } from './deferred-indexes.ts';
 
 export { RestoreRefusedError };
@@ -44,14 +44,6 @@ export interface RestoreSummary {
   name: string;
   tables: Record<string, number>;
   rows: number;
-}
-
-async function tableColumns(query: Query, table: string): Promise<Set<string>> {
-  const rows = await query<{ name: string }>(
-    sql`SELECT attname AS name FROM pg_attribute
-      WHERE attrelid = ${quoteIdent(table)}::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`,
-  );
-  return new Set(rows.map((row) => row.name));
 }
 
 /** Moves each sequence of `table` (identity columns) past the largest value now stored. */
@@ -224,7 +216,7 @@ async function targetCampaign(query: Query, header: Header, options: RestoreOpti
 }
 
 async function checkColumns(query: Query, start: TableStart) {
-  const present = await tableColumns(query, start.table);
+  const present = new Set(await fileColumns(query, start.table));
   const missing = start.columns.filter((column) => !present.has(column));
   if (missing.length > 0) {
     throw new RestoreRefusedError(

@@ -20,12 +20,6 @@ import { COPY_BUFFER, withCopyConnection, type CopyConnection } from './connecti
  */
 export const GZIP_LEVEL = 3;
 
-/**
- * Bytes gzip may hold before the writer waits: enough for gzip to work while the next rows
- * arrive (at Node's 16 kB the writer waited on gzip for every chunk).
- */
-const BUFFER = COPY_BUFFER;
-
 export interface BackupSummary {
   campaignId: number;
   tables: Record<string, number>;
@@ -48,7 +42,9 @@ export async function writeCampaignBackup(
   const options: ZlibOptions & TransformOptions = {
     level: GZIP_LEVEL,
     chunkSize: 1 << 16,
-    highWaterMark: BUFFER,
+    // As much as a COPY chunk: gzip works while the next rows arrive (at Node's 16 kB the
+    // writer waited on gzip for every chunk).
+    highWaterMark: COPY_BUFFER,
   };
   const gzip = createGzip(options);
   // A full disk or a closed connection fails the pipeline: the next write throws it.

@@ -23,17 +23,11 @@ export function processingActivities(
   return declarations.flatMap((d) => {
     if (!d.processing) return [];
     const { fr, legalBasis, ...en } = d.processing;
-    const texts = language === 'fr' ? fr : en;
     return [
       {
         feature: d.feature,
-        name: texts.name,
-        purpose: texts.purpose,
+        ...(language === 'fr' ? fr : en),
         legalBasis,
-        people: texts.people,
-        data: texts.data,
-        recipients: texts.recipients,
-        retention: texts.retention,
         tables: d.tables.map((t) => ({
           table: t.table,
           holds: t.holds,

@@ -12,7 +12,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
   CALL_TO_ACTION_BODY_MAX,
@@ -30,6 +30,7 @@ import { QueryState } from '../../core/ui/QueryState.tsx';
 import { ResponsiveTable } from '../../core/ui/ResponsiveTable.tsx';
 import { SectionLayout } from '../../core/ui/SectionLayout.tsx';
 import { useSession } from '../../core/session.tsx';
+import { useNow } from '../../core/ui/useNow.ts';
 import { useAreaNeeds, usePreviewAudience, useRefreshNeeds, useSendCallToAction } from './hooks.ts';
 import { callErrorText, kindKeys } from './labels.ts';
 
@@ -229,11 +230,7 @@ function CallForm({ needs }: { needs: AreaNeed[] }) {
 /** How long ago the open actions were copied, counted on each second. */
 function CopyAge({ at }: { at: string }) {
   const t = useT();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, []);
+  const now = useNow(1000);
   // The browser's clock may run a little behind the server's.
   const seconds = Math.max(0, Math.floor((now - Date.parse(at)) / 1000));
   return (

@@ -1,21 +1,11 @@
 import { Badge, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconPhoneCall } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import type { PhoneBankClaim } from '../../../../contracts/phone-banks.ts';
 import { formatDateTime, fullName } from '../../../core/format.ts';
 import { useLocale, useT } from '../../../core/i18n/index.tsx';
+import { useNow } from '../../../core/ui/useNow.ts';
 import { countdown, secondsLeft } from './call-back.ts';
 import { telHref } from './tel-link.ts';
-
-/** The time now, again every `everyMs`. */
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
-    return () => window.clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
 
 /** The time left on the claim; once over, someone else may be given the person. */
 function ClaimTime({ until }: { until: string }) {
